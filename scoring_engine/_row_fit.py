@@ -18,7 +18,7 @@ from .target_rows import two_scales
 if TYPE_CHECKING:
     from .model import IndicatorSet, RowGroup
 
-__all__ = ["FAR_PAST", "deadline_fix", "row_hint", "row_problems", "unsigned_target", "weights_fix"]
+__all__ = ["FAR_PAST", "deadline_fix", "round_weight", "row_hint", "row_problems", "unsigned_target", "weights_fix"]
 
 #: A row reached this many times over its target or more is read as on two scales, unless its rule is a ceiling: a count
 #: in 人 beside a target in 万人 (≥1万人 beside 9600 scored full marks at 960000%: QA72 F1), however the unit is written.
@@ -58,14 +58,22 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
         weights = [row.weight for row in rows if row.weight is not None]
         for i, row in enumerate(rows):
             if row.weight is not None and row.weight % Decimal(1).scaleb(-indicator_set.precision):
-                found.append((fact, f"row {i + 1} ({cut(row.name)}): weight {plain(row.weight)} has more decimal places than "
-                                    f"the set's precision {indicator_set.precision} keeps", "round the weight"))
+                found.append((fact, f"row {i + 1} ({cut(row.name)}): weight {plain(row.weight)} has more decimal places "
+                                    f"than the set's precision {indicator_set.precision} keeps",
+                              round_weight(indicator_set.precision)))
         if weights and len(weights) != len(rows):
             found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))
         elif weights and (total := sum(weights, Decimal(0))) != node.weight:
             found.append((fact, f"rows' weights add up to {plain(total)}, not the weight {plain(node.weight)} of group {node.id}",
                           weights_fix(node.weight)))  # with the fix: a row deleted left the others short (QA167 F3)
     return found
+
+
+def round_weight(precision: int) -> str:
+    """The fix for a weight finer than the set's precision: rounded to that many places, not to a whole number unless
+    the precision is 0 (QA200 4: 20.004 at precision 2 was told 取整)."""
+    return "round the weight to a whole number" if precision == 0 else \
+        f"round the weight to {precision} decimal place{'s' if precision > 1 else ''}"
 
 
 def _limit_to_reach(row: TargetRow, rows: RowGroup) -> tuple[str, str]:

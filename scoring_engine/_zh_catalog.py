@@ -216,8 +216,6 @@ _SETS = (
      "分值 {weight} 的小数位数多于精度 precision {precision}"),
     ("weight {weight} has more decimal places than the set's precision {precision} keeps",
      "分值 {weight} 的小数位数多于体系的精度 {precision}"),
-    ("round the weight, or set precision: to at least {places}", "把分值取整，或把 precision: 设为至少 {places}"),
-    ("round the weight", "把分值取整"),
     ("has neither a rule nor children", "既没有评分规则（rule），也没有下级指标（children）"),
     ("add rule: {{kind: …}} to score it, or children: [...]", "加上 rule: {{kind: …}} 来评分，或加上 children: [...]"),
     ("an indicator with children is scored by them; it cannot have a rule too", "有下级指标的指标由下级指标评分，不能再有 rule"),

@@ -22,6 +22,13 @@ ROWS = (
     ("group {id} needs at least one row", "行组 {id} 至少要有一行"),
     ("row id {id} is used twice", "行 id {id} 用了两次"),
     ("give each row its own id", "每行用不同的 id"),
+    # a weight finer than the set's precision: rounded to it (_row_fit.round_weight, _build/tree.py: QA200 4)
+    ("round the weight to a whole number", "把分值取整"),
+    ("round the weight to {precision:n} decimal {places:w}", "把分值四舍五入到 {precision} 位小数"),
+    ("round the weight to a whole number, or set precision: to at least {places}",
+     "把分值取整，或把 precision: 设为至少 {places}"),
+    ("round the weight to {precision:n} decimal {word:w}, or set precision: to at least {places}",
+     "把分值四舍五入到 {precision} 位小数，或把 precision: 设为至少 {places}"),
     ("some rows have a weight and some do not", "有的行写了分值，有的没写"),
     ("give every row a weight, or none for equal shares", "每行都写分值，或都不写（平均分配）"),
     ("rows' weights add up to {total}, not the weight {weight} of group {id}",

@@ -158,4 +158,5 @@ def test_target_row_weights_finer_than_the_precision_are_refused() -> None:
     with pytest.raises(FactsError) as caught:
         score(rows_set, {"rows": rows})
     assert "row 2 (乙): weight 0.5 has more decimal places than the set's precision 0 keeps" in str(caught.value)
+    assert "把分值取整" == caught.value.problems[0].text("zh").rsplit("（", 1)[1].rstrip("）")  # at precision 0 (QA200 4)
     assert "rows" == caught.value.fact

@@ -410,3 +410,35 @@ def test_the_batch_funds_line_writes_amounts_with_two_decimals(tmp_path: Path) -
         (folder / f"{name}.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
     _, out = _run("--lang", "zh", "batch", str(folder), "-q")
     assert "预算数合计1605.50万元" in out and "执行数合计1374.00万元" in out, out
+
+
+def test_a_row_weight_finer_than_the_precision_is_said_on_its_weight_cell_with_the_rounding_it_needs(tmp_path: Path) -> None:
+    """QA200 4: 20.004 typed in a row's 分值 (G13) was said on the row's name D13, "(把分值取整)": at the set's precision
+    2 it is rounded to 2 decimal places, not to a whole number. It is said on G13, of the row by its name, with that
+    fix, as the form's other cells are."""
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, G13=20.004, G14=14.996)))
+    assert code == 1 and "!G13：行 新建供水管网长度：分值 20.004 的小数位数多于体系的精度 2（把分值四舍五入到 2 位小数）" in out, out
+    assert "D13" not in out and "取整" not in out, out
+    code, out = _run("--lang", "en", "score", str(_form_with(tmp_path, G13=20.004, G14=14.996)))
+    assert "!G13: row 新建供水管网长度: weight 20.004 has more decimal places than the set's precision 2 keeps (round the " \
+           "weight to 2 decimal places)" in out, out
+
+
+@pytest.mark.parametrize(("precision", "weight", "fix"), [(0, "0.5", "把分值取整，"), (1, "0.25", "把分值四舍五入到 1 位小数，"),
+                                                          (2, "0.125", "把分值四舍五入到 2 位小数，")])
+def test_a_sets_weight_finer_than_its_precision_is_told_to_round_to_that_precision(precision: int, weight: str,
+                                                                                   fix: str) -> None:
+    """QA200 4: the set's own weight finer than its precision was told 把分值取整 at any precision; it is rounded to the
+    places the precision keeps (a whole number only at precision 0), or the precision raised."""
+    from scoring_engine import parse_indicator_set
+    from scoring_engine.errors import ScoringEngineError
+
+    rule = "rule: {kind: proportional, value: x, target: 1}"
+    with pytest.raises(ScoringEngineError) as caught:
+        parse_indicator_set(f"id: t\nname: t\nversion: '1'\nprecision: {precision}\nfacts:\n  x: {{type: number}}\n"
+                            f"grades: [{{label: 优, min: 0}}]\ntotal: 10\nindicators:\n  - {{id: a, name: 甲, weight: {weight}, "
+                            f"{rule}}}\n  - {{id: b, name: 乙, weight: 1, {rule}}}\n")
+    said = [p.text("zh") for p in caught.value.problems if p.indicator == "a"]
+    assert said == [f"指标 a：分值 {weight} 的小数位数多于精度 precision {precision}（{fix}或把 precision: 设为至少 "
+                    f"{precision + 1}）"], said
+

@@ -101,8 +101,10 @@ class IndicatorTree:
         precision = self.draft.precision
         if weight is not None and weight % Decimal(1).scaleb(-precision):
             # scores are rounded to the precision: 0.5 points at precision 0 would print as 1
+            places = f"{precision} decimal place{'s' * (precision > 1)}" if precision else "a whole number"
             self.log.add(path + ("weight",), f"weight {plain(weight)} has more decimal places than precision {precision} keeps",
-                         f"round the weight, or set precision: to at least {-int(weight.normalize().as_tuple().exponent)}")
+                         f"round the weight to {places}, or set precision: to at least "
+                         f"{-int(weight.normalize().as_tuple().exponent)}")
         return weight
 
     def _below(self, raw: Mapping[str, Any], path: Path, node_id: str | None,

@@ -149,7 +149,8 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         return _on(_of_row(yes_or_no(problem, indicator_set), fact, indicator_set), imported.provenance[fact], form)
     found = _ROW_IN_MESSAGE.match(problem.message)  # a facts check of a target table: "row 2 (name): …"
     row_key = f"{fact}[{int(found.group(1)) - 1}].name" if found is not None else ""
-    category = _category_cell(problem, row_key.removesuffix(".name"), imported, indicator_set)
+    category = _category_cell(problem, row_key.removesuffix(".name"), imported, indicator_set) or _weight_cell(
+        problem, row_key.removesuffix(".name"), imported)
     if category is not None:
         return category
     if row_key in imported.provenance:
@@ -188,6 +189,16 @@ def _category_cell(problem: Problem, row: str, imported: ImportedFacts, indicato
     name = typed[number].get("name", "") if isinstance(typed, list) and isinstance(typed[number], dict) else ""
     message = f"row {cut(str(name))}: {said}"
     return _on(dataclasses.replace(problem, message=message, hint=hint, fact=None), cell, imported.facts.source)
+
+
+def _weight_cell(problem: Problem, row: str, imported: ImportedFacts) -> Problem | None:
+    """A row's weight finer than the set's precision, on the 分值 cell it was read from, said of the row by its name as
+    the form's other cells are; not on the row's name (QA200 4: 20.004 in G13 was said on D13)."""
+    cell, named = imported.provenance.get(row + ".weight"), _ROW_IN_MESSAGE_NAMED.match(problem.message)
+    said = problem.message[named.end():].split(" (read by ", 1)[0] if named is not None else ""
+    if cell is None or named is None or not said.startswith("weight "):
+        return None
+    return _on(dataclasses.replace(problem, message=f"row {named.group(1)}: {said}", fact=None), cell, imported.facts.source)
 
 
 def _missing_row(problem: Problem, fact: str, imported: ImportedFacts, indicator_set: IndicatorSet) -> Problem:
