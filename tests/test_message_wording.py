@@ -442,3 +442,16 @@ def test_a_sets_weight_finer_than_its_precision_is_told_to_round_to_that_precisi
     assert said == [f"指标 a：分值 {weight} 的小数位数多于精度 precision {precision}（{fix}或把 precision: 设为至少 "
                     f"{precision + 1}）"], said
 
+
+@pytest.mark.parametrize("typed", ["—", "-", "/", "／", "——"])
+def test_a_dash_in_a_weight_or_score_cell_is_quoted_not_called_an_empty_cell(tmp_path: Path, typed: str) -> None:
+    """QA200 5: a dash typed in a row's 分值 (G13) or in the 得分 of a row judged in words (H15) was said to be
+    "空单元格": the reader takes a dash or slash as an unused cell, but these cells must hold a number. What was typed is
+    quoted; a cell left truly empty is still an empty cell."""
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, G13=typed)))
+    assert code == 1 and f"!G13：应填该行的分值，实际是 '{typed}'（填写该行的分值）" in out, out
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, H15=f" {typed} ")))
+    assert code == 1 and f"!H15：行 工程竣工验收合格：应填单位给这个定性行打的分，实际是 '{typed}'（" in out, out
+    assert "空单元格" not in out, out
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, G13=None)))
+    assert code == 1 and "!G13：应填该行的分值，实际是空单元格" in out, out

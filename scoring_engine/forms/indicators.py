@@ -225,7 +225,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
     if "weight" in at:
         weight = reading.number(r, at["weight"], "the row's weight (分值), a number above 0", "分")
         if weight is None and len(reading.problems) == before:
-            reading.problem(r, at["weight"], "expected the row's weight (分值), got an empty cell",
+            reading.problem(r, at["weight"], f"expected the row's weight (分值), got {_typed(reading, r, at['weight'])}",
                             "write the points the row carries")
         item["weight"] = weight
         reading.provenance[f"{where}.weight"] = reading.sheet.ref(r, at["weight"])
@@ -237,7 +237,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
         score = reading.number(r, at["score"], "the score the unit gave this qualitative row", "分")
         if score is None and len(reading.problems) == before:
             reading.problem(r, at["score"], f"row {cut(name)}: expected the score the unit gave this qualitative row, got "
-                            "an empty cell", reading.tier_hint(item["actual"]))
+                            f"{_typed(reading, r, at['score'])}", reading.tier_hint(item["actual"]))
         item["score"] = score
         item.setdefault("reason", NO_REASON)
         reading.provenance[f"{where}.score"] = reading.sheet.ref(r, at["score"])
@@ -250,6 +250,13 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
         _row_problem(reading, r, at, name, str(err.args[0]).split(": ", 1)[-1], fix)
         return None
     return {k: v for k, v in item.items() if v is not None}
+
+
+def _typed(reading: FormReading, r: int, c: int) -> str:
+    """What a number cell read as holding no number shows: the dash or slash typed there, quoted (QA200 5: G13 = — was
+    said to be an empty cell), or an empty cell."""
+    value = reading.sheet.get(r, c)
+    return repr(value.strip()) if isinstance(value, str) and value.strip() else "an empty cell"
 
 
 def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any], category: str) -> bool:
