@@ -115,6 +115,11 @@ ROWS = (
     ("check the digits, and write both in {unit}", "请核对数字，两者都按 {unit} 填写"),
     ("{field:s} {text}: the unit {unit} is typed twice", "{field!t} {text}：单位 {unit} 写了两次"),
     ("write it once, e.g. {example}", "只写一次，例如 {example}"),
+    # digits split by a space otherwise than into thousands (target_rows._split_digits: QA200 6)
+    ("{field:s} {text}: the digits of {number} are split by a space", "{field!t} {text}：数字 {number} 中间隔着空格"),
+    ("{text}: the digits of {number} are split by a space", "{text}：数字 {number} 中间隔着空格"),
+    ("write the number without spaces, e.g. {example} (a space is read only between groups of three digits: 5 000 is 5000)",
+     "数字中间不加空格，例如 {example}（只有三位一组之间的空格才按千位分隔读：5 000 即 5000）"),
     ("{field:s} {text}: a percentage is written with % alone, not {unit}", "{field!t} {text}：百分数只写 %，不写 {unit}"),
     ("write e.g. {example}; a word such as 左右 goes in the reason", "写成例如 {example}；“左右”之类的词写在说明中"),
     ("if they are percentages write {tp} and {ap}; else give the row its unit",

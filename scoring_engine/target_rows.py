@@ -49,8 +49,11 @@ _SIGNS = {"≥": "≥", ">=": "≥", "≧": "≥", "≤": "≤", "<=": "≤", "�
 _STRICT = {">": "≥", "<": "≤", "＞": "≥", "＜": "≤"}
 # Digits are 0-9 (full-width ones are made so first): any other script's, the Unicode of the Python reading them would
 # choose (Kawi digits, Unicode 15, were a number on 3.12 and text on 3.11: QA80 F2).
-_QUANTITY = re.compile(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*(?P<number>[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|[-+]?\.\d+)"
-                       r"\s*(?P<unit>\D*)", re.ASCII)
+# Thousands are grouped by a comma or a space (5 000, as GB/T 15835 writes them; a no-break or thin space is one after
+# NFKC), groups of three digits after the first: 5 000 is 5000, and digits split otherwise (5 00, 2 3) are refused.
+_QUANTITY = re.compile(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*(?P<number>[-+]?(\d{1,3}(,\d{3})+|\d{1,3}( \d{3})+|\d+)(\.\d+)?"
+                       r"|[-+]?\.\d+)\s*(?P<unit>\D*)", re.ASCII)
+_SPLIT = re.compile(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*(?P<number>[-+]?\d{1,3}(\s+\d+)+(\.\d+)?)\s*(?P<unit>\D*)", re.ASCII)
 _UNIT = re.compile(r"[^\d\s,.;:，；：。()（）<>=≥≤]{1,12}", re.ASCII)
 
 
@@ -100,6 +103,7 @@ def parse_quantity(text: str) -> Quantity | None:
     written = _in_signs(_normal(text))
     match = _QUANTITY.fullmatch(written)
     if match is None:
+        _split_digits(text, written)
         return None
     # a unit typed with spaces inside, as forms pad it (3 个月 之内, 5 万 元), is the unit without them
     sign, unit = match.group("sign"), "".join(match.group("unit").split()) or None
@@ -115,7 +119,7 @@ def parse_quantity(text: str) -> Quantity | None:
     if unit is not None and _doubled(unit):
         raise ValueError(f"{quoted(text)}: the unit {unit} is typed twice",
                          f"write it once, e.g. {match.group('number')}{unit[:len(unit) // 2]}")
-    number = match.group("number").replace(",", "")
+    number = match.group("number").replace(",", "").replace(" ", "")
     try:
         value = Decimal(number)
     except InvalidOperation:
@@ -129,6 +133,17 @@ def parse_quantity(text: str) -> Quantity | None:
         raise ValueError(f"{shown!r} is out of range (MAX_FACT_MAGNITUDE: under 1e15 in size, 1e-15 at least)",
                          "check the digits")
     return Quantity(comparison, value, unit)
+
+
+def _split_digits(text: str, written: str) -> None:
+    """ValueError for a number whose digits a space splits otherwise than into thousands (≥5 00人, 2 3): which number
+    was meant is a guess, and read as text it was a tier the row does not have (QA200 6)."""
+    split = _SPLIT.fullmatch(written)
+    if split is not None:
+        whole = "".join(split.group("number").split())
+        raise ValueError(f"{quoted(text)}: the digits of {split.group('number')} are split by a space",
+                         f"write the number without spaces, e.g. {split.group('sign') or ''}{whole}{split.group('unit')} "
+                         "(a space is read only between groups of three digits: 5 000 is 5000)")
 
 
 def _doubled(unit: str) -> bool:
@@ -174,6 +189,7 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
             quantity = parse_quantity(value)
         except ValueError as err:  # named by its field, so that a form names the cell (年度指标值, not the row)
             if not any(words in err.args[0] for words in (" is out of range ", " is typed twice", "written with % alone",
+                                                          " are split by a space",
                                                           " is a time to reach (")):
                 raise
             raise ValueError(f"{key} {err.args[0]}", *err.args[1:]) from None

@@ -455,3 +455,22 @@ def test_a_dash_in_a_weight_or_score_cell_is_quoted_not_called_an_empty_cell(tmp
     assert "空单元格" not in out, out
     code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, G13=None)))
     assert code == 1 and "!G13：应填该行的分值，实际是空单元格" in out, out
+
+
+def test_thousands_grouped_by_a_space_are_read_and_digits_split_otherwise_are_refused_on_their_cell(tmp_path: Path) -> None:
+    """QA200 6: ≥5 000人 in 年度指标值 (E20) beside 4 800人 was not read as a number: the row was taken as judged in words,
+    and F20 refused as no tier. A space between groups of three digits is read as a thousands separator, as a comma is
+    (the row scores 4800 of 5000); digits a space splits otherwise (≥5 00人, 2 3) are refused on their own cell with the
+    number to write, never taken as a number nor as words."""
+    from scoring_engine.target_rows import parse_quantity
+
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, E20="≥5 000人", F20="4\u00a0800人")), "--format", "json")
+    assert code == 0 and '"score": 14.40' in out, out
+    assert parse_quantity("≥5 000 000") == parse_quantity("≥5,000,000") and parse_quantity("1 000.5万元").value == 1000.5
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, E20="≥5 00人", F20="4800人")))
+    assert code == 1 and "!E20：行 新增受益人口：年度指标值 '≥5 00人'：数字 5 00 中间隔着空格（数字中间不加空格，例如 ≥500人（" in out, out
+    assert "档次" not in out, out
+    for split in ("2 3", "12 3456人", "5  000"):
+        with pytest.raises(ValueError, match="split by a space"):
+            parse_quantity(split)
+    assert parse_quantity("2024 12月") is None and parse_quantity("1,000 000") is None  # a year and words; mixed groups
