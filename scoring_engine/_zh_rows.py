@@ -9,6 +9,14 @@ from __future__ import annotations
 __all__ = ["ROWS"]
 
 ROWS = (
+    # a number format that scales its number in a way not read (forms/number_formats.py: QA200 1)
+    ("the cell holds {value} and its number format {format} does not show it as held ({why}), so it is not read",
+     "单元格存的是 {value}，其数字格式 {format} 显示的不是所存的数（{why!t}），未读取"),
+    ("a comma neither between its digits nor right after them", "格式中的逗号既不在数字各位之间，也不紧跟数字之后"),
+    ("a point typed as text beside its decimal point", "格式中作为文字的小数点与数字本身的小数点并存"),
+    ("a percentage, fraction or exponent format that also scales", "百分比、分数或科学计数格式又带缩放"),
+    ("a condition in square brackets choosing the section", "由方括号中的条件决定用哪一节格式显示"),
+    ("set the cell's format to General (常规) and type the figure as it is meant", "把单元格格式设为常规，再按本意填写数字"),
     # a number or a date in a reason cell (forms/label_cells.py reason_words: QA165 F6)
     ("{label} holds {got}; expected the reason in words", "{label}填的是{got!t}，应为文字说明的原因"),
     ("write the reason in words, or leave the cell empty", "用文字写明原因，或让该单元格留空"),

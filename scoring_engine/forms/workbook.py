@@ -24,11 +24,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .._arith import plain
 from .._files import old_workbook_problem, read_bytes, shown_path
 from .._record import record
 from ..errors import FactsError, Problem
 from .archive import (MAX_FORM_ATTRIBUTES, MAX_FORM_ELEMENTS, MAX_FORM_ELEMENTS_IN_ALL, MAX_FORM_ENTRIES, MAX_FORM_RATIO,
                       MAX_FORM_SHEETS, MAX_FORM_UNPACKED, MAX_FORM_XML, check_archive, part_check, too_many_sheets)
+from .number_formats import TYPE_AS_SHOWN, scaled_number
 from .sheet_xml import SAVE_AGAIN, sheet_rows
 
 __all__ = ["MAX_FORM_ATTRIBUTES", "MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ELEMENTS", "MAX_FORM_ELEMENTS_IN_ALL",
@@ -348,6 +350,7 @@ def _sheet(ws: Any, name: str) -> Sheet:
             elif isinstance(value, int) and not isinstance(value, bool):
                 value = Decimal(value)
             if isinstance(value, Decimal):
+                value = _as_shown(value, getattr(cell, "number_format", None), f"{ws.title}!{cell.coordinate}", name)
                 before, after, percent = _around(getattr(cell, "number_format", None))
                 if after in ("%", "％") and not percent:  # 95 in 0"%" shows 95% as typed: the ratio 0.95, as 0% would hold it
                     value, after = value.scaleb(-2), "%"
@@ -361,6 +364,16 @@ def _sheet(ws: Any, name: str) -> Sheet:
     return Sheet(str(ws.title), cells, units, signs, merges=merges, hidden=frozenset(r for r in hidden if any(
         (r, c) in cells for c in range(1, MAX_FORM_COLUMNS + 1))), hidden_columns=frozenset(columns),
         state=str(getattr(ws, "sheet_state", None) or "visible"))
+
+
+def _as_shown(value: Decimal, number_format: Any, cell: str, name: str) -> Decimal:
+    """A number cell's number as its format shows it: 4800000 formatted `0,"人"` is the 4800 the clerk sees (QA200 1).
+    A format whose scaling cannot be told is refused on its cell, with what it holds and the fix."""
+    shown = scaled_number(value, number_format)
+    if isinstance(shown, str):
+        raise FactsError(Problem(f"{cell}: the cell holds {plain(value)} and its number format {number_format} does not "
+                                 f"show it as held ({shown}), so it is not read", file=name, hint=TYPE_AS_SHOWN))
+    return shown
 
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # _x005F_ is the underscore itself: '_x005F_x000D_' stays '_x000D_'

@@ -1,0 +1,108 @@
+"""A form's numbers and amounts read as the clerk sees them: a number format that scales its number (`0,"人"`, `0!.0,"万"`)
+is read as shown, exactly, or refused when what it shows cannot be told (QA200 1)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, scored_form, written_form
+from scoring_engine.cli import main
+from scoring_engine.forms.number_formats import scaled_number, scaling
+
+SHEET = "项目支出绩效自评表"
+FACTS = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+
+
+def _form(tmp_path: Path, formats: dict[str, str] | None = None, **cells: object) -> Path:
+    """The bundled self-evaluation facts written as the form, `cells` typed over it and `formats` given to cells."""
+    form = written_form(FACTS, tmp_path / "form.xlsx")
+    book = openpyxl.load_workbook(form)
+    sheet = book[SHEET]  # the cells the tests type are where these labels say
+    assert sheet["D20"].value == "新增受益人口" and sheet["D14"].value == "每公里管网造价" and sheet["E5"].value == "全年预算数"
+    for cell, value in cells.items():
+        sheet[cell] = value
+    for cell, number_format in (formats or {}).items():
+        sheet[cell].number_format = number_format
+    book.save(form)
+    return form
+
+
+def _imported(form: Path, tmp_path: Path) -> tuple[int, str, dict | None]:
+    out = tmp_path / "facts.json"
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "-o", str(out)])
+    return run.exit_code, run.output, json.loads(out.read_text(encoding="utf-8")) if out.exists() else None
+
+
+@pytest.mark.parametrize("number_format", ['0,"人"', "#,##0,", '#,##0.0,"人"'])
+def test_people_stored_in_units_and_shown_in_thousands_are_read_as_the_thousands_shown(tmp_path: Path,
+                                                                                       number_format: str) -> None:
+    """4800000 in F20 formatted 0,"人" shows 4800人 against ≥5000人: it was read as 4800000 people, 96000% of the target,
+    and took full marks over the unit's own 14.4. It is read as the 4800 shown: 15 × 96% = 14.40."""
+    form = _form(tmp_path, {"F20": number_format}, E20="≥5000人", F20=4800000, G20=15)
+    code, output = scored_form(form)
+    assert 0 == code, output
+    assert "99.40" in output and "100.00 / 100" not in output, output
+    code, output, facts = _imported(form, tmp_path)
+    written = json.dumps(facts, ensure_ascii=False)
+    assert 0 == code and facts is not None and "4800" in written and "4800000" not in written, output
+
+
+def test_a_cost_shown_with_a_point_typed_as_text_is_read_as_shown(tmp_path: Path) -> None:
+    """1200000 in F14 formatted 0!.0,"万元/公里" shows 120.0万元/公里 against ≤100万元/公里: it was read as 1200000 and
+    scored 0.00; read as the 120 shown it takes 100 ÷ 120 of the 10 points, 8.33."""
+    form = _form(tmp_path, {"F14": '0!.0,"万元/公里"'}, E14="≤100万元/公里", F14=1200000, G14=10)
+    code, output = scored_form(form)
+    assert 0 == code, output
+    assert "48.33" in output, output  # 产出指标: 50 - 10 + 8.33
+
+
+def test_funds_shown_in_wan_by_a_scaling_format_are_read_exactly_as_shown(tmp_path: Path) -> None:
+    """12345678 and 11111110 formatted 0!.0,"万" show 1234.6万 and 1111.1万: they were read as 12345678 万元. They are read
+    as the 万元 shown, exactly (1234.5678, not the 1234.6 rounded for display)."""
+    form = _form(tmp_path, {"E6": '0!.0,"万"', "F6": '0!.0,"万"'}, E6=12345678, F6=11111110)
+    code, output, facts = _imported(form, tmp_path)
+    assert 0 == code and facts is not None, output
+    assert Decimal(str(facts["facts"]["budget.total"])) == Decimal("1234.5678")
+    assert Decimal(str(facts["facts"]["budget.paid"])) == Decimal("1111.111")
+
+
+@pytest.mark.parametrize(("number_format", "shift"), [
+    ("General", 0), ("#,##0.00", 0), ("0.00%", 0), ('General"栋"', 0), ('#,##0.00" 万元";-#,##0.00', 0), ("0,", 3),
+    ("#,##0,,", 6), ('0.00,"千"', 3), ("0\\.0", 1), ('0!.0,"万"', 4), ('"约"0,"人";"-"0,"人"', 3), ("_ * #,##0_ ;_ * -#,##0_ ", 0),
+    ("0%,", "a comma neither between its digits nor right after them"),
+    ("0.0!.0", "a point typed as text beside its decimal point"),
+    ("0.00E+00,", "a percentage, fraction or exponent format that also scales"),
+    ("[>=1000]0,;0", "a condition in square brackets choosing the section"),
+])
+def test_each_format_scales_its_number_as_spreadsheet_programs_show_it_or_is_said_to_be_unreadable(
+        number_format: str, shift: int | str) -> None:
+    """A comma after the last digit shows thousands, one between digits groups them; a point typed as text among the
+    digits moves the decimal; a format whose scaling cannot be told is named with why."""
+    assert scaling(number_format) == shift
+
+
+def test_a_negative_number_is_shown_by_its_own_section_and_exactly() -> None:
+    """-2500000 in 0,;(0,,) is shown by the second section, in millions; 1 in 0,,, is 0.000000001, not rounded."""
+    assert scaled_number(Decimal(-2500000), "0,;(0,,)") == Decimal("-2.5")
+    assert scaled_number(Decimal(1), "0,,,") == Decimal("1E-9")
+    assert scaled_number(Decimal(4800000), '0,"人"') == Decimal(4800)
+
+
+def test_a_number_whose_format_scales_it_unreadably_is_refused_on_its_cell_with_the_fix(tmp_path: Path) -> None:
+    """A cell formatted 0%, (a percentage scaled too) shows a number that cannot be told for certain: refused on its
+    cell, in Chinese under --lang zh, naming what it holds, its format and the fix; nothing scored."""
+    form = _form(tmp_path, {"F20": "0%,"}, F20=4800000)
+    code, output = scored_form(form)
+    assert 1 == code, output
+    assert f"{SHEET}!F20: the cell holds 4800000 and its number format 0%, does not show it as held" in output
+    assert "set the cell's format to General (常规)" in output
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 1 == run.exit_code
+    assert f"{SHEET}!F20：单元格存的是 4800000，其数字格式 0%, 显示的不是所存的数（格式中的逗号既不在数字各位之间，也不紧跟数字之后）" \
+        in run.output and "把单元格格式设为常规，再按本意填写数字" in run.output, run.output
