@@ -17,6 +17,11 @@ ROWS = (
     ("a percentage, fraction or exponent format that also scales", "百分比、分数或科学计数格式又带缩放"),
     ("a condition in square brackets choosing the section", "由方括号中的条件决定用哪一节格式显示"),
     ("set the cell's format to General (常规) and type the figure as it is meant", "把单元格格式设为常规，再按本意填写数字"),
+    # a funds label giving its amounts in another unit than 万元 (forms/funds.py labelled_units: QA200 2, 3)
+    ("the label {text} gives the amounts in {unit}, and the form's amounts are read in 万元",
+     "标签 {text} 表明金额以 {unit} 计，而表上的金额按万元读取"),
+    ("type the amounts in 万元 (1 {unit} is {factor} 万元), and write 万元 in the label",
+     "金额请以万元填写（1 {unit} 为 {factor} 万元），并把标签中的单位改为万元"),
     # a number or a date in a reason cell (forms/label_cells.py reason_words: QA165 F6)
     ("{label} holds {got}; expected the reason in words", "{label}填的是{got!t}，应为文字说明的原因"),
     ("write the reason in words, or leave the cell empty", "用文字写明原因，或让该单元格留空"),

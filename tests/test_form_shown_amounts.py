@@ -1,5 +1,6 @@
 """A form's numbers and amounts read as the clerk sees them: a number format that scales its number (`0,"人"`, `0!.0,"万"`)
-is read as shown, exactly, or refused when what it shows cannot be told (QA200 1)."""
+is read as shown, exactly, or refused when what it shows cannot be told; a funds label that gives its amounts in 元 or
+亿元 is refused on its cell rather than read as 万元 (QA200 1, 2, 3)."""
 
 from __future__ import annotations
 
@@ -106,3 +107,36 @@ def test_a_number_whose_format_scales_it_unreadably_is_refused_on_its_cell_with_
     assert 1 == run.exit_code
     assert f"{SHEET}!F20：单元格存的是 4800000，其数字格式 0%, 显示的不是所存的数（格式中的逗号既不在数字各位之间，也不紧跟数字之后）" \
         in run.output and "把单元格格式设为常规，再按本意填写数字" in run.output, run.output
+
+
+@pytest.mark.parametrize(("cells", "at", "label", "unit", "factor"), [
+    ({"A5": "项目资金（元）", "E6": 1000000, "F6": 950000}, "A5", "项目资金（元）", "元", "0.0001"),
+    ({"A5": "项目资金（亿元）", "E6": 1.2, "F6": 1.1}, "A5", "项目资金（亿元）", "亿元", "10000"),
+    ({"E5": "全年预算数（元）", "E6": 1000000, "F6": 950000}, "E5", "全年预算数（元）", "元", "0.0001"),
+    ({"B6": "年度资金总额（元）", "E6": 1000000, "F6": 950000}, "B6", "年度资金总额（元）", "元", "0.0001"),
+    ({"E5": "全年预算数(单位:千元)", "E6": 1000, "F6": 950}, "E5", "全年预算数(单位:千元)", "千元", "0.1"),
+])
+def test_a_funds_label_giving_the_amounts_in_another_unit_than_wan_is_refused_on_its_cell(
+        tmp_path: Path, cells: dict, at: str, label: str, unit: str, factor: str) -> None:
+    """项目资金（元） over 1000000 and 950000 was read as 1000000 万元 and scored 99.50; 全年预算数（元） or 年度资金总额（元）
+    made the facts missing, with a fix that brought 元 in as 万元. Each label is recognised and refused on its cell, as an
+    amount typed 955000元 is, naming the unit and how it converts; `import` writes nothing."""
+    form = _form(tmp_path, **cells)
+    code, output = scored_form(form)
+    assert 1 == code, output
+    assert (f"{SHEET}!{at}: the label {label} gives the amounts in {unit}, and the form's amounts are read in 万元 "
+            f"(type the amounts in 万元 (1 {unit} is {factor} 万元), and write 万元 in the label)") in output
+    assert "missing" not in output and "budget.total" not in output, output
+    code, output, facts = _imported(form, tmp_path)
+    assert 0 != code and facts is None, output
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert f"{SHEET}!{at}：标签 {label} 表明金额以 {unit} 计，而表上的金额按万元读取（金额请以万元填写（1 {unit} 为 {factor} 万元）" \
+        in run.output, run.output
+
+
+@pytest.mark.parametrize("label", ["项目资金（万元）", "项目资金(万元)", "项目资金", "全年预算数（万元）"])
+def test_a_funds_label_in_wan_or_without_a_unit_reads_as_before(tmp_path: Path, label: str) -> None:
+    """（万元）, the form's own unit, and a label with no unit are read as the printed form's."""
+    form = _form(tmp_path, **({"E5": label} if label.startswith("全年") else {"A5": label}))
+    code, output = scored_form(form)
+    assert 0 == code and "gives the amounts in" not in output, output

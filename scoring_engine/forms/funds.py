@@ -8,6 +8,7 @@ wants to see; each is a 提示 naming the cells, as a typed 得分 that differs 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -18,6 +19,7 @@ from .._text import cut
 from ..errors import Problem
 from ..target_rows import written_quantity
 from .grid import percent_figure
+from .labels import IN_WAN, money_unit
 from .reading import SAME_UNIT, UNUSED, FormReading, not_worked_out
 from .workbook import Formula
 
@@ -31,7 +33,9 @@ _MOST_PLACES = 4  # of a typed rate, in percent: a pasted quotient (83.333333333
 def check_funds(reading: FormReading, rows: Mapping[str, int], columns: Mapping[str, int]) -> None:
     """A 提示 for each 执行率 typed on a row that its amounts do not give, and for each column of amounts whose 其中 rows
     (the block's rows after its total) do not add up to the total. `rows`: the row of each of the block's rows found,
-    by key; `columns`: the column of each of its columns found, by key."""
+    by key; `columns`: the column of each of its columns found, by key. A label that gives the amounts in another unit
+    than 万元 is refused on its cell (`labelled_units`)."""
+    labelled_units(reading, rows, columns)
     for row in rows.values():
         _typed_rate(reading, row, columns)
     total = rows.get("total")
@@ -40,6 +44,31 @@ def check_funds(reading: FormReading, rows: Mapping[str, int], columns: Mapping[
         for key in _AMOUNTS:
             if key in columns:
                 _parts_add_up(reading, total, parts, columns[key], key)
+
+
+def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mapping[str, int]) -> None:
+    """A problem on each label of the funds block that gives its amounts in another unit than 万元, the unit they are
+    read in: the block's label (项目资金（元）), a column heading (全年预算数（元）), a row's label (年度资金总额（亿元）) or
+    a note above the heading (金额单位：元). Read as 万元, 1000000 元 was 1000000 万元 (QA200 2, 3); an amount typed 955000元
+    is refused on its cell alike."""
+    heading = reading.heading_row(reading.layout.funds.columns, 3)
+    if heading is None or not columns:
+        return
+    top, first, last = heading[0], min(columns.values()), max(columns.values())
+    bottom = max(rows.values(), default=top)
+    cells = [(r, c) for (r, c), value in sorted(reading.sheet.cells.items()) if isinstance(value, str) and c <= last
+             and (r in (top - 1, top) or (top < r <= bottom and c < first))]
+    for r, c in cells:
+        written = reading.sheet.get(r, c)
+        unit = money_unit(written)
+        if unit is None or (r == top - 1 and not _MONEY_NOTE.match("".join(written.split()))):
+            continue
+        reading.problem(r, c, f"the label {cut(written.strip())} gives the amounts in {unit}, and the form's amounts are "
+                              "read in 万元", f"type the amounts in 万元 (1 {unit} is {IN_WAN[unit]} 万元), and write 万元 "
+                                          "in the label", merged=False)
+
+
+_MONEY_NOTE = re.compile(r"^(?:金额)?单位[:：]")  # 金额单位：元 above the heading: a note, not a label ending in （元）
 
 
 def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> None:

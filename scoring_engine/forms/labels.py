@@ -8,7 +8,7 @@ from typing import Any
 
 from .._text import prints_as_nothing
 
-__all__ = ["CHINESE_DIGITS", "YEAR", "YEAR_PLAIN", "normal", "plain_year", "same_label"]
+__all__ = ["CHINESE_DIGITS", "IN_WAN", "YEAR", "YEAR_PLAIN", "money_unit", "normal", "plain_year", "same_label"]
 
 
 def same_label(written: str, label: str) -> bool:
@@ -22,7 +22,26 @@ def normal(text: str) -> str:
     return _UNIT_AFTER.sub("", "".join(unicodedata.normalize("NFKC", text).split()).rstrip(":"))
 
 
-_UNIT_AFTER = re.compile(r"\((?:万元|满分)?(?:\d+(?:\.\d+)?)?分?\)$")  # (万元), (分), 总分(100分), (满分100分), (100)
+# (万元), (分), 总分(100分), (满分100分), (100); an amount's unit, (元), (单位:亿元): the label, its unit refused in the
+# funds block when it is not 万元 (`money_unit`, forms/funds.py: QA200 2, 3)
+_UNIT_AFTER = re.compile(r"\((?:万元|满分)?(?:\d+(?:\.\d+)?)?分?\)$|\((?:金额)?(?:单位:)?(?:人民币)?(?:千|万|百万|千万|亿)?元\)$")
+_MONEY = re.compile(r"(?:\((?:金额)?(?:单位:)?(?:人民币)?|^(?:金额)?单位:(?:人民币)?)((?:千|万|百万|千万|亿)?元)\)?$")
+#: An amount in each unit a label may give, in 万元.
+IN_WAN = {"元": "0.0001", "千元": "0.1", "万元": "1", "百万元": "100", "千万元": "1000", "亿元": "10000"}
+
+
+def money_unit(text: str) -> str | None:
+    """The unit of amounts a label gives at its end, or a note gives alone, when it is not 万元: '元' for
+    项目资金（元）, 全年预算数（单位：元） or 金额单位：元; None for （万元） and for a label with no unit.
+
+    >>> money_unit("项目资金（元）"), money_unit("全年预算数（亿元）"), money_unit("金额单位：千元"), money_unit("资金（万元）")
+    ('元', '亿元', '千元', None)
+    """
+    bare = "".join(unicodedata.normalize("NFKC", text).split()).rstrip(":")
+    found = _MONEY.search(bare)
+    if found is None or found.group(1) == "万元" or (bare.endswith(")") != found.group(0).startswith("(")):
+        return None
+    return found.group(1)
 
 
 # （2024年度）, （2024）, （2024年1-12月）, （2024.1-2024.12）: the 年度 line as clerks fill it (QA79 F1)
