@@ -97,10 +97,13 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
     except (FactsError, ScoringError) as err:
         raise of_no_file(err, facts) from None
     total, grade, flags = run.outcome(scores)
-    # the caller reads the weights, never changes them (without target rows they are the plan's own, shared by every run)
+    # the caller reads the weights, never changes them (without target rows they are the plan's own, shared by every run);
+    # the scores and values are read-only views alike, uncopied: a change would leave the total saying otherwise (QA202 3)
+    values = run.values
     return made_frozen(Scores, {"indicator_set": _set_info(plan), "total": total, "grade": grade,
-                                "scores": run.scores_by_id(scores), "warnings": tuple(run.warnings), "flags": flags,
-                                "weights": MappingProxyType(run.weights_with_rows()), "values": run.values})
+                                "scores": MappingProxyType(run.scores_by_id(scores)), "warnings": tuple(run.warnings),
+                                "flags": flags, "weights": MappingProxyType(run.weights_with_rows()),
+                                "values": MappingProxyType(values) if type(values) is dict else values})
 
 
 def _on_declared(problem: Problem, declared: Decimal, weight: Decimal) -> Problem:

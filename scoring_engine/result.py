@@ -211,12 +211,24 @@ class Scores:
         return f"{type(self).__qualname__}(total={self.total!r}, grade={self.grade!r}, set={_set_named(self)!r})"
 
     def __getstate__(self) -> dict[str, Any]:
-        # the weights are a read-only view of the set's own table, which pickle cannot take: they cross a process (or a
-        # deepcopy) as a copy, read-only again on the other side (QA77 F2: a worker could not return its Scores)
-        return {**self.__dict__, "weights": dict(self.weights)}
+        # the weights, scores and values are read-only views (the weights of the set's own table), which pickle cannot
+        # take: they cross a process (or a deepcopy) as copies, read-only again on the other side (QA77 F2: a worker
+        # could not return its Scores; QA202 3). Values with a failed derived value are their own read-only mapping.
+        state = dict(self.__dict__)
+        for key in _VIEWS:
+            if isinstance(state.get(key), MappingProxyType):
+                state[key] = dict(state[key])
+        return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state, weights=MappingProxyType(state["weights"]))
+        self.__dict__.update(state)
+        for key in _VIEWS:
+            if type(state.get(key)) is dict:
+                self.__dict__[key] = MappingProxyType(state[key])
+
+
+#: The mappings a Scores hands out as read-only views.
+_VIEWS = ("weights", "scores", "values")
 
 
 def _set_named(scored: Result | Scores) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from scoring_engine import Facts, ScoringEngineError, Scores, load_indicator_set, score, scores_only
+from scoring_engine import Facts, ScoringEngineError, Scores, load_facts, load_indicator_set, score, scores_only
 from scoring_engine.cases import find_case_files, load_cases
 from scoring_engine.cases import _facts_for  # the facts a case scores
 
@@ -78,3 +78,26 @@ def test_a_callers_change_to_scores_weights_is_refused_and_never_reaches_the_nex
     with pytest.raises(TypeError):
         weights[leaf] = Decimal(100)  # type: ignore[index]
     assert score(national, facts).to_json() == before
+
+
+def test_a_callers_change_to_scores_scores_or_values_is_refused_so_scores_stay_equal_and_hash_alike() -> None:
+    """Scores.scores and Scores.values were plain dicts: `a.scores["decision"] = 0` was taken while the total still said
+    79.73, and a Scores no longer equalled an identical one that keyed a cache (QA202 3). They are read-only as the
+    weights are, and stay so once pickled to or from a worker process, or deep-copied."""
+    import copy
+    import pickle
+
+    small = load_indicator_set(ROOT / "examples/small/set.yaml")
+    facts = load_facts(ROOT / "examples/small/facts.json")
+    a, b = scores_only(small, facts), scores_only(small, facts)
+    cache = {b: "cached"}
+    for mapping in (a.scores, a.values):
+        key = next(iter(mapping))
+        with pytest.raises(TypeError):
+            mapping[key] = 0  # type: ignore[index]
+    assert a == b and hash(a) == hash(b) and cache[a] == "cached"
+    for again in (pickle.loads(pickle.dumps(a)), copy.deepcopy(a)):
+        assert again == a and hash(again) == hash(a)
+        for mapping in (again.scores, again.values, again.weights):
+            with pytest.raises(TypeError):
+                mapping[next(iter(mapping))] = 0  # type: ignore[index]
