@@ -392,3 +392,33 @@ def test_an_error_said_while_memory_is_short_keeps_its_words(tmp_path: Path, mon
     run = CliRunner(env=_ENGLISH).invoke(main, [*args, "batch", str(tmp_path / "p.jsonl"), "-q"])
     assert 1 == run.exit_code and isinstance(run.exception, SystemExit), run.exception
     assert [_cli_guard.MEMORY_SHORT_ZH[pool.WORKER_LOST], "error: another problem"] == run.output.splitlines()
+
+
+# ---------------------------------------------------------------- score_many where workers cannot start (QA202)
+
+DAEMONIC = """
+import multiprocessing, sys
+from scoring_engine import score_many
+from scoring_engine.batch import find_documents
+
+def outcomes(jobs):
+    return [(o.index, o.result.total if o.result else o.problems) for o in
+            score_many(None, find_documents([sys.argv[1]]), jobs=jobs)]
+
+if __name__ == "__main__":
+    with multiprocessing.Pool(2) as workers:
+        inside = workers.map(outcomes, [2, 3])
+    here = outcomes(1)
+    print(len(here), inside == [here, here])
+"""
+
+
+def test_score_many_with_jobs_in_a_multiprocessing_pool_worker_scores_there_with_the_same_outcomes(tmp_path: Path) -> None:
+    """score_many(jobs=2) called in a multiprocessing.Pool's worker, a daemonic process that may start none, ended in
+    multiprocessing's raw AssertionError "daemonic processes are not allowed to have children" (QA202 1). It scores the
+    documents in that process: the same outcomes in the same order as jobs=1, and no traceback."""
+    write_jsonl(tmp_path / "p.jsonl", 70)  # three chunks: more than one is handed to worker processes
+    (tmp_path / "daemonic.py").write_text(DAEMONIC, encoding="utf-8")
+    done = subprocess.run([sys.executable, "daemonic.py", "p.jsonl"], cwd=tmp_path, capture_output=True, timeout=300,
+                          check=False, text=True)
+    assert (0, "70 True\n", "") == (done.returncode, done.stdout, done.stderr)

@@ -61,8 +61,11 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
     when the first chunks handed out are fewer; all in this process when the
     work is one chunk), each of which calls `make_worker` once (it must be
     picklable: a top-level class or a functools.partial of one, as a spawned
-    worker receives it pickled).
+    worker receives it pickled). In a daemonic process (a multiprocessing.Pool's worker), which may start none, all the
+    chunks are done in this process, with the same results in the same order (QA202 1).
     """
+    if jobs > 1 and multiprocessing.current_process().daemon:  # multiprocessing refuses it children: work here
+        jobs = 1
     source = _Chunks(items, chunk)
     parts = iter(source)
     first = list(itertools.islice(parts, jobs * WINDOW)) if jobs > 1 else []
