@@ -422,3 +422,71 @@ def test_score_many_with_jobs_in_a_multiprocessing_pool_worker_scores_there_with
     done = subprocess.run([sys.executable, "daemonic.py", "p.jsonl"], cwd=tmp_path, capture_output=True, timeout=300,
                           check=False, text=True)
     assert (0, "70 True\n", "") == (done.returncode, done.stdout, done.stderr)
+
+
+def _said(hooked: list[str]) -> Any:
+    def hook(args: Any) -> None:
+        hooked.append(str(args.exc_value))
+    return hook
+
+
+def _reported_after() -> None:
+    """A thread that fails after the batches ended is reported by the hook there was."""
+    def fail() -> None:
+        raise RuntimeError("later")
+    thread = threading.Thread(target=fail)
+    thread.start()
+    thread.join()
+
+
+@pytest.mark.parametrize("first", ["a", "b"])
+def test_overlapping_batches_put_back_the_threading_hook_there_was_whichever_ends_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_worker_left: None, first: str) -> None:
+    """Two score_many(jobs=2) runs under way at once, the first started ending first, left threading.excepthook
+    replaced for good by the first run's wrapper (the second put it back), and a pool thread that crashed later was
+    never reported (QA202 2). Once no batch runs the hook is the one there was, whichever order they end in."""
+    write_jsonl(tmp_path / "p.jsonl", 70)
+    hooked: list[str] = []
+    before = _said(hooked)
+    monkeypatch.setattr(threading, "excepthook", before)
+    runs = {name: score_many(None, find_documents([str(tmp_path / "p.jsonl")]), jobs=2) for name in "ab"}
+    next(runs["a"])
+    next(runs["b"])
+    assert threading.excepthook is not before  # a pool's own thread dying is said by its batch
+    second = "b" if first == "a" else "a"
+    assert (69, 69) == (len(list(runs[first])), len(list(runs[second])))
+    assert threading.excepthook is before
+    _reported_after()
+    assert ["later"] == hooked
+
+
+def test_batches_in_two_threads_put_back_the_threading_hook_there_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                       no_worker_left: None) -> None:
+    """A batch in another thread that ends after the caller's own, both under way at once, leaves the hook there was
+    before either began (QA202 2: each put back the hook it found, the later one the earlier's wrapper)."""
+    write_jsonl(tmp_path / "p.jsonl", 70)
+    hooked: list[str] = []
+    before = _said(hooked)
+    monkeypatch.setattr(threading, "excepthook", before)
+    started, drain = threading.Event(), threading.Event()
+    counted: list[int] = []
+
+    def other() -> None:
+        run = score_many(None, find_documents([str(tmp_path / "p.jsonl")]), jobs=2)
+        next(run)
+        started.set()
+        drain.wait()
+        counted.append(len(list(run)) + 1)
+
+    mine = score_many(None, find_documents([str(tmp_path / "p.jsonl")]), jobs=2)
+    next(mine)
+    thread = threading.Thread(target=other)
+    thread.start()
+    assert started.wait(300)
+    assert 69 == len(list(mine))  # the caller's batch ends first, the other thread's still running
+    drain.set()
+    thread.join()
+    assert [70] == counted
+    assert threading.excepthook is before
+    _reported_after()
+    assert ["later"] == hooked

@@ -141,20 +141,36 @@ class _Here(Generic[T, R]):
 def _pool_thread_said_here() -> Iterator[None]:
     """While a pool runs: its own thread dying (it could not start the thread that feeds the workers, for want of
     memory) is said by the batch in one line (POOL_DEAD), not by Python's traceback of the thread (QA193 F1). The
-    report of every other thread goes on to the hook there was."""
-    before = threading.excepthook
-    manager = getattr(futures_process, "_ExecutorManagerThread", ())
-
-    def hook(args: Any) -> None:
-        if not isinstance(args.thread, manager):
-            before(args)
-
-    threading.excepthook = hook
+    report of every other thread goes on to the hook there was. Batches that overlap (two generators read in turn, or
+    in several threads) share one hook, counted: once none runs, the hook is the one there was before the first began,
+    whatever order they end in (QA202 2). A hook a program sets meanwhile is its own, and stays."""
+    global _running, _hook_before  # noqa: PLW0603 - one hook for the process, however many batches run
+    with _hook_lock:
+        if threading.excepthook is not _quiet_pool_threads:  # the first batch, or a program set its own meanwhile
+            _hook_before = threading.excepthook
+            threading.excepthook = _quiet_pool_threads
+        _running += 1
     try:
         yield
     finally:
-        if threading.excepthook is hook:  # (not when another hook was set meanwhile)
-            threading.excepthook = before
+        with _hook_lock:
+            _running -= 1
+            if not _running:
+                if threading.excepthook is _quiet_pool_threads:  # (not when another hook was set meanwhile)
+                    threading.excepthook = _hook_before
+                _hook_before = threading.__excepthook__
+
+
+def _quiet_pool_threads(args: Any) -> None:
+    """threading.excepthook while batches run: a pool's own thread dying is said by its batch; every other thread's
+    report goes on to the hook there was."""
+    if not isinstance(args.thread, getattr(futures_process, "_ExecutorManagerThread", ())):
+        _hook_before(args)
+
+
+_hook_lock = threading.Lock()
+_running = 0  # batches with a pool under way in this process
+_hook_before: Callable[[Any], object] = threading.__excepthook__  # the hook there was before they began
 
 
 class _PoolDead(Exception):
