@@ -136,10 +136,11 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def _split_digits(text: str, written: str) -> None:
-    """ValueError for a number whose digits a space splits otherwise than into thousands (≥5 00人, 2 3): which number
-    was meant is a guess, and read as text it was a tier the row does not have (QA200 6)."""
+    """ValueError for a number after a sign whose digits a space splits otherwise than into thousands (≥5 00人): which
+    number was meant is a guess, and read as text it was a tier the row does not have (QA200 6). Without a sign the text
+    is words, as a target judged by its tier writes them (1 2号楼主体完工, 6 7月完成主体: QA204 1)."""
     split = _SPLIT.fullmatch(written)
-    if split is not None:
+    if split is not None and split.group("sign"):
         whole = "".join(split.group("number").split())
         raise ValueError(f"{quoted(text)}: the digits of {split.group('number')} are split by a space",
                          f"write the number without spaces, e.g. {split.group('sign') or ''}{whole}{split.group('unit')} "

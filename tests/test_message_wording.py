@@ -461,7 +461,7 @@ def test_thousands_grouped_by_a_space_are_read_and_digits_split_otherwise_are_re
     """QA200 6: ≥5 000人 in 年度指标值 (E20) beside 4 800人 was not read as a number: the row was taken as judged in words,
     and F20 refused as no tier. A space between groups of three digits is read as a thousands separator, as a comma is
     (the row scores 4800 of 5000); digits a space splits otherwise (≥5 00人, 2 3) are refused on their own cell with the
-    number to write, never taken as a number nor as words."""
+    number to write, never taken as a number nor as words; without a sign they are words (QA204 1)."""
     from scoring_engine.target_rows import parse_quantity
 
     code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, E20="≥5 000人", F20="4\u00a0800人")), "--format", "json")
@@ -470,7 +470,16 @@ def test_thousands_grouped_by_a_space_are_read_and_digits_split_otherwise_are_re
     code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, E20="≥5 00人", F20="4800人")))
     assert code == 1 and "!E20：行 新增受益人口：年度指标值 '≥5 00人'：数字 5 00 中间隔着空格（数字中间不加空格，例如 ≥500人（" in out, out
     assert "档次" not in out, out
-    for split in ("2 3", "12 3456人", "5  000"):
+    for split in ("≥2 3", "≤12 3456人", "=5  000"):
         with pytest.raises(ValueError, match="split by a space"):
             parse_quantity(split)
+    # without a sign, words: a target judged by its tier may write them (QA204 1)
+    assert parse_quantity("2 3") is None and parse_quantity("1 2号楼主体完工") is None
     assert parse_quantity("2024 12月") is None and parse_quantity("1,000 000") is None  # a year and words; mixed groups
+
+
+def test_a_target_judged_by_its_tier_may_start_with_digits_split_by_a_space(tmp_path: Path) -> None:
+    """QA204 1: the qualitative row's 年度指标值 (E15) 1 2号楼主体完工 was refused as digits split by a space, with the fix
+    12号楼主体完工, after QA200 6's fix; it scored 100.00 before, and does again: words without a sign are words."""
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, E15="1 2号楼主体完工")))
+    assert code == 0 and "总分 100.00" in out and "空格" not in out, out
