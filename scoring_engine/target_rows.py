@@ -244,8 +244,9 @@ def _text(value: Any, key: str) -> str | None:
 
 
 def _unit(*units: str | None) -> str | None:
-    """The row's unit: the ones written must agree (％, as an input method types it, is %; ≤3个月内 is in 个月, as 2个月 is)."""
-    written = [unicodedata.normalize("NFKC", u) for u in units if u]
+    """The row's unit: the ones written must agree (％, as an input method types it, is %; ≤3个月内 is in 个月, as 2个月 is;
+    a unit column's 个 月 is 个月, as in 2 个 月: QA204 6)."""
+    written = ["".join(unicodedata.normalize("NFKC", u).split()) for u in units if u]
     if len(set(written)) > 1 and len({time_unit(u) for u in written}) == 1:  # the limit's 内 is no unit (QA171 F3)
         return time_unit(written[0])
     if len(set(written)) > 1:

@@ -444,3 +444,12 @@ def test_a_bare_year_like_number_in_a_row_not_named_for_a_date_is_still_a_number
     code, output = _score(tmp_path, {"name": name, "target": 2024, "actual": 2025})
     line = next((line for line in output.splitlines() if name in line), output)
     assert 0 == code and "得满分20.00分" in line, output
+
+
+def test_a_unit_column_written_with_spaces_inside_is_the_same_unit_as_the_actuals(tmp_path) -> None:
+    """A row {unit: 个 月, target: 3, actual: 2 个 月} was refused as 单位不一致：个 月 / 个月, two units that look alike: the
+    spaces inside a unit are no part of it, in the unit column as in the target and actual (QA204 6)."""
+    code, output = _score(tmp_path, {"name": "办结时间", "type": "quantitative_lower", "target": 3, "unit": "个 月",
+                                     "actual": "2 个 月"})
+    assert 0 == code and "实际值2未超过目标值3，得满分20.00分" in next(
+        (line for line in output.splitlines() if "办结时间" in line), output), output
