@@ -24,7 +24,7 @@ from ._text import quoted
 
 __all__ = ["AS_TIER_OR_TIME", "DURATION", "FIRST_DAY", "LAST_DAY", "Deadline", "date_text", "day_of", "days_or_longer",
            "only_date", "only_done", "reach_within", "time_limit", "time_unit", "within_limit", "written_limit",
-           "in_place_of_actual", "time_within", "year_fix", "year_limit"]
+           "in_place_of_actual", "time_within", "year_fix", "year_in_date_row", "year_limit"]
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed (QA172 F1).
 DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*((以|之)?内)?\s*(?:完成|办结|完工|竣工)?\s*$")  # 30天, 3个月内, 30天完成
@@ -171,7 +171,7 @@ def year_limit(given: Mapping[str, Any], target: Any) -> Deadline | None:
     >>> [bool(year_limit({"target": t}, parse(t))) for t in ("2024年内完成", "≤2024年", "2024年底前", "10年以内", "2024年")]
     [True, True, True, False, False]
     >>> [bool(year_limit({"target": t, "name": "竣工日期"}, parse(t))) for t in ("2024", "2024年", "≥2024", "=2024", "10")]
-    [True, True, False, False, False]
+    [True, True, True, False, False]
     """
     unit = target.unit or given.get("unit")
     written = _SPACES.sub("", unicodedata.normalize("NFKC", unit)) if isinstance(unit, str) else ""
@@ -181,17 +181,29 @@ def year_limit(given: Mapping[str, Any], target: Any) -> Deadline | None:
     named = _year_name(given.get("name"))
     # a year with no sign nor limit word in a row named for a date (竣工日期 2024, 2024年) is its deadline as well: read as
     # a number to reach, 2025 beside it took full marks and 2023 lost points (QA196 G4, QA197 3)
-    bare = named and not sign and (not written or (match is not None and not match.group("limit")))
+    # (with ≥, 竣工日期 ≥2024 took full marks a year late as well, when a form's blank 指标性质 was filled so: QA204 5)
+    plain_year = named and (not written or (match is not None and not match.group("limit")))
+    reached = plain_year and sign in _TO_REACH
     if not _year(target.value) or not (match if written else named) \
-            or not ((match and match.group("limit")) or sign in _AT_MOST or bare):
+            or not ((match and match.group("limit")) or sign in _AT_MOST or (plain_year and not sign) or reached):
         return None
     year = plain(target.value)
     text = quoted(given["target"].strip() if isinstance(given["target"], str) else f"{year}{written}")  # 2024 in 年内
     if not (match and match.group("limit")) and target.comparison is None and given_sign:  # ≤ in 指标性质 (QA196 G2)
         text = f"{text} with comparison {given_sign}"
     kind = None if given.get("type") is None else str(given["type"]).strip()
-    return Deadline(f"target {text} is a deadline (by the end of {year}), not a number of years to score the actual "
-                    "against", year_fix(year, given_sign, None if kind is None else ""), year, given_sign, kind)
+    said = "a year of a date, not a number to reach" if reached else \
+        f"a deadline (by the end of {year}), not a number of years to score the actual against"
+    return Deadline(f"target {text} is {said}", year_fix(year, given_sign, None if kind is None else ""), year, given_sign,
+                    kind)
+
+
+def year_in_date_row(given: Mapping[str, Any], target: Any) -> bool:
+    """Whether a row named for a date (竣工日期) writes a calendar year with no sign (2024, 2024年): its deadline, which
+    year_limit refuses beside a number with the fix that fits, not a target whose sign a form's blank 指标性质 should give
+    (≥ there took full marks a year late: QA204 5)."""
+    return target is not None and target.comparison is None and not given.get("comparison") and \
+        year_limit(given, target) is not None
 
 
 def year_fix(year: str, sign: str, kind: str | None, limit: str = "") -> str:

@@ -167,6 +167,10 @@ ROWS = (
     # a calendar year as a limit (2024年内完成, ≤2024年) in a measured row: a deadline (_time_units.year_limit, QA194 F1)
     ("{field:s} {text} with comparison {sign} is a deadline (by the end of {year}), not a number of years to score the "
      "actual against", "{field!t} {text}（指标性质 {sign}）是期限（{year}年底前），不是可与实际完成值比较计分的年数"),  # QA196 G2
+    # a year with ≥ in a row named for a date (竣工日期 ≥2024): no number to reach either (QA204 5)
+    ("{field:s} {text} with comparison {sign} is a year of a date, not a number to reach",
+     "{field!t} {text}（指标性质 {sign}）是日期中的年份，不是要达到的数量"),
+    ("{field:s} {text} is a year of a date, not a number to reach", "{field!t} {text} 是日期中的年份，不是要达到的数量"),
     ("{field:s} {text} is a deadline (by the end of {year}), not a number of years to score the actual against",
      "{field!t} {text} 是期限（{year}年底前），不是可与实际完成值比较计分的年数"),
     # the fix naming what the row's group needs (_row_fit.deadline_fix, QA196 G3): a type for the time taken as an amount,

@@ -453,3 +453,22 @@ def test_a_unit_column_written_with_spaces_inside_is_the_same_unit_as_the_actual
                                      "actual": "2 个 月"})
     assert 0 == code and "实际值2未超过目标值3，得满分20.00分" in next(
         (line for line in output.splitlines() if "办结时间" in line), output), output
+
+
+@pytest.mark.parametrize(("sign", "said"), [(None, _DEADLINE), ("≥", "是日期中的年份，不是要达到的数量")])
+def test_a_bare_year_in_a_date_row_of_the_sichuan_form_is_its_deadline_whatever_its_blank_nature_is_filled_with(
+        tmp_path, sign, said) -> None:
+    """On the Sichuan form 项目完成时间 2024 beside 2025 with 指标性质 blank was told to write ≥, ≤ or =, and ≥ written took
+    full marks a year late (完成率100.05%). Blank, the row is refused as its deadline; with ≥, as a year no number to reach;
+    the fix followed (指标性质 cleared, 2024年12月31日前, the tier in 完成值, the score) scores (QA204 5)."""
+    book, form, (nature, target, written, actual) = _sichuan_form(tmp_path)
+    score = [c for c in book.worksheets[0][nature.row] if c.value == 20][-1]  # 得分, right of 权重
+    nature.value, target.value, written.value, actual.value = sign, 2024, None, 2025
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 1 == run.exit_code and f"!{target.coordinate}：" in run.output and said in run.output, run.output
+    assert "没有写 ≥、≤ 或 =" not in run.output and "20.00" not in run.output, run.output
+    nature.value, target.value, actual.value, score.value = None, "2024年12月31日前", "达成年度指标", 18
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 0 == run.exit_code and "达成年度指标" in run.output and "18.00" in run.output, run.output

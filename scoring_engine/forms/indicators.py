@@ -13,6 +13,7 @@ from .._text import cut, quoted
 from ..errors import Problem
 from ..model import Indicator, TargetBlock
 from .._row_fit import row_hint, unsigned_target
+from .._time_units import year_in_date_row
 from ..target_rows import dated_row, parse_comparison, target_row, written_quantity
 from .content import NO_REASON
 from .label_cells import label_text, reason_words, refuse_heading_values
@@ -271,7 +272,8 @@ def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], ite
         return False
     if "unit" in at and isinstance(item.get("unit"), str) and unicodedata.normalize("NFKC", item["unit"]) == "%":
         _beside_percent_column(reading, r, at, item)
-    if "comparison" in at and "comparison" not in item and unsigned_number(item.get("target"), item.get("unit")):
+    if "comparison" in at and "comparison" not in item and unsigned_number(item.get("target"), item.get("unit")) \
+            and not year_in_date_row(item, written_quantity(item.get("target"))):  # its deadline, refused later (QA204 5)
         _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
                      "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
     if "comparison" in at or not unsigned_number(target := item.get("target"), item.get("unit")):
