@@ -21,7 +21,8 @@ from click.testing import CliRunner
 
 from browser import Chromium
 from conftest import ROOT
-from scoring_engine.batch.consequences import BATCH, DEPARTMENT, NOT_GIVEN, UNIT, ConsequenceTally, Share, budget_share
+from scoring_engine.batch.consequences import (BATCH, DEPARTMENT, NOT_GIVEN, UNIT, ConsequenceCount, ConsequenceTally, Share,
+                                               budget_share)
 from scoring_engine.cli import main
 
 BASE = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
@@ -379,7 +380,8 @@ def test_amounts_of_a_set_in_yuan_are_printed_in_wan_to_two_decimals_and_add_up_
     finance document prints. Every amount of 万元 is now printed to two decimals, 四舍五入, alike on the terminal, the page,
     the workbook and the CSV (the workbook's cells hold the figure printed); each project's budget as 汇总 prints it is what
     is added, so every 涉及预算 printed is the sum of those printed under it (123.46 + 123.46 = 246.92, not 246.91 from
-    the exact 246.913578), and the amounts are that sum's share. The summary a program reads keeps the exact figures."""
+    the exact 246.913578), and so is every amount: each project's is its printed budget's share, 四舍五入 (12.35 + 12.35 =
+    24.70, QA204 4: 246.92's share 24.69 was printed over them). The summary a program reads keeps the exact figures."""
     text = SET.replace("id: self-evaluation", "id: henan-yuan").replace(GRADES, HENAN)
     for fact in ("budget.total", "budget.paid"):
         text = text.replace(f"  {fact}:  {{type: number, min: 0, unit: 万元", f"  {fact}:  {{type: number, min: 0, unit: 元")
@@ -395,15 +397,15 @@ def test_amounts_of_a_set_in_yuan_are_printed_in_wan_to_two_decimals_and_add_up_
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(folder), "--jobs", "1", "-o", str(out / "b.xlsx"), "-o",
                                     str(out / "b.html"), "-o", str(out / "b.csv")])
     assert 0 == run.exit_code, run.output
-    assert "结果应用：中等（核减该项目下一年度预算10%–30%）3个项目，涉及预算251.92万元，按10%–30%为25.19–75.58万元" in run.stdout
+    assert "结果应用：中等（核减该项目下一年度预算10%–30%）3个项目，涉及预算251.92万元，按10%–30%为25.20–75.58万元" in run.stdout
     page = (out / "b.html").read_text(encoding="utf-8")
-    assert '<td class="num">251.92</td><td class="num">25.19</td><td class="num">75.58</td>' in page
-    assert '<td class="num">246.92</td><td class="num">24.69</td><td class="num">74.08</td>' in page  # 民政局
+    assert '<td class="num">251.92</td><td class="num">25.20</td><td class="num">75.58</td>' in page
+    assert '<td class="num">246.92</td><td class="num">24.70</td><td class="num">74.08</td>' in page  # 民政局
     assert "123.456789" not in page and "123.46" in page
     rows = {(r["范围"], r["名称"]): r for r in _sheet((out / "b.xlsx").read_bytes(), "结果应用")}
     amounts = ("涉及预算（万元）", "按比例金额下限（万元）", "按比例金额上限（万元）")
-    assert (251.92, 25.19, 75.58) == tuple(rows[(BATCH, BATCH)][k] for k in amounts)
-    assert (246.92, 24.69, 74.08) == tuple(rows[(DEPARTMENT, "民政局")][k] for k in amounts)
+    assert (251.92, 25.2, 75.58) == tuple(rows[(BATCH, BATCH)][k] for k in amounts)
+    assert (246.92, 24.7, 74.08) == tuple(rows[(DEPARTMENT, "民政局")][k] for k in amounts)
     assert [123.46, 123.46] == [rows[(UNIT, f"{u}（民政局）")]["涉及预算（万元）"] for u in ("甲单位", "乙单位")]
     summary = _sheet((out / "b.xlsx").read_bytes(), "汇总")
     assert [123.46, 123.46, 5] == [r["涉及预算（万元）"] for r in summary]  # they add up to the 251.92 printed
@@ -419,4 +421,67 @@ def test_amounts_of_a_set_in_yuan_are_printed_in_wan_to_two_decimals_and_add_up_
         tally.add("核减10%–30%", "中", 2, budget, "民政局", "甲")
     whole = tally.counted()[0]
     assert (Decimal("246.913578"), Decimal("24.6913578")) == (whole.budget, whole.amount_low)  # exact, for a program
-    assert (Decimal("246.92"), Decimal("24.69"), Decimal("74.08")) == whole.printed()
+    assert (Decimal("246.92"), Decimal("24.70"), Decimal("74.08")) == whole.printed()
+
+
+def test_each_amount_printed_is_the_sum_of_the_amounts_printed_under_it(tmp_path: Path):
+    """QA204 4: two 中等 projects of 123.45万元 (民政局) and 234.55万元 (教育局) had 结果应用 print 23.46 and 12.35 under a
+    total of 35.80, and 70.37 and 37.04 under 107.40 (the batch's 358.00 times the share): the columns did not add up. Each
+    project's amount is its printed budget times each end of the share, 四舍五入, and every amount printed (a unit, a 主管部门,
+    the batch) adds those of its projects, alike on the terminal, the page and the workbook; the budgets add up as before."""
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir(), out.mkdir()
+    (folder / "henan.yaml").write_text(SET.replace("id: self-evaluation", "id: henan-self-evaluation").replace(GRADES, HENAN),
+                                       encoding="utf-8")
+    for key, department, unit, budget in (("a", "民政局", "甲单位", 123.45), ("b", "教育局", "乙单位", 234.55)):
+        (folder / f"{key}.json").write_text(json.dumps(_project(key, department, unit, budget, SIXTY), ensure_ascii=False),
+                                            encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(folder), "--jobs", "1", "-o", str(out / "b.xlsx"), "-o",
+                                    str(out / "b.html"), "-o", str(out / "b.csv")])
+    assert 0 == run.exit_code, run.output
+    assert "中等（核减该项目下一年度预算10%–30%）2个项目，涉及预算358.00万元，按10%–30%为35.81–107.41万元" in run.stdout
+    page = (out / "b.html").read_text(encoding="utf-8")
+    for figures in ("358.00", "35.81", "107.41"), ("234.55", "23.46", "70.37"), ("123.45", "12.35", "37.04"):
+        assert "".join(f'<td class="num">{f}</td>' for f in figures) in page
+    amounts = ("涉及预算（万元）", "按比例金额下限（万元）", "按比例金额上限（万元）")
+    rows = {(r["范围"], r["名称"]): tuple(r[k] for k in amounts) for r in _sheet((out / "b.xlsx").read_bytes(), "结果应用")}
+    assert (358, 35.81, 107.41) == rows[(BATCH, BATCH)]
+    assert (234.55, 23.46, 70.37) == rows[(DEPARTMENT, "教育局")] == rows[(UNIT, "乙单位（教育局）")]
+    assert (123.45, 12.35, 37.04) == rows[(DEPARTMENT, "民政局")] == rows[(UNIT, "甲单位（民政局）")]
+    csv_rows = (out / "b.csv").read_text(encoding="utf-8-sig").splitlines()
+    column = csv_rows[0].split(",").index("涉及预算（万元）")
+    assert ["123.45", "234.55"] == sorted(line.split(",")[column] for line in csv_rows[1:])
+
+
+def test_the_amounts_printed_add_up_at_every_level_of_a_portfolio():
+    """QA204 4: five projects (123.45, 234.55 and three of 0.05万元) printed 35.82 for the batch over amounts adding up to
+    35.84. Every scope's printed 涉及预算 and amounts are the sums of those of the scopes under it: the batch of its 主管部门,
+    a 主管部门 of its units; the exact figures a program reads are left as they were."""
+    tally = ConsequenceTally()
+    for budget, department, unit in (("123.45", "民政局", "甲"), ("234.55", "教育局", "乙"), ("0.05", "卫健委", "丙"),
+                                     ("0.05", "财政局", "丁"), ("0.05", "水利局", "戊"), ("0.05", "民政局", "甲"),
+                                     ("0.05", "民政局", "己"), ("1.15", None, "庚")):
+        for words, grade, rank in (("核减10%–30%", "中", 2), ("核减30%以上", "差", 3), ("核减15%", "中", 2)):
+            tally.add(words, grade, rank, Decimal(budget), department, unit)
+    counted = tally.counted()
+    for words in ("核减10%–30%", "核减30%以上", "核减15%"):
+        of = [c for c in counted if c.consequence == words]
+        whole = next(c for c in of if c.scope == BATCH)
+        for above in (c for c in of if c.scope != UNIT):
+            under = [c.printed() for c in of if _within(c, above)]
+            for at in range(3):
+                if above.printed()[at] is None:
+                    assert {None} == {u[at] for u in under}
+                else:
+                    assert above.printed()[at] == sum(u[at] for u in under), (words, above.name, at)
+        assert whole.amount_low == whole.budget * whole.share.low  # exact, for a program
+    first = next(c for c in counted if c.consequence == "核减10%–30%" and c.scope == BATCH)
+    assert (Decimal("359.40"), Decimal("35.98"), Decimal("107.86")) == first.printed()  # exact: 35.94–107.82
+
+
+def _within(count: ConsequenceCount, above: ConsequenceCount) -> bool:
+    """Whether `count` is a scope right under `above`: a 主管部门 under the batch, a unit under its 主管部门."""
+    if above.scope == BATCH:
+        return count.scope == DEPARTMENT
+    inside = f"（{above.name}）" if above.name != NOT_GIVEN else None
+    return count.scope == UNIT and (count.name.endswith(inside) if inside else "（" not in count.name)

@@ -10,8 +10,9 @@ the share gives. A project whose budget is not known (the set's form names no
 budget fact, or the project has none) is counted and said to be without one.
 The words are read by `_budget_share`, as the set's checks read them.
 The amounts are exact: the budgets as written, added, times the share. The outputs print them in 万元 to two decimals,
-四舍五入, as every amount of 万元 (`ConsequenceCount.printed`): each project's budget as 汇总 prints it, added, so that
-every total printed is the sum of the figures printed under it, and the share of that.
+四舍五入, as every amount of 万元 (`ConsequenceCount.printed`), each built from the projects up so that every total printed
+is the sum of the figures printed under it: each project's budget as 汇总 prints it, and its amounts that printed budget
+times each end of the share, 四舍五入; a scope's figures add those of its projects.
 
 >>> printed_wan(Decimal("123.456789")), printed_wan(Decimal("0.005")), printed_wan(Decimal(80))
 (Decimal('123.46'), Decimal('0.01'), Decimal('80.00'))
@@ -58,7 +59,9 @@ class ConsequenceCount:
     `amount_low` and `amount_high` are the budget times the share (None: no
     share, or no upper bound). These three are exact (a program's figures);
     `printed` gives them as the outputs print them.
-    `shown` adds the same budgets each as 汇总 prints it (`printed_wan`).
+    `shown` adds the same budgets each as 汇总 prints it (`printed_wan`);
+    `shown_low` and `shown_high` add each project's amounts: its shown budget
+    times each end of the share, 四舍五入.
     """
 
     scope: str
@@ -72,6 +75,8 @@ class ConsequenceCount:
     amount_low: Decimal | None
     amount_high: Decimal | None
     shown: Decimal | None = None
+    shown_low: Decimal | None = None
+    shown_high: Decimal | None = None
 
     @property
     def unbudgeted(self) -> int:
@@ -79,47 +84,63 @@ class ConsequenceCount:
         return self.count - self.budgeted
 
     def printed(self) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-        """(涉及预算, 下限, 上限) as the outputs print them, in 万元 to two decimals: the budgets each as 汇总 prints it,
-        added (a total printed is the sum of what is printed under it), and that sum times each end of the share, 四舍五入.
-        568.456789万元 at 10%–30% was printed 56.8456789–170.5370367 (QA201 2)."""
-        budget = self.shown if self.shown is not None else self.budget
-        if budget is None:
+        """(涉及预算, 下限, 上限) as the outputs print them, in 万元 to two decimals, each the sum of its projects' figures
+        as printed (a total printed is the sum of what is printed under it): a project's budget as 汇总 prints it, and that
+        times each end of the share, 四舍五入. 568.456789万元 at 10%–30% was printed 56.8456789–170.5370367 (QA201 2);
+        the amounts of 123.45 and 234.55 at 10% were printed 35.80 over 12.35 and 23.46 (QA204 4).
+        A count made without the tally's sums (by a program) is printed as one project's."""
+        if self.shown is not None:
+            return self.shown, self.shown_low, self.shown_high
+        if self.budget is None:
             return None, None, None
-        share = self.share
-        low = printed_wan(budget * share.low) if share is not None else None
-        high = printed_wan(budget * share.high) if share is not None and share.high is not None else None
-        return printed_wan(budget), low, high
+        budget = printed_wan(self.budget)
+        low, high = _amounts(budget, self.share)
+        return budget, low, high
+
+
+def _amounts(budget: Decimal, share: Share | None) -> tuple[Decimal | None, Decimal | None]:
+    """The amounts one project's printed budget gives at each end of the share, as printed (None: no share, no upper
+    bound)."""
+    if share is None:
+        return None, None
+    return printed_wan(budget * share.low), None if share.high is None else printed_wan(budget * share.high)
 
 
 class ConsequenceTally:
     """Counts projects by scope, name, grade and consequence as rows arrive; memory grows with units, not projects."""
 
     def __init__(self) -> None:
-        # (scope, name, grade, consequence) → [grade rank, count, budget sum, budgeted, the sum of the budgets printed]
+        # (scope, name, grade, consequence) → [grade rank, count, budget sum, budgeted, the sums of the budgets and of
+        # the amounts low and high as printed]
         self.counts: dict[tuple[str, str, str, str], list[Any]] = {}
 
     def add(self, consequence: str, grade: str, rank: int, budget: Decimal | None, department: str | None,
             unit: str | None) -> None:
         # a unit is named with its 主管部门: 机关服务中心 of two departments are two units
         unit_name = f"{unit}（{department}）" if unit and department else unit or NOT_GIVEN
+        shown = None if budget is None else printed_wan(budget)
+        low, high = (None, None) if shown is None else _amounts(shown, budget_share(consequence))
         for scope, name in ((BATCH, BATCH), (DEPARTMENT, department or NOT_GIVEN), (UNIT, unit_name)):
-            entry = self.counts.setdefault((scope, name, grade, consequence), [rank, 0, ZERO, 0, ZERO])
+            entry = self.counts.setdefault((scope, name, grade, consequence), [rank, 0, ZERO, 0, ZERO, ZERO, ZERO])
             entry[1] += 1
-            if budget is not None:
+            if budget is not None and shown is not None:
                 entry[2] += budget
                 entry[3] += 1
-                entry[4] += printed_wan(budget)
+                entry[4] += shown
+                entry[5] += low or ZERO
+                entry[6] += high or ZERO
 
     def counted(self) -> tuple[ConsequenceCount, ...]:
         """The counts: the batch, then each 主管部门, then each unit (by name), each by grade, highest first."""
         order = {BATCH: 0, DEPARTMENT: 1, UNIT: 2}
         found = []
-        for (scope, name, grade, consequence), (_rank, count, budget, budgeted, shown) in sorted(
+        for (scope, name, grade, consequence), (_rank, count, budget, budgeted, shown, shown_low, shown_high) in sorted(
                 self.counts.items(), key=lambda item: (order[item[0][0]], item[0][1], item[1][0], item[0][2], item[0][3])):
             share = budget_share(consequence)
             known = budget if budgeted else None
             low = known * share.low if known is not None and share is not None else None
             high = known * share.high if known is not None and share is not None and share.high is not None else None
             found.append(ConsequenceCount(scope, name, grade, consequence, count, share, known, budgeted, low, high,
-                                          shown if budgeted else None))
+                                          *((shown, None if low is None else shown_low, None if high is None else shown_high)
+                                            if budgeted else (None, None, None))))
         return tuple(found)
