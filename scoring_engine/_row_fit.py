@@ -56,11 +56,14 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
             found.append((fact, f"row id {dup} is used twice", "give each row its own id"))
         weights = [row.weight for row in rows if row.weight is not None]
+        # rows that add up to the group's weight keep adding up to it once rounded (QA204 9: 19.95 and 10.05 at precision 1
+        # rounded as told gave 20.0 + 10.1, refused as not 30); rows that do not are told so on their own line
+        whole = node.weight if len(weights) == len(rows) and sum(weights, Decimal(0)) == node.weight else None
         for i, row in enumerate(rows):
             if row.weight is not None and row.weight % Decimal(1).scaleb(-indicator_set.precision):
                 found.append((fact, f"row {i + 1} ({cut(row.name)}): weight {plain(row.weight)} has more decimal places "
                                     f"than the set's precision {indicator_set.precision} keeps",
-                              round_weight(indicator_set.precision)))
+                              round_weight(indicator_set.precision, whole)))
         if weights and len(weights) != len(rows):
             found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))
         elif weights and (total := sum(weights, Decimal(0))) != node.weight:
@@ -69,11 +72,13 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
     return found
 
 
-def round_weight(precision: int) -> str:
+def round_weight(precision: int, total: Decimal | None = None) -> str:
     """The fix for a weight finer than the set's precision: rounded to that many places, not to a whole number unless
-    the precision is 0 (QA200 4: 20.004 at precision 2 was told 取整)."""
-    return "round the weight to a whole number" if precision == 0 else \
+    the precision is 0 (QA200 4: 20.004 at precision 2 was told 取整); with the `total` the group's rows' weights must
+    still add up to, when they do now (QA204 9: each row rounded on its own can leave the sum off by a step)."""
+    fix = "round the weight to a whole number" if precision == 0 else \
         f"round the weight to {precision} decimal place{'s' if precision > 1 else ''}"
+    return fix if total is None else f"{fix}, the group's rows' weights still adding up to {plain(total)}"
 
 
 def _limit_to_reach(row: TargetRow, rows: RowGroup) -> tuple[str, str]:

@@ -36,6 +36,10 @@ ROWS = (
     ("row id {id} is used twice", "行 id {id} 用了两次"),
     ("give each row its own id", "每行用不同的 id"),
     # a weight finer than the set's precision: rounded to it (_row_fit.round_weight, _build/tree.py: QA200 4)
+    ("round the weight to a whole number, the group's rows' weights still adding up to {total:n}",
+     "把分值取整，且本组各行分值之和仍为 {total}"),  # QA204 9
+    ("round the weight to {precision:n} decimal {places:w}, the group's rows' weights still adding up to {total:n}",
+     "把分值四舍五入到 {precision} 位小数，且本组各行分值之和仍为 {total}"),
     ("round the weight to a whole number", "把分值取整"),
     ("round the weight to {precision:n} decimal {places:w}", "把分值四舍五入到 {precision} 位小数"),
     ("round the weight to a whole number, or set precision: to at least {places}",

@@ -424,6 +424,35 @@ def test_a_row_weight_finer_than_the_precision_is_said_on_its_weight_cell_with_t
            "weight to 2 decimal places)" in out, out
 
 
+def test_rounding_row_weights_to_the_precision_is_told_to_keep_the_groups_total() -> None:
+    """QA204 9: rows of 19.95 and 10.05 in a group of 30 at precision 1 were each told 把分值四舍五入到 1 位小数; followed,
+    20.0 + 10.1 was refused as not 30. The fix now says the rows' weights must still add up to the group's 30."""
+    from scoring_engine import parse_indicator_set, score
+    from scoring_engine.errors import FactsError
+
+    rows_set = parse_indicator_set(
+        "id: t\nname: t\nversion: '1'\nprecision: 1\nfacts:\n  rows: {type: list, items: target}\n"
+        "grades: [{label: 优, min: 0}]\ntotal: 30\n"
+        "indicators:\n  - id: a\n    name: 甲\n    weight: 30\n    children_from:\n      fact: rows\n"
+        "      rules:\n        number: {kind: proportional, value: row.actual, target: row.target}\n")
+    rows = [{"name": "甲", "type": "number", "weight": 19.95, "target": 1, "actual": 1},
+            {"name": "乙", "type": "number", "weight": 10.05, "target": 1, "actual": 1}]
+    with pytest.raises(FactsError) as caught:
+        score(rows_set, {"rows": rows})
+    said = [p.text("zh").rsplit("（", 1)[1] for p in caught.value.problems]
+    assert said == ["把分值四舍五入到 1 位小数，且本组各行分值之和仍为 30）"] * 2, said
+    assert caught.value.problems[0].hint == "round the weight to 1 decimal place, the group's rows' weights still adding " \
+                                            "up to 30"
+
+
+def test_a_form_row_weight_finer_than_the_precision_is_told_to_keep_its_groups_total(tmp_path: Path) -> None:
+    """QA204 9: on the form, 19.995 and 10.005 in the 产出 rows (50 in all) are told to round to 2 decimal places with the
+    rows still adding up to 50; rows that do not add up now are told that on its own line, as before."""
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, G13=19.995, G14=10.005)))
+    assert code == 1 and "!G14：行 每公里管网造价：分值 10.005 的小数位数多于体系的精度 2（把分值四舍五入到 2 位小数，且本组各行" \
+        "分值之和仍为 50）" in out, out
+
+
 @pytest.mark.parametrize(("precision", "weight", "fix"), [(0, "0.5", "把分值取整，"), (1, "0.25", "把分值四舍五入到 1 位小数，"),
                                                           (2, "0.125", "把分值四舍五入到 2 位小数，")])
 def test_a_sets_weight_finer_than_its_precision_is_told_to_round_to_that_precision(precision: int, weight: str,
