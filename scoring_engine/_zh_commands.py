@@ -162,6 +162,8 @@ COMMANDS = (*_COMMAND_LINE, *OPTIONS,
     ("fill in the cell", "填写该单元格"),
     ("put the row back as the form prints it, and fill it in", "按表格原样补回这一行并填写"),
     ("the 三级指标 is empty, but the row has {columns}", "三级指标未填写，但这一行填了{columns!l}"),
+    ("the 三级指标 is {dash:q}, no name, but the row has {columns}",
+     "三级指标填的是 {dash}，没有指标名称，但这一行填了{columns!l}"),  # QA204 7
     # what a clerk typed that the set does not read (forms/unread.py)
     ("the {columns} typed here ({cells}) are not read: the set {id} has no facts for this row",
      "此处填写的{columns}（{cells}）不会被读取：指标体系 {id} 没有这一行的事实"),

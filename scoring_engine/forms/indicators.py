@@ -18,8 +18,8 @@ from ..target_rows import dated_row, parse_comparison, target_row, written_quant
 from .content import NO_REASON
 from .label_cells import label_text, reason_words, refuse_heading_values
 from .layout import WEIGHT_IN_LABEL, Column, same_label
-from .reading import (FILL_THE_CELL, Blank, FormReading, bare_value, is_percentage, numeric, one_line, unsigned_number,
-                      with_unit)
+from .reading import (FILL_THE_CELL, UNUSED, Blank, FormReading, bare_value, is_percentage, numeric, one_line,
+                      unsigned_number, with_unit)
 from .unread import other_form, own_row
 from .workbook import Formula
 
@@ -29,6 +29,9 @@ PUT_THE_ROW_BACK = "put the row back as the form prints it, and fill it in"
 
 #: The indicator columns a form may add to a layout without them, as the Sichuan layout prints them: read when added.
 _ADDED = (Column("指标性质", "comparison"), Column("度量单位", "unit"))
+#: What a 三级 cell of a row left unused holds: the dash or slash the form prints in unused cells (`UNUSED`), or 无. Such a
+#: row is read as an empty one (QA204 7: D16..I16 all "—" was read as an indicator named "—", refused for its 分值).
+_NO_NAME = frozenset((*UNUSED[1:], "无"))
 # The indicator block's columns a form cannot be scored without, when its layout has them.
 _NEEDED_COLUMNS = ("level3", "target", "target_value", "actual", "actual_value", "weight", "score")
 
@@ -105,12 +108,13 @@ def _rows(reading: FormReading, row_at: int, at: Mapping[str, int], end: int
             level2 = "".join(written2.split())  # '质量\n指标' (Alt+Enter in the cell)
             level2_at = reading.sheet.ref(r, at["level2"])  # where a 二级 the set has not is to be fixed (QA54 F6)
         name = reading.text(r, at["level3"])
+        dash, name = (name, "") if name and name in _NO_NAME else (None, name)  # an unused row, as the form prints one
         if not name and level1 is not None and level1[1] is not None:
             filled = [reading.layout.column(k) for k in ("target", "target_value", "actual", "actual_value", "weight", "score")
                       if k in at and not reading.unused(r, at[k])]  # not the form's own "—" (QA137 F8)
             if filled:
-                reading.problem(r, at["level3"], f"the 三级指标 is empty, but the row has "
-                                                 f"{', '.join(c.label for c in filled if c)}",
+                reading.problem(r, at["level3"], f"the 三级指标 is {'empty' if dash is None else f'{dash!r}, no name'}, but "
+                                                 f"the row has {', '.join(c.label for c in filled if c)}",
                                 "write the indicator's name, or clear the row")
         if name and level1 is None:  # above the block's first 一级: read as no group's row, it was dropped (QA165 F2)
             _above_first_block(reading, r, at, name)
