@@ -15,7 +15,7 @@ from .._arith import ZERO
 from .rows import RECHECK, Comparison, IndicatorDifference, IndicatorRow, ProjectRow
 
 __all__ = ["Comparison", "IndicatorDifference", "compare", "threshold_shown", "DEFAULT_THRESHOLD", "MAX_THRESHOLD", "RECHECK",
-           "RECHECK_UNSCORED", "placed_after", "recheck_unscored"]
+           "RECHECK_UNSCORED", "placed_after", "recheck_unscored", "difference_places"]
 
 #: Points by which a self-score may exceed its re-check before it is flagged.
 DEFAULT_THRESHOLD = Decimal(5)
@@ -106,6 +106,12 @@ def placed_after(mine: Sequence[IndicatorRow], others: Sequence[IndicatorRow]) -
     return found
 
 
+def difference_places(mine: ProjectRow, comparison: Comparison) -> int:
+    """The decimals a total's difference is shown with: the finer of the two sets' (76.8 − 79.73 is −2.93, not −2.9),
+    so that the totals as shown give the difference as shown."""
+    return max(mine.precision, comparison.precision)
+
+
 def threshold_shown(points: Decimal) -> bool:
     """Whether a threshold (finite, 0 or more) is one a reason can print: at most MAX_THRESHOLD, at most 6 decimals."""
     return points <= MAX_THRESHOLD and points == points.quantize(_THRESHOLD_STEP)
@@ -142,7 +148,7 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
         reasons.append(f"{'复核' if against == RECHECK else f'按{against}评分'}等级由{mine.grade}降为{other.grade}{higher}")
     return Comparison(against=against, source=other.source, total=other.total, grade=other.grade or "", difference=difference,
                       grade_dropped=dropped, flagged=bool(reasons), reasons=tuple(reasons), indicators=indicators,
-                      others=others)
+                      others=others, precision=other.precision)
 
 
 

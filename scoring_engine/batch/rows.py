@@ -43,8 +43,7 @@ DEFAULT_EXECUTION_RATE = Decimal("0.9")
 #: Without explain_when in the set: a grade starting below this share of the total must be explained
 #: (财预〔2020〕10号 第十八条 puts 中 and 差 below 80 of 100).
 DEFAULT_GRADE_SHARE = Decimal("0.8")
-_EXECUTION_NAMES = ("execution_rate",)
-_EXECUTION_LABEL = "预算执行率"
+_EXECUTION_NAMES, _EXECUTION_LABEL = ("execution_rate",), "预算执行率"
 #: Where a set's form names the year's budget (全年预算数): the funds block's row and column; and its 全年执行数.
 BUDGET_ROW, BUDGET_COLUMN, PAID_COLUMN = "total", "budget", "paid"
 _BUDGET_FACT, _PAID_FACT = "budget.total", "budget.paid"  # where a set without a form's funds block keeps them
@@ -83,6 +82,7 @@ class Comparison:
     # the counterpart's indicators this project's set does not have (another set that adds one, a re-check with more
     # target rows): their difference is in `indicators`, their names here for the rows that show them
     others: tuple[IndicatorRow, ...] = ()
+    precision: int = 2  # the decimals of the other side's set: its total and scores are shown with them
 
     @property
     def to_explain(self) -> bool:
@@ -234,8 +234,7 @@ def _changed(row: ProjectRow, **changes: Any) -> ProjectRow:  # replace(row, **c
     return made_frozen(ProjectRow, {**row.__dict__, **changes})
 _ROW_DECIMALS = tuple(_ROW_FIELDS.index(name) for name in ("max_total", "total", "budget", "form_total", "budget_total",
                                                             "budget_paid", "execution_rate"))
-_ROW_INDICATORS = _ROW_FIELDS.index("indicators")
-_ROW_LINES = _ROW_FIELDS.index("grade_lines")
+_ROW_INDICATORS, _ROW_LINES = _ROW_FIELDS.index("indicators"), _ROW_FIELDS.index("grade_lines")
 
 
 def _as_text(value: Any) -> Any:

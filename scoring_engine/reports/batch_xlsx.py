@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..audit import MAX_SHARED_JSON
+from ..batch.compare import difference_places
 from ..batch.entry import Entry
 from ..batch.rows import IndicatorRow, ProjectRow
 from ..batch.summary import Summary
@@ -97,7 +98,10 @@ def detail_cells(row: ProjectRow, against: str | None) -> list[str]:
     compared (the parent then only writes them), else by the workbook, which knows each project's re-check."""
     kinds = detail_header(against).kinds
     styles = tuple(score_style(row.precision) if kind == "score" else RATE if kind == "rate" else TEXT for kind in kinds)
-    if against is not None:
+    if against is not None:  # the other side's weight and score with its set's decimals, the difference with the finer
+        c = row.compare
+        theirs = (c.precision, c.precision, difference_places(row, c)) if c is not None else (row.precision,) * 3
+        styles = (*styles[:-4], *map(score_style, theirs), styles[-1])
         return [cells_xml(values, styles) for values in detail_rows(row, True)]
     project, details = cells_xml((row.index + 1, row.name), styles[:2]), styles[2:]
     return [project + _indicator_cells(i, details) for i in row.indicators]

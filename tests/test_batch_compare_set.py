@@ -1,0 +1,86 @@
+"""`batch --compare-set`: the other set's figures as that set prints them, and the other set named so that it is never
+taken for the batch's own."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+from click.testing import CliRunner
+
+from portfolio import SMALL_SET, project
+from scoring_engine.cli import main
+
+
+def _projects(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(1, count + 1):
+        document = project(number, random.Random(number))
+        (folder / f"p{number}.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
+def _set(path: Path, version: str, precision: int, *edits: tuple[str, str]) -> Path:
+    text = SMALL_SET.read_text(encoding="utf-8").replace('version: "1.0"', f'version: "{version}"', 1).replace(
+        "precision: 2\n", f"precision: {precision}\n", 1)
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _run(tmp_path: Path, own: Path, other: Path, *extensions: str) -> tuple[str, list[Path]]:
+    outputs = [tmp_path / f"out.{ext}" for ext in extensions]
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "in"), "--set", str(own), "--compare-set",
+                                    str(other), *(a for path in outputs for a in ("-o", str(path)))])
+    assert run.exit_code in (0, 1), run.output
+    return run.output, outputs
+
+
+def _places(shown: str) -> int:
+    return len(shown.split(".")[1]) if "." in shown else 0
+
+
+def test_the_other_sets_totals_and_scores_are_shown_with_its_decimals_and_the_difference_adds_up(tmp_path: Path):
+    """QA205 1: the batch under a set of precision 1 compared with one of precision 2 showed the other set's total 79.73
+    as 79.7 and its difference −2.93 as −2.9 (CSV, page, workbook; 指标明细's other 得分 4.38 as 4.4 and 差异 0.02 as 0.0),
+    while the reason said 总分高2.93分. The other set's figures are at its own decimals, the difference at the finer of
+    the two, so this total minus the other total is the difference as printed, in every output."""
+    _projects(tmp_path / "in", 6)
+    own = _set(tmp_path / "own.yaml", "2025", 1)
+    other = _set(tmp_path / "other.yaml", "2024", 2)
+    _, (out_csv, out_html, out_xlsx) = _run(tmp_path, own, other, "csv", "html", "xlsx")
+
+    rows = list(csv.DictReader(io.StringIO(out_csv.read_text(encoding="utf-8-sig"))))
+    assert rows
+    for row in rows:
+        mine, theirs, difference = row["总分"], row["example-small 2024 总分"], row["总分差"]
+        assert (_places(mine), _places(theirs), _places(difference)) == (1, 2, 2), row
+        assert Decimal(mine) - Decimal(theirs) == Decimal(difference), row
+    assert any(Decimal(row["总分差"]) != round(Decimal(row["总分差"]), 1) for row in rows), rows  # a second decimal to lose
+
+    page = out_html.read_text(encoding="utf-8")
+    for row in rows:
+        assert f"<td class=\"num\">{row['example-small 2024 总分']}</td><td class=\"num\">{row['总分差']}</td>" in page, row
+
+    book = openpyxl.load_workbook(out_xlsx)
+    summary = list(book["汇总"].iter_rows(values_only=False))
+    header = [c.value for c in summary[0]]
+    for line in summary[1:]:
+        cells = dict(zip(header, line, strict=True))
+        assert cells["总分"].number_format == "0.0"
+        assert cells["example-small 2024 总分"].number_format == "0.00" == cells["总分差"].number_format
+    details = list(book["指标明细"].iter_rows(values_only=False))
+    header = [c.value for c in details[0]]
+    for line in details[1:]:
+        cells = dict(zip(header, line, strict=True))
+        if cells["得分"].value is None:
+            continue
+        assert cells["得分"].number_format == "0.0", cells
+        shown = (cells["example-small 2024 分值"], cells["example-small 2024 得分"], cells["差异"])
+        assert [c.number_format for c in shown] == ["0.00"] * 3, cells
