@@ -14,6 +14,7 @@ import openpyxl
 from click.testing import CliRunner
 
 from portfolio import SMALL_SET, project
+from scoring_engine import load_indicator_set
 from scoring_engine.cli import main
 
 
@@ -84,3 +85,32 @@ def test_the_other_sets_totals_and_scores_are_shown_with_its_decimals_and_the_di
         assert cells["得分"].number_format == "0.0", cells
         shown = (cells["example-small 2024 分值"], cells["example-small 2024 得分"], cells["差异"])
         assert [c.number_format for c in shown] == ["0.00"] * 3, cells
+
+
+def test_a_compared_set_of_the_batchs_id_and_version_with_other_content_is_named_by_its_sha256(tmp_path: Path):
+    """QA205 2: --compare-set with a copy of the batch's own set, edited and its version not bumped, was named
+    example-small 2025 like the batch's own in every output (按example-small 2025评分等级由良好降为中等, 与example-small
+    2025对比). It is named with the start of its sha256, as 汇总 tells sets of one id and version apart, and its .jsonl
+    compare object carries its sha256."""
+    _projects(tmp_path / "in", 4)
+    own = _set(tmp_path / "own.yaml", "2025", 2)
+    other = _set(tmp_path / "edited.yaml", "2025", 2, ("{label: 中, min: 60}", "{label: 中, min: 76}"))
+    sha = load_indicator_set(other).sha256
+    named = f"example-small 2025（sha256 {sha[:8]}）"
+    said, (out_csv, out_jsonl, out_html) = _run(tmp_path, own, other, "csv", "jsonl", "html")
+
+    assert f"与{named}对比" in said, said
+    text = out_csv.read_text(encoding="utf-8-sig")
+    assert f"{named} 总分" in text.splitlines()[0] and f"按{named}评分等级由" in text, text
+    assert f"与{named}对比" in out_html.read_text(encoding="utf-8")
+    compared = [json.loads(line)["compare"] for line in out_jsonl.read_text(encoding="utf-8").splitlines()]
+    assert compared and all(c["against"] == named and c["sha256"] == sha for c in compared), compared
+
+
+def test_a_compared_set_of_the_same_id_and_content_or_another_version_is_named_plainly(tmp_path: Path):
+    """The sha256 is said only where the name would be ambiguous: another version is told by its version."""
+    _projects(tmp_path / "in", 2)
+    own = _set(tmp_path / "own.yaml", "2025", 2)
+    other = _set(tmp_path / "other.yaml", "2024", 2)
+    said, (out_csv,) = _run(tmp_path, own, other, "csv")
+    assert "与example-small 2024对比" in said and "sha256" not in out_csv.read_text(encoding="utf-8-sig"), said

@@ -12,10 +12,11 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from .._arith import ZERO
+from ..model import IndicatorSet
 from .rows import RECHECK, Comparison, IndicatorDifference, IndicatorRow, ProjectRow
 
 __all__ = ["Comparison", "IndicatorDifference", "compare", "threshold_shown", "DEFAULT_THRESHOLD", "MAX_THRESHOLD", "RECHECK",
-           "RECHECK_UNSCORED", "placed_after", "recheck_unscored", "difference_places"]
+           "RECHECK_UNSCORED", "placed_after", "recheck_unscored", "compared_set", "difference_places"]
 
 #: Points by which a self-score may exceed its re-check before it is flagged.
 DEFAULT_THRESHOLD = Decimal(5)
@@ -106,6 +107,15 @@ def placed_after(mine: Sequence[IndicatorRow], others: Sequence[IndicatorRow]) -
     return found
 
 
+def compared_set(own: IndicatorSet | None, other: IndicatorSet) -> str:
+    """The --compare-set as every output names it: its id and version, with the start of its sha256 where the batch's
+    --set has the same id and version and other content (an edited copy whose version was not bumped), as 汇总 tells
+    such sets of one batch apart."""
+    named = f"{other.id} {other.version}"
+    same = own is not None and (own.id, own.version) == (other.id, other.version) and own.sha256 != other.sha256
+    return f"{named}（sha256 {other.sha256[:8]}）" if same else named
+
+
 def difference_places(mine: ProjectRow, comparison: Comparison) -> int:
     """The decimals a total's difference is shown with: the finer of the two sets' (76.8 − 79.73 is −2.93, not −2.9),
     so that the totals as shown give the difference as shown."""
@@ -148,7 +158,7 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
         reasons.append(f"{'复核' if against == RECHECK else f'按{against}评分'}等级由{mine.grade}降为{other.grade}{higher}")
     return Comparison(against=against, source=other.source, total=other.total, grade=other.grade or "", difference=difference,
                       grade_dropped=dropped, flagged=bool(reasons), reasons=tuple(reasons), indicators=indicators,
-                      others=others, precision=other.precision)
+                      others=others, precision=other.precision, set_sha256=other.set_sha256)
 
 
 

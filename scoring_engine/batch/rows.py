@@ -83,6 +83,7 @@ class Comparison:
     # target rows): their difference is in `indicators`, their names here for the rows that show them
     others: tuple[IndicatorRow, ...] = ()
     precision: int = 2  # the decimals of the other side's set: its total and scores are shown with them
+    set_sha256: str = ""  # the other side's set's (--compare-set: told apart from an edited copy of one id and version)
 
     @property
     def to_explain(self) -> bool:

@@ -34,7 +34,7 @@ from ..reports.batch_html import BatchPage
 from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_output import BatchOutput
 from ..reports.batch_xlsx import BatchWorkbook
-from .compare import DEFAULT_THRESHOLD, RECHECK, compare
+from .compare import DEFAULT_THRESHOLD, RECHECK, compare, compared_set
 from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
 from .reports_mark import (REPORTS_MARK, earlier_reports, line_project, listed_reports, mark_reports, noted_reports,
                            remove_temporaries, replaced, report_projects, report_source, report_sources)
@@ -88,10 +88,10 @@ class BatchOptions:
     @property
     def against(self) -> str | None:
         """What the projects are compared with, as the outputs name it: 复核, or the other set by id and version (last
-        year's version of the same set is told from this year's by it)."""
+        year's version of the same set is told from this year's by it, an edited copy of --set by its sha256)."""
         if self.compare_with or self.other_set is None:
             return RECHECK if self.compare_with else None
-        return f"{self.other_set.id} {self.other_set.version}"
+        return compared_set(self.indicator_set, self.other_set)
 
 
 #: The reports of an earlier run a batch names on the terminal (all are counted).

@@ -25,6 +25,7 @@ from ..render import RENDERERS
 from ..reports.batch_xlsx import detail_cells
 from .inputs import Document
 from .reports_mark import line_project, note_report, report_source
+from .compare import compared_set
 from .entry import Entry
 from .scoring import Outcome, Scorer
 
@@ -62,7 +63,7 @@ class BatchWorker:
         self.config = config
         self.scorer = Scorer(config.indicator_set, config.batch, config.keep_results, config.reasons,
                              comparing=config.other_set is not None)
-        self.other = (Scorer(config.other_set, f"{config.other_set.id} {config.other_set.version}", False, config.reasons,
+        self.other = (Scorer(config.other_set, compared_set(config.indicator_set, config.other_set), False, config.reasons,
                              compared=True) if config.other_set is not None else None)
 
     @in_engine_context  # in a worker process too, whatever context it started with

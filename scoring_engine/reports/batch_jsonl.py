@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import _json
 from .._text import json_visible
-from ..batch.compare import Comparison
+from ..batch.compare import RECHECK, Comparison
 from ..batch.entry import Entry
 from ..batch.rows import ProjectRow
 from .batch_output import BatchOutput
@@ -57,6 +57,8 @@ def compare_document(comparison: Comparison | None) -> dict[str, Any] | None:
         return None
     return {
         "against": comparison.against,
+        # the other set's (--compare-set): an edited copy of the batch's set under its id and version is told by it
+        **({"sha256": comparison.set_sha256} if comparison.against != RECHECK and comparison.set_sha256 else {}),
         "source": comparison.source,
         "total": comparison.total,
         "grade": comparison.grade,
