@@ -400,7 +400,7 @@ def facts_of_document(doc: Any, source: str | None) -> Facts:
     if problems:
         raise FactsError(problems)
     return Facts(values=doc["facts"], not_applicable=doc.get("not_applicable", {}), project=doc.get("project", {}),
-                 indicator_set=doc.get("indicator_set"), source=source)
+                 indicator_set=doc.get("indicator_set"), source=source, written_for=doc.get("written_for"))
 
 
 def _dates_as_text(doc: Any) -> Any:

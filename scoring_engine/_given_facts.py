@@ -58,7 +58,7 @@ READ_FORM_HINT = ("pass its facts, read_form(path, indicator_set).facts; or scor
                   "score_many(indicator_set, [path])")
 
 #: The keys of a facts document (schemas/facts.schema.json).
-_DOCUMENT_KEYS = frozenset({"indicator_set", "project", "facts", "provenance", "about", "not_applicable"})
+_DOCUMENT_KEYS = frozenset({"indicator_set", "project", "facts", "provenance", "written_for", "about", "not_applicable"})
 
 
 def given_facts(given: Facts | Mapping[str, Any], plan: ScoringPlan) -> Facts:

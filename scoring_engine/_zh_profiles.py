@@ -232,4 +232,19 @@ PROFILES = (
     # a base that is no mapping (a string, a list): QA58
     ("extends {ref}, which is not an indicator set: {message}", "extends 的 {ref} 不是指标体系：{message!t}"),
     ("extend a bundled set id or a set's file", "extends 应写内置指标体系的编号，或一个指标体系文件"),
+    # a form, or facts imported from one, read with another version of its set or the set's file edited since
+    # (forms/bases: QA205 3, 5)
+    ("the file of the set {id:id} {version:s} has changed since the form was written, keeping its id and version: the "
+     "form records the set's sha256 {recorded}, the set read here has {current}",
+     "指标体系 {id} 的 {version} 版在这张表填写之后改过（id 和版本号未变）：表上记录的体系 sha256 为 {recorded}，"
+     "这里读取的体系为 {current}"),
+    ("the file of the set {id:id} {version:s} has changed since the form these facts were imported from was written, "
+     "keeping its id and version: the form records the set's sha256 {recorded}, the set read here has {current}",
+     "这些事实导入自的表填写之后，指标体系 {id} 的 {version} 版改过（id 和版本号未变）：表上记录的体系 sha256 为 "
+     "{recorded}，这里读取的体系为 {current}"),
+    ("use the set's file as it was when the form was written; if the set was changed on purpose, give it a new version "
+     "and fill its blank form (scoring-engine template {file})",
+     "用填表时的体系文件；体系是有意修改的，请给它一个新的版本号，并改填它的空白表（scoring-engine template {file}）"),
+    ("the facts were imported from a form written for version {version} of the set {named}, and are scored here with "
+     "its version {current}", "这些事实导入自按指标体系 {named} 的 {version} 版填写的表，这里却用它的 {current} 版评分"),
 )

@@ -140,12 +140,20 @@ def _scored(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
 
     if facts.suffix.lower() in (".xlsx", ".xlsm"):
         return score_form_file(facts, set_ref)
+    from .forms.bases import imported_from
+
     loaded = facts_from_stdin() if str(facts) == "-" else load_facts(facts)
     indicator_set = _set_for(facts, loaded, set_ref)
+    # facts imported from a form of another version of the set, or of a set file edited since: said first (QA205 5)
+    first = imported_from(loaded, indicator_set)
     try:
-        return indicator_set, score_facts(indicator_set, loaded)
+        result = score_facts(indicator_set, loaded)
     except ScoringEngineError as err:  # with --set: whether the facts name another set is the first thing to say
-        raise type(err)(named_elsewhere(list(err.problems), loaded, indicator_set) if set_ref else err.problems) from None
+        raise type(err)(first + (named_elsewhere(list(err.problems), loaded, indicator_set) if set_ref
+                                 else list(err.problems))) from None
+    for warning in first:
+        tell(warning_line(warning, current_language([warning])))
+    return indicator_set, result
 
 
 def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
@@ -178,7 +186,8 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
     indicator_set, imported = read_form_file(form, set_ref, for_import=True)
     # raises when the form is for another set: its facts would be empty
     found = [*imported.warnings, *form_problems(imported, indicator_set)]
-    document, unnamed = naming_the_set(imported.document(), set_ref, output.parent if output else Path.cwd())
+    document, unnamed = naming_the_set(imported.document(), indicator_set, set_ref,
+                                         output.parent if output else Path.cwd())
     found += [unnamed] if unnamed else []
     text = _json.dumps(fact_document(document)) + "\n"
     _deliver(text, output, f"{output}: {len(imported.provenance)} cells read", "json")

@@ -53,6 +53,9 @@ class Facts:
     project: Mapping[str, Any] = field(default_factory=dict)
     indicator_set: str | None = None  # a bundled set id or a path, as the facts file names it
     source: str | None = field(default=None, compare=False)
+    # the set (id, version and, when recorded, sha256) of the form these facts were imported from, as its side sheet
+    # records it (`written_for` of a facts file): not scored nor hashed, compared with the set that scores them
+    written_for: Mapping[str, str] | None = field(default=None, compare=False)
 
     # The mappings a program passes, which it may change: unhashable, said so of Facts, not of a dict (QA174 F3).
     __hash__ = None  # type: ignore[assignment]

@@ -23,7 +23,8 @@ from ..model import IndicatorSet
 
 __all__ = ["Document", "through_links", "whole_document_facts"]
 
-_DOCUMENT_KEYS = ("indicator_set", "project", "facts", "provenance", "about", "not_applicable")  # a facts file's top level
+# a facts file's top level
+_DOCUMENT_KEYS = ("indicator_set", "project", "facts", "provenance", "written_for", "about", "not_applicable")
 
 
 @record

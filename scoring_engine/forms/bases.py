@@ -4,12 +4,23 @@ blank form of a set every hint offers."""
 from __future__ import annotations
 
 import os
+import re
 import shlex
+from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .._arith import plain
+from ..errors import Problem
 from ..model import IndicatorSet
 
-__all__ = ["base_file", "base_version", "blank_form", "file_of_version", "version_fix"]
+if TYPE_CHECKING:
+    from ..facts import Facts
+    from .workbook import Sheet
+
+__all__ = ["CHANGED_SINCE", "base_file", "base_version", "blank_form", "changed_since", "file_of_version",
+           "imported_from", "version_fix", "written_for"]
 
 
 def base_version(indicator_set: IndicatorSet, named: str | None) -> str:
@@ -71,3 +82,64 @@ def blank_form(indicator_set: IndicatorSet) -> str:
     shown = os.path.relpath(indicator_set.source) if Path(indicator_set.source).resolve().is_relative_to(Path.cwd()) \
         else indicator_set.source
     return shlex.quote(Path(shown).as_posix())
+
+
+def written_for(side: Sheet | None, version: str) -> dict[str, str]:
+    """The set the form's side sheet says it was written for: its id, its `version` (as the reader compared it) when the
+    sheet gives one, and the sha256 its 来源 rows record when it was written by `score --layout selfeval`, kept only
+    when those rows name the same id and version (a 指标体系 row edited by hand: the sha256 is another set's); {} when
+    the sheet names no set. What `import` keeps as the facts' `written_for` (QA205 5)."""
+    row = next((r for r in side.rows if side.text(r, 1) == "指标体系"), None) if side is not None else None
+    if side is None or row is None or not side.text(row, 2):
+        return {}
+    found = {"id": side.text(row, 2)}
+    written = side.get(row, 3)
+    number = isinstance(written, (int, Decimal)) and not isinstance(written, bool)
+    shown = plain(Decimal(written)) if number else side.text(row, 3)
+    if shown:
+        found["version"] = version
+    source = {side.text(r, 2): side.text(r, 3) for r in side.rows if side.text(r, 1) == "来源"}
+    sha = source.get("指标体系 sha256", "").lower()
+    said = re.search(r"（(\S+) (\S+)）$", source.get("指标体系", ""))
+    if re.fullmatch(r"[0-9a-f]{64}", sha) and said and said[1] == found["id"] and _bare(said[2]) == _bare(shown):
+        found["sha256"] = sha
+    return found
+
+
+#: The start of the line saying the set read has changed since the form was written, its id and version the same.
+CHANGED_SINCE = "the file of the set "
+
+
+def changed_since(indicator_set: IndicatorSet, recorded: str | None, source: str, imported: bool = False) -> list[Problem]:
+    """The line for a form (or the facts `imported` from one) whose side sheet records the sha256 of the set it was
+    written with, when the set read here has its id and version but another sha256: the set's file was edited since,
+    and a form right for the set it names would be blamed for what changed (QA205 3); none otherwise (no sha256
+    recorded: a blank form, one made by hand)."""
+    if not recorded or recorded == indicator_set.sha256:
+        return []
+    what = "the form these facts were imported from" if imported else "the form"
+    return [Problem(f"{CHANGED_SINCE}{indicator_set.id} {indicator_set.version} has changed since {what} was written, "
+                    f"keeping its id and version: the form records the set's sha256 {recorded[:16]}…, the set read here "
+                    f"has {indicator_set.sha256[:16]}…", file=source,
+                    hint="use the set's file as it was when the form was written; if the set was changed on purpose, give "
+                         f"it a new version and fill its blank form (scoring-engine template {blank_form(indicator_set)})")]
+
+
+def imported_from(facts: Facts, indicator_set: IndicatorSet) -> list[Problem]:
+    """The first line for facts `import` read from a form of another version of the set that scores them, or of its
+    version when the set's file has changed since (their `written_for`), as the form itself is told (QA205 5); none
+    for facts of another set (said by their `indicator_set`), or that name no form's set."""
+    written: Mapping[str, str] = facts.written_for or {}
+    if written.get("id") != indicator_set.id:
+        return []
+    version, source = written.get("version"), facts.source or ""
+    if version is not None and _bare(version) != _bare(indicator_set.version):
+        return [Problem(f"the facts were imported from a form written for version {version} of the set "
+                        f"{indicator_set.id}, and are scored here with its version {indicator_set.version}", file=source,
+                        hint=version_fix(indicator_set, indicator_set.id, version, source))]
+    return changed_since(indicator_set, written.get("sha256"), source, imported=True)
+
+
+def _bare(version: str) -> str:
+    """A version as compared: 2024版 is 2024 (`reading.named_version`)."""
+    return version.strip().removesuffix("版").strip()

@@ -24,7 +24,7 @@ from ..errors import ADD_THE_FACT, ADD_TO_THE_ROW, Problem, ScoringEngineError
 from ..facts import flatten
 from ..model import IndicatorSet
 from ..result import Result
-from .bases import blank_form
+from .bases import CHANGED_SINCE, blank_form
 from .layout import form_layout
 from .reader import FILL_THE_CELL, PUT_THE_ROW_BACK, Blank, ImportedFacts
 from .reading import OTHER_VERSION, read_with, yes_or_no
@@ -65,7 +65,9 @@ def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: In
     shown = ", ".join(lacking[:5]) + ("…" if len(lacking) > 5 else "")
     if named is None or not others:
         # last year's form read with this year's set: said first, as the cause of what follows (QA89 F1)
-        version = [w for w in imported.warnings if w.message.startswith(OTHER_VERSION)] if named_first else []
+        # or of its version, the set's file edited since (QA205 3)
+        version = [w for w in imported.warnings if w.message.startswith((OTHER_VERSION, CHANGED_SINCE))] if named_first \
+            else []
         if len(lacking) <= _MOST_ROWS_TO_ADD:
             return type(err)(version + problems)
         # a form of another set whose side sheet names this one: one line, not a row to add for each fact (QA67 F4)

@@ -10,33 +10,46 @@ from typing import Any
 
 from ..errors import Problem
 from ..formulas import Finding
+from ..model import IndicatorSet
 from ..judgements import Judgement, TargetRow, TierJudgement
 from ..target_rows import row_document
 
-__all__ = ["fact_document", "naming_the_set"]
+__all__ = ["fact_document", "naming_the_set", "set_named_from"]
 
 
-def naming_the_set(document: dict[str, Any], set_ref: str | None, folder: Path) -> tuple[dict[str, Any], Problem | None]:
-    """The facts document `import` writes into `folder`, naming its set so that `score` finds it from there: a bundled
-    set by its id; a set file inside `folder` by its path from there. A file elsewhere cannot be named (a facts file
-    names sets inside its folder only): the document keeps the set's id, and the problem says to give --set."""
+def set_named_from(folder: Path, indicator_set: IndicatorSet) -> str | None:
+    """How a facts document in `folder` names `indicator_set` so that `score` finds it from there: a bundled set (its own
+    file too) by its id; a set file inside `folder` by its path from there; None for a file elsewhere, which a facts
+    file cannot name (it names sets inside its folder only). A form's facts name their set as the facts file `import`
+    writes beside the form does, so that the two hash alike (QA205 4)."""
     from ..loader import bundled_sets
 
-    bundled = bundled_sets()
-    named = document.get("indicator_set")
-    if set_ref is None or set_ref in bundled:
-        return document, None
+    bundled = bundled_sets().get(indicator_set.id)
+    source = indicator_set.source
     try:
-        if named in bundled and Path(set_ref).resolve() == bundled[named].resolve():
-            return document, None  # the bundled set's own file, given by its path
-        inside = Path(set_ref).resolve().relative_to(folder.resolve())
+        if source is None or (bundled is not None and Path(source).resolve() == bundled.resolve()):
+            return indicator_set.id
+        return Path(source).resolve().relative_to(folder.resolve()).as_posix()
     except (OSError, ValueError):
-        if named in bundled:  # an edited copy that kept the bundled id: scored as it stands, the bundled set would count
-            return document, Problem(f"the facts file names its set by the id {named}, which is the bundled set's, not "
-                                     "this file's", hint=f"score it with --set {set_ref}")
-        return document, Problem(f"the facts file names its set by the id {named}, which is not bundled, as the set's "
-                                 "file is not in its folder", hint=f"score it with --set {set_ref}")
-    return {**document, "indicator_set": inside.as_posix()}, None
+        return None
+
+
+def naming_the_set(document: dict[str, Any], indicator_set: IndicatorSet, set_ref: str | None,
+                   folder: Path) -> tuple[dict[str, Any], Problem | None]:
+    """The facts document `import` writes into `folder`, naming its set so that `score` finds it from there
+    (`set_named_from`). A file elsewhere cannot be named: the document keeps the set's id, and the problem says to give
+    --set."""
+    from ..loader import bundled_sets
+
+    named = set_named_from(folder, indicator_set)
+    if named is not None:
+        return {**document, "indicator_set": named}, None
+    document, shown = {**document, "indicator_set": indicator_set.id}, set_ref or indicator_set.id
+    if indicator_set.id in bundled_sets():  # an edited copy that kept the bundled id: scored as it stands, the bundled
+        return document, Problem(f"the facts file names its set by the id {indicator_set.id}, which is the bundled "  # set
+                                 "set's, not this file's", hint=f"score it with --set {shown}")  # would count
+    return document, Problem(f"the facts file names its set by the id {indicator_set.id}, which is not bundled, as the "
+                             "set's file is not in its folder", hint=f"score it with --set {shown}")
 
 
 def fact_document(value: Any) -> Any:

@@ -29,7 +29,8 @@ from .indicators import PUT_THE_ROW_BACK, read_indicators
 from .label_cells import reason_words, refuse_header_formulas, refuse_heading_values, unread_funds_label
 from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, normal, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
 from .layout import Block, FormLayout, Labelled, form_layout, form_layouts
-from .bases import base_version
+from .bases import base_version, changed_since, written_for
+from .documents import set_named_from
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, hidden_rows, how_to_read_with,
                       named_set, named_version, read_with, refuse_score_sheet, refused_values)
 from .side import defaults_taken, read_side
@@ -66,8 +67,12 @@ class ImportedFacts:
     other_layout: bool = False  # the form of `names_set` is of another layout: the line naming it is said alone (QA129 F5)
 
     def document(self) -> dict[str, Any]:
-        """The facts file `import` writes: the facts document with a provenance section."""
-        return {**self.facts.document(), "provenance": dict(self.provenance)}
+        """The facts file `import` writes: the facts document with the set the form was written for (QA205 5) and a
+        provenance section."""
+        document = self.facts.document()
+        written = {"written_for": dict(self.facts.written_for)} if self.facts.written_for else {}
+        return {**{k: document.pop(k) for k in ("indicator_set",) if k in document}, **written, **document,
+                "provenance": dict(self.provenance)}
 
 
 @in_engine_context
@@ -97,22 +102,28 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     not_applicable = read_side(reading, side) if side is not None else {}
     named = named_set(sheets)
     version = named_version(sheets, base_version(indicator_set, named))
+    recorded = written_for(side, version or base_version(indicator_set, named))
+    # the set's file edited since the form was written, its id and version kept: said first (QA205 3)
+    changed = changed_since(indicator_set, recorded.get("sha256"), str(path)) \
+        if named == indicator_set.id and version is None else []
     # another set's form: a fact it has no row for is not a row to add to it (QA131 F6)
     defaults_taken(reading, not_applicable, side.tab or side.name if side is not None else SIDE_SHEET, named)
     compare_weights(reading, not_applicable)
     hidden = [p for sheet in (reading.sheet, side) if sheet for p in hidden_rows(sheet, str(path), reading.provenance)]
     other_layout = another_layout(named, reading)
     if reading.problems:  # a form the side sheet says is another set's: that is what to fix first
-        first = read_with(named, indicator_set, str(path), version, refused=True)
+        first = read_with(named, indicator_set, str(path), version, refused=True) + changed
         # another layout's blocks and columns (QA31 F2): every problem of the reading follows from it, so it alone is said
         if not first or not other_layout:  # and what scoring would refuse too
             first = first + reading.problems + refused_values(reading, not_applicable) + hidden
         raise FactsError(first)
+    # the set named as the facts file `import` writes beside the form names it, so that both hash alike (QA205 4)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
-                  indicator_set=indicator_set.id, source=str(path))
+                  indicator_set=set_named_from(path.parent, indicator_set) or indicator_set.id, source=str(path),
+                  written_for=recorded or None)
     # a form of another set read as this one's, and scoring: said all the same (QA32 F5); alone when of another layout,
     # whose cells this layout's facts were read from (QA138 F2: a default taken for a fact of the wrong set)
-    first = read_with(named, indicator_set, str(path), version)
+    first = read_with(named, indicator_set, str(path), version) + changed
     warnings = first if other_layout else [*first, *hidden, *reading.warnings]
     return ImportedFacts(facts, reading.provenance, reading.empty, named, reading.typed, tuple(warnings), reading.rescaled,
                          reading.group_weights, side.tab or side.name if side is not None else SIDE_SHEET, other_layout)
