@@ -140,3 +140,56 @@ def test_a_funds_label_in_wan_or_without_a_unit_reads_as_before(tmp_path: Path, 
     form = _form(tmp_path, **({"E5": label} if label.startswith("全年") else {"A5": label}))
     code, output = scored_form(form)
     assert 0 == code and "gives the amounts in" not in output, output
+
+
+def _noted(tmp_path: Path, facts: str, cells: dict[str, object]) -> Path:
+    """The bundled `facts` written as its form, the title's 年度 row unmerged (a clerk's note beside the year) and `cells`
+    typed over its first sheet."""
+    form = written_form(ROOT / "indicator_sets" / f"{facts}.facts.json", tmp_path / "form.xlsx")
+    book = openpyxl.load_workbook(form)
+    sheet = book.worksheets[0]
+    for merged in [m for m in sheet.merged_cells.ranges if m.min_row == 2]:
+        sheet.unmerge_cells(str(merged))
+    for cell, value in cells.items():
+        sheet[cell] = value
+    book.save(form)
+    return form
+
+
+@pytest.mark.parametrize(("facts", "cells", "at", "label", "unit"), [
+    ("self-evaluation", {"A2": "（2024年度）", "I2": "金额单位：元", "E6": 1000000, "F6": 950000}, "I2", "金额单位：元", "元"),
+    ("self-evaluation", {"A2": "（2024年度）      金额单位：千元", "E6": 1000, "F6": 950}, "A2", "（2024年度）      金额单位：千元",
+     "千元"),
+    ("self-evaluation", {"J5": "单位：元", "E6": 1000000, "F6": 950000}, "J5", "单位：元", "元"),
+    ("self-evaluation", {"J5": "（单位：元）", "E6": 1000000, "F6": 950000}, "J5", "（单位：元）", "元"),
+    ("sichuan-self-evaluation", {"A5": "预算执行情况（10分，单位：元）", "F6": 1000000, "G6": 950000}, "A5",
+     "预算执行情况（10分，单位：元）", "元"),
+    ("sichuan-self-evaluation", {"L5": "金额单位：亿元", "F6": 0.01, "G6": 0.0095}, "L5", "金额单位：亿元", "亿元"),
+])
+def test_a_unit_note_written_for_the_form_anywhere_a_clerk_writes_it_is_refused_on_its_cell(
+        tmp_path: Path, facts: str, cells: dict, at: str, label: str, unit: str) -> None:
+    """金额单位：元 in the 年度 row beside the year, 单位：元 right of the funds heading, or 单位：元 among the block label's
+    other words (预算执行情况（10分，单位：元）) was not seen: 1000000 元 was read as 1000000 万元, scored 99.50, and
+    `import` wrote it. Each note is refused on its cell with how the unit converts, as one right above the heading is."""
+    form = _noted(tmp_path, facts, cells)
+    code, output = scored_form(form)
+    assert 1 == code, output
+    assert f"!{at}: the label {label} gives the amounts in {unit}, and the form's amounts are read in 万元" in output, output
+    code, output, written = _imported(form, tmp_path)
+    assert 0 != code and written is None, output
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert f"!{at}：标签 {label} 表明金额以 {unit} 计，而表上的金额按万元读取" in run.output, run.output
+
+
+@pytest.mark.parametrize("cells", [
+    {"A2": "（2024年度）", "I2": "金额单位：万元"},
+    {"A2": "（2024年度）  单位：万元", "J5": "单位：万元"},
+    {"B3": "2024年元旦单元楼供水改造项目", "A2": "（2024年度）", "I2": "备注：单元楼按5元/人收费"},
+    {"G4": "实施单位：元宝区水利局", "J6": "元旦前完成"},
+])
+def test_a_note_in_wan_or_a_text_only_mentioning_yuan_reads_as_before(tmp_path: Path, cells: dict) -> None:
+    """A note giving the form's own 万元, and text that merely mentions 元 (单元, 元旦, 5元/人, a unit named 元宝区), are
+    no unit note: the form scores as the printed one."""
+    code, output = scored_form(_noted(tmp_path, "self-evaluation", cells))
+    assert 0 == code and "gives the amounts in" not in output, output
+    assert "100.00 / 100" in output, output

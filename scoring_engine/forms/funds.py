@@ -8,7 +8,6 @@ wants to see; each is a 提示 naming the cells, as a typed 得分 that differs 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -19,7 +18,7 @@ from .._text import cut
 from ..errors import Problem
 from ..target_rows import written_quantity
 from .grid import percent_figure
-from .labels import IN_WAN, money_unit
+from .labels import IN_WAN, money_note, money_unit
 from .reading import SAME_UNIT, UNUSED, FormReading, not_worked_out
 from .workbook import Formula
 
@@ -48,27 +47,29 @@ def check_funds(reading: FormReading, rows: Mapping[str, int], columns: Mapping[
 
 def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mapping[str, int]) -> None:
     """A problem on each label of the funds block that gives its amounts in another unit than 万元, the unit they are
-    read in: the block's label (项目资金（元）), a column heading (全年预算数（元）), a row's label (年度资金总额（亿元）) or
-    a note above the heading (金额单位：元). Read as 万元, 1000000 元 was 1000000 万元 (QA200 2, 3); an amount typed 955000元
-    is refused on its cell alike."""
+    read in: the block's label (项目资金（元）, 预算执行情况（10分，单位：元）), a column heading (全年预算数（元）) or a
+    row's label (年度资金总额（亿元）); and on each note giving the unit where a clerk writes it for the form (金额单位：元
+    in the title's and 年度 rows or any row above the block, or right of the block). Read as 万元, 1000000 元 was 1000000
+    万元 (QA200 2, 3; a note not right above the heading was not seen: QA204 2); an amount typed 955000元 is refused on
+    its cell alike. A text that only mentions 元 (单元, 元旦, a project's name) is none."""
     heading = reading.heading_row(reading.layout.funds.columns, 3)
     if heading is None or not columns:
         return
     top, first, last = heading[0], min(columns.values()), max(columns.values())
     bottom = max(rows.values(), default=top)
-    cells = [(r, c) for (r, c), value in sorted(reading.sheet.cells.items()) if isinstance(value, str) and c <= last
-             and (r in (top - 1, top) or (top < r <= bottom and c < first))]
-    for r, c in cells:
-        written = reading.sheet.get(r, c)
-        unit = money_unit(written)
-        if unit is None or (r == top - 1 and not _MONEY_NOTE.match("".join(written.split()))):
+    for (r, c), written in sorted(reading.sheet.cells.items()):
+        if not isinstance(written, str) or r > bottom:
             continue
-        reading.problem(r, c, f"the label {cut(written.strip())} gives the amounts in {unit}, and the form's amounts are "
-                              "read in 万元", f"type the amounts in 万元 (1 {unit} is {IN_WAN[unit]} 万元), and write 万元 "
-                                          "in the label", merged=False)
-
-
-_MONEY_NOTE = re.compile(r"^(?:金额)?单位[:：]")  # 金额单位：元 above the heading: a note, not a label ending in （元）
+        if r < top or c > last:  # a note: above the block, or beside it
+            unit = money_note(written) or (money_unit(written) if r in (top - 1, top) and c > last else None)
+        elif r == top or c < first:  # the block's label, its column headings, its rows' labels
+            unit = money_unit(written) or money_note(written)
+        else:
+            continue
+        if unit is not None:
+            reading.problem(r, c, f"the label {cut(written.strip())} gives the amounts in {unit}, and the form's amounts "
+                                  "are read in 万元", f"type the amounts in 万元 (1 {unit} is {IN_WAN[unit]} 万元), and "
+                                                     "write 万元 in the label", merged=False)
 
 
 def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> None:
