@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, scored_form, written_form
+from conftest import ROOT, add_side_row, scored_form, written_form
 from scoring_engine.cli import main
 from scoring_engine.forms.number_formats import scaled_number, scaling
 
@@ -193,3 +193,78 @@ def test_a_note_in_wan_or_a_text_only_mentioning_yuan_reads_as_before(tmp_path: 
     code, output = scored_form(_noted(tmp_path, "self-evaluation", cells))
     assert 0 == code and "gives the amounts in" not in output, output
     assert "100.00 / 100" in output, output
+
+
+@pytest.mark.parametrize(("cell", "value", "number_format"), [
+    ("资金明细!B2", 123456, "0.0%,"),
+    ("资金明细!B2", 123456, '[>9999]0!.0,"万";0'),
+    ("C32", 5, "0.0%,"),
+    ("C32", 20240301, '0000"."00"."00'),
+])
+def test_a_number_format_on_a_cell_no_figure_is_read_from_refuses_nothing(
+        tmp_path: Path, cell: str, value: int, number_format: str) -> None:
+    """A format whose scaling cannot be told, on a cell the reader takes no figure from (an extra sheet 资金明细, a cell
+    under the table), refused the whole form with exit 1 on a cell it never reads; the form scored 100.00 before it
+    was read by formats, and does again."""
+    form = _form(tmp_path)
+    book = openpyxl.load_workbook(form)
+    named, _, ref = cell.rpartition("!")
+    sheet = (book[named] if named in book.sheetnames else book.create_sheet(named)) if named else book[SHEET]
+    sheet[ref] = value
+    sheet[ref].number_format = number_format
+    book.save(form)
+    code, output = scored_form(form)
+    assert 0 == code and "100.00 / 100" in output and "does not show it as held" not in output, output
+
+
+def test_a_figure_read_from_the_side_sheet_in_an_unreadable_format_is_refused_on_its_cell(tmp_path: Path) -> None:
+    """A cell is refused where a figure is read from it, on any sheet: a project detail of the 表外事实 sheet formatted
+    0%, is refused on its cell with what it holds and the fix, and nothing is scored."""
+    form = _form(tmp_path)
+    row = add_side_row(form, "项目", "investment", "4800000")
+    book = openpyxl.load_workbook(form)
+    book["表外事实"].cell(row, 3).value = 4800000
+    book["表外事实"].cell(row, 3).number_format = "0%,"
+    book.save(form)
+    code, output = scored_form(form)
+    assert 1 == code, output
+    assert f"表外事实!C{row}: the cell holds 4800000 and its number format 0%, does not show it as held" in output, output
+    assert "set the cell's format to General (常规)" in output, output
+
+
+@pytest.mark.parametrize(("value", "score"), [(4800000, "99.40"), (5200, "100.00")])
+def test_a_format_whose_condition_chooses_its_section_is_read_by_the_section_that_shows_the_number(
+        tmp_path: Path, value: int, score: str) -> None:
+    """[>=10000]0,"人";0"人" shows 4800000 as 4800人 by its first section and 5200 as 5200人 by its second, as Excel
+    chooses the section by the condition: each is read as shown (4800 of ≥5000 takes 14.40 of 15), where the form was
+    refused for a condition choosing the section."""
+    form = _form(tmp_path, {"F20": '[>=10000]0,"人";0"人"'}, E20="≥5000人", F20=value, G20=15)
+    code, output = scored_form(form)
+    assert 0 == code, output
+    assert f"{score} / 100" in output, output
+
+
+@pytest.mark.parametrize(("value", "number_format", "shown"), [
+    (123456, '[>9999]0!.0,"万";0', Decimal("12.3456")), (5000, '[>9999]0!.0,"万";0', Decimal(5000)),
+    (-20000, '[>9999]0!.0,"万";0', Decimal(-20000)), (-5000, "[<0]0,;[>100]0;0.0", Decimal(-5)),
+    (5, "[<0]0,;[>100]0;0.0", Decimal(5)), (5, "[<=-100]0,;[<>0]0", Decimal(5)),
+    (5, "[<0]0,;[>100]0", "a condition in square brackets choosing the section"),  # Excel shows ####
+    (5, "[>100]0,", "a condition in square brackets choosing the section"),
+    (5, "[>100]0,;0;0.0", "a condition in square brackets choosing the section"),
+    (5, "0;[<0]0,", "a condition in square brackets choosing the section"),
+    (5000, "[>=1000]0,;0", Decimal(5)), (999, "[>=1000]0,;0", Decimal(999)),
+])
+def test_a_conditional_format_scales_by_the_section_its_conditions_choose_or_is_said_unreadable(
+        value: int, number_format: str, shown: Decimal | str) -> None:
+    """Excel's rule: the first section when its condition holds, else the second, or the third when the second's
+    condition fails too; where that cannot be told (no section left, a first section without a condition) and a
+    section scales, the reason is said."""
+    assert scaled_number(Decimal(value), number_format) == shown
+
+
+@pytest.mark.parametrize("number_format", ['0000"."00"."00', "0000\\.00\\.00", "0!.0!.0"])
+def test_a_date_shown_with_several_points_typed_as_text_is_read_as_held(number_format: str) -> None:
+    """20240301 formatted 0000"."00"."00 shows 2024.03.01, a date, not a number with its decimal moved: it was refused for
+    'a point typed as text beside its decimal point', which it has none of. It is read as held."""
+    assert scaling(number_format) == 0
+    assert scaled_number(Decimal(20240301), number_format) == Decimal(20240301)

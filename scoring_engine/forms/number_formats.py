@@ -3,15 +3,18 @@
 A comma after a format's last digit placeholder shows the number in thousands (`0,"人"` shows 4800000 as 4800人,
 `#,##0,,` in millions), and a point written as text among its digits (`0!.0` or `0\\.0`, no decimal point) shows it
 divided by ten for each digit after that point (`0!.0,"万"` shows 12345678 as 1234.6万). The clerk reads and means the
-number shown: it is read so, exactly (1234.5678, not the 1234.6 rounded for display). A format whose scaling cannot be
-told for certain (a percentage scaled too, a section chosen by a condition, a literal point beside a decimal point, a
-comma neither between digits nor at their end) is refused on its cell: the clerk is to type the figure in a General
-cell.
+number shown: it is read so, exactly (1234.5678, not the 1234.6 rounded for display). A format with conditions
+(`[>9999]0!.0,"万";0`) shows a number by the section Excel chooses for it; several points typed as text (`0000"."00"."00`)
+show a date, and scale nothing. A format whose scaling cannot be told for certain (a percentage scaled too, conditions
+that leave the section unknown, a literal point beside a decimal point, a comma neither between digits nor at their
+end) is refused on a cell a figure is read from (forms/reader): the clerk is to type the figure in a General cell.
 """
 
 from __future__ import annotations
 
 import functools
+import operator
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -22,14 +25,23 @@ _LONGEST_FORMAT = 255  # Excel's longest number format: a longer one is forged, 
 
 
 def scaled_number(value: Decimal, number_format: Any) -> Decimal | str:
-    """The number `value` shows in a cell of `number_format`, exactly; the reason it cannot be told when it cannot.
+    """The number `value` shows in a cell of `number_format`, exactly; the reason it cannot be told when it cannot. The
+    section that shows it is the one Excel takes: by the sign, or by the conditions in square brackets (`[>9999]`).
 
     >>> scaled_number(Decimal(4800000), '0,"人"'), scaled_number(Decimal(12345678), '0!.0,"万"')
     (Decimal('4800'), Decimal('1234.5678'))
     >>> scaled_number(Decimal(4800000), '#,##0'), scaled_number(Decimal(-2500000), '0,;(0,,)')
     (Decimal('4800000'), Decimal('-2.5'))
+    >>> scaled_number(Decimal(123456), '[>9999]0!.0,"万";0'), scaled_number(Decimal(5000), '[>9999]0!.0,"万";0')
+    (Decimal('12.3456'), Decimal('5000'))
     """
-    shift = scaling(number_format, "-" if value < 0 else "0" if value == 0 else "+")
+    sections = _parsed(number_format)
+    at = _chosen(sections, value)
+    if at is None:  # which section shows it cannot be told: refused only when one of them scales
+        shifts = [shift for shift, _ in sections]
+        shift: int | str = next((s for s in shifts if isinstance(s, str)), _CHOSEN if any(shifts) else 0)
+    else:
+        shift = sections[at][0]
     if isinstance(shift, str):
         return shift
     if not shift:
@@ -40,20 +52,54 @@ def scaled_number(value: Decimal, number_format: Any) -> Decimal | str:
     return shown.normalize()
 
 
-@functools.lru_cache(maxsize=256)  # a sheet's number cells share a few formats
 def scaling(number_format: Any, sign: str = "+") -> int | str:
     """The power of ten a format divides a number of `sign` ('+', '-', '0') by to show it (3 for a comma at its end), or
-    the reason it cannot be told ('a percentage, fraction or exponent format that also scales')."""
-    if not isinstance(number_format, str) or len(number_format) > _LONGEST_FORMAT:
-        return 0
-    sections = [_tokens(s) for s in _sections(number_format)]
-    shifts = [_section_shift(tokens) for tokens, _ in sections]
+    the reason it cannot be told ('a percentage, fraction or exponent format that also scales'); a format whose
+    conditions choose the section scales by the value (`scaled_number`), not told here when any section scales."""
+    sections = _parsed(number_format)
+    shifts = [shift for shift, _ in sections]
     if any(isinstance(s, str) for s in shifts):
         return next(s for s in shifts if isinstance(s, str))
-    if any(conditional for _, conditional in sections) and any(shifts):
-        return "a condition in square brackets choosing the section"
+    if any(condition is not None for _, condition in sections) and any(shifts):
+        return _CHOSEN
     at = {"+": 0, "-": 1, "0": 2}[sign]
     return shifts[at] if at < len(shifts) else shifts[0]
+
+
+_CHOSEN = "a condition in square brackets choosing the section"
+_Condition = tuple[str, Decimal] | str  # [>9999] as ('>', 9999); a condition not read, as its text
+_TESTS = {"<": operator.lt, ">": operator.gt, "=": operator.eq, "<=": operator.le, ">=": operator.ge, "<>": operator.ne}
+_CONDITION = re.compile(r"(<>|[<>]=?|=)\s*(-?\d+(?:\.\d+)?)\s*")
+
+
+@functools.lru_cache(maxsize=256)  # a sheet's number cells share a few formats
+def _parsed(number_format: Any) -> tuple[tuple[int | str, _Condition | None], ...]:
+    """Each section's shift (or why it cannot be told) and its condition, if any; none for a format that is no text, or
+    longer than any Excel writes."""
+    if not isinstance(number_format, str) or len(number_format) > _LONGEST_FORMAT:
+        return ()
+    return tuple((_section_shift(parts), condition) for parts, condition in map(_tokens, _sections(number_format)))
+
+
+def _chosen(sections: tuple[tuple[int | str, _Condition | None], ...], value: Decimal) -> int | None:
+    """The section that shows `value`, as Excel chooses it; None when that cannot be told for certain. Without
+    conditions: a negative number by the second section, zero by the third, when there are. With them: the first section
+    when its condition holds; else the second, unless it has a condition that does not hold, when it is the third,
+    which has none. A condition not read, or a first section without one, tells nothing."""
+    if not sections:
+        return None
+    conditions = [condition for _, condition in sections]
+    if not any(c is not None for c in conditions):
+        at = 1 if value < 0 else 2 if value == 0 else 0
+        return at if at < len(sections) else 0
+    if any(isinstance(c, str) for c in conditions) or conditions[0] is None:
+        return None
+    for at, condition in enumerate(conditions[:2]):
+        if condition is None:  # the one section after the conditions takes the rest: [>9999]0,"万";0
+            return at if at == len(sections) - 1 else None
+        if not isinstance(condition, str) and _TESTS[condition[0]](value, condition[1]):
+            return at
+    return 2 if len(sections) > 2 and conditions[2] is None else None
 
 
 def _sections(text: str) -> list[str]:
@@ -79,10 +125,11 @@ def _sections(text: str) -> list[str]:
     return [*found, text[start:]]
 
 
-def _tokens(section: str) -> tuple[list[tuple[bool, str]], bool]:
-    """A section's codes and literal texts in order, (literal?, text), and whether a condition ([>100]) chooses it."""
+def _tokens(section: str) -> tuple[list[tuple[bool, str]], _Condition | None]:
+    """A section's codes and literal texts in order, (literal?, text), and the condition ([>100]) choosing it, if any."""
     parts: list[tuple[bool, str]] = []
-    conditional, i = False, 0
+    condition: _Condition | None = None
+    i = 0
     while i < len(section):
         ch = section[i]
         if ch == '"':
@@ -96,13 +143,15 @@ def _tokens(section: str) -> tuple[list[tuple[bool, str]], bool]:
         elif ch in "_*" and i + 1 < len(section):
             i += 2
         elif ch == "[":
-            end = section.find("]", i)
-            conditional = conditional or section[i + 1:i + 2] in ("<", ">", "=")
-            i = len(section) if end < 0 else end + 1
+            end = len(section) if section.find("]", i) < 0 else section.find("]", i)
+            if section[i + 1:i + 2] in ("<", ">", "="):
+                found = _CONDITION.fullmatch(section[i + 1:end])
+                condition = section[i + 1:end] if found is None or condition is not None else (found[1], Decimal(found[2]))
+            i = end + 1
         else:
             parts.append((ch not in _DIGITS + ".,%/Ee", ch))
             i += 1
-    return parts, conditional
+    return parts, condition
 
 
 def _section_shift(parts: list[tuple[bool, str]]) -> int | str:
@@ -123,8 +172,10 @@ def _section_shift(parts: list[tuple[bool, str]]) -> int | str:
         if not (first < k < last and (point is None or k < point)):
             return "a comma neither between its digits nor right after them"
     shift = 3 * trailing
+    if len(literal_points) > 1 and point is None:  # 0000"."00"."00 shows 20240301 as 2024.03.01: a date, as typed
+        literal_points = []
     if literal_points:
-        if point is not None or len(literal_points) > 1:
+        if point is not None:
             return "a point typed as text beside its decimal point"
         shift += sum(1 for k in digits if k > literal_points[0])
     if shift and codes & {"%", "/", "E", "e"}:

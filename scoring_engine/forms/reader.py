@@ -31,6 +31,7 @@ from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, normal, YEAR as _YEAR, YE
 from .layout import Block, FormLayout, Labelled, form_layout, form_layouts
 from .bases import base_version, changed_since, written_for
 from .documents import set_named_from
+from .number_formats import TYPE_AS_SHOWN
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, hidden_rows, how_to_read_with,
                       named_set, named_version, read_with, refuse_score_sheet, refused_values)
 from .side import defaults_taken, read_side
@@ -111,6 +112,9 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     compare_weights(reading, not_applicable)
     hidden = [p for sheet in (reading.sheet, side) if sheet for p in hidden_rows(sheet, str(path), reading.provenance)]
     other_layout = another_layout(named, reading)
+    unshown = _unshown_read(reading, sheets)
+    if unshown:  # said alone, as when the workbook was refused for it: what follows from a figure misread is no finding
+        raise FactsError(read_with(named, indicator_set, str(path), version, refused=True) + unshown)
     if reading.problems:  # a form the side sheet says is another set's: that is what to fix first
         first = read_with(named, indicator_set, str(path), version, refused=True) + changed
         # another layout's blocks and columns (QA31 F2): every problem of the reading follows from it, so it alone is said
@@ -127,6 +131,17 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     warnings = first if other_layout else [*first, *hidden, *reading.warnings]
     return ImportedFacts(facts, reading.provenance, reading.empty, named, reading.typed, tuple(warnings), reading.rescaled,
                          reading.group_weights, side.tab or side.name if side is not None else SIDE_SHEET, other_layout)
+
+
+def _unshown_read(reading: FormReading, sheets: list[Sheet]) -> list[Problem]:
+    """A problem on each cell a figure was read from (a fact, a project detail, a row's cell, a typed 得分 or 分值, or a
+    cell a problem is said of) whose number format does not show its number as it can be read (`Sheet.unshown`); a
+    cell no reader takes a figure from (another sheet's, a note's) is read as before (QA204 3)."""
+    read = {*reading.provenance.values(), *(cell for cell, _ in reading.typed.values()),
+            *(reading.sheet.ref(r, c) for r, c in reading.weights_shown.values()),
+            *(p.message.split(": ", 1)[0] for p in reading.problems)}
+    return [Problem(f"{ref}: {said}", file=str(reading.path), hint=TYPE_AS_SHOWN)
+            for sheet in sheets for (r, c), said in sorted(sheet.unshown.items()) if (ref := sheet.ref(r, c)) in read]
 
 
 def _form_sheets(sheets: list[Sheet], layout: FormLayout) -> list[Sheet]:

@@ -30,7 +30,7 @@ from .._record import record
 from ..errors import FactsError, Problem
 from .archive import (MAX_FORM_ATTRIBUTES, MAX_FORM_ELEMENTS, MAX_FORM_ELEMENTS_IN_ALL, MAX_FORM_ENTRIES, MAX_FORM_RATIO,
                       MAX_FORM_SHEETS, MAX_FORM_UNPACKED, MAX_FORM_XML, check_archive, part_check, too_many_sheets)
-from .number_formats import TYPE_AS_SHOWN, scaled_number
+from .number_formats import scaled_number
 from .sheet_xml import SAVE_AGAIN, sheet_rows
 
 __all__ = ["MAX_FORM_ATTRIBUTES", "MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ELEMENTS", "MAX_FORM_ELEMENTS_IN_ALL",
@@ -93,6 +93,9 @@ class Sheet:
     hidden: frozenset[int] = frozenset()  # the rows hidden on the sheet: read as any other, and said so (QA89 F4)
     hidden_columns: frozenset[int] = frozenset()  # and its hidden columns, as they are on the sheet (QA92 F5)
     state: str = "visible"  # the sheet's own: hidden, or veryHidden (Excel's Unhide does not list it)
+    # The number cells whose format does not show the number they hold as it can be read (`0%,`), each with what is said
+    # of it: the cell keeps its number, and is refused only where a figure is read from it (forms/reader: QA204 3).
+    unshown: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def ref(self, row: int, col: int) -> str:
         """The cell's reference as people write it, by the name on its tab: 项目支出绩效自评表!F14."""
@@ -256,7 +259,7 @@ def _from_heading(sheet: Sheet) -> Sheet:
         return {(r, at[c]): value for (r, c), value in cells.items() if c in at}
 
     return dataclasses.replace(sheet, cells=moved(sheet.cells), units=moved(sheet.units), signs=moved(sheet.signs),
-                               columns=columns)
+                               unshown=moved(sheet.unshown), columns=columns)
 
 
 def _known_names(sheets: list[Sheet], file: str) -> list[Sheet]:
@@ -315,6 +318,7 @@ def _sheet(ws: Any, name: str) -> Sheet:
     cells: dict[tuple[int, int], Any] = {}
     units: dict[tuple[int, int], str] = {}
     signs: dict[tuple[int, int], str] = {}
+    unshown: dict[tuple[int, int], str] = {}
     read: list[Any] = []
     texts: dict[int, tuple[str, str | None]] = {}
     for number, row in sheet_rows(ws, name, read):
@@ -350,7 +354,7 @@ def _sheet(ws: Any, name: str) -> Sheet:
             elif isinstance(value, int) and not isinstance(value, bool):
                 value = Decimal(value)
             if isinstance(value, Decimal):
-                value = _as_shown(value, getattr(cell, "number_format", None), f"{ws.title}!{cell.coordinate}", name)
+                value = _as_shown(value, getattr(cell, "number_format", None), (r, c), unshown)
                 before, after, percent = _around(getattr(cell, "number_format", None))
                 if after in ("%", "％") and not percent:  # 95 in 0"%" shows 95% as typed: the ratio 0.95, as 0% would hold it
                     value, after = value.scaleb(-2), "%"
@@ -361,18 +365,20 @@ def _sheet(ws: Any, name: str) -> Sheet:
                     signs[(r, c)] = before
             cells[(r, c)] = value
     merges, hidden, columns = _row_marks(read[0])
-    return Sheet(str(ws.title), cells, units, signs, merges=merges, hidden=frozenset(r for r in hidden if any(
+    return Sheet(str(ws.title), cells, units, signs, unshown=unshown, merges=merges, hidden=frozenset(r for r in hidden if any(
         (r, c) in cells for c in range(1, MAX_FORM_COLUMNS + 1))), hidden_columns=frozenset(columns),
         state=str(getattr(ws, "sheet_state", None) or "visible"))
 
 
-def _as_shown(value: Decimal, number_format: Any, cell: str, name: str) -> Decimal:
+def _as_shown(value: Decimal, number_format: Any, cell: tuple[int, int], unshown: dict[tuple[int, int], str]) -> Decimal:
     """A number cell's number as its format shows it: 4800000 formatted `0,"人"` is the 4800 the clerk sees (QA200 1).
-    A format whose scaling cannot be told is refused on its cell, with what it holds and the fix."""
+    A format whose scaling cannot be told keeps the number held, and what is said of it in `unshown`: a figure read
+    from the cell is refused (`Sheet.unshown`), a cell nothing reads is none of the reader's business (QA204 3)."""
     shown = scaled_number(value, number_format)
     if isinstance(shown, str):
-        raise FactsError(Problem(f"{cell}: the cell holds {plain(value)} and its number format {number_format} does not "
-                                 f"show it as held ({shown}), so it is not read", file=name, hint=TYPE_AS_SHOWN))
+        unshown[cell] = (f"the cell holds {plain(value)} and its number format {number_format} does not show it as held "
+                         f"({shown}), so it is not read")
+        return value
     return shown
 
 
