@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ._numpy_values import numpy_name
 from ._own_values import written_form
 from ._text import cut
-from .errors import Problem, did_you_mean
+from .errors import Problem, closest, did_you_mean
 
 if TYPE_CHECKING:
     from .model import IndicatorSet
@@ -106,9 +106,7 @@ def given_instead(name: str, given: Mapping[str, Any], declared: Mapping[str, An
     >>> given_instead("budget.paid", {"budget.piad": 186.4, "budget.total": 200}, {"budget.paid": ..., "budget.total": ...})
     'budget.piad is given: did you mean budget.paid?'
     """
-    import difflib  # loaded with the first mistake to name
-
     # a judgement's parts as one fact: decision.allocation_judgement.reason is no slip of decision.allocation.basis
     undeclared = judged_as_one(list(itertools.islice((n for n in given if n not in declared), _MOST_COMPARED)))
-    close = difflib.get_close_matches(name, undeclared, n=1, cutoff=0.6)
-    return f"{close[0]} is given: did you mean {name}?" if close else None
+    close = closest(name, undeclared)  # within the bounds of every did-you-mean (errors.MAX_SUGGESTION_*)
+    return f"{close} is given: did you mean {name}?" if close is not None else None

@@ -31,6 +31,10 @@ __all__ = [
     "ScoringError",
     "UnknownIndicatorError",
     "did_you_mean",
+    "closest",
+    "MAX_SUGGESTION_CANDIDATES",
+    "MAX_SUGGESTION_LENGTH",
+    "MAX_SUGGESTION_WORK",
     "json_path",
     "named_source",
     "ADD_THE_FACT",
@@ -138,6 +142,17 @@ def _names(message: str, name: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(name)}(?![\w.])", message) is not None
 
 
+#: Names a misspelt name is compared with, at most (the first so many): a slip is one name among a few, not one in a
+#: million. A set's facts, ids and values are a few hundred at most.
+MAX_SUGGESTION_CANDIDATES = 1_000
+#: A name longer than this (in characters) is offered nothing, and none longer is offered: names are a few dozen.
+MAX_SUGGESTION_LENGTH = 100
+#: How much close comparing one suggestion may take, as the lengths of the two names multiplied, added up over the names
+#: alike enough by their letters to be compared closely (the cost of a close comparison grows so): 2,000 names of 10
+#: characters against one of 10; past it, the names left are not compared.
+MAX_SUGGESTION_WORK = 200_000
+
+
 def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6, show: Callable[[str], str] = str) -> str | None:
     """The hint for a misspelt name: the closest of `choices`, shown with `show`; None when nothing is close.
 
@@ -148,10 +163,40 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6, show: C
     >>> did_you_mean("xyz", ["budget.paid"]) is None
     True
     """
-    import difflib  # loaded with the first mistake to name, not with the package
+    close = closest(word, choices, cutoff)
+    return f"did you mean {show(close)}?" if close is not None else None
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    return f"did you mean {show(close[0])}?" if close else None
+
+def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The choice most like `word` (difflib's ratio at least `cutoff`; of two as alike, the one sorting last, as
+    difflib.get_close_matches picks), among the first MAX_SUGGESTION_CANDIDATES, within MAX_SUGGESTION_LENGTH and
+    MAX_SUGGESTION_WORK; None when none is close.
+
+    >>> closest("budget.piad", ["budget.paid", "budget.total"])
+    'budget.paid'
+    """
+    import difflib  # loaded with the first mistake to name, not with the package
+    import itertools
+
+    if len(word) > MAX_SUGGESTION_LENGTH:
+        return None
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    best: tuple[float, str] | None = None
+    work = 0
+    for choice in itertools.islice(choices, MAX_SUGGESTION_CANDIDATES):
+        if len(choice) > MAX_SUGGESTION_LENGTH:
+            continue
+        matcher.set_seq1(choice)
+        if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+            continue
+        work += len(word) * len(choice)
+        if work > MAX_SUGGESTION_WORK:
+            break
+        score = matcher.ratio()
+        if score >= cutoff and (best is None or (score, choice) > best):
+            best = (score, choice)
+    return best[1] if best is not None else None
 
 
 def json_path(path: tuple[str | int, ...]) -> str:
