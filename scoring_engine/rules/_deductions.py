@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from .._arith import ZERO, Rounding, apportion, plain, round_half_up
 from ..formulas import Finding
 from ._base import Amount, Deduction, OnFirstRead, RuleSpec, amount
+from ._keywords import Keywords
 
 __all__ = ["MORE_PLACES", "Keyed", "Ladder", "itemised", "ladder", "settle", "settle_later", "show_points"]
 
@@ -40,6 +41,7 @@ class Ladder(NamedTuple):
     each: Amount | None  # None: only findings that carry their own points deduct
     zero_at: int | None = None
     keyed: tuple[Keyed, ...] = ()  # heavier findings, told by a word of their text; the first that matches counts
+    words: Keywords | None = None  # the words of `keyed`, found in a text in one pass (made by `ladder`, else by `climb`)
 
     def climb(self, found: tuple[Finding, ...], whole: Decimal, left: Decimal | None = None) -> tuple[Deduction, ...]:
         """Each finding's deduction from `whole`, in order, never past what is `left` (扣完为止).
@@ -48,8 +50,9 @@ class Ladder(NamedTuple):
         """
         left = whole if left is None else left
         taken = []
+        words = self.words or (Keywords(tuple(k.words for k in self.keyed)) if self.keyed else None)
         for f in found:
-            points, reason = self._deducts(f, whole)
+            points, reason = self._deducts(f, whole, words)
             points = min(points, left)
             left -= points
             taken.append(Deduction(points, reason))
@@ -57,14 +60,17 @@ class Ladder(NamedTuple):
             taken.append(Deduction(left, f"达到{self.zero_at}处及以上，不得分"))
         return tuple(taken)
 
-    def _deducts(self, f: Finding, whole: Decimal) -> tuple[Decimal, str]:
-        """What finding `f` deducts and how its deduction reads: its own points, else a keyed word's (named), else each."""
+    def _deducts(self, f: Finding, whole: Decimal, words: Keywords | None) -> tuple[Decimal, str]:
+        """What finding `f` deducts and how its deduction reads: its own points, else a keyed word's (named), else each.
+
+        The keyed words are found in one pass over the text (`words`), so a finding costs its text's length, not the
+        number of words (QA203 5: 20,000 findings against 45,000 words took 39 s)."""
         if f.points is not None:
             return f.points, f.text
-        for keyed in self.keyed if type(f) is Finding else ():  # a count's 问题N has no text to read
-            for word in keyed.words:
-                if word in f.text:
-                    return keyed.each.of(whole), f"{f.text}（含“{word}”）"
+        if words is not None and type(f) is Finding:  # a count's 问题N has no text to read
+            found = words.first(f.text)
+            if found is not None:
+                return self.keyed[found[0]].each.of(whole), f"{f.text}（含“{found[1]}”）"
         return (self.each.of(whole) if self.each else ZERO), f.text
 
 
@@ -80,7 +86,7 @@ def ladder(spec: Mapping[str, Any], b: RuleSpec, *path: str | int, required: boo
         if worth is None or not isinstance(words, list):  # the schema has said what is wrong with it
             return None
         keyed.append(Keyed(tuple(str(w) for w in words), worth))
-    return Ladder(each, spec.get("zero_at_count"), tuple(keyed))
+    return Ladder(each, spec.get("zero_at_count"), tuple(keyed), Keywords(tuple(k.words for k in keyed)) if keyed else None)
 
 
 def settle(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rounding: Rounding,
