@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
-from scoring_engine import _profiles, _yaml, audit, errors, facts, formulas, loader, rules
+from scoring_engine import _profiles, _reason_limits, _yaml, audit, errors, facts, formulas, loader, rules
 from scoring_engine.forms import workbook
 from scoring_engine.cli import main
 
-MODULES = (formulas, _yaml, _profiles, loader, facts, rules, workbook, audit, errors)
+MODULES = (formulas, _yaml, _profiles, loader, facts, rules, workbook, audit, errors, _reason_limits)
 
 
 def _documented() -> dict[str, Decimal]:

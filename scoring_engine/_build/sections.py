@@ -16,6 +16,7 @@ from typing import Any
 from .._arith import Rounding, plain, to_decimal_or_none
 from .._frozen import ReadOnly
 from .._intervals import Interval, gaps_and_overlaps
+from .._reason_limits import size_problems
 from .._text import invisible_character
 from ..errors import did_you_mean
 from ..facts import convert_fact
@@ -369,6 +370,8 @@ def reasons(draft: Draft) -> Mapping[str, str]:
         for message in template_problems(key, template):
             unknown = message.startswith("unknown")
             draft.log.add(("reasons", key), message, did_you_mean(key, TEMPLATES) if unknown else None, key=unknown)
+        for message, hint in size_problems(key, template):  # filled for every indicator: bounded (QA203 6)
+            draft.log.add(("reasons", key), message, hint)
     return ReadOnly(raw)
 
 
