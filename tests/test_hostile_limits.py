@@ -12,11 +12,12 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
-from scoring_engine import _profiles, _reason_limits, _yaml, audit, errors, facts, formulas, loader, rules
+from scoring_engine import _profiles, _reason_limits, _yaml, audit, errors, fact_values, facts, formulas, loader, rules
 from scoring_engine.forms import workbook
+from scoring_engine.model import FactSpec
 from scoring_engine.cli import main
 
-MODULES = (formulas, _yaml, _profiles, loader, facts, rules, workbook, audit, errors, _reason_limits)
+MODULES = (formulas, _yaml, _profiles, loader, facts, rules, workbook, audit, errors, _reason_limits, fact_values)
 
 
 def _documented() -> dict[str, Decimal]:
@@ -104,3 +105,13 @@ def test_a_number_yaml_reads_as_text_is_not_given_a_fix_the_limit_refuses(writte
         parse_indicator_set(text, "s.yaml")
     assert fix in (caught.value.problems[0].hint or ""), caught.value.problems
     assert not _yaml.load("v: 999999999999999\n", "s.yaml").problems and _yaml.load("v: 1000000000000000\n", "s.yaml").problems
+
+
+def test_a_value_none_of_many_allowed_is_told_the_first_twenty_and_how_many_more() -> None:
+    """A text fact with 2,800 allowed values, given one close to none, listed all of them in its hint (431 KB of error
+    output: QA203 4); the hint lists MAX_VALUES_LISTED of them and counts the rest."""
+    spec = FactSpec("kind", "string", values=tuple(f"value{n:04}" for n in range(2800)))
+    with pytest.raises(ValueError) as caught:
+        fact_values.convert_fact("完全不同的文字", spec)
+    hint = caught.value.args[1]
+    assert hint.startswith("one of: value0000, value0001") and hint.endswith("value0019, … (+2780)"), hint
