@@ -67,7 +67,35 @@ class _Templates(Mapping[str, Template]):
 #: key → Template(default text, fields the template may use besides COMMON_FIELDS)
 TEMPLATES: Mapping[str, Template] = _Templates()
 
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# read left to right as str.format reads a template: {{ and }} first, then a placeholder, else a brace standing alone
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+def _scan(template: str) -> tuple[tuple[tuple[str, str | None], ...], bool]:
+    """The template's parts (literal text, then the placeholder's field or None), and whether a brace stands alone.
+
+    The one reading of a template, the set's check and the sentence alike: '{{{name}}}' is '{' and {name} and '}'.
+    A brace standing alone is kept as literal text, for a sentence of a set not checked as it loaded.
+    """
+    parts: list[tuple[str, str | None]] = []
+    literal: list[str] = []
+    start = 0
+    alone = False
+    for match in _TOKEN.finditer(template):
+        literal.append(template[start:match.start()])
+        start = match.end()
+        token = match.group()
+        if match.group(1) is not None:
+            parts.append(("".join(literal), match.group(1)))
+            literal = []
+        elif len(token) == 2:
+            literal.append(token[0])
+        else:
+            alone = True
+            literal.append(token)
+    literal.append(template[start:])
+    parts.append(("".join(literal), None))
+    return tuple(parts), alone
 
 
 def render(template: str, fields: Mapping[str, object]) -> str:
@@ -87,22 +115,12 @@ class Sentence(NamedTuple):
 
     @classmethod
     def of(cls, template: str) -> Sentence:
-        text = template.replace("{{", "\0").replace("}}", "\1")
-        parts: list[tuple[str, str | None]] = []
-        start = 0
-        for match in _PLACEHOLDER.finditer(text):
-            parts.append((_literal(text[start:match.start()]), match.group(1)))
-            start = match.end()
-        parts.append((_literal(text[start:]), None))
-        return cls(tuple(parts), frozenset(name for _, name in parts if name is not None))
+        parts, _ = _scan(template)
+        return cls(parts, frozenset(name for _, name in parts if name is not None))
 
     def fill(self, field: Callable[[str], object]) -> str:
         """The sentence with each placeholder replaced by ``str(field(name))``."""
         return "".join(text if name is None else text + str(field(name)) for text, name in self.parts)
-
-
-def _literal(text: str) -> str:
-    return text.replace("\0", "{").replace("\1", "}")
 
 
 def template_problems(key: str, template: str) -> list[str]:
@@ -110,12 +128,12 @@ def template_problems(key: str, template: str) -> list[str]:
     if key not in TEMPLATES:
         return [f"unknown reason template {key}"]
     allowed = set(COMMON_FIELDS) | set(TEMPLATES[key].fields)
-    text = template.replace("{{", "").replace("}}", "")
+    parts, alone = _scan(template)
     problems = []
-    for name in _PLACEHOLDER.findall(text):
-        if name not in allowed:
+    for _, name in parts:
+        if name is not None and name not in allowed:
             fields = ", ".join("{" + f + "}" for f in sorted(allowed))
             problems.append(f"placeholder {{{name}}} is not available; use one of {fields}")
-    if _PLACEHOLDER.sub("", text).count("{") or _PLACEHOLDER.sub("", text).count("}"):
+    if alone:
         problems.append("unbalanced { or }; write {{ and }} for literal braces")
     return problems
