@@ -5,6 +5,11 @@ from __future__ import annotations
 __all__ = ["RULES"]
 
 RULES = (
+    # a formula's name starting with _ (formulas.py: QA203 10)
+    ("name {name} does not start with a letter", "名称 {name} 不是以字母开头"),
+    ("a name starts with a letter: did you mean {name}?", "名称须以字母开头：是否想写 {name}？"),
+    ("a name starts with a letter: write a fact's or derived value's name as declared (budget.paid, rate_2)",
+     "名称须以字母开头：按声明写事实或派生值的名称（如 budget.paid、rate_2）"),
     # a grade's consequence whose share cannot be used (_build/sections, _budget_share: QA182 F3)
     ("consequence {text} of grade {label} names the share {written}, from the larger to the smaller",
      "等级 {label} 的结果应用“{text}”把预算比例 {written} 从大写到小，批量评分无法计算金额"),

@@ -189,7 +189,9 @@ class _Checker:
 
     def name(self, name: str, node: ast.expr) -> ast.expr:
         kind = self.scope.get(name)
-        if any(part.startswith("_") for part in name.split(".")):
+        if name.startswith("_") and "." not in name:  # _x, __import__: no dot, so no attribute
+            self.underscored(name)
+        elif any(part.startswith("_") for part in name.split(".")):
             self.fail(f"attribute access is not allowed: {name}")
         elif kind is None:
             if name in FUNCTIONS:
@@ -210,6 +212,15 @@ class _Checker:
             )
         self.names.add(name)
         return ast.copy_location(ast.Name(id=name, ctx=ast.Load()), node)
+
+    def underscored(self, name: str) -> None:
+        """A name starting with _ (QA203 10): a name starts with a letter; the fix names the declared one without the _."""
+        bare = name.lstrip("_")
+        if bare in self.scope:
+            hint = f"a name starts with a letter: did you mean {bare}?"
+        else:
+            hint = "a name starts with a letter: write a fact's or derived value's name as declared (budget.paid, rate_2)"
+        self.fail(f"name {name} does not start with a letter", hint=hint)
 
     def check(self, node: ast.AST, depth: int) -> ast.expr:
         if depth > MAX_NESTING_DEPTH:

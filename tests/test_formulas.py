@@ -501,6 +501,25 @@ def test_construct_outside_the_language_is_refused(text: str, words: str) -> Non
     assert words in str(error)
 
 
+@pytest.mark.parametrize(("text", "name", "hint", "chinese"), [
+    ("_x", "_x", "write a fact's or derived value's name as declared", "按声明写事实或派生值的名称"),
+    ("budget.paid + _scores", "_scores", "did you mean scores?", "是否想写 scores？"),
+    ("__import__", "__import__", "write a fact's or derived value's name as declared", "按声明写事实或派生值的名称"),
+])
+def test_a_name_starting_with_an_underscore_is_said_to_start_with_a_letter_not_to_be_attribute_access(
+        text: str, name: str, hint: str, chinese: str) -> None:
+    """A bare `_x` has no dot, so it was wrongly called attribute access (QA203 10): it is a name, and names start with
+    a letter; the fix names the declared name without the _, in English and Chinese."""
+    from scoring_engine._zh import translate
+
+    problem = refusal(text).problems[0]
+    assert f"name {name} does not start with a letter" == problem.message
+    assert problem.hint is not None and hint in problem.hint
+    assert f"名称 {name} 不是以字母开头" == translate(problem.message)
+    assert chinese in translate(problem.hint)
+    assert "访问属性" not in translate(problem.message)
+
+
 def test_refused_formula_names_itself_in_each_problem() -> None:
     """Each problem of a refused formula carries the formula text as its expression."""
     error = refusal("budget.paid ** 2 + sqrt(1)")
