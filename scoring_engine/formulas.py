@@ -64,6 +64,8 @@ _FAMILIAR = {"round": "round_half_up", "average": "mean", "avg": "mean", "len": 
 READABLE_TYPES = {"number", "integer", "boolean", "string", "date", "list", "derived", "weight"}
 
 
+_ZERO = Decimal(0)
+
 # A division whose divisor was 0 for this project: the function that says what a zero divisor scores.
 DIVISION_HINT = "when the divisor can be 0, write ratio(a, b) for a / b: it gives 0 then (ratio(a, b, 1) gives 1)"
 
@@ -102,8 +104,8 @@ class Formula:
             raise ScoringError("number out of range", expression=self.text) from None
         except RecursionError:
             raise ScoringError("formula too deep to evaluate", expression=self.text) from None
-        if type(value) is Decimal and not value and value.is_signed():  # 0 × -1 is -0: 0, in every score and figure
-            return value.copy_abs()
+        if type(value) is Decimal and not value:  # any zero is 0, as a fact's is: 0 × -1 is -0, and a product that
+            return _ZERO  # underflows 0E-1026, printed with 1,026 zeros (QA203 11)
         return value
 
 

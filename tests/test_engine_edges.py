@@ -1180,3 +1180,28 @@ def test_a_rule_kind_that_gives_minus_zero_scores_zero(monkeypatch):
     assert [] == _signed_zeros([(i.score, i.raw_score) for i in result.walk()] + [result.total])
     assert [] == _signed_zeros(dict(scores_only(indicator_set, {"v": 0}).scores))
     assert '"score": -' not in render(result, "json") and not result.warnings
+
+
+def test_a_derived_value_that_underflows_to_zero_is_written_0_not_a_thousand_zeros():
+    """A product of 80 factors of 1E-15 underflows to a zero of exponent about -1000 (with a minus sign, -0E…): the JSON
+    report wrote "value": 0.000… with over a thousand zeros (QA203 11). Any zero a formula gives is 0, as a fact's is: the derived value and the
+    formula rule's raw score hold Decimal 0, and the JSON writes 0."""
+    from scoring_engine import render
+
+    product = " * ".join(["tiny"] * 80)
+    indicator_set = parse_indicator_set(f"""id: t
+name: t
+version: '1'
+facts:
+  tiny: {{type: number}}
+derived:
+  under: {{expr: "{product}"}}
+  minus: {{expr: "-1 * {product}"}}
+grades: [{{label: 合格, min: 0}}]
+indicators:
+  - {{id: x, name: 甲, weight: 100, rule: {{kind: formula, score: "{product}"}}}}
+""")
+    result = score(indicator_set, {"tiny": D("1E-15")})
+    assert [("0", False)] * 2 == [(str(d.value), d.value.is_signed()) for d in result.derived]
+    assert "0" == str(result.indicator("x").raw_score)
+    assert "0" + "0" * 100 not in render(result, "json")
