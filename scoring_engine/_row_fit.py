@@ -44,6 +44,8 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
             if rule is not None and not getattr(rule.params, "lower_is_better", False) and row.unit != "%" \
                     and row.target is not None and row.actual is not None and 0 < FAR_PAST * row.target <= row.actual:
                 problems.append(two_scales(row.target, row.actual, row.unit))
+            if rule is not None and (words := _words_measured(row, node.rows, rule.reads)):
+                problems.append(words)
             reaches = rule is not None and getattr(rule.params, "lower_is_better", None) is False  # its type scores ≥
             if row.within and row.type and row.comparison is None and reaches:  # 3个月内 as ≥3: 5个月 took full marks (QA189 F1)
                 problems.append(_limit_to_reach(row, node.rows))
@@ -79,6 +81,22 @@ def round_weight(precision: int, total: Decimal | None = None) -> str:
     fix = "round the weight to a whole number" if precision == 0 else \
         f"round the weight to {precision} decimal place{'s' if precision > 1 else ''}"
     return fix if total is None else f"{fix}, the group's rows' weights still adding up to {plain(total)}"
+
+
+def _words_measured(row: TargetRow, rows: RowGroup, reads: frozenset[str]) -> tuple[str, str] | None:
+    """(message, hint) for a target in words (达到) in a row without a number reached, whose type scores one: judged by
+    its tier, which the type does not read. It was said as no actual, beside an actual 达到 read as the tier (QA203 8)."""
+    if row.target_text is None or row.target is not None or row.actual is not None \
+            or not {"row.target", "row.actual"} <= reads:
+        return None
+    said = f"target {quoted(row.target_text)} is no number, so the row is judged by its tier, but type " \
+           f"{rows.type_of(row)} scores a number reached"
+    tier = next((kind for kind in (rows.comparisons.get("定性", ""), *rows.rules)
+                 if kind in rows.rules and rows.rules[kind].kind == "tiers"), None)
+    if tier is None:
+        return said, "write the target as a number (≥19栋, 不少于19栋) with the actual reached"
+    return said, f"write the target as a number (≥19栋, 不少于19栋) with the actual reached, or give type {tier} with the " \
+                 "row's tier (达成年度指标…), score and reason"
 
 
 def _limit_to_reach(row: TargetRow, rows: RowGroup) -> tuple[str, str]:

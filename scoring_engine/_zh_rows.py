@@ -160,6 +160,14 @@ ROWS = (
     ("write ≤{limit} for a time limit, or ≥{reach} if reaching {time} was meant",
      "时限写 ≤{limit}；如本意是至少达到 {time}，写 ≥{reach}"),
     # a time limit in words (3个月内, 1年之内) in a row whose own type scores a target to reach (_row_fit: QA189 F1)
+    # a target in words in a row whose type scores a number reached (_row_fit: QA203 8)
+    ("target {target} is no number, so the row is judged by its tier, but type {kind} scores a number reached",
+     "指标值 {target} 不是数字，这一行应按档次评价，但 type {kind} 按实际完成的数值评分"),
+    ("write the target as a number (≥19栋, 不少于19栋) with the actual reached, or give type {kind} with the row's tier "
+     "(达成年度指标…), score and reason",
+     "把指标值写成数字（≥19栋、不少于19栋）并填写实际完成值，或写 type {kind}，并填写这一行的档次（达成年度指标…）、得分和理由"),
+    ("write the target as a number (≥19栋, 不少于19栋) with the actual reached",
+     "把指标值写成数字（≥19栋、不少于19栋）并填写实际完成值"),
     ("target {text} is a time limit (within {time}), but type {kind} scores a target to reach (≥)",
      "指标值 {text} 是时限（{time}之内），但类型 {kind} 按要达到的目标（≥）计分"),
     ("give type {lower} (a limit, ≤) or no type; write ≥{time} if reaching {time} was meant",

@@ -7,6 +7,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
@@ -71,6 +72,24 @@ def test_a_row_without_its_actual_is_said_to_lack_it_not_to_lack_a_fact_row_actu
     del row["actual"]
     code, said = _run("--lang", "zh", "score", str(_facts_with_row(tmp_path, "output", index, row)))
     assert 1 == code and f"（{row['name']}）：这一行没有填写实际完成值（在这一行填写）" in said and "row.actual" not in said, said
+
+
+@pytest.mark.parametrize(("target", "actual"), [("达到", "达到"), ("abc", "abc"), ("1 1", "1 1"), ("达到", None)])
+def test_a_target_in_words_in_a_quantitative_row_is_said_to_be_words_judged_by_tier_not_a_missing_actual(
+        tmp_path: Path, target: str, actual: str | None) -> None:
+    """QA203 8: a quantitative row with target 达到 and actual 达到 was told '这一行没有填写实际完成值', though the actual is
+    filled (read as the row's tier). It is told the target is words, so the row is judged by its tier, which its type
+    does not score, with the fix: a number for the target, or the group's tier type with tier, score and reason."""
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    row = {**document["facts"]["targets"]["output"][0], "target": target, "actual": actual}
+    code, said = _run("--lang", "zh", "score", str(_facts_with_row(tmp_path, "output", 0, row)))
+    assert 1 == code and "没有填写实际完成值" not in said, said
+    assert f"第 1 行（{row['name']}）：指标值 '{target}' 不是数字，这一行应按档次评价，但 type quantitative 按实际完成的数值" \
+           "评分" in said, said
+    assert "把指标值写成数字（≥19栋、不少于19栋）并填写实际完成值，或写 type qualitative，并填写这一行的档次" in said, said
+    code, said = _run("--lang", "en", "score", str(_facts_with_row(tmp_path, "output", 0, row)))
+    assert f"target '{target}' is no number, so the row is judged by its tier, but type quantitative scores a number " \
+           "reached" in said, said
 
 
 def test_bare_numbers_of_a_row_too_far_apart_to_divide_are_refused_as_two_scales(tmp_path: Path) -> None:
