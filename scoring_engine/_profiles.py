@@ -28,8 +28,8 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from . import _yaml
 from ._arith import ZERO, apportion, plain
+from ._profile_bounds import resolved_data
 from ._profile_keys import DIRECTIVES, MERGED_BY_NAME, check_profile, grade_shares, no_directives
 from ._profile_nodes import (STR, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, number, own,
                              places, points_of_a_formula, put, restated, scale_points, weight_node)
@@ -112,7 +112,7 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
         log.problems[:] = [*schema, *merge.unfound, *grade_shares(located, file, base.located)]
     if log.problems:
         raise IndicatorSetError(log.ranked())
-    resolved = _yaml.from_nodes(root, (file, *(base.located.files or (base_file,))))
+    resolved = resolved_data(root, (file, *(base.located.files or (base_file,))), located, ref)  # within bounds (QA203 2)
     digest = hashlib.sha256(f"{sha256}\n{base.sha256}".encode()).hexdigest()  # the profile and everything below it
     by = _set_id(base_located, ref)  # QA39 F8:
     inherited = [replace(c, by=c.by or by, file=c.file or base_file) for c in base.changes if _inherited(c, merge.added)]

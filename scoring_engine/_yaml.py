@@ -189,19 +189,22 @@ class _Reader:
             parser.dispose()
         return problems
 
-    def refuse(self, where: tuple[int, int], deep: bool) -> None:
-        """The bounds kept while reading: one value too many, or one level too deep, stops the reading at its place."""
+    def refuse(self, where: tuple[int, int], deep: bool, node: Node | None = None) -> None:
+        """The bounds kept while reading: one value too many, or one level too deep, stops the reading at its place (in
+        the file its node's mark names, when the tree mixes files: a profile resolved)."""
         message, hint = ((f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)", None) if deep
                          else (f"more than {MAX_YAML_NODES} values (MAX_YAML_NODES)",
                                "split the file, or check that it is the file you meant"))
-        raise YamlError([Problem(message, file=self.file, line=where[0], column=where[1], hint=hint)])
+        name = node.start_mark.name if node is not None and self.out.several_files else self.file
+        raise YamlError([Problem(message, file=name if isinstance(name, str) else None, line=where[0], column=where[1],
+                                 hint=hint)])
 
     def read(self, node: Node, path: Path, depth: int) -> Any:
         self.nodes += 1
         if self.nodes > MAX_YAML_NODES:
-            self.refuse(_mark(node), deep=False)
+            self.refuse(_mark(node), False, node)
         if depth >= MAX_YAML_DEPTH and type(node) is not ScalarNode:  # `depth` levels around it: it would be one more
-            self.refuse(_mark(node), deep=True)
+            self.refuse(_mark(node), True, node)
         if self.seen is not None:
             if id(node) in self.seen:  # an alias: already reported by survey(); never expand it
                 self.out.rejected.add(path)
@@ -237,7 +240,7 @@ class _Reader:
         for key_node, value_node in node.value:
             self.nodes += 1
             if self.nodes > MAX_YAML_NODES:
-                self.refuse(_mark(key_node), deep=False)
+                self.refuse(_mark(key_node), False, key_node)
             if type(key_node) is ScalarNode and key_node.tag == _STR and (key_node.value.isprintable()
                                                                          or self.kept_unprintable(key_node.value)):
                 key = key_node.value
@@ -408,7 +411,8 @@ def _visit(node: Node, seen: set[int]) -> Node:
 
 def from_nodes(root: Node, files: tuple[str | None, ...]) -> Located:
     """Data with positions from a node tree already read once (a profile resolved onto its base): marks name the files,
-    which `files` gives in order, the profile's first."""
+    which `files` gives in order, the profile's first. Raises YamlError past MAX_YAML_NODES or MAX_YAML_DEPTH (each
+    file kept them, not the set they make), naming the file of the value where the reading stopped."""
     reader = _Reader(None)
     out = reader.out
     out.root, out.several_files, out.files = root, True, files

@@ -55,6 +55,9 @@ PROFILES = (
     ("extends {ref} makes a loop: {chain}", "extends {ref} 形成了循环：{chain}"),
     ("more than {limit} profiles on top of one another (MAX_EXTENDS_DEPTH), in {chain}",
      "方案层层基于其他方案，超过 {limit} 层（MAX_EXTENDS_DEPTH）：{chain}"),
+    # a profile within the YAML reader's bounds whose resolved set is past them (_profiles, QA203 2)
+    ("the set this profile makes with {base}: {message}", "本方案与 {base} 合成的指标体系：{message!t}"),
+    ("{base}'s values count too: write fewer in this profile", "{base} 中的值也计算在内：请减少本方案中的值"),
     ("extend the set the loop started from, or the bundled set itself", "改为基于循环开始处的指标体系，或直接基于内置指标体系"),
     ("no bundled indicator set {ref:q}", "没有内置指标体系 {ref}"),
     ("extends: a file is read from the folder given as parse_indicator_set(text, folder=…); without it use a bundled set "
