@@ -31,7 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ._arith import ZERO, apportion, plain
 from ._profile_bounds import resolved_data
 from ._profile_keys import DIRECTIVES, MERGED_BY_NAME, check_profile, grade_shares, no_directives
-from ._profile_nodes import (STR, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, number, own,
+from ._profile_nodes import (STR, Pairs, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, number, own,
                              places, points_of_a_formula, put, restated, scale_points, weight_node)
 from ._located import Located
 from ._record import record
@@ -195,23 +195,22 @@ class _Merge:
     def section(self, name: str, key: ScalarNode, value: Node) -> None:
         old = get(self.root, name)
         if name in MERGED_BY_NAME and isinstance(old, MappingNode) and isinstance(value, MappingNode):
-            merged = copy_node(old)
-            assert isinstance(merged, MappingNode)
+            merged = Pairs(old)  # each entry found by its name at once (QA203 7)
             for entry, entry_key, entry_value in entries(value):
-                names = [k.value for k, _ in merged.value if isinstance(k, ScalarNode)]
                 if isinstance(entry_value, ScalarNode) and entry_value.tag == "tag:yaml.org,2002:null":
-                    if entry not in names:  # a slip removes nothing, and the base's entry stays (QA82 F3); a removal a
+                    if entry not in merged:  # a slip removes nothing, and the base's entry stays (QA82 F3); a removal a
                         if f"removed {name}:{entry}" not in self.gone:  # base profile made, said again, is none (QA85 F2)
                             self.log.add((name, entry), f"the base set has no {'fact' if name == 'facts' else 'derived value'} "
-                                         f"{entry} to remove", did_you_mean(entry, names) or "leave this entry out", key=True)
+                                         f"{entry} to remove", did_you_mean(entry, merged.names()) or "leave this entry out",
+                                         key=True)
                         continue
-                    merged.value = [(k, v) for k, v in merged.value if getattr(k, "value", None) != entry]
+                    merged.remove(entry)
                     self.changes.append(ProfileChange("removed " + name, entry, None, None, entry_key.start_mark.line + 1))
                 else:  # a base's entry declared anew: what the base reads of it may no longer fit (QA82 F2)
                     self.changes += [ProfileChange("redeclared " + name, entry, None, None, entry_key.start_mark.line + 1)] \
-                        if entry in names else []
-                    put(merged, entry_key, entry_value)
-            value = merged
+                        if entry in merged else []
+                    merged.put(entry_key, entry_value)
+            value = merged.node()
         put(self.root, key, value)
         self.changes += [] if restated(old, value) else [ProfileChange("section", name, None, None, key.start_mark.line + 1)]
 
