@@ -119,7 +119,7 @@ TEXT_FILES = (
     ("check this line's indentation; put a text that begins with - in quotes", "检查这一行的缩进；文字以 - 开头时给它加上引号"),
     ("put the value in quotes when its text holds this character", "文字中有它时给值加上引号"),
     ("write ': ' between a key and its value", "键和值之间写 ': '"),
-    ("cannot read the workbook: {detail}", "无法读取工作簿：`{detail}`"),
+    ("cannot read the workbook: it is damaged (detail: {detail})", "无法读取工作簿：文件已损坏（技术细节：`{detail}`）"),
     ("cannot read {value}: {detail}", "无法读取 {value}：{detail}"),
     # a value a standard YAML tag cannot read (!!int +, !!bool maybe, !!timestamp x), or an empty one
     ("{value:q} is not a whole number", "{value} 不是整数"),

@@ -179,3 +179,22 @@ def test_load_facts_of_a_text_named_xlsx_says_what_the_text_is_as_score_does(tmp
     assert "this is a text file (JSON or YAML), not an .xlsx workbook" in str(raised.value)
     assert "in Python, load_facts(path) reads a facts file named .json or .yaml" in str(raised.value)
     assert "在 Python 中，load_facts(path) 读取以 .json 或 .yaml 命名的事实文件" in raised.value.problems[0].text("zh")
+
+
+def test_a_workbook_damaged_inside_is_said_to_be_damaged_in_chinese(tmp_path: Path):
+    """QA203 9: a form whose cell names a style the workbook lacks (s="99999") was refused as 无法读取工作簿：`IndexError:
+    list index out of range`, Python's words alone to a Chinese user; it is said to be damaged, the words kept as detail."""
+    import io
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(_form(tmp_path)))
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(damaged, "w") as book:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<c r="E6"( s="\d+")?', b'<c r="E6" s="99999"', data, count=1)
+            book.writestr(item, data)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(damaged)])
+    assert 1 == run.exit_code and "无法读取工作簿：文件已损坏（技术细节：`IndexError: " in run.output, run.output

@@ -170,8 +170,9 @@ def open_workbook(path: Path) -> list[Sheet]:
     except FactsError:
         raise
     except Exception as err:  # openpyxl raises many kinds for a damaged or forged workbook; each is the file's fault
-        raise FactsError(Problem(f"cannot read the workbook: {type(err).__name__}: {str(err)[:200]}", file=name,
-                                 hint=SAVE_AGAIN)) from None
+        # said as damage, openpyxl's own words kept apart for whoever looks into it (IndexError alone: QA203 9)
+        raise FactsError(Problem(f"cannot read the workbook: it is damaged (detail: {type(err).__name__}: "
+                                 f"{str(err)[:200]})", file=name, hint=SAVE_AGAIN)) from None
 
 
 @functools.cache
