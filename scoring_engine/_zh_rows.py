@@ -132,7 +132,7 @@ ROWS = (
     ("check the digits, and write both in {unit}", "请核对数字，两者都按 {unit} 填写"),
     ("{field:s} {text}: the unit {unit} is typed twice", "{field!t} {text}：单位 {unit} 写了两次"),
     ("write it once, e.g. {example}", "只写一次，例如 {example}"),
-    # digits split by a space otherwise than into thousands (target_rows._split_digits: QA200 6)
+    # digits split by a space otherwise than into thousands (_digit_groups.split_digits: QA200 6)
     ("{field:s} {text}: the digits of {number} are split by a space", "{field!t} {text}：数字 {number} 中间隔着空格"),
     ("{text}: the digits of {number} are split by a space", "{text}：数字 {number} 中间隔着空格"),
     ("write the number without spaces, e.g. {example} (a space is read only between groups of three digits: 5 000 is 5000)",

@@ -30,6 +30,7 @@ from ._numpy_values import NUMPY_HINT, kind_of, not_finite_hint, numpy_name
 from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
+from ._digit_groups import split_digits
 from ._time_units import (DURATION, FIRST_DAY, Deadline, date_text, day_of, days_or_longer, only_date, reach_within,
                           time_limit, only_done, time_unit, time_within, written_limit, year_limit, AS_TIER_OR_TIME)
 from .judgements import TargetRow
@@ -53,7 +54,6 @@ _STRICT = {">": "≥", "<": "≤", "＞": "≥", "＜": "≤"}
 # NFKC), groups of three digits after the first: 5 000 is 5000, and digits split otherwise (5 00, 2 3) are refused.
 _QUANTITY = re.compile(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*(?P<number>[-+]?(\d{1,3}(,\d{3})+|\d{1,3}( \d{3})+|\d+)(\.\d+)?"
                        r"|[-+]?\.\d+)\s*(?P<unit>\D*)", re.ASCII)
-_SPLIT = re.compile(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*(?P<number>[-+]?\d{1,3}(\s+\d+)+(\.\d+)?)\s*(?P<unit>\D*)", re.ASCII)
 _UNIT = re.compile(r"[^\d\s,.;:，；：。()（）<>=≥≤]{1,12}", re.ASCII)
 
 
@@ -103,7 +103,7 @@ def parse_quantity(text: str) -> Quantity | None:
     written = _in_signs(_normal(text))
     match = _QUANTITY.fullmatch(written)
     if match is None:
-        _split_digits(text, written)
+        split_digits(text, written)
         return None
     # a unit typed with spaces inside, as forms pad it (3 个月 之内, 5 万 元), is the unit without them
     sign, unit = match.group("sign"), "".join(match.group("unit").split()) or None
@@ -135,16 +135,12 @@ def parse_quantity(text: str) -> Quantity | None:
     return Quantity(comparison, value, unit)
 
 
-def _split_digits(text: str, written: str) -> None:
-    """ValueError for a number after a sign whose digits a space splits otherwise than into thousands (≥5 00人): which
-    number was meant is a guess, and read as text it was a tier the row does not have (QA200 6). Without a sign the text
-    is words, as a target judged by its tier writes them (1 2号楼主体完工, 6 7月完成主体: QA204 1)."""
-    split = _SPLIT.fullmatch(written)
-    if split is not None and split.group("sign"):
-        whole = "".join(split.group("number").split())
-        raise ValueError(f"{quoted(text)}: the digits of {split.group('number')} are split by a space",
-                         f"write the number without spaces, e.g. {split.group('sign') or ''}{whole}{split.group('unit')} "
-                         "(a space is read only between groups of three digits: 5 000 is 5000)")
+def _split_in_measured(key: str, text: str) -> None:
+    """split_digits of a row's `key` where the row is measured, named by its field as parse_quantity's are."""
+    try:
+        split_digits(text, _in_signs(_normal(text)), measured=True)
+    except ValueError as err:
+        raise ValueError(f"{key} {err.args[0]}", err.args[1]) from None
 
 
 def _doubled(unit: str) -> bool:
@@ -412,6 +408,7 @@ def _judged_or_measured(given: Mapping[str, Any], target: Any, actual: Any, tier
     if isinstance(target, Quantity) and isinstance(actual, Quantity) and (late := year_limit(given, target)):
         raise late  # 2024年内完成 is a deadline: 2025年 took 2024 ÷ 2025 of the points as years (QA194 F1)
     if isinstance(target, str) and isinstance(actual, Quantity):  # a type written or not: words are no number to reach
+        _split_in_measured("target", target)  # 5 00人 beside 500人 (QA206 3)
         raise ValueError(f"target {quoted(target)} is no number, so the row is qualitative, but actual is a number",
                          "write the target as a number (≥19栋, 不少于19栋), or the actual as a tier (达成年度指标)")
     if "score" in given and isinstance(actual, Quantity):  # the rule scores a number reached: a score given is read nowhere
@@ -461,6 +458,7 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
     _judged_or_measured(given, target, actual, tier)
     if isinstance(actual, str):
         if target_number is not None:
+            _split_in_measured("actual", actual)
             raise ValueError(f"actual must be a number for a numeric target, got text {quoted(actual)}",
                              "write the value reached, e.g. 18")
         if tier is not None and tier != actual:

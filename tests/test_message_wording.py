@@ -301,7 +301,7 @@ def test_a_re_check_flag_says_whose_score_is_lower_and_names_the_grade_plainly()
         def __init__(self, total: str, grade: str, rank: int) -> None:
             self.ok, self.total, self.grade, self.grade_rank, self.indicators = True, Decimal(total), grade, rank, ()
             self.source, self.grades, self.grade_lines = "p.json", (), ()  # grades ranked alike: the ranks are compared
-            self.max_total = Decimal(100)
+            self.max_total, self.precision, self.set_sha256 = Decimal(100), 2, "0" * 64  # (compared with their set's)
 
     found = compare(Row("95", "优秀", 0), Row("85", "良好", 1), RECHECK, Decimal(5))  # type: ignore[arg-type]
     assert found is not None and found.reasons == ("复核得分比自评得分低10分（阈值5分）", "复核等级由优秀降为良好")
@@ -512,3 +512,18 @@ def test_a_target_judged_by_its_tier_may_start_with_digits_split_by_a_space(tmp_
     12号楼主体完工, after QA200 6's fix; it scored 100.00 before, and does again: words without a sign are words."""
     code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, E15="1 2号楼主体完工")))
     assert code == 0 and "总分 100.00" in out and "空格" not in out, out
+
+
+def test_digits_split_by_a_space_in_a_measured_row_are_named_as_split_not_as_words(tmp_path: Path) -> None:
+    """QA206 3: a quantitative row's target 5 00人 beside 500人 (and ≥ in a 指标性质 column beside 5 00) was told its target
+    is no number so the row is 定性, after QA204 1 made such text words; an actual 5 00 beside a numeric target got only
+    实际值应为数字. Where the row is measured, the split digits are said, with the number to write."""
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    row = document["facts"]["targets"]["output"][0]
+    for target, actual, said in (("5 00人", "500人", "指标值 '5 00人'：数字 5 00 中间隔着空格"),
+                                 ("500人", "5 00人", "实际完成值 '5 00人'：数字 5 00 中间隔着空格")):
+        row.update(type="quantitative", target=target, actual=actual)
+        row.pop("unit", None)
+        (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        code, out = _run("--lang", "zh", "score", str(facts))
+        assert code == 1 and said in out and "定性" not in out, out
