@@ -271,7 +271,16 @@ def _id_pattern() -> Any:
     return schema("indicator-set.schema.json")["$defs"]["id"]["pattern"]
 
 
+def _sha256_pattern() -> Any:
+    """The pattern of the set's sha256 a facts file's `written_for` records (as `import` writes it)."""
+    return schema("facts.schema.json")["properties"]["written_for"]["properties"]["sha256"]["pattern"]
+
+
 def _bad_name(failed: _Failed) -> list[SchemaProblem]:
+    if failed.expected == _sha256_pattern():  # not a name: the set's hash, cut to the 16 digits a warning shows (QA206 5)
+        return [SchemaProblem(failed.path, False, f"{failed.field} {quoted(str(failed.instance))} is not the set's sha256, "
+                              "which has 64 hexadecimal digits", "write all 64, as scoring-engine validate prints them for "
+                              "the set (a warning shows only the first 16), or leave sha256 out")]
     if failed.expected == FRACTION_PATTERN:
         message = f"{failed.field} must be {_FRACTION_WORDS}, got {describe_value(failed.instance)}"
         percent = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*%", unicodedata.normalize("NFKC", str(failed.instance)).strip())

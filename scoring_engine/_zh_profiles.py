@@ -243,11 +243,16 @@ PROFILES = (
      "这里读取的体系为 {current}"),
     ("the file of the set {id:id} {version:s} has changed since the form these facts were imported from was written, "
      "keeping its id and version: the form records the set's sha256 {recorded}, the set read here has {current}",
-     "这些事实导入自的表填写之后，指标体系 {id} 的 {version} 版改过（id 和版本号未变）：表上记录的体系 sha256 为 "
+     "导入这些事实所用的表填写之后，指标体系 {id} 的 {version} 版改过（id 和版本号未变）：表上记录的体系 sha256 为 "
      "{recorded}，这里读取的体系为 {current}"),
     ("use the set's file as it was when the form was written; if the set was changed on purpose, give it a new version "
      "and fill its blank form (scoring-engine template {file})",
      "用填表时的体系文件；体系是有意修改的，请给它一个新的版本号，并改填它的空白表（scoring-engine template {file}）"),
     ("the facts were imported from a form written for version {version} of the set {named}, and are scored here with "
      "its version {current}", "这些事实导入自按指标体系 {named} 的 {version} 版填写的表，这里却用它的 {current} 版评分"),
+    # a facts file's written_for.sha256 that is not a set's sha256 (_schema: QA206 5)
+    ("{field:s} {value} is not the set's sha256, which has 64 hexadecimal digits",
+     "{field} {value} 不是指标体系的 sha256：它应为 64 位十六进制数字"),
+    ("write all 64, as scoring-engine validate prints them for the set (a warning shows only the first 16), or leave "
+     "sha256 out", "按 scoring-engine validate 为该体系打印的 sha256 写全 64 位（提示中只显示前 16 位），或删去 sha256"),
 )

@@ -26,6 +26,7 @@ from .._record import record
 from ..engine import score_held, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
 from ..facts import Facts
+from ..forms.bases import imported_from
 from .._files import OUTSIDE_HINT, facts_from_text, facts_of_document
 from ..loader import load_facts, load_indicator_set, named_elsewhere, resolve_set
 from ..model import IndicatorSet
@@ -124,6 +125,7 @@ class Scorer:
         provenance: Mapping[str, str] = {}
         self.form_read = None
         scoring: IndicatorSet | None = None  # the set scoring the facts, once they are read
+        first: list[Problem] = []  # facts imported from a form of another version of the set, or of its file edited since
         try:
             if document.is_form:
                 imported, indicator_set = (read, self.fixed) if read is not None and self.fixed is not None else \
@@ -133,6 +135,7 @@ class Scorer:
             else:
                 facts = self.facts(document)
                 indicator_set = self.set_for(document, facts)
+                first = [] if self.compared else imported_from(facts, indicator_set)  # as `score` says it (QA206 4)
             if self.comparing:  # a 不适用 mark of an indicator one of the two sets has not is for the other (QA37 F7)
                 facts = for_comparison(indicator_set, facts, against)
             shape = self._shape(indicator_set)
@@ -143,15 +146,15 @@ class Scorer:
             if self.lean:
                 scores = scores_only(indicator_set, facts)
                 row = scores_row(index, source, scores, facts, shape, self.batch, matched_by, typed)
-                row = _counting(row, _typed_apart(imported, indicator_set, scores))
+                row = _counting(row, (*first, *_typed_apart(imported, indicator_set, scores)))
                 return Outcome(index, source, None, (), row, provenance)
             result = score_held(indicator_set, facts)
             if imported is not None:  # the set's checks and 需说明 said of the form's cells, as score says them (QA76 F6)
                 from ..forms.cells import checks_on_cells
 
                 result = checks_on_cells(imported, result, indicator_set)
-            apart = _typed_apart(imported, indicator_set, result)
-            notes = tuple(p.text("zh") for p in apart)  # what the batch's JSON line of the form lists
+            apart = (*first, *_typed_apart(imported, indicator_set, result))
+            notes = tuple(p.text("zh") for p in apart)  # what the batch's JSON line of the form (or its facts) lists
             if self.rows_later:
                 later = Later(_counted_row, apart, index, source, result, shape, self.batch, matched_by, typed)
                 return Outcome(index, source, result, (), later, provenance, notes)
@@ -163,8 +166,8 @@ class Scorer:
                 from ..forms.cells import on_cells
 
                 err = on_cells(err, imported, indicator_set, named_first=not self.compared)
-            elif self.fixed is not None and facts is not None and not self.compared:  # --set: that the facts name another
-                err = type(err)(named_elsewhere(list(err.problems), facts, self.fixed))  # set comes first
+            elif facts is not None and not self.compared:  # the form they were imported from, then (--set) that the facts
+                err = _said_first(err, facts, self.fixed, first)  # name another set, come first
             return self._failed(index, document, err.problems, facts)
         except Exception as err:  # a bug: this project fails, the batch goes on, and the line says it is ours
             problem = Problem(f"internal error: {type(err).__name__}: {err} (please report it with this document)", file=source)
@@ -358,6 +361,14 @@ def _typed_apart(imported: ImportedFacts | None, indicator_set: IndicatorSet, sc
 
     score_of = scored.scores.get if isinstance(scored, Scores) else score_in(scored)
     return (*imported.warnings, *typed_scores(imported, indicator_set, scored.total, score_of))
+
+
+def _said_first(err: ScoringEngineError, facts: Facts, fixed: IndicatorSet | None,
+                first: list[Problem]) -> ScoringEngineError:
+    """`err` of facts read from no form here: first the line for a form of another version of the set they were imported
+    from, or of its file edited since, as `score` says it (QA206 4), then, under --set, that they name another set."""
+    problems = list(err.problems) if fixed is None else named_elsewhere(list(err.problems), facts, fixed)
+    return type(err)(first + problems) if first or fixed is not None else err
 
 
 def _counting(row: ProjectRow, apart: tuple[Problem, ...]) -> ProjectRow:

@@ -1,0 +1,142 @@
+"""Facts `import` read from a form keep the set it was written for (`written_for`: id, version, sha256): scored with
+another version of that set, or with its file edited since, they are told so wherever the form itself is (score, batch's
+提示 and JSONL), and a `written_for.sha256` that is not a set's sha256 is said to be one, not a bad fact name."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine import load_facts, load_indicator_set, score
+from scoring_engine.cli import main
+from scoring_engine.reports.layouts import render_layout
+
+FACTS = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+PROVINCE_2024 = """extends: self-evaluation
+id: province-se
+name: 某省单位自评指标体系
+version: "2024"
+"""
+PROVINCE_2025 = """extends: province-2024.yaml
+version: "2025"
+"""
+WEIGHTS = """change:
+  budget:
+    weight: 20
+  output:
+    weight: 40
+"""
+GRADES = """grades:
+  - {label: 优秀, min: 96, aliases: [优]}
+  - {label: 良好, min: 80, aliases: [良]}
+  - {label: 中等, min: 60, aliases: [中]}
+  - {label: 差, min: 0, aliases: [较差]}
+"""
+# as batch's JSONL line and 提示 sheet say them, in Chinese
+VERSION_LINE = "facts.json: 这些事实导入自按指标体系 province-se 的 2024 版填写的表，这里却用它的 2025 版评分"
+FORM_LINE = "form.xlsx: 这张表是按指标体系 province-se 的 2024 版填写的，这里却用它的 2025 版读取"
+EDITED_LINE = "facts.json: 导入这些事实所用的表填写之后，指标体系 province-se 的 2024 版改过"
+
+
+@pytest.fixture
+def here(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A province's set of 2024, a form it wrote for the bundled example's facts, and the facts `import` made of it."""
+    before = Path.cwd()
+    os.chdir(tmp_path)
+    (tmp_path / "province-2024.yaml").write_text(PROVINCE_2024, encoding="utf-8")
+    indicator_set = load_indicator_set("province-2024.yaml")
+    (tmp_path / "form.xlsx").write_bytes(render_layout(score(indicator_set, load_facts(FACTS)), indicator_set, "xlsx",
+                                                       "selfeval"))
+    assert 0 == CliRunner().invoke(main, ["import", "form.xlsx", "-o", "facts.json", "--set", "province-2024.yaml"]).exit_code
+    yield tmp_path
+    os.chdir(before)
+
+
+def _run(*args: str, lang: str = "en") -> tuple[int, list[str], str]:
+    run = CliRunner().invoke(main, ["--lang", lang, *args])
+    return run.exit_code, run.stderr.splitlines(), run.stdout
+
+
+def _jsonl(path: Path) -> dict[str, list[str]]:
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return {line["source"]: line.get("form_warnings", []) for line in lines}
+
+
+def _hints_sheet(path: Path) -> list[str]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    sheet = next(s for s in book.worksheets if s.title in ("提示", "Warnings"))
+    return [" ".join(str(v) for v in row if v is not None) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_batch_says_facts_imported_from_last_years_form_are_scored_with_this_years_set_as_it_says_of_the_form(here: Path):
+    """QA206 4: batch said the version line of the form in its 提示 sheet and JSONL line, and nothing of the facts imported
+    from it (提示数 1 against the form's 2): only `score` told it, on standard error."""
+    (here / "province-2025.yaml").write_text(PROVINCE_2025, encoding="utf-8")
+    code, said, _ = _run("batch", "form.xlsx", "facts.json", "--set", "province-2025.yaml", "-j1", "-o", "b.xlsx",
+                         "-o", "b.jsonl", "-o", "b.csv")
+    assert 0 == code, said
+    warned = _jsonl(here / "b.jsonl")
+    assert warned["form.xlsx"][0].startswith(FORM_LINE), warned
+    assert warned["facts.json"][0].startswith(VERSION_LINE), warned
+    assert "--set province-2024.yaml" in warned["facts.json"][0]
+    rows = _hints_sheet(here / "b.xlsx")
+    assert any(VERSION_LINE.removeprefix("facts.json: ") in row for row in rows), rows
+    import csv
+
+    with open(here / "b.csv", encoding="utf-8-sig") as file:
+        counts = {row["来源"]: row["提示数"] for row in csv.DictReader(file)}
+    assert counts["facts.json"] == counts["form.xlsx"], counts
+
+
+def test_batch_refusing_facts_imported_from_last_years_form_names_their_version_first_as_score_does(here: Path):
+    """QA206 4: facts imported from the 2024 form, scored by batch with a 2025 set that moved weights, were told only that
+    their rows add up to 40, not 30, where `score` says first that the form was filled for version 2024."""
+    (here / "province-2025.yaml").write_text(PROVINCE_2025 + WEIGHTS, encoding="utf-8")
+    code, said, _ = _run("batch", "facts.json", "--set", "province-2025.yaml", "-j1", "-o", "b.jsonl")
+    assert 0 != code, said
+    line = json.loads((here / "b.jsonl").read_text(encoding="utf-8"))
+    problems = [p["message"] for p in line["problems"]]
+    assert problems[0] == "the facts were imported from a form written for version 2024 of the set province-se, and are " \
+        "scored here with its version 2025", problems
+    assert any("add up to" in p for p in problems[1:]), problems
+
+
+def test_batch_says_the_set_file_was_edited_since_the_form_the_facts_were_imported_from_and_score_says_it_plainly(here: Path):
+    """QA206 4: the set's grades edited after the form was written, same id and version: batch said nothing of it for the
+    imported facts, though `score` warned, in Chinese as 这些事实导入自的表填写之后 (now 导入这些事实所用的表填写之后)."""
+    (here / "province-2024.yaml").write_text(PROVINCE_2024 + GRADES, encoding="utf-8")
+    code, said, _ = _run("batch", "facts.json", "--set", "province-2024.yaml", "-j1", "-o", "b.jsonl")
+    assert 0 == code, said
+    assert _jsonl(here / "b.jsonl")["facts.json"][0].startswith(EDITED_LINE)
+    code, said, _ = _run("score", "facts.json", lang="zh")
+    assert 0 == code, said
+    assert said[0] == "提示：" + _jsonl(here / "b.jsonl")["facts.json"][0], said
+
+
+def test_a_written_for_sha256_that_is_not_a_sets_sha256_is_said_to_be_one_and_upper_case_is_the_same_digits(here: Path):
+    """QA206 5: the 16 digits a warning prints, or a wrong value, were refused as a fact name (名称 … 应为用点连接的英文
+    单词); the set's sha256 in upper case was refused too, where a form's side sheet takes it."""
+    document = json.loads((here / "facts.json").read_text(encoding="utf-8"))
+    sha256 = document["written_for"]["sha256"]
+    for wrong in (sha256[:16], "xyz"):
+        document["written_for"]["sha256"] = wrong
+        (here / "wrong.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        code, said, _ = _run("score", "wrong.json")
+        assert 1 == code and said == [
+            f"error: wrong.json: $.written_for.sha256: sha256 '{wrong}' is not the set's sha256, which has 64 hexadecimal "
+            "digits (write all 64, as scoring-engine validate prints them for the set (a warning shows only the first 16), "
+            "or leave sha256 out)"], said
+        code, said, _ = _run("score", "wrong.json", lang="zh")
+        assert said[0].startswith(f"错误：wrong.json: $.written_for.sha256：sha256 '{wrong}' 不是指标体系的 sha256：它应为 64 "
+                                  "位十六进制数字（按 scoring-engine validate"), said
+    document["written_for"]["sha256"] = sha256.upper()
+    (here / "upper.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    code, said, _ = _run("score", "upper.json")
+    assert 0 == code and not any("changed since" in line for line in said), said
