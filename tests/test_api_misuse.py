@@ -540,7 +540,7 @@ def test_the_record_classes_show_their_fields_before_any_object_is_made():
     code = ("import inspect\nfrom scoring_engine import Facts, Problem\nfrom scoring_engine.batch import Document\n"
             "for cls in (Facts, Problem, Document): print(list(inspect.signature(cls).parameters))")
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
-    assert shown[0] == "['values', 'not_applicable', 'project', 'indicator_set', 'source']"
+    assert shown[0] == "['values', 'not_applicable', 'project', 'indicator_set', 'source', 'written_for']"
     assert shown[1].startswith("['message', 'file', 'line'") and shown[2].startswith("['source', 'name', 'path'")
     assert "= <factory>" in str(__import__("inspect").signature(Facts))
 
