@@ -268,3 +268,41 @@ def test_a_date_shown_with_several_points_typed_as_text_is_read_as_held(number_f
     'a point typed as text beside its decimal point', which it has none of. It is read as held."""
     assert scaling(number_format) == 0
     assert scaled_number(Decimal(20240301), number_format) == Decimal(20240301)
+
+
+@pytest.mark.parametrize(("facts", "cells", "at"), [
+    ("self-evaluation", {"A32": "注：本表金额单位：元"}, "A32"),
+    ("self-evaluation", {"A31": "说明：金额单位为元。"}, "A31"),
+    ("self-evaluation", {"A29": "金额单位：元"}, "A29"),
+    ("self-evaluation", {"A2": "（2024年度）   金额单位 ：元"}, "A2"),
+    ("self-evaluation", {"A2": "（2024年度）   金额单位为元"}, "A2"),
+    ("self-evaluation", {"A2": "（2024年度）   金额单位（元）"}, "A2"),
+    ("self-evaluation", {"A2": "（2024年度）", "J2": "金额单位（元）"}, "J2"),
+    ("sichuan-self-evaluation", {"A35": "注：金额单位：元"}, "A35"),
+])
+def test_a_yuan_note_under_the_funds_block_or_worded_as_clerks_word_it_is_refused_on_its_cell(
+        tmp_path: Path, facts: str, cells: dict, at: str) -> None:
+    """注：本表金额单位：元 under the table, 金额单位 ：元 with a space, 金额单位为元, 金额单位（元） beside the year or in a cell
+    of its own two rows above the funds heading were not seen: 1000000 元 was read, scored and imported as 1000000 万元.
+    Each is refused on its cell, as 金额单位：元 beside the year is."""
+    amounts = {"E6": 1000000, "F6": 1000000} if facts == "self-evaluation" else {"F6": 1000000, "G6": 1000000}
+    form = _noted(tmp_path, facts, {**amounts, **cells})
+    code, output = scored_form(form)
+    assert 1 == code, output
+    assert f"!{at}: the label {cells[at].strip()} gives the amounts in 元, and the form's amounts are read in 万元" in output
+    code, output, written = _imported(form, tmp_path)
+    assert 0 != code and written is None, output
+
+
+@pytest.mark.parametrize("cells", [
+    {"A2": "（2024年度）", "A32": "注：本表金额单位：万元"},
+    {"A2": "（2024年度）   单位：元氏县文化馆", "A32": "注：水价单位：元/吨"},
+    {"A2": "（2024年度）", "I15": "单位：元，按结算价", "A32": "说明：单位（元/吨）"},
+])
+def test_a_wan_note_or_yuan_in_words_under_the_funds_block_reads_as_before(tmp_path: Path, cells: dict) -> None:
+    """Under the funds block only a note's line (注, 说明, 金额单位) gives the unit, and only a money unit as the whole of
+    what follows: 万元, 元/吨 and an indicator's words holding 单位：元 are no note, and the form scores as printed."""
+    code, output = scored_form(_noted(tmp_path, "self-evaluation", cells))
+    assert 0 == code and "gives the amounts in" not in output, output
+    assert "100.00 / 100" in output, output
+

@@ -9,9 +9,9 @@ wants to see; each is a 提示 naming the cells, as a typed 得分 that differs 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
-
-from decimal import ROUND_DOWN
+import re
+import unicodedata
+from decimal import ROUND_DOWN, Decimal
 
 from .._arith import in_range, plain, round_half_up
 from .._text import cut
@@ -26,6 +26,7 @@ __all__ = ["check_funds"]
 
 _AMOUNTS = ("initial", "budget", "paid")  # the columns of amounts in 万元 a 其中 row splits
 _IN_WAN = (None, *SAME_UNIT["万元"])  # an amount typed 60万 is read as 60万元, as where the set reads it
+_NOTE_LINE = re.compile(r"\s*(?:备?注|说明|(?:本表)?金额单位)")  # a note's line under the funds block
 _MOST_PLACES = 4  # of a typed rate, in percent: a pasted quotient (83.33333333333334%) is compared at 83.3333%
 
 
@@ -49,18 +50,21 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
     """A problem on each label of the funds block that gives its amounts in another unit than 万元, the unit they are
     read in: the block's label (项目资金（元）, 预算执行情况（10分，单位：元）), a column heading (全年预算数（元）) or a
     row's label (年度资金总额（亿元）); and on each note giving the unit where a clerk writes it for the form (金额单位：元
-    in the title's and 年度 rows or any row above the block, or right of the block). Read as 万元, 1000000 元 was 1000000
-    万元 (QA200 2, 3; a note not right above the heading was not seen: QA204 2); an amount typed 955000元 is refused on
-    its cell alike. A text that only mentions 元 (单元, 元旦, a project's name) is none."""
+    in the title's and 年度 rows or any row above the block, right of the block, or a line under it starting 注, 说明 or
+    金额单位). Read as 万元, 1000000 元 was 1000000 万元 (QA200 2, 3; a note not right above the heading was not seen:
+    QA204 2; one under the block, or written 金额单位为元: QA206 1); an amount typed 955000元 is refused on its cell
+    alike. A text that only mentions 元 (单元, 元旦, a project's name, 元/吨) is none."""
     heading = reading.heading_row(reading.layout.funds.columns, 3)
     if heading is None or not columns:
         return
     top, first, last = heading[0], min(columns.values()), max(columns.values())
     bottom = max(rows.values(), default=top)
     for (r, c), written in sorted(reading.sheet.cells.items()):
-        if not isinstance(written, str) or r > bottom:
+        if not isinstance(written, str):
             continue
-        if r < top or c > last:  # a note: above the block, or beside it
+        if r > bottom:  # below it, a note's line (注：本表金额单位：元), never an indicator's words (QA206 1)
+            unit = money_note(written) if _NOTE_LINE.match(unicodedata.normalize("NFKC", written)) else None
+        elif r < top or c > last:  # a note: above the block, or beside it
             unit = money_note(written) or (money_unit(written) if r in (top - 1, top) and c > last else None)
         elif r == top or c < first:  # the block's label, its column headings, its rows' labels
             unit = money_unit(written) or money_note(written)

@@ -28,8 +28,11 @@ _UNIT_AFTER = re.compile(r"\((?:万元|满分)?(?:\d+(?:\.\d+)?)?分?\)$|\((?:�
 _MONEY = re.compile(r"(?:\((?:金额)?(?:单位:)?(?:人民币)?|^(?:金额)?单位:(?:人民币)?)((?:千|万|百万|千万|亿)?元)\)?$"
                     # the unit among other words in the label's bracket: 预算执行情况（10分，单位：元） (QA204 2)
                     r"|\((?:[^()]*[,;、])?(?:金额)?单位:(?:人民币)?((?:千|万|百万|千万|亿)?元)(?:[,;、][^()]*)?\)$")
-# a note giving the unit, alone in its cell or beside other words (（2024年度） 金额单位：元), never 实施单位：元宝区…
-_NOTE = re.compile(r"(?:^|(?<=[\s,;、():]))(?:金额)?单位:\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)(?=$|[\s,;、()。])")
+# a note giving the unit, alone in its cell or beside other words (（2024年度） 金额单位：元), as clerks write it (金额单位 ：元,
+# 金额单位为元, 金额单位（元）, 注：本表金额单位：元: QA206 1), never 实施单位：元宝区… nor 单位：元/吨
+_NOTE_UNIT = r"(?:^|(?<=[\s,;、():]))(?:本表)?(?:金额)?单位\s*"
+_NOTE = re.compile(rf"{_NOTE_UNIT}(?:(?:为|是)\s*:?|:)\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)(?=$|[\s,;、()。])"
+                   rf"|{_NOTE_UNIT}\(\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)\s*\)(?=$|[\s,;、()。])")
 #: An amount in each unit a label may give, in 万元.
 IN_WAN = {"元": "0.0001", "千元": "0.1", "万元": "1", "百万元": "100", "千万元": "1000", "亿元": "10000"}
 
@@ -53,11 +56,14 @@ def money_note(text: str) -> str | None:
     """The unit of amounts a note gives, where a clerk writes it for the whole form (金额单位：元 beside the 年度, 单位：千元
     right of the funds heading), when it is not 万元; None for a text that only mentions 元 (单元, 元旦, 实施单位：元宝区).
 
-    >>> money_note("（2024年度）   金额单位：元"), money_note("单位：万元"), money_note("实施单位：元宝区水利局")
-    ('元', None, None)
+    >>> money_note("（2024年度）   金额单位：元"), money_note("金额单位（千元）"), money_note("注：本表金额单位为元")
+    ('元', '千元', '元')
+    >>> money_note("单位：万元"), money_note("实施单位：元宝区水利局"), money_note("单位：元/吨")
+    (None, None, None)
     """
     found = _NOTE.search(unicodedata.normalize("NFKC", text))
-    return None if found is None or found.group(1) == "万元" else found.group(1)
+    unit = found.group(1) or found.group(2) if found is not None else None
+    return None if unit == "万元" else unit
 
 
 # （2024年度）, （2024）, （2024年1-12月）, （2024.1-2024.12）: the 年度 line as clerks fill it (QA79 F1)
