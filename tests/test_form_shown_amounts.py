@@ -306,3 +306,19 @@ def test_a_wan_note_or_yuan_in_words_under_the_funds_block_reads_as_before(tmp_p
     assert 0 == code and "gives the amounts in" not in output, output
     assert "100.00 / 100" in output, output
 
+
+@pytest.mark.parametrize(("value", "number_format"), [
+    (0.8, "0.0,%"), (1, "0.0%,"), (0.8, "[>0.5]0.0%,;0.0%"),
+])
+def test_a_typed_rate_whose_format_cannot_be_read_is_refused_on_its_cell(
+        tmp_path: Path, value: float, number_format: str) -> None:
+    """A 执行率 compared with the amounts whose number format does not show its number as held (0.8 as 0.0,%) was read as
+    held and quoted as a figure the cell does not show (the 执行率 80% … 以计算结果为准), or read with no word; it is
+    refused on its cell, as a typed 得分 or 分值 is."""
+    form = _form(tmp_path, {"H6": number_format}, H6=value)
+    code, output = scored_form(form)
+    assert 1 == code, output
+    assert f"!H6: the cell holds {value} and its number format {number_format} does not show it as held" in output
+    assert "the form gives the 执行率" not in output, output
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert f"!H6：单元格存的是 {value}，其数字格式 {number_format} 显示的不是所存的数" in run.output, run.output

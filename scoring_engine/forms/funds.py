@@ -19,6 +19,7 @@ from ..errors import Problem
 from ..target_rows import written_quantity
 from .grid import percent_figure
 from .labels import IN_WAN, money_note, money_unit
+from .number_formats import TYPE_AS_SHOWN
 from .reading import SAME_UNIT, UNUSED, FormReading, not_worked_out
 from .workbook import Formula
 
@@ -103,6 +104,9 @@ def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> N
     computed = paid / budget * 100
     if not (in_range(budget) and in_range(paid) and in_range(computed)):
         return  # amounts past MAX_FACT_MAGNITUDE are refused where the set reads them; a rate past it is no 执行率
+    if (row, columns["rate"]) in reading.sheet.unshown:  # 0.8 formatted 0.0,%: a figure the cell does not show (QA206 2)
+        reading.problem(row, columns["rate"], reading.sheet.unshown[row, columns["rate"]], TYPE_AS_SHOWN)
+        return  # refused as read from (`reader._unshown_read`), as a typed 得分 is
     if any(in_range(rate) and _agrees(rate * 100, computed) for rate in typed):
         return
     shown, worked_out = _two_rates(typed[0] if len(typed) == 1 else None, paid / budget)

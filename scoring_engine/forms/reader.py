@@ -135,8 +135,9 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
 
 def _unshown_read(reading: FormReading, sheets: list[Sheet]) -> list[Problem]:
     """A problem on each cell a figure was read from (a fact, a project detail, a row's cell, a typed 得分 or 分值, or a
-    cell a problem is said of) whose number format does not show its number as it can be read (`Sheet.unshown`); a
-    cell no reader takes a figure from (another sheet's, a note's) is read as before (QA204 3)."""
+    cell a problem is said of: a typed 执行率 compared with the amounts, `forms.funds`, QA206 2) whose number format does
+    not show its number as it can be read (`Sheet.unshown`); a cell no reader takes a figure from (another sheet's, a
+    note's) is read as before (QA204 3)."""
     read = {*reading.provenance.values(), *(cell for cell, _ in reading.typed.values()),
             *(reading.sheet.ref(r, c) for r, c in reading.weights_shown.values()),
             *(p.message.split(": ", 1)[0] for p in reading.problems)}
