@@ -182,17 +182,25 @@ def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | Non
         return None
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(word)
-    best: tuple[float, str] | None = None
-    work = 0
+    bounds = []  # (quick_ratio, choice): an upper bound of each choice's ratio, cheap to reach
     for choice in itertools.islice(choices, MAX_SUGGESTION_CANDIDATES):
         if len(choice) > MAX_SUGGESTION_LENGTH:
             continue
         matcher.set_seq1(choice)
-        if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
-            continue
+        if matcher.real_quick_ratio() >= cutoff and (bound := matcher.quick_ratio()) >= cutoff:
+            bounds.append((bound, choice))
+    # the likeliest first; once no bound left can reach the best ratio found, it is the best. The work runs out before
+    # that only among many alike names: then nothing is offered, never a worse name (QA207 1: item001 for tem002)
+    bounds.sort(reverse=True)
+    best: tuple[float, str] | None = None
+    work = 0
+    for bound, choice in bounds:
+        if best is not None and bound < best[0]:
+            break
         work += len(word) * len(choice)
         if work > MAX_SUGGESTION_WORK:
-            break
+            return None
+        matcher.set_seq1(choice)
         score = matcher.ratio()
         if score >= cutoff and (best is None or (score, choice) > best):
             best = (score, choice)

@@ -85,3 +85,21 @@ def test_the_names_of_an_ordinary_set_are_offered_as_difflib_offers_them(word: s
     for cutoff in (0.5, 0.6):
         expected = difflib.get_close_matches(word, names, n=1, cutoff=cutoff)
         assert closest(word, names, cutoff) == (expected[0] if expected else None)
+
+
+def test_a_suggestion_among_many_alike_names_is_difflibs_or_none_never_a_worse_one() -> None:
+    """QA207 1: in a set of 150 facts named effect.sustainability.item001_completion_rate…, the slip tem002 was offered
+    item001 (the work ran out, and the best name compared so far was offered). Names are compared likeliest first, and
+    when the work runs out before the best is certain nothing is offered: whatever is offered is difflib's own choice."""
+    names = [f"effect.sustainability.item{n:03}_completion_rate" for n in range(1, 151)]
+    assert closest("effect.sustainability.tem002_completion_rate", names) == \
+        "effect.sustainability.item002_completion_rate"
+    r = random.Random(7)
+    for _ in range(300):
+        chosen = names if r.random() < 0.5 else [f"{r.choice(['p', 'q'])}.{r.choice(['x', 'y'])}.item{n:03}_rate"
+                                                   for n in range(r.randint(50, 400))]
+        slip = list(r.choice(chosen))
+        del slip[r.randrange(len(slip))]
+        word = "".join(slip)
+        found = closest(word, chosen)
+        assert found is None or found == difflib.get_close_matches(word, chosen, 1, 0.6)[0], word
