@@ -191,7 +191,7 @@ class _Checker:
 
     def name(self, name: str, node: ast.expr) -> ast.expr:
         kind = self.scope.get(name)
-        if name.startswith("_") and "." not in name:  # _x, __import__: no dot, so no attribute
+        if name.startswith("_"):  # _x, __import__, _budget.paid: a name that does not start with a letter (QA207 2)
             self.underscored(name)
         elif any(part.startswith("_") for part in name.split(".")):
             self.fail(f"attribute access is not allowed: {name}")

@@ -505,11 +505,13 @@ def test_construct_outside_the_language_is_refused(text: str, words: str) -> Non
     ("_x", "_x", "write a fact's or derived value's name as declared", "按声明写事实或派生值的名称"),
     ("budget.paid + _scores", "_scores", "did you mean scores?", "是否想写 scores？"),
     ("__import__", "__import__", "write a fact's or derived value's name as declared", "按声明写事实或派生值的名称"),
+    ("_budget.paid / budget.total", "_budget.paid", "did you mean budget.paid?", "是否想写 budget.paid？"),  # QA207 2
 ])
 def test_a_name_starting_with_an_underscore_is_said_to_start_with_a_letter_not_to_be_attribute_access(
         text: str, name: str, hint: str, chinese: str) -> None:
     """A bare `_x` has no dot, so it was wrongly called attribute access (QA203 10): it is a name, and names start with
-    a letter; the fix names the declared name without the _, in English and Chinese."""
+    a letter; the fix names the declared name without the _, in English and Chinese. A dotted one (_budget.paid, the
+    shape of most facts' names) was still called attribute access (QA207 2)."""
     from scoring_engine._zh import translate
 
     problem = refusal(text).problems[0]
