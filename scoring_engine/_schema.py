@@ -279,8 +279,8 @@ def _sha256_pattern() -> Any:
 def _bad_name(failed: _Failed) -> list[SchemaProblem]:
     if failed.expected == _sha256_pattern():  # not a name: the set's hash, cut to the 16 digits a warning shows (QA206 5)
         return [SchemaProblem(failed.path, False, f"{failed.field} {quoted(str(failed.instance))} is not the set's sha256, "
-                              "which has 64 hexadecimal digits", "write all 64, as scoring-engine validate prints them for "
-                              "the set (a warning shows only the first 16), or leave sha256 out")]
+                              "which has 64 hexadecimal digits", "write all 64, as the 表外事实 sheet of the form records them "
+                              "(a warning shows only the first 16), or leave sha256 out")]
     if failed.expected == FRACTION_PATTERN:
         message = f"{failed.field} must be {_FRACTION_WORDS}, got {describe_value(failed.instance)}"
         percent = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*%", unicodedata.normalize("NFKC", str(failed.instance)).strip())

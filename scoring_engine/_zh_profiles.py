@@ -253,6 +253,6 @@ PROFILES = (
     # a facts file's written_for.sha256 that is not a set's sha256 (_schema: QA206 5)
     ("{field:s} {value} is not the set's sha256, which has 64 hexadecimal digits",
      "{field} {value} 不是指标体系的 sha256：它应为 64 位十六进制数字"),
-    ("write all 64, as scoring-engine validate prints them for the set (a warning shows only the first 16), or leave "
-     "sha256 out", "按 scoring-engine validate 为该体系打印的 sha256 写全 64 位（提示中只显示前 16 位），或删去 sha256"),
+    ("write all 64, as the 表外事实 sheet of the form records them (a warning shows only the first 16), or leave sha256 "
+     "out", "按表的“表外事实”工作表记录的 sha256 写全 64 位（提示中只显示前 16 位），或删去 sha256"),
 )

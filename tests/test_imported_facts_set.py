@@ -131,11 +131,11 @@ def test_a_written_for_sha256_that_is_not_a_sets_sha256_is_said_to_be_one_and_up
         code, said, _ = _run("score", "wrong.json")
         assert 1 == code and said == [
             f"error: wrong.json: $.written_for.sha256: sha256 '{wrong}' is not the set's sha256, which has 64 hexadecimal "
-            "digits (write all 64, as scoring-engine validate prints them for the set (a warning shows only the first 16), "
+            "digits (write all 64, as the 表外事实 sheet of the form records them (a warning shows only the first 16), "
             "or leave sha256 out)"], said
         code, said, _ = _run("score", "wrong.json", lang="zh")
         assert said[0].startswith(f"错误：wrong.json: $.written_for.sha256：sha256 '{wrong}' 不是指标体系的 sha256：它应为 64 "
-                                  "位十六进制数字（按 scoring-engine validate"), said
+                                  "位十六进制数字（按表的“表外事实”工作表记录的 sha256 写全 64 位"), said
     document["written_for"]["sha256"] = sha256.upper()
     (here / "upper.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     code, said, _ = _run("score", "upper.json")

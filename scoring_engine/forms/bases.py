@@ -100,7 +100,8 @@ def written_for(side: Sheet | None, version: str) -> dict[str, str]:
         found["version"] = version
     source = {side.text(r, 2): side.text(r, 3) for r in side.rows if side.text(r, 1) == "来源"}
     sha = source.get("指标体系 sha256", "").lower()
-    said = re.search(r"（(\S+) (\S+)）$", source.get("指标体系", ""))
+    # the last bracket alone: a set's own name may hold one (项目支出绩效自评指标体系（单位自评）: QA208 1)
+    said = re.search(r"（([^\s（）]+) ([^\s（）]+)）$", source.get("指标体系", ""))
     if re.fullmatch(r"[0-9a-f]{64}", sha) and said and said[1] == found["id"] and _bare(said[2]) == _bare(shown):
         found["sha256"] = sha
     return found
