@@ -135,10 +135,11 @@ def parse_quantity(text: str) -> Quantity | None:
     return Quantity(comparison, value, unit)
 
 
-def _split_in_measured(key: str, text: str) -> None:
-    """split_digits of a row's `key` where the row is measured, named by its field as parse_quantity's are."""
+def _split_in_measured(key: str, text: str, units: tuple[Any, ...]) -> None:
+    """split_digits of a row's `key` where the row is measured beside a number in one of `units` (the other side's, the
+    unit column's), named by its field as parse_quantity's are."""
     try:
-        split_digits(text, _in_signs(_normal(text)), measured=True)
+        split_digits(text, _in_signs(_normal(text)), measured=True, units=units)
     except ValueError as err:
         raise ValueError(f"{key} {err.args[0]}", err.args[1]) from None
 
@@ -408,7 +409,7 @@ def _judged_or_measured(given: Mapping[str, Any], target: Any, actual: Any, tier
     if isinstance(target, Quantity) and isinstance(actual, Quantity) and (late := year_limit(given, target)):
         raise late  # 2024年内完成 is a deadline: 2025年 took 2024 ÷ 2025 of the points as years (QA194 F1)
     if isinstance(target, str) and isinstance(actual, Quantity):  # a type written or not: words are no number to reach
-        _split_in_measured("target", target)  # 5 00人 beside 500人 (QA206 3)
+        _split_in_measured("target", target, (actual.unit, given.get("unit")))  # 5 00人 beside 500人 (QA206 3)
         raise ValueError(f"target {quoted(target)} is no number, so the row is qualitative, but actual is a number",
                          "write the target as a number (≥19栋, 不少于19栋), or the actual as a tier (达成年度指标)")
     if "score" in given and isinstance(actual, Quantity):  # the rule scores a number reached: a score given is read nowhere
@@ -458,7 +459,7 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
     _judged_or_measured(given, target, actual, tier)
     if isinstance(actual, str):
         if target_number is not None:
-            _split_in_measured("actual", actual)
+            _split_in_measured("actual", actual, (target_number.unit, given.get("unit")))
             raise ValueError(f"actual must be a number for a numeric target, got text {quoted(actual)}",
                              "write the value reached, e.g. 18")
         if tier is not None and tier != actual:

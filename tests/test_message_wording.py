@@ -527,3 +527,18 @@ def test_digits_split_by_a_space_in_a_measured_row_are_named_as_split_not_as_wor
         (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
         code, out = _run("--lang", "zh", "score", str(facts))
         assert code == 1 and said in out and "定性" not in out, out
+
+
+@pytest.mark.parametrize(("target", "actual"), [("≥3个", "1 2 3标段完工"), ("≥2栋", "1 2号楼已完工"),
+                                                ("1 2号楼主体完工", "2栋"), ("6 7月完成主体", "7月")])
+def test_words_beginning_with_digits_in_a_measured_row_are_not_said_to_be_split_digits(tmp_path: Path, target: str,
+                                                                                       actual: str) -> None:
+    """QA208 5: after QA206 3, 1 2号楼已完工 beside ≥2栋 was told its digits are split, with the fix 12号楼已完工, which
+    then failed as the unit 号楼已完工 against 栋. Digits followed by words that are not the row's unit are words: the
+    row is told what a measured row needs, as before."""
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["targets"]["output"][0] = {"id": "t", "name": "x", "type": "quantitative", "weight": 20,
+                                                 "target": target, "actual": actual}
+    (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    code, out = _run("--lang", "zh", "score", str(facts))
+    assert code == 1 and "中间隔着空格" not in out, out
