@@ -322,3 +322,19 @@ def test_a_typed_rate_whose_format_cannot_be_read_is_refused_on_its_cell(
     assert "the form gives the 执行率" not in output, output
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     assert f"!H6：单元格存的是 {value}，其数字格式 {number_format} 显示的不是所存的数" in run.output, run.output
+
+
+@pytest.mark.parametrize("cells", [
+    {"I14": "注：单位：元，已按万元折算填报"},
+    {"I14": "说明：金额单位为元，表中已换算为万元/公里"},
+    {"D5": "年初预算数", "I15": "单位：元，按结算价", "A31": "注：单价单位：元；水价单位：元/吨"},
+    {"A2": "（2024年度）  单位：元宝山区水利局", "A31": "注：1.元旦前完成；2.按500元/人补助，单位：元氏县"},
+])
+def test_an_indicator_rows_reason_saying_yuan_or_yuan_in_words_under_the_form_reads_as_before(
+        tmp_path: Path, cells: dict) -> None:
+    """An indicator row's 偏差原因 saying its figure's unit (注：单位：元，已按万元折算填报 beside 每公里管网造价) was refused as
+    a funds label; it is the row's own words, as 单价单位：元, 元/吨, 500元/人, 元旦 and a place named 元宝山区 or 元氏县 in
+    a note are no unit of the form's amounts: the form scores as printed."""
+    code, output = scored_form(_noted(tmp_path, "self-evaluation", cells))
+    assert 0 == code and "gives the amounts in" not in output, output
+    assert "100.00 / 100" in output, output

@@ -52,16 +52,18 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
     read in: the block's label (项目资金（元）, 预算执行情况（10分，单位：元）), a column heading (全年预算数（元）) or a
     row's label (年度资金总额（亿元）); and on each note giving the unit where a clerk writes it for the form (金额单位：元
     in the title's and 年度 rows or any row above the block, right of the block, or a line under it starting 注, 说明 or
-    金额单位). Read as 万元, 1000000 元 was 1000000 万元 (QA200 2, 3; a note not right above the heading was not seen:
-    QA204 2; one under the block, or written 金额单位为元: QA206 1); an amount typed 955000元 is refused on its cell
-    alike. A text that only mentions 元 (单元, 元旦, a project's name, 元/吨) is none."""
+    金额单位, outside the indicator block). Read as 万元, 1000000 元 was 1000000 万元 (QA200 2, 3; a note not right above
+    the heading was not seen: QA204 2; one under the block, or written 金额单位为元: QA206 1); an amount typed 955000元 is
+    refused on its cell alike. A text that only mentions 元 (单元, 元旦, a project's name, 元/吨) is none, nor is a cell
+    of the indicator block, an indicator's words or its 偏差原因 (QA208 4)."""
     heading = reading.heading_row(reading.layout.funds.columns, 3)
     if heading is None or not columns:
         return
     top, first, last = heading[0], min(columns.values()), max(columns.values())
     bottom = max(rows.values(), default=top)
+    indicators = _indicator_block(reading)
     for (r, c), written in sorted(reading.sheet.cells.items()):
-        if not isinstance(written, str):
+        if not isinstance(written, str) or (r > bottom and r in indicators):  # a 偏差原因 saying 单位：元 (QA208 4)
             continue
         if r > bottom:  # below it, a note's line (注：本表金额单位：元), never an indicator's words (QA206 1)
             unit = money_note(written) if _NOTE_LINE.match(unicodedata.normalize("NFKC", written)) else None
@@ -75,6 +77,21 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
             reading.problem(r, c, f"the label {cut(written.strip())} gives the amounts in {unit}, and the form's amounts "
                                   "are read in 万元", f"type the amounts in 万元 (1 {unit} is {IN_WAN[unit]} 万元), and "
                                                      "write 万元 in the label", merged=False)
+
+
+def _indicator_block(reading: FormReading) -> range:
+    """The rows of the indicator block, from its heading to its 总分 row, or to its last 三级 row where it has none (a
+    note under it is no 三级); none when the form has no such heading."""
+    heading = reading.heading_row(reading.layout.indicators.columns, 4)
+    if heading is None:
+        return range(0)
+    row_at, at = heading
+    total = reading.total_row(row_at, at)
+    if total is not None or "level3" not in at:
+        return range(row_at, (total[0] if total else row_at) + 1)
+    last = max((r for r in reading.sheet.rows if r > row_at and (text := reading.sheet.text(r, at["level3"]))
+                and not _NOTE_LINE.match(unicodedata.normalize("NFKC", text))), default=row_at)
+    return range(row_at, last + 1)
 
 
 def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> None:
