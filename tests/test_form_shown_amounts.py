@@ -324,6 +324,24 @@ def test_a_typed_rate_whose_format_cannot_be_read_is_refused_on_its_cell(
     assert f"!H6：单元格存的是 {value}，其数字格式 {number_format} 显示的不是所存的数" in run.output, run.output
 
 
+@pytest.mark.parametrize("note", [
+    "注：1.本表金额单位：元；2.执行率保留两位小数。", "注：1.执行率保留两位小数；2.本表金额单位：元。", "注：1.金额单位：元",
+    "注：①金额单位：元", "注：（一）金额单位：元", "注：表中金额单位均为元", "注：以上金额单位：元", "填表说明：金额单位：元",
+    "（金额单位：元）", "单位：元", "1.金额单位：元",
+])
+def test_a_yuan_note_under_the_form_numbered_or_worded_as_clerks_word_it_is_refused_on_its_cell(
+        tmp_path: Path, note: str) -> None:
+    """A 元 note under the form numbered (注：1.本表金额单位：元；2.…, ①, （一）), worded (表中金额单位均为元, 以上金额单位：元),
+    led by 填表说明, in brackets or a bare 单位：元 was not seen: 1000000 元 scored 99.50 and was imported as 1000000 万元.
+    Each is refused on its cell, and nothing is imported."""
+    form = _noted(tmp_path, "self-evaluation", {"E6": 1000000, "F6": 950000, "A31": note})
+    code, output = scored_form(form)
+    assert 1 == code, output
+    assert f"!A31: the label {note} gives the amounts in 元, and the form's amounts are read in 万元" in output
+    code, output, written = _imported(form, tmp_path)
+    assert 0 != code and written is None, output
+
+
 @pytest.mark.parametrize("cells", [
     {"I14": "注：单位：元，已按万元折算填报"},
     {"I14": "说明：金额单位为元，表中已换算为万元/公里"},

@@ -27,7 +27,9 @@ __all__ = ["check_funds"]
 
 _AMOUNTS = ("initial", "budget", "paid")  # the columns of amounts in 万元 a 其中 row splits
 _IN_WAN = (None, *SAME_UNIT["万元"])  # an amount typed 60万 is read as 60万元, as where the set reads it
-_NOTE_LINE = re.compile(r"\s*(?:备?注|说明|(?:本表)?金额单位)")  # a note's line under the funds block
+# a note's line under the funds block: 注, 备注, 填表说明, a number (1. ① （一）), （金额单位：元）, 单位：元 (QA208 3)
+_NOTE_LINE = re.compile(r"\s*(?:[(\d]|[一二三四五六七八九十]+[)、]|(?:附|备)?注|(?:填表|填报)?说明"
+                        r"|(?:本表中|本表|表中|表内|以上|上述)?(?:金额)?单位)")
 _MOST_PLACES = 4  # of a typed rate, in percent: a pasted quotient (83.33333333333334%) is compared at 83.3333%
 
 
@@ -51,10 +53,11 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
     """A problem on each label of the funds block that gives its amounts in another unit than 万元, the unit they are
     read in: the block's label (项目资金（元）, 预算执行情况（10分，单位：元）), a column heading (全年预算数（元）) or a
     row's label (年度资金总额（亿元）); and on each note giving the unit where a clerk writes it for the form (金额单位：元
-    in the title's and 年度 rows or any row above the block, right of the block, or a line under it starting 注, 说明 or
-    金额单位, outside the indicator block). Read as 万元, 1000000 元 was 1000000 万元 (QA200 2, 3; a note not right above
-    the heading was not seen: QA204 2; one under the block, or written 金额单位为元: QA206 1); an amount typed 955000元 is
-    refused on its cell alike. A text that only mentions 元 (单元, 元旦, a project's name, 元/吨) is none, nor is a cell
+    in the title's and 年度 rows or any row above the block, right of the block, or a note's line under it outside the
+    indicator block: 注, 填表说明, 1., （金额单位：元）, 单位：元). Read as 万元, 1000000 元 was 1000000 万元 (QA200 2, 3;
+    a note not right above the heading was not seen: QA204 2; one under the block, or written 金额单位为元: QA206 1;
+    numbered or worded as clerks word it, 注：1.本表金额单位：元, 表中金额单位均为元: QA208 3); an amount typed 955000元
+    is refused on its cell alike. A text that only mentions 元 (单元, 元旦, a project's name, 元/吨) is none, nor is a cell
     of the indicator block, an indicator's words or its 偏差原因 (QA208 4)."""
     heading = reading.heading_row(reading.layout.funds.columns, 3)
     if heading is None or not columns:
@@ -65,7 +68,7 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
     for (r, c), written in sorted(reading.sheet.cells.items()):
         if not isinstance(written, str) or (r > bottom and r in indicators):  # a 偏差原因 saying 单位：元 (QA208 4)
             continue
-        if r > bottom:  # below it, a note's line (注：本表金额单位：元), never an indicator's words (QA206 1)
+        if r > bottom:  # below it, a note's line (注：1.本表金额单位：元), never an indicator's words (QA206 1)
             unit = money_note(written) if _NOTE_LINE.match(unicodedata.normalize("NFKC", written)) else None
         elif r < top or c > last:  # a note: above the block, or beside it
             unit = money_note(written) or (money_unit(written) if r in (top - 1, top) and c > last else None)

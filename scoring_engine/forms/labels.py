@@ -29,9 +29,10 @@ _MONEY = re.compile(r"(?:\((?:金额)?(?:单位:)?(?:人民币)?|^(?:金额)?单
                     # the unit among other words in the label's bracket: 预算执行情况（10分，单位：元） (QA204 2)
                     r"|\((?:[^()]*[,;、])?(?:金额)?单位:(?:人民币)?((?:千|万|百万|千万|亿)?元)(?:[,;、][^()]*)?\)$")
 # a note giving the unit, alone in its cell or beside other words (（2024年度） 金额单位：元), as clerks write it (金额单位 ：元,
-# 金额单位为元, 金额单位（元）, 注：本表金额单位：元: QA206 1), never 实施单位：元宝区… nor 单位：元/吨
-_NOTE_UNIT = r"(?:^|(?<=[\s,;、():]))(?:本表)?(?:金额)?单位\s*"
-_NOTE = re.compile(rf"{_NOTE_UNIT}(?:(?:为|是)\s*:?|:)\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)(?=$|[\s,;、()。])"
+# 金额单位为元, 金额单位（元）, 注：本表金额单位：元: QA206 1), numbered or worded as a note's item (注：1.金额单位：元,
+# ①金额单位：元, 表中金额单位均为元, 以上金额单位：元: QA208 3), never 实施单位：元宝区…, 单价单位：元 nor 单位：元/吨
+_NOTE_UNIT = r"(?:^|(?<=[\s,;、():.。])|(?<=\d))(?:本表中|本表|表中|表内|以上|上述)?(?:金额)?单位\s*"
+_NOTE = re.compile(rf"{_NOTE_UNIT}(?:(?:均|都)?(?:为|是)\s*:?|:)\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)(?=$|[\s,;、()。])"
                    rf"|{_NOTE_UNIT}\(\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)\s*\)(?=$|[\s,;、()。])")
 #: An amount in each unit a label may give, in 万元.
 IN_WAN = {"元": "0.0001", "千元": "0.1", "万元": "1", "百万元": "100", "千万元": "1000", "亿元": "10000"}
@@ -58,6 +59,8 @@ def money_note(text: str) -> str | None:
 
     >>> money_note("（2024年度）   金额单位：元"), money_note("金额单位（千元）"), money_note("注：本表金额单位为元")
     ('元', '千元', '元')
+    >>> money_note("注：1.本表金额单位：元；2.…"), money_note("注：①金额单位：元"), money_note("表中金额单位均为元")
+    ('元', '元', '元')
     >>> money_note("单位：万元"), money_note("实施单位：元宝区水利局"), money_note("单位：元/吨")
     (None, None, None)
     """
