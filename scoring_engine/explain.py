@@ -321,13 +321,15 @@ class _Story:
             return (f"得分 {fixed(n.score, p)}",)
         lines = [f"原始得分 {show_number(n.raw_score)}"]
         rescaled = n.details.get("rescaled")
-        if isinstance(rescaled, Mapping):  # not applicable: rescale: the rule scored out of the declared weight
-            declared, weight = rescaled["declared_weight"], rescaled["weight"]
+        if isinstance(rescaled, Mapping):  # not applicable: rescale: the rule scored and was clamped out of the declared
+            declared, weight = rescaled["declared_weight"], rescaled["weight"]  # weight, then scaled (QA209 1)
             before = min(max(n.raw_score, ZERO), declared)  # as the engine rescales it: the score before rounding
+            lines.append(f"超出 0–{plain(declared)} 的范围，截取为 {show_number(before)}（见提示）" if n.clamped
+                         else f"在 0–{plain(declared)} 之内，无需截取")
             lines.append(f"因其他指标不适用，分值由 {plain(declared)} 按比例调整为 {plain(weight)}：折算得分 = "
                          f"{show_number(before)} × {plain(weight)} ÷ {plain(declared)} "
                          f"{equals_text(show_number(before * weight / declared))}")
-        if n.clamped:
+        elif n.clamped:
             lines.append(f"超出 0–{plain(n.weight)} 的范围，截取到该范围内（见提示）")
         else:
             lines.append(f"在 0–{plain(n.weight)} 之内，无需截取")
