@@ -473,7 +473,20 @@ def test_a_linear_deduction_that_took_the_whole_weight_says_so(tmp_path: Path):
     facts = tmp_path / "facts.json"
     facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     run = CliRunner().invoke(main, ["explain", str(facts), "--set", str(EXAMPLE_SET), "-i", "output.timeliness"])
-    assert 0 == run.exit_code and "计 7 个单位（units: exact），扣 10 分，扣完为止" in run.output, run.output
+    assert 0 == run.exit_code and "计 7 个单位（不足一个单位的按比例计），扣 10 分，扣完为止" in run.output, run.output
+
+
+@pytest.mark.parametrize(("units", "said"), [("exact", "计 1.5 个单位（不足一个单位的按比例计）"),
+                                             ("whole", "计 1 个单位（不足一个单位的不计）"),
+                                             ("started", "计 2 个单位（不足一个单位的按一个单位计）")])
+def test_a_linear_rules_units_are_told_in_chinese_not_as_the_option_word(units: str, said: str) -> None:
+    """QA209 3: explain said '计 1 个单位（units: exact）', the set's option word, in a Chinese story."""
+    indicator_set = parse_indicator_set(
+        'id: t\nname: 测试\nversion: "1"\ntotal: 10\nfacts:\n  v: {type: number}\ngrades: [{label: 合格, min: 0}]\n'
+        f"indicators:\n  - {{id: x, name: 甲, weight: 10, rule: {{kind: linear, value: v, target: 10, per: 2, points_each: 1,"
+        f" units: {units}}}}}\n")
+    text = str(score(indicator_set, {"v": 7}).explain("x"))
+    assert said in text and "units:" not in text.partition("【计算过程】")[2], text
 
 
 @pytest.mark.parametrize(("rule", "shown"), [

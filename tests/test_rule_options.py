@@ -289,6 +289,25 @@ def test_over_target_reduction_is_one_deduction_with_its_reason() -> None:
             "（超过20.00%的部分每10.00%扣分值的10.00%，最多扣30.00%），得8.00分") == node.reason
 
 
+def test_explain_of_an_over_target_reduction_says_how_steps_become_points_and_where_the_most_stops_them() -> None:
+    """QA209 2, 3: explain said '超出部分计 55 步（每步 10.00%，units: started）' then '调减 1.8 分': nothing said that a step
+    takes 10% of the weight nor that 30% at most is taken (55 steps are 33 points), and the option word was English."""
+    steps = _explain_steps(OVER, {"v": 2000, "t": 300}, weight=6)
+    assert ("超出部分 = (偏离度 − 20.00%) ÷ 每步 10.00% = ≈54.666667，计 55 步（不足一步的按一步计）\n"
+            "  每步扣分值的 10.00%，55 步共扣 550.00%，即 33 分；最多扣分值的 30.00%，即 1.8 分\n"
+            "  调减 1.8 分；原始得分 = 分值 6 − 1.8 = 4.2") in steps, steps
+    whole = _explain_steps(OVER.replace("started, max_share: 0.3", "whole"), {"v": 145, "t": 100}, weight=7)
+    assert "= 2.5，计 2 步（不足一步的不计）\n  每步扣分值的 10.00%，2 步共扣 20.00%，即 1.4 分\n  调减 1.4 分" in whole, whole
+    exact = _explain_steps("{kind: proportional, value: v, target: t, over_target: {above: 0.2, per: 0.1, share_each: 0.5}}",
+                           {"v": 400, "t": 100}, weight=10)
+    assert "= 28 步（不足一步的按比例计）\n  每步扣分值的 50.00%，28 步共扣 1400.00%，即 140 分；扣完为止，即 10 分" in exact, exact
+    assert all("units:" not in told.partition("【计算过程】")[2] for told in (steps, whole, exact))
+
+
+def _explain_steps(rule: str, facts: dict[str, int], weight: int) -> str:
+    return str(score(one_indicator(rule, RATE, weight), facts).explain("x"))
+
+
 def test_over_target_by_default_takes_the_whole_excess() -> None:
     """With only above, the excess deviation itself is taken: 35% above 20% takes 15% of the weight."""
     node = leaf(one_indicator("{kind: proportional, value: v, target: t, over_target: {above: 0.2}}", RATE), {"v": 135, "t": 100})

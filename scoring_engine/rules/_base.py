@@ -38,6 +38,7 @@ __all__ = [
     "equation_rate",
     "shown_later",
     "unambiguous",
+    "units_words",
 ]
 
 
@@ -357,6 +358,13 @@ def amount(spec: Mapping[str, Any], b: RuleSpec, *path: str | int, points: str =
 def fraction(spec: Mapping[str, Any], key: str) -> Fraction | None:
     """A share written as a number or a fraction (1/3), exactly; None when the key is not written."""
     return None if key not in spec else exact(spec[key])
+
+
+def units_words(units: Any, unit: str) -> str:
+    """How a rule's `units` (exact, whole, started) counts a part of one `unit` (个单位, 步), in the words of explain:
+    '不足一步的按一步计', not the option word 'units: started' (QA209 3)."""
+    counted = {"whole": "不计", "started": f"按一{unit}计"}.get(str(units), "按比例计")
+    return f"不足一{unit}的{counted}"
 
 
 def as_shown(value: Decimal, display: str, places: int = 2) -> str:

@@ -10,12 +10,12 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ONE, ZERO, Rounding, fixed, percent, plain, round_half_up, to_decimal_or_none
-from .._display import equals_after, equals_text, rate_shown, show_number
+from .._arith import ONE, ZERO, Rounding, exact, fixed, percent, plain, round_half_up, to_decimal, to_decimal_or_none
+from .._display import equals_after, equals_text, rate_shown, share_written, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
 from ._base import (Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, equation_rate, reads, row_unit, shower,
-                    shown_later, unambiguous)
+                    shown_later, unambiguous, units_words)
 from ._deductions import settle_later, show_points
 from ._over_target import OverTarget, deviation, over_target
 
@@ -235,16 +235,33 @@ def steps(s: Story) -> list[str]:
 
 def _over_target_steps(s: Story) -> list[str]:
     d, spec = s.details, s.spec.get("over_target", {})
-    above = percent(to_decimal_or_none(spec.get("above")) or ZERO)
-    lines = [f"偏离度 = |实际值 − 目标值| ÷ 目标值 = {rate_shown(d['deviation'])}，超过调减线 {above}"]
+    above = to_decimal_or_none(spec.get("above")) or ZERO
+    lines = [f"偏离度 = |实际值 − 目标值| ÷ 目标值 = {rate_shown(d['deviation'])}，超过调减线 {percent(above)}"]
     if d.get("waived"):
         lines.append(f"调减条件 {spec.get('when')} 不成立，不调减；原始得分 {equals_text(s.raw)}")
         return lines
-    lines.append(f"超出部分计 {show_number(d['steps'])} 步（每步 {percent(to_decimal_or_none(spec.get('per', 1)) or ONE)}，"
-                 f"units: {spec.get('units', 'exact')}）")
+    per, steps = to_decimal_or_none(spec.get("per", 1)) or ONE, d["steps"]
+    beyond, count = (d["deviation"] - above) / per, show_number(steps)
+    counted = f"，计 {count} 步" if beyond != steps else " 步"
+    lines.append(f"超出部分 = (偏离度 − {percent(above)}) ÷ 每步 {percent(per)} = {show_number(beyond)}{counted}"
+                 f"（{units_words(spec.get('units', 'exact'), '步')}）")
+    # how the steps become points, and where the most that is taken stops them (QA209 2: 55 steps, 1.8 points)
+    share = steps * _share(spec.get("share_each", 1))
+    said = (f"每步扣分值的 {share_written(spec.get('share_each', 1))}，{count} 步共扣 {rate_shown(share)}，"
+            f"即 {show_number(share * s.weight)} 分")
+    most = _share(spec["max_share"]) if "max_share" in spec else None
+    if most is not None and share > most and most < ONE:
+        said += f"；最多扣分值的 {share_written(spec['max_share'])}，即 {show_number(d['reduced'])} 分"
+    elif share > ONE:
+        said += f"；扣完为止，即 {show_number(d['reduced'])} 分"
     reduced = show_number(d["reduced"])
-    lines.append(f"调减 {reduced} 分；原始得分 = 分值 {plain(s.weight)} − {reduced} {equals_text(s.raw)}")
+    lines += [said, f"调减 {reduced} 分；原始得分 = 分值 {plain(s.weight)} − {reduced} {equals_text(s.raw)}"]
     return lines
+
+
+def _share(written: Any) -> Decimal:
+    """A share as the rule writes it (0.1, 1/3) as a number."""
+    return to_decimal(exact(written if isinstance(written, str) else Decimal(str(written))))
 
 
 KIND = RuleKind(name="proportional", chinese_name="按比例计分", params=Proportional, score=score, templates=TEMPLATES,
