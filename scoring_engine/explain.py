@@ -138,11 +138,13 @@ def indicator_path(result: Scored, indicator_id: str, option: str = "-i ") -> tu
 
 
 def _unknown(result: Scored, wanted: str, paths: Mapping[str, tuple[IndicatorResult, ...]]) -> UnknownIndicatorError:
-    names = {path[-1].name: i for i, path in paths.items()}
+    names: dict[str, list[str]] = {}
+    for i, path in paths.items():
+        names.setdefault(path[-1].name, []).append(i)
 
-    def by_id(close: str) -> str:  # a close name is shown as its indicator's id, then the name
-        found = names.get(close, close)
-        return f"{found} ({paths[found][-1].name})"
+    def by_id(close: str) -> str:  # a close name is shown as the ids of its indicators (each one: QA209 4), then the name
+        found = names.get(close, [close]) if close not in paths else [close]
+        return f"{', '.join(found[:12])}{'…' if len(found) > 12 else ''} ({paths[found[0]][-1].name})"
 
     hint = did_you_mean(wanted, [*paths, *names], cutoff=0.5, show=by_id)
     if hint is None:

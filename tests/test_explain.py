@@ -233,6 +233,21 @@ def test_unknown_indicator_suggests_the_closest(result: Result):
     assert "did you mean process.execution (预算执行率)?" == caught.value.hint
 
 
+def test_a_misspelt_name_two_indicators_share_offers_both_ids() -> None:
+    """QA209 4: with output.1 and benefit.2 both named 新建供水管网长度, '-i 新建供水管网' was offered benefit.2 alone, as if
+    the name were its only; the ids of both are offered, as the message for the exact name lists both."""
+    indicator_set = parse_indicator_set(
+        'id: t\nname: 测试\nversion: "1"\ntotal: 20\ngrades: [{label: 合格, min: 0}]\nindicators:\n'
+        "  - {id: output, name: 产出, weight: 10, children: [{id: output.1, name: 新建供水管网长度, weight: 10,"
+        " rule: {kind: formula, score: 10}}]}\n"
+        "  - {id: benefit, name: 效益, weight: 10, children: [{id: benefit.2, name: 新建供水管网长度, weight: 10,"
+        " rule: {kind: formula, score: 10}}]}\n")
+    with pytest.raises(UnknownIndicatorError) as caught:
+        score(indicator_set, {}).explain("新建供水管网")
+    assert "did you mean output.1, benefit.2 (新建供水管网长度)?" == caught.value.hint
+    assert "（是否想写 output.1, benefit.2 (新建供水管网长度)？）" in caught.value.first.text("zh")
+
+
 def test_clamped_score_is_told(result: Result):
     """A raw score outside 0..weight is reported as clamped before the rounding."""
     node = result.indicator("benefit.social")
