@@ -286,12 +286,7 @@ def test_a_yuan_note_under_the_funds_block_or_worded_as_clerks_word_it_is_refuse
     of its own two rows above the funds heading were not seen: 1000000 元 was read, scored and imported as 1000000 万元.
     Each is refused on its cell, as 金额单位：元 beside the year is."""
     amounts = {"E6": 1000000, "F6": 1000000} if facts == "self-evaluation" else {"F6": 1000000, "G6": 1000000}
-    form = _noted(tmp_path, facts, {**amounts, **cells})
-    code, output = scored_form(form)
-    assert 1 == code, output
-    assert f"!{at}: the label {cells[at].strip()} gives the amounts in 元, and the form's amounts are read in 万元" in output
-    code, output, written = _imported(form, tmp_path)
-    assert 0 != code and written is None, output
+    _refused_and_not_imported(_noted(tmp_path, facts, {**amounts, **cells}), at, cells[at].strip(), tmp_path)
 
 
 @pytest.mark.parametrize("cells", [
@@ -334,12 +329,8 @@ def test_a_yuan_note_under_the_form_numbered_or_worded_as_clerks_word_it_is_refu
     """A 元 note under the form numbered (注：1.本表金额单位：元；2.…, ①, （一）), worded (表中金额单位均为元, 以上金额单位：元),
     led by 填表说明, in brackets or a bare 单位：元 was not seen: 1000000 元 scored 99.50 and was imported as 1000000 万元.
     Each is refused on its cell, and nothing is imported."""
-    form = _noted(tmp_path, "self-evaluation", {"E6": 1000000, "F6": 950000, "A31": note})
-    code, output = scored_form(form)
-    assert 1 == code, output
-    assert f"!A31: the label {note} gives the amounts in 元, and the form's amounts are read in 万元" in output
-    code, output, written = _imported(form, tmp_path)
-    assert 0 != code and written is None, output
+    _refused_and_not_imported(_noted(tmp_path, "self-evaluation", {"E6": 1000000, "F6": 950000, "A31": note}), "A31",
+                              note, tmp_path)
 
 
 @pytest.mark.parametrize("cells", [
@@ -356,3 +347,12 @@ def test_an_indicator_rows_reason_saying_yuan_or_yuan_in_words_under_the_form_re
     code, output = scored_form(_noted(tmp_path, "self-evaluation", cells))
     assert 0 == code and "gives the amounts in" not in output, output
     assert "100.00 / 100" in output, output
+
+
+def _refused_and_not_imported(form: Path, at: str, note: str, tmp_path: Path) -> None:
+    """The form is refused on the note's cell `at` as giving its amounts in 元, and `import` writes nothing of it."""
+    code, output = scored_form(form)
+    assert 1 == code, output
+    assert f"!{at}: the label {note} gives the amounts in 元, and the form's amounts are read in 万元" in output
+    code, output, written = _imported(form, tmp_path)
+    assert 0 != code and written is None, output

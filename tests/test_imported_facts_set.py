@@ -15,13 +15,9 @@ from conftest import ROOT
 from scoring_engine import load_facts, load_indicator_set, score
 from scoring_engine.cli import main
 from scoring_engine.reports.layouts import render_layout
+from test_form_set_provenance import GRADES, PROVINCE_2024  # the same province set and edited grades
 
 FACTS = ROOT / "indicator_sets" / "self-evaluation.facts.json"
-PROVINCE_2024 = """extends: self-evaluation
-id: province-se
-name: 某省单位自评指标体系
-version: "2024"
-"""
 PROVINCE_2025 = """extends: province-2024.yaml
 version: "2025"
 """
@@ -30,12 +26,6 @@ WEIGHTS = """change:
     weight: 20
   output:
     weight: 40
-"""
-GRADES = """grades:
-  - {label: 优秀, min: 96, aliases: [优]}
-  - {label: 良好, min: 80, aliases: [良]}
-  - {label: 中等, min: 60, aliases: [中]}
-  - {label: 差, min: 0, aliases: [较差]}
 """
 # as batch's JSONL line and 提示 sheet say them, in Chinese
 VERSION_LINE = "facts.json: 这些事实导入自按指标体系 province-se 的 2024 版填写的表，这里却用它的 2025 版评分"
