@@ -356,3 +356,20 @@ def _refused_and_not_imported(form: Path, at: str, note: str, tmp_path: Path) ->
     assert f"!{at}: the label {note} gives the amounts in 元, and the form's amounts are read in 万元" in output
     code, output, written = _imported(form, tmp_path)
     assert 0 != code and written is None, output
+
+
+@pytest.mark.parametrize("cells", [
+    {"B11": "（一）水费单价3.2（单位：元），年供水量50万吨。"},
+    {"B11": "1.农村低保标准提高至每人每年6000（单位：元）；2.保障人数1000人。"},
+    {"B11": "①农民人均增收800（单位：元）"},
+    {"A30": "注：1.单价（单位：元）；2.金额（单位：万元）"},
+    {"A31": "2.人均补助标准为1200（单位：元）"},
+])
+def test_a_goal_or_a_note_giving_one_figures_unit_in_brackets_reads_as_before(tmp_path: Path, cells: dict) -> None:
+    """QA210 1, 2: a 年度总体目标 numbered （一） or 1. giving a figure's unit (水费单价3.2（单位：元）), and a note under the
+    form whose first 单位：元 is one figure's (注：1.单价（单位：元）；2.金额（单位：万元）), were refused as notes giving the
+    form's amounts in 元 after QA208 3's fix; the form scored 100.00 before, and does again. A goal row is read as a note
+    only when it starts as one (注, 说明, 金额单位), and a bracketed 单位 after a figure or a word is that figure's."""
+    code, output = scored_form(_noted(tmp_path, "self-evaluation", cells))
+    assert 0 == code and "gives the amounts in" not in output, output
+    assert "100.00 / 100" in output, output

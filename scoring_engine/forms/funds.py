@@ -30,6 +30,7 @@ _IN_WAN = (None, *SAME_UNIT["万元"])  # an amount typed 60万 is read as 60万
 # a note's line under the funds block: 注, 备注, 填表说明, a number (1. ① （一）), （金额单位：元）, 单位：元 (QA208 3)
 _NOTE_LINE = re.compile(r"\s*(?:[(\d]|[一二三四五六七八九十]+[)、]|(?:附|备)?注|(?:填表|填报)?说明"
                         r"|(?:本表中|本表|表中|表内|以上|上述)?(?:金额)?单位)")
+_NOTE_WORD = re.compile(r"\s*(?:(?:附|备)?注|(?:填表|填报)?说明|金额单位)")  # a note between the block and the indicators
 _MOST_PLACES = 4  # of a typed rate, in percent: a pasted quotient (83.33333333333334%) is compared at 83.3333%
 
 
@@ -68,8 +69,10 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
     for (r, c), written in sorted(reading.sheet.cells.items()):
         if not isinstance(written, str) or (r > bottom and r in indicators):  # a 偏差原因 saying 单位：元 (QA208 4)
             continue
-        if r > bottom:  # below it, a note's line (注：1.本表金额单位：元), never an indicator's words (QA206 1)
-            unit = money_note(written) if _NOTE_LINE.match(unicodedata.normalize("NFKC", written)) else None
+        if r > bottom:  # below it, a note's line (注：1.本表金额单位：元), never an indicator's words (QA206 1); above the
+            # indicator block, the 年度总体目标 rows: a goal numbered 1. or （一） is no note (QA210 1)
+            lead = _NOTE_LINE if r >= indicators.stop else _NOTE_WORD
+            unit = money_note(written) if lead.match(unicodedata.normalize("NFKC", written)) else None
         elif r < top or c > last:  # a note: above the block, or beside it
             unit = money_note(written) or (money_unit(written) if r in (top - 1, top) and c > last else None)
         elif r == top or c < first:  # the block's label, its column headings, its rows' labels

@@ -63,10 +63,22 @@ def money_note(text: str) -> str | None:
     ('元', '元', '元')
     >>> money_note("单位：万元"), money_note("实施单位：元宝区水利局"), money_note("单位：元/吨")
     (None, None, None)
+    >>> money_note("（金额单位：元）"), money_note("2.人均补助标准为1200（单位：元）"), money_note("注：1.单价（单位：元）")
+    ('元', None, None)
     """
-    found = _NOTE.search(unicodedata.normalize("NFKC", text))
-    unit = found.group(1) or found.group(2) if found is not None else None
-    return None if unit == "万元" else unit
+    normal = unicodedata.normalize("NFKC", text)
+    for found in _NOTE.finditer(normal):
+        before = normal[:found.start()]
+        if before.endswith("(") and not _NOTE_BRACKET.search(before[:-1]):  # a figure's own unit: 单价（单位：元） (QA210)
+            continue
+        unit = found.group(1) or found.group(2)
+        return None if unit == "万元" else unit
+    return None
+
+
+#: What may come before the bracket of a note in brackets (（金额单位：元）, 金额（单位：元）, （2024年度）（单位：元）), unlike
+#: a figure or a word whose own unit it gives (1200（单位：元）, 单价（单位：元）: QA210 1, 2).
+_NOTE_BRACKET = re.compile(r"(?:^|[\s,;、:.。()]|金额)$")
 
 
 # （2024年度）, （2024）, （2024年1-12月）, （2024.1-2024.12）: the 年度 line as clerks fill it (QA79 F1)
