@@ -373,3 +373,15 @@ def test_a_goal_or_a_note_giving_one_figures_unit_in_brackets_reads_as_before(tm
     code, output = scored_form(_noted(tmp_path, "self-evaluation", cells))
     assert 0 == code and "gives the amounts in" not in output, output
     assert "100.00 / 100" in output, output
+
+
+@pytest.mark.parametrize(("at", "note"), [("A2", "2024年度（单位：元）"), ("A31", "注：项目资金（单位：元）"),
+                                          ("A31", "注：本表（单位：元）"), ("B11", "（金额单位：元）"),
+                                          ("B11", "1.金额单位：元"), ("A31", "金额（单位：元）")])
+def test_a_yuan_note_in_brackets_after_a_word_or_in_a_goal_row_is_refused(tmp_path: Path, at: str, note: str) -> None:
+    """QA211 1–3: after QA210's fix a bracketed 单位：元 after any word was taken as one figure's unit, so 2024年度（单位：元）
+    and 注：项目资金（单位：元） were read in silence, 1000000 元 as 1000000 万元; a goal row's （金额单位：元） or 1.金额单位：元
+    was no note; 金额（单位：元） under the form never was. Only a number or a price before the bracket makes it a
+    figure's own unit; each of these is refused on its cell, and nothing is imported."""
+    form = _noted(tmp_path, "self-evaluation", {"E6": 1000000, "F6": 950000, at: note})
+    _refused_and_not_imported(form, at, note, tmp_path)

@@ -65,20 +65,23 @@ def money_note(text: str) -> str | None:
     (None, None, None)
     >>> money_note("（金额单位：元）"), money_note("2.人均补助标准为1200（单位：元）"), money_note("注：1.单价（单位：元）")
     ('元', None, None)
+    >>> money_note("2024年度（单位：元）"), money_note("注：项目资金（单位：元）"), money_note("金额（单位：元）")
+    ('元', '元', '元')
     """
     normal = unicodedata.normalize("NFKC", text)
     for found in _NOTE.finditer(normal):
         before = normal[:found.start()]
-        if before.endswith("(") and not _NOTE_BRACKET.search(before[:-1]):  # a figure's own unit: 单价（单位：元） (QA210)
+        if before.endswith("(") and _FIGURE.search(before[:-1]):  # a figure's own unit: 单价（单位：元） (QA210)
             continue
         unit = found.group(1) or found.group(2)
         return None if unit == "万元" else unit
     return None
 
 
-#: What may come before the bracket of a note in brackets (（金额单位：元）, 金额（单位：元）, （2024年度）（单位：元）), unlike
-#: a figure or a word whose own unit it gives (1200（单位：元）, 单价（单位：元）: QA210 1, 2).
-_NOTE_BRACKET = re.compile(r"(?:^|[\s,;、:.。()]|金额)$")
+#: What before a bracketed 单位 makes it one figure's own (1200（单位：元）, 水费单价3.2（单位：元）, 单价（单位：元）: QA210 1,
+#: 2): a number or a price. After anything else it is a note for the form (本表（单位：元）, 项目资金（单位：元）,
+#: 2024年度（单位：元）, （金额单位：元）: QA211 1).
+_FIGURE = re.compile(r"(?:\d|价|价格)$")
 
 
 # （2024年度）, （2024）, （2024年1-12月）, （2024.1-2024.12）: the 年度 line as clerks fill it (QA79 F1)
