@@ -50,12 +50,17 @@ def here(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A province's set file of 2024 and the form it wrote for the bundled example's facts, in the working folder."""
     before = Path.cwd()
     os.chdir(tmp_path)
-    (tmp_path / "province-2024.yaml").write_text(PROVINCE_2024, encoding="utf-8")
-    indicator_set = load_indicator_set("province-2024.yaml")
-    (tmp_path / "form.xlsx").write_bytes(render_layout(score(indicator_set, load_facts(FACTS)), indicator_set, "xlsx",
-                                                       "selfeval"))
+    province_form(tmp_path)
     yield tmp_path
     os.chdir(before)
+
+
+def province_form(folder: Path) -> None:
+    """province-2024.yaml in `folder`, and form.xlsx, the form it writes for the bundled example's facts."""
+    (folder / "province-2024.yaml").write_text(PROVINCE_2024, encoding="utf-8")
+    indicator_set = load_indicator_set(folder / "province-2024.yaml")
+    (folder / "form.xlsx").write_bytes(render_layout(score(indicator_set, load_facts(FACTS)), indicator_set, "xlsx",
+                                                     "selfeval"))
 
 
 def _run(*args: str, lang: str = "en") -> tuple[int, list[str], str]:

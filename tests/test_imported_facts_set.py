@@ -11,13 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
-from scoring_engine import load_facts, load_indicator_set, score
 from scoring_engine.cli import main
-from scoring_engine.reports.layouts import render_layout
-from test_form_set_provenance import GRADES, PROVINCE_2024  # the same province set and edited grades
+from test_form_set_provenance import GRADES, PROVINCE_2024, province_form  # the same province set, form, grades
 
-FACTS = ROOT / "indicator_sets" / "self-evaluation.facts.json"
 PROVINCE_2025 = """extends: province-2024.yaml
 version: "2025"
 """
@@ -38,10 +34,7 @@ def here(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A province's set of 2024, a form it wrote for the bundled example's facts, and the facts `import` made of it."""
     before = Path.cwd()
     os.chdir(tmp_path)
-    (tmp_path / "province-2024.yaml").write_text(PROVINCE_2024, encoding="utf-8")
-    indicator_set = load_indicator_set("province-2024.yaml")
-    (tmp_path / "form.xlsx").write_bytes(render_layout(score(indicator_set, load_facts(FACTS)), indicator_set, "xlsx",
-                                                       "selfeval"))
+    province_form(tmp_path)
     assert 0 == CliRunner().invoke(main, ["import", "form.xlsx", "-o", "facts.json", "--set", "province-2024.yaml"]).exit_code
     yield tmp_path
     os.chdir(before)
