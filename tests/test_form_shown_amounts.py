@@ -385,3 +385,26 @@ def test_a_yuan_note_in_brackets_after_a_word_or_in_a_goal_row_is_refused(tmp_pa
     figure's own unit; each of these is refused on its cell, and nothing is imported."""
     form = _noted(tmp_path, "self-evaluation", {"E6": 1000000, "F6": 950000, at: note})
     _refused_and_not_imported(form, at, note, tmp_path)
+
+
+@pytest.mark.parametrize(("at", "note"), [("A2", "（2024年度）货币单位：元"), ("A2", "（2024年度）  资金单位：元"),
+                                          ("A31", "注：本表金额以元为单位"), ("A31", "注：本表所列金额单位为元"),
+                                          ("J5", "货币单位：元")])
+def test_a_yuan_note_worded_with_currency_or_funds_is_refused(tmp_path: Path, at: str, note: str) -> None:
+    """QA212 1: 货币单位：元, 资金单位：元, 本表金额以元为单位 and 本表所列金额单位为元 were read in silence, 1000000 元 as
+    1000000 万元; each is refused on its cell, and nothing is imported."""
+    form = _noted(tmp_path, "self-evaluation", {"E6": 1000000, "F6": 950000, at: note})
+    _refused_and_not_imported(form, at, note, tmp_path)
+
+
+@pytest.mark.parametrize("cells", [
+    {"A31": "注：1.补助标准（单位：元）；2.金额单位：万元"},
+    {"A31": "注：1.人均补助（单位：元）；2.金额单位：万元"},
+    {"A31": "注：水价1200 （单位：元）"},
+])
+def test_a_note_saying_the_amounts_are_in_wan_or_giving_a_rates_unit_reads_as_before(tmp_path: Path, cells: dict) -> None:
+    """QA212 2, 3: a note whose first item gives a rate's unit (补助标准（单位：元）) and whose second says 金额单位：万元 was
+    refused as giving the amounts in 元, as was a figure's bracketed unit after a space; the form scores as printed."""
+    code, output = scored_form(_noted(tmp_path, "self-evaluation", cells))
+    assert 0 == code and "gives the amounts in" not in output, output
+    assert "100.00 / 100" in output, output

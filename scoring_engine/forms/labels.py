@@ -31,9 +31,11 @@ _MONEY = re.compile(r"(?:\((?:金额)?(?:单位:)?(?:人民币)?|^(?:金额)?单
 # a note giving the unit, alone in its cell or beside other words (（2024年度） 金额单位：元), as clerks write it (金额单位 ：元,
 # 金额单位为元, 金额单位（元）, 注：本表金额单位：元: QA206 1), numbered or worded as a note's item (注：1.金额单位：元,
 # ①金额单位：元, 表中金额单位均为元, 以上金额单位：元: QA208 3), never 实施单位：元宝区…, 单价单位：元 nor 单位：元/吨
-_NOTE_UNIT = r"(?:^|(?<=[\s,;、():.。])|(?<=\d))(?:本表中|本表|表中|表内|以上|上述)?(?:金额)?单位\s*"
+# (货币单位, 资金单位, 本表所列金额单位为元, 本表金额以元为单位: QA212 1)
+_NOTE_UNIT = r"(?:^|(?<=[\s,;、():.。])|(?<=\d))(?:本表中|本表所列|本表|表中|表内|以上|上述)?(?:金额|货币|资金)?单位\s*"
 _NOTE = re.compile(rf"{_NOTE_UNIT}(?:(?:均|都)?(?:为|是)\s*:?|:)\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)(?=$|[\s,;、()。])"
-                   rf"|{_NOTE_UNIT}\(\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)\s*\)(?=$|[\s,;、()。])")
+                   rf"|{_NOTE_UNIT}\(\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)\s*\)(?=$|[\s,;、()。])"
+                   r"|(?:金额|货币|资金)以\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)\s*为单位")
 #: An amount in each unit a label may give, in 万元.
 IN_WAN = {"元": "0.0001", "千元": "0.1", "万元": "1", "百万元": "100", "千万元": "1000", "亿元": "10000"}
 
@@ -67,21 +69,25 @@ def money_note(text: str) -> str | None:
     ('元', None, None)
     >>> money_note("2024年度（单位：元）"), money_note("注：项目资金（单位：元）"), money_note("金额（单位：元）")
     ('元', '元', '元')
+    >>> money_note("（2024年度）货币单位：元"), money_note("注：本表金额以元为单位")
+    ('元', '元')
+    >>> money_note("注：1.补助标准（单位：元）；2.金额单位：万元")
     """
     normal = unicodedata.normalize("NFKC", text)
+    units = []
     for found in _NOTE.finditer(normal):
         before = normal[:found.start()]
-        if before.endswith("(") and _FIGURE.search(before[:-1]):  # a figure's own unit: 单价（单位：元） (QA210)
+        if before.endswith("(") and _FIGURE.search(before[:-1].rstrip()):  # a figure's own unit: 单价（单位：元） (QA210)
             continue
-        unit = found.group(1) or found.group(2)
-        return None if unit == "万元" else unit
-    return None
+        units.append(found.group(1) or found.group(2) or found.group(3))
+    # a note that says the amounts are in 万元 is the form's, whatever a figure's unit said before it (QA212 2)
+    return None if not units or "万元" in units else units[0]
 
 
 #: What before a bracketed 单位 makes it one figure's own (1200（单位：元）, 水费单价3.2（单位：元）, 单价（单位：元）: QA210 1,
 #: 2): a number or a price. After anything else it is a note for the form (本表（单位：元）, 项目资金（单位：元）,
 #: 2024年度（单位：元）, （金额单位：元）: QA211 1).
-_FIGURE = re.compile(r"(?:\d|价|价格)$")
+_FIGURE = re.compile(r"(?:\d|价|价格|标准|补助)$")  # (补助标准（单位：元）偏低 in 存在问题: QA212 3)
 
 
 # （2024年度）, （2024）, （2024年1-12月）, （2024.1-2024.12）: the 年度 line as clerks fill it (QA79 F1)
