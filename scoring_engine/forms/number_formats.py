@@ -18,7 +18,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["TYPE_AS_SHOWN", "scaled_number", "scaling"]
+__all__ = ["TYPE_AS_SHOWN", "Piece", "format_sections", "scaled_number", "scaling"]
 
 _DIGITS = "0#?"  # a format's digit placeholders
 _LONGEST_FORMAT = 255  # Excel's longest number format: a longer one is forged, and scales nothing here
@@ -78,7 +78,7 @@ def _parsed(number_format: Any) -> tuple[tuple[int | str, _Condition | None], ..
     longer than any Excel writes."""
     if not isinstance(number_format, str) or len(number_format) > _LONGEST_FORMAT:
         return ()
-    return tuple((_section_shift(parts), condition) for parts, condition in map(_tokens, _sections(number_format)))
+    return tuple((_section_shift(parts), condition) for parts, condition in map(_tokens, format_sections(number_format)))
 
 
 def _chosen(sections: tuple[tuple[int | str, _Condition | None], ...], value: Decimal) -> int | None:
@@ -102,55 +102,56 @@ def _chosen(sections: tuple[tuple[int | str, _Condition | None], ...], value: De
     return 2 if len(sections) > 2 and conditions[2] is None else None
 
 
-def _sections(text: str) -> list[str]:
-    """The format's sections, split at each ; outside quotes, brackets and escapes."""
-    found, start, i = [], 0, 0
+#: One piece of a number format: ("text", t) quoted or escaped, ("bracket", t) for [t] ([Red], [>100], [$-804]), or
+#: ("code", c) for any other character.
+Piece = tuple[str, str]
+
+
+def format_sections(text: str) -> list[list[Piece]]:
+    """A number format's sections, split at each ; that is no text, each as its pieces in order; a _x spacer or a *x
+    fill is no piece. What both readers of a format go by: the scale it shows a number at (here) and the unit it shows
+    beside it (forms.workbook)."""
+    sections: list[list[Piece]] = [[]]
+    i = 0
     while i < len(text):
         ch = text[i]
         if ch == '"':
             end = text.find('"', i + 1)
-            i = len(text) if end < 0 else end + 1
-            continue
-        if ch in "\\!_*":
+            end = len(text) if end < 0 else end
+            sections[-1].append(("text", text[i + 1:end]))
+            i = end + 1
+        elif ch in "\\!" and i + 1 < len(text):
+            sections[-1].append(("text", text[i + 1]))
             i += 2
-            continue
-        if ch == "[":
+        elif ch in "_*" and i + 1 < len(text):
+            i += 2
+        elif ch == "[":
             end = text.find("]", i)
-            i = len(text) if end < 0 else end + 1
-            continue
-        if ch == ";":
-            found.append(text[start:i])
-            start = i + 1
-        i += 1
-    return [*found, text[start:]]
+            end = len(text) if end < 0 else end
+            sections[-1].append(("bracket", text[i + 1:end]))
+            i = end + 1
+        elif ch == ";":
+            sections.append([])
+            i += 1
+        else:
+            sections[-1].append(("code", ch))
+            i += 1
+    return sections
 
 
-def _tokens(section: str) -> tuple[list[tuple[bool, str]], _Condition | None]:
+def _tokens(section: list[Piece]) -> tuple[list[tuple[bool, str]], _Condition | None]:
     """A section's codes and literal texts in order, (literal?, text), and the condition ([>100]) choosing it, if any."""
     parts: list[tuple[bool, str]] = []
     condition: _Condition | None = None
-    i = 0
-    while i < len(section):
-        ch = section[i]
-        if ch == '"':
-            end = section.find('"', i + 1)
-            end = len(section) if end < 0 else end
-            parts.extend((True, c) for c in section[i + 1:end])
-            i = end + 1
-        elif ch in "\\!" and i + 1 < len(section):
-            parts.append((True, section[i + 1]))
-            i += 2
-        elif ch in "_*" and i + 1 < len(section):
-            i += 2
-        elif ch == "[":
-            end = len(section) if section.find("]", i) < 0 else section.find("]", i)
-            if section[i + 1:i + 2] in ("<", ">", "="):
-                found = _CONDITION.fullmatch(section[i + 1:end])
-                condition = section[i + 1:end] if found is None or condition is not None else (found[1], Decimal(found[2]))
-            i = end + 1
+    for kind, text in section:
+        if kind == "text":
+            parts.extend((True, c) for c in text)
+        elif kind == "bracket":
+            if text[:1] in ("<", ">", "="):
+                found = _CONDITION.fullmatch(text)
+                condition = text if found is None or condition is not None else (found[1], Decimal(found[2]))
         else:
-            parts.append((ch not in _DIGITS + ".,%/Ee", ch))
-            i += 1
+            parts.append((text not in _DIGITS + ".,%/Ee", text))
     return parts, condition
 
 

@@ -30,7 +30,7 @@ from .._record import record
 from ..errors import FactsError, Problem
 from .archive import (MAX_FORM_ATTRIBUTES, MAX_FORM_ELEMENTS, MAX_FORM_ELEMENTS_IN_ALL, MAX_FORM_ENTRIES, MAX_FORM_RATIO,
                       MAX_FORM_SHEETS, MAX_FORM_UNPACKED, MAX_FORM_XML, check_archive, part_check, too_many_sheets)
-from .number_formats import scaled_number
+from .number_formats import format_sections, scaled_number
 from .sheet_xml import SAVE_AGAIN, sheet_rows
 
 __all__ = ["MAX_FORM_ATTRIBUTES", "MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ELEMENTS", "MAX_FORM_ELEMENTS_IN_ALL",
@@ -443,31 +443,9 @@ def _around(number_format: Any) -> tuple[str, str, bool]:
     """
     if not isinstance(number_format, str) or len(number_format) > _LONGEST_FORMAT:
         return "", "", False
-    parts: list[tuple[bool, str]] = []  # (literal?, text) in order
-    i, text = 0, number_format
-    while i < len(text):
-        ch = text[i]
-        if ch == ";":
-            break
-        if ch == '"':
-            end = text.find('"', i + 1)
-            end = len(text) if end < 0 else end
-            parts.append((True, text[i + 1:end]))
-            i = end + 1
-        elif ch in "\\!" and i + 1 < len(text):
-            parts.append((True, text[i + 1]))
-            i += 2
-        elif ch in "_*" and i + 1 < len(text):
-            i += 2
-        elif ch == "[":
-            end = text.find("]", i)
-            i = len(text) if end < 0 else end + 1
-        elif ch.isascii():
-            parts.append((False, ch))
-            i += 1
-        else:  # ≤, 元, 万元 written bare: shown as they are
-            parts.append((True, ch))
-            i += 1
+    # (literal?, text) in order, of the first section: ≤, 元, 万元 written bare are shown as they are
+    parts = [(True, text) if kind == "text" else (not text.isascii(), text)
+             for kind, text in format_sections(number_format)[0] if kind != "bracket"]
     codes = [k for k, (literal, _) in enumerate(parts) if not literal and parts[k][1].strip()]
     if not codes:
         return "", "", False
