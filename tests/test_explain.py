@@ -338,16 +338,22 @@ def test_a_rescaled_indicator_tells_the_scaling_step_in_words():
     assert "declared_weight" not in text and "score_before" not in text
 
 
-def test_explain_of_a_rescaled_indicator_multiplies_the_score_the_engine_does(tmp_path: Path) -> None:
-    """'折算得分 = 40 × 100 ÷ 80 = 50' then '四舍五入：50.01': explain multiplied the rounded score, the engine the raw one."""
+def _rescaled(tmp_path: Path, weight: int, other: int, v: str) -> str:
+    """A facts file scoring 甲 (weight `weight`, its score the fact v = `v`) with 乙 (weight `other`) marked 不适用 under
+    the rescale policy, so that 甲's weight is scaled to the whole total."""
     (tmp_path / "set.yaml").write_text(
         'id: rescale\nname: 不适用折算\nversion: "1"\nnot_applicable: rescale\n'
         "grades: [{label: 合格, min: 60}, {label: 不合格, min: 0}]\nfacts:\n  v: {type: number}\nindicators:\n"
-        "  - {id: a, name: 甲, weight: 80, rule: {kind: formula, score: v}}\n"
-        "  - {id: b, name: 乙, weight: 20, rule: {kind: formula, score: 20}}\n", encoding="utf-8")
-    (tmp_path / "facts.json").write_text('{"indicator_set": "set.yaml", "facts": {"v": 40.004}, '
+        f"  - {{id: a, name: 甲, weight: {weight}, rule: {{kind: formula, score: v}}}}\n"
+        f"  - {{id: b, name: 乙, weight: {other}, rule: {{kind: formula, score: {other}}}}}\n", encoding="utf-8")
+    (tmp_path / "facts.json").write_text(f'{{"indicator_set": "set.yaml", "facts": {{"v": {v}}}, '
                                          '"not_applicable": {"b": "本年度不适用"}}', encoding="utf-8")
-    run = CliRunner().invoke(main, ["explain", str(tmp_path / "facts.json"), "-i", "a"])
+    return str(tmp_path / "facts.json")
+
+
+def test_explain_of_a_rescaled_indicator_multiplies_the_score_the_engine_does(tmp_path: Path) -> None:
+    """'折算得分 = 40 × 100 ÷ 80 = 50' then '四舍五入：50.01': explain multiplied the rounded score, the engine the raw one."""
+    run = CliRunner().invoke(main, ["explain", _rescaled(tmp_path, 80, 20, "40.004"), "-i", "a"])
     assert 0 == run.exit_code, run.output
     assert "折算得分 = 40.004 × 100 ÷ 80 = 50.005" in run.output and "四舍五入保留2位小数：50.01" in run.output
 
@@ -355,14 +361,7 @@ def test_explain_of_a_rescaled_indicator_multiplies_the_score_the_engine_does(tm
 def test_a_rescaled_score_past_its_declared_weight_is_said_clamped_there_before_the_scaling(tmp_path: Path) -> None:
     """QA209 1: a formula giving 60 on a weight of 50 rescaled to 100 was told '超出 0–100 的范围，截取到该范围内' after the
     scaling, 60 being inside 0–100: the engine clamps to the declared 0–50 first (its warning: 取为 50), then scales 50."""
-    (tmp_path / "set.yaml").write_text(
-        'id: rescale\nname: 不适用折算\nversion: "1"\nnot_applicable: rescale\n'
-        "grades: [{label: 合格, min: 60}, {label: 不合格, min: 0}]\nfacts:\n  v: {type: number}\nindicators:\n"
-        "  - {id: a, name: 甲, weight: 50, rule: {kind: formula, score: v}}\n"
-        "  - {id: b, name: 乙, weight: 50, rule: {kind: formula, score: 50}}\n", encoding="utf-8")
-    (tmp_path / "facts.json").write_text('{"indicator_set": "set.yaml", "facts": {"v": 60}, '
-                                         '"not_applicable": {"b": "无"}}', encoding="utf-8")
-    run = CliRunner().invoke(main, ["--lang", "zh", "explain", str(tmp_path / "facts.json"), "-i", "a"])
+    run = CliRunner().invoke(main, ["--lang", "zh", "explain", _rescaled(tmp_path, 50, 50, "60"), "-i", "a"])
     assert 0 == run.exit_code, run.output
     assert ("原始得分 60\n  超出 0–50 的范围，截取为 50（见提示）\n"
             "  因其他指标不适用，分值由 50 按比例调整为 100：折算得分 = 50 × 100 ÷ 50 = 100\n") in run.output, run.output

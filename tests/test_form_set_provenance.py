@@ -4,8 +4,10 @@ form and the facts file `import` writes of it hash alike; imported facts keep th
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,11 +50,20 @@ CHANGED = "the file of the set province-se 2024 has changed since the form was w
 @pytest.fixture
 def here(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A province's set file of 2024 and the form it wrote for the bundled example's facts, in the working folder."""
+    with province_folder(tmp_path):
+        yield tmp_path
+
+
+@contextlib.contextmanager
+def province_folder(folder: Path) -> Iterator[Path]:
+    """`folder` as the working folder, holding the province's set and its form (province_form), while the block runs."""
     before = Path.cwd()
-    os.chdir(tmp_path)
-    province_form(tmp_path)
-    yield tmp_path
-    os.chdir(before)
+    os.chdir(folder)
+    try:
+        province_form(folder)
+        yield folder
+    finally:
+        os.chdir(before)
 
 
 def province_form(folder: Path) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from example_sets import number_rows, one_row_group
 from hostile.bounded import Outcome, run_bounded
 from hostile.corpus import FACTS_DIR, FileCase, assert_one_error_line_per_problem, facts_cases, try_facts_file
 from scoring_engine import FactsError, load_indicator_set, score
@@ -148,15 +149,8 @@ def test_target_row_weights_finer_than_the_precision_are_refused() -> None:
     """A target row weighing 0.5 under precision 0 is refused, naming the row: scored in full it would print as 1 point, above its weight."""
     from scoring_engine import parse_indicator_set
 
-    rows_set = parse_indicator_set(
-        "id: t\nname: t\nversion: '1'\nprecision: 0\nfacts:\n  rows: {type: list, items: target}\n"
-        "grades: [{label: 优, min: 0}]\ntotal: 10\n"
-        "indicators:\n  - id: a\n    name: 甲\n    weight: 10\n    children_from:\n      fact: rows\n"
-        "      rules:\n        number: {kind: proportional, value: row.actual, target: row.target}\n")
-    rows = [{"name": "甲", "type": "number", "weight": 9.5, "target": 1, "actual": 1},
-            {"name": "乙", "type": "number", "weight": 0.5, "target": 1, "actual": 1}]
     with pytest.raises(FactsError) as caught:
-        score(rows_set, {"rows": rows})
+        score(parse_indicator_set(one_row_group(0, 10)), {"rows": number_rows(9.5, 0.5)})
     assert "row 2 (乙): weight 0.5 has more decimal places than the set's precision 0 keeps" in str(caught.value)
     # at precision 0 (QA200 4), the rows still adding up to the group's 10 (QA204 9: 9.5 and 0.5 rounded alone make 11)
     assert "把分值取整，且本组各行分值之和仍为 10" == caught.value.problems[0].text("zh").rsplit("（", 1)[1].rstrip("）")

@@ -5,14 +5,13 @@ another version of that set, or with its file edited since, they are told so whe
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from scoring_engine.cli import main
-from test_form_set_provenance import GRADES, PROVINCE_2024, province_form  # the same province set, form, grades
+from test_form_set_provenance import GRADES, PROVINCE_2024, province_folder  # the same province set, form, grades
 
 PROVINCE_2025 = """extends: province-2024.yaml
 version: "2025"
@@ -32,12 +31,10 @@ EDITED_LINE = "facts.json: 导入这些事实所用的表填写之后，指标�
 @pytest.fixture
 def here(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A province's set of 2024, a form it wrote for the bundled example's facts, and the facts `import` made of it."""
-    before = Path.cwd()
-    os.chdir(tmp_path)
-    province_form(tmp_path)
-    assert 0 == CliRunner().invoke(main, ["import", "form.xlsx", "-o", "facts.json", "--set", "province-2024.yaml"]).exit_code
-    yield tmp_path
-    os.chdir(before)
+    with province_folder(tmp_path):
+        assert 0 == CliRunner().invoke(main, ["import", "form.xlsx", "-o", "facts.json", "--set", "province-2024.yaml"]
+                                       ).exit_code
+        yield tmp_path
 
 
 def _run(*args: str, lang: str = "en") -> tuple[int, list[str], str]:

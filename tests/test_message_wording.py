@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
+from example_sets import number_rows, one_row_group
 from scoring_engine.cli import main
 
 
@@ -430,15 +431,8 @@ def test_rounding_row_weights_to_the_precision_is_told_to_keep_the_groups_total(
     from scoring_engine import parse_indicator_set, score
     from scoring_engine.errors import FactsError
 
-    rows_set = parse_indicator_set(
-        "id: t\nname: t\nversion: '1'\nprecision: 1\nfacts:\n  rows: {type: list, items: target}\n"
-        "grades: [{label: 优, min: 0}]\ntotal: 30\n"
-        "indicators:\n  - id: a\n    name: 甲\n    weight: 30\n    children_from:\n      fact: rows\n"
-        "      rules:\n        number: {kind: proportional, value: row.actual, target: row.target}\n")
-    rows = [{"name": "甲", "type": "number", "weight": 19.95, "target": 1, "actual": 1},
-            {"name": "乙", "type": "number", "weight": 10.05, "target": 1, "actual": 1}]
     with pytest.raises(FactsError) as caught:
-        score(rows_set, {"rows": rows})
+        score(parse_indicator_set(one_row_group(1, 30)), {"rows": number_rows(19.95, 10.05)})
     said = [p.text("zh").rsplit("（", 1)[1] for p in caught.value.problems]
     assert said == ["把分值四舍五入到 1 位小数，且本组各行分值之和仍为 30）"] * 2, said
     assert caught.value.problems[0].hint == "round the weight to 1 decimal place, the group's rows' weights still adding " \
