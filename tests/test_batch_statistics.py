@@ -693,3 +693,23 @@ def test_under_a_second_set_of_other_grades_a_pass_that_becomes_a_fail_is_a_grad
     assert c is not None and not c.grade_dropped and not c.flagged
     row = _graded_under(five, "合格", "68.2")
     assert pickle.loads(pickle.dumps(row)) == row and pickle.loads(pickle.dumps(row)).grade_lines == row.grade_lines
+
+
+def test_the_statistics_sheet_and_the_page_name_the_sha256_of_the_set_that_scored(tmp_path: Path):
+    """A bureau filing the batch's summary can tell which file of the set scored it, as a single report's 来源 says
+    (QA205 6: the summaries named the set's id and version only, which an edited copy shares)."""
+    import hashlib
+
+    from click.testing import CliRunner
+    from openpyxl import load_workbook
+
+    from scoring_engine.cli import main
+
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    page, book = tmp_path / "batch.html", tmp_path / "batch.xlsx"
+    run = CliRunner().invoke(main, ["batch", str(facts), "--output", str(page), "--output", str(book), "--quiet"])
+    assert 0 == run.exit_code, run.output
+    digest = hashlib.sha256((ROOT / "indicator_sets" / "self-evaluation.yaml").read_bytes()).hexdigest()
+    assert f"指标体系 sha256 {digest}" in page.read_text(encoding="utf-8")
+    sheet = load_workbook(book, read_only=True)["统计"]
+    assert ("指标体系 sha256", digest) in [tuple(row[:2]) for row in sheet.iter_rows(values_only=True)]

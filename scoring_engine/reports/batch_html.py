@@ -260,9 +260,14 @@ def _set_section(s: SetSummary) -> str:
                       (("平均分", s.mean, m), ("中位数", s.median, m), ("最高分", s.highest, p), ("最低分", s.lowest, p)))
     return (f'<section class="set" data-set="{escape(s.set_id)}">\n'
             f'<h2>{escape(s.set_name)}（{escape(s.set_id)} {escape(s.version_shown)}）：'
-            f'{s.count}个项目</h2>\n<div class="figures">{figures}</div>\n'
+            f'{s.count}个项目</h2>\n{_set_sha256(s)}<div class="figures">{figures}</div>\n'
             f'<h3>等级分布</h3>\n{grade_chart(s)}\n{_grade_funds(s)}<h3>总分分布</h3>\n{histogram_chart(s)}\n'
             f'<h3>各指标平均得分率</h3>\n{rate_chart(s)}\n{_categories(s)}</section>\n')
+
+
+def _set_sha256(s: SetSummary) -> str:
+    """Which file scored, as a single report's 来源 names it (QA205 6)."""
+    return f'<p class="provenance">指标体系 sha256 {escape(s.set_sha256)}</p>\n' if s.set_sha256 else ""
 
 
 def _categories(s: SetSummary) -> str:

@@ -470,10 +470,10 @@ def duplicate_rows(summary: Summary) -> list[list[Any]]:
 def _set_statistics(s: SetSummary) -> list[list[Any]]:
     p, m = s.precision, s.mean_places
     rows: list[list[Any]] = [[Heading(f"指标体系：{s.set_name}（{s.set_id} {s.version_shown}）")],
+                             *([["指标体系 sha256", s.set_sha256]] if s.set_sha256 else []),  # as 来源 (QA205 6)
                              ["项目数", s.count], ["平均分", Score(s.mean, m)], ["中位数", Score(s.median, m)],
                              ["最高分", Score(s.highest, p)], ["最低分", Score(s.lowest, p)], ["需说明", s.flagged],
-                             [Heading("等级"), Heading("项目数"), Heading("占比"),
-                              *(grade_funds_header(s) if s.budget else [])]]
+                             [Heading("等级"), Heading("项目数"), Heading("占比"), *(grade_funds_header(s) if s.budget else [])]]
     # with the funds each grade concerns (涉及资金) where its projects give their 预算数, as a 自评总结报告 states them
     rows += [[g.label, g.count, Rate(g.share), *(grade_funds_cells(g, s) if s.budget else [])] for g in s.grades]
     rows.append([Heading("分数段"), Heading("项目数")])
