@@ -179,8 +179,7 @@ def _expectation(raw: Any, what: str, file: str, line: int | None,
         total=_number(raw["total"], "total", file, line) if "total" in raw else None,
         grade=str(raw["grade"]) if "grade" in raw else None,
         scores={k: _number(v, f"score of {k}", file, line) for k, v in scores.items()},
-        tolerance=tolerance,
-        error=str(raw["error"]) if "error" in raw else None,
+        tolerance=tolerance, error=str(raw["error"]) if "error" in raw else None,
         warnings=tuple(raw["warnings"]) if "warnings" in raw else None,
         flags=tuple(raw["flags"]) if "flags" in raw else None,
     )
@@ -453,7 +452,9 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
     try:
         result = score(indicator_set, _facts_for(case, indicator_set))
     except ScoringEngineError as err:  # facts naming another set: the case file's fix, not score()'s Python call (QA119 F3)
-        err = type(err)(with_own_fix(err.problems, case.facts, f"give the cases facts written for {indicator_set.id}, or test "
+        # the case's own facts or overrides: at the case's line, not file::case with no line to go to (QA209 5)
+        placed = tuple(replace(p, file=case.file, line=case.line) if p.file == case.id else p for p in err.problems)
+        err = type(err)(with_own_fix(placed, case.facts, f"give the cases facts written for {indicator_set.id}, or test "
                                      f"these facts in a case file of {case.facts.indicator_set}"))
         if expect.error is not None and contains(expect.error, [(str(err), err.problems)]):
             return CaseOutcome(case, ())

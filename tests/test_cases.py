@@ -96,6 +96,17 @@ def test_an_override_of_a_fact_the_set_does_not_declare_fails_the_case(tmp_path:
     assert run_case(meant).passed
 
 
+def test_an_override_giving_a_fact_a_wrong_value_is_said_at_the_cases_line(tmp_path: Path):
+    """`overrides: {budget.paid: abc}` fails the case with the fact's problem at the case's line, to go to in an
+    editor, as an override the set lacks is (QA209 5: it was named file::case, with no line)."""
+    path = _case_file(tmp_path, "  - name: 好\n    expect: {total: 79.73}\n"
+                                "  - name: 坏值\n    overrides: {budget.paid: abc}\n    expect: {total: 79.73}\n")
+    _, wrong = load_cases(path)
+    failed = run_case(wrong)
+    assert not failed.passed
+    assert failed.differences[0].startswith(f"scoring failed: {path}:6: $.facts.budget.paid"), failed.differences
+
+
 def test_a_fact_the_set_does_not_declare_in_a_cases_own_facts_fails_the_case(tmp_path: Path):
     """QA181 F1: a misspelt fact in a case's own `facts:` (or its own facts_file) was ignored with a warning and the case
     passed, testing what it did not mean to, while the same slip in overrides failed the case. It fails the case the same
@@ -407,7 +418,8 @@ def test_a_slip_in_a_cases_own_not_applicable_is_said_of_the_case_not_the_facts_
     """A misspelt id in a case's not_applicable was blamed on facts.json, which has no not_applicable (QA55 F6)."""
     path = _case_file(tmp_path, "  - name: 不适用拼错\n    not_applicable: {output.qualty: 未抽查}\n    expect: {total: 80}\n")
     outcome = run_case(load_cases(path)[0])
-    assert outcome.problems and all(p.file == f"{path}::不适用拼错" for p in outcome.problems), outcome.problems
+    # at the case's line, to go to in an editor (QA209 5: it was named file::case, with no line)
+    assert outcome.problems and all((p.file, p.line) == (str(path), 4) for p in outcome.problems), outcome.problems
 
 
 def test_expected_flags_are_the_ones_batch_lists_for_a_set_without_explain_when(tmp_path: Path) -> None:
