@@ -105,6 +105,17 @@ def test_an_execution_rate_just_below_90_percent_is_shown_below_it():
     assert ("预算执行率约89.999999%，低于90%，需说明原因（默认规则）",) == _flags(shape, (), "良", Decimal("0.8999999999"))
 
 
+def test_an_execution_rate_is_never_rounded_up_onto_a_whole_tenth_in_its_reason_to_explain():
+    """86.9999% was flagged 预算执行率87.00% beside 汇总's 86.99% and the reason's 86.9999% for the same project
+    (QA213 1): the flag shows the decimals that keep it short of the round figure, as 汇总 does."""
+    from scoring_engine import load_indicator_set
+    from scoring_engine.batch.rows import SetShape
+
+    shape = SetShape.of(load_indicator_set(ROOT / "examples" / "small" / "set.yaml"))
+    assert ("预算执行率86.9999%，低于90%，需说明原因（默认规则）",) == _flags(shape, (), "良", Decimal("0.869999"))
+    assert ("预算执行率87.00%，低于90%，需说明原因（默认规则）",) == _flags(shape, (), "良", Decimal("0.87"))
+
+
 def test_a_comparison_gives_each_indicators_weight_in_the_other_set_beside_its_score():
     """决策 full in both sets, 15 points in one and 10 in the other: 指标明细 shows the other set's 分值 10 beside its
     得分 10 and the 差异 5, so that a weight moved is not read as a self-score 5 points high."""

@@ -12,6 +12,8 @@ from ..forms.reading import says_something
 
 __all__ = ["below", "reason_given"]
 
+_TENTH = Decimal("0.1")  # a whole tenth of a percent, as 汇总 shows a rate (_arith.cut_rate)
+
 
 
 def reason_given(indicator_set: Any, values: Mapping[str, Any]) -> str:
@@ -28,8 +30,11 @@ def reason_given(indicator_set: Any, values: Mapping[str, Any]) -> str:
 
 
 def below(rate: Decimal, limit: Decimal) -> str:
-    """`rate` as a percentage with the decimals that show it below `limit` (89.995%, not 90.00%): two, up to six."""
+    """`rate` as a percentage with the decimals that show it below `limit` (89.995%, not 90.00%): two, up to six; never
+    rounded up onto a whole tenth it falls short of (86.9999%, not the 87.00% 汇总's 86.99% and the reason's 86.9999%
+    contradict: QA213 1)."""
     for places in range(2, 7):
-        if round_half_up(rate * 100, places) < limit * 100:
+        shown = round_half_up(rate * 100, places)
+        if shown < limit * 100 and not (shown > rate * 100 and shown % _TENTH == 0):
             return percent(rate, places)
     return "约" + fixed((rate * 100).quantize(Decimal(1).scaleb(-6), ROUND_DOWN), 6) + "%"
