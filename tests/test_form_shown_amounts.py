@@ -389,10 +389,10 @@ def test_a_yuan_note_in_brackets_after_a_word_or_in_a_goal_row_is_refused(tmp_pa
 
 @pytest.mark.parametrize(("at", "note"), [("A2", "（2024年度）货币单位：元"), ("A2", "（2024年度）  资金单位：元"),
                                           ("A31", "注：本表金额以元为单位"), ("A31", "注：本表所列金额单位为元"),
-                                          ("J5", "货币单位：元")])
+                                          ("J5", "货币单位：元"), ("A2", "（2024年度）  金额：元"), ("A31", "注：金额：元")])
 def test_a_yuan_note_worded_with_currency_or_funds_is_refused(tmp_path: Path, at: str, note: str) -> None:
-    """QA212 1: 货币单位：元, 资金单位：元, 本表金额以元为单位 and 本表所列金额单位为元 were read in silence, 1000000 元 as
-    1000000 万元; each is refused on its cell, and nothing is imported."""
+    """QA212 1: 货币单位：元, 资金单位：元, 本表金额以元为单位, 本表所列金额单位为元 and 金额：元 (no 单位) were read in
+    silence, 1000000 元 as 1000000 万元; each is refused on its cell, and nothing is imported."""
     form = _noted(tmp_path, "self-evaluation", {"E6": 1000000, "F6": 950000, at: note})
     _refused_and_not_imported(form, at, note, tmp_path)
 

@@ -35,7 +35,10 @@ _MONEY = re.compile(r"(?:\((?:金额)?(?:单位:)?(?:人民币)?|^(?:金额)?单
 _NOTE_UNIT = r"(?:^|(?<=[\s,;、():.。])|(?<=\d))(?:本表中|本表所列|本表|表中|表内|以上|上述)?(?:金额|货币|资金)?单位\s*"
 _NOTE = re.compile(rf"{_NOTE_UNIT}(?:(?:均|都)?(?:为|是)\s*:?|:)\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)(?=$|[\s,;、()。])"
                    rf"|{_NOTE_UNIT}\(\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)\s*\)(?=$|[\s,;、()。])"
-                   r"|(?:金额|货币|资金)以\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)\s*为单位")
+                   r"|(?:金额|货币|资金)以\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)\s*为单位"
+                   # the word alone before the unit, as a title row gives it: （2024年度） 金额：元 (QA212)
+                   r"|(?:^|(?<=[\s,;、():.。])|(?<=\d))(?:本表|表中|表内)?(?:金额|货币|资金):\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)"
+                   r"(?=$|[\s,;、()。])")
 #: An amount in each unit a label may give, in 万元.
 IN_WAN = {"元": "0.0001", "千元": "0.1", "万元": "1", "百万元": "100", "千万元": "1000", "亿元": "10000"}
 
@@ -72,6 +75,8 @@ def money_note(text: str) -> str | None:
     >>> money_note("（2024年度）货币单位：元"), money_note("注：本表金额以元为单位")
     ('元', '元')
     >>> money_note("注：1.补助标准（单位：元）；2.金额单位：万元")
+    >>> money_note("（2024年度）  金额：元"), money_note("金额：万元"), money_note("项目金额：元"), money_note("金额：元宝区")
+    ('元', None, None, None)
     """
     normal = unicodedata.normalize("NFKC", text)
     units = []
@@ -79,7 +84,7 @@ def money_note(text: str) -> str | None:
         before = normal[:found.start()]
         if before.endswith("(") and _FIGURE.search(before[:-1].rstrip()):  # a figure's own unit: 单价（单位：元） (QA210)
             continue
-        units.append(found.group(1) or found.group(2) or found.group(3))
+        units.append(next(unit for unit in found.groups() if unit))
     # a note that says the amounts are in 万元 is the form's, whatever a figure's unit said before it (QA212 2)
     return None if not units or "万元" in units else units[0]
 
