@@ -9,9 +9,12 @@ from decimal import Decimal
 
 from ._arith import ZERO, apportion, plain
 from .errors import FactsError, Problem, did_you_mean
-from .facts import Facts
+from .facts import Facts, flatten
+from ._text import quoted
+from .judgements import TargetRow
 from .model import IndicatorSet
 from .plan import ScoringPlan
+from .target_rows import row_document
 
 __all__ = ["for_comparison", "moved_to", "not_applicable", "weighted_for_other", "weights_without"]
 
@@ -156,19 +159,51 @@ def for_comparison(indicator_set: IndicatorSet, facts: Facts, other: IndicatorSe
     return dataclasses.replace(facts, not_applicable={k: v for k, v in marked.items() if k not in aside}) if aside else facts
 
 
-def weighted_for_other(problems: tuple[Problem, ...], indicator_set: IndicatorSet, other: IndicatorSet) -> tuple[Problem, ...]:
-    """`problems` of scoring facts under `indicator_set` beside `other` (`diff`, batch --compare-set), a group's rows whose
+def weighted_for_other(problems: tuple[Problem, ...], indicator_set: IndicatorSet, other: IndicatorSet,
+                       facts: Facts | None = None) -> tuple[Problem, ...]:
+    """`problems` of scoring `facts` under `indicator_set` beside `other` (`diff`, batch --compare-set), a group's rows whose
     weights add up to the other set's weight of the group said so (QA81 F6: the fix was to change a form that is right
     for the set it was filled for, and every filled form of a base set failed under a profile that moves a group's
-    weight)."""
+    weight). Rows without weights fit both sets only when no row gives its score in points (a 定性 row's): such a score
+    lies in its tier's range at one weight, and the fix then says so (QA214 1: rows without weights failed under both)."""
     theirs = {node.id: node.weight for node in other.row_groups if node.rows is not None}
     said: dict[str, tuple[str, str]] = {}  # fact → (the start of its problem, the hint)
     for node in indicator_set.row_groups:
         if node.rows is not None and theirs.get(node.id, node.weight) != node.weight:
+            start = f"the rows are weighted for {other.id} {other.version}, where {node.id} weighs {plain(theirs[node.id])}: " \
+                    f"to compare them under both sets, "
+            judged = _judged_rows(facts, node.rows.fact)
             said[node.rows.fact] = (
                 f"rows' weights add up to {plain(theirs[node.id])}, not the weight {plain(node.weight)} of group {node.id}",
-                f"the rows are weighted for {other.id} {other.version}, where {node.id} weighs {plain(theirs[node.id])}: "
-                f"to compare them under both sets, give the rows without weights (equal shares), or weighted for "
-                f"{indicator_set.id} {indicator_set.version}")
+                start + (f"{_scores_of(judged)} in points must be given again for the weights of {indicator_set.id} "
+                         f"{indicator_set.version} too, which no one facts file or form can hold for both: score the project "
+                         f"under each set with facts or a form of its own"
+                         if judged else
+                         f"give the rows without weights (equal shares); weighted for {indicator_set.id} "
+                         f"{indicator_set.version}, they score under that set alone"))
     return tuple(dataclasses.replace(p, hint=said[p.fact][1]) if p.fact in said and p.message.startswith(said[p.fact][0])
                  else p for p in problems)
+
+
+def _scores_of(rows: list[tuple[int, str]]) -> str:
+    """"the scores that rows 2, 3 ('甲', '乙') give", "the score that row 3 ('乙') gives": by number and name, as a form's
+    rows are told apart too."""
+    numbers, names = ", ".join(str(n) for n, _ in rows), ", ".join(quoted(name) for _, name in rows)
+    return f"the scores that rows {numbers} ({names}) give" if len(rows) > 1 else \
+        f"the score that row {numbers} ({names}) gives"
+
+
+def _judged_rows(facts: Facts | None, fact: str) -> list[tuple[int, str]]:
+    """The number (from 1) and name of each row of `fact` that gives its score in points (a 定性 row's score, a tier's):
+    a score that fits the weight the row had where it was judged, and no other."""
+    if facts is None or not isinstance(facts.values, Mapping):
+        return []
+    rows = flatten(facts.values, {})[0].get(fact)
+    if not isinstance(rows, list | tuple):
+        return []
+    found = []
+    for i, row in enumerate(rows):
+        given = row_document(row) if type(row) is TargetRow else row
+        if isinstance(given, Mapping) and given.get("score") is not None:
+            found.append((i + 1, str(given.get("name"))))
+    return found

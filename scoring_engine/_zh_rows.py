@@ -58,9 +58,15 @@ ROWS = (
      "绩效目标表的行不能单独标为不适用：从表中删去这一行，并使其余各行分值合计为 {weight}（行组 {id} 的分值），"
      "或其余各行都不写分值（平均分配）；或把整个行组 {id} 标为不适用"),
     ("the rows are weighted for {other}, where {id} weighs {weight}: to compare them under both sets, give the rows without "
-     "weights (equal shares), or weighted for {this}",
-     "各行分值是按 {other} 填写的（其中 {id} 的分值为 {weight}）：要在两个体系下比较，各行不写分值（平均分配），"
-     "或按 {this} 填写各行分值"),
+     "weights (equal shares); weighted for {this}, they score under that set alone",
+     "各行分值是按 {other} 填写的（其中 {id} 的分值为 {weight}）：要在两个体系下比较，各行不写分值（平均分配）；"
+     "按 {this} 填写各行分值的，只能在该体系下评分"),
+    ("the rows are weighted for {other}, where {id} weighs {weight}: to compare them under both sets, the {scores:w} "
+     "that {word:w} {rows} ({names}) {give:w} in points must be given again for the weights of {this} too, which no one "
+     "facts file or form can hold for both: score the project under each set with facts or a form of its own",
+     # QA214 1: rows without weights moved every 定性 row's tier range, and failed under both sets
+     "各行分值是按 {other} 填写的（其中 {id} 的分值为 {weight}）：要在两个体系下比较，第 {rows!l} 行（{names!l}）按分数"
+     "给出的得分也须按 {this} 的分值重新评定，一份事实文件或自评表无法同时满足两个体系：请为每个体系各填一份，分别评分"),
     ("comparison {sign} is not one of ≥, ≤, =", "指标性质 {sign} 不是 ≥、≤、= 之一"),
     ("write ≥, ≤ or =, or 定性 for a target in words (full-width ＞＝ and ≧ are read as ≥)",
      "写 ≥、≤ 或 =，指标值为文字的写“定性”（全角 ＞＝ 和 ≧ 按 ≥ 读）"),

@@ -324,7 +324,7 @@ def _scored(indicator_set: IndicatorSet, facts: Facts, other: IndicatorSet) -> t
     try:  # the same facts under both sets: a 不适用 mark of an indicator one of them has not is for the other
         return score(indicator_set, for_comparison(indicator_set, facts, other)), ()
     except ScoringEngineError as err:  # the set the facts name is no slip here: scoring them under another is the point
-        return None, weighted_for_other(tuple(with_own_fix(err.problems, facts, None)), indicator_set, other)
+        return None, weighted_for_other(tuple(with_own_fix(err.problems, facts, None)), indicator_set, other, facts)
 
 
 def _compared(old: IndicatorSet, new: IndicatorSet, facts: Facts, source: str) -> ProjectComparison:

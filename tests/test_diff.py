@@ -333,3 +333,32 @@ def test_a_rule_written_otherwise_but_the_same_is_no_change() -> None:
                                                     same.replace("min_inclusive", "max_inclusive")))
     rows = [row[2:] for row in change_rows(diff_sets(old, flipped)) if row[0] == "评分规则"]
     assert [("boundary: \"min_inclusive\"", "boundary: \"max_inclusive\"")] == rows
+
+
+def test_rows_weighted_for_the_base_whose_scores_are_in_points_are_not_told_to_drop_their_weights(tmp_path: Path):
+    """QA214 1: a project whose 定性 rows give their scores in points (the resettlement example) failed under the Hubei
+    profile with the fix to give its rows no weights; done, it failed under both sets, each tier's range moved under the
+    scores. The fix names those rows, whose scores must be judged again for the other set's weights, and offers no
+    weightless rows; rows all measured keep that fix, and following it compares the project under both sets."""
+    example = ROOT / "examples" / "resettlement-housing" / "facts.json"
+    run = CliRunner().invoke(main, ["--lang", "zh", "diff", "self-evaluation", "hubei-self-evaluation", "--facts", str(example)])
+    assert 1 == run.exit_code, run.output
+    assert "要在两个体系下比较，第 2、3 行（'房屋设计、超前钻探及报建'、'小区基础设施配套'）按分数给出的得分也须按 hubei-self-evaluation 1.0 的分值重新评定" in run.stderr, run.stderr
+    assert "各行不写分值" not in run.stderr, run.stderr
+    document = json.loads(example.read_text(encoding="utf-8"))
+    for rows in document["facts"]["targets"].values():
+        for row in rows:
+            if row["type"] == "qualitative":
+                row.update(type="quantitative", target=10, actual=9, unit="项")
+                del row["tier"], row["score"]
+    measured = tmp_path / "measured.json"
+    measured.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "diff", "self-evaluation", "hubei-self-evaluation", "--facts", str(measured)])
+    assert 1 == run.exit_code, run.output
+    assert "to compare them under both sets, give the rows without weights (equal shares)" in run.stderr, run.stderr
+    for rows in document["facts"]["targets"].values():
+        for row in rows:
+            del row["weight"]
+    measured.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "diff", "self-evaluation", "hubei-self-evaluation", "--facts", str(measured)])
+    assert 0 == run.exit_code, run.output + run.stderr
