@@ -159,7 +159,14 @@ def number_text_hint(text: str, quoted: bool = False, key: Any = None, total: De
 _KEY_HINTS = {"precision": "the decimals scores are kept to: a whole number from 0 to 6, 2 for 0.01"}
 #: An item of a list, for a list written as a mapping.
 _ITEMS = {"grades": "- {label: 优, min: 90}", "add": "- {under: ID, id: …, name: …, weight: …, rule: …}",
-          "indicators": "- {id: …, name: …, weight: …, rule: …}", "children": "- {id: …, name: …, weight: …, rule: …}"}
+          "indicators": "- {id: …, name: …, weight: …, rule: …}", "children": "- {id: …, name: …, weight: …, rule: …}",
+          "bands": "- {min: 0.95, points: 10}", "tiers": "- {label: 达成年度指标, min: 0.8}",
+          "elements": "- {name: ①档案资料齐全, points: 2}", "parts": "- {name: 现场核查, share: 0.6, score: FACT}",
+          "checks": "- {expr: FORMULA, message: TEXT}", "explain_when": "- {when: FORMULA, message: TEXT}",
+          "caps": "- {when: FORMULA, message: TEXT, total_at_most: 59}", "weight_rules": "- {level: 1, min: 15}",
+          "keyword_points": "- {keywords: [截留, 挪用], points: 5}"}
+#: The schema's references to an item that is a mapping (an indicator), besides items of type object.
+_MAPPING_REFS = frozenset({"#/$defs/indicator", "#/$defs/added_indicator"})
 #: Keys whose numbers are points, not shares: a % there is no rate to write as a share.
 _POINTS_KEYS = frozenset({"weight", "points", "points_each", "total", "total_at_most", "score", "min_score", "max_score"})
 #: (section, key) of the bounds in points of the set's total named as a band's shares are (min, max).
@@ -167,8 +174,9 @@ _BOUNDS_IN_POINTS = frozenset({("grades", "min"), ("grades", "max"), ("weight_ru
 
 
 def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: bool = False, key: Any = None,
-               total: Decimal | None = None) -> str | None:
-    """How to write a value of the expected type, from what YAML made of what was written (`total`: the set's)."""
+               total: Decimal | None = None, items: str | None = None) -> str | None:
+    """How to write a value of the expected type, from what YAML made of what was written (`total`: the set's; `items`:
+    an item of a list whose items are mappings, which a value in brackets, [优], is not)."""
     if "string" in expected and isinstance(instance, (Decimal, int, bool, datetime.date)):
         shown = written or (format(instance, "f") if isinstance(instance, Decimal) else
                             str(instance).lower() if isinstance(instance, bool) else str(instance))
@@ -183,6 +191,8 @@ def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: 
         return "YAML reads yes/no/on/off as true/false; put text in quotes"
     if isinstance(instance, str) and {"number", "integer"} & set(expected):  # precision: 2位 (QA82 F10)
         return _KEY_HINTS.get(str(key)) if key == "precision" else number_text_hint(instance, quoted, key, total)
+    if expected == ["array"] and isinstance(instance, (str, Decimal, int)) and items:  # grades: 优 (QA214 4)
+        return f"write it as a list of mappings, each item on its own line starting with '- ', e.g. {items}"
     if expected == ["array"] and isinstance(instance, (str, Decimal, int)):  # remove: output.cost (QA51 F4)
         return f"write it as a list: [{written or instance}]"
     if expected == ["array"] and isinstance(instance, dict):  # grades: {优: 90}, add: without its dash (QA82 F10)
@@ -234,12 +244,17 @@ def _wrong_type(failed: _Failed) -> list[SchemaProblem]:
         field = f"item {failed.path[-1] + 1} of {failed.path[-2]}"  # not 'value', which the file does not say (QA82 F10)
         if failed.path[-2] in ("children", "indicators") and isinstance(failed.instance, str):  # - output.cost
             hint = f"an indicator is a mapping: - id: {failed.instance}, with its name, weight and rule below it"
+        elif expected == ["object"] and failed.path[-2] in _ITEMS:  # grades: [优], as a list's hint put it (QA214 4)
+            hint = f"each item is a mapping, e.g. {_ITEMS[failed.path[-2]]}"
     message = f"{field} must be {words}, got {describe_value(failed.instance)}"
     key: Any = failed.path[-1] if failed.path else None
     if len(failed.path) == 3 and (failed.path[0], key) in _BOUNDS_IN_POINTS:
         key = (failed.path[0], key)  # a grade's or a weight rule's min: points, where a band's min is a share
+    items = failed.schema.get("items")
+    mappings = isinstance(items, Mapping) and (items.get("type") == "object" or items.get("$ref") in _MAPPING_REFS)
+    example = _ITEMS.get(str(key), "- {KEY: VALUE}") if mappings else None
     return [SchemaProblem(failed.path, False, message, hint or _type_hint(expected, failed.instance, failed.written,
-                                                                         failed.quoted, key, failed.total))]
+                                                                         failed.quoted, key, failed.total, example))]
 
 
 def _not_a_choice(failed: _Failed) -> list[SchemaProblem]:

@@ -72,6 +72,9 @@ PROFILES = (
     ("{field:id} is a field of an indicator: indent it under the id of the indicator it changes (two spaces more)",
      "{field} 是指标的字段，不是指标编号：请把它写在所修改指标的编号之下，多缩进两个空格"),
     ("write it as a list: [{value}]", "写成列表：[{value}]"),
+    ("write it as a list of mappings, each item on its own line starting with '- ', e.g. {item}",
+     "写成映射的列表：每一项另起一行，以 '- ' 开头，如 {item}"),  # QA214 4: grades: [优] is no grade either
+    ("each item is a mapping, e.g. {item}", "每一项应为映射，如 {item}"),
     ("a list: start each item with '- ' on its own line, e.g. {item}", "应为列表：每一项另起一行，以 '- ' 开头，如 {item}"),
     ("an indicator is a mapping: - id: {id}, with its name, weight and rule below it",
      "指标应写成映射：- id: {id}，其下再写 name、weight 和 rule"),

@@ -16,3 +16,34 @@ def test_validators_are_built_once_per_process() -> None:
         load_facts(EXAMPLE_FACTS)
     assert built == validator.cache_info().misses
     assert first_set is validator("indicator-set.schema.json") and first_facts is validator("facts.schema.json")
+
+
+def test_a_list_of_mappings_written_as_one_value_is_shown_an_item_not_the_value_in_brackets(tmp_path) -> None:
+    """QA214 4: `grades: 优` was told to write [优], and [优] then failed as no mapping, with no example; so did
+    `bands: 100` and `indicators: 甲`. A list whose items are mappings is shown one item as the set writes it, in the
+    list's hint and in its item's; a list of ids keeps [a]."""
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    head = 'id: x\nname: 测试\nversion: "1"\n'
+    rule = "rule: {kind: formula, score: 100}"
+    texts = {
+        "grades: 优\nindicators:\n  - {id: a, name: 甲, weight: 100, " + rule + "}\n":
+            ("如 - {label: 优, min: 90}", "[优]"),
+        "grades: [优]\nindicators:\n  - {id: a, name: 甲, weight: 100, " + rule + "}\n":
+            ("每一项应为映射，如 - {label: 优, min: 90}", None),
+        "grades: [{label: 优, min: 0}]\nfacts:\n  r: {type: number}\nindicators:\n"
+        "  - {id: a, name: 甲, weight: 100, rule: {kind: bands, value: r, bands: 100}}\n":
+            ("如 - {min: 0.95, points: 10}", "[100]"),
+        "grades: [{label: 优, min: 0}]\nindicators: 甲\n": ("如 - {id: …, name: …, weight: …, rule: …}", "[甲]"),
+        "grades: [{label: 优, min: 0}]\nweight_rules:\n  - {indicators: a, min: 10}\nindicators:\n"
+        "  - {id: a, name: 甲, weight: 100, " + rule + "}\n": ("写成列表：[a]", None),
+    }
+    for i, (text, (said, not_said)) in enumerate(texts.items()):
+        path = tmp_path / f"s{i}.yaml"
+        path.write_text(head + text, encoding="utf-8")
+        run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
+        assert 1 == run.exit_code, run.output
+        assert said in run.stderr, run.stderr
+        assert not_said is None or not_said not in run.stderr, run.stderr
