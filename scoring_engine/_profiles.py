@@ -73,13 +73,7 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     schema = check_profile(located, file)
     log = ProblemLog(Located(data, located.root, rejected=located.rejected), file)  # an alias's place: said already
     ref = data["extends"]
-    looped = file is not None and file in chain
-    if looped or len(chain) >= MAX_EXTENDS_DEPTH:
-        what = (f"extends {ref!r} makes a loop: {' → '.join((*chain, file or '?'))}" if looped
-                else f"more than {MAX_EXTENDS_DEPTH} profiles on top of one another (MAX_EXTENDS_DEPTH), in "
-                     f"{' → '.join((*chain, file or '?', str(ref)))}")  # the chain from the file given (QA52 F2)
-        log.add(("extends",), what, "extend the set the loop started from, or the bundled set itself" if looped else
-                "make one of these profiles extend a set nearer the bundled set")
+    _no_loop(log, ref, file, chain)
     log.problems[:0] = schema  # the reader's problems among them
     # not merged: a loop, or no base to look in (an alias is cut from the node tree: _yaml._cut_repeats)
     if len(log.problems) > len(schema) or (schema and (not isinstance(ref, str) or "$.extends" in {p.path for p in schema})):
@@ -117,6 +111,22 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     by = _set_id(base_located, ref)  # QA39 F8:
     inherited = [replace(c, by=c.by or by, file=c.file or base_file) for c in base.changes if _inherited(c, merge.added)]
     return Resolved(resolved, digest, (ref, *base.bases), (*merge.changes, *inherited), file, base)
+
+
+def _no_loop(log: ProblemLog, ref: Any, file: str | None, chain: tuple[str, ...]) -> None:
+    """A profile on the way down from the file given (`chain`) extended again, or too deep, said at its extends:."""
+    looped = file is not None and file in chain
+    if looped and chain[-1] == file:  # extends: its own file: no set of the loop to name as the fix (QA214 13)
+        from ._files import bundled_sets
+
+        log.add(("extends",), f"extends {ref!r} names this set's own file: a set cannot extend itself",
+                f"extend the set this one builds on: a bundled set's id ({', '.join(bundled_sets())}) or another set's file")
+    elif looped or len(chain) >= MAX_EXTENDS_DEPTH:
+        what = (f"extends {ref!r} makes a loop: {' → '.join((*chain, file or '?'))}" if looped
+                else f"more than {MAX_EXTENDS_DEPTH} profiles on top of one another (MAX_EXTENDS_DEPTH), in "
+                     f"{' → '.join((*chain, file or '?', str(ref)))}")  # the chain from the file given (QA52 F2)
+        log.add(("extends",), what, "extend the set the loop started from, or the bundled set itself" if looped else
+                "make one of these profiles extend a set nearer the bundled set")
 
 
 def _inherited(change: ProfileChange, added: Mapping[str, int]) -> bool:

@@ -53,6 +53,10 @@ PROFILES = (
     ("add extends: with the set this one builds on, or write the indicators out in full",
      "加上 extends: 写明所基于的指标体系，或写出完整的指标"),
     ("extends {ref} makes a loop: {chain}", "extends {ref} 形成了循环：{chain}"),
+    ("extends {ref} names this set's own file: a set cannot extend itself",
+     "extends {ref} 写的是本指标体系自己的文件：指标体系不能基于自身"),  # QA214 13
+    ("extend the set this one builds on: a bundled set's id ({ids}) or another set's file",
+     "改为基于本体系所依据的指标体系：写内置指标体系的编号（{ids!l}），或另一个指标体系的文件"),
     ("more than {limit} profiles on top of one another (MAX_EXTENDS_DEPTH), in {chain}",
      "方案层层基于其他方案，超过 {limit} 层（MAX_EXTENDS_DEPTH）：{chain}"),
     # a profile within the YAML reader's bounds whose resolved set is past them (_profiles, QA203 2)

@@ -444,6 +444,19 @@ def test_profile_keys_without_extends_are_refused(tmp_path: Path) -> None:
     assert any("remove: is for a profile" in message for _, _, message, _ in _problems(path))
 
 
+def test_a_profile_that_extends_its_own_file_is_told_so_with_a_base_to_name_instead(tmp_path: Path) -> None:
+    """QA214 13: lc.yaml saying extends: lc.yaml (read through ld.yaml) was told ld.yaml → lc.yaml → lc.yaml with the fix
+    to extend the set the loop started from, lc.yaml itself. It is told it extends itself, at its extends: line, with
+    the bundled ids to extend instead, or another set's file."""
+    _write(tmp_path, "lc.yaml", 'extends: lc.yaml\nid: lc\nname: 丙\nversion: "1"\n')
+    ld = _write(tmp_path, "ld.yaml", 'extends: lc.yaml\nid: ld\nname: 丁\nversion: "1"\n')
+    for path in (tmp_path / "lc.yaml", ld):
+        [(file, line, message, hint)] = _problems(path)
+        assert ("lc.yaml", 1, "extends 'lc.yaml' names this set's own file: a set cannot extend itself") == (file, line, message)
+        assert hint is not None and "a bundled set's id (" in hint and "self-evaluation" in hint, hint
+        assert translate(hint).startswith("改为基于本体系所依据的指标体系：写内置指标体系的编号（cost-type-self-evaluation、")
+
+
 def test_a_profile_loop_and_a_base_outside_the_folder_are_refused(tmp_path: Path) -> None:
     """a.yaml → b.yaml → a.yaml names the loop; ../x.yaml is outside the profile's folder."""
     (tmp_path / "in").mkdir()
