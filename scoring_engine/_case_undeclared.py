@@ -1,11 +1,13 @@
 """The facts a test case scores (`cases`): its facts with its overrides put over them, a fact the set does not declare
 refused where the case gives it. A misspelt name (survey.metod) would be ignored with a warning, and the case would test
 what it did not mean to, and pass; unless the case is about just that, and expects the warning that the fact is ignored.
+A problem of a fact the case gives (an override, one of its own facts) is said at the line of its key (`key_lines`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ._given_facts import naming_another_set
@@ -16,7 +18,7 @@ from .facts import Facts, flatten, spelling
 if TYPE_CHECKING:
     from .model import IndicatorSet
 
-__all__ = ["facts_for"]
+__all__ = ["facts_for", "key_lines", "placed_in_case"]
 
 
 class _Expected(Protocol):
@@ -41,6 +43,8 @@ class Case(Protocol):
     def own(self) -> str | None: ...
     @property
     def id(self) -> str: ...
+    @property
+    def keys(self) -> Mapping[tuple[str, str], int]: ...
 
 
 def facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:
@@ -57,8 +61,9 @@ def facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:
     # A judgement the set does not declare is one fact, not its tier, score and reason (QA116 F5).
     expected = " ".join(case.expect.warnings or ())
     unknown = judged_as_one([name for name in overrides if name not in indicator_set.facts and name not in expected])
-    problems = [Problem(f"override {name} is not a fact of the set", file=case.file, line=case.line, fact=name,
-                        hint=_meant(name, indicator_set, {}) or "override a fact the set declares") for name in unknown]
+    problems = [Problem(f"override {name} is not a fact of the set", file=case.file, line=_line(case, name, "overrides"),
+                        fact=name, hint=_meant(name, indicator_set, {}) or "override a fact the set declares")
+                for name in unknown]
     if case.own is not None:  # its own facts, not a facts file every case of the file shares
         problems += _own_undeclared(case, indicator_set, values, expected)
     if problems:
@@ -75,9 +80,10 @@ def _own_undeclared(case: Case, indicator_set: IndicatorSet, values: Mapping[str
     one overridden is said of its override, and one the case expects the warning of is what the case tests."""
     names = judged_as_one([name for name in values if name not in indicator_set.facts and name not in case.overrides])
     names = [name for name in names if name not in expected]
-    problems = [Problem(f"fact {name} in the case's {case.own} is not a fact of the set", file=case.file, line=case.line,
-                        fact=name, hint=_meant(name, indicator_set, values) or "give the facts the set declares, or "
-                        "expect the warning that the fact is ignored") for name in names[:SHOWN_UNDECLARED]]
+    problems = [Problem(f"fact {name} in the case's {case.own} is not a fact of the set", file=case.file,
+                        line=_line(case, name, "facts"), fact=name, hint=_meant(name, indicator_set, values) or
+                        "give the facts the set declares, or expect the warning that the fact is ignored")
+                for name in names[:SHOWN_UNDECLARED]]
     if len(names) > SHOWN_UNDECLARED:
         problems.append(Problem(f"{len(names) - SHOWN_UNDECLARED} more facts in the case's {case.own} are not facts of "
                                 "the set", file=case.file, line=case.line, hint="check that the facts are meant for this set"))
@@ -89,3 +95,34 @@ def _meant(name: str, indicator_set: IndicatorSet, given: Mapping[str, Any]) -> 
     `given` already: a fact the case gives is no slip of that)."""
     missing = [declared for declared in indicator_set.facts if declared not in given]
     return removed_facts(indicator_set).get(name) or did_you_mean(name, missing)
+
+
+def key_lines(located: Any, i: int, raw: Any) -> dict[tuple[str, str], int]:
+    """The line of each key of case `i`'s overrides and own facts (`raw`: the case as written), by (overrides or facts,
+    the dotted name it gives at every depth): budget: {arrived: …} gives budget and budget.arrived, as budget.arrived
+    alone does, so a fact is found however the case spells it (QA214 15: it was said at the case's first line)."""
+    found: dict[tuple[str, str], int] = {}
+    for section in ("overrides", "facts"):
+        given = raw.get(section) if isinstance(raw, Mapping) else None
+        todo: list[tuple[tuple[Any, ...], Any]] = [((), given)] if isinstance(given, Mapping) else []
+        while todo:  # the reader bounded the depth; a list's items are values of one fact, not facts
+            path, mapping = todo.pop()
+            for key, value in mapping.items():
+                where = located.where(("cases", i, section, *path, key), key=True)
+                if where is not None and where[0] is not None:
+                    found.setdefault((section, ".".join(map(str, (*path, key)))), where[0])
+                if isinstance(value, Mapping):
+                    todo.append(((*path, key), value))
+    return found
+
+
+def _line(case: Case, name: str | None, *sections: str) -> int | None:
+    """The line of the key giving fact `name` in the case's `sections`, the first that gives it; else the case's."""
+    return next((case.keys[(s, name)] for s in sections if name is not None and (s, name) in case.keys), case.line)
+
+
+def placed_in_case(case: Case, problems: Any) -> tuple[Problem, ...]:
+    """`problems` of scoring the case's facts: one of its own facts or of its overrides (the facts' source is the case)
+    at its key's line, an override's first as it is the value scored; not file::case with no line to go to (QA209 5)."""
+    return tuple(replace(p, file=case.file, line=_line(case, p.fact, "overrides", "facts")) if p.file == case.id else p
+                 for p in problems)

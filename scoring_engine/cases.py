@@ -31,7 +31,7 @@ from typing import Any
 from . import _yaml
 from ._arith import fixed, in_engine_context, plain, round_half_up
 from ._case_texts import contains, facts_file_fixes, flags_of, missing_texts, not_a_case_file
-from ._case_undeclared import facts_for as _facts_for
+from ._case_undeclared import facts_for as _facts_for, key_lines, placed_in_case
 from ._given_facts import with_own_fix
 from ._files import inside_folder, read_text, shown_path
 from ._typing_slips import typed_mapping, with_slips
@@ -80,6 +80,7 @@ class Case:
     overrides: Mapping[str, Any]
     expect: Expectation
     own: str | None = None  # "facts" or "facts_file" when the case gives its own (a fact the set lacks fails it)
+    keys: Mapping[tuple[str, str], int] = field(default_factory=dict, compare=False)  # `key_lines`: where facts are given
 
     @property
     def id(self) -> str:
@@ -368,7 +369,7 @@ def _case(i: int, given: Any, names: dict[str, int], path: Path, located: Any, s
     if twice:
         raise CaseFileError(twice)
     own = next((key for key in ("facts", "facts_file") if key in raw), None)
-    return Case(name, file, line, set_file, facts, overrides, expectation, own)
+    return Case(name, file, line, set_file, facts, overrides, expectation, own, key_lines(located, i, raw))
 
 
 @contextmanager
@@ -452,10 +453,8 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
     try:
         result = score(indicator_set, _facts_for(case, indicator_set))
     except ScoringEngineError as err:  # facts naming another set: the case file's fix, not score()'s Python call (QA119 F3)
-        # the case's own facts or overrides: at the case's line, not file::case with no line to go to (QA209 5)
-        placed = tuple(replace(p, file=case.file, line=case.line) if p.file == case.id else p for p in err.problems)
-        err = type(err)(with_own_fix(placed, case.facts, f"give the cases facts written for {indicator_set.id}, or test "
-                                     f"these facts in a case file of {case.facts.indicator_set}"))
+        err = type(err)(with_own_fix(placed_in_case(case, err.problems), case.facts, "give the cases facts written for "
+                                     f"{indicator_set.id}, or test these facts in a case file of {case.facts.indicator_set}"))
         if expect.error is not None and contains(expect.error, [(str(err), err.problems)]):
             return CaseOutcome(case, ())
         failure = f"expected an error containing {expect.error!r}, got" if expect.error else "scoring failed"

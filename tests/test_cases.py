@@ -85,33 +85,55 @@ def test_null_override_removes_a_fact(tmp_path: Path):
 
 def test_an_override_of_a_fact_the_set_does_not_declare_fails_the_case(tmp_path: Path):
     """`overrides: {budget.piad: 190}` (a typo) used to be ignored and the case passed without testing anything: it
-    fails, naming the case's line and the closest fact; a case that expects the 'not declared' warning may do it."""
+    fails, naming the override's line (QA214 15: not the case's first) and the closest fact; a case that expects the
+    'not declared' warning may do it."""
     path = _case_file(tmp_path, "  - name: 错拼\n    overrides: {budget.piad: 190}\n    expect: {total: 79.73}\n"
                                 "  - name: 有意\n    overrides: {budget.extra: 1}\n"
                                 "    expect: {total: 79.73, warnings: [fact budget.extra is not declared by the set]}\n")
     typo, meant = load_cases(path)
     failed = run_case(typo)
     assert not failed.passed
-    assert f"{path}:4: override budget.piad is not a fact of the set (did you mean budget.paid?)" in failed.differences[0]
+    assert f"{path}:5: override budget.piad is not a fact of the set (did you mean budget.paid?)" in failed.differences[0]
     assert run_case(meant).passed
 
 
-def test_an_override_giving_a_fact_a_wrong_value_is_said_at_the_cases_line(tmp_path: Path):
-    """`overrides: {budget.paid: abc}` fails the case with the fact's problem at the case's line, to go to in an
-    editor, as an override the set lacks is (QA209 5: it was named file::case, with no line)."""
+def test_an_override_giving_a_fact_a_wrong_value_is_said_at_the_overrides_line(tmp_path: Path):
+    """`overrides: {budget.paid: abc}` fails the case with the fact's problem at the override's line, to go to in an
+    editor, as an override the set lacks is (QA209 5: it was named file::case, with no line; QA214 15: the case's)."""
     path = _case_file(tmp_path, "  - name: 好\n    expect: {total: 79.73}\n"
                                 "  - name: 坏值\n    overrides: {budget.paid: abc}\n    expect: {total: 79.73}\n")
     _, wrong = load_cases(path)
     failed = run_case(wrong)
     assert not failed.passed
-    assert failed.differences[0].startswith(f"scoring failed: {path}:6: $.facts.budget.paid"), failed.differences
+    assert failed.differences[0].startswith(f"scoring failed: {path}:7: $.facts.budget.paid"), failed.differences
+
+
+def test_a_misspelt_override_is_said_at_the_line_of_its_key_however_it_is_written(tmp_path: Path):
+    """QA214 15: `budget.arived` on line 10 of a case starting on line 4 was said at line 4, with expect and another
+    override between. Each misspelt override is said at its key's line, dotted or nested under its group, and so is a
+    misspelt fact of the case's own facts written a line each; a wrong value of an override at the override's line."""
+    path = _case_file(tmp_path, "  - name: 拼错\n    expect:\n      scores:\n        process.execution: 10\n"
+                                "    overrides:\n      budget.paid: 190\n      budget.arived: 200\n"
+                                "  - name: 嵌套\n    overrides:\n      budget:\n        paid: 190\n        arived: 200\n"
+                                "    expect: {total: 79.73}\n"
+                                "  - name: 坏值\n    expect: {total: 79.73}\n    overrides:\n      budget.paid: abc\n")
+    dotted, nested, wrong = load_cases(path)
+    assert f"{path}:10: override budget.arived is not a fact of the set" in run_case(dotted).differences[0]
+    assert f"{path}:15: override budget.arived is not a fact of the set" in run_case(nested).differences[0]
+    assert run_case(wrong).differences[0].startswith(f"scoring failed: {path}:20: $.facts.budget.paid")
+    whole = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))["facts"]
+    whole["budget"]["piad"] = whole["budget"].pop("paid")
+    own = _case_file(tmp_path, "  - name: 自己的事实\n    expect: {total: 79.73}\n    facts:\n"
+                               + "".join(f"      {k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in whole.items()))
+    line = 7 + list(whole).index("budget")
+    assert f"{own}:{line}: fact budget.piad in the case's facts" in run_case(load_cases(own)[0]).differences[0]
 
 
 def test_a_fact_the_set_does_not_declare_in_a_cases_own_facts_fails_the_case(tmp_path: Path):
     """QA181 F1: a misspelt fact in a case's own `facts:` (or its own facts_file) was ignored with a warning and the case
     passed, testing what it did not mean to, while the same slip in overrides failed the case. It fails the case the same
-    way, naming the case's line and the fact meant, in English and in Chinese; a case that expects the warning that the
-    fact is ignored may give it."""
+    way, naming the fact's line in its own facts (QA214 15), or the line of its facts_file, and the fact meant, in
+    English and in Chinese; a case that expects the warning that the fact is ignored may give it."""
     whole = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))["facts"]
     facts = {**whole, "budget": {**whole["budget"], "extra": 1}}
     whole["budget"]["piad"] = whole["budget"].pop("paid")
@@ -122,7 +144,7 @@ def test_a_fact_the_set_does_not_declare_in_a_cases_own_facts_fails_the_case(tmp
                                 f"  - name: 有意\n    facts: {json.dumps(facts)}\n"
                                 "    expect: {total: 79.73, warnings: [fact budget.extra is not declared by the set]}\n")
     own, own_file, meant = load_cases(path)
-    assert (f"scoring failed: {path}:4: fact budget.piad in the case's facts is not a fact of the set (did you mean "
+    assert (f"scoring failed: {path}:5: fact budget.piad in the case's facts is not a fact of the set (did you mean "
             "budget.paid?)",) == run_case(own).differences
     failed = run_case(own_file).described("zh")
     assert 1 == len(failed) and f"{path}:7: 用例 facts_file 中的事实 budget.piad 不是体系中的事实（是否想写 budget.paid？）" in failed[0]
