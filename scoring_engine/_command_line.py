@@ -7,11 +7,13 @@ processes (`batch.pool`); a program that imports the package is never marked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 
-__all__ = ["importing", "in_python", "on_the_command_line", "run_as_command", "run_as_command_from_now", "run_as_import"]
+__all__ = ["as_argument", "importing", "in_python", "on_the_command_line", "run_as_command", "run_as_command_from_now",
+           "run_as_import"]
 
 _command: ContextVar[bool] = ContextVar("command_line", default=False)
 _import: ContextVar[bool] = ContextVar("importing", default=False)
@@ -54,3 +56,28 @@ def run_as_command_from_now() -> None:
 def in_python(hint: str, call: str) -> str:
     """`hint` for the command line; for a program, with the Python call that does it: "HINT; in Python, CALL"."""
     return hint if _command.get() else f"{hint}; in Python, {call}"
+
+
+#: What a command's argument may hold bare, in cmd.exe and in a POSIX shell alike: letters and digits of any script, and
+#: the punctuation of paths neither reads otherwise.
+_BARE = re.compile(r"[\w.:@+/-]+")
+#: What double quotes do not protect in a POSIX shell ($ ` \ " and, typed at a prompt, the history's !).
+_NOT_IN_DOUBLE_QUOTES = frozenset('$`\\"!')
+
+
+def as_argument(text: str) -> str:
+    """`text` (a path) as a hint writes it for a command line, to copy into cmd.exe or a POSIX shell as it is: bare
+    when it needs no quoting (省方案.yaml), else in double quotes, which both shells take ("my sets/省方案.yaml"); in
+    POSIX quoting only for the characters double quotes do not protect there. A Chinese name was quoted 'so', which
+    cmd passes on quotes and all (QA214 11).
+
+    >>> as_argument("省方案.yaml"), as_argument("my sets/a.yaml"), as_argument("a$b.yaml")
+    ('省方案.yaml', '"my sets/a.yaml"', "'a$b.yaml'")
+    """
+    if text and _BARE.fullmatch(text) and text.isprintable():
+        return text
+    if _NOT_IN_DOUBLE_QUOTES.isdisjoint(text):
+        return f'"{text}"'
+    import shlex
+
+    return shlex.quote(text)

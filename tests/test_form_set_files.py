@@ -192,3 +192,22 @@ def test_last_years_form_is_offered_the_file_of_its_version_found_near_it(here: 
     forms["2024"].rename(far / "form-2024.xlsx")
     code, said = _score(str(far / "form-2024.xlsx"), "--set", "county.yaml")
     assert 1 == code and "(read it with a profile of version 2024, or fill the blank form of county " in said, said
+
+
+@pytest.mark.parametrize(("name", "shown"), [("省方案.yaml", "省方案.yaml"), ("省 方案.yaml", '"省 方案.yaml"'),
+                                             ("省$方案.yaml", "'省$方案.yaml'")])
+def test_the_set_file_a_hint_offers_is_quoted_only_when_its_name_needs_it_in_quotes_cmd_takes(here: Path, name: str,
+                                                                                             shown: str):
+    """QA214 11: a Chinese-named set file beside a form was offered as `--set '省方案.yaml'`, quoted for a POSIX shell:
+    cmd.exe passes single quotes on, and the set "'省方案.yaml'" is not found. A plain name is offered bare; one with a
+    space in double quotes, which cmd and a POSIX shell both take; one with a $ (which double quotes leave to a POSIX
+    shell) in single quotes. The blank form a hint offers is written alike."""
+    (here / name).write_text("extends: self-evaluation\nid: province-self-evaluation\nname: 某省\nversion: '2025'\n",
+                             encoding="utf-8")
+    form = _form(name, here / "form.xlsx")
+    code, said = _score(form.name)
+    assert 1 == code and f"(pass --set {shown})" in said, said
+    _edit(form, lambda book: book["表外事实"].cell(next(r for r in range(1, 40) if book["表外事实"].cell(r, 1).value
+                                                      == "指标体系"), 3, "2024"))
+    _, said = _score(form.name, "--set", name)
+    assert f"or fill the blank form of version 2025 (scoring-engine template {shown})" in said, said

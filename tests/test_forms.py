@@ -825,7 +825,7 @@ def test_the_provinces_set_is_found_however_the_forms_path_is_typed_and_among_ma
         (folder / f"表{i:03}.xlsx").write_bytes(b"")
     monkeypatch.chdir(form.parent)
     run = CliRunner().invoke(main, ["--lang", "en", "score", "自评表.xlsx"])
-    assert f"(pass --set '{profile.as_posix()}')" in run.output, run.output
+    assert f'(pass --set "{profile.as_posix()}")' in run.output, run.output  # double quotes, as cmd takes (QA214 11)
     profile.unlink()
     run = CliRunner().invoke(main, ["--lang", "en", "score", "自评表.xlsx"])
     assert "(pass --set with the file of the set province-self-evaluation)" in run.output, run.output

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._arith import plain
+from .._command_line import as_argument
 from ..errors import Problem
 from ..model import IndicatorSet
 
@@ -67,7 +67,7 @@ def version_fix(indicator_set: IndicatorSet, named: str, version: str, source: s
 def _shown(found: Path) -> str:
     """A set's file as --set takes it: from the working folder when it lies below it, quoted to copy into a shell."""
     shown = os.path.relpath(found) if found.resolve().is_relative_to(Path.cwd()) else str(found)
-    return shlex.quote(Path(shown).as_posix())
+    return as_argument(Path(shown).as_posix())
 
 
 def blank_form(indicator_set: IndicatorSet) -> str:
@@ -81,7 +81,7 @@ def blank_form(indicator_set: IndicatorSet) -> str:
         return indicator_set.id
     shown = os.path.relpath(indicator_set.source) if Path(indicator_set.source).resolve().is_relative_to(Path.cwd()) \
         else indicator_set.source
-    return shlex.quote(Path(shown).as_posix())
+    return as_argument(Path(shown).as_posix())
 
 
 def written_for(side: Sheet | None, version: str) -> dict[str, str]:

@@ -44,7 +44,9 @@ def naming_the_set(document: dict[str, Any], indicator_set: IndicatorSet, set_re
     named = set_named_from(folder, indicator_set)
     if named is not None:
         return {**document, "indicator_set": named}, None
-    document, shown = {**document, "indicator_set": indicator_set.id}, set_ref or indicator_set.id
+    from .._command_line import as_argument  # to copy into cmd or a shell as it is (QA214 11)
+
+    document, shown = {**document, "indicator_set": indicator_set.id}, as_argument(set_ref or indicator_set.id)
     if indicator_set.id in bundled_sets():  # an edited copy that kept the bundled id: scored as it stands, the bundled
         return document, Problem(f"the facts file names its set by the id {indicator_set.id}, which is the bundled "  # set
                                  "set's, not this file's", hint=f"score it with --set {shown}")  # would count

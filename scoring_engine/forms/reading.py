@@ -9,7 +9,6 @@ import difflib
 import math
 import os
 import re
-import shlex
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .._arith import plain
+from .._command_line import as_argument
 from .._text import cut
 from ..errors import ADD_THE_FACT, FactsError, Problem
 from ..model import IndicatorSet
@@ -425,7 +425,7 @@ def how_to_read_with(named: str, source: str) -> str:
     found = _of_its_version(sets_with_id(folder, named), source)
     if found is not None:
         shown = os.path.relpath(found) if found.is_relative_to(Path.cwd()) else str(found)
-        return f"pass --set {shlex.quote(Path(shown).as_posix())}"  # to copy into a shell as it is (QA76 F8)
+        return f"pass --set {as_argument(Path(shown).as_posix())}"  # to copy into a shell as it is (QA76 F8, QA214 11)
     # a bundled id mistyped (QA54 F7), not one the form's id extends or shortens (self-evaluation-v2: QA78 F1)
     slip = difflib.get_close_matches(named, sorted(s for s in bundled_sets() if s not in named and named not in s), 1, 0.9)
     return did_you_mean(named, slip) or f"pass --set with the file of the set {named}"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import shlex
 from pathlib import Path
 from typing import Any
 
 from .. import _json
 from .._arith import in_engine_context
+from .._command_line import as_argument
 from .._own_values import written_form
 from .._text import one_line
 from ..model import FactSpec, IndicatorSet
@@ -115,7 +115,7 @@ def facts_skeleton(indicator_set: IndicatorSet, fmt: str, named: str | None = No
         doc["about"] = {name: describe(spec) for name, spec in indicator_set.facts.items()}
         return _json.dumps(doc) + "\n"
     how = "scoring-engine score 文件名" if not _outside(named) else \
-        f"scoring-engine score 文件名 --set {shlex.quote(named)}" if named and _writable(named) else \
+        f"scoring-engine score 文件名 --set {as_argument(named)}" if named and _writable(named) else \
         "scoring-engine score 文件名 --set 指标体系文件"
     naming = [] if _outside(named) else [f"indicator_set: {json.dumps(named, ensure_ascii=False) if named else indicator_set.id}"]
     lines = [f"# {one_line(indicator_set.name)}（{indicator_set.id} {one_line(indicator_set.version)}）：事实模板",
