@@ -211,3 +211,40 @@ def test_the_set_file_a_hint_offers_is_quoted_only_when_its_name_needs_it_in_quo
                                                       == "指标体系"), 3, "2024"))
     _, said = _score(form.name, "--set", name)
     assert f"or fill the blank form of version 2025 (scoring-engine template {shown})" in said, said
+
+
+SMALL = ROOT / "examples" / "small"
+
+
+def test_of_files_of_one_id_and_version_the_form_is_offered_the_one_it_records_and_never_one_that_does_not_load(
+        here: Path):
+    """QA214 2: beside 省方案.yaml, which a form was written with, lay 0-draft.yaml (the same id and version, its name
+    edited) and a copy saved in GBK: the form was told `--set 0-draft.yaml`, the first by its name, though its side sheet
+    records 省方案.yaml's sha256, and following it scored with the draft and warned the set had changed; elsewhere the
+    GBK copy was offered, which does not load without --encoding. The file whose sha256 the form records is offered,
+    and following it scores without that warning; a file that does not load is never offered."""
+    text = (SMALL / "set.yaml").read_text(encoding="utf-8")
+    (here / "省方案.yaml").write_text(text, encoding="utf-8")
+    (here / "0-draft.yaml").write_text(text.replace("name: 示例指标体系", "name: 草稿"), encoding="utf-8")
+    (here / "0-gbk.yaml").write_bytes(text.encode("gb18030"))
+    (here / "单位").mkdir()
+    form = _form("省方案.yaml", here / "单位" / "自评表.xlsx", SMALL / "facts.json")
+    code, said = _score("单位/自评表.xlsx")
+    assert 1 == code and "(pass --set 省方案.yaml)" in said, said
+    code, said = _score("单位/自评表.xlsx", "--set", "省方案.yaml")
+    assert 0 == code and "has changed since" not in said, said
+    (here / "省方案.yaml").unlink()  # the draft then, the nearest that loads: its line says it changed
+    assert "(pass --set 0-draft.yaml)" in _score(str(form))[1]
+    (here / "0-draft.yaml").unlink()
+    code, said = _score(str(form))
+    assert 1 == code and "gbk" not in said and "(pass --set with the file of the set example-small)" in said, said
+
+
+def test_last_years_form_is_offered_the_file_of_its_version_it_records_not_a_draft_of_that_version(here: Path):
+    """QA214 2: the file of the version a form names, offered when it is read with another version, is the one of that
+    version whose sha256 the form records, not an edited draft of the same id and version named before it."""
+    forms = _provinces(here)
+    text = (here / "province-2024.yaml").read_text(encoding="utf-8")
+    (here / "0-draft-2024.yaml").write_text(text.replace("name: 某省", "name: 草稿"), encoding="utf-8")
+    _, said = _score(forms["2024"].name, "--set", "province-2025.yaml")
+    assert "(read it with the file of version 2024 (pass --set province-2024.yaml)" in said, said

@@ -852,7 +852,7 @@ def test_a_form_of_a_set_whose_id_extends_a_bundled_one_is_not_offered_that_one_
     """QA78 F1, F2: a bureau's set self-evaluation-v2 was offered "did you mean self-evaluation?", even when read with
     --set self-evaluation; and a form's path with .. missed the set file in a folder above it. A bundled id is offered
     only for a slip of it; the folders above the form are those of its real path."""
-    from scoring_engine.forms.reading import how_to_read_with
+    from scoring_engine.forms.bases import how_to_read_with
 
     assert "did you mean" not in how_to_read_with("self-evaluation-v2", str(tmp_path / "x.xlsx"))
     assert "did you mean self-evaluation?" == how_to_read_with("self-evalution", str(tmp_path / "x.xlsx"))

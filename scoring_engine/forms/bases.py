@@ -3,24 +3,31 @@ blank form of a set every hint offers."""
 
 from __future__ import annotations
 
+import contextlib
+import difflib
+import functools
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._arith import plain
 from .._command_line import as_argument
-from ..errors import Problem
+from ..errors import FactsError, Problem
 from ..model import IndicatorSet
 
 if TYPE_CHECKING:
     from ..facts import Facts
     from .workbook import Sheet
 
-__all__ = ["CHANGED_SINCE", "base_file", "base_version", "blank_form", "changed_since", "file_of_version",
-           "imported_from", "version_fix", "written_for"]
+__all__ = ["CHANGED_SINCE", "READ_WITH_NAMED", "SIDE_SHEET", "base_file", "base_version", "blank_form", "changed_since",
+           "file_of_version", "how_to_read_with", "imported_from", "named_version", "set_file", "version_fix",
+           "written_for"]
+
+#: The side sheet every selfeval workbook has: the facts the form has no place for, and the set it was written for.
+SIDE_SHEET = "表外事实"
 
 
 def base_version(indicator_set: IndicatorSet, named: str | None) -> str:
@@ -41,13 +48,88 @@ def base_file(indicator_set: IndicatorSet, named: str) -> str | None:
 
 
 def file_of_version(named: str, version: str, source: str) -> str | None:
-    """The path, as --set takes it, of the file of the set `named` at `version` near the form at `source` (beside it, or
-    up to three folders above: `_beside.sets_with_id`), offered to last year's form read with this year's set or a
-    profile of it (QA155 F8: province-2024.yaml beside province-2025.yaml); None when no such file is found."""
+    """The path, as --set takes it, of the file of the set `named` at `version` near the form at `source` (`set_file`),
+    offered to last year's form read with this year's set or a profile of it (QA155 F8: province-2024.yaml beside
+    province-2025.yaml); None when no such file is found."""
+    found = set_file(named, source, version)
+    return _shown(found) if found is not None else None
+
+
+#: How to read a form with the set its side sheet names, when another was given.
+READ_WITH_NAMED = "leave out --set to read it with the set it names"
+
+
+def how_to_read_with(named: str, source: str, sheets: list[Sheet] | None = None) -> str:
+    """How to read a form with the set `named` on its side sheet: without --set for a bundled one; else with --set and
+    that set's file, found near the form when it can be (`set_file`; `sheets`: the form's, when read already). Never
+    another set whose id only contains a bundled one's (QA75 F1: a form of province-self-evaluation was offered
+    self-evaluation, and then told to leave --set out)."""
+    from ..errors import did_you_mean
+    from ..loader import bundled_sets
+
+    if named in bundled_sets():
+        return READ_WITH_NAMED
+    found = set_file(named, source, sheets=sheets)
+    if found is not None:
+        return f"pass --set {_shown(found)}"  # to copy into a shell as it is (QA76 F8, QA214 11)
+    # a bundled id mistyped (QA54 F7), not one the form's id extends or shortens (self-evaluation-v2: QA78 F1)
+    slip = difflib.get_close_matches(named, sorted(s for s in bundled_sets() if s not in named and named not in s), 1, 0.9)
+    return did_you_mean(named, slip) or f"pass --set with the file of the set {named}"
+
+
+def set_file(named: str, source: str, version: str | None = None, sheets: list[Sheet] | None = None) -> Path | None:
+    """The file of the set `named` to read the form at `source` with, found near it (beside it, or up to three folders
+    above, however its path is written: `_beside.sets_with_id`, QA76 F1, QA78 F2): of `version` when given, else of the
+    version the form names (last year's file and this year's share the id: QA152 F2), the nearest when none is; of
+    files of one id and version, the one whose sha256 the form records (QA214 2: an edited draft beside the province's
+    file was offered, the first by its name); and never a file that does not load (QA214 2: one in GBK was)."""
     from .._beside import sets_with_id
 
     found = sets_with_id(Path(os.path.abspath(Path(source).parent)), named)
-    return next((_shown(path) for path, written in found if written == version), None)
+    if version is not None:
+        found = [(path, written) for path, written in found if written == version]
+    if len(found) > 1:  # which the form was written with: read again, unless it is at hand
+        with contextlib.suppress(FactsError):  # read once already: if it cannot be now, the nearest file will do
+            from .workbook import open_workbook
+
+            found.sort(key=_by_the_form(open_workbook(Path(source)) if sheets is None else sheets, version is None))
+    return next((path for path, _ in found if _loaded(*_stamp(path)) is not None), None)
+
+
+def _by_the_form(sheets: list[Sheet], by_version: bool) -> Callable[[tuple[Path, str | None]], tuple[bool, bool]]:
+    """The order of a set's files for the form of `sheets`: the file whose sha256 its side sheet records first, then
+    (`by_version`) those of the version it names; else as they were found."""
+    recorded = written_for(next((s for s in sheets if s.name == SIDE_SHEET), None), "").get("sha256")
+    names_one = by_version and named_version(sheets, "") is not None  # it names a version (any is another than none)
+
+    def rank(item: tuple[Path, str | None]) -> tuple[bool, bool]:
+        path, version = item
+        return (recorded is None or _loaded(*_stamp(path)) != recorded,
+                not names_one or not version or named_version(sheets, version) is not None)
+    return rank
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    """A file as the caches below know it: its path, the time it was written and its size (0, 0 when it is gone)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return str(path), 0, 0
+    return str(path), found.st_mtime_ns, found.st_size
+
+
+@functools.lru_cache(maxsize=64)
+def _loaded(path: str, written: int, size: int) -> str | None:
+    """The sha256 of the set a file holds, loaded as --set reads it (a profile's covers its bases), as a form records it;
+    None when it does not load (a file in GBK, a profile of a base not there). By the file's `_stamp`: a batch of a
+    province's forms loads it once."""
+    from ..errors import ScoringEngineError
+    from ..loader import load_indicator_set
+
+    try:
+        return load_indicator_set(path).sha256
+    except ScoringEngineError:
+        return None
 
 
 def version_fix(indicator_set: IndicatorSet, named: str, version: str, source: str) -> str:
@@ -82,6 +164,23 @@ def blank_form(indicator_set: IndicatorSet) -> str:
     shown = os.path.relpath(indicator_set.source) if Path(indicator_set.source).resolve().is_relative_to(Path.cwd()) \
         else indicator_set.source
     return as_argument(Path(shown).as_posix())
+
+
+def named_version(sheets: list[Sheet], current: str) -> str | None:
+    """The version of the set a workbook names on its side sheet (指标体系 | id | version) when it is not `current`,
+    the version of the set it is read with; None when it is, or names none. Versions are text: 2024.1 is not 2024.10
+    (QA92 F4); only a version Excel turned into a number (1 for 1.0) is compared as one; '1.0版' is 1.0."""
+    side = next((s for s in sheets if s.name == SIDE_SHEET), None)
+    row = next((r for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
+    value = side.cells.get((row, 3)) if side is not None and row is not None else None
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        try:
+            return None if Decimal(current) == value else plain(value)
+        except ArithmeticError:  # a version of words (2024版) is no number
+            return plain(value)
+    written = value.strip().removesuffix("版").strip() if isinstance(value, str) else ""
+    return written if written and written != current.strip().removesuffix("版").strip() else None  # 2024版 too (QA94 F1)
+
 
 
 def written_for(side: Sheet | None, version: str) -> dict[str, str]:

@@ -29,11 +29,11 @@ from .indicators import PUT_THE_ROW_BACK, read_indicators
 from .label_cells import reason_words, refuse_header_formulas, refuse_heading_values, unread_funds_label
 from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, normal, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
 from .layout import Block, FormLayout, Labelled, form_layout, form_layouts
-from .bases import base_version, changed_since, written_for
+from .bases import base_version, changed_since, how_to_read_with, named_version, written_for
 from .documents import set_named_from
 from .number_formats import TYPE_AS_SHOWN
-from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, hidden_rows, how_to_read_with,
-                      named_set, named_version, read_with, refuse_score_sheet, refused_values)
+from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, hidden_rows, named_set, read_with,
+                      refuse_score_sheet, refused_values)
 from .side import defaults_taken, read_side
 from .unread import funds_row, unscored_funds
 from .weights import compare_weights
@@ -185,7 +185,7 @@ def bundled_set_named(sheets: list[Sheet], source: str) -> str:
         raise FactsError(Problem(NO_FORM_SET, file=source))
     if named not in bundled_sets():  # a slip of a bundled set's id is said as one (QA54 F7)
         raise FactsError(Problem(f"the form names the set {named}, which is not bundled: pass --set ID|PATH", file=source,
-                                 hint=how_to_read_with(named, source)))
+                                 hint=how_to_read_with(named, source, sheets)))
     return named
 
 

@@ -3,11 +3,8 @@ reading of a single cell (a number with its unit, text, a score the unit typed).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import difflib
 import math
-import os
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -16,11 +13,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .._arith import plain
-from .._command_line import as_argument
 from .._text import cut
 from ..errors import ADD_THE_FACT, FactsError, Problem
 from ..model import IndicatorSet
-from .bases import base_file, base_version, version_fix
+from .bases import SIDE_SHEET, base_file, base_version, how_to_read_with, version_fix
 from .._time_units import written_limit
 from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
@@ -31,8 +27,6 @@ __all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SAME_UNIT", "SIDE_SHEET", "
            "shown_comparison", "unsigned_number", "with_unit"]
 
 FILL_THE_CELL = "fill in the cell"
-#: The side sheet every selfeval workbook has: the facts the form has no place for.
-SIDE_SHEET = "表外事实"
 # The ways a unit is written beside a number on a form: 712.42万 is in 万元, 20分 in points.
 SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
 #: What a cell left unused holds: nothing, or the dash or slash the form itself prints there (G7, I7: "—"), as a Chinese
@@ -352,22 +346,6 @@ def named_set(sheets: list[Sheet]) -> str | None:
     return next((side.text(r, 2) or None for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
 
 
-def named_version(sheets: list[Sheet], current: str) -> str | None:
-    """The version of the set a workbook names on its side sheet (指标体系 | id | version) when it is not `current`,
-    the version of the set it is read with; None when it is, or names none. Versions are text: 2024.1 is not 2024.10
-    (QA92 F4); only a version Excel turned into a number (1 for 1.0) is compared as one; '1.0版' is 1.0."""
-    side = next((s for s in sheets if s.name == SIDE_SHEET), None)
-    row = next((r for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
-    value = side.cells.get((row, 3)) if side is not None and row is not None else None
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        try:
-            return None if Decimal(current) == value else plain(value)
-        except ArithmeticError:  # a version of words (2024版) is no number
-            return plain(value)
-    written = value.strip().removesuffix("版").strip() if isinstance(value, str) else ""
-    return written if written and written != current.strip().removesuffix("版").strip() else None  # 2024版 too (QA94 F1)
-
-
 def form_kind_of(named: str | None) -> tuple[str, bool] | None:
     """The kind of form of the bundled set `named` (`form_kind`); None for a set that is not bundled (a province's own)."""
     from ..loader import bundled_sets, load_indicator_set
@@ -405,44 +383,6 @@ def form_kind(indicator_set: IndicatorSet) -> tuple[str, bool]:
     """A form's layout, and whether its rows are a funds block and target rows or the set's own indicators: a national
     framework's form read with self-evaluation is another kind of form, as a Sichuan one is (QA67 F4)."""
     return indicator_set.form.layout, bool(indicator_set.form.funds or indicator_set.form.targets)
-
-
-#: How to read a form with the set its side sheet names, when another was given.
-READ_WITH_NAMED = "leave out --set to read it with the set it names"
-
-
-def how_to_read_with(named: str, source: str) -> str:
-    """How to read a form with the set `named` on its side sheet: without --set for a bundled one; else with --set and
-    that set's file, found near the form when it can be. Never another set whose id only contains a bundled one's
-    (QA75 F1: a form of province-self-evaluation was offered self-evaluation, and then told to leave --set out)."""
-    from .._beside import sets_with_id
-    from ..errors import did_you_mean
-    from ..loader import bundled_sets
-
-    if named in bundled_sets():
-        return READ_WITH_NAMED
-    folder = Path(os.path.abspath(Path(source).parent))  # above the form, however its path is written (QA76 F1, QA78 F2)
-    found = _of_its_version(sets_with_id(folder, named), source)
-    if found is not None:
-        shown = os.path.relpath(found) if found.is_relative_to(Path.cwd()) else str(found)
-        return f"pass --set {as_argument(Path(shown).as_posix())}"  # to copy into a shell as it is (QA76 F8, QA214 11)
-    # a bundled id mistyped (QA54 F7), not one the form's id extends or shortens (self-evaluation-v2: QA78 F1)
-    slip = difflib.get_close_matches(named, sorted(s for s in bundled_sets() if s not in named and named not in s), 1, 0.9)
-    return did_you_mean(named, slip) or f"pass --set with the file of the set {named}"
-
-
-def _of_its_version(found: list[tuple[Path, str | None]], source: str) -> Path | None:
-    """Of the files of a set (nearest first, with their versions), the one of the version the form at `source` names,
-    read again only when they differ: last year's file and this year's share the id (QA152 F2); else the nearest."""
-    if len({version for _, version in found}) > 1:
-        from .workbook import open_workbook
-
-        with contextlib.suppress(FactsError):  # read once already: if it cannot be now, the nearest file will do
-            sheets = open_workbook(Path(source))
-            if named_version(sheets, "") is not None:  # it names a version (any is another than none)
-                return next((path for path, version in found if version and named_version(sheets, version) is None),
-                            found[0][0])
-    return found[0][0] if found else None
 
 
 def refused_values(reading: FormReading, not_applicable: dict[str, str]) -> list[Problem]:
