@@ -216,6 +216,8 @@ PLACES = (
     ("rename it to end in .json (or .yaml): a file named as a workbook is read as a filled 自评表",
      "把文件名改为以 .json（或 .yaml）结尾：以工作簿命名的文件按填好的自评表读取"),
     ("this is a text file (JSON or YAML), not an .xlsx workbook", "这是文本文件（JSON 或 YAML），不是 .xlsx 工作簿"),
+    # a form naming a set that is not bundled, when its hint says the --set to pass (QA214 9)
+    ("the form names the set {named}, which is not bundled", "自评表注明的指标体系 {named} 不是内置指标体系"),
     ("a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks",
      "事实文件请用 scoring-engine score 评分；import 读取填好的自评表工作簿"),
     ("a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks; in Python, "

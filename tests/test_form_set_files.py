@@ -248,3 +248,22 @@ def test_last_years_form_is_offered_the_file_of_its_version_it_records_not_a_dra
     (here / "0-draft-2024.yaml").write_text(text.replace("name: 某省", "name: 草稿"), encoding="utf-8")
     _, said = _score(forms["2024"].name, "--set", "province-2025.yaml")
     assert "(read it with the file of version 2024 (pass --set province-2024.yaml)" in said, said
+
+
+@pytest.mark.parametrize(("named", "said"), [
+    ("no-such-set", "自评表注明的指标体系 no-such-set 不是内置指标体系（请用 --set 指定指标体系 no-such-set 的文件）"),
+    ("province-self-evaluation", "自评表注明的指标体系 province-self-evaluation 不是内置指标体系（请用 --set province.yaml 读取）"),
+    ("self-evalution", "自评表注明的指标体系 self-evalution 不是内置指标体系，请用 --set ID|PATH 指定其文件（是否想写 "
+                       "self-evaluation？）"),
+])
+def test_a_form_naming_a_set_that_is_not_bundled_is_told_to_pass_set_once(here: Path, named: str, said: str):
+    """QA214 9: a form naming no-such-set was told `…请用 --set ID|PATH 指定其文件（请用 --set 指定指标体系 no-such-set
+    的文件）`, the same fix twice. The fix is said once: by the hint when it names --set (the set's file, or to give it),
+    by the line when the hint is a bundled set's id the form's is a slip of."""
+    (here / "province.yaml").write_text("extends: self-evaluation\nid: province-self-evaluation\nname: 某省\n",
+                                        encoding="utf-8")
+    form = _form("province.yaml", here / "form.xlsx")
+    _edit(form, lambda book: book["表外事实"].cell(next(r for r in range(1, 40) if book["表外事实"].cell(r, 1).value
+                                                      == "指标体系"), 2, named))
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", form.name])
+    assert 1 == run.exit_code and run.stderr == f"错误：form.xlsx: {said}\n", run.stderr

@@ -184,8 +184,9 @@ def bundled_set_named(sheets: list[Sheet], source: str) -> str:
     if named is None:
         raise FactsError(Problem(NO_FORM_SET, file=source))
     if named not in bundled_sets():  # a slip of a bundled set's id is said as one (QA54 F7)
-        raise FactsError(Problem(f"the form names the set {named}, which is not bundled: pass --set ID|PATH", file=source,
-                                 hint=how_to_read_with(named, source, sheets)))
+        hint = how_to_read_with(named, source, sheets)  # its --set said once, by the hint when it says it (QA214 9)
+        said = "" if hint.startswith("pass --set ") else ": pass --set ID|PATH"
+        raise FactsError(Problem(f"the form names the set {named}, which is not bundled{said}", file=source, hint=hint))
     return named
 
 
