@@ -210,12 +210,22 @@ PLACES = (
      "import 读取另存为 Excel 工作簿（.xlsx）的填好的自评表；表格所用的指标体系用 --set 给出"),
     ("run it with scoring-engine test; import reads a filled 自评表 saved as Excel Workbook (.xlsx)",
      "用 scoring-engine test 运行它；import 读取另存为 Excel 工作簿（.xlsx）的填好的自评表"),
+    ("a facts file needs no import: rename it to end in .json (or .yaml) and score it with scoring-engine score",
+     "事实文件无需导入：改名为以 .json（或 .yaml）结尾后，直接用 scoring-engine score 为它评分"),
     ("a facts file needs no import: score it with scoring-engine score",
      "事实文件无需导入：直接用 scoring-engine score 为它评分"),
     # …and to score, batch or explain, named as a workbook (QA189 F2)
     ("rename it to end in .json (or .yaml): a file named as a workbook is read as a filled 自评表",
      "把文件名改为以 .json（或 .yaml）结尾：以工作簿命名的文件按填好的自评表读取"),
     ("this is a text file (JSON or YAML), not an .xlsx workbook", "这是文本文件（JSON 或 YAML），不是 .xlsx 工作簿"),
+    ("this is a text file, not an .xlsx workbook", "这是文本文件，不是 .xlsx 工作簿"),  # no JSON or YAML (QA214 3)
+    ("if it is a facts file, rename it to end in .json (or .yaml) and score it with scoring-engine score; a filled 自评表 "
+     "is read from an Excel Workbook (.xlsx)",
+     "若是事实文件，请改名为以 .json（或 .yaml）结尾，再用 scoring-engine score 评分；填好的自评表应为 Excel 工作簿（.xlsx）"),
+    ("if it is a facts file, rename it to end in .json (or .yaml) and score it with scoring-engine score; a filled 自评表 "
+     "is read from an Excel Workbook (.xlsx); in Python, load_facts(path) reads a facts file named .json or .yaml",
+     "若是事实文件，请改名为以 .json（或 .yaml）结尾，再用 scoring-engine score 评分；填好的自评表应为 Excel 工作簿（.xlsx）；"
+     "在 Python 中，load_facts(path) 读取以 .json 或 .yaml 命名的事实文件"),
     # a form naming a set that is not bundled, when its hint says the --set to pass (QA214 9)
     ("the form names the set {named}, which is not bundled", "自评表注明的指标体系 {named} 不是内置指标体系"),
     ("a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
@@ -176,7 +177,7 @@ def test_load_facts_of_a_text_named_xlsx_says_what_the_text_is_as_score_does(tmp
     named.write_text("各单位请于月底前报送\n", encoding="utf-8")
     with pytest.raises(FactsError) as raised:
         load_facts(named)
-    assert "this is a text file (JSON or YAML), not an .xlsx workbook" in str(raised.value)
+    assert "this is a text file, not an .xlsx workbook" in str(raised.value)  # a note is no JSON or YAML (QA214 3)
     assert "in Python, load_facts(path) reads a facts file named .json or .yaml" in str(raised.value)
     assert "在 Python 中，load_facts(path) 读取以 .json 或 .yaml 命名的事实文件" in raised.value.problems[0].text("zh")
 
@@ -198,3 +199,42 @@ def test_a_workbook_damaged_inside_is_said_to_be_damaged_in_chinese(tmp_path: Pa
             book.writestr(item, data)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(damaged)])
     assert 1 == run.exit_code and "无法读取工作簿：文件已损坏（技术细节：`IndexError: " in run.output, run.output
+
+
+_SAVE_AS_XLSX = "（在 Excel 或 WPS 中打开，另存为 Excel 工作簿（.xlsx））"
+_RENAME = "（若是事实文件，请改名为以 .json（或 .yaml）结尾，再用 scoring-engine score 评分；填好的自评表应为 Excel 工作簿（.xlsx））"
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("项目名称,预算数（万元）,执行数（万元）\n某项目,100,90\n".encode(), "这是 CSV 表格，不是 .xlsx 工作簿" + _SAVE_AS_XLSX),
+    ("项目名称,预算数（万元）\n某项目,100\n".encode("gbk"), "这是 CSV 表格，不是 .xlsx 工作簿" + _SAVE_AS_XLSX),
+    ("项目名称\t预算数\n某项目\t100\n".encode(), "这是 CSV 表格，不是 .xlsx 工作簿" + _SAVE_AS_XLSX),
+    ("<html><body><table><tr><td>项目支出绩效自评表</td></tr></table></body></html>".encode(),
+     "这是网页（HTML），不是 .xlsx 工作簿" + _SAVE_AS_XLSX),
+    ("<!DOCTYPE html>\n<html><body>自评表</body></html>".encode("gbk"), "这是网页（HTML），不是 .xlsx 工作簿" + _SAVE_AS_XLSX),
+    (b"foo: 1\nbar: [1, 2]\n", "这是文本文件（JSON 或 YAML），不是 .xlsx 工作簿" + _RENAME),
+    ("各单位请于月底前报送, 谢谢\n".encode(), "这是文本文件，不是 .xlsx 工作簿" + _RENAME),
+], ids=["csv", "csv-in-gbk", "tab-separated", "web-page", "web-page-in-gbk", "yaml", "note"])
+def test_a_text_named_xlsx_is_said_to_be_what_it_is_with_a_fix_that_works(tmp_path: Path, text: bytes, said: str):
+    """QA214 3: a CSV table and a web page saved under a workbook's name were each called a text file (JSON or YAML),
+    and told to score it with scoring-engine score, the command just run. A table and a web page (in GBK too) are named
+    so, to be saved as a workbook from Excel or WPS; JSON or YAML only when it reads as such, with the fix of renaming
+    a facts file; score and import alike."""
+    (tmp_path / "汇总.xlsx").write_bytes(text)
+    for command in ("score", "import"):
+        run = CliRunner().invoke(main, ["--lang", "zh", command, str(tmp_path / "汇总.xlsx")])
+        assert 1 == run.exit_code and run.stderr == f"错误：{tmp_path / '汇总.xlsx'}: {said}\n", run.stderr
+
+
+def test_score_and_import_of_facts_named_xlsx_both_say_to_rename_them_to_json(tmp_path: Path):
+    """QA214 3: `import facts.xlsx` (a facts file named as a workbook) said 事实文件无需导入：直接用 scoring-engine score
+    为它评分, and `score facts.xlsx` then refused it, to be renamed. Both say to rename it to .json; import of one named
+    .json still says to score it as it is."""
+    named = tmp_path / "facts.xlsx"
+    named.write_bytes((ROOT / "examples" / "small" / "facts.json").read_bytes())
+    score = CliRunner().invoke(main, ["--lang", "zh", "score", str(named)]).stderr
+    assert "把文件名改为以 .json（或 .yaml）结尾" in score, score
+    imported = CliRunner().invoke(main, ["--lang", "zh", "import", str(named)]).stderr
+    assert "（事实文件无需导入：改名为以 .json（或 .yaml）结尾后，直接用 scoring-engine score 为它评分）" in imported, imported
+    as_json = CliRunner().invoke(main, ["--lang", "zh", "import", str(ROOT / "examples" / "small" / "facts.json")]).stderr
+    assert "（事实文件无需导入：直接用 scoring-engine score 为它评分）" in as_json, as_json

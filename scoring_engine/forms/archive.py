@@ -11,6 +11,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .._other_kinds import ODS_START, document_kind, other_workbook
 from ..errors import FactsError, Problem
@@ -61,17 +62,9 @@ def check_archive(data: bytes, name: str) -> None:
             from .._typing_slips import old_workbook
 
             raise FactsError(old_workbook(name)) from None
-        named = text_as_form(data, name)  # a set, a case file, facts: said what it is, as score says it (QA181 F2)
-        if named is not None:
+        named = text_as_form(data, name) or text_named(data, name)  # a set, a case file, facts: said as score says
+        if named is not None:  # it (QA181 F2); any other text, a table or a web page too, said as what it is (QA214 3)
             raise FactsError(named) from None
-        start = data.lstrip(b"\xef\xbb\xbf \t\r\n")  # a UTF-8 mark too (QA149 F2); a GBK text by its keys
-        if start[:1] in (b"{", b"[") or b"facts:" in data[:4096] or b"indicators:" in data[:65536] or _is_text(data):
-            # UTF-8 text of any keys, or a note, is no damaged form either (QA148 F4; QA184 F7: foo: 1 was)
-            from .._command_line import in_python
-
-            raise refuse("this is a text file (JSON or YAML), not an .xlsx workbook",  # (QA148 F4)
-                         in_python("a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks",
-                                   "load_facts(path) reads a facts file named .json or .yaml")) from None
         raise refuse("not an .xlsx workbook (it is not a zip archive)", "save the form as Excel Workbook (.xlsx)") from None
     if len(entries) > MAX_FORM_ENTRIES:
         raise refuse(f"the workbook holds {len(entries)} parts; the limit is {MAX_FORM_ENTRIES} (MAX_FORM_ENTRIES)")
@@ -121,6 +114,71 @@ def text_named_workbook(file: Path, shown: str) -> Problem | None:
     except FactsError as refused:
         return refused.problems[0]
     return None
+
+
+#: What to do with a table or a web page named as a workbook: an export of a form, or a form saved as one.
+SAVE_AS_XLSX = "open it in Excel or WPS and save it as Excel Workbook (.xlsx)"
+_PAGE_TAGS = (b"<html", b"<table", b"<!doctype html", b"<body")
+
+
+def text_named(data: bytes, name: str) -> Problem | None:
+    """What a file named as a workbook that is no zip archive is when it is text of no kind `text_as_form` knows: a web
+    page (HTML) or a CSV table, in any encoding, as a form saved or exported as one (QA214 3: both were called JSON or
+    YAML, and told to score them with the command just run); JSON or YAML when it reads as such (keys of no document of
+    ours, QA148 F4, QA184 F7), or a GBK text by its keys; any other UTF-8 text, a note. None for no text."""
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")  # a UTF-8 mark too (QA149 F2)
+    head = start[:4096]
+    plain = not any(byte < 0x20 and byte not in b"\t\r\n\f" for byte in head)
+    if plain and head[:1] == b"<" and any(tag in head.lower() for tag in _PAGE_TAGS):
+        return Problem("this is a web page (HTML), not an .xlsx workbook", file=name, hint=SAVE_AS_XLSX)
+    keys = start[:1] in (b"{", b"[") or b"facts:" in data[:4096] or b"indicators:" in data[:65536] or (
+        plain and _read(data, name) is not None)
+    if not keys and plain and _table(head):
+        return Problem("this is a CSV table, not an .xlsx workbook", file=name, hint=SAVE_AS_XLSX)
+    if not keys and not _is_text(data):
+        return None
+    from .._command_line import in_python, run_as_import
+
+    what = "a text file (JSON or YAML)" if keys else "a text file"
+    fix = "a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks" \
+        if run_as_import() and _facts_name(name) else _RENAME_TEXT
+    return Problem(f"this is {what}, not an .xlsx workbook", file=name,
+                   hint=in_python(fix, "load_facts(path) reads a facts file named .json or .yaml"))
+
+
+_RENAME_TEXT = ("if it is a facts file, rename it to end in .json (or .yaml) and score it with scoring-engine score; a "
+                "filled 自评表 is read from an Excel Workbook (.xlsx)")
+
+
+def _facts_name(name: str) -> bool:
+    """Whether a file's name is a facts file's, which score reads as one (a form's is a workbook's)."""
+    return name.lower().endswith((".json", ".yaml", ".yml"))
+
+
+def _table(head: bytes) -> bool:
+    """Whether a text's first lines are a CSV table's (commas, or tabs, splitting two rows alike), in any encoding: the
+    bytes of commas, tabs and quotes are none of a GBK character's."""
+    import csv
+
+    text = head.decode("latin-1")
+    comma = "," if "," in text.split("\n", 1)[0] else "\t"
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text), delimiter=comma) if any(c.strip() for c in row)][:2]
+    except csv.Error:
+        return False
+    return len(rows) == 2 and len(rows[0]) >= 2 and len(rows[0]) == len(rows[1])
+
+
+def _read(data: bytes, shown: str) -> Any:
+    """A text's document as YAML (JSON too) reads it when it is a mapping or a list; None for any other text, or one that
+    does not read (within _yaml's limits: a larger text is said as text, not read)."""
+    try:
+        from .. import _yaml
+
+        doc = _yaml.load(data.decode("utf-8-sig"), shown).data
+    except Exception:  # any text that does not read is no document
+        return None
+    return doc if isinstance(doc, (dict, list)) else None
 
 
 def _is_text(data: bytes) -> bool:
@@ -206,22 +264,15 @@ def text_as_form(data: bytes, shown: str) -> Problem | None:
     `score` names it, with the fix that fits the command reading it: import's (QA181 F2: a set was told to be saved as
     an Excel workbook), or score's, batch's, explain's and a program's (QA189 F2: `score facts.xlsx` was told a facts
     file needs no import); None for any other content, or a text that does not read."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-    from .. import _yaml
-
-    try:  # JSON is read as YAML too; within _yaml's limits (a larger text is said as text, not read)
-        kind = document_kind(_yaml.load(text, shown).data)
-    except Exception:  # any text that does not read is no document of ours
-        return None
+    kind = document_kind(_read(data, shown))  # JSON is read as YAML too
     if kind is None:
         return None
     from .._command_line import in_python, run_as_import
 
     message, hint = _AS_FORM[kind]
-    if not run_as_import():
+    if run_as_import() and kind == "facts" and not _facts_name(shown):  # score refuses it under its name (QA214 3)
+        hint = "a facts file needs no import: rename it to end in .json (or .yaml) and score it with scoring-engine score"
+    elif not run_as_import():
         fix = _AS_FORM_TO_SCORE[kind]
         hint = fix if isinstance(fix, str) else in_python(*fix)
     return Problem(message, file=shown, hint=hint)
