@@ -54,6 +54,7 @@ _STRICT = {">": "≥", "<": "≤", "＞": "≥", "＜": "≤"}
 # NFKC), groups of three digits after the first: 5 000 is 5000, and digits split otherwise (5 00, 2 3) are refused.
 _QUANTITY = re.compile(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*(?P<number>[-+]?(\d{1,3}(,\d{3})+|\d{1,3}( \d{3})+|\d+)(\.\d+)?"
                        r"|[-+]?\.\d+)\s*(?P<unit>\D*)", re.ASCII)
+_NUMBER_START = re.compile(r"[\d.]")  # before it, a quantity's sign or its words as typed (大于19栋's 大于: QA214 14)
 _UNIT = re.compile(r"[^\d\s,.;:，；：。()（）<>=≥≤]{1,12}", re.ASCII)
 
 
@@ -78,13 +79,14 @@ def _normal(text: str) -> str:
 _OTHER_SIGNS = str.maketrans({"⩽": "≤", "≯": "≤", "⩾": "≥", "≮": "≥"})
 
 
-def parse_comparison(text: str) -> str:
-    """'≥', '≤' or '=' for a comparison as written ('>=', '＞＝', '≧'…); ValueError(message, hint) otherwise."""
+def parse_comparison(text: str, words: str = "") -> str:
+    """'≥', '≤' or '=' for a comparison as written ('>=', '＞＝', '≧'…), or in `words` (大于 for >: said as written, QA214
+    14); ValueError(message, hint) otherwise."""
     written = _normal(text)
     if written in _SIGNS:
         return _SIGNS[written]
     if written in _STRICT or text.strip() in _STRICT:
-        raise ValueError(f"comparison {quoted(text)} is strict",
+        raise ValueError(f"comparison {quoted(words or text)} is strict",
                          f"the 指标性质 are ≥, ≤ and =: write {_STRICT.get(written, '≥')}")
     raise ValueError(f"comparison {quoted(text)} is not one of ≥, ≤, =",
                      "write ≥, ≤ or =, or 定性 for a target in words (full-width ＞＝ and ≧ are read as ≥)")
@@ -109,7 +111,7 @@ def parse_quantity(text: str) -> Quantity | None:
     sign, unit = match.group("sign"), "".join(match.group("unit").split()) or None
     if sign and _SIGNS.get(sign, _STRICT.get(sign)) == "≥" and unit is not None and time_within(match.group("number"), unit):
         raise ValueError(*reach_within(text, sign, match.group("number"), unit))  # ≥3个月内: 5个月 met it (QA172 F3, G1)
-    comparison = parse_comparison(sign) if sign else None
+    comparison = parse_comparison(sign, _NUMBER_START.split(text.strip(), 1)[0].rstrip()) if sign else None  # 大于, ＞
     if unit is not None and (not _UNIT.fullmatch(unit) or any(unicodedata.category(ch) in ("Nd", "Cn") for ch in unit)):
         # (a digit of another script after the number, 9०公里, is no unit: QA83 F3; nor one the Python's Unicode lacks)
         raise ValueError(f"{quoted(text)} is not a number with a unit", "write e.g. ≥50个, ≤90万元, 100%")

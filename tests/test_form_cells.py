@@ -247,6 +247,22 @@ def test_a_rows_rule_problem_names_the_cell_not_the_sets_file(tmp_path: Path, co
     assert ".yaml" not in lines[0]
 
 
+@pytest.mark.parametrize(("value", "words"), [("大于19栋", "'大于'（指标性质只有 ≥、≤、=：改写为 ≥）"),
+                                             ("多于 19栋", "'多于'（指标性质只有 ≥、≤、=：改写为 ≥）"),
+                                             ("超过19栋", "'超过'（指标性质只有 ≥、≤、=：改写为 ≥）"),
+                                             ("少于19栋", "'少于'（指标性质只有 ≥、≤、=：改写为 ≤）"),
+                                             ("＞19栋", "'＞'（指标性质只有 ≥、≤、=：改写为 ≥）")])
+def test_a_strict_comparison_written_in_words_is_quoted_as_the_cell_writes_it(tmp_path: Path, value: str, words: str):
+    """QA214 14: a cell 大于19栋 was refused with 年度指标值不能用 '>', a sign the cell does not hold. The words the cell
+    writes are quoted (大于, 多于, 超过, 少于), a sign as typed; the fix stays."""
+    form = _form(tmp_path)
+    cell = _cells_of(form, "安置房桩基及主体封顶栋数")["年度指标值"]
+    code, lines = _lines("score", str(_form(tmp_path, **{cell: value})))
+    assert 1 == code and 1 == len(lines), lines
+    assert lines[0] == f"错误：{tmp_path / 'form.xlsx'}: {SHEET}!{cell}：行 安置房桩基及主体封顶栋数：年度指标值不能用 {words}", \
+        lines[0]
+
+
 def test_a_heading_the_reader_cannot_find_is_named_once(tmp_path: Path):
     """实际完成值 cleared from the heading: one line naming the heading's row, not one per row about the set's rules; the
     Sichuan wordings of the headings (指标值, 完成值) are read as the national ones."""
