@@ -77,7 +77,7 @@ HELP = (
     ("Check indicator sets as validate does, then warn about what is valid but likely a mistake: unused facts, bands no "
      "project reaches, checks that cannot fail, 评分标准 text against the rule, weights against the set's declarations.",
      "像 validate 一样检查指标体系，再提示有效但很可能有误的地方。包括：未使用的事实，任何项目都达不到的区间，"
-     "不可能不通过的校验，与规则不符的评分标准文字，与体系声明不符的分值。"),
+     "不可能不通过的核对，与规则不符的评分标准文字，与体系声明不符的分值。"),
     ("Exit 1 when there are warnings, not only on invalid sets.", "有提示时也以退出码 1 结束，而不只是体系无效时。"),
     ("text: one line per warning; json: every set with its errors and warnings, for tools.",
      "text：每条提示一行；json：每个体系及其错误和提示，供工具读取。"),
