@@ -15,15 +15,15 @@ from __future__ import annotations
 import inspect
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 import click
 
 from ._messages import ARGS_KEY, Commands, command_line_language
 from ._zh_help import CLICK, HELP, USAGE_WORDS
 
-__all__ = ["ChineseFormatter", "HelpCommand", "HelpGroup", "chinese_help", "help_paragraphs", "wrap"]
+__all__ = ["ChineseFormatter", "HelpCommand", "HelpGroup", "chinese_help", "help_paragraphs", "version_option", "wrap"]
 
 _CHINESE = dict(HELP + CLICK)
 _CLOSING = frozenset("，。、；：）》」』”！？")
@@ -211,3 +211,23 @@ class HelpGroup(_InLanguage, Commands):
     """The `scoring-engine` group: its usage errors and its help pages (and its commands') in the user's language."""
 
     command_class = HelpCommand
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+#: click's own line for --version: `scoring-engine, version 0.1.0`; in Chinese `scoring-engine 版本 0.1.0` (_zh_help).
+VERSION_LINE = "%(prog)s, version %(version)s"
+
+
+def version_option(version: str, prog_name: str) -> Callable[[_F], _F]:
+    """click's `--version`, its line in the language of the command line, as the help line that offers it (QA214 6)."""
+    def show(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        if not value or ctx.resilient_parsing:
+            return
+        chinese = command_line_language(ctx.meta.get(ARGS_KEY, ()), ctx) == "zh"
+        line = chinese_help(VERSION_LINE) if chinese else VERSION_LINE
+        click.echo(line % {"prog": prog_name, "version": version}, color=ctx.color)
+        ctx.exit()
+
+    return click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=show,
+                        help="Show the version and exit.")

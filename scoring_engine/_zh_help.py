@@ -120,6 +120,7 @@ USAGE_WORDS = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]...
 CLICK = (
     ("Show this message and exit.", "显示本帮助并退出。"),
     ("Show the version and exit.", "显示版本号并退出。"),
+    ("%(prog)s, version %(version)s", "%(prog)s 版本 %(version)s"),
     ("Usage:", "用法："),
     ("Options", "选项"),
     ("Commands", "命令"),

@@ -22,7 +22,7 @@ from ._cli_params import LanguageChoice, OutputFile, ReportsFolder, at_most_once
 from ._encodings import ENCODINGS
 from ._cli_stdin import facts_from_stdin
 from ._files import read_text
-from ._help import HelpGroup
+from ._help import HelpGroup, version_option
 from ._messages import LANG_VARIABLE, chosen_language, current_language, said, warning_line
 from ._output import say, tell, write_atomically
 from ._text import one_line, visible
@@ -53,7 +53,7 @@ def _deliver(content: str | bytes, output: Path | None, written: str, fmt: str =
 
 
 @click.group(cls=HelpGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="scoring-engine")
+@version_option(__version__, prog_name="scoring-engine")
 @click.option("--lang", type=LanguageChoice(), default=None, envvar=LANG_VARIABLE,
               help="Language of the messages (or set SCORING_ENGINE_LANG). Default: zh when the locale "
                    "(LC_ALL, LC_MESSAGES, LANG) is zh or the input is Chinese, else en.")

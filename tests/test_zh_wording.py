@@ -43,3 +43,14 @@ def test_lint_calls_a_sets_checks_he_dui_as_diff_and_scoring_do_never_the_word_f
     assert "不可能不通过的核对" in out and "校验" not in out
     _, out = _run("--lang", "en", "lint", str(tmp_path / "used.yaml"))
     assert "check 3 can never fail" in out
+
+
+def test_the_version_is_said_in_chinese_under_zh_and_as_click_says_it_under_en() -> None:
+    """`--lang zh --version` printed click's English `scoring-engine, version 0.1.0` beside its help line 显示版本号并退出;
+    under zh it says `scoring-engine 版本 …`, under en as before (a tool may read it)."""
+    from scoring_engine import __version__
+
+    code, out = _run("--lang", "zh", "--version")
+    assert (code, out) == (0, f"scoring-engine 版本 {__version__}\n")
+    assert _run("--version", "--lang", "zh")[1] == out
+    assert _run("--lang", "en", "--version") == (0, f"scoring-engine, version {__version__}\n")
