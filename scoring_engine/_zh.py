@@ -6,8 +6,8 @@ those. For people (`Problem.text("zh")`, the command line), `translate` finds th
 in `_zh_catalog.CATALOG` and fills its Chinese template with the same names,
 numbers and paths. A pattern's ``{name}`` takes any text (``{name:id}`` only a
 name, ``{name:n}`` a number, ``{name:w}`` English words, ``{name:q}`` a text in quotes, ``{name:s}`` a word without
-spaces, ``{name:sheet}`` and ``{name:cell}`` a worksheet's name and a cell's column and row); the template puts it
-back as written (``{name}``) or translated in turn (``{name!t}``: the nested
+spaces, ``{name:ids}`` names or ids joined by ", ", ``{name:sheet}`` and ``{name:cell}`` a worksheet's name and a cell's
+column and row); the template puts it back as written (``{name}``) or translated in turn (``{name!t}``: the nested
 English of ``grade 良: gap: …``), or with its "or" and "and" in Chinese
 (``{name!o}``), or a list's ", " as "、" (``{name!l}``). The first pattern that matches the whole text wins; a text no
 pattern matches is left as it is (tests/test_zh.py finds any such text in
@@ -31,9 +31,11 @@ __all__ = ["LANGUAGES", "translate"]
 #: The languages messages are shown in: English as made, Chinese through the catalog.
 LANGUAGES = ("en", "zh")
 
-#: What a placeholder may take: any text, or (``{name:id}``) a name or id, (``{name:n}``) a number, (``{name:w}``) English words.
+#: What a placeholder may take: any text, or (``{name:id}``) a name or id, (``{name:n}``) a number, (``{name:w}``) English words,
+#: (``{name:ids}``) names or ids joined by ", " (explain's "did you mean a, b (名称)?").
 _KINDS = {"": ".+?", "id": r"[A-Za-z_][\w.\-]*", "n": r"[-+]?\d[\d.]*%?", "w": r"[A-Za-z][A-Za-z ()'-]*?", "q": r"'[^']*'",
-          "s": r"\S+", "sheet": r"[^:\n]{1,31}?", "cell": r"[A-Z]{1,3}[0-9]{1,7}"}
+          "s": r"\S+", "sheet": r"[^:\n]{1,31}?", "cell": r"[A-Z]{1,3}[0-9]{1,7}",
+          "ids": r"[A-Za-z_][\w.\-]*(?:, [A-Za-z_][\w.\-]*)*…?"}
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _BRACES = re.compile(r"\{\{|\}\}")  # a brace written as text
 _MAX_TEXT = 5000  # longer texts (a hostile file's) are left as they are: every pattern would be tried on each
@@ -79,8 +81,8 @@ class _Filler(string.Formatter):
             return translate(str(value))
         if conversion == "o":
             return re.sub(r",? (or|and) ", lambda m: " 或 " if m.group(1) == "or" else " 和 ", str(value))
-        if conversion == "l":  # "年度指标值, 实际完成值" → "年度指标值、实际完成值"
-            return str(value).replace(", ", "、")
+        if conversion == "l":  # "年度指标值, 实际完成值" → "年度指标值、实际完成值"; "…, … (+3)" → "…、…（+3）"
+            return re.sub(r" \(\+(\d+)\)$", r"（+\1）", str(value).replace(", ", "、"))  # a list cut short (fact_values._listed)
         if conversion == "w":  # "text or a number or true or false" → "文字、数字、true或false", each word translated
             parts = str(value).split(" or ")
             words = [translate(word) for word in parts]

@@ -19,6 +19,8 @@ LINT = (
      "表上的执行率与得分会对不上"),
     ("score {indicator} from {paid} ÷ {budget}, the rate the form prints", "让 {indicator} 按表上印出的 {paid} ÷ {budget} 计分"),
     # unused facts (lint/__init__.py; validate words the same warning)
+    ("fact {label} ({name:id}) is declared but read by no rule, derived value, check, cap or form",
+     "事实 {label}（{name}）已声明，但没有任何规则、派生值、核对、封顶规则或表格读取它"),
     ("fact {fact} is declared but read by no rule, derived value, check, cap or form",
      "事实 {fact} 已声明，但没有任何规则、派生值、核对、封顶规则或表格读取它"),
     ("remove it, or read it where it was meant to count", "删去它，或在本应计入的地方读取它"),

@@ -13,9 +13,9 @@ OPTIONS = (
     ("--output {name}: the name ends in a space or a dot after its extension {ext}; write it without them",
      "--output {name}：文件名在扩展名 {ext} 之后还有空格或句点；请去掉它们"),
     ("--output {path}: this command does not write {named} (the extension {ext}); give one of {known} or --format",
-     "--output {path}：这个命令不写出 {named} 格式（扩展名 {ext}）；可用的扩展名：{known}，或用 --format 指定格式"),
+     "--output {path}：这个命令不写出 {named} 格式（扩展名 {ext}）；可用的扩展名：{known!l}，或用 --format 指定格式"),
     ("--output {path}: this command does not write {named} (the extension {ext}); give one of {known}",
-     "--output {path}：这个命令不写出 {named} 格式（扩展名 {ext}）；可用的扩展名：{known}"),
+     "--output {path}：这个命令不写出 {named} 格式（扩展名 {ext}）；可用的扩展名：{known!l}"),
     ("a name ending in / names a folder ({path}): give the name of a file", "以 / 结尾的名字是文件夹（{path}）：请给出文件名"),
     # `-` where standard input is not read (_cli_stdin.refuse_stdin, QA179 F5); batch's own is among the commands'
     ("{who:s} does not read standard input: give the indicator set by its id or its file",
@@ -26,7 +26,8 @@ OPTIONS = (
     ("{who:s} does not read standard input: give each facts file by its path", "{who} 不读取标准输入：请给出各事实文件的路径"),
     ("{who:s} does not read standard input: give the case files (*.cases.yaml) or their folders by path",
      "{who} 不读取标准输入：请给出用例文件（*.cases.yaml）或其所在文件夹的路径"),
-    ("given {count} times ({values}): it takes one value, give it once", "给了 {count} 次（{values}）：只能给一个值，请只写一次"),
-    ("given {count} times ({values}): this command writes one file", "给了 {count} 次（{values}）：这个命令只写出一个文件"),
+    ("given {count} times ({values}): it takes one value, give it once",
+     "给了 {count} 次（{values!l}）：只能给一个值，请只写一次"),
+    ("given {count} times ({values}): this command writes one file", "给了 {count} 次（{values!l}）：这个命令只写出一个文件"),
     ("'-' is standard output: leave --output out to print on the screen", "'-' 表示标准输出：要显示在屏幕上，不写 --output 即可"),
 )

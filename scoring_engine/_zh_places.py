@@ -28,7 +28,7 @@ PLACES = (
     ("{message}: its row is not read, its 类别 is not 事实", "{message!t}：这一行的类别不是“事实”，未读取"),
     ("write 事实 in the row's 类别 cell (merged cells hold their value in their first row only)",
      "在这一行的类别单元格填写“事实”（合并的单元格只有第一行有值）"),
-    ("{message} (read by {readers})", "{message!t}（读取它的指标：{readers}）"),
+    ("{message} (read by {readers})", "{message!t}（读取它的指标：{readers!l}）"),
     # a project `diff` could not score under one of the two sets it compares
     ("under the old set {ref}: {message}", "按原指标体系 {ref} 评分失败：{message!t}"),
     ("under the new set {ref}: {message}", "按新指标体系 {ref} 评分失败：{message!t}"),
@@ -77,7 +77,7 @@ PLACES = (
     ("no indicator set {ref:q} ({length:n} characters): neither a file nor a bundled set id",
      "没有指标体系 {ref}（共 {length} 个字符）：既不是文件，也不是内置体系的 id"),
     # a profile's missing base: the sets beside it, and the bundled ones (QA178 F4); before the catalog's "sets in that folder"
-    ("sets in that folder: {names}; bundled sets: {ids}", "该文件夹内的指标体系：{names}；内置体系：{ids}"),
+    ("sets in that folder: {names}; bundled sets: {ids}", "该文件夹内的指标体系：{names!l}；内置体系：{ids!l}"),
     # a quote left open (QA110 F3)
     ("the quote opened here is never closed", "这里开始的引号一直没有闭合"),
     ("the text in quotes begun here runs on to line {line:n}, where the parser stopped",
@@ -153,7 +153,7 @@ PLACES = (
     ("make it writable first if it is to be replaced, or give another file", "要替换它，先取消只读属性；或者写到另一个文件"),
     ("write it into a folder you may write in, or ask for the right to write in this one",
      "写到有权限写入的文件夹中，或申请这个文件夹的写入权限"),
-    ("{message}; the form gives {values}", "{message!t}；表上填写的是 {values}"),
+    ("{message}; the form gives {values}", "{message!t}；表上填写的是 {values!l}"),
     ("check what these cells hold", "核对这些单元格填写的值"),
     ("the form gives the 总分 {typed} where the set scores {computed}; the set's score counts",
      "表上填写的总分 {typed} 与按体系计算的 {computed} 不同，以计算结果为准"),
@@ -261,7 +261,7 @@ PLACES = (
     ("fill the blank form of {id} (scoring-engine template {file}), which has the 一级 of that set, or score with the set "
      "whose form this is (--set)",
      "改用 {id} 的空白表（scoring-engine template {file}）填写，它的一级指标与该体系一致；或按这张表所属的指标体系评分（--set）"),
-    ("write the id of one of: {ids}", "写下列指标之一的编号：{ids}"),
+    ("write the id of one of: {ids}", "写下列指标之一的编号：{ids!l}"),
     ("the workbook holds {count:n} copies of the sheet {sheet} ({names}); a form has one",
      "工作簿中有 {count} 个“{sheet}”工作表的副本（{names!l}）；一份表只有一个"),
     ("delete the copies that are not the unit's, and name the one kept {sheet}",
@@ -394,10 +394,10 @@ PLACES = (
     # a sheet given twice, one of them hidden (forms/workbook.py hidden_fix: QA165 F9)
     ("{fix}; the sheet {names} is hidden: right-click a sheet tab and choose Unhide to see it, then delete the sheet that "
      "is not the project's",
-     "{fix!t}；工作表 {names} 是隐藏的：右键单击任一工作表标签，选“取消隐藏”即可看到它，再删去不属于本项目的那张表"),
+     "{fix!t}；工作表 {names!l} 是隐藏的：右键单击任一工作表标签，选“取消隐藏”即可看到它，再删去不属于本项目的那张表"),
     ("{fix}; the sheet {names} is very hidden, which Unhide does not list: select the tabs of the sheets to keep, "
      "right-click, Move or Copy, to (new book), and score the new workbook",
-     "{fix!t}；工作表 {names} 被设为“非常隐藏”，“取消隐藏”不会列出它：请选中要保留的工作表标签，右键单击，选“移动或复制”，"
+     "{fix!t}；工作表 {names!l} 被设为“非常隐藏”，“取消隐藏”不会列出它：请选中要保留的工作表标签，右键单击，选“移动或复制”，"
      "工作簿选“(新工作簿)”，再对新工作簿评分"),
     # a label cell holding no text: a formula, an error value, a number (forms/label_cells.py: QA165 F1)
     ("column heading", "列标题"),
@@ -413,9 +413,9 @@ PLACES = (
      "表上写 {points} 分，但 {label} 在体系 {id} 中是 {weight} 分，按体系的分值计分"),
     ("correct it, or score the form with the set it was made for", "改正该单元格，或用这张表对应的体系评分"),
     ("the form was written for the set {named}, and is read here with {id}, which reads 1 fact the form does not hold "
-     "({names})", "这张表是为指标体系 {named} 填写的，这里却用 {id} 读取，{id} 所需的 1 个事实表上没有（{names}）"),
+     "({names})", "这张表是为指标体系 {named} 填写的，这里却用 {id} 读取，{id} 所需的 1 个事实表上没有（{names!l}）"),
     ("the form has no cell for {count} facts the set {id} reads ({names})",
-     "表上没有指标体系 {id} 所需的 {count} 个事实（{names}）"),
+     "表上没有指标体系 {id} 所需的 {count} 个事实（{names!l}）"),
     ("if it is another set's form, read it with that set; else fill the blank form of {id} (scoring-engine template {file})",
      "若这是另一指标体系的表，请用那个体系读取；否则请用 {id} 的空白表填写（scoring-engine template {file}）"),
     ("{category} is a 二级指标 of {other}: move the row under {other}",

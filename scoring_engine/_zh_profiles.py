@@ -25,7 +25,7 @@ PROFILES = (
     ("{id} is added twice (add[{at}])", "{id} 添加了两次（add[{at}]）"),
     ("add it once", "只添加一次"),
     ("{id} is removed by this profile with {gone} (remove:, line {line})",
-     "本方案已删除 {id}（随 {gone} 一并删除，remove: 第 {line} 行）"),
+     "本方案已删除 {id}（随 {gone!l} 一并删除，remove: 第 {line} 行）"),
     ("{id} is removed by this profile (remove:, line {line})", "本方案已删除 {id}（remove: 第 {line} 行）"),
     ("leave it out of remove:, or leave this entry out", "把它从 remove: 中去掉，或去掉这一项"),
     ("the base set has no fact {name} to remove", "基础体系中没有事实 {name}，无从删除"),
@@ -196,11 +196,11 @@ PROFILES = (
      "change: 下的 children_from 会整段替换基础指标体系中的这一段：请完整写出 fact、categories、comparisons、standards 和 rules"
      "（scoring-engine resolve 会打印基础指标体系中的写法）"),
     ("children_from replaced whole: the base's {gone} are gone (line {line:n})",
-     "children_from 已整段替换：基础指标体系中的 {gone} 已不再保留（第 {line} 行）"),
+     "children_from 已整段替换：基础指标体系中的 {gone!l} 已不再保留（第 {line} 行）"),
     ("{what:id} changed (line {line:n})", "{what} 已修改（第 {line} 行）"),
     ("removed {id:id} (line {line:n})", "已删除 {id}（第 {line} 行）"),
-    ("sections it replaces: {names}", "整段替换的部分：{names}"),
-    ("sections it merges by name: {names}", "按名称合并的部分：{names}"),
+    ("sections it replaces: {names}", "整段替换的部分：{names!l}"),
+    ("sections it merges by name: {names}", "按名称合并的部分：{names!l}"),
     # the header of `resolve`: the pattern with (extends …) first, or the other would take it all as the name
     ("{id} {version}, resolved by scoring-engine resolve from {name} (extends {bases})",
      "{id} {version}，由 scoring-engine resolve 从 {name} 展开（基于 {bases}）"),

@@ -78,7 +78,7 @@ TEXT_FILES = (
      "{value} 超出范围（{name}：绝对值须小于 1e15，且不小于 1e-15）"),
     ("check the unit and the digits", "检查单位和数位"),
     ("cannot read files in the encoding {name}", "无法按编码 {name} 读取文件"),
-    ("give one of: {names}", "请使用以下之一：{names}"),
+    ("give one of: {names}", "请使用以下之一：{names!l}"),
     ("full-width characters: write {text} as {narrow}", "这是全角字符：把 {text} 改为半角的 {narrow}"),
     ("a rate is written as a share here: write {text} as {share}", "比率在这里写成小数：把 {text} 写成 {share}"),
     # a grade's or a weight rule's min in % (QA164 F1): points of the total, never a share
@@ -147,7 +147,7 @@ TEXT_FILES = (
     ("add the total or the scores it applies to", "写出它所适用的总分或得分"),
     ("error must be words the error contains; empty, it matches any error", "error 应写出错误信息中的文字；为空时任何错误都符合"),
     ("copy a part of the message the case expects, such as budget.total", "复制用例预期的错误信息的一部分，例如 budget.total"),
-    ("a case expecting an error has no {names} to check", "预期出错的用例没有可检查的 {names}"),
+    ("a case expecting an error has no {names} to check", "预期出错的用例没有可检查的 {names!l}"),
     ("expect the error alone, and what it scores in a case of its own", "只写预期的错误；评分结果写在另一个用例中"),
     # a case file's mapping typed with a full-width colon, or a reason that is not text (cases.py)
     ("'：' is a full-width colon: write {mapping}", "'：' 是全角冒号：写成 {mapping}"),

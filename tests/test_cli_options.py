@@ -42,7 +42,7 @@ def test_an_option_that_takes_one_value_given_twice_is_refused(args: list[str], 
     assert f"Invalid value for {option}: given 2 times ({values}): it takes one value, give it once" in run.stderr
     assert [] == list(tmp_path.iterdir())
     run = CliRunner().invoke(main, ["--lang", "zh", *args])
-    assert f"给了 2 次（{values}）：只能给一个值，请只写一次" in run.stderr, run.output
+    assert f"给了 2 次（{values.replace(', ', '、')}）：只能给一个值，请只写一次" in run.stderr, run.output
 
 
 def test_a_flag_given_twice_or_an_option_after_double_dash_is_not_refused() -> None:

@@ -245,7 +245,7 @@ def test_a_misspelt_name_two_indicators_share_offers_both_ids() -> None:
     with pytest.raises(UnknownIndicatorError) as caught:
         score(indicator_set, {}).explain("新建供水管网")
     assert "did you mean output.1, benefit.2 (新建供水管网长度)?" == caught.value.hint
-    assert "（是否想写 output.1, benefit.2 (新建供水管网长度)？）" in caught.value.first.text("zh")
+    assert "（是否想写 output.1、benefit.2（新建供水管网长度）？）" in caught.value.first.text("zh")
 
 
 def test_clamped_score_is_told(result: Result):

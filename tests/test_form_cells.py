@@ -704,7 +704,7 @@ def test_a_workbook_with_two_form_sheets_is_refused_not_read_by_its_first(tmp_pa
     copy.title = "项目支出绩效自评表(2)"
     book.save(form)
     code, lines = _lines("score", str(form))
-    assert 1 == code and 1 == len(lines) and "工作簿里有 2 张自评表（项目支出绩效自评表, 项目支出绩效自评表(2)）" in lines[0]
+    assert 1 == code and 1 == len(lines) and "工作簿里有 2 张自评表（项目支出绩效自评表、项目支出绩效自评表(2)）" in lines[0]
 
 
 def test_a_targets_table_kept_in_the_workbook_is_no_second_form(tmp_path: Path):

@@ -308,7 +308,7 @@ def test_layout_is_refused_for_table_and_json_as_a_wrong_command_line(fmt: str):
     assert 2 == run.exit_code and "--layout applies to markdown, csv, xlsx, html, not to " + fmt in run.output
     assert "leave --layout out for table and json" in run.output
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(HOUSING), "--format", fmt, "--layout", "selfeval"])
-    assert 2 == run.exit_code and f"--layout 只用于 markdown, csv, xlsx, html，不能用于 {fmt}：table 和 json 格式不要写 --layout" in run.output
+    assert 2 == run.exit_code and f"--layout 只用于 markdown、csv、xlsx、html，不能用于 {fmt}：table 和 json 格式不要写 --layout" in run.output
 
 
 # ---------------------------------------------------------------- hostile workbooks

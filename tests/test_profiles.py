@@ -643,9 +643,9 @@ def test_validate_tells_merged_sections_from_replaced_ones(tmp_path: Path) -> No
     out = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
     assert 0 == out.exit_code, out.output
     lines = [line.strip() for line in out.output.splitlines()]
-    assert "output 产出指标 50  ← children_from 已整段替换：基础指标体系中的 categories, comparisons, standards, " \
-        "rules.quantitative_lower, rules.exact, rules.qualitative 已不再保留（第 4 行）" in lines
-    assert ["整段替换的部分：grades, explain_when", "按名称合并的部分：facts"] == lines[-2:]
+    assert "output 产出指标 50  ← children_from 已整段替换：基础指标体系中的 categories、comparisons、standards、" \
+        "rules.quantitative_lower、rules.exact、rules.qualitative 已不再保留（第 4 行）" in lines
+    assert ["整段替换的部分：grades、explain_when", "按名称合并的部分：facts"] == lines[-2:]
 
 
 def test_the_resolved_file_says_where_it_comes_from_in_the_users_language(tmp_path: Path) -> None:
@@ -904,8 +904,8 @@ def test_a_row_group_replaced_under_change_says_what_of_the_base_it_no_longer_ha
     assert "missing key 'fact'" == message and "replaces the base's whole block" in (hint or "")
     _write(tmp_path, "p.yaml", text.replace("      rules:\n", "      fact: targets.benefit\n      rules:\n"))
     run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(tmp_path / "p.yaml")])
-    assert 0 == run.exit_code and "children_from 已整段替换：基础指标体系中的 categories, comparisons, standards, " \
-        "rules.quantitative, rules.quantitative_lower, rules.exact, rules.qualitative.synonyms 已不再保留" in run.output, \
+    assert 0 == run.exit_code and "children_from 已整段替换：基础指标体系中的 categories、comparisons、standards、" \
+        "rules.quantitative、rules.quantitative_lower、rules.exact、rules.qualitative.synonyms 已不再保留" in run.output, \
         run.output
 
 
@@ -1261,7 +1261,7 @@ def test_a_missing_base_is_offered_no_profile_built_on_the_file_but_the_other_se
     _write(tmp_path, "other.yaml", "extends: national-framework\nid: other\n")
     [(_, _, _, hint)] = _problems(tmp_path / "city.yaml")
     assert hint == "sets in that folder: other.yaml; bundled sets: " + ", ".join(bundled_sets())
-    assert translate(hint or "").startswith("该文件夹内的指标体系：other.yaml；内置体系：cost-type-self-evaluation, ")
+    assert translate(hint or "").startswith("该文件夹内的指标体系：other.yaml；内置体系：cost-type-self-evaluation、")
 
 
 def test_an_indicator_below_one_a_base_profile_removed_is_told_removed_with_it_where_and_how_to_fix(tmp_path: Path) -> None:

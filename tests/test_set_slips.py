@@ -332,8 +332,8 @@ def test_two_declared_values_in_one_dash_line_are_told_a_line_each(tmp_path: Pat
     ("budget.total:      {type: number, min: 0, unit: 万元, label: 预算资金}",
      "budget.total:      {type: number, min: 0, 单位: 万元, 名称: 预算资金}", ["未知的键 '单位'（是否想写 unit？）",
                                                                     "未知的键 '名称'（是否想写 label？）"]),
-    ("budget.total:      {type: number,", "budget.total:      {type: 数字,", ["应为以下之一：number, integer, boolean, string, date, "
-                                                                            "list, judgement, tier（是否想写 number？）"]),
+    ("budget.total:      {type: number,", "budget.total:      {type: 数字,", ["应为以下之一：number、integer、boolean、string、date、"
+                                                                            "list、judgement、tier（是否想写 number？）"]),
     ("{label: 优, min: 90}", "{等级: 优, 最低分: 90}", ["未知的键 '等级'（是否想写 label？）", "未知的键 '最低分'（是否想写 min？）"]),
     ("rule: {kind: judgement, fact:", "rule: {类型: judgement, fact:", ["缺少键 'kind'（把 类型 改为 kind）"]),
     ("rule: {kind: judgement, fact:", "rule: {knid: judgement, fact:", ["缺少键 'kind'（把 knid 改为 kind）"]),

@@ -3,9 +3,11 @@ between the items of a Chinese list, ranges written 0–5, standard input named 
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
@@ -54,3 +56,57 @@ def test_the_version_is_said_in_chinese_under_zh_and_as_click_says_it_under_en()
     assert (code, out) == (0, f"scoring-engine 版本 {__version__}\n")
     assert _run("--version", "--lang", "zh")[1] == out
     assert _run("--lang", "en", "--version") == (0, f"scoring-engine, version {__version__}\n")
+
+
+def _small_facts(tmp_path: Path, fact: str, value: object) -> Path:
+    document = json.loads((SMALL / "facts.json").read_text(encoding="utf-8"))
+    group, _, name = fact.partition(".")
+    document["facts"][group][name] = value
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_chinese_lines_use_full_width_brackets_and_a_dun_hao_between_listed_items(tmp_path: Path) -> None:
+    """Chinese lines showed names and lists as English writes them: 事实 备注 (output.notes), 是否想写 process.execution
+    (预算执行率), 可选：按比例, 分档, 全额到位, --layout 只用于 markdown, csv, xlsx, html. They use （） and 、 now; the English
+    is as before."""
+    leftover = tmp_path / "leftover.yaml"
+    leftover.write_text("id: leftover\nname: 多余事实\nversion: '1'\nfacts:\n  budget.paid: {type: number, min: 0}\n"
+                        "  budget.total: {type: number, min: 0}\n  output.notes: {type: string, required: false, label: 备注}\n"
+                        "grades:\n  - {label: 合格, min: 60}\n  - {label: 不合格, min: 0}\nindicators:\n"
+                        "  - {id: a, name: 执行率, weight: 100, rule: {kind: proportional, value: budget.paid, target: budget.total}}\n",
+                        encoding="utf-8")
+    _, out = _run("--lang", "zh", "lint", str(leftover))
+    assert "事实 备注（output.notes）已声明，但没有任何规则" in out, out
+    _, out = _run("--lang", "zh", "validate", str(leftover))
+    assert "事实 备注（output.notes）已声明" in out, out
+    facts = SMALL / "facts.json"
+    _, out = _run("--lang", "zh", "explain", str(facts), "-i", "预算执行")
+    assert "（是否想写 process.execution（预算执行率）？）" in out, out
+    _, out = _run("--lang", "en", "explain", str(facts), "-i", "预算执行")
+    assert "(did you mean process.execution (预算执行率)?)" in out, out
+    _, out = _run("--lang", "zh", "score", str(_small_facts(tmp_path, "budget.funding_method", "proportional")),
+                  "--set", str(SMALL / "set.yaml"))
+    assert "（可选：按比例、分档、全额到位）" in out, out
+    code, out = _run("--lang", "zh", "score", str(facts), "--layout", "selfeval")
+    assert code == 2 and "--layout 只用于 markdown、csv、xlsx、html，不能用于 table" in out, out
+
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("weight rule 3: 过程 (process) weighs 20.5, not a whole number", "权重规则 3：过程（process）的分值 20.5 不是整数"),
+    ("weight rule 1: 产出 + 效益 (output + benefit) weigh 54.5 (40.5 + 14), below 60 (60% of the total 100)",
+     "权重规则 1：产出 + 效益（output + benefit）分值合计 54.5（40.5 + 14），低于 60（总分 100 的 60%）"),
+    ("one of: 甲, 乙, … (+3)", "可选：甲、乙、…（+3）"),
+    ("No such option --fo. (Did you mean one of: --format, --foo?)", "没有选项 --fo。（是否想写以下之一：--format、--foo？）"),
+    ("did you mean output.1, benefit.2 (新建供水管网长度)?", "是否想写 output.1、benefit.2（新建供水管网长度）？"),
+    ("did you mean '完成' (a wording of 达成)?", "是否想写 '完成'（达成 的写法）？"),
+    ("did you mean '按比例 (新)'?", "是否想写 '按比例 (新)'？"),  # a value as written, quoted: kept
+    ("sections it replaces: grades, explain_when", "整段替换的部分：grades、explain_when"),
+])
+def test_the_catalog_writes_listed_items_with_a_dun_hao_and_a_name_s_id_in_full_width_brackets(english: str,
+                                                                                              chinese: str) -> None:
+    """Every catalog entry that lists names or ids, or names an indicator by its name and id, in a Chinese line (QA214 7)."""
+    from scoring_engine._zh import translate
+
+    assert translate(english) == chinese
