@@ -408,7 +408,7 @@ _SCORING = (
     ("cannot be checked ({why}): {message}", "无法核对（{why!t}）：{message}"),
     ("cannot tell whether to explain ({why}): {message}", "无法判断是否需说明（{why!t}）：{message}"),
     ("the condition must give true or false, got {value}", "条件必须得出是或否，得到 {value!t}"),
-    ("raw score {raw} is outside 0..{weight}; clamped to {kept}", "原始得分 {raw} 超出 0..{weight}，取为 {kept}"),
+    ("raw score {raw} is outside 0..{weight}; clamped to {kept}", "原始得分 {raw} 超出 0–{weight} 的范围，取为 {kept}"),
     ("a number is out of range (too large or too small to score)", "有数值超出范围（过大或过小，无法评分）"),
     ("no such indicator in set {id}", "体系 {id} 中没有这个指标"),
     ("the indicators are: {ids}", "指标有：{ids!l}"),

@@ -91,8 +91,8 @@ def test_a_clamp_warning_names_its_indicator_whatever_its_id():
             "  - {id: '2', name: 产出, weight: 40, rule: {kind: formula, score: w}}\n"
             "  - {id: p, name: 执行, weight: 40, rule: {kind: proportional, value: 0 - w, target: 1}}\n")
     result = score(parse_indicator_set(text), {"v": 21, "w": 82, "zz": 1})
-    assert ["1：原始得分 21 超出 0..20，取为 20", "2：原始得分 82 超出 0..40，取为 40",
-            "p：原始得分 -3280 超出 0..40，取为 0"] == [w.text("zh") for w in result.warnings if w.kind == "clamp"]
+    assert ["1：原始得分 21 超出 0–20 的范围，取为 20", "2：原始得分 82 超出 0–40 的范围，取为 40",
+            "p：原始得分 -3280 超出 0–40 的范围，取为 0"] == [w.text("zh") for w in result.warnings if w.kind == "clamp"]
     assert ["1: raw score 21 is outside 0..20; clamped to 20", "2: raw score 82 is outside 0..40; clamped to 40",
             "p: raw score -3280 is outside 0..40; clamped to 0"] == [str(w) for w in result.warnings if w.kind == "clamp"]
     assert ["事实 zz 没有在体系中声明，已忽略"] == [w.text("zh") for w in result.warnings if w.kind == "undeclared_fact"]

@@ -868,7 +868,7 @@ def test_a_rate_formula_above_100_percent_states_the_product_then_the_clamp() ->
     result = scoring_engine.score(rule, {"v": 4, "t": 3})
     assert "按公式 v / t 得比率133.33%，得分 = 10 × 133.33% = 13.33分；计算值13.33超出0–10分，按10.00分计" == \
         result.indicator("x").reason
-    assert ["x：原始得分 13.33 超出 0..10，取为 10"] == [w.text("zh") for w in result.warnings]
+    assert ["x：原始得分 13.33 超出 0–10 的范围，取为 10"] == [w.text("zh") for w in result.warnings]
 
 
 def test_a_proportional_rule_on_a_negative_value_states_the_product_then_the_clamp() -> None:

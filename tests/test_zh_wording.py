@@ -110,3 +110,17 @@ def test_the_catalog_writes_listed_items_with_a_dun_hao_and_a_name_s_id_in_full_
     from scoring_engine._zh import translate
 
     assert translate(english) == chinese
+
+
+def test_a_clamped_score_is_said_as_a_range_0_to_the_weight_as_explain_says_it(tmp_path: Path) -> None:
+    """The clamping warning said 原始得分 18.6 超出 0..5 (programmer's notation) in the table, Markdown and on the screen,
+    beside explain's 超出 0–5 的范围. It says 超出 0–5 的范围 now; the English keeps 0..5."""
+    set_file = _small_set(tmp_path, 'rate: "1 if cost_saving_rate >= 0 else output.cost_planned / output.cost_actual"',
+                          'score: "output.cost_planned / 10"')
+    facts = tmp_path / "facts.json"
+    facts.write_text((SMALL / "facts.json").read_text(encoding="utf-8"), encoding="utf-8")
+    for fmt in ("table", "markdown"):
+        _, out = _run("--lang", "zh", "score", str(facts), "--set", str(set_file), "--format", fmt)
+        assert "output.cost：原始得分 18.6 超出 0–5 的范围，取为 5" in out and "0..5" not in out, out
+    _, out = _run("--lang", "en", "score", str(facts), "--set", str(set_file), "--format", "json")
+    assert "raw score 18.6 is outside 0..5; clamped to 5" in out, out
