@@ -27,7 +27,7 @@ from ._facts_pass import is_clean
 from ._resources import data_dir
 from ._quick_schema import fits
 from ._other_kinds import OTHER_SUFFIXES, OTHER_WORKBOOKS, document_kind, other_kind, other_workbook
-from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path, named_source
+from .errors import STDIN, FactsError, IndicatorSetError, Problem, did_you_mean, json_path, named_source
 from .fact_values import out_of_range_words
 from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
 
@@ -40,8 +40,6 @@ MAX_FACTS_BYTES = 1_000_000
 
 _LIMIT_NAMES = {_yaml.MAX_YAML_BYTES: "MAX_YAML_BYTES", MAX_FACTS_BYTES: "MAX_FACTS_BYTES"}
 _SHOWN_DOCUMENT_PROBLEMS = 20  # bad values listed from one facts document
-#: How standard input is named in messages, when the facts are read from it (`scoring-engine score -`).
-STDIN = "<stdin>"
 
 
 def read_text(path: Path, limit: int, error: type[Exception]) -> tuple[str, bytes]:

@@ -39,11 +39,14 @@ __all__ = [
     "named_source",
     "ADD_THE_FACT",
     "ADD_TO_THE_ROW",
+    "STDIN",
 ]
 
 #: The hint of every problem about a fact the facts do not give (a filled form names the cell to fill instead).
 ADD_THE_FACT = "add it to the facts file"
 ADD_TO_THE_ROW = "write it in the row"  # a target row lacks a field its rule reads (its 实际完成值, its tier)
+#: The file a problem of standard input names (`score -`), as tools read it; a Chinese line says 标准输入, as --help does.
+STDIN = "<stdin>"
 
 
 @record
@@ -84,18 +87,21 @@ class Problem:
         about = [f"指标 {self.indicator}"] if self.indicator else [self.path] if self.path and self.path != "$" else []
         if self.fact and not _names(self.message, self.fact):
             about.append(f"事实 {self.fact}")
-        text = self._where() + (f"{'，'.join(about)}：" if about else "") + translate(self.message)
+        said = translate(self.message)
+        if self.file == STDIN and said.startswith("文件") and not said.startswith("文件夹"):
+            said = "输入" + said[2:]  # 输入是空的: what was piped in is no file (QA214 10)
+        text = self._where("标准输入") + (f"{'，'.join(about)}：" if about else "") + said
         if self._expression_shown():
             text += f"（公式 `{self._expression_shown()}`）"
         if self.hint:
             text += f"（{translate(self.hint)}）"
         return text
 
-    def _where(self) -> str:
-        """'file:line:column: ', as far as they are known."""
+    def _where(self, stdin: str = STDIN) -> str:
+        """'file:line:column: ', as far as they are known; standard input named `stdin`."""
         if not self.file:
             return ""
-        where = self.file
+        where = stdin if self.file == STDIN else self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:

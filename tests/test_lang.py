@@ -225,12 +225,12 @@ _ENGLISH_LOCALE = {"LANG": "C.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "SCOR
 
 @pytest.mark.parametrize(("piped", "spoken"), [
     ('{"indicator_set": "self-evaluation", "project": {"name": "某市项目"}, "facts": {"budget.total": "abc"}}'.encode(),
-     "错误：<stdin>: $.facts.budget.total：全年预算数"),
-    (b'{"indicator_set": "self-evaluation", "facts": {"budget.total": "abc"}}', "错误：<stdin>: $.facts.budget.total："),
+     "错误：标准输入: $.facts.budget.total：全年预算数"),
+    (b'{"indicator_set": "self-evaluation", "facts": {"budget.total": "abc"}}', "错误：标准输入: $.facts.budget.total："),
     ('{"indicator_set": "nosuch", "project": {"name": "某市项目"}, "facts": {}}'.encode(),
-     "错误：<stdin>: $.indicator_set：没有指标体系 'nosuch'"),
+     "错误：标准输入: $.indicator_set：没有指标体系 'nosuch'"),
     ('{\n"indicator_set": "self-evaluation",\n"project": {"name": "某市项目"},\n"facts": {}}'.encode("gbk"),
-     "错误：<stdin>:3: 文件是 GBK/GB18030 编码"),
+     "错误：标准输入:3: 输入是 GBK/GB18030 编码"),
     (b'{"indicator_set": "nosuch", "facts": {}}', "error: <stdin>: $.indicator_set: no indicator set 'nosuch'"),
 ], ids=["chinese text", "a bundled set", "a missing set", "gbk", "english"])
 def test_facts_piped_in_speak_the_language_of_their_text_as_a_file_does(piped: bytes, spoken: str, tmp_path: Path,

@@ -124,3 +124,21 @@ def test_a_clamped_score_is_said_as_a_range_0_to_the_weight_as_explain_says_it(t
         assert "output.cost：原始得分 18.6 超出 0–5 的范围，取为 5" in out and "0..5" not in out, out
     _, out = _run("--lang", "en", "score", str(facts), "--set", str(set_file), "--format", "json")
     assert "raw score 18.6 is outside 0..5; clamped to 5" in out, out
+
+
+def test_standard_input_is_named_biaozhun_shuru_in_a_chinese_line_and_stays_stdin_for_tools(tmp_path: Path) -> None:
+    """`printf '' | score - --set set.yaml` said 错误：<stdin>:1:1: 文件是空的, and bad facts piped in 错误：<stdin>: $.facts…,
+    though --help calls it -（标准输入）. A Chinese line names it 标准输入 and says 输入是空的; the English line and the
+    problem's file (what tools read) keep <stdin>."""
+    from scoring_engine.errors import Problem
+
+    set_file = str(SMALL / "set.yaml")
+    _, out = _run("--lang", "zh", "score", "-", "--set", set_file, stdin="")
+    assert out.startswith("错误：标准输入:1:1: 输入是空的"), out
+    _, out = _run("--lang", "zh", "score", "-", "--set", set_file, stdin='{"facts": 3}')
+    assert out.startswith("错误：标准输入: $.facts："), out
+    _, out = _run("--lang", "en", "score", "-", "--set", set_file, stdin="")
+    assert out.startswith("error: <stdin>:1:1: the file is empty"), out
+    problem = Problem("the file is empty", file="<stdin>", line=1, column=1)
+    assert problem.text("zh") == "标准输入:1:1: 输入是空的" and problem.file == "<stdin>"
+    assert Problem("the file is empty", file="a.yaml", line=1, column=1).text("zh") == "a.yaml:1:1: 文件是空的"
