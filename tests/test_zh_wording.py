@@ -142,3 +142,15 @@ def test_standard_input_is_named_biaozhun_shuru_in_a_chinese_line_and_stays_stdi
     problem = Problem("the file is empty", file="<stdin>", line=1, column=1)
     assert problem.text("zh") == "标准输入:1:1: 输入是空的" and problem.file == "<stdin>"
     assert Problem("the file is empty", file="a.yaml", line=1, column=1).text("zh") == "a.yaml:1:1: 文件是空的"
+
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("a target row may have: name, target, actual", "绩效目标行可以有：name、target、actual"),
+    ("give type: one of 数量, 质量; comparisons the group maps: ≥", "写 type：数量、质量 之一；行组对应的指标性质：≥"),
+    ("the indicator block has no 分值 or 权重 column", "绩效指标栏没有 分值 或 权重 列"),
+])
+def test_a_target_rows_lists_of_keys_and_kinds_read_with_the_chinese_list_marks(english: str, chinese: str) -> None:
+    """The row messages listing keys, kinds or a layout's columns showed English commas and 'or' in a Chinese line."""
+    from scoring_engine._zh import translate
+
+    assert chinese == translate(english)
