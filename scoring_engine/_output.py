@@ -39,6 +39,7 @@ __all__ = ["TEMPORARY_NAME_BYTES", "STOPS", "AtomicOutput", "done_stopping", "dr
 #: A temporary report's name takes the report's name cut to fit, plus this many bytes: ".", ".", mkstemp's 8 letters, ".tmp".
 TEMPORARY_NAME_BYTES = 14
 _NAME_MAX = 255  # bytes in a file name, where the file system does not say
+_LINKS_FOLLOWED = 40  # links followed to the folder of an output not there, as the system follows them at most
 #: Why an output is not written over a file the command read (its facts, its set, its form).
 READ_BY_THIS_COMMAND = "it is a file this command read, and writing would replace what it holds (give another file name)"
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -56,8 +57,7 @@ def _cannot_write(path: Path | str, why: str | OSError) -> ScoringEngineError:
     if isinstance(why, OSError) and why.errno == errno.ENOENT and os.path.islink(path):  # the folder it points into
         pointed = os.path.dirname(os.path.realpath(path))
         if not os.path.isdir(pointed):  # (QA163 F6: said as no such file, the folder of the link there)
-            return ScoringEngineError(Problem(f"cannot write the report: it is a link into the folder {pointed}, which is "
-                                              "not there", file=str(path), hint="make that folder first, or remove the link"))
+            return _link_into(path, pointed)
     if isinstance(why, OSError) and why.errno == errno.ENOENT and not os.path.isdir(folder):  # which folder, what to do
         return ScoringEngineError(Problem(f"cannot write the report: there is no folder {folder}", file=str(path),
                                           hint=MAKE_THE_FOLDER))
@@ -74,6 +74,11 @@ def _cannot_write(path: Path | str, why: str | OSError) -> ScoringEngineError:
     elif why == NOT_YOURS:
         hint = NOT_PERMITTED
     return ScoringEngineError(Problem(f"cannot write the report: {why}", file=str(path), hint=hint))
+
+
+def _link_into(path: Path | str, pointed: str) -> ScoringEngineError:
+    return ScoringEngineError(Problem(f"cannot write the report: it is a link into the folder {pointed}, which is not there",
+                                      file=str(path), hint="make that folder first, or remove the link"))
 
 
 #: A file the user made read-only (last year's archived summary): not replaced (QA34 F5), as cp and editors do not.
@@ -129,6 +134,8 @@ class AtomicOutput:
         except OSError as err:
             if err.errno == errno.ELOOP:  # links in a circle name no file at all
                 raise _cannot_write(path, err) from None
+            if (unreachable := _unreachable(path)) is not None:
+                raise unreachable from None
             mode = None  # absent, or out of reach: making the temporary file says why
         self.temporary: str | None = None
         if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
@@ -202,6 +209,34 @@ class AtomicOutput:
         if self.temporary is not None:
             _remove(self.temporary)
             self.temporary = None
+
+
+def _unreachable(path: Path) -> ScoringEngineError | None:
+    """Why the system cannot reach the folder of `path`, which it says is not there: a part before the file's name that
+    is not there, or is no folder (a file), as the shell says of it; a link followed as the system follows it. None when
+    only the file is not there. realpath folds `nosuch/..` and `set.yaml/..` away: the rename replaced the file, one
+    the command read or a read-only one, that the path as typed never reached (QA216 1)."""
+    where = os.fspath(path)
+    for _ in range(_LINKS_FOLLOWED):
+        pieces = where.replace(os.altsep or "/", "/").split("/")
+        for end in range(1, len(pieces)):
+            folder = "/".join(pieces[:end]) or "/"
+            try:
+                if not stat.S_ISDIR(os.stat(folder).st_mode):
+                    return ScoringEngineError(Problem(f"cannot write the report: {folder} is not a folder", file=str(path),
+                                                      hint="give a path whose every part before the file's name is a folder"))
+            except OSError as err:
+                if err.errno != errno.ENOENT:
+                    return _cannot_write(path, err)
+                if where != os.fspath(path):  # a link's: the folder it points into, as written (QA163 F6)
+                    return _link_into(path, os.path.dirname(where))
+                return ScoringEngineError(Problem(f"cannot write the report: there is no folder {folder}", file=str(path),
+                                                  hint=MAKE_THE_FOLDER))
+        try:
+            where = os.path.join(os.path.dirname(where), os.readlink(where))
+        except OSError:  # not a link: only the file is not there
+            return None
+    return None
 
 
 def _node_kind(mode: int) -> str:

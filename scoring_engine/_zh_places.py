@@ -429,6 +429,9 @@ PLACES = (
     ("cannot write the report: it is a link into the folder {folder}, which is not there",
      "无法写出文件：它是链接，所指向的文件夹 {folder} 不存在"),
     ("make that folder first, or remove the link", "先建好那个文件夹，或删去这个链接"),
+    # an output through a part that is no folder (_output._unreachable: QA216 1)
+    ("cannot write the report: {folder} is not a folder", "无法写出文件：{folder} 不是文件夹"),
+    ("give a path whose every part before the file's name is a folder", "路径中文件名之前的每一段都应是文件夹"),
     # a worker process killed outright (batch/pool.py: QA163 F1)
     ("a worker process ended unexpectedly (killed, perhaps for want of memory): the batch stopped",
      "有一个工作进程意外结束（被强行终止，可能是内存不足）：批量评分已停止"),
