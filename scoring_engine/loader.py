@@ -174,7 +174,7 @@ def named_elsewhere(problems: list[Problem], facts: Facts, indicator_set: Indica
     try:  # the same file, named by its path
         folder = Path(facts.source).parent if facts.source and facts.source != "-" else Path()
         same = indicator_set.source is not None and resolve_set(named, folder).resolve() == Path(indicator_set.source).resolve()
-    except (IndicatorSetError, OSError, ValueError):  # a set that cannot be read from there: --set is the way (QA67 F7)
+    except (IndicatorSetError, OSError, RuntimeError, ValueError):  # cannot be read from there (a loop too): --set (QA67 F7)
         same = True
     if same:
         return problems

@@ -30,7 +30,7 @@ def set_named_from(folder: Path, indicator_set: IndicatorSet) -> str | None:
         if source is None or (bundled is not None and Path(source).resolve() == bundled.resolve()):
             return indicator_set.id
         return Path(source).resolve().relative_to(folder.resolve()).as_posix()
-    except (OSError, ValueError):
+    except (OSError, RuntimeError, ValueError):  # a loop of links (Path.resolve's RuntimeError): the write says so
         return None
 
 

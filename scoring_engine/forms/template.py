@@ -89,7 +89,7 @@ def skeleton_names(path: Path, output: Path | None) -> str:
     at `path` (its id is no name score can find): its path from the skeleton's folder, as score looks for it; the whole
     path when the set lies outside that folder, which a facts file cannot name (QA75 F5), for its header's --set, to be
     run from any folder (QA76 F7)."""
-    relative = Path(os.path.relpath(path.resolve(), (output.parent if output else Path()).resolve())).as_posix()
+    relative = Path(os.path.relpath(path.resolve(), os.path.realpath(output.parent if output else Path()))).as_posix()
     return str(path.resolve()) if relative == ".." or relative.startswith("../") else relative
 
 
