@@ -249,6 +249,10 @@ ROWS = (
     ("give the facts files or forms they were made from, or a report by its file name to score it again",
      "请给出生成这些报告的事实文件或自评表；要重新评分某份报告，请给出它的文件名"),
     ("the reason {indicator} does not apply is empty", "没有写明 {indicator} 不适用的原因"),
+    # a second batch into a reports folder a batch is writing in (batch/reports_mark.reports_held: QA216 2)
+    ("another batch is writing its reports into this folder now", "另一个批量评分正在向这个报告文件夹写出报告，本次没有运行"),
+    ("wait until it ends, or give this run another reports folder (--reports)",
+     "等它结束后再运行，或用 --reports 给本次运行另一个报告文件夹"),
     # a report that would replace one of a document no longer there (batch/reports_mark.py: QA184 F5)
     ("the report {name} of {source} would replace the report of {earlier}, which an earlier run wrote under the same name "
      "and is no longer there (its folder renamed or moved?)", "本次 {source} 的报告 {name} 会替换之前一次运行以同一文件名"

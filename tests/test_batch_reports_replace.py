@@ -186,3 +186,32 @@ def test_a_jsonl_lines_report_whose_record_in_the_mark_is_cut_short_is_refused_a
                 f"是哪个项目的无从得知（报告文件夹中 {REPORTS_MARK} 里的记录无法读取），已停止，没有写出任何报告（把本批次"
                 "的报告写入另一个文件夹（--reports），或删除之前的报告）") in said, run.output
     assert '["' not in run.output and "\ufffd" not in run.output
+
+
+def test_a_second_batch_into_a_reports_folder_a_batch_is_writing_in_is_refused_and_leaves_its_files_alone(
+        tmp_path: Path) -> None:
+    """While a batch writes into a reports folder (held here as a run holds it), a second batch into the same folder is
+    refused before it does anything: one line, exit 1, the first run's report being written (its temporary file), the
+    mark and the summary left as they were. It took the first run's temporaries for a killed run's and removed them,
+    and the first run then failed on the report it was writing, its summary lost (QA216 2). Once the first run ends,
+    the folder is free again."""
+    import fcntl
+
+    write_jsonl(tmp_path / "p.jsonl", 3)
+    reports = tmp_path / "rep"
+    assert 0 == _batch(tmp_path / "p.jsonl", "--reports", reports).exit_code
+    writing = reports / ".000001-p-1.html.abcd_123.tmp"  # the first run's report, half written
+    writing.write_text("half a report", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in reports.iterdir()}
+    held = os.open(reports, os.O_RDONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as the first run holds it
+        run = _batch(tmp_path / "p.jsonl", "--reports", reports, "-o", tmp_path / "s.csv")
+        assert 1 == run.exit_code
+        assert [f"错误：{reports}: 另一个批量评分正在向这个报告文件夹写出报告，本次没有运行（等它结束后再运行，或用 --reports "
+                "给本次运行另一个报告文件夹）"] == run.output.splitlines()
+        assert before == {p.name: p.read_bytes() for p in reports.iterdir()} and not (tmp_path / "s.csv").exists()
+    finally:
+        os.close(held)
+    assert 0 == _batch(tmp_path / "p.jsonl", "--reports", reports, "-j", "2").exit_code  # its workers hold it with it
+    assert not writing.exists()  # a run's leftover once no run holds the folder: removed, as before

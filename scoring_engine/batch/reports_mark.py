@@ -12,18 +12,19 @@ above it moves another project onto its place, whose report is refused as anothe
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
-from ..errors import Problem
+from ..errors import Problem, ScoringEngineError
 from .duplicates import same_id
 
 __all__ = ["REPORTS_MARK", "EarlierReport", "earlier_reports", "line_project", "listed_reports", "mark_reports",
-           "note_report", "noted_reports", "remove_temporaries", "replaced", "report_projects", "report_source",
+           "note_report", "noted_reports", "remove_temporaries", "reports_held", "replaced", "report_projects", "report_source",
            "report_sources", "reports_written"]
 
 #: The mark's file name (hidden: a folder search never reads a file whose name starts with a dot).
@@ -308,3 +309,34 @@ def remove_temporaries(folder: Path, names: Iterable[str]) -> None:
         with contextlib.suppress(OSError):
             if entry.is_file(follow_symlinks=False):
                 os.unlink(entry.path)
+
+
+@contextlib.contextmanager
+def reports_held(folder: Path | None) -> Iterator[None]:
+    """While the body runs, the reports folder is this run's: a second batch into it, while this one runs, is refused
+    before it does anything. It took the first run's reports being written for a killed run's leftovers and removed
+    them, and the first run failed on the report it was writing, its summary lost (QA216 2); the two would also write
+    each other's reports and mark. The folder itself is locked (flock, no file is left in it), held by the run's
+    workers too, and let go when the run ends, however it ends; where the system has no such lock (Windows, a share
+    that takes none) the run goes on unheld, as before."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        fcntl = None  # type: ignore[assignment]
+    handle = None
+    if folder is not None and fcntl is not None:
+        with contextlib.suppress(OSError):  # a folder that cannot be opened: writing in it says why
+            handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if handle is not None:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as err:
+                if err.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                    raise ScoringEngineError(Problem(
+                        "another batch is writing its reports into this folder now", file=str(folder),
+                        hint="wait until it ends, or give this run another reports folder (--reports)")) from None
+        yield
+    finally:
+        if handle is not None:
+            os.close(handle)

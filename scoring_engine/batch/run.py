@@ -34,10 +34,11 @@ from ..reports.batch_html import BatchPage
 from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_output import BatchOutput
 from ..reports.batch_xlsx import BatchWorkbook
+from .documents import Document
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare, compared_set
 from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
 from .reports_mark import (REPORTS_MARK, earlier_reports, line_project, listed_reports, mark_reports, noted_reports,
-                           remove_temporaries, replaced, report_projects, report_source, report_sources)
+                           remove_temporaries, replaced, report_projects, report_source, report_sources, reports_held)
 from .kept import SPACE_ERRORS, Rows
 from .matching import Paths
 from .recheck import Recheck, nested
@@ -111,7 +112,14 @@ def run_batch(options: BatchOptions) -> Summary:
     documents = find_documents(options.inputs, own, options.taken)  # a missing input stops the run first
     recheck_documents = _rechecks(options.compare_with, own) if options.compare_with else None
     made = _reports_folder(options)
-    earlier, sources, planned = _earlier(options, own)  # refused here, before any report, if one would replace another
+    with reports_held(options.reports):  # no other batch writes into the reports folder while this one does (QA216 2)
+        return _held(options, documents, recheck_documents, made)
+
+
+def _held(options: BatchOptions, documents: Iterator[Document], recheck_documents: Iterator[Any] | None,
+          made: bool) -> Summary:
+    """The run, the reports folder held: its earlier reports read, scored, and every output written."""
+    earlier, sources, planned = _earlier(options, options.written)  # refused here, before any report, if one replaces another
     if options.reports is not None:  # marked before any report is written: each is listed as it is (QA42 F2)
         mark_reports(options.reports, [])
     sinks: list[Any] = []
