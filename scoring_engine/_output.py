@@ -33,8 +33,8 @@ from ._reads import was_read
 from ._stream_text import fit
 from .errors import Problem, ScoringEngineError
 
-__all__ = ["TEMPORARY_NAME_BYTES", "STOPS", "AtomicOutput", "done_stopping", "drop_stdout", "extension_of", "own_process",
-           "say", "stopping_cleanly", "stops_deferred", "tell", "write_atomically"]
+__all__ = ["TEMPORARY_NAME_BYTES", "STOPS", "AtomicOutput", "advice", "done_stopping", "drop_stdout", "extension_of",
+           "own_process", "say", "stopping_cleanly", "stops_deferred", "tell", "write_atomically"]
 
 #: A temporary report's name takes the report's name cut to fit, plus this many bytes: ".", ".", mkstemp's 8 letters, ".tmp".
 TEMPORARY_NAME_BYTES = 14
@@ -65,14 +65,15 @@ def _cannot_write(path: Path | str, why: str | OSError) -> ScoringEngineError:
     if isinstance(why, OSError) and why.errno == errno.EROFS:
         why = READ_ONLY_DISK
     if isinstance(why, OSError):
-        hint = NOT_PERMITTED if why.errno in (errno.EACCES, errno.EPERM) else None
+        hint = advice(why)
         why = why.strerror or str(why)
     elif why == READ_ONLY_DISK:
         hint = ANOTHER_DISK
     elif why == READ_ONLY:
         hint = "make it writable first if it is to be replaced, or give another file"
-    elif why == NOT_YOURS:
-        hint = NOT_PERMITTED
+    elif why == NOT_YOURS:  # in a folder one may write in, the file is what to ask for (QA216 5)
+        hint = NOT_PERMITTED if not os.access(os.path.dirname(os.path.realpath(path)), os.W_OK) else \
+            "write it under another file name, or ask its owner for the right to write it"
     return ScoringEngineError(Problem(f"cannot write the report: {why}", file=str(path), hint=hint))
 
 
@@ -89,6 +90,15 @@ MAKE_THE_FOLDER = "make the folder first, or give a file in a folder that exists
 #: A disk mounted read-only (a CD, a locked USB stick, a share mounted ro): no permission would let it be written.
 READ_ONLY_DISK = "the disk it is on is read-only"
 ANOTHER_DISK = "write it to a folder on another disk"
+FREE_SPACE = "free some space on its disk, or write it to another disk"
+
+
+def advice(err: OSError) -> str | None:
+    """The advice that fits a system error of writing a file or making a folder: the right to write to ask for, another
+    disk for a read-only or a full one, space to free (QA216 4: a full disk gave none); None for an error of no such
+    kind."""
+    return {errno.EACCES: NOT_PERMITTED, errno.EPERM: NOT_PERMITTED, errno.EROFS: ANOTHER_DISK, errno.ENOSPC: FREE_SPACE,
+            errno.EDQUOT: FREE_SPACE}.get(err.errno or 0)
 
 
 def _on_read_only_disk(path: Path) -> bool:

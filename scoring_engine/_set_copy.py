@@ -14,12 +14,13 @@ completion and checking in the editor keep working on the copy.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
 
 from ._files import shown_path
-from ._output import write_atomically
+from ._output import advice, write_atomically
 from ._resources import data_dir
 from .errors import IndicatorSetError, Problem, ScoringEngineError, did_you_mean
 from .loader import bundled_sets
@@ -71,14 +72,28 @@ def copy_bundled_set(set_id: str, folder: Path) -> Path:
     # made, as batch --reports makes its folder; a file of that name is refused (a name too long to look up is no
     # folder, which mkdir then says: QA163 F4)
     if not os.path.isdir(folder):
+        if os.path.islink(folder):  # mkdir would say only "file exists": the link is there, no folder (QA216 5)
+            raise ScoringEngineError(_no_folder_linked(folder))
         try:
             folder.mkdir(parents=True)
         except OSError as err:
             raise ScoringEngineError(Problem(f"cannot create the folder: {err.strerror or err}", file=str(folder),
-                                             hint="give another folder")) from None
+                                             hint=advice(err) or "give another folder")) from None
     target = folder / f"{set_id}.yaml"
     if os.path.exists(target):
         raise ScoringEngineError(Problem("already exists: the copy would replace it", file=str(target),
                                          hint="rename or remove it, or copy into another folder"))
     write_atomically(target, copied_set_text(bundled, folder))
     return target
+
+
+def _no_folder_linked(link: Path) -> Problem:
+    """What a link given as the folder to copy into, naming no folder, is: a loop of links, or a link to no folder."""
+    try:
+        os.stat(link)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return Problem("cannot create the folder: it is a symbolic link in a loop of links", file=str(link),
+                           hint="remove the link, or give another folder")
+    return Problem(f"cannot create the folder: it is a link to {os.readlink(link)}, which is no folder", file=str(link),
+                   hint="make the folder it names, or give the folder itself")

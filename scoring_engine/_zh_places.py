@@ -38,6 +38,14 @@ PLACES = (
     ("no permission to write the file", "没有写入这个文件的权限"),
     ("the disk it is on is read-only", "它所在的磁盘是只读的"),
     ("write it to a folder on another disk", "写到其他磁盘上的文件夹中"),
+    ("free some space on its disk, or write it to another disk", "腾出磁盘空间，或写到其他磁盘"),
+    # a link given as the folder `sets --copy` writes into, naming no folder (_set_copy: QA216 5)
+    ("cannot create the folder: it is a symbolic link in a loop of links", "无法创建文件夹：它是符号链接，而这些链接形成了循环"),
+    ("remove the link, or give another folder", "删去这个链接，或换一个文件夹"),
+    ("cannot create the folder: it is a link to {target}, which is no folder",
+     "无法创建文件夹：它是指向 {target} 的链接，而那里没有文件夹"),
+    ("write it under another file name, or ask its owner for the right to write it",
+     "写到另一个文件名，或请文件的所有者给你写入它的权限"),
     ("write 是 or 否", "填写 是 或 否"),
     # the json module's words, said whole (QA110 F8)
     ("a text holds a line break or another control character", "文字中有换行或其他控制字符"),
@@ -423,7 +431,6 @@ PLACES = (
     ("{category} is a 二级指标 of {other}: move the row to {fact}", "{category} 是 {other} 的二级指标：请把这一行移到 {fact}"),
     # where a batch writes its outputs (batch/run.py)
     ("cannot write the outputs' temporary files: {why}", "无法写入输出文件的临时文件：{why!t}"),
-    ("free some space in the folder of the outputs", "请在输出文件所在的文件夹腾出空间"),
     ("point TMPDIR at a folder you may write in", "请把 TMPDIR 指向你有权写入的文件夹"),
     # an output that is a link into a folder not there (_output._cannot_write: QA163 F6)
     ("cannot write the report: it is a link into the folder {folder}, which is not there",

@@ -166,9 +166,10 @@ def test_a_jsonl_line_of_null_is_told_the_document_is_empty_not_to_indent(tmp_pa
     assert "indented" not in run.output
 
 
-def test_the_outputs_temporary_files_failing_name_the_folder_they_failed_in() -> None:
-    """QA90 F3: a full disk under the second output was said in the first output's folder; it is said in the folder the
-    system names, else in every output's folder. A read-only disk is said as such, not as a permission to ask for (F5)."""
+def test_the_outputs_temporary_files_failing_name_the_outputs_in_the_folder_they_failed_in() -> None:
+    """QA90 F3: a full disk under the second output was said in the first output's folder; it is said of the outputs in
+    the folder the system names, else of the workbooks, which keep such files, each named, not as the folder `.` of a
+    name without one (QA216 4). A read-only disk is said as such, not as a permission to ask for (F5)."""
     import errno
 
     from scoring_engine._output import _cannot_write
@@ -176,8 +177,10 @@ def test_the_outputs_temporary_files_failing_name_the_folder_they_failed_in() ->
 
     outputs = (Path("here.csv"), Path("/mnt/full/s.xlsx"))
     named = _outputs_error(OSError(errno.ENOSPC, "No space left on device", "/mnt/full/.s.xlsx.ab12.tmp"), outputs)
-    assert "/mnt/full" == named.problems[0].file
-    assert "., /mnt/full" == _outputs_error(OSError(errno.ENOSPC, "No space left on device"), outputs).problems[0].file
+    assert "/mnt/full/s.xlsx" == named.problems[0].file
+    assert "/mnt/full/s.xlsx" == _outputs_error(OSError(errno.ENOSPC, "No space left on device"), outputs).problems[0].file
+    assert "s.xlsx" == _outputs_error(OSError(errno.ENOSPC, "No space left on device"), (Path("s.xlsx"),)).problems[0].file
+    assert "s.xlsx" == _outputs_error(OSError(errno.ENOSPC, "No space left on device", "."), (Path("s.xlsx"),)).problems[0].file
     [read_only] = _cannot_write(Path("/mnt/cd/s.csv"), OSError(errno.EROFS, "Read-only file system")).problems
     assert ("cannot write the report: the disk it is on is read-only", "write it to a folder on another disk") == \
         (read_only.message, read_only.hint)
@@ -340,8 +343,8 @@ def test_the_outputs_temporary_files_failing_give_the_advice_that_fits_the_error
             errno.EACCES: "write it into a folder you may write in, or ask for the right to write in this one",
             errno.EPERM: "write it into a folder you may write in, or ask for the right to write in this one",
             errno.EROFS: "write it to a folder on another disk",
-            errno.ENOSPC: "free some space in the folder of the outputs",
-            errno.EDQUOT: "free some space in the folder of the outputs", errno.EIO: None} == hints
+            errno.ENOSPC: "free some space on its disk, or write it to another disk",
+            errno.EDQUOT: "free some space on its disk, or write it to another disk", errno.EIO: None} == hints
 
     def gone(self: object) -> None:  # the folder removed as the workbook starts a sheet's file
         raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(tmp_path / "out" / "tmpab12"))
@@ -352,7 +355,7 @@ def test_the_outputs_temporary_files_failing_give_the_advice_that_fits_the_error
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "in.jsonl"), "-q", "-o",
                                     str(tmp_path / "out" / "s.xlsx")])
     assert 1 == run.exit_code, run.output
-    assert (f"错误：{tmp_path / 'out'}: 无法写入输出文件的临时文件：没有这个文件或文件夹（先建好这个文件夹，或写到已有的文件夹中）"
+    assert (f"错误：{tmp_path / 'out' / 's.xlsx'}: 无法写入输出文件的临时文件：没有这个文件或文件夹（先建好这个文件夹，或写到已有的文件夹中）"
             in run.output), run.output
 
 

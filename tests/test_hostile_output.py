@@ -114,12 +114,14 @@ class _FullDisk(io.RawIOBase):
 
 
 def test_a_write_failing_halfway_leaves_the_old_report(report: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The disk filling up halfway through the write is one error line (exit 1); the half-written temporary file is removed."""
+    """The disk filling up halfway through the write is one error line (exit 1), with the advice a full disk gets (QA216
+    4); the half-written temporary file is removed."""
     real_fdopen = os.fdopen
     monkeypatch.setattr(os, "fdopen", lambda fd, *args, **kwargs: _FullDisk(real_fdopen(fd, "wb")))
     code, err = run_score(report)
     assert 1 == code
-    assert [f"error: {report}: cannot write the report: No space left on device"] == err.splitlines()
+    assert [f"error: {report}: cannot write the report: No space left on device (free some space on its disk, or write it "
+            "to another disk)"] == err.splitlines()
     assert_untouched(report)
 
 

@@ -1,9 +1,11 @@
 """An output is written where the path as typed leads, as the shell would write it, or refused with one line: a path
 through a folder that is not there, or through a file, is refused and writes nothing (QA216 1), and a loop of links is
-said as every command says it (QA216 3)."""
+said as every command says it (QA216 3). Each line gives the advice that fits: a full disk, a read-only one, another
+user's file (QA216 4, 5)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path
@@ -90,3 +92,86 @@ def test_an_output_into_a_loop_of_links_is_one_line_and_exit_1(small: Path, args
     run = CliRunner().invoke(main, ["--lang", "en", *args])
     assert 1 == run.exit_code, run.output
     assert run.output.strip() == f"error: {args[-1]}: cannot write the report: Too many levels of symbolic links"
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EDQUOT], ids=["disk full", "quota"])
+@pytest.mark.parametrize("output", ["out.json", "s.csv", "s.jsonl", "s.html"])
+def test_a_full_disk_says_to_free_space_or_write_to_another_disk(small: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  code: int, output: str):
+    """A full disk (or quota) said only 无法写出文件：磁盘空间不足, with no advice, where docs/batch.md promises the advice
+    that fits the error (QA216 4)."""
+    from scoring_engine import _output
+
+    def full(fd: int) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(_output.os, "fsync", full)
+    command = ["score", "facts.json"] if output == "out.json" else ["batch", "facts.json", "-q"]
+    run = CliRunner().invoke(main, ["--lang", "zh", *command, "-o", output])
+    assert 1 == run.exit_code
+    assert f"错误：{output}: 无法写出文件：{'磁盘空间不足' if code == errno.ENOSPC else '超出磁盘配额'}（腾出磁盘空间，或写到其他磁盘）" \
+        == run.output.strip().splitlines()[-1]
+    assert not (small / output).exists() and not [p for p in small.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_workbooks_sheets_on_a_full_disk_name_the_workbook_not_its_folder(small: Path, monkeypatch: pytest.MonkeyPatch):
+    """`batch -o s.xlsx` on a full disk named the folder `.` and told to free space in it: it names the workbook, with
+    the advice a full disk gets everywhere (QA216 4)."""
+    from scoring_engine.reports import _xlsx_stream
+
+    def full(self: object, *args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(_xlsx_stream.Sheet, "_start", full)
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "facts.json", "-q", "-o", "s.xlsx"])
+    assert 1 == run.exit_code
+    assert "错误：s.xlsx: 无法写入输出文件的临时文件：磁盘空间不足（腾出磁盘空间，或写到其他磁盘）" == run.output.strip().splitlines()[-1]
+
+
+def test_a_reports_folder_that_cannot_be_made_on_a_read_only_disk_says_to_use_another_disk(
+        small: Path, monkeypatch: pytest.MonkeyPatch):
+    """`--reports newrep` on a read-only disk said 无法创建报告文件夹：文件系统只读 with no advice, where a file there
+    is told to go to another disk (QA216 4)."""
+    def read_only(self: Path, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "facts.json", "-q", "--reports", "newrep"])
+    assert 1 == run.exit_code
+    assert ["错误：newrep: 无法创建报告文件夹：文件系统只读（写到其他磁盘上的文件夹中）"] == run.output.strip().splitlines()
+
+
+def test_another_users_file_in_a_folder_one_may_write_in_is_told_as_the_file(small: Path, monkeypatch: pytest.MonkeyPatch):
+    """Another user's file, read-only to you, in a folder anyone may write in: the advice was to write into a folder one
+    may write in, or ask for the right to write in this one, which one has; it is about the file (QA216 5). A file in a
+    folder one may not write in keeps the folder's advice."""
+    from scoring_engine import _output
+
+    allowed = os.access
+    theirs = {"theirs.json", "sub"}
+    monkeypatch.setattr(_output.os, "access",
+                        lambda path, mode: allowed(path, mode) and not (mode == os.W_OK and Path(path).name in theirs))
+    (small / "sub").mkdir()
+    for name in ("theirs.json", "sub/theirs.json"):
+        (small / name).write_text("{}", encoding="utf-8")
+        run = CliRunner().invoke(main, ["--lang", "zh", "score", "facts.json", "-o", name])
+        assert 1 == run.exit_code
+        advice = "写到另一个文件名，或请文件的所有者给你写入它的权限" if name == "theirs.json" else \
+            "写到有权限写入的文件夹中，或申请这个文件夹的写入权限"
+        assert f"错误：{name}: 无法写出文件：没有写入这个文件的权限（{advice}）" == run.output.strip().splitlines()[-1]
+        assert "{}" == (small / name).read_text(encoding="utf-8")
+
+
+def test_sets_copy_into_a_loop_of_links_says_so(small: Path):
+    """`sets self-evaluation --copy loopA`, a loop of links, said 无法创建文件夹：文件已存在（换一个文件夹）: the loop is
+    said, and a link to no folder is said as one (QA216 5)."""
+    os.symlink("loopB", small / "loopA")
+    os.symlink("loopA", small / "loopB")
+    os.symlink("nowhere", small / "dangling")
+    said = {folder: CliRunner().invoke(main, ["--lang", "zh", "sets", "self-evaluation", "--copy", folder])
+            for folder in ("loopA", "dangling")}
+    assert [1, 1] == [run.exit_code for run in said.values()]
+    assert ["错误：loopA: 无法创建文件夹：它是符号链接，而这些链接形成了循环（删去这个链接，或换一个文件夹）"] == \
+        said["loopA"].output.strip().splitlines()
+    assert ["错误：dangling: 无法创建文件夹：它是指向 nowhere 的链接，而那里没有文件夹（先建好链接所指的文件夹，或直接给出"
+            "文件夹本身）"] == said["dangling"].output.strip().splitlines()

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .._arith import in_engine_context
-from .._output import ANOTHER_DISK, MAKE_THE_FOLDER, NOT_PERMITTED, extension_of, stops_deferred
+from .._output import FREE_SPACE, MAKE_THE_FOLDER, advice, extension_of, stops_deferred
 from .._record import record
 from ..errors import IndicatorSetError, Problem, ScoringEngineError
 from ..model import IndicatorSet
@@ -239,7 +239,7 @@ def _reports_folder(options: BatchOptions) -> bool:
         reports.mkdir(parents=True)
     except OSError as err:
         raise ScoringEngineError(Problem(f"cannot create the reports folder: {err.strerror}", file=str(reports),
-                                         hint=NOT_PERMITTED if err.errno in (errno.EACCES, errno.EPERM) else None)) from None
+                                         hint=advice(err))) from None
     return True
 
 
@@ -408,11 +408,14 @@ def _rechecks(inputs: tuple[str, ...], own: Iterable[str | os.PathLike[str]]) ->
 
 def _outputs_error(err: OSError, outputs: tuple[Path, ...]) -> ScoringEngineError:
     """A system error of the files an output writes beside it as it goes (a workbook's sheets), said as the batch's own,
-    in the folder it failed in where the system says which, else in those of the outputs (QA90 F3), with the advice
-    that fits the error (QA163 F3: a folder taken away or made unwritable mid-run is no full disk)."""
-    folder = os.path.dirname(err.filename) if isinstance(err.filename, str) else ", ".join({str(p.parent): 0 for p in outputs})
-    hint = {errno.ENOENT: MAKE_THE_FOLDER, errno.EACCES: NOT_PERMITTED, errno.EPERM: NOT_PERMITTED,
-            errno.EROFS: ANOTHER_DISK}.get(err.errno or 0)
-    return ScoringEngineError(Problem(f"cannot write the outputs' temporary files: {err.strerror or err}", file=folder,
-                                      hint=hint or ("free some space in the folder of the outputs"
-                                                    if err.errno in SPACE_ERRORS else None)))
+    of the outputs in the folder it failed in where the system says which (QA90 F3), else of the workbooks, which keep
+    such files (named, not their folder `.`: QA216 4), with the advice that fits the error (QA163 F3: a folder taken
+    away or made unwritable mid-run is no full disk)."""
+    where = err.filename if isinstance(err.filename, str) else None
+    folder = where if where is None or os.path.isdir(where) else os.path.dirname(where) or "."
+    named = [str(p) for p in outputs if os.path.realpath(p.parent) == os.path.realpath(folder)] if folder is not None else \
+        [str(p) for p in outputs if OUTPUTS.get(extension_of(p)) is BatchWorkbook] or [str(p) for p in outputs]
+    hint = MAKE_THE_FOLDER if err.errno == errno.ENOENT else advice(err)
+    return ScoringEngineError(Problem(f"cannot write the outputs' temporary files: {err.strerror or err}",
+                                      file=", ".join(dict.fromkeys(named)) or folder,
+                                      hint=hint or (FREE_SPACE if err.errno in SPACE_ERRORS else None)))

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .._output import advice
 from ..audit import MAX_SHARED_JSON
 from ..batch.compare import difference_places
 from ..batch.entry import Entry
@@ -87,7 +88,8 @@ class BatchWorkbook(BatchOutput):
         try:
             self.book.save(self.output.file)
         except OSError as err:
-            raise ScoringEngineError(Problem(f"cannot write the report: {err.strerror}", file=str(self.output.shown))) from None
+            raise ScoringEngineError(Problem(f"cannot write the report: {err.strerror}", file=str(self.output.shown),
+                                             hint=advice(err))) from None
 
     def close(self) -> None:
         self.book.close()  # saved in finish(), or left unsaved: its temporary sheet files go
