@@ -389,7 +389,10 @@ def test_a_yuan_note_in_brackets_after_a_word_or_in_a_goal_row_is_refused(tmp_pa
 
 @pytest.mark.parametrize(("at", "note"), [("A2", "（2024年度）货币单位：元"), ("A2", "（2024年度）  资金单位：元"),
                                           ("A31", "注：本表金额以元为单位"), ("A31", "注：本表所列金额单位为元"),
-                                          ("J5", "货币单位：元"), ("A2", "（2024年度）  金额：元"), ("A31", "注：金额：元")])
+                                          ("J5", "货币单位：元"), ("A2", "（2024年度）  金额：元"), ("A31", "注：金额：元"),
+                                          # alone or after other words, as QA217 2 found them read in silence
+                                          ("A31", "金额：元"), ("A31", "表中金额：元"), ("A30", "等级：优秀    金额：元"),
+                                          ("I2", "金额 ：元")])
 def test_a_yuan_note_worded_with_currency_or_funds_is_refused(tmp_path: Path, at: str, note: str) -> None:
     """QA212 1: 货币单位：元, 资金单位：元, 本表金额以元为单位, 本表所列金额单位为元 and 金额：元 (no 单位) were read in
     silence, 1000000 元 as 1000000 万元; each is refused on its cell, and nothing is imported."""
@@ -401,6 +404,7 @@ def test_a_yuan_note_worded_with_currency_or_funds_is_refused(tmp_path: Path, at
     {"A31": "注：1.补助标准（单位：元）；2.金额单位：万元"},
     {"A31": "注：1.人均补助（单位：元）；2.金额单位：万元"},
     {"A31": "注：水价1200 （单位：元）"},
+    {"A31": "1.部分报销凭证，金额：元、角、分填写不规范"},  # a problem found, no note (QA217 3)
 ])
 def test_a_note_saying_the_amounts_are_in_wan_or_giving_a_rates_unit_reads_as_before(tmp_path: Path, cells: dict) -> None:
     """QA212 2, 3: a note whose first item gives a rate's unit (补助标准（单位：元）) and whose second says 金额单位：万元 was

@@ -29,11 +29,14 @@ _AMOUNTS = ("initial", "budget", "paid")  # the columns of amounts in 万元 a �
 _IN_WAN = (None, *SAME_UNIT["万元"])  # an amount typed 60万 is read as 60万元, as where the set reads it
 # a note's line under the funds block: 注, 备注, 填表说明, a number (1. ① （一）), （金额单位：元）, 单位：元 (QA208 3)
 _NOTE_LINE = re.compile(r"\s*(?:[(\d]|[一二三四五六七八九十]+[)、]|(?:附|备)?注|(?:填表|填报)?说明"
-                        r"|(?:本表中|本表|表中|表内|以上|上述)?(?:金额|货币|资金)?\(?单位)")  # 金额（单位：元） too (QA211 3)
+                        r"|(?:本表中|本表|表中|表内|以上|上述)?(?:金额|货币|资金)?\(?单位"  # 金额（单位：元） too (QA211 3)
+                        r"|(?:本表中|本表|表中|表内|以上|上述)?(?:金额|货币|资金)\s*:)")  # 金额：元 (QA217 2)
 #: A note between the block and the indicators, where the 年度总体目标 rows are: led by its word, numbered or bracketed
 #: (（金额单位：元）, 1.金额单位：元, （一）金额单位：元: QA211 2), never a goal numbered so (（一）水费单价3.2（单位：元）)
 _NOTE_WORD = re.compile(r"\s*(?:\(\s*|\d+\s*[.、]\s*|\(?[一二三四五六七八九十]+[)、]\s*)?"
                         r"(?:(?:附|备)?注|(?:填表|填报)?说明|(?:金额|货币|资金)\(?单位|单位\s*:)")
+#: A note after other words and a space, on a line under the block (等级：优秀    金额：元): QA217 2
+_SPACED_NOTE = re.compile(r"\s(?:本表中|本表|表中|表内)?(?:金额|货币|资金)(?:\(?单位|\s*:)")
 _MOST_PLACES = 4  # of a typed rate, in percent: a pasted quotient (83.33333333333334%) is compared at 83.3333%
 
 
@@ -75,7 +78,8 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
         if r > bottom:  # below it, a note's line (注：1.本表金额单位：元), never an indicator's words (QA206 1); above the
             # indicator block, the 年度总体目标 rows: a goal numbered 1. or （一） is no note (QA210 1)
             lead = _NOTE_LINE if r >= indicators.stop else _NOTE_WORD
-            unit = money_note(written) if lead.match(unicodedata.normalize("NFKC", written)) else None
+            normal = unicodedata.normalize("NFKC", written)
+            unit = money_note(written) if lead.match(normal) or _SPACED_NOTE.search(normal) else None
         elif r < top or c > last:  # a note: above the block, or beside it
             unit = money_note(written) or (money_unit(written) if r in (top - 1, top) and c > last else None)
         elif r == top or c < first:  # the block's label, its column headings, its rows' labels
