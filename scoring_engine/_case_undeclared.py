@@ -124,5 +124,12 @@ def _line(case: Case, name: str | None, *sections: str) -> int | None:
 def placed_in_case(case: Case, problems: Any) -> tuple[Problem, ...]:
     """`problems` of scoring the case's facts: one of its own facts or of its overrides (the facts' source is the case)
     at its key's line, an override's first as it is the value scored; not file::case with no line to go to (QA209 5)."""
-    return tuple(replace(p, file=case.file, line=_line(case, p.fact, "overrides", "facts")) if p.file == case.id else p
-                 for p in problems)
+    return tuple(_placed(case, p) if p.file == case.id else p for p in problems)
+
+
+def _placed(case: Case, problem: Problem) -> Problem:
+    given = any((section, problem.fact) in case.keys for section in ("overrides", "facts"))
+    started = case.facts.source  # the facts file the case started from, when it did
+    if problem.fact is not None and not given and case.own != "facts" and started not in (None, case.id):
+        return replace(problem, file=started)  # a fact of that file, said of it as without overrides (QA217 1)
+    return replace(problem, file=case.file, line=_line(case, problem.fact, "overrides", "facts"))

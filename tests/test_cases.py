@@ -108,6 +108,17 @@ def test_an_override_giving_a_fact_a_wrong_value_is_said_at_the_overrides_line(t
     assert failed.differences[0].startswith(f"scoring failed: {path}:7: $.facts.budget.paid"), failed.differences
 
 
+def test_a_wrong_value_in_the_facts_file_is_said_of_that_file_when_the_case_overrides_another_fact(tmp_path: Path):
+    """QA217 1: a case overriding budget.paid over a facts file whose budget.total is -5 was told the problem at its own
+    line, which gives no budget.total; it is the facts file's, said of it as in a case without overrides."""
+    path = _case_file(tmp_path, "  - name: 覆盖别的\n    overrides: {budget.paid: 1}\n    expect: {total: 79.73}\n")
+    facts = json.loads((tmp_path / "facts.json").read_text(encoding="utf-8"))
+    facts["facts"]["budget"]["total"] = -5
+    (tmp_path / "facts.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    failed = run_case(load_cases(path)[0])
+    assert [p.file for p in failed.problems] == [str(tmp_path / "facts.json")], failed.problems
+
+
 def test_a_misspelt_override_is_said_at_the_line_of_its_key_however_it_is_written(tmp_path: Path):
     """QA214 15: `budget.arived` on line 10 of a case starting on line 4 was said at line 4, with expect and another
     override between. Each misspelt override is said at its key's line, dotted or nested under its group, and so is a
