@@ -245,6 +245,17 @@ PLACES = (
     ("the form was written for version {version} of the set {named}, and is read here with {id}, a profile of its "
      "version {current}",
      "这张表是按指标体系 {named} 的 {version} 版填写的，这里却用 {id} 读取，它派生自 {named} 的 {current} 版"),
+    # several files of that version that differ, and the form records none's sha256 (QA217 4): before the one file's
+    ("pass --set with the file the form was filled from, one of {paths}: files of the set {named} near it that differ",
+     "请用 --set 指定填表所依据的文件，即 {paths!l} 之一：它们都是附近指标体系 {named} 的文件，内容各不相同"),
+    ("read it with the file of version {version} (pass --set with one of {paths}, which differ), or fill the blank form of "
+     "version {current} (scoring-engine template {file})",
+     "用 {version} 版的文件读取（用 --set 指定 {paths!l} 之一，它们内容各不相同），或改填 {current} 版的空白表"
+     "（scoring-engine template {file}）"),
+    ("read it with a profile of version {version}, or with the file of version {version} (pass --set with one of "
+     "{paths}, which differ), or fill the blank form of {id} (scoring-engine template {file})",
+     "请用派生自 {version} 版的指标体系读取，或用 {version} 版的文件读取（用 --set 指定 {paths!l} 之一，它们内容各不相同），"
+     "或填写 {id} 的空白表（scoring-engine template {file}）"),
     # with the file of that version when one is near the form (QA155 F8): before the line without it, which would take it
     ("read it with the file of version {version} (pass --set {path}), or fill the blank form of version {current} "
      "(scoring-engine template {file})",

@@ -235,9 +235,9 @@ def test_of_files_of_one_id_and_version_the_form_is_offered_the_one_it_records_a
     assert 0 == code and "has changed since" not in said, said
     (here / "省方案.yaml").unlink()  # the draft then, the nearest that loads: its line says it changed
     assert "(pass --set 0-draft.yaml)" in _score(str(form))[1]
-    (here / "0-draft.yaml").unlink()
+    (here / "0-draft.yaml").unlink()  # the GBK copy, the only file left: with the --encoding it needs (QA217 5)
     code, said = _score(str(form))
-    assert 1 == code and "gbk" not in said and "(pass --set with the file of the set example-small)" in said, said
+    assert 1 == code and "(pass --set 0-gbk.yaml --encoding gb18030)" in said, said
 
 
 def test_last_years_form_is_offered_the_file_of_its_version_it_records_not_a_draft_of_that_version(here: Path):
@@ -267,3 +267,54 @@ def test_a_form_naming_a_set_that_is_not_bundled_is_told_to_pass_set_once(here: 
                                                       == "指标体系"), 2, named))
     run = CliRunner().invoke(main, ["--lang", "zh", "score", form.name])
     assert 1 == run.exit_code and run.stderr == f"错误：form.xlsx: {said}\n", run.stderr
+
+
+def _blank(set_path: str, target: Path) -> Path:
+    """The blank form `template` writes for the set at `set_path`, its 来源 rows (the set's sha256) taken out: a blank form
+    written before `template` recorded them, or a form made by hand."""
+    run = CliRunner().invoke(main, ["--lang", "en", "template", set_path, "-o", str(target)])
+    assert 0 == run.exit_code, run.output
+
+    def no_source(book):  # type: ignore[no-untyped-def]
+        side = book["表外事实"]
+        for row in reversed(range(1, side.max_row + 1)):
+            if side.cell(row, 1).value == "来源":
+                side.delete_rows(row)
+
+    _edit(target, no_source)
+    return target
+
+
+def test_a_form_recording_no_sha256_beside_files_of_its_set_that_differ_is_told_each_to_choose_with_set(here: Path):
+    """QA217 4: a blank form of 省方案.yaml, filled beside a-draft.yaml (the same id and version, its name edited), records
+    no sha256 to tell them by: it was offered `--set a-draft.yaml`, the first by its name, and scoring with the draft
+    warned of nothing. The form is told the files it may have been filled from and to choose with --set, in either
+    language; copies of one text are one file to offer, and so is a file in GBK beside one in UTF-8; last year's blank
+    form read with this year's set is told the files of its version alike."""
+    text = (ROOT / "indicator_sets" / "self-evaluation.yaml").read_text(encoding="utf-8").replace(
+        "id: self-evaluation", "id: prov-eval", 1)
+    (here / "省方案.yaml").write_text(text, encoding="utf-8")
+    (here / "a-draft.yaml").write_bytes(text.encode("utf-8"))  # a copy of the same text: offered as the same file
+    (here / "b-gbk.yaml").write_bytes(text.replace("name: ", "name: 改过的", 1).encode("gb18030"))
+    form = _blank("省方案.yaml", here / "blank.xlsx")
+    code, said = _score(form.name)
+    assert 1 == code and "(pass --set a-draft.yaml)" in said, said
+    (here / "a-draft.yaml").write_text(text.replace("name: ", "name: 草稿", 1), encoding="utf-8")
+    code, said = _score(form.name)
+    assert 1 == code and "(pass --set with the file the form was filled from, one of a-draft.yaml, 省方案.yaml: files of " \
+                         "the set prov-eval near it that differ)" in said, said
+    zh = CliRunner().invoke(main, ["--lang", "zh", "score", form.name]).stderr
+    assert zh == "错误：blank.xlsx: 自评表注明的指标体系 prov-eval 不是内置指标体系（请用 --set 指定填表所依据的文件，即 " \
+                 "a-draft.yaml、省方案.yaml 之一：它们都是附近指标体系 prov-eval 的文件，内容各不相同）\n", zh
+    (here / "years").mkdir()
+    text = "extends: self-evaluation\nid: province-self-evaluation\nname: 某省\nversion: '2024'\n"
+    (here / "years" / "province-2024.yaml").write_text(text, encoding="utf-8")
+    (here / "years" / "province-2025.yaml").write_text("extends: province-2024.yaml\nversion: '2025'\n", encoding="utf-8")
+    (here / "years" / "0-draft-2024.yaml").write_text(text.replace("name: 某省", "name: 草稿"), encoding="utf-8")
+    form = _blank("years/province-2024.yaml", here / "years" / "blank-2024.xlsx")
+    _, said = _score(str(form), "--set", "years/province-2025.yaml")
+    assert "(read it with the file of version 2024 (pass --set with one of years/0-draft-2024.yaml, " \
+           "years/province-2024.yaml, which differ), or fill" in said, said
+    zh = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "--set", "years/province-2025.yaml"]).stderr
+    assert "用 2024 版的文件读取（用 --set 指定 years/0-draft-2024.yaml、years/province-2024.yaml 之一，它们内容各不相同）" \
+           in zh, zh

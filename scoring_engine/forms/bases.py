@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .workbook import Sheet
 
 __all__ = ["CHANGED_SINCE", "READ_WITH_NAMED", "SIDE_SHEET", "base_file", "base_version", "blank_form", "changed_since",
-           "file_of_version", "how_to_read_with", "imported_from", "named_version", "set_file", "version_fix",
+           "file_of_version", "how_to_read_with", "imported_from", "named_version", "set_files", "version_fix",
            "written_for"]
 
 #: The side sheet every selfeval workbook has: the facts the form has no place for, and the set it was written for.
@@ -48,11 +48,14 @@ def base_file(indicator_set: IndicatorSet, named: str) -> str | None:
 
 
 def file_of_version(named: str, version: str, source: str) -> str | None:
-    """The path, as --set takes it, of the file of the set `named` at `version` near the form at `source` (`set_file`),
+    """What --set is given for the file of the set `named` at `version` near the form at `source` (`set_files`),
     offered to last year's form read with this year's set or a profile of it (QA155 F8: province-2024.yaml beside
-    province-2025.yaml); None when no such file is found."""
-    found = set_file(named, source, version)
-    return _shown(found) if found is not None else None
+    province-2025.yaml): its path (and the --encoding it needs), or 'with one of' the files that differ when the form
+    does not record which (QA217 4); None when no such file is found."""
+    found = set_files(named, source, version)
+    if len(found) > 1:
+        return f"with one of {_listed(found)}, which differ"
+    return _argument(*found[0]) if found else None
 
 
 #: How to read a form with the set its side sheet names, when another was given.
@@ -61,7 +64,7 @@ READ_WITH_NAMED = "leave out --set to read it with the set it names"
 
 def how_to_read_with(named: str, source: str, sheets: list[Sheet] | None = None) -> str:
     """How to read a form with the set `named` on its side sheet: without --set for a bundled one; else with --set and
-    that set's file, found near the form when it can be (`set_file`; `sheets`: the form's, when read already). Never
+    that set's file, found near the form when it can be (`set_files`; `sheets`: the form's, when read already). Never
     another set whose id only contains a bundled one's (QA75 F1: a form of province-self-evaluation was offered
     self-evaluation, and then told to leave --set out)."""
     from ..errors import did_you_mean
@@ -69,44 +72,78 @@ def how_to_read_with(named: str, source: str, sheets: list[Sheet] | None = None)
 
     if named in bundled_sets():
         return READ_WITH_NAMED
-    found = set_file(named, source, sheets=sheets)
-    if found is not None:
-        return f"pass --set {_shown(found)}"  # to copy into a shell as it is (QA76 F8, QA214 11)
+    found = set_files(named, source, sheets=sheets)
+    if len(found) == 1:
+        return f"pass --set {_argument(*found[0])}"  # to copy into a shell as it is (QA76 F8, QA214 11)
+    if found:  # which one the form was filled from, it does not say (a blank form: QA217 4)
+        return f"pass --set with the file the form was filled from, one of {_listed(found)}: files of the set {named} " \
+               "near it that differ"
     # a bundled id mistyped (QA54 F7), not one the form's id extends or shortens (self-evaluation-v2: QA78 F1)
     slip = difflib.get_close_matches(named, sorted(s for s in bundled_sets() if s not in named and named not in s), 1, 0.9)
     return did_you_mean(named, slip) or f"pass --set with the file of the set {named}"
 
 
-def set_file(named: str, source: str, version: str | None = None, sheets: list[Sheet] | None = None) -> Path | None:
+#: How many of the files a hint names when the form does not say which of them it was filled from (the first by name).
+_NAMED_FILES = 3
+
+
+def set_files(named: str, source: str, version: str | None = None,
+              sheets: list[Sheet] | None = None) -> list[tuple[Path, str | None]]:
     """The file of the set `named` to read the form at `source` with, found near it (beside it, or up to three folders
-    above, however its path is written: `_beside.sets_with_id`, QA76 F1, QA78 F2): of `version` when given, else of the
-    version the form names (last year's file and this year's share the id: QA152 F2), the nearest when none is; of
-    files of one id and version, the one whose sha256 the form records (QA214 2: an edited draft beside the province's
-    file was offered, the first by its name); and never a file that does not load (QA214 2: one in GBK was)."""
+    above, however its path is written: `_beside.sets_with_id`, QA76 F1, QA78 F2), with the --encoding it needs (None:
+    a UTF-8 file): of `version` when given, else of the version the form names (last year's file and this year's share
+    the id: QA152 F2), the nearest when none is; of files of one id and version, the one whose sha256 the form records
+    (QA214 2: an edited draft beside the province's file was offered, the first by its name), and, when it records none
+    (a blank form), each of them that differ, for the user to choose (QA217 4: the first was offered in silence). Never
+    a file that does not load (QA214 2), and one in GBK only when none loads without --encoding (QA217 5: it was not
+    offered at all). [] when none is found."""
     from .._beside import sets_with_id
 
     found = sets_with_id(Path(os.path.abspath(Path(source).parent)), named)
-    if version is not None:
-        found = [(path, written) for path, written in found if written == version]
-    if len(found) > 1:  # which the form was written with: read again, unless it is at hand
-        with contextlib.suppress(FactsError):  # read once already: if it cannot be now, the nearest file will do
-            from .workbook import open_workbook
+    loads = [(path, written, loaded) for path, written in found if (version is None or written == version)
+             and (loaded := _loaded(*_stamp(path))) is not None]
+    if len(loads) < 2:
+        return [(path, loaded[1]) for path, _, loaded in loads]
+    try:  # which the form was written with: read again, unless it is at hand
+        from .workbook import open_workbook
 
-            found.sort(key=_by_the_form(open_workbook(Path(source)) if sheets is None else sheets, version is None))
-    return next((path for path, _ in found if _loaded(*_stamp(path)) is not None), None)
+        rank, recorded = _by_the_form(open_workbook(Path(source)) if sheets is None else sheets, version is None)
+    except FactsError:  # read once already: if it cannot be now, the nearest file will do
+        return [(loads[0][0], loads[0][2][1])]
+    loads.sort(key=rank)
+    first = [(path, loaded) for path, written, loaded in loads if rank((path, written, loaded)) == rank(loads[0])]
+    of_its_version = version is not None or not rank(loads[0])[1]  # of the version the form names: not the nearest
+    if recorded is not None or not of_its_version or len({sha for _, (sha, _) in first}) < 2:
+        return [(first[0][0], first[0][1][1])]
+    return [(path, encoding) for path, (_, encoding) in first]
 
 
-def _by_the_form(sheets: list[Sheet], by_version: bool) -> Callable[[tuple[Path, str | None]], tuple[bool, bool]]:
+_Found = tuple[Path, str | None, tuple[str, str | None]]  # a file, the version it declares, its sha256 and encoding
+
+
+def _by_the_form(sheets: list[Sheet], by_version: bool) -> tuple[Callable[[_Found], tuple[bool, bool, bool]], str | None]:
     """The order of a set's files for the form of `sheets`: the file whose sha256 its side sheet records first, then
-    (`by_version`) those of the version it names; else as they were found."""
+    (`by_version`) those of the version it names, then those that load without --encoding; else as they were found.
+    With the sha256 the form records (None: none)."""
     recorded = written_for(next((s for s in sheets if s.name == SIDE_SHEET), None), "").get("sha256")
     names_one = by_version and named_version(sheets, "") is not None  # it names a version (any is another than none)
 
-    def rank(item: tuple[Path, str | None]) -> tuple[bool, bool]:
-        path, version = item
-        return (recorded is None or _loaded(*_stamp(path)) != recorded,
-                not names_one or not version or named_version(sheets, version) is not None)
-    return rank
+    def rank(item: _Found) -> tuple[bool, bool, bool]:
+        _, version, (sha, encoding) = item
+        return (recorded is None or sha != recorded,
+                not names_one or not version or named_version(sheets, version) is not None, encoding is not None)
+    return rank, recorded
+
+
+def _argument(path: Path, encoding: str | None) -> str:
+    """A set's file as --set takes it, with the --encoding it needs to load (QA217 5: a file in GBK)."""
+    return f"{_shown(path)} --encoding {encoding}" if encoding else _shown(path)
+
+
+def _listed(found: list[tuple[Path, str | None]]) -> str:
+    """The files a hint offers to choose from: the first `_NAMED_FILES`, and how many more."""
+    shown = ", ".join(_argument(*item) for item in found[:_NAMED_FILES])
+    return shown + (f", … (+{len(found) - _NAMED_FILES})" if len(found) > _NAMED_FILES else "")
 
 
 def _stamp(path: Path) -> tuple[str, int, int]:
@@ -119,17 +156,17 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 
 
 @functools.lru_cache(maxsize=64)
-def _loaded(path: str, written: int, size: int) -> str | None:
-    """The sha256 of the set a file holds, loaded as --set reads it (a profile's covers its bases), as a form records it;
-    None when it does not load (a file in GBK, a profile of a base not there). By the file's `_stamp`: a batch of a
-    province's forms loads it once."""
+def _loaded(path: str, written: int, size: int) -> tuple[str, str | None] | None:
+    """The sha256 of the set a file holds, loaded as --set reads it (a profile's covers its bases), as a form records it,
+    and the --encoding it takes (None: none; gb18030 for a file in GBK, QA217 5); None when it does not load either way
+    (a profile of a base not there). By the file's `_stamp`: a batch of a province's forms loads it once."""
     from ..errors import ScoringEngineError
     from ..loader import load_indicator_set
 
-    try:
-        return load_indicator_set(path).sha256
-    except ScoringEngineError:
-        return None
+    for encoding in (None, "gb18030"):  # a file that fails for another reason than its encoding fails alike again
+        with contextlib.suppress(ScoringEngineError):
+            return load_indicator_set(path, encoding).sha256, encoding
+    return None
 
 
 def version_fix(indicator_set: IndicatorSet, named: str, version: str, source: str) -> str:
