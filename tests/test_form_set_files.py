@@ -318,3 +318,25 @@ def test_a_form_recording_no_sha256_beside_files_of_its_set_that_differ_is_told_
     zh = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "--set", "years/province-2025.yaml"]).stderr
     assert "用 2024 版的文件读取（用 --set 指定 years/0-draft-2024.yaml、years/province-2024.yaml 之一，它们内容各不相同）" \
            in zh, zh
+
+
+def test_a_blank_form_records_the_sha256_of_its_set_and_is_offered_that_file_not_a_draft_beside_it(here: Path):
+    """QA217 4: `template` wrote no sha256 on the blank form's side sheet, as a form `score --layout` writes records it,
+    so a blank form filled beside an edited draft of its set (the same id and version) was offered the draft, the first
+    by its name, and scoring with the draft warned of nothing. The blank form records the set's sha256: it is offered
+    the file it was written from, which scores it in silence, and read with the draft it is told the set changed."""
+    text = (ROOT / "indicator_sets" / "self-evaluation.yaml").read_text(encoding="utf-8").replace(
+        "id: self-evaluation", "id: prov-eval", 1)
+    (here / "省方案.yaml").write_text(text, encoding="utf-8")
+    (here / "a-draft.yaml").write_text(text.replace("name: ", "name: 草稿", 1), encoding="utf-8")
+    assert 0 == CliRunner().invoke(main, ["template", "省方案.yaml", "-o", "blank.xlsx"]).exit_code
+    from openpyxl import load_workbook
+
+    side = load_workbook("blank.xlsx")["表外事实"]
+    source = {row[1]: row[2] for row in side.iter_rows(values_only=True) if row[0] == "来源"}
+    assert source["指标体系 sha256"] == load_indicator_set("省方案.yaml").sha256, source
+    code, said = _score("blank.xlsx")
+    assert 1 == code and "(pass --set 省方案.yaml)" in said, said
+    assert "has changed since" not in _score("blank.xlsx", "--set", "省方案.yaml")[1]
+    assert "the file of the set prov-eval 1.0 has changed since the form was written" in _score(
+        "blank.xlsx", "--set", "a-draft.yaml")[1]

@@ -160,6 +160,8 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
                 left = f"不填按默认值 {default}" if spec.default is not None else ""  # QA46 F5; 是 or 否 as the cell takes it
                 rows.append(("事实", name, None, spec.unit or "",
                              "；".join(filter(None, (spec.label, type_words(spec, on_form=True), bounds, left)))))
+        rows += [("来源", "指标体系", f"{indicator_set.name}（{indicator_set.id} {indicator_set.version}）", "", ""),
+                 ("来源", "指标体系 sha256", indicator_set.sha256, "", "")]
     else:
         for fact in result.facts:
             if fact.name not in shown_on_form:
