@@ -160,12 +160,14 @@ def for_comparison(indicator_set: IndicatorSet, facts: Facts, other: IndicatorSe
 
 
 def weighted_for_other(problems: tuple[Problem, ...], indicator_set: IndicatorSet, other: IndicatorSet,
-                       facts: Facts | None = None) -> tuple[Problem, ...]:
+                       facts: Facts | None = None, cells: Mapping[str, str] | None = None) -> tuple[Problem, ...]:
     """`problems` of scoring `facts` under `indicator_set` beside `other` (`diff`, batch --compare-set), a group's rows whose
     weights add up to the other set's weight of the group said so (QA81 F6: the fix was to change a form that is right
     for the set it was filled for, and every filled form of a base set failed under a profile that moves a group's
     weight). Rows without weights fit both sets only when no row gives its score in points (a 定性 row's): such a score
-    lies in its tier's range at one weight, and the fix then says so (QA214 1: rows without weights failed under both)."""
+    lies in its tier's range at one weight, and the fix then says so (QA214 1: rows without weights failed under both),
+    naming the cells of the scores when the facts were read from a form (`cells`: the form's cell of each fact path; a
+    form's row 3 is the sheet's: QA217 6)."""
     theirs = {node.id: node.weight for node in other.row_groups if node.rows is not None}
     said: dict[str, tuple[str, str]] = {}  # fact → (the start of its problem, the hint)
     for node in indicator_set.row_groups:
@@ -175,9 +177,9 @@ def weighted_for_other(problems: tuple[Problem, ...], indicator_set: IndicatorSe
             judged = _judged_rows(facts, node.rows.fact)
             said[node.rows.fact] = (
                 f"rows' weights add up to {plain(theirs[node.id])}, not the weight {plain(node.weight)} of group {node.id}",
-                start + (f"{_scores_of(judged)} in points must be given again for the weights of {indicator_set.id} "
-                         f"{indicator_set.version} too, which no one facts file or form can hold for both: score the project "
-                         f"under each set with facts or a form of its own"
+                start + (f"{_scores_of(judged, node.rows.fact, cells or {})} must be given again for the weights of "
+                         f"{indicator_set.id} {indicator_set.version} too, which no one facts file or form can hold for "
+                         f"both: score the project under each set with facts or a form of its own"
                          if judged else
                          f"give the rows without weights (equal shares); weighted for {indicator_set.id} "
                          f"{indicator_set.version}, they score under that set alone"))
@@ -185,12 +187,18 @@ def weighted_for_other(problems: tuple[Problem, ...], indicator_set: IndicatorSe
                  else p for p in problems)
 
 
-def _scores_of(rows: list[tuple[int, str]]) -> str:
-    """"the scores that rows 2, 3 ('甲', '乙') give", "the score that row 3 ('乙') gives": by number and name, as a form's
-    rows are told apart too."""
-    numbers, names = ", ".join(str(n) for n, _ in rows), ", ".join(quoted(name) for _, name in rows)
-    return f"the scores that rows {numbers} ({names}) give" if len(rows) > 1 else \
-        f"the score that row {numbers} ({names}) gives"
+def _scores_of(rows: list[tuple[int, str]], fact: str, cells: Mapping[str, str]) -> str:
+    """"the scores that rows 2, 3 ('甲', '乙') give in points", "the score that row 3 ('乙') gives in points": by number
+    (of the group's rows) and name, as a facts file's rows are told apart; on a form, by the cell each was typed in:
+    "the score in points in cell H15 ('乙')" (its sheet is the line's)."""
+    names = ", ".join(quoted(name) for _, name in rows)
+    typed = [cells.get(f"{fact}[{n - 1}].score", "").rpartition("!")[2] for n, _ in rows]
+    if all(typed):
+        return f"the score in points in cell {typed[0]} ({names})" if len(rows) == 1 else \
+            f"the scores in points in cells {', '.join(typed)} ({names})"
+    numbers = ", ".join(str(n) for n, _ in rows)
+    return f"the scores that rows {numbers} ({names}) give in points" if len(rows) > 1 else \
+        f"the score that row {numbers} ({names}) gives in points"
 
 
 def _judged_rows(facts: Facts | None, fact: str) -> list[tuple[int, str]]:

@@ -61,6 +61,12 @@ ROWS = (
      "weights (equal shares); weighted for {this}, they score under that set alone",
      "各行分值是按 {other} 填写的（其中 {id} 的分值为 {weight}）：要在两个体系下比较，各行不写分值（平均分配）；"
      "按 {this} 填写各行分值的，只能在该体系下评分"),
+    ("the rows are weighted for {other}, where {id} weighs {weight}: to compare them under both sets, the {scores:w} in "
+     "points in {word:w} {cells} ({names}) must be given again for the weights of {this} too, which no one facts file or "
+     "form can hold for both: score the project under each set with facts or a form of its own",
+     # QA217 6: on a form, the cells the scores were typed in (its row 3 was the sheet's row 3)
+     "各行分值是按 {other} 填写的（其中 {id} 的分值为 {weight}）：要在两个体系下比较，{cells!l} 单元格（{names!l}）按分数"
+     "给出的得分也须按 {this} 的分值重新评定，一份事实文件或自评表无法同时满足两个体系：请为每个体系各填一份，分别评分"),
     ("the rows are weighted for {other}, where {id} weighs {weight}: to compare them under both sets, the {scores:w} "
      "that {word:w} {rows} ({names}) {give:w} in points must be given again for the weights of {this} too, which no one "
      "facts file or form can hold for both: score the project under each set with facts or a form of its own",

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
-from scoring_engine import load_facts, load_indicator_set, parse_indicator_set
+from scoring_engine import load_facts, load_indicator_set, parse_indicator_set, score
 from scoring_engine.cli import main
 from scoring_engine.diff import compare_scores, diff_sets
 from scoring_engine.reports.diff import change_rows, render_diff_markdown, render_diff_table
@@ -362,3 +362,23 @@ def test_rows_weighted_for_the_base_whose_scores_are_in_points_are_not_told_to_d
     measured.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "en", "diff", "self-evaluation", "hubei-self-evaluation", "--facts", str(measured)])
     assert 0 == run.exit_code, run.output + run.stderr
+
+
+def test_a_forms_scores_in_points_weighted_for_the_base_are_named_by_their_cells_in_batch_compare_set(tmp_path: Path):
+    """QA217 6: batch --compare-set of a filled form whose 定性 rows give their scores in points named them '第 3 行', the
+    third row of the group: on a worksheet that reads as the sheet's row 3. On a form the fix names the cells the scores
+    were typed in, in either language; a facts file's rows keep their numbers in the group its path names."""
+    from scoring_engine.reports.layouts import render_layout
+
+    example = ROOT / "examples" / "resettlement-housing" / "facts.json"
+    indicator_set = load_indicator_set("self-evaluation")
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(score(indicator_set, load_facts(example)), indicator_set, "xlsx", "selfeval"))
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(form), "--compare-set", "hubei-self-evaluation", "-q"])
+    assert "项目支出绩效自评表!G13–G15：" in run.stderr and "要在两个体系下比较，H14、H15 单元格（'小区基础设施配套'、'房屋设计、" \
+           "超前钻探及报建'）按分数给出的得分也须按 hubei-self-evaluation 1.0 的分值重新评定" in run.stderr, run.stderr
+    assert "第 " not in run.stderr, run.stderr
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(form), "--compare-set", "hubei-self-evaluation", "-q"])
+    assert "the scores in points in cells H19, H21 ('拆迁群众安置', '工程质量') must be given again" in run.stderr, run.stderr
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(example), "--compare-set", "hubei-self-evaluation", "-q"])
+    assert "$.facts.targets.output" in run.stderr and "第 2、3 行（" in run.stderr, run.stderr
