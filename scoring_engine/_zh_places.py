@@ -198,6 +198,7 @@ PLACES = (
     # …given to import as a filled form (_other_kinds.other_kind_as_form, QA156 F9)
     ("this is a CSV table, not an .xlsx workbook", "这是 CSV 表格，不是 .xlsx 工作簿"),
     ("this is a web page (HTML), not an .xlsx workbook", "这是网页（HTML），不是 .xlsx 工作簿"),
+    ("this is an Excel 2003 XML spreadsheet, not an .xlsx workbook", "这是 Excel 2003 XML 表格，不是 .xlsx 工作簿"),
     ("this is a Markdown report, not an .xlsx workbook", "这是 Markdown 报告，不是 .xlsx 工作簿"),
     ("scoring-engine writes such files (score -o, batch's summaries) but reads none: import reads a filled 自评表 saved "
      "as Excel Workbook (.xlsx)",

@@ -238,3 +238,25 @@ def test_score_and_import_of_facts_named_xlsx_both_say_to_rename_them_to_json(tm
     assert "（事实文件无需导入：改名为以 .json（或 .yaml）结尾后，直接用 scoring-engine score 为它评分）" in imported, imported
     as_json = CliRunner().invoke(main, ["--lang", "zh", "import", str(ROOT / "examples" / "small" / "facts.json")]).stderr
     assert "（事实文件无需导入：直接用 scoring-engine score 为它评分）" in as_json, as_json
+
+
+def test_an_excel_2003_xml_spreadsheet_named_xlsx_is_said_to_be_one_not_a_web_page(tmp_path: Path):
+    """QA217 7: an Excel 2003 XML spreadsheet (SpreadsheetML, <Workbook xmlns="urn:schemas-microsoft-com:office:
+    spreadsheet">…<Table>) named .xlsx was called a web page (HTML) by its <Table>. It is named an Excel 2003 XML
+    spreadsheet, with the same fix of saving it as a workbook, by score, import and batch; a web page Excel saved, which
+    names Excel's namespace office:excel, is still a web page."""
+    xml = ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:'
+           'office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="自评表"><Table>'
+           '<Row><Cell><Data ss:Type="String">项目名称</Data></Cell></Row></Table></Worksheet></Workbook>\n')
+    form = tmp_path / "自评表.xlsx"
+    form.write_bytes(xml.encode())
+    for command in ("score", "import", "batch"):
+        run = CliRunner().invoke(main, ["--lang", "zh", command, str(form), *(["-q"] if command == "batch" else [])])
+        assert 1 == run.exit_code and f"{form}: 这是 Excel 2003 XML 表格，不是 .xlsx 工作簿{_SAVE_AS_XLSX}" in run.stderr, \
+            run.stderr
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
+    assert "this is an Excel 2003 XML spreadsheet, not an .xlsx workbook (open it in Excel or WPS" in run.stderr, run.stderr
+    form.write_text('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table><tr><td>项目名称</td></tr></table>'
+                    '</body></html>', encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert "这是网页（HTML），不是 .xlsx 工作簿" in run.stderr, run.stderr

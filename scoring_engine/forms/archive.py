@@ -119,16 +119,22 @@ def text_named_workbook(file: Path, shown: str) -> Problem | None:
 #: What to do with a table or a web page named as a workbook: an export of a form, or a form saved as one.
 SAVE_AS_XLSX = "open it in Excel or WPS and save it as Excel Workbook (.xlsx)"
 _PAGE_TAGS = (b"<html", b"<table", b"<!doctype html", b"<body")
+#: The namespace of Excel 2003's XML spreadsheet (SpreadsheetML), which Excel and WPS open and save as a workbook.
+_SPREADSHEET_ML = b"urn:schemas-microsoft-com:office:spreadsheet"
 
 
 def text_named(data: bytes, name: str) -> Problem | None:
-    """What a file named as a workbook that is no zip archive is when it is text of no kind `text_as_form` knows: a web
-    page (HTML) or a CSV table, in any encoding, as a form saved or exported as one (QA214 3: both were called JSON or
-    YAML, and told to score them with the command just run); JSON or YAML when it reads as such (keys of no document of
+    """What a file named as a workbook that is no zip archive is when it is text of no kind `text_as_form` knows: an Excel
+    2003 XML spreadsheet (QA217 7: called a web page by its <Table>), a web page (HTML) or a CSV table, in any encoding,
+    as a form saved or exported as one (QA214 3: both were called JSON or YAML, and told to score them with the command
+    just run); JSON or YAML when it reads as such (keys of no document of
     ours, QA148 F4, QA184 F7), or a GBK text by its keys; any other UTF-8 text, a note. None for no text."""
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")  # a UTF-8 mark too (QA149 F2)
     head = start[:4096]
     plain = not any(byte < 0x20 and byte not in b"\t\r\n\f" for byte in head)
+    if plain and head[:1] == b"<" and _SPREADSHEET_ML in head and b"<html" not in head.lower():  # its <Table> is none of
+        # a web page's (QA217 7); Excel's own web page names the namespace office:excel
+        return Problem("this is an Excel 2003 XML spreadsheet, not an .xlsx workbook", file=name, hint=SAVE_AS_XLSX)
     if plain and head[:1] == b"<" and any(tag in head.lower() for tag in _PAGE_TAGS):
         return Problem("this is a web page (HTML), not an .xlsx workbook", file=name, hint=SAVE_AS_XLSX)
     keys = start[:1] in (b"{", b"[") or b"facts:" in data[:4096] or b"indicators:" in data[:65536] or (
