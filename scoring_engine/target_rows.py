@@ -31,6 +31,7 @@ from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
 from ._digit_groups import split_digits
+from ._sign_words import WORD_SIGNS, in_signs as _in_signs
 from ._time_units import (DURATION, FIRST_DAY, Deadline, date_text, day_of, days_or_longer, only_date, reach_within,
                           time_limit, only_done, time_unit, time_within, written_limit, year_limit, AS_TIER_OR_TIME)
 from .judgements import TargetRow
@@ -80,9 +81,9 @@ _OTHER_SIGNS = str.maketrans({"⩽": "≤", "≯": "≤", "⩾": "≥", "≮": "
 
 
 def parse_comparison(text: str, words: str = "") -> str:
-    """'≥', '≤' or '=' for a comparison as written ('>=', '＞＝', '≧'…), or in `words` (大于 for >: said as written, QA214
-    14); ValueError(message, hint) otherwise."""
-    written = _normal(text)
+    """'≥', '≤' or '=' for a comparison as written ('>=', '＞＝', '≧'…, or the words a target writes it in: 不少于, 大于),
+    or in `words` (大于 for >: said as written, QA214 14); ValueError(message, hint) otherwise."""
+    written = WORD_SIGNS.get(_normal(text), _normal(text))  # 大于等于 as ≥, 大于 as >, as a target's words (QA217 8)
     if written in _SIGNS:
         return _SIGNS[written]
     if written in _STRICT or text.strip() in _STRICT:
@@ -150,31 +151,6 @@ def _doubled(unit: str) -> bool:
     """A unit typed twice ('万元万元', '个个'); not a unit of one Latin letter twice, which is a unit (mm, cc)."""
     half = len(unit) // 2
     return len(unit) % 2 == 0 and unit[:half] == unit[half:] and (half > 1 or not unit.isascii())
-
-
-# Comparisons as 绩效目标表 write them in words, before the number or after it; the strict ones are refused as > and <.
-_WORDS_BEFORE = (("大于或等于", "≥"), ("大于等于", "≥"), ("不少于", "≥"), ("不低于", "≥"), ("不小于", "≥"), ("至少", "≥"),
-                 ("小于或等于", "≤"), ("小于等于", "≤"), ("不超过", "≤"), ("不高于", "≤"), ("不大于", "≤"), ("不多于", "≤"),
-                 ("至多", "≤"), ("最多", "≤"), ("等于", "="),
-                 ("大于", ">"), ("高于", ">"), ("超过", ">"), ("多于", ">"), ("小于", "<"), ("低于", "<"), ("少于", "<"))
-_WORDS_AFTER = (("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"))
-_DIGIT_OR_POINT = re.compile(r"[\d.]")
-_WORD_STARTS = frozenset(word[0] for word, _ in _WORDS_BEFORE)
-_WORD_ENDS = frozenset(word[-1] for word, _ in _WORDS_AFTER)
-
-
-def _in_signs(written: str) -> str:
-    """'不少于19栋' and '19栋以上' as '≥19栋'; text that does not write a number after the words is left as it is."""
-    first = written[:1]
-    if first in _WORD_STARTS:  # most targets start with a digit or a sign: no word to look for then
-        for word, sign in _WORDS_BEFORE:
-            if written.startswith(word) and _DIGIT_OR_POINT.match(written[len(word):].lstrip()):
-                return sign + written[len(word):].lstrip()
-    elif written[-1:] in _WORD_ENDS and first.isdigit():
-        for word, sign in _WORDS_AFTER:
-            if written.endswith(word):
-                return sign + written[:-len(word)].rstrip()
-    return written
 
 
 def _number_or_quantity(value: Any, key: str) -> Quantity | str:

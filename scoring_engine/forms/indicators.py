@@ -3,6 +3,7 @@ fact, each cell checked and its place recorded; the rows of the set's own tree, 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
@@ -372,6 +373,8 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
     ('actual' is 实际完成值); on the whole row when no one cell is."""
     word = message.split(" ", 1)[0]
     key = next((k for k in _ABOUT.get(word, ()) if k in at), None) or reading.quoted_at(r, at, message)
+    if key == "comparison" and not _holds(reading, r, at, key, message):  # 大于10 in the 指标值 beside a 指标性质 column
+        key = next((k for k in ("target", "target_value") if _holds(reading, r, at, k, message)), key)
     if key is None:  # the whole row: a merge over its first cell is no part of the problem (QA56 F4)
         first, last = min(at.values()), max(at.values())
         return reading.problem(r, first, f"row {cut(name)}: {message} (cells {reading.sheet.ref(r, first)}–"
@@ -382,6 +385,13 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
     if word == "weight":  # a form has no "leave weight out": every row prints its 分值
         hint = "write the points the row carries"
     reading.problem(r, at[key], f"row {cut(name)}: {message}", hint)
+
+
+def _holds(reading: FormReading, r: int, at: Mapping[str, int], key: str, message: str) -> bool:
+    """Whether the cell of `key` in row `r` holds what `message` quotes (a strict sign's words: '大于'), or nothing is
+    quoted; the words the 年度指标值 writes its sign in are said there, not in a 指标性质 column beside it (QA217 8)."""
+    quoted = re.search(r"'([^']+)'", message)
+    return quoted is None or (key in at and quoted[1] in reading.sheet.text(r, at[key]))
 
 
 #: A 实际完成值 that is a number asks for its 年度指标值; a qualitative row wrote a number where its tier goes.
