@@ -392,7 +392,13 @@ def test_a_yuan_note_in_brackets_after_a_word_or_in_a_goal_row_is_refused(tmp_pa
                                           ("J5", "货币单位：元"), ("A2", "（2024年度）  金额：元"), ("A31", "注：金额：元"),
                                           # alone or after other words, as QA217 2 found them read in silence
                                           ("A31", "金额：元"), ("A31", "表中金额：元"), ("A30", "等级：优秀    金额：元"),
-                                          ("I2", "金额 ：元")])
+                                          ("I2", "金额 ：元"),
+                                          # ending a goal, after its sentence (note38 Left)
+                                          ("B11", "完成年度建设任务。（金额单位：元）"), ("B11", "完成年度建设任务；金额单位：元"),
+                                          ("B11", "完成年度建设任务 （金额单位：元）"),
+                                          # followed by more words, as before ec799a3 (QA219 1)
+                                          ("A2", "（2024年度）  金额：元，下同"), ("A31", "注：金额：元，比例：%"),
+                                          ("A31", "金额：元，下同"), ("A31", "金额：元（含税）")])
 def test_a_yuan_note_worded_with_currency_or_funds_is_refused(tmp_path: Path, at: str, note: str) -> None:
     """QA212 1: 货币单位：元, 资金单位：元, 本表金额以元为单位, 本表所列金额单位为元 and 金额：元 (no 单位) were read in
     silence, 1000000 元 as 1000000 万元; each is refused on its cell, and nothing is imported."""

@@ -35,8 +35,9 @@ _NOTE_LINE = re.compile(r"\s*(?:[(\d]|[一二三四五六七八九十]+[)、]|(?
 #: (（金额单位：元）, 1.金额单位：元, （一）金额单位：元: QA211 2), never a goal numbered so (（一）水费单价3.2（单位：元）)
 _NOTE_WORD = re.compile(r"\s*(?:\(\s*|\d+\s*[.、]\s*|\(?[一二三四五六七八九十]+[)、]\s*)?"
                         r"(?:(?:附|备)?注|(?:填表|填报)?说明|(?:金额|货币|资金)\(?单位|单位\s*:)")
-#: A note after other words and a space, on a line under the block (等级：优秀    金额：元): QA217 2
-_SPACED_NOTE = re.compile(r"\s(?:本表中|本表|表中|表内)?(?:金额|货币|资金)(?:\(?单位|\s*:)")
+#: A note after other words and a space or a sentence's end, bracketed or not: on a line under the block (等级：优秀
+#: 金额：元: QA217 2), or ending a goal (完成年度建设任务。（金额单位：元）)
+_SPACED_NOTE = re.compile(r"[\s。.;,]\(?\s*(?:本表中|本表|表中|表内|以上|上述)?(?:金额|货币|资金)(?:\(?单位|\s*:)")
 _MOST_PLACES = 4  # of a typed rate, in percent: a pasted quotient (83.33333333333334%) is compared at 83.3333%
 
 

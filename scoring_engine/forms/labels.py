@@ -39,7 +39,7 @@ _NOTE = re.compile(rf"{_NOTE_UNIT}(?:(?:均|都)?(?:为|是)\s*:?|:)\s*(?:人民
                    # the word alone before the unit, as a title row gives it: （2024年度） 金额：元 (QA212)
                    # (never 金额：元、角、分填写不规范, a problem found: QA217 3)
                    r"|(?:^|(?<=[\s,;、():.。])|(?<=\d))(?:本表|表中|表内)?(?:金额|货币|资金)\s*:\s*(?:人民币)?\s*"
-                   r"((?:千|万|百万|千万|亿)?元)(?=$|[\s);。])")
+                   r"((?:千|万|百万|千万|亿)?元)(?=$|[\s,;()。])")
 #: An amount in each unit a label may give, in 万元.
 IN_WAN = {"元": "0.0001", "千元": "0.1", "万元": "1", "百万元": "100", "千万元": "1000", "亿元": "10000"}
 
@@ -80,6 +80,8 @@ def money_note(text: str) -> str | None:
     ('元', None, None, None)
     >>> money_note("金额 ：元"), money_note("表中金额：元"), money_note("1.部分报销凭证，金额：元、角、分填写不规范")
     ('元', '元', None)
+    >>> money_note("（2024年度）  金额：元，下同"), money_note("注：金额：元，比例：%"), money_note("金额：元（含税）")
+    ('元', '元', '元')
     """
     normal = unicodedata.normalize("NFKC", text)
     units = []
