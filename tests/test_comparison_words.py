@@ -42,3 +42,14 @@ def test_the_sichuan_forms_nature_column_reads_words_as_the_target_cell_does(tmp
         run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
         assert 1 == run.exit_code and run.stderr == (f"错误：{form}: {SHEET}!F14：行 新建供水管网长度：指标值不能用 '大于'"
                                                      "（指标性质只有 ≥、≤、=：改写为 ≥）\n"), run.stderr
+
+
+@pytest.mark.parametrize(("nature", "shown"), [("≤", "≤"), ("小于等于", "≤"), ("等于", "=")])
+def test_a_nature_disagreeing_with_a_signed_target_is_said_on_the_nature_cell_as_the_nature(tmp_path: Path, nature: str,
+                                                                                               shown: str) -> None:
+    """QA219 2: 指标性质 ≤ beside a 指标值 ≥10 was said on F14 as '指标值 ≤ 与指标值 '≥10' 不一致', both cells called 指标值;
+    it is said on the 指标性质's cell, as 指标性质 ≤, as before the words were read there."""
+    form = written_form(SICHUAN, tmp_path / "form.xlsx", {"E14": nature, "F14": "≥10"})
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 1 == run.exit_code and run.stderr.startswith(f"错误：{form}: {SHEET}!E14：行 新建供水管网长度：指标性质 {shown} "
+                                                        "与指标值 '≥10' 不一致"), run.stderr

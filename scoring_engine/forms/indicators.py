@@ -373,7 +373,8 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
     ('actual' is 实际完成值); on the whole row when no one cell is."""
     word = message.split(" ", 1)[0]
     key = next((k for k in _ABOUT.get(word, ()) if k in at), None) or reading.quoted_at(r, at, message)
-    if key == "comparison" and not _holds(reading, r, at, key, message):  # 大于10 in the 指标值 beside a 指标性质 column
+    # 大于10 in the 指标值 beside a 指标性质 column; never a sign disagreeing with the target's, said of both (QA219 2)
+    if key == "comparison" and "the target" not in message and not _holds(reading, r, at, key, message):
         key = next((k for k in ("target", "target_value") if _holds(reading, r, at, k, message)), key)
     if key is None:  # the whole row: a merge over its first cell is no part of the problem (QA56 F4)
         first, last = min(at.values()), max(at.values())
