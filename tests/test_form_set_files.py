@@ -340,3 +340,13 @@ def test_a_blank_form_records_the_sha256_of_its_set_and_is_offered_that_file_not
     assert "has changed since" not in _score("blank.xlsx", "--set", "省方案.yaml")[1]
     assert "the file of the set prov-eval 1.0 has changed since the form was written" in _score(
         "blank.xlsx", "--set", "a-draft.yaml")[1]
+
+
+def test_the_line_for_a_set_changed_since_says_a_copy_differing_in_comments_scores_alike(here: Path) -> None:
+    """QA219 3: a blank form of a bundled set, scored with the copy `sets --copy` writes (its $schema comment rewritten),
+    was told the set changed since, with only the fix to give the set a new version; the line says such a copy scores
+    alike, so that nobody renumbers a set they never edited."""
+    assert 0 == CliRunner().invoke(main, ["template", "self-evaluation", "-o", "blank.xlsx"]).exit_code
+    assert 0 == CliRunner().invoke(main, ["sets", "self-evaluation", "--copy", "cp"]).exit_code
+    said = _score("blank.xlsx", "--set", "cp/self-evaluation.yaml")[1]
+    assert "has changed since the form was written" in said and "a copy differing only in its comments" in said, said

@@ -258,8 +258,9 @@ def changed_since(indicator_set: IndicatorSet, recorded: str | None, source: str
     return [Problem(f"{CHANGED_SINCE}{indicator_set.id} {indicator_set.version} has changed since {what} was written, "
                     f"keeping its id and version: the form records the set's sha256 {recorded[:16]}…, the set read here "
                     f"has {indicator_set.sha256[:16]}…", file=source,
-                    hint="use the set's file as it was when the form was written; if the set was changed on purpose, give "
-                         f"it a new version and fill its blank form (scoring-engine template {blank_form(indicator_set)})")]
+                    hint="use the set's file as it was when the form was written (a copy differing only in its comments, as "
+                         "sets --copy writes one, scores alike: QA219 3); if the set was changed on purpose, give it a new "
+                         f"version and fill its blank form (scoring-engine template {blank_form(indicator_set)})")]
 
 
 def imported_from(facts: Facts, indicator_set: IndicatorSet) -> list[Problem]:
