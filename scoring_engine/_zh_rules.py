@@ -141,6 +141,11 @@ RULES = (
      "第 {n} 个字符处以 {quote} 开始的文字却以 {other} 结尾"),
     ("close it with {quote} where the text ends", "在文字结束处用 {quote} 结尾"),
     ("open and close a text with the same quote: {fixed}", "文字的开头和结尾用同一种引号：{fixed}"),
+    # a number no Python reads, and a backslash outside a text (_formula_numbers.number_problem, QA215 1)
+    ("the number {number} cannot start with 0", "数字 {number} 不能以 0 开头"),
+    ("write {number:n}", "写成 {number}"),
+    ("a backslash \\ outside a text", "文字之外有反斜杠 \\"),
+    ("delete it; in a text, write \\\\ for a backslash", "删去它；文字中的反斜杠本身要写成 \\\\"),
     ("the number {number} runs into the word {word}", "数字 {number} 与其后的 {word} 连在了一起"),
     ("put a space between them: {both}", "在两者之间加一个空格：{both}"),
     ("the number {number} runs into the name {name}", "数字 {number} 与其后的名称 {name} 连在了一起"),

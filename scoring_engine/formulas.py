@@ -29,6 +29,7 @@ from . import _closures
 from ._arith import scoring_context
 from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
 from ._formula_kinds import argument_problems, arithmetic_problems, comparison_problems
+from ._formula_numbers import number_problem
 from ._formula_syntax import (glued_problem, missing_operator, one_line, plain_decimal, refused_construct, syntax_detail,
                               syntax_slip, unclosed_text, unicode_problems, unindented_error)
 from ._record import record
@@ -349,7 +350,8 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
             expression=text[:60] + "…",
             hint="split it into derived values",
         )
-    problems = unicode_problems(text)
+    unread = number_problem(text)  # a number no Python reads (03): before any tokenizer splits it as its version does
+    problems = [unread] if unread is not None else unicode_problems(text)
     if problems:
         raise FormulaError(problems)
     glued = glued_problem(text)

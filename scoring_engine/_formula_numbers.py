@@ -1,0 +1,97 @@
+"""A number a formula writes that no Python reads as one (`03`, `0b2`, `1__0`, `1e+`), found in the formula's text
+before Python's tokenizer sees it: 3.11's splits `03` into 0 and 3, and a later one keeps it whole or stops there, so
+every message said after it differed by version (QA215 1). Said here once, with a fix that works, on every Python.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .errors import Problem
+
+__all__ = ["number_problem"]
+
+_DIGITS = r"[0-9](?:_?[0-9])*"
+#: The longest number Python reads at a place (its own grammar, without the leading zeros it refuses of an integer).
+_LITERAL = re.compile(rf"0[xX](?:_?[0-9a-fA-F])+|0[bB](?:_?[01])+|0[oO](?:_?[0-7])+"
+                      rf"|(?:(?:{_DIGITS})?\.{_DIGITS}|{_DIGITS}\.?)(?:[eE][+-]?{_DIGITS})?[jJ]?")
+#: What the scan stops at: a text (skipped to its end), a comment (the rest is one), a number's first digit (not a
+#: name's digit: g0_i0, budget.2024, 县03).
+_SCAN = re.compile(r"""(?P<quote>'''|\"\"\"|'|")|(?P<comment>\#)|(?P<backslash>\\(?!\r?\n))|(?<![\w.])\.?[0-9]""")
+_WORD = re.compile(r"[\w.]*")
+_UNDERSCORED = re.compile(r"[0-9_.]*")
+_SIGN_ALONE = re.compile(r"[eE][+-](?![0-9])")
+_DIGIT = tuple("0123456789")
+
+
+def number_problem(text: str) -> Problem | None:
+    """The first number written outside a text that Python does not read as one: an integer with a leading 0 (`03`,
+    `0_3`), a 0b, 0o or 0x with no digit of its own after it (`0b2`, `0x`, `0o78`), a _ not between two digits (`1_`,
+    `1__0`, `1_.5`), an exponent's sign with no digit (`1e+`). None when there is none (a number run into a word,
+    `1if`, `0x10findings`, is read alike by every Python, and said by glued_problem).
+
+    >>> number_problem("max(months_late - 03, 0)").hint
+    'write 3'
+    >>> number_problem("a + 1__0").message
+    'write numbers in plain decimal notation, not 1__0'
+    """
+    at = 0
+    while True:
+        found = _SCAN.search(text, at)
+        if found is None or found.group("comment"):
+            return None
+        if found.group("backslash"):  # `a \ b`: Python's words on it differ by version, and name a line continuation
+            return Problem("syntax error: a backslash \\ outside a text", expression=text,
+                           hint="delete it; in a text, write \\\\ for a backslash")
+        if found.group("quote"):
+            at = _text_end(text, found.end(), found.group("quote"))
+            if at < 0:
+                return None  # a text left open: the rest is its own, said by unclosed_text
+            continue
+        literal = _LITERAL.match(text, found.start())
+        assert literal is not None  # a digit, or a point and a digit, is a number
+        problem = _unread(text, literal.group(), literal.end())
+        if problem is not None:
+            return problem
+        at = literal.end() + len(_after(_WORD, text, literal.end()))  # a word the number runs into: not a number
+
+
+def _unread(text: str, number: str, end: int) -> Problem | None:
+    """What is wrong with the number Python reads as `number`, ending at `end` in `text`, and what follows it."""
+    after = text[end:end + 2]
+    if re.fullmatch(r"0[0-9_]*", number) and number.strip("0_"):  # 03, 0777, 0_3: not 3, 777, 3 (an octal in C)
+        value = int(number.replace("_", ""))
+        hint = f"write the ratio: {format(Decimal(value) / 100, 'f')} for {number}%" if after[:1] == "%" else f"write {value}"
+        return Problem(f"syntax error: the number {number} cannot start with 0", expression=text, hint=hint)
+    written = number + _after(_WORD, text, end).rstrip(".")
+    prefixed = number[:2].lower() in ("0b", "0o", "0x")
+    if after[:1] == "_":  # 1_, 1__0, 1_.5: a _ goes between two digits (1_if: 1_, then the word it runs into)
+        written = written if prefixed else number + _after(_UNDERSCORED, text, end).rstrip(".")
+        digits = written.replace("_", "")
+        plain = not prefixed and re.fullmatch(r"[0-9]*\.?[0-9]+|[0-9]+\.", digits) is not None
+        return Problem(f"write numbers in plain decimal notation, not {written}", expression=text,
+                       hint=f"write {digits}" if plain else None)
+    if (number == "0" and after[:1] in tuple("bBoOxX")) or (prefixed and after[:1] in _DIGIT):  # 0b2, 0x, 0o78
+        return Problem(f"write numbers in plain decimal notation, not {written}", expression=text)
+    if not prefixed and _SIGN_ALONE.match(text, end):  # 1e+: no digit after the exponent's sign
+        return Problem(f"write numbers in plain decimal notation, not {number}{after}", expression=text)
+    return None
+
+
+def _after(pattern: re.Pattern[str], text: str, at: int) -> str:
+    """What `pattern` matches at `at` of `text` (it matches the empty text too)."""
+    found = pattern.match(text, at)
+    return found.group() if found else ""
+
+
+def _text_end(text: str, start: int, quote: str) -> int:
+    """Where the text whose `quote` ends at `start` is closed (after the closing quote); -1 when it is not."""
+    at = start
+    while at < len(text):
+        if text.startswith(quote, at):
+            return at + len(quote)
+        if text[at] == "\n" and len(quote) == 1:
+            return -1
+        at += 2 if text[at] == "\\" else 1
+    return -1
