@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from .errors import Problem
 
-__all__ = ["number_problem"]
+__all__ = ["code_only", "number_problem", "text_end"]
 
 _DIGITS = r"[0-9](?:_?[0-9])*"
 #: The longest number Python reads at a place (its own grammar, without the leading zeros it refuses of an integer).
@@ -19,6 +19,7 @@ _LITERAL = re.compile(rf"0[xX](?:_?[0-9a-fA-F])+|0[bB](?:_?[01])+|0[oO](?:_?[0-7
 #: What the scan stops at: a text (skipped to its end), a comment (the rest is one), a number's first digit (not a
 #: name's digit: g0_i0, budget.2024, 县03).
 _SCAN = re.compile(r"""(?P<quote>'''|\"\"\"|'|")|(?P<comment>\#)|(?P<backslash>\\(?!\r?\n))|(?<![\w.])\.?[0-9]""")
+_QUOTE = re.compile(r"""'''|\"\"\"|'|\"""")
 _WORD = re.compile(r"[\w.]*")
 _UNDERSCORED = re.compile(r"[0-9_.]*")
 _SIGN_ALONE = re.compile(r"[eE][+-](?![0-9])")
@@ -45,7 +46,7 @@ def number_problem(text: str) -> Problem | None:
             return Problem("syntax error: a backslash \\ outside a text", expression=text,
                            hint="delete it; in a text, write \\\\ for a backslash")
         if found.group("quote"):
-            at = _text_end(text, found.end(), found.group("quote"))
+            at = text_end(text, found.end(), found.group("quote"))
             if at < 0:
                 return None  # a text left open: the rest is its own, said by unclosed_text
             continue
@@ -79,14 +80,30 @@ def _unread(text: str, number: str, end: int) -> Problem | None:
     return None
 
 
+def code_only(text: str) -> str:
+    """`text` with each text literal in it (its quotes too, and a text left open to the end) written as spaces: what is
+    left is the formula's own operators, names and brackets, at their places.
+
+    >>> code_only("max(a, '*)') + *")
+    'max(a,     ) + *'
+    """
+    kept, at = [], 0
+    while (found := _QUOTE.search(text, at)) is not None:
+        end = text_end(text, found.end(), found.group())
+        end = len(text) if end < 0 else end
+        kept += [text[at:found.start()], " " * (end - found.start())]
+        at = end
+    return "".join(kept) + text[at:]
+
+
 def _after(pattern: re.Pattern[str], text: str, at: int) -> str:
     """What `pattern` matches at `at` of `text` (it matches the empty text too)."""
     found = pattern.match(text, at)
     return found.group() if found else ""
 
 
-def _text_end(text: str, start: int, quote: str) -> int:
-    """Where the text whose `quote` ends at `start` is closed (after the closing quote); -1 when it is not."""
+def text_end(text: str, start: int, quote: str) -> int:
+    """Where the text whose opening `quote` ends at `start` is closed (after the closing quote); -1 when it is not."""
     at = start
     while at < len(text):
         if text.startswith(quote, at):

@@ -17,8 +17,8 @@ from decimal import Decimal
 
 from .errors import Problem
 
-__all__ = ["glued_problem", "plain_decimal", "missing_operator", "one_line", "refused_construct",
-           "syntax_detail", "syntax_slip", "unclosed_text", "unicode_problems", "unindented_error"]
+__all__ = ["STRING_PREFIX", "glued_problem", "plain_decimal", "missing_operator", "one_line", "syntax_slip", "unclosed_text",
+           "unicode_problems"]
 
 
 # Operators as a Chinese input method or a word processor types them, and what to type instead.
@@ -40,7 +40,7 @@ def unicode_problems(text: str) -> list[Problem]:
                                     expression=text, hint="retype the formula"))
             return problems
     unclosed = unclosed_text(text)  # `== '县 and ...`: the text's own characters, not outside one (QA161 F4)
-    if unclosed is not None and not _STRING_PREFIX.search(text):  # f'{x\n}': refused as an f-string (QA137 F3)
+    if unclosed is not None and not STRING_PREFIX.search(text):  # f'{x\n}': refused as an f-string (QA137 F3)
         return [unclosed]
     tokens: list[tokenize.TokenInfo] = []
     try:  # the tokens read before an error are kept: `min（a, 1) if b == '县' else 0` (QA160 F5)
@@ -164,27 +164,8 @@ def syntax_slip(text: str) -> Problem | None:
     return None
 
 
-
-# Python's words on a construct the language refuses anyway, written so that it does not parse: said as the refusal of
-# the construct that parses is (`(x := 3)`), the same on every Python (3.12 words f-strings otherwise: QA134 F1, F2).
-_REFUSED_CONSTRUCTS = (
-    ("cannot use assignment expressions", "assignment (:=)"),  # (budget.paid := 3): a dotted name
-    ("f-string", "f-strings"),
-    ("Generator expression must be parenthesized", "comprehensions"),
-    ("cannot mix bytes and nonbytes literals", "bytes literals"),
-)
-_STRING_PREFIX = re.compile(r"(?<![\w.'\"])[rRbBuU]?[fF][rR]?['\"]")
-
-
-def refused_construct(err: SyntaxError, text: str) -> str | None:
-    """What a formula that does not parse writes that the language refuses in any case (`f'{x'`, `(a.b := 1)`,
-    `max(x for x in l, 1)`), as its refusal says it when it parses; None when it is none of them."""
-    message = err.msg or ""
-    for start, what in _REFUSED_CONSTRUCTS:
-        if message.startswith(start) or (what == "f-strings" and message.startswith("unterminated string")
-                                         and _STRING_PREFIX.search(text)):  # 3.11's words on f'{x\n}' (QA137 F3)
-            return f"{what} not allowed in formulas: {one_line(text)}"
-    return None
+#: An f-string's opening, which a text holding f' is not (`"x f'"`).
+STRING_PREFIX = re.compile(r"(?<![\w.'\"])[rRbBuU]?[fF][rR]?['\"]")
 
 
 def one_line(fragment: str) -> str:
@@ -197,46 +178,10 @@ _OPENING = {")": "(", "]": "[", "}": "{"}
 _CLOSING = {opening: closing for closing, opening in _OPENING.items()}
 
 
-def unindented_error(err: SyntaxError, text: str) -> SyntaxError:
-    """The error of a formula as written, not of the wrapping it is parsed in: a stray ) closes the wrapping's (, and the
-    next line, indented as in a YAML block, is 'unexpected indent' (QA160 F2). Read with its lines unindented (the same
-    expression in brackets), the stray bracket is what the parser meets; `err` itself for any other error."""
-    if not isinstance(err, IndentationError):
-        return err
-    try:
-        ast.parse("(\n" + "\n".join(line.lstrip() for line in text.splitlines()) + "\n)", mode="eval")
-    except SyntaxError as unindented:
-        return unindented
-    except (RecursionError, MemoryError, ValueError):
-        pass
-    return err
-
-
-def syntax_detail(err: SyntaxError, text: str) -> tuple[str, str | None]:
-    """Python's words on a formula's syntax, and the fix, said of the formula as written: it is parsed wrapped in
-    parentheses over lines of their own, which its words must not name (QA112 F6)."""
-    detail = (err.msg or "invalid syntax").replace("'(' was never closed", "unbalanced parentheses")
-    stray = re.fullmatch(r"closing parenthesis '(.)' does not match opening parenthesis '\(' on line 1", detail)
-    detail = f"unmatched '{stray.group(1)}'" if stray else detail  # the '(' is the wrapping's: `a ]`
-    detail = re.sub(r" \(detected at line \d+\)| on line \d+$", "", detail)
-    hint = "close each ( with a )" if detail == "unbalanced parentheses" or "does not match" in detail else None
-    stray_closing = re.fullmatch(r"unmatched '([)\]}])'", detail)  # QA33 F11: the fix was not said
-    if stray_closing:  # `a]`: the fix is the bracket's own (QA113 F5)
-        closing = stray_closing.group(1)
-        hint = f"delete the {closing}, or open it with a {_OPENING[closing]}"
-    paired = re.fullmatch(r"closing parenthesis '.' does not match opening parenthesis '([(\[{])'", detail)
-    if paired:  # `[a)`: the fix is the bracket opened (QA114 F5)
-        hint = f"close the {paired.group(1)} with a {_CLOSING[paired.group(1)]}"
-    unclosed = re.fullmatch(r"closing parenthesis '\)' does not match opening parenthesis '([\[{])'", detail)
-    if unclosed and err.lineno == text.count("\n") + 3:  # the wrapping's ')' met a '[' the formula left open
-        detail = f"'{unclosed.group(1)}' was never closed"
-        hint = f"close the {unclosed.group(1)} with a {']' if unclosed.group(1) == '[' else '}'}"
-    return detail, hint
-
-
 # What may follow a backslash in a text literal; in a bytes literal N, u and U are none (Python warns of the rest).
 _ESCAPES = frozenset("\n\\'\"abfnrtvx01234567")
 _TEXT_ESCAPES = _ESCAPES | frozenset("NuU")
+_CODE_FIX = "write the character itself, not its code; a backslash is written \\\\"
 #: A number (not a name's digit: g0_i0.actual) with one of those words after it, or a backslash: else nothing to see.
 _MAY_BE_GLUED = re.compile(r"(?<![\w.])\.?\d[\w.]*?(?:and|else|for|if|in|is|not|or)|\\")
 #: The words Python lets a number run into, with a warning (any other is a syntax error it says itself).
@@ -271,25 +216,50 @@ def glued_problem(text: str) -> Problem | None:
             return Problem(f"syntax error: the number {token.string} runs into the name {after.string}", expression=text,
                            hint=f"put an operator between them, such as {token.string} * {after.string}")
         if token.type == tokenize.STRING:
-            escape = _bad_escape(token.string)
-            if escape is not None:
+            bad = _bad_escape(token.string)
+            if bad is not None:
+                escape, coded = bad
                 return Problem(f"syntax error: the text {token.string} holds {escape}, which is not an escape", expression=text,
-                               hint="write \\\\ for a backslash")
+                               hint=_CODE_FIX if coded else "write \\\\ for a backslash")
     return None
 
 
-def _bad_escape(literal: str) -> str | None:
-    """The first backslash and what follows it in a string token that Python does not take as an escape; None if none
-    (or the literal is raw)."""
+def _bad_escape(literal: str) -> tuple[str, bool] | None:
+    """The first backslash and what follows it in a string token that Python does not take as an escape, and whether it
+    writes a character's code Python cannot read (`\\x4`, `\\u12`, `\\N{foo}`: QA215 3); None if none (or the literal is
+    raw)."""
     prefix = literal[: len(literal) - len(literal.lstrip("rRbBuUfF"))].lower()
     if "r" in prefix:
         return None
-    known = _ESCAPES if "b" in prefix else _TEXT_ESCAPES
-    for found in re.finditer(r"\\([0-7]{1,3}|.)", literal[len(prefix):], re.DOTALL):
+    known, escapes, coded = (_ESCAPES, _BYTES_ESCAPE, "x") if "b" in prefix else (_TEXT_ESCAPES, _TEXT_ESCAPE, "xuUN")
+    for found in escapes.finditer(literal, len(prefix)):
         escape = found.group(1)
+        if escape[0] in coded:
+            if len(escape) == 1 or not _readable(escape):  # a code cut short (\\x4), or of no character (\\N{foo})
+                tail = _CODE_TAIL.match(literal, found.end())
+                return "\\" + escape + (tail.group() if tail and len(escape) == 1 else ""), True
+            continue
         if escape not in known and not (escape[0] in "01234567" and int(escape, 8) <= 0o377):
-            return "\\" + escape
+            return "\\" + escape, False
     return None
+
+
+#: An escape, with the whole code of a character it writes (\\x41, \\u4e00, \\U0001F600, \\N{name}) or its one character.
+_TEXT_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^{}\n]*\}|[0-7]{1,3}|.)", re.DOTALL)
+_BYTES_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|[0-7]{1,3}|.)", re.DOTALL)  # \\u, \\N: none in bytes
+_CODE_TAIL = re.compile(r"[0-9A-Za-z{]{1,8}")
+
+
+def _readable(escape: str) -> bool:
+    """Whether a whole code names a character: \\U of at most 10FFFF, \\N{…} of a name Unicode has."""
+    if escape[0] == "U":
+        return int(escape[1:], 16) <= 0x10FFFF
+    if escape[0] == "N":
+        try:
+            return len(unicodedata.lookup(escape[2:-1])) == 1  # a named sequence is no character
+        except KeyError:
+            return False
+    return True
 
 
 _OPERANDS = (tokenize.NAME, tokenize.NUMBER, tokenize.STRING)

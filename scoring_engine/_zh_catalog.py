@@ -433,7 +433,6 @@ _SCORING = (
     ("number with {digits} digits; the limit is {limit} ({name})", "数字有 {digits} 位，上限是 {limit}（{name}）"),
     ("write numbers in plain decimal notation, not {shown}", "数字用普通的十进制写法，不要写成 `{shown}`"),
     ("invisible character U+{code} ({name}) in formula", "公式中有不可见字符 U+{code}"),
-    ("retype the formula", "重新输入公式"),
     ("comments (#) are not allowed inside a formula", "公式中不能写注释（#）"),
     ("put the comment in the YAML, outside the formula's quotes", "把注释写在 YAML 中、公式的引号之外"),
     ("character {char} (U+{code} {name}) outside a text literal", "文字常量之外有字符 {char}（U+{code}）"),

@@ -78,6 +78,7 @@ PLACES = (
     ("{key:w} holds U+{code} {name}, an invisible character that reorders or hides text",
      "{key} 含有 U+{code} {name}，这是会打乱或隐藏文字的不可见字符"),
     ("retype the name", "重新输入名称"),
+    ("retype the formula", "重新输入公式"),  # an invisible character in a formula: not the {key} below
     ("retype the {key:w}", "重新输入 {key}"),
     # a set's name so long it is cut (QA112 F5)
     ("no indicator set {ref:q} ({length:n} characters): neither a file in the folder of the file that names it nor a "

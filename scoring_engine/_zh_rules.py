@@ -144,6 +144,16 @@ RULES = (
     # a number no Python reads, and a backslash outside a text (_formula_numbers.number_problem, QA215 1)
     ("the number {number} cannot start with 0", "数字 {number} 不能以 0 开头"),
     ("write {number:n}", "写成 {number}"),
+    # Python's words on a formula said in the engine's own, the same on every Python (_formula_python, QA215 2, 3)
+    ("* with nothing to multiply (at character {n:n})", "* 前后没有相乘的值（第 {n} 个字符处）"),
+    ("* multiplies two values (budget.paid * 0.5); a formula has no * unpacking",
+     "* 用于两个值相乘（如 budget.paid * 0.5）；公式中不能用 * 解包"),
+    ("syntax error at character {n:n}: {python}", "语法错误：公式写法有误（第 {n} 个字符处）"),
+    ("a formula holds numbers, texts in quotes, names, + - * /, comparisons, and, or, not, x if c else y and the listed "
+     "functions: see 'What a formula may contain' in docs/formulas.md",
+     "公式只能有数字、引号中的文字、名称、+ - * /、比较、and、or、not、x if 条件 else y 和列出的函数："
+     "见 docs/formulas.md 的“What a formula may contain”一节"),
+    ("keyword arguments", "关键字参数"),
     ("a backslash \\ outside a text", "文字之外有反斜杠 \\"),
     ("delete it; in a text, write \\\\ for a backslash", "删去它；文字中的反斜杠本身要写成 \\\\"),
     ("the number {number} runs into the word {word}", "数字 {number} 与其后的 {word} 连在了一起"),
@@ -152,6 +162,8 @@ RULES = (
     ("put an operator between them, such as {both}", "在两者之间写上运算符，例如 {both}"),
     ("the text {text} holds {escape}, which is not an escape", "文字 {text} 中的 {escape} 不是有效的转义"),
     ("write \\\\ for a backslash", "反斜杠本身要写成 \\\\"),
+    ("write the character itself, not its code; a backslash is written \\\\",
+     "直接写出这个字符，不要写它的编码；反斜杠本身要写成 \\\\"),
     ("write or", "“或”写作 or"),
     ("write and", "“且”写作 and"),
     ("write <= for 'not more than'", "“不超过”写作 <="),

@@ -30,8 +30,9 @@ from ._arith import scoring_context
 from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
 from ._formula_kinds import argument_problems, arithmetic_problems, comparison_problems
 from ._formula_numbers import number_problem
-from ._formula_syntax import (glued_problem, missing_operator, one_line, plain_decimal, refused_construct, syntax_detail,
-                              syntax_slip, unclosed_text, unicode_problems, unindented_error)
+from ._formula_python import FORMULA_LANGUAGE, f_string, refused_construct, syntax_problem, unindented_error
+from ._formula_syntax import (glued_problem, missing_operator, one_line, plain_decimal, syntax_slip, unclosed_text,
+                              unicode_problems)
 from ._record import record
 from .errors import ADD_THE_FACT, FormulaError, Problem, ScoringError, did_you_mean
 
@@ -268,7 +269,7 @@ class _Checker:
         brackets it is parsed in, which are not the author's (QA160 F3)."""
         what = _FORBIDDEN.get(type(node), type(node).__name__)
         wrapped = getattr(node, "lineno", 0) == 1 and getattr(node, "col_offset", 0) == 0
-        hint = None
+        hint = FORMULA_LANGUAGE
         if isinstance(node, ast.Tuple) and (wrapped or self.fragment(node) == self.original):  # the whole formula
             hint = "delete the comma at the end: a formula gives one value" if self.original.endswith(",") else \
                 "delete the comma: a formula gives one value" if len(node.elts) == 1 else \
@@ -350,7 +351,7 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
             expression=text[:60] + "…",
             hint="split it into derived values",
         )
-    unread = number_problem(text)  # a number no Python reads (03): before any tokenizer splits it as its version does
+    unread = number_problem(text) or f_string(text)  # before any tokenizer reads them as its Python's version does
     problems = [unread] if unread is not None else unicode_problems(text)
     if problems:
         raise FormulaError(problems)
@@ -368,10 +369,7 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
         slip = (None if refused else unclosed_text(text)) or syntax_slip(text) or missing_operator(text)
         if slip is not None:
             raise FormulaError(slip) from None
-        if refused is not None:
-            raise FormulaError(refused, expression=text) from None
-        detail, hint = syntax_detail(err, text)
-        raise FormulaError(f"syntax error: {detail}", expression=text, hint=hint) from None
+        raise FormulaError(refused or syntax_problem(err, text)) from None
     except (RecursionError, MemoryError, ValueError) as err:
         raise FormulaError(f"formula cannot be parsed: {type(err).__name__}", expression=text,
                            hint="simplify or split it") from None

@@ -85,3 +85,110 @@ def test_a_number_a_fix_of_its_own_is_followed_by_loads(tmp_path) -> None:
     assert "语法错误：数字 03 不能以 0 开头" in run.output and "（写成 3）" in run.output
     written.write_text(original.replace(formula, formula.replace("), 0)", ") - 3, 0)")), encoding="utf-8")
     assert 0 == CliRunner().invoke(main, ["validate", str(written)]).exit_code
+
+
+@pytest.mark.parametrize(("text", "at"), [
+    ("min(execution_rate, *)", 21), ("max(*)", 5), ("max(*, months_late)", 5), ("[*]", 2), ("(*)", 2), ("*", 1),
+])
+def test_a_star_alone_is_said_the_same_on_every_python(text: str, at: int) -> None:
+    """QA215 2: `min(execution_rate, *)` was 'invalid syntax' on 3.11 and 3.12 and Python's English 'Invalid star
+    expression' under 语法错误 on 3.13. A * with no value on either side is said as such, with its place and the fix."""
+    problem = _refused(text)
+    assert f"syntax error: * with nothing to multiply (at character {at})" == problem.message
+    assert "* multiplies two values" in (problem.hint or "")
+    assert f"语法错误：* 前后没有相乘的值（第 {at} 个字符处）" in problem.text("zh") and "Invalid" not in problem.text("zh")
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("f'a", "f'a"), ("f'{months_late}", "f'{months_late}"), ("f'县{months_late}'", "f'县{months_late}'"),
+    ("f'{1if project.ok else 0}'", "f'{1if project.ok else 0}'"), ("f'\\d'", "f'\\d'"), ("f'{months_late（}'", "f'{months_late（}'"),
+    ("months_late + f'{months_late}' 'x'", "f'{months_late}'"),
+])
+def test_an_f_string_is_refused_as_one_before_anything_in_it_is_read(text: str, written: str) -> None:
+    """QA215 2: an f-string left open (`f'a`) was refused as an f-string on 3.11 and said to be a text left open on 3.12
+    and 3.13, whose tokenizer reads into f-strings: a character past ASCII, a number run into a word or an escape in one
+    was said of it there and not on 3.11 (3.12 printed Python's warning for `f'\\d'`). Every f-string is refused as one,
+    nothing printed, on every Python."""
+    problem = _refused(text)
+    assert f"f-strings not allowed in formulas: {written}" == problem.message
+    assert "公式中不允许使用 f-string" in problem.text("zh")
+
+
+def test_a_text_holding_f_and_a_quote_is_no_f_string() -> None:
+    """A text `'if'` or `"x f'"` holds no f-string: the formula is taken."""
+    assert compile_formula("1 if project.level == \"x f'\" else 0", SCOPE)
+    assert compile_formula("1 if project.level == 'if' else 0", SCOPE)
+
+
+#: Python's words on what these write, each of which reached the Chinese line in English (QA215 3).
+_PYTHON_WORDS = ("expected", "unicode", "codec", "escape ", "unpacking", "bytes", "literal", "argument", "Invalid",
+                 "comprehension", "invalid")
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("min({execution_rate: 1, 2})", "dict literals"), ("{months_late:}", "dict literals"),
+    ("max(**months_late, *months_late)", "* unpacking"), ("max(**months_late, execution_rate)", "keyword arguments"),
+    ("b'中'", "bytes literals"), ("max(*months_late for months_late in execution_rate)", "comprehensions"),
+    ("lambda *, : 1", "lambda"),
+])
+def test_a_construct_python_words_in_english_is_refused_in_the_languages_words(text: str, what: str) -> None:
+    """QA215 3: `min({execution_rate: 1, 2})` said Python's "':' expected after dictionary key" under 语法错误, and
+    `max(**a, *b)`, `b'中'` Python's words too. Each is refused as the construct it writes, with where the formula
+    language is listed, in Chinese with none of Python's English."""
+    problem = _refused(text)
+    assert (f"{what} not allowed in formulas: {text}", "see 'What a formula may contain' in docs/formulas.md") == \
+        (problem.message, (problem.hint or "")[-len("see 'What a formula may contain' in docs/formulas.md"):])
+    zh = problem.text("zh").replace(text, "")
+    assert "公式中不允许使用" in zh and "docs/formulas.md" in zh
+    assert [] == [word for word in _PYTHON_WORDS if word in zh]
+
+
+@pytest.mark.parametrize(("text", "escape"), [
+    ("1 if project.level == '\\x4' else 0", "\\x4"), ("project.level == '\\u12'", "\\u12"),
+    ("project.level == '\\N{foo}'", "\\N{foo}"), ("project.level == '\\U0011FFFF'", "\\U0011FFFF"),
+    ("project.level == b'\\x4'", "\\x4"),
+])
+def test_a_character_code_python_cannot_read_in_a_text_is_said_with_its_fix(text: str, escape: str) -> None:
+    """QA215 3: `'\\x4'` said Python's "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2：truncated
+    \\xXX escape" under 语法错误. The escape is named, with the fix: write the character itself."""
+    problem = _refused(text)
+    assert problem.message.endswith(f"holds {escape}, which is not an escape")
+    assert "write the character itself, not its code; a backslash is written \\\\" == problem.hint
+    zh = problem.text("zh")
+    assert f"中的 {escape} 不是有效的转义" in zh and "直接写出这个字符" in zh and "codec" not in zh
+
+
+def test_a_character_code_python_reads_is_taken() -> None:
+    """`'\\x41'`, `'\\u4e00'`, `'\\N{DIGIT ONE}'` are escapes Python reads: the formula is taken, the text read as written."""
+    assert compile_formula("1 if project.level == '\\N{DIGIT ONE}\\x41\\u4e00' else 0", SCOPE).evaluate(
+        {"project.level": "1A一"}) == 1
+
+
+def test_python_words_the_engine_does_not_know_are_said_where_and_never_in_english_under_zh() -> None:
+    """QA215 3: a message of Python's parser with no Chinese of the engine's reached the Chinese line as it is. Words the
+    engine does not know are said with the character where Python stopped; in Chinese, 公式写法有误 there, Python's
+    English left out."""
+    from scoring_engine._formula_python import syntax_problem
+
+    err = SyntaxError("some words a later Python has", ("<unknown>", 2, 9, "min(execution_rate 2)", 2, 10))
+    problem = syntax_problem(err, "min(execution_rate 2)")
+    assert problem.message == "syntax error at character 9: some words a later Python has"
+    assert problem.text("zh").startswith("语法错误：公式写法有误（第 9 个字符处）")
+    assert "words" not in problem.text("zh")
+
+
+@pytest.mark.parametrize("text", [
+    "a +", "(a", "a)", "a]", "[a)", "a if b", "a if b else", "*a", "**a", "max(a=1, 2)", "xs[]", "min(a,, b)", "a**",
+    "not", "a ==", "a if b else c if", "a < > b", "max(a", "max(,a)", "max(a)(b)", "budget.", "a; b", "a,", "...",
+    "a\\\nb", "'x\\q'", "a[b", "a{", "{a", "@a", "not not", "a and or b", "-", "1 2", "'x' a", "max(**)", "[a, *]",
+    "max(* *)", "a + *b", "(a := )", "a[1:2:3:4]", "lambda: 1", "'a' 'b' 'c", "1jx", "1e", "1.5e", "0x10findings", "a ? b",
+    "a $ b", "`a`", "a!", "{**}", "{a: *b}", "f'{a!x}'",
+])
+def test_no_python_english_reaches_a_chinese_line(text: str) -> None:
+    """QA215 3: a formula that does not parse is said in Chinese with none of Python's English words."""
+    scope = {"a": "number", "b": "number", "c": "number", "xs": "list", "budget.paid": "number"}
+    with pytest.raises(FormulaError) as caught:
+        compile_formula(text, scope)
+    for problem in caught.value.problems:
+        zh = problem.text("zh").replace(f"`{text}`", "").replace("What a formula may contain", "")
+        assert [] == [word for word in _PYTHON_WORDS if word in zh], zh
