@@ -23,6 +23,7 @@ from typing import BinaryIO
 from .._encodings import UTF16_MARKS, UTF32_MARKS, decode
 from .._typing_slips import UTF16_HINT, old_workbook
 from .._files import not_a_regular_file
+from .._json_depth import too_deep
 from .._other_kinds import A_SUMMARY, OTHER_WORKBOOKS, SUMMARY_LINE, other_workbook
 from .._text import without_surrogates
 from ..errors import FactsError, Problem
@@ -367,9 +368,11 @@ def _top_keys(path: Path) -> set[str] | None:
     except OSError:
         return None
     if head.lstrip().startswith("{"):  # JSON is YAML too: a facts file saved as .yaml by a tool that writes JSON
+        if too_deep(head, None) is not None:
+            return None  # too deep to decode on every Python: reading it says how deep (QA215 4)
         try:
             document = json.loads(head)
-        except ValueError:
+        except (ValueError, RecursionError):
             document = None
         if isinstance(document, dict):
             return {key for key in document if key in _KEYS}
