@@ -27,13 +27,14 @@ from ._facts_pass import is_clean
 from ._json_depth import too_deep
 from ._resources import data_dir
 from ._quick_schema import fits
-from ._other_kinds import OTHER_SUFFIXES, OTHER_WORKBOOKS, document_kind, other_kind, other_workbook
+from ._old_workbooks import old_workbook_problem
+from ._other_kinds import OTHER_SUFFIXES, document_kind, other_kind
 from .errors import STDIN, FactsError, IndicatorSetError, Problem, did_you_mean, json_path, named_source
 from .fact_values import out_of_range_words
 from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
 
 __all__ = ["MAX_FACTS_BYTES", "OUTSIDE_HINT", "STDIN", "read_text", "read_bytes", "read_stream", "not_a_regular_file",
-           "bundled_sets", "old_workbook_problem", "resolve_set", "inside_folder", "parse_facts", "facts_from_text", "load_facts",
+           "bundled_sets", "resolve_set", "inside_folder", "parse_facts", "facts_from_text", "load_facts",
            "load_facts_from"]
 
 #: Largest facts file read, in bytes (a project's facts take a few kilobytes; a megabyte of numbers decodes to ~40 MB).
@@ -443,51 +444,12 @@ def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
     file = Path(path)
     if file.suffix.lower() in OTHER_SUFFIXES:  # what `batch` takes or writes, or `score` writes
         raise FactsError(other_kind(file, shown_path(path)))
-    refused = old_workbook_problem(file)
+    refused = old_workbook_problem(file, shown_path(path))
     if refused is not None:
         raise FactsError(refused)
     with reading_otherwise(encoding, FactsError, shown_path(path)):
         text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
     return facts_from_text(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
-
-
-def old_workbook_problem(file: Path) -> Problem | None:
-    """Why a file named as an old workbook (.xls, WPS's .et) or a spreadsheet of another kind (.ods, .xlsb, an Excel
-    template: _other_kinds.OTHER_WORKBOOKS) is not read, whatever it holds, or a text named as an .xlsx is not a workbook;
-    None for any other name. An .xlsx renamed as .xls (or a damaged one) is told to be renamed back, as score, import and
-    batch say it; a facts text named .xlsx, loaded by a program, was a JSON syntax error (QA190)."""
-    suffix = file.suffix.lower()
-    if suffix in (".xlsx", ".xlsm") and _regular_file(file):
-        from .forms.archive import text_named_workbook
-
-        return text_named_workbook(file, shown_path(file))
-    if suffix not in (".xls", ".et", *OTHER_WORKBOOKS) or not _regular_file(file):
-        return None
-    if suffix in OTHER_WORKBOOKS:
-        return other_workbook(shown_path(file), suffix)
-    from ._typing_slips import encoding_problem, old_workbook
-
-    head = _head(file)
-    if head.startswith(b"PK\x03\x04"):  # an .ods renamed is said to be one
-        return encoding_problem(head, shown_path(file), 0, 1)
-    return old_workbook(shown_path(file))
-
-
-def _regular_file(file: Path) -> bool:
-    """Whether `file` is a regular file; one that is not (a folder, a pipe, which is never opened: nobody may write to
-    it) is left to read_text, which says what it is."""
-    try:
-        return stat.S_ISREG(os.stat(file).st_mode)
-    except (OSError, ValueError):
-        return False
-
-
-def _head(file: Path) -> bytes:
-    try:
-        with open(file, "rb") as handle:
-            return handle.read(100)
-    except OSError:
-        return b""
 
 
 @in_engine_context

@@ -63,7 +63,7 @@ def jsonl_summary(path: Path) -> bool:
         return False
 
 
-#: Spreadsheets of other kinds, which are not read (`_files.old_workbook_problem`): a folder search finds them, to say so.
+#: Spreadsheets of other kinds, which are not read (`_old_workbooks.old_workbook_problem`): a folder search finds them, to say so.
 OTHER_WORKBOOKS = {".ods": "an OpenDocument spreadsheet (.ods)", ".fods": "an OpenDocument spreadsheet (.fods)",
                    ".xlsb": "an Excel binary workbook (.xlsb)", ".xltx": "an Excel template (.xltx)",
                    ".xltm": "an Excel template (.xltm)"}
@@ -88,4 +88,3 @@ def document_kind(doc: Any) -> str | None:
     if "indicators" in doc or "extends" in doc:
         return "set"
     return "cases" if "cases" in doc else "facts" if "facts" in doc else None
-

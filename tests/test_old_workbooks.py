@@ -260,3 +260,18 @@ def test_an_excel_2003_xml_spreadsheet_named_xlsx_is_said_to_be_one_not_a_web_pa
                     '</body></html>', encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     assert "这是网页（HTML），不是 .xlsx 工作簿" in run.stderr, run.stderr
+
+
+def test_an_excel_2003_xml_spreadsheet_under_excels_own_xml_name_is_said_to_be_one(tmp_path: Path) -> None:
+    """QA219 4: Excel saves an XML spreadsheet as .xml; score called such a form a JSON syntax error (1:1), while import
+    named it. score says what it is, with the fix to save it as a workbook, as import does; another .xml is left as it
+    was."""
+    xml = ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:'
+           'office:spreadsheet"><Worksheet><Table><Row><Cell><Data>项目名称</Data></Cell></Row></Table></Worksheet>'
+           '</Workbook>\n')
+    form = tmp_path / "自评表.xml"
+    form.write_bytes(xml.encode())
+    for command in ("score", "import"):
+        run = CliRunner().invoke(main, ["--lang", "zh", command, str(form)])
+        assert 1 == run.exit_code and f"{form}: 这是 Excel 2003 XML 表格，不是 .xlsx 工作簿{_SAVE_AS_XLSX}" in run.stderr, \
+            run.stderr

@@ -19,7 +19,8 @@ from .parts import MAX_TAG, MOST_ATTRIBUTE_NAMES, scanned
 from .sheet_xml import SAVE_AGAIN
 
 __all__ = ["MAX_FORM_ATTRIBUTES", "MAX_FORM_ELEMENTS", "MAX_FORM_ELEMENTS_IN_ALL", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO",
-           "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED", "MAX_FORM_XML", "check_archive", "part_check", "too_many_sheets"]
+           "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED", "MAX_FORM_XML", "SPREADSHEET_ML", "check_archive", "part_check",
+           "too_many_sheets"]
 
 #: Largest total size of the workbook's parts once unpacked (bytes).
 MAX_FORM_UNPACKED = 50_000_000
@@ -120,7 +121,7 @@ def text_named_workbook(file: Path, shown: str) -> Problem | None:
 SAVE_AS_XLSX = "open it in Excel or WPS and save it as Excel Workbook (.xlsx)"
 _PAGE_TAGS = (b"<html", b"<table", b"<!doctype html", b"<body")
 #: The namespace of Excel 2003's XML spreadsheet (SpreadsheetML), which Excel and WPS open and save as a workbook.
-_SPREADSHEET_ML = b"urn:schemas-microsoft-com:office:spreadsheet"
+SPREADSHEET_ML = b"urn:schemas-microsoft-com:office:spreadsheet"
 
 
 def text_named(data: bytes, name: str) -> Problem | None:
@@ -132,7 +133,7 @@ def text_named(data: bytes, name: str) -> Problem | None:
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")  # a UTF-8 mark too (QA149 F2)
     head = start[:4096]
     plain = not any(byte < 0x20 and byte not in b"\t\r\n\f" for byte in head)
-    if plain and head[:1] == b"<" and _SPREADSHEET_ML in head and b"<html" not in head.lower():  # its <Table> is none of
+    if plain and head[:1] == b"<" and SPREADSHEET_ML in head and b"<html" not in head.lower():  # its <Table> is none of
         # a web page's (QA217 7); Excel's own web page names the namespace office:excel
         return Problem("this is an Excel 2003 XML spreadsheet, not an .xlsx workbook", file=name, hint=SAVE_AS_XLSX)
     if plain and head[:1] == b"<" and any(tag in head.lower() for tag in _PAGE_TAGS):

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from .._arith import plain
-from .._files import old_workbook_problem, read_bytes, shown_path
+from .._files import read_bytes, shown_path
+from .._old_workbooks import old_workbook_problem
 from .._record import record
 from ..errors import FactsError, Problem
 from .archive import (MAX_FORM_ATTRIBUTES, MAX_FORM_ELEMENTS, MAX_FORM_ELEMENTS_IN_ALL, MAX_FORM_ENTRIES, MAX_FORM_RATIO,
@@ -147,7 +148,7 @@ def open_workbook(path: Path) -> list[Sheet]:
     Read as every file is (`_files.read_bytes`): a regular file only, at most MAX_FORM_BYTES.
     """
     name = shown_path(path)
-    refused = old_workbook_problem(path)  # as score and batch say it of the same file
+    refused = old_workbook_problem(path, name)  # as score and batch say it of the same file
     if refused is not None:
         raise FactsError(refused)
     data = read_bytes(path, MAX_FORM_BYTES, FactsError, "MAX_FORM_BYTES")
