@@ -18,8 +18,10 @@ from decimal import Decimal
 from typing import Any
 
 from .._display import show_value
+from .._json_depth import too_deep
 from .._text import cut, prints_as_nothing
 from ..errors import Problem
+from ..facts import MAX_FACTS_DEPTH
 from ..target_rows import written_quantity
 from .details import project_detail
 from .reading import SAME_UNIT, Blank, FormReading
@@ -182,6 +184,9 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
     if any(line.startswith("{") for line in lines):  # a finding with its points, as JSON (QA46 F2)
         try:
             return [_cell_json(line) if line.startswith("{") else line for line in lines]
+        except _TooDeep:
+            _too_deep(cell, reading)
+            return None
         except ValueError:
             reading.problems.append(Problem(f"{cell}: a finding with points is written as JSON, not {cut(text)!r}",
                                             file=str(reading.path), hint='write it as {"text": "…", "points": 2}'))
@@ -307,6 +312,9 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
     if kind in ("findings", "numbers", "targets", "judgement", "tier") and isinstance(value, str):
         try:
             return _cell_json(value)
+        except _TooDeep:
+            _too_deep(side.ref(r, 3), reading)
+            return None
         except ValueError:  # the JSON parser's own words are English and say little: the cell and how to write it
             shown = value if len(value) <= 40 else value[:40] + "…"
             listed = kind in ("findings", "numbers", "targets")
@@ -327,11 +335,25 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
 
 def _cell_json(text: str) -> Any:
     """A value typed in a cell as JSON, its numbers exact; ValueError for text that is no JSON, for NaN and Infinity
-    (no JSON, and no number: QA65 F4, which `import` could not write), and for nesting too deep to read (QA65 F3)."""
+    (no JSON, and no number: QA65 F4, which `import` could not write), and for nesting too deep to read (QA65 F3).
+    JSON nested past DECODED_DEPTH is _TooDeep before it is decoded: each Python's decoder stops at a depth of its own
+    (1,500 levels were 'no JSON' on 3.11 and 3.12, and decoded on 3.13, then said nested too deep)."""
+    if too_deep(text, None) is not None:
+        raise _TooDeep
     try:
         return json.loads(text, parse_float=Decimal, parse_int=Decimal, parse_constant=_no_constant)
     except RecursionError:
         raise ValueError("nested too deep") from None
+
+
+class _TooDeep(ValueError):
+    """JSON in a cell nested past DECODED_DEPTH, refused as such on its cell, the same on every Python."""
+
+
+def _too_deep(cell: str, reading: FormReading) -> None:
+    """The problem of JSON nested past DECODED_DEPTH in `cell`, worded as of a facts file so nested."""
+    reading.problems.append(Problem(f"{cell}: JSON nested deeper than {MAX_FACTS_DEPTH} levels (MAX_FACTS_DEPTH)",
+                                    file=str(reading.path), hint="facts nest a few levels at most"))
 
 
 def _no_constant(name: str) -> Any:
