@@ -72,6 +72,10 @@ class _Entry:
         return self._pattern
 
 
+#: A list's ", ", and a text in quotes, whose ", " is its own (a file named "省方案, 2024.yaml", offered to --set).
+_LIST_COMMA = re.compile(r'("[^"]*"|\'[^\']*\')|, ')
+
+
 class _Filler(string.Formatter):
     """Fills a template: `!t` translates the value, `!o` gives its "or"/"and" in Chinese, `!l` its list's commas,
     `!w` translates each of the words "or" joins (QA91 F3: 应为文字 or a number)."""
@@ -82,7 +86,8 @@ class _Filler(string.Formatter):
         if conversion == "o":
             return re.sub(r",? (or|and) ", lambda m: " 或 " if m.group(1) == "or" else " 和 ", str(value))
         if conversion == "l":  # "年度指标值, 实际完成值" → "年度指标值、实际完成值"; "…, … (+3)" → "…、…（+3）"
-            return re.sub(r" \(\+(\d+)\)$", r"（+\1）", str(value).replace(", ", "、"))  # a list cut short (fact_values._listed)
+            listed = _LIST_COMMA.sub(lambda found: found.group(1) or "、", str(value))  # not in a quoted file name
+            return re.sub(r" \(\+(\d+)\)$", r"（+\1）", listed)  # a list cut short (fact_values._listed)
         if conversion == "w":  # "text or a number or true or false" → "文字、数字、true或false", each word translated
             parts = str(value).split(" or ")
             words = [translate(word) for word in parts]

@@ -320,6 +320,18 @@ def test_a_form_recording_no_sha256_beside_files_of_its_set_that_differ_is_told_
            in zh, zh
 
 
+def test_a_set_file_whose_name_holds_a_comma_is_offered_whole_in_chinese(here: Path):
+    """A Chinese line lists the files to choose with 、 for the English ", ", and did so inside a quoted name too:
+    "省方案, 2024.yaml" was offered as "省方案、2024.yaml", a file that is not there. The name is copied as it is."""
+    text = (ROOT / "indicator_sets" / "self-evaluation.yaml").read_text(encoding="utf-8").replace(
+        "id: self-evaluation", "id: prov-eval", 1)
+    (here / "省方案, 2024.yaml").write_text(text, encoding="utf-8")
+    (here / "a-draft.yaml").write_text(text.replace("name: ", "name: 草稿", 1), encoding="utf-8")
+    form = _blank("a-draft.yaml", here / "blank.xlsx")
+    zh = CliRunner().invoke(main, ["--lang", "zh", "score", form.name]).stderr
+    assert '即 a-draft.yaml、"省方案, 2024.yaml" 之一：' in zh, zh
+
+
 def test_a_blank_form_records_the_sha256_of_its_set_and_is_offered_that_file_not_a_draft_beside_it(here: Path):
     """QA217 4: `template` wrote no sha256 on the blank form's side sheet, as a form `score --layout` writes records it,
     so a blank form filled beside an edited draft of its set (the same id and version) was offered the draft, the first
