@@ -174,12 +174,14 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6, show: C
 
 
 def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
-    """The choice most like `word` (difflib's ratio at least `cutoff`; of two as alike, the one sorting last, as
-    difflib.get_close_matches picks), among the first MAX_SUGGESTION_CANDIDATES, within MAX_SUGGESTION_LENGTH and
-    MAX_SUGGESTION_WORK; None when none is close.
+    """The choice most like `word` (difflib's ratio at least `cutoff`; of two as alike, the one `word` is with a
+    look-alike character typed for another, else the one sorting last, as difflib.get_close_matches picks), among the
+    first MAX_SUGGESTION_CANDIDATES, within MAX_SUGGESTION_LENGTH and MAX_SUGGESTION_WORK; None when none is close.
 
     >>> closest("budget.piad", ["budget.paid", "budget.total"])
     'budget.paid'
+    >>> closest("output.l", ["output.1", "output.2", "output.3"])
+    'output.1'
     """
     import difflib  # loaded with the first mistake to name, not with the package
     import itertools
@@ -199,6 +201,7 @@ def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | Non
     # that only among many alike names: then nothing is offered, never a worse name (QA207 1: item001 for tem002)
     bounds.sort(reverse=True)
     best: tuple[float, str] | None = None
+    tied: list[str] = []
     work = 0
     for bound, choice in bounds:
         if best is not None and bound < best[0]:
@@ -208,9 +211,20 @@ def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | Non
             return None
         matcher.set_seq1(choice)
         score = matcher.ratio()
-        if score >= cutoff and (best is None or (score, choice) > best):
-            best = (score, choice)
-    return best[1] if best is not None else None
+        if score >= cutoff and (best is None or score > best[0]):
+            best, tied = (score, choice), [choice]
+        elif best is not None and score == best[0]:
+            tied.append(choice)
+    if best is None:
+        return None
+    # of names as alike, the one a look-alike character was typed for (output.l → output.1, not output.3), else as
+    # difflib picks: the one sorting last
+    folded = word.translate(_LOOK_ALIKE)
+    return max(tied, key=lambda choice: (choice.translate(_LOOK_ALIKE) == folded, choice))
+
+
+#: Characters typed for one another: l, I and | for 1, O and o for 0 (an id's digit read off a printed form).
+_LOOK_ALIKE = str.maketrans("lI|Oo", "11100")
 
 
 def json_path(path: tuple[str | int, ...]) -> str:

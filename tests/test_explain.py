@@ -248,6 +248,20 @@ def test_a_misspelt_name_two_indicators_share_offers_both_ids() -> None:
     assert "（是否想写 output.1、benefit.2（新建供水管网长度）？）" in caught.value.first.text("zh")
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("output.l", "output.1"), ("output.I", "output.1"), ("0utput.2", "output.2"),
+                                               ("output.O", "output.0"), ("output.4", "output.3")])
+def test_an_id_typed_with_a_look_alike_character_is_offered_the_id_it_looks_like(typed: str, meant: str) -> None:
+    """An id copied off a printed form with l for 1 (output.l) is as close to output.1 as to output.2 and output.3, and
+    was offered output.3, the last of them; the id it looks like is offered, and the last as before when none does."""
+    rows = "".join(f"{{id: output.{n}, name: 产出{n}, weight: 5, rule: {{kind: formula, score: 5}}}}, " for n in range(4))
+    indicator_set = parse_indicator_set(
+        'id: t\nname: 测试\nversion: "1"\ntotal: 20\ngrades: [{label: 合格, min: 0}]\nindicators:\n'
+        f"  - {{id: output, name: 产出, weight: 20, children: [{rows}]}}\n")
+    with pytest.raises(UnknownIndicatorError) as caught:
+        score(indicator_set, {}).explain(typed)
+    assert f"did you mean {meant} (产出{meant[-1]})?" == caught.value.hint
+
+
 def test_clamped_score_is_told(result: Result):
     """A raw score outside 0..weight is reported as clamped before the rounding."""
     node = result.indicator("benefit.social")
