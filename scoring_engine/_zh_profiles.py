@@ -253,7 +253,7 @@ PROFILES = (
      "导入这些事实所用的表填写之后，指标体系 {id} 的 {version} 版改过（id 和版本号未变）：表上记录的体系 sha256 为 "
      "{recorded}，这里读取的体系为 {current}"),
     ("use the set's file as it was when the form was written (a copy differing only in its comments, as sets --copy "
-     "writes one, scores alike: QA219 3); if the set was changed on purpose, give it a new version and fill its blank "
+     "writes one, scores alike); if the set was changed on purpose, give it a new version and fill its blank "
      "form (scoring-engine template {file})",
      "用填表时的体系文件（只有注释不同的副本，如 sets --copy 写出的，评分相同）；体系是有意修改的，请给它一个新的版本号，"
      "并改填它的空白表（scoring-engine template {file}）"),

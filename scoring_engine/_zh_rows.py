@@ -344,8 +344,8 @@ ROWS = (
     ("add the column comparison (指标性质), or write the targets in one column target (≥19栋)",
      "加上 comparison（指标性质）列，或把指标值写成一列 target（≥19栋）"),
     ("subtitle {text} does not print the year as the form reader finds it", "副标题 {text} 印出的年度，表格读取时认不出"),
-    ("write it as （{year}年度）, or begin it with {year}年度: a filled form's year is read from those (QA131 F5)",
-     "写成（{year}年度），或以 {year}年度 开头：填好的表格从这两种写法读出年度（QA131 F5）"),
+    ("write it as （{year}年度）, or begin it with {year}年度: a filled form's year is read from those",
+     "写成（{year}年度），或以 {year}年度 开头：填好的表格从这两种写法读出年度"),
     ("block {where:s} needs {need:n} columns, and the form is {width:n} wide", "{where} 需要 {need} 列，而表格只有 {width} 列宽"),
     ("the form is as wide as its indicator columns and their label and cuts what lies past: put fewer items in the block "
      "(split a header line in two), or add an indicator column",

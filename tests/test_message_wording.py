@@ -536,3 +536,21 @@ def test_words_beginning_with_digits_in_a_measured_row_are_not_said_to_be_split_
     (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     code, out = _run("--lang", "zh", "score", str(facts))
     assert code == 1 and "中间隔着空格" not in out, out
+
+
+def test_no_text_a_user_reads_names_a_review_of_ours() -> None:
+    """QA220 7: a hint printed 'scores alike: QA219 3', the name of one of our reviews, which means nothing to a clerk.
+    Review names belong in comments and docstrings; no other text of the package (a message, a hint, a catalog entry)
+    holds one."""
+    import ast
+    import re
+
+    found = []
+    for path in sorted((ROOT / "scoring_engine").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        documented = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body
+                      and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+        found += [f"{path.name}:{node.lineno}" for node in ast.walk(tree) if isinstance(node, ast.Constant)
+                  and isinstance(node.value, str) and id(node) not in documented and re.search(r"\bQA\d", node.value)]
+    assert [] == found

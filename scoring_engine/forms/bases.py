@@ -259,7 +259,7 @@ def changed_since(indicator_set: IndicatorSet, recorded: str | None, source: str
                     f"keeping its id and version: the form records the set's sha256 {recorded[:16]}…, the set read here "
                     f"has {indicator_set.sha256[:16]}…", file=source,
                     hint="use the set's file as it was when the form was written (a copy differing only in its comments, as "
-                         "sets --copy writes one, scores alike: QA219 3); if the set was changed on purpose, give it a new "
+                         "sets --copy writes one, scores alike); if the set was changed on purpose, give it a new "
                          f"version and fill its blank form (scoring-engine template {blank_form(indicator_set)})")]
 
 

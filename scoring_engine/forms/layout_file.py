@@ -114,7 +114,7 @@ def _subtitle(log: ProblemLog, subtitle: str) -> None:
                 "write {year} where the project's year goes, and no other braces")
     elif not any((m := p.search(subtitle.format(year="2024"))) and m.group(1) == "2024" for p in (YEAR, YEAR_PLAIN)):
         log.add(("subtitle",), f"subtitle {subtitle} does not print the year as the form reader finds it",
-                "write it as （{year}年度）, or begin it with {year}年度: a filled form's year is read from those (QA131 F5)")
+                "write it as （{year}年度）, or begin it with {year}年度: a filled form's year is read from those")
 
 
 def _once(log: ProblemLog, items: list[tuple[DataPath, Mapping[str, Any]]], key: str, message: str) -> None:
