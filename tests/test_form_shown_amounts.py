@@ -398,7 +398,14 @@ def test_a_yuan_note_in_brackets_after_a_word_or_in_a_goal_row_is_refused(tmp_pa
                                           ("B11", "完成年度建设任务 （金额单位：元）"),
                                           # followed by more words, as before ec799a3 (QA219 1)
                                           ("A2", "（2024年度）  金额：元，下同"), ("A31", "注：金额：元，比例：%"),
-                                          ("A31", "金额：元，下同"), ("A31", "金额：元（含税）")])
+                                          ("A31", "金额：元，下同"), ("A31", "金额：元（含税）"),
+                                          # right after a goal's words, or worded otherwise (QA220 1)
+                                          ("B11", "完成年度建设任务（金额单位：元）"), ("F11", "已完成年度建设任务（金额单位：元）"),
+                                          ("B11", "完成年度建设任务、金额单位：元"), ("B11", "完成年度建设任务！（金额单位：元）"),
+                                          ("B11", "完成年度建设任务。（单位：元）"), ("B11", "完成年度建设任务。（以下金额单位：元）"),
+                                          ("B11", "完成年度建设任务。（本项目金额单位：元）"),
+                                          ("B11", "完成年度建设任务。（所有金额单位：元）"),
+                                          ("B11", "完成年度建设任务。（注：金额单位：元）")])
 def test_a_yuan_note_worded_with_currency_or_funds_is_refused(tmp_path: Path, at: str, note: str) -> None:
     """QA212 1: 货币单位：元, 资金单位：元, 本表金额以元为单位, 本表所列金额单位为元 and 金额：元 (no 单位) were read in
     silence, 1000000 元 as 1000000 万元; each is refused on its cell, and nothing is imported."""
@@ -411,6 +418,8 @@ def test_a_yuan_note_worded_with_currency_or_funds_is_refused(tmp_path: Path, at
     {"A31": "注：1.人均补助（单位：元）；2.金额单位：万元"},
     {"A31": "注：水价1200 （单位：元）"},
     {"A31": "1.部分报销凭证，金额：元、角、分填写不规范"},  # a problem found, no note (QA217 3)
+    {"A31": "1.部分报销凭证，金额：元，角，分填写不规范"},  # the same with commas (QA220 2)
+    {"B11": "完成年度建设任务（金额：500万元）"}, {"B11": "水费单价3.2（单位：元）"},  # a figure, a price's own unit
 ])
 def test_a_note_saying_the_amounts_are_in_wan_or_giving_a_rates_unit_reads_as_before(tmp_path: Path, cells: dict) -> None:
     """QA212 2, 3: a note whose first item gives a rate's unit (补助标准（单位：元）) and whose second says 金额单位：万元 was

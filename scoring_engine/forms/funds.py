@@ -18,7 +18,7 @@ from .._text import cut
 from ..errors import Problem
 from ..target_rows import written_quantity
 from .grid import percent_figure
-from .labels import IN_WAN, money_note, money_unit
+from .labels import IN_WAN, NOTE_SCOPE, money_note, money_unit
 from .number_formats import TYPE_AS_SHOWN
 from .reading import SAME_UNIT, UNUSED, FormReading, not_worked_out
 from .workbook import Formula
@@ -36,8 +36,10 @@ _NOTE_LINE = re.compile(r"\s*(?:[(\d]|[一二三四五六七八九十]+[)、]|(?
 _NOTE_WORD = re.compile(r"\s*(?:\(\s*|\d+\s*[.、]\s*|\(?[一二三四五六七八九十]+[)、]\s*)?"
                         r"(?:(?:附|备)?注|(?:填表|填报)?说明|(?:金额|货币|资金)\(?单位|单位\s*:)")
 #: A note after other words and a space or a sentence's end, bracketed or not: on a line under the block (等级：优秀
-#: 金额：元: QA217 2), or ending a goal (完成年度建设任务。（金额单位：元）)
-_SPACED_NOTE = re.compile(r"[\s。.;,]\(?\s*(?:本表中|本表|表中|表内|以上|上述)?(?:金额|货币|资金)(?:\(?单位|\s*:)")
+#: 金额：元: QA217 2), or ending a goal (完成年度建设任务。（金额单位：元）); a bracket of amounts' 单位 right after the
+#: words, or of 单位 alone after a sentence's end (完成年度建设任务（金额单位：元）, …。（单位：元）: QA220 1)
+_SPACED_NOTE = re.compile(rf"(?:[\s。.;,、!?]\(?|\()\s*(?:(?:附|备)?注\s*:\s*)?{NOTE_SCOPE}(?:金额|货币|资金)(?:\(?单位|\s*:)"
+                          r"|[。.;!?]\s*\(\s*单位\s*:")
 _MOST_PLACES = 4  # of a typed rate, in percent: a pasted quotient (83.33333333333334%) is compared at 83.3333%
 
 
