@@ -275,3 +275,29 @@ def test_an_excel_2003_xml_spreadsheet_under_excels_own_xml_name_is_said_to_be_o
         run = CliRunner().invoke(main, ["--lang", "zh", command, str(form)])
         assert 1 == run.exit_code and f"{form}: 这是 Excel 2003 XML 表格，不是 .xlsx 工作簿{_SAVE_AS_XLSX}" in run.stderr, \
             run.stderr
+
+
+_EXCEL_XML = ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:'
+              'office:spreadsheet"><Worksheet><Table><Row><Cell><Data>项目名称</Data></Cell></Row></Table></Worksheet>'
+              '</Workbook>\n')
+
+
+def test_a_folder_search_names_an_excel_2003_xml_spreadsheet_as_a_failed_project(tmp_path: Path) -> None:
+    """QA220 4: 自评表.xml (a form saved as Excel 2003 XML) beside good.xlsx, old.xls and b.ods was left out of the
+    batch without a word, and a folder holding only it had nothing to score. It is a failed project saying what score
+    says of it, and the run exits 1; any other XML file in the folder (a tool's config) is still left out."""
+    folder, alone = tmp_path / "fold", tmp_path / "alone"
+    folder.mkdir(), alone.mkdir()
+    (folder / "自评表.xml").write_bytes(_EXCEL_XML.encode())
+    (alone / "自评表.xml").write_bytes(_EXCEL_XML.encode())
+    (folder / "good.xlsx").write_bytes(_form(tmp_path))
+    (folder / "old.xls").write_bytes(OLD_OFFICE)
+    (folder / "b.ods").write_bytes(_ods())
+    (folder / "config.xml").write_text('<?xml version="1.0"?>\n<settings><a>1</a></settings>\n', encoding="utf-8")
+    said = f"这是 Excel 2003 XML 表格，不是 .xlsx 工作簿{_SAVE_AS_XLSX}"
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(folder), "-q", "-j", "1", "-o", str(tmp_path / "s.csv")])
+    assert 1 == run.exit_code and "4个项目：已评分1，评分失败3" in run.output, run.output
+    assert f"{folder / '自评表.xml'}: {said}" in run.stderr and "config.xml" not in run.output, run.output
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(alone), "-q", "-j", "1", "-o", str(tmp_path / "a.csv")])
+    assert 1 == run.exit_code and f"{alone / '自评表.xml'}: {said}" in run.stderr, run.output
+    assert "没有可评分的项目" not in run.output, run.output

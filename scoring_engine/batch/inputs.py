@@ -23,6 +23,7 @@ from typing import BinaryIO
 from .._encodings import UTF16_MARKS, UTF32_MARKS, decode
 from .._typing_slips import UTF16_HINT, old_workbook
 from .._files import not_a_regular_file
+from .._old_workbooks import old_workbook_problem
 from .._json_depth import too_deep
 from .._other_kinds import A_SUMMARY, OTHER_WORKBOOKS, SUMMARY_LINE, other_workbook
 from .._text import without_surrogates
@@ -240,11 +241,13 @@ def _read_in_search(path: Path, lower: str) -> bool:
     """Whether a folder search reads the file at `path` (its name in lower case `lower`), when it meets it: an old
     workbook (.xls, WPS's .et) or a spreadsheet of another kind (.ods, .xlsb, .xltx) too, which fails saying to save it
     as .xlsx, and a name ending in spaces or dots after a suffix it reads, which fails saying to rename it (a unit's
-    form is never left out unsaid)."""
+    form is never left out unsaid); an Excel 2003 XML spreadsheet (.xml) too, a form saved as one, which fails as score
+    says it (QA220 4), while any other XML file (a tool's config) is no project."""
     if (misnamed := _MISNAMED.match(lower)) is not None:
         lower = lower[:misnamed.end(1)]
     return lower.endswith((".json", JSONL_SUFFIX, *FORM_SUFFIXES, *OLD_FORM_SUFFIXES)) or (
-        lower.endswith((".yaml", ".yml")) and not lower.endswith(_CASES_SUFFIX) and _holds_facts(path))
+        lower.endswith((".yaml", ".yml")) and not lower.endswith(_CASES_SUFFIX) and _holds_facts(path)) or (
+        lower.endswith(".xml") and old_workbook_problem(path, lower) is not None)  # its head only, as score sniffs it
 
 
 def _misnamed(file: Path) -> Document | None:
