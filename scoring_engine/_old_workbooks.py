@@ -25,10 +25,10 @@ def old_workbook_problem(file: Path, shown: str) -> Problem | None:
 
         return text_named_workbook(file, shown)
     if suffix == ".xml" and _regular_file(file):  # Excel 2003's XML spreadsheet, under the name Excel saves it (QA219 4)
-        from .forms.archive import SPREADSHEET_ML, text_named
+        from .forms.archive import spreadsheet_ml, text_named
 
-        head = _head(file, 4096)
-        return text_named(head, shown) if SPREADSHEET_ML in head else None
+        head = _head(file, 8192)  # 4 KB of text in UTF-16 too (QA220 8)
+        return text_named(head, shown) if spreadsheet_ml(head) else None
     if suffix not in (".xls", ".et", *OTHER_WORKBOOKS) or not _regular_file(file):
         return None
     if suffix in OTHER_WORKBOOKS:

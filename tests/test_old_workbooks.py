@@ -301,3 +301,22 @@ def test_a_folder_search_names_an_excel_2003_xml_spreadsheet_as_a_failed_project
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(alone), "-q", "-j", "1", "-o", str(tmp_path / "a.csv")])
     assert 1 == run.exit_code and f"{alone / '自评表.xml'}: {said}" in run.stderr, run.output
     assert "没有可评分的项目" not in run.output, run.output
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_an_excel_2003_xml_spreadsheet_saved_as_utf_16_is_said_to_be_one(tmp_path: Path, encoding: str) -> None:
+    """QA220 8: an Excel 2003 XML spreadsheet saved as UTF-16 (with its mark, as Notepad or a tool writes it) was told
+    by score to be saved as UTF-8, then named for what it is: two rounds; import called it no zip archive. score, import
+    and a folder's batch say at once that it is one, to be saved as a workbook; under an .xlsx name too."""
+    text = _EXCEL_XML.replace('version="1.0"?>', 'version="1.0" encoding="UTF-16"?>')
+    data = (b"\xfe\xff" if encoding.endswith("be") else b"") + text.encode(encoding)
+    (tmp_path / "in").mkdir()
+    for form in (tmp_path / "in" / "自评表.xml", tmp_path / "自评表.xlsx"):
+        form.write_bytes(data)
+        for command in ("score", "import"):
+            run = CliRunner().invoke(main, ["--lang", "zh", command, str(form)])
+            assert 1 == run.exit_code and f"{form}: 这是 Excel 2003 XML 表格，不是 .xlsx 工作簿{_SAVE_AS_XLSX}" in run.stderr, \
+                run.stderr
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "in"), "-q", "-j", "1",
+                                    "-o", str(tmp_path / "s.csv")])
+    assert 1 == run.exit_code and "这是 Excel 2003 XML 表格" in run.stderr, run.output

@@ -13,13 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .._encodings import UTF16_MARKS, UTF32_MARKS
 from .._other_kinds import ODS_START, document_kind, other_workbook
 from ..errors import FactsError, Problem
 from .parts import MAX_TAG, MOST_ATTRIBUTE_NAMES, scanned
 from .sheet_xml import SAVE_AGAIN
 
 __all__ = ["MAX_FORM_ATTRIBUTES", "MAX_FORM_ELEMENTS", "MAX_FORM_ELEMENTS_IN_ALL", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO",
-           "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED", "MAX_FORM_XML", "SPREADSHEET_ML", "check_archive", "part_check",
+           "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED", "MAX_FORM_XML", "check_archive", "part_check", "spreadsheet_ml",
            "too_many_sheets"]
 
 #: Largest total size of the workbook's parts once unpacked (bytes).
@@ -121,7 +122,22 @@ def text_named_workbook(file: Path, shown: str) -> Problem | None:
 SAVE_AS_XLSX = "open it in Excel or WPS and save it as Excel Workbook (.xlsx)"
 _PAGE_TAGS = (b"<html", b"<table", b"<!doctype html", b"<body")
 #: The namespace of Excel 2003's XML spreadsheet (SpreadsheetML), which Excel and WPS open and save as a workbook.
-SPREADSHEET_ML = b"urn:schemas-microsoft-com:office:spreadsheet"
+_SPREADSHEET_ML = b"urn:schemas-microsoft-com:office:spreadsheet"
+
+
+def spreadsheet_ml(data: bytes) -> bool:
+    """Whether a text (its first 4 KB are enough) is an Excel 2003 XML spreadsheet, by its namespace: in UTF-8, or in
+    UTF-16 with its mark, as Notepad or a tool saves it (QA220 8: told to be saved as UTF-8, then named for what it is).
+    Its <Table> is none of a web page's (QA217 7); Excel's own web page names the namespace office:excel."""
+    if data.startswith(UTF16_MARKS) and not data.startswith(UTF32_MARKS):
+        data = data[:8192].decode("utf-16", "replace").encode()
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096]
+    return _plain(head) and head[:1] == b"<" and _SPREADSHEET_ML in head and b"<html" not in head.lower()
+
+
+def _plain(head: bytes) -> bool:
+    """Whether `head` holds no control characters but tabs, line ends and form feeds: text, in any 8-bit encoding."""
+    return not any(byte < 0x20 and byte not in b"\t\r\n\f" for byte in head)
 
 
 def text_named(data: bytes, name: str) -> Problem | None:
@@ -132,9 +148,8 @@ def text_named(data: bytes, name: str) -> Problem | None:
     ours, QA148 F4, QA184 F7), or a GBK text by its keys; any other UTF-8 text, a note. None for no text."""
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")  # a UTF-8 mark too (QA149 F2)
     head = start[:4096]
-    plain = not any(byte < 0x20 and byte not in b"\t\r\n\f" for byte in head)
-    if plain and head[:1] == b"<" and SPREADSHEET_ML in head and b"<html" not in head.lower():  # its <Table> is none of
-        # a web page's (QA217 7); Excel's own web page names the namespace office:excel
+    plain = _plain(head)
+    if spreadsheet_ml(data):
         return Problem("this is an Excel 2003 XML spreadsheet, not an .xlsx workbook", file=name, hint=SAVE_AS_XLSX)
     if plain and head[:1] == b"<" and any(tag in head.lower() for tag in _PAGE_TAGS):
         return Problem("this is a web page (HTML), not an .xlsx workbook", file=name, hint=SAVE_AS_XLSX)
