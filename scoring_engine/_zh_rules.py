@@ -151,8 +151,8 @@ RULES = (
     ("syntax error at character {n:n}: {python}", "语法错误：公式写法有误（第 {n} 个字符处）"),
     ("a formula holds numbers, texts in quotes, names, + - * /, comparisons, and, or, not, x if c else y and the listed "
      "functions: see 'What a formula may contain' in docs/formulas.md",
-     "公式只能有数字、引号中的文字、名称、+ - * /、比较、and、or、not、x if 条件 else y 和列出的函数："
-     "见 docs/formulas.md 的“What a formula may contain”一节"),
+     "公式只能有数字、引号中的文字、名称、+ - * /、比较、and、or、not、x if 条件 else y，以及 docs/formulas.md "
+     "所列的函数"),
     ("keyword arguments", "关键字参数"),
     ("a backslash \\ outside a text", "文字之外有反斜杠 \\"),
     ("delete it; in a text, write \\\\ for a backslash", "删去它；文字中的反斜杠本身要写成 \\\\"),

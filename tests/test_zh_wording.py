@@ -154,3 +154,16 @@ def test_a_target_rows_lists_of_keys_and_kinds_read_with_the_chinese_list_marks(
     from scoring_engine._zh import translate
 
     assert chinese == translate(english)
+
+
+def test_a_refused_construct_is_told_the_formula_language_in_chinese_with_no_english_title() -> None:
+    """QA220 9: the Chinese fix of a construct the language has not (lambda, a comprehension, an f-string) sent the
+    author to docs/formulas.md's section by its English title, “What a formula may contain”; it is said in Chinese."""
+    from scoring_engine import FormulaError
+    from scoring_engine.formulas import compile_formula
+
+    with pytest.raises(FormulaError) as caught:
+        compile_formula("(lambda: 1)()", {})
+    said = caught.value.problems[0].text("zh")
+    assert said.endswith("（公式只能有数字、引号中的文字、名称、+ - * /、比较、and、or、not、x if 条件 else y，以及 "
+                         "docs/formulas.md 所列的函数）"), said
