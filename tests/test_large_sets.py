@@ -38,6 +38,17 @@ def test_a_500_indicator_set_loads_and_scores(large: str) -> None:
     assert 0 < result.total <= 1000
 
 
+def test_a_1000_indicator_set_of_over_half_a_megabyte_loads_from_its_file(tmp_path) -> None:
+    """QA221 9: the generator's province-wide set was refused from 900 indicators (508 KB, MAX_YAML_BYTES 500,000) with
+    no fix to offer, a profile counting with its base; 1,000 indicators (565 KB) load from the file."""
+    from scoring_engine import load_indicator_set
+
+    path = tmp_path / "province.yaml"
+    path.write_text(large_set(1000), encoding="utf-8")
+    assert path.stat().st_size > 550_000
+    assert 1000 == sum(1 for node in load_indicator_set(path).walk() if node.is_leaf)
+
+
 def test_one_value_past_the_bound_is_still_refused(large: str) -> None:
     """MAX_YAML_NODES is a bound: a file with one value more than it allows is refused, naming it."""
     room = MAX_YAML_NODES - _values(large) - 2  # the key description and its list are two values
