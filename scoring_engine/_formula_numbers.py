@@ -16,9 +16,10 @@ _DIGITS = r"[0-9](?:_?[0-9])*"
 #: The longest number Python reads at a place (its own grammar, without the leading zeros it refuses of an integer).
 _LITERAL = re.compile(rf"0[xX](?:_?[0-9a-fA-F])+|0[bB](?:_?[01])+|0[oO](?:_?[0-7])+"
                       rf"|(?:(?:{_DIGITS})?\.{_DIGITS}|{_DIGITS}\.?)(?:[eE][+-]?{_DIGITS})?[jJ]?")
-#: What the scan stops at: a text (skipped to its end), a comment (the rest is one), a number's first digit (not a
-#: name's digit: g0_i0, budget.2024, 县03).
-_SCAN = re.compile(r"""(?P<quote>'''|\"\"\"|'|")|(?P<comment>\#)|(?P<backslash>\\(?!\r?\n))|(?<![\w.])\.?[0-9]""")
+#: What the scan stops at: a text (skipped to its end), a comment (the rest is one), a character an input method typed
+#: (“, ＞, an invisible one), a number's first digit (not a name's digit: g0_i0, budget.2024, 县03).
+_SCAN = re.compile(r"""(?P<quote>'''|\"\"\"|'|")|(?P<comment>\#)|(?P<backslash>\\(?!\r?\n))|(?P<typed>[^\t\n\r -~])"""
+                   r"|(?<![\w.])\.?[0-9]")
 _QUOTE = re.compile(r"""'''|\"\"\"|'|\"""")
 _WORD = re.compile(r"[\w.]*")
 _UNDERSCORED = re.compile(r"[0-9_.]*")
@@ -26,11 +27,12 @@ _SIGN_ALONE = re.compile(r"[eE][+-](?![0-9])")
 _DIGIT = tuple("0123456789")
 
 
-def number_problem(text: str) -> Problem | None:
+def number_problem(text: str, past_typed: bool = False) -> Problem | None:
     """The first number written outside a text that Python does not read as one: an integer with a leading 0 (`03`,
     `0_3`), a 0b, 0o or 0x with no digit of its own after it (`0b2`, `0x`, `0o78`), a _ not between two digits (`1_`,
     `1__0`, `1_.5`), an exponent's sign with no digit (`1e+`). None when there is none (a number run into a word,
-    `1if`, `0x10findings`, is read alike by every Python, and said by glued_problem).
+    `1if`, `0x10findings`, is read alike by every Python, and said by glued_problem), or, unless `past_typed`, when a
+    character an input method typed comes first: `== “03”` is the quote's slip, not the 0's (QA220 3).
 
     >>> number_problem("max(months_late - 03, 0)").hint
     'write 3'
@@ -40,8 +42,11 @@ def number_problem(text: str) -> Problem | None:
     at = 0
     while True:
         found = _SCAN.search(text, at)
-        if found is None or found.group("comment"):
+        if found is None or found.group("comment") or (found.group("typed") and not past_typed):
             return None
+        if found.group("typed"):
+            at = found.end()
+            continue
         if found.group("backslash"):  # `a \ b`: Python's words on it differ by version, and name a line continuation
             return Problem("syntax error: a backslash \\ outside a text", expression=text,
                            hint="delete it; in a text, write \\\\ for a backslash")

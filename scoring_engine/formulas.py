@@ -353,6 +353,8 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
         )
     unread = number_problem(text) or f_string(text)  # before any tokenizer reads them as its Python's version does
     problems = [unread] if unread is not None else unicode_problems(text)
+    if not problems and (late := number_problem(text, past_typed=True)) is not None:
+        problems = [late]  # after a typed character its check let pass: still before any tokenizer splits it
     if problems:
         raise FormulaError(problems)
     glued = glued_problem(text)

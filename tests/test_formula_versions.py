@@ -62,6 +62,34 @@ def test_a_number_no_python_reads_is_said_once_with_a_fix_that_works(text: str, 
     assert chinese in zh and "0o prefix" not in zh and "literal" not in zh
 
 
+@pytest.mark.parametrize(("text", "typed", "fix"), [
+    ("1 if project.level == “03” else 0", "“", '"'), ("1 if project.level == ‘03’ else 0", "‘", "'"),
+    ("project.level == ＂03＂", "＂", '"'), ("project.level == 「03」", "「", None), ("project.level == ＇0777＇", "＇", "'"),
+    ("project.level == “1__0”", "“", '"'), ("project.level == ‘5_’", "‘", "'"), ("project.level == “0b2”", "“", '"'),
+    ("project.level == “1e+”", "“", '"'), ("project.level == “a\\b”", "“", '"'), ("months_late＞03", "＞", ">"),
+    ("months_late＞0b2", "＞", ">"), ("project.level == '县' and months_late ≥ 03", "≥", ">="),
+])
+def test_a_code_typed_in_curly_quotes_is_told_the_quote_not_to_drop_the_0(text: str, typed: str, fix: str | None) -> None:
+    """QA220 3: `== “03”` was told 数字 03 不能以 0 开头（写成 3）, whose fix changes the code the author meant ("03" never
+    matches again), and `“a\\b”` to delete the backslash: the number check ran before the check of characters an input
+    method typed, and read into their quotes. A character typed so, outside a text and before the number, is said first
+    with its fix, as before QA215 1 (`months_late＞03`: the ＞), the same on every Python."""
+    problem = _refused(text)
+    assert problem.message.startswith(f"character {typed!r} (U+{ord(typed):04X} ")
+    assert problem.hint == (f"type {fix!r} instead" if fix else "names and operators must be ASCII")
+    assert f"文字常量之外有字符 {typed!r}" in problem.text("zh") and "不能以 0 开头" not in problem.text("zh")
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("months_late > 03 and project.level == “县”", "03"), ("project.level == '县' or months_late > 03", "03"),
+    ("months_late + 1__0 > months_late＞1", "1__0"),
+])
+def test_a_number_before_a_typed_character_is_said_first(text: str, number: str) -> None:
+    """A number no Python reads, written before any character an input method typed (a character past ASCII in a text
+    is the text's), is said first, as it is alone: the first of the two in reading order."""
+    assert number in _refused(text).message.split()
+
+
 @pytest.mark.parametrize("text", ["months_late > 3", "months_late > 0", "months_late > 00", "months_late > 0.5",
                                   "months_late > 00.5", "months_late > 1_000", "months_late > .5",
                                   "1 if project.level == '03' else 0", "1 if project.level == 'a\\\\b' else 0",
