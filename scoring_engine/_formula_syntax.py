@@ -15,6 +15,7 @@ import tokenize
 import unicodedata
 from decimal import Decimal
 
+from ._formula_numbers import before_open_text
 from .errors import Problem
 
 __all__ = ["STRING_PREFIX", "glued_problem", "plain_decimal", "missing_operator", "one_line", "syntax_slip", "unclosed_text",
@@ -202,11 +203,11 @@ def glued_problem(text: str) -> Problem | None:
         return None
     tokens: list[tokenize.TokenInfo] = []
     # as the parser reads it, in brackets: lines indented unevenly are one expression (QA120 F1); the tokens before what
-    # is wrong (a bracket left open) are looked at, and the parser says the rest
+    # is wrong (a bracket left open) are looked at, and the parser says the rest; a text left open is unclosed_text's
     with contextlib.suppress(tokenize.TokenError, SyntaxError):
-        tokens.extend(tokenize.generate_tokens(io.StringIO(f"(\n{text}\n)").readline))
-    for token, after in itertools.pairwise(tokens):
-        if token.type == tokenize.NUMBER and after.type == tokenize.NAME and after.start == token.end:
+        tokens.extend(tokenize.generate_tokens(io.StringIO(f"(\n{before_open_text(text)}\n)").readline))
+    for token, after in itertools.zip_longest(tokens, tokens[1:]):  # the last token too: 3.12's may be a text
+        if token.type == tokenize.NUMBER and after is not None and after.type == tokenize.NAME and after.start == token.end:
             if not plain_decimal(token.string):  # 0x10findings: not 0x10f and indings, which hex digits make of it (QA128 F4)
                 return Problem(f"write numbers in plain decimal notation, not {token.string}{after.string}", expression=text)
             if after.string in _GLUED_WORDS:

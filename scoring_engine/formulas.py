@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 import keyword
 import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import field
 from decimal import Decimal, DecimalException
@@ -362,19 +363,7 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
         raise FormulaError(glued)
     if _DOTTED_NAME.fullmatch(text) and not any(keyword.iskeyword(part) for part in text.split(".")):
         return _name_only(text, scope)
-    try:
-        # Parenthesised so that a formula may span lines in a YAML block.
-        tree = ast.parse(f"(\n{text}\n)", mode="eval")
-    except SyntaxError as parsing:
-        err = unindented_error(parsing, text)
-        refused = refused_construct(err, text)  # f'{x\n}' is an f-string, refused as one, not a text left open
-        slip = (None if refused else unclosed_text(text)) or syntax_slip(text) or missing_operator(text)
-        if slip is not None:
-            raise FormulaError(slip) from None
-        raise FormulaError(refused or syntax_problem(err, text)) from None
-    except (RecursionError, MemoryError, ValueError) as err:
-        raise FormulaError(f"formula cannot be parsed: {type(err).__name__}", expression=text,
-                           hint="simplify or split it") from None
+    tree = _parsed(text)
     checker = _Checker(f"(\n{text}\n)", scope, original=text)
     try:
         body = checker.check(tree.body, 0)
@@ -388,6 +377,26 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
     if refusal is not None:
         raise refusal
     return _from_checked_tree(text, frozenset(checker.names), body)
+
+
+def _parsed(text: str) -> ast.Expression:
+    """The formula's tree, parsed in brackets so that it may span lines in a YAML block. Raises FormulaError, in the
+    engine's words, when it does not parse; Python's warnings on standard error are none of its lines (QA220 5)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an escape that is none refuses the formula, if glued_problem let it pass
+        try:
+            return ast.parse(f"(\n{text}\n)", mode="eval")
+        except SyntaxError as parsing:
+            warnings.simplefilter("ignore")  # nor do the reads of it that say why it does not parse
+            err = unindented_error(parsing, text)
+            refused = refused_construct(err, text)  # f'{x\n}' is an f-string, refused as one, not a text left open
+            slip = (None if refused else unclosed_text(text)) or syntax_slip(text) or missing_operator(text)
+            if slip is not None:
+                raise FormulaError(slip) from None
+            raise FormulaError(refused or syntax_problem(err, text)) from None
+        except (RecursionError, MemoryError, ValueError) as err:
+            raise FormulaError(f"formula cannot be parsed: {type(err).__name__}", expression=text,
+                               hint="simplify or split it") from None
 
 
 def _refusal(checker: _Checker, body: ast.expr, scope: Mapping[str, str], text: str) -> FormulaError | None:

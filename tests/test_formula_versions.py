@@ -186,6 +186,34 @@ def test_a_character_code_python_cannot_read_in_a_text_is_said_with_its_fix(text
     assert f"中的 {escape} 不是有效的转义" in zh and "直接写出这个字符" in zh and "codec" not in zh
 
 
+@pytest.mark.parametrize(("text", "message"), [
+    ("1 if project.level == '\\x4' 'abc else 0", "syntax error: the text '\\x4' holds \\x4, which is not an escape"),
+    ("1 if project.level == '\\d' 'abc else 0", "syntax error: the text '\\d' holds \\d, which is not an escape"),
+    ("project.level == '\\d' + 'abc", "syntax error: the text '\\d' holds \\d, which is not an escape"),
+    ("min('\\u12', 'abc", "syntax error: the text '\\u12' holds \\u12, which is not an escape"),
+    ("project.level == \"abc '\\d'", "syntax error: the text opened with \" at character 18 is closed with '"),
+    ("project.level == \"abc \\d", "syntax error: the text opened with \" at character 18 is never closed"),
+    ("project.level == 'abc \\x4", "syntax error: the text opened with ' at character 18 is never closed"),
+])
+def test_a_bad_escape_and_a_text_left_open_are_said_in_reading_order(text: str, message: str) -> None:
+    """QA220 5: `'\\x4' 'abc` was told the escape on 3.11 and the text left open on 3.12 and 3.13, whose tokenizer
+    stops at the open text's line; `'\\d' 'abc` printed Python's `SyntaxWarning: invalid escape sequence '\\d'` there.
+    The first in reading order is said, the same on every Python, nothing printed: an escape before the open text is the
+    escape's, one inside it is the text's."""
+    assert message == _refused(text).message
+
+
+def test_python_warns_of_nothing_a_formula_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA220 5: what the parser would warn of (an escape that is none, `'\\d'`) is refused by the engine before it
+    parses; were it to reach the parser all the same, the warning is no line of Python's on standard error, and the
+    formula is refused, not taken."""
+    import scoring_engine.formulas
+
+    monkeypatch.setattr(scoring_engine.formulas, "glued_problem", lambda text: None)
+    problem = _refused("project.level == '\\d'")
+    assert problem.message.startswith("syntax error") and "SyntaxWarning" not in problem.text("zh")
+
+
 def test_a_character_code_python_reads_is_taken() -> None:
     """`'\\x41'`, `'\\u4e00'`, `'\\N{DIGIT ONE}'` are escapes Python reads: the formula is taken, the text read as written."""
     assert compile_formula("1 if project.level == '\\N{DIGIT ONE}\\x41\\u4e00' else 0", SCOPE).evaluate(
