@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from .errors import Problem
 
-__all__ = ["before_open_text", "code_only", "number_problem", "text_end"]
+__all__ = ["before_open_text", "code_only", "f_string_at", "number_problem", "text_end"]
 
 _DIGITS = r"[0-9](?:_?[0-9])*"
 #: The longest number Python reads at a place (its own grammar, without the leading zeros it refuses of an integer).
@@ -21,7 +21,11 @@ _LITERAL = re.compile(rf"0[xX](?:_?[0-9a-fA-F])+|0[bB](?:_?[01])+|0[oO](?:_?[0-7
 _SCAN = re.compile(r"""(?P<quote>'''|\"\"\"|'|")|(?P<comment>\#)|(?P<backslash>\\(?!\r?\n))|(?P<typed>[^\t\n\r -~])"""
                    r"|(?<![\w.])\.?[0-9]")
 _QUOTE = re.compile(r"""'''|\"\"\"|'|\"""")
+_QUOTE_OR_COMMENT = re.compile(r"""'''|\"\"\"|'|\"|\#""")
 _WORD = re.compile(r"[\w.]*")
+#: An f-string's prefix, written at once before its quote (f, rf, Fr…), and what ends a name before it (xf'a' is none).
+_F_PREFIX = re.compile(r"[rRbBuU]?[fF][rR]?")
+_NAME_CHARACTER = re.compile(r"[\w.]")
 _UNDERSCORED = re.compile(r"[0-9_.]*")
 _SIGN_ALONE = re.compile(r"[eE][+-](?![0-9])")
 _DIGIT = tuple("0123456789")
@@ -114,6 +118,24 @@ def before_open_text(text: str) -> str:
         if at < 0:
             return text[:found.start()]
     return text
+
+
+def f_string_at(text: str) -> int:
+    """Where the first f-string written outside a text starts (its prefix), the texts read left to right as Python reads
+    them: `''f'a'` has one, and `"a + f'` none, its f' being the open text's (QA220 6); -1 when there is none.
+
+    >>> f_string_at("'x' + 'if' + rf'{a}'"), f_string_at("'x f' + a # f'b'"), f_string_at("'a'f'b'")
+    (13, -1, 3)
+    """
+    at = 0
+    while (found := _QUOTE_OR_COMMENT.search(text, at)) is not None and found.group() != "#":  # a # starts a comment
+        for start in range(max(0, found.start() - 3), found.start()):
+            if _F_PREFIX.fullmatch(text, start, found.start()) and not _NAME_CHARACTER.match(text[start - 1:start]):
+                return start
+        at = text_end(text, found.end(), found.group())
+        if at < 0:
+            return -1  # the rest is the open text's
+    return -1
 
 
 def _after(pattern: re.Pattern[str], text: str, at: int) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import ast
 import re
 
-from ._formula_numbers import code_only, text_end
-from ._formula_syntax import STRING_PREFIX, one_line
+from ._formula_numbers import code_only, f_string_at, text_end
+from ._formula_syntax import one_line
 from .errors import Problem
 
 __all__ = ["FORMULA_LANGUAGE", "f_string", "refused_construct", "syntax_problem", "unindented_error"]
@@ -47,16 +47,16 @@ def f_string(text: str) -> Problem | None:
     """The first f-string of a formula, refused before any tokenizer reads it: 3.12 reads into it and 3.11 does not, so
     what was said of a slip in one (`f'县{a}'`, `f'{1if a else 0}'`, `f'\\d'`, `f'a` left open) differed by version, and
     3.12 printed Python's warning (QA215 2). None when the formula has none (a text holding f' is no f-string)."""
-    code = code_only(text)
-    for found in STRING_PREFIX.finditer(text):
-        if code[found.start()] == " ":
-            continue  # `'if' == x`: in a text
-        at = found.end() - 1
-        quote = text[at] * 3 if text.startswith(text[at] * 3, at) else text[at]
-        end = text_end(text, at + len(quote), quote)
-        written = text[found.start():end if end > 0 else len(text)]
-        return Problem(f"f-strings not allowed in formulas: {one_line(written)}", expression=text, hint=FORMULA_LANGUAGE)
-    return None
+    start = f_string_at(text)
+    if start < 0:
+        return None
+    at = start
+    while text[at] not in "'\"":  # past its prefix
+        at += 1
+    quote = text[at] * 3 if text.startswith(text[at] * 3, at) else text[at]
+    end = text_end(text, at + len(quote), quote)
+    written = text[start:end if end > 0 else len(text)]
+    return Problem(f"f-strings not allowed in formulas: {one_line(written)}", expression=text, hint=FORMULA_LANGUAGE)
 
 
 def refused_construct(err: SyntaxError, text: str) -> Problem | None:
@@ -66,7 +66,7 @@ def refused_construct(err: SyntaxError, text: str) -> Problem | None:
     message = err.msg or ""
     for start, what in _REFUSED_CONSTRUCTS:
         if message.startswith(start) or (what == "f-strings" and message.startswith("unterminated string")
-                                         and STRING_PREFIX.search(text)):  # 3.11's words on f'{x\n}' (QA137 F3)
+                                         and f_string_at(text) >= 0):  # 3.11's words on f'{x\n}' (QA137 F3)
             return Problem(f"{what} not allowed in formulas: {one_line(text)}", expression=text, hint=FORMULA_LANGUAGE)
     return None
 

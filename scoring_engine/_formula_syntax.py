@@ -15,10 +15,10 @@ import tokenize
 import unicodedata
 from decimal import Decimal
 
-from ._formula_numbers import before_open_text
+from ._formula_numbers import before_open_text, f_string_at
 from .errors import Problem
 
-__all__ = ["STRING_PREFIX", "glued_problem", "plain_decimal", "missing_operator", "one_line", "syntax_slip", "unclosed_text",
+__all__ = ["glued_problem", "plain_decimal", "missing_operator", "one_line", "syntax_slip", "unclosed_text",
            "unicode_problems"]
 
 
@@ -41,7 +41,7 @@ def unicode_problems(text: str) -> list[Problem]:
                                     expression=text, hint="retype the formula"))
             return problems
     unclosed = unclosed_text(text)  # `== '县 and ...`: the text's own characters, not outside one (QA161 F4)
-    if unclosed is not None and not STRING_PREFIX.search(text):  # f'{x\n}': refused as an f-string (QA137 F3)
+    if unclosed is not None and f_string_at(text) < 0:  # f'{x\n}': refused as an f-string (QA137 F3)
         return [unclosed]
     tokens: list[tokenize.TokenInfo] = []
     try:  # the tokens read before an error are kept: `min（a, 1) if b == '县' else 0` (QA160 F5)
@@ -163,10 +163,6 @@ def syntax_slip(text: str) -> Problem | None:
             word = "or" if token.string == "|" else "and"  # || and && of other languages (QA82 F10)
             return Problem(f"syntax error: {token.string * 2} is not an operator", expression=text, hint=f"write {word}")
     return None
-
-
-#: An f-string's opening, which a text holding f' is not (`"x f'"`).
-STRING_PREFIX = re.compile(r"(?<![\w.'\"])[rRbBuU]?[fF][rR]?['\"]")
 
 
 def one_line(fragment: str) -> str:

@@ -148,6 +148,28 @@ def test_a_text_holding_f_and_a_quote_is_no_f_string() -> None:
     assert compile_formula("1 if project.level == 'if' else 0", SCOPE)
 
 
+@pytest.mark.parametrize(("text", "written"), [
+    ("''''''f'[project.level", "f'[project.level"), ("project.level == ''f'{months_late}'", "f'{months_late}'"),
+    ("project.level == 'a'F'x'", "F'x'"), ("project.level == \"a\"rf'{months_late}", "rf'{months_late}"),
+])
+def test_an_f_string_right_after_a_text_is_refused_as_one(text: str, written: str) -> None:
+    """QA220 6: `''''''f'[budget.funding_method` was a text left open at character 8 on 3.11 and an f-string on 3.12 and
+    3.13: an f-string written at once after a text's closing quote was not looked for before the tokenizer. Texts are
+    read left to right, and an f-string outside them is refused as one, the same on every Python."""
+    assert f"f-strings not allowed in formulas: {written}" == _refused(text).message
+
+
+@pytest.mark.parametrize(("text", "at"), [
+    ("\"a + f'", 1), ("project.level == \"a + f'x", 18), ("project.level == '县 + f\"x", 18), ("'a' + \"b f'{c}", 7),
+])
+def test_a_text_left_open_holding_f_and_a_quote_is_said_left_open(text: str, at: int) -> None:
+    """QA220 6: `"a + f'` was refused as an f-string on every Python, though its f' is in a text never closed: said as
+    the text left open, at its quote."""
+    problem = _refused(text)
+    assert problem.message.startswith(f"syntax error: the text opened with {text[at - 1]} at character {at} is ")
+    assert "f-string" not in problem.text("zh")
+
+
 #: Python's words on what these write, each of which reached the Chinese line in English (QA215 3).
 _PYTHON_WORDS = ("expected", "unicode", "codec", "escape ", "unpacking", "bytes", "literal", "argument", "Invalid",
                  "comprehension", "invalid")
