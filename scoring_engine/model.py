@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import field
 from functools import cached_property
@@ -16,23 +17,8 @@ from .errors import did_you_mean
 from .formulas import Formula
 from .judgements import TargetRow
 
-__all__ = [
-    "FACT_TYPES",
-    "ProfileChange",
-    "FactSpec",
-    "Derived",
-    "UsedValue",
-    "Check",
-    "ExplainRule",
-    "Cap",
-    "Grade",
-    "Rule",
-    "RowGroup",
-    "TargetBlock",
-    "FormBinding",
-    "Indicator",
-    "IndicatorSet",
-]
+__all__ = ["FACT_TYPES", "ProfileChange", "FactSpec", "Derived", "UsedValue", "Check", "ExplainRule", "Cap", "Grade", "Rule",
+           "RowGroup", "TargetBlock", "FormBinding", "Indicator", "IndicatorSet"]
 
 #: The types a fact can be declared with.
 FACT_TYPES = ("number", "integer", "boolean", "string", "date", "list", "judgement", "tier")
@@ -424,16 +410,20 @@ class IndicatorSet:
 
     def unused_facts(self) -> tuple[FactSpec, ...]:
         """The declared facts nothing reads: no rule, row group, derived value, check, 需说明 condition, cap, form or batch."""
+        readers = self.fact_readers()
+        return tuple(spec for name, spec in self.facts.items() if not readers[name])
+
+    def fact_readers(self) -> Counter[str]:
+        """Name → how many read it: one per derived value whose formula or used value names it, one for all the rest
+        (rules, row groups, checks, 需说明 conditions, caps, form, batch). A fact one derived value alone reads counts 1:
+        lint names those from one count, where it asked unused_facts again per value, cubic (QA221 1)."""
         read = set(self.readers())
-        for d in self.derived:
-            read |= d.formula.names | _used_names(d)
         formulas = [c.formula for c in self.checks] + [e.formula for e in self.explain_when] + [c.formula for c in self.caps]
         read |= {name for f in formulas if f is not None for name in f.names}
-        read |= {name for columns in self.form.funds.values() for name in columns.values()}
-        read |= {t.fact for t in self.form.targets}
+        read |= {name for columns in self.form.funds.values() for name in columns.values()} | {t.fact for t in self.form.targets}
         total = self.form.funds.get("total", {})  # as batch/rows.py's _funds_facts: 预算执行, 结果应用 (QA182 F2)
         read |= {name for column, name in (("budget", "budget.total"), ("paid", "budget.paid")) if not total.get(column)}
-        return tuple(spec for name, spec in self.facts.items() if name not in read)
+        return Counter(read) + Counter(name for d in self.derived for name in d.formula.names | _used_names(d))
 
     def unused_derived(self) -> tuple[Derived, ...]:
         """The derived values nothing reads (no rule, row group, other derived value, check, 需说明 condition or cap):
