@@ -198,7 +198,8 @@ LINT = (
     ("write zero_at {side} {target}: the value at which the score reaches 0, on the worse side of the target",
      "把 zero_at 写成{side!t} {target} 的值：得分降为 0 之处，在目标值较差的一侧"),
     ("make the label and the weight agree", "请让标注与分值一致"),
-    # the command's summary line (lint/command.py)
+    # the command's last lines: how many warnings more than it lists, and the summary (lint/command.py)
+    ("{ref}: {count:n} more warnings not shown", "{ref}：另有 {count} 条提示未列出"),
     ("{ref}: {id} {version}, no warnings", "{ref}：{id} {version}，没有提示"),
     ("{ref}: {id} {version}, 1 warning", "{ref}：{id} {version}，1 条提示"),
     ("{ref}: {id} {version}, {count:n} warnings", "{ref}：{id} {version}，{count} 条提示"),

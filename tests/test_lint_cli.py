@@ -161,3 +161,27 @@ def test_lint_json_gives_its_messages_in_chinese_under_a_chinese_run_and_its_cod
     warnings = [w for s in json.loads(run.output)["sets"] for w in s["warnings"]]
     assert warnings and all(w["code"].isascii() for w in warnings)
     assert any(not w["message"].isascii() and "warning" not in w["message"] for w in warnings), warnings
+
+
+def _unused_facts(folder: Path, count: int) -> str:
+    """A clean set declaring `count` facts nothing reads: `count` warnings."""
+    unused = "".join(f"  left{i}: {{type: number}}\n" for i in range(count))
+    return _write(folder, f"unused{count}.yaml", GOOD.replace("grades:", unused.join(["", "grades:"]), 1))
+
+
+def test_a_set_of_thousands_of_warnings_lists_its_first_100_and_how_many_more(tmp_path: Path) -> None:
+    """QA221 10: 2000 unused derived values gave 2,001 lines (408 KB); a set's problems stop at 100 and say how many more.
+    lint's warnings now do the same: the first 100 in file order, one line with the count of the rest, the summary
+    counting all; in JSON the first 100 and warnings_not_shown; in Chinese too. 100 warnings are all listed."""
+    path = _unused_facts(tmp_path, 150)
+    code, out, _ = run("--lang", "en", "lint", path)
+    lines = out.splitlines()
+    assert (0, 102) == (code, len(lines))
+    assert all(": warning: fact left" in line for line in lines[:100]) and ": warning: fact left99 " in lines[99]
+    assert [f"{path}: 50 more warnings not shown", f"{path}: hooks-demo 1, 150 warnings"] == lines[100:]
+    assert f"{path}：另有 50 条提示未列出" in run("--lang", "zh", "lint", path)[1].splitlines()
+    document = json.loads(run("--lang", "en", "lint", "--format", "json", path)[1])["sets"][0]
+    assert (100, 50, "left99") == (len(document["warnings"]), document["warnings_not_shown"], document["warnings"][-1]["fact"])
+    exactly = _unused_facts(tmp_path, 100)
+    assert 101 == len(run("--lang", "en", "lint", exactly)[1].splitlines())
+    assert 0 == json.loads(run("lint", "--format", "json", exactly)[1])["sets"][0]["warnings_not_shown"]

@@ -6,6 +6,8 @@ A set that loads gives one ``file:line:column: warning: …`` line per warning o
 standard output, then a summary line. Warnings alone exit 0, or 1 with
 ``--strict``. ``--format json`` prints one JSON document instead: every set with
 its errors and warnings and their fields (their messages and hints in Chinese under a Chinese run).
+A set's first SHOWN_WARNINGS warnings are listed, then how many more (``warnings_not_shown`` in JSON),
+as validate lists a set's first 100 problems.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from .._text import one_line
 from ..errors import Problem, ScoringEngineError
 from . import LintWarning, lint_file
 
-__all__ = ["run_lint"]
+__all__ = ["SHOWN_WARNINGS", "run_lint"]
+
+SHOWN_WARNINGS = 100  # warnings listed for one set, as its problems are (QA221 10: 2000 values gave 2,001 lines, 408 KB)
 
 
 def run_lint(refs: tuple[str, ...], strict: bool, fmt: str) -> int:
@@ -31,14 +35,16 @@ def run_lint(refs: tuple[str, ...], strict: bool, fmt: str) -> int:
             indicator_set, warnings = lint_file(ref)
         except ScoringEngineError as err:
             invalid = True
-            documents.append({"set": ref, "valid": False, "errors": [_problem(p) for p in err.problems], "warnings": []})
+            documents.append({"set": ref, "valid": False, "errors": [_problem(p) for p in err.problems], "warnings": [],
+                              "warnings_not_shown": 0})
             if fmt == "text":
                 for problem in err.problems:
                     tell(error_line(problem, current_language(err.problems)))
             continue
         warned = warned or bool(warnings)
         documents.append({"set": ref, "valid": True, "id": indicator_set.id, "version": indicator_set.version, "errors": [],
-                          "warnings": [w.document() for w in warnings]})
+                          "warnings": [w.document() for w in warnings[:SHOWN_WARNINGS]],
+                          "warnings_not_shown": max(0, len(warnings) - SHOWN_WARNINGS)})
         if fmt == "text":
             say(_text(ref, indicator_set.id, indicator_set.version, warnings, current_language()))
     if fmt == "json":
@@ -59,7 +65,9 @@ def _in_chinese(documents: list[dict[str, Any]]) -> None:
 
 
 def _text(ref: str, set_id: str, version: str, warnings: tuple[LintWarning, ...], lang: str) -> str:
-    lines = [one_line(w.text(lang)) for w in warnings]
+    lines = [one_line(w.text(lang)) for w in warnings[:SHOWN_WARNINGS]]
+    if len(warnings) > SHOWN_WARNINGS:
+        lines.append(one_line(said(f"{ref}: {len(warnings) - SHOWN_WARNINGS} more warnings not shown", lang)))
     count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else "no warnings"
     lines.append(one_line(said(f"{ref}: {set_id} {version}, {count}", lang)))
     return "\n".join(lines) + "\n"
