@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -55,7 +56,7 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
                 problems.extend(filter(None, [unsigned_target(row.category, shown, row.unit, row.name)]))
             found.extend((fact, f"row {i + 1} ({cut(row.name)}): {message}", hint) for message, hint in problems)
         ids = [row.id for row in rows if row.id is not None]
-        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        for dup in sorted(i for i, n in Counter(ids).items() if n > 1):  # not ids.count: 14,000 rows took 4.1 s (QA221 7)
             found.append((fact, f"row id {dup} is used twice", "give each row its own id"))
         weights = [row.weight for row in rows if row.weight is not None]
         # rows that add up to the group's weight keep adding up to it once rounded (QA204 9: 19.95 and 10.05 at precision 1
