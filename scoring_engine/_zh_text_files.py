@@ -1,5 +1,6 @@
 """The Chinese of the messages about reading JSON and YAML text (`_files`, `_yaml`, `_schema`'s number hints), and a
-spreadsheet of a kind not read given in their place: part of the catalog (`_zh_catalog`), in its place there."""
+spreadsheet of a kind not read given in their place, or a form's sheet of more merged ranges than it may hold: part of
+the catalog (`_zh_catalog`), in its place there."""
 
 from __future__ import annotations
 
@@ -164,4 +165,10 @@ TEXT_FILES = (
      "这是 scoring-engine score 写出的评分结果（有 engine: 和 total:），不是指标体系"),
     ("give the set it was scored by, {id}", "请给出评出它的指标体系 {id}"),
     ("give the set it was scored by", "请给出评出它的指标体系"),
+    # a form's sheet past MAX_FORM_MERGES (forms.sheet_xml; QA221 8: _zh_commands, with the form's other limits, is full)
+    ("sheet {sheet} holds {count} merged ranges; the limit is {limit} ({name})",
+     "工作表 {sheet} 有 {count} 个合并单元格区域，上限是 {limit}（{name}）"),
+    ("unmerge the cells the form does not merge (select them, then Merge & Center, Unmerge Cells), or save a copy of the "
+     "form with fewer merged cells",
+     "取消表格本不该合并的单元格的合并（选中它们，点“合并后居中”→“取消单元格合并”），或另存一份合并单元格较少的表格"),
 )

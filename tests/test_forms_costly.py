@@ -162,3 +162,46 @@ def test_a_long_text_with_line_breaks_is_measured_as_it_shows(tmp_path: Path) ->
                                                                                   f"<t>{text}</t>".encode())})
     code, output = scored_form(long, "--set", "self-evaluation")
     assert 0 == code and "longer than" not in output, output
+
+
+def _merged(form: Path, out: Path, ranges: int) -> Path:
+    """`form` with its form sheet holding `ranges` merged ranges in all, the ones added to the right of the form."""
+    with zipfile.ZipFile(form) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    found = re.search(rb'<mergeCells count="(\d+)">', sheet)
+    assert found is not None
+    added = ranges - int(found[1])
+    extra = b"".join(b'<mergeCell ref="J%d:K%d"/>' % (r, r) for r in range(1, added + 1))
+    return _rezipped(form, out, {"xl/worksheets/sheet1.xml": (found[0], b'<mergeCells count="%d">' % ranges + extra)})
+
+
+def test_a_sheet_of_more_merged_ranges_than_a_form_has_is_refused_naming_the_sheet(tmp_path: Path) -> None:
+    """QA221 8: each merged range cost openpyxl some 0.8 KB, and 480,000 of them in a 2.2 MB form took 383 MB. A sheet
+    may hold MAX_FORM_MERGES (a form has 30 to 300); one more is refused in one line naming the sheet and the fix, exit
+    1, before openpyxl makes any of them."""
+    from click.testing import CliRunner
+    from openpyxl.worksheet.merge import MergeCells
+
+    from scoring_engine.cli import main
+    from scoring_engine.forms.workbook import MAX_FORM_MERGES
+
+    form = _form(tmp_path)
+    most = _merged(form, tmp_path / "most.xlsx", MAX_FORM_MERGES)
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(most), "-o", str(tmp_path / "most.json")])
+    assert 0 == run.exit_code, run.output
+    made = [0]
+    real = MergeCells.from_tree.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type, node: object) -> object:
+        made[0] += 1
+        return real(cls, node)
+
+    more = _merged(form, tmp_path / "more.xlsx", MAX_FORM_MERGES + 1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(MergeCells, "from_tree", classmethod(counted))
+        run = CliRunner().invoke(main, ["--lang", "en", "import", str(more), "-o", str(tmp_path / "more.json")])
+    assert 1 == run.exit_code and 0 == made[0], run.output
+    line = f"sheet {SHEET} holds {MAX_FORM_MERGES + 1} merged ranges; the limit is {MAX_FORM_MERGES} (MAX_FORM_MERGES)"
+    assert line in run.output and "unmerge" in run.output and 1 == len(run.output.strip().splitlines()), run.output
+    zh = CliRunner().invoke(main, ["--lang", "zh", "import", str(more), "-o", str(tmp_path / "more.json")])
+    assert 1 == zh.exit_code and "合并" in zh.output and "merged ranges" not in zh.output, zh.output

@@ -19,7 +19,7 @@ import zipfile
 from collections.abc import Callable
 from typing import IO, Any, NamedTuple
 
-__all__ = ["MAX_TAG", "CheckedArchive", "Scan", "scanned"]
+__all__ = ["MAX_TAG", "CheckedArchive", "Scan", "scanned", "utf16"]
 
 _WORKBOOK = "parse"  # openpyxl 3.1's WorkbookParser.parse, which reads the workbook part (its list of sheets)
 
@@ -123,8 +123,13 @@ def _too_long(data: bytes) -> bool:
     in UTF-16, whose characters' bytes may hold a '<' byte that is none (丼 is 3C 4E). A part is UTF-16 as expat takes
     it: by its byte order mark, else by a zero first byte (big-endian) or second byte (little-endian) (QA114 F1: a
     part without the mark, beginning with a line break, was read as UTF-16 and bounded as bytes)."""
-    encoding = ("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-16-be" if data[:1] == b"\x00"
-                else "utf-16-le" if data[1:2] == b"\x00" else None)
+    encoding = utf16(data)
     if encoding is not None:
         return _LONG_TAG_TEXT.search(data.decode(encoding, errors="replace")) is not None
     return _LONG_TAG.search(data) is not None
+
+
+def utf16(data: bytes) -> str | None:
+    """The UTF-16 a part is written in as expat takes it (_too_long), None for a part in bytes (UTF-8)."""
+    return ("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-16-be" if data[:1] == b"\x00"
+            else "utf-16-le" if data[1:2] == b"\x00" else None)

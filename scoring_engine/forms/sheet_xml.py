@@ -11,12 +11,21 @@ the XML's text refused valid spellings, and missed forged ones).
 from __future__ import annotations
 
 import functools
+import io
+import re
 from collections.abc import Iterator
-from typing import Any
+from typing import IO, Any
 
 from ..errors import FactsError, Problem
+from .parts import utf16
 
-__all__ = ["SAVE_AGAIN", "sheet_rows"]
+__all__ = ["MAX_FORM_MERGES", "SAVE_AGAIN", "sheet_rows"]
+
+#: Most merged ranges a sheet may hold: openpyxl makes an object of some 0.8 KB of each, all kept until the sheet is read
+#: (QA221 8: 480,000 in a 2.2 MB form took 383 MB). A form has 30 to 300.
+MAX_FORM_MERGES = 10_000
+_MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell[\s/>]")  # a <mergeCell>, not <mergeCells>, under any prefix
+_MERGE_TEXT = re.compile(r"<(?:[\w.-]+:)?mergeCell[\s/>]")  # the same, in a part decoded from UTF-16
 
 SAVE_AGAIN = "open it in a spreadsheet program and save it again as .xlsx"
 
@@ -47,6 +56,7 @@ def sheet_rows(ws: Any, name: str, read: list[Any] | None = None) -> Iterator[tu
 
     book = ws.parent
     with ws._get_source() as source:
+        _few_merges(source, ws.title, name)  # before the parser makes any
         parser = _parser_class()(source, _SharedTexts(ws._shared_strings), data_only=book.data_only, epoch=book.epoch,
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         if read is not None:
@@ -67,6 +77,26 @@ def sheet_rows(ws: Any, name: str, read: list[Any] | None = None) -> Iterator[tu
             previous = number
             _given_once(cells, seen, ws.title, name)
             yield number, tuple(ReadOnlyCell(ws, **cell) for cell in cells if cell["value"] is not None)
+
+
+def _few_merges(source: IO[bytes], sheet: str, name: str) -> None:
+    """Refuse a sheet whose XML holds more than MAX_FORM_MERGES merged ranges, counted in its characters (UTF-8 or
+    UTF-16, as parts.scanned reads them) before openpyxl parses it."""
+    if isinstance(source, io.BytesIO):  # forms.parts.CheckedArchive's: its bytes, not copied
+        data = source.getvalue()
+    else:
+        data = source.read()
+        source.seek(0)
+    encoding = utf16(data)
+    found = _MERGE.finditer(data) if encoding is None else _MERGE_TEXT.finditer(data.decode(encoding, errors="replace"))
+    count = sum(1 for _ in found)
+    if count > MAX_FORM_MERGES:
+        raise FactsError(Problem(f"sheet {sheet} holds {count} merged ranges; the limit is {MAX_FORM_MERGES} "
+                                 "(MAX_FORM_MERGES)", file=name, hint=_FEWER_MERGES))
+
+
+_FEWER_MERGES = ("unmerge the cells the form does not merge (select them, then Merge & Center, Unmerge Cells), or save a "
+                "copy of the form with fewer merged cells")
 
 
 #: Most characters of shared formulas a sheet's parser writes out for the cells that share them; past it, such a cell

@@ -32,11 +32,11 @@ from ..errors import FactsError, Problem
 from .archive import (MAX_FORM_ATTRIBUTES, MAX_FORM_ELEMENTS, MAX_FORM_ELEMENTS_IN_ALL, MAX_FORM_ENTRIES, MAX_FORM_RATIO,
                       MAX_FORM_SHEETS, MAX_FORM_UNPACKED, MAX_FORM_XML, check_archive, part_check, too_many_sheets)
 from .number_formats import format_sections, scaled_number
-from .sheet_xml import SAVE_AGAIN, sheet_rows
+from .sheet_xml import MAX_FORM_MERGES, SAVE_AGAIN, sheet_rows
 
 __all__ = ["MAX_FORM_ATTRIBUTES", "MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ELEMENTS", "MAX_FORM_ELEMENTS_IN_ALL",
-           "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_ROWS", "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED", "MAX_FORM_XML",
-           "Formula", "Sheet", "format_sign", "format_unit", "open_workbook", "unmerge"]
+           "MAX_FORM_ENTRIES", "MAX_FORM_MERGES", "MAX_FORM_RATIO", "MAX_FORM_ROWS", "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED",
+           "MAX_FORM_XML", "Formula", "Sheet", "format_sign", "format_unit", "open_workbook", "unmerge"]
 
 #: Largest form file read (bytes): a filled 自评表 is a few dozen kilobytes.
 MAX_FORM_BYTES = 5_000_000
