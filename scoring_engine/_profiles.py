@@ -62,8 +62,7 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
             read: Any, chain: tuple[str, ...] = ()) -> Resolved:
     """`located` resolved onto the set it extends, if any; raises IndicatorSetError naming the profile's lines.
     `read(ref, folder)` gives (Located, shown name, sha256) of a base set named by bundled id or by a path inside
-    `folder`; `chain` holds the sets already on the way down, to refuse a loop.
-    """
+    `folder`; `chain` holds the sets already on the way down, to refuse a loop."""
     data = located.data
     if not isinstance(data, dict):
         return Resolved(located, sha256, file=file)
@@ -178,6 +177,7 @@ class _Merge:
     added: dict[str, int] = field(init=False, default_factory=dict)  # id → its place in add:
     unfound: list[Problem] = field(init=False, default_factory=list)  # ids named that the base has not (nor has any more)
     emptied: list[tuple[int, str, SequenceNode, bool]] = field(init=False, default_factory=list)  # remove[i] left empty
+    settled: dict[int, tuple[SequenceNode, Decimal | None]] = field(init=False, default_factory=dict)  # scale's, by id
 
     def run(self) -> MappingNode:
         assert isinstance(self.base, MappingNode) and isinstance(self.profile.root, MappingNode)
@@ -274,8 +274,7 @@ class _Merge:
         removed: dict[str, int] = {}  # id → its place in the list
         for i, item in enumerate(ids.value):
             if isinstance(item, ScalarNode) and item.value in removed:
-                self.log.add(("remove", i), f"{item.value} is removed twice (remove[{removed[item.value]}])",
-                             "list it once")
+                self.log.add(("remove", i), f"{item.value} is removed twice (remove[{removed[item.value]}])", "list it once")
                 continue
             place = self.find(item.value, ("remove", i)) if isinstance(item, ScalarNode) else None
             if place is None:
@@ -397,8 +396,8 @@ class _Merge:
                     self.rules_written.add(node_id)
             if any(name == "children" for name, _, _ in entries(fields)):
                 self.index()
-        order = list(self.places)  # top down, so that a parent's rescale comes before its children's
-        for node_id, how in sorted(todo, key=lambda t: order.index(t[0]) if t[0] in order else 0):
+        order = {node_id: i for i, node_id in enumerate(self.places)}  # top down: a parent's rescale before its children's
+        for node_id, how in sorted(todo, key=lambda t: order.get(t[0], 0)):
             self.rescale(self.places[node_id], node_id, how)
 
     # -- rescaling
@@ -436,13 +435,16 @@ class _Merge:
     def scale(self, siblings: SequenceNode, total: Decimal | None, mark: Any, path: tuple[str | int, ...],
               parent: MappingNode | None) -> None:
         """Weights of the indicators in `siblings` the profile does not set, scaled so that all add up to `total`."""
+        if self.settled.get(id(siblings)) == (siblings, total):  # only scale writes weights once the changes are made, and
+            return  # it left these adding up to `total` at their grain: split again, none moves (800 rescales took 22 s)
         kids = {self.id_of(n): n for n in siblings.value if isinstance(n, MappingNode)}
         weights = {k: number(get(n, "weight")) for k, n in kids.items()}
         if total is None or any(w is None for w in weights.values()):
             return  # a weight that is not a number: the schema says so
         fixed = sum((w for k, w in weights.items() if k in self.explicit and w is not None), ZERO)
         free = {k: w for k, w in weights.items() if k not in self.explicit and w is not None}
-        if not free:
+        if not free:  # none to split: when they add up, nothing is said, nor would be again
+            self.settled[id(siblings)] = (siblings, total if fixed == total else None)
             if path[-1] == "rescale" and fixed != total:  # rescale: siblings on an indicator that has none to take it up
                 owner = self.id_of(parent) if parent is not None else "the set"
                 at = {k: self.profile.where(("change", k, "weight")) for k in kids if k in self.explicit}
@@ -466,6 +468,7 @@ class _Merge:
                                "nothing is left to rescale the others to", "lower those weights, or remove indicators")
             return
         new = apportion(free, left, places(total, fixed, *free.values()))
+        self.settled[id(siblings)] = (siblings, total if all(w > 0 or w == free[k] for k, w in new.items()) else None)
         for kid, weight in new.items():
             if weight == free[kid]:
                 continue
