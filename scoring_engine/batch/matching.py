@@ -14,9 +14,15 @@ path with it, counted from the end:
   `复核/甲/p1.json`, so it is neither's), whatever order the folders come in;
 - a JSONL line only the same line (`p.jsonl:3` with `p.jsonl:3`).
 
-Both sides are indexed by the last one to SUFFIXES parts of their paths, so a
-batch of 10⁵ project folders each holding `facts.json` looks each up by its
-folders, not by comparing it with every other `facts.json`.
+Both sides are kept as a tree of their paths' parts read from the end (the file
+name, the folder above it, …), so a project is looked up by walking its own
+parts: the time goes with its path's length, not with how many documents end
+like it (10⁵ project folders each holding `…/2024/资料/自评/facts.json` are no
+slower to match than 10⁵ folders each holding its own name; indexed by their
+last six parts, they were compared each with each, QA221 2). Whether another
+document of the batch is as near a re-check depends only on how many parts the
+re-check shares with the project (it shares those with both), so it is told
+once per project, not once per re-check.
 
 >>> batch = Paths()
 >>> for path in ("/自评/2023/甲/p1.json", "/自评/2024/甲/p1.json"):
@@ -34,10 +40,8 @@ from collections import Counter
 from collections.abc import Collection
 from pathlib import PurePosixPath
 
-__all__ = ["SUFFIXES", "Paths", "parts", "shared"]
+__all__ = ["Paths", "parts", "shared"]
 
-#: The longest stretch of path (folders and file name) a path is indexed by.
-SUFFIXES = 6
 _JSONL_LINE = re.compile(r"(.+\.jsonl):\d+", re.IGNORECASE)
 _DOCUMENT = re.compile(r"(?<=.)\.(json|ya?ml|xlsx|xlsm)$", re.IGNORECASE)  # a facts file's or a form's suffix
 
@@ -61,25 +65,77 @@ def _file(path: tuple[str, ...]) -> tuple[str, ...]:
     return (*path[:-1], line.group(1)) if line else path
 
 
+class _Node:
+    """The paths that end in the same parts: how many, how many end here (no folder above), their items in the order
+    added, and the nodes one folder further up, by its name; or, while only one path ends so, that path kept whole
+    (`rest`), given nodes further up only when another joins it (most paths part from the others a few folders up)."""
+
+    __slots__ = ("above", "count", "ends", "items", "rest")
+
+    def __init__(self, rest: tuple[str, ...] | None = None, item: int = -1) -> None:
+        self.above: dict[str, _Node] | None = None
+        self.rest = rest
+        self.count, self.ends = 0 if rest is None else 1, 0
+        self.items: list[int] = [] if rest is None else [item]
+
+    def spread(self, depth: int) -> None:
+        """Give the one path kept whole in this node, `depth` parts from its end, a node further up (or end it here)."""
+        path, self.rest = self.rest or (), None
+        if len(path) == depth:
+            self.ends = 1
+        else:
+            self.above = {path[-depth - 1]: _Node(path, self.items[0])}
+
+
 class Paths:
-    """Paths indexed by their last 1 to SUFFIXES parts, each with an item (a re-check's place in its file)."""
+    """Paths as a tree of their parts from the end (file name first), each with an item (a re-check's place in its
+    file): the paths ending like one for n parts are those below the node n parts up its own, found by its parts."""
 
     def __init__(self) -> None:
-        self.index: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = {}
+        self.root = _Node()
         self.names: Counter[str] = Counter()  # file name → how many paths have it (a JSONL file's lines count once)
 
     def add(self, path: tuple[str, ...], item: int = -1) -> None:
         if not path:
             return  # a document with no path (an input that could not be read): nothing to match by
         self.names[_file(path)[-1]] += 1
-        for length in range(1, min(len(path), SUFFIXES) + 1):
-            self.index.setdefault(path[-length:], []).append((path, item))
+        node = self.root
+        for depth, part in enumerate(reversed(path), 1):
+            if node.above is None:
+                node.above = {}
+            child = node.above.get(part)
+            if child is None:
+                node.above[part] = _Node(path, item)
+                return
+            if child.rest is not None:
+                child.spread(depth)
+            child.count += 1
+            child.items.append(item)
+            node = child
+        node.ends += 1
 
-    def as_near(self, path: tuple[str, ...], common: int, besides: tuple[str, ...]) -> bool:
-        """Whether a path other than `besides` ends like `path` (each as a file) for `common` parts or more."""
-        whole, own = _file(path), _file(besides)
-        return any(other != own and shared(other, whole) >= common
-                   for other, _ in self.index.get(whole[-min(common, SUFFIXES):], ()))
+    def _along(self, path: tuple[str, ...]) -> tuple[list[_Node], int]:
+        """The nodes of the paths ending like `path` for 1, 2, … parts, as far as any does (a path kept whole stands
+        for each node it would have); and how many of those paths are `path` itself."""
+        found, node = [], self.root
+        for depth, part in enumerate(reversed(path), 1):
+            if node.rest is not None:
+                if len(node.rest) < depth or node.rest[-depth] != part:
+                    break
+            elif (child := node.above.get(part) if node.above else None) is None:
+                break
+            else:
+                node = child
+            found.append(node)
+        if len(found) < len(path):
+            return found, 0
+        return found, node.ends if node.rest is None else int(len(node.rest) == len(path))
+
+    def nearest(self, path: tuple[str, ...]) -> int:
+        """How many parts the path other than `path` (each as a file) that ends the most like it shares with it, 0 for
+        none: a re-check sharing that many or fewer with `path` is as near another document of the batch."""
+        along, itself = self._along(_file(path))  # `path` itself may have been added more than once
+        return next((n for n in range(len(along), 0, -1) if along[n - 1].count > itself), 0)
 
     def best(self, path: tuple[str, ...], batch: Paths, taken: Collection[int]) -> int | None:
         """The item of the path not yet `taken` that ends like `path` the longest (the first of equals), and that no
@@ -88,12 +144,10 @@ class Paths:
         if not path:
             return None
         needed = 1 if batch.names.get(_file(path)[-1], 0) <= 1 else 2
-        for length in range(min(len(path), SUFFIXES), needed - 1, -1):  # the longest stretch first
-            found, most = None, length - 1
-            for theirs, item in self.index.get(path[-length:], ()):
-                common = shared(path, theirs)
-                if common > most and item not in taken and not batch.as_near(theirs, common, path):
-                    found, most = item, common
+        along = self._along(path)[0]
+        # Below a node, those sharing more are taken (else found a node further up): the first not taken shares this many.
+        for length in range(len(along), max(needed, batch.nearest(path) + 1) - 1, -1):  # the longest stretch first
+            found = next((item for item in along[length - 1].items if item not in taken), None)
             if found is not None:
                 return found
         return None
@@ -101,5 +155,8 @@ class Paths:
     def equals(self, path: tuple[str, ...], batch: Paths, item: int, common: int) -> list[int]:
         """The items other than `item` that end like `path` for `common` parts, as `item` does, and that `best` passed
         over only as the later of equals (no other path of the `batch` is as near them)."""
-        return [other for theirs, other in self.index.get(path[-min(common, SUFFIXES):], ())
-                if other != item and shared(path, theirs) == common and not batch.as_near(theirs, common, path)]
+        along = self._along(path)[0]
+        if not 0 < common <= len(along) or common <= batch.nearest(path):
+            return []
+        nearer = set(along[common].items) if common < len(along) else set()
+        return [other for other in along[common - 1].items if other != item and other not in nearer]
