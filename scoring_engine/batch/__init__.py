@@ -44,8 +44,8 @@ def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
     """Score each document and yield its Outcome, in the order of `documents`, whatever `jobs` is.
 
     `indicator_set` is a loaded set, a set file or a bundled id, or None to
-    score each document against the set its facts file names (each set is
-    loaded once per process). A document is the path of a facts file or of a
+    score each document against the set its facts file names (a process
+    keeps the last few dozen sets it loaded). A document is the path of a facts file or of a
     filled 自评表 (.xlsx), a Facts, a mapping of fact values (as score()
     takes), or a Document (see find_documents for folders and JSONL files); a pandas DataFrame's rows are
     df.to_dict("records"). `jobs` above 1 scores in that

@@ -1,8 +1,9 @@
 """Scoring one document of a batch, whatever is wrong with it: a Result, or the problems, never an exception.
 
-A Scorer holds the set (or, without one, each set the documents name, loaded
-once and kept, a set that fails to load included), so a worker process loads
-each set once however many projects it scores. A filled 自评表 is read with
+A Scorer holds the set (or, without one, the last KEPT_SETS sets the documents
+name, a set that fails to load kept as its problems), so a worker process loads
+a set once however many projects in a row name it, and its memory stays flat
+however many distinct sets, or copies of one, the batch names (QA221 3). A filled 自评表 is read with
 the set's form layout: the set given, else the bundled set the form names on
 its side sheet; the cell each fact came from goes with the outcome.
 """
@@ -30,6 +31,7 @@ from ..forms.bases import imported_from
 from .._files import OUTSIDE_HINT, facts_from_text, facts_of_document
 from ..loader import load_facts, load_indicator_set, named_elsewhere, resolve_set
 from ..model import IndicatorSet
+from ..plan import SharedTable
 from ..result import Result, Scores
 from .documents import whole_document_facts
 from .inputs import JSONL_SUFFIX, Document, not_facts
@@ -38,7 +40,12 @@ from .rows import ProjectRow, SetShape, failed_row, project_row, scores_row
 if TYPE_CHECKING:
     from ..forms.reader import ImportedFacts
 
-__all__ = ["Outcome", "Scorer", "ScoreDocuments", "no_set", "MOST_TYPED"]
+__all__ = ["Outcome", "Scorer", "ScoreDocuments", "no_set", "MOST_TYPED", "KEPT_SETS"]
+
+#: The sets a Scorer keeps loaded, the ones read least recently let go: a portfolio names a few, a unit folder's own
+#: copy is a set of its own (QA221 3: every one kept, 213 MB for 2,000 units with their copies).
+KEPT_SETS = 32
+_KEPT_NAMES = 2 * KEPT_SETS  # names resolved, each to its file's path or its problems: a few hundred bytes each
 
 #: A 总分 typed on a form at or beyond this is a slip of the keyboard: 汇总 leaves it out rather than compare it.
 MOST_TYPED = Decimal(10**9)  # made exactly, in no caller's context (QA127 F5)
@@ -107,9 +114,10 @@ class Scorer:
         self.keep_results = keep_results
         self.rows_later = rows_later and keep_results
         self.lean = not keep_results and not reasons
-        self.sets: dict[str, IndicatorSet | IndicatorSetError] = {}  # by the file's resolved path
-        self.named: dict[tuple[str, Path], IndicatorSet | IndicatorSetError] = {}  # by the name and the document's folder
-        self.shapes: dict[int, SetShape] = {}
+        # Failures are kept as their problems: an exception would keep its traceback and every frame's locals (QA221 3).
+        self.sets = SharedTable(KEPT_SETS)  # by the file's resolved path: the set, or its problems
+        self.named = SharedTable(_KEPT_NAMES)  # by the name and the document's folder: the set's file, or its problems
+        self.shapes = SharedTable(KEPT_SETS)  # by the id() of the set, which its SetShape holds: the id stays its own
         self.scored_with: IndicatorSet | None = None  # the set of the last document scored: its report's layout
         self.form_read: ImportedFacts | None = None  # the facts of the last form read, when it was one
 
@@ -175,11 +183,12 @@ class Scorer:
         return Outcome(index, source, result if self.keep_results else None, (), row, provenance, notes)
 
     def _shape(self, indicator_set: IndicatorSet) -> SetShape:
-        """What rows take from the set, worked out once per set (the sets are kept, so their id() stays theirs)."""
-        key = id(indicator_set)
-        if key not in self.shapes:
-            self.shapes[key] = SetShape.of(indicator_set)
-        return self.shapes[key]
+        """What rows take from the set, worked out once per set kept (a SetShape holds its set: its id() stays its own)."""
+        shape: SetShape | None = self.shapes.get(id(indicator_set))
+        if shape is None:
+            shape = SetShape.of(indicator_set)
+            self.shapes.put(id(indicator_set), shape)
+        return shape
 
     def _failed(self, index: int, document: Document, problems: tuple[Problem, ...], facts: Facts | None,
                 internal: bool = False) -> Outcome:
@@ -259,7 +268,7 @@ class Scorer:
         return dataclasses.replace(imported, facts=dataclasses.replace(imported.facts, source=document.source)), indicator_set
 
     def set_for(self, document: Document, facts: Facts) -> IndicatorSet:
-        """The fixed set, or the one the facts name, loaded once.
+        """The fixed set, or the one the facts name, loaded once while kept (see KEPT_SETS).
 
         A set named inside a document follows `score`'s rule (`resolve_set`): a
         bundled id or a path inside the document's folder -- the working folder
@@ -273,26 +282,40 @@ class Scorer:
             facts_of_document({"facts": {}, "indicator_set": facts.indicator_set}, document.source)
         folder = document.folder if document.folder is not None else Path(".")
         named = (facts.indicator_set, folder)
-        if named not in self.named:  # resolved once: the files of a folder, or the lines of a JSONL file, name one set
+        found: _SetFile | tuple[Problem, ...] | None = self.named.get(named)
+        if found is None:  # resolved once: the files of a folder, or the lines of a JSONL file, name one set
             try:
-                self.named[named] = self._loaded(resolve_set(facts.indicator_set, relative_to=folder))
+                path = resolve_set(facts.indicator_set, relative_to=folder)
+                found = _SetFile(path, str(path.resolve()))
             except IndicatorSetError as err:
                 err = _told_to_pass(err) if self.api else err
-                self.named[named] = err if document.folder is not None else _in_working_folder(err)
-        return _found(self.named[named], document.source)
+                found = (err if document.folder is not None else _in_working_folder(err)).problems
+            self.named.put(named, found)
+        return _found(found if isinstance(found, tuple) else self._loaded(found.path, found.key), document.source)
 
     def _load(self, path: Path, source: str) -> IndicatorSet:
-        """The set at `path`, loaded once (a set that fails to load fails each document naming it)."""
+        """The set at `path`, loaded once while kept (a set that fails to load fails each document naming it)."""
         return _found(self._loaded(path), source)
 
-    def _loaded(self, path: Path) -> IndicatorSet | IndicatorSetError:
-        key = str(path.resolve())
-        if key not in self.sets:
+    def _loaded(self, path: Path, key: str | None = None) -> IndicatorSet | tuple[Problem, ...]:
+        """The set at `path` (`key`: its resolved path), or its problems; loaded again once let go."""
+        key = key if key is not None else str(path.resolve())
+        found: IndicatorSet | tuple[Problem, ...] | None = self.sets.get(key)
+        if found is None:
             try:
-                self.sets[key] = load_indicator_set(path)
+                found = load_indicator_set(path)
             except IndicatorSetError as err:
-                self.sets[key] = err
-        return self.sets[key]
+                found = err.problems
+            self.sets.put(key, found)
+        return found
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _SetFile:
+    """The file a name resolved to: as named (which its problems show) and resolved (two names of one file, one set)."""
+
+    path: Path
+    key: str
 
 
 #: The bundled set whose form layout reads the header of a form that names no set it can be read with.
@@ -320,8 +343,8 @@ def _on_line(problem: Problem, line: int | None) -> Problem:
     return dataclasses.replace(problem, line=line) if line is not None else problem
 
 
-def _found(found: IndicatorSet | IndicatorSetError, source: str) -> IndicatorSet:
-    if isinstance(found, IndicatorSetError):
+def _found(found: IndicatorSet | tuple[Problem, ...], source: str) -> IndicatorSet:
+    if isinstance(found, tuple):
         raise _named_by(found, source) from None
     return found
 
@@ -345,8 +368,8 @@ _API_OUTSIDE = "give a path inside that folder or a bundled set id; a set elsewh
                "of score_many"
 
 
-def _named_by(err: IndicatorSetError, source: str) -> IndicatorSetError:
-    return IndicatorSetError([p.named_at(source, "$.indicator_set") for p in err.problems])
+def _named_by(problems: tuple[Problem, ...], source: str) -> IndicatorSetError:
+    return IndicatorSetError([p.named_at(source, "$.indicator_set") for p in problems])
 
 
 def _typed_apart(imported: ImportedFacts | None, indicator_set: IndicatorSet, scored: Result | Scores) -> tuple[Problem, ...]:
