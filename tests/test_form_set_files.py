@@ -62,13 +62,7 @@ def test_every_blank_form_hint_names_the_sets_file_when_it_was_read_from_one(her
                                          encoding="utf-8")
     bare = _form("framework.yaml", here / "bare.xlsx", ROOT / "indicator_sets" / "national-framework.facts.json")
 
-    def no_facts(book):  # type: ignore[no-untyped-def]
-        side = book["表外事实"]
-        for row in reversed(range(1, side.max_row + 1)):
-            if side.cell(row, 1).value == "事实":
-                side.delete_rows(row)
-
-    _edit(bare, no_facts)
+    _without_side_rows(bare, "事实")
     code, said = _score(str(bare), "--set", "framework.yaml")
     assert 1 == code and "the form has no cell for " in said, said
     assert "(scoring-engine template framework.yaml)" in said and "template province-framework" not in said, said
@@ -275,14 +269,20 @@ def _blank(set_path: str, target: Path) -> Path:
     run = CliRunner().invoke(main, ["--lang", "en", "template", set_path, "-o", str(target)])
     assert 0 == run.exit_code, run.output
 
-    def no_source(book):  # type: ignore[no-untyped-def]
+    _without_side_rows(target, "来源")
+    return target
+
+
+def _without_side_rows(form: Path, kind: str) -> None:
+    """`form` with the rows of 表外事实 whose 类别 is `kind` deleted."""
+
+    def deleted(book):  # type: ignore[no-untyped-def]
         side = book["表外事实"]
         for row in reversed(range(1, side.max_row + 1)):
-            if side.cell(row, 1).value == "来源":
+            if side.cell(row, 1).value == kind:
                 side.delete_rows(row)
 
-    _edit(target, no_source)
-    return target
+    _edit(form, deleted)
 
 
 def test_a_form_recording_no_sha256_beside_files_of_its_set_that_differ_is_told_each_to_choose_with_set(here: Path):
