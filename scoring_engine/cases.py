@@ -33,7 +33,7 @@ from ._arith import fixed, in_engine_context, plain, round_half_up
 from ._case_texts import contains, facts_file_fixes, flags_of, missing_texts, not_a_case_file
 from ._case_undeclared import facts_for as _facts_for, key_lines, placed_in_case
 from ._given_facts import with_own_fix
-from ._files import inside_folder, read_text, shown_path
+from ._files import inside_folder, read_yaml_text, shown_path
 from ._typing_slips import typed_mapping, with_slips
 from ._record import record
 from .engine import score
@@ -236,7 +236,7 @@ def read_cases(path: str | Path) -> tuple[list[Case], list[ScoringEngineError], 
     test` runs the good ones beside a case with a slip (QA44 F9). An error of the whole file (its set, its YAML) raises."""
     path = Path(path)
     file = str(path)
-    text, _ = read_text(path, _yaml.MAX_YAML_BYTES, CaseFileError)
+    text, _ = read_yaml_text(path, CaseFileError)
     try:  # values the reader refuses (.nan, a tag) are said with the cases' own mistakes, not one round before them
         located = _yaml.load(text, file)
     except _yaml.YamlError as err:

@@ -21,12 +21,11 @@ from ._cli_forms import read_form_file, score_form_file
 from ._cli_params import LanguageChoice, OutputFile, ReportsFolder, at_most_once, format_by_extension, one_of
 from ._encodings import ENCODINGS
 from ._cli_stdin import facts_from_stdin
-from ._files import read_text
+from ._files import read_yaml_text
 from ._help import HelpGroup, version_option
 from ._messages import LANG_VARIABLE, chosen_language, current_language, said, warning_line
 from ._output import say, tell, write_atomically
 from ._text import one_line, visible
-from ._yaml import MAX_YAML_BYTES
 from .errors import IndicatorSetError, Problem, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, named_elsewhere, resolve_set
 from .render import BINARY_FORMATS, RENDERERS, render_json
@@ -379,7 +378,7 @@ def sets(set_id: str | None, copy_to: Path | None) -> None:
     if set_id is not None:
         from ._set_copy import bundled_set_file
 
-        say(read_text(bundled_set_file(set_id), MAX_YAML_BYTES, IndicatorSetError)[0], as_file=True)  # `> copy.yaml`
+        say(read_yaml_text(bundled_set_file(set_id), IndicatorSetError)[0], as_file=True)  # `> copy.yaml`
         return
     if not found:
         say(_say("no bundled indicator sets") + "\n")

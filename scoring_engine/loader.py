@@ -24,7 +24,7 @@ from ._base_id import changes_its_base
 from ._build import build_indicator_set
 from ._encodings import reading_otherwise
 from ._located import Located
-from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_text, resolve_set, shown_path
+from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_yaml_text, resolve_set, shown_path
 from ._profile_blame import blamed
 from ._profiles import Resolved, resolve
 from .errors import IndicatorSetError, Problem, named_source
@@ -123,7 +123,7 @@ def resolve_profile(path: str | Path, encoding: str | None = None) -> tuple[Reso
     """A set file resolved onto the sets it extends (unchanged if it extends none), with its name for messages."""
     file = resolve_set(str(path))
     with reading_otherwise(encoding, IndicatorSetError, str(path)):
-        text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
+        text, data = read_yaml_text(file, IndicatorSetError)
     name = shown_path(path) if file == Path(path) else str(file)
     try:
         located = _yaml.load(text, name)
@@ -140,7 +140,7 @@ def _base_set(ref: str, folder: Path | None) -> tuple[Located, str, str]:
                "bundled set id: " + ", ".join(bundled)  # only parse_indicator_set reads a set without its folder
         raise IndicatorSetError(Problem(f"no bundled indicator set {ref!r}", hint=hint))
     file = bundled[ref] if folder is None else resolve_set(ref, folder, "extends")
-    text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
+    text, data = read_yaml_text(file, IndicatorSetError)
     name = str(file) if ref in bundled and file == bundled[ref] else shown_path(file)
     try:
         return _yaml.load(text, name), name, hashlib.sha256(data).hexdigest()
@@ -160,7 +160,7 @@ def load_indicator_set(path: str | Path, encoding: str | None = None) -> Indicat
                         + (": this set is loaded already" if isinstance(path, IndicatorSet) else ""))
     file = resolve_set(str(path))
     with reading_otherwise(encoding, IndicatorSetError, str(path)):
-        text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
+        text, data = read_yaml_text(file, IndicatorSetError)
     return parse_indicator_set(text, shown_path(path) if file == Path(path) else str(file), hashlib.sha256(data).hexdigest(),
                                file.parent)
 

@@ -49,6 +49,24 @@ def test_a_1000_indicator_set_of_over_half_a_megabyte_loads_from_its_file(tmp_pa
     assert 1000 == sum(1 for node in load_indicator_set(path).walk() if node.is_leaf)
 
 
+def test_a_set_file_past_its_byte_limit_is_told_the_sets_limit_not_the_facts(tmp_path) -> None:
+    """QA222 2: with MAX_YAML_BYTES and MAX_FACTS_BYTES both 1,000,000, a set file past it was told the facts' limit
+    (上限是 1000000（MAX_FACTS_BYTES）); a set, a case file and a facts file are each told their own."""
+    from scoring_engine import FactsError, load_facts, load_indicator_set
+    from scoring_engine._yaml import MAX_YAML_BYTES
+
+    path = tmp_path / "province.yaml"
+    path.write_text(large_set(500) + "#" * MAX_YAML_BYTES, encoding="utf-8")
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(path)
+    assert "(MAX_YAML_BYTES)" in caught.value.problems[0].message
+    facts = tmp_path / "facts.json"
+    facts.write_text("{" + " " * MAX_YAML_BYTES + "}", encoding="utf-8")
+    with pytest.raises(FactsError) as refused:
+        load_facts(facts)
+    assert "(MAX_FACTS_BYTES)" in refused.value.problems[0].message
+
+
 def test_one_value_past_the_bound_is_still_refused(large: str) -> None:
     """MAX_YAML_NODES is a bound: a file with one value more than it allows is refused, naming it."""
     room = MAX_YAML_NODES - _values(large) - 2  # the key description and its list are two values

@@ -13,8 +13,8 @@ from typing import Any
 
 from .._build.schema_check import check_schema
 from .._build.problems import Path as DataPath, ProblemLog
-from .._files import read_text, shown_path
-from .._yaml import MAX_YAML_BYTES, YamlError, load
+from .._files import read_yaml_text, shown_path
+from .._yaml import YamlError, load
 from ..errors import IndicatorSetError
 
 __all__ = ["NEEDED_COLUMNS", "read_layout"]
@@ -30,7 +30,7 @@ _ONE_FIELD = (("target", "target_value"), ("actual", "actual_value"))
 
 def read_layout(path: Path) -> Mapping[str, Any]:
     """The layout file's data, checked; IndicatorSetError listing every problem at its line, in file order."""
-    text, _ = read_text(path, MAX_YAML_BYTES, IndicatorSetError)
+    text, _ = read_yaml_text(path, IndicatorSetError)
     file = shown_path(path)
     try:
         located = load(text, file)
