@@ -405,7 +405,9 @@ def test_a_yuan_note_in_brackets_after_a_word_or_in_a_goal_row_is_refused(tmp_pa
                                           ("B11", "完成年度建设任务。（单位：元）"), ("B11", "完成年度建设任务。（以下金额单位：元）"),
                                           ("B11", "完成年度建设任务。（本项目金额单位：元）"),
                                           ("B11", "完成年度建设任务。（所有金额单位：元）"),
-                                          ("B11", "完成年度建设任务。（注：金额单位：元）")])
+                                          ("B11", "完成年度建设任务。（注：金额单位：元）"),
+                                          # a 单位 note listing the money's units (QA222 1)
+                                          ("A31", "金额单位：元、角、分"), ("A31", "注：金额单位：元，角，分")])
 def test_a_yuan_note_worded_with_currency_or_funds_is_refused(tmp_path: Path, at: str, note: str) -> None:
     """QA212 1: 货币单位：元, 资金单位：元, 本表金额以元为单位, 本表所列金额单位为元 and 金额：元 (no 单位) were read in
     silence, 1000000 元 as 1000000 万元; each is refused on its cell, and nothing is imported."""

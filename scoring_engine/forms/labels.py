@@ -35,9 +35,10 @@ _MONEY = re.compile(r"(?:\((?:金额)?(?:单位:)?(?:人民币)?|^(?:金额)?单
 # (以下, 本项目, 所有金额单位：元: QA220 1)
 NOTE_SCOPE = r"(?:本表中|本表所列|本表|表中|表内|以上|上述|以下|本项目|所有|全部)?"
 _NOTE_UNIT = rf"(?:^|(?<=[\s,;、():.。])|(?<=\d)){NOTE_SCOPE}(?:金额|货币|资金)?单位\s*"
-#: After a note's 元: not a list of money's units, 元、角、分 or 元，角，分 (a problem found: QA217 3, QA220 2).
+#: After 金额：元 (no 单位): not a list of money's units, 元、角、分 or 元，角，分 (a problem found: QA217 3, QA220 2); after
+#: 金额单位：元 such a list is a note all the same, the amounts in 元 (QA222 1).
 _NOT_LISTED = r"(?!\s*[,、]\s*[角分])"
-_NOTE = re.compile(rf"{_NOTE_UNIT}(?:(?:均|都)?(?:为|是)\s*:?|:)\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元){_NOT_LISTED}"
+_NOTE = re.compile(rf"{_NOTE_UNIT}(?:(?:均|都)?(?:为|是)\s*:?|:)\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)"
                    r"(?=$|[\s,;、()。])"
                    rf"|{_NOTE_UNIT}\(\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)\s*\)(?=$|[\s,;、()。])"
                    r"|(?:金额|货币|资金)以\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)\s*为单位"
