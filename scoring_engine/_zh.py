@@ -72,8 +72,9 @@ class _Entry:
         return self._pattern
 
 
-#: A list's ", ", and a text in quotes, whose ", " is its own (a file named "省方案, 2024.yaml", offered to --set).
-_LIST_COMMA = re.compile(r'("[^"]*"|\'[^\']*\')|, ')
+#: A list's ", ", and a text in double quotes, whose ", " is its own (a file named "省方案, 2024.yaml", offered to --set);
+#: not in single quotes, which an item's own apostrophe would open (O'Neil 法: QA222 4).
+_LIST_COMMA = re.compile(r'("[^"]*")|, ')
 
 
 class _Filler(string.Formatter):

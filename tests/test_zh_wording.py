@@ -167,3 +167,10 @@ def test_a_refused_construct_is_told_the_formula_language_in_chinese_with_no_eng
     said = caught.value.problems[0].text("zh")
     assert said.endswith("（公式只能有数字、引号中的文字、名称、+ - * /、比较、and、or、not、x if 条件 else y，以及 "
                          "docs/formulas.md 所列的函数）"), said
+
+
+def test_a_listed_item_with_an_apostrophe_is_listed_with_a_dun_hao_like_the_rest() -> None:
+    """QA222 4: items holding an apostrophe (O'Neil 法) were read as one quoted text, and the commas between them kept."""
+    from scoring_engine._zh import translate
+
+    assert "可选：按比例、O'Neil 法、分档、D'Hondt 法" == translate("one of: 按比例, O'Neil 法, 分档, D'Hondt 法")
