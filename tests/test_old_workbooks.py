@@ -294,10 +294,16 @@ def test_a_folder_search_names_an_excel_2003_xml_spreadsheet_as_a_failed_project
     (folder / "old.xls").write_bytes(OLD_OFFICE)
     (folder / "b.ods").write_bytes(_ods())
     (folder / "config.xml").write_text('<?xml version="1.0"?>\n<settings><a>1</a></settings>\n', encoding="utf-8")
+    # an XSLT making Excel XML names its namespace and is no spreadsheet: it is left out too (QA222 3)
+    (folder / "to-excel.xml").write_text('<?xml version="1.0"?>\n<!-- <Workbook> -->\n<xsl:stylesheet version="1.0" '
+                                         'xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:ss="urn:schemas-'
+                                         'microsoft-com:office:spreadsheet"><xsl:template match="/"><ss:Workbook/>'
+                                         '</xsl:template></xsl:stylesheet>\n', encoding="utf-8")
     said = f"这是 Excel 2003 XML 表格，不是 .xlsx 工作簿{_SAVE_AS_XLSX}"
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(folder), "-q", "-j", "1", "-o", str(tmp_path / "s.csv")])
     assert 1 == run.exit_code and "4个项目：已评分1，评分失败3" in run.output, run.output
     assert f"{folder / '自评表.xml'}: {said}" in run.stderr and "config.xml" not in run.output, run.output
+    assert "to-excel.xml" not in run.output, run.output
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(alone), "-q", "-j", "1", "-o", str(tmp_path / "a.csv")])
     assert 1 == run.exit_code and f"{alone / '自评表.xml'}: {said}" in run.stderr, run.output
     assert "没有可评分的项目" not in run.output, run.output

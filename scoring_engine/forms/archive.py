@@ -132,7 +132,15 @@ def spreadsheet_ml(data: bytes) -> bool:
     if data.startswith(UTF16_MARKS) and not data.startswith(UTF32_MARKS):
         data = data[:8192].decode("utf-16", "replace").encode()
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096]
-    return _plain(head) and head[:1] == b"<" and _SPREADSHEET_ML in head and b"<html" not in head.lower()
+    if not (_plain(head) and head[:1] == b"<" and _SPREADSHEET_ML in head and b"<html" not in head.lower()):
+        return False
+    root = _ROOT.search(_COMMENT.sub(b"", head))  # its root a Workbook: not an XSLT or a tool's file naming the namespace
+    return root is not None and root.group(1) == b"Workbook"  # (QA222 3: a batch failed on such a file in its folder)
+
+
+#: An XML file's first element's name, past its declaration, processing instructions (<?mso-application?>) and prefix.
+_ROOT = re.compile(rb"<(?![?!/])(?:[\w.-]+:)?([\w.-]+)")
+_COMMENT = re.compile(rb"<!--.*?(?:-->|$)", re.DOTALL)
 
 
 def _plain(head: bytes) -> bool:
