@@ -20,6 +20,7 @@ _LITERAL = re.compile(rf"0[xX](?:_?[0-9a-fA-F])+|0[bB](?:_?[01])+|0[oO](?:_?[0-7
 #: (“, ＞, an invisible one), a number's first digit (not a name's digit: g0_i0, budget.2024, 县03).
 _SCAN = re.compile(r"""(?P<quote>'''|\"\"\"|'|")|(?P<comment>\#)|(?P<backslash>\\(?!\r?\n))|(?P<typed>[^\t\n\r -~])"""
                    r"|(?<![\w.])\.?[0-9]")
+_TYPED = re.compile(r"[^\t\n\r -~]")
 _QUOTE = re.compile(r"""'''|\"\"\"|'|\"""")
 _QUOTE_OR_COMMENT = re.compile(r"""'''|\"\"\"|'|\"|\#""")
 _WORD = re.compile(r"[\w.]*")
@@ -43,6 +44,8 @@ def number_problem(text: str, past_typed: bool = False) -> Problem | None:
     >>> number_problem("a + 1__0").message
     'write numbers in plain decimal notation, not 1__0'
     """
+    if past_typed and _TYPED.search(text) is None:
+        return None  # no such character: the first scan read the whole formula already
     at = 0
     while True:
         found = _SCAN.search(text, at)
