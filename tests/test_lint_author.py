@@ -53,6 +53,18 @@ def test_an_unused_derived_value_names_only_the_facts_it_alone_makes_required(tm
     assert "delete it from derived, and the facts only it reads (paid) from facts, or read it" == found.problem.hint
 
 
+@pytest.mark.parametrize("declared", ["{type: number, required: false}", "{type: number, default: 0}"])
+def test_an_unused_derived_values_optional_facts_are_not_called_required(tmp_path: Path, declared: str) -> None:
+    """QA222 7: a fact declared required: false (or given a default), read by an unused derived value alone, was said to
+    be 'still required' (仍是必填的); it is not. The value is said to be only shown, and the hint still deletes the
+    fact with it."""
+    text = FUNDING.replace("  total: {type: number}\n", f"  total: {{type: number}}\n  paid: {declared}\n")
+    text = text.replace("arrived / total, label", "paid / total, label")
+    [found] = _codes(_lint(tmp_path, text), "unused-derived")
+    assert found.problem.message.endswith("condition: it is only shown"), found.problem.message
+    assert "delete it from derived, and the facts only it reads (paid) from facts, or read it" == found.problem.hint
+
+
 def test_an_unused_derived_value_of_a_base_is_removed_in_the_profile_with_null(tmp_path: Path) -> None:
     """A profile that removed 成本指标 leaves cost_saving_rate: the hint writes null for it and for its own facts, in 方案."""
     profile = ("extends: national-framework\nid: p\nname: p\nversion: '1'\nremove: [output.cost]\n"

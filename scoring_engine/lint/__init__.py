@@ -64,7 +64,7 @@ __all__ = ["CODES", "LintWarning", "lint_file", "lint_set"]
 UNUSED_FACT = "fact {fact} is declared but read by no rule, derived value, check, cap or form"
 UNUSED_FACT_HINT = "remove it, or read it where it was meant to count"
 UNUSED_DERIVED = ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is only "
-                  "shown, and the facts it reads ({reads}) are still required")
+                  "shown, and the facts it reads ({needed}) are still required")
 UNUSED_DERIVED_SHOWN = ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is "
                         "only shown")
 # The fix: in a profile a base's value is removed with null; in a set written out in full it is deleted. Only the facts
@@ -142,16 +142,18 @@ def _unused_derived(indicator_set: IndicatorSet, locator: Locator) -> Iterator[L
         if d.name == "execution_rate" or d.label == "预算执行率":  # batch's 需说明 reads it (batch.rows.SetShape.rate_names)
             continue
         alone = _read_only_by(indicator_set, d, readers)
-        fields = {"name": d.name, "reads": ", ".join(alone), "nulls": ", ".join(f"{name}: null" for name in alone)}
-        found = locator.warning("unused-derived", ("derived", d.name), UNUSED_DERIVED if alone else UNUSED_DERIVED_SHOWN,
-                                fields, key=True)
+        # of those, the ones a project must give: not an optional fact, nor one with a default (QA222 7)
+        needed = [name for name in alone if indicator_set.facts[name].required and indicator_set.facts[name].default is None]
+        fields = {"name": d.name, "reads": ", ".join(alone), "nulls": ", ".join(f"{name}: null" for name in alone),
+                  "needed": ", ".join(needed)}
+        message = UNUSED_DERIVED if needed else UNUSED_DERIVED_SHOWN
+        found = locator.warning("unused-derived", ("derived", d.name), message, fields, key=True)
         in_base = bool(indicator_set.extends) and found.problem.file not in (None, indicator_set.source)
         if indicator_set.extends and (in_base or found.problem.file is None):
             hint = UNUSED_DERIVED_HINT if alone else UNUSED_DERIVED_ALONE_HINT
         else:
             hint = UNUSED_DERIVED_DELETE_HINT if alone else UNUSED_DERIVED_DELETE_ALONE_HINT
-        yield locator.warning("unused-derived", ("derived", d.name), UNUSED_DERIVED if alone else UNUSED_DERIVED_SHOWN,
-                              fields, hint, key=True)
+        yield locator.warning("unused-derived", ("derived", d.name), message, fields, hint, key=True)
 
 
 def _read_only_by(indicator_set: IndicatorSet, derived: Derived, readers: Mapping[str, int]) -> list[str]:
