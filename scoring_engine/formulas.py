@@ -181,12 +181,20 @@ class _Checker:
         self.names: set[str] = set()
         self.compares = False  # whether the formula holds a comparison (only then are its sides' kinds looked at)
         self.computes = False  # whether it holds + - * / or a sign (only then are their operands' kinds looked at)
+        # its lines, where a node's offsets (in UTF-8 bytes) are its characters' and its lines are split as ast splits
+        # them: each number's text is read from them, not by ast.get_source_segment splitting the formula again each time
+        self.lines = text.split("\n") if text.isascii() and "\r" not in text else None
 
     def fail(self, message: str, hint: str | None = None, fact: str | None = None) -> None:
         self.problems.append(Problem(message, expression=self.original, hint=hint, fact=fact))
 
     def fragment(self, node: ast.AST) -> str:
-        return ast.get_source_segment(self.text, node) or type(node).__name__
+        line = getattr(node, "lineno", None)
+        if self.lines is not None and line is not None and line == getattr(node, "end_lineno", None):
+            shown = self.lines[line - 1][getattr(node, "col_offset", 0):getattr(node, "end_col_offset", 0)]
+        else:
+            shown = ast.get_source_segment(self.text, node)
+        return shown or type(node).__name__
 
     def shown(self, node: ast.AST) -> str:
         """The fragment for a message: on one line, and cut short (a hostile fragment may be 2000 characters)."""
