@@ -6,6 +6,8 @@ where a value is, to name the line in a message.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import field
 from typing import Any
 
@@ -49,31 +51,56 @@ class Located:
     # id of a large mapping node → (its entries, their count, key → position), made on first look: a set asks where
     # each of a thousand facts is
     _entries: dict[int, tuple[Any, int, dict[str, int]]] = field(default_factory=dict, repr=False, compare=False)
+    # path → (key node, value node, whether the path was found whole), while the tree stays as it is (`unchanged`)
+    _found: dict[Path, tuple[Node | None, Node, bool]] | None = field(default=None, repr=False, compare=False)
+
+    @contextmanager
+    def unchanged(self) -> Iterator[None]:
+        """Within it, the node at a path is looked up once, from its parent's: a set asks where each of its hundreds of
+        indicators (six levels down) and facts is. Only while no node changes in place (a profile resolved)."""
+        self._found = {}
+        try:
+            yield
+        finally:
+            self._found = None
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int] | None:
         """Line and column of the value at `path` (or of its key), else of the nearest enclosing value."""
         if self.root is None:
             return None
-        node, key_node = self.root, None
-        for part in path:
-            found = self._child(node, part)
-            if found is None:
-                return mark(node)
-            key_node, node = found
-        return mark(key_node if key and key_node is not None else node)
+        key_node, node, whole = self._walk(path)
+        return mark(key_node if key and whole and key_node is not None else node)
 
     def file_at(self, path: Path, key: bool = False) -> str | None:
         """The file the value at `path` (or its key) was written in, when the data comes from several files."""
         if self.root is None or not self.several_files:
             return None
-        node, key_node = self.root, None
-        for part in path:
-            found = self._child(node, part)
-            if found is None:
-                break
-            key_node, node = found
+        key_node, node, _ = self._walk(path)
         name = (key_node if key and key_node is not None else node).start_mark.name
         return name if isinstance(name, str) else None
+
+    def _walk(self, path: Path) -> tuple[Node | None, Node, bool]:
+        """The key node and value node at `path`, and True; where it is not there, the last found on the way, and False."""
+        found = self._found
+        if found is not None:
+            known = found.get(path)
+            if known is not None:
+                return known
+            if path:
+                parent = self._walk(path[:-1])
+                if not parent[2]:
+                    return parent
+                child = self._child(parent[1], path[-1])
+                known = found[path] = (child[0], child[1], True) if child is not None else (parent[0], parent[1], False)
+                return known
+        assert self.root is not None
+        node, key_node = self.root, None
+        for part in path:
+            child = self._child(node, part)
+            if child is None:
+                return key_node, node, False
+            key_node, node = child
+        return key_node, node, True
 
     def on_top_of(self, upper: str | None, lower: str | None) -> bool:
         """Whether file `upper` is a profile written over file `lower` (its base, or a base of its base)."""

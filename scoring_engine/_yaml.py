@@ -262,7 +262,13 @@ class _Reader:
                              else f"duplicate key {key!r} (on line {line}, at columns {at} and {column})", "keep one of them")
                 continue
             first[key] = key_node
-            result[key] = self.read(value_node, (*path, key), inside)
+            if type(value_node) is ScalarNode and value_node.tag == _STR and self.seen is None and value_node.value.isprintable():
+                self.nodes += 1  # most values, text as written: what read() does with them, without the call
+                if self.nodes > MAX_YAML_NODES:
+                    self.refuse(_mark(value_node), False, value_node)
+                result[key] = value_node.value
+            else:
+                result[key] = self.read(value_node, (*path, key), inside)
         return result
 
     def scalar(self, node: ScalarNode) -> Any:

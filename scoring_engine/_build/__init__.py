@@ -35,6 +35,12 @@ __all__ = ["build_indicator_set", "check_schema"]
 def build_indicator_set(located: Located, file: str | None, sha256: str, extends: tuple[str, ...] = (),
                         changes: tuple[ProfileChange, ...] = (), bases: tuple[tuple[str, str, bool], ...] = ()) -> IndicatorSet:
     """The set the YAML data describes; raises IndicatorSetError listing every problem in file order."""
+    with located.unchanged():  # built from the tree as read (or as a profile left it), which nothing changes now
+        return _built(located, file, sha256, extends, changes, bases)
+
+
+def _built(located: Located, file: str | None, sha256: str, extends: tuple[str, ...],
+           changes: tuple[ProfileChange, ...], bases: tuple[tuple[str, str, bool], ...]) -> IndicatorSet:
     log = ProblemLog(located, file)
     data = located.data
     if not isinstance(data, Mapping):
