@@ -349,7 +349,8 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
     elif isinstance(source, (int, Decimal)):
         text = format(source, "f") if isinstance(source, Decimal) else str(source)
     elif isinstance(source, str):
-        text = source.strip()
+        # a carriage return ends a line, as Python's parser reads it; the tokenizers of 3.12 and later read it otherwise
+        text = source.strip().replace("\r\n", "\n").replace("\r", "\n") if "\r" in source else source.strip()
     else:
         raise FormulaError(f"a formula must be text or a number, got {type(source).__name__}")
     if not text:

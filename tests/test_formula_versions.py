@@ -4,6 +4,8 @@ later): these tests assert the one message, so they hold on each version they ru
 from __future__ import annotations
 
 
+from decimal import Decimal
+
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE_SET
@@ -265,3 +267,24 @@ def test_no_python_english_reaches_a_chinese_line(text: str) -> None:
     for problem in caught.value.problems:
         zh = problem.text("zh").replace(f"`{text}`", "").replace("What a formula may contain", "")
         assert [] == [word for word in _PYTHON_WORDS if word in zh], zh
+
+
+@pytest.mark.parametrize("text", [
+    "months_late >= 1\r（",  # a typed bracket after the carriage return: 3.12 and 3.13 stopped on a UnicodeDecodeError
+    "100\r：",
+    "max(0.9, months_late\r…\n+ 1e5)",
+    "months_late >= 'a\rb''open 'open",  # a text the carriage return cuts: an uncaught SyntaxError on every Python
+    "months_late\r\n+ 1 1",
+])
+def test_a_carriage_return_in_a_formula_is_read_as_a_line_break_on_every_python(text: str) -> None:
+    """QA223 4: a formula given with a carriage return (through the API, or a set's "\\r" escape) stopped the check with
+    an internal error on some Pythons. It ends a line, as Python's parser reads it: the problem said is the one of the
+    formula written with a line break there."""
+    problem, with_line_breaks = _refused(text), _refused(text.replace("\r\n", "\n").replace("\r", "\n"))
+    assert (problem.message, problem.hint) == (with_line_breaks.message, with_line_breaks.hint)
+
+
+def test_a_carriage_return_between_the_lines_of_a_formula_that_reads_is_a_line_break() -> None:
+    """A formula whose lines a carriage return ends (as a file saved on Windows and pasted whole) is the formula."""
+    formula = compile_formula("months_late\r\n+ 1\r* 2", SCOPE)
+    assert formula.evaluate({"months_late": Decimal(1)}) == 3
