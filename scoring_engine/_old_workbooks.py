@@ -9,9 +9,10 @@ import stat
 from pathlib import Path
 
 from ._other_kinds import OTHER_WORKBOOKS, other_workbook
+from ._encodings import UTF16_MARKS
 from .errors import Problem
 
-__all__ = ["old_workbook_problem"]
+__all__ = ["old_workbook_problem", "xml_spreadsheet"]
 
 
 def old_workbook_problem(file: Path, shown: str) -> Problem | None:
@@ -25,10 +26,16 @@ def old_workbook_problem(file: Path, shown: str) -> Problem | None:
 
         return text_named_workbook(file, shown)
     if suffix == ".xml" and _regular_file(file):  # Excel 2003's XML spreadsheet, under the name Excel saves it (QA219 4)
-        from .forms.archive import spreadsheet_ml, text_named
+        from .forms.archive import text_named
 
-        head = _head(file, 8192)  # 4 KB of text in UTF-16 too (QA220 8)
-        return text_named(head, shown) if spreadsheet_ml(head) else None
+        head = _head(file, 8192)
+        if xml_spreadsheet(file, head):
+            return text_named(head, shown)
+        text = head.decode("utf-16" if head.startswith(UTF16_MARKS) else "utf-8", "replace")
+        if text.lstrip("\ufeff \t\r\n")[:1] == "<":  # any other XML (a tool's config): not said to be a JSON error
+            return Problem("this is an XML file, not a facts file (.json, .yaml) or a filled 自评表 (.xlsx)", file=shown,
+                           hint="give the project's facts file, or its 自评表 saved as Excel Workbook (.xlsx)")  # (QA223 7)
+        return None
     if suffix not in (".xls", ".et", *OTHER_WORKBOOKS) or not _regular_file(file):
         return None
     if suffix in OTHER_WORKBOOKS:
@@ -39,6 +46,14 @@ def old_workbook_problem(file: Path, shown: str) -> Problem | None:
     if head.startswith(b"PK\x03\x04"):  # an .ods renamed is said to be one
         return encoding_problem(head, shown, 0, 1)
     return old_workbook(shown)
+
+
+def xml_spreadsheet(file: Path, head: bytes | None = None) -> bool:
+    """Whether the .xml file `file` (whose first 8 KB are `head`, when read) is an Excel 2003 XML spreadsheet: a form
+    saved as one, which a folder search reads to say so; any other XML file (a tool's config, an XSLT) is no project."""
+    from .forms.archive import spreadsheet_ml
+
+    return spreadsheet_ml(_head(file, 8192) if head is None else head)  # 4 KB of text in UTF-16 too (QA220 8)
 
 
 def _regular_file(file: Path) -> bool:

@@ -160,6 +160,11 @@ TEXT_FILES = (
     ("this is an Excel template ({suffix}), which is not read", "这是 Excel 模板（{suffix}），不能读取"),
     ("open it in Excel, WPS or LibreOffice and save it as Excel Workbook (.xlsx)",
      "在 Excel、WPS 或 LibreOffice 中打开，另存为 Excel 工作簿（.xlsx）"),
+    # an XML file that is no Excel 2003 spreadsheet, given as facts or a form (_old_workbooks, QA223 7)
+    ("this is an XML file, not a facts file (.json, .yaml) or a filled 自评表 (.xlsx)",
+     "这是 XML 文件，不是事实文件（.json、.yaml），也不是填好的自评表（.xlsx）"),
+    ("give the project's facts file, or its 自评表 saved as Excel Workbook (.xlsx)",
+     "请给出项目的事实文件，或另存为 Excel 工作簿（.xlsx）的自评表"),
     # a result given as a set (_build.schema_check, QA179 F3), as one given as facts is told
     ("this is a result written by scoring-engine score (it has engine: and total:), not an indicator set",
      "这是 scoring-engine score 写出的评分结果（有 engine: 和 total:），不是指标体系"),

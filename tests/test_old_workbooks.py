@@ -326,3 +326,23 @@ def test_an_excel_2003_xml_spreadsheet_saved_as_utf_16_is_said_to_be_one(tmp_pat
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "in"), "-q", "-j", "1",
                                     "-o", str(tmp_path / "s.csv")])
     assert 1 == run.exit_code and "这是 Excel 2003 XML 表格" in run.stderr, run.output
+
+
+@pytest.mark.parametrize("text", [
+    '<?xml version="1.0"?>\n<settings><a>1</a></settings>\n',
+    '\ufeff<?xml version="1.0"?>\n<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:ss='
+    '"urn:schemas-microsoft-com:office:spreadsheet"><xsl:template match="/"><ss:Workbook/></xsl:template></xsl:stylesheet>',
+])
+def test_an_xml_file_that_is_no_spreadsheet_given_to_score_or_import_is_said_to_be_xml(tmp_path: Path, text: str) -> None:
+    """QA223 7: score said of a tool's config.xml (or an XSLT) 'config.xml:1:1: JSON 语法错误：这里应有一个值', as if it were
+    a facts file with a typo. score, import and an explicit batch input say it is an XML file, not facts or a form;
+    in UTF-16 too."""
+    said = "这是 XML 文件，不是事实文件（.json、.yaml），也不是填好的自评表（.xlsx）（请给出项目的事实文件，或另存为 Excel 工作簿（.xlsx）的自评表）"
+    for data in (text.encode(), text.lstrip("\ufeff").encode("utf-16")):
+        config = tmp_path / "config.xml"
+        config.write_bytes(data)
+        for command in ("score", "import"):
+            run = CliRunner().invoke(main, ["--lang", "zh", command, str(config)])
+            assert 1 == run.exit_code and f"{config}: {said}" in run.stderr and "JSON" not in run.stderr, run.stderr
+        run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(config), "-q", "-o", str(tmp_path / "s.csv")])
+        assert 1 == run.exit_code and f"{config}: {said}" in run.stderr, run.output

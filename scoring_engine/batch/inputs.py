@@ -23,7 +23,7 @@ from typing import BinaryIO
 from .._encodings import UTF16_MARKS, UTF32_MARKS, decode
 from .._typing_slips import UTF16_HINT, old_workbook
 from .._files import not_a_regular_file
-from .._old_workbooks import old_workbook_problem
+from .._old_workbooks import xml_spreadsheet
 from .._json_depth import too_deep
 from .._other_kinds import A_SUMMARY, OTHER_WORKBOOKS, SUMMARY_LINE, other_workbook
 from .._text import without_surrogates
@@ -247,7 +247,7 @@ def _read_in_search(path: Path, lower: str) -> bool:
         lower = lower[:misnamed.end(1)]
     return lower.endswith((".json", JSONL_SUFFIX, *FORM_SUFFIXES, *OLD_FORM_SUFFIXES)) or (
         lower.endswith((".yaml", ".yml")) and not lower.endswith(_CASES_SUFFIX) and _holds_facts(path)) or (
-        lower.endswith(".xml") and old_workbook_problem(path, lower) is not None)  # its head only, as score sniffs it
+        lower.endswith(".xml") and _regular(path) and xml_spreadsheet(path))  # its head only, as score sniffs it
 
 
 def _misnamed(file: Path) -> Document | None:
