@@ -21,6 +21,7 @@ import itertools
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
+from ._text import listing
 from .errors import Problem
 
 __all__ = ["argument_problems", "arithmetic_problems", "choice_problems", "comparison_problems", "condition_problem",
@@ -94,10 +95,10 @@ def comparison_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, t
                 both = f"{_WORDS[a]} ({_shown(left, parsed)}) with {_WORDS[b]} ({_shown(right, parsed)})"
                 problems.append(Problem(f"cannot compare {both}", expression=text, hint=_HINTS[frozenset((a, b))]))
             elif type(op) in _ORDERS and "text" in (a, b):  # 'a' < 'b' fails for every project when scored (QA191 F3)
-                texts = ", ".join(_shown(side, parsed) for side, found in ((left, a), (right, b)) if found == "text")
+                texts = [_shown(side, parsed) for side, found in ((left, a), (right, b)) if found == "text"]
                 equal = f"{_side(left, parsed)} == {_side(right, parsed)}"
-                problems.append(Problem(f"cannot order text ({texts}) with {_ORDERS[type(op)]}: text is only compared "
-                                        "with == and !=", expression=text, hint=_ORDER_HINT.format(equal=equal)))
+                said = f"cannot order text ({', '.join(texts)}) with {_ORDERS[type(op)]}: text is only compared with == and !="
+                problems.append(Problem(listing(said, texts), expression=text, hint=_ORDER_HINT.format(equal=equal)))
     return problems
 
 
@@ -227,8 +228,8 @@ def choice_problems(tree: ast.expr, choices: Mapping[str, tuple[str, ...]], text
                     continue
                 values = choices.get(name.id)
                 if values and other.value not in values:
-                    problems.append(Problem(f"{other.value!r} is not one of the values of {name.id}: {', '.join(values)}",
-                                            expression=text, fact=name.id,
+                    said = f"{other.value!r} is not one of the values of {name.id}: {', '.join(values)}"
+                    problems.append(Problem(listing(said, values), expression=text, fact=name.id,
                                             hint=did_you_mean(other.value, values, show=repr) or "compare with one of them"))
     return problems
 

@@ -9,8 +9,9 @@ name, ``{name:n}`` a number, ``{name:w}`` English words, ``{name:q}`` a text in 
 spaces, ``{name:ids}`` names or ids joined by ", ", ``{name:sheet}`` and ``{name:cell}`` a worksheet's name and a cell's
 column and row); the template puts it back as written (``{name}``) or translated in turn (``{name!t}``: the nested
 English of ``grade 良: gap: …``), or with its "or" and "and" in Chinese
-(``{name!o}``), or a list's ", " as "、" (``{name!l}``). The first pattern that matches the whole text wins; a text no
-pattern matches is left as it is (tests/test_zh.py finds any such text in
+(``{name!o}``), or a list's ", " as "、" (``{name!l}``: a list of free text the message was made with by
+`_text.listing` keeps its items, and only the ", " between them becomes 、). The first pattern that matches the
+whole text wins; a text no pattern matches is left as it is (tests/test_zh.py finds any such text in
 what a user can cause).
 
 >>> translate("did you mean budget.paid?")
@@ -73,22 +74,28 @@ class _Entry:
 
 
 #: A list's ", ", and a text in double quotes, whose ", " is its own (a file named "省方案, 2024.yaml", offered to --set);
-#: not in single quotes, which an item's own apostrophe would open (O'Neil 法: QA222 4).
+#: not in single quotes, which an item's own apostrophe would open (O'Neil 法: QA222 4). Only for a list no text kept
+#: the items of (`_text.listing`): names and ids, which hold neither.
 _LIST_COMMA = re.compile(r'("[^"]*")|, ')
 
 
 class _Filler(string.Formatter):
     """Fills a template: `!t` translates the value, `!o` gives its "or"/"and" in Chinese, `!l` its list's commas,
-    `!w` translates each of the words "or" joins (QA91 F3: 应为文字 or a number)."""
+    `!w` translates each of the words "or" joins (QA91 F3: 应为文字 or a number). `lists`: the items of the lists the
+    text kept (`_text.listing`), which `!l` joins as they are, and `!t` hands on."""
+
+    def __init__(self, lists: tuple[tuple[str, ...], ...] = ()) -> None:
+        self.lists = lists
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
         if conversion == "t":
-            return translate(str(value))
+            return translate(_keeping(str(value), self.lists))
         if conversion == "o":
             return re.sub(r",? (or|and) ", lambda m: " 或 " if m.group(1) == "or" else " 和 ", str(value))
         if conversion == "l":  # "年度指标值, 实际完成值" → "年度指标值、实际完成值"; "…, … (+3)" → "…、…（+3）"
-            listed = _LIST_COMMA.sub(lambda found: found.group(1) or "、", str(value))  # not in a quoted file name
-            return re.sub(r" \(\+(\d+)\)$", r"（+\1）", listed)  # a list cut short (fact_values._listed)
+            items = next((items for items in self.lists if ", ".join(items) == value), None)  # the list the text kept
+            listed = "、".join(items) if items is not None else _LIST_COMMA.sub(lambda found: found.group(1) or "、", str(value))
+            return re.sub(r" \(\+(\d+)\)$", r"（+\1）", listed)  # a list cut short (fact_values._one_of)
         if conversion == "w":  # "text or a number or true or false" → "文字、数字、true或false", each word translated
             parts = str(value).split(" or ")
             words = [translate(word) for word in parts]
@@ -111,7 +118,7 @@ class _Filler(string.Formatter):
     def vformat(self, format_string: str, args: Any, kwargs: Any) -> str:
         """The template filled, with no space between two Chinese words: "实际是列表", not "实际是 列表" (QA91 F7)."""
         if any(_SPACE_IF_ENGLISH in str(value) for value in kwargs.values()):  # never touch what a value holds
-            return _PLAIN_FILLER.vformat(format_string, args, kwargs)
+            return (_PlainFiller(self.lists) if self.lists else _PLAIN_FILLER).vformat(format_string, args, kwargs)
         filled = super().vformat(format_string, args, kwargs)
         if _SPACE_IF_ENGLISH not in filled:
             return filled
@@ -178,9 +185,28 @@ def _entry(index: int) -> _Entry:
     return entry
 
 
-@lru_cache(maxsize=4096)
 def translate(text: str) -> str:
-    """`text` in Chinese when the catalog has its pattern, else as it is."""
+    """`text` in Chinese when the catalog has its pattern, else as it is; the items of the lists it kept
+    (`_text.listing`) joined with 、 as they are."""
+    lists = getattr(text, "lists", None)
+    return _translated(str(text), _Filler(lists)) if lists else _cached(text)
+
+
+def _keeping(text: str, lists: tuple[tuple[str, ...], ...]) -> str:
+    """A part of a text, keeping the lists the whole kept: a nested message's lists are the outer one's too."""
+    if not lists:
+        return text
+    from ._text import listing
+
+    return listing(text, *lists)
+
+
+@lru_cache(maxsize=4096)
+def _cached(text: str) -> str:
+    return _translated(text, _FILLER)
+
+
+def _translated(text: str, filler: _Filler) -> str:
     if not text or len(text) > _MAX_TEXT:
         return text
     for index in _candidates(text):
@@ -192,5 +218,5 @@ def translate(text: str) -> str:
             continue
         found = entry.pattern.fullmatch(text)
         if found:
-            return _FILLER.vformat(entry.chinese, (), found.groupdict())
+            return filler.vformat(entry.chinese, (), found.groupdict())
     return text

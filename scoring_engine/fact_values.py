@@ -14,6 +14,7 @@ from typing import Any
 
 from ._arith import normalised, plain, too_many_digits
 from ._own_values import written_form
+from ._text import listing
 from .errors import did_you_mean
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
@@ -170,7 +171,7 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
         if not value.strip():
             raise ValueError("expected text, got empty text", "leave the fact out if it is not known, or write its value")
         if spec.values is not None and value not in spec.values:
-            hint = did_you_mean(value, spec.values, show=repr) or "one of: " + _listed(spec.values)
+            hint = did_you_mean(value, spec.values, show=repr) or _one_of(spec.values)
             raise ValueError(f"{_brief(value).removeprefix('text ')} is not an allowed value", hint)
         return value
     if kind == "date":
@@ -278,9 +279,9 @@ def out_of_range_words(written: object) -> tuple[str, str]:
 MAX_VALUES_LISTED = 20
 
 
-def _listed(values: Sequence[str]) -> str:
-    """A fact's allowed values for a hint: all of them, or the first MAX_VALUES_LISTED and how many more (a count in no
-    language's words, so the hint's translation holds)."""
-    if len(values) <= MAX_VALUES_LISTED:
-        return ", ".join(values)
-    return ", ".join(values[:MAX_VALUES_LISTED]) + f", … (+{len(values) - MAX_VALUES_LISTED})"
+def _one_of(values: Sequence[str]) -> str:
+    """The hint listing a fact's allowed values: all of them, or the first MAX_VALUES_LISTED and how many more (a count in
+    no language's words, so the hint's translation holds), each value kept whole for the Chinese (QA223 2)."""
+    listed = list(values) if len(values) <= MAX_VALUES_LISTED else \
+        [*values[:MAX_VALUES_LISTED], f"… (+{len(values) - MAX_VALUES_LISTED})"]
+    return listing("one of: " + ", ".join(listed), listed)

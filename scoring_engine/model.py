@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 from ._arith import Rounding
 from ._frozen import ReadOnly, ReadOnlyList
 from ._record import record
-from ._text import quoted
+from ._text import listing, quoted
 from .errors import did_you_mean
 from .formulas import Formula
 from .judgements import TargetRow
@@ -188,7 +188,8 @@ class RowGroup:
                           f"{self.comparisons[row.comparison]}", "give the type or the comparison, not both"))
         if self.categories and row.category is not None and row.category not in self.categories:
             found.append((f"category {quoted(row.category)} is not a 二级指标 of the group",
-                          did_you_mean(row.category, self.categories, show=repr) or "one of: " + ", ".join(self.categories)))
+                          did_you_mean(row.category, self.categories, show=repr)
+                          or listing("one of: " + ", ".join(self.categories), self.categories)))
         return found
 
 

@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
 from hostile.corpus import FACTS, FACTS_DIR, facts_cases, formula_cases, formula_set, set_cases
 from scoring_engine import Problem, ScoringEngineError, score
-from scoring_engine._zh import translate
+from scoring_engine._zh import _cached, translate
 from scoring_engine._zh_catalog import CATALOG
 from scoring_engine.cli import main
 from test_facts import BAD_FILES, SET, with_fact
@@ -134,7 +134,7 @@ def test_the_index_by_prefix_finds_the_pattern_trying_every_pattern_in_order_fin
     for english, _ in CATALOG:
         texts.append("".join(literal + (_SAMPLES[kind or ""] if name is not None else "")
                              for literal, name, kind, _ in string.Formatter().parse(english)))
-    translate.cache_clear()
+    _cached.cache_clear()
     differing = [text for text in texts if translate(text) != _first_match_trying_every_pattern(text)]
     assert [] == differing
     assert translate("did you mean budget.paid?") == "是否想写 budget.paid？"

@@ -174,3 +174,37 @@ def test_a_listed_item_with_an_apostrophe_is_listed_with_a_dun_hao_like_the_rest
     from scoring_engine._zh import translate
 
     assert "可选：按比例、O'Neil 法、分档、D'Hondt 法" == translate("one of: 按比例, O'Neil 法, 分档, D'Hondt 法")
+
+
+def test_a_formulas_own_text_in_quotes_is_shown_as_written_in_a_chinese_line() -> None:
+    """QA223 2: the Chinese of "cannot order text ('甲, 乙')" listed the formula's texts with 、 and turned the comma
+    inside the author's own '甲, 乙' into 、 too, so the formula shown was not the one written."""
+    from scoring_engine import FormulaError
+    from scoring_engine.formulas import compile_formula
+
+    for formula, listed in [("s > '甲, 乙'", "s、'甲, 乙'"), ("'a, b' < s", "'a, b'、s")]:
+        with pytest.raises(FormulaError) as caught:
+            compile_formula(formula, {"s": "string"})
+        problem = caught.value.problems[0]
+        assert problem.text("zh").startswith(f"文字（{listed}）不能用"), problem.text("zh")
+        assert problem.message.startswith(f"cannot order text ({listed.replace('、', ', ')}) with"), problem.message
+
+
+def test_a_declared_value_holding_a_comma_or_an_inch_mark_is_listed_whole_in_a_chinese_line(tmp_path: Path) -> None:
+    """QA223 2: a value holding ", " (分档, 逐级) was listed as two values, and one holding a double quote (12" 管) kept
+    the commas of the whole list; each value is now one item, 、 between them. The English line is as before."""
+    values = ["按比例", "分档, 逐级", '12" 管', "O'Neil 法", '24" 管']
+    path = tmp_path / "set.yaml"
+    path.write_text("id: values\nname: 取值\nversion: '1'\nfacts:\n  budget.paid: {type: number, min: 0}\n"
+                    "  budget.total: {type: number, min: 0}\n"
+                    f"  budget.method: {{type: string, values: {json.dumps(values, ensure_ascii=False)}}}\n"
+                    "grades:\n  - {label: 合格, min: 60}\n  - {label: 不合格, min: 0}\nindicators:\n"
+                    "  - {id: a, name: 执行率, weight: 100, rule: {kind: proportional, value: budget.paid, target: budget.total}}\n",
+                    encoding="utf-8")
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps({"facts": {"budget": {"paid": 1, "total": 2, "method": "无"}}}, ensure_ascii=False),
+                     encoding="utf-8")
+    _, out = _run("--lang", "zh", "score", str(facts), "--set", str(path))
+    assert "（可选：按比例、分档, 逐级、12\" 管、O'Neil 法、24\" 管）" in out, out
+    _, out = _run("--lang", "en", "score", str(facts), "--set", str(path))
+    assert "(one of: 按比例, 分档, 逐级, 12\" 管, O'Neil 法, 24\" 管)" in out, out

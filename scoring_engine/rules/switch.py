@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from .._display import show_value
 from .._frozen import ReadOnly
+from .._text import listing
 from ..errors import ScoringError
 from ..model import Rule
 from ._base import RULE_KINDS, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template
@@ -41,7 +42,8 @@ class Switch(NamedTuple):
 def score(rule: Switch, weight: Decimal, facts: FactView) -> Outcome:
     choice = facts.fact(rule.by)
     if choice not in rule.rules:
-        raise ScoringError(f"{rule.by} is {choice!r}; the rule has variants {', '.join(rule.rules)}", fact=rule.by,
+        said = f"{rule.by} is {choice!r}; the rule has variants {', '.join(rule.rules)}"
+        raise ScoringError(listing(said, list(rule.rules)), fact=rule.by,
                            path=f"$.facts.{rule.by}")
     chosen = rule.rules[choice]
     outcome = RULE_KINDS[chosen.kind].score(chosen.params, weight, facts)

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from .._arith import ZERO, Rounding, percent, plain, round_half_up
 from .._frozen import EMPTY, ReadOnly
 from .._intervals import Interval, gaps_and_overlaps
-from .._text import quoted
+from .._text import listing, quoted
 from ..errors import ADD_THE_FACT, ScoringError, did_you_mean
 from ..judgements import TierJudgement
 from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, shown_later
@@ -65,7 +65,7 @@ def _synonyms(raw: Mapping[str, Any], labels: list[str], b: RuleSpec) -> dict[st
     for label, words in raw.items():
         if label not in labels:
             b.problem(f"synonyms name tier {label!r}, which the rule does not have", "synonyms", label,
-                      hint=did_you_mean(label, labels, show=repr) or "tiers: " + ", ".join(labels))
+                      hint=did_you_mean(label, labels, show=repr) or listing("tiers: " + ", ".join(labels), labels))
             continue
         for given in words:
             word = given.strip()
@@ -92,9 +92,10 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         said = judged.tier.strip()
         alike = [c for c in [*ranges, *rule.synonyms] if _sense(said) == _sense(c)]
         hint = did_you_mean(said, alike, cutoff=0.5, show=wording)
-        raise ScoringError(f"tier {quoted(judged.tier)} is not one of: {', '.join(ranges)}", fact=rule.fact,
-                           path=f"$.facts.{rule.fact}.tier",
-                           hint=hint or ("synonyms the set accepts: " + ", ".join(rule.synonyms) if rule.synonyms
+        synonyms = list(rule.synonyms)
+        raise ScoringError(listing(f"tier {quoted(judged.tier)} is not one of: {', '.join(ranges)}", list(ranges)),
+                           fact=rule.fact, path=f"$.facts.{rule.fact}.tier",
+                           hint=hint or (listing("synonyms the set accepts: " + ", ".join(synonyms), synonyms) if synonyms
                                          else "write one of these tiers in the facts"))
     judged = TierJudgement(tier, judged.score, judged.reason) if tier != judged.tier else judged
     iv = ranges[tier]
