@@ -27,8 +27,13 @@ LINT = (
     ("the set it extends declares it: remove it in this profile with facts: {{{name}: null}}, or read it",
      "它由所扩展的指标体系声明：在本方案中写 facts: {{{name}: null}} 删去它，或读取它"),
     ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is only shown, "
-     "and the facts it reads ({reads}) are still required",
-     "派生值 {name} 没有被任何规则、其他派生值、核对、封顶规则或需说明条件读取：只用于显示，而它读取的事实（{reads}）仍是必填的"),
+     "and of the facts only it reads, {needed} is still required",
+     "派生值 {name} 没有被任何规则、其他派生值、核对、封顶规则或需说明条件读取：只用于显示，而只有它读取的事实中，{needed} "
+     "仍是必填的"),
+    ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is only shown, "
+     "and of the facts only it reads, {needed} are still required",
+     "派生值 {name} 没有被任何规则、其他派生值、核对、封顶规则或需说明条件读取：只用于显示，而只有它读取的事实中，{needed!l} "
+     "仍是必填的"),
     ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is only shown",
      "派生值 {name} 没有被任何规则、其他派生值、核对、封顶规则或需说明条件读取：只用于显示"),
     ("remove it in this profile with derived: {{{name}: null}} and facts: {{{nulls}}}, or read it",
@@ -36,7 +41,7 @@ LINT = (
     ("remove it in this profile with derived: {{{name}: null}}, or read it",
      "在本方案中写 derived: {{{name}: null}} 删去它，或读取它"),
     ("delete it from derived, and the facts only it reads ({reads}) from facts, or read it",
-     "从 derived 中删去它，并从 facts 中删去只有它读取的事实（{reads}），或读取它"),
+     "从 derived 中删去它，并从 facts 中删去只有它读取的事实（{reads!l}），或读取它"),
     ("delete it from derived, or read it", "从 derived 中删去它，或读取它"),
     # a base's reason wording on a profile's rule (lint/reasons.py)
     ("the {kind} rule takes the reason wording {key} that {base} writes for its own indicators: '{text}'",

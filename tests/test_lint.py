@@ -751,7 +751,7 @@ def test_a_derived_value_nothing_reads_is_named_with_the_facts_it_still_requires
               "  process: {weight: 30, rescale: siblings}\n"
     found = _only(_lint(tmp_path, profile), "unused-derived")
     assert "derived value cost_saving_rate is read by no rule" in found.problem.message
-    assert "(output.cost_actual, output.cost_planned) are still required" in found.problem.message
+    assert "of the facts only it reads, output.cost_actual, output.cost_planned are still required" in found.problem.message
     text = _set("  - {id: a, name: 甲, weight: 10, rule: {kind: formula, score: 10}}\n", "  x: {type: number}\n",
                 "derived:\n  shown: x * 2\n")
     assert "derived value shown is read by no rule" in _only(_lint(tmp_path, text), "unused-derived").problem.message

@@ -49,7 +49,7 @@ def test_an_unused_derived_value_names_only_the_facts_it_alone_makes_required(tm
     text = FUNDING.replace("  total: {type: number}\n", "  total: {type: number}\n  paid: {type: number}\n")
     text = text.replace("arrived / total, label", "paid / total, label")
     [found] = _codes(_lint(tmp_path, text), "unused-derived")
-    assert "the facts it reads (paid) are still required" in found.problem.message
+    assert found.problem.message.endswith(", and of the facts only it reads, paid is still required"), found.problem.message
     assert "delete it from derived, and the facts only it reads (paid) from facts, or read it" == found.problem.hint
 
 
@@ -63,6 +63,23 @@ def test_an_unused_derived_values_optional_facts_are_not_called_required(tmp_pat
     [found] = _codes(_lint(tmp_path, text), "unused-derived")
     assert found.problem.message.endswith("condition: it is only shown"), found.problem.message
     assert "delete it from derived, and the facts only it reads (paid) from facts, or read it" == found.problem.hint
+
+
+def test_an_unused_derived_value_reading_required_and_optional_facts_says_which_of_them_are_still_required(
+        tmp_path: Path) -> None:
+    """QA223 6: with p required and q optional, the message said "the facts it reads (p) are still required" and the hint
+    named (p, q): it read as if the value read p alone. It now says which of the facts only it reads are still required;
+    the Chinese lists them with 、, as every Chinese list, where it kept the ", " (事实（p, q）仍是必填的)."""
+    text = FUNDING.replace("  total: {type: number}\n", "  total: {type: number}\n  p: {type: number}\n"
+                           "  q: {type: number, required: false}\n  r: {type: number}\n")
+    [found] = _codes(_lint(tmp_path, text.replace("arrived / total, label", "p if q else 0, label")), "unused-derived")
+    assert found.problem.message.endswith("only shown, and of the facts only it reads, p is still required")
+    assert "delete it from derived, and the facts only it reads (p, q) from facts, or read it" == found.problem.hint
+    assert found.text("zh").endswith("只用于显示，而只有它读取的事实中，p 仍是必填的（从 derived 中删去它，并从 facts 中删去"
+                                     "只有它读取的事实（p、q），或读取它）"), found.text("zh")
+    [found] = _codes(_lint(tmp_path, text.replace("arrived / total, label", "p if q else r, label")), "unused-derived")
+    assert found.problem.message.endswith("only shown, and of the facts only it reads, p, r are still required")
+    assert "而只有它读取的事实中，p、r 仍是必填的（" in found.text("zh") and "只有它读取的事实（p、q、r）" in found.text("zh")
 
 
 def test_an_unused_derived_value_of_a_base_is_removed_in_the_profile_with_null(tmp_path: Path) -> None:

@@ -63,8 +63,11 @@ __all__ = ["CODES", "LintWarning", "lint_file", "lint_set"]
 
 UNUSED_FACT = "fact {fact} is declared but read by no rule, derived value, check, cap or form"
 UNUSED_FACT_HINT = "remove it, or read it where it was meant to count"
+# Of the facts only it reads, those a project must give (the hint names them all, to delete with it: QA223 6).
 UNUSED_DERIVED = ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is only "
-                  "shown, and the facts it reads ({needed}) are still required")
+                  "shown, and of the facts only it reads, {needed} is still required")
+UNUSED_DERIVED_MANY = ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is "
+                       "only shown, and of the facts only it reads, {needed} are still required")
 UNUSED_DERIVED_SHOWN = ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is "
                         "only shown")
 # The fix: in a profile a base's value is removed with null; in a set written out in full it is deleted. Only the facts
@@ -146,7 +149,7 @@ def _unused_derived(indicator_set: IndicatorSet, locator: Locator) -> Iterator[L
         needed = [name for name in alone if indicator_set.facts[name].required and indicator_set.facts[name].default is None]
         fields = {"name": d.name, "reads": ", ".join(alone), "nulls": ", ".join(f"{name}: null" for name in alone),
                   "needed": ", ".join(needed)}
-        message = UNUSED_DERIVED if needed else UNUSED_DERIVED_SHOWN
+        message = UNUSED_DERIVED_MANY if len(needed) > 1 else UNUSED_DERIVED if needed else UNUSED_DERIVED_SHOWN
         found = locator.warning("unused-derived", ("derived", d.name), message, fields, key=True)
         in_base = bool(indicator_set.extends) and found.problem.file not in (None, indicator_set.source)
         if indicator_set.extends and (in_base or found.problem.file is None):
