@@ -195,6 +195,23 @@ def test_a_file_name_that_is_not_utf8_is_scored_and_shown_escaped_in_every_outpu
     assert "\\xd7\\xcf" in (tmp_path / "s.csv").read_text(encoding="utf-8-sig")
 
 
+def test_a_file_name_that_is_not_utf8_gets_its_report_and_a_second_run_finds_it_its_own(tmp_path: Path):
+    """QA224 1: with --reports, the same GBK file name stopped the batch with exit 3 (the reports' mark recorded the
+    name's bytes as they were, which UTF-8 cannot hold) and nothing was written. The report is written, the mark records
+    the name escaped as the outputs show it, and a second run into the same folder writes over its own report."""
+    write_jsonl(tmp_path / "all.jsonl", 1)
+    beside_the_set(tmp_path / "in")
+    with open(os.path.join(os.fsencode(tmp_path / "in"), "紫霞.json".encode("gbk")), "w", encoding="utf-8") as out:
+        out.write((tmp_path / "all.jsonl").read_text(encoding="utf-8"))
+    for _ in range(2):
+        run = _cli("batch", str(tmp_path / "in"), "--output", str(tmp_path / "s.csv"), "--reports", str(tmp_path / "r"),
+                   "--quiet")
+        assert 0 == run.exit_code, run.output
+        reports = sorted(p.name for p in (tmp_path / "r").iterdir() if not p.name.startswith("."))
+        assert 1 == len(reports) and reports[0].endswith(".html"), reports
+    assert "in/\\xd7\\xcfϼ.json" in (tmp_path / "r" / ".scoring-engine-reports").read_text(encoding="utf-8")
+
+
 def test_a_gbk_jsonl_file_is_read_with_encoding(tmp_path: Path):
     """--encoding gb18030 reads a JSONL file saved as GBK, line by line; without it each line says how to read it."""
     write_jsonl(tmp_path / "u.jsonl", 2)

@@ -20,6 +20,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
+from .._text import without_surrogates
 from ..errors import Problem, ScoringEngineError
 from .duplicates import same_id
 
@@ -75,7 +76,8 @@ def report_source(source: str, path: str | os.PathLike[str] | None, line: int | 
     """What a report is of, as the mark records it: its document's real path (with the line of a JSONL file), the same
     from whatever folder a run starts; a document a program passes as parsed facts, its source."""
     where = source if path is None else os.path.realpath(path) + (f":{line}" if line is not None else "")
-    return _BREAKS.sub(lambda found: f"\\u{ord(found.group()):04x}", where)
+    # a name's byte that is not UTF-8 (a GBK name from a Windows zip) as its escape, as the outputs show it (QA224 1)
+    return _BREAKS.sub(lambda found: f"\\u{ord(found.group()):04x}", without_surrogates(where))
 
 
 def line_project(text: str | None) -> str | None:
