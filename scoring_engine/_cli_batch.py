@@ -11,7 +11,7 @@ import os
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
 from click.core import ParameterSource
@@ -23,6 +23,9 @@ from ._output import done_stopping, extension_of, say, stopping_cleanly, stops_d
 from ._text import one_line
 from .errors import Problem, ScoringEngineError
 from .loader import load_indicator_set, resolve_set
+
+if TYPE_CHECKING:
+    from .batch.summary import Summary
 
 __all__ = ["MAX_JOBS", "run_batch_command", "progress_stream"]
 
@@ -68,15 +71,21 @@ def run_batch_command(inputs: tuple[str, ...], set_ref: str | None, jobs: int | 
         try:
             say(summary_text(summary, lang))
         except (ScoringEngineError, MemoryError) as err:  # the outputs are in place all the same (QA193 F4, F6)
+            _tell_problems(summary, lang)  # which projects failed, on standard error still (a cron job's log: QA224 4)
             _not_printed(err, outputs)
-        for line in summary.problem_lines_zh if lang == "zh" else summary.problem_lines:
-            tell(f"{'错误：' if lang == 'zh' else 'error: '}{one_line(line)}")
-        if summary.problem_lines_left:  # not how many failed: one project's lines can fill them all (QA201 1)
-            more = said("… the outputs list every project that could not be scored (问题)", lang)
-            tell(("错误：" if lang == "zh" else "error: ") + more)
+        _tell_problems(summary, lang)
         for path in outputs:
             tell(_say(f"{path}: written"))
         sys.exit(exit_code(summary))
+
+
+def _tell_problems(summary: Summary, lang: str) -> None:
+    """The lines of the projects that could not be scored, on standard error."""
+    for line in summary.problem_lines_zh if lang == "zh" else summary.problem_lines:
+        tell(f"{'错误：' if lang == 'zh' else 'error: '}{one_line(line)}")
+    if summary.problem_lines_left:  # not how many failed: one project's lines can fill them all (QA201 1)
+        more = said("… the outputs list every project that could not be scored (问题)", lang)
+        tell(("错误：" if lang == "zh" else "error: ") + more)
 
 
 #: Why the summary was not printed when memory ran out as it was (its Chinese line made beforehand: _cli_guard).

@@ -854,8 +854,9 @@ def test_a_sheet_that_fills_up_goes_on_in_a_numbered_sheet(monkeypatch: pytest.M
     assert [("序号", "说明"), (4, "第4行\\u0007=1+1")] == sheets["明细（3）"]
 
 
-def test_the_progress_line_shows_count_rate_and_failures(tmp_path: Path):
+def test_the_progress_line_shows_count_rate_and_failures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Given a terminal, the batch redraws a line with the count out of the total and the failures, and erases it at the end."""
+    monkeypatch.setenv("TERM", "xterm-256color")
     write_folder(tmp_path / "in", 3)
     (tmp_path / "in" / "坏.json").write_text("{", encoding="utf-8")
     terminal = io.StringIO()
@@ -863,6 +864,25 @@ def test_the_progress_line_shows_count_rate_and_failures(tmp_path: Path):
     shown = terminal.getvalue()
     assert shown.startswith("\r已评分 1/4（25%）  每秒 ")
     assert shown.endswith("\r\x1b[K")
+
+
+@pytest.mark.parametrize("term", ["dumb", "", None])
+def test_the_progress_line_on_a_terminal_taking_no_control_sequences_is_redrawn_with_spaces(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, term: str | None):
+    """QA224 10: on a terminal that takes no control sequences (TERM=dumb or none: an editor's shell, a CI console), the
+    line ended in ESC[K, shown there as ^[[K. A shorter line is written over the longer one before with spaces, as many
+    columns as it left (a Chinese character takes two), and the line is blanked at the end."""
+    if term is None:
+        monkeypatch.delenv("TERM", raising=False)
+    else:
+        monkeypatch.setenv("TERM", term)
+    write_folder(tmp_path / "in", 3)
+    terminal = io.StringIO()
+    run_batch(BatchOptions((str(tmp_path / "in"),), progress=terminal))
+    shown = terminal.getvalue()
+    assert "\x1b" not in shown and shown.startswith("\r已评分 1/3（33%）  每秒 "), repr(shown)
+    *_, drawn, blank = shown.rstrip("\r").split("\r")
+    assert "" == blank.strip() and len(blank) == sum(1 if ch.isascii() else 2 for ch in drawn), repr(shown)
 
 
 def test_the_summary_and_the_progress_line_speak_the_runs_language(tmp_path: Path):

@@ -254,6 +254,22 @@ def test_a_summary_that_cannot_be_printed_says_the_outputs_are_written(tmp_path:
     assert "错误：输出文件已写出；汇总未打印：无法输出：" in zh and "--output" not in zh, zh
 
 
+@pytest.mark.parametrize("redirect", [">&-", ">/dev/full"])
+def test_a_summary_that_cannot_be_printed_still_names_the_projects_that_failed(tmp_path: Path, redirect: str) -> None:
+    """QA224 4: a cron job's batch with standard output closed or on a full disk said only that the summary was not
+    printed: the lines naming the projects that could not be scored, and why, were dropped with it, though standard error
+    could hold them. They come first, as in any run, then the outputs written and that the summary alone was not printed."""
+    if redirect == ">/dev/full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    write_jsonl(tmp_path / "p.jsonl", 2)
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    done = _command(["batch", "p.jsonl", "broken.json", "-q", "-o", "s.csv"], tmp_path, redirect)
+    said = done.stderr.decode("utf-8").splitlines()
+    assert 1 == done.returncode and 3 == len(said), said
+    assert said[0].startswith("error: broken.json:1:") and "s.csv: written" == said[1], said
+    assert said[2].startswith("error: the outputs are written; the summary was not printed"), said
+
+
 # ---------------------------------------------------------------- report temporaries (QA193 F3)
 
 

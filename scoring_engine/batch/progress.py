@@ -3,7 +3,7 @@
 >>> import io
 >>> out = io.StringIO()
 >>> clock = iter([0.0, 0.1, 2.0]).__next__
->>> progress = Progress(out, total=100, clock=clock)
+>>> progress = Progress(out, total=100, clock=clock, dumb=False)
 >>> progress.tick(failed=False)
 >>> progress.tick(failed=True)
 >>> out.getvalue().split("\\r")[-1].rstrip("\\x1b[K")
@@ -14,7 +14,9 @@
 
 from __future__ import annotations
 
+import os
 import time
+import unicodedata
 from collections.abc import Callable
 from typing import TextIO
 
@@ -25,14 +27,27 @@ _CLEAR = "\x1b[K"  # erase to the end of the line
 
 
 class Progress:
-    """Redraws one line of `stream` at most five times a second; close() erases it."""
+    """Redraws one line of `stream` at most five times a second; close() erases it. On a terminal that takes no control
+    sequences (TERM=dumb or none: an editor's shell, a CI console) the end of a longer line before is written over with
+    spaces, where the sequence would be shown as ^[[K (QA224 10)."""
 
     def __init__(self, stream: TextIO, total: int | None = None, clock: Callable[[], float] = time.monotonic,
-                 lang: str = "zh"):
+                 lang: str = "zh", dumb: bool | None = None):
         self.stream, self.total, self.clock, self.lang = stream, total, clock, lang
         self.done = self.failed = 0
         self.started = clock()
         self.shown = float("-inf")
+        self.dumb = os.environ.get("TERM", "dumb") in ("dumb", "") if dumb is None else dumb
+        self.width = 0  # columns of the line drawn last
+
+    def _draw(self, line: str) -> None:
+        if self.dumb:
+            width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+            line, self.width = line + " " * max(self.width - width, 0), width
+            self.stream.write("\r" + line + ("\r" if not width else ""))
+        else:
+            self.stream.write("\r" + line + _CLEAR)
+        self.stream.flush()
 
     def tick(self, failed: bool) -> None:
         self.done += 1
@@ -40,8 +55,7 @@ class Progress:
         now = self.clock()
         if now - self.shown >= _INTERVAL:
             self.shown = now
-            self.stream.write("\r" + self.line(now) + _CLEAR)
-            self.stream.flush()
+            self._draw(self.line(now))
 
     def line(self, now: float) -> str:
         elapsed = max(now - self.started, 1e-9)
@@ -60,8 +74,7 @@ class Progress:
         return f"{count}  {rate:.0f} a second{left}  failed {self.failed}"
 
     def close(self) -> None:
-        self.stream.write("\r" + _CLEAR)
-        self.stream.flush()
+        self._draw("")
 
 
 def duration(seconds: float, lang: str = "zh") -> str:
