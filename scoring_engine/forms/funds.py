@@ -27,18 +27,22 @@ __all__ = ["check_funds"]
 
 _AMOUNTS = ("initial", "budget", "paid")  # the columns of amounts in 万元 a 其中 row splits
 _IN_WAN = (None, *SAME_UNIT["万元"])  # an amount typed 60万 is read as 60万元, as where the set reads it
-# a note's line under the funds block: 注, 备注, 填表说明, a number (1. ① （一）), （金额单位：元）, 单位：元 (QA208 3)
-_NOTE_LINE = re.compile(r"\s*(?:[(\d]|[一二三四五六七八九十]+[)、]|(?:附|备)?注|(?:填表|填报)?说明"
-                        r"|(?:本表中|本表|表中|表内|以上|上述)?(?:金额|货币|资金)?\(?单位"  # 金额（单位：元） too (QA211 3)
+# a note's line under the funds block: 注, 备注, 填表说明, a number (1. ① （一）), （金额单位：元）, 单位：元 (QA208 3),
+# 【金额单位：元】, 计量单位：元, 数据单位：元 (QA223 3)
+_OPEN = r"[(【〔\[]"  # the brackets a note may open with: （金额单位：元）, 【金额单位：元】, 〔…〕, […] (QA223 3)
+_NOTE_LINE = re.compile(rf"\s*(?:\d|{_OPEN}|[一二三四五六七八九十]+[)、]|(?:附|备)?注|(?:填表|填报)?说明"
+                        # 金额（单位：元） too (QA211 3)
+                        r"|(?:本表中|本表|表中|表内|以上|上述)?(?:金额|货币|资金|数据)?(?:计量)?\(?单位"
                         r"|(?:本表中|本表|表中|表内|以上|上述)?(?:金额|货币|资金)\s*:)")  # 金额：元 (QA217 2)
 #: A note between the block and the indicators, where the 年度总体目标 rows are: led by its word, numbered or bracketed
 #: (（金额单位：元）, 1.金额单位：元, （一）金额单位：元: QA211 2), never a goal numbered so (（一）水费单价3.2（单位：元）)
-_NOTE_WORD = re.compile(r"\s*(?:\(\s*|\d+\s*[.、]\s*|\(?[一二三四五六七八九十]+[)、]\s*)?"
+_NOTE_WORD = re.compile(rf"\s*(?:{_OPEN}\s*|\d+\s*[.、]\s*|\(?[一二三四五六七八九十]+[)、]\s*)?"
                         r"(?:(?:附|备)?注|(?:填表|填报)?说明|(?:金额|货币|资金)\(?单位|单位\s*:)")
 #: A note after other words and a space or a sentence's end, bracketed or not: on a line under the block (等级：优秀
 #: 金额：元: QA217 2), or ending a goal (完成年度建设任务。（金额单位：元）); a bracket of amounts' 单位 right after the
 #: words, or of 单位 alone after a sentence's end (完成年度建设任务（金额单位：元）, …。（单位：元）: QA220 1)
-_SPACED_NOTE = re.compile(rf"(?:[\s。.;,、!?]\(?|\()\s*(?:(?:附|备)?注\s*:\s*)?{NOTE_SCOPE}(?:金额|货币|资金)(?:\(?单位|\s*:)"
+_SPACED_NOTE = re.compile(rf"(?:[\s。.;,、!?]{_OPEN}?|{_OPEN})\s*(?:(?:附|备)?注\s*:\s*)?{NOTE_SCOPE}"
+                          r"(?:金额|货币|资金)(?:\(?单位|\s*:)"
                           r"|[。.;!?]\s*\(\s*单位\s*:")
 _MOST_PLACES = 4  # of a typed rate, in percent: a pasted quotient (83.33333333333334%) is compared at 83.3333%
 

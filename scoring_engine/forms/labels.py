@@ -34,18 +34,33 @@ _MONEY = re.compile(r"(?:\((?:金额)?(?:单位:)?(?:人民币)?|^(?:金额)?单
 # (货币单位, 资金单位, 本表所列金额单位为元, 本表金额以元为单位: QA212 1)
 # (以下, 本项目, 所有金额单位：元: QA220 1)
 NOTE_SCOPE = r"(?:本表中|本表所列|本表|表中|表内|以上|上述|以下|本项目|所有|全部)?"
-_NOTE_UNIT = rf"(?:^|(?<=[\s,;、():.。])|(?<=\d)){NOTE_SCOPE}(?:金额|货币|资金)?单位\s*"
-#: After 金额：元 (no 单位): not a list of money's units, 元、角、分 or 元，角，分 (a problem found: QA217 3, QA220 2); after
-#: 金额单位：元 such a list is a note all the same, the amounts in 元 (QA222 1).
-_NOT_LISTED = r"(?!\s*[,、]\s*[角分])"
-_NOTE = re.compile(rf"{_NOTE_UNIT}(?:(?:均|都)?(?:为|是)\s*:?|:)\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)"
-                   r"(?=$|[\s,;、()。])"
-                   rf"|{_NOTE_UNIT}\(\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)\s*\)(?=$|[\s,;、()。])"
-                   r"|(?:金额|货币|资金)以\s*(?:人民币)?\s*((?:千|万|百万|千万|亿)?元)\s*为单位"
-                   # the word alone before the unit, as a title row gives it: （2024年度） 金额：元 (QA212)
-                   # (never 金额：元、角、分填写不规范, a problem found: QA217 3)
-                   rf"|(?:^|(?<=[\s,;、():.。])|(?<=\d)){NOTE_SCOPE}(?:金额|货币|资金)\s*:\s*(?:人民币)?\s*"
-                   rf"((?:千|万|百万|千万|亿)?元){_NOT_LISTED}(?=$|[\s,;()。])")
+#: Where a note's words start: the cell's start, after a space, a punctuation mark, an opening bracket (【金额单位：元】,
+#: 〔…〕, […]: QA223 3) or a note's number (注：1.金额单位：元); never inside a word (实施单位, 报销凭证金额单位).
+_NOTE_START = r"(?:^|(?<=[\s,;、():.。【〔\[])|(?<=\d))"
+#: 金额单位, 货币单位, 资金单位, 单位, and 数据单位, 金额计量单位, 计量单位 (QA223 3)
+_NOTE_UNIT = rf"{_NOTE_START}{NOTE_SCOPE}(?:金额|货币|资金|数据)?(?:计量)?单位"
+#: What joins 单位 to its unit: ：, 为, 均为, 是, a dash (金额单位——元), or a space alone (金额单位 元: QA223 3). Spaces are
+#: read possessively (*+, ++) here and below: a cell of spaces is read once, never again from each of them.
+_SAYS = r"\s*+(?:(?:均|都)?(?:为|是)\s*+:?|:|[—–-]+|(?<=\s))\s*+"
+#: The unit, captured, 人民币 before or after it (金额单位：人民币元, 金额单位：元人民币: QA223 3).
+_YUAN = r"(?:人民币\s*+)?((?:千|万|百万|千万|亿)?元)(?:人民币)?"
+#: Money's smaller units listed after 元, as clerks separate them: 元、角、分, 元，角，分, 元 角 分, 元/角/分, 元·角·分, 元角分.
+#: Possessive (++): the whole list is read, never a part of it followed by the rest.
+_LISTED = r"(?:(?:\s*+[,、/·・]\s*+|\s++)?[角分])++"
+#: What may follow a note: the cell's end, a space, a punctuation mark or a bracket.
+_MARK = r"[,;:、。.!?()\[\]【】〔〕]"
+_END = rf"(?=$|\s|{_MARK})"
+#: After the unit: a list of money's units is a note only when nothing but the end, punctuation or a bracket follows it
+#: (金额单位：元、角、分; but 1.部分报销凭证，金额单位：元、角、分填写不规范 is a problem found, with 单位 or without:
+#: QA217 3, QA220 2, QA223 1); without a list, what may follow a note.
+_AFTER_UNIT = rf"(?:{_LISTED}(?=\s*+(?:$|{_MARK}))|(?!{_LISTED}){_END})"
+_NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
+                   rf"|{_NOTE_UNIT}\s*+\(\s*+{_YUAN}\s*+\){_END}"
+                   # 本表金额以元为单位, 以上金额均以元为单位 (QA223 3)
+                   rf"|(?:金额|货币|资金)(?:均|都)?以\s*+{_YUAN}\s*+为单位"
+                   # the word alone before the unit, as a title row gives it: （2024年度） 金额：元 (QA212), or saying
+                   # it: 注：本表金额均为元 (QA223 3)
+                   rf"|{_NOTE_START}{NOTE_SCOPE}(?:金额|货币|资金)(?:\s*+:|(?:均|都)?(?:为|是))\s*+{_YUAN}{_AFTER_UNIT}")
 #: An amount in each unit a label may give, in 万元.
 IN_WAN = {"元": "0.0001", "千元": "0.1", "万元": "1", "百万元": "100", "千万元": "1000", "亿元": "10000"}
 
@@ -88,6 +103,8 @@ def money_note(text: str) -> str | None:
     ('元', '元', None)
     >>> money_note("（2024年度）  金额：元，下同"), money_note("注：金额：元，比例：%"), money_note("金额：元（含税）")
     ('元', '元', '元')
+    >>> money_note("金额单位：元、角、分"), money_note("1.报销凭证，金额单位：元、角、分填写不规范"), money_note("金额均为元")
+    ('元', None, '元')
     """
     normal = unicodedata.normalize("NFKC", text)
     units = []

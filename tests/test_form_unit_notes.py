@@ -1,0 +1,100 @@
+"""A note on a 自评表 saying its amounts are in 元 is refused on its cell, however a clerk words it, since the form's
+amounts are read in 万元 (1000000 元 read as 1000000 万元 is a figure 10,000 times too large); a 存在问题 line that only
+mentions the units of money as a problem found, a 万元 note and a figure's own unit are no such note (QA223 1, 3)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, scored_form, written_form
+from scoring_engine.cli import main
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled self-evaluation facts written as the form once, the title's 年度 row unmerged (a note beside the year)."""
+    form = written_form(ROOT / "indicator_sets" / "self-evaluation.facts.json",
+                        tmp_path_factory.mktemp("printed") / "form.xlsx")
+    book = openpyxl.load_workbook(form)
+    sheet = book.worksheets[0]
+    for merged in [m for m in sheet.merged_cells.ranges if m.min_row == 2]:
+        sheet.unmerge_cells(str(merged))
+    book.save(form)
+    return form
+
+
+def _typed(printed: Path, tmp_path: Path, cells: dict[str, object]) -> Path:
+    form = shutil.copy(printed, tmp_path / "form.xlsx")
+    book = openpyxl.load_workbook(form)
+    for cell, value in cells.items():
+        book.worksheets[0][cell] = value
+    book.save(form)
+    return Path(form)
+
+
+@pytest.mark.parametrize("note", [
+    "1.部分报销凭证，金额单位：元、角、分填写不规范", "1.部分报销凭证，金额单位：元，角，分填写不规范",
+    "1.部分报销凭证，金额单位：元/角/分填写不规范", "1.部分报销凭证，金额：元 角 分填写不规范",
+    "1.部分报销凭证，金额：元、角填写不规范", "1.部分报销凭证，金额：元、角、分未填写完整",
+    "2.部分凭证，金额单位：元 角 分未统一",
+])
+def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_printed(
+        printed: Path, tmp_path: Path, note: str) -> None:
+    """A 存在问题 line under the form naming 元、角、分 as what was filled in wrongly (words follow the list) is no note of
+    the amounts' unit, with 单位 or without: 5a2b4cb refused the whole form on it when 单位 was written (QA223 1)."""
+    code, output = scored_form(_typed(printed, tmp_path, {"E6": 1000000, "F6": 950000, "A31": note}))
+    assert "gives the amounts in" not in output, output
+    assert 0 == code, output
+
+
+@pytest.mark.parametrize(("at", "note"), [
+    # the units of money listed, nothing but the end, punctuation or a bracket after them (QA223 1)
+    ("A31", "金额单位：元、角、分"), ("A31", "注：金额单位：元，角，分"), ("A31", "金额：元、角、分"),
+    ("A31", "注：金额：元、角、分"), ("A31", "金额：元，角，分"), ("A31", "金额单位：元/角/分"), ("A31", "金额单位：元·角·分"),
+    ("A31", "金额单位：元 角 分"), ("A31", "金额单位：元､角､分"), ("A31", "金额：元、角、分。"), ("A31", "金额单位：元、角"),
+    ("I2", "金额单位：元，角，分"), ("A2", "（2024年度）      金额：元、角、分"),
+    ("B11", "完成年度建设任务。（金额单位：元、角、分）"),
+    # worded without 单位, in brackets, as 数据 or 计量单位, with no colon (QA223 3)
+    ("A31", "注：本表金额均为元"), ("A31", "注：以上金额均以元为单位"), ("A31", "金额单位：元人民币"),
+    ("A31", "【金额单位：元】"), ("A31", "〔金额单位：元〕"), ("A31", "[金额单位：元]"), ("A31", "注：金额计量单位：元"),
+    ("A31", "计量单位：元"), ("A31", "注：本表数据单位：元"), ("A31", "注：表中数据单位为元"), ("A31", "注：金额单位 元"),
+    ("A31", "金额单位——元"), ("I2", "【金额单位：元】"),
+])
+def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
+        printed: Path, tmp_path: Path, at: str, note: str) -> None:
+    """Each of these says the form's amounts are in 元; read in silence, 1000000 元 was scored and imported as
+    1000000 万元. Each is refused on its cell with how 元 converts, and `import` writes nothing."""
+    form = _typed(printed, tmp_path, {"E6": 1000000, "F6": 950000, at: note})
+    code, output = scored_form(form)
+    assert f"!{at}: the label {note} gives the amounts in 元, and the form's amounts are read in 万元" in output, output
+    assert 1 == code, output
+    out = tmp_path / "facts.json"
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "-o", str(out)])
+    assert 0 != run.exit_code and not out.exists(), run.output
+
+
+@pytest.mark.parametrize(("at", "note"), [
+    ("A31", "单位：万元、%"), ("A31", "金额单位：万元（元以下四舍五入）"), ("A31", "注：单位：元/吨"),
+    ("A31", "注：金额单位：万元、角、分"), ("A31", "注：1.补助标准（单位：元、角、分）；2.金额单位：万元"),
+    ("A31", "2.人均补助标准为1200（单位：元、角、分）"), ("B11", "（一）水费单价3.2（单位：元、角），年供水量50万吨。"),
+    ("A31", "1.部分报销凭证，金额：元、角、分填写不规范"), ("A31", "1.部分凭证金额单位为元，已更正为万元"),
+    ("A31", "注：元旦前完成"), ("A31", "注：单位 元/吨"), ("A31", "实施单位 元宝区水利局"),
+])
+def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
+        printed: Path, tmp_path: Path, at: str, note: str) -> None:
+    """A note in 万元, a figure's or a price's own unit (补助标准（单位：元、角、分）, 元/吨), a problem found and a word
+    holding 元 are no note of the form's amounts: the form scores as printed, and imports its 万元."""
+    form = _typed(printed, tmp_path, {at: note})
+    code, output = scored_form(form)
+    assert "gives the amounts in" not in output, output
+    assert 0 == code and "100.00 / 100" in output, output
+    out = tmp_path / "facts.json"
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "-o", str(out)])
+    assert 0 == run.exit_code, run.output
+    assert 100 == json.loads(out.read_text(encoding="utf-8"))["facts"]["budget.total"]
