@@ -98,3 +98,16 @@ def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
     run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "-o", str(out)])
     assert 0 == run.exit_code, run.output
     assert 100 == json.loads(out.read_text(encoding="utf-8"))["facts"]["budget.total"]
+
+
+def test_a_long_run_of_spaces_under_the_form_is_read_within_bounds(printed: Path, tmp_path: Path) -> None:
+    """A cell under the funds block holding 32,000 spaces between its words (a clerk's padding, or a pasted column) is
+    read once: looking for a note after a space began again at each space and tried each run of the rest, 35 CPU seconds
+    for the cell. It is no note, and the form scores as printed, within the bounds the hostile inputs keep."""
+    from hostile.bounded import run_bounded
+
+    form = _typed(printed, tmp_path, {"A31": "等级：优秀" + " " * 32000 + "无"})
+    outcome = run_bounded(lambda: scored_form(form), cpu_limit=10, timeout=60)
+    assert "returned" == outcome.status, outcome
+    code, output = outcome.value
+    assert 0 == code and "100.00 / 100" in output, output
