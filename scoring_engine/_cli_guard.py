@@ -25,7 +25,8 @@ from ._output import done_stopping, drop_stdout, tell
 from ._text import one_line
 from .errors import ScoringEngineError
 
-__all__ = ["EXIT_INVALID", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "error_said", "guarded", "report", "said_line"]
+__all__ = ["EXIT_INVALID", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "error_said", "guarded", "refuse_unnamed_path", "report",
+           "said_line"]
 
 EXIT_INVALID = 1
 EXIT_INTERNAL = 3
@@ -133,12 +134,29 @@ def _run(action: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, An
         tell(error_said("not enough memory to finish (MemoryError): close other programs, or give a smaller input"))
         sys.exit(EXIT_INVALID)
     except Exception as err:  # a bug of ours: one line, not a traceback, unless asked for
+        from ._path_encoding import unnamed
+
+        if (problem := unnamed(err)) is not None:  # a path the locale's encoding cannot hold: the user's (QA224 2)
+            report(ScoringEngineError(problem))
+            sys.exit(EXIT_INVALID)
         if os.environ.get("SCORING_ENGINE_TRACEBACK"):
             raise
         detail = one_line(str(err)) or "-"
         tell(error_said(f"internal error: {type(err).__name__}: {detail} (please report it with the input files; "
                         "set SCORING_ENGINE_TRACEBACK=1 for details)"))
         sys.exit(EXIT_INTERNAL)
+
+
+def refuse_unnamed_path(err: UnicodeEncodeError) -> None:
+    """While click reads the command line (its Path type looks the path up): a path the locale's encoding cannot hold
+    said as one line, exit 1, as the command says it of a path it uses (QA224 2: a traceback); nothing for another
+    error, which the caller raises again."""
+    from ._path_encoding import unnamed
+
+    problem = unnamed(err)
+    if problem is not None:
+        report(ScoringEngineError(problem))
+        raise click.exceptions.Exit(EXIT_INVALID)
 
 
 def _decide_language() -> None:

@@ -84,6 +84,8 @@ def read_bytes(path: Path, limit: int, error: type[Exception], limit_name: str |
         raise error(Problem("no such file", file=name)) from None
     except OSError as err:
         raise error(Problem(f"cannot read: {err.strerror}", file=name)) from None
+    except UnicodeEncodeError:  # a name the locale cannot hold: said by the command (_path_encoding)
+        raise
     except ValueError:  # a NUL in the name
         raise error(Problem("cannot read: the name holds a NUL character", file=name)) from None
     if too_big := _too_big(len(data), limit, name, limit_name):  # a file that grew since it was measured
@@ -193,6 +195,8 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
     target = folder / ref
     try:
         leaves = not target.resolve().is_relative_to(folder.resolve())
+    except UnicodeEncodeError:  # a name the locale cannot hold: said by the command (_path_encoding)
+        raise
     except (OSError, RuntimeError, ValueError) as err:  # a name too long, a loop of links, a NUL
         reason = err.strerror if isinstance(err, OSError) else "a loop of links" if isinstance(err, RuntimeError) else "a NUL"
         raise error(Problem(f"{what} {_quoted(ref)} cannot be used: {reason}")) from None
@@ -220,6 +224,8 @@ def _exists(path: Path) -> bool:
     """Whether something is at `path`; False too for a name the system cannot even look up (too long)."""
     try:
         os.stat(path)
+    except UnicodeEncodeError:  # not "no such set": a name the locale cannot hold, said by the command (QA224 2)
+        raise
     except (OSError, ValueError):  # ValueError: a NUL in the name
         return False
     return True

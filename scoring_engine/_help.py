@@ -195,14 +195,21 @@ class _InLanguage(click.Command):
 
 class HelpCommand(_InLanguage):
     """A `scoring-engine` command: click's, its help page in the user's language; an option that takes one value is
-    refused when given twice (`_cli_params.given_once`), and `-` where it reads no standard input (`_cli_stdin`)."""
+    refused when given twice (`_cli_params.given_once`), and `-` where it reads no standard input (`_cli_stdin`); a path
+    the locale's encoding cannot hold is said as one line (`_cli_guard.refuse_unnamed_path`)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         from ._cli_params import given_once
         from ._cli_stdin import refuse_stdin
 
         given_once(self, ctx, args)
-        rest = super().parse_args(ctx, args)
+        try:
+            rest = super().parse_args(ctx, args)
+        except UnicodeEncodeError as err:  # a path the locale cannot hold, looked up by click's Path type (QA224 2)
+            from ._cli_guard import refuse_unnamed_path
+
+            refuse_unnamed_path(err)
+            raise
         refuse_stdin(ctx)
         return rest
 

@@ -1,6 +1,7 @@
 """The Chinese of the command line's messages about its options: --output (a file, the format its extension names, given
-twice), an option that takes one value given twice, `-` given where standard input is not read. Part of the catalog
-(`_zh_catalog`), in its place among the command line's messages (`_zh_commands.COMMANDS`)."""
+twice), an option that takes one value given twice, `-` given where standard input is not read; and a path the locale's
+encoding cannot hold (`_path_encoding`). Part of the catalog (`_zh_catalog`), in its place among the command line's
+messages (`_zh_commands.COMMANDS`)."""
 
 from __future__ import annotations
 
@@ -30,4 +31,8 @@ OPTIONS = (
      "给了 {count} 次（{values!l}）：只能给一个值，请只写一次"),
     ("given {count} times ({values}): this command writes one file", "给了 {count} 次（{values!l}）：这个命令只写出一个文件"),
     ("'-' is standard output: leave --output out to print on the screen", "'-' 表示标准输出：要显示在屏幕上，不写 --output 即可"),
+    # a UTF-8 name typed on a GBK locale's server, read as GBK (汇总 as 姹囨€, QA224 2)
+    ("the file name cannot be written in the encoding of the locale ({encoding:s})",
+     "文件名无法用当前区域设置的编码（{encoding}）表示"),
+    ("use a UTF-8 locale, e.g. LANG=zh_CN.UTF-8", "改用 UTF-8 区域设置，如 LANG=zh_CN.UTF-8"),
 )

@@ -115,12 +115,13 @@ class CaseOutcome:
 def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
     """Case files named directly, or found below the folders named, in sorted order."""
     found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
+    for path in map(Path, paths):
         try:
             kind = os.stat(path).st_mode
         except FileNotFoundError:
             raise CaseFileError(Problem("no such file or folder", file=shown_path(path))) from None
+        except UnicodeEncodeError:  # a name the locale cannot hold: said by the command (_path_encoding)
+            raise
         except (OSError, ValueError) as err:  # a name too long, a NUL
             raise CaseFileError(Problem(f"cannot read: {getattr(err, 'strerror', None) or err}", file=shown_path(path))) from None
         if stat.S_ISDIR(kind):

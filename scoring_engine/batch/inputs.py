@@ -106,6 +106,8 @@ def _unreachable(path: Path) -> Problem | None:
     except OSError as err:
         if err.errno not in (errno.ENOENT, errno.ENOTDIR):
             return Problem(f"cannot read: {err.strerror or err}", file=without_surrogates(str(path)))
+    except UnicodeEncodeError:  # a name the locale cannot hold: said by the command (_path_encoding)
+        raise
     except ValueError:  # a NUL in the name: no file has it
         pass
     else:

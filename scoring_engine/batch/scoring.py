@@ -178,9 +178,20 @@ class Scorer:
                 err = _said_first(err, facts, self.fixed, first)  # name another set, come first
             return self._failed(index, document, err.problems, facts)
         except Exception as err:  # a bug: this project fails, the batch goes on, and the line says it is ours
-            problem = Problem(f"internal error: {type(err).__name__}: {err} (please report it with this document)", file=source)
-            return self._failed(index, document, (problem,), facts, internal=True)
+            return self._broken(index, document, err, facts)
         return Outcome(index, source, result if self.keep_results else None, (), row, provenance, notes)
+
+    def _broken(self, index: int, document: Document, err: Exception, facts: Facts | None) -> Outcome:
+        """A project that failed for a bug of ours, an internal error; or for a path the locale cannot hold (the set it
+        names, under a locale that lacks its characters), said as such (QA224 2: an internal error, exit 3)."""
+        from .._path_encoding import unnamed
+
+        problem = unnamed(err)
+        if problem is not None:
+            return self._failed(index, document, (problem,), facts)
+        problem = Problem(f"internal error: {type(err).__name__}: {err} (please report it with this document)",
+                          file=document.source)
+        return self._failed(index, document, (problem,), facts, internal=True)
 
     def _shape(self, indicator_set: IndicatorSet) -> SetShape:
         """What rows take from the set, worked out once per set kept (a SetShape holds its set: its id() stays its own)."""
