@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
@@ -21,6 +22,7 @@ from typing import Any, TypeVar
 import click
 
 from ._messages import ARGS_KEY, Commands, command_line_language
+from ._stream_text import readable
 from ._zh_help import CLICK, HELP, USAGE_WORDS
 
 __all__ = ["ChineseFormatter", "HelpCommand", "HelpGroup", "chinese_help", "help_paragraphs", "version_option", "wrap"]
@@ -185,12 +187,15 @@ class _InLanguage(click.Command):
     """A command whose help page is in the language of the command line."""
 
     def get_help(self, ctx: click.Context) -> str:
+        """The page, as the console shows it: a character it cannot hold (the English page's 项目支出绩效评价 on a
+        latin-1 or cp1252 console) as ``?``, not a traceback (QA224 3). Printed on standard output (--help), or on
+        standard error (click's page for a command line with no command)."""
         args: Sequence[str] = ctx.meta.get(ARGS_KEY, ())
         if command_line_language(args, ctx) != "zh":
-            return super().get_help(ctx)
+            return readable(super().get_help(ctx), (sys.stdout, sys.stderr))
         formatter = ChineseFormatter(width=ctx.terminal_width, max_width=ctx.max_content_width)
         _write_chinese_help(self, ctx, formatter)
-        return formatter.getvalue().rstrip("\n")
+        return readable(formatter.getvalue().rstrip("\n"), (sys.stdout, sys.stderr))
 
 
 class HelpCommand(_InLanguage):

@@ -11,8 +11,9 @@ cannot hold is still refused, named with its line. Files written with --output a
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
-__all__ = ["PLAIN", "fit"]
+__all__ = ["PLAIN", "fit", "readable"]
 
 #: The engine's typographic characters and their plain equivalents, used only where the stream lacks the character.
 PLAIN = {
@@ -57,3 +58,18 @@ def fit(text: str, encoding: str) -> tuple[str, tuple[str, int] | None]:
     except UnicodeEncodeError as err:
         return text, (text[err.start], text.count("\n", 0, err.start) + 1)
     return text, None
+
+
+def readable(text: str, streams: Iterable[object]) -> str:
+    """`text` as every one of `streams` (text streams, or None) can show it: the engine's typographic characters a
+    stream lacks as their plain equivalents, any other character it cannot hold as ``?``. For the help page, which
+    names 项目支出绩效评价 and 自评表 in English too: on a latin-1 or cp1252 console it was a traceback (QA224 3); a page
+    with a few ``?`` is one to read, where refusing it (as `_output.say` refuses a report) would leave none."""
+    for stream in streams:
+        encoding = getattr(stream, "encoding", None)
+        if not isinstance(encoding, str):
+            continue
+        text, unheld = fit(text, encoding)
+        if unheld is not None:
+            text = text.encode(encoding, "replace").decode(encoding, "replace")
+    return text

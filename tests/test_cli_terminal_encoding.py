@@ -144,3 +144,27 @@ def test_lint_json_on_a_gbk_standard_output_is_utf8_as_score_json_is(tmp_path: P
     assert done.returncode in (0, 1), done.stderr.decode("gbk", "replace")
     assert done.stdout == _run("lint", str(path), "--format", "json", encoding="utf-8").stdout
     assert str(path) == json.loads(done.stdout.decode("utf-8"))["sets"][0]["set"]
+
+
+def _help(encoding: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {key: value for key, value in os.environ.items() if key not in ("SCORING_ENGINE_LANG", "LC_ALL", "LANG")}
+    env.update(PYTHONIOENCODING=encoding, LANG="en_US.UTF-8")
+    return subprocess.run([sys.executable, "-m", "scoring_engine", *args], check=False, capture_output=True, env=env,
+                          timeout=120)
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+@pytest.mark.parametrize("args", [("--help",), ("score", "--help"), ("batch", "--help"), ("import", "--help"),
+                                  ("template", "--help")], ids=" ".join)
+def test_help_on_a_console_without_chinese_is_printed_with_question_marks_for_the_chinese(args, encoding):
+    """The English help names 项目支出绩效评价 and 自评表: on a latin-1 (en_US.ISO-8859-1) or cp1252 (English Windows)
+    console `--help` was a Python traceback (QA224 3). It is printed, what the console cannot show as ?, exit 0."""
+    done = _help(encoding, *args)
+    assert (0, b"") == (done.returncode, done.stderr), done.stderr.decode(encoding, "replace")
+    page = done.stdout.decode(encoding)
+    assert page.startswith("Usage: ") and "Options:" in page
+    if args == ("--help",):
+        assert "against YAML indicator sets (????????)." in page
+    full = _help("utf-8", *args).stdout.decode("utf-8")
+    assert "项目支出绩效评价" in full or "自评表" in full  # a console that holds Chinese keeps it
+    assert page.count("?") > full.count("?")
