@@ -95,7 +95,8 @@ NO_MEMORY_TO_PRINT = "not enough memory (MemoryError)"
 def _not_printed(err: ScoringEngineError | MemoryError, outputs: tuple[Path, ...]) -> NoReturn:
     """The summary could not be printed (standard output closed or full, or memory short), its outputs being written:
     they are named as written, and the error says the summary alone was not printed, exit 1 (a closed standard output's
-    code). It said "无法输出" and to give --output FILE, of a run given --output whose outputs were in place (QA193 F6)."""
+    code). It said "无法输出" and to give --output FILE, of a run given --output whose outputs were in place (QA193 F6);
+    batch's hints never offer it now (`_command_line.stdout_fix`), and one to redirect the output is left out."""
     for path in outputs:
         tell(_say(f"{path}: written"))
     if not outputs:
@@ -104,9 +105,8 @@ def _not_printed(err: ScoringEngineError | MemoryError, outputs: tuple[Path, ...
         raise ScoringEngineError(Problem(f"the outputs are written; the summary was not printed: {NO_MEMORY_TO_PRINT}"))
     problems = []
     for problem in err.problems:
-        hint = (problem.hint or "").replace(", or give --output FILE", "")
         problems.append(Problem(f"the outputs are written; the summary was not printed: {problem.message}",
-                                hint=None if hint in ("", "redirect it to a file") else hint))
+                                hint=None if problem.hint == "redirect it to a file" else problem.hint))
     raise ScoringEngineError(problems) from None
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from . import _reads
-from ._command_line import on_the_command_line
+from ._command_line import offering_output, on_the_command_line
 from ._encodings import reading_otherwise
 from ._messages import chosen_language, current_language, error_line, said
 from ._output import done_stopping, drop_stdout, tell
@@ -116,7 +116,7 @@ def _run(action: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, An
     try:
         _decide_language()
         with (reading_otherwise(kwargs.pop("encoding", None)), _reads.remembering(action.__name__ != "batch"),
-              on_the_command_line()):  # a hint names the command's fix, not a Python call (QA180 F1)
+              on_the_command_line(), _offering_output()):  # a hint names the command's fix, not a Python call (QA180 F1)
             return action(*args, **kwargs)
     except ScoringEngineError as err:
         report(err)
@@ -157,6 +157,14 @@ def refuse_unnamed_path(err: UnicodeEncodeError) -> None:
     if problem is not None:
         report(ScoringEngineError(problem))
         raise click.exceptions.Exit(EXIT_INVALID)
+
+
+def _offering_output() -> contextlib.AbstractContextManager[None]:
+    """A hint about standard output offers --output only while a command that has it runs (QA224 5); batch's --output
+    names its summary files, and its summary is printed all the same."""
+    ctx = click.get_current_context(silent=True)
+    has = ctx is not None and any(param.name == "output" for param in ctx.command.params)
+    return offering_output() if has else contextlib.nullcontext()
 
 
 def _decide_language() -> None:

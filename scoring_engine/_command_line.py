@@ -12,11 +12,27 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 
-__all__ = ["as_argument", "importing", "in_python", "on_the_command_line", "run_as_command", "run_as_command_from_now",
-           "run_as_import"]
+__all__ = ["as_argument", "importing", "in_python", "offering_output", "on_the_command_line", "run_as_command",
+           "run_as_command_from_now", "run_as_import", "stdout_fix"]
 
 _command: ContextVar[bool] = ContextVar("command_line", default=False)
 _import: ContextVar[bool] = ContextVar("importing", default=False)
+_output: ContextVar[bool] = ContextVar("output_option", default=False)
+
+
+def offering_output() -> AbstractContextManager[None]:
+    """While the body runs, the command has --output, writing a file what it would print: a hint may offer it."""
+    return _while(_output)
+
+
+def stdout_fix(*, closed: bool) -> str:
+    """How to get what a standard output could not take (closed, or of an encoding without its characters): --output
+    FILE only for a command that has it; explain, test, sets were told to give it, and click refused it (QA224 5)."""
+    if closed:
+        return "redirect it to a file, or give --output FILE" if _output.get() else "redirect it to a file"
+    if _output.get():
+        return "set PYTHONIOENCODING=utf-8, or give --output FILE"
+    return "set PYTHONIOENCODING=utf-8 and redirect it to a file: > FILE"  # not on the console: it would show mojibake
 
 
 def on_the_command_line() -> AbstractContextManager[None]:

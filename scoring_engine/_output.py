@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from ._command_line import stdout_fix
 from ._reads import was_read
 from ._stream_text import fit
 from .errors import Problem, ScoringEngineError
@@ -415,7 +416,7 @@ def say(text: str, *, as_file: bool = False) -> None:
     stream = sys.stdout
     if stream is None:
         raise ScoringEngineError(Problem("cannot print the output: standard output is closed",
-                                         hint="redirect it to a file, or give --output FILE"))
+                                         hint=stdout_fix(closed=True)))
     encoding = getattr(stream, "encoding", None) or "utf-8"
     raw = getattr(stream, "buffer", None)
     as_bytes = as_file and raw is not None and not _is_utf8(encoding)
@@ -424,7 +425,7 @@ def say(text: str, *, as_file: bool = False) -> None:
         drop_stdout()
         raise ScoringEngineError(Problem(f"cannot print the output: standard output takes {encoding} text only; the first "
                                          f"character it cannot hold is U+{ord(unheld[0]):04X} {unheld[0]!r}, on line "
-                                         f"{unheld[1]}", hint="set PYTHONIOENCODING=utf-8, or give --output FILE"))
+                                         f"{unheld[1]}", hint=stdout_fix(closed=False)))
     try:
         if as_bytes or isinstance(raw, io.RawIOBase):  # python -u (PYTHONUNBUFFERED): a pipe may take only part of it
             stream.flush()
@@ -446,7 +447,7 @@ def say(text: str, *, as_file: bool = False) -> None:
     except UnicodeEncodeError:
         drop_stdout()
         raise ScoringEngineError(Problem(f"cannot print the output: standard output takes {stream.encoding} text only",
-                                         hint="set PYTHONIOENCODING=utf-8, or give --output FILE")) from None
+                                         hint=stdout_fix(closed=False))) from None
 
 
 def _is_utf8(encoding: str) -> bool:

@@ -1,7 +1,7 @@
 """The Chinese of the command line's messages about its options: --output (a file, the format its extension names, given
-twice), an option that takes one value given twice, `-` given where standard input is not read; and a path the locale's
-encoding cannot hold (`_path_encoding`). Part of the catalog (`_zh_catalog`), in its place among the command line's
-messages (`_zh_commands.COMMANDS`)."""
+twice), an option that takes one value given twice, `-` given where standard input is not read; and a path the
+locale's encoding cannot hold (`_path_encoding`), and what to do when standard output cannot take the output. Part of
+the catalog (`_zh_catalog`), in its place among the command line's messages (`_zh_commands.COMMANDS`)."""
 
 from __future__ import annotations
 
@@ -35,4 +35,7 @@ OPTIONS = (
     ("the file name cannot be written in the encoding of the locale ({encoding:s})",
      "文件名无法用当前区域设置的编码（{encoding}）表示"),
     ("use a UTF-8 locale, e.g. LANG=zh_CN.UTF-8", "改用 UTF-8 区域设置，如 LANG=zh_CN.UTF-8"),
+    # a command without --output is not told to give it (_command_line.stdout_fix, QA224 5)
+    ("redirect it to a file", "重定向到文件"),
+    ("set PYTHONIOENCODING=utf-8 and redirect it to a file: > FILE", "设置 PYTHONIOENCODING=utf-8 并重定向到文件：> FILE"),
 )

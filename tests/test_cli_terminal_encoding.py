@@ -168,3 +168,44 @@ def test_help_on_a_console_without_chinese_is_printed_with_question_marks_for_th
     full = _help("utf-8", *args).stdout.decode("utf-8")
     assert "项目支出绩效评价" in full or "自评表" in full  # a console that holds Chinese keeps it
     assert page.count("?") > full.count("?")
+
+
+@pytest.mark.parametrize("args, offered", [
+    (("explain", str(EXAMPLE_FACTS), "--indicator", "output.cost"), False),
+    (("test", str(EXAMPLE_SET.parent)), False),
+    (("sets",), False),
+    (("score", str(EXAMPLE_FACTS)), True),
+    (("template", "national-framework", "--format", "markdown"), True),
+], ids=lambda value: value[0] if isinstance(value, tuple) else None)
+def test_a_console_without_chinese_offers_output_only_to_a_command_that_has_it(args, offered):
+    """explain, test and sets on a cp1252 console were told "or give --output FILE", and following it was click's
+    "No such option '--output'" (QA224 5). They are told to set PYTHONIOENCODING=utf-8 and redirect to a file; a
+    command with --output still offers it."""
+    done = _help("cp1252", *args)
+    line = done.stderr.decode("cp1252")
+    assert 1 == done.returncode and line.startswith("error: cannot print the output: standard output takes cp1252"), line
+    fix = "set PYTHONIOENCODING=utf-8, or give --output FILE" if offered else \
+        "set PYTHONIOENCODING=utf-8 and redirect it to a file: > FILE"
+    assert line.rstrip().endswith(f"({fix})"), line
+
+
+@pytest.mark.parametrize("offered", [False, True])
+def test_a_closed_standard_output_offers_output_only_to_a_command_that_has_it(offered, monkeypatch: pytest.MonkeyPatch):
+    """A closed standard output (`>&-`) is told to redirect it to a file, and --output FILE only where it is an option;
+    the hints are said in Chinese too."""
+    import contextlib
+
+    from scoring_engine._command_line import offering_output
+    from scoring_engine._output import say
+    from scoring_engine.errors import ScoringEngineError
+
+    monkeypatch.setattr(sys, "stdout", None)
+    with offering_output() if offered else contextlib.nullcontext(), pytest.raises(ScoringEngineError) as caught:
+        say("评分\n")
+    hint = "redirect it to a file, or give --output FILE" if offered else "redirect it to a file"
+    assert [hint] == [problem.hint for problem in caught.value.problems]
+    from scoring_engine._zh import translate
+
+    assert "重定向到文件" == translate("redirect it to a file")
+    assert "设置 PYTHONIOENCODING=utf-8 并重定向到文件：> FILE" == \
+        translate("set PYTHONIOENCODING=utf-8 and redirect it to a file: > FILE")

@@ -14,6 +14,7 @@ a pipe nobody reads; names and texts that would forge terminal lines.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import json
@@ -35,6 +36,7 @@ from hostile.terminal import CLASSES as TERMINAL_CLASSES
 from hostile.terminal import terminal_cases
 
 from scoring_engine import _reads, cli
+from scoring_engine._command_line import offering_output
 from scoring_engine._files import read_bytes
 from scoring_engine._output import TEMPORARY_NAME_BYTES, say, write_atomically
 from scoring_engine.reports.chart import CHART_PIECE_HEIGHT, CHART_WHOLE_HEIGHT
@@ -259,9 +261,10 @@ class _Refusing(io.RawIOBase):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
-def _printed_error(stdout: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+def _printed_error(stdout: Any, monkeypatch: pytest.MonkeyPatch, offered: bool = True) -> str:
+    """What a command prints when standard output is `stdout`: score, which has --output (`offered`), or one without."""
     monkeypatch.setattr(sys, "stdout", stdout)
-    with pytest.raises(cli.ScoringEngineError) as caught:
+    with offering_output() if offered else contextlib.nullcontext(), pytest.raises(cli.ScoringEngineError) as caught:
         say("评分表\n")
     return f"error: {caught.value.first}"
 
@@ -291,6 +294,10 @@ def test_the_errors_quoted_in_reports_md_are_the_ones_printed(tmp_path: Path, mo
         _printed_error(io.TextIOWrapper(io.BytesIO(), encoding="ascii"), monkeypatch),
     }
     assert printed == _quoted_errors()
+    text = " ".join(REPORTS_DOC.split())  # a command without --output: its hints (QA224 5)
+    for stdout in (None, io.TextIOWrapper(io.BytesIO(), encoding="ascii")):
+        hint = _printed_error(stdout, monkeypatch, offered=False).rpartition(" (")[2].rstrip(")")
+        assert f"`({hint})`" in text
 
 
 def test_the_report_limits_in_limits_md_are_the_code_s() -> None:
