@@ -388,6 +388,9 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
     return _from_checked_tree(text, frozenset(checker.names), body)
 
 
+_STRAY_CLOSING = re.compile(r"closing parenthesis '[)\]}]' does not match opening parenthesis '\(' on line 1|unmatched '[)\]}]'")
+
+
 def _parsed(text: str) -> ast.Expression:
     """The formula's tree, parsed in brackets so that it may span lines in a YAML block. Raises FormulaError, in the
     engine's words, when it does not parse; Python's warnings on standard error are none of its lines (QA220 5)."""
@@ -399,7 +402,11 @@ def _parsed(text: str) -> ast.Expression:
             warnings.simplefilter("ignore")  # nor do the reads of it that say why it does not parse
             err = unindented_error(parsing, text)
             refused = refused_construct(err, text)  # f'{x\n}' is an f-string, refused as one, not a text left open
-            slip = (None if refused else unclosed_text(text)) or syntax_slip(text) or missing_operator(text)
+            # a closing bracket the formula never opened (it met the wrapping's): said first, as each Python's
+            # tokenizer (which the slips read with) meets it otherwise
+            stray = _STRAY_CLOSING.fullmatch(err.msg or "") is not None
+            slip = None if stray else \
+                (None if refused else unclosed_text(text)) or syntax_slip(text) or missing_operator(text)
             if slip is not None:
                 raise FormulaError(slip) from None
             raise FormulaError(refused or syntax_problem(err, text)) from None

@@ -288,3 +288,16 @@ def test_a_carriage_return_between_the_lines_of_a_formula_that_reads_is_a_line_b
     """A formula whose lines a carriage return ends (as a file saved on Windows and pasted whole) is the formula."""
     formula = compile_formula("months_late\r\n+ 1\r* 2", SCOPE)
     assert formula.evaluate({"months_late": Decimal(1)}) == 3
+
+
+@pytest.mark.parametrize(("text", "closing"), [
+    ('} "县"<>', "}"), ("<]=budget.paid", "]"), ("months_late = )", ")"), ("100%1_000\n) 1.5", ")"),
+    ("budget.paid >= 90%)", ")"), (",<>\n)1e5", ")"),
+])
+def test_a_closing_bracket_the_formula_never_opened_is_said_first_on_every_python(text: str, closing: str) -> None:
+    """QA223 5: a formula with a stray closing bracket and another slip (=, <>, 90%) was said by its bracket on 3.11 and
+    by the slip on 3.12 and 3.13, whose tokenizers read the stray bracket otherwise. The bracket, which Python's parser
+    meets first on every version, is said first; the slip is said once it is deleted."""
+    problem = _refused(text)
+    assert (f"syntax error: unmatched '{closing}'", f"delete the {closing}, or open it with a "
+            f"{ {')': '(', ']': '[', '}': '{'}[closing]}") == (problem.message, problem.hint)
