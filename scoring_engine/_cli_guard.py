@@ -106,8 +106,9 @@ def guarded(action: Callable[..., Any]) -> Callable[..., Any]:
             tell(NO_MEMORY["zh" if _language_at_start() == "zh" else "en"])  # the run's language (QA198 2)
             sys.exit(EXIT_INVALID)
 
+    # click names the command after the function; its help is the command's help= in cli.py, not the function's
+    # docstring, which python -OO strips (QA224 6)
     run.__name__ = action.__name__
-    run.__doc__ = action.__doc__
     return run
 
 

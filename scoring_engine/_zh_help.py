@@ -1,7 +1,7 @@
 """The Chinese of the command line's help: (English, Chinese) pairs, read by `_help` when the language is zh.
 
-A command's help is looked up paragraph by paragraph (the docstring's lines
-joined by one space), an option's by its whole help text; click's own words
+A command's help is looked up paragraph by paragraph (the lines of its help=
+in cli.py joined by one space), an option's by its whole help text; click's own words
 (the help and version options, the headings, [default: …]) are at the end.
 The list of commands shows the first sentence of a command's first paragraph
 (up to its first 。), so each first sentence says what the command does.

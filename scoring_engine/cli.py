@@ -3,7 +3,8 @@
 The thin shell around the core: it reads files, calls the engine, writes the output (through `_output`: a file
 atomically, a pipe or device streamed, standard output checked), and turns every scoring_engine error into one line per
 problem with exit code 1 (2 for a wrong command line), never a traceback. Everything it prints goes through
-`_output.say` / `tell`, every line through `_text.one_line`.
+`_output.say` / `tell`, every line through `_text.one_line`. Each command's help (and the group's) is its
+decorator's help=, written as a docstring would be, not a docstring: `python -OO` strips those (QA224 6).
 """
 
 from __future__ import annotations
@@ -51,13 +52,14 @@ def _deliver(content: str | bytes, output: Path | None, written: str, fmt: str =
         tell(_say(written))
 
 
-@click.group(cls=HelpGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=HelpGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help="Score public-spending projects against YAML indicator sets (项目支出绩效评价).")
 @version_option(__version__, prog_name="scoring-engine")
 @click.option("--lang", type=LanguageChoice(), default=None, envvar=LANG_VARIABLE,
               help="Language of the messages (or set SCORING_ENGINE_LANG). Default: zh when the locale "
                    "(LC_ALL, LC_MESSAGES, LANG) is zh or the input is Chinese, else en.")
 def main(lang: str | None) -> None:
-    """Score public-spending projects against YAML indicator sets (项目支出绩效评价)."""
+    pass  # --lang is read where a message is said (_messages.chosen_language)
 
 
 _encoding_option = click.option(
@@ -65,7 +67,11 @@ _encoding_option = click.option(
     help="Read the files that are not UTF-8 in this encoding (gb18030, gbk: files saved as ANSI by an old Notepad).")
 
 
-@main.command()
+@main.command(help="""
+    Score the project in FACTS (a .json or .yaml facts file, a filled 自评表 .xlsx, or - for standard input).
+
+    Formats: table (the screen), json (the audit trail), markdown, csv, html, xlsx (needs --output).
+    """)
 @click.argument("facts", type=click.Path(dir_okay=True, path_type=Path))
 @click.option("--set", "set_ref", metavar="ID|PATH",
               help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
@@ -79,11 +85,6 @@ _encoding_option = click.option(
 @format_by_extension(sorted(RENDERERS))
 @_guarded
 def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layout: str | None) -> None:
-    """Score the project in FACTS (a .json or .yaml facts file, a filled 自评表 .xlsx, or - for standard input).
-
-    Formats: table (the screen), json (the audit trail), markdown, csv, html, xlsx (needs --output).
-    """
-
     if fmt in BINARY_FORMATS and output is None:
         raise click.UsageError(f"--format {fmt} writes a binary file: give it with --output FILE (e.g. --output report.{fmt})")
     laid_out = layout is not None or fmt not in ("table", "json")  # the table and the JSON have one shape each
@@ -105,7 +106,13 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
             tell(warning_line(warning, lang))
 
 
-@main.command()
+@main.command(help="""
+    Tell how one indicator of the project in FACTS (a facts file, or - for standard input) got its score.
+
+    The standard, the facts read with values and units, derived values with the
+    numbers substituted, the matched band or tier, every deduction, the raw
+    score, clamping and rounding, and how it adds into its parent.
+    """)
 @click.argument("facts", type=click.Path(dir_okay=True, path_type=Path))
 @click.option("--indicator", "-i", "indicator_id", required=True, metavar="ID",
               help="The indicator to explain: its id (or its name).")
@@ -114,12 +121,6 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
 @_encoding_option
 @_guarded
 def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
-    """Tell how one indicator of the project in FACTS (a facts file, or - for standard input) got its score.
-
-    The standard, the facts read with values and units, derived values with the
-    numbers substituted, the matched band or tier, every deduction, the raw
-    score, clamping and rounding, and how it adds into its parent.
-    """
     indicator_set, result = _scored(facts, set_ref)
     meant = indicator_set.removal_meant(indicator_id.strip())
     if meant is not None:  # not another indicator's story, for the id, the name or a slip of the id (QA43 F6, QA45 F5)
@@ -168,7 +169,9 @@ def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
     return indicator_set
 
 
-@main.command(name="import")
+@main.command(name="import", help="""
+    Read a filled 自评表 (FORM.xlsx) into a facts file for review, with the cell (sheet!cell) of every fact.
+    """)
 @click.argument("form", type=click.Path(dir_okay=True, path_type=Path))
 @click.option("--set", "set_ref", metavar="ID|PATH", help="The indicator set the form is for. Default: the one the form names.")
 @click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once,
@@ -177,7 +180,6 @@ def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
 @format_by_extension(["json", "yaml"], option=None)
 @_guarded
 def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
-    """Read a filled 自评表 (FORM.xlsx) into a facts file for review, with the cell (sheet!cell) of every fact."""
     from . import _json
     from .forms.cells import form_problems
     from .forms.documents import fact_document, naming_the_set
@@ -195,7 +197,9 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
         tell(warning_line(problem, lang))
 
 
-@main.command()
+@main.command(help="""
+    A blank form or facts skeleton for SET (a bundled id or a YAML file) that a unit fills in and `score` reads back.
+    """)
 @click.argument("set_ref", metavar="SET")
 @click.option("--format", "fmt", type=one_of(TEMPLATE_FORMATS), default="xlsx",
               show_default=True,
@@ -206,7 +210,6 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
 @format_by_extension(TEMPLATE_FORMATS)
 @_guarded
 def template(set_ref: str, fmt: str, output: Path | None) -> None:
-    """A blank form or facts skeleton for SET (a bundled id or a YAML file) that a unit fills in and `score` reads back."""
     from .forms.template import facts_skeleton, skeleton_names
     from .reports.layouts import blank_form
 
@@ -220,7 +223,12 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
     _deliver(content, output, f"{output}: template for {indicator_set.id} {indicator_set.version}", fmt)
 
 
-@main.command()
+@main.command(help="""
+    Score every project in INPUT... (facts files, filled 自评表 .xlsx, folders of them, JSONL files) and summarise them.
+
+    A project that cannot be scored is listed with its errors and the others
+    are still scored; the exit code is then 1. See docs/batch.md.
+    """)
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--set", "set_ref", metavar="ID|PATH",
               help="Indicator set for every project. Default: the one each facts file names.")
@@ -241,22 +249,18 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
 @_guarded
 def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, outputs: tuple[Path, ...], reports: Path | None,
           report_format: str, compare_with: tuple[str, ...], compare_set: str | None, threshold: str, quiet: bool) -> None:
-    """Score every project in INPUT... (facts files, filled 自评表 .xlsx, folders of them, JSONL files) and summarise them.
-
-    A project that cannot be scored is listed with its errors and the others
-    are still scored; the exit code is then 1. See docs/batch.md.
-    """
     from ._cli_batch import run_batch_command
 
     run_batch_command(inputs, set_ref, jobs, outputs, reports, report_format, compare_with, compare_set, threshold, quiet)
 
 
-@main.command()
+@main.command(help="""
+    Check indicator sets (files or bundled ids); report every problem of every file.
+    """)
 @click.argument("sets", nargs=-1, required=True, metavar="SET...")
 @_encoding_option
 @_guarded
 def validate(sets: tuple[str, ...]) -> None:
-    """Check indicator sets (files or bundled ids); report every problem of every file."""
     failed = False
     for ref in sets:
         try:
@@ -286,7 +290,10 @@ def validate(sets: tuple[str, ...]) -> None:
         sys.exit(EXIT_INVALID)
 
 
-@main.command()
+@main.command(help="""
+    Check indicator sets as validate does, then warn about what is valid but likely a mistake: unused facts, bands no
+    project reaches, checks that cannot fail, 评分标准 text against the rule, weights against the set's declarations.
+    """)
 @click.argument("sets", nargs=-1, required=True, metavar="SET...")
 @click.option("--strict", is_flag=True, help="Exit 1 when there are warnings, not only on invalid sets.")
 @click.option("--format", "fmt", type=one_of(["text", "json"]), default="text", show_default=True,
@@ -294,14 +301,14 @@ def validate(sets: tuple[str, ...]) -> None:
 @_encoding_option
 @_guarded
 def lint(sets: tuple[str, ...], strict: bool, fmt: str) -> None:
-    """Check indicator sets as validate does, then warn about what is valid but likely a mistake: unused facts, bands no
-    project reaches, checks that cannot fail, 评分标准 text against the rule, weights against the set's declarations."""
     from .lint.command import run_lint
 
     sys.exit(run_lint(sets, strict, fmt))
 
 
-@main.command()
+@main.command(help="""
+    Print SET (a profile, which says extends:) as one whole set: its base with the profile's changes applied.
+    """)
 @click.argument("set_ref", metavar="SET")
 @click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once,
               help="Write to this file instead of the screen.")
@@ -309,7 +316,6 @@ def lint(sets: tuple[str, ...], strict: bool, fmt: str) -> None:
 @format_by_extension(["yaml"], option=None)
 @_guarded
 def resolve(set_ref: str, output: Path | None) -> None:
-    """Print SET (a profile, which says extends:) as one whole set: its base with the profile's changes applied."""
     from ._base_id import resolved_warning
     from ._profile_nodes import resolved_yaml
     from .loader import resolve_profile
@@ -324,7 +330,13 @@ def resolve(set_ref: str, output: Path | None) -> None:
     _deliver(text, output, f"{output}: written", "yaml")  # a YAML file the engine reads back: its UTF-8 bytes (QA185 F3)
 
 
-@main.command()
+@main.command(help="""
+    What changed from set OLD to set NEW (files or bundled ids): indicators added, removed or moved, weights,
+    评分标准, rules (a row group's too), grades, checks, caps, 需说明 conditions, rounding, facts, derived values and
+    reason templates; with --facts, each project's total, grade and scores under both (去年 → 今年).
+
+    The exit code is 1 when a project cannot be scored under either set.
+    """)
 @click.argument("old_ref", metavar="OLD")
 @click.argument("new_ref", metavar="NEW")
 @click.option("--facts", "facts_files", multiple=True, metavar="FILE", type=click.Path(dir_okay=True, path_type=Path),
@@ -337,12 +349,6 @@ def resolve(set_ref: str, output: Path | None) -> None:
 @format_by_extension(DIFF_FORMATS)
 @_guarded
 def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
-    """What changed from set OLD to set NEW (files or bundled ids): indicators added, removed or moved, weights,
-    评分标准, rules (a row group's too), grades, checks, caps, 需说明 conditions, rounding, facts, derived values and
-    reason templates; with --facts, each project's total, grade and scores under both (去年 → 今年).
-
-    The exit code is 1 when a project cannot be scored under either set.
-    """
     from .diff import compare_scores, diff_sets
     from .reports.diff import render_diff
 
@@ -360,13 +366,14 @@ def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, ou
         sys.exit(EXIT_INVALID)
 
 
-@main.command()
+@main.command(help="""
+    List the bundled indicator sets, or print one; `sets ID --copy DIR` copies it to adapt.
+    """)
 @click.argument("set_id", required=False, metavar="[ID]")
 @click.option("--copy", "copy_to", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
               help="Write the set into this folder as ID.yaml, its $schema comment pointing at the installed schema.")
 @_guarded
 def sets(set_id: str | None, copy_to: Path | None) -> None:
-    """List the bundled indicator sets, or print one; `sets ID --copy DIR` copies it to adapt."""
     found = bundled_sets()
     if copy_to is not None:
         if set_id is None:
@@ -392,12 +399,13 @@ def sets(set_id: str | None, copy_to: Path | None) -> None:
         say("\t".join(one_line(str(field)) for field in fields) + "\n")
 
 
-@main.command(name="test")
+@main.command(name="test", help="""
+    Run indicator-set test cases (*.cases.yaml files, or folders holding them).
+    """)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @_encoding_option
 @_guarded
 def test_cases(paths: tuple[str, ...]) -> None:
-    """Run indicator-set test cases (*.cases.yaml files, or folders holding them)."""
     from .cases import CASE_SUFFIX, CaseFileError, find_case_files, read_cases, run_case
 
     files = find_case_files(paths)
