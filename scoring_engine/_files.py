@@ -29,6 +29,7 @@ from ._resources import data_dir
 from ._quick_schema import fits
 from ._old_workbooks import old_workbook_problem
 from ._other_kinds import OTHER_SUFFIXES, document_kind, other_kind
+from ._path_encoding import unnamed
 from .errors import STDIN, FactsError, IndicatorSetError, Problem, did_you_mean, json_path, named_source
 from .fact_values import out_of_range_words
 from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
@@ -84,8 +85,8 @@ def read_bytes(path: Path, limit: int, error: type[Exception], limit_name: str |
         raise error(Problem("no such file", file=name)) from None
     except OSError as err:
         raise error(Problem(f"cannot read: {err.strerror}", file=name)) from None
-    except UnicodeEncodeError:  # a name the locale cannot hold: said by the command (_path_encoding)
-        raise
+    except UnicodeEncodeError as err:  # a name the locale cannot hold (_path_encoding), to a program too
+        raise error(unnamed(err) or Problem(f"cannot read: {err.reason}", file=name)) from None
     except ValueError:  # a NUL in the name
         raise error(Problem("cannot read: the name holds a NUL character", file=name)) from None
     if too_big := _too_big(len(data), limit, name, limit_name):  # a file that grew since it was measured
@@ -195,15 +196,15 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
     target = folder / ref
     try:
         leaves = not target.resolve().is_relative_to(folder.resolve())
-    except UnicodeEncodeError:  # a name the locale cannot hold: said by the command (_path_encoding)
-        raise
+    except UnicodeEncodeError as err:  # a name the locale cannot hold (_path_encoding), to a program too
+        raise error(unnamed(err) or Problem(f"{what} {_quoted(ref)} cannot be used: {err.reason}")) from None
     except (OSError, RuntimeError, ValueError) as err:  # a name too long, a loop of links, a NUL
         reason = err.strerror if isinstance(err, OSError) else "a loop of links" if isinstance(err, RuntimeError) else "a NUL"
         raise error(Problem(f"{what} {_quoted(ref)} cannot be used: {reason}")) from None
     if leaves:
         hint = OUTSIDE_HINT if bundled is not None else "give a path inside that folder"
         raise error(Problem(f"{what} {_quoted(ref)} is not inside the folder of the file that names it", hint=hint))
-    if not _exists(target):
+    if not _exists(target, error):
         nearby = files_beside(target.parent)  # a misspelt name of a file there: 'sett.yaml' for set.yaml
         if bundled is None:
             raise error(Problem(f"{what} {_quoted(ref)}: no such file in the folder of the file that names it",
@@ -220,12 +221,13 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
     return target
 
 
-def _exists(path: Path) -> bool:
-    """Whether something is at `path`; False too for a name the system cannot even look up (too long)."""
+def _exists(path: Path, error: type[Exception] = IndicatorSetError) -> bool:
+    """Whether something is at `path`; False too for a name the system cannot even look up (too long). A name the
+    locale's encoding cannot hold is `error`, saying so: not "no such set" (QA224 2)."""
     try:
         os.stat(path)
-    except UnicodeEncodeError:  # not "no such set": a name the locale cannot hold, said by the command (QA224 2)
-        raise
+    except UnicodeEncodeError as err:
+        raise error(unnamed(err) or Problem(f"cannot read: {err.reason}", file=str(path))) from None
     except (OSError, ValueError):  # ValueError: a NUL in the name
         return False
     return True

@@ -124,3 +124,17 @@ def test_a_name_is_shown_as_typed_when_its_bytes_are_utf8():
     assert "汇总.csv" == as_typed(f"{HUIZONG_READ_AS_GBK}.csv", "gbk")
     assert "指标/汇总.yaml" == as_typed("指标/汇总.yaml", "ascii")  # a name read from a file: as it is
     assert "\\xe6\\xb1" == as_typed("\udce6\udcb1", "ascii")  # bytes that are no UTF-8: escaped
+
+
+def test_a_program_loading_a_file_whose_name_the_locale_cannot_hold_gets_the_packages_own_error(gbk_locale):
+    """The same name given to the Python API (load_facts, load_indicator_set): a FactsError or IndicatorSetError saying
+    why, as any file that cannot be read, never Python's UnicodeEncodeError (nor 'the name holds a NUL character', which
+    it said before the command line learnt this case)."""
+    from scoring_engine import FactsError, IndicatorSetError, load_facts, load_indicator_set
+
+    for load, error in ((load_facts, FactsError), (load_indicator_set, IndicatorSetError)):
+        with pytest.raises(error) as raised:
+            load(f"{HUIZONG_READ_AS_GBK}.yaml")
+        said = raised.value.problems[0]
+        assert said.message.startswith("the file name cannot be written in the encoding of the locale (gbk)"), said
+        assert "汇总.yaml" == said.file, said
