@@ -42,7 +42,7 @@ def _typed(printed: Path, tmp_path: Path, cells: dict[str, object]) -> Path:
     "1.部分报销凭证，金额单位：元、角、分填写不规范", "1.部分报销凭证，金额单位：元，角，分填写不规范",
     "1.部分报销凭证，金额单位：元/角/分填写不规范", "1.部分报销凭证，金额：元 角 分填写不规范",
     "1.部分报销凭证，金额：元、角填写不规范", "1.部分报销凭证，金额：元、角、分未填写完整",
-    "2.部分凭证，金额单位：元 角 分未统一",
+    "2.部分凭证，金额单位：元 角 分未统一", "1.金额：元、角、分记录不全", "1.金额单位：元角分不规范", "1.金额单位：元 角 分不规范",
 ])
 def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_printed(
         printed: Path, tmp_path: Path, note: str) -> None:
@@ -65,6 +65,10 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("A31", "【金额单位：元】"), ("A31", "〔金额单位：元〕"), ("A31", "[金额单位：元]"), ("A31", "注：金额计量单位：元"),
     ("A31", "计量单位：元"), ("A31", "注：本表数据单位：元"), ("A31", "注：表中数据单位为元"), ("A31", "注：金额单位 元"),
     ("A31", "金额单位——元"), ("I2", "【金额单位：元】"),
+    # a note going on with a word that begins with 分 or 角, at a cell's start or after 注： (QA225 1)
+    ("A31", "金额单位：元，角分四舍五入"), ("A31", "注：金额单位：元，分值单位：分"), ("A31", "金额单位：元，分项金额合计可能有尾差"),
+    ("A31", "注：金额单位：元\n分值单位：分"), ("A2", "（2024年度）      金额单位：元，分以下四舍五入"),
+    ("I2", "金额单位：元、角、分，分值单位：分"), ("J5", "单位：元 分值：分"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -72,7 +76,8 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     1000000 万元. Each is refused on its cell with how 元 converts, and `import` writes nothing."""
     form = _typed(printed, tmp_path, {"E6": 1000000, "F6": 950000, at: note})
     code, output = scored_form(form)
-    assert f"!{at}: the label {note} gives the amounts in 元, and the form's amounts are read in 万元" in output, output
+    shown = note.replace("\n", " ")  # a line break in the cell shown as a space, on the message's one line
+    assert f"!{at}: the label {shown} gives the amounts in 元, and the form's amounts are read in 万元" in output, output
     assert 1 == code, output
     out = tmp_path / "facts.json"
     run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "-o", str(out)])

@@ -50,10 +50,17 @@ _LISTED = r"(?:(?:\s*+[,、/·・]\s*+|\s++)?[角分])++"
 #: What may follow a note: the cell's end, a space, a punctuation mark or a bracket.
 _MARK = r"[,;:、。.!?()\[\]【】〔〕]"
 _END = rf"(?=$|\s|{_MARK})"
-#: After the unit: a list of money's units is a note only when nothing but the end, punctuation or a bracket follows it
-#: (金额单位：元、角、分; but 1.部分报销凭证，金额单位：元、角、分填写不规范 is a problem found, with 单位 or without:
-#: QA217 3, QA220 2, QA223 1); without a list, what may follow a note.
-_AFTER_UNIT = rf"(?:{_LISTED}(?=\s*+(?:$|{_MARK}))|(?!{_LISTED}){_END})"
+#: After the unit: a list of money's units (金额单位：元、角、分), or what may follow a note. Words right after the list
+#: are a problem found only in the middle of a sentence (money_note).
+_AFTER_UNIT = rf"(?:{_LISTED}|(?!{_LISTED}){_END})"
+#: Words right after a list of money's units: 元、角、分填写不规范, or a note going on, 元，分值单位：分 (QA225 1).
+_WORDS_AFTER = re.compile(rf"\s*+(?!$|{_MARK})")
+#: A note's words in the middle of a sentence, after other words and a comma: 1.部分报销凭证，金额单位：元、角、分填写不规范
+#: is a problem found (QA217 3, QA220 2, QA223 1), while at a cell's start, after 注： or a space, 金额单位：元，分值单位：分
+#: and 金额单位：元，角、分四舍五入 are notes (QA225 1).
+_MID_SENTENCE = re.compile(r"[^\W\d_][,、]\s*$")
+#: Or the words say what is wrong with them, wherever the line starts: 1.金额单位：元角分不规范, 金额：元、角、分记录不全.
+_FAULT = re.compile(r"\s*+(?:填写|填列|填报|记录|书写|使用|标注)?(?:不规范|不全|不完整|不统一|未统一|不一致|有误|错误|混乱|缺失)")
 _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    rf"|{_NOTE_UNIT}\s*+\(\s*+{_YUAN}\s*+\){_END}"
                    # 本表金额以元为单位, 以上金额均以元为单位 (QA223 3)
@@ -105,6 +112,8 @@ def money_note(text: str) -> str | None:
     ('元', '元', '元')
     >>> money_note("金额单位：元、角、分"), money_note("1.报销凭证，金额单位：元、角、分填写不规范"), money_note("金额均为元")
     ('元', None, '元')
+    >>> money_note("金额单位：元，分值单位：分"), money_note("注：金额单位：元，角分四舍五入")
+    ('元', '元')
     """
     normal = unicodedata.normalize("NFKC", text)
     units = []
@@ -112,6 +121,9 @@ def money_note(text: str) -> str | None:
         before = normal[:found.start()]
         if before.endswith("(") and _FIGURE.search(before[:-1].rstrip()):  # a figure's own unit: 单价（单位：元） (QA210)
             continue
+        if found.group()[-1] in "角分" and _WORDS_AFTER.match(normal, found.end()) and (
+                _MID_SENTENCE.search(before) or _FAULT.match(normal, found.end())):
+            continue  # a problem found naming the units of money
         units.append(next(unit for unit in found.groups() if unit))
     # a note that says the amounts are in 万元 is the form's, whatever a figure's unit said before it (QA212 2)
     return None if not units or "万元" in units else units[0]
