@@ -43,7 +43,7 @@ import unicodedata
 from collections.abc import Sequence
 
 __all__ = ["Listing", "bad_character", "cut", "escape_char", "html_escape", "invisible_character", "is_hidden",
-           "json_visible", "listing", "one_line", "prints_as_nothing", "quoted", "visible", "without_surrogates"]
+           "json_visible", "keeping_lists", "listing", "one_line", "prints_as_nothing", "quoted", "visible", "without_surrogates"]
 
 # Everything str.splitlines() breaks at; "\r\n" first, so that it becomes one line break.
 _BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -84,6 +84,17 @@ def listing(text: str, *lists: Sequence[str]) -> str:
     said = Listing(text)
     said.lists = tuple(tuple(items) for items in lists)
     return said
+
+
+def keeping_lists(text: str, of: str) -> str:
+    """`text`, a message `of` rebuilt (a prefix before it: row 2 (满意度): …, in case c1: …), keeping the items of the
+    lists `of` kept (`listing`): a rebuilt text is a plain str, whose Chinese would guess the items again (QA225 3).
+
+    >>> keeping_lists("row 2: " + listing("one of: 好, 很好", ["好, 很好"]), listing("one of: 好, 很好", ["好, 很好"])).lists
+    (('好, 很好',),)
+    """
+    lists = getattr(of, "lists", ())
+    return listing(text, *lists) if lists else text
 
 
 def is_hidden(ch: str) -> bool:

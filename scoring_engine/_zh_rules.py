@@ -110,6 +110,7 @@ RULES = (
     ("tier {tier:s}: {message}", "档次 {tier}：{message!t}"),
     ("two tiers have the same label", "两个档次同名"),
     ("synonyms name tier {tier}, which the rule does not have", "synonyms 中的档次 {tier} 不在规则中"),
+    ("tiers: {labels}", "规则的档次：{labels!l}"),  # the hint beside it, when no tier's label is near (QA225 3)
     ("synonym {word} of tier {tier} is the label of a tier", "档次 {tier} 的同义写法 {word} 是另一个档次的名称"),
     ("synonym {word} is given to two tiers ({first} and {second})", "同义写法 {word} 同时给了两个档次（{first} 和 {second}）"),
     ("synonyms the set accepts: {words}", "体系接受的同义写法：{words!l}"),

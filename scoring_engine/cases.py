@@ -36,6 +36,7 @@ from ._given_facts import with_own_fix
 from ._files import inside_folder, read_yaml_text, shown_path
 from ._typing_slips import typed_mapping, with_slips
 from ._record import record
+from ._text import keeping_lists
 from .engine import score
 from .errors import FactsError, Problem, ScoringEngineError, did_you_mean
 from .facts import Facts
@@ -182,9 +183,7 @@ def _expectation(raw: Any, what: str, file: str, line: int | None,
         grade=str(raw["grade"]) if "grade" in raw else None,
         scores={k: _number(v, f"score of {k}", file, line) for k, v in scores.items()},
         tolerance=tolerance, error=str(raw["error"]) if "error" in raw else None,
-        warnings=tuple(raw["warnings"]) if "warnings" in raw else None,
-        flags=tuple(raw["flags"]) if "flags" in raw else None,
-    )
+        warnings=tuple(raw["warnings"]) if "warnings" in raw else None, flags=tuple(raw["flags"]) if "flags" in raw else None)
 
 
 def _refuse_blank(raw: Mapping[str, Any], file: str, at: Callable[..., int | None]) -> None:
@@ -381,8 +380,8 @@ def _at(file: str, where: tuple[int, int] | None, case: str | None = None) -> It
     except ScoringEngineError as err:
         line, column = where if where else (None, None)
         placed = [p.located(file=file, line=line, column=column) if p.file is None else p for p in err.problems]
-        raise CaseFileError([replace(p, message=f"in case {case}: {p.message}") if case is not None and p.file == file
-                             else p for p in placed]) from None
+        raise CaseFileError([replace(p, message=keeping_lists(f"in case {case}: {p.message}", p.message))
+                             if case is not None and p.file == file else p for p in placed]) from None
 
 
 def _text(value: Any, what: str, file: str, where: tuple[int, int] | None) -> str:
@@ -395,7 +394,7 @@ def _text(value: Any, what: str, file: str, where: tuple[int, int] | None) -> st
 def _kind(value: Any) -> str:
     """What a value is, for a message (never its repr: it may be long)."""
     if isinstance(value, str):
-        return "empty text" if not value.strip() else "text"
+        return "text" if value.strip() else "empty text"
     return next((said for kind, said in _KINDS if isinstance(value, kind)), type(value).__name__)
 
 

@@ -26,7 +26,7 @@ from ._files import read_yaml_text
 from ._help import HelpGroup, version_option
 from ._messages import LANG_VARIABLE, chosen_language, current_language, said, warning_line
 from ._output import say, tell, write_atomically
-from ._text import one_line, visible
+from ._text import keeping_lists, one_line, visible
 from .errors import IndicatorSetError, Problem, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, named_elsewhere, resolve_set
 from .render import BINARY_FORMATS, RENDERERS, render_json
@@ -358,8 +358,9 @@ def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, ou
     projects = compare_scores(old, new, [(str(path), load_facts(path)) for path in facts_files])
     content = render_diff(diff_sets(old, new), projects, fmt)
     _deliver(content, output, f"{output}: written")
-    failed = [dataclasses.replace(problem, message=f"under the {side} set {ref}: {problem.message}") for p in projects
-              for side, ref, problems in (("old", old_ref, p.old_problems), ("new", new_ref, p.new_problems))
+    failed = [dataclasses.replace(problem, message=keeping_lists(f"under the {side} set {ref}: {problem.message}",
+                                                                 problem.message))
+              for p in projects for side, ref, problems in (("old", old_ref, p.old_problems), ("new", new_ref, p.new_problems))
               for problem in problems]
     if failed:  # the report says which; the terminal says why, a line each (QA81 F2), and the exit code says so too
         _report(ScoringEngineError(failed))

@@ -27,7 +27,7 @@ from ._check_failure import with_values as _with_values
 from ._frozen import ReadOnly, made_frozen
 from ._given_facts import given_facts, naming_another_set, of_no_file
 from ._not_applicable import not_applicable, weights_without
-from ._text import cut
+from ._text import cut, keeping_lists
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, facts_not_given
 from .caps import apply_caps
@@ -371,8 +371,8 @@ class _Run:
                     [k for k in ("tier", "score", "reason") if not getattr(row, k)]  # a row judged in words
                 message, hint = f"the row gives no {lacking[0] if len(lacking) == 1 else 'tier, score or reason'}", ADD_TO_THE_ROW
                 p = dataclasses.replace(p, fact=None, expression=None)  # no fact nor formula to fix: the row's field
-            self.problems[k] = dataclasses.replace(p, message=f"row {i + 1} ({cut(row.name)}): {message}", hint=hint,
-                                                   file=self.facts.source, line=None, column=None,
+            self.problems[k] = dataclasses.replace(p, message=keeping_lists(f"row {i + 1} ({cut(row.name)}): {message}", message),
+                                                   hint=hint, file=self.facts.source, line=None, column=None,
                                                    path=f"$.facts.{fact}[{i}]" + (f".{field}" if field else ""))
 
     def _leaf(self, node: Indicator, step: RuleStep, level: int, weight: Decimal, row: dict[str, Any] | None,

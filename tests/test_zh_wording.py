@@ -208,3 +208,55 @@ def test_a_declared_value_holding_a_comma_or_an_inch_mark_is_listed_whole_in_a_c
     assert "（可选：按比例、分档, 逐级、12\" 管、O'Neil 法、24\" 管）" in out, out
     _, out = _run("--lang", "en", "score", str(facts), "--set", str(path))
     assert "(one of: 按比例, 分档, 逐级, 12\" 管, O'Neil 法, 24\" 管)" in out, out
+
+
+_ROWS_SET = """id: rows
+name: 行
+version: "1"
+total: 50
+grades:
+  - {label: 合格, min: 30}
+  - {label: 不合格, min: 0}
+facts:
+  targets: {type: list, items: target, label: 绩效目标表}
+indicators:
+  - id: output
+    name: 产出指标
+    weight: 50
+    children_from:
+      fact: targets
+      rules:
+        quantity: {kind: proportional, value: row.actual, target: row.target}
+        qualitative:
+          kind: tiers
+          fact: row
+          tiers:
+            - {label: "好, 很好", min: 0.9}
+            - {label: '12" 管', min: 0.5}
+            - {label: 差, min: 0}
+"""
+
+
+def test_a_rows_tiers_are_listed_whole_in_a_chinese_line_as_an_indicators_are(tmp_path: Path) -> None:
+    """QA225 3: a message said of a target row (第 2 行（满意度）：…) or of a case, a form's cell or the old set of a diff
+    is the engine's message with a prefix; rebuilt, it lost the items its list was made of, and the Chinese split the
+    tier 好, 很好 in two again (好、很好、12" 管、差), where the same tier on an indicator of its own reads 好, 很好、12" 管、差."""
+    (tmp_path / "rows.yaml").write_text(_ROWS_SET, encoding="utf-8")
+    facts = {"facts": {"targets": [
+        {"name": "数量", "type": "quantity", "weight": 25, "target": 19, "actual": 18},
+        {"name": "满意度", "type": "qualitative", "weight": 25, "tier": "一般", "score": 10, "reason": "有意见"}]}}
+    (tmp_path / "facts.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(tmp_path / "facts.json"), "--set", str(tmp_path / "rows.yaml")])
+    assert 1 == run.exit_code and "第 2 行（满意度）：档次 '一般' 不是以下之一：好, 很好、12\" 管、差" in run.stderr, run.stderr
+
+
+def test_the_tiers_offered_beside_a_synonym_of_no_tier_are_said_in_chinese_each_whole(tmp_path: Path) -> None:
+    """QA225 3: synonyms naming a tier the rule does not have, with no label near it, were hinted in English with the
+    items' commas kept: （tiers：好, 很好, 12" 管, 差）. The hint is Chinese, its tiers listed with 、 and each kept whole."""
+    tiers = ('    rule:\n      kind: tiers\n      fact: row\n      synonyms: {\'完全不同的档次名称\': [优]}\n      tiers:\n'
+             '        - {label: "好, 很好", min: 0.9}\n        - {label: \'12" 管\', min: 0.5}\n        - {label: 差, min: 0}\n')
+    text = _ROWS_SET.split("    children_from:", maxsplit=1)[0] + tiers
+    (tmp_path / "s.yaml").write_text(text.replace("targets: {type: list, items: target, label: 绩效目标表}",
+                                                  "row: {type: number}"), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(tmp_path / "s.yaml")])
+    assert 1 == run.exit_code and "（规则的档次：好, 很好、12\" 管、差）" in run.stderr, run.stderr

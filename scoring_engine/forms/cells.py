@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._arith import fixed, plain, round_half_up
-from .._text import cut
+from .._text import cut, keeping_lists
 from .._display import show_value
 from .._row_fit import weights_fix
 from ..engine import score
@@ -127,7 +127,7 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         cell = imported.provenance.get(key) or imported.provenance.get(key.rsplit(".", 1)[0] + ".name")
         said = _ROW_IN_MESSAGE_WHOLE.sub("", problem.message, count=1)  # the engine's 'row 1 (name): ' for facts files
         said = _on_this_form(said, imported.rescaled.get(key.rsplit(".", 1)[0]))
-        return _on(dataclasses.replace(problem, message=f"row {cut(name)}: {said}"), cell, form)
+        return _on(dataclasses.replace(problem, message=keeping_lists(f"row {cut(name)}: {said}", problem.message)), cell, form)
     if problem.path is not None and problem.path.startswith("$.not_applicable."):  # a 不适用 row of the side sheet
         key = problem.path.removeprefix("$.")
         if "unknown indicator" not in problem.message:  # its reason: the value's cell
@@ -200,7 +200,8 @@ def _weight_cell(problem: Problem, row: str, imported: ImportedFacts) -> Problem
     said = problem.message[named.end():].split(" (read by ", 1)[0] if named is not None else ""
     if cell is None or named is None or not said.startswith("weight "):
         return None
-    return _on(dataclasses.replace(problem, message=f"row {named.group(1)}: {said}", fact=None), cell, imported.facts.source)
+    said = keeping_lists(f"row {named.group(1)}: {said}", problem.message)
+    return _on(dataclasses.replace(problem, message=said, fact=None), cell, imported.facts.source)
 
 
 def _missing_row(problem: Problem, fact: str, imported: ImportedFacts, indicator_set: IndicatorSet) -> Problem:
@@ -210,8 +211,8 @@ def _missing_row(problem: Problem, fact: str, imported: ImportedFacts, indicator
     misspelt = _misspelt_row(fact, imported) if imported.names_set in (None, indicator_set.id) else None
     if misspelt is not None:  # the row is there, its name mistyped (QA33 F1): not a row to add
         cell, typed = misspelt
-        return Problem(f"{cell}: {problem.message}: the row names {typed} instead", file=form, fact=fact,
-                       indicator=problem.indicator, hint=f"write {fact} in the row's name")
+        return Problem(keeping_lists(f"{cell}: {problem.message}: the row names {typed} instead", problem.message), file=form,
+                       fact=fact, indicator=problem.indicator, hint=f"write {fact} in the row's name")
     unread = next((w for w in imported.warnings if w.fact == fact and w.message.endswith("is not read")), None)
     if unread is not None:  # the row is there without 类别 事实 (merged 类别 cells: QA47 F2): not a row to add
         return Problem(f"{unread.message.split(': ', 1)[0]}: {problem.message}: its row is not read, its 类别 is not 事实",
@@ -275,8 +276,8 @@ def _on_cells_read(problem: Problem, fact: str, imported: ImportedFacts, indicat
     given = ", ".join(f"{indicator_set.facts[n].label or n} {show_value(values[n])}" for _, n in read)
     sheets = {cell.split("!", 1)[0] for cell, _ in read}
     cells = read[0][0] + "".join(f", {cell.split('!', 1)[-1] if len(sheets) == 1 else cell}" for cell, _ in read[1:])
-    return _on(dataclasses.replace(problem, message=f"{problem.message}; the form gives {given}", hint=CHECK_THE_CELLS,
-                                   fact=None),
+    return _on(dataclasses.replace(problem, message=keeping_lists(f"{problem.message}; the form gives {given}", problem.message),
+                                   hint=CHECK_THE_CELLS, fact=None),
                cells, imported.facts.source)
 
 
@@ -320,8 +321,9 @@ def _on(problem: Problem, cell: str | None, form: str | None) -> Problem:
     """The problem said of the form's cell: the set's file and line, or the facts path, give way to the cell."""
     if cell is None:
         return problem
-    return dataclasses.replace(problem, message=f"{cell}: {problem.message}", file=form, line=None, column=None,
-                               path=None, indicator=None, expression=None)  # the set's formula: not the clerk's to fix
+    return dataclasses.replace(problem, message=keeping_lists(f"{cell}: {problem.message}", problem.message), file=form,
+                               line=None, column=None, path=None, indicator=None,
+                               expression=None)  # the set's formula: not the clerk's to fix
 
 
 def typed_scores(imported: ImportedFacts, indicator_set: IndicatorSet, total: Decimal,

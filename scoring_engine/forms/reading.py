@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .._arith import plain
-from .._text import cut
+from .._text import cut, keeping_lists
 from ..errors import ADD_THE_FACT, FactsError, Problem
 from ..model import IndicatorSet
 from .bases import SIDE_SHEET, base_file, base_version, how_to_read_with, version_fix
@@ -397,8 +397,8 @@ def refused_values(reading: FormReading, not_applicable: dict[str, str]) -> list
     try:
         check_facts(reading.set, facts, frozenset(not_applicable))
     except FactsError as err:  # only a value read from its cell: a group missing the row that failed is no news
-        return [dataclasses.replace(q, message=f"{cell}: {q.message}", file=str(reading.path), line=None, column=None,
-                                    path=None) for p in err.problems
+        return [dataclasses.replace(q, message=keeping_lists(f"{cell}: {q.message}", q.message), file=str(reading.path),
+                                    line=None, column=None, path=None) for p in err.problems
                 if p.hint != ADD_THE_FACT and (cell := reading.provenance.get(p.fact or "")) is not None
                 for q in (yes_or_no(p, reading.set),)]
     return []

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
-from .._text import cut
+from .._text import cut, keeping_lists
 from ..errors import Problem
 from .._undeclared import removed_facts, undeclared_warnings
 from ..model import Indicator, IndicatorSet
@@ -46,7 +46,7 @@ def side_facts(reading: FormReading, given: Mapping[str, str]) -> None:
     declared = {name: spec for name, spec in reading.set.facts.items() if name not in reading.values}
     for problem in undeclared_warnings(given, declared, str(reading.path), removed_facts(reading.set)):
         cell = given.get(problem.fact or "")
-        message = f"{cell}: {problem.message}" if cell else problem.message
+        message = keeping_lists(f"{cell}: {problem.message}", problem.message) if cell else problem.message
         reading.warnings.append(dataclasses.replace(problem, message=message, hint=_given_already(reading, problem)))
 
 
