@@ -106,6 +106,10 @@ class BatchWorker:
         return outcome
 
 
+#: A byte of a name that is not UTF-8 as the outputs show it (\xd7): part of the name, not a Windows folder's separator.
+_BYTE_ESCAPE = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
 def report_name(index: int, source: str, extension: str) -> str:
     """A file name for a project's own report: its place in the input, then its source's name made safe.
 
@@ -117,8 +121,10 @@ def report_name(index: int, source: str, extension: str) -> str:
     '000003-con.html'
     >>> report_name(4, "national-framework.facts.json", "json")  # a report is not named as a facts file
     '000005-national-framework.json'
+    >>> report_name(0, "in/\\\\xd7\\\\xcf.json", "html")  # a GBK name's bytes, as the outputs show them (QA225 4)
+    '000001-xd7xcf.html'
     """
-    name = PurePath(source.replace("\\", "/")).name
+    name = PurePath(_BYTE_ESCAPE.sub(r"x\1", source).replace("\\", "/")).name
     if ":" in name and name.rsplit(":", 1)[1].isdigit():  # a JSONL line: file.jsonl:17
         file, line = name.rsplit(":", 1)
         name = f"{PurePath(file).stem}-{line}"
