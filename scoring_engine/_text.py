@@ -104,8 +104,12 @@ def is_hidden(ch: str) -> bool:
 
 
 def escape_char(ch: str) -> str:
-    """The escape a hidden character is shown as: \\u202e, or \\U000e0001 past the first plane."""
+    """The escape a hidden character is shown as: \\u202e, or \\U000e0001 past the first plane; a byte of a file name
+    that is not UTF-8 (which Python reads as a lone surrogate, \\udcd7) as the byte, \\xd7, as without_surrogates
+    shows it in batch's outputs (QA224 8)."""
     code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 

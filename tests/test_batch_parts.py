@@ -212,6 +212,18 @@ def test_a_file_name_that_is_not_utf8_gets_its_report_and_a_second_run_finds_it_
     assert "in/\\xd7\\xcfϼ.json" in (tmp_path / "r" / ".scoring-engine-reports").read_text(encoding="utf-8")
 
 
+def test_a_file_name_that_is_not_utf8_is_shown_by_score_and_validate_as_batch_shows_it(tmp_path: Path):
+    """QA224 8: batch showed a GBK name's bytes as \\xd7\\xcf (docs/batch.md), while score and validate said the same file
+    was in/\\udcd7\\udccf.json, Python's reading of them. Every command shows the bytes alike."""
+    (tmp_path / "in").mkdir()
+    name = os.path.join(os.fsencode(tmp_path / "in"), "紫.json".encode("gbk"))
+    with open(name, "w", encoding="utf-8") as out:
+        out.write("not json")
+    for command in ("score", "validate", "batch"):
+        run = _cli(command, os.fsdecode(name), *(("-q", "-o", str(tmp_path / "s.csv")) if command == "batch" else ()))
+        assert 1 == run.exit_code and "in/\\xd7\\xcf.json" in run.stderr and "udc" not in run.stderr, run.stderr
+
+
 def test_a_gbk_jsonl_file_is_read_with_encoding(tmp_path: Path):
     """--encoding gb18030 reads a JSONL file saved as GBK, line by line; without it each line says how to read it."""
     write_jsonl(tmp_path / "u.jsonl", 2)
