@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
+from example_sets import EXAMPLE_ROWS
 from scoring_engine.cli import main
 
 SMALL = ROOT / "examples" / "small"
@@ -210,31 +211,15 @@ def test_a_declared_value_holding_a_comma_or_an_inch_mark_is_listed_whole_in_a_c
     assert "(one of: 按比例, 分档, 逐级, 12\" 管, O'Neil 法, 24\" 管)" in out, out
 
 
-_ROWS_SET = """id: rows
-name: 行
-version: "1"
-total: 50
-grades:
-  - {label: 合格, min: 30}
-  - {label: 不合格, min: 0}
-facts:
-  targets: {type: list, items: target, label: 绩效目标表}
-indicators:
-  - id: output
-    name: 产出指标
-    weight: 50
-    children_from:
-      fact: targets
-      rules:
-        quantity: {kind: proportional, value: row.actual, target: row.target}
-        qualitative:
+#: The example-rows set with tiers of its own: one holding ", ", one holding a double quote.
+_ROWS_SET = EXAMPLE_ROWS.replace("        qualitative: {kind: tiers, fact: row}\n", """        qualitative:
           kind: tiers
           fact: row
           tiers:
             - {label: "好, 很好", min: 0.9}
             - {label: '12" 管', min: 0.5}
             - {label: 差, min: 0}
-"""
+""")
 
 
 def test_a_rows_tiers_are_listed_whole_in_a_chinese_line_as_an_indicators_are(tmp_path: Path) -> None:
@@ -256,7 +241,7 @@ def test_the_tiers_offered_beside_a_synonym_of_no_tier_are_said_in_chinese_each_
     tiers = ('    rule:\n      kind: tiers\n      fact: row\n      synonyms: {\'完全不同的档次名称\': [优]}\n      tiers:\n'
              '        - {label: "好, 很好", min: 0.9}\n        - {label: \'12" 管\', min: 0.5}\n        - {label: 差, min: 0}\n')
     text = _ROWS_SET.split("    children_from:", maxsplit=1)[0] + tiers
-    (tmp_path / "s.yaml").write_text(text.replace("targets: {type: list, items: target, label: 绩效目标表}",
+    (tmp_path / "s.yaml").write_text(text.replace("targets: {type: list, items: target, label: 绩效目标表（产出指标）}",
                                                   "row: {type: number}"), encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(tmp_path / "s.yaml")])
     assert 1 == run.exit_code and "（规则的档次：好, 很好、12\" 管、差）" in run.stderr, run.stderr
