@@ -1,6 +1,7 @@
 """A note on a 自评表 saying its amounts are in 元 is refused on its cell, however a clerk words it, since the form's
 amounts are read in 万元 (1000000 元 read as 1000000 万元 is a figure 10,000 times too large); a 存在问题 line that only
-mentions the units of money as a problem found, a 万元 note and a figure's own unit are no such note (QA223 1, 3)."""
+mentions the units of money as a problem found, a 万元 note and a figure's own unit are no such note (QA223 1, 3); a
+line under the indicator block is read by `money_note` alone, whatever leads it (QA225 2)."""
 
 from __future__ import annotations
 
@@ -69,6 +70,24 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("A31", "金额单位：元，角分四舍五入"), ("A31", "注：金额单位：元，分值单位：分"), ("A31", "金额单位：元，分项金额合计可能有尾差"),
     ("A31", "注：金额单位：元\n分值单位：分"), ("A2", "（2024年度）      金额单位：元，分以下四舍五入"),
     ("I2", "金额单位：元、角、分，分值单位：分"), ("J5", "单位：元 分值：分"),
+    # alone in a line under the indicators, without 注：, with a scope, a lead or a bullet money_note knows (QA225 2)
+    ("A31", "本表金额均为元"), ("A31", "本表金额以元为单位"), ("A31", "金额均以元为单位"), ("A31", "本表所列金额单位为元"),
+    ("A31", "所有金额单位：元"), ("A31", "本项目金额单位：元"), ("A31", "以下金额单位：元"), ("A31", "特别说明：本表金额单位为元"),
+    ("A31", "提示：金额单位：元"), ("A31", "其他说明：金额单位：元"), ("A31", "编制说明：金额单位为元"), ("A31", "※金额单位：元"),
+    ("A31", "*金额单位：元"), ("A31", "•金额单位：元"), ("A31", "-金额单位：元"), ("A31", "币种：人民币  单位：元"),
+    # 以元为单位, 以元计, a word or 的 before 金额, the unit bracketed or quoted, a spaced label, a footnote's mark, a
+    # zero-width space pasted with the text (QA225 2)
+    ("A31", "注：本表以元为单位"), ("A31", "以元为单位"), ("A31", "注：以上数据均以元为单位"), ("A31", "注：本表金额以元计"),
+    ("A31", "注：金额单位以元计"), ("A31", "注：表中所有金额均为人民币元"), ("A31", "注：本表所有金额单位：元"),
+    ("A31", "注：本表中的金额单位为元"), ("A31", "注：金额的单位为元"), ("A31", "注：本表涉及金额单位：元"),
+    ("A31", "注：预算金额单位：元"), ("A31", "单位：（元）"), ("A31", "金额单位：（元）"), ("A31", "单位：人民币（元）"),
+    ("A31", "单 位：元"), ("A31", "注：金 额 单 位：元"), ("A31", "金额单位：元*"), ("A31", "金额单位：“元”"),
+    ("A31", "金额单位\u200b：元"), ("A31", "金额单位：元\u200b"), ("A2", "（2024年度）  单 位：元"),
+    ("A2", "（2024年度）  本表以元为单位"), ("A2", "（2024年度）   单位：（元）"), ("I2", "单 位：元"), ("I2", "金额单位：（元）"),
+    # where the 年度总体目标 rows are, led by a scope, 计量 or 数据, or after a sentence's end (QA225 2)
+    ("B11", "本表金额单位：元"), ("B11", "计量单位：元"), ("B11", "数据单位：元"), ("B11", "完成年度建设任务。单位：元"),
+    # the funds block's column heading with its unit after a slash or 人民币：, a cell of 元 alone beside it (QA225 2)
+    ("E5", "全年预算数/元"), ("E5", "全年预算数（人民币：元）"), ("J5", "元"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -76,7 +95,8 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     1000000 万元. Each is refused on its cell with how 元 converts, and `import` writes nothing."""
     form = _typed(printed, tmp_path, {"E6": 1000000, "F6": 950000, at: note})
     code, output = scored_form(form)
-    shown = note.replace("\n", " ")  # a line break in the cell shown as a space, on the message's one line
+    # a line break in the cell shown as a space, on the message's one line; a zero-width space as its escape
+    shown = note.replace("\n", " ").replace("\u200b", "\\u200b")
     assert f"!{at}: the label {shown} gives the amounts in 元, and the form's amounts are read in 万元" in output, output
     assert 1 == code, output
     out = tmp_path / "facts.json"
@@ -90,6 +110,14 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("A31", "2.人均补助标准为1200（单位：元、角、分）"), ("B11", "（一）水费单价3.2（单位：元、角），年供水量50万吨。"),
     ("A31", "1.部分报销凭证，金额：元、角、分填写不规范"), ("A31", "1.部分凭证金额单位为元，已更正为万元"),
     ("A31", "注：元旦前完成"), ("A31", "注：单位 元/吨"), ("A31", "实施单位 元宝区水利局"),
+    # lines under the indicators read by money_note alone, and goals: a word holding 元, a unit in a problem found that
+    # is not a note's start, a figure's own unit (QA225 2)
+    ("A31", "3.个别支出的计量单位：元，与预算口径不符，已整改"), ("A31", "2.部分明细表金额单位为元，与本表万元不一致"),
+    ("A31", "1.部分凭证金额单位：元，角分未填"), ("A31", "填报单位：XX县水务局  填报人：王元"), ("A31", "单位负责人：元某某"),
+    ("A31", "存在问题：部分资金：元旦前未拨付"), ("A31", "1.资金 元月才到位"), ("A31", "1.部分单位：元月才上报数据"),
+    ("A31", "2.数据单位—元宝区统计局"), ("A31", "注：单位：元/人·年"), ("A31", "补助标准：每人每年1200元"),
+    ("B11", "（一）人均补助资金为元月一次性发放"), ("B11", "完成建设。资金：元月全部拨付"), ("F11", "已完成。资金单位：元宝区财政局"),
+    ("B11", "（一）补助资金：元/人，共计1200人"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -111,8 +139,22 @@ def test_a_long_run_of_spaces_under_the_form_is_read_within_bounds(printed: Path
     for the cell. It is no note, and the form scores as printed, within the bounds the hostile inputs keep."""
     from hostile.bounded import run_bounded
 
-    form = _typed(printed, tmp_path, {"A31": "等级：优秀" + " " * 32000 + "无"})
+    form = _typed(printed, tmp_path, {"A31": "等级：优秀" + " " * 32000 + "无", "B11": "完成。" + "（。 " * 10000 + "无"})
     outcome = run_bounded(lambda: scored_form(form), cpu_limit=10, timeout=60)
     assert "returned" == outcome.status, outcome
     code, output = outcome.value
     assert 0 == code and "100.00 / 100" in output, output
+
+
+@pytest.mark.parametrize("piece", [" ", "（", "。（", "， ", "单 ", "金 额 ", "元、", "以 ", "注：", "※", "人民币：", "（元", "\u200b"])
+def test_a_cell_of_32000_characters_is_read_as_a_note_or_label_within_bounds(piece: str) -> None:
+    """Whether a long cell of spaces, brackets or punctuation is a note or a unit's label is told in one pass of each
+    pattern (each ran in under 0.05 s on 32,000 characters when QA225 2 widened them; bounded here at 1 s)."""
+    import time
+
+    from scoring_engine.forms.labels import money_note, money_unit, normal
+
+    for text in (piece * (32000 // len(piece)), "金额单位：" + piece * (32000 // len(piece)) + "元x"):
+        started = time.process_time()
+        money_note(text), money_unit(text), normal(text)
+        assert time.process_time() - started < 1, (piece, time.process_time() - started)

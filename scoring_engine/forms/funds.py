@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 import re
-import unicodedata
 from decimal import ROUND_DOWN, Decimal
 
 from .._arith import in_range, plain, round_half_up
@@ -18,7 +17,7 @@ from .._text import cut
 from ..errors import Problem
 from ..target_rows import written_quantity
 from .grid import percent_figure
-from .labels import IN_WAN, NOTE_SCOPE, money_note, money_unit
+from .labels import BULLET, IN_WAN, MONEY_WORD, NOTE_LABEL, NOTE_LEAD, NOTE_SCOPE, money_note, money_unit, note_text
 from .number_formats import TYPE_AS_SHOWN
 from .reading import SAME_UNIT, UNUSED, FormReading, not_worked_out
 from .workbook import Formula
@@ -27,24 +26,29 @@ __all__ = ["check_funds"]
 
 _AMOUNTS = ("initial", "budget", "paid")  # the columns of amounts in 万元 a 其中 row splits
 _IN_WAN = (None, *SAME_UNIT["万元"])  # an amount typed 60万 is read as 60万元, as where the set reads it
-# a note's line under the funds block: 注, 备注, 填表说明, a number (1. ① （一）), （金额单位：元）, 单位：元 (QA208 3),
-# 【金额单位：元】, 计量单位：元, 数据单位：元 (QA223 3)
 _OPEN = r"[(【〔\[]"  # the brackets a note may open with: （金额单位：元）, 【金额单位：元】, 〔…〕, […] (QA223 3)
-_NOTE_LINE = re.compile(rf"\s*(?:\d|{_OPEN}|[一二三四五六七八九十]+[)、]|(?:附|备)?注|(?:填表|填报)?说明"
-                        # 金额（单位：元） too (QA211 3)
-                        r"|(?:本表中|本表|表中|表内|以上|上述)?(?:金额|货币|资金|数据)?(?:计量)?\(?单位"
-                        r"|(?:本表中|本表|表中|表内|以上|上述)?(?:金额|货币|资金)\s*:)")  # 金额：元 (QA217 2)
-#: A note between the block and the indicators, where the 年度总体目标 rows are: led by its word, numbered or bracketed
-#: (（金额单位：元）, 1.金额单位：元, （一）金额单位：元: QA211 2), never a goal numbered so (（一）水费单价3.2（单位：元）)
-_NOTE_WORD = re.compile(rf"\s*(?:{_OPEN}\s*|\d+\s*[.、]\s*|\(?[一二三四五六七八九十]+[)、]\s*)?"
-                        r"(?:(?:附|备)?注|(?:填表|填报)?说明|(?:金额|货币|资金)\(?单位|单位\s*:)")
-#: A note after other words and a space or a sentence's end, bracketed or not: on a line under the block (等级：优秀
-#: 金额：元: QA217 2), or ending a goal (完成年度建设任务。（金额单位：元）); a bracket of amounts' 单位 right after the
-#: words, or of 单位 alone after a sentence's end (完成年度建设任务（金额单位：元）, …。（单位：元）: QA220 1)
+#: How a note's words begin, after its lead, from the words `money_note` reads a note with (QA225 2): its label
+#: (本表金额单位, 金额（单位：元）, 计量单位, 数据单位, 单位：), the amounts' word and a colon or a verb (金额：元,
+#: 本表金额均为元, 金额以元计), or 以元 (本表以元为单位, 以上数据均以元为单位). `money_note` says whether it gives 元.
+_NOTE_HEAD = (rf"{NOTE_LABEL}|{NOTE_SCOPE}{MONEY_WORD}(?:\(?单位|\s*+:|均|都|为|是|以)"
+              rf"|{NOTE_SCOPE}(?:数据)?(?:均|都)?以\s*+元")
+#: A numbered or bulleted item: 1., ①, （一）, 一、, ※ (QA211 2, QA225 2)
+_ITEM = rf"\d++\s*+[.、]?|\(?[一二三四五六七八九十]+[)、]|{BULLET}"
+#: A note's line, where the indicator block's last 三级 row is told from the notes under it: led by its word (注, 说明,
+#: 提示…), a number, a bracket or a label (金额单位, 金额（单位：元）, 计量单位, 单位, 金额：: QA208 3, QA211 3, QA217 2, QA223 3)
+_NOTE_LINE = re.compile(rf"\s*+(?:\d|{_OPEN}|[一二三四五六七八九十]+[)、]|{NOTE_LEAD}"
+                        rf"|{NOTE_SCOPE}(?:(?:{MONEY_WORD}|数据)的?)?(?:计量)?\(?单位|{NOTE_SCOPE}{MONEY_WORD}\s*+:)")
+#: A note between the block and the indicators, where the 年度总体目标 rows are: led by its word or its head, numbered,
+#: bulleted or bracketed (（金额单位：元）, 1.金额单位：元, （一）金额单位：元: QA211 2; 本表金额单位：元, 计量单位：元,
+#: 提示：…: QA225 2), never a goal numbered so whose words are no note (（一）水费单价3.2（单位：元）)
+_NOTE_WORD = re.compile(rf"\s*+(?:{_OPEN}\s*+|(?:{_ITEM})\s*+)?(?:(?:{NOTE_LEAD})\s*+:?\s*+)?(?:{NOTE_LEAD}|{_NOTE_HEAD})")
+#: A note after other words and a space or a sentence's end, bracketed or not: on a goal's line ending it (完成年度建设任务。
+#: （金额单位：元）, …  金额：元: QA217 2), a bracket of amounts' 单位 right after the words (完成年度建设任务（金额单位：元）:
+#: QA220 1), or any note's head after a sentence's end (…。单位：元, …。（单位：元）: QA220 1, QA225 2)
 #: (A run of spaces is begun at its first one and read once, possessively: a cell of 32,000 spaces took 35 s.)
-_SPACED_NOTE = re.compile(rf"(?:(?:[。.;,、!?]|(?<!\s)\s){_OPEN}?|{_OPEN})\s*+(?:(?:附|备)?注\s*:\s*)?{NOTE_SCOPE}"
-                          r"(?:金额|货币|资金)(?:\(?单位|\s*:)"
-                          r"|[。.;!?]\s*\(\s*单位\s*:")
+_SPACED_NOTE = re.compile(rf"(?:(?:[。.;,、!?]|(?<!\s)\s){_OPEN}?|{_OPEN})\s*+(?:(?:{NOTE_LEAD})\s*+:\s*+)?{NOTE_SCOPE}"
+                          rf"{MONEY_WORD}(?:\(?单位|\s*+:)"
+                          rf"|[。.;!?]\s*+{_OPEN}?\s*+(?:{_NOTE_HEAD})")
 _MOST_PLACES = 4  # of a typed rate, in percent: a pasted quotient (83.33333333333334%) is compared at 83.3333%
 
 
@@ -68,8 +72,9 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
     """A problem on each label of the funds block that gives its amounts in another unit than 万元, the unit they are
     read in: the block's label (项目资金（元）, 预算执行情况（10分，单位：元）), a column heading (全年预算数（元）) or a
     row's label (年度资金总额（亿元）); and on each note giving the unit where a clerk writes it for the form (金额单位：元
-    in the title's and 年度 rows or any row above the block, right of the block, or a note's line under it outside the
-    indicator block: 注, 填表说明, 1., （金额单位：元）, 单位：元). Read as 万元, 1000000 元 was 1000000 万元 (QA200 2, 3;
+    in the title's and 年度 rows or any row above the block, right of the block, a note between it and the indicator
+    block, or any line under the indicator block: 注, 填表说明, 1., （金额单位：元）, 单位：元, 本表金额均为元: QA225 2).
+    Read as 万元, 1000000 元 was 1000000 万元 (QA200 2, 3;
     a note not right above the heading was not seen: QA204 2; one under the block, or written 金额单位为元: QA206 1;
     numbered or worded as clerks word it, 注：1.本表金额单位：元, 表中金额单位均为元: QA208 3); an amount typed 955000元
     is refused on its cell alike. A text that only mentions 元 (单元, 元旦, a project's name, 元/吨) is none, nor is a cell
@@ -83,11 +88,12 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
     for (r, c), written in sorted(reading.sheet.cells.items()):
         if not isinstance(written, str) or (r > bottom and r in indicators):  # a 偏差原因 saying 单位：元 (QA208 4)
             continue
-        if r > bottom:  # below it, a note's line (注：1.本表金额单位：元), never an indicator's words (QA206 1); above the
-            # indicator block, the 年度总体目标 rows: a goal numbered 1. or （一） is no note (QA210 1)
-            lead = _NOTE_LINE if r >= indicators.stop else _NOTE_WORD
-            normal = unicodedata.normalize("NFKC", written)
-            unit = money_note(written) if lead.match(normal) or _SPACED_NOTE.search(normal) else None
+        if r > bottom and r >= indicators.stop:  # a line under the indicator block, which `money_note` alone reads, with its own
+            # guards (a figure's own unit, a problem found naming the units): 本表金额均为元 alone was read in silence
+            unit = money_note(written)  # behind a lead it did not know (QA225 2)
+        elif r > bottom:  # the 年度总体目标 rows: a note led by its word or its head, never a goal numbered 1. or （一）
+            normal = note_text(written)  # whose words are no note (QA210 1)
+            unit = money_note(written) if _NOTE_WORD.match(normal) or _SPACED_NOTE.search(normal) else None
         elif r < top or c > last:  # a note: above the block, or beside it
             unit = money_note(written) or (money_unit(written) if r in (top - 1, top) and c > last else None)
         elif r == top or c < first:  # the block's label, its column headings, its rows' labels
@@ -111,7 +117,7 @@ def _indicator_block(reading: FormReading) -> range:
     if total is not None or "level3" not in at:
         return range(row_at, (total[0] if total else row_at) + 1)
     last = max((r for r in reading.sheet.rows if r > row_at and (text := reading.sheet.text(r, at["level3"]))
-                and not _NOTE_LINE.match(unicodedata.normalize("NFKC", text))), default=row_at)
+                and not _NOTE_LINE.match(note_text(text))), default=row_at)
     return range(row_at, last + 1)
 
 

@@ -8,7 +8,8 @@ from typing import Any
 
 from .._text import prints_as_nothing
 
-__all__ = ["CHINESE_DIGITS", "IN_WAN", "YEAR", "YEAR_PLAIN", "money_note", "money_unit", "normal", "plain_year", "same_label"]
+__all__ = ["BULLET", "CHINESE_DIGITS", "IN_WAN", "MONEY_WORD", "NOTE_LABEL", "NOTE_LEAD", "NOTE_SCOPE", "YEAR", "YEAR_PLAIN",
+           "money_note", "money_unit", "normal", "note_text", "plain_year", "same_label"]
 
 
 def same_label(written: str, label: str) -> bool:
@@ -22,33 +23,49 @@ def normal(text: str) -> str:
     return _UNIT_AFTER.sub("", "".join(unicodedata.normalize("NFKC", text).split()).rstrip(":"))
 
 
-# (万元), (分), 总分(100分), (满分100分), (100); an amount's unit, (元), (单位:亿元): the label, its unit refused in the
-# funds block when it is not 万元 (`money_unit`, forms/funds.py: QA200 2, 3)
-_UNIT_AFTER = re.compile(r"\((?:万元|满分)?(?:\d+(?:\.\d+)?)?分?\)$|\((?:金额)?(?:单位:)?(?:人民币)?(?:千|万|百万|千万|亿)?元\)$")
-_MONEY = re.compile(r"(?:\((?:金额)?(?:单位:)?(?:人民币)?|^(?:金额)?单位:(?:人民币)?)((?:千|万|百万|千万|亿)?元)\)?$"
+# (万元), (分), 总分(100分), (满分100分), (100); an amount's unit, (元), (单位:亿元), (人民币:元), /元: the label, its unit
+# refused in the funds block when it is not 万元 (`money_unit`, forms/funds.py: QA200 2, 3; 全年预算数/元: QA225 2)
+_UNIT_AFTER = re.compile(r"\((?:万元|满分)?(?:\d+(?:\.\d+)?)?分?\)$"
+                         r"|\((?:金额)?(?:单位:)?(?:人民币:?)?(?:千|万|百万|千万|亿)?元\)$|/(?:千|万|百万|千万|亿)?元$")
+_MONEY = re.compile(r"(?:\((?:金额)?(?:单位:)?(?:人民币:?)?|^(?:(?:金额)?单位:)?(?:人民币)?|/)((?:千|万|百万|千万|亿)?元)\)?$"
                     # the unit among other words in the label's bracket: 预算执行情况（10分，单位：元） (QA204 2)
                     r"|\((?:[^()]*[,;、])?(?:金额)?单位:(?:人民币)?((?:千|万|百万|千万|亿)?元)(?:[,;、][^()]*)?\)$")
 # a note giving the unit, alone in its cell or beside other words (（2024年度） 金额单位：元), as clerks write it (金额单位 ：元,
 # 金额单位为元, 金额单位（元）, 注：本表金额单位：元: QA206 1), numbered or worded as a note's item (注：1.金额单位：元,
 # ①金额单位：元, 表中金额单位均为元, 以上金额单位：元: QA208 3), never 实施单位：元宝区…, 单价单位：元 nor 单位：元/吨
-# (货币单位, 资金单位, 本表所列金额单位为元, 本表金额以元为单位: QA212 1)
-# (以下, 本项目, 所有金额单位：元: QA220 1)
-NOTE_SCOPE = r"(?:本表中|本表所列|本表|表中|表内|以上|上述|以下|本项目|所有|全部)?"
+# (货币单位, 资金单位, 本表所列金额单位为元, 本表金额以元为单位: QA212 1) (以下, 本项目, 所有金额单位：元: QA220 1).
+# The pieces below are the one vocabulary of a note: `money_note` reads a note with them, and forms/funds.py builds from
+# them what may lead a note where goals are written (QA225 2).
+#: Whose amounts a note speaks of: 本表, 表中, 以上… and 所有, 全部, 涉及, each with 的 or not (本表中的金额, 表中所有金额,
+#: 本表涉及金额: QA225 2).
+NOTE_SCOPE = r"(?:(?:本表中|本表所列|本表|表中|表内|以上|上述|以下|本项目)的?)?(?:(?:所有|全部|涉及|各项)的?)?"
+#: The amounts' word: 金额, 货币, 资金, and 预算金额 (QA225 2).
+MONEY_WORD = r"(?:预算)?(?:金额|货币|资金)"
+#: The label giving the unit: 金额单位, 金额的单位 (QA225 2), 货币单位, 资金单位, 数据单位, 计量单位, 金额计量单位, 单位.
+NOTE_LABEL = rf"{NOTE_SCOPE}(?:(?:{MONEY_WORD}|数据)的?)?(?:计量)?单位"
+#: The words a note may be led by: 注, 附注, 备注, 说明, 填表说明, and 特别说明, 其他说明, 编制说明, 提示 (QA225 2).
+NOTE_LEAD = r"(?:附|备)?注|(?:填表|填报|特别|其他|编制)?说明|(?:特别)?提示"
+#: A bullet glued before a note: ※金额单位：元, *…, •…, -… (QA225 2).
+_BULLETS = r"※*•·・\-"
+BULLET = rf"[{_BULLETS}]"
 #: Where a note's words start: the cell's start, after a space, a punctuation mark, an opening bracket (【金额单位：元】,
-#: 〔…〕, […]: QA223 3) or a note's number (注：1.金额单位：元); never inside a word (实施单位, 报销凭证金额单位).
-_NOTE_START = r"(?:^|(?<=[\s,;、():.。【〔\[])|(?<=\d))"
-#: 金额单位, 货币单位, 资金单位, 单位, and 数据单位, 金额计量单位, 计量单位 (QA223 3)
-_NOTE_UNIT = rf"{_NOTE_START}{NOTE_SCOPE}(?:金额|货币|资金|数据)?(?:计量)?单位"
+#: 〔…〕, […]: QA223 3), a bullet (QA225 2) or a note's number (注：1.金额单位：元); never inside a word (实施单位,
+#: 报销凭证金额单位).
+_NOTE_START = rf"(?:^|(?<=[\s,;、():.。【〔\[{_BULLETS}\d]))"
+_NOTE_UNIT = rf"{_NOTE_START}{NOTE_LABEL}"
 #: What joins 单位 to its unit: ：, 为, 均为, 是, a dash (金额单位——元), or a space alone (金额单位 元: QA223 3). Spaces are
 #: read possessively (*+, ++) here and below: a cell of spaces is read once, never again from each of them.
 _SAYS = r"\s*+(?:(?:均|都)?(?:为|是)\s*+:?|:|[—–-]+|(?<=\s))\s*+"
-#: The unit, captured, 人民币 before or after it (金额单位：人民币元, 金额单位：元人民币: QA223 3).
-_YUAN = r"(?:人民币\s*+)?((?:千|万|百万|千万|亿)?元)(?:人民币)?"
+#: 人民币 before the unit, with a colon or not (金额单位：人民币元, 币种 人民币：元).
+_RMB = r"(?:人民币\s*+:?\s*+)?"
+#: The unit, captured: 人民币 before or after it (金额单位：元人民币: QA223 3), in a bracket (单位：（元）, 单位：人民币（元）)
+#: or quotes (金额单位为“元”: QA225 2). Only the unit is captured in `_NOTE`: `money_note` takes its first group found.
+_YUAN = (rf"{_RMB}(?:\(\s*+{_RMB})?[“\"‘「『]?((?:千|万|百万|千万|亿)?元)[”\"’」』]?(?:\s*+\))?(?:人民币)?")
 #: Money's smaller units listed after 元, as clerks separate them: 元、角、分, 元，角，分, 元 角 分, 元/角/分, 元·角·分, 元角分.
 #: Possessive (++): the whole list is read, never a part of it followed by the rest.
 _LISTED = r"(?:(?:\s*+[,、/·・]\s*+|\s++)?[角分])++"
-#: What may follow a note: the cell's end, a space, a punctuation mark or a bracket.
-_MARK = r"[,;:、。.!?()\[\]【】〔〕]"
+#: What may follow a note: the cell's end, a space, a punctuation mark, a bracket or a footnote's mark (元*: QA225 2).
+_MARK = r"[,;:、。.!?()\[\]【】〔〕*※]"
 _END = rf"(?=$|\s|{_MARK})"
 #: After the unit: a list of money's units (金额单位：元、角、分), or what may follow a note. Words right after the list
 #: are a problem found only in the middle of a sentence (money_note).
@@ -63,23 +80,32 @@ _MID_SENTENCE = re.compile(r"[^\W\d_][,、]\s*$")
 _FAULT = re.compile(r"\s*+(?:填写|填列|填报|记录|书写|使用|标注)?(?:不规范|不全|不完整|不统一|未统一|不一致|有误|错误|混乱|缺失)")
 _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    rf"|{_NOTE_UNIT}\s*+\(\s*+{_YUAN}\s*+\){_END}"
-                   # 本表金额以元为单位, 以上金额均以元为单位 (QA223 3)
-                   rf"|(?:金额|货币|资金)(?:均|都)?以\s*+{_YUAN}\s*+为单位"
+                   # 以元为单位, 以元计: after the amounts' word wherever it is (本表金额以元为单位, 以上金额均以元为单位:
+                   # QA223 3; 金额单位以元计), or at a note's start with a scope or 数据 or nothing (本表以元为单位,
+                   # 以上数据均以元为单位, 以元为单位: QA225 2)
+                   rf"|(?:(?:金额|货币|资金)(?:单位)?|{_NOTE_START}{NOTE_SCOPE}(?:数据(?:单位)?)?)(?:均|都|一律)?"
+                   rf"以\s*+{_YUAN}\s*+(?:为单位|计)"
                    # the word alone before the unit, as a title row gives it: （2024年度） 金额：元 (QA212), or saying
-                   # it: 注：本表金额均为元 (QA223 3)
-                   rf"|{_NOTE_START}{NOTE_SCOPE}(?:金额|货币|资金)(?:\s*+:|(?:均|都)?(?:为|是))\s*+{_YUAN}{_AFTER_UNIT}")
+                   # it: 注：本表金额均为元 (QA223 3), 表中所有金额均为人民币元 (QA225 2)
+                   rf"|{_NOTE_START}{NOTE_SCOPE}{MONEY_WORD}(?:\s*+:|(?:均|都)?(?:为|是))\s*+{_YUAN}{_AFTER_UNIT}")
+#: Spaces inside a label's words, as clerks align it: 单 位：元, 金 额 单 位：元 are read as 单位：元, 金额 单位：元 (QA225 2);
+#: words are never joined (部分资金 单位：元 stays a note after a space, 人民币  单位：元 too).
+_SPACED_LABEL = re.compile("|".join(rf"(?<={a})[^\S\n]++(?={b})" for a, b in ("金额", "单位", "货币", "资金", "数据", "计量")))
 #: An amount in each unit a label may give, in 万元.
 IN_WAN = {"元": "0.0001", "千元": "0.1", "万元": "1", "百万元": "100", "千万元": "1000", "亿元": "10000"}
 
 
 def money_unit(text: str) -> str | None:
     """The unit of amounts a label gives at its end, or a note gives alone, when it is not 万元: '元' for
-    项目资金（元）, 全年预算数（单位：元） or 金额单位：元; None for （万元） and for a label with no unit.
+    项目资金（元）, 全年预算数（单位：元）, 全年预算数/元, 全年预算数（人民币：元）, 金额单位：元 or 元 alone (QA225 2); None
+    for （万元） and for a label with no unit.
 
     >>> money_unit("项目资金（元）"), money_unit("全年预算数（亿元）"), money_unit("金额单位：千元"), money_unit("资金（万元）")
     ('元', '亿元', '千元', None)
+    >>> money_unit("全年预算数/元"), money_unit("全年预算数（人民币：元）"), money_unit("元"), money_unit("元/吨")
+    ('元', '元', '元', None)
     """
-    bare = "".join(unicodedata.normalize("NFKC", text).split()).rstrip(":")
+    bare = "".join(note_text(text).split()).rstrip(":")
     found = _MONEY.search(bare)
     if found is None or (bare.endswith(")") != found.group(0).startswith("(")):
         return None
@@ -115,7 +141,7 @@ def money_note(text: str) -> str | None:
     >>> money_note("金额单位：元，分值单位：分"), money_note("注：金额单位：元，角分四舍五入")
     ('元', '元')
     """
-    normal = unicodedata.normalize("NFKC", text)
+    normal = _SPACED_LABEL.sub("", note_text(text))
     units = []
     for found in _NOTE.finditer(normal):
         before = normal[:found.start()]
@@ -127,6 +153,13 @@ def money_note(text: str) -> str | None:
         units.append(next(unit for unit in found.groups() if unit))
     # a note that says the amounts are in 万元 is the form's, whatever a figure's unit said before it (QA212 2)
     return None if not units or "万元" in units else units[0]
+
+
+def note_text(text: str) -> str:
+    """A cell's text as a note is read from: NFKC, without the characters that print as nothing (a zero-width space or
+    a BOM pasted from a web page or WeChat, 金额单位\u200b：元: QA225 2)."""
+    normal = unicodedata.normalize("NFKC", text)
+    return normal if normal.isprintable() else "".join(c for c in normal if unicodedata.category(c) != "Cf")
 
 
 #: What before a bracketed 单位 makes it one figure's own (1200（单位：元）, 水费单价3.2（单位：元）, 单价（单位：元）: QA210 1,
