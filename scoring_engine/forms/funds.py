@@ -30,7 +30,7 @@ _OPEN = r"[(【〔\[]"  # the brackets a note may open with: （金额单位：�
 #: How a note's words begin, after its lead, from the words `money_note` reads a note with (QA225 2): its label
 #: (本表金额单位, 金额（单位：元）, 计量单位, 数据单位, 单位：), the amounts' word and a colon or a verb (金额：元,
 #: 本表金额均为元, 金额以元计), or 以元 (本表以元为单位, 以上数据均以元为单位). `money_note` says whether it gives 元.
-_NOTE_HEAD = (rf"{NOTE_LABEL}|{NOTE_SCOPE}{MONEY_WORD}(?:\(?单位|\s*+:|均|都|为|是|以)"
+_NOTE_HEAD = (rf"{NOTE_LABEL}|{NOTE_SCOPE}{MONEY_WORD}(?:\(?单位|\s*+:|均|都|为|是|以|按)"
               rf"|{NOTE_SCOPE}(?:数据)?(?:均|都)?以\s*+元")
 #: A numbered or bulleted item: 1., ①, （一）, 一、, ※ (QA211 2, QA225 2)
 _ITEM = rf"\d++\s*+[.、]?|\(?[一二三四五六七八九十]+[)、]|{BULLET}"
@@ -47,8 +47,11 @@ _NOTE_WORD = re.compile(rf"\s*+(?:{_OPEN}\s*+|(?:{_ITEM})\s*+)?(?:(?:{NOTE_LEAD}
 #: QA220 1), or any note's head after a sentence's end (…。单位：元, …。（单位：元）: QA220 1, QA225 2)
 #: (A run of spaces is begun at its first one and read once, possessively: a cell of 32,000 spaces took 35 s.)
 _SPACED_NOTE = re.compile(rf"(?:(?:[。.;,、!?]|(?<!\s)\s){_OPEN}?|{_OPEN})\s*+(?:(?:{NOTE_LEAD})\s*+:\s*+)?{NOTE_SCOPE}"
-                          rf"{MONEY_WORD}(?:\(?单位|\s*+:)"
-                          rf"|[。.;!?]\s*+{_OPEN}?\s*+(?:{_NOTE_HEAD})")
+                          rf"(?:{MONEY_WORD}(?:\(?单位|\s*+:)|单位\s*+:)"
+                          rf"|[。.;!?]\s*+{_OPEN}?\s*+(?:{_NOTE_HEAD})"
+                          # a bracket of 单位 after a goal's words (完成年度任务（单位：元）), or a note's head on a line of
+                          # its own in the goal's cell: money_note says whether it is a figure's own (QA226 5)
+                          rf"|{_OPEN}\s*+单位\s*+:|\n\s*+(?:{_NOTE_HEAD})")
 _MOST_PLACES = 4  # of a typed rate, in percent: a pasted quotient (83.33333333333334%) is compared at 83.3333%
 
 

@@ -38,11 +38,11 @@ _MONEY = re.compile(r"(?:\((?:金额)?(?:单位:)?(?:人民币:?)?|^(?:(?:金额
 # them what may lead a note where goals are written (QA225 2).
 #: Whose amounts a note speaks of: 本表, 表中, 以上… and 所有, 全部, 涉及, each with 的 or not (本表中的金额, 表中所有金额,
 #: 本表涉及金额: QA225 2).
-NOTE_SCOPE = r"(?:(?:本表中|本表所列|本表|表中|表内|以上|上述|以下|本项目)的?)?(?:(?:所有|全部|涉及|各项)的?)?"
+NOTE_SCOPE = r"(?:(?:本表中|本表所列|本表|表中|表内|以上|上述|以下|本项目)的?)?(?:(?:所有|全部|涉及|各项|填报|所填|所涉)的?)?"
 #: The amounts' word: 金额, 货币, 资金, and 预算金额 (QA225 2).
-MONEY_WORD = r"(?:预算)?(?:金额|货币|资金)"
+MONEY_WORD = r"(?:预算|支出|收入)?(?:金额|货币|资金)"
 #: The label giving the unit: 金额单位, 金额的单位 (QA225 2), 货币单位, 资金单位, 数据单位, 计量单位, 金额计量单位, 单位.
-NOTE_LABEL = rf"{NOTE_SCOPE}(?:(?:{MONEY_WORD}|数据)的?)?(?:计量)?单位"
+NOTE_LABEL = rf"{NOTE_SCOPE}(?:(?:{MONEY_WORD}|数据|数字)的?)?(?:计量)?单位"
 #: The words a note may be led by: 注, 附注, 备注, 说明, 填表说明, and 特别说明, 其他说明, 编制说明, 提示 (QA225 2).
 NOTE_LEAD = r"(?:附|备)?注|(?:填表|填报|特别|其他|编制)?说明|(?:特别)?提示"
 #: A bullet glued before a note: ※金额单位：元, *…, •…, -… (QA225 2).
@@ -55,12 +55,12 @@ _NOTE_START = rf"(?:^|(?<=[\s,;、():.。【〔\[{_BULLETS}\d]))"
 _NOTE_UNIT = rf"{_NOTE_START}{NOTE_LABEL}"
 #: What joins 单位 to its unit: ：, 为, 均为, 是, a dash (金额单位——元), or a space alone (金额单位 元: QA223 3). Spaces are
 #: read possessively (*+, ++) here and below: a cell of spaces is read once, never again from each of them.
-_SAYS = r"\s*+(?:(?:均|都)?(?:为|是)\s*+:?|:|[—–-]+|(?<=\s))\s*+"
+_SAYS = r"\s*+(?:(?:均|都)?(?:为|是)\s*+:?|:|[—–\-/]+|(?<=\s))\s*+"
 #: 人民币 before the unit, with a colon or not (金额单位：人民币元, 币种 人民币：元).
 _RMB = r"(?:人民币\s*+:?\s*+)?"
 #: The unit, captured: 人民币 before or after it (金额单位：元人民币: QA223 3), in a bracket (单位：（元）, 单位：人民币（元）)
 #: or quotes (金额单位为“元”: QA225 2). Only the unit is captured in `_NOTE`: `money_note` takes its first group found.
-_YUAN = (rf"{_RMB}(?:\(\s*+{_RMB})?[“\"‘「『]?((?:千|万|百万|千万|亿)?元)[”\"’」』]?(?:\s*+\))?(?:人民币)?")
+_YUAN = (rf"{_RMB}(?:\(\s*+{_RMB})?[“\"‘「『]?((?:千|万|百万|千万|亿)?元)整?[”\"’」』]?(?:\s*+\))?(?:人民币)?")
 #: Money's smaller units listed after 元, as clerks separate them: 元、角、分, 元，角，分, 元 角 分, 元/角/分, 元·角·分, 元角分.
 #: Possessive (++): the whole list is read, never a part of it followed by the rest.
 _LISTED = r"(?:(?:\s*+[,、/·・]\s*+|\s++)?[角分])++"
@@ -76,15 +76,18 @@ _WORDS_AFTER = re.compile(rf"\s*+(?!$|{_MARK})")
 #: is a problem found (QA217 3, QA220 2, QA223 1), while at a cell's start, after 注： or a space, 金额单位：元，分值单位：分
 #: and 金额单位：元，角、分四舍五入 are notes (QA225 1).
 _MID_SENTENCE = re.compile(r"[^\W\d_][,、]\s*$")
+#: A bracketed unit with a word right after its bracket: that word's, in a sentence (资金（单位：元）拨付凭证缺失: QA226 2).
+_ATTACHED = re.compile(r"[^)]{0,8}?\)[^\W\d_]")
 #: Or the words say what is wrong with them, wherever the line starts: 1.金额单位：元角分不规范, 金额：元、角、分记录不全.
-_FAULT = re.compile(r"\s*+(?:填写|填列|填报|记录|书写|使用|标注)?(?:不规范|不全|不完整|不统一|未统一|不一致|有误|错误|混乱|缺失)")
+_FAULT = re.compile(r"[^。;!?\n]{0,16}?(?:不规范|不全|不完整|不统一|未统一|不一致|有误|错误|混乱|缺失|漏填|漏记|没有|未按|未填"
+                    r"|涂改|潦草|不符|不清|不准确)")
 _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    rf"|{_NOTE_UNIT}\s*+\(\s*+{_YUAN}\s*+\){_END}"
                    # 以元为单位, 以元计: after the amounts' word wherever it is (本表金额以元为单位, 以上金额均以元为单位:
                    # QA223 3; 金额单位以元计), or at a note's start with a scope or 数据 or nothing (本表以元为单位,
                    # 以上数据均以元为单位, 以元为单位: QA225 2)
-                   rf"|(?:(?:金额|货币|资金)(?:单位)?|{_NOTE_START}{NOTE_SCOPE}(?:数据(?:单位)?)?)(?:均|都|一律)?"
-                   rf"以\s*+{_YUAN}\s*+(?:为单位|计)"
+                   rf"|{_NOTE_START}{NOTE_SCOPE}(?:{MONEY_WORD}(?:单位)?|(?:数据|数字)(?:单位)?)?(?:均|都|一律)?"
+                   rf"(?:以|按)\s*+{_YUAN}\s*+(?:为单位|计)?(?:填列|填报|填写)?{_END}"
                    # the word alone before the unit, as a title row gives it: （2024年度） 金额：元 (QA212), or saying
                    # it: 注：本表金额均为元 (QA223 3), 表中所有金额均为人民币元 (QA225 2)
                    rf"|{_NOTE_START}{NOTE_SCOPE}{MONEY_WORD}(?:\s*+:|(?:均|都)?(?:为|是))\s*+{_YUAN}{_AFTER_UNIT}")
@@ -145,11 +148,12 @@ def money_note(text: str) -> str | None:
     units = []
     for found in _NOTE.finditer(normal):
         before = normal[:found.start()]
-        if before.endswith("(") and _FIGURE.search(before[:-1].rstrip()):  # a figure's own unit: 单价（单位：元） (QA210)
-            continue
-        if found.group()[-1] in "角分" and _WORDS_AFTER.match(normal, found.end()) and (
-                _MID_SENTENCE.search(before) or _FAULT.match(normal, found.end())):
-            continue  # a problem found naming the units of money
+        if before.endswith("(") and (_FIGURE.search(before[:-1].rstrip()) or _ATTACHED.match(normal, found.end())):
+            continue  # a figure's own unit: 单价（单位：元） (QA210); a word's in a sentence: 资金（单位：元）拨付… (QA226 2)
+        listed = found.group()[-1] in "角分" and _WORDS_AFTER.match(normal, found.end())
+        if (listed and _MID_SENTENCE.search(before)) or ((listed or _MID_SENTENCE.search(before))
+                                                         and _FAULT.match(normal, found.end())):
+            continue  # a problem found naming the units of money, or the unit in a sentence saying what is wrong (QA226)
         units.append(next(unit for unit in found.groups() if unit))
     # a note that says the amounts are in 万元 is the form's, whatever a figure's unit said before it (QA212 2)
     return None if not units or "万元" in units else units[0]
