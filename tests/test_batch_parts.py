@@ -1082,6 +1082,53 @@ def test_a_worker_killed_outright_stops_the_batch_with_one_line_instead_of_hangi
         pytest.fail("a worker outlived the batch")
 
 
+_KILL_AN_IDLE_WORKER = """
+import os, signal, sys, time, multiprocessing
+from scoring_engine.batch.pool import ordered_map
+from scoring_engine.errors import ScoringEngineError
+
+class Doubling:
+    def __call__(self, part):
+        return [2 * item for item in part]
+
+signal.signal(signal.SIGTERM, lambda *_: None)  # as the command line cleans up: its workers ignore SIGTERM
+results = ordered_map(Doubling, range(10 * 32), jobs=2)
+next(results)
+time.sleep(1)  # every chunk handed out is done: the workers wait for the next
+workers = multiprocessing.active_children()
+def waiting_on(worker):
+    try:
+        with open(f"/proc/{worker.pid}/wchan") as wchan:
+            return wchan.read()
+    except OSError:
+        return ""
+reading = [w for w in workers if "pipe" in waiting_on(w)] or workers  # the one holding the queue's lock
+os.kill(reading[0].pid, signal.SIGKILL)
+time.sleep(1)  # the pool sees it broken before the batch hands out more
+try:
+    list(results)
+except ScoringEngineError as err:
+    print(err)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the workers through /proc (Linux)")
+def test_a_worker_killed_while_none_scores_stops_the_batch_instead_of_hanging():
+    """A worker killed outright (the out-of-memory killer) while both workers wait for their next chunk, the batch busy
+    writing what it has: the batch stops with the one line saying so. It used to hang for ever (and CI once with it):
+    no chunk was under way to fail, so nothing killed the other worker, which Python's pool ended with SIGTERM (ignored)
+    and waited for, while it waited for the lock of the queue the killed one held. The timeout only guards the hang."""
+    import subprocess
+    import sys
+
+    try:
+        done = subprocess.run([sys.executable, "-c", _KILL_AN_IDLE_WORKER], check=False, capture_output=True, text=True,
+                              timeout=60, cwd=ROOT, start_new_session=True)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the batch hung once an idle worker was killed")
+    assert done.stdout.startswith("a worker process ended unexpectedly"), done.stdout + done.stderr
+
+
 def test_an_interrupt_while_work_is_handed_out_comes_just_after():
     """The guard around starting and stopping workers (and discarding outputs) holds Ctrl-C and raises it once, right
     after, with the usual handler; told not to deliver it (the run is stopping already), it drops it."""

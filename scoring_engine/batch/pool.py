@@ -234,31 +234,45 @@ class _EndTheOthers:
     def __call__(self, future: Future[Any]) -> None:
         if future.cancelled() or not isinstance(future.exception(), BrokenProcessPool):
             return
-        for process in list((getattr(self.pool, "_processes", None) or {}).values()):
-            with contextlib.suppress(OSError, ValueError):  # gone already, or closed
-                process.kill()
+        _kill((getattr(self.pool, "_processes", None) or {}).values())
+
+
+def _kill(processes: Iterable[Any]) -> None:
+    for process in list(processes):
+        with contextlib.suppress(OSError, ValueError):  # gone already, or closed
+            process.kill()
 
 
 def _shut_down(pool: ProcessPoolExecutor, pending: Iterable[Future[Any]]) -> None:
     """Cancel what has not started and wait for the workers to finish their chunk and end. Cut short (by a second
     Ctrl-C), a shutdown would leave workers that nothing stops, and the batch would hang as it exits. A pool whose own
     thread ended (or never started) tells its workers nothing any more: they are killed here and waited for, or the
-    batch would wait for them for ever as it exits, after Ctrl-C as well (QA193 F1)."""
+    batch would wait for them for ever as it exits, after Ctrl-C as well (QA193 F1).
+
+    A pool that breaks (a worker killed outright) ends the others with SIGTERM, which they ignore, and waits for them.
+    One waiting for its next chunk then waits for ever when the killed worker was the one reading the queue (it held
+    the queue's lock), and so did the batch, when no chunk was under way for _EndTheOthers to see fail: it had scored
+    all it was given and was writing. The workers of a pool that broke are killed here while it is waited for."""
     for future in pending:
         future.cancel()
+    thread = getattr(pool, "_executor_manager_thread", None)
+    workers = list((getattr(pool, "_processes", None) or {}).values())
     if _thread_ended(pool):
-        thread = getattr(pool, "_executor_manager_thread", None)
-        workers = list((getattr(pool, "_processes", None) or {}).values())
-        for process in workers:
-            with contextlib.suppress(OSError, ValueError):  # gone already, or closed
-                process.kill()
+        _kill(workers)
         for process in workers:
             with contextlib.suppress(OSError, ValueError, AssertionError):
                 process.join()
         started = getattr(thread, "ident", None) is not None  # a thread that never started cannot be joined
         pool.shutdown(wait=started, cancel_futures=True)
         return
-    pool.shutdown(wait=True, cancel_futures=True)
+    results = getattr(pool, "_result_queue", None)
+    pool.shutdown(wait=False, cancel_futures=True)  # told to end; waited for below, as shutdown(wait=True) would
+    while thread is not None and thread.is_alive():
+        thread.join(WATCH_SECONDS)
+        if getattr(pool, "_broken", False):
+            _kill(workers)
+    if results is not None:
+        results.close()
 
 
 def usable_cores() -> int:
