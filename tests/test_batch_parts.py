@@ -1129,6 +1129,59 @@ def test_a_worker_killed_while_none_scores_stops_the_batch_instead_of_hanging():
     assert done.stdout.startswith("a worker process ended unexpectedly"), done.stdout + done.stderr
 
 
+_KILL_A_WORKER_SENDING = """
+import os, signal, sys, time, multiprocessing
+from scoring_engine.batch.pool import ordered_map
+from scoring_engine.errors import ScoringEngineError
+
+class Large:
+    def __call__(self, part):
+        return [b"x" * 16_000_000] + [None] * (len(part) - 1)  # a result many times what a pipe holds at once
+
+signal.signal(signal.SIGTERM, lambda *_: None)  # as the command line cleans up: its workers ignore SIGTERM
+results = ordered_map(Large, range(10 * 32), jobs=2)
+next(results)
+def waiting_on(worker):
+    try:
+        with open(f"/proc/{worker.pid}/wchan") as wchan:
+            return wchan.read()
+    except OSError:
+        return ""
+deadline = time.monotonic() + 20
+while time.monotonic() < deadline:
+    sending = [w for w in multiprocessing.active_children() if "pipe_write" in waiting_on(w)]
+    if sending:
+        os.kill(sending[0].pid, signal.SIGKILL)  # in the middle of sending a result: the pipe is full, more is to come
+        break
+    time.sleep(0.001)
+else:
+    print("not caught sending")
+    sys.exit()
+try:
+    list(results)
+except ScoringEngineError as err:
+    print(err)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the workers through /proc (Linux)")
+def test_a_worker_killed_while_sending_a_result_stops_the_batch_instead_of_hanging():
+    """A worker killed outright (the out-of-memory killer) in the middle of sending its chunk's results: the batch stops
+    with the one line saying so. It used to hang for ever: the pool's own thread waited for the rest of the result,
+    seeing nothing else, and the batch for it, when shut down too. The timeout only guards the hang."""
+    import subprocess
+    import sys
+
+    try:
+        done = subprocess.run([sys.executable, "-c", _KILL_A_WORKER_SENDING], check=False, capture_output=True, text=True,
+                              timeout=60, cwd=ROOT, start_new_session=True)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the batch hung once a worker sending a result was killed")
+    if done.stdout.startswith("not caught sending"):
+        pytest.skip("no worker was seen sending (/proc/PID/wchan says nothing here)")
+    assert done.stdout.startswith("a worker process ended unexpectedly"), done.stdout + done.stderr
+
+
 def test_an_interrupt_while_work_is_handed_out_comes_just_after():
     """The guard around starting and stopping workers (and discarding outputs) holds Ctrl-C and raises it once, right
     after, with the usual handler; told not to deliver it (the run is stopping already), it drops it."""

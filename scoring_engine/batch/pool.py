@@ -181,12 +181,29 @@ def _delivered(future: Future[list[R]], pool: ProcessPoolExecutor) -> list[R]:
     """The future's result, once it is done. A pool whose thread ended (it could not start one of its own, Python's
     "can't start new thread" when memory is short) never completes it: looked at every WATCH_SECONDS, such a pool raises
     _PoolDead instead of leaving the batch waiting for ever, deaf to all but kill -9 (QA193 F1)."""
+    killed: set[int] = set()
     while True:
         try:
             return future.result(timeout=WATCH_SECONDS)
         except TimeoutError:
             if _thread_ended(pool) and not future.done():
                 raise _PoolDead from None
+            killed = _unstuck(list((getattr(pool, "_processes", None) or {}).values()),
+                              getattr(pool, "_result_queue", None), killed)
+
+
+def _unstuck(workers: list[Any], results: Any, killed_before: set[int]) -> set[int]:
+    """The workers killed by a signal (the out-of-memory killer), as found now. One found so a look before too, and the
+    pool has not seen it: it was killed in the middle of sending a result, and the pool's own thread waits for the rest
+    of it, for ever, seeing nothing else (a batch hung so, waiting for its next chunk, and when shut down too). The
+    other workers are killed and this process's end of the results' pipe closed: the pool's thread then reads the end,
+    and breaks the pool as for any worker killed (BrokenProcessPool)."""
+    killed = {worker.pid for worker in workers if (worker.exitcode or 0) < 0}
+    if killed & killed_before:
+        _kill(workers)
+        with contextlib.suppress(OSError, AttributeError):  # (closed already)
+            results._writer.close()
+    return killed
 
 
 def _thread_ended(pool: ProcessPoolExecutor) -> bool:
@@ -267,10 +284,12 @@ def _shut_down(pool: ProcessPoolExecutor, pending: Iterable[Future[Any]]) -> Non
         return
     results = getattr(pool, "_result_queue", None)
     pool.shutdown(wait=False, cancel_futures=True)  # told to end; waited for below, as shutdown(wait=True) would
+    killed: set[int] = set()
     while thread is not None and thread.is_alive():
         thread.join(WATCH_SECONDS)
         if getattr(pool, "_broken", False):
             _kill(workers)
+        killed = _unstuck(workers, results, killed)
     if results is not None:
         results.close()
 
