@@ -1082,71 +1082,41 @@ def test_a_worker_killed_outright_stops_the_batch_with_one_line_instead_of_hangi
         pytest.fail("a worker outlived the batch")
 
 
-_KILL_AN_IDLE_WORKER = """
+# A batch of two workers (ignoring SIGTERM, as the command line's do) whose results are RESULT; one is killed outright
+# as WHEN says, and the batch's error is printed.
+_KILL_A_WORKER = """
 import os, signal, sys, time, multiprocessing
 from scoring_engine.batch.pool import ordered_map
 from scoring_engine.errors import ScoringEngineError
 
-class Doubling:
+class Worker:
     def __call__(self, part):
-        return [2 * item for item in part]
+        return [RESULT] + [None] * (len(part) - 1)
 
-signal.signal(signal.SIGTERM, lambda *_: None)  # as the command line cleans up: its workers ignore SIGTERM
-results = ordered_map(Doubling, range(10 * 32), jobs=2)
-next(results)
-time.sleep(1)  # every chunk handed out is done: the workers wait for the next
-workers = multiprocessing.active_children()
 def waiting_on(worker):
     try:
         with open(f"/proc/{worker.pid}/wchan") as wchan:
             return wchan.read()
     except OSError:
         return ""
-reading = [w for w in workers if "pipe" in waiting_on(w)] or workers  # the one holding the queue's lock
-os.kill(reading[0].pid, signal.SIGKILL)
-time.sleep(1)  # the pool sees it broken before the batch hands out more
+
+signal.signal(signal.SIGTERM, lambda *_: None)
+results = ordered_map(Worker, range(10 * 32), jobs=2)
+next(results)
+WHEN
 try:
     list(results)
 except ScoringEngineError as err:
     print(err)
 """
-
-
-@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the workers through /proc (Linux)")
-def test_a_worker_killed_while_none_scores_stops_the_batch_instead_of_hanging():
-    """A worker killed outright (the out-of-memory killer) while both workers wait for their next chunk, the batch busy
-    writing what it has: the batch stops with the one line saying so. It used to hang for ever (and CI once with it):
-    no chunk was under way to fail, so nothing killed the other worker, which Python's pool ended with SIGTERM (ignored)
-    and waited for, while it waited for the lock of the queue the killed one held. The timeout only guards the hang."""
-    import subprocess
-    import sys
-
-    try:
-        done = subprocess.run([sys.executable, "-c", _KILL_AN_IDLE_WORKER], check=False, capture_output=True, text=True,
-                              timeout=60, cwd=ROOT, start_new_session=True)
-    except subprocess.TimeoutExpired:
-        pytest.fail("the batch hung once an idle worker was killed")
-    assert done.stdout.startswith("a worker process ended unexpectedly"), done.stdout + done.stderr
-
-
-_KILL_A_WORKER_SENDING = """
-import os, signal, sys, time, multiprocessing
-from scoring_engine.batch.pool import ordered_map
-from scoring_engine.errors import ScoringEngineError
-
-class Large:
-    def __call__(self, part):
-        return [b"x" * 16_000_000] + [None] * (len(part) - 1)  # a result many times what a pipe holds at once
-
-signal.signal(signal.SIGTERM, lambda *_: None)  # as the command line cleans up: its workers ignore SIGTERM
-results = ordered_map(Large, range(10 * 32), jobs=2)
-next(results)
-def waiting_on(worker):
-    try:
-        with open(f"/proc/{worker.pid}/wchan") as wchan:
-            return wchan.read()
-    except OSError:
-        return ""
+_WHILE_NONE_SCORES = """
+time.sleep(1)  # every chunk handed out is done: the workers wait for the next
+workers = multiprocessing.active_children()
+reading = [w for w in workers if "pipe" in waiting_on(w)] or workers  # the one holding the queue's lock
+os.kill(reading[0].pid, signal.SIGKILL)
+time.sleep(1)  # the pool sees it broken before the batch hands out more
+"""
+_WHILE_SENDING = """
 deadline = time.monotonic() + 20
 while time.monotonic() < deadline:
     sending = [w for w in multiprocessing.active_children() if "pipe_write" in waiting_on(w)]
@@ -1157,26 +1127,30 @@ while time.monotonic() < deadline:
 else:
     print("not caught sending")
     sys.exit()
-try:
-    list(results)
-except ScoringEngineError as err:
-    print(err)
 """
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the workers through /proc (Linux)")
-def test_a_worker_killed_while_sending_a_result_stops_the_batch_instead_of_hanging():
-    """A worker killed outright (the out-of-memory killer) in the middle of sending its chunk's results: the batch stops
-    with the one line saying so. It used to hang for ever: the pool's own thread waited for the rest of the result,
-    seeing nothing else, and the batch for it, when shut down too. The timeout only guards the hang."""
+@pytest.mark.parametrize("when, result", [(_WHILE_NONE_SCORES, "item * 2"), (_WHILE_SENDING, 'b"x" * 16_000_000')],
+                         ids=["while-none-scores", "while-sending-a-result"])
+def test_a_worker_killed_while_none_scores_or_while_it_sends_stops_the_batch_instead_of_hanging(when: str, result: str):
+    """A worker killed outright (the out-of-memory killer) stops the batch with the one line saying so, whenever it is
+    killed. Two moments used to hang it for ever (CI once with the first):
+    - both workers waiting for their next chunk, the batch busy writing what it has: no chunk was under way to fail,
+      so nothing killed the other worker, which Python's pool ended with SIGTERM (ignored) and waited for, while it
+      waited for the lock of the queue the killed one held;
+    - in the middle of sending its chunk's results (16 MB, many times what a pipe holds): the pool's own thread waited
+      for the rest of the result, seeing nothing else, and the batch for it, when shut down too.
+    The timeout only guards the hang."""
     import subprocess
     import sys
 
+    script = _KILL_A_WORKER.replace("RESULT", result.replace("item", "part[0]")).replace("WHEN", when)
     try:
-        done = subprocess.run([sys.executable, "-c", _KILL_A_WORKER_SENDING], check=False, capture_output=True, text=True,
-                              timeout=60, cwd=ROOT, start_new_session=True)
+        done = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, timeout=60,
+                              cwd=ROOT, start_new_session=True)
     except subprocess.TimeoutExpired:
-        pytest.fail("the batch hung once a worker sending a result was killed")
+        pytest.fail("the batch hung once a worker was killed")
     if done.stdout.startswith("not caught sending"):
         pytest.skip("no worker was seen sending (/proc/PID/wchan says nothing here)")
     assert done.stdout.startswith("a worker process ended unexpectedly"), done.stdout + done.stderr
