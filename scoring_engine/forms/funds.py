@@ -17,7 +17,7 @@ from .._text import cut
 from ..errors import Problem
 from ..target_rows import written_quantity
 from .grid import percent_figure
-from .labels import BULLET, IN_WAN, MONEY_WORD, NOTE_LABEL, NOTE_LEAD, NOTE_SCOPE, money_note, money_unit, note_text
+from .labels import IN_WAN, MONEY_WORD, NOTE_LEAD, NOTE_SCOPE, money_note, money_unit, note_text
 from .number_formats import TYPE_AS_SHOWN
 from .reading import SAME_UNIT, UNUSED, FormReading, not_worked_out
 from .workbook import Formula
@@ -27,31 +27,10 @@ __all__ = ["check_funds"]
 _AMOUNTS = ("initial", "budget", "paid")  # the columns of amounts in 万元 a 其中 row splits
 _IN_WAN = (None, *SAME_UNIT["万元"])  # an amount typed 60万 is read as 60万元, as where the set reads it
 _OPEN = r"[(【〔\[]"  # the brackets a note may open with: （金额单位：元）, 【金额单位：元】, 〔…〕, […] (QA223 3)
-#: How a note's words begin, after its lead, from the words `money_note` reads a note with (QA225 2): its label
-#: (本表金额单位, 金额（单位：元）, 计量单位, 数据单位, 单位：), the amounts' word and a colon or a verb (金额：元,
-#: 本表金额均为元, 金额以元计), or 以元 (本表以元为单位, 以上数据均以元为单位). `money_note` says whether it gives 元.
-_NOTE_HEAD = (rf"{NOTE_LABEL}|{NOTE_SCOPE}{MONEY_WORD}(?:\(?单位|\s*+:|均|都|为|是|以|按)"
-              rf"|{NOTE_SCOPE}(?:数据)?(?:均|都)?以\s*+元")
-#: A numbered or bulleted item: 1., ①, （一）, 一、, ※ (QA211 2, QA225 2)
-_ITEM = rf"\d++\s*+[.、]?|\(?[一二三四五六七八九十]+[)、]|{BULLET}"
 #: A note's line, where the indicator block's last 三级 row is told from the notes under it: led by its word (注, 说明,
 #: 提示…), a number, a bracket or a label (金额单位, 金额（单位：元）, 计量单位, 单位, 金额：: QA208 3, QA211 3, QA217 2, QA223 3)
 _NOTE_LINE = re.compile(rf"\s*+(?:\d|{_OPEN}|[一二三四五六七八九十]+[)、]|{NOTE_LEAD}"
                         rf"|{NOTE_SCOPE}(?:(?:{MONEY_WORD}|数据)的?)?(?:计量)?\(?单位|{NOTE_SCOPE}{MONEY_WORD}\s*+:)")
-#: A note between the block and the indicators, where the 年度总体目标 rows are: led by its word or its head, numbered,
-#: bulleted or bracketed (（金额单位：元）, 1.金额单位：元, （一）金额单位：元: QA211 2; 本表金额单位：元, 计量单位：元,
-#: 提示：…: QA225 2), never a goal numbered so whose words are no note (（一）水费单价3.2（单位：元）)
-_NOTE_WORD = re.compile(rf"\s*+(?:{_OPEN}\s*+|(?:{_ITEM})\s*+)?(?:(?:{NOTE_LEAD})\s*+:?\s*+)?(?:{NOTE_LEAD}|{_NOTE_HEAD})")
-#: A note after other words and a space or a sentence's end, bracketed or not: on a goal's line ending it (完成年度建设任务。
-#: （金额单位：元）, …  金额：元: QA217 2), a bracket of amounts' 单位 right after the words (完成年度建设任务（金额单位：元）:
-#: QA220 1), or any note's head after a sentence's end (…。单位：元, …。（单位：元）: QA220 1, QA225 2)
-#: (A run of spaces is begun at its first one and read once, possessively: a cell of 32,000 spaces took 35 s.)
-_SPACED_NOTE = re.compile(rf"(?:(?:[。.;,、!?]|(?<!\s)\s){_OPEN}?|{_OPEN})\s*+(?:(?:{NOTE_LEAD})\s*+:\s*+)?{NOTE_SCOPE}"
-                          rf"(?:{MONEY_WORD}(?:\(?单位|\s*+:)|单位\s*+:)"
-                          rf"|[。.;!?]\s*+{_OPEN}?\s*+(?:{_NOTE_HEAD})"
-                          # a bracket of 单位 after a goal's words (完成年度任务（单位：元）), or a note's head on a line of
-                          # its own in the goal's cell: money_note says whether it is a figure's own (QA226 5)
-                          rf"|{_OPEN}\s*+单位\s*+:|\n\s*+(?:{_NOTE_HEAD})")
 _MOST_PLACES = 4  # of a typed rate, in percent: a pasted quotient (83.33333333333334%) is compared at 83.3333%
 
 
@@ -91,12 +70,11 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
     for (r, c), written in sorted(reading.sheet.cells.items()):
         if not isinstance(written, str) or (r > bottom and r in indicators):  # a 偏差原因 saying 单位：元 (QA208 4)
             continue
-        if r > bottom and r >= indicators.stop:  # a line under the indicator block, which `money_note` alone reads, with its own
-            # guards (a figure's own unit, a problem found naming the units): 本表金额均为元 alone was read in silence
-            unit = money_note(written)  # behind a lead it did not know (QA225 2)
-        elif r > bottom:  # the 年度总体目标 rows: a note led by its word or its head, never a goal numbered 1. or （一）
-            normal = note_text(written)  # whose words are no note (QA210 1)
-            unit = money_note(written) if _NOTE_WORD.match(normal) or _SPACED_NOTE.search(normal) else None
+        if r > bottom:  # a line under the indicator block, or a 年度总体目标 row, which `money_note` alone reads, with
+            # its own guards (a figure's own unit, a problem found, a word's unit: （一）水费单价3.2（单位：元）,
+            # 户均增收（单位：元）：1500): 本表金额均为元 alone was read in silence behind a lead it did not know (QA225 2),
+            # 完成年度任务（以元为单位） in a goal (QA227 9)
+            unit = money_note(written)
         elif r < top or c > last:  # a note: above the block, or beside it
             unit = money_note(written) or (money_unit(written) if r in (top - 1, top) and c > last else None)
         elif r == top or c < first:  # the block's label, its column headings, its rows' labels

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from typing import Any
@@ -38,24 +39,25 @@ _MONEY = re.compile(r"(?:\((?:金额)?(?:单位:)?(?:人民币:?)?|^(?:(?:金额
 # them what may lead a note where goals are written (QA225 2).
 #: Whose amounts a note speaks of: 本表, 表中, 以上… and 所有, 全部, 涉及, each with 的 or not (本表中的金额, 表中所有金额,
 #: 本表涉及金额: QA225 2).
-NOTE_SCOPE = r"(?:(?:本表中|本表所列|本表|表中|表内|以上|上述|以下|本项目)的?)?(?:(?:所有|全部|涉及|各项|填报|所填|所涉)的?)?"
+NOTE_SCOPE = (r"(?:(?:本表中|本表所列|本表内|本(?:自评)?表|表格?中|表内|上表|该表|此表|以上|上述|以下|本项目)的?)?"
+              r"(?:(?:所有|全部|涉及|各项|填报|所填|所涉|列示|上报|填写)的?)?")
 #: The amounts' word: 金额, 货币, 资金, and 预算金额 (QA225 2).
-MONEY_WORD = r"(?:预算|支出|收入)?(?:金额|货币|资金)"
+MONEY_WORD = r"(?:预算|支出|收入)?(?:金额|货币|资金|经费)数?"
 #: The label giving the unit: 金额单位, 金额的单位 (QA225 2), 货币单位, 资金单位, 数据单位, 计量单位, 金额计量单位, 单位.
-NOTE_LABEL = rf"{NOTE_SCOPE}(?:(?:{MONEY_WORD}|数据|数字)的?)?(?:计量)?单位"
+NOTE_LABEL = rf"{NOTE_SCOPE}(?:(?:{MONEY_WORD}|数据|数字|数值)的?)?(?:计量)?单位"
 #: The words a note may be led by: 注, 附注, 备注, 说明, 填表说明, and 特别说明, 其他说明, 编制说明, 提示 (QA225 2).
 NOTE_LEAD = r"(?:附|备)?注|(?:填表|填报|特别|其他|编制)?说明|(?:特别)?提示"
 #: A bullet glued before a note: ※金额单位：元, *…, •…, -… (QA225 2).
-_BULLETS = r"※*•·・\-"
+_BULLETS = r"※*•·・\-—●○■□◆◇★☆▲△►▶#"
 BULLET = rf"[{_BULLETS}]"
 #: Where a note's words start: the cell's start, after a space, a punctuation mark, an opening bracket (【金额单位：元】,
 #: 〔…〕, […]: QA223 3), a bullet (QA225 2) or a note's number (注：1.金额单位：元); never inside a word (实施单位,
 #: 报销凭证金额单位).
-_NOTE_START = rf"(?:^|(?<=[\s,;、():.。【〔\[{_BULLETS}\d]))"
+_NOTE_START = rf"(?:^|(?<=[\s,;、():.。【〔\[“\"「『{_BULLETS}\d]))"
 _NOTE_UNIT = rf"{_NOTE_START}{NOTE_LABEL}"
 #: What joins 单位 to its unit: ：, 为, 均为, 是, a dash (金额单位——元), or a space alone (金额单位 元: QA223 3). Spaces are
 #: read possessively (*+, ++) here and below: a cell of spaces is read once, never again from each of them.
-_SAYS = r"\s*+(?:(?:均|都)?(?:为|是)\s*+:?|:|[—–\-/]+|(?<=\s))\s*+"
+_SAYS = r"\s*+(?:(?:均|都|统一|一律|全部)?(?:为|是|采用)\s*+:?|[:,;]|[—–\-/]+|(?<=\s))\s*+"
 #: 人民币 before the unit, with a colon or not (金额单位：人民币元, 币种 人民币：元).
 _RMB = r"(?:人民币\s*+:?\s*+)?"
 #: The unit, captured: 人民币 before or after it (金额单位：元人民币: QA223 3), in a bracket (单位：（元）, 单位：人民币（元）)
@@ -76,18 +78,43 @@ _WORDS_AFTER = re.compile(rf"\s*+(?!$|{_MARK})")
 #: is a problem found (QA217 3, QA220 2, QA223 1), while at a cell's start, after 注： or a space, 金额单位：元，分值单位：分
 #: and 金额单位：元，角、分四舍五入 are notes (QA225 1).
 _MID_SENTENCE = re.compile(r"[^\W\d_][,、]\s*$")
-#: A bracketed unit with a word right after its bracket: that word's, in a sentence (资金（单位：元）拨付凭证缺失: QA226 2).
-_ATTACHED = re.compile(r"[^)]{0,8}?\)[^\W\d_]")
-#: Or the words say what is wrong with them, wherever the line starts: 1.金额单位：元角分不规范, 金额：元、角、分记录不全.
-_FAULT = re.compile(r"[^。;!?\n]{0,16}?(?:不规范|不全|不完整|不统一|未统一|不一致|有误|错误|混乱|缺失|漏填|漏记|没有|未按|未填"
-                    r"|涂改|潦草|不符|不清|不准确)")
+_ATTACHED = re.compile(r"(?:[^)]{0,8}?\))?(?:[^\W\d_]|\s*+[:≥≤<>=]*+\s*+\d)")
+#: Not the money paid out in 元: 补助资金以元为单位发放到户, 资金以元计发放1200户 (a goal's words, QA226 1).
+_NOT_PAID = r"(?!\s*+,?\s*+(?:全部|精确|精准|逐笔|足额|按月|按季|按年|直接)?(?:发放|拨付|计发|兑付|支付|核发|发到|打卡))"
+#: In a note's words, a unit in 元 given to any of its words is the form's (注：年初预算数、全年预算数、全年执行数单位为元,
+#: 注：预算数、执行数均以元为单位: QA227 9), but a figure's own (注：单价单位：元).
+_IN_NOTE = re.compile(rf"单位{_SAYS}{_YUAN}{_AFTER_UNIT}|以\s*+{_YUAN}\s*+为(?:计算|计量)?单位{_NOT_PAID}")
+#: What leads a problem found, a measure or a deviation's cause: its words are never a note for the form, whatever
+#: units they name (存在问题：资金以元为单位拨付到户, 改进措施：资金按元计，发放到户, 偏差原因：资金以元计，存在尾差: QA226 1,
+#: QA227 6, 8). They end with the sentence, a line that is no item of its list, or a note's lead.
+_PROBLEM_LEAD = re.compile(r"(?:存在的?(?:主要)?问题|主要问题|问题|改进(?:措施|建议|意见|方向)|整改(?:措施|情况|意见)"
+                           r"|下一步(?:工作)?(?:措施|计划|打算|安排)?|措施|偏差原因(?:分析)?|原因(?:分析)?|(?:意见)?建议"
+                           r"|(?:主要)?(?:经验)?(?:及|和)?做法)\s*+:")
+#: And what leads a note: its words are the note's, whatever they go on to say (注：金额单位：元，角分四舍五入，合计可能
+#: 与分项不一致; 填表说明：…，金额单位：元，不得涂改: QA227 3).
+_NOTE_LED = re.compile(rf"(?:{NOTE_LEAD})\s*+:")
+_ITEM_START = rf"\s*+(?:\(?\d++\s*+[.、)]?|\(?[一二三四五六七八九十]+[)、]|{BULLET})"
+_PROBLEM_END = re.compile(rf"[。!?]|\n(?!{_ITEM_START})|(?:{NOTE_LEAD})\s*+:")
+_NOTE_END = re.compile(rf"[。!?]|\n(?!{_ITEM_START})|{_PROBLEM_LEAD.pattern}")
+#: Or the words right after them say what is wrong with them, wherever the line starts: 1.金额单位：元角分不规范,
+#: 金额：元、角、分记录不全, 元、角、分漏填. (Not further on: a note goes on 角分四舍五入，合计可能与分项不一致: QA227 3.)
+_FAULT = re.compile(r"\s*+[,、]?\s*+(?:填写|填列|填报|记录|书写|使用|标注)?(?:有|存在)?"
+                    r"(?:不规范|不全|不完整|不统一|未统一|不一致|有误|错误|混乱|缺失|漏填|漏记|涂改|潦草|不符|不清|不准确|没有|未按|未填)")
+#: A bracketed unit right after a word and followed by a word, or by a figure (with a colon or a comparison): that
+#: word's, in a sentence or a goal (资金（单位：元）拨付凭证缺失: QA226 2; 户均增收（单位：元）：1500, 运行成本（单位：元）
+#: 50000: QA227 5). Not at a line's start nor after a bracket: （单位：元）项目支出绩效自评表, （2024年度）（单位：元）填报日期
+#: (QA227 4).
+_WORD_END = re.compile(r"[^\W\d_]\Z")
 _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    rf"|{_NOTE_UNIT}\s*+\(\s*+{_YUAN}\s*+\){_END}"
-                   # 以元为单位, 以元计: after the amounts' word wherever it is (本表金额以元为单位, 以上金额均以元为单位:
-                   # QA223 3; 金额单位以元计), or at a note's start with a scope or 数据 or nothing (本表以元为单位,
-                   # 以上数据均以元为单位, 以元为单位: QA225 2)
+                   # 以元为单位, 以元计: after the amounts' word wherever it is and whatever follows (本表金额以元为单位,
+                   # 以上金额均以元为单位: QA223 3; 金额单位以元计; 本表所示金额以元为单位列示: QA227 1, 2), or at a note's
+                   # start with a scope or 数据 or nothing (本表以元为单位, 以上数据均以元为单位, 以元为单位: QA225 2)
+                   rf"|(?:{MONEY_WORD}(?:单位)?|{_NOTE_START}{NOTE_SCOPE}(?:(?:数据|数字|数值)(?:单位)?)?)(?:均|都|一律)?"
+                   rf"(?:统一)?(?:以|采用)\s*+{_YUAN}\s*+(?:为(?:计算|计量)?单位|计){_NOT_PAID}"
+                   # 按元填列 (QA226 5)
                    rf"|{_NOTE_START}{NOTE_SCOPE}(?:{MONEY_WORD}(?:单位)?|(?:数据|数字)(?:单位)?)?(?:均|都|一律)?"
-                   rf"(?:以|按)\s*+{_YUAN}\s*+(?:为单位|计)?(?:填列|填报|填写)?{_END}"
+                   rf"按\s*+{_YUAN}\s*+(?:为单位|计)?(?:填列|填报|填写|计算|列示|列报|核算|编制){_END}"
                    # the word alone before the unit, as a title row gives it: （2024年度） 金额：元 (QA212), or saying
                    # it: 注：本表金额均为元 (QA223 3), 表中所有金额均为人民币元 (QA225 2)
                    rf"|{_NOTE_START}{NOTE_SCOPE}{MONEY_WORD}(?:\s*+:|(?:均|都)?(?:为|是))\s*+{_YUAN}{_AFTER_UNIT}")
@@ -145,25 +172,59 @@ def money_note(text: str) -> str | None:
     ('元', '元')
     """
     normal = _SPACED_LABEL.sub("", note_text(text))
+    if "元" not in normal:  # (every unit a note gives is in 元: 千元, 万元…)
+        return None
     units = []
+    # where the words of problems found and of notes run, found once (a cell of 32,000 characters read once: QA227 7)
+    problems, notes = _spans(normal, _PROBLEM_LEAD, _PROBLEM_END), _spans(normal, _NOTE_LED, _NOTE_END)
     for found in _NOTE.finditer(normal):
-        before = normal[:found.start()]
-        if before.endswith("(") and (_FIGURE.search(before[:-1].rstrip()) or _ATTACHED.match(normal, found.end())):
-            continue  # a figure's own unit: 单价（单位：元） (QA210); a word's in a sentence: 资金（单位：元）拨付… (QA226 2)
-        listed = found.group()[-1] in "角分" and _WORDS_AFTER.match(normal, found.end())
-        if (listed and _MID_SENTENCE.search(before)) or ((listed or _MID_SENTENCE.search(before))
-                                                         and _FAULT.match(normal, found.end())):
-            continue  # a problem found naming the units of money, or the unit in a sentence saying what is wrong (QA226)
+        start = found.start()
+        if _within(problems, start):
+            continue  # in the words of a problem found, a measure or a deviation's cause
+        before = normal[max(0, start - 40):start]  # what decides is just before: never the whole cell again
+        if before.endswith("(") and _FIGURE.search(before[:-1].rstrip()):
+            continue  # a figure's own unit: 单价（单位：元） (QA210)
+        if not _within(notes, start):
+            if before.endswith("(") and _WORD_END.search(before[:-1]) and _ATTACHED.match(normal, found.end()):
+                continue  # a word's in a sentence: 资金（单位：元）拨付… (QA226 2), 户均增收（单位：元）：1500 (QA227 5)
+            if found.group()[-1] in "角分" and _WORDS_AFTER.match(normal, found.end()) and (
+                    _MID_SENTENCE.search(before) or _FAULT.match(normal, found.end())):
+                continue  # a problem found naming the units of money
         units.append(next(unit for unit in found.groups() if unit))
+    for start, stop in notes:
+        for found in _IN_NOTE.finditer(normal, start, stop):
+            if not _FIGURE.search(normal[max(0, found.start() - 40):found.start()].rstrip("( ")):
+                units.append(next(unit for unit in found.groups() if unit))
     # a note that says the amounts are in 万元 is the form's, whatever a figure's unit said before it (QA212 2)
     return None if not units or "万元" in units else units[0]
+
+
+def _spans(text: str, lead: re.Pattern[str], end: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where the words `lead` leads run in `text` (from its end to `end`), in order; each part of the text read once."""
+    spans = []
+    found = lead.search(text)
+    while found is not None:
+        stop = end.search(text, found.end())
+        spans.append((found.end(), stop.start() if stop else len(text)))
+        found = lead.search(text, max(found.end(), stop.start() if stop else len(text)))
+    return spans
+
+
+def _within(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` is in one of `spans` (in order, apart)."""
+    i = bisect.bisect_right(spans, (at, float("inf"))) - 1  # the last that starts at `at` or before
+    return i >= 0 and at < spans[i][1]
 
 
 def note_text(text: str) -> str:
     """A cell's text as a note is read from: NFKC, without the characters that print as nothing (a zero-width space or
     a BOM pasted from a web page or WeChat, 金额单位\u200b：元: QA225 2)."""
-    normal = unicodedata.normalize("NFKC", text)
+    normal = unicodedata.normalize("NFKC", text.translate(_COLONS))
     return normal if normal.isprintable() else "".join(c for c in normal if unicodedata.category(c) != "Cf")
+
+
+#: Look-alikes of the colon some input methods give (金额单位∶元, U+2236; ˸, ꞉, ︰): read as the colon (QA227 9).
+_COLONS = str.maketrans({"∶": ":", "˸": ":", "꞉": ":", "︰": ":"})
 
 
 #: What before a bracketed 单位 makes it one figure's own (1200（单位：元）, 水费单价3.2（单位：元）, 单价（单位：元）: QA210 1,
