@@ -103,6 +103,16 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("A31", "注：本表金额单位统一为元"), ("A31", "金额单位∶元"), ("A31", "●金额单位：元"), ("A31", "“金额单位：元”"),
     ("A31", "注：年初预算数、全年预算数、全年执行数单位为元"), ("B11", "完成年度任务（以元为单位）"), ("B11", "完成年度任务，金额均为元"),
     ("B11", "完成年度任务\n注：以上金额以元为单位"),
+    # after a problem's words: another clause, line or run of spaces, a note alone in its item, or this form's amounts;
+    # an instruction naming a problem's column; a comma before words of payment; a figure in 万元 beside; more bullets,
+    # brackets and colons; a date before the bracket; the money a goal gives in 元 (QA229 1–4, 8)
+    ("A31", "存在问题：无；金额单位：元"), ("A31", "存在问题：无\n※金额单位：元"), ("A31", "存在问题：无      金额单位：元"),
+    ("A31", "存在问题：无\n1.金额单位：元"), ("A31", "存在问题：无，本表金额单位为元"), ("A31", "饮水问题：已解决；金额单位：元"),
+    ("A31", "填表说明：\n1.偏差原因：填写未完成的原因\n2.本表金额单位：元"),
+    ("A31", "注：本表金额以元为单位，拨付数据来源于国库集中支付系统"), ("A31", "注：本表金额单位为元，项目总投资单位为万元"),
+    ("A31", "◎金额单位：元"), ("A31", "〖金额单位：元〗"), ("A31", "金额单位ː元"), ("A31", "注：表中预算数、执行数均为元"),
+    ("A31", "截至2024-12-31（单位：元）"), ("A31", "注：该表金额统一采用元"), ("A31", "金额单位：RMB元"),
+    ("B11", "全年预算（单位：元）：1000000"), ("B11", "完成年度任务（金额单位：元）户均增收1500"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -146,6 +156,13 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("A31", "改进措施：资金按元计，发放到户"), ("A31", "存在问题：资金（单位：元），拨付凭证缺失"),
     ("A31", "存在问题：金额单位：元，大小写不一致"), ("A31", "存在问题：\n1.报销单据，金额单位：元，部分票据无签章\n2.资金以元计发"),
     ("A31", "下一步：资金以元为单位精准发放"), ("B11", "1.完成管网10公里\n2.补助资金以元为单位发放到户"),
+    # a problem's lead alone on its line, its numbered items, leads the reader did not know; a metric's figure after
+    # other marks; money paid out worded otherwise (QA229 5, 6)
+    ("A31", "存在问题：\n部分乡镇报表，金额单位为元，汇总时未换算"), ("A31", "问题与不足：部分乡镇报表，金额单位为元，汇总时未换算"),
+    ("A31", "存在问题：1.资金拨付滞后。2.部分乡镇报表，金额单位为元，汇总时未换算"), ("A31", "存在不足：资金按元填报，汇总有误差"),
+    ("A31", "偏差原因说明：资金以元计，存在尾差"), ("F11", "完成情况说明：户均增收（单位：元）：1800"),
+    ("B11", "户均增收（单位：元）≈1500"), ("B11", "“户均增收”（单位：元）：1500"), ("B11", "补助资金以元为单位及时发放到户"),
+    ("B11", "补助资金以元计算到户"), ("B11", "补助资金以元为单位，按月发放"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
