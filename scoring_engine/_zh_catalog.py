@@ -16,7 +16,7 @@ from ._zh_commands import COMMANDS, FRAGMENTS, PARSERS
 from ._zh_help import RANGES
 from ._zh_lint import LINT
 from ._zh_places import PLACES
-from ._zh_text_files import TEXT_FILES
+from ._zh_text_files import MORE_UNDECLARED, TEXT_FILES
 from ._zh_profiles import PROFILES
 from ._zh_rows import ROWS
 from ._zh_rules import RULES
@@ -349,7 +349,7 @@ _SCORING = (
     ("fact {name} is not declared by the set and holds a {kind}, which no facts file can",
      "事实 {name} 没有在体系中声明，其值含有 {kind} 类型的值，事实文件无法写出它"),
     ("leave it out, or give it as text or a number", "去掉它，或写成文字或数字"),
-    ("{count} more facts are not declared by the set and are ignored", "另有 {count} 个事实没有在体系中声明，已忽略"),
+    *MORE_UNDECLARED,  # "{count} more facts are not declared …", with its hint and without, in their place here
     ("check that the facts file is meant for this set", "确认事实文件是为这个体系写的"),
     ("facts must be an object of fact names and values", "facts 应为“事实名称: 值”的对象"),
     ("expected a number, got text {text}, which looks like {meant}", "应为数字，实际是文字 {text}，看起来是 {meant!t}"),

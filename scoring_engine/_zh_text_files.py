@@ -1,10 +1,11 @@
 """The Chinese of the messages about reading JSON and YAML text (`_files`, `_yaml`, `_schema`'s number hints), and a
 spreadsheet of a kind not read given in their place, or a form's sheet of more merged ranges than it may hold: part of
-the catalog (`_zh_catalog`), in its place there."""
+the catalog (`_zh_catalog`), in its place there. And the count of further facts a set does not declare, placed among the
+catalog's scoring messages."""
 
 from __future__ import annotations
 
-__all__ = ["TEXT_FILES"]
+__all__ = ["MORE_UNDECLARED", "TEXT_FILES"]
 
 TEXT_FILES = (
     # a workbook given where a YAML or JSON file belongs (_typing_slips.encoding_problem; the Python calls: QA174 F2)
@@ -176,4 +177,12 @@ TEXT_FILES = (
     ("unmerge the cells the form does not merge (select them, then Merge & Center, Unmerge Cells), or save a copy of the "
      "form with fewer merged cells",
      "取消表格本不该合并的单元格的合并（选中它们，点“合并后居中”→“取消单元格合并”），或另存一份合并单元格较少的表格"),
+)
+
+#: The warning counting the facts a set does not declare beyond those named (_undeclared.undeclared_warnings): with its
+#: hint in brackets, as a warning's text and a report give it, and bare, as the Problem's message alone.
+MORE_UNDECLARED = (
+    ("{count} more facts are not declared by the set and are ignored ({hint})",
+     "另有 {count} 个事实没有在体系中声明，已忽略（{hint!t}）"),
+    ("{count} more facts are not declared by the set and are ignored", "另有 {count} 个事实没有在体系中声明，已忽略"),
 )

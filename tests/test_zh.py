@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
 from hostile.corpus import FACTS, FACTS_DIR, facts_cases, formula_cases, formula_set, set_cases
-from scoring_engine import Problem, ScoringEngineError, score
+from scoring_engine import Problem, ScoringEngineError, load_indicator_set, score
 from scoring_engine._zh import _cached, translate
 from scoring_engine._zh_catalog import CATALOG
 from scoring_engine.cli import main
@@ -291,6 +291,21 @@ def test_undeclared_facts_warn_in_chinese() -> None:
     result = score(SET, {**with_fact("budget.paid", 80), "budget": {"total": 100, "paid": 80, "piad": 1}})
     assert result.warnings
     assert [] == [w.text("zh") for w in result.warnings if english_sentences(w.text("zh"))]
+
+
+def test_many_undeclared_facts_are_counted_in_chinese(tmp_path: Path) -> None:
+    """QA228 2: past the twenty named, the facts a set does not declare are counted in Chinese, hint and all, by the
+    warning's text and by every Chinese output of the command line; they were counted in English."""
+    facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    facts["facts"].update({f"zz{i}": 1 for i in range(30)})
+    counted = "另有 10 个事实没有在体系中声明，已忽略（确认事实文件是为这个体系写的）"
+    undeclared = [w for w in score(load_indicator_set(EXAMPLE_SET), facts["facts"]).warnings if w.kind == "undeclared_fact"]
+    assert len(undeclared) == 21 and undeclared[-1].text("zh") == counted
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    for fmt in ("table", "csv", "markdown", "html", "json"):
+        run = CliRunner().invoke(main, ["--lang", "zh", "score", str(path), "--set", str(EXAMPLE_SET), "--format", fmt])
+        assert run.exit_code == 0 and counted in run.output and "more facts" not in run.output, (fmt, run.output)
 
 
 CASE_FILES = {
