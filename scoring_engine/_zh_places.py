@@ -390,10 +390,10 @@ PLACES = (
     ("the 不适用 row of {name} gives no reason", "{name} 的“不适用”行没有写原因"),
     ("the reason of the 不适用 row of {name} is {value}, not words", "{name} 的“不适用”行所写原因是 {value}，不是文字说明"),
     ("write why the indicator does not apply", "写明该指标不适用的原因"),
-    ("make them add up to {weight}, the 分值 the blank form prints", "使各行分值合计为 {weight}，即空白表上的分值"),
-    ("make them add up to {weight} (the 分值 the blank form prints), or to {rescaled}, the group's weight with the "
+    ("make them add up to {weight}, the weight the set gives {label}", "使各行分值合计为 {weight}，即指标体系中{label}的分值"),
+    ("make them add up to {weight} (the weight the set gives {label}), or to {rescaled}, the group's weight with the "
      "indicators marked 不适用 rescaled away",
-     "使各行分值合计为 {weight}（空白表上的分值），或合计为 {rescaled}（标为不适用的指标剔除后本组按比例调整的分值）"),
+     "使各行分值合计为 {weight}（指标体系中{label}的分值），或合计为 {rescaled}（标为不适用的指标剔除后本组按比例调整的分值）"),
     ("fill in the cell; a row judged by its tier (定性) writes the tier in 实际完成值 (达成年度指标), not a number",
      "填写该单元格；按档次评判的定性指标在实际完成值中填写档次（如 达成年度指标），而不是数字"),
     ("the 分值 {shown} is scored as {scored}, the row's share of the group's rescaled weight",

@@ -404,7 +404,7 @@ def test_rows_weighted_for_the_set_a_form_was_filled_for_are_said_so_under_the_c
                                     "-q"])
     assert 1 == run.exit_code, run.output
     assert "the rows are weighted for self-evaluation 1.0, where output weighs 50: to compare them under both sets" in run.stderr
-    assert "the 分值 the blank form prints" not in run.stderr, run.stderr
+    assert "the weight the set gives" not in run.stderr, run.stderr
     facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
     compared = CliRunner().invoke(main, ["--lang", "zh", "diff", "self-evaluation", "hubei-self-evaluation", "--facts", str(facts)])
     assert 1 == compared.exit_code

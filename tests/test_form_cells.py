@@ -300,7 +300,10 @@ def test_row_weights_that_do_not_add_up_name_the_weight_cells_and_the_block(tmp_
     code, lines = _lines("score", str(form))
     assert 1 == code and 1 == len(lines), lines
     assert f"{SHEET}!{weight}13–{weight}{row}：各行分值合计 55，不等于产出指标的分值 50" in lines[0] and "$.facts" not in lines[0]
-    assert lines[0].endswith("（使各行分值合计为 50，即空白表上的分值）"), lines  # the fix, which it lacked (QA54 F6)
+    assert lines[0].endswith("（使各行分值合计为 50，即指标体系中产出指标的分值）"), lines  # the fix, which it lacked (QA54 F6)
+    # whose 50 the blank form does not print: it comes from the set (QA228 3)
+    english = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
+    assert english.output.rstrip().endswith("(make them add up to 50, the weight the set gives 产出指标)"), english.output
 
 
 def test_a_row_with_values_but_no_name_is_named_not_dropped(tmp_path: Path):

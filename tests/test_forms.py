@@ -639,7 +639,7 @@ def test_rows_adding_up_to_neither_sum_a_rescaled_form_may_show_are_told_both(tm
     book.save(form)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     assert 1 == run.exit_code
-    assert "不等于产出指标的分值 50（读取它的指标：output）（使各行分值合计为 50（空白表上的分值），或合计为 55.56" in run.output, \
+    assert "不等于产出指标的分值 50（读取它的指标：output）（使各行分值合计为 50（指标体系中产出指标的分值），或合计为 55.56" in run.output, \
         run.output
 
 

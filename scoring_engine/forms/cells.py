@@ -165,8 +165,8 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         weight = indicator_set.indicator(block.indicator).weight
         rescaled, declared = imported.group_weights.get(fact), plain(weight)
         other = problem.hint if problem.hint != weights_fix(weight) else None  # weighted for the set compared (QA81 F6)
-        fix = (other or f"make them add up to {declared}, the 分值 the blank form prints") if rescaled is None else (
-            f"make them add up to {declared} (the 分值 the blank form prints), or to {plain(rescaled)}, "
+        fix = (other or f"make them add up to {declared}, the weight the set gives {block.label}") if rescaled is None else (
+            f"make them add up to {declared} (the weight the set gives {block.label}), or to {plain(rescaled)}, "
             "the group's weight with the indicators marked 不适用 rescaled away")  # the form may show either sum: both named
         return _on(dataclasses.replace(problem, message=message, fact=None, hint=fix), shown, form)
     if problem.hint == ADD_THE_FACT and fact in indicator_set.facts:

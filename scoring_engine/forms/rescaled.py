@@ -4,8 +4,9 @@ A form is read by what it shows. With a 一级 marked 不适用 under the
 ``rescale`` policy the other rows are scored on more than their declared
 weight (20 becomes 22.22 when 满意度 is out). The form `score` writes prints
 each row on the weight used: 分值 22.22 and its 得分 on it, so that the columns
-add up to 100 and to 总分. A unit filling in the blank form sees the declared
-分值 (20) and the tiers on it, and types its judgement on that.
+add up to 100 and to 总分. A unit filling in the blank form types the declared
+分值 (20, the set's: the blank form prints no group's weight) and its
+judgement on it.
 
 Each group of target rows is told apart by what its 分值 add up to. The
 declared group weight (50): the rows are as typed. The weight that group
