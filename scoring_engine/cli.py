@@ -232,7 +232,8 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--set", "set_ref", metavar="ID|PATH",
               help="Indicator set for every project. Default: the one each facts file names.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N", help="Worker processes. Default: one per core.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes, at most four per core. Default: one per core.")
 @click.option("--output", "-o", "outputs", multiple=True, type=OutputFile(),
               help="A summary file: .xlsx, .csv, .jsonl or .html (repeat for several).")
 @click.option("--reports", metavar="DIR", type=ReportsFolder(),

@@ -689,6 +689,14 @@ def test_more_jobs_than_four_per_core_is_a_usage_error(tmp_path: Path):
     assert 2 == run.exit_code and "--jobs" in run.stderr
 
 
+def test_the_jobs_help_says_the_bound_it_refuses_beyond():
+    """QA228 5: the help said only [x>=1] of --jobs, which more than four per core is refused beyond; it says both."""
+    page = " ".join(_cli("--lang", "en", "batch", "--help").stdout.split())
+    assert "Worker processes, at most four per core. Default: one per core. [x>=1]" in page
+    chinese = "".join(_cli("--lang", "zh", "batch", "--help").stdout.split())
+    assert "工作进程数，每个CPU核最多四个。默认：每个CPU核一个。[不小于1]" in chinese
+
+
 # ---------------------------------------------------------------- outputs and their failures
 
 
