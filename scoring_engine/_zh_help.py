@@ -36,8 +36,9 @@ HELP = (
     ("For markdown, csv, xlsx and html: the 评分表 (scoresheet) or the set's 自评表 (selfeval). Default: the set's own.",
      "用于 markdown、csv、xlsx 和 html：评分表（scoresheet）或体系的自评表（selfeval）。默认：体系自己的版式。"),
     # explain
-    ("Tell how one indicator of the project in FACTS (a facts file, or - for standard input) got its score.",
-     "说明 FACTS 中项目的某个指标是怎样得分的。FACTS 是事实文件，或 -（标准输入）。"),
+    ("Tell how one indicator of the project in FACTS (a facts file, a filled 自评表 .xlsx, or - for standard input) got "
+     "its score.",
+     "说明 FACTS 中项目的某个指标是怎样得分的。FACTS 是事实文件、填好的自评表 .xlsx，或 -（标准输入）。"),
     ("The standard, the facts read with values and units, derived values with the numbers substituted, the matched "
      "band or tier, every deduction, the raw score, clamping and rounding, and how it adds into its parent.",
      "包括评分标准，读取的事实及其值和单位，代入数值后的派生值，命中的区间或档次，每一项扣分，原始得分，"

@@ -107,7 +107,8 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
 
 
 @main.command(help="""
-    Tell how one indicator of the project in FACTS (a facts file, or - for standard input) got its score.
+    Tell how one indicator of the project in FACTS (a facts file, a filled 自评表 .xlsx, or - for standard input) got its
+    score.
 
     The standard, the facts read with values and units, derived values with the
     numbers substituted, the matched band or tier, every deduction, the raw
