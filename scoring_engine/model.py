@@ -293,7 +293,7 @@ class IndicatorSet:
     Read-only all through, as its fields are: every mapping in it (its facts, reason templates, a rule as written, a
     switch's variants, a row group's rules, the form's funds block) refuses changes and every list is a tuple, since the
     plan scoring compiles from the set once would not follow a change, and a set is shared by every thread scoring
-    with it (QA153 F2).
+    with it.
     """
 
     id: str
@@ -377,8 +377,7 @@ class IndicatorSet:
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator of this id, or of a name only one indicator has, as Result.indicator finds it; else
-        UnknownIndicatorError (a KeyError and a ScoringEngineError, as Result.indicator raises: QA77 F5) with a
-        did-you-mean."""
+        UnknownIndicatorError (a KeyError and a ScoringEngineError, as Result.indicator raises) with a did-you-mean."""
         for node in self.walk():
             if node.id == indicator_id:
                 return node
@@ -417,7 +416,8 @@ class IndicatorSet:
     def fact_readers(self) -> Counter[str]:
         """Name → how many read it: one per derived value whose formula or used value names it, one for all the rest
         (rules, row groups, checks, 需说明 conditions, caps, form, batch). A fact one derived value alone reads counts 1:
-        lint names those from one count, where it asked unused_facts again per value, cubic (QA221 1)."""
+        lint finds such facts from this one count, in time linear in the set, rather than asking unused_facts again for
+        each derived value."""
         read = set(self.readers())
         formulas = [c.formula for c in self.checks] + [e.formula for e in self.explain_when] + [c.formula for c in self.caps]
         read |= {name for f in formulas if f is not None for name in f.names}

@@ -23,6 +23,25 @@ def test_public_api_is_exported_with_all():
     assert {"load_indicator_set", "score", "Result", "Explanation", "UnknownIndicatorError"} <= set(scoring_engine.__all__)
 
 
+def test_public_docstrings_name_no_review_ids():
+    """QA228 7: help() on the public API showed review ids (QA153 F2) that mean nothing to a user; every name in
+    __all__, and each public method and property of the classes among them, says its behaviour without them."""
+    import inspect
+    import re
+    from functools import cached_property
+
+    docs: dict[str, str] = {}
+    for name in scoring_engine.__all__:
+        exported = getattr(scoring_engine, name)
+        docs[name] = inspect.getdoc(exported) or ""
+        members = vars(exported).items() if inspect.isclass(exported) else ()
+        for member, value in ((m, v) for m, v in members if not m.startswith("_")):
+            if isinstance(value, (property, cached_property, staticmethod, classmethod)) or inspect.isfunction(value):
+                target = value.fget if isinstance(value, property) else getattr(value, "func", getattr(value, "__func__", value))
+                docs[f"{name}.{member}"] = inspect.getdoc(target) or ""
+    assert len(docs) > 50
+    assert [] == [name for name, doc in docs.items() if re.search(r"\bQA\d", doc)]
+
 def test_example_scores_as_documented():
     """The bundled example scores 79.73 and 中, with the failed cross-check as a warning."""
     result = score(load_indicator_set(EXAMPLE_SET), load_facts(EXAMPLE_FACTS))
