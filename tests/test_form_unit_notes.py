@@ -199,7 +199,8 @@ def test_a_cell_of_32000_characters_is_read_as_a_note_or_label_within_bounds(pie
     inputs keep. A cell of many notes or problem lines (单位：元； × 6400) took 3–5 s once each was looked at against
     the whole cell before it (QA227 7); under 0.1 s now."""
     from hostile.bounded import run_bounded
-    from scoring_engine.forms.labels import money_note, money_unit, normal
+    from scoring_engine.forms.labels import money_unit, normal
+    from scoring_engine.forms.unit_notes import money_note
 
     for text in (piece * (32000 // len(piece)), "金额单位：" + piece * (32000 // len(piece)) + "元x"):
         outcome = run_bounded(lambda text=text: (money_note(text), money_unit(text), normal(text)), cpu_limit=5, timeout=30)

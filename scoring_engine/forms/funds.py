@@ -17,7 +17,8 @@ from .._text import cut
 from ..errors import Problem
 from ..target_rows import written_quantity
 from .grid import percent_figure
-from .labels import IN_WAN, MONEY_WORD, NOTE_LEAD, NOTE_SCOPE, money_note, money_unit, note_text
+from .labels import IN_WAN, money_unit, note_text
+from .unit_notes import MONEY_WORD, NOTE_LEAD, NOTE_SCOPE, money_note
 from .number_formats import TYPE_AS_SHOWN
 from .reading import SAME_UNIT, UNUSED, FormReading, not_worked_out
 from .workbook import Formula

@@ -1,0 +1,228 @@
+"""Whether a line on a form is a note giving the form's amounts in 元 (or another unit than 万元), read as clerks write
+it, or other words that name 元: a problem found, a measure, a goal's figure, money paid out, a name or a date.
+
+A note read in silence has 1,000,000 元 scored as 1,000,000 万元; a line refused wrongly stops a correct form with a
+message on its cell and the fix. Where a line is neither clearly a note nor clearly other words, it is refused: a clerk
+can reword a line, while a figure read 10,000 times too large is silent. What decides is what leads the words (a
+problem's lead, a note's lead) before the words themselves.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .labels import note_text
+
+__all__ = ["BULLET", "MONEY_WORD", "NOTE_LABEL", "NOTE_LEAD", "NOTE_SCOPE", "money_note"]
+
+
+# a note giving the unit, alone in its cell or beside other words (（2024年度） 金额单位：元), as clerks write it (金额单位 ：元,
+# 金额单位为元, 金额单位（元）, 注：本表金额单位：元: QA206 1), numbered or worded as a note's item (注：1.金额单位：元,
+# ①金额单位：元, 表中金额单位均为元, 以上金额单位：元: QA208 3), never 实施单位：元宝区…, 单价单位：元 nor 单位：元/吨
+# (货币单位, 资金单位, 本表所列金额单位为元, 本表金额以元为单位: QA212 1) (以下, 本项目, 所有金额单位：元: QA220 1).
+# The pieces below are the one vocabulary of a note: `money_note` reads a note with them, and forms/funds.py tells the
+# notes under the indicator block from its last row with them.
+#: Whose amounts a note speaks of: 本表, 表中, 以上… and 所有, 全部, 涉及, each with 的 or not (本表中的金额, 表中所有金额,
+#: 本表涉及金额: QA225 2).
+NOTE_SCOPE = (r"(?:(?:本表中|本表所列|本表内|本(?:自评)?表|表格?中|表内|上表|该表|此表|以上|上述|以下|本项目)的?)?"
+              r"(?:(?:所有|全部|涉及|各项|填报|所填|所涉|列示|上报|填写)的?)?")
+#: The amounts' word: 金额, 货币, 资金, and 预算金额 (QA225 2).
+MONEY_WORD = r"(?:预算|支出|收入)?(?:金额|货币|资金|经费)数?"
+#: The label giving the unit: 金额单位, 金额的单位 (QA225 2), 货币单位, 资金单位, 数据单位, 计量单位, 金额计量单位, 单位.
+NOTE_LABEL = rf"{NOTE_SCOPE}(?:(?:{MONEY_WORD}|数据|数字|数值)的?)?(?:计量)?单位"
+#: The words a note may be led by: 注, 附注, 备注, 说明, 填表说明, and 特别说明, 其他说明, 编制说明, 提示 (QA225 2).
+NOTE_LEAD = r"(?:附|备)?注|(?:填表|填报|特别|其他|编制)?说明|(?:特别)?提示"
+#: A bullet glued before a note: ※金额单位：元, *…, •…, -… (QA225 2).
+_BULLETS = r"※*•·・\-—●○◎◦■□▪◆◇❖★☆▲△►▶➢➤→☞√✔#"
+BULLET = rf"[{_BULLETS}]"
+#: Where a note's words start: the cell's start, after a space, a punctuation mark, an opening bracket (【金额单位：元】,
+#: 〔…〕, […]: QA223 3), a bullet (QA225 2) or a note's number (注：1.金额单位：元); never inside a word (实施单位,
+#: 报销凭证金额单位).
+_NOTE_START = rf"(?:^|(?<=[\s,;、():.。【〔〖《«{{\[“‘\"'「『是{_BULLETS}\d]))"
+_NOTE_UNIT = rf"{_NOTE_START}{NOTE_LABEL}"
+#: What joins 单位 to its unit: ：, 为, 均为, 是, a dash (金额单位——元), or a space alone (金额单位 元: QA223 3). Spaces are
+#: read possessively (*+, ++) here and below: a cell of spaces is read once, never again from each of them.
+_SAYS = r"\s*+(?:(?:均|都|统一|一律|全部|调整|改)?(?:为|是|采用)\s*+:?|[:,;]|[—–\-/]+|(?<=\s)|(?=元))\s*+"
+#: 人民币 before the unit, with a colon or not (金额单位：人民币元, 币种 人民币：元).
+_RMB = r"(?:(?:人民币|RMB)\s*+[:/]?\s*+|\(人民币\)\s*+)?"
+#: The unit, captured: 人民币 before or after it (金额单位：元人民币: QA223 3), in a bracket (单位：（元）, 单位：人民币（元）)
+#: or quotes (金额单位为“元”: QA225 2). Only the unit is captured in `_NOTE`: `money_note` takes its first group found.
+_YUAN = (rf"{_RMB}(?:\(\s*+{_RMB})?[“\"‘「『《]?((?:千|万|百万|千万|亿)?元)整?[”\"’」』》]?(?:\s*+\))?(?:人民币)?")
+#: Money's smaller units listed after 元, as clerks separate them: 元、角、分, 元，角，分, 元 角 分, 元/角/分, 元·角·分, 元角分.
+#: Possessive (++): the whole list is read, never a part of it followed by the rest.
+_LISTED = r"(?:(?:\s*+[,、/·・]\s*+|\s++)?[角分])++"
+#: What may follow a note: the cell's end, a space, a punctuation mark, a bracket or a footnote's mark (元*: QA225 2).
+_MARK = r"[,;:、。.!?()\[\]【】〔〕〖〗《》«»{}」』”’*※]"
+_END = rf"(?=$|\s|{_MARK})"
+#: After the unit: a list of money's units (金额单位：元、角、分), or what may follow a note. Words right after the list
+#: are a problem found only in the middle of a sentence (money_note).
+_AFTER_UNIT = rf"(?:{_LISTED}|(?!{_LISTED}){_END})"
+#: Words right after a list of money's units: 元、角、分填写不规范, or a note going on, 元，分值单位：分 (QA225 1).
+_WORDS_AFTER = re.compile(rf"\s*+(?!$|{_MARK})")
+#: A note's words in the middle of a sentence, after other words and a comma: 1.部分报销凭证，金额单位：元、角、分填写不规范
+#: is a problem found (QA217 3, QA220 2, QA223 1), while at a cell's start, after 注： or a space, 金额单位：元，分值单位：分
+#: and 金额单位：元，角、分四舍五入 are notes (QA225 1).
+_MID_SENTENCE = re.compile(r"[^\W\d_][,、]\s*$")
+_ATTACHED = re.compile(r"(?:[^)]{0,8}?\))?(?:[^\W\d_]|\s*+[:≥≤≧≦<>=≈~—\-]*+\s*+(?:达到|约|不低于|不少于|超过)?\s*+"
+                       r"[\d一二三四五六七八九十百千万])")
+#: Money paid out in 元, right after 以元为单位 or 以元计 outside a note: 补助资金以元为单位发放到户, 资金以元计发放1200户,
+#: 以元计，按月发放 (a goal's words, QA226 1, QA229 5); not 以元为单位，拨付数据来源于… (QA229 3).
+_PAID = re.compile(r"算?(?:\s*+(?:全部|精确|精准|逐笔|足额|按月|按季|按年|直接|及时|进行|通过[^,;。!?\s]{0,8}?)?"
+                   r"(?:发放|拨付|计发|兑付|兑现|支付|核发|发到|打卡|转入|算?到(?:户|人)|(?:核算|计算|补助|补贴)到(?:户|人))"
+                   r"|\s*+,\s*+(?:全部|足额|按月|按季|按年|及时|直接)(?:发放|拨付|兑付|支付))")
+#: In a note's words, a unit in 元 given to any of its words is the form's (注：年初预算数、全年预算数、全年执行数单位为元,
+#: 注：预算数、执行数均以元为单位: QA227 9), but a figure's own (注：单价单位：元).
+_IN_NOTE = re.compile(rf"(?:单位|口径){_SAYS}{_YUAN}{_AFTER_UNIT}|以\s*+{_YUAN}\s*+为(?:计算|计量)?单位"
+                      # 预算数、执行数均为元, 均以元计, 精确到元 (QA229 8)
+                      rf"|(?:均|都|统一|一律|全部)(?:为|是|采用|以)\s*+{_YUAN}(?:为(?:计算|计量)?单位|计)?{_END}"
+                      rf"|(?:精确|保留|取整)到\s*+(元){_END}")
+#: What leads a problem found, a measure or a deviation's cause: its words are never a note for the form, whatever
+#: units they name (存在问题：资金以元为单位拨付到户, 改进措施：资金按元计，发放到户, 偏差原因：资金以元计，存在尾差: QA226 1,
+#: QA227 6, 8), but a note of this form's amounts (存在问题：无，本表金额单位为元: QA229 1). A lead begins a word (饮水问题：
+#: leads nothing); its words end with their sentence, clause or line, or a note's lead (`_PROBLEM_END`).
+_LEAD_START = r"(?:^|(?<=[\s,;、():.。\d【〔\[]))"
+_PROBLEM_LEAD = re.compile(_LEAD_START + r"(?:存在的?(?:主要)?(?:问题|不足)|主要问题|问题|不足之处|不足"
+                           r"|问题(?:与|和|及)不足|改进(?:措施|建议|意见|方向)|整改(?:措施|情况|意见)"
+                           r"|(?:偏差原因|偏差|原因|完成情况|情况|问题)(?:分析)?说明"
+                           r"|下一步(?:工作)?(?:措施|计划|打算|安排)?|措施|偏差原因(?:分析)?|原因(?:分析)?|(?:意见)?建议"
+                           r"|(?:主要)?(?:经验)?(?:及|和)?做法)(?:\s*+:|\s++)")
+#: And what leads a note: its words are the note's, whatever they go on to say (注：金额单位：元，角分四舍五入，合计可能
+#: 与分项不一致; 填表说明：…，金额单位：元，不得涂改: QA227 3).
+_NOTE_LED = re.compile(rf"{_LEAD_START}(?:{NOTE_LEAD})\s*+:")
+# (spaces are read at most once each: a cell of 32,000 line breaks is read once, QA229 7)
+_ITEM_START = rf"[^\S\n]*+(?:\(?\d++\s*+[.、)]?|\(?[一二三四五六七八九十]+[)、]|{BULLET})"
+_NUMBERED = r"[^\S\n]*+(?:\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、])"
+_PROBLEM_END = re.compile(rf"[。!?;\n\r\u2028\u2029](?!{_NUMBERED})|(?<!\s)[^\S\n]{{2,}}+|{_LEAD_START}(?:{NOTE_LEAD})\s*+:")
+_NOTE_END = re.compile(rf"[。!?]|\n(?!{_ITEM_START})|{_PROBLEM_LEAD.pattern}")
+#: Or the words right after them say what is wrong with them, wherever the line starts: 1.金额单位：元角分不规范,
+#: 金额：元、角、分记录不全, 元、角、分漏填. (Not further on: a note goes on 角分四舍五入，合计可能与分项不一致: QA227 3.)
+_FAULT = re.compile(r"\s*+[,、]?\s*+(?:填写|填列|填报|记录|书写|使用|标注)?(?:有|存在)?"
+                    r"(?:不规范|不全|不完整|不统一|未统一|不一致|有误|错误|混乱|缺失|漏填|漏记|涂改|潦草|不符|不清|不准确|没有|未按|未填)")
+#: A bracketed unit right after a word and followed by a word, or by a figure (with a colon or a comparison): that
+#: word's, in a sentence or a goal (资金（单位：元）拨付凭证缺失: QA226 2; 户均增收（单位：元）：1500, 运行成本（单位：元）
+#: 50000: QA227 5). Not at a line's start nor after a bracket: （单位：元）项目支出绩效自评表, （2024年度）（单位：元）填报日期
+#: (QA227 4).
+_WORD_END = re.compile(r"[^\W\d_][”\"’」』]?\Z")
+#: A note alone in a problem's numbered item: 存在问题：无\n1.金额单位：元 (QA229 1).
+_ITEM_BEFORE = re.compile(rf"(?:^|[。;!?\n])[^\S\n]*+(?:\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、]|{BULLET})?[^\S\n]*+\Z")
+_ALONE_AFTER = re.compile(r"\s*+(?:\Z|[。;!?\n])")
+_THIS_FORM = re.compile(r"(?:本表|本自评表|表中|表内|表格中|上表|该表|此表)")
+_SPENT = re.compile(r"(?:预算|资金|投资|经费|金额|支出)\Z")
+_MONEY_LABEL = re.compile(rf"{MONEY_WORD}|本表|表中|表内")
+_NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
+                   rf"|{_NOTE_UNIT}\s*+\(\s*+{_YUAN}\s*+\){_END}"
+                   # 以元为单位, 以元计: after the amounts' word wherever it is and whatever follows (本表金额以元为单位,
+                   # 以上金额均以元为单位: QA223 3; 金额单位以元计; 本表所示金额以元为单位列示: QA227 1, 2), or at a note's
+                   # start with a scope or 数据 or nothing (本表以元为单位, 以上数据均以元为单位, 以元为单位: QA225 2)
+                   rf"|(?:{MONEY_WORD}(?:单位)?|{_NOTE_START}{NOTE_SCOPE}(?:(?:数据|数字|数值)(?:单位)?)?)(?:均|都|一律)?"
+                   rf"(?:统一)?(?:以|采用)\s*+{_YUAN}\s*+(?:为(?:计算|计量)?单位|计)"
+                   # 按元填列 (QA226 5)
+                   rf"|{_NOTE_START}{NOTE_SCOPE}(?:{MONEY_WORD}(?:单位)?|(?:数据|数字)(?:单位)?)?(?:均|都|一律)?"
+                   rf"按\s*+{_YUAN}\s*+(?:为单位|计)?(?:填列|填报|填写|计算|列示|列报|核算|编制){_END}"
+                   # the word alone before the unit, as a title row gives it: （2024年度） 金额：元 (QA212), or saying
+                   # it: 注：本表金额均为元 (QA223 3), 表中所有金额均为人民币元 (QA225 2)
+                   rf"|{_NOTE_START}{NOTE_SCOPE}(?:{MONEY_WORD}|数值|数据|数字)(?:\s*+:|(?:均|都|统一|一律|全部)?(?:为|是))\s*+"
+                   rf"{_YUAN}{_AFTER_UNIT}")
+#: Spaces inside a label's words, as clerks align it: 单 位：元, 金 额 单 位：元 are read as 单位：元, 金额 单位：元 (QA225 2);
+#: words are never joined (部分资金 单位：元 stays a note after a space, 人民币  单位：元 too).
+_SPACED_LABEL = re.compile("|".join(rf"(?<={a})[^\S\n]++(?={b})" for a, b in ("金额", "单位", "货币", "资金", "数据", "计量")))
+
+
+def money_note(text: str) -> str | None:
+    """The unit of amounts a note gives, where a clerk writes it for the whole form (金额单位：元 beside the 年度, 单位：千元
+    right of the funds heading), when it is not 万元; None for a text that only mentions 元 (单元, 元旦, 实施单位：元宝区).
+
+    >>> money_note("（2024年度）   金额单位：元"), money_note("金额单位（千元）"), money_note("注：本表金额单位为元")
+    ('元', '千元', '元')
+    >>> money_note("注：1.本表金额单位：元；2.…"), money_note("注：①金额单位：元"), money_note("表中金额单位均为元")
+    ('元', '元', '元')
+    >>> money_note("单位：万元"), money_note("实施单位：元宝区水利局"), money_note("单位：元/吨")
+    (None, None, None)
+    >>> money_note("（金额单位：元）"), money_note("2.人均补助标准为1200（单位：元）"), money_note("注：1.单价（单位：元）")
+    ('元', None, None)
+    >>> money_note("2024年度（单位：元）"), money_note("注：项目资金（单位：元）"), money_note("金额（单位：元）")
+    ('元', '元', '元')
+    >>> money_note("（2024年度）货币单位：元"), money_note("注：本表金额以元为单位")
+    ('元', '元')
+    >>> money_note("注：1.补助标准（单位：元）；2.金额单位：万元")
+    >>> money_note("（2024年度）  金额：元"), money_note("金额：万元"), money_note("项目金额：元"), money_note("金额：元宝区")
+    ('元', None, None, None)
+    >>> money_note("金额 ：元"), money_note("表中金额：元"), money_note("1.部分报销凭证，金额：元、角、分填写不规范")
+    ('元', '元', None)
+    >>> money_note("（2024年度）  金额：元，下同"), money_note("注：金额：元，比例：%"), money_note("金额：元（含税）")
+    ('元', '元', '元')
+    >>> money_note("金额单位：元、角、分"), money_note("1.报销凭证，金额单位：元、角、分填写不规范"), money_note("金额均为元")
+    ('元', None, '元')
+    >>> money_note("金额单位：元，分值单位：分"), money_note("注：金额单位：元，角分四舍五入")
+    ('元', '元')
+    """
+    normal = _SPACED_LABEL.sub("", note_text(text))
+    if "元" not in normal:  # (every unit a note gives is in 元: 千元, 万元…)
+        return None
+    units = []
+    # where the words of problems found and of notes run, found once (a cell of 32,000 characters read once: QA227 7)
+    problems, notes = _spans(normal, _PROBLEM_LEAD, _PROBLEM_END), _spans(normal, _NOTE_LED, _NOTE_END)
+    for found in _NOTE.finditer(normal):
+        start = found.start()
+        before = normal[max(0, start - 40):start]  # what decides is just before: never the whole cell again
+        if before.endswith("(") and _FIGURE.search(before[:-1].rstrip()) and not _DATE_END.search(before[:-1].rstrip()):
+            continue  # a figure's own unit: 单价（单位：元） (QA210), not a date's: 截至2024-12-31（单位：元） (QA229 8)
+        if _within(notes, start) or not _other_words(normal, found, before, problems):  # a note's words are its own
+            units.append(next(unit for unit in found.groups() if unit))
+    for start, stop in notes:
+        for found in _IN_NOTE.finditer(normal, start, stop):
+            unit = next(unit for unit in found.groups() if unit)
+            if unit != "万元" and not _FIGURE.search(normal[max(0, found.start() - 40):found.start()].rstrip("( ")):
+                units.append(unit)
+    # a note that says the amounts are in 万元 is the form's, whatever a figure's unit said before it (QA212 2)
+    return None if not units or "万元" in units else units[0]
+
+
+def _other_words(normal: str, found: re.Match[str], before: str, problems: list[tuple[int, int]]) -> bool:
+    """Whether a unit `money_note` found outside a note's words is another's than the form's amounts: money paid out, a
+    problem found's words, a word's own unit in a sentence, or 元、角、分 said to be filled in wrongly."""
+    start, end = found.start(), found.end()
+    if found.group().endswith(("为单位", "计")) and _PAID.match(normal, end):
+        return True  # money paid out in 元
+    if _within(problems, start) and not _THIS_FORM.search(normal, max(0, start - 8), end) and not (
+            _ITEM_BEFORE.search(normal, max(0, start - 12), start) and _ALONE_AFTER.match(normal, end)):
+        return True  # in the words of a problem found, a measure or a deviation's cause (not 存在问题：无，本表金额单位为元)
+    if (before.endswith("(") and _WORD_END.search(before[:-1]) and _ATTACHED.match(normal, end)
+            and not _MONEY_LABEL.search(found.group()) and not _SPENT.search(before[:-1])):
+        # (not 完成年度任务（金额单位：元）户均增收…, nor the money a goal gives in 元: 全年预算（单位：元）：1000000, QA229 8)
+        return True  # a word's in a sentence: 资金（单位：元）拨付… (QA226 2), 户均增收（单位：元）：1500 (QA227 5)
+    # a problem found naming the units of money
+    return found.group()[-1] in "角分" and bool(_WORDS_AFTER.match(normal, end)) and bool(
+        _MID_SENTENCE.search(before) or _FAULT.match(normal, end))
+
+
+def _spans(text: str, lead: re.Pattern[str], end: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where the words `lead` leads run in `text` (from its end to `end`), in order; each part of the text read once."""
+    spans = []
+    found = lead.search(text)
+    while found is not None:
+        at = found.end()
+        stop = end.search(text, at)
+        while stop and text[stop.start()] in _BREAKS and not text[at:stop.start()].strip():
+            at = stop.end()  # a lead alone on its line leads the next (存在问题：\n资金以元计发)
+            stop = end.search(text, at)
+        spans.append((found.end(), stop.start() if stop else len(text)))
+        found = lead.search(text, max(found.end(), stop.start() if stop else len(text)))
+    return spans
+
+
+_BREAKS = "\n\r\u2028\u2029"
+
+
+def _within(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` is in one of `spans` (in order, apart)."""
+    i = bisect.bisect_right(spans, (at, float("inf"))) - 1  # the last that starts at `at` or before
+    return i >= 0 and at < spans[i][1]
+
+
+#: What before a bracketed 单位 makes it one figure's own (1200（单位：元）, 水费单价3.2（单位：元）, 单价（单位：元）: QA210 1,
+#: 2): a number or a price. After anything else it is a note for the form (本表（单位：元）, 项目资金（单位：元）,
+#: 2024年度（单位：元）, （金额单位：元）: QA211 1).
+_FIGURE = re.compile(r"(?:\d|价|价格|标准|补助)$")  # (补助标准（单位：元）偏低 in 存在问题: QA212 3)
+_DATE_END = re.compile(r"\d{4}\s*+[-./年]\s*+\d{1,2}\s*+[-./月]\s*+\d{1,2}日?\Z")  # 截至2024-12-31（单位：元） (QA229 8)
