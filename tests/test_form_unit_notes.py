@@ -113,6 +113,14 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("A31", "◎金额单位：元"), ("A31", "〖金额单位：元〗"), ("A31", "金额单位ː元"), ("A31", "注：表中预算数、执行数均为元"),
     ("A31", "截至2024-12-31（单位：元）"), ("A31", "注：该表金额统一采用元"), ("A31", "金额单位：RMB元"),
     ("B11", "全年预算（单位：元）：1000000"), ("B11", "完成年度任务（金额单位：元）户均增收1500"),
+    # a note alone at the end of a problem's clause, one opening its item, a problem's column named in a note, this
+    # form's amounts however they go on, leads after a bullet or with a number, two words of scope, a year's or a
+    # table's number before the bracket (QA230 3–6)
+    ("A31", "存在问题：无 金额单位：元"), ("A31", "存在问题：无，金额单位：元"), ("A31", "存在问题：无．金额单位：元"),
+    ("A31", "一、存在问题：无\n二、改进措施：无\n三、金额单位：元，保留两位小数"), ("A31", "注：1.偏差原因：如实填写，金额单位：元"),
+    ("A31", "本表金额以元为单位，直接支付到户的资金已含在内"), ("A31", "*注：预算数、执行数单位为元"), ("A31", "注1：预算数、执行数单位为元"),
+    ("A31", "【注】预算数、执行数单位为元"), ("A2", "年度：2024（单位：元）"), ("A31", "附件1（单位：元）"),
+    ("A31", "本表中列示的所有金额单位均为元"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -163,6 +171,11 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("A31", "偏差原因说明：资金以元计，存在尾差"), ("F11", "完成情况说明：户均增收（单位：元）：1800"),
     ("B11", "户均增收（单位：元）≈1500"), ("B11", "“户均增收”（单位：元）：1500"), ("B11", "补助资金以元为单位及时发放到户"),
     ("B11", "补助资金以元计算到户"), ("B11", "补助资金以元为单位，按月发放"),
+    # the form's own heading as a lead, a bullet before a lead, a second problem after ；, more words of payment, a
+    # precision that is no unit, a rate's unit (QA230 7)
+    ("A31", "偏差原因分析及改进措施：资金按元填报，汇总有误差"), ("A31", "●存在问题：资金按元填报，汇总有误差"),
+    ("A31", "存在问题：1.资金拨付滞后；资金按元填报，汇总有误差"), ("B11", "补助资金以元为单位打入农户社保卡"),
+    ("A31", "注：金额保留4位小数，精确到元"), ("B11", "亩均投资（单位：元）：1500"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:

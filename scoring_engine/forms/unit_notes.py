@@ -26,7 +26,7 @@ __all__ = ["BULLET", "MONEY_WORD", "NOTE_LABEL", "NOTE_LEAD", "NOTE_SCOPE", "mon
 #: Whose amounts a note speaks of: 本表, 表中, 以上… and 所有, 全部, 涉及, each with 的 or not (本表中的金额, 表中所有金额,
 #: 本表涉及金额: QA225 2).
 NOTE_SCOPE = (r"(?:(?:本表中|本表所列|本表内|本(?:自评)?表|表格?中|表内|上表|该表|此表|以上|上述|以下|本项目)的?)?"
-              r"(?:(?:所有|全部|涉及|各项|填报|所填|所涉|列示|上报|填写)的?)?")
+              r"(?:(?:所有|全部|涉及|各项|填报|所填|所涉|列示|上报|填写)的?){0,2}")
 #: The amounts' word: 金额, 货币, 资金, and 预算金额 (QA225 2).
 MONEY_WORD = r"(?:预算|支出|收入)?(?:金额|货币|资金|经费)数?"
 #: The label giving the unit: 金额单位, 金额的单位 (QA225 2), 货币单位, 资金单位, 数据单位, 计量单位, 金额计量单位, 单位.
@@ -69,31 +69,31 @@ _ATTACHED = re.compile(r"(?:[^)]{0,8}?\))?(?:[^\W\d_]|\s*+[:≥≤≧≦<>=≈~�
 #: Money paid out in 元, right after 以元为单位 or 以元计 outside a note: 补助资金以元为单位发放到户, 资金以元计发放1200户,
 #: 以元计，按月发放 (a goal's words, QA226 1, QA229 5); not 以元为单位，拨付数据来源于… (QA229 3).
 _PAID = re.compile(r"算?(?:\s*+(?:全部|精确|精准|逐笔|足额|按月|按季|按年|直接|及时|进行|通过[^,;。!?\s]{0,8}?)?"
-                   r"(?:发放|拨付|计发|兑付|兑现|支付|核发|发到|打卡|转入|算?到(?:户|人)|(?:核算|计算|补助|补贴)到(?:户|人))"
+                   r"(?:发放|拨付|计发|兑付|兑现|支付|核发|发到|打卡|转入|打入|存入|汇入|发至|算?到(?:户|人)"
+                   r"|(?:核算|计算|补助|补贴)到(?:户|人))"
                    r"|\s*+,\s*+(?:全部|足额|按月|按季|按年|及时|直接)(?:发放|拨付|兑付|支付))")
 #: In a note's words, a unit in 元 given to any of its words is the form's (注：年初预算数、全年预算数、全年执行数单位为元,
 #: 注：预算数、执行数均以元为单位: QA227 9), but a figure's own (注：单价单位：元).
 _IN_NOTE = re.compile(rf"(?:单位|口径){_SAYS}{_YUAN}{_AFTER_UNIT}|以\s*+{_YUAN}\s*+为(?:计算|计量)?单位"
-                      # 预算数、执行数均为元, 均以元计, 精确到元 (QA229 8)
-                      rf"|(?:均|都|统一|一律|全部)(?:为|是|采用|以)\s*+{_YUAN}(?:为(?:计算|计量)?单位|计)?{_END}"
-                      rf"|(?:精确|保留|取整)到\s*+(元){_END}")
+                      # 预算数、执行数均为元, 均以元计 (QA229 8)
+                      rf"|(?:均|都|统一|一律|全部)(?:为|是|采用|以)\s*+{_YUAN}(?:为(?:计算|计量)?单位|计)?{_END}")
 #: What leads a problem found, a measure or a deviation's cause: its words are never a note for the form, whatever
 #: units they name (存在问题：资金以元为单位拨付到户, 改进措施：资金按元计，发放到户, 偏差原因：资金以元计，存在尾差: QA226 1,
 #: QA227 6, 8), but a note of this form's amounts (存在问题：无，本表金额单位为元: QA229 1). A lead begins a word (饮水问题：
 #: leads nothing); its words end with their sentence, clause or line, or a note's lead (`_PROBLEM_END`).
-_LEAD_START = r"(?:^|(?<=[\s,;、():.。\d【〔\[]))"
+_LEAD_START = rf"(?:^|(?<=[\s,;、():.。\d【〔\[{_BULLETS}]))"
 _PROBLEM_LEAD = re.compile(_LEAD_START + r"(?:存在的?(?:主要)?(?:问题|不足)|主要问题|问题|不足之处|不足"
                            r"|问题(?:与|和|及)不足|改进(?:措施|建议|意见|方向)|整改(?:措施|情况|意见)"
-                           r"|(?:偏差原因|偏差|原因|完成情况|情况|问题)(?:分析)?说明"
+                           r"|(?:偏差原因|偏差|原因|完成情况|情况|问题)(?:分析)?说明|偏差原因分析(?:及|和|与)改进措施"
                            r"|下一步(?:工作)?(?:措施|计划|打算|安排)?|措施|偏差原因(?:分析)?|原因(?:分析)?|(?:意见)?建议"
                            r"|(?:主要)?(?:经验)?(?:及|和)?做法)(?:\s*+:|\s++)")
 #: And what leads a note: its words are the note's, whatever they go on to say (注：金额单位：元，角分四舍五入，合计可能
 #: 与分项不一致; 填表说明：…，金额单位：元，不得涂改: QA227 3).
-_NOTE_LED = re.compile(rf"{_LEAD_START}(?:{NOTE_LEAD})\s*+:")
+_NOTE_LED = re.compile(rf"{_LEAD_START}(?:{NOTE_LEAD})\s*+\d*+\s*+[:】\]]")
 # (spaces are read at most once each: a cell of 32,000 line breaks is read once, QA229 7)
 _ITEM_START = rf"[^\S\n]*+(?:\(?\d++\s*+[.、)]?|\(?[一二三四五六七八九十]+[)、]|{BULLET})"
 _NUMBERED = r"[^\S\n]*+(?:\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、])"
-_PROBLEM_END = re.compile(rf"[。!?;\n\r\u2028\u2029](?!{_NUMBERED})|(?<!\s)[^\S\n]{{2,}}+|{_LEAD_START}(?:{NOTE_LEAD})\s*+:")
+_PROBLEM_END = re.compile(rf"[。!?\n\r\u2028\u2029](?!{_NUMBERED})|(?<!\s)[^\S\n]{{2,}}+|{_LEAD_START}(?:{NOTE_LEAD})\s*+:")
 _NOTE_END = re.compile(rf"[。!?]|\n(?!{_ITEM_START})|{_PROBLEM_LEAD.pattern}")
 #: Or the words right after them say what is wrong with them, wherever the line starts: 1.金额单位：元角分不规范,
 #: 金额：元、角、分记录不全, 元、角、分漏填. (Not further on: a note goes on 角分四舍五入，合计可能与分项不一致: QA227 3.)
@@ -105,10 +105,11 @@ _FAULT = re.compile(r"\s*+[,、]?\s*+(?:填写|填列|填报|记录|书写|使�
 #: (QA227 4).
 _WORD_END = re.compile(r"[^\W\d_][”\"’」』]?\Z")
 #: A note alone in a problem's numbered item: 存在问题：无\n1.金额单位：元 (QA229 1).
-_ITEM_BEFORE = re.compile(rf"(?:^|[。;!?\n])[^\S\n]*+(?:\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、]|{BULLET})?[^\S\n]*+\Z")
+_ITEM = rf"\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、]|{BULLET}"
+_ITEM_BEFORE = re.compile(rf"(?:(?:^|[。;!?\n])[^\S\n]*+(?:{_ITEM})?|:[^\S\n]*+(?:{_ITEM}))[^\S\n]*+\Z")
 _ALONE_AFTER = re.compile(r"\s*+(?:\Z|[。;!?\n])")
 _THIS_FORM = re.compile(r"(?:本表|本自评表|表中|表内|表格中|上表|该表|此表)")
-_SPENT = re.compile(r"(?:预算|资金|投资|经费|金额|支出)\Z")
+_SPENT = re.compile(r"(?<![均单每])(?:预算|资金|投资|经费|金额|支出)\Z")  # (亩均投资 is a rate: QA230 7)
 _MONEY_LABEL = re.compile(rf"{MONEY_WORD}|本表|表中|表内")
 _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    rf"|{_NOTE_UNIT}\s*+\(\s*+{_YUAN}\s*+\){_END}"
@@ -183,11 +184,18 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
     """Whether a unit `money_note` found outside a note's words is another's than the form's amounts: money paid out, a
     problem found's words, a word's own unit in a sentence, or 元、角、分 said to be filled in wrongly."""
     start, end = found.start(), found.end()
+    if _THIS_FORM.search(normal, max(0, start - 8), end):
+        return False  # this form's amounts: 本表金额以元为单位，直接支付到户的资金已含在内 (QA230 5), 存在问题：无，本表金额
+        # 单位为元 (QA229 1)
     if found.group().endswith(("为单位", "计")) and _PAID.match(normal, end):
         return True  # money paid out in 元
-    if _within(problems, start) and not _THIS_FORM.search(normal, max(0, start - 8), end) and not (
-            _ITEM_BEFORE.search(normal, max(0, start - 12), start) and _ALONE_AFTER.match(normal, end)):
-        return True  # in the words of a problem found, a measure or a deviation's cause (not 存在问题：无，本表金额单位为元)
+    if _within(problems, start) and not _ALONE_AFTER.match(normal, end) and not (
+            "单位" in found.group() and _ITEM_BEFORE.search(normal, max(0, start - 12), start)
+            and not _FAULT.match(normal, end)):
+        # in the words of a problem found, a measure or a deviation's cause; but not a note alone at the end of its clause
+        # (存在问题：无 金额单位：元: QA230 3), nor a unit's label opening an item but to say what is wrong (三、金额单位：元，
+        # 保留两位小数: QA230 4)
+        return True
     if (before.endswith("(") and _WORD_END.search(before[:-1]) and _ATTACHED.match(normal, end)
             and not _MONEY_LABEL.search(found.group()) and not _SPENT.search(before[:-1])):
         # (not 完成年度任务（金额单位：元）户均增收…, nor the money a goal gives in 元: 全年预算（单位：元）：1000000, QA229 8)
@@ -225,4 +233,7 @@ def _within(spans: list[tuple[int, int]], at: int) -> bool:
 #: 2): a number or a price. After anything else it is a note for the form (本表（单位：元）, 项目资金（单位：元）,
 #: 2024年度（单位：元）, （金额单位：元）: QA211 1).
 _FIGURE = re.compile(r"(?:\d|价|价格|标准|补助)$")  # (补助标准（单位：元）偏低 in 存在问题: QA212 3)
-_DATE_END = re.compile(r"\d{4}\s*+[-./年]\s*+\d{1,2}\s*+[-./月]\s*+\d{1,2}日?\Z")  # 截至2024-12-31（单位：元） (QA229 8)
+# ... but a date's, a year's or a table's number (截至2024-12-31（单位：元）, 年度：2024（单位：元）, 附件1（单位：元）: QA229 8,
+# QA230 6)
+_DATE_END = re.compile(r"(?:\d{4}\s*+[-./年]\s*+\d{1,2}\s*+[-./月]\s*+\d{1,2}日?|年度\s*+:?\s*+\d{4}"
+                       r"|(?:附件|附表|表)\s*+\d++)\Z")
