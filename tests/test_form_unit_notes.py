@@ -121,6 +121,11 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("A31", "本表金额以元为单位，直接支付到户的资金已含在内"), ("A31", "*注：预算数、执行数单位为元"), ("A31", "注1：预算数、执行数单位为元"),
     ("A31", "【注】预算数、执行数单位为元"), ("A2", "年度：2024（单位：元）"), ("A31", "附件1（单位：元）"),
     ("A31", "本表中列示的所有金额单位均为元"),
+    # after ；and an item the reader does not number, after 存在问题：无 whatever follows, a problem's column named in a
+    # numbered note, a table's number with parts before the bracket (QA231 1–4)
+    ("A31", "存在问题：资金拨付滞后；②金额单位：元，下同"), ("A31", "存在问题：无，金额单位：元，保留两位小数"),
+    ("A31", "存在问题：无（金额单位：元，下同）"), ("A31", "注1：偏差原因：如实填写，金额单位：元，保留两位小数"),
+    ("A31", "表1-1（单位：元）"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -174,8 +179,12 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     # the form's own heading as a lead, a bullet before a lead, a second problem after ；, more words of payment, a
     # precision that is no unit, a rate's unit (QA230 7)
     ("A31", "偏差原因分析及改进措施：资金按元填报，汇总有误差"), ("A31", "●存在问题：资金按元填报，汇总有误差"),
-    ("A31", "存在问题：1.资金拨付滞后；资金按元填报，汇总有误差"), ("B11", "补助资金以元为单位打入农户社保卡"),
+    ("B11", "补助资金以元为单位打入农户社保卡"),
     ("A31", "注：金额保留4位小数，精确到元"), ("B11", "亩均投资（单位：元）：1500"),
+    # an item opening with a unit's label and saying further on what is wrong, money paid out in a problem that names
+    # 表中, compound headings, a rate's money (QA231 5–8)
+    ("A31", "存在问题：\n1.金额单位：元，未换算为万元"), ("A31", "存在问题：表中补助资金以元为单位发放到户，核算较繁琐"),
+    ("A31", "存在的问题及原因：资金按元填报，汇总有误差"), ("B11", "人均补助资金（单位：元）：1200"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:

@@ -70,8 +70,8 @@ _ATTACHED = re.compile(r"(?:[^)]{0,8}?\))?(?:[^\W\d_]|\s*+[:≥≤≧≦<>=≈~�
 #: 以元计，按月发放 (a goal's words, QA226 1, QA229 5); not 以元为单位，拨付数据来源于… (QA229 3).
 _PAID = re.compile(r"算?(?:\s*+(?:全部|精确|精准|逐笔|足额|按月|按季|按年|直接|及时|进行|通过[^,;。!?\s]{0,8}?)?"
                    r"(?:发放|拨付|计发|兑付|兑现|支付|核发|发到|打卡|转入|打入|存入|汇入|发至|算?到(?:户|人)"
-                   r"|(?:核算|计算|补助|补贴)到(?:户|人))"
-                   r"|\s*+,\s*+(?:全部|足额|按月|按季|按年|及时|直接)(?:发放|拨付|兑付|支付))")
+                   r"|(?:核算|计算|补助|补贴)到(?:户|人)))")
+_PAID_NEXT = re.compile(r"算?\s*+,\s*+(?:全部|足额|按月|按季|按年|及时|直接)(?:发放|拨付|兑付|支付)")  # (after a comma)
 #: In a note's words, a unit in 元 given to any of its words is the form's (注：年初预算数、全年预算数、全年执行数单位为元,
 #: 注：预算数、执行数均以元为单位: QA227 9), but a figure's own (注：单价单位：元).
 _IN_NOTE = re.compile(rf"(?:单位|口径){_SAYS}{_YUAN}{_AFTER_UNIT}|以\s*+{_YUAN}\s*+为(?:计算|计量)?单位"
@@ -84,6 +84,7 @@ _IN_NOTE = re.compile(rf"(?:单位|口径){_SAYS}{_YUAN}{_AFTER_UNIT}|以\s*+{_Y
 _LEAD_START = rf"(?:^|(?<=[\s,;、():.。\d【〔\[{_BULLETS}]))"
 _PROBLEM_LEAD = re.compile(_LEAD_START + r"(?:存在的?(?:主要)?(?:问题|不足)|主要问题|问题|不足之处|不足"
                            r"|问题(?:与|和|及)不足|改进(?:措施|建议|意见|方向)|整改(?:措施|情况|意见)"
+                           r"|(?:存在的?问题|问题|偏差原因)(?:及|和|与)(?:原因|改进措施|整改措施|建议|措施)"
                            r"|(?:偏差原因|偏差|原因|完成情况|情况|问题)(?:分析)?说明|偏差原因分析(?:及|和|与)改进措施"
                            r"|下一步(?:工作)?(?:措施|计划|打算|安排)?|措施|偏差原因(?:分析)?|原因(?:分析)?|(?:意见)?建议"
                            r"|(?:主要)?(?:经验)?(?:及|和)?做法)(?:\s*+:|\s++)")
@@ -93,7 +94,9 @@ _NOTE_LED = re.compile(rf"{_LEAD_START}(?:{NOTE_LEAD})\s*+\d*+\s*+[:】\]]")
 # (spaces are read at most once each: a cell of 32,000 line breaks is read once, QA229 7)
 _ITEM_START = rf"[^\S\n]*+(?:\(?\d++\s*+[.、)]?|\(?[一二三四五六七八九十]+[)、]|{BULLET})"
 _NUMBERED = r"[^\S\n]*+(?:\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、])"
-_PROBLEM_END = re.compile(rf"[。!?\n\r\u2028\u2029](?!{_NUMBERED})|(?<!\s)[^\S\n]{{2,}}+|{_LEAD_START}(?:{NOTE_LEAD})\s*+:")
+_PROBLEM_END = re.compile(rf"[。!?;\n\r\u2028\u2029](?!{_NUMBERED})|(?<!\s)[^\S\n]{{2,}}+|{_LEAD_START}(?:{NOTE_LEAD})\s*+:"
+                          # 存在问题：无: no problem's words follow (存在问题：无，金额单位：元，保留两位小数: QA231 2)
+                          r"|(?<=:)\s*+(?:无|没有|暂无|未发现)(?=[\s,;、.。(]|\Z)")
 _NOTE_END = re.compile(rf"[。!?]|\n(?!{_ITEM_START})|{_PROBLEM_LEAD.pattern}")
 #: Or the words right after them say what is wrong with them, wherever the line starts: 1.金额单位：元角分不规范,
 #: 金额：元、角、分记录不全, 元、角、分漏填. (Not further on: a note goes on 角分四舍五入，合计可能与分项不一致: QA227 3.)
@@ -107,9 +110,12 @@ _WORD_END = re.compile(r"[^\W\d_][”\"’」』]?\Z")
 #: A note alone in a problem's numbered item: 存在问题：无\n1.金额单位：元 (QA229 1).
 _ITEM = rf"\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、]|{BULLET}"
 _ITEM_BEFORE = re.compile(rf"(?:(?:^|[。;!?\n])[^\S\n]*+(?:{_ITEM})?|:[^\S\n]*+(?:{_ITEM}))[^\S\n]*+\Z")
+#: What is wrong, further on in an item's clause: 2.金额单位：元，未换算为万元, …应为万元, …与表头不符 (QA231 5).
+_WRONG = re.compile(r"[^。;!?\n]{0,20}?(?:未换算|应为|应改为|混用|不符|不一致|出错|有误|错误|不规范|未统一|不统一)")
 _ALONE_AFTER = re.compile(r"\s*+(?:\Z|[。;!?\n])")
-_THIS_FORM = re.compile(r"(?:本表|本自评表|表中|表内|表格中|上表|该表|此表)")
-_SPENT = re.compile(r"(?<![均单每])(?:预算|资金|投资|经费|金额|支出)\Z")  # (亩均投资 is a rate: QA230 7)
+_THIS_FORM = re.compile(r"(?:本表|本自评表|上表|该表|此表|(?<![^\W\d_])(?:表中|表内|表格中))")
+_SPENT = re.compile(r"(?<![均单每])(?:预算|资金|投资|经费|金额|支出)\Z")
+_RATE = re.compile(r"[均每][^\W\d_]{0,5}\Z")  # 亩均投资, 人均补助资金, 每亩投资: a rate's money (QA230 7, QA231 8)
 _MONEY_LABEL = re.compile(rf"{MONEY_WORD}|本表|表中|表内")
 _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    rf"|{_NOTE_UNIT}\s*+\(\s*+{_YUAN}\s*+\){_END}"
@@ -184,20 +190,23 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
     """Whether a unit `money_note` found outside a note's words is another's than the form's amounts: money paid out, a
     problem found's words, a word's own unit in a sentence, or 元、角、分 said to be filled in wrongly."""
     start, end = found.start(), found.end()
+    paid = found.group().endswith(("为单位", "计"))
+    if paid and _PAID.match(normal, end):
+        return True  # money paid out in 元 (表中补助资金以元为单位发放到户: QA231 6)
     if _THIS_FORM.search(normal, max(0, start - 8), end):
         return False  # this form's amounts: 本表金额以元为单位，直接支付到户的资金已含在内 (QA230 5), 存在问题：无，本表金额
         # 单位为元 (QA229 1)
-    if found.group().endswith(("为单位", "计")) and _PAID.match(normal, end):
-        return True  # money paid out in 元
+    if paid and _PAID_NEXT.match(normal, end):
+        return True  # 以元计，按月发放
     if _within(problems, start) and not _ALONE_AFTER.match(normal, end) and not (
             "单位" in found.group() and _ITEM_BEFORE.search(normal, max(0, start - 12), start)
-            and not _FAULT.match(normal, end)):
+            and not _FAULT.match(normal, end) and not _WRONG.match(normal, end)):
         # in the words of a problem found, a measure or a deviation's cause; but not a note alone at the end of its clause
         # (存在问题：无 金额单位：元: QA230 3), nor a unit's label opening an item but to say what is wrong (三、金额单位：元，
         # 保留两位小数: QA230 4)
         return True
     if (before.endswith("(") and _WORD_END.search(before[:-1]) and _ATTACHED.match(normal, end)
-            and not _MONEY_LABEL.search(found.group()) and not _SPENT.search(before[:-1])):
+            and not _MONEY_LABEL.search(found.group()) and (not _SPENT.search(before[:-1]) or _RATE.search(before[:-1]))):
         # (not 完成年度任务（金额单位：元）户均增收…, nor the money a goal gives in 元: 全年预算（单位：元）：1000000, QA229 8)
         return True  # a word's in a sentence: 资金（单位：元）拨付… (QA226 2), 户均增收（单位：元）：1500 (QA227 5)
     # a problem found naming the units of money
@@ -215,7 +224,10 @@ def _spans(text: str, lead: re.Pattern[str], end: re.Pattern[str]) -> list[tuple
         while stop and text[stop.start()] in _BREAKS and not text[at:stop.start()].strip():
             at = stop.end()  # a lead alone on its line leads the next (存在问题：\n资金以元计发)
             stop = end.search(text, at)
-        spans.append((found.end(), stop.start() if stop else len(text)))
+        back = max(0, found.start() - 40)  # (a few words back: never the whole cell again)
+        line = max(text.rfind("\n", back, found.start()) + 1, back)
+        if lead is not _PROBLEM_LEAD or not _NOTE_LED.search(text, line, found.start()):
+            spans.append((found.end(), stop.start() if stop else len(text)))  # (not a column a note names: QA231 3)
         found = lead.search(text, max(found.end(), stop.start() if stop else len(text)))
     return spans
 
@@ -236,4 +248,4 @@ _FIGURE = re.compile(r"(?:\d|价|价格|标准|补助)$")  # (补助标准（单
 # ... but a date's, a year's or a table's number (截至2024-12-31（单位：元）, 年度：2024（单位：元）, 附件1（单位：元）: QA229 8,
 # QA230 6)
 _DATE_END = re.compile(r"(?:\d{4}\s*+[-./年]\s*+\d{1,2}\s*+[-./月]\s*+\d{1,2}日?|年度\s*+:?\s*+\d{4}"
-                       r"|(?:附件|附表|表)\s*+\d++)\Z")
+                       r"|(?:附件|附表|表)\s*+\d++(?:[-.]\d++)*+)\Z")
