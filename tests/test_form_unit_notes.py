@@ -126,6 +126,11 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("A31", "存在问题：资金拨付滞后；②金额单位：元，下同"), ("A31", "存在问题：无，金额单位：元，保留两位小数"),
     ("A31", "存在问题：无（金额单位：元，下同）"), ("A31", "注1：偏差原因：如实填写，金额单位：元，保留两位小数"),
     ("A31", "表1-1（单位：元）"),
+    # notes led by 注意：, 附：, 填表须知：, a problem's item after a comma, a note going on (下同) at its clause's end, a
+    # year or a month before the bracket on the title lines (QA231 carried over)
+    ("A31", "注意：预算数、执行数单位为元"), ("A31", "附：预算数、执行数单位为元"), ("A31", "填表须知：预算数、执行数单位为元"),
+    ("A31", "存在问题：1.资金拨付滞后，2.金额单位：元，保留两位小数"), ("A31", "存在问题：资金拨付滞后，金额单位：元（下同）"),
+    ("A2", "2024.12（单位：元）"), ("A2", "（2024年度）  报表期间：2024.1-2024.12（单位：元）"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -185,6 +190,7 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     # 表中, compound headings, a rate's money (QA231 5–8)
     ("A31", "存在问题：\n1.金额单位：元，未换算为万元"), ("A31", "存在问题：表中补助资金以元为单位发放到户，核算较繁琐"),
     ("A31", "存在的问题及原因：资金按元填报，汇总有误差"), ("B11", "人均补助资金（单位：元）：1200"),
+    ("B11", "人均补助标准为1200.5（单位：元）"), ("B11", "附属设施维护（单位：元）：300"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:

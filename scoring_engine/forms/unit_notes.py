@@ -32,7 +32,7 @@ MONEY_WORD = r"(?:预算|支出|收入)?(?:金额|货币|资金|经费)数?"
 #: The label giving the unit: 金额单位, 金额的单位 (QA225 2), 货币单位, 资金单位, 数据单位, 计量单位, 金额计量单位, 单位.
 NOTE_LABEL = rf"{NOTE_SCOPE}(?:(?:{MONEY_WORD}|数据|数字|数值)的?)?(?:计量)?单位"
 #: The words a note may be led by: 注, 附注, 备注, 说明, 填表说明, and 特别说明, 其他说明, 编制说明, 提示 (QA225 2).
-NOTE_LEAD = r"(?:附|备)?注|(?:填表|填报|特别|其他|编制)?说明|(?:特别)?提示"
+NOTE_LEAD = r"(?:附|备)?注(?:意|释)?|(?:填表|填报|特别|其他|编制|备注)?说明|(?:特别)?提示|填表须知|附(?=\s*+:)"
 #: A bullet glued before a note: ※金额单位：元, *…, •…, -… (QA225 2).
 _BULLETS = r"※*•·・\-—●○◎◦■□▪◆◇❖★☆▲△►▶➢➤→☞√✔#"
 BULLET = rf"[{_BULLETS}]"
@@ -96,7 +96,7 @@ _ITEM_START = rf"[^\S\n]*+(?:\(?\d++\s*+[.、)]?|\(?[一二三四五六七八九
 _NUMBERED = r"[^\S\n]*+(?:\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、])"
 _PROBLEM_END = re.compile(rf"[。!?;\n\r\u2028\u2029](?!{_NUMBERED})|(?<!\s)[^\S\n]{{2,}}+|{_LEAD_START}(?:{NOTE_LEAD})\s*+:"
                           # 存在问题：无: no problem's words follow (存在问题：无，金额单位：元，保留两位小数: QA231 2)
-                          r"|(?<=:)\s*+(?:无|没有|暂无|未发现)(?=[\s,;、.。(]|\Z)")
+                          r"|(?<=:)\s*+(?:无|没有|暂无|未发现)(?=[\s,;、.。(【\[]|\Z)")
 _NOTE_END = re.compile(rf"[。!?]|\n(?!{_ITEM_START})|{_PROBLEM_LEAD.pattern}")
 #: Or the words right after them say what is wrong with them, wherever the line starts: 1.金额单位：元角分不规范,
 #: 金额：元、角、分记录不全, 元、角、分漏填. (Not further on: a note goes on 角分四舍五入，合计可能与分项不一致: QA227 3.)
@@ -109,10 +109,10 @@ _FAULT = re.compile(r"\s*+[,、]?\s*+(?:填写|填列|填报|记录|书写|使�
 _WORD_END = re.compile(r"[^\W\d_][”\"’」』]?\Z")
 #: A note alone in a problem's numbered item: 存在问题：无\n1.金额单位：元 (QA229 1).
 _ITEM = rf"\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、]|{BULLET}"
-_ITEM_BEFORE = re.compile(rf"(?:(?:^|[。;!?\n])[^\S\n]*+(?:{_ITEM})?|:[^\S\n]*+(?:{_ITEM}))[^\S\n]*+\Z")
+_ITEM_BEFORE = re.compile(rf"(?:(?:^|[。;!?\n])[^\S\n]*+(?:{_ITEM})?|[:,\s)][^\S\n]*+(?:{_ITEM}))[^\S\n]*+\Z")
 #: What is wrong, further on in an item's clause: 2.金额单位：元，未换算为万元, …应为万元, …与表头不符 (QA231 5).
 _WRONG = re.compile(r"[^。;!?\n]{0,20}?(?:未换算|应为|应改为|混用|不符|不一致|出错|有误|错误|不规范|未统一|不统一)")
-_ALONE_AFTER = re.compile(r"\s*+(?:\Z|[。;!?\n])")
+_ALONE_AFTER = re.compile(r"\s*+(?:\(下同\))?\s*+(?:\Z|[。;!?\n])")
 _THIS_FORM = re.compile(r"(?:本表|本自评表|上表|该表|此表|(?<![^\W\d_])(?:表中|表内|表格中))")
 _SPENT = re.compile(r"(?<![均单每])(?:预算|资金|投资|经费|金额|支出)\Z")
 _RATE = re.compile(r"[均每][^\W\d_]{0,5}\Z")  # 亩均投资, 人均补助资金, 每亩投资: a rate's money (QA230 7, QA231 8)
@@ -246,6 +246,8 @@ def _within(spans: list[tuple[int, int]], at: int) -> bool:
 #: 2024年度（单位：元）, （金额单位：元）: QA211 1).
 _FIGURE = re.compile(r"(?:\d|价|价格|标准|补助)$")  # (补助标准（单位：元）偏低 in 存在问题: QA212 3)
 # ... but a date's, a year's or a table's number (截至2024-12-31（单位：元）, 年度：2024（单位：元）, 附件1（单位：元）: QA229 8,
-# QA230 6)
-_DATE_END = re.compile(r"(?:\d{4}\s*+[-./年]\s*+\d{1,2}\s*+[-./月]\s*+\d{1,2}日?|年度\s*+:?\s*+\d{4}"
+# QA230 6; 2024.12（单位：元）, 2024（单位：元）, 表1-1（单位：元）: QA231 4), never a figure's (标准为2000（单位：元）,
+# 1200.5（单位：元）)
+_DATE_END = re.compile(r"(?:(?:19|20)\d{2}\s*+[-./年]\s*+\d{1,2}(?:\s*+[-./月]\s*+\d{1,2}日?)?|年度\s*+:?\s*+\d{4}"
+                       r"|(?:^|(?<=[\s:(]))(?:19|20)\d{2}"
                        r"|(?:附件|附表|表)\s*+\d++(?:[-.]\d++)*+)\Z")
