@@ -93,7 +93,7 @@ _PROBLEM_LEAD = re.compile(_LEAD_START + r"(?:存在的?(?:主要)?(?:问题|不
 _NOTE_LED = re.compile(rf"{_LEAD_START}(?:{NOTE_LEAD})\s*+\d*+\s*+[:】\]]")
 # (spaces are read at most once each: a cell of 32,000 line breaks is read once, QA229 7)
 _ITEM_START = rf"[^\S\n]*+(?:\(?\d++\s*+[.、)]?|\(?[一二三四五六七八九十]+[)、]|{BULLET})"
-_NUMBERED = r"[^\S\n]*+(?:\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、])"
+_NUMBERED = r"[^\S\n]*+(?:\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、]|[一二三四五六七八九十]+是)"
 _PROBLEM_END = re.compile(rf"[。!?;\n\r\u2028\u2029](?!{_NUMBERED})|(?<!\s)[^\S\n]{{2,}}+|{_LEAD_START}(?:{NOTE_LEAD})\s*+:"
                           # 存在问题：无: no problem's words follow (存在问题：无，金额单位：元，保留两位小数: QA231 2)
                           r"|(?<=:)\s*+(?:无|没有|暂无|未发现)(?=[\s,;、.。(【\[]|\Z)")
@@ -108,14 +108,17 @@ _FAULT = re.compile(r"\s*+[,、]?\s*+(?:填写|填列|填报|记录|书写|使�
 #: (QA227 4).
 _WORD_END = re.compile(r"[^\W\d_][”\"’」』]?\Z")
 #: A note alone in a problem's numbered item: 存在问题：无\n1.金额单位：元 (QA229 1).
-_ITEM = rf"\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、]|{BULLET}"
+_ITEM = rf"\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、]|[一二三四五六七八九十]+是|{BULLET}"
 _ITEM_BEFORE = re.compile(rf"(?:(?:^|[。;!?\n])[^\S\n]*+(?:{_ITEM})?|[:,\s)][^\S\n]*+(?:{_ITEM}))[^\S\n]*+\Z")
 #: What is wrong, further on in an item's clause: 2.金额单位：元，未换算为万元, …应为万元, …与表头不符 (QA231 5).
 _WRONG = re.compile(r"[^。;!?\n]{0,20}?(?:未换算|应为|应改为|混用|不符|不一致|出错|有误|错误|不规范|未统一|不统一)")
-_ALONE_AFTER = re.compile(r"\s*+(?:\(下同\))?\s*+(?:\Z|[。;!?\n])")
+_ALONE_AFTER = re.compile(r"\s*+(?:\(下同\)|,\s*+下同|\s*+(?:\Z|[。;!?\n]))")  # (下同: a note's word, QA232 H1)
 _THIS_FORM = re.compile(r"(?:本表|本自评表|上表|该表|此表|(?<![^\W\d_])(?:表中|表内|表格中))")
 _SPENT = re.compile(r"(?<![均单每])(?:预算|资金|投资|经费|金额|支出)\Z")
-_RATE = re.compile(r"[均每][^\W\d_]{0,5}\Z")  # 亩均投资, 人均补助资金, 每亩投资: a rate's money (QA230 7, QA231 8)
+#: A word right after a bracketed unit, not one giving a figure: 补助资金（单位：元）发放及时 (QA232 M4), not …为1000000.
+_WORD_AFTER = re.compile(r"(?:[^)]{0,8}?\))?(?!(?:为|是|达到|约|共|计|合计)\s*+\d)[^\W\d_]")
+#: A rate's money: 亩均投资, 人均补助资金, 每亩投资 (QA230 7, QA231 8), never 均衡发展资金 nor 每年预算 (QA232 H2).
+_RATE = re.compile(r"(?:(?:人|户|亩|生|床|人年|户年)均|每(?:人|户|亩|生|床|名|平方米|公里))[^\W\d_]{0,5}\Z")
 _MONEY_LABEL = re.compile(rf"{MONEY_WORD}|本表|表中|表内")
 _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    rf"|{_NOTE_UNIT}\s*+\(\s*+{_YUAN}\s*+\){_END}"
@@ -175,12 +178,14 @@ def money_note(text: str) -> str | None:
         before = normal[max(0, start - 40):start]  # what decides is just before: never the whole cell again
         if before.endswith("(") and _FIGURE.search(before[:-1].rstrip()) and not _DATE_END.search(before[:-1].rstrip()):
             continue  # a figure's own unit: 单价（单位：元） (QA210), not a date's: 截至2024-12-31（单位：元） (QA229 8)
-        if _within(notes, start) or not _other_words(normal, found, before, problems):  # a note's words are its own
+        paid = found.group().endswith(("为单位", "计")) and _PAID.match(normal, found.end())  # money paid out in 元
+        if not paid and (_within(notes, start) or not _other_words(normal, found, before, problems)):  # a note's are its own
             units.append(next(unit for unit in found.groups() if unit))
     for start, stop in notes:
         for found in _IN_NOTE.finditer(normal, start, stop):
             unit = next(unit for unit in found.groups() if unit)
-            if unit != "万元" and not _FIGURE.search(normal[max(0, found.start() - 40):found.start()].rstrip("( ")):
+            paid = found.group().endswith("为单位") and _PAID.match(normal, found.end())  # (注意：补助资金以元为单位发放到户)
+            if unit != "万元" and not paid and not _FIGURE.search(normal[max(0, found.start() - 40):found.start()].rstrip("( ")):
                 units.append(unit)
     # a note that says the amounts are in 万元 is the form's, whatever a figure's unit said before it (QA212 2)
     return None if not units or "万元" in units else units[0]
@@ -205,8 +210,9 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
         # (存在问题：无 金额单位：元: QA230 3), nor a unit's label opening an item but to say what is wrong (三、金额单位：元，
         # 保留两位小数: QA230 4)
         return True
-    if (before.endswith("(") and _WORD_END.search(before[:-1]) and _ATTACHED.match(normal, end)
-            and not _MONEY_LABEL.search(found.group()) and (not _SPENT.search(before[:-1]) or _RATE.search(before[:-1]))):
+    attached = before.endswith("(") and _WORD_END.search(before[:-1]) and _ATTACHED.match(normal, end)
+    if attached and not _MONEY_LABEL.search(found.group()) and (
+            not _SPENT.search(before[:-1]) or _RATE.search(before[:-1]) or _WORD_AFTER.match(normal, end)):
         # (not 完成年度任务（金额单位：元）户均增收…, nor the money a goal gives in 元: 全年预算（单位：元）：1000000, QA229 8)
         return True  # a word's in a sentence: 资金（单位：元）拨付… (QA226 2), 户均增收（单位：元）：1500 (QA227 5)
     # a problem found naming the units of money
@@ -248,6 +254,6 @@ _FIGURE = re.compile(r"(?:\d|价|价格|标准|补助)$")  # (补助标准（单
 # ... but a date's, a year's or a table's number (截至2024-12-31（单位：元）, 年度：2024（单位：元）, 附件1（单位：元）: QA229 8,
 # QA230 6; 2024.12（单位：元）, 2024（单位：元）, 表1-1（单位：元）: QA231 4), never a figure's (标准为2000（单位：元）,
 # 1200.5（单位：元）)
-_DATE_END = re.compile(r"(?:(?:19|20)\d{2}\s*+[-./年]\s*+\d{1,2}(?:\s*+[-./月]\s*+\d{1,2}日?)?|年度\s*+:?\s*+\d{4}"
-                       r"|(?:^|(?<=[\s:(]))(?:19|20)\d{2}"
+_DATE_END = re.compile(r"(?:(?:(?<![^\W\d_])|(?<=至|止))(?:19|20)\d{2}\s*+[-./年]\s*+\d{1,2}(?:\s*+[-./月]\s*+\d{1,2}日?)?"
+                       r"|年度\s*+:?\s*+\d{4}|(?:^|(?<=\())(?:19|20)\d{2}"
                        r"|(?:附件|附表|表)\s*+\d++(?:[-.]\d++)*+)\Z")
