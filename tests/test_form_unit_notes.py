@@ -134,6 +134,10 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     # a note going on after 下同, money a goal gives in 元 whatever the word before it holds (QA232 H1, H2)
     ("A31", "存在问题：资金拨付滞后，金额单位：元（下同），保留两位小数"), ("A31", "存在问题：资金拨付滞后，金额单位：元，下同，其余见附件"),
     ("B11", "义务教育均衡发展资金（单位：元）：1000000"), ("B11", "每年预算（单位：元）：1000000"), ("B11", "全年预算（单位：元）为1000000"),
+    # a note's words after the bracket of a money word, a year or a date after a label of time, money paid out in a
+    # note that is not of 资金 (QA233 H1–H3)
+    ("A2", "项目资金（单位：元）下同"), ("A2", "全年预算（单位：元）共计1000000"), ("A2", "填报年份：2024（单位：元）"),
+    ("A2", "统计时间2024-12-31（单位：元）"), ("A31", "注：金额以元为单位发放"), ("B11", "完成年度任务（单位：元）下同"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -197,7 +201,7 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     # a figure that could be a year, 一是/二是 items, a word after the bracket of a money word, 注意： inside a measure
     # (QA232 M1, M2, M4, M5)
     ("B11", "补助标准：2000（单位：元）"), ("B11", "人均补助 2000（单位：元）"), ("B11", "人均补助2012.5（单位：元）"),
-    ("A31", "存在问题：一是项目进度滞后；二是金额单位为元，未换算为万元填报"), ("A31", "存在问题：无，补助资金（单位：元）发放及时"),
+    ("A31", "存在问题：一是项目进度滞后；二是金额单位为元，未换算为万元填报"), ("B11", "每村投资（单位：元）：50000"),
     ("A31", "改进措施：加强管理，注意：补助资金以元为单位发放到户"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(

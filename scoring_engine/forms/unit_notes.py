@@ -64,7 +64,8 @@ _WORDS_AFTER = re.compile(rf"\s*+(?!$|{_MARK})")
 #: is a problem found (QA217 3, QA220 2, QA223 1), while at a cell's start, after 注： or a space, 金额单位：元，分值单位：分
 #: and 金额单位：元，角、分四舍五入 are notes (QA225 1).
 _MID_SENTENCE = re.compile(r"[^\W\d_][,、]\s*$")
-_ATTACHED = re.compile(r"(?:[^)]{0,8}?\))?(?:[^\W\d_]|\s*+[:≥≤≧≦<>=≈~—\-]*+\s*+(?:达到|约|不低于|不少于|超过)?\s*+"
+_ATTACHED = re.compile(r"(?:[^)]{0,8}?\))?(?:(?!下同|如下|详见|见下|下表|以下|保留|四舍五入|其中)[^\W\d_]"
+                       r"|\s*+[:≥≤≧≦<>=≈~—\-]*+\s*+(?:达到|约|不低于|不少于|超过)?\s*+"
                        r"[\d一二三四五六七八九十百千万])")
 #: Money paid out in 元, right after 以元为单位 or 以元计 outside a note: 补助资金以元为单位发放到户, 资金以元计发放1200户,
 #: 以元计，按月发放 (a goal's words, QA226 1, QA229 5); not 以元为单位，拨付数据来源于… (QA229 3).
@@ -115,10 +116,8 @@ _WRONG = re.compile(r"[^。;!?\n]{0,20}?(?:未换算|应为|应改为|混用|不
 _ALONE_AFTER = re.compile(r"\s*+(?:\(下同\)|,\s*+下同|\s*+(?:\Z|[。;!?\n]))")  # (下同: a note's word, QA232 H1)
 _THIS_FORM = re.compile(r"(?:本表|本自评表|上表|该表|此表|(?<![^\W\d_])(?:表中|表内|表格中))")
 _SPENT = re.compile(r"(?<![均单每])(?:预算|资金|投资|经费|金额|支出)\Z")
-#: A word right after a bracketed unit, not one giving a figure: 补助资金（单位：元）发放及时 (QA232 M4), not …为1000000.
-_WORD_AFTER = re.compile(r"(?:[^)]{0,8}?\))?(?!(?:为|是|达到|约|共|计|合计)\s*+\d)[^\W\d_]")
 #: A rate's money: 亩均投资, 人均补助资金, 每亩投资 (QA230 7, QA231 8), never 均衡发展资金 nor 每年预算 (QA232 H2).
-_RATE = re.compile(r"(?:(?:人|户|亩|生|床|人年|户年)均|每(?:人|户|亩|生|床|名|平方米|公里))[^\W\d_]{0,5}\Z")
+_RATE = re.compile(r"(?:[^\W\d_]均(?![衡等匀])|每(?![年月季天日期次]))[^\W\d_]{0,6}\Z")
 _MONEY_LABEL = re.compile(rf"{MONEY_WORD}|本表|表中|表内")
 _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    rf"|{_NOTE_UNIT}\s*+\(\s*+{_YUAN}\s*+\){_END}"
@@ -178,13 +177,15 @@ def money_note(text: str) -> str | None:
         before = normal[max(0, start - 40):start]  # what decides is just before: never the whole cell again
         if before.endswith("(") and _FIGURE.search(before[:-1].rstrip()) and not _DATE_END.search(before[:-1].rstrip()):
             continue  # a figure's own unit: 单价（单位：元） (QA210), not a date's: 截至2024-12-31（单位：元） (QA229 8)
-        paid = found.group().endswith(("为单位", "计")) and _PAID.match(normal, found.end())  # money paid out in 元
+        paid = found.group().endswith(("为单位", "计")) and _PAID.match(normal, found.end()) and (
+            "资金" in found.group() or not _within(notes, start))  # money paid out in 元 (in a note, of 资金: QA233 H3)
         if not paid and (_within(notes, start) or not _other_words(normal, found, before, problems)):  # a note's are its own
             units.append(next(unit for unit in found.groups() if unit))
     for start, stop in notes:
         for found in _IN_NOTE.finditer(normal, start, stop):
             unit = next(unit for unit in found.groups() if unit)
-            paid = found.group().endswith("为单位") and _PAID.match(normal, found.end())  # (注意：补助资金以元为单位发放到户)
+            paid = (found.group().endswith("为单位") and _PAID.match(normal, found.end())
+                    and "资金" in normal[max(0, found.start() - 4):found.start()])  # (注意：补助资金以元为单位发放到户)
             if unit != "万元" and not paid and not _FIGURE.search(normal[max(0, found.start() - 40):found.start()].rstrip("( ")):
                 units.append(unit)
     # a note that says the amounts are in 万元 is the form's, whatever a figure's unit said before it (QA212 2)
@@ -212,7 +213,7 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
         return True
     attached = before.endswith("(") and _WORD_END.search(before[:-1]) and _ATTACHED.match(normal, end)
     if attached and not _MONEY_LABEL.search(found.group()) and (
-            not _SPENT.search(before[:-1]) or _RATE.search(before[:-1]) or _WORD_AFTER.match(normal, end)):
+            not _SPENT.search(before[:-1]) or _RATE.search(before[:-1])):
         # (not 完成年度任务（金额单位：元）户均增收…, nor the money a goal gives in 元: 全年预算（单位：元）：1000000, QA229 8)
         return True  # a word's in a sentence: 资金（单位：元）拨付… (QA226 2), 户均增收（单位：元）：1500 (QA227 5)
     # a problem found naming the units of money
@@ -254,6 +255,8 @@ _FIGURE = re.compile(r"(?:\d|价|价格|标准|补助)$")  # (补助标准（单
 # ... but a date's, a year's or a table's number (截至2024-12-31（单位：元）, 年度：2024（单位：元）, 附件1（单位：元）: QA229 8,
 # QA230 6; 2024.12（单位：元）, 2024（单位：元）, 表1-1（单位：元）: QA231 4), never a figure's (标准为2000（单位：元）,
 # 1200.5（单位：元）)
-_DATE_END = re.compile(r"(?:(?:(?<![^\W\d_])|(?<=至|止))(?:19|20)\d{2}\s*+[-./年]\s*+\d{1,2}(?:\s*+[-./月]\s*+\d{1,2}日?)?"
-                       r"|年度\s*+:?\s*+\d{4}|(?:^|(?<=\())(?:19|20)\d{2}"
+_DATE_END = re.compile(r"(?:(?:19|20)\d{2}\s*+[-./年]\s*+\d{1,2}\s*+[-./月]\s*+\d{1,2}日?"
+                       r"|(?:(?<![^\W\d_])|(?<=至|止))(?:19|20)\d{2}\s*+[-./年]\s*+\d{1,2}"
+                       r"|(?:年份|年度|报告期|时间|日期|期间|截至|截止)\s*+:?\s*+(?:19|20)\d{2}(?:\s*+[-./年]\s*+\d{1,2})?"
+                       r"|(?:^|(?<=[\n(]))(?:19|20)\d{2}"
                        r"|(?:附件|附表|表)\s*+\d++(?:[-.]\d++)*+)\Z")
