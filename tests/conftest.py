@@ -98,3 +98,20 @@ def scored_form(form: Path, *options: str) -> tuple[int, str]:
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), *options])
     return run.exit_code, run.output
 
+
+
+def refused_as_yuan_note(form: Path, at: str, note: str, tmp_path: Path) -> None:
+    """The form is refused (exit 1) on the note's cell `at` as giving its amounts in 元, and `import` writes nothing of it:
+    read in silence, 1000000 元 would be scored and imported as 1000000 万元. A line break in the note is shown as a
+    space (the message is one line), a zero-width space as its escape."""
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    code, output = scored_form(form)
+    shown = note.replace("\n", " ").replace("\u200b", "\\u200b")
+    assert f"!{at}: the label {shown} gives the amounts in 元, and the form's amounts are read in 万元" in output, output
+    assert 1 == code, output
+    out = tmp_path / "refused-facts.json"
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "-o", str(out)])
+    assert 0 != run.exit_code and not out.exists(), run.output

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, add_side_row, scored_form, written_form
+from conftest import ROOT, add_side_row, refused_as_yuan_note, scored_form, written_form
 from scoring_engine.cli import main
 from scoring_engine.forms.number_formats import scaled_number, scaling
 
@@ -286,7 +286,7 @@ def test_a_yuan_note_under_the_funds_block_or_worded_as_clerks_word_it_is_refuse
     of its own two rows above the funds heading were not seen: 1000000 元 was read, scored and imported as 1000000 万元.
     Each is refused on its cell, as 金额单位：元 beside the year is."""
     amounts = {"E6": 1000000, "F6": 1000000} if facts == "self-evaluation" else {"F6": 1000000, "G6": 1000000}
-    _refused_and_not_imported(_noted(tmp_path, facts, {**amounts, **cells}), at, cells[at].strip(), tmp_path)
+    refused_as_yuan_note(_noted(tmp_path, facts, {**amounts, **cells}), at, cells[at].strip(), tmp_path)
 
 
 @pytest.mark.parametrize("cells", [
@@ -329,7 +329,7 @@ def test_a_yuan_note_under_the_form_numbered_or_worded_as_clerks_word_it_is_refu
     """A 元 note under the form numbered (注：1.本表金额单位：元；2.…, ①, （一）), worded (表中金额单位均为元, 以上金额单位：元),
     led by 填表说明, in brackets or a bare 单位：元 was not seen: 1000000 元 scored 99.50 and was imported as 1000000 万元.
     Each is refused on its cell, and nothing is imported."""
-    _refused_and_not_imported(_noted(tmp_path, "self-evaluation", {"E6": 1000000, "F6": 950000, "A31": note}), "A31",
+    refused_as_yuan_note(_noted(tmp_path, "self-evaluation", {"E6": 1000000, "F6": 950000, "A31": note}), "A31",
                               note, tmp_path)
 
 
@@ -347,15 +347,6 @@ def test_an_indicator_rows_reason_saying_yuan_or_yuan_in_words_under_the_form_re
     code, output = scored_form(_noted(tmp_path, "self-evaluation", cells))
     assert 0 == code and "gives the amounts in" not in output, output
     assert "100.00 / 100" in output, output
-
-
-def _refused_and_not_imported(form: Path, at: str, note: str, tmp_path: Path) -> None:
-    """The form is refused on the note's cell `at` as giving its amounts in 元, and `import` writes nothing of it."""
-    code, output = scored_form(form)
-    assert 1 == code, output
-    assert f"!{at}: the label {note} gives the amounts in 元, and the form's amounts are read in 万元" in output
-    code, output, written = _imported(form, tmp_path)
-    assert 0 != code and written is None, output
 
 
 @pytest.mark.parametrize("cells", [
@@ -384,7 +375,7 @@ def test_a_yuan_note_in_brackets_after_a_word_or_in_a_goal_row_is_refused(tmp_pa
     was no note; 金额（单位：元） under the form never was. Only a number or a price before the bracket makes it a
     figure's own unit; each of these is refused on its cell, and nothing is imported."""
     form = _noted(tmp_path, "self-evaluation", {"E6": 1000000, "F6": 950000, at: note})
-    _refused_and_not_imported(form, at, note, tmp_path)
+    refused_as_yuan_note(form, at, note, tmp_path)
 
 
 @pytest.mark.parametrize(("at", "note"), [("A2", "（2024年度）货币单位：元"), ("A2", "（2024年度）  资金单位：元"),
@@ -412,7 +403,7 @@ def test_a_yuan_note_worded_with_currency_or_funds_is_refused(tmp_path: Path, at
     """QA212 1: 货币单位：元, 资金单位：元, 本表金额以元为单位, 本表所列金额单位为元 and 金额：元 (no 单位) were read in
     silence, 1000000 元 as 1000000 万元; each is refused on its cell, and nothing is imported."""
     form = _noted(tmp_path, "self-evaluation", {"E6": 1000000, "F6": 950000, at: note})
-    _refused_and_not_imported(form, at, note, tmp_path)
+    refused_as_yuan_note(form, at, note, tmp_path)
 
 
 @pytest.mark.parametrize("cells", [

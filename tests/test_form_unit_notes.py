@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, scored_form, written_form
+from conftest import ROOT, refused_as_yuan_note, scored_form, written_form
 from scoring_engine.cli import main
 
 
@@ -143,15 +143,7 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
     """Each of these says the form's amounts are in 元; read in silence, 1000000 元 was scored and imported as
     1000000 万元. Each is refused on its cell with how 元 converts, and `import` writes nothing."""
-    form = _typed(printed, tmp_path, {"E6": 1000000, "F6": 950000, at: note})
-    code, output = scored_form(form)
-    # a line break in the cell shown as a space, on the message's one line; a zero-width space as its escape
-    shown = note.replace("\n", " ").replace("\u200b", "\\u200b")
-    assert f"!{at}: the label {shown} gives the amounts in 元, and the form's amounts are read in 万元" in output, output
-    assert 1 == code, output
-    out = tmp_path / "facts.json"
-    run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "-o", str(out)])
-    assert 0 != run.exit_code and not out.exists(), run.output
+    refused_as_yuan_note(_typed(printed, tmp_path, {"E6": 1000000, "F6": 950000, at: note}), at, note, tmp_path)
 
 
 @pytest.mark.parametrize(("at", "note"), [
