@@ -138,6 +138,20 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     # note that is not of 资金 (QA233 H1–H3)
     ("A2", "项目资金（单位：元）下同"), ("A2", "全年预算（单位：元）共计1000000"), ("A2", "填报年份：2024（单位：元）"),
     ("A2", "统计时间2024-12-31（单位：元）"), ("A31", "注：金额以元为单位发放"), ("B11", "完成年度任务（单位：元）下同"),
+    # money per year or term taken for a rate, 均 as an adverb, a note of 资金 paid out, of this form or going on, a
+    # bracket after a figure saying 金额单位 or 下同, money a goal gives by other words, a title on two lines, a year or a
+    # code before the bracket, a note saying 而非万元 (QA234)
+    ("B11", "年均投入资金（单位：元）：1000000"), ("B11", "平均每年投入资金（单位：元）：1000000"),
+    ("B11", "月均支出资金（单位：元）：80000"), ("B11", "每学期经费（单位：元）：500000"),
+    ("B11", "年度总体目标：三年共投入资金3000000元，年均预算资金（单位：元）：1000000"),
+    ("B11", "资金均为财政资金（单位：元）：1000000"), ("B11", "县均衡发展资金（单位：元）：1000000"),
+    ("A31", "注：资金以元为单位拨付，下同"), ("A31", "注：本表资金均以元为单位拨付到位"), ("A31", "注：资金以元为单位拨付"),
+    ("B11", "完成投资1000000（金额单位：元，下同）"), ("B11", "年度总体目标：投入资金1000000（单位：元）"),
+    ("B11", "年度资金总额（单位：元）：1000000"), ("B11", "预算数（单位：元）：1000000"), ("B11", "以上资金均（单位：元）：1000000"),
+    ("A1", "项目支出绩效自评表（单位：元）\n2024年度"), ("A2", "编制单位：某某县农业农村局 2024（单位：元）"),
+    ("A2", "实施周期：2023-2025（单位：元）"), ("A2", "项目编号：2024001（单位：元）"), ("A2", "填报日期：20250110（单位：元）"),
+    ("A31", "注：本表金额单位是元而非万元"), ("A31", "特别说明：本表金额单位已调整为元"), ("A31", "注：本表资金按元计"),
+    ("B11", "完成年度任务（单位：元）含税"), ("B11", "完成年度任务（单位：元）全表同"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -195,6 +209,12 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("B11", "补助标准：2000（单位：元）"), ("B11", "人均补助 2000（单位：元）"), ("B11", "人均补助2012.5（单位：元）"),
     ("A31", "存在问题：一是项目进度滞后；二是金额单位为元，未换算为万元填报"), ("B11", "每村投资（单位：元）：50000"),
     ("A31", "改进措施：加强管理，注意：补助资金以元为单位发放到户"),
+    # money paid after a money word's bracket, a note of subsidies paid out, a figure on the line after its label, a
+    # rate per any measure (QA234 M1–M3)
+    ("B11", "补助资金（单位：元）发放及时"), ("B11", "专项资金（单位：元）已全部下达"), ("B11", "项目资金（单位：元）拨付及时率100%"),
+    ("A31", "注：补贴以元为单位发放到户"), ("A31", "说明：耕地地力保护补贴以元为单位发放到户"),
+    ("A31", "注：补助标准为每人每年1200元，以元为单位发放到户"), ("B11", "补助标准：\n2000（单位：元）"),
+    ("B11", "每所学校经费（单位：元）：80000"), ("B11", "每户每年补助资金（单位：元）：1200"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:

@@ -43,7 +43,7 @@ _NOTE_START = rf"(?:^|(?<=[\s,;、():.。【〔〖《«{{\[“‘\"'「『是{_B
 _NOTE_UNIT = rf"{_NOTE_START}{NOTE_LABEL}"
 #: What joins 单位 to its unit: ：, 为, 均为, 是, a dash (金额单位——元), or a space alone (金额单位 元: QA223 3). Spaces are
 #: read possessively (*+, ++) here and below: a cell of spaces is read once, never again from each of them.
-_SAYS = r"\s*+(?:(?:均|都|统一|一律|全部|调整|改)?(?:为|是|采用)\s*+:?|[:,;]|[—–\-/]+|(?<=\s)|(?=元))\s*+"
+_SAYS = r"\s*+(?:(?:已经?)?(?:均|都|统一|一律|全部|调整|改)?(?:为|是|采用)\s*+:?|[:,;]|[—–\-/]+|(?<=\s)|(?=元))\s*+"
 #: 人民币 before the unit, with a colon or not (金额单位：人民币元, 币种 人民币：元).
 _RMB = r"(?:(?:人民币|RMB)\s*+[:/]?\s*+|\(人民币\)\s*+)?"
 #: The unit, captured: 人民币 before or after it (金额单位：元人民币: QA223 3), in a bracket (单位：（元）, 单位：人民币（元）)
@@ -54,7 +54,7 @@ _YUAN = (rf"{_RMB}(?:\(\s*+{_RMB})?[“\"‘「『《]?((?:千|万|百万|千万
 _LISTED = r"(?:(?:\s*+[,、/·・]\s*+|\s++)?[角分])++"
 #: What may follow a note: the cell's end, a space, a punctuation mark, a bracket or a footnote's mark (元*: QA225 2).
 _MARK = r"[,;:、。.!?()\[\]【】〔〕〖〗《》«»{}」』”’*※]"
-_END = rf"(?=$|\s|{_MARK})"
+_END = rf"(?=$|\s|{_MARK}|而非|而不是)"  # (本表金额单位是元而非万元: QA234)
 #: After the unit: a list of money's units (金额单位：元、角、分), or what may follow a note. Words right after the list
 #: are a problem found only in the middle of a sentence (money_note).
 _AFTER_UNIT = rf"(?:{_LISTED}|(?!{_LISTED}){_END})"
@@ -64,14 +64,26 @@ _WORDS_AFTER = re.compile(rf"\s*+(?!$|{_MARK})")
 #: is a problem found (QA217 3, QA220 2, QA223 1), while at a cell's start, after 注： or a space, 金额单位：元，分值单位：分
 #: and 金额单位：元，角、分四舍五入 are notes (QA225 1).
 _MID_SENTENCE = re.compile(r"[^\W\d_][,、]\s*$")
-_ATTACHED = re.compile(r"(?:[^)]{0,8}?\))?(?:(?!下同|如下|详见|见下|下表|以下|保留|四舍五入|其中)[^\W\d_]"
-                       r"|\s*+[:≥≤≧≦<>=≈~—\-]*+\s*+(?:达到|约|不低于|不少于|超过)?\s*+"
+_ATTACHED = re.compile(r"(?:[^)]{0,8}?\))?(?:(?!下同|如下|详见|见下|下表|以下|保留|四舍五入|其中|全表|各表|后同|余同|同上|精确"
+                       r"|小数|含税|不含|数据来源)[^\W\d_]"
+                       r"|[^\S\n]*+[:≥≤≧≦<>=≈~—\-]*+[^\S\n]*+(?:达到|约|不低于|不少于|超过)?[^\S\n]*+"
                        r"[\d一二三四五六七八九十百千万])")
 #: Money paid out in 元, right after 以元为单位 or 以元计 outside a note: 补助资金以元为单位发放到户, 资金以元计发放1200户,
 #: 以元计，按月发放 (a goal's words, QA226 1, QA229 5); not 以元为单位，拨付数据来源于… (QA229 3).
 _PAID = re.compile(r"算?(?:\s*+(?:全部|精确|精准|逐笔|足额|按月|按季|按年|直接|及时|进行|通过[^,;。!?\s]{0,8}?)?"
                    r"(?:发放|拨付|计发|兑付|兑现|支付|核发|发到|打卡|转入|打入|存入|汇入|发至|算?到(?:户|人)"
                    r"|(?:核算|计算|补助|补贴)到(?:户|人)))")
+#: Money paid after a money word's bracketed unit: 补助资金（单位：元）发放及时, 专项资金（单位：元）已全部下达, 项目资金
+#: （单位：元）拨付及时率100% (QA232 M4, QA234 M1): that word's, in a sentence.
+_DONE = re.compile(r"[^)]{0,8}?\)\s*+(?:(?:已|均已|已经)?(?:全部|全额|足额|及时|按时|按期)?(?:发放|拨付|下达|支付|兑付|到位)"
+                   r"(?:及时|到位|到户|到人|完毕|完成|滞后|率)|(?:已|均已|已经|全部|全额|足额|及时|按时|按期)++"
+                   r"(?:发放|拨付|下达|支付|兑付|到位))")
+#: Whose money a note says is paid out in 元: 注：补贴以元为单位发放到户 the subsidy's, 注：金额以元为单位发放 the form's
+#: amounts' (QA233 H3, QA234 M2).
+_PAID_SUBJECT = re.compile(r"补贴|奖补|补助|奖励|救助|补偿|资助|抚恤")  # (注：资金以元为单位拨付: the form's, QA234)
+#: A note going on for what follows (下同) gives the form's unit, whatever it says is paid out: 注：资金以元为单位拨付，下同,
+#: 完成投资1000000（金额单位：元，下同） (QA234).
+_ONWARD = re.compile(r"[^。;!?\n]{0,16}?(?:下|后|余|全表|各表|数据)同")
 _PAID_NEXT = re.compile(r"算?\s*+,\s*+(?:全部|足额|按月|按季|按年|及时|直接)(?:发放|拨付|兑付|支付)")  # (after a comma)
 #: In a note's words, a unit in 元 given to any of its words is the form's (注：年初预算数、全年预算数、全年执行数单位为元,
 #: 注：预算数、执行数均以元为单位: QA227 9), but a figure's own (注：单价单位：元).
@@ -115,9 +127,15 @@ _ITEM_BEFORE = re.compile(rf"(?:(?:^|[。;!?\n])[^\S\n]*+(?:{_ITEM})?|[:,\s)][^\
 _WRONG = re.compile(r"[^。;!?\n]{0,20}?(?:未换算|应为|应改为|混用|不符|不一致|出错|有误|错误|不规范|未统一|不统一)")
 _ALONE_AFTER = re.compile(r"\s*+(?:\(下同\)|,\s*+下同|\s*+(?:\Z|[。;!?\n]))")  # (下同: a note's word, QA232 H1)
 _THIS_FORM = re.compile(r"(?:本表|本自评表|上表|该表|此表|(?<![^\W\d_])(?:表中|表内|表格中))")
-_SPENT = re.compile(r"(?<![均单每])(?:预算|资金|投资|经费|金额|支出)\Z")
-#: A rate's money: 亩均投资, 人均补助资金, 每亩投资 (QA230 7, QA231 8), never 均衡发展资金 nor 每年预算 (QA232 H2).
-_RATE = re.compile(r"(?:[^\W\d_]均(?![衡等匀])|每(?![年月季天日期次]))[^\W\d_]{0,6}\Z")
+#: Money a goal gives: 全年预算, 资金总额, 预算数, 全年执行, 以上资金均 (QA229 8, QA234).
+_SPENT = re.compile(r"(?<![均单每])(?:预算数?|执行数?|资金|投资额?|经费|金额|支出|总额|规模|拨款|投入|款项)(?:均|都)?\Z")
+#: What a rate is per: a person, a household, a mu, a village, a school, a head of livestock, a ton… never a time (年, 月,
+#: 学期, 批, 轮: money per year is a total's, QA234 H1).
+_MEASURE = (r"(?:人|户|亩|村|校|生|头|只|床|件|县|乡|镇|场|所|家|位|名|吨|座|处|项|株|棵|套|台|辆|间|公顷|千米|公里|平方米|立方米"
+            r"|学生|学校|农户|贫困户|脱贫户|儿童|老人)")
+#: A rate's money: 亩均投资, 人均补助资金, 每亩投资, 每所学校经费 (QA230 7, QA231 8, QA233 M1), never 均衡发展资金, 每年预算
+#: (QA232 H2), 年均投入资金, 每学期经费 nor 资金均为… (QA234 H1).
+_RATE = re.compile(rf"(?:{_MEASURE}均(?![衡等匀])|每(?:个|名|所|位|座|家)?{_MEASURE})[^\W\d_]{{0,6}}\Z")
 _MONEY_LABEL = re.compile(rf"{MONEY_WORD}|本表|表中|表内")
 _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    rf"|{_NOTE_UNIT}\s*+\(\s*+{_YUAN}\s*+\){_END}"
@@ -128,7 +146,7 @@ _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    rf"(?:统一)?(?:以|采用)\s*+{_YUAN}\s*+(?:为(?:计算|计量)?单位|计)"
                    # 按元填列 (QA226 5)
                    rf"|{_NOTE_START}{NOTE_SCOPE}(?:{MONEY_WORD}(?:单位)?|(?:数据|数字)(?:单位)?)?(?:均|都|一律)?"
-                   rf"按\s*+{_YUAN}\s*+(?:为单位|计)?(?:填列|填报|填写|计算|列示|列报|核算|编制){_END}"
+                   rf"按\s*+{_YUAN}\s*+(?:(?:为单位|计)?(?:填列|填报|填写|计算|列示|列报|核算|编制)|为单位|计){_END}"
                    # the word alone before the unit, as a title row gives it: （2024年度） 金额：元 (QA212), or saying
                    # it: 注：本表金额均为元 (QA223 3), 表中所有金额均为人民币元 (QA225 2)
                    rf"|{_NOTE_START}{NOTE_SCOPE}(?:{MONEY_WORD}|数值|数据|数字)(?:\s*+:|(?:均|都|统一|一律|全部)?(?:为|是))\s*+"
@@ -175,19 +193,20 @@ def money_note(text: str) -> str | None:
     for found in _NOTE.finditer(normal):
         start = found.start()
         before = normal[max(0, start - 40):start]  # what decides is just before: never the whole cell again
-        if before.endswith("(") and _FIGURE.search(before[:-1].rstrip()) and not _DATE_END.search(before[:-1].rstrip()):
-            continue  # a figure's own unit: 单价（单位：元） (QA210), not a date's: 截至2024-12-31（单位：元） (QA229 8)
-        paid = found.group().endswith(("为单位", "计")) and _PAID.match(normal, found.end()) and (
-            "资金" in found.group() or not _within(notes, start))  # money paid out in 元 (in a note, of 资金: QA233 H3)
-        if not paid and (_within(notes, start) or not _other_words(normal, found, before, problems)):  # a note's are its own
+        if before.endswith("(") and _FIGURE.search(before[:-1].rstrip()) and not _dated(before[:-1]) and not (
+                "金额" in found.group() or _ONWARD.match(normal, found.end()) or _money_given(before[:-1])):
+            # a figure's own unit: 单价（单位：元） (QA210), not a date's: 截至2024-12-31（单位：元） (QA229 8), nor a note's
+            # after a figure: 完成投资1000000（金额单位：元，下同）, nor money a goal gives: 投入资金1000000（单位：元） (QA234)
+            continue
+        in_note = _within(notes, start)
+        if not _paid_out(normal, found, in_note, problems) and (in_note or not _other_words(normal, found, before, problems)):
             units.append(next(unit for unit in found.groups() if unit))
     for start, stop in notes:
         for found in _IN_NOTE.finditer(normal, start, stop):
             unit = next(unit for unit in found.groups() if unit)
-            paid = (found.group().endswith("为单位") and _PAID.match(normal, found.end())
-                    and "资金" in normal[max(0, found.start() - 4):found.start()])  # (注意：补助资金以元为单位发放到户)
-            if unit != "万元" and not paid and not _FIGURE.search(normal[max(0, found.start() - 40):found.start()].rstrip("( ")):
-                units.append(unit)
+            figure = _FIGURE.search(normal[max(0, found.start() - 40):found.start()].rstrip("( "))
+            if unit != "万元" and not figure and not _paid_out(normal, found, True, problems):
+                units.append(unit)  # (a note's are its own, but a figure's unit or money paid out)
     # a note that says the amounts are in 万元 is the form's, whatever a figure's unit said before it (QA212 2)
     return None if not units or "万元" in units else units[0]
 
@@ -197,8 +216,6 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
     problem found's words, a word's own unit in a sentence, or 元、角、分 said to be filled in wrongly."""
     start, end = found.start(), found.end()
     paid = found.group().endswith(("为单位", "计"))
-    if paid and _PAID.match(normal, end):
-        return True  # money paid out in 元 (表中补助资金以元为单位发放到户: QA231 6)
     if _THIS_FORM.search(normal, max(0, start - 8), end):
         return False  # this form's amounts: 本表金额以元为单位，直接支付到户的资金已含在内 (QA230 5), 存在问题：无，本表金额
         # 单位为元 (QA229 1)
@@ -211,14 +228,30 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
         # (存在问题：无 金额单位：元: QA230 3), nor a unit's label opening an item but to say what is wrong (三、金额单位：元，
         # 保留两位小数: QA230 4)
         return True
-    attached = before.endswith("(") and _WORD_END.search(before[:-1]) and _ATTACHED.match(normal, end)
+    # (a table's title is not a word: 项目支出绩效自评表（单位：元）\n2024年度, QA234)
+    attached = (before.endswith("(") and _WORD_END.search(before[:-1]) and not before[:-1].endswith("表")
+                and _ATTACHED.match(normal, end))
     if attached and not _MONEY_LABEL.search(found.group()) and (
-            not _SPENT.search(before[:-1]) or _RATE.search(before[:-1])):
+            not _SPENT.search(before[:-1]) or _RATE.search(before[:-1]) or _DONE.match(normal, end)):
         # (not 完成年度任务（金额单位：元）户均增收…, nor the money a goal gives in 元: 全年预算（单位：元）：1000000, QA229 8)
         return True  # a word's in a sentence: 资金（单位：元）拨付… (QA226 2), 户均增收（单位：元）：1500 (QA227 5)
     # a problem found naming the units of money
     return found.group()[-1] in "角分" and bool(_WORDS_AFTER.match(normal, end)) and bool(
         _MID_SENTENCE.search(before) or _FAULT.match(normal, end))
+
+
+def _paid_out(normal: str, found: re.Match[str], in_note: bool, problems: list[tuple[int, int]]) -> bool:
+    """Whether `found` (以元为单位, 以元计…) says money is paid out in 元 (补助资金以元为单位发放到户: QA226 1, QA231 6), not
+    the unit of the form's amounts: not when the note goes on for what follows or is of this form (outside a problem's
+    words), and in a note's words only of money paid (资金, 补贴…) named in its clause."""
+    start, end = found.start(), found.end()
+    if not found.group().endswith(("为单位", "计")) or not _PAID.match(normal, end) or _ONWARD.match(normal, end):
+        return False
+    if _THIS_FORM.search(normal, max(0, start - 8), end) and not _within(problems, start):
+        return False  # 注：本表资金均以元为单位拨付到位 (QA234)
+    clause = normal[max(0, start - 20):end]
+    clause = clause[max(clause.rfind(c) for c in "。;!?\n:") + 1:]
+    return not in_note or bool(_PAID_SUBJECT.search(clause))
 
 
 def _spans(text: str, lead: re.Pattern[str], end: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -257,6 +290,28 @@ _FIGURE = re.compile(r"(?:\d|价|价格|标准|补助)$")  # (补助标准（单
 # 1200.5（单位：元）)
 _DATE_END = re.compile(r"(?:(?:19|20)\d{2}\s*+[-./年]\s*+\d{1,2}\s*+[-./月]\s*+\d{1,2}日?"
                        r"|(?:(?<![^\W\d_])|(?<=至|止))(?:19|20)\d{2}\s*+[-./年]\s*+\d{1,2}"
-                       r"|(?:年份|年度|报告期|时间|日期|期间|截至|截止)\s*+:?\s*+(?:19|20)\d{2}(?:\s*+[-./年]\s*+\d{1,2})?"
-                       r"|(?:^|(?<=[\n(]))(?:19|20)\d{2}"
-                       r"|(?:附件|附表|表)\s*+\d++(?:[-.]\d++)*+)\Z")
+                       r"|(?:年份|年度|报告期|时间|日期|期间|周期|口径|截至|截止)\s*+:?\s*+(?:19|20)\d{2}(?:\s*+[-./年]\s*+\d{1,2})?"
+                       r"|(?:19|20)\d{2}\s*+[-—–~至到]\s*+(?:19|20)?\d{2}"  # a period: 2023-2025 (QA234)
+                       r"|(?:附件|附表|表)\s*+\d++(?:[-.]\d++)*+"
+                       # a code, a number or a date in eight figures: 项目编号：2024001, 版本：V2, 20250110 (QA233)
+                       r"|(?:编号|编码|代码|文号|版本|日期)\s*+:?\s*+[A-Za-z0-9_.\-]*+|(?<!\d)(?:19|20)\d{2}[01]\d[0-3]\d)\Z")
+#: A year alone, at a line's start or after a word and spaces (某某县农业农村局 2024（单位：元）: QA233 H2, QA234), but a figure
+#: after what names one (补助标准：\n2000（单位：元）, 人均补助 2000（单位：元）: QA232, QA234 M3).
+_YEAR_ALONE = re.compile(r"(?:^|(?<=[\n(])|(?<=[^\W\d_])[^\S\n]++)(?:19|20)\d{2}\Z")
+_FIGURE_LABEL = re.compile(r"(?:价|价格|标准|补助|补贴|为|是|达到|约|共计|合计)\s*+:?\s*+(?:19|20)\d{2}\Z")
+
+
+#: A figure and the words it is of: 投入资金1000000, 项目总投资为1000000.
+_FIGURE_OF = re.compile(r"([^\W\d_]{1,12}?)\s*+(?:为|是|达到|约|共计|合计)?\s*+:?\s*+\d[\d,.]*+\Z")
+
+
+def _money_given(before: str) -> bool:
+    """Whether `before` ends with money given as a figure (全年预算1000000), not a rate's (每村投资50000)."""
+    found = _FIGURE_OF.search(before.rstrip())
+    return found is not None and bool(_SPENT.search(found.group(1))) and not _RATE.search(found.group(1))
+
+
+def _dated(before: str) -> bool:
+    """Whether `before` (what comes before a bracketed unit) ends with a date, a year, a period or a table's number."""
+    before = before.rstrip()
+    return bool(_DATE_END.search(before) or (_YEAR_ALONE.search(before) and not _FIGURE_LABEL.search(before)))
