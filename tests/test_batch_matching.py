@@ -502,6 +502,34 @@ def test_a_recheck_matched_by_its_path_that_names_another_project_or_unit_is_lis
         assert compared == bool(rows["self/p.jsonl:1"]["复核总分"]), unit
 
 
+def test_a_recheck_matched_by_its_path_that_gives_another_year_is_listed_not_compared(tmp_path: Path):
+    """QA235 1: a 2023 re-check without a 项目编号, found by its file name, was compared with the 2024 project and flagged
+    (复核等级由良降为中, on 需说明), where the same re-check giving the id is another project-year's and left alone. Matched
+    by its path it is left alone too, listed as matching none with the two years; a re-check of the same year written
+    otherwise (2024年度) is still compared."""
+    from openpyxl import load_workbook
+
+    _write(tmp_path / "self" / "a.json", 1)
+    recheck = _write(tmp_path / "re" / "a.json", 1, paid=1)
+    document = json.loads(recheck.read_text(encoding="utf-8"))
+    document["project"]["year"] = 2023
+    recheck.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    book = tmp_path / "s.xlsx"
+    args = ["batch", "-q", str(tmp_path / "self"), "--compare-with", str(tmp_path / "re")]
+    run = CliRunner().invoke(main, ["--lang", "zh", *args, "-o", str(book)])
+    near = tmp_path / "self" / "a.json"
+    assert f"与复核对比0个，标记0个；复核中未找到对应项目1个：{recheck}（按路径对应{near}，但年度不同）" in run.output, run.output
+    note = f"按文件路径对应本批次{near}，但年度不同（复核为2023，本批次为2024），未比较"
+    statistics = [row for row in load_workbook(book, read_only=True)["统计"].iter_rows(values_only=True)]
+    assert note in [row[4] for row in statistics if len(row) > 4], statistics
+    english = CliRunner().invoke(main, ["--lang", "en", *args])
+    assert f"{recheck} (its path meets {near}, whose year differs)" in english.output, english.output
+    assert "未抽查复核" == _summary(tmp_path, *args[2:])["self/a.json"]["对比标记"]
+    document["project"]["year"] = "2024年度"
+    recheck.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert _summary(tmp_path, *args[2:])["self/a.json"]["复核总分"]
+
+
 def test_a_project_flagged_by_its_recheck_alone_says_so_in_the_summarys_column_too(tmp_path: Path):
     """QA117 F5: a project whose own figures need no explaining, flagged only by its re-check (9.87 lower, 良 → 中), was
     on the 需说明 sheet and in the 需说明 count but its 需说明 cell in 汇总 (and the .csv) was empty: a bureau filtering

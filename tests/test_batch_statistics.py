@@ -38,6 +38,23 @@ def test_an_indicator_that_does_not_apply_is_left_out_of_its_mean_score_as_of_it
     assert 2 == stat.scored  # QA41 F6: the projects the means are over, so that mean × projects adds up
 
 
+def test_an_indicator_rescaled_in_some_projects_shows_no_mean_score_beside_its_mean_rate():
+    """QA235 2: under not_applicable: rescale, 经济效益 scored 3 of 4 in one project and 8 of 8 in another (rescaled, another
+    indicator not applicable): 统计 printed 平均得分 5.50, a mean of points out of 4 and out of 8, beside 平均得分率 87.50%,
+    which 5.50 of 4 contradicts. 平均得分 is shown as — with a note saying why; the API keeps the figure and says the
+    weights varied. An indicator whose weight is the same in every project keeps its 平均得分."""
+    rows = [_row(0, "80", indicators=_economic("4", "3")), _row(1, "90", indicators=_economic("8", "8"))]
+    summary = summarise(rows)
+    stat = summary.sets[0].indicators[0]
+    assert (Decimal("5.50"), Decimal("0.875"), True) == (stat.mean_score, stat.mean_rate, stat.weights_vary)
+    table = statistics(summary)
+    assert ["economic", "经济效益", 3, "—"] == next(row for row in table if row and row[0] == "economic")[:4]
+    assert any(row and "平均得分为“—”的指标" in str(row[0]) for row in table)
+    same = statistics(summarise([_row(0, "80", indicators=_economic("4", "3")), _row(1, "90", indicators=_economic("4", "4"))]))
+    assert "3.50" == cell_text(next(row for row in same if row and row[0] == "economic")[3])
+    assert not any(row and "平均得分为“—”的指标" in str(row[0]) for row in same)
+
+
 def test_units_of_one_name_in_two_departments_are_ranked_apart_with_their_department():
     """机关服务中心 of 教育厅 and of 卫生健康委 are two units, each ranked with its own projects and department."""
     rows = [_row(0, "90", unit="机关服务中心", department="教育厅"), _row(1, "70", unit="机关服务中心", department="卫生健康委")]

@@ -80,7 +80,7 @@ class Recheck:
         self.scored_at: list[int] = []  # the offset of each scored one, to name those that match nothing
         self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
         self.batch_years: dict[str, set[str]] = {}  # id → the years its projects of the batch give ("" for none)
-        self.refused: dict[int, tuple[str, str, str]] = {}  # met by a path, naming another project: what, where, ours
+        self.refused: dict[int, tuple[str, str, str, str]] = {}  # met by a path, naming another: what, where, ours, theirs
         self.took: dict[int, str] = {}  # a re-check of an id → the year of the project that took it ("" for none)
         self.tied: dict[int, tuple[str, str]] = {}  # as near a project as the re-check it took: that one, the project
 
@@ -114,10 +114,10 @@ class Recheck:
             return None
         counterpart = self.kept.at(offset)
         if _document(row.source) == _document(counterpart.source):  # a link to the project's own document (QA120 F2)
-            self.refused.setdefault(offset, ("self", row.source, ""))
+            self.refused.setdefault(offset, ("self", row.source, "", ""))
             return None
         if by_path and (differs := _differs(row, counterpart)):  # a sample's line 2 is not the batch's line 2 (QA117 F3)
-            self.refused.setdefault(offset, (differs[0], row.source, differs[1]))
+            self.refused.setdefault(offset, (differs[0], row.source, differs[1], differs[2]))
             return None
         self.taken.add(offset)
         if by_path:  # the later of equals are told which one the project took (QA175 F2)
@@ -158,8 +158,7 @@ class Recheck:
         read first that took its project: of the same id and year, or as near by path, and the project; for one giving no
         year, the re-check of the project's own year that took it, and that year; () if none."""
         if offset in self.refused:
-            key, near, ours = self.refused[offset]
-            return key, near, ours, recheck.project.get(key, "")
+            return self.refused[offset]
         first = self.years.get(recheck.id_key, {}).get(same_year(recheck.project.get("year"))) if recheck.id_key else None
         if first is not None and first != offset and first in self.taken:  # its id given twice (QA175 F2)
             return "duplicate", self.kept.at(first).source
@@ -181,11 +180,15 @@ def _document(source: str) -> tuple[str, str]:
     return os.path.realpath(source), ""
 
 
-def _differs(row: ProjectRow, recheck: ProjectRow) -> tuple[str, str] | None:
-    """What a re-check matched by its path names otherwise than the project (its project name, else its unit), with the
-    project's; None when both name the same, or either leaves it out. Spelt with spaces or full-width it is the same."""
+def _differs(row: ProjectRow, recheck: ProjectRow) -> tuple[str, str, str] | None:
+    """What a re-check matched by its path gives otherwise than the project (its project name, its unit, else its year:
+    another year is another project-year, as by id, QA235 1), with the project's and its own; None when both give the
+    same, or either leaves it out. A name spelt with spaces or full-width is the same, 2024 and 2024年度 too."""
     for key in ("name", "unit"):
         ours, theirs = row.project.get(key, ""), recheck.project.get(key, "")
         if ours and theirs and same_name(ours) != same_name(theirs):
-            return key, ours
+            return key, ours, theirs
+    ours, theirs = same_year(row.project.get("year")), same_year(recheck.project.get("year"))
+    if ours and theirs and ours != theirs:
+        return "other_year", ours, theirs
     return None

@@ -45,10 +45,8 @@ from .rows import RECHECK, IndicatorRow, ProjectRow
 __all__ = ["summarise", "Summariser", "Summary", "SetSummary", "GradeCount", "Bin", "IndicatorStat", "Ranked", "Placed", "Funds",
            "CategoryStat", "Unmatched", "HISTOGRAM_BINS", "RANKED", "SHOWN_PROBLEMS"]
 
-#: Bins of the histogram of totals (each a tenth of the set's total).
-HISTOGRAM_BINS = 10
-#: How many best and worst projects the summary names.
-RANKED = 10
+HISTOGRAM_BINS = 10  # bins of the histogram of totals (each a tenth of the set's total)
+RANKED = 10  # how many best and worst projects the summary names
 #: Error lines of failed projects the summary keeps for the command line (the outputs list them all).
 SHOWN_PROBLEMS = 20
 # The fewest decimals a mean, a median or a mean difference of scores is shown with: a mean is not a score, and at
@@ -65,8 +63,8 @@ class Unmatched(NamedTuple):
     id: str
     year: str
     years: str  # the years the batch's projects of its id give (未填写 for none)
-    differs: str = ""  # "name" or "unit": the project its path meets names another (QA117 F3); "self": is it (QA120 F2);
-    # "duplicate", "tied": the re-check read first of its id, or as near by path, took the project (QA175 F2);
+    differs: str = ""  # "name", "unit" or "other_year": the project its path meets gives another (QA117 F3, QA235 1);
+    # "self": is it (QA120 F2); "duplicate", "tied": the re-check read first of its id, or as near by path, took it (QA175 F2);
     # "year": it gives no year, and the re-check of the project's year took the project (QA180 F8)
     near: str = ""  # that project's source (that re-check's),
     ours: str = ""  # its name or unit (the project's source, where tied; the project's year, for "year"),
@@ -84,7 +82,7 @@ class Unmatched(NamedTuple):
         if self.differs == "tied":
             return f"与{self.near}同样按文件路径对应本批次{self.ours}，该项目已对应先读到的{self.near}，本份未比较"
         if self.differs:
-            what = "项目名称" if self.differs == "name" else "实施单位"
+            what = {"name": "项目名称", "unit": "实施单位"}.get(self.differs, "年度")
             return f"按文件路径对应本批次{self.near}，但{what}不同（复核为{self.theirs}，本批次为{self.ours}），未比较"
         return ""
 
@@ -119,6 +117,7 @@ class IndicatorStat:
     mean_score: Decimal | None  # None, as the rate, when it applies to no project (weight 0 in every one)
     mean_rate: Decimal | None
     scored: int = 0  # the projects the means are over: `count` less those where it does not apply (QA41 F6)
+    weights_vary: bool = False  # rescaled in some projects: mean_score mixes weights, only mean_rate compares (QA235 2)
 
 
 @record
@@ -465,7 +464,7 @@ def _set_summary(s: _SetTotals) -> SetSummary:
     shares = [GradeCount(label, s.grades[label], Decimal(s.grades[label]) / count, *s.grade_budgets.get(label, (0, ZERO)))
               for label in row.grades]
     indicators = tuple(IndicatorStat(key, name, level, n, cut_mean(scores / rated, p) if rated else None,  # QA138 F1
-                                     mean_rate(rates, rated) if rated else None, rated)
+                                     mean_rate(rates, rated) if rated else None, rated, len(rates) > 1)
                        for key, (name, level, n, scores, rates, rated) in s.indicators.items())
     return SetSummary(row.set_id, row.set_name, row.set_version, row.precision, row.max_total, count,
                       cut_mean(total / count, p), _median(s.totals, count, p), min(s.totals), max(s.totals), tuple(shares),

@@ -257,9 +257,7 @@ NOT_HERE = "本项目所用指标体系（或本批次的目标表）中没有�
 
 # ---------------------------------------------------------------- 需说明 and 问题
 
-#: The 需说明 sheet's columns.
-EXPLAIN = Table(("序号", "来源", "项目名称", "实施单位", "总分", "等级", "需说明事项"), (6, 30, 36, 24, 8, 6, 70))
-#: The 问题 sheet's columns.
+EXPLAIN = Table(("序号", "来源", "项目名称", "实施单位", "总分", "等级", "需说明事项"), (6, 30, 36, 24, 8, 6, 70))  # 需说明
 PROBLEMS = Table(("序号", "来源", "项目名称", "实施单位", "主管部门", "批次", "问题"), (6, 30, 30, 24, 20, 12, 100))
 
 
@@ -390,6 +388,8 @@ def grade_funds_cells(g: GradeCount, s: SetSummary) -> list[Any]:
 
 RANKED_BY = "按平均得分率"
 RANKED_NOTE = "平均得分率是各项目总分÷所用指标体系满分的平均数（满分不同的指标体系也可比较）；平均得分率相同的名次并列"
+#: Under the indicators where one's weight was rescaled in some projects (its 平均得分 shown —).
+VARIED_WEIGHT = "平均得分为“—”的指标：因其他指标不适用，其分值在各项目中按比例调整过，分值不同的得分不能平均，请看平均得分率"
 MIXED_YEARS = "本批次含多个年度的项目，统计和排名把各年度合在一起；按年度分别统计，请按年度分批运行"
 
 
@@ -478,12 +478,12 @@ def _set_statistics(s: SetSummary) -> list[list[Any]]:
     rows += [[g.label, g.count, Rate(g.share), *(grade_funds_cells(g, s) if s.budget else [])] for g in s.grades]
     rows.append([Heading("分数段"), Heading("项目数")])
     rows += [[f"{plain(b.low)}–{plain(b.high)}", b.count] for b in s.histogram]
-    rows.append([Heading("指标（按平均得分率从低到高）"), Heading("指标名称"), Heading("级次"), Heading("平均得分"),
-                 Heading("平均得分率")])
+    rows.append([Heading(h) for h in ("指标（按平均得分率从低到高）", "指标名称", "级次", "平均得分", "平均得分率")])
     ordered = sorted(s.indicators, key=lambda i: (i.mean_rate is None, i.mean_rate or 0))
-    rows += [[i.id, i.name, i.level, Score(i.mean_score, m) if i.mean_score is not None else "不适用",
-              Rate(cut_rate(i.mean_rate)) if i.mean_rate is not None else None]
+    rows += [[i.id, i.name, i.level, "—" if i.weights_vary else Score(i.mean_score, m) if i.mean_score is not None
+              else "不适用", Rate(cut_rate(i.mean_rate)) if i.mean_rate is not None else None]
              for i in ordered]
+    rows += [[VARIED_WEIGHT]] if any(i.weights_vary for i in ordered) else []  # out of 10 and of 16: no mean (QA235 2)
     if s.categories:
         rows.append([Heading(h) for h in CATEGORY_HEADER])
         rows += [category_cells(c) for c in s.categories]
