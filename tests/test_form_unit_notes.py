@@ -152,6 +152,14 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("A2", "实施周期：2023-2025（单位：元）"), ("A2", "项目编号：2024001（单位：元）"), ("A2", "填报日期：20250110（单位：元）"),
     ("A31", "注：本表金额单位是元而非万元"), ("A31", "特别说明：本表金额单位已调整为元"), ("A31", "注：本表资金按元计"),
     ("B11", "完成年度任务（单位：元）含税"), ("B11", "完成年度任务（单位：元）全表同"),
+    # money given after paying words, a bracketed unit after a word above or beside the funds block, a note whose
+    # subsidy is not alone its subject, notes worded 由万元调整为元, 以元作为金额单位, 数额单位, 不为万元 (QA236)
+    ("B11", "全年预算（单位：元）已下达1000000"), ("B11", "财政资金（单位：元）全部到位，合计1000000"),
+    ("J5", "项目资金（单位：元）已全部到位"), ("A2", "填报单位：某某县农业农村局  项目资金（单位：元）全部到位"),
+    ("A31", "注：资金（含补贴）以元为单位拨付"), ("A31", "注：补助资金、执行数均以元为单位拨付"),
+    ("A31", "注：以上各项补贴均以元为单位发放，预算数、执行数亦同"), ("A31", "注：以上补助资金以元为单位拨付"),
+    ("A31", "注：本表金额单位已由万元调整为元"), ("A31", "注：本表以元作为金额单位"), ("A2", "资金数额单位：元"),
+    ("A31", "注：本表金额单位为元不为万元"), ("A2", "实施周期：2023-2025（单位：元）"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -215,6 +223,15 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("A31", "注：补贴以元为单位发放到户"), ("A31", "说明：耕地地力保护补贴以元为单位发放到户"),
     ("A31", "注：补助标准为每人每年1200元，以元为单位发放到户"), ("B11", "补助标准：\n2000（单位：元）"),
     ("B11", "每所学校经费（单位：元）：80000"), ("B11", "每户每年补助资金（单位：元）：1200"),
+    ("B11", "户均增收 2000（单位：元）"),
+    # a year's figure after a rate and a space, a range of money, a date that is none, more measures, words of paying
+    # or of a rate's figure after the bracket, a table that is not the form, goals' totals of other money (QA236 M1–M10)
+    ("B11", "人均增收 2000（单位：元）"), ("B11", "补助标准1900-2000（单位：元）"), ("B11", "带动产值20180000（单位：元）"),
+    ("B11", "每眼井补助资金（单位：元）：3000"), ("B11", "每张床位补助资金（单位：元）：2000"),
+    ("B11", "补助资金（单位：元）按标准发放到户"), ("B11", "资金（单位：元）拨付进度滞后"), ("B11", "补助资金（单位：元）打卡发放"),
+    ("B11", "人均增收（单位：元）不含转移性收入"), ("B11", "户均增收（单位：元）\n1500"),
+    ("B11", "完成补助资金发放明细表（单位：元）公示"), ("B11", "农产品销售总额（单位：元）：2000000"),
+    ("B11", "补助资金以元为单位发放，发放后同步公示"), ("B11", "表中补助资金以元为单位发放到户"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:

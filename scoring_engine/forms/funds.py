@@ -77,7 +77,7 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
             # 完成年度任务（以元为单位） in a goal (QA227 9)
             unit = money_note(written)
         elif r < top or c > last:  # a note: above the block, or beside it
-            unit = money_note(written) or (money_unit(written) if r in (top - 1, top) and c > last else None)
+            unit = money_note(written, heading=True) or (money_unit(written) if r in (top - 1, top) and c > last else None)
         elif r == top or c < first:  # the block's label, its column headings, its rows' labels
             unit = money_unit(written) or money_note(written)
         else:

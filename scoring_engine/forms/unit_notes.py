@@ -28,7 +28,7 @@ __all__ = ["BULLET", "MONEY_WORD", "NOTE_LABEL", "NOTE_LEAD", "NOTE_SCOPE", "mon
 NOTE_SCOPE = (r"(?:(?:本表中|本表所列|本表内|本(?:自评)?表|表格?中|表内|上表|该表|此表|以上|上述|以下|本项目)的?)?"
               r"(?:(?:所有|全部|涉及|各项|填报|所填|所涉|列示|上报|填写)的?){0,2}")
 #: The amounts' word: 金额, 货币, 资金, and 预算金额 (QA225 2).
-MONEY_WORD = r"(?:预算|支出|收入)?(?:金额|货币|资金|经费)数?"
+MONEY_WORD = r"(?:预算|支出|收入)?(?:金额|货币|资金|经费)(?:数额|数)?"  # (资金数额单位：元: QA236)
 #: The label giving the unit: 金额单位, 金额的单位 (QA225 2), 货币单位, 资金单位, 数据单位, 计量单位, 金额计量单位, 单位.
 NOTE_LABEL = rf"{NOTE_SCOPE}(?:(?:{MONEY_WORD}|数据|数字|数值)的?)?(?:计量)?单位"
 #: The words a note may be led by: 注, 附注, 备注, 说明, 填表说明, and 特别说明, 其他说明, 编制说明, 提示 (QA225 2).
@@ -43,7 +43,8 @@ _NOTE_START = rf"(?:^|(?<=[\s,;、():.。【〔〖《«{{\[“‘\"'「『是{_B
 _NOTE_UNIT = rf"{_NOTE_START}{NOTE_LABEL}"
 #: What joins 单位 to its unit: ：, 为, 均为, 是, a dash (金额单位——元), or a space alone (金额单位 元: QA223 3). Spaces are
 #: read possessively (*+, ++) here and below: a cell of spaces is read once, never again from each of them.
-_SAYS = r"\s*+(?:(?:已经?)?(?:均|都|统一|一律|全部|调整|改)?(?:为|是|采用)\s*+:?|[:,;]|[—–\-/]+|(?<=\s)|(?=元))\s*+"
+_SAYS = (r"\s*+(?:(?:已经?)?(?:由\s*+[“\"]?万元[”\"]?\s*+)?(?:均|都|统一|一律|全部|调整|改)?(?:为|是|采用|使用|用)\s*+:?"
+         r"|[:,;]|[—–\-/]+|(?<=\s)|(?=元))\s*+")
 #: 人民币 before the unit, with a colon or not (金额单位：人民币元, 币种 人民币：元).
 _RMB = r"(?:(?:人民币|RMB)\s*+[:/]?\s*+|\(人民币\)\s*+)?"
 #: The unit, captured: 人民币 before or after it (金额单位：元人民币: QA223 3), in a bracket (单位：（元）, 单位：人民币（元）)
@@ -54,7 +55,7 @@ _YUAN = (rf"{_RMB}(?:\(\s*+{_RMB})?[“\"‘「『《]?((?:千|万|百万|千万
 _LISTED = r"(?:(?:\s*+[,、/·・]\s*+|\s++)?[角分])++"
 #: What may follow a note: the cell's end, a space, a punctuation mark, a bracket or a footnote's mark (元*: QA225 2).
 _MARK = r"[,;:、。.!?()\[\]【】〔〕〖〗《》«»{}」』”’*※]"
-_END = rf"(?=$|\s|{_MARK}|而非|而不是)"  # (本表金额单位是元而非万元: QA234)
+_END = rf"(?=$|\s|{_MARK}|而非|而不是|不为|不是)"  # (本表金额单位是元而非万元: QA234, …元不为万元: QA236)
 #: After the unit: a list of money's units (金额单位：元、角、分), or what may follow a note. Words right after the list
 #: are a problem found only in the middle of a sentence (money_note).
 _AFTER_UNIT = rf"(?:{_LISTED}|(?!{_LISTED}){_END})"
@@ -64,10 +65,17 @@ _WORDS_AFTER = re.compile(rf"\s*+(?!$|{_MARK})")
 #: is a problem found (QA217 3, QA220 2, QA223 1), while at a cell's start, after 注： or a space, 金额单位：元，分值单位：分
 #: and 金额单位：元，角、分四舍五入 are notes (QA225 1).
 _MID_SENTENCE = re.compile(r"[^\W\d_][,、]\s*$")
-_ATTACHED = re.compile(r"(?:[^)]{0,8}?\))?(?:(?!下同|如下|详见|见下|下表|以下|保留|四舍五入|其中|全表|各表|后同|余同|同上|精确"
-                       r"|小数|含税|不含|数据来源)[^\W\d_]"
+_ATTACHED = re.compile(r"(?:[^)]{0,8}?\))?(?:(?!下同|如下|详见|见下|下表|以下|保留|四舍五入|其中|全表|各表|后同|余同|同上)"
+                       r"[^\W\d_]"
                        r"|[^\S\n]*+[:≥≤≧≦<>=≈~—\-]*+[^\S\n]*+(?:达到|约|不低于|不少于|超过)?[^\S\n]*+"
                        r"[\d一二三四五六七八九十百千万])")
+#: Words after the bracket that say how a note's amounts are written, but of a rate (人均增收（单位：元）不含转移性收入:
+#: QA236 M8): 完成年度任务（单位：元）含税, …精确到分 (QA234).
+_WRITTEN_AFTER = re.compile(r"[^)]{0,8}?\)\s*+(?:精确|小数|含税|不含|数据来源)")
+#: A rate's figure on the line after it: 户均增收（单位：元）\n1500 (QA236 M9).
+_NEXT_LINE_FIGURE = re.compile(r"(?:[^)]{0,8}?\))?\s*+[:=]?\s*+\d")
+#: The form's own title before a bracketed unit: 项目支出绩效自评表（单位：元） (QA234), not 补助资金发放明细表 (QA236 M10).
+_FORM_TITLE = re.compile(r"(?:自评表|绩效[^\W\d_]{0,4}表|评价表)\Z")
 #: Money paid out in 元, right after 以元为单位 or 以元计 outside a note: 补助资金以元为单位发放到户, 资金以元计发放1200户,
 #: 以元计，按月发放 (a goal's words, QA226 1, QA229 5); not 以元为单位，拨付数据来源于… (QA229 3).
 _PAID = re.compile(r"算?(?:\s*+(?:全部|精确|精准|逐笔|足额|按月|按季|按年|直接|及时|进行|通过[^,;。!?\s]{0,8}?)?"
@@ -75,15 +83,24 @@ _PAID = re.compile(r"算?(?:\s*+(?:全部|精确|精准|逐笔|足额|按月|按
                    r"|(?:核算|计算|补助|补贴)到(?:户|人)))")
 #: Money paid after a money word's bracketed unit: 补助资金（单位：元）发放及时, 专项资金（单位：元）已全部下达, 项目资金
 #: （单位：元）拨付及时率100% (QA232 M4, QA234 M1): that word's, in a sentence.
-_DONE = re.compile(r"[^)]{0,8}?\)\s*+(?:(?:已|均已|已经)?(?:全部|全额|足额|及时|按时|按期)?(?:发放|拨付|下达|支付|兑付|到位)"
-                   r"(?:及时|到位|到户|到人|完毕|完成|滞后|率)|(?:已|均已|已经|全部|全额|足额|及时|按时|按期)++"
-                   r"(?:发放|拨付|下达|支付|兑付|到位))")
+_DONE_HOW = r"(?:已|均已|已经|全部|全额|足额|及时|按时|按期|按标准|通过[^\W\d_]{1,5}?|打卡)"
+_DONE = re.compile(rf"[^)]{{0,8}}?\)\s*+(?:{_DONE_HOW}*+(?:发放|拨付|下达|支付|兑付|兑现|到位|使用)"
+                   r"(?:及时|到位|到户|到人|完毕|完成|滞后|准确|进度|规范|后|率)"
+                   rf"|{_DONE_HOW}++(?:发放|拨付|下达|支付|兑付|兑现|到位))"
+                   # but never giving the money after it: 全年预算（单位：元）已下达1000000, …全部到位，合计1000000 (QA236 H1)
+                   r"(?![^。;!?\n]*?(?:\d++(?:\.\d++)?+(?!%)|共|合计|总计|累计))")  # (a rate is no money: 拨付及时率100%)
 #: Whose money a note says is paid out in 元: 注：补贴以元为单位发放到户 the subsidy's, 注：金额以元为单位发放 the form's
 #: amounts' (QA233 H3, QA234 M2).
-_PAID_SUBJECT = re.compile(r"补贴|奖补|补助|奖励|救助|补偿|资助|抚恤")  # (注：资金以元为单位拨付: the form's, QA234)
+_PAID_SUBJECT = re.compile(r"(?:各项|各类)?[^\W\d_]{0,8}?(?:补贴|奖补|补助|奖励|救助|补偿|资助|抚恤)[^\W\d_]{0,4}?"
+                           r"(?:为[^。;!?\n、]*?,\s*+)?")  # (注：资金以元为单位拨付: the form's, QA234)
+#: …never beside the form's amounts or a scope: 注：补助资金、执行数均以元为单位拨付, 注：资金（含补贴）以元为单位拨付,
+#: 注：以上补助资金以元为单位拨付 (QA236 H2).
+_NOT_SUBSIDY = re.compile(r"[、()]|以上|上述|本项目|本表|表中|金额|执行|预算|项目资金|含|和|及|与")
+#: How a note says the unit after its subject: 均以元为单位, 按元计.
+_UNIT_SAID = re.compile(r"(?:均|都|一律|全部|统一)?(?:以|按|采用)\s*+[^为计]{0,6}?(?:为(?:计算|计量)?单位|计)\Z")
 #: A note going on for what follows (下同) gives the form's unit, whatever it says is paid out: 注：资金以元为单位拨付，下同,
 #: 完成投资1000000（金额单位：元，下同） (QA234).
-_ONWARD = re.compile(r"[^。;!?\n]{0,16}?(?:下|后|余|全表|各表|数据)同")
+_ONWARD = re.compile(r"[^。;!?\n]{0,16}?(?:(?:下|全表|各表|亦|均)同|(?:后|数据|执行数)同(?!步)|余同(?!上)|同此)")
 _PAID_NEXT = re.compile(r"算?\s*+,\s*+(?:全部|足额|按月|按季|按年|及时|直接)(?:发放|拨付|兑付|支付)")  # (after a comma)
 #: In a note's words, a unit in 元 given to any of its words is the form's (注：年初预算数、全年预算数、全年执行数单位为元,
 #: 注：预算数、执行数均以元为单位: QA227 9), but a figure's own (注：单价单位：元).
@@ -127,15 +144,18 @@ _ITEM_BEFORE = re.compile(rf"(?:(?:^|[。;!?\n])[^\S\n]*+(?:{_ITEM})?|[:,\s)][^\
 _WRONG = re.compile(r"[^。;!?\n]{0,20}?(?:未换算|应为|应改为|混用|不符|不一致|出错|有误|错误|不规范|未统一|不统一)")
 _ALONE_AFTER = re.compile(r"\s*+(?:\(下同\)|,\s*+下同|\s*+(?:\Z|[。;!?\n]))")  # (下同: a note's word, QA232 H1)
 _THIS_FORM = re.compile(r"(?:本表|本自评表|上表|该表|此表|(?<![^\W\d_])(?:表中|表内|表格中))")
-#: Money a goal gives: 全年预算, 资金总额, 预算数, 全年执行, 以上资金均 (QA229 8, QA234).
-_SPENT = re.compile(r"(?<![均单每])(?:预算数?|执行数?|资金|投资额?|经费|金额|支出|总额|规模|拨款|投入|款项)(?:均|都)?\Z")
+#: Money a goal gives: 全年预算, 资金总额, 预算数, 全年执行, 以上资金均 (QA229 8, QA234), not 销售总额 (QA236 M5).
+_SPENT = re.compile(r"(?<![均单每])(?:预算数?|执行数?|资金|投资额?|经费|金额|支出|拨款|款项"
+                    r"|(?:资金|预算|投资|经费|项目)(?:总额|规模)|(?:财政|项目|资金|总|年度)投入)(?:均|都)?\Z")
 #: What a rate is per: a person, a household, a mu, a village, a school, a head of livestock, a ton… never a time (年, 月,
 #: 学期, 批, 轮: money per year is a total's, QA234 H1).
 _MEASURE = (r"(?:人|户|亩|村|校|生|头|只|床|件|县|乡|镇|场|所|家|位|名|吨|座|处|项|株|棵|套|台|辆|间|公顷|千米|公里|平方米|立方米"
-            r"|学生|学校|农户|贫困户|脱贫户|儿童|老人)")
+            r"|学生|学校|农户|贫困户|脱贫户|儿童|老人|井|口井|眼井|米|延米|公斤|千克|立方|千瓦|羽|箱|车次|行政村|自然村|社区|合作社"
+            r"|班级|岗位|公益岗位|床位|站点|网点|劳动力|人口|贫困人口|村民小组|平方公里|栋|房屋|集体经济组织)")  # (QA236 M6)
 #: A rate's money: 亩均投资, 人均补助资金, 每亩投资, 每所学校经费 (QA230 7, QA231 8, QA233 M1), never 均衡发展资金, 每年预算
 #: (QA232 H2), 年均投入资金, 每学期经费 nor 资金均为… (QA234 H1).
-_RATE = re.compile(rf"(?:{_MEASURE}均(?![衡等匀])|每(?:个|名|所|位|座|家)?{_MEASURE})[^\W\d_]{{0,6}}\Z")
+_RATE = re.compile(rf"(?:(?:{_MEASURE}|次)均(?![衡等匀])|每(?:个|名|所|位|座|家|口|眼|张)?{_MEASURE}|单(?:户|村|个))"
+                   rf"[^\W\d_]{{0,8}}\Z")
 _MONEY_LABEL = re.compile(rf"{MONEY_WORD}|本表|表中|表内")
 _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    rf"|{_NOTE_UNIT}\s*+\(\s*+{_YUAN}\s*+\){_END}"
@@ -143,7 +163,7 @@ _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    # 以上金额均以元为单位: QA223 3; 金额单位以元计; 本表所示金额以元为单位列示: QA227 1, 2), or at a note's
                    # start with a scope or 数据 or nothing (本表以元为单位, 以上数据均以元为单位, 以元为单位: QA225 2)
                    rf"|(?:{MONEY_WORD}(?:单位)?|{_NOTE_START}{NOTE_SCOPE}(?:(?:数据|数字|数值)(?:单位)?)?)(?:均|都|一律)?"
-                   rf"(?:统一)?(?:以|采用)\s*+{_YUAN}\s*+(?:为(?:计算|计量)?单位|计)"
+                   rf"(?:统一)?(?:以|采用)\s*+{_YUAN}\s*+(?:为(?:计算|计量)?单位|计|作为(?:金额|计量)?单位)"
                    # 按元填列 (QA226 5)
                    rf"|{_NOTE_START}{NOTE_SCOPE}(?:{MONEY_WORD}(?:单位)?|(?:数据|数字)(?:单位)?)?(?:均|都|一律)?"
                    rf"按\s*+{_YUAN}\s*+(?:(?:为单位|计)?(?:填列|填报|填写|计算|列示|列报|核算|编制)|为单位|计){_END}"
@@ -156,9 +176,11 @@ _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
 _SPACED_LABEL = re.compile("|".join(rf"(?<={a})[^\S\n]++(?={b})" for a, b in ("金额", "单位", "货币", "资金", "数据", "计量")))
 
 
-def money_note(text: str) -> str | None:
+def money_note(text: str, heading: bool = False) -> str | None:
     """The unit of amounts a note gives, where a clerk writes it for the whole form (金额单位：元 beside the 年度, 单位：千元
     right of the funds heading), when it is not 万元; None for a text that only mentions 元 (单元, 元旦, 实施单位：元宝区).
+    `heading`: a line above the funds block or beside it, where a unit bracketed after a word is the form's, whatever
+    follows (项目资金（单位：元）已全部到位: QA236 H1); under the indicators and in a goal it may be the word's own.
 
     >>> money_note("（2024年度）   金额单位：元"), money_note("金额单位（千元）"), money_note("注：本表金额单位为元")
     ('元', '千元', '元')
@@ -199,7 +221,8 @@ def money_note(text: str) -> str | None:
             # after a figure: 完成投资1000000（金额单位：元，下同）, nor money a goal gives: 投入资金1000000（单位：元） (QA234)
             continue
         in_note = _within(notes, start)
-        if not _paid_out(normal, found, in_note, problems) and (in_note or not _other_words(normal, found, before, problems)):
+        if not _paid_out(normal, found, in_note, problems) and (
+                in_note or not _other_words(normal, found, before, problems, heading)):
             units.append(next(unit for unit in found.groups() if unit))
     for start, stop in notes:
         for found in _IN_NOTE.finditer(normal, start, stop):
@@ -211,7 +234,7 @@ def money_note(text: str) -> str | None:
     return None if not units or "万元" in units else units[0]
 
 
-def _other_words(normal: str, found: re.Match[str], before: str, problems: list[tuple[int, int]]) -> bool:
+def _other_words(normal: str, found: re.Match[str], before: str, problems: list[tuple[int, int]], heading: bool) -> bool:
     """Whether a unit `money_note` found outside a note's words is another's than the form's amounts: money paid out, a
     problem found's words, a word's own unit in a sentence, or 元、角、分 said to be filled in wrongly."""
     start, end = found.start(), found.end()
@@ -229,10 +252,13 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
         # 保留两位小数: QA230 4)
         return True
     # (a table's title is not a word: 项目支出绩效自评表（单位：元）\n2024年度, QA234)
-    attached = (before.endswith("(") and _WORD_END.search(before[:-1]) and not before[:-1].endswith("表")
-                and _ATTACHED.match(normal, end))
+    word = before[:-1]
+    rate = _RATE.search(word)
+    attached = not heading and before.endswith("(") and _WORD_END.search(word) and not _FORM_TITLE.search(word) and (
+        (_ATTACHED.match(normal, end) and (rate or not _WRITTEN_AFTER.match(normal, end)))
+        or (rate and _NEXT_LINE_FIGURE.match(normal, end)))
     if attached and not _MONEY_LABEL.search(found.group()) and (
-            not _SPENT.search(before[:-1]) or _RATE.search(before[:-1]) or _DONE.match(normal, end)):
+            not _SPENT.search(word) or rate or _DONE.match(normal, end)):
         # (not 完成年度任务（金额单位：元）户均增收…, nor the money a goal gives in 元: 全年预算（单位：元）：1000000, QA229 8)
         return True  # a word's in a sentence: 资金（单位：元）拨付… (QA226 2), 户均增收（单位：元）：1500 (QA227 5)
     # a problem found naming the units of money
@@ -247,11 +273,14 @@ def _paid_out(normal: str, found: re.Match[str], in_note: bool, problems: list[t
     start, end = found.start(), found.end()
     if not found.group().endswith(("为单位", "计")) or not _PAID.match(normal, end) or _ONWARD.match(normal, end):
         return False
-    if _THIS_FORM.search(normal, max(0, start - 8), end) and not _within(problems, start):
-        return False  # 注：本表资金均以元为单位拨付到位 (QA234)
-    clause = normal[max(0, start - 20):end]
-    clause = clause[max(clause.rfind(c) for c in "。;!?\n:") + 1:]
-    return not in_note or bool(_PAID_SUBJECT.search(clause))
+    form = _THIS_FORM.search(normal, max(0, start - 8), end)
+    if form and (in_note or form.group().startswith(("本", "上", "该", "此"))) and not _within(problems, start):
+        return False  # 注：本表资金均以元为单位拨付到位 (QA234); not 表中补助资金以元为单位发放到户 (QA231 6, QA236 M4)
+    if not in_note:
+        return True
+    clause = normal[max(0, start - 30):end]
+    subject = _UNIT_SAID.sub("", clause[max(clause.rfind(c) for c in "。;!?\n:") + 1:]).strip()
+    return bool(_PAID_SUBJECT.fullmatch(subject)) and not _NOT_SUBSIDY.search(subject)
 
 
 def _spans(text: str, lead: re.Pattern[str], end: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -291,14 +320,17 @@ _FIGURE = re.compile(r"(?:\d|价|价格|标准|补助)$")  # (补助标准（单
 _DATE_END = re.compile(r"(?:(?:19|20)\d{2}\s*+[-./年]\s*+\d{1,2}\s*+[-./月]\s*+\d{1,2}日?"
                        r"|(?:(?<![^\W\d_])|(?<=至|止))(?:19|20)\d{2}\s*+[-./年]\s*+\d{1,2}"
                        r"|(?:年份|年度|报告期|时间|日期|期间|周期|口径|截至|截止)\s*+:?\s*+(?:19|20)\d{2}(?:\s*+[-./年]\s*+\d{1,2})?"
-                       r"|(?:19|20)\d{2}\s*+[-—–~至到]\s*+(?:19|20)?\d{2}"  # a period: 2023-2025 (QA234)
                        r"|(?:附件|附表|表)\s*+\d++(?:[-.]\d++)*+"
                        # a code, a number or a date in eight figures: 项目编号：2024001, 版本：V2, 20250110 (QA233)
-                       r"|(?:编号|编码|代码|文号|版本|日期)\s*+:?\s*+[A-Za-z0-9_.\-]*+|(?<!\d)(?:19|20)\d{2}[01]\d[0-3]\d)\Z")
+                       r"|(?:编号|编码|代码|文号|版本|日期)\s*+:?\s*+[A-Za-z0-9_.\-]*+"
+                       r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))\Z")
 #: A year alone, at a line's start or after a word and spaces (某某县农业农村局 2024（单位：元）: QA233 H2, QA234), but a figure
 #: after what names one (补助标准：\n2000（单位：元）, 人均补助 2000（单位：元）: QA232, QA234 M3).
-_YEAR_ALONE = re.compile(r"(?:^|(?<=[\n(])|(?<=[^\W\d_])[^\S\n]++)(?:19|20)\d{2}\Z")
-_FIGURE_LABEL = re.compile(r"(?:价|价格|标准|补助|补贴|为|是|达到|约|共计|合计)\s*+:?\s*+(?:19|20)\d{2}\Z")
+#: And a period (实施周期：2023-2025: QA234), but a range of money after what names it (补助标准1900-2000: QA236 M2).
+_YEAR_ALONE = re.compile(r"(?:(?:^|(?<=[\n(])|(?<=[^\W\d_])[^\S\n]++)(?:19|20)\d{2}"
+                         r"|(?:19|20)\d{2}\s*+[-—–~至到]\s*+(?:19|20)?\d{2})\Z")
+_FIGURE_LABEL = re.compile(r"(?:价|价格|标准|补助|补贴|为|是|达到|约|共计|合计)\s*+:?\s*+(?:19|20)\d{2}"
+                           r"(?:\s*+[-—–~至到]\s*+(?:19|20)?\d{2})?\Z")
 
 
 #: A figure and the words it is of: 投入资金1000000, 项目总投资为1000000.
@@ -314,4 +346,7 @@ def _money_given(before: str) -> bool:
 def _dated(before: str) -> bool:
     """Whether `before` (what comes before a bracketed unit) ends with a date, a year, a period or a table's number."""
     before = before.rstrip()
-    return bool(_DATE_END.search(before) or (_YEAR_ALONE.search(before) and not _FIGURE_LABEL.search(before)))
+    if _DATE_END.search(before):
+        return True
+    year = _YEAR_ALONE.search(before)  # (a rate's figure after a space: 户均增收 2000（单位：元）)
+    return year is not None and not _FIGURE_LABEL.search(before) and not _RATE.search(before[:year.start()].rstrip())
