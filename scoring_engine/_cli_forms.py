@@ -27,7 +27,7 @@ _GUESS = "did you mean "
 _ONE_PROJECT = "give one project's facts file or filled 自评表: this workbook lists the projects a batch scored"
 
 
-def score_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
+def score_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Result, tuple[Problem, ...]]:
     """The form scored, with what the unit typed that the set does not read and each default taken said as warnings.
     When it fails on being another set's form, that line comes first and once, then the warnings, then the other
     errors (QA31 F2, QA67 F4, QA68 F3)."""
@@ -52,9 +52,10 @@ def score_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Resu
     finally:
         for warning in (w for w in warnings if not first.startswith(w.message)):
             tell(warning_line(warning, current_language([warning])))
-    for warning in typed_scores(imported, indicator_set, result.total, score_in(result)):  # its own 得分 where the set's differs
+    typed = tuple(typed_scores(imported, indicator_set, result.total, score_in(result)))  # its 得分 where the set's differs
+    for warning in typed:
         tell(warning_line(warning, current_language([warning])))
-    return indicator_set, result
+    return indicator_set, result, (*warnings, *typed)
 
 
 def read_form_file(form: Path, set_ref: str | None, for_import: bool = False) -> tuple[IndicatorSet, Any]:

@@ -91,14 +91,19 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
     if layout is not None and fmt in ("table", "json"):  # a wrong command line: said before any input is read
         raise click.UsageError(f"--layout applies to markdown, csv, xlsx, html, not to {fmt}: leave --layout out for "
                                "table and json")
-    indicator_set, result = _scored(facts, set_ref)
+    indicator_set, result, told = _scored(facts, set_ref)
+    shown = result
+    if told and (laid_out or (output is not None and fmt != "json")):  # a report kept says what the terminal was told
+        from .reports.form_notes import with_form_notes
+
+        shown = with_form_notes(result, [p.text("zh") for p in told])
     if laid_out:
         from .reports.layouts import render_layout
 
-        content = render_layout(result, indicator_set, fmt, layout)
+        content = render_layout(shown, indicator_set, fmt, layout)
     else:
         renderer = RENDERERS[fmt]
-        content = render_json(result, chosen_language()) if renderer is render_json else renderer(result)
+        content = render_json(result, chosen_language()) if renderer is render_json else renderer(shown)
     _deliver(content, output, f"{output}: {result.total} {result.grade}", fmt)
     if output is not None or fmt != "table":  # the table lists the warnings itself
         lang = current_language()
@@ -122,7 +127,7 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
 @_encoding_option
 @_guarded
 def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
-    indicator_set, result = _scored(facts, set_ref)
+    indicator_set, result, _ = _scored(facts, set_ref)
     meant = indicator_set.removal_meant(indicator_id.strip())
     if meant is not None:  # not another indicator's story, for the id, the name or a slip of the id (QA43 F6, QA45 F5)
         from .explain import UnknownIndicatorError
@@ -134,9 +139,10 @@ def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
     say(visible(str(result.explain(indicator_id))))
 
 
-def _scored(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
+def _scored(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Result, tuple[Problem, ...]]:
     """The set and the project scored: from a facts file (or standard input, for -), or from a filled 自评表 (.xlsx) read
-    with the set's form layout, naming its cells. A set the facts name is a bundled id or a path inside their folder."""
+    with the set's form layout, naming its cells; and what reading them warned of, told on the terminal already. A set
+    the facts name is a bundled id or a path inside their folder."""
     from .engine import score_held as score_facts  # facts the command read itself: no caller holds them
 
     if facts.suffix.lower() in (".xlsx", ".xlsm"):
@@ -154,7 +160,7 @@ def _scored(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
                                  else list(err.problems))) from None
     for warning in first:
         tell(warning_line(warning, current_language([warning])))
-    return indicator_set, result
+    return indicator_set, result, tuple(first)
 
 
 def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:

@@ -197,7 +197,9 @@ def test_the_projects_money_taken_back_whole_with_the_project_named_first_is_the
 
 def test_the_tally_adds_exact_budgets_and_counts_those_without():
     """Budgets add exactly; a project without a budget is counted and said to be; a project without a 主管部门 goes under 未填写;
-    a unit is named with its 主管部门, so that 甲 of 民政局 and 甲 with none given are two units."""
+    a unit is named with its 主管部门, so that 甲 of 民政局 and 甲 with none given are two units, the second saying it gives
+    none (QA237 3: a bare 甲 beside 甲（民政局） read as the whole unit's figures); in a batch where no project gives one,
+    units are named alone."""
     tally = ConsequenceTally()
     tally.add("核减10%–30%", "中", 2, Decimal("0.01"), "民政局", "甲")
     tally.add("核减10%–30%", "中", 2, Decimal("712.42"), None, "甲")
@@ -208,8 +210,11 @@ def test_the_tally_adds_exact_budgets_and_counts_those_without():
     assert (Decimal("71.243"), Decimal("213.729")) == (whole.amount_low, whole.amount_high)
     assert 1 == counted[(DEPARTMENT, NOT_GIVEN)].count
     assert (None, 1) == (counted[(UNIT, "乙（民政局）")].budget, counted[(UNIT, "乙（民政局）")].unbudgeted)
-    assert [1, 1] == [counted[(UNIT, "甲（民政局）")].count, counted[(UNIT, "甲")].count]
+    assert [1, 1] == [counted[(UNIT, "甲（民政局）")].count, counted[(UNIT, "甲（未填写主管部门）")].count]
     assert [BATCH, DEPARTMENT, DEPARTMENT, UNIT, UNIT, UNIT] == [c.scope for c in tally.counted()]
+    alone = ConsequenceTally()
+    alone.add("核减10%–30%", "中", 2, Decimal("1"), None, "甲")
+    assert [(BATCH, BATCH), (DEPARTMENT, NOT_GIVEN), (UNIT, "甲")] == [(c.scope, c.name) for c in alone.counted()]
 
 
 def _project(name: str, department: str | None, unit: str, budget: float, changes: dict[str, Any]) -> dict[str, Any]:
@@ -285,7 +290,7 @@ def test_the_consequence_sheet_adds_up_per_department_and_unit(batch: dict[str, 
     assert (1, 200) == (rows[(DEPARTMENT, "民政局", "中等")]["项目数"], rows[(DEPARTMENT, "民政局", "中等")]["涉及预算（万元）"])
     assert (2, 130) == (rows[(DEPARTMENT, "教育局", "中等")]["项目数"], rows[(DEPARTMENT, "教育局", "中等")]["涉及预算（万元）"])
     assert 1 == rows[(DEPARTMENT, NOT_GIVEN, "中等")]["项目数"]
-    assert {("甲单位（民政局）", "中等"), ("甲单位（民政局）", "差"), ("丙单位（教育局）", "中等"), ("丁单位", "中等")} == \
+    assert {("甲单位（民政局）", "中等"), ("甲单位（民政局）", "差"), ("丙单位（教育局）", "中等"), ("丁单位（未填写主管部门）", "中等")} == \
         {(k[1], k[2]) for k in rows if k[0] == UNIT}  # a unit with its 主管部门, when the project gives one
     assert not any(k[2] == "优秀" for k in rows)  # a grade without a consequence is not listed
 
@@ -483,5 +488,5 @@ def _within(count: ConsequenceCount, above: ConsequenceCount) -> bool:
     """Whether `count` is a scope right under `above`: a 主管部门 under the batch, a unit under its 主管部门."""
     if above.scope == BATCH:
         return count.scope == DEPARTMENT
-    inside = f"（{above.name}）" if above.name != NOT_GIVEN else None
-    return count.scope == UNIT and (count.name.endswith(inside) if inside else "（" not in count.name)
+    inside = f"（{above.name}）" if above.name != NOT_GIVEN else "（未填写主管部门）"
+    return count.scope == UNIT and (count.name.endswith(inside) or (above.name == NOT_GIVEN and "（" not in count.name))

@@ -917,16 +917,53 @@ def test_a_batch_of_forms_shows_the_total_each_unit_typed_beside_the_total_score
     typed.write_bytes(_form(tmp_path, **{f"{score_column}{total_row}": 95}).read_bytes())
     close = tmp_path / "close.xlsx"  # 91.004: shown with its own decimals, not as 91.00 beside a difference of 0.00
     close.write_bytes(_form(tmp_path, **{f"{score_column}{total_row}": 91.004}).read_bytes())
+    # QA237 1: 90.999999999 was shown 91.000000 beside a difference of 0.000000, and left out of the terminal's count,
+    # while the form's 提示 said it differs
+    closer = tmp_path / "closer.xlsx"
+    closer.write_bytes(_form(tmp_path, **{f"{score_column}{total_row}": 90.999999999}).read_bytes())
     written = _form(tmp_path)
     out = tmp_path / "s.csv"
-    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(written), str(typed), str(close), "-o", str(out)])
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(written), str(typed), str(close), str(closer),
+                                    "-o", str(out)])
     assert 0 == run.exit_code, run.output
-    assert "表上填写了总分的3个，其中与计算总分不同2个" in run.output
+    assert "表上填写了总分的4个，其中与计算总分不同3个" in run.output
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert [("91.00", "0.00"), ("95.00", "-4.00"), ("91.004", "-0.004")] == [(r["表上总分"], r["计算总分−表上总分"])
-                                                                            for r in rows]
+    assert [("91.00", "0.00"), ("95.00", "-4.00"), ("91.004", "-0.004"), ("90.999999999", "0.000000001")] == [
+        (r["表上总分"], r["计算总分−表上总分"]) for r in rows]
     plain_facts = CliRunner().invoke(main, ["batch", "-q", str(HOUSING), "-o", str(tmp_path / "f.csv")])
     assert 0 == plain_facts.exit_code and "表上总分" not in (tmp_path / "f.csv").read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown", "csv", "xlsx", "table"])
+def test_a_forms_own_report_says_its_typed_total_differs_as_the_terminal_does(tmp_path: Path, fmt: str):
+    """QA237 2: the report handed back to the unit (`score FORM -o`, and each of the batch's --reports) printed the total
+    computed, 91.00, where the unit typed 95, without a word, while the terminal and the batch's 提示 sheet said they
+    differ. Every report but the result document (JSON, whose warnings are the result's) lists it under 提示."""
+    from openpyxl import load_workbook
+
+    as_written = _form(tmp_path)
+    sheet = load_workbook(as_written).worksheets[0]
+    total_row = next(c.row for line in sheet.iter_rows() for c in line if c.value == "总分")
+    score_column = _cells_of(as_written, "安置房桩基及主体封顶栋数")["得分"].rstrip("0123456789")
+    typed = tmp_path / "typed.xlsx"
+    typed.write_bytes(_form(tmp_path, **{f"{score_column}{total_row}": 95}).read_bytes())
+    said = "表上填写的总分 95 与按体系计算的 91.00 不同，以计算结果为准"
+
+    def text(path: Path) -> str:
+        if path.suffix != ".xlsx":
+            return path.read_text(encoding="utf-8-sig")
+        return "\n".join(str(c) for ws in load_workbook(path).worksheets for r in ws.iter_rows(values_only=True) for c in r)
+
+    report = tmp_path / f"r.{'md' if fmt == 'markdown' else 'txt' if fmt == 'table' else fmt}"
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(typed), "--format", fmt, "-o", str(report)])
+    assert 0 == run.exit_code and said in run.output, run.output
+    assert said in text(report)
+    reports = tmp_path / "reports"
+    run = CliRunner().invoke(main, ["batch", "-q", str(typed), "--reports", str(reports), "--report-format", fmt])
+    assert 0 == run.exit_code, run.output
+    assert said in text(next(reports.glob("000001-*")))
+    run = CliRunner().invoke(main, ["score", str(typed), "--format", "json", "-o", str(tmp_path / "r.json")])
+    assert 0 == run.exit_code and "表上填写" not in (tmp_path / "r.json").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("outputs", [("s.xlsx", "s.html"), ("s.html",)], ids=["with reasons", "scores only"])

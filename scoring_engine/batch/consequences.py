@@ -112,15 +112,15 @@ class ConsequenceTally:
     def __init__(self) -> None:
         # (scope, name, grade, consequence) → [grade rank, count, budget sum, budgeted, the sums of the budgets and of
         # the amounts low and high as printed]
-        self.counts: dict[tuple[str, str, str, str], list[Any]] = {}
+        self.counts: dict[tuple[str, Any, str, str], list[Any]] = {}  # (a unit's name: (unit, 主管部门), named at the end)
+        self.departments = False  # whether any project gives its 主管部门
 
     def add(self, consequence: str, grade: str, rank: int, budget: Decimal | None, department: str | None,
             unit: str | None) -> None:
-        # a unit is named with its 主管部门: 机关服务中心 of two departments are two units
-        unit_name = f"{unit}（{department}）" if unit and department else unit or NOT_GIVEN
+        self.departments = self.departments or bool(department)
         shown = None if budget is None else printed_wan(budget)
         low, high = (None, None) if shown is None else _amounts(shown, budget_share(consequence))
-        for scope, name in ((BATCH, BATCH), (DEPARTMENT, department or NOT_GIVEN), (UNIT, unit_name)):
+        for scope, name in ((BATCH, BATCH), (DEPARTMENT, department or NOT_GIVEN), (UNIT, (unit or "", department or ""))):
             entry = self.counts.setdefault((scope, name, grade, consequence), [rank, 0, ZERO, 0, ZERO, ZERO, ZERO])
             entry[1] += 1
             if budget is not None and shown is not None:
@@ -133,9 +133,11 @@ class ConsequenceTally:
     def counted(self) -> tuple[ConsequenceCount, ...]:
         """The counts: the batch, then each 主管部门, then each unit (by name), each by grade, highest first."""
         order = {BATCH: 0, DEPARTMENT: 1, UNIT: 2}
+        named = [((scope, self._name(name) if scope == UNIT else name, grade, consequence), entry)
+                 for (scope, name, grade, consequence), entry in self.counts.items()]
         found = []
         for (scope, name, grade, consequence), (_rank, count, budget, budgeted, shown, shown_low, shown_high) in sorted(
-                self.counts.items(), key=lambda item: (order[item[0][0]], item[0][1], item[1][0], item[0][2], item[0][3])):
+                named, key=lambda item: (order[item[0][0]], item[0][1], item[1][0], item[0][2], item[0][3])):
             share = budget_share(consequence)
             known = budget if budgeted else None
             low = known * share.low if known is not None and share is not None else None
@@ -144,3 +146,11 @@ class ConsequenceTally:
                                           *((shown, None if low is None else shown_low, None if high is None else shown_high)
                                             if budgeted else (None, None, None))))
         return tuple(found)
+
+    def _name(self, unit: tuple[str, str]) -> str:
+        """A unit named with its 主管部门 (机关服务中心 of two departments are two units); one that gives none, beside
+        units that do, says so: 第一中学 alone read as the whole school's, beside 第一中学（市教育局） (QA237 3)."""
+        name, department = unit
+        if name and department:
+            return f"{name}（{department}）"
+        return f"{name}（未填写主管部门）" if name and self.departments else name or NOT_GIVEN

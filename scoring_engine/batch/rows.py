@@ -174,9 +174,9 @@ class ProjectRow:
     @property
     def form_places(self) -> int:
         """The decimals 表上总分 and its difference are shown with: the set's, or the typed total's where it has more
-        (99.995 is no 100.00), at most six."""
+        (99.995 is no 100.00, 83.449999999 no 83.450000 beside a difference of 0: QA237 1; a cell holds 15 digits)."""
         exponent = self.form_total.normalize().as_tuple().exponent if self.form_total is not None else 0
-        return min(max(self.precision, -exponent if isinstance(exponent, int) else 0), 6)
+        return max(self.precision, -exponent if isinstance(exponent, int) else 0)
 
     @property
     def id_key(self) -> str:

@@ -339,7 +339,7 @@ class Summariser:
             self.consequences.add(row.consequence, row.grade, row.grade_rank or 0, row.budget, department, unit)
         if row.form_total is not None:
             self.form_totals += 1
-            self.form_totals_differ += round_half_up(row.total - row.form_total, row.form_places) != 0  # as 汇总 shows it
+            self.form_totals_differ += row.total != row.form_total  # as 汇总 shows it, with the typed total's decimals
         self.other_set += bool(row.compare_set)
         if row.compare is not None:
             self.against = self.against or row.compare.against

@@ -91,8 +91,13 @@ class BatchWorker:
         refused = form_refused(scored_with, self.config.report_format) if scored_with is not None else None
         if refused is not None:
             return self.scorer.refused(outcome, document, refused)
-        content = RENDERERS[self.config.report_format](outcome.result) if scored_with is None else \
-            render_layout(outcome.result, scored_with, self.config.report_format)
+        shown = outcome.result
+        if self.config.report_format != "json":  # a form's report says what reading it warned of, as `score` does
+            from ..reports.form_notes import with_form_notes
+
+            shown = with_form_notes(outcome.result, outcome.form_notes)
+        content = RENDERERS[self.config.report_format](shown) if scored_with is None else \
+            render_layout(shown, scored_with, self.config.report_format)
         name = report_name(outcome.index, outcome.source, REPORT_EXTENSIONS[self.config.report_format])
         target = self.config.reports / name
         # a pipe there would wait for a reader for ever: reports are files
