@@ -923,10 +923,16 @@ def test_a_batch_of_forms_shows_the_total_each_unit_typed_beside_the_total_score
     closer.write_bytes(_form(tmp_path, **{f"{score_column}{total_row}": 90.999999999}).read_bytes())
     written = _form(tmp_path)
     out = tmp_path / "s.csv"
+    book, page = tmp_path / "s.xlsx", tmp_path / "s.html"
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(written), str(typed), str(close), str(closer),
-                                    "-o", str(out)])
+                                    "-o", str(out), "-o", str(book), "-o", str(page)])
     assert 0 == run.exit_code, run.output
     assert "表上填写了总分的4个，其中与计算总分不同3个" in run.output
+    # QA237 4: said on the terminal and in 汇总 only; 统计 and the page, the two summaries a bureau reads, say it too
+    statistics = {row[0]: row[1] for row in load_workbook(book, read_only=True)["统计"].iter_rows(values_only=True)
+                  if row and len(row) > 1}
+    assert (4, 3) == (statistics["表上填写了总分的表"], statistics["其中表上总分与计算总分不同（见汇总“表上总分”）"])
+    assert "其中表上总分与计算总分不同（见汇总“表上总分”）" in page.read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert [("91.00", "0.00"), ("95.00", "-4.00"), ("91.004", "-0.004"), ("90.999999999", "0.000000001")] == [
         (r["表上总分"], r["计算总分−表上总分"]) for r in rows]

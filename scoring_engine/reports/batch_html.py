@@ -26,7 +26,8 @@ from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
 from .batch_output import BatchOutput
 from .batch_said import SAID, said_rows
-from .batch_tables import (CATEGORY_HEADER, CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, MIXED_YEARS,
+from .batch_tables import (CATEGORY_HEADER, CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, FORM_TOTALS,
+                           FORM_TOTALS_DIFFER, MIXED_YEARS,
                            PROBLEMS, RANKED_BY, RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, category_cells,
                            cell_text, compared_row, compared_table, consequence_rows, duplicate_rows,
                            explain_rows, grade_funds_cells, grade_funds_header, problem_rows, ranking_cells, ranking_header,
@@ -249,6 +250,9 @@ def _figures(summary: Summary) -> str:
                       _figure(f"总体预算执行率（{named}执行数合计÷其预算数合计）", cut_percent(f.rate))]
         if f.rated:
             parts.append(_figure(f"预算执行率低于90%的项目（{named}{f.rated}个有执行率）", f.below, f.below > 0))
+    if summary.form_totals:  # a self-score typed high is what a re-check looks for (QA237 4)
+        parts += [_figure(FORM_TOTALS, summary.form_totals), _figure(FORM_TOTALS_DIFFER, summary.form_totals_differ,
+                                                                     summary.form_totals_differ > 0)]
     if summary.duplicated:
         parts.append(_figure("项目编号重复", summary.duplicated, True))
     return f'<section id="figures">\n<div class="figures">{"".join(parts)}</div>\n</section>\n'

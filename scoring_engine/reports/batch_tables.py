@@ -27,11 +27,10 @@ __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "s
            "detail_rows", "UNMATCHED_TITLE", "UNMATCHED_HEADER", "unmatched_cells", "indicator_details", "explain_rows",
            "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text", "top_names", "EXPLAIN",
            "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH", "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY",
-           "RANKED_NOTE", "MIXED_YEARS", "ranking_header", "ranking_cells", "CATEGORY_HEADER", "category_cells",
-           "grade_funds_header", "grade_funds_cells", "rankings", "unranked_note", "unread_note", "unscored_note", "tie_note",
-           "funds_rows", "compared_table", "compared_row"]
-#: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
-MAIN_BATCH = "本批"
+           "RANKED_NOTE", "MIXED_YEARS", "FORM_TOTALS", "FORM_TOTALS_DIFFER", "ranking_header", "ranking_cells",
+           "CATEGORY_HEADER", "category_cells", "grade_funds_header", "grade_funds_cells", "rankings", "unranked_note",
+           "unread_note", "unscored_note", "tie_note", "funds_rows", "compared_table", "compared_row"]
+MAIN_BATCH = "本批"  # what the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +284,6 @@ def problem_rows(row: ProjectRow) -> Iterator[list[Any]]:
 
 # ---------------------------------------------------------------- 结果应用
 
-#: The 结果应用 sheet's columns.
 CONSEQUENCES = Table(("范围", "名称", "等级", "结果应用", "项目数", "预算比例", "涉及预算（万元）", "按比例金额下限（万元）",
                       "按比例金额上限（万元）", "说明"), (10, 24, 8, 36, 8, 12, 16, 18, 18, 60))
 
@@ -330,6 +328,7 @@ def statistics(summary: Summary) -> list[list[Any]]:
     rows += [["注意", note] for note in [spellings_note(summary.spellings)] if note]
     for f in summary.funds:
         rows += funds_rows(f, len(summary.funds) > 1)
+    rows += [[FORM_TOTALS, summary.form_totals], [FORM_TOTALS_DIFFER, summary.form_totals_differ]] if summary.form_totals else []
     if summary.duplicated:
         rows.append(["项目编号重复", summary.duplicated])
     if summary.recheck_duplicated:
@@ -390,6 +389,7 @@ RANKED_BY = "按平均得分率"
 RANKED_NOTE = "平均得分率是各项目总分÷所用指标体系满分的平均数（满分不同的指标体系也可比较）；平均得分率相同的名次并列"
 #: Under the indicators where one's weight was rescaled in some projects (its 平均得分 shown —).
 VARIED_WEIGHT = "平均得分为“—”的指标：因其他指标不适用，其分值在各项目中按比例调整过，分值不同的得分不能平均，请看平均得分率"
+FORM_TOTALS, FORM_TOTALS_DIFFER = "表上填写了总分的表", "其中表上总分与计算总分不同（见汇总“表上总分”）"  # QA237 4
 MIXED_YEARS = "本批次含多个年度的项目，统计和排名把各年度合在一起；按年度分别统计，请按年度分批运行"
 
 
