@@ -160,6 +160,15 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("A31", "注：以上各项补贴均以元为单位发放，预算数、执行数亦同"), ("A31", "注：以上补助资金以元为单位拨付"),
     ("A31", "注：本表金额单位已由万元调整为元"), ("A31", "注：本表以元作为金额单位"), ("A2", "资金数额单位：元"),
     ("A31", "注：本表金额单位为元不为万元"), ("A2", "实施周期：2023-2025（单位：元）"),
+    # spending the goal gives in other words, a note going on with 其余同上, a year after a project's name holding a
+    # rate's words, money after paying words past the clause or in numerals, notes worded 从万元调整为, 改成, 按元, 以元为
+    # 金额单位, 不变, a subsidy of 下列 or going on with 预算数同 (QA238 H1–H3, still open)
+    ("B11", "全年支出总额（单位：元）：950000"), ("B11", "累计投入（单位：元）：1000000"), ("B11", "拨付总额1000000（单位：元）"),
+    ("A31", "注：补助资金以元为单位拨付，其余同上"), ("A2", "每户一策帮扶项目 2024（单位：元）"),
+    ("B11", "户均增收项目总投资（单位：元）：1000000"), ("B11", "全年预算（单位：元）已全部下达；全年执行950000"),
+    ("B11", "项目资金（单位：元）已拨付一百万"), ("A31", "注：本表金额单位从万元调整为元"), ("A31", "注：本表金额单位由万元改成元"),
+    ("A31", "注：金额单位按元"), ("A31", "注：本表以元为金额单位"), ("A31", "注：本表金额单位为元不变"),
+    ("A31", "注：下列补助资金均以元为单位拨付"), ("A31", "注：本年度补助资金均以元为单位拨付，预算数同"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -232,6 +241,11 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("B11", "人均增收（单位：元）不含转移性收入"), ("B11", "户均增收（单位：元）\n1500"),
     ("B11", "完成补助资金发放明细表（单位：元）公示"), ("B11", "农产品销售总额（单位：元）：2000000"),
     ("B11", "补助资金以元为单位发放，发放后同步公示"), ("B11", "表中补助资金以元为单位发放到户"),
+    # a count after paying words, a numbered note of subsidies, a subsidy's name with 与, ordinary words with 亦同, a
+    # project's own figure (QA238 M1–M3)
+    ("B11", "补助资金（单位：元）发放及时，惠及农户1200户"), ("A31", "注：1.补贴资金以元为单位发放到户"),
+    ("A31", "注：农机购置与应用补贴以元为单位发放到户"), ("B11", "补助资金以元为单位发放到户，各乡镇亦同"),
+    ("B11", "单个项目投资（单位：元）：500000"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:

@@ -43,7 +43,8 @@ _NOTE_START = rf"(?:^|(?<=[\s,;、():.。【〔〖《«{{\[“‘\"'「『是{_B
 _NOTE_UNIT = rf"{_NOTE_START}{NOTE_LABEL}"
 #: What joins 单位 to its unit: ：, 为, 均为, 是, a dash (金额单位——元), or a space alone (金额单位 元: QA223 3). Spaces are
 #: read possessively (*+, ++) here and below: a cell of spaces is read once, never again from each of them.
-_SAYS = (r"\s*+(?:(?:已经?)?(?:由\s*+[“\"]?万元[”\"]?\s*+)?(?:均|都|统一|一律|全部|调整|改)?(?:为|是|采用|使用|用)\s*+:?"
+_SAYS = (r"\s*+(?:(?:已经?)?(?:[由从]\s*+[“\"]?万元[”\"]?\s*+)?(?:均|都|统一|一律|全部)?(?:调整|改|变更|更改)?"
+         r"(?:为|是|采用|使用|用|成|按)\s*+:?"
          r"|[:,;]|[—–\-/]+|(?<=\s)|(?=元))\s*+")
 #: 人民币 before the unit, with a colon or not (金额单位：人民币元, 币种 人民币：元).
 _RMB = r"(?:(?:人民币|RMB)\s*+[:/]?\s*+|\(人民币\)\s*+)?"
@@ -55,7 +56,7 @@ _YUAN = (rf"{_RMB}(?:\(\s*+{_RMB})?[“\"‘「『《]?((?:千|万|百万|千万
 _LISTED = r"(?:(?:\s*+[,、/·・]\s*+|\s++)?[角分])++"
 #: What may follow a note: the cell's end, a space, a punctuation mark, a bracket or a footnote's mark (元*: QA225 2).
 _MARK = r"[,;:、。.!?()\[\]【】〔〕〖〗《》«»{}」』”’*※]"
-_END = rf"(?=$|\s|{_MARK}|而非|而不是|不为|不是)"  # (本表金额单位是元而非万元: QA234, …元不为万元: QA236)
+_END = rf"(?=$|\s|{_MARK}|而非|而不是|不为|不是|不变)"  # (本表金额单位是元而非万元: QA234, …元不为万元: QA236)
 #: After the unit: a list of money's units (金额单位：元、角、分), or what may follow a note. Words right after the list
 #: are a problem found only in the middle of a sentence (money_note).
 _AFTER_UNIT = rf"(?:{_LISTED}|(?!{_LISTED}){_END})"
@@ -75,7 +76,7 @@ _WRITTEN_AFTER = re.compile(r"[^)]{0,8}?\)\s*+(?:精确|小数|含税|不含|数
 #: A rate's figure on the line after it: 户均增收（单位：元）\n1500 (QA236 M9).
 _NEXT_LINE_FIGURE = re.compile(r"(?:[^)]{0,8}?\))?\s*+[:=]?\s*+\d")
 #: The form's own title before a bracketed unit: 项目支出绩效自评表（单位：元） (QA234), not 补助资金发放明细表 (QA236 M10).
-_FORM_TITLE = re.compile(r"(?:自评表|绩效[^\W\d_]{0,4}表|评价表)\Z")
+_FORM_TITLE = re.compile(r"(?:自评表|绩效[^\W\d_]{0,8}表|评价表)\Z")
 #: Money paid out in 元, right after 以元为单位 or 以元计 outside a note: 补助资金以元为单位发放到户, 资金以元计发放1200户,
 #: 以元计，按月发放 (a goal's words, QA226 1, QA229 5); not 以元为单位，拨付数据来源于… (QA229 3).
 _PAID = re.compile(r"算?(?:\s*+(?:全部|精确|精准|逐笔|足额|按月|按季|按年|直接|及时|进行|通过[^,;。!?\s]{0,8}?)?"
@@ -88,19 +89,24 @@ _DONE = re.compile(rf"[^)]{{0,8}}?\)\s*+(?:{_DONE_HOW}*+(?:发放|拨付|下达|
                    r"(?:及时|到位|到户|到人|完毕|完成|滞后|准确|进度|规范|后|率)"
                    rf"|{_DONE_HOW}++(?:发放|拨付|下达|支付|兑付|兑现|到位))"
                    # but never giving the money after it: 全年预算（单位：元）已下达1000000, …全部到位，合计1000000 (QA236 H1)
-                   r"(?![^。;!?\n]*?(?:\d++(?:\.\d++)?+(?!%)|共|合计|总计|累计))")  # (a rate is no money: 拨付及时率100%)
+                   # (a rate or a count is no money: 拨付及时率100%, 惠及农户1200户: QA238 M1)
+                   r"(?![\s\S]{0,60}?(?:\d++(?:\.\d++)?+(?![%\d.]|\s*+(?:户|人|个|项|次|亩|村|所|家|名|座|处|天|吨|公里|米))"
+                   r"|[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾][百千万亿佰仟拾]|共|合计|总计|累计|执行))")
 #: Whose money a note says is paid out in 元: 注：补贴以元为单位发放到户 the subsidy's, 注：金额以元为单位发放 the form's
 #: amounts' (QA233 H3, QA234 M2).
-_PAID_SUBJECT = re.compile(r"(?:各项|各类)?[^\W\d_]{0,8}?(?:补贴|奖补|补助|奖励|救助|补偿|资助|抚恤)[^\W\d_]{0,4}?"
-                           r"(?:为[^。;!?\n、]*?,\s*+)?")  # (注：资金以元为单位拨付: the form's, QA234)
+_PAID_SUBJECT = re.compile(r"(?:各项|各类)?[^\W\d_]{0,10}?(?:补贴|奖补|补助|奖励|救助|补偿|资助|抚恤)[^\W\d_]{0,4}?"
+                           r"(?:为[^。;!?\n、]*)?")  # (注：资金以元为单位拨付: the form's, QA234)
+#: An item's number before a note's subject: 注：1.补贴资金…, ①…, （1）… (QA238 M2).
+_ITEM_MARK = re.compile(r"\A\s*+(?:\(?\d++\s*+[.、)]|[①-⑳]|\(?[一二三四五六七八九十]+[)、])\s*+")
 #: …never beside the form's amounts or a scope: 注：补助资金、执行数均以元为单位拨付, 注：资金（含补贴）以元为单位拨付,
 #: 注：以上补助资金以元为单位拨付 (QA236 H2).
-_NOT_SUBSIDY = re.compile(r"[、()]|以上|上述|本项目|本表|表中|金额|执行|预算|项目资金|含|和|及|与")
+_NOT_SUBSIDY = re.compile(r"[、()]|以上|上述|以下|下列|表列|本年度|本项目|本表|表中|金额|执行|预算|项目资金|含")
 #: How a note says the unit after its subject: 均以元为单位, 按元计.
 _UNIT_SAID = re.compile(r"(?:均|都|一律|全部|统一)?(?:以|按|采用)\s*+[^为计]{0,6}?(?:为(?:计算|计量)?单位|计)\Z")
 #: A note going on for what follows (下同) gives the form's unit, whatever it says is paid out: 注：资金以元为单位拨付，下同,
 #: 完成投资1000000（金额单位：元，下同） (QA234).
-_ONWARD = re.compile(r"[^。;!?\n]{0,16}?(?:(?:下|全表|各表|亦|均)同|(?:后|数据|执行数)同(?!步)|余同(?!上)|同此)")
+_ONWARD = re.compile(r"[^。;!?\n]{0,16}?(?:(?:下|全表|各表)同|(?<=[数额金项])(?:亦|均)?同(?!步|上年|时|意|比)|(?:后|数据)同(?!步)"
+                     r"|余同(?!上年)|同此)")  # (not 各乡镇亦同, 其余同上年: QA238 M3, H2)
 _PAID_NEXT = re.compile(r"算?\s*+,\s*+(?:全部|足额|按月|按季|按年|及时|直接)(?:发放|拨付|兑付|支付)")  # (after a comma)
 #: In a note's words, a unit in 元 given to any of its words is the form's (注：年初预算数、全年预算数、全年执行数单位为元,
 #: 注：预算数、执行数均以元为单位: QA227 9), but a figure's own (注：单价单位：元).
@@ -146,7 +152,7 @@ _ALONE_AFTER = re.compile(r"\s*+(?:\(下同\)|,\s*+下同|\s*+(?:\Z|[。;!?\n]))
 _THIS_FORM = re.compile(r"(?:本表|本自评表|上表|该表|此表|(?<![^\W\d_])(?:表中|表内|表格中))")
 #: Money a goal gives: 全年预算, 资金总额, 预算数, 全年执行, 以上资金均 (QA229 8, QA234), not 销售总额 (QA236 M5).
 _SPENT = re.compile(r"(?<![均单每])(?:预算数?|执行数?|资金|投资额?|经费|金额|支出|拨款|款项"
-                    r"|(?:资金|预算|投资|经费|项目)(?:总额|规模)|(?:财政|项目|资金|总|年度)投入)(?:均|都)?\Z")
+                    r"|(?<!销售)(?<!贷款)(?<!担保)(?<!收入)(?<!工资)(?<!产值)(?:总额|规模)|(?<!资本)(?<!社会)投入)(?:均|都)?\Z")
 #: What a rate is per: a person, a household, a mu, a village, a school, a head of livestock, a ton… never a time (年, 月,
 #: 学期, 批, 轮: money per year is a total's, QA234 H1).
 _MEASURE = (r"(?:人|户|亩|村|校|生|头|只|床|件|县|乡|镇|场|所|家|位|名|吨|座|处|项|株|棵|套|台|辆|间|公顷|千米|公里|平方米|立方米"
@@ -154,8 +160,8 @@ _MEASURE = (r"(?:人|户|亩|村|校|生|头|只|床|件|县|乡|镇|场|所|家
             r"|班级|岗位|公益岗位|床位|站点|网点|劳动力|人口|贫困人口|村民小组|平方公里|栋|房屋|集体经济组织)")  # (QA236 M6)
 #: A rate's money: 亩均投资, 人均补助资金, 每亩投资, 每所学校经费 (QA230 7, QA231 8, QA233 M1), never 均衡发展资金, 每年预算
 #: (QA232 H2), 年均投入资金, 每学期经费 nor 资金均为… (QA234 H1).
-_RATE = re.compile(rf"(?:(?:{_MEASURE}|次)均(?![衡等匀])|每(?:个|名|所|位|座|家|口|眼|张)?{_MEASURE}|单(?:户|村|个))"
-                   rf"[^\W\d_]{{0,8}}\Z")
+_RATE = re.compile(rf"(?:(?:{_MEASURE}|次)均(?![衡等匀])|每(?:个|名|所|位|座|家|口|眼|张)?{_MEASURE}|单(?:户|村|个(?:项目)?))"
+                   rf"(?:(?!项目|工程|计划|行动|一策)[^\W\d_]){{0,8}}\Z")  # (not 每户一策帮扶项目: QA238 H3)
 _MONEY_LABEL = re.compile(rf"{MONEY_WORD}|本表|表中|表内")
 _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    rf"|{_NOTE_UNIT}\s*+\(\s*+{_YUAN}\s*+\){_END}"
@@ -163,7 +169,7 @@ _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    # 以上金额均以元为单位: QA223 3; 金额单位以元计; 本表所示金额以元为单位列示: QA227 1, 2), or at a note's
                    # start with a scope or 数据 or nothing (本表以元为单位, 以上数据均以元为单位, 以元为单位: QA225 2)
                    rf"|(?:{MONEY_WORD}(?:单位)?|{_NOTE_START}{NOTE_SCOPE}(?:(?:数据|数字|数值)(?:单位)?)?)(?:均|都|一律)?"
-                   rf"(?:统一)?(?:以|采用)\s*+{_YUAN}\s*+(?:为(?:计算|计量)?单位|计|作为(?:金额|计量)?单位)"
+                   rf"(?:统一)?(?:以|采用)\s*+{_YUAN}\s*+(?:为(?:计算|计量|金额)?单位|计|作为(?:金额|计量)?单位)"
                    # 按元填列 (QA226 5)
                    rf"|{_NOTE_START}{NOTE_SCOPE}(?:{MONEY_WORD}(?:单位)?|(?:数据|数字)(?:单位)?)?(?:均|都|一律)?"
                    rf"按\s*+{_YUAN}\s*+(?:(?:为单位|计)?(?:填列|填报|填写|计算|列示|列报|核算|编制)|为单位|计){_END}"
@@ -278,8 +284,10 @@ def _paid_out(normal: str, found: re.Match[str], in_note: bool, problems: list[t
         return False  # 注：本表资金均以元为单位拨付到位 (QA234); not 表中补助资金以元为单位发放到户 (QA231 6, QA236 M4)
     if not in_note:
         return True
-    clause = normal[max(0, start - 30):end]
-    subject = _UNIT_SAID.sub("", clause[max(clause.rfind(c) for c in "。;!?\n:") + 1:]).strip()
+    clause = normal[max(0, start - 40):end]
+    parts = _UNIT_SAID.sub("", clause[max(clause.rfind(c) for c in "。;!?\n:") + 1:]).split(",")
+    # the clause the unit is said in, or the one before it when it has none: 补助标准为每人1200元，以元为单位发放到户
+    subject = _ITEM_MARK.sub("", parts[-1].strip() or (parts[-2].strip() if len(parts) > 1 else ""))
     return bool(_PAID_SUBJECT.fullmatch(subject)) and not _NOT_SUBSIDY.search(subject)
 
 
