@@ -169,6 +169,10 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("B11", "项目资金（单位：元）已拨付一百万"), ("A31", "注：本表金额单位从万元调整为元"), ("A31", "注：本表金额单位由万元改成元"),
     ("A31", "注：金额单位按元"), ("A31", "注：本表以元为金额单位"), ("A31", "注：本表金额单位为元不变"),
     ("A31", "注：下列补助资金均以元为单位拨付"), ("A31", "注：本年度补助资金均以元为单位拨付，预算数同"),
+    # a note going on with 以下均同, the form's money taken for a subsidy paid out, 人民币 taken for people, 两百万 (QA239)
+    ("A31", "注：补助资金以元为单位拨付，以下均同"), ("A31", "注：资金来源为上级补助，以元为单位拨付"),
+    ("A31", "注：资金和补贴均以元为单位拨付"), ("A31", "注：工程款和补助资金均以元为单位拨付"),
+    ("B11", "项目资金（单位：元）已拨付950000人民币"), ("B11", "项目资金（单位：元）已拨付两百万元"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -246,6 +250,11 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("B11", "补助资金（单位：元）发放及时，惠及农户1200户"), ("A31", "注：1.补贴资金以元为单位发放到户"),
     ("A31", "注：农机购置与应用补贴以元为单位发放到户"), ("B11", "补助资金以元为单位发放到户，各乡镇亦同"),
     ("B11", "单个项目投资（单位：元）：500000"),
+    # a rate of 执行, a date, a count in 万人 after paying words; other people's money; a rate per village of a project's
+    # money; 同期 (QA239 M1–M5)
+    ("B11", "项目资金（单位：元）已全部拨付到位，执行率100%"), ("B11", "补助资金（单位：元）拨付及时。\n2024年项目按期完工"),
+    ("B11", "补助资金（单位：元）发放及时，惠及1.2万人"), ("B11", "带动农户增收总额（单位：元）：2000000"),
+    ("B11", "每村项目资金（单位：元）：200000"), ("B11", "补助资金以元为单位发放到户，受益户数同期增长10%"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
