@@ -173,6 +173,11 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("A31", "注：补助资金以元为单位拨付，以下均同"), ("A31", "注：资金来源为上级补助，以元为单位拨付"),
     ("A31", "注：资金和补贴均以元为单位拨付"), ("A31", "注：工程款和补助资金均以元为单位拨付"),
     ("B11", "项目资金（单位：元）已拨付950000人民币"), ("B11", "项目资金（单位：元）已拨付两百万元"),
+    # money at a line's end before a line starting with 年度, notes going on worded 以下皆同, 下表同, or inside the bracket
+    # after a figure's label, a note of where money comes from, money and a subsidy paid together (QA240)
+    ("F11", "项目资金（单位：元）已全部拨付到位，实际支出950000\n年度目标全部完成"), ("A31", "注：补助资金以元为单位拨付，以下皆同"),
+    ("A31", "注：补助资金以元为单位拨付，下表同"), ("B11", "补助标准（单位：元，以下均同）：1200"),
+    ("A31", "注：资金来源：上级补助，以元为单位拨付"), ("A31", "注：项目投资和补助均以元为单位拨付"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -255,6 +260,9 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("B11", "项目资金（单位：元）已全部拨付到位，执行率100%"), ("B11", "补助资金（单位：元）拨付及时。\n2024年项目按期完工"),
     ("B11", "补助资金（单位：元）发放及时，惠及1.2万人"), ("B11", "带动农户增收总额（单位：元）：2000000"),
     ("B11", "每村项目资金（单位：元）：200000"), ("B11", "补助资金以元为单位发放到户，受益户数同期增长10%"),
+    # a note of two subsidies paid out, a count in numerals, 报表同口径 (QA240 M1–M3)
+    ("A31", "注：补贴资金和奖补资金均以元为单位发放到户"), ("B11", "补助资金（单位：元）发放及时，惠及两百余户"),
+    ("B11", "补助资金以元为单位发放到户，与上年报表同口径"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:

@@ -91,25 +91,31 @@ _DONE = re.compile(rf"[^)]{{0,8}}?\)\s*+(?:{_DONE_HOW}*+(?:发放|拨付|下达|
                    # but never giving the money after it: 全年预算（单位：元）已下达1000000, …全部到位，合计1000000 (QA236 H1)
                    # (a rate or a count is no money: 拨付及时率100%, 惠及农户1200户: QA238 M1)
                    # (nor a date: 2024年12月, 1200余户, 1.2万人: QA239 M1, M2)
-                   r"(?![\s\S]{0,60}?(?:\d++(?:\.\d++)?+(?![%\d.]|\s*+(?:余|多)?(?:万|千)?(?:户|人(?!民币)|个|项|次|亩|村|所|家|名|座"
+                   # (the unit right after the figure, never on the next line: …950000\n年度目标全部完成, QA240 H1)
+                   r"(?![\s\S]{0,60}?(?:\d++(?:\.\d++)?+(?![%\d.]|(?:余|多)?(?:万|千)?(?:户|人(?!民币)|个|项|次|亩|村|所|家|名|座"
                    r"|处|天|吨|公里|平方米|米|年|月|日|套|台|辆|头|只|株|间|栋|公顷))"
-                   r"|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][百千万亿佰仟拾]))")
+                   r"|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][百千万亿佰仟拾](?![^\W\d_]?(?:余|多)?[户人个项次亩村所家名])))")
 #: Whose money a note says is paid out in 元: 注：补贴以元为单位发放到户 the subsidy's, 注：金额以元为单位发放 the form's
 #: amounts' (QA233 H3, QA234 M2).
 _PAID_SUBJECT = re.compile(r"(?:各项|各类)?[^\W\d_]{0,10}?(?:补贴|奖补|补助|奖励|救助|补偿|资助|抚恤)[^\W\d_]{0,4}?"
                            r"(?:为[^。;!?\n、]*)?")  # (注：资金以元为单位拨付: the form's, QA234)
 #: An item's number before a note's subject: 注：1.补贴资金…, ①…, （1）… (QA238 M2).
 _ITEM_MARK = re.compile(r"\A\s*+(?:\(?\d++\s*+[.、)]|[①-⑳]|\(?[一二三四五六七八九十]+[)、])\s*+")
+_SUBSIDY = r"(?:补贴|奖补|补助|奖励|救助|补偿|资助|抚恤)"
+_NOT_A_SUBSIDYS = "".join(f"(?<!{s})" for s in ("补贴", "奖补", "补助", "奖励", "救助", "补偿", "资助", "抚恤"))
 #: …never beside the form's amounts or a scope: 注：补助资金、执行数均以元为单位拨付, 注：资金（含补贴）以元为单位拨付,
 #: 注：以上补助资金以元为单位拨付 (QA236 H2).
-_NOT_SUBSIDY = re.compile(r"[、()]|以上|上述|以下|下列|表列|本年度|本项目|本表|表中|金额|执行|预算|项目资金|含"
-                          # money beside the subsidy, or before it: 资金和补贴, 工程款和补助资金, 资金来源为上级补助 (QA239 H2)
-                          r"|(?:资金|款|经费|费)[和及与]|资金[^\W\d_]*?(?:补贴|奖补|补助|奖励|救助|补偿|资助|抚恤)")
+_NOT_SUBSIDY = re.compile(r"[、()]|以上|上述|以下|下列|表列|本年度|本项目|该项目|本表|表中|金额|执行|预算|项目资金|总资金|含|来源"
+                          # money beside the subsidy, or before it: 资金和补贴, 工程款和补助资金, 资金来源为上级补助 (QA239 H2),
+                          # but a subsidy's own (补贴资金和奖补资金, 生活补助费和护理补贴: QA240 M1)
+                          rf"|{_NOT_A_SUBSIDYS}(?:资金|款|经费|费|投资)(?:[和及与]|[^\W\d_]*?{_SUBSIDY})")
 #: How a note says the unit after its subject: 均以元为单位, 按元计.
 _UNIT_SAID = re.compile(r"(?:均|都|一律|全部|统一)?(?:以|按|采用)\s*+[^为计]{0,6}?(?:为(?:计算|计量)?单位|计)\Z")
 #: A note going on for what follows (下同) gives the form's unit, whatever it says is paid out: 注：资金以元为单位拨付，下同,
 #: 完成投资1000000（金额单位：元，下同） (QA234).
-_ONWARD = re.compile(r"[^。;!?\n]{0,16}?(?:(?:(?<=[下表余后数额金项])(?:均|亦)?|数据)同(?!步|上年|时|意|比|期|往年)|同此)")
+_AFTER_WHICH_SAME = "|".join(["(?<=[下余后数额金项文栏])", *(f"(?<={t})" for t in ("全表", "各表", "本表", "下表"))])
+_ONWARD = re.compile(rf"[^。;!?\n]{{0,16}}?(?:(?:(?:{_AFTER_WHICH_SAME})(?:均|亦|皆)?|数据)同"
+                     r"(?!步|上年|时|意|比|期|往年|口径)|同此|全表通用|类推)")
 # (以下均同, 全表同, 其余同上, 预算数亦同; not 各乡镇亦同, 其余同上年, 数据同步, 同期增长: QA238 M3, H2, QA239 H1, M5)
 _PAID_NEXT = re.compile(r"算?\s*+,\s*+(?:全部|足额|按月|按季|按年|及时|直接)(?:发放|拨付|兑付|支付)")  # (after a comma)
 #: In a note's words, a unit in 元 given to any of its words is the form's (注：年初预算数、全年预算数、全年执行数单位为元,
@@ -266,7 +272,7 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
     word = before[:-1]
     rate = _RATE.search(word)
     attached = not heading and before.endswith("(") and _WORD_END.search(word) and not _FORM_TITLE.search(word) and (
-        (_ATTACHED.match(normal, end) and (rate or not _WRITTEN_AFTER.match(normal, end)))
+        (_ATTACHED.match(normal, end) and (rate or not _WRITTEN_AFTER.match(normal, end)) and not _ONWARD.match(normal, end))
         or (rate and _NEXT_LINE_FIGURE.match(normal, end)))
     if attached and not _MONEY_LABEL.search(found.group()) and (
             not _SPENT.search(word) or rate or _DONE.match(normal, end)):
@@ -290,6 +296,8 @@ def _paid_out(normal: str, found: re.Match[str], in_note: bool, problems: list[t
     if not in_note:
         return True
     clause = normal[max(0, start - 40):end]
+    if "来源" in clause:  # where the money comes from is no payment: 注：资金来源：上级补助，以元为单位拨付 (QA240)
+        return False
     parts = _UNIT_SAID.sub("", clause[max(clause.rfind(c) for c in "。;!?\n:") + 1:]).split(",")
     # the clause the unit is said in, or the one before it when it has none: 补助标准为每人1200元，以元为单位发放到户
     subject = _ITEM_MARK.sub("", parts[-1].strip() or (parts[-2].strip() if len(parts) > 1 else ""))
