@@ -168,17 +168,31 @@ def weight_node(value: Decimal, mark: Any) -> ScalarNode:
 
 def as_share(node: MappingNode, whole: Decimal, mark: Any) -> bool:
     """`points_each` of `node` (points deducted per finding, out of `whole`) rewritten as the `share_each` of `whole` it
-    is, in its place: when a rescale changes `whole`, each finding still takes the same share of it. True if rewritten."""
-    each = number(get(node, "points_each"))
-    if each is None or not whole:
+    is, in its place, and so each of its `keyword_points` (截留、挤占、挪用 5 points of 5: the whole): when a rescale changes
+    `whole`, each finding still takes the same share of it (QA241 H1: a 挪用 finding zeroed 5 of 5 and took 5 of 10).
+    True if any was rewritten."""
+    if not whole:
         return False
-    share = Fraction(each) / Fraction(whole)
+    changed = _share_of(node, "points_each", "share_each", whole, mark)
+    keyed = get(node, "keyword_points")
+    for item in keyed.value if isinstance(keyed, SequenceNode) else ():
+        changed |= isinstance(item, MappingNode) and _share_of(item, "points", "share", whole, mark)
+    return changed
+
+
+def _share_of(node: MappingNode, points_key: str, share_key: str, whole: Decimal, mark: Any) -> bool:
+    """`points_key` of `node` rewritten in its place as `share_key`, the share of `whole` it is (the whole at most: a
+    finding of more points than the weight takes all of it, as before)."""
+    each = number(get(node, points_key))
+    if each is None:
+        return False
+    share = min(Fraction(each) / Fraction(whole), Fraction(1))
     as_decimal = Decimal(share.numerator) / Decimal(share.denominator)
     exactly = Fraction(as_decimal) == share and -as_decimal.normalize().as_tuple().exponent <= 6  # type: ignore[operator]
     value = weight_node(as_decimal, mark) if exactly else ScalarNode(STR, f"{share.numerator}/{share.denominator}", mark, mark)
     for i, (name, _, _) in enumerate(entries(node)):
-        if name == "points_each":
-            node.value[i] = (ScalarNode(STR, "share_each", mark, mark), value)
+        if name == points_key:
+            node.value[i] = (ScalarNode(STR, share_key, mark, mark), value)
     return True
 
 
@@ -241,6 +255,10 @@ def scale_points(rule: MappingNode, old: Decimal, new: Decimal, mark: Any, preci
     kind = get(rule, "kind")
     spec = RULE_KINDS.get(kind.value) if isinstance(kind, ScalarNode) else None
     changed = as_share(rule, old, mark)  # a deduction ladder of the weight (deduction, linear)
+    if isinstance(kind, ScalarNode) and kind.value == "panel" and get(rule, "scale") is None:
+        # the reviewers mark out of the base's weight, whatever the weight now (QA241 H2: 18 of 20 was read as 18 of 40)
+        put(rule, ScalarNode(STR, "scale", mark, mark), weight_node(old, mark))
+        changed = True
     for holder_key, item_key in spec.points if spec else ():
         holder = get(rule, holder_key)
         if item_key == "*" and isinstance(holder, MappingNode):  # rules of their own (a switch's)

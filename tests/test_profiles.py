@@ -719,6 +719,59 @@ def test_a_rescaled_rule_deducts_the_same_share_per_finding(tmp_path: Path) -> N
     assert (Decimal("2.40"), Decimal("2.00")) == (procedure(base, 3), procedure(base, 5))
 
 
+def test_a_rescaled_deduction_takes_the_same_share_for_a_keyword_finding_as_for_any(tmp_path: Path) -> None:
+    """QA241 H1: 资金使用合规性 5 → 10 (rescale: siblings) made its 1 point per finding a fifth of the weight (2 of 10),
+    but left the 5 points of a 截留、挤占、挪用 finding: one 挪用 finding, which zeroed the base's 5, left 5.00 of 10. Each
+    keyword_points entry is rewritten as the share of the weight it was (5 of 5: the whole)."""
+    profile = load_indicator_set(_write(tmp_path, "p.yaml", """
+        extends: national-framework
+        id: prov-kw
+        version: "2025"
+        change:
+          process.funds.compliance: {weight: 10, rescale: siblings}
+        """))
+    facts = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+
+    def compliance(indicator_set: IndicatorSet, findings: list[str]) -> Decimal:
+        facts["facts"]["process"]["compliance_findings"] = findings
+        (tmp_path / "f.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+        return score(indicator_set, load_facts(tmp_path / "f.json")).indicator("process.funds.compliance").score
+
+    base = load_indicator_set("national-framework")
+    assert (Decimal("0.00"), Decimal("4.00")) == (compliance(base, ["挪用项目资金10万元"]), compliance(base, ["票据不全"]))
+    assert (Decimal("0.00"), Decimal("8.00")) == (compliance(profile, ["挪用项目资金10万元"]), compliance(profile, ["票据不全"]))
+
+
+def test_a_rescaled_panel_reads_the_reviewers_marks_out_of_the_base_weight(tmp_path: Path) -> None:
+    """QA241 H2: a panel without scale: takes the weight as the reviewers' full mark; a profile raising the weight 20 → 40
+    read the same marks (16, 18, 20, out of 20) as out of 40: 18.00 of 40, 45% where the base gave 90%. The rescale
+    writes the base's weight as its scale: 36.00 of 40."""
+    _write(tmp_path, "base.yaml", """
+        id: county-base
+        name: 某县评价体系
+        version: "1"
+        grades:
+          - {label: 合格, min: 60}
+          - {label: 不合格, min: 0}
+        facts:
+          expert_scores: {type: list, items: number, min: 0, max: 20}
+          findings: {type: list}
+        indicators:
+          - {id: a, name: 专家评价, weight: 20, rule: {kind: panel, method: mean, scores: expert_scores}}
+          - {id: b, name: 合规性, weight: 80, rule: {kind: deduction, findings: findings, points_each: 8}}
+        """)
+    profile = load_indicator_set(_write(tmp_path, "p.yaml", """
+        extends: base.yaml
+        id: county-prof
+        version: "2"
+        change:
+          a: {weight: 40, rescale: siblings}
+        """))
+    facts = {"expert_scores": [16, 18, 20], "findings": []}
+    assert Decimal("18.00") == score(load_indicator_set(tmp_path / "base.yaml"), facts).indicator("a").score
+    assert Decimal("36.00") == score(profile, facts).indicator("a").score
+
+
 def test_a_profile_that_removes_a_block_of_the_form_is_told_to_give_its_own_form(tmp_path: Path) -> None:
     """remove: [satisfaction] (湖北 folds 满意度 into 效益): the base's form still shows it. The error says the set no
     longer has it and to write the profile's own form:, not that satisfaction 'is not a row group'."""
