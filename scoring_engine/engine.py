@@ -428,7 +428,10 @@ class _Run:
             # a judged score outside its tier may be one written for the base's weight, which the profile changed
             changed = next((c for c in self.set.changes if c.target == node.id and c.what in ("weight", "rescaled")), None)
             if changed is not None and problem.hint:
-                problem = dataclasses.replace(problem, hint=f"{problem.hint}; the profile {self.set.id} changed its weight "
+                # named by its id, or by its file where the id is its base's (QA241 M1: 方案 national-framework 第 5 行)
+                who = changed.by or self.set.id
+                who = (self.set.source or who) if changed.by is None and who in self.set.base_ids else who
+                problem = dataclasses.replace(problem, hint=f"{problem.hint}; the profile {who} changed its weight "
                                                             f"from {changed.old} to {changed.new} (line {changed.line})")
             return problem.located(indicator=node.id, file=self.facts.source)
         # a rule a profile wrote in place of its base's: said at the profile's line, not the base's (QA58 F4)

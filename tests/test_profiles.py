@@ -981,6 +981,11 @@ def test_a_judged_score_written_for_the_bases_weight_is_refused_with_the_profile
     assert 1 == run.exit_code, run.output
     assert "去掉 --set" not in run.output
     assert "（在档次范围内打分，或改选档次；方案 l1 第 5 行把它的分值由 6 调整为 8）" in run.output  # line 5: rescale: true
+    # QA241 M1: a profile without an id of its own was named by its base's, 方案 national-framework 第 4 行, sending the
+    # clerk to the bundled file: it is named by its file
+    unnamed = _write(tmp_path, "l2.yaml", (tmp_path / "l1.yaml").read_text(encoding="utf-8").replace("id: l1\n", ""))
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(NATIONAL_FACTS), "--set", str(unnamed)])
+    assert 1 == run.exit_code and f"方案 {unnamed} 第 4 行把它的分值由 6 调整为 8" in run.output, run.output
 
 
 def test_validate_says_a_weight_written_to_hold_it_is_kept_not_changed(tmp_path: Path) -> None:
