@@ -203,6 +203,9 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
         raise error(Problem(f"{what} {_quoted(ref)} cannot be used: {reason}")) from None
     if leaves:
         hint = OUTSIDE_HINT if bundled is not None else "give a path inside that folder"
+        if what == "extends":  # --set chooses the set a project is scored with, never a profile's base (QA241 M2)
+            hint = (f"copy {Path(ref).name} into the profile's folder and write extends: {Path(ref).name}, or extend a "
+                    "bundled set id")
         raise error(Problem(f"{what} {_quoted(ref)} is not inside the folder of the file that names it", hint=hint))
     if not _exists(target, error):
         nearby = files_beside(target.parent)  # a misspelt name of a file there: 'sett.yaml' for set.yaml

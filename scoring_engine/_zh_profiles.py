@@ -53,6 +53,12 @@ PROFILES = (
     ("add extends: with the set this one builds on, or write the indicators out in full",
      "加上 extends: 写明所基于的指标体系，或写出完整的指标"),
     ("extends {ref} makes a loop: {chain}", "extends {ref} 形成了循环：{chain}"),
+    ("a profile extends one set: write a bundled set id or a set file in its folder; to build on two, extend one and write "
+     "what the other changes under change:, add: or remove:",
+     "一个方案只基于一个指标体系：写内置指标体系的编号，或本文件夹内的指标体系文件；要结合两个，基于其中一个，"
+     "另一个所作的改动写在 change:、add: 或 remove: 下"),
+    ("copy {name} into the profile's folder and write extends: {name}, or extend a bundled set id",
+     "把 {name} 复制到本方案所在的文件夹，写 extends: {name}；或基于内置指标体系的编号"),
     ("extends {ref} names this set's own file: a set cannot extend itself",
      "extends {ref} 写的是本指标体系自己的文件：指标体系不能基于自身"),  # QA214 13
     ("extend the set this one builds on: a bundled set's id ({ids}) or another set's file",

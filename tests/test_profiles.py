@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import textwrap
 from decimal import Decimal
 from pathlib import Path
@@ -986,6 +987,23 @@ def test_a_judged_score_written_for_the_bases_weight_is_refused_with_the_profile
     unnamed = _write(tmp_path, "l2.yaml", (tmp_path / "l1.yaml").read_text(encoding="utf-8").replace("id: l1\n", ""))
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(NATIONAL_FACTS), "--set", str(unnamed)])
     assert 1 == run.exit_code and f"方案 {unnamed} 第 4 行把它的分值由 6 调整为 8" in run.output, run.output
+
+
+@pytest.mark.parametrize(("extends", "fix"), [
+    ("../other/prov-c.yaml", "把 prov-c.yaml 复制到本方案所在的文件夹，写 extends: prov-c.yaml；或基于内置指标体系的编号"),
+    ("", "一个方案只基于一个指标体系：写内置指标体系的编号，或本文件夹内的指标体系文件"),
+    ("[national-framework, self-evaluation]", "一个方案只基于一个指标体系：写内置指标体系的编号，或本文件夹内的指标体系文件"),
+])
+def test_an_extends_that_cannot_be_followed_is_told_a_fix_that_fixes_the_profile(tmp_path: Path, extends: str,
+                                                                                  fix: str) -> None:
+    """QA241 M2: a base in another folder was told to give the set with --set, which chooses the set a project is scored
+    with, never a profile's base; an empty extends: and a list of two sets were told no fix at all."""
+    (tmp_path / "other").mkdir()
+    shutil.copy(ROOT / "indicator_sets" / "national-framework.yaml", tmp_path / "other" / "prov-c.yaml")
+    (tmp_path / "p").mkdir()
+    profile = _write(tmp_path / "p", "p.yaml", f"extends: {extends}\nid: p\nversion: '1'\n")
+    run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(profile)])
+    assert 0 != run.exit_code and fix in run.output and "--set" not in run.output, run.output
 
 
 def test_validate_says_a_weight_written_to_hold_it_is_kept_not_changed(tmp_path: Path) -> None:
