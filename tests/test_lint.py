@@ -702,6 +702,24 @@ def test_a_text_cut_by_a_yaml_comment_is_warned_of(tmp_path: Path) -> None:
     assert 1 == len([w for w in lint_file(tmp_path / "set.yaml")[1] if w.code == "comment-cut"])
 
 
+def test_a_middle_profiles_standard_a_leaf_profiles_rescale_no_longer_fits_is_said_at_the_rescale(tmp_path: Path) -> None:
+    """QA241 H3: a province's profile restated 社会效益's standard for its weight 10 (达成年度指标得8–10分); a county's
+    profile of it rescaled 效益, giving 社会效益 8. lint said the mismatch at the bundled national-framework.yaml's
+    rule: line, as if a profile had changed the rule: it is said at the county's rescale, as the weight it changed."""
+    from scoring_engine.lint import lint_file
+
+    (tmp_path / "prov.yaml").write_text(
+        "extends: national-framework\nid: prov\nversion: '1'\nremove: [benefit.effects.ecological]\nchange:\n"
+        "  benefit.effects.social:\n    weight: 10\n    standard: 项目实施产生的社会效益。达成年度指标得8–10分；部分达成并具有一定效果"
+        "得6–8分（不含8分）；未达成且效果较差得0–6分（不含6分）。\nfacts:\n  benefit.ecological: null\n", encoding="utf-8")
+    county = tmp_path / "county.yaml"
+    county.write_text("extends: prov.yaml\nid: county\nversion: '1'\nchange:\n  benefit.effects:\n    weight: 16\n"
+                      "    rescale: true\n  benefit.satisfaction:\n    weight: 14\n    rescale: true\n", encoding="utf-8")
+    found = [w for w in lint_file(county)[1] if w.code == "standard-mismatch" and "benefit.effects.social" in str(w.problem)]
+    assert found and all(w.problem.file == str(county) for w in found), [str(w.problem) for w in found]
+    assert all("changed this indicator's weight" in (w.problem.hint or "") for w in found)
+
+
 def test_a_base_standard_a_profiles_rescale_no_longer_fits_is_said_at_the_profile(tmp_path: Path) -> None:
     """决策 15 → 10 with rescale: siblings: 立项程序规范性's standard (①…（1分）) no longer fits its 0.67-point elements.
     lint said so at the installed national-framework.yaml; it now says it at the profile's line, with the fix there

@@ -30,15 +30,20 @@ def placed(locator: Locator, indicator: str, written: Path, rule: Path | None) -
     ours = located is None or not located.several_files or located.file_at(written) in (None, locator.set.source)
     if scaled is not None and ours:
         return written, False, SCALED_HINT.format(line=scaled.line, old=scaled.old, new=scaled.new, indicator=indicator)
+    weight = (*locator.indicator(indicator), "weight")
     if ours:  # this file's own standard, even against its base's weight, is said where it is written (QA123 F1)
         return written, False, STANDARD_HINT
     assert located is not None
     own = locator.set.source
     standard_file = located.file_at(written) or own
+    rule_file = (located.file_at(rule, key=True) or own) if rule is not None else None
+    reweighted = any(c.target == indicator and c.what in ("weight", "rescaled") and c.by is None for c in locator.set.changes)
+    if reweighted and rule_file != own:  # this profile changed the weight of a rule it did not write: said at the weight,
+        # not at a base's rule: line as a changed rule (QA241 H3)
+        return weight, False, PROFILE_HINT.format(indicator=indicator)
     # the rule is not the one the standard's file wrote
-    if rule is not None and (located.file_at(rule, key=True) or own) != standard_file:
+    if rule is not None and rule_file != standard_file:
         return rule, True, RULE_HINT.format(indicator=indicator)
-    weight = (*locator.indicator(indicator), "weight")
     if (located.file_at(weight) or own) == standard_file:  # the weight is as the standard's file left it
         return written, False, STANDARD_HINT
     return weight, False, PROFILE_HINT.format(indicator=indicator)
