@@ -166,7 +166,7 @@ def weight_node(value: Decimal, mark: Any) -> ScalarNode:
     return ScalarNode(INT if value == value.to_integral_value() else FLOAT, plain(value), mark, mark)
 
 
-def as_share(node: MappingNode, whole: Decimal, mark: Any) -> bool:
+def as_share(node: MappingNode, whole: Decimal | Fraction, mark: Any) -> bool:
     """`points_each` of `node` (points deducted per finding, out of `whole`) rewritten as the `share_each` of `whole` it
     is, in its place, and so each of its `keyword_points` (截留、挤占、挪用 5 points of 5: the whole): when a rescale changes
     `whole`, each finding still takes the same share of it (QA241 H1: a 挪用 finding zeroed 5 of 5 and took 5 of 10).
@@ -180,7 +180,7 @@ def as_share(node: MappingNode, whole: Decimal, mark: Any) -> bool:
     return changed
 
 
-def _share_of(node: MappingNode, points_key: str, share_key: str, whole: Decimal, mark: Any) -> bool:
+def _share_of(node: MappingNode, points_key: str, share_key: str, whole: Decimal | Fraction, mark: Any) -> bool:
     """`points_key` of `node` rewritten in its place as `share_key`, the share of `whole` it is (the whole at most: a
     finding of more points than the weight takes all of it, as before)."""
     each = number(get(node, points_key))
@@ -259,11 +259,13 @@ def scale_points(rule: MappingNode, old: Decimal, new: Decimal, mark: Any, preci
         # the reviewers mark out of the base's weight, whatever the weight now (QA241 H2: 18 of 20 was read as 18 of 40)
         put(rule, ScalarNode(STR, "scale", mark, mark), weight_node(old, mark))
         changed = True
+    for inner in _nested_rules(rule, spec):  # a switch's rules, equal's otherwise (QA243 H1: never scaled)
+        changed |= scale_points(inner, old, new, mark, precision)
+    if isinstance(kind, ScalarNode) and kind.value == "checklist":
+        changed |= _element_ladders(rule, old, mark)
     for holder_key, item_key in spec.points if spec else ():
         holder = get(rule, holder_key)
-        if item_key == "*" and isinstance(holder, MappingNode):  # rules of their own (a switch's)
-            for _, _, inner in entries(holder):
-                changed |= isinstance(inner, MappingNode) and scale_points(inner, old, new, mark, precision)
+        if item_key == "*":  # rules of their own: scaled above
             continue
         items = [n for n in holder.value if isinstance(n, MappingNode)] if isinstance(holder, SequenceNode) else []
         written = {i: number(get(n, item_key)) for i, n in enumerate(items) if get(n, item_key) is not None}
@@ -282,17 +284,48 @@ def scale_points(rule: MappingNode, old: Decimal, new: Decimal, mark: Any, preci
     return changed
 
 
-def points_of_a_formula(rule: MappingNode) -> bool:
+def _nested_rules(rule: MappingNode, spec: Any) -> list[MappingNode]:
+    """The rules of their own a rule holds (a switch's rules, a mapping of them; equal's otherwise, one)."""
+    found: list[MappingNode] = []
+    for key in sorted(spec.nests) if spec else ():
+        holder = get(rule, key)
+        if isinstance(holder, MappingNode) and get(holder, "kind") is not None:
+            found.append(holder)
+        elif isinstance(holder, MappingNode):
+            found += [inner for _, _, inner in entries(holder) if isinstance(inner, MappingNode)]
+    return found
+
+
+def _element_ladders(rule: MappingNode, old: Decimal, mark: Any) -> bool:
+    """A checklist's elements worth a share of the weight (or equal shares), their findings ladders rewritten as shares
+    of the points each was worth: they follow the element as it follows the weight (QA243 H2: an element's 1 point per
+    finding stayed 1 point of an element grown from 2.5 to 5). Elements worth points are rewritten where scaled."""
+    elements = get(rule, "elements")
+    items = [n for n in elements.value if isinstance(n, MappingNode)] if isinstance(elements, SequenceNode) else []
+    changed = False
+    for item in items:
+        if get(item, "points") is not None:
+            continue
+        written = get(item, "share")
+        try:  # a share written as 0.4 or as 1/3
+            share = Fraction(str(written.value)) if isinstance(written, ScalarNode) else Fraction(1, len(items))
+        except (ValueError, ZeroDivisionError):
+            continue  # the schema says what is wrong with it
+        changed |= as_share(item, Fraction(old) * share, mark)
+    return changed
+
+
+def points_of_a_formula(rule: MappingNode, reading_weight: bool = False) -> bool:
     """Whether `rule` is a formula giving points (`score:`) that does not read the weight, or a rule of rules (a switch)
     with one among them: points written for one weight, which a rescale cannot follow (a `rate:` is a share of the
-    weight, and follows it)."""
+    weight, and follows it). `reading_weight`: one that reads it instead, whose points may or may not follow it
+    (max(0, weight - late) still takes 1 point a report: QA243 H3), for the editor to check."""
     kind, formula = get(rule, "kind"), get(rule, "score")
     if isinstance(kind, ScalarNode) and kind.value == "formula":
-        return isinstance(formula, ScalarNode) and re.search(r"(?<![\w.])weight(?![\w.])", str(formula.value)) is None
+        reads = re.search(r"(?<![\w.])weight(?![\w.])", str(formula.value)) if isinstance(formula, ScalarNode) else None
+        return isinstance(formula, ScalarNode) and (reads is not None) == reading_weight
     spec = RULE_KINDS.get(kind.value) if isinstance(kind, ScalarNode) else None
-    holders = [get(rule, holder) for holder, item in (spec.points if spec else ()) if item == "*"]  # a switch's rules (QA73 F2)
-    return any(isinstance(inner, MappingNode) and points_of_a_formula(inner)
-               for holder in holders if isinstance(holder, MappingNode) for _, _, inner in entries(holder))
+    return any(points_of_a_formula(inner, reading_weight) for inner in _nested_rules(rule, spec))  # a switch's (QA73 F2)
 
 
 def resolved_yaml(root: Node, header: str) -> str:

@@ -400,8 +400,6 @@ class _Merge:
         for node_id, how in sorted(todo, key=lambda t: order.get(t[0], 0)):
             self.rescale(self.places[node_id], node_id, how)
 
-    # -- rescaling
-
     def rescale(self, place: _Place, node_id: str, how: Node) -> None:
         mark, path = how.start_mark, ("change", node_id, "rescale")
         if isinstance(how, ScalarNode) and how.value == "siblings":
@@ -429,8 +427,9 @@ class _Merge:
             return
         if scale_points(rule, old, new, mark, self.precision):
             self.changes.append(ProfileChange("points", self.id_of(node), plain(old), plain(new), mark.line + 1))
-        if points_of_a_formula(rule):  # points no rescale can follow: said, not changed unsaid (QA71 F2)
-            self.changes.append(ProfileChange("formula points", self.id_of(node), plain(old), plain(new), mark.line + 1))
+        said = "formula points" if points_of_a_formula(rule) else "formula weight" if points_of_a_formula(rule, True) else ""
+        if said:  # points no rescale can follow (QA71 F2), or that may (QA243 H3): said, not changed unsaid
+            self.changes.append(ProfileChange(said, self.id_of(node), plain(old), plain(new), mark.line + 1))
 
     def scale(self, siblings: SequenceNode, total: Decimal | None, mark: Any, path: tuple[str | int, ...],
               parent: MappingNode | None) -> None:

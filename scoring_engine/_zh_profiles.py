@@ -185,6 +185,10 @@ PROFILES = (
      "follows the weight) (line {line:n})",
      "其公式给出的分数是按 {old} 分写的，未随分值调整：请在 change: 下为它写按 {new} 分评分的规则"
      "（rate: 会随分值调整）（第 {line} 行）"),
+    ("its formula reads the weight, now {new} (was {old}): check that it gives each project the same share of it as "
+     "before, or give it a rule for {new} under change: (line {line:n})",
+     "其公式读取分值（现为 {new}，原为 {old}）：请核对它给各项目的得分占分值的比例与调整前相同，或在 change: 下为它写按 {new} 分"
+     "评分的规则（第 {line} 行）"),
     ("the profile {set} removes this fact (line {line:n})", "方案 {set} 删除了这个事实（第 {line} 行）"),
     ("{id:id} is added further down, at add[{j:n}]", "{id} 在本方案后面的 add[{j}] 才新增"),
     ("put add[{j:n}] before add[{i:n}]", "把 add[{j}] 移到 add[{i}] 之前"),

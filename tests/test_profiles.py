@@ -773,6 +773,59 @@ def test_a_rescaled_panel_reads_the_reviewers_marks_out_of_the_base_weight(tmp_p
     assert Decimal("36.00") == score(profile, facts).indicator("a").score
 
 
+_NESTED_BASE = """\
+id: nested
+name: 否则规则与要点
+version: "1"
+grades:
+  - {label: 合格, min: 60}
+  - {label: 不合格, min: 0}
+facts:
+  fill: {type: number, min: 0}
+  rate: {type: number}
+  findings: {type: list}
+  experts: {type: list, items: number, min: 0, max: 5}
+  ok: {type: boolean}
+indicators:
+  - id: g
+    name: 组
+    weight: 100
+    children:
+      - {id: bands, name: 否则分档, weight: 5, rule: {kind: equal, value: rate, target: 1, otherwise: {kind: bands,
+         value: rate, bands: [{min: 0.95, points: 4}, {min: 0.8, max: 0.95, points: 3}, {min: 0, max: 0.8, points: 0}]}}}
+      - {id: ded, name: 否则扣分, weight: 5, rule: {kind: equal, value: rate, target: 1, otherwise: {kind: deduction,
+         findings: findings, points_each: 1, keyword_points: [{keywords: [挪用], points: 3}]}}}
+      - {id: panel, name: 否则专家评分, weight: 5, rule: {kind: equal, value: rate, target: 1, otherwise: {kind: panel,
+         method: mean, scores: experts}}}
+      - {id: share, name: 要点按比例, weight: 5, rule: {kind: checklist, elements: [{name: ①事前论证, share: 0.6,
+         findings: findings, points_each: 1}, {name: ②程序, share: 0.4, met: ok}]}}
+      - {id: equal, name: 要点等分, weight: 5, rule: {kind: checklist, elements: [{name: ①事前论证, findings: findings,
+         points_each: 1}, {name: ②程序, met: ok}]}}
+      - {id: late, name: 按期报送, weight: 5, rule: {kind: formula, score: "max(0, weight - count(findings))"}}
+      - {id: fill, name: 填充, weight: 70, rule: {kind: proportional, value: fill}}
+"""
+
+
+def test_rules_inside_an_otherwise_and_the_ladders_of_elements_worth_shares_follow_a_rescaled_weight(tmp_path: Path) -> None:
+    """QA243 H1, H2: under a profile raising each leaf 5 → 10, the rules under equal's otherwise: kept the base's points
+    (bands 3 of 10, 1 point per finding and 3 for 挪用, reviewers' marks out of 10), and a checklist element worth a
+    share (or an equal share) kept 1 point per finding: every one scored as if the weight had not doubled. Each now
+    keeps the share of the weight it had; a formula reading the weight (max(0, weight - …)) is named by validate, for
+    the editor to check (QA243 H3)."""
+    (tmp_path / "base.yaml").write_text(_NESTED_BASE, encoding="utf-8")
+    ids = ("bands", "ded", "panel", "share", "equal")
+    changes = "".join(f"  {i}: {{weight: 10, rescale: siblings}}\n" for i in (*ids, "late"))
+    profile = _write(tmp_path, "p.yaml", f"extends: base.yaml\nid: nested-p\nversion: '2'\nchange:\n{changes}")
+    facts = {"fill": 1, "rate": 0.9, "findings": ["票据不全", "挪用资金"], "experts": [4, 4.5], "ok": True}
+    base = score(load_indicator_set(tmp_path / "base.yaml"), facts)
+    doubled = score(load_indicator_set(profile), facts)
+    assert ["3.00", "1.00", "4.25", "3.00", "3.00"] == [str(base.indicator(i).score) for i in ids]
+    assert ["6.00", "2.00", "8.50", "6.00", "6.00"] == [str(doubled.indicator(i).score) for i in ids]
+    run = CliRunner().invoke(main, ["--lang", "en", "validate", str(profile)])
+    assert 0 == run.exit_code and "its formula reads the weight, now 10 (was 5): check that it gives" in run.output, \
+        run.output
+
+
 def test_a_profile_that_removes_a_block_of_the_form_is_told_to_give_its_own_form(tmp_path: Path) -> None:
     """remove: [satisfaction] (湖北 folds 满意度 into 效益): the base's form still shows it. The error says the set no
     longer has it and to write the profile's own form:, not that satisfaction 'is not a row group'."""

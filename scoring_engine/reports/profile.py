@@ -69,6 +69,9 @@ def _note(change: ProfileChange, restated: bool, rewritten: bool = False) -> str
     if change.what == "formula points":
         return (f"its formula gives points written for {change.old}, kept as they are: give it a rule for {change.new} "
                 f"under change: (a rate: follows the weight) (line {change.line})")
+    if change.what == "formula weight":  # it reads the weight: whether its points follow it, only the editor can tell
+        return (f"its formula reads the weight, now {change.new} (was {change.old}): check that it gives each project the "
+                f"same share of it as before, or give it a rule for {change.new} under change: (line {change.line})")
     if change.what == "moved" and change.line is None:
         return f"moved here: removed at line {change.old}, added with the indicator above it"
     if change.what == "moved":
