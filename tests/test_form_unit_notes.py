@@ -178,6 +178,9 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("F11", "项目资金（单位：元）已全部拨付到位，实际支出950000\n年度目标全部完成"), ("A31", "注：补助资金以元为单位拨付，以下皆同"),
     ("A31", "注：补助资金以元为单位拨付，下表同"), ("B11", "补助标准（单位：元，以下均同）：1200"),
     ("A31", "注：资金来源：上级补助，以元为单位拨付"), ("A31", "注：项目投资和补助均以元为单位拨付"),
+    # money in numerals before 人民币 or 项目, notes going on with 附表同 or 全表同口径 (QA242 H1, H2)
+    ("B11", "项目资金（单位：元）已拨付两百万人民币"), ("B11", "项目资金（单位：元）已全部下达五十万元项目资金"),
+    ("A31", "注：补助资金以元为单位拨付，附表同"), ("A2", "补助资金以元为单位拨付，全表同口径"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -263,6 +266,11 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     # a note of two subsidies paid out, a count in numerals, 报表同口径 (QA240 M1–M3)
     ("A31", "注：补贴资金和奖补资金均以元为单位发放到户"), ("B11", "补助资金（单位：元）发放及时，惠及两百余户"),
     ("B11", "补助资金以元为单位发放到户，与上年报表同口径"),
+    # the goal's words after a bracket, subsidies named with 费 or 投资, a source in another clause, a count after a
+    # space (QA242 M1–M4)
+    ("B11", "补助资金（单位：元）已足额发放，户数同去年持平"), ("A31", "注：取暖费补贴以元为单位发放到户"),
+    ("A31", "注：投资奖补以元为单位兑付到户"), ("A31", "注：数据来源：惠农补贴发放系统；补贴资金以元为单位发放到户"),
+    ("B11", "补助资金（单位：元）发放及时，惠及农户 1200 户"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:

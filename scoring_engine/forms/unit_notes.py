@@ -92,9 +92,11 @@ _DONE = re.compile(rf"[^)]{{0,8}}?\)\s*+(?:{_DONE_HOW}*+(?:发放|拨付|下达|
                    # (a rate or a count is no money: 拨付及时率100%, 惠及农户1200户: QA238 M1)
                    # (nor a date: 2024年12月, 1200余户, 1.2万人: QA239 M1, M2)
                    # (the unit right after the figure, never on the next line: …950000\n年度目标全部完成, QA240 H1)
-                   r"(?![\s\S]{0,60}?(?:\d++(?:\.\d++)?+(?![%\d.]|(?:余|多)?(?:万|千)?(?:户|人(?!民币)|个|项|次|亩|村|所|家|名|座"
-                   r"|处|天|吨|公里|平方米|米|年|月|日|套|台|辆|头|只|株|间|栋|公顷))"
-                   r"|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][百千万亿佰仟拾](?![^\W\d_]?(?:余|多)?[户人个项次亩村所家名])))")
+                   # (a space before it: 惠及农户 1200 户; a count in numerals, not money: 两百余户, 两百万人民币: QA242)
+                   r"(?![\s\S]{0,60}?(?:\d++(?:\.\d++)?+(?![%\d.年月日]|[^\S\n]?(?:余|多)?(?:万|千)?(?:户|人(?!民币)|个|项(?!目)|次|亩"
+                   r"|村|所|家|名|座|处|天|吨|公里|平方米|米|套|台|辆|头|只|株|间|栋|公顷))"
+                   r"|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][百千万亿佰仟拾]"
+                   r"(?![万千亿]?(?:余|多)?(?:[户个次亩村所家名]|人(?!民币)|项(?!目)))))")
 #: Whose money a note says is paid out in 元: 注：补贴以元为单位发放到户 the subsidy's, 注：金额以元为单位发放 the form's
 #: amounts' (QA233 H3, QA234 M2).
 _PAID_SUBJECT = re.compile(r"(?:各项|各类)?[^\W\d_]{0,10}?(?:补贴|奖补|补助|奖励|救助|补偿|资助|抚恤)[^\W\d_]{0,4}?"
@@ -108,15 +110,16 @@ _NOT_A_SUBSIDYS = "".join(f"(?<!{s})" for s in ("补贴", "奖补", "补助", "�
 _NOT_SUBSIDY = re.compile(r"[、()]|以上|上述|以下|下列|表列|本年度|本项目|该项目|本表|表中|金额|执行|预算|项目资金|总资金|含|来源"
                           # money beside the subsidy, or before it: 资金和补贴, 工程款和补助资金, 资金来源为上级补助 (QA239 H2),
                           # but a subsidy's own (补贴资金和奖补资金, 生活补助费和护理补贴: QA240 M1)
-                          rf"|{_NOT_A_SUBSIDYS}(?:资金|款|经费|费|投资)(?:[和及与]|[^\W\d_]*?{_SUBSIDY})")
+                          # (but 取暖费补贴, 投资奖补, 医疗费用救助 are subsidies' names: QA242 M2)
+                          rf"|{_NOT_A_SUBSIDYS}(?:(?:资金|款|经费|费|投资)[和及与]|(?:资金|款|经费|投资)[^\W\d_]+?{_SUBSIDY})")
 #: How a note says the unit after its subject: 均以元为单位, 按元计.
 _UNIT_SAID = re.compile(r"(?:均|都|一律|全部|统一)?(?:以|按|采用)\s*+[^为计]{0,6}?(?:为(?:计算|计量)?单位|计)\Z")
 #: A note going on for what follows (下同) gives the form's unit, whatever it says is paid out: 注：资金以元为单位拨付，下同,
 #: 完成投资1000000（金额单位：元，下同） (QA234).
-_AFTER_WHICH_SAME = "|".join(["(?<=[下余后数额金项文栏])", *(f"(?<={t})" for t in ("全表", "各表", "本表", "下表"))])
-_ONWARD = re.compile(rf"[^。;!?\n]{{0,16}}?(?:(?:(?:{_AFTER_WHICH_SAME})(?:均|亦|皆)?|数据)同"
-                     r"(?!步|上年|时|意|比|期|往年|口径)|同此|全表通用|类推)")
-# (以下均同, 全表同, 其余同上, 预算数亦同; not 各乡镇亦同, 其余同上年, 数据同步, 同期增长: QA238 M3, H2, QA239 H1, M5)
+_ONWARD = re.compile(r"[^。;!?\n与]{0,16}?(?:(?:(?<=[下余后数额金项文栏表])(?:均|亦|皆)?|数据)同"
+                     r"(?!步|上年|时|意|比|期|往年|口径比)|同此|全表通用|类推)")
+# (以下均同, 全表同, 其余同上, 预算数亦同, 附表同, 全表同口径; not 各乡镇亦同, 其余同上年, 数据同步, 同期增长, 与上年报表同口径,
+# 户数同口径比较: QA238 M3, H2, QA239 H1, M5, QA242)
 _PAID_NEXT = re.compile(r"算?\s*+,\s*+(?:全部|足额|按月|按季|按年|及时|直接)(?:发放|拨付|兑付|支付)")  # (after a comma)
 #: In a note's words, a unit in 元 given to any of its words is the form's (注：年初预算数、全年预算数、全年执行数单位为元,
 #: 注：预算数、执行数均以元为单位: QA227 9), but a figure's own (注：单价单位：元).
@@ -233,7 +236,7 @@ def money_note(text: str, heading: bool = False) -> str | None:
         start = found.start()
         before = normal[max(0, start - 40):start]  # what decides is just before: never the whole cell again
         if before.endswith("(") and _FIGURE.search(before[:-1].rstrip()) and not _dated(before[:-1]) and not (
-                "金额" in found.group() or _ONWARD.match(normal, found.end()) or _money_given(before[:-1])):
+                "金额" in found.group() or _goes_on_in_bracket(normal, found.end()) or _money_given(before[:-1])):
             # a figure's own unit: 单价（单位：元） (QA210), not a date's: 截至2024-12-31（单位：元） (QA229 8), nor a note's
             # after a figure: 完成投资1000000（金额单位：元，下同）, nor money a goal gives: 投入资金1000000（单位：元） (QA234)
             continue
@@ -272,7 +275,8 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
     word = before[:-1]
     rate = _RATE.search(word)
     attached = not heading and before.endswith("(") and _WORD_END.search(word) and not _FORM_TITLE.search(word) and (
-        (_ATTACHED.match(normal, end) and (rate or not _WRITTEN_AFTER.match(normal, end)) and not _ONWARD.match(normal, end))
+        (_ATTACHED.match(normal, end) and (rate or not _WRITTEN_AFTER.match(normal, end))
+         and not _goes_on_in_bracket(normal, end))
         or (rate and _NEXT_LINE_FIGURE.match(normal, end)))
     if attached and not _MONEY_LABEL.search(found.group()) and (
             not _SPENT.search(word) or rate or _DONE.match(normal, end)):
@@ -281,6 +285,13 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
     # a problem found naming the units of money
     return found.group()[-1] in "角分" and bool(_WORDS_AFTER.match(normal, end)) and bool(
         _MID_SENTENCE.search(before) or _FAULT.match(normal, end))
+
+
+def _goes_on_in_bracket(normal: str, end: int) -> bool:
+    """Whether the bracket a unit is in goes on for what follows: （单位：元，以下均同）, never the goal's words after it
+    (…（单位：元）已足额发放，户数同去年持平: QA242 M1)."""
+    close = normal.find(")", end, end + 16)
+    return close != -1 and bool(_ONWARD.match(normal[end:close]))
 
 
 def _paid_out(normal: str, found: re.Match[str], in_note: bool, problems: list[tuple[int, int]]) -> bool:
@@ -296,8 +307,8 @@ def _paid_out(normal: str, found: re.Match[str], in_note: bool, problems: list[t
     if not in_note:
         return True
     clause = normal[max(0, start - 40):end]
-    if "来源" in clause:  # where the money comes from is no payment: 注：资金来源：上级补助，以元为单位拨付 (QA240)
-        return False
+    if "来源" in clause[max(clause.rfind(c) for c in "。;!?\n") + 1:]:  # where money comes from is no payment: 注：资金
+        return False  # 来源：上级补助，以元为单位拨付 (QA240), but 数据来源：…系统；补贴资金… is (QA242 M3)
     parts = _UNIT_SAID.sub("", clause[max(clause.rfind(c) for c in "。;!?\n:") + 1:]).split(",")
     # the clause the unit is said in, or the one before it when it has none: 补助标准为每人1200元，以元为单位发放到户
     subject = _ITEM_MARK.sub("", parts[-1].strip() or (parts[-2].strip() if len(parts) > 1 else ""))
