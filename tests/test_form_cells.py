@@ -901,6 +901,19 @@ def test_a_batch_counts_each_typed_score_apart_among_the_projects_notes(tmp_path
         assert "2" == row["提示数"], row
 
 
+def _typed_total(tmp_path: Path, name: str, total: float) -> Path:
+    """The housing project's form with `total` typed as its 总分 (the set computes 91.00), as `name`."""
+    from openpyxl import load_workbook
+
+    as_written = _form(tmp_path)
+    sheet = load_workbook(as_written).worksheets[0]
+    total_row = next(c.row for line in sheet.iter_rows() for c in line if c.value == "总分")
+    score_column = _cells_of(as_written, "安置房桩基及主体封顶栋数")["得分"].rstrip("0123456789")
+    typed = tmp_path / name
+    typed.write_bytes(_form(tmp_path, **{f"{score_column}{total_row}": total}).read_bytes())
+    return typed
+
+
 def test_a_batch_of_forms_shows_the_total_each_unit_typed_beside_the_total_scored(tmp_path: Path):
     """The bureau's arithmetic check over a year's forms: 汇总 holds 表上总分 and 计算总分−表上总分 for each form, and
     the terminal counts the forms whose typed 总分 differs (a batch of facts files has no such columns)."""
@@ -909,18 +922,11 @@ def test_a_batch_of_forms_shows_the_total_each_unit_typed_beside_the_total_score
 
     from openpyxl import load_workbook
 
-    as_written = _form(tmp_path)
-    sheet = load_workbook(as_written).worksheets[0]
-    total_row = next(c.row for line in sheet.iter_rows() for c in line if c.value == "总分")
-    score_column = _cells_of(as_written, "安置房桩基及主体封顶栋数")["得分"].rstrip("0123456789")
-    typed = tmp_path / "typed.xlsx"
-    typed.write_bytes(_form(tmp_path, **{f"{score_column}{total_row}": 95}).read_bytes())
-    close = tmp_path / "close.xlsx"  # 91.004: shown with its own decimals, not as 91.00 beside a difference of 0.00
-    close.write_bytes(_form(tmp_path, **{f"{score_column}{total_row}": 91.004}).read_bytes())
+    typed = _typed_total(tmp_path, "typed.xlsx", 95)
+    close = _typed_total(tmp_path, "close.xlsx", 91.004)  # shown with its own decimals, not as 91.00 beside 0.00
     # QA237 1: 90.999999999 was shown 91.000000 beside a difference of 0.000000, and left out of the terminal's count,
     # while the form's 提示 said it differs
-    closer = tmp_path / "closer.xlsx"
-    closer.write_bytes(_form(tmp_path, **{f"{score_column}{total_row}": 90.999999999}).read_bytes())
+    closer = _typed_total(tmp_path, "closer.xlsx", 90.999999999)
     written = _form(tmp_path)
     out = tmp_path / "s.csv"
     book, page = tmp_path / "s.xlsx", tmp_path / "s.html"
@@ -947,12 +953,7 @@ def test_a_forms_own_report_says_its_typed_total_differs_as_the_terminal_does(tm
     differ. Every report but the result document (JSON, whose warnings are the result's) lists it under 提示."""
     from openpyxl import load_workbook
 
-    as_written = _form(tmp_path)
-    sheet = load_workbook(as_written).worksheets[0]
-    total_row = next(c.row for line in sheet.iter_rows() for c in line if c.value == "总分")
-    score_column = _cells_of(as_written, "安置房桩基及主体封顶栋数")["得分"].rstrip("0123456789")
-    typed = tmp_path / "typed.xlsx"
-    typed.write_bytes(_form(tmp_path, **{f"{score_column}{total_row}": 95}).read_bytes())
+    typed = _typed_total(tmp_path, "typed.xlsx", 95)
     said = "表上填写的总分 95 与按体系计算的 91.00 不同，以计算结果为准"
 
     def text(path: Path) -> str:
