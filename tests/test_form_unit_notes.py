@@ -181,6 +181,11 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     # money in numerals before 人民币 or 项目, notes going on with 附表同 or 全表同口径 (QA242 H1, H2)
     ("B11", "项目资金（单位：元）已拨付两百万人民币"), ("B11", "项目资金（单位：元）已全部下达五十万元项目资金"),
     ("A31", "注：补助资金以元为单位拨付，附表同"), ("A2", "补助资金以元为单位拨付，全表同口径"),
+    # money before a space and a word that is no count, a fee's money for a subsidy, a note going on after 与本表 or 参与,
+    # a bracket going on after it or at length (QA244 H1–H4)
+    ("F11", "项目资金（单位：元）已全部拨付到位，实际支出 950000 人均增收明显"), ("A31", "注：管护费用于补助护林员，以元为单位发放到人"),
+    ("A31", "注：补助资金以元为单位拨付，附表与本表同"), ("A31", "注：补助资金以元为单位发放到参与农户，下同"),
+    ("A31", "注：补助标准（单位：元），下同"), ("B11", "补助标准（单位：元，以下各表均同，金额保留两位小数）：1200"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -271,6 +276,11 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("B11", "补助资金（单位：元）已足额发放，户数同去年持平"), ("A31", "注：取暖费补贴以元为单位发放到户"),
     ("A31", "注：投资奖补以元为单位兑付到户"), ("A31", "注：数据来源：惠农补贴发放系统；补贴资金以元为单位发放到户"),
     ("B11", "补助资金（单位：元）发放及时，惠及农户 1200 户"),
+    # comparisons holding 同, a source in the clause before a comma, a count of villages after a space, subsidies named
+    # with 费 (QA244 M1, M2)
+    ("B11", "补助资金以元为单位发放到户，发放户数同口径增长5%"), ("B11", "补助资金以元为单位发放到户，发放表同公示名单一致"),
+    ("A31", "注：数据来源于统计局，补贴以元为单位发放到户"), ("B11", "项目资金（单位：元）已全部拨付到位，完成 5 个村道路硬化"),
+    ("A31", "注：伙食费补助和交通补贴均以元为单位发放到人"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:

@@ -82,6 +82,10 @@ _FORM_TITLE = re.compile(r"(?:自评表|绩效[^\W\d_]{0,8}表|评价表)\Z")
 _PAID = re.compile(r"算?(?:\s*+(?:全部|精确|精准|逐笔|足额|按月|按季|按年|直接|及时|进行|通过[^,;。!?\s]{0,8}?)?"
                    r"(?:发放|拨付|计发|兑付|兑现|支付|核发|发到|打卡|转入|打入|存入|汇入|发至|算?到(?:户|人)"
                    r"|(?:核算|计算|补助|补贴)到(?:户|人)))")
+#: A count's unit after its figure (1200户, 1.2万人); after a space, a word of its own (惠及农户 1200 户, not 950000
+#: 人均…: QA244).
+_COUNT = (r"(?:余|多)?(?:万|千)?(?:户|人(?!民币)|个|项(?!目)|次|亩|村|所|家|名|座|处|天|吨|公里|平方米|米|套|台|辆|头|只|株|间|栋"
+          r"|公顷)")
 #: Money paid after a money word's bracketed unit: 补助资金（单位：元）发放及时, 专项资金（单位：元）已全部下达, 项目资金
 #: （单位：元）拨付及时率100% (QA232 M4, QA234 M1): that word's, in a sentence.
 _DONE_HOW = r"(?:已|均已|已经|全部|全额|足额|及时|按时|按期|按标准|通过[^\W\d_]{1,5}?|打卡)"
@@ -93,8 +97,7 @@ _DONE = re.compile(rf"[^)]{{0,8}}?\)\s*+(?:{_DONE_HOW}*+(?:发放|拨付|下达|
                    # (nor a date: 2024年12月, 1200余户, 1.2万人: QA239 M1, M2)
                    # (the unit right after the figure, never on the next line: …950000\n年度目标全部完成, QA240 H1)
                    # (a space before it: 惠及农户 1200 户; a count in numerals, not money: 两百余户, 两百万人民币: QA242)
-                   r"(?![\s\S]{0,60}?(?:\d++(?:\.\d++)?+(?![%\d.年月日]|[^\S\n]?(?:余|多)?(?:万|千)?(?:户|人(?!民币)|个|项(?!目)|次|亩"
-                   r"|村|所|家|名|座|处|天|吨|公里|平方米|米|套|台|辆|头|只|株|间|栋|公顷))"
+                   rf"(?![\s\S]{{0,60}}?(?:\d++(?:\.\d++)?+(?![%\d.年月日]|{_COUNT}|[^\S\n](?:{_COUNT}(?![^\W\d_])|个))"
                    r"|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][百千万亿佰仟拾]"
                    r"(?![万千亿]?(?:余|多)?(?:[户个次亩村所家名]|人(?!民币)|项(?!目)))))")
 #: Whose money a note says is paid out in 元: 注：补贴以元为单位发放到户 the subsidy's, 注：金额以元为单位发放 the form's
@@ -111,13 +114,15 @@ _NOT_SUBSIDY = re.compile(r"[、()]|以上|上述|以下|下列|表列|本年度
                           # money beside the subsidy, or before it: 资金和补贴, 工程款和补助资金, 资金来源为上级补助 (QA239 H2),
                           # but a subsidy's own (补贴资金和奖补资金, 生活补助费和护理补贴: QA240 M1)
                           # (but 取暖费补贴, 投资奖补, 医疗费用救助 are subsidies' names: QA242 M2)
-                          rf"|{_NOT_A_SUBSIDYS}(?:(?:资金|款|经费|费|投资)[和及与]|(?:资金|款|经费|投资)[^\W\d_]+?{_SUBSIDY})")
+                          rf"|{_NOT_A_SUBSIDYS}(?:(?:资金|款|经费|费|投资)[和及与]|(?:资金|款|经费|投资|费(?!用?{_SUBSIDY}))[^\W\d_]+?"
+                          rf"{_SUBSIDY})")  # (管护费用于补助护林员: QA244 H2)
 #: How a note says the unit after its subject: 均以元为单位, 按元计.
 _UNIT_SAID = re.compile(r"(?:均|都|一律|全部|统一)?(?:以|按|采用)\s*+[^为计]{0,6}?(?:为(?:计算|计量)?单位|计)\Z")
 #: A note going on for what follows (下同) gives the form's unit, whatever it says is paid out: 注：资金以元为单位拨付，下同,
 #: 完成投资1000000（金额单位：元，下同） (QA234).
-_ONWARD = re.compile(r"[^。;!?\n与]{0,16}?(?:(?:(?<=[下余后数额金项文栏表])(?:均|亦|皆)?|数据)同"
-                     r"(?!步|上年|时|意|比|期|往年|口径比)|同此|全表通用|类推)")
+_ONWARD = re.compile(r"(?:[^。;!?\n与]|(?<=参)与|与(?=本表|附表|下表)){0,16}?"
+                     r"(?:(?:(?<=[下余后数额金项文栏表])(?:均|亦|皆)?|数据)同(?!步|上年|时|意|比|期|往年|口径[^\W\d_]|[^\W\d_]{0,8}?一致)"
+                     r"|同此|全表通用|类推)")
 # (以下均同, 全表同, 其余同上, 预算数亦同, 附表同, 全表同口径; not 各乡镇亦同, 其余同上年, 数据同步, 同期增长, 与上年报表同口径,
 # 户数同口径比较: QA238 M3, H2, QA239 H1, M5, QA242)
 _PAID_NEXT = re.compile(r"算?\s*+,\s*+(?:全部|足额|按月|按季|按年|及时|直接)(?:发放|拨付|兑付|支付)")  # (after a comma)
@@ -247,7 +252,8 @@ def money_note(text: str, heading: bool = False) -> str | None:
     for start, stop in notes:
         for found in _IN_NOTE.finditer(normal, start, stop):
             unit = next(unit for unit in found.groups() if unit)
-            figure = _FIGURE.search(normal[max(0, found.start() - 40):found.start()].rstrip("( "))
+            figure = bool(_FIGURE.search(normal[max(0, found.start() - 40):found.start()].rstrip("( "))) and \
+                not _goes_on_in_bracket(normal, found.end())  # (注：补助标准（单位：元），下同)
             if unit != "万元" and not figure and not _paid_out(normal, found, True, problems):
                 units.append(unit)  # (a note's are its own, but a figure's unit or money paid out)
     # a note that says the amounts are in 万元 is the form's, whatever a figure's unit said before it (QA212 2)
@@ -287,11 +293,15 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
         _MID_SENTENCE.search(before) or _FAULT.match(normal, end))
 
 
+_SAME_AFTER = re.compile(r"\s*+[,(]?\s*+(?:以下|下)均?同")  # right after the bracket: 补助标准（单位：元），下同 (QA244 H4)
+
+
 def _goes_on_in_bracket(normal: str, end: int) -> bool:
     """Whether the bracket a unit is in goes on for what follows: （单位：元，以下均同）, never the goal's words after it
     (…（单位：元）已足额发放，户数同去年持平: QA242 M1)."""
-    close = normal.find(")", end, end + 16)
-    return close != -1 and bool(_ONWARD.match(normal[end:close]))
+    # (the unit found may end with the bracket; a long one: （单位：元，以下各表均同，金额保留两位小数）: QA244 H4)
+    close = end - 1 if normal[end - 1:end] == ")" else normal.find(")", end, end + 40)
+    return close != -1 and (bool(_ONWARD.match(normal[end:close])) or _SAME_AFTER.match(normal, close + 1) is not None)
 
 
 def _paid_out(normal: str, found: re.Match[str], in_note: bool, problems: list[tuple[int, int]]) -> bool:
@@ -307,11 +317,12 @@ def _paid_out(normal: str, found: re.Match[str], in_note: bool, problems: list[t
     if not in_note:
         return True
     clause = normal[max(0, start - 40):end]
-    if "来源" in clause[max(clause.rfind(c) for c in "。;!?\n") + 1:]:  # where money comes from is no payment: 注：资金
-        return False  # 来源：上级补助，以元为单位拨付 (QA240), but 数据来源：…系统；补贴资金… is (QA242 M3)
-    parts = _UNIT_SAID.sub("", clause[max(clause.rfind(c) for c in "。;!?\n:") + 1:]).split(",")
+    parts = _UNIT_SAID.sub("", clause[max(clause.rfind(c) for c in "。;!?\n") + 1:]).split(",")
     # the clause the unit is said in, or the one before it when it has none: 补助标准为每人1200元，以元为单位发放到户
-    subject = _ITEM_MARK.sub("", parts[-1].strip() or (parts[-2].strip() if len(parts) > 1 else ""))
+    said = parts[-1] if parts[-1].split(":")[-1].strip() or len(parts) == 1 else parts[-2]
+    if "来源" in said:  # where money comes from is no payment: 注：资金来源：上级补助，以元为单位拨付 (QA240), but 数据来源：
+        return False  # …系统；补贴资金…, 数据来源于…，补贴以元为单位… are (QA242 M3, QA244 M2)
+    subject = _ITEM_MARK.sub("", said.split(":")[-1].strip())
     return bool(_PAID_SUBJECT.fullmatch(subject)) and not _NOT_SUBSIDY.search(subject)
 
 
