@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ._arith import ZERO, apportion, plain, round_half_up
+from ._arith import apportion, exact, plain, round_half_up, to_decimal
 from .rules import RULE_KINDS
 
 __all__ = ["STR", "Pairs", "as_share", "copy_node", "dropped", "entries", "get", "ids_in", "key_of", "moved", "name_file",
@@ -102,6 +102,20 @@ def number(node: Node | None) -> Decimal | None:
     return None
 
 
+def amount(node: Node | None) -> Fraction | None:
+    """A number or a fraction a rule writes (points_each: 1/2, share: 2 / 3), exactly, as the engine reads it; None for
+    anything else (QA245 1: a fraction was never rescaled)."""
+    found = number(node)
+    if found is not None:
+        return Fraction(found)
+    if isinstance(node, ScalarNode) and node.tag == STR and "/" in str(node.value):
+        try:
+            return exact(str(node.value))
+        except (ValueError, ZeroDivisionError):
+            return None  # the schema says what is wrong with it
+    return None
+
+
 def places(*numbers: Decimal) -> int:
     """The decimals the finest of `numbers` is written with: rescaled weights keep the base's grain (whole points stay whole)."""
     return max((max(0, -n.normalize().as_tuple().exponent) for n in numbers), default=0)  # type: ignore[operator]
@@ -183,10 +197,10 @@ def as_share(node: MappingNode, whole: Decimal | Fraction, mark: Any) -> bool:
 def _share_of(node: MappingNode, points_key: str, share_key: str, whole: Decimal | Fraction, mark: Any) -> bool:
     """`points_key` of `node` rewritten in its place as `share_key`, the share of `whole` it is (the whole at most: a
     finding of more points than the weight takes all of it, as before)."""
-    each = number(get(node, points_key))
+    each = amount(get(node, points_key))
     if each is None:
         return False
-    share = min(Fraction(each) / Fraction(whole), Fraction(1))
+    share = min(each / Fraction(whole), Fraction(1))
     as_decimal = Decimal(share.numerator) / Decimal(share.denominator)
     exactly = Fraction(as_decimal) == share and -as_decimal.normalize().as_tuple().exponent <= 6  # type: ignore[operator]
     value = weight_node(as_decimal, mark) if exactly else ScalarNode(STR, f"{share.numerator}/{share.denominator}", mark, mark)
@@ -268,14 +282,14 @@ def scale_points(rule: MappingNode, old: Decimal, new: Decimal, mark: Any, preci
         if item_key == "*":  # rules of their own: scaled above
             continue
         items = [n for n in holder.value if isinstance(n, MappingNode)] if isinstance(holder, SequenceNode) else []
-        written = {i: number(get(n, item_key)) for i, n in enumerate(items) if get(n, item_key) is not None}
+        written = {i: amount(get(n, item_key)) for i, n in enumerate(items) if get(n, item_key) is not None}
         points = {i: p for i, p in written.items() if p is not None}
         if not points or len(points) != len(written):
             continue
-        if sum(points.values(), ZERO) == old:  # parts of the weight: they must still add up to it
-            scaled = apportion(points, new, precision)
+        if sum(points.values(), Fraction(0)) == old:  # parts of the weight: they must still add up to it
+            scaled = apportion({i: to_decimal(p) for i, p in points.items()}, new, precision)
         else:  # alternatives (bands): each in proportion
-            scaled = {i: round_half_up(p * new / old, precision) for i, p in points.items()}
+            scaled = {i: round_half_up(to_decimal(p * Fraction(new) / Fraction(old)), precision) for i, p in points.items()}
         for i, value in scaled.items():
             if value != points[i]:
                 put(items[i], ScalarNode(STR, item_key, mark, mark), weight_node(value, mark))
@@ -306,12 +320,9 @@ def _element_ladders(rule: MappingNode, old: Decimal, mark: Any) -> bool:
     for item in items:
         if get(item, "points") is not None:
             continue
-        written = get(item, "share")
-        try:  # a share written as 0.4 or as 1/3
-            share = Fraction(str(written.value)) if isinstance(written, ScalarNode) else Fraction(1, len(items))
-        except (ValueError, ZeroDivisionError):
-            continue  # the schema says what is wrong with it
-        changed |= as_share(item, Fraction(old) * share, mark)
+        share = amount(get(item, "share")) if get(item, "share") is not None else Fraction(1, len(items))
+        if share is not None:  # (one the schema refuses is said so)
+            changed |= as_share(item, Fraction(old) * share, mark)
     return changed
 
 

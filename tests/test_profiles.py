@@ -826,6 +826,47 @@ def test_rules_inside_an_otherwise_and_the_ladders_of_elements_worth_shares_foll
         run.output
 
 
+def test_amounts_written_as_fractions_follow_a_rescaled_weight(tmp_path: Path) -> None:
+    """QA245 1: a set may write an amount as a fraction (points_each: 1/2, points: 10/3, share: 2 / 3); a rescale 5 → 8
+    left them as written, silently: 2 findings took 2 of 8 (should be 3.20), the band 10/3 of 8 (should be 16/3)."""
+    _write(tmp_path, "base.yaml", """
+        id: fractions
+        name: 分数写法
+        version: "1"
+        total: 20
+        grades:
+          - {label: 合格, min: 12}
+          - {label: 不合格, min: 0}
+        facts:
+          fill: {type: number, min: 0}
+          findings: {type: list}
+          value: {type: number}
+        indicators:
+          - id: g
+            name: 组
+            weight: 20
+            children:
+              - {id: ded, name: 扣分, weight: 5, rule: {kind: deduction, findings: findings, points_each: "1/2",
+                 keyword_points: [{keywords: [挪用], points: "3/2"}]}}
+              - {id: bands, name: 分档, weight: 5, rule: {kind: bands, value: value, bands: [{min: 0.9, points: 5},
+                 {min: 0.8, max: 0.9, points: "10/3"}, {max: 0.8, points: 0}]}}
+              - {id: fill, name: 填充, weight: 10, rule: {kind: proportional, value: fill}}
+        """)
+    profile = load_indicator_set(_write(tmp_path, "p.yaml", """
+        extends: base.yaml
+        id: fractions-p
+        version: "2"
+        change:
+          ded: {weight: 8, rescale: siblings}
+          bands: {weight: 8, rescale: siblings}
+        """))
+    facts = {"fill": 1, "findings": ["票据不全", "挪用资金"], "value": 0.85}
+    base = score(load_indicator_set(tmp_path / "base.yaml"), facts)
+    assert ("3.00", "3.33") == (str(base.indicator("ded").score), str(base.indicator("bands").score))
+    rescaled = score(profile, facts)
+    assert ("4.80", "5.33") == (str(rescaled.indicator("ded").score), str(rescaled.indicator("bands").score))
+
+
 def test_a_profile_that_removes_a_block_of_the_form_is_told_to_give_its_own_form(tmp_path: Path) -> None:
     """remove: [satisfaction] (湖北 folds 满意度 into 效益): the base's form still shows it. The error says the set no
     longer has it and to write the profile's own form:, not that satisfaction 'is not a row group'."""
