@@ -186,6 +186,10 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("F11", "项目资金（单位：元）已全部拨付到位，实际支出 950000 人均增收明显"), ("A31", "注：管护费用于补助护林员，以元为单位发放到人"),
     ("A31", "注：补助资金以元为单位拨付，附表与本表同"), ("A31", "注：补助资金以元为单位发放到参与农户，下同"),
     ("A31", "注：补助标准（单位：元），下同"), ("B11", "补助标准（单位：元，以下各表均同，金额保留两位小数）：1200"),
+    # notes going on with 同口径 after a scope, 下同 before 一致, a bracket going on with 以下各表同, a money source two
+    # clauses back (QA246)
+    ("A31", "注：补助资金以元为单位拨付，以下各表同口径填列"), ("A31", "注：补贴以元为单位发放到户，下同且与附表一致"),
+    ("A31", "注：补助标准（单位：元），以下各表同"), ("A31", "注：资金来源，上级补助，以元为单位拨付"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -281,6 +285,7 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("B11", "补助资金以元为单位发放到户，发放户数同口径增长5%"), ("B11", "补助资金以元为单位发放到户，发放表同公示名单一致"),
     ("A31", "注：数据来源于统计局，补贴以元为单位发放到户"), ("B11", "项目资金（单位：元）已全部拨付到位，完成 5 个村道路硬化"),
     ("A31", "注：伙食费补助和交通补贴均以元为单位发放到人"),
+    ("B11", "补助资金（单位：元）已足额发放，受益群众 1.2 万人次"),  # (QA246 M1)
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:

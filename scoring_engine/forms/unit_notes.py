@@ -84,8 +84,8 @@ _PAID = re.compile(r"算?(?:\s*+(?:全部|精确|精准|逐笔|足额|按月|按
                    r"|(?:核算|计算|补助|补贴)到(?:户|人)))")
 #: A count's unit after its figure (1200户, 1.2万人); after a space, a word of its own (惠及农户 1200 户, not 950000
 #: 人均…: QA244).
-_COUNT = (r"(?:余|多)?(?:万|千)?(?:户|人(?!民币)|个|项(?!目)|次|亩|村|所|家|名|座|处|天|吨|公里|平方米|米|套|台|辆|头|只|株|间|栋"
-          r"|公顷)")
+_COUNT = (r"(?:余|多)?(?:万|千)?(?:户|人次|人(?!民币)|个|项(?!目)|次|亩|村|所|家|名|座|处|天|吨|公里|平方米|米|套|台|辆|头|只|株"
+          r"|间|栋|公顷)")
 #: Money paid after a money word's bracketed unit: 补助资金（单位：元）发放及时, 专项资金（单位：元）已全部下达, 项目资金
 #: （单位：元）拨付及时率100% (QA232 M4, QA234 M1): that word's, in a sentence.
 _DONE_HOW = r"(?:已|均已|已经|全部|全额|足额|及时|按时|按期|按标准|通过[^\W\d_]{1,5}?|打卡)"
@@ -97,7 +97,7 @@ _DONE = re.compile(rf"[^)]{{0,8}}?\)\s*+(?:{_DONE_HOW}*+(?:发放|拨付|下达|
                    # (nor a date: 2024年12月, 1200余户, 1.2万人: QA239 M1, M2)
                    # (the unit right after the figure, never on the next line: …950000\n年度目标全部完成, QA240 H1)
                    # (a space before it: 惠及农户 1200 户; a count in numerals, not money: 两百余户, 两百万人民币: QA242)
-                   rf"(?![\s\S]{{0,60}}?(?:\d++(?:\.\d++)?+(?![%\d.年月日]|{_COUNT}|[^\S\n](?:{_COUNT}(?![^\W\d_])|个))"
+                   rf"(?![\s\S]{{0,60}}?(?:\d++(?:\.\d++)?+(?![%\d.年月日]|{_COUNT}|[^\S\n](?:{_COUNT}(?![^\W\d_])|个(?![别人])))"
                    r"|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][百千万亿佰仟拾]"
                    r"(?![万千亿]?(?:余|多)?(?:[户个次亩村所家名]|人(?!民币)|项(?!目)))))")
 #: Whose money a note says is paid out in 元: 注：补贴以元为单位发放到户 the subsidy's, 注：金额以元为单位发放 the form's
@@ -121,8 +121,9 @@ _UNIT_SAID = re.compile(r"(?:均|都|一律|全部|统一)?(?:以|按|采用)\s*
 #: A note going on for what follows (下同) gives the form's unit, whatever it says is paid out: 注：资金以元为单位拨付，下同,
 #: 完成投资1000000（金额单位：元，下同） (QA234).
 _ONWARD = re.compile(r"(?:[^。;!?\n与]|(?<=参)与|与(?=本表|附表|下表)){0,16}?"
-                     r"(?:(?:(?<=[下余后数额金项文栏表])(?:均|亦|皆)?|数据)同(?!步|上年|时|意|比|期|往年|口径[^\W\d_]|[^\W\d_]{0,8}?一致)"
-                     r"|同此|全表通用|类推)")
+                     r"(?:(?<=下)(?:均|亦|皆)?同(?!步|时|意)|(?<=表)(?:均|亦|皆)?同(?!步|上年|时|意|比|期|往年|[^\W\d_]{0,8}?一致)"
+                     r"|(?:(?<=[余后数额金项文栏])(?:均|亦|皆)?|数据)同(?!步|上年|时|意|比|期|往年|口径[^\W\d_]|[^\W\d_]{0,8}?一致)"
+                     r"|同此|全表通用|类推)")  # (下同且与附表一致, 以下各表同口径填列: QA246 H1, H2)
 # (以下均同, 全表同, 其余同上, 预算数亦同, 附表同, 全表同口径; not 各乡镇亦同, 其余同上年, 数据同步, 同期增长, 与上年报表同口径,
 # 户数同口径比较: QA238 M3, H2, QA239 H1, M5, QA242)
 _PAID_NEXT = re.compile(r"算?\s*+,\s*+(?:全部|足额|按月|按季|按年|及时|直接)(?:发放|拨付|兑付|支付)")  # (after a comma)
@@ -293,7 +294,9 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
         _MID_SENTENCE.search(before) or _FAULT.match(normal, end))
 
 
-_SAME_AFTER = re.compile(r"\s*+[,(]?\s*+(?:以下|下)均?同")  # right after the bracket: 补助标准（单位：元），下同 (QA244 H4)
+_MONEY_SOURCE = re.compile(r"(?:资金|经费|款项|补助|补贴)来源")
+#: Right after the bracket: 补助标准（单位：元），下同 (QA244 H4), …，以下各表同 (QA246).
+_SAME_AFTER = re.compile(r"\s*+[,(。]?\s*+(?:以下各表|以下|下表|下|全表|各表|后)均?同")
 
 
 def _goes_on_in_bracket(normal: str, end: int) -> bool:
@@ -320,7 +323,8 @@ def _paid_out(normal: str, found: re.Match[str], in_note: bool, problems: list[t
     parts = _UNIT_SAID.sub("", clause[max(clause.rfind(c) for c in "。;!?\n") + 1:]).split(",")
     # the clause the unit is said in, or the one before it when it has none: 补助标准为每人1200元，以元为单位发放到户
     said = parts[-1] if parts[-1].split(":")[-1].strip() or len(parts) == 1 else parts[-2]
-    if "来源" in said:  # where money comes from is no payment: 注：资金来源：上级补助，以元为单位拨付 (QA240), but 数据来源：
+    if "来源" in said or _MONEY_SOURCE.search(clause[max(clause.rfind(c) for c in "。;!?\n") + 1:]):  # where money comes
+        # from is no payment: 注：资金来源：上级补助，以元为单位拨付 (QA240), 资金来源，上级补助，… (QA246 H3); but 数据来源：
         return False  # …系统；补贴资金…, 数据来源于…，补贴以元为单位… are (QA242 M3, QA244 M2)
     subject = _ITEM_MARK.sub("", said.split(":")[-1].strip())
     return bool(_PAID_SUBJECT.fullmatch(subject)) and not _NOT_SUBSIDY.search(subject)
