@@ -743,67 +743,34 @@ def test_a_rescaled_deduction_takes_the_same_share_for_a_keyword_finding_as_for_
     assert (Decimal("0.00"), Decimal("8.00")) == (compliance(profile, ["挪用项目资金10万元"]), compliance(profile, ["票据不全"]))
 
 
+def _rescaled_scores(tmp_path: Path, facts: str, leaves: str, weights: dict[str, int], given: dict[str, object],
+                     ids: tuple[str, ...]) -> tuple[list[str], list[str], Path]:
+    """The scores of `ids` for the facts `given`, under a set of one group of 100 declaring `facts` with `leaves` under
+    it, and under a profile of it giving each leaf of `weights` its weight with rescale: siblings; and the profile."""
+    indented = textwrap.indent(textwrap.dedent(facts).strip("\n"), "  ")
+    children = textwrap.indent(textwrap.dedent(leaves).strip("\n"), "      ")
+    (tmp_path / "base.yaml").write_text(
+        f"id: rescaled\nname: 调整分值\nversion: '1'\ngrades:\n  - {{label: 合格, min: 60}}\n  - {{label: 不合格, min: 0}}\n"
+        f"facts:\n{indented}\nindicators:\n  - id: g\n    name: 组\n    weight: 100\n    children:\n{children}\n",
+        encoding="utf-8")
+    changes = "".join(f"  {leaf}: {{weight: {weight}, rescale: siblings}}\n" for leaf, weight in weights.items())
+    profile = _write(tmp_path, "p.yaml", f"extends: base.yaml\nid: rescaled-p\nversion: '2'\nchange:\n{changes}")
+    scored = [score(load_indicator_set(path), given) for path in (tmp_path / "base.yaml", profile)]
+    return [str(scored[0].indicator(i).score) for i in ids], [str(scored[1].indicator(i).score) for i in ids], profile
+
+
 def test_a_rescaled_panel_reads_the_reviewers_marks_out_of_the_base_weight(tmp_path: Path) -> None:
     """QA241 H2: a panel without scale: takes the weight as the reviewers' full mark; a profile raising the weight 20 → 40
     read the same marks (16, 18, 20, out of 20) as out of 40: 18.00 of 40, 45% where the base gave 90%. The rescale
     writes the base's weight as its scale: 36.00 of 40."""
-    _write(tmp_path, "base.yaml", """
-        id: county-base
-        name: 某县评价体系
-        version: "1"
-        grades:
-          - {label: 合格, min: 60}
-          - {label: 不合格, min: 0}
-        facts:
-          expert_scores: {type: list, items: number, min: 0, max: 20}
-          findings: {type: list}
-        indicators:
-          - {id: a, name: 专家评价, weight: 20, rule: {kind: panel, method: mean, scores: expert_scores}}
-          - {id: b, name: 合规性, weight: 80, rule: {kind: deduction, findings: findings, points_each: 8}}
-        """)
-    profile = load_indicator_set(_write(tmp_path, "p.yaml", """
-        extends: base.yaml
-        id: county-prof
-        version: "2"
-        change:
-          a: {weight: 40, rescale: siblings}
-        """))
-    facts = {"expert_scores": [16, 18, 20], "findings": []}
-    assert Decimal("18.00") == score(load_indicator_set(tmp_path / "base.yaml"), facts).indicator("a").score
-    assert Decimal("36.00") == score(profile, facts).indicator("a").score
-
-
-_NESTED_BASE = """\
-id: nested
-name: 否则规则与要点
-version: "1"
-grades:
-  - {label: 合格, min: 60}
-  - {label: 不合格, min: 0}
-facts:
-  fill: {type: number, min: 0}
-  rate: {type: number}
-  findings: {type: list}
-  experts: {type: list, items: number, min: 0, max: 5}
-  ok: {type: boolean}
-indicators:
-  - id: g
-    name: 组
-    weight: 100
-    children:
-      - {id: bands, name: 否则分档, weight: 5, rule: {kind: equal, value: rate, target: 1, otherwise: {kind: bands,
-         value: rate, bands: [{min: 0.95, points: 4}, {min: 0.8, max: 0.95, points: 3}, {min: 0, max: 0.8, points: 0}]}}}
-      - {id: ded, name: 否则扣分, weight: 5, rule: {kind: equal, value: rate, target: 1, otherwise: {kind: deduction,
-         findings: findings, points_each: 1, keyword_points: [{keywords: [挪用], points: 3}]}}}
-      - {id: panel, name: 否则专家评分, weight: 5, rule: {kind: equal, value: rate, target: 1, otherwise: {kind: panel,
-         method: mean, scores: experts}}}
-      - {id: share, name: 要点按比例, weight: 5, rule: {kind: checklist, elements: [{name: ①事前论证, share: 0.6,
-         findings: findings, points_each: 1}, {name: ②程序, share: 0.4, met: ok}]}}
-      - {id: equal, name: 要点等分, weight: 5, rule: {kind: checklist, elements: [{name: ①事前论证, findings: findings,
-         points_each: 1}, {name: ②程序, met: ok}]}}
-      - {id: late, name: 按期报送, weight: 5, rule: {kind: formula, score: "max(0, weight - count(findings))"}}
-      - {id: fill, name: 填充, weight: 70, rule: {kind: proportional, value: fill}}
-"""
+    base, rescaled, _ = _rescaled_scores(tmp_path, """
+        expert_scores: {type: list, items: number, min: 0, max: 20}
+        findings: {type: list}
+        """, """
+        - {id: a, name: 专家评价, weight: 20, rule: {kind: panel, method: mean, scores: expert_scores}}
+        - {id: b, name: 合规性, weight: 80, rule: {kind: deduction, findings: findings, points_each: 8}}
+        """, {"a": 40}, {"expert_scores": [16, 18, 20], "findings": []}, ("a",))
+    assert (["18.00"], ["36.00"]) == (base, rescaled)
 
 
 def test_rules_inside_an_otherwise_and_the_ladders_of_elements_worth_shares_follow_a_rescaled_weight(tmp_path: Path) -> None:
@@ -812,15 +779,30 @@ def test_rules_inside_an_otherwise_and_the_ladders_of_elements_worth_shares_foll
     share (or an equal share) kept 1 point per finding: every one scored as if the weight had not doubled. Each now
     keeps the share of the weight it had; a formula reading the weight (max(0, weight - …)) is named by validate, for
     the editor to check (QA243 H3)."""
-    (tmp_path / "base.yaml").write_text(_NESTED_BASE, encoding="utf-8")
     ids = ("bands", "ded", "panel", "share", "equal")
-    changes = "".join(f"  {i}: {{weight: 10, rescale: siblings}}\n" for i in (*ids, "late"))
-    profile = _write(tmp_path, "p.yaml", f"extends: base.yaml\nid: nested-p\nversion: '2'\nchange:\n{changes}")
-    facts = {"fill": 1, "rate": 0.9, "findings": ["票据不全", "挪用资金"], "experts": [4, 4.5], "ok": True}
-    base = score(load_indicator_set(tmp_path / "base.yaml"), facts)
-    doubled = score(load_indicator_set(profile), facts)
-    assert ["3.00", "1.00", "4.25", "3.00", "3.00"] == [str(base.indicator(i).score) for i in ids]
-    assert ["6.00", "2.00", "8.50", "6.00", "6.00"] == [str(doubled.indicator(i).score) for i in ids]
+    base, doubled, profile = _rescaled_scores(tmp_path, """
+        fill: {type: number, min: 0}
+        rate: {type: number}
+        findings: {type: list}
+        experts: {type: list, items: number, min: 0, max: 5}
+        ok: {type: boolean}
+        """, """
+        - {id: bands, name: 否则分档, weight: 5, rule: {kind: equal, value: rate, target: 1, otherwise: {kind: bands,
+           value: rate, bands: [{min: 0.95, points: 4}, {min: 0.8, max: 0.95, points: 3}, {min: 0, max: 0.8, points: 0}]}}}
+        - {id: ded, name: 否则扣分, weight: 5, rule: {kind: equal, value: rate, target: 1, otherwise: {kind: deduction,
+           findings: findings, points_each: 1, keyword_points: [{keywords: [挪用], points: 3}]}}}
+        - {id: panel, name: 否则专家评分, weight: 5, rule: {kind: equal, value: rate, target: 1, otherwise: {kind: panel,
+           method: mean, scores: experts}}}
+        - {id: share, name: 要点按比例, weight: 5, rule: {kind: checklist, elements: [{name: ①事前论证, share: 0.6,
+           findings: findings, points_each: 1}, {name: ②程序, share: 0.4, met: ok}]}}
+        - {id: equal, name: 要点等分, weight: 5, rule: {kind: checklist, elements: [{name: ①事前论证, findings: findings,
+           points_each: 1}, {name: ②程序, met: ok}]}}
+        - {id: late, name: 按期报送, weight: 5, rule: {kind: formula, score: "max(0, weight - count(findings))"}}
+        - {id: fill, name: 填充, weight: 70, rule: {kind: proportional, value: fill}}
+        """, dict.fromkeys((*ids, "late"), 10),
+        {"fill": 1, "rate": 0.9, "findings": ["票据不全", "挪用资金"], "experts": [4, 4.5], "ok": True}, ids)
+    assert ["3.00", "1.00", "4.25", "3.00", "3.00"] == base
+    assert ["6.00", "2.00", "8.50", "6.00", "6.00"] == doubled
     run = CliRunner().invoke(main, ["--lang", "en", "validate", str(profile)])
     assert 0 == run.exit_code and "its formula reads the weight, now 10 (was 5): check that it gives" in run.output, \
         run.output
@@ -829,42 +811,18 @@ def test_rules_inside_an_otherwise_and_the_ladders_of_elements_worth_shares_foll
 def test_amounts_written_as_fractions_follow_a_rescaled_weight(tmp_path: Path) -> None:
     """QA245 1: a set may write an amount as a fraction (points_each: 1/2, points: 10/3, share: 2 / 3); a rescale 5 → 8
     left them as written, silently: 2 findings took 2 of 8 (should be 3.20), the band 10/3 of 8 (should be 16/3)."""
-    _write(tmp_path, "base.yaml", """
-        id: fractions
-        name: 分数写法
-        version: "1"
-        total: 20
-        grades:
-          - {label: 合格, min: 12}
-          - {label: 不合格, min: 0}
-        facts:
-          fill: {type: number, min: 0}
-          findings: {type: list}
-          value: {type: number}
-        indicators:
-          - id: g
-            name: 组
-            weight: 20
-            children:
-              - {id: ded, name: 扣分, weight: 5, rule: {kind: deduction, findings: findings, points_each: "1/2",
-                 keyword_points: [{keywords: [挪用], points: "3/2"}]}}
-              - {id: bands, name: 分档, weight: 5, rule: {kind: bands, value: value, bands: [{min: 0.9, points: 5},
-                 {min: 0.8, max: 0.9, points: "10/3"}, {max: 0.8, points: 0}]}}
-              - {id: fill, name: 填充, weight: 10, rule: {kind: proportional, value: fill}}
-        """)
-    profile = load_indicator_set(_write(tmp_path, "p.yaml", """
-        extends: base.yaml
-        id: fractions-p
-        version: "2"
-        change:
-          ded: {weight: 8, rescale: siblings}
-          bands: {weight: 8, rescale: siblings}
-        """))
-    facts = {"fill": 1, "findings": ["票据不全", "挪用资金"], "value": 0.85}
-    base = score(load_indicator_set(tmp_path / "base.yaml"), facts)
-    assert ("3.00", "3.33") == (str(base.indicator("ded").score), str(base.indicator("bands").score))
-    rescaled = score(profile, facts)
-    assert ("4.80", "5.33") == (str(rescaled.indicator("ded").score), str(rescaled.indicator("bands").score))
+    base, rescaled, _ = _rescaled_scores(tmp_path, """
+        fill: {type: number, min: 0}
+        findings: {type: list}
+        value: {type: number}
+        """, """
+        - {id: ded, name: 扣分, weight: 5, rule: {kind: deduction, findings: findings, points_each: "1/2",
+           keyword_points: [{keywords: [挪用], points: "3/2"}]}}
+        - {id: bands, name: 分档, weight: 5, rule: {kind: bands, value: value, bands: [{min: 0.9, points: 5},
+           {min: 0.8, max: 0.9, points: "10/3"}, {max: 0.8, points: 0}]}}
+        - {id: fill, name: 填充, weight: 90, rule: {kind: proportional, value: fill}}
+        """, {"ded": 8, "bands": 8}, {"fill": 1, "findings": ["票据不全", "挪用资金"], "value": 0.85}, ("ded", "bands"))
+    assert (["3.00", "3.33"], ["4.80", "5.33"]) == (base, rescaled)
 
 
 def test_a_profile_that_removes_a_block_of_the_form_is_told_to_give_its_own_form(tmp_path: Path) -> None:
