@@ -1,16 +1,21 @@
 """A profile's own keys, checked before it is merged onto its base: a profile's directives in a set that extends
 nothing, and the profile against the schema (`_profiles` resolves it), with the grades it writes as shares of the total
-beside a bound the schema refused."""
+beside a bound the schema refused; and what is wrong in its own text whatever its base holds (a formula's language, a
+grade's label), told when the profile cannot be merged."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from typing import Any
 
 from ._build import check_schema
-from ._build.sections import grade_shares as shares_of_total
-from ._build.problems import ProblemLog
+from ._build.sections import grade_shares as shares_of_total, twice_named
+from ._build.problems import Path, ProblemLog
 from ._located import Located
-from .errors import IndicatorSetError, Problem
+from .errors import FormulaError, IndicatorSetError, Problem
+from .formulas import compile_formula
+from .rules import RULE_KINDS
 
 __all__ = ["DIRECTIVES", "MERGED_BY_NAME", "check_profile", "grade_shares", "no_directives"]
 
@@ -30,16 +35,20 @@ def no_directives(located: Located, file: str | None) -> None:
         raise IndicatorSetError(log.ranked())
 
 
-def check_profile(located: Located, file: str | None) -> list[Problem]:
+def check_profile(located: Located, file: str | None) -> tuple[list[Problem], list[Problem]]:
     """The profile's own keys against the schema, worded as any set's, and the reader's problems (duplicate keys…).
     With any of these the profile is not merged, but its base is still read, so that an id it names that the base has
-    not is said in the same run (QA: one typo hid three others)."""
+    not is said in the same run (QA: one typo hid three others). Second, what `own_text` finds where the schema found
+    nothing: told only when the profile cannot be merged (the set built of it says it otherwise, names and all)."""
     # `name: null` under facts or derived removes a base's entry: not a declaration for the schema to check
     data = {key: {k: v for k, v in value.items() if v is not None} if key in MERGED_BY_NAME and isinstance(value, dict)
             else value for key, value in located.data.items()}
     log = ProblemLog(Located(data, located.root, located.problems, located.rejected), file)
     check_schema(log)
-    return log.problems
+    own = ProblemLog(Located(data, located.root), file)
+    own.broken = log.broken
+    own_text(own)
+    return log.problems, own.problems
 
 
 def grade_shares(located: Located, file: str | None, base: Located) -> list[Problem]:
@@ -53,3 +62,84 @@ def grade_shares(located: Located, file: str | None, base: Located) -> list[Prob
     log = ProblemLog(located, file)
     shares_of_total(log, Decimal(str(total)), grades)
     return log.problems
+
+
+def own_text(log: ProblemLog) -> None:
+    """What is wrong in a profile's own formulas and grade labels whatever the set it extends holds, where the schema
+    found nothing: told with the misspelt ids that stop it being merged, not a run later (QA241 M3). Whether a formula's
+    names are declared waits for the merge, which alone knows them."""
+    data = log.located.data
+    for path, source in _own_formulas(data):
+        if log.ok(path) and isinstance(source, str):
+            try:
+                compile_formula(source, _AnyName())
+            except FormulaError as err:
+                for p in err.problems:
+                    log.add(path, p.message, p.hint, expression=p.expression, fact=p.fact)
+    grades = data.get("grades")
+    if isinstance(grades, list):  # each label the schema took, beside a min it refused ('90%')
+        twice_named(log, [g.get("label") if isinstance(g, dict) and isinstance(g.get("label"), str)
+                          and log.ok(("grades", i, "label")) else None for i, g in enumerate(grades)])
+
+
+def _own_formulas(data: Mapping[str, Any]) -> Iterator[tuple[Path, Any]]:
+    """(path, text) of each formula the profile writes: derived values, checks, 需说明 conditions and its rules'."""
+    derived = data.get("derived")
+    for name, value in derived.items() if isinstance(derived, dict) else ():
+        yield (("derived", name, "expr"), value.get("expr")) if isinstance(value, dict) else (("derived", name), value)
+    for section, key in (("checks", "expr"), ("explain_when", "when")):
+        items = data.get(section)
+        for i, item in enumerate(items if isinstance(items, list) else ()):
+            if isinstance(item, dict):
+                yield (section, i, key), item.get(key)
+    for section in ("add", "change"):
+        yield from _rules_in(data.get(section), (section,))
+
+
+def _rules_in(node: Any, path: Path) -> Iterator[tuple[Path, Any]]:
+    """The formulas of every rule written below `node` (an indicator's `rule:`, and the rules nested in it)."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        if key == "rule" and isinstance(value, dict) and value.get("kind") in RULE_KINDS:
+            yield from _rule_formulas(value, (*path, key))
+        else:
+            yield from _rules_in(value, (*path, key))
+
+
+def _rule_formulas(rule: Mapping[str, Any], path: Path) -> Iterator[tuple[Path, Any]]:
+    kind = RULE_KINDS[rule["kind"]]
+    for place in kind.formulas:
+        yield from _at(rule, place, path)
+    for key in kind.nests:  # switch's rules (a mapping of them), equal's otherwise (one)
+        nested = rule.get(key)
+        for name, inner in (nested.items() if isinstance(nested, dict) and "kind" not in nested
+                            else ((None, nested),)):
+            if isinstance(inner, dict) and inner.get("kind") in RULE_KINDS:
+                yield from _rule_formulas(inner, (*path, key) if name is None else (*path, key, name))
+
+
+def _at(node: Any, place: tuple[str, ...], path: Path) -> Iterator[tuple[Path, Any]]:
+    if not place:
+        yield path, node
+    elif place[0] == "*":
+        for i, item in enumerate(node if isinstance(node, list) else ()):
+            yield from _at(item, place[1:], (*path, i))
+    elif isinstance(node, dict) and place[0] in node:
+        yield from _at(node[place[0]], place[1:], (*path, place[0]))
+
+
+class _AnyName(Mapping[str, str]):
+    """A scope in which every name may be declared, of a kind known only when scored: what a formula is refused for here
+    is its language alone. It names none in a hint (no "did you mean")."""
+
+    def __getitem__(self, name: str) -> str:
+        return "derived"
+
+    def __contains__(self, name: object) -> bool:
+        return False
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0

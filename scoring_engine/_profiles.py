@@ -69,21 +69,21 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     if "extends" not in data:
         no_directives(located, file)
         return Resolved(located, sha256, file=file)
-    schema = check_profile(located, file)
+    schema, own = check_profile(located, file)
     log = ProblemLog(Located(data, located.root, rejected=located.rejected), file)  # an alias's place: said already
     ref = data["extends"]
     _no_loop(log, ref, file, chain)
     log.problems[:0] = schema  # the reader's problems among them
     # not merged: a loop, or no base to look in (an alias is cut from the node tree: _yaml._cut_repeats)
     if len(log.problems) > len(schema) or (schema and (not isinstance(ref, str) or "$.extends" in {p.path for p in schema})):
-        raise IndicatorSetError(log.ranked())
+        raise IndicatorSetError(log.ranked(own))
     name_file(located.root, file)  # type: ignore[arg-type]
     try:
         base_located, base_file, base_sha = read(ref, folder)
     except IndicatorSetError as err:  # a base that does not exist or cannot be read: said at the profile's extends:
         where = located.where(("extends",)) or (None, None)
         log.problems.extend(p.located(file=file, line=where[0], column=where[1], path="$.extends") for p in err.problems)
-        raise IndicatorSetError(log.ranked()) from None
+        raise IndicatorSetError(log.ranked(own)) from None
     base = resolve(base_located, base_file, base_sha, Path(base_file).parent if base_file else None, read,
                    (*chain, file or "?"))
     if base_located.problems:
@@ -91,7 +91,7 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     if not isinstance(base.located.data, dict) or not isinstance(base.located.root, MappingNode):  # QA58: 'a string'
         log.add(("extends",), f"extends {ref!r}, which is not an indicator set: an indicator set must be a mapping "
                               "with id, name, version, grades and indicators", "extend a bundled set id or a set's file")
-        raise IndicatorSetError(log.ranked())
+        raise IndicatorSetError(log.ranked(own))
     if not base.bases:  # a set read on its own: its nodes learn their file (a resolved profile's know theirs)
         name_file(base_located.root, base_file)
     gone: dict[str, tuple[str, str | None, int | None, str | None]]
@@ -104,7 +104,7 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     if schema:  # with the ids it names that the base has not, and grades written as shares: every slip in one run
         log.problems[:] = [*schema, *merge.unfound, *grade_shares(located, file, base.located)]
     if log.problems:
-        raise IndicatorSetError(log.ranked())
+        raise IndicatorSetError(log.ranked(own))
     resolved = resolved_data(root, (file, *(base.located.files or (base_file,))), located, ref)  # within bounds (QA203 2)
     digest = hashlib.sha256(f"{sha256}\n{base.sha256}".encode()).hexdigest()  # the profile and everything below it
     by = _set_id(base_located, ref)  # QA39 F8:
@@ -332,7 +332,8 @@ class _Merge:
             if isinstance(after, ScalarNode):
                 place = self.find(after.value, ("add", i, "after"), among=[self.id_of(n) for n in siblings.value])
                 if place is not None and place.siblings is not siblings:
-                    self.log.add(("add", i, "after"), f"{after.value} is not under {under.value if under else 'the top level'}",
+                    self.log.add(("add", i, "after"), f"{after.value} is not under {under.value}" if under else
+                                 f"{after.value} is not a top-level indicator",
                                  "name a sibling of the new indicator, or leave after: out")
                     continue
                 position = siblings.value.index(place.node) + 1 if place is not None else position

@@ -96,7 +96,7 @@ PROFILES = (
     ("add an indicator in its place", "添加一个指标代替它"),
     ("remove the parent instead, or add an indicator in its place", "改为删除上级指标，或添加一个指标代替它"),
     ("{id:id} is not under {parent}", "{id} 不在 {parent} 之下"),
-    ("the top level", "一级指标"),
+    ("{id:id} is not a top-level indicator", "{id} 不是一级指标"),
     ("name a sibling of the new indicator, or leave after: out", "请写新指标的同级指标，或去掉 after:"),
     ("{id:id} has no children to add to (it is scored by a rule)", "{id} 没有下级指标，无法添加（它按自己的规则评分）"),
     ("remove: [{id:id}], then add: under {parent:id} an indicator with children: [...] in its place, its rule moved to one "

@@ -209,6 +209,8 @@ def test_a_rescale_that_rounds_a_checklist_element_to_0_points_is_refused_at_the
      "has no children to add to"),
     ("add:\n  - {under: output, after: process.funds, id: x, name: 新, weight: 1, rule: {kind: formula, score: 1}}\n", 3,
      "process.funds is not under output"),
+    ("add:\n  - {after: process.funds.arrival, id: x, name: 新, weight: 1, rule: {kind: formula, score: 1}}\n", 3,
+     "process.funds.arrival is not a top-level indicator"),
     ("remove: [output.quantity.completion]\n", 2, "leaves its parent without indicators"),
     ("change:\n  decision: {weight: 120, rescale: siblings}\n", 3, "nothing is left to rescale the others to"),
     ("change:\n  decision: {weight: 97, rescale: siblings}\n", 3, "with 0 points"),
@@ -1771,3 +1773,60 @@ def test_a_rescaled_group_whose_children_the_profile_all_sets_is_said_at_their_w
     (tmp_path / "p.yaml").write_text(added, encoding="utf-8")
     [problem] = [p for p in _problems(tmp_path / "p.yaml") if "decision.goals is rescaled" in p[2]]
     assert ("p.yaml", 4) == problem[:2] and problem[2].endswith("which make 8 (1 + 5 + 2)"), problem
+
+
+def test_a_profile_that_cannot_be_merged_has_its_own_formulas_and_grade_labels_told_in_the_same_run(tmp_path: Path) -> None:
+    """QA241 M3: a misspelt id stops a profile being merged, and the slips in its own text (a × in a rule under
+    otherwise:, a ＞ in a checklist element it adds, <> in a check, 60% in a 需说明 condition, ÷ in a derived value, a
+    grade label used twice) were told only in the next run, once the id was fixed. They are told with the id."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          benefit.effects.socail: {weight: 10}
+          output.cost.saving:
+            rule: {kind: equal, value: cost_saving_rate, target: 1, otherwise: {kind: formula, score: weight × 0.5}}
+        add:
+          - {id: output.cost.extra, under: output.cost, name: 额外, weight: 1,
+             rule: {kind: checklist, elements: [{name: 甲, met: 1 ＞ 0}]}}
+        derived:
+          funding_rate: {expr: budget.arrived ÷ budget.total, label: 资金到位率}
+        checks:
+          - {expr: "budget.paid <> 0", message: 检查}
+        explain_when:
+          - {when: "total < 60%", message: 需说明}
+        grades:
+          - {label: 优, min: 90}
+          - {label: 良, min: 80}
+          - {label: 良, min: 60}
+          - {label: 差, min: 0}
+        """)
+    told = {(line, message.split(" (U+")[0].split(":")[0]) for _, line, message, _ in _problems(path)}
+    assert {(3, "no indicator benefit.effects.socail in the base set"), (5, "character '×'"), (8, "character '＞'"),
+            (10, "character '÷'"), (12, "syntax error"), (14, "syntax error"), (18, "grade label 良 is used twice")} == told
+    fixed = _write(tmp_path, "fixed.yaml", path.read_text(encoding="utf-8").replace("socail", "social"))
+    assert told - {(3, "no indicator benefit.effects.socail in the base set")} <= \
+        {(line, message.split(" (U+")[0].split(":")[0]) for _, line, message, _ in _problems(fixed)}  # as the build says
+
+
+def test_each_rule_kind_names_every_place_it_reads_a_formula_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A profile's own formulas are found by the places each rule kind declares (RuleKind.formulas): a kind reading a
+    formula from a place it does not declare would have that formula's slips told only a run later. Every formula the
+    bundled sets and the examples compile is at a declared place, and every kind that reads formulas is among them."""
+    from scoring_engine._build import rule_spec
+    from scoring_engine.rules import RULE_KINDS
+
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    compile_at = rule_spec.RuleBuilder.formula
+
+    def recorded(self: rule_spec.RuleBuilder, *path: str | int, **kwargs: object) -> object:
+        seen.add((self.spec["kind"], tuple("*" if isinstance(part, int) else part for part in path)))
+        return compile_at(self, *path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rule_spec.RuleBuilder, "formula", recorded)
+    for path in sorted([*(ROOT / "indicator_sets").glob("*.yaml"), *(ROOT / "examples").rglob("*.yaml")]):
+        try:
+            load_indicator_set(path)
+        except ScoringEngineError:
+            continue  # an example of a mistake
+    assert {(kind, place) for kind, place in seen if place not in RULE_KINDS[kind].formulas} == set()
+    assert {kind for kind, _ in seen} == {name for name, kind in RULE_KINDS.items() if kind.formulas}

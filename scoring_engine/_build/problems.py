@@ -84,10 +84,11 @@ class ProblemLog:
         """No schema error at or inside `path`."""
         return not self.broken or not any(bad[: len(path)] == path for bad in self.broken)  # a valid set: no search
 
-    def ranked(self) -> list[Problem]:
+    def ranked(self, also: list[Problem] | tuple[Problem, ...] = ()) -> list[Problem]:
         """In file order, so the editor can walk down the file, each problem once (one found twice, in the same place
-        and words, is one mistake: QA191 F5); a hostile file's ten thousand problems are not all listed."""
-        ranked = sorted(dict.fromkeys(self.problems), key=lambda p: (p.line or 0, p.column or 0))
+        and words, is one mistake: QA191 F5); a hostile file's ten thousand problems are not all listed. `also`: more
+        of the file's, told with these."""
+        ranked = sorted(dict.fromkeys((*self.problems, *also)), key=lambda p: (p.line or 0, p.column or 0))
         if len(ranked) > _SHOWN_PROBLEMS:
             more = Problem(f"{len(ranked) - _SHOWN_PROBLEMS} more problems not shown", file=self.file, hint="fix these first")
             ranked = ranked[:_SHOWN_PROBLEMS] + [more]

@@ -27,7 +27,7 @@ from .draft import Draft
 from .problems import Path, ProblemLog
 from .wrapped import any_wrapped, wrapped_values
 
-__all__ = ["facts", "derived", "checks", "explain_when", "grades", "grade_shares", "reasons", "names", "rounding", "caps"]
+__all__ = ["facts", "derived", "checks", "explain_when", "grades", "grade_shares", "twice_named", "reasons", "names", "rounding", "caps"]
 
 #: Fields that name something a reader sees (the set, an indicator, a fact, a grade…).
 _NAME_FIELDS = ("id", "name", "label")
@@ -277,14 +277,19 @@ def grades(draft: Draft) -> tuple[Grade, ...]:
     _grade_ends(draft, raw, order)
     grade_shares(draft.log, draft.total, raw)
     labels = [g["label"] for g in raw]
-    for i, label in enumerate(labels):
-        if labels.index(label) != i:
-            draft.log.add(("grades", i, "label"), f"grade label {label} is used twice",  # with the fix (QA82 F8)
-                          f"give each grade a label of its own: grade {labels.index(label) + 1} is {label} too")
+    twice_named(draft.log, labels)
     _grade_aliases(draft, raw, labels)
     _grade_consequences(draft.log, raw)
     return tuple(Grade(raw[i]["label"], Decimal(raw[i]["min"]), tuple(a.strip() for a in raw[i].get("aliases", ())),
                        raw[i].get("consequence")) for i in reversed(order))
+
+
+def twice_named(log: ProblemLog, labels: list[Any]) -> None:
+    """Each grade label (None: one not written) used a second time, told so with the fix (QA82 F8)."""
+    for i, label in enumerate(labels):
+        if label is not None and labels.index(label) != i:
+            log.add(("grades", i, "label"), f"grade label {label} is used twice",
+                    f"give each grade a label of its own: grade {labels.index(label) + 1} is {label} too")
 
 
 def _grade_consequences(log: ProblemLog, raw: list[Any]) -> None:

@@ -288,6 +288,9 @@ class RuleKind(Generic[P]):
     # The fields holding rules of their own (switch's rules, a mapping of them; equal's otherwise, one): a rule the
     # schema refused something inside one of is still checked, and its siblings too, when its kind's is (QA166 F2).
     nests: frozenset[str] = frozenset()
+    # Where its formulas are written, as paths into the rule ("*": each item of a list): a profile's own are checked
+    # for the language even when the set it extends cannot be merged, so that a slip is told in the same run.
+    formulas: tuple[tuple[str, ...], ...] = ()
     # The parameters made ready to score at a weight known when the set loads (an indicator's own): the work that
     # depends on the weight alone, done once per set. The scoring function must still take any other weight.
     at_weight: Callable[[P, Decimal], P] | None = None

@@ -159,4 +159,4 @@ def steps(s: Story) -> list[str]:
 
 KIND = RuleKind(name="bands", chinese_name="分档计分", params=Bands, score=score, templates=TEMPLATES,
                 steps=steps, shown=frozenset({"value", "band"}),
-                points=(("bands", "points"),))
+                points=(("bands", "points"),), formulas=(("value",),))

@@ -344,4 +344,5 @@ def steps(s: Story) -> list[str]:
 
 KIND = RuleKind(name="checklist", chinese_name="要点计分", params=Checklist, score=score, templates=TEMPLATES,
                 steps=steps, shown=frozenset({"elements", "rounded_elements"}),
-                points=(("elements", "points"),), at_weight=_at_weight)
+                points=(("elements", "points"),), at_weight=_at_weight,
+                formulas=(("elements", "*", "met"), ("elements", "*", "findings")))

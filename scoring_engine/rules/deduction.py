@@ -73,4 +73,4 @@ def steps(s: Story) -> list[str]:
 
 
 KIND = RuleKind(name="deduction", chinese_name="按问题扣分", params=PerFinding, score=score, templates=TEMPLATES,
-                steps=steps, shown=frozenset({"count", "deducted"}))
+                steps=steps, shown=frozenset({"count", "deducted"}), formulas=(("findings",),))

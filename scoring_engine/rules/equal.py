@@ -132,4 +132,4 @@ def steps(s: Story) -> list[str]:
 
 
 KIND = RuleKind(name="equal", chinese_name="等于目标计分", params=Equal, score=score, templates=TEMPLATES,
-                steps=steps, shown=SHOWN, nests=frozenset({"otherwise"}))
+                steps=steps, shown=SHOWN, nests=frozenset({"otherwise"}), formulas=(("value",), ("target",)))

@@ -72,4 +72,4 @@ def steps(s: Story) -> list[str]:
 
 
 KIND = RuleKind(name="formula", chinese_name="公式", params=FormulaRule, score=score, templates=TEMPLATES,
-                steps=steps, shown=frozenset({"rate", "value"}))
+                steps=steps, shown=frozenset({"rate", "value"}), formulas=(("score",), ("rate",)))

@@ -182,4 +182,5 @@ def steps(s: Story) -> list[str]:
 
 
 KIND = RuleKind(name="linear", chinese_name="按差距扣分", params=Linear, score=score, templates=TEMPLATES,
-                steps=steps, shown=frozenset({"value", "target", "shortfall", "units", "deducted"}))
+                steps=steps, shown=frozenset({"value", "target", "shortfall", "units", "deducted"}),
+                formulas=(("value",), ("target",)))

@@ -169,4 +169,5 @@ def steps(s: Story) -> list[str]:
 
 
 KIND = RuleKind(name="panel", chinese_name="专家评分", params=Panel, score=score, templates=TEMPLATES,
-                steps=steps, shown=frozenset({"parts", "scores", "kept", "combined"}))
+                steps=steps, shown=frozenset({"parts", "scores", "kept", "combined"}),
+                formulas=(("scores",), ("parts", "*", "score")))

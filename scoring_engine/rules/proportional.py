@@ -266,4 +266,5 @@ def _share(written: Any) -> Decimal:
 
 KIND = RuleKind(name="proportional", chinese_name="按比例计分", params=Proportional, score=score, templates=TEMPLATES,
                 steps=steps, shown=frozenset({"value", "target", "rate", "uncapped_rate", "share", "deviation", "steps",
-                                              "reduced", "waived"}))
+                                              "reduced", "waived"}),
+                formulas=(("value",), ("target",), ("over_target", "when")))
