@@ -8,6 +8,7 @@ with the profile's line that made the change (`weight_node`, `moved`).
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
@@ -333,10 +334,32 @@ def points_of_a_formula(rule: MappingNode, reading_weight: bool = False) -> bool
     (max(0, weight - late) still takes 1 point a report: QA243 H3), for the editor to check."""
     kind, formula = get(rule, "kind"), get(rule, "score")
     if isinstance(kind, ScalarNode) and kind.value == "formula":
-        reads = re.search(r"(?<![\w.])weight(?![\w.])", str(formula.value)) if isinstance(formula, ScalarNode) else None
-        return isinstance(formula, ScalarNode) and (reads is not None) == reading_weight
+        if not isinstance(formula, ScalarNode):
+            return False
+        reads = re.search(r"(?<![\w.])weight(?![\w.])", str(formula.value)) is not None
+        if not reading_weight:
+            return not reads
+        return reads and not _times_weight(str(formula.value))
     spec = RULE_KINDS.get(kind.value) if isinstance(kind, ScalarNode) else None
     return any(points_of_a_formula(inner, reading_weight) for inner in _nested_rules(rule, spec))  # a switch's (QA73 F2)
+
+
+def _times_weight(text: str) -> bool:
+    """Whether formula `text` is the weight times what reads no weight (weight * rate, rate * weight / 2): points that
+    follow the weight whatever it is, which the editor need not check (QA245 L2)."""
+    try:
+        tree = ast.parse(f"(\n{text}\n)", mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False  # the set's check says what is wrong with it
+    while isinstance(tree, ast.BinOp) and isinstance(tree.op, ast.Mult | ast.Div):
+        weight_here = [isinstance(side, ast.Name) and side.id == "weight" for side in (tree.left, tree.right)]
+        if weight_here[0] or (weight_here[1] and isinstance(tree.op, ast.Mult)):
+            rest = tree.right if weight_here[0] else tree.left
+            return not any(isinstance(node, ast.Name) and node.id == "weight" for node in ast.walk(rest))
+        if any(isinstance(node, ast.Name) and node.id == "weight" for node in ast.walk(tree.right)):
+            return False  # weight in a divisor, or in both factors
+        tree = tree.left
+    return False
 
 
 def resolved_yaml(root: Node, header: str) -> str:

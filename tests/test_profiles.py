@@ -810,6 +810,24 @@ def test_rules_inside_an_otherwise_and_the_ladders_of_elements_worth_shares_foll
         run.output
 
 
+def test_a_formula_that_is_the_weight_times_a_rate_is_not_named_for_the_editor_to_check(tmp_path: Path) -> None:
+    """QA245 L2: validate names a rescaled formula whose score: reads the weight, for its points may not follow it
+    (max(0, weight - …)); weight * rate and rate * weight / 2 always do, and naming them too buried the one to check."""
+    base, doubled, profile = _rescaled_scores(tmp_path, """
+        rate: {type: number}
+        findings: {type: list}
+        """, """
+        - {id: times, name: 比例, weight: 5, rule: {kind: formula, score: weight * rate}}
+        - {id: halved, name: 比例减半, weight: 5, rule: {kind: formula, score: rate * weight / 2}}
+        - {id: late, name: 按期报送, weight: 5, rule: {kind: formula, score: "max(0, weight - count(findings))"}}
+        - {id: fill, name: 填充, weight: 85, rule: {kind: proportional, value: rate}}
+        """, dict.fromkeys(("times", "halved", "late"), 10), {"rate": 0.9, "findings": ["迟报"]}, ("times", "halved"))
+    assert (["4.50", "2.25"], ["9.00", "4.50"]) == (base, doubled)
+    run = CliRunner().invoke(main, ["--lang", "en", "validate", str(profile)])
+    assert 0 == run.exit_code and 1 == run.output.count("its formula reads the weight"), run.output
+    assert "按期报送" in next(line for line in run.output.splitlines() if "its formula reads the weight" in line)
+
+
 def test_amounts_written_as_fractions_follow_a_rescaled_weight(tmp_path: Path) -> None:
     """QA245 1: a set may write an amount as a fraction (points_each: 1/2, points: 10/3, share: 2 / 3); a rescale 5 → 8
     left them as written, silently: 2 findings took 2 of 8 (should be 3.20), the band 10/3 of 8 (should be 16/3)."""
