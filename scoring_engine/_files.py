@@ -204,8 +204,7 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
     if leaves:
         hint = OUTSIDE_HINT if bundled is not None else "give a path inside that folder"
         if what == "extends":  # --set chooses the set a project is scored with, never a profile's base (QA241 M2)
-            hint = (f"copy {Path(ref).name} into the profile's folder and write extends: {Path(ref).name}, or extend a "
-                    "bundled set id")
+            hint = _extends_hint(Path(ref).name, bundled or {})
         raise error(Problem(f"{what} {_quoted(ref)} is not inside the folder of the file that names it", hint=hint))
     if not _exists(target, error):
         nearby = files_beside(target.parent)  # a misspelt name of a file there: 'sett.yaml' for set.yaml
@@ -222,6 +221,16 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
     if target.is_dir():
         raise error(Problem(f"{what} {_quoted(ref)} is a folder, not a file", hint=f"name a file as {what}"))
     return target
+
+
+def _extends_hint(name: str, bundled: Mapping[str, Path]) -> str:
+    """The fix for a profile's base outside its folder: a bundled set's file named by its id, another file copied in,
+    a folder (.., '') told to name a set's file (QA245 L1)."""
+    if name in ("", ".", ".."):
+        return "name a set's YAML file in the profile's folder, or a bundled set id"
+    same = next((set_id for set_id, path in bundled.items() if path.name == name), None)
+    copy = f"copy {name} into the profile's folder and write extends: {name}"
+    return f"write extends: {same} to extend the bundled set, or {copy}" if same else f"{copy}, or extend a bundled set id"
 
 
 def _exists(path: Path, error: type[Exception] = IndicatorSetError) -> bool:

@@ -59,6 +59,11 @@ PROFILES = (
      "另一个所作的改动写在 change:、add: 或 remove: 下"),
     ("copy {name} into the profile's folder and write extends: {name}, or extend a bundled set id",
      "把 {name} 复制到本方案所在的文件夹，写 extends: {name}；或基于内置指标体系的编号"),
+    ("write extends: {id:id} to extend the bundled set, or copy {name} into the profile's folder and write extends: {name}",
+     "写 extends: {id}，即基于内置指标体系；或把 {name} 复制到本方案所在的文件夹，写 extends: {name}"),
+    ("name a set's YAML file in the profile's folder, or a bundled set id",
+     "写本方案所在文件夹内的指标体系 YAML 文件，或内置指标体系的编号"),
+    ("write it without the brackets: extends: {ref}", "去掉方括号，写作 extends: {ref}"),
     ("extends {ref} names this set's own file: a set cannot extend itself",
      "extends {ref} 写的是本指标体系自己的文件：指标体系不能基于自身"),  # QA214 13
     ("extend the set this one builds on: a bundled set's id ({ids}) or another set's file",

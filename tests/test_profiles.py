@@ -1065,13 +1065,18 @@ def test_a_judged_score_written_for_the_bases_weight_is_refused_with_the_profile
     ("../other/prov-c.yaml", "把 prov-c.yaml 复制到本方案所在的文件夹，写 extends: prov-c.yaml；或基于内置指标体系的编号"),
     ("", "一个方案只基于一个指标体系：写内置指标体系的编号，或本文件夹内的指标体系文件"),
     ("[national-framework, self-evaluation]", "一个方案只基于一个指标体系：写内置指标体系的编号，或本文件夹内的指标体系文件"),
+    ("[national-framework]", "去掉方括号，写作 extends: national-framework"),  # QA245 L1: a list of one
+    ("../", "写本方案所在文件夹内的指标体系 YAML 文件，或内置指标体系的编号"),  # a folder: nothing to copy
+    ("../other/national-framework.yaml", "写 extends: national-framework，即基于内置指标体系；或把 national-framework.yaml"),
 ])
 def test_an_extends_that_cannot_be_followed_is_told_a_fix_that_fixes_the_profile(tmp_path: Path, extends: str,
                                                                                   fix: str) -> None:
     """QA241 M2: a base in another folder was told to give the set with --set, which chooses the set a project is scored
-    with, never a profile's base; an empty extends: and a list of two sets were told no fix at all."""
+    with, never a profile's base; an empty extends: and a list of two sets were told no fix at all. QA245 L1: a list of
+    one set, a folder and a copy of a bundled set's file were told to copy what needs no copy (or cannot be copied)."""
     (tmp_path / "other").mkdir()
-    shutil.copy(ROOT / "indicator_sets" / "national-framework.yaml", tmp_path / "other" / "prov-c.yaml")
+    for name in ("prov-c.yaml", "national-framework.yaml"):
+        shutil.copy(ROOT / "indicator_sets" / "national-framework.yaml", tmp_path / "other" / name)
     (tmp_path / "p").mkdir()
     profile = _write(tmp_path / "p", "p.yaml", f"extends: {extends}\nid: p\nversion: '1'\n")
     run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(profile)])
