@@ -24,7 +24,7 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
            base_alone: Set[tuple[str | None, int | None, str]] = frozenset()) -> list[Problem]:
     """`problems`, those in a base that the profile caused moved to the profile's line that made the change; `base_alone`:
     (file, line, message) of the base's problems without the profile, which stay where they are."""
-    made = {c.target: c for c in resolved.changes if c.what in ("weight", "rescaled")}
+    made = {c.target: c for c in resolved.changes if c.what in ("weight", "rescaled") and c.by is None}  # this one's
     gone = {c.target: c for c in resolved.changes if c.what in ("removed facts", "removed derived")}
     parented = {c.target: c for c in resolved.changes if c.what == "children"}
     removed_ids = {c.target: c for c in resolved.changes if c.what == "removed"}

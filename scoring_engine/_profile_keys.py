@@ -1,7 +1,7 @@
 """A profile's own keys, checked before it is merged onto its base: a profile's directives in a set that extends
 nothing, and the profile against the schema (`_profiles` resolves it), with the grades it writes as shares of the total
-beside a bound the schema refused; and what is wrong in its own text whatever its base holds (a formula's language, a
-grade's label), told when the profile cannot be merged."""
+beside a bound the schema refused; its extends: against the sets on the way down (a loop, too many); and what is wrong
+in its own text whatever its base holds (a formula's language, a grade's label), told when the profile cannot be merged."""
 
 from __future__ import annotations
 
@@ -17,11 +17,14 @@ from .errors import FormulaError, IndicatorSetError, Problem
 from .formulas import compile_formula
 from .rules import RULE_KINDS
 
-__all__ = ["DIRECTIVES", "MERGED_BY_NAME", "check_profile", "grade_shares", "no_directives"]
+__all__ = ["DIRECTIVES", "MAX_EXTENDS_DEPTH", "MERGED_BY_NAME", "check_profile", "grade_shares", "no_directives",
+           "no_loop"]
 
 #: The keys only a profile has; they are gone once it is resolved.
 DIRECTIVES = ("extends", "change", "add", "remove")
 MERGED_BY_NAME = ("facts", "derived")
+#: Most profiles on top of one another (a county's profile of a province's profile of the national framework is 2).
+MAX_EXTENDS_DEPTH = 8
 
 
 def no_directives(located: Located, file: str | None) -> None:
@@ -33,6 +36,22 @@ def no_directives(located: Located, file: str | None) -> None:
             log.add((key,), f"{key}: is for a profile, a set that says extends: <base set>", key=True,
                     hint="add extends: with the set this one builds on, or write the indicators out in full")
         raise IndicatorSetError(log.ranked())
+
+
+def no_loop(log: ProblemLog, ref: Any, file: str | None, chain: tuple[str, ...]) -> None:
+    """A profile on the way down from the file given (`chain`) extended again, or too deep, said at its extends:."""
+    looped = file is not None and file in chain
+    if looped and chain[-1] == file:  # extends: its own file: no set of the loop to name as the fix (QA214 13)
+        from ._files import bundled_sets
+
+        log.add(("extends",), f"extends {ref!r} names this set's own file: a set cannot extend itself",
+                f"extend the set this one builds on: a bundled set's id ({', '.join(bundled_sets())}) or another set's file")
+    elif looped or len(chain) >= MAX_EXTENDS_DEPTH:
+        what = (f"extends {ref!r} makes a loop: {' → '.join((*chain, file or '?'))}" if looped
+                else f"more than {MAX_EXTENDS_DEPTH} profiles on top of one another (MAX_EXTENDS_DEPTH), in "
+                     f"{' → '.join((*chain, file or '?', str(ref)))}")  # the chain from the file given (QA52 F2)
+        log.add(("extends",), what, "extend the set the loop started from, or the bundled set itself" if looped else
+                "make one of these profiles extend a set nearer the bundled set")
 
 
 def check_profile(located: Located, file: str | None) -> tuple[list[Problem], list[Problem]]:

@@ -20,7 +20,6 @@ What a profile may say, besides `extends`:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
 from dataclasses import field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -30,7 +29,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ._arith import ZERO, apportion, plain
 from ._profile_bounds import resolved_data
-from ._profile_keys import DIRECTIVES, MERGED_BY_NAME, check_profile, grade_shares, no_directives
+from ._profile_keys import DIRECTIVES, MERGED_BY_NAME, check_profile, grade_shares, no_directives, no_loop
 from ._profile_nodes import (STR, Pairs, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, number, own,
                              places, points_of_a_formula, put, restated, scale_points, weight_node)
 from ._located import Located
@@ -40,10 +39,7 @@ from .errors import IndicatorSetError, Problem, did_you_mean
 from ._build.problems import ProblemLog
 from .model import ProfileChange
 
-__all__ = ["MAX_EXTENDS_DEPTH", "DIRECTIVES", "MERGED_BY_NAME", "Resolved", "resolve"]
-
-#: Most profiles on top of one another (a county's profile of a province's profile of the national framework is 2).
-MAX_EXTENDS_DEPTH = 8
+__all__ = ["DIRECTIVES", "MERGED_BY_NAME", "Resolved", "resolve"]
 
 
 @record(frozen=False)
@@ -72,7 +68,7 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     schema, own = check_profile(located, file)
     log = ProblemLog(Located(data, located.root, rejected=located.rejected), file)  # an alias's place: said already
     ref = data["extends"]
-    _no_loop(log, ref, file, chain)
+    no_loop(log, ref, file, chain)
     log.problems[:0] = schema  # the reader's problems among them
     # not merged: a loop, or no base to look in (an alias is cut from the node tree: _yaml._cut_repeats)
     if len(log.problems) > len(schema) or (schema and (not isinstance(ref, str) or "$.extends" in {p.path for p in schema})):
@@ -108,31 +104,18 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     resolved = resolved_data(root, (file, *(base.located.files or (base_file,))), located, ref)  # within bounds (QA203 2)
     digest = hashlib.sha256(f"{sha256}\n{base.sha256}".encode()).hexdigest()  # the profile and everything below it
     by = _set_id(base_located, ref)  # QA39 F8:
-    inherited = [replace(c, by=c.by or by, file=c.file or base_file) for c in base.changes if _inherited(c, merge.added)]
+    inherited = [replace(c, by=c.by or by, file=c.file or base_file) for c in base.changes if _inherited(c, merge)]
     return Resolved(resolved, digest, (ref, *base.bases), (*merge.changes, *inherited), file, base)
 
 
-def _no_loop(log: ProblemLog, ref: Any, file: str | None, chain: tuple[str, ...]) -> None:
-    """A profile on the way down from the file given (`chain`) extended again, or too deep, said at its extends:."""
-    looped = file is not None and file in chain
-    if looped and chain[-1] == file:  # extends: its own file: no set of the loop to name as the fix (QA214 13)
-        from ._files import bundled_sets
-
-        log.add(("extends",), f"extends {ref!r} names this set's own file: a set cannot extend itself",
-                f"extend the set this one builds on: a bundled set's id ({', '.join(bundled_sets())}) or another set's file")
-    elif looped or len(chain) >= MAX_EXTENDS_DEPTH:
-        what = (f"extends {ref!r} makes a loop: {' → '.join((*chain, file or '?'))}" if looped
-                else f"more than {MAX_EXTENDS_DEPTH} profiles on top of one another (MAX_EXTENDS_DEPTH), in "
-                     f"{' → '.join((*chain, file or '?', str(ref)))}")  # the chain from the file given (QA52 F2)
-        log.add(("extends",), what, "extend the set the loop started from, or the bundled set itself" if looped else
-                "make one of these profiles extend a set nearer the bundled set")
-
-
-def _inherited(change: ProfileChange, added: Mapping[str, int]) -> bool:
+def _inherited(change: ProfileChange, merge: _Merge) -> bool:
     """Whether a base profile's change stays said in a profile of it: a removal (of an indicator this one does not add
-    back, or of a fact: QA73 F1), renamed grades, a base's fact declared anew (said at that profile's line: QA87 F5)."""
-    return (change.what == "removed" and change.target not in added) or change.what in ("removed facts", "redeclared facts",
-            "redeclared derived") or (change.what == "section" and change.target == "grades")
+    back, or of a fact: QA73 F1), renamed grades, a base's fact declared anew (said at that profile's line: QA87 F5).
+    A weight it changed, where this one does not, is kept too (a judged score out of its tier names it: QA245 L3)."""
+    weighted = change.what in ("weight", "rescaled") and change.old != change.new
+    return (change.what == "removed" and change.target not in merge.added) or change.what in ("removed facts",
+            "redeclared facts", "redeclared derived") or (change.what == "section" and change.target == "grades") or \
+        (weighted and not any(c.target == change.target and c.what in ("weight", "rescaled") for c in merge.changes))
 
 
 def _set_id(located: Located, ref: str) -> str:

@@ -1059,6 +1059,13 @@ def test_a_judged_score_written_for_the_bases_weight_is_refused_with_the_profile
     unnamed = _write(tmp_path, "l2.yaml", (tmp_path / "l1.yaml").read_text(encoding="utf-8").replace("id: l1\n", ""))
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(NATIONAL_FACTS), "--set", str(unnamed)])
     assert 1 == run.exit_code and f"方案 {unnamed} 第 4 行把它的分值由 6 调整为 8" in run.output, run.output
+    # QA245 L3: a county's profile of the province's, changing no weight, named no profile at all: the province's is
+    # named, by its id, or by the name the county reads it by when it gives none
+    for base, named in (("l1.yaml", "l1"), ("l2.yaml", "l2.yaml")):
+        county = _write(tmp_path, "county.yaml", f"extends: {base}\nid: county\nname: 某县\n")
+        run = CliRunner().invoke(main, ["--lang", "zh", "score", str(NATIONAL_FACTS), "--set", str(county)])
+        assert 1 == run.exit_code and f"方案 {named} 第 {5 if named == 'l1' else 4} 行把它的分值由 6 调整为 8" in run.output, \
+            run.output
 
 
 @pytest.mark.parametrize(("extends", "fix"), [
