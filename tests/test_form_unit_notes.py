@@ -190,6 +190,19 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     # clauses back (QA246)
     ("A31", "注：补助资金以元为单位拨付，以下各表同口径填列"), ("A31", "注：补贴以元为单位发放到户，下同且与附表一致"),
     ("A31", "注：补助标准（单位：元），以下各表同"), ("A31", "注：资金来源，上级补助，以元为单位拨付"),
+    # the form or its set named otherwise, a noun before the amounts' word, a note led in 〔〕 (QA247 H1); traditional
+    # characters (H2); English and ¥ (H3); 币种 (H4); 以元填列, 按照元, 计列, 数额, 金额栏 (H5); a bracket going on after
+    # it (H6); 与 between the ones paid (H7); money before a word that is no count (H8)
+    ("A2", "（2024年度）　　项目资金单位：元"), ("J5", "项目资金单位：元"), ("A31", "本表格金额单位为元"),
+    ("A31", "全表金额单位为元"), ("A31", "本表及附表金额单位均为元"), ("A31", "〔注〕金额单位：元"),
+    ("A31", "《项目支出绩效自评表》金额单位为元"), ("A31", "表内各栏金额单位为元"), ("A31", "注：本表金額單位為元"),
+    ("J5", "單位：元"), ("A31", "单位: RMB yuan"), ("A31", "金额单位/Unit：元"), ("A31", "金额单位：￥元"), ("A31", "Unit: yuan"),
+    ("A31", "币种：人民币元"), ("A31", "注：本表金额以元填列"), ("A31", "注：本表金额按照元填列"), ("A31", "注：以上金额按元计列"),
+    ("A31", "本表数额单位为元"), ("A31", "金额栏单位为元"), ("A31", "全年预算数、全年执行数均以元为单位"),
+    ("A31", "注：补助标准（单位：元）；下同"), ("A31", "注：补助标准（单位：元），全表通用"),
+    ("A31", "注：补贴以元为单位发放到脱贫户与监测户，以下各表同"),
+    ("F11", "项目资金（单位：元）已全部拨付到位，实际支出950000户均增收明显"),
+    ("F11", "项目资金（单位：元）已全部拨付到位，实际支出 950000 个体户受益"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -286,6 +299,13 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("A31", "注：数据来源于统计局，补贴以元为单位发放到户"), ("B11", "项目资金（单位：元）已全部拨付到位，完成 5 个村道路硬化"),
     ("A31", "注：伙食费补助和交通补贴均以元为单位发放到人"),
     ("B11", "补助资金（单位：元）已足额发放，受益群众 1.2 万人次"),  # (QA246 M1)
+    # a subsidy named after the money's source, 后同步 (QA247 M1, M2); a count after a space that begins the words
+    # counted (M3); a part's table or a part of the towns, never the form's (the wider scopes of QA247 H1)
+    ("A31", "注：资金来源为中央衔接资金，补贴以元为单位发放到户"), ("A31", "注：经费来源为县级财政，护林员补贴以元为单位发放到人"),
+    ("A31", "注：补助标准（单位：元），后同步调整"), ("B11", "补助资金（单位：元）已足额发放，惠及 1200 户脱贫户"),
+    ("B11", "补助资金（单位：元）已足额发放，资助 3 所学校"), ("B11", "补助资金（单位：元）已足额发放，发放 1200 户次"),
+    ("A31", "存在问题：报销单据金额单位为元"), ("A31", "存在问题：资金拨付滞后；部分报表金额单位为元。"),
+    ("A31", "存在问题：\n1.资金拨付滞后；\n2.乡镇报表金额单位为元，汇总时已换算为万元"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:

@@ -58,8 +58,13 @@ def note_text(text: str) -> str:
     return normal if normal.isprintable() else "".join(c for c in normal if unicodedata.category(c) != "Cf")
 
 
-#: Look-alikes of the colon some input methods give (金额单位∶元, U+2236; ˸, ꞉, ︰): read as the colon (QA227 9).
-_COLONS = str.maketrans({"∶": ":", "˸": ":", "꞉": ":", "︰": ":", "ː": ":", "⁚": ":"})
+#: Look-alikes of the colon some input methods give (金额单位∶元, U+2236; ˸, ꞉, ︰): read as the colon (QA227 9); and the
+#: traditional forms of a note's words, as a form filled in Hong Kong's or Taiwan's input method gives them (註：本表金額單位
+#: 為元: QA247 H2), read as the simplified.
+_COLONS = str.maketrans({"∶": ":", "˸": ":", "꞉": ":", "︰": ":", "ː": ":", "⁚": ":",
+                         **dict(zip("單額為註說幣資項計績評價貨數據經費預執補貼發與總標準內萬億備實際現報寫統採調變請見詳於頁欄種門戶覽釋須條",
+                                    "单额为注说币资项计绩评价货数据经费预执补贴发与总标准内万亿备实际现报写统采调变请见详于页栏种门户览释须条",
+                                    strict=True))})
 
 
 # （2024年度）, （2024）, （2024年1-12月）, （2024.1-2024.12）: the 年度 line as clerks fill it (QA79 F1)

@@ -25,12 +25,20 @@ __all__ = ["BULLET", "MONEY_WORD", "NOTE_LABEL", "NOTE_LEAD", "NOTE_SCOPE", "mon
 # notes under the indicator block from its last row with them.
 #: Whose amounts a note speaks of: 本表, 表中, 以上… and 所有, 全部, 涉及, each with 的 or not (本表中的金额, 表中所有金额,
 #: 本表涉及金额: QA225 2).
-NOTE_SCOPE = (r"(?:(?:本表中|本表所列|本表内|本(?:自评)?表|表格?中|表内|上表|该表|此表|以上|上述|以下|本项目)的?)?"
-              r"(?:(?:所有|全部|涉及|各项|填报|所填|所涉|列示|上报|填写)的?){0,2}")
+NOTE_SCOPE = (r"(?:(?:本表中|本表所列|本表内|本(?:自评)?表|表格?中|表内|上表|该表|此表|以上|上述|以下|本项目"
+              # the form or the whole set of them, named otherwise: 本表格, 全表, 各表, 本套表, 本页, 报表, 本绩效自评表,
+              # 本表及附表中, 表一至表三, 《项目支出绩效自评表》, 以上各栏 (QA247 H1); never one table of others' (乡镇报表,
+              # 部分明细表)
+              r"|(?:(?:本|全|各|该|此|上|整|以下各|以上各|其余各)?套?(?:(?:项目支出)?绩效(?:自评|评价)|自评)?(?:表格?|报表|页|栏)"
+              r"|《[^《》\n]{1,20}》|表[一二三四五六七八九十\d]{1,2}至表[一二三四五六七八九十\d]{1,2})"
+              r"(?:[及和与](?:各?附表|附件|下表))?(?:中|内|所列|各栏)?)的?)?"
+              r"(?:(?:所有|全部|涉及|各项|各栏|填报|所填|所涉|列示|上报|填写)的?){0,2}")
 #: The amounts' word: 金额, 货币, 资金, and 预算金额 (QA225 2).
-MONEY_WORD = r"(?:预算|支出|收入)?(?:金额|货币|资金|经费)(?:数额|数)?"  # (资金数额单位：元: QA236)
+MONEY_WORD = (r"(?:(?:预算|支出|收入)?(?:金额|货币|资金|经费)(?:数额|数)?"  # (资金数额单位：元: QA236)
+              r"|数额|款项|(?:全年)?(?:预算|执行)数)(?:栏|列)?")  # (数额, 款项, 执行数, 金额栏: QA247 H5)
 #: The label giving the unit: 金额单位, 金额的单位 (QA225 2), 货币单位, 资金单位, 数据单位, 计量单位, 金额计量单位, 单位.
-NOTE_LABEL = rf"{NOTE_SCOPE}(?:(?:{MONEY_WORD}|数据|数字|数值)的?)?(?:计量)?单位"
+NOTE_LABEL = (rf"(?:{NOTE_SCOPE}(?:(?:(?:项目|财政|专项|报送|填报|申报)?{MONEY_WORD}|数据|数字|数值)的?)?(?:计量)?单位"
+              r"|(?:币种|货币种类)(?:[及和与]?(?:计量)?单位)?)")
 #: The words a note may be led by: 注, 附注, 备注, 说明, 填表说明, and 特别说明, 其他说明, 编制说明, 提示 (QA225 2).
 NOTE_LEAD = r"(?:附|备)?注(?:意|释)?|(?:填表|填报|特别|其他|编制|备注)?说明|(?:特别)?提示|填表须知|附(?=\s*+:)"
 #: A bullet glued before a note: ※金额单位：元, *…, •…, -… (QA225 2).
@@ -39,7 +47,7 @@ BULLET = rf"[{_BULLETS}]"
 #: Where a note's words start: the cell's start, after a space, a punctuation mark, an opening bracket (【金额单位：元】,
 #: 〔…〕, […]: QA223 3), a bullet (QA225 2) or a note's number (注：1.金额单位：元); never inside a word (实施单位,
 #: 报销凭证金额单位).
-_NOTE_START = rf"(?:^|(?<=[\s,;、():.。【〔〖《«{{\[“‘\"'「『是{_BULLETS}\d]))"
+_NOTE_START = rf"(?:^|(?<=[\s,;、():.。【】〔〕〖〗《》«{{\[\]“‘\"'「『是{_BULLETS}\d]))"
 _NOTE_UNIT = rf"{_NOTE_START}{NOTE_LABEL}"
 #: What joins 单位 to its unit: ：, 为, 均为, 是, a dash (金额单位——元), or a space alone (金额单位 元: QA223 3). Spaces are
 #: read possessively (*+, ++) here and below: a cell of spaces is read once, never again from each of them.
@@ -84,8 +92,13 @@ _PAID = re.compile(r"算?(?:\s*+(?:全部|精确|精准|逐笔|足额|按月|按
                    r"|(?:核算|计算|补助|补贴)到(?:户|人)))")
 #: A count's unit after its figure (1200户, 1.2万人); after a space, a word of its own (惠及农户 1200 户, not 950000
 #: 人均…: QA244).
-_COUNT = (r"(?:余|多)?(?:万|千)?(?:户|人次|人(?!民币)|个|项(?!目)|次|亩|村|所|家|名|座|处|天|吨|公里|平方米|米|套|台|辆|头|只|株"
+_COUNT = (r"(?:余|多)?(?:万|千)?(?:户次|户(?!均)|人次|人(?![均民])|个(?![别人体税])|项(?!目)|次|亩(?!均)|村(?![均集])|所|家"
+          r"|名(?!列)|座|处|天|吨|公里|平方米|米|套|台|辆|头|只|株"
           r"|间|栋|公顷)")
+#: After a space, a count's unit that begins the words counted: 惠及 1200 户脱贫户, 1200 人受益, 3 所学校, 1200 名学生, 2 座桥梁
+#: (QA246 M1, QA247 M3), never a word of its own (950000 人均…, 950000 个别乡镇, 950000 所需…, 950000 名优…, 950000 个税:
+#: QA244, QA247 H8).
+_COUNTED = r"(?:户次?|人次?|名(?![优列单额义])|座|亩|村|所(?![有以属在得需辖])|个)(?![均民集别人体税])[^\W\d_]"
 #: Money paid after a money word's bracketed unit: 补助资金（单位：元）发放及时, 专项资金（单位：元）已全部下达, 项目资金
 #: （单位：元）拨付及时率100% (QA232 M4, QA234 M1): that word's, in a sentence.
 _DONE_HOW = r"(?:已|均已|已经|全部|全额|足额|及时|按时|按期|按标准|通过[^\W\d_]{1,5}?|打卡)"
@@ -97,7 +110,7 @@ _DONE = re.compile(rf"[^)]{{0,8}}?\)\s*+(?:{_DONE_HOW}*+(?:发放|拨付|下达|
                    # (nor a date: 2024年12月, 1200余户, 1.2万人: QA239 M1, M2)
                    # (the unit right after the figure, never on the next line: …950000\n年度目标全部完成, QA240 H1)
                    # (a space before it: 惠及农户 1200 户; a count in numerals, not money: 两百余户, 两百万人民币: QA242)
-                   rf"(?![\s\S]{{0,60}}?(?:\d++(?:\.\d++)?+(?![%\d.年月日]|{_COUNT}|[^\S\n](?:{_COUNT}(?![^\W\d_])|个(?![别人])))"
+                   rf"(?![\s\S]{{0,60}}?(?:\d++(?:\.\d++)?+(?![%\d.年月日]|{_COUNT}|[^\S\n](?:{_COUNT}(?![^\W\d_])|{_COUNTED}))"
                    r"|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][百千万亿佰仟拾]"
                    r"(?![万千亿]?(?:余|多)?(?:[户个次亩村所家名]|人(?!民币)|项(?!目)))))")
 #: Whose money a note says is paid out in 元: 注：补贴以元为单位发放到户 the subsidy's, 注：金额以元为单位发放 the form's
@@ -120,10 +133,11 @@ _NOT_SUBSIDY = re.compile(r"[、()]|以上|上述|以下|下列|表列|本年度
 _UNIT_SAID = re.compile(r"(?:均|都|一律|全部|统一)?(?:以|按|采用)\s*+[^为计]{0,6}?(?:为(?:计算|计量)?单位|计)\Z")
 #: A note going on for what follows (下同) gives the form's unit, whatever it says is paid out: 注：资金以元为单位拨付，下同,
 #: 完成投资1000000（金额单位：元，下同） (QA234).
-_ONWARD = re.compile(r"(?:[^。;!?\n与]|(?<=参)与|与(?=本表|附表|下表)){0,16}?"
+_ONWARD = re.compile(r"(?:[^。;!?\n与]|(?<=参)与|与(?=本表|附表|下表|[^\W\d_]{1,8}?[,、])){0,16}?"
                      r"(?:(?<=下)(?:均|亦|皆)?同(?!步|时|意)|(?<=表)(?:均|亦|皆)?同(?!步|上年|时|意|比|期|往年|[^\W\d_]{0,8}?一致)"
                      r"|(?:(?<=[余后数额金项文栏])(?:均|亦|皆)?|数据)同(?!步|上年|时|意|比|期|往年|口径[^\W\d_]|[^\W\d_]{0,8}?一致)"
                      r"|同此|全表通用|类推)")  # (下同且与附表一致, 以下各表同口径填列: QA246 H1, H2)
+# (与 between the ones paid, 发放到脱贫户与监测户，下同: QA247 H7)
 # (以下均同, 全表同, 其余同上, 预算数亦同, 附表同, 全表同口径; not 各乡镇亦同, 其余同上年, 数据同步, 同期增长, 与上年报表同口径,
 # 户数同口径比较: QA238 M3, H2, QA239 H1, M5, QA242)
 _PAID_NEXT = re.compile(r"算?\s*+,\s*+(?:全部|足额|按月|按季|按年|及时|直接)(?:发放|拨付|兑付|支付)")  # (after a comma)
@@ -145,7 +159,7 @@ _PROBLEM_LEAD = re.compile(_LEAD_START + r"(?:存在的?(?:主要)?(?:问题|不
                            r"|(?:主要)?(?:经验)?(?:及|和)?做法)(?:\s*+:|\s++)")
 #: And what leads a note: its words are the note's, whatever they go on to say (注：金额单位：元，角分四舍五入，合计可能
 #: 与分项不一致; 填表说明：…，金额单位：元，不得涂改: QA227 3).
-_NOTE_LED = re.compile(rf"{_LEAD_START}(?:{NOTE_LEAD})\s*+\d*+\s*+[:】\]]")
+_NOTE_LED = re.compile(rf"{_LEAD_START}(?:{NOTE_LEAD})\s*+\d*+\s*+[:】〕〗)\]]")  # (〔注〕, （注）: QA247 H1)
 # (spaces are read at most once each: a cell of 32,000 line breaks is read once, QA229 7)
 _ITEM_START = rf"[^\S\n]*+(?:\(?\d++\s*+[.、)]?|\(?[一二三四五六七八九十]+[)、]|{BULLET})"
 _NUMBERED = r"[^\S\n]*+(?:\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、]|[一二三四五六七八九十]+是)"
@@ -189,10 +203,10 @@ _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                    # 以上金额均以元为单位: QA223 3; 金额单位以元计; 本表所示金额以元为单位列示: QA227 1, 2), or at a note's
                    # start with a scope or 数据 or nothing (本表以元为单位, 以上数据均以元为单位, 以元为单位: QA225 2)
                    rf"|(?:{MONEY_WORD}(?:单位)?|{_NOTE_START}{NOTE_SCOPE}(?:(?:数据|数字|数值)(?:单位)?)?)(?:均|都|一律)?"
-                   rf"(?:统一)?(?:以|采用)\s*+{_YUAN}\s*+(?:为(?:计算|计量|金额)?单位|计|作为(?:金额|计量)?单位)"
+                   rf"(?:统一)?(?:以|采用)\s*+{_YUAN}\s*+(?:为(?:计算|计量|金额)?单位|计列?|作为(?:金额|计量)?单位|填列|填报|列示)"
                    # 按元填列 (QA226 5)
                    rf"|{_NOTE_START}{NOTE_SCOPE}(?:{MONEY_WORD}(?:单位)?|(?:数据|数字)(?:单位)?)?(?:均|都|一律)?"
-                   rf"按\s*+{_YUAN}\s*+(?:(?:为单位|计)?(?:填列|填报|填写|计算|列示|列报|核算|编制)|为单位|计){_END}"
+                   rf"按照?\s*+{_YUAN}\s*+(?:(?:为单位|计)?(?:填列|填报|填写|计算|列示|列报|核算|编制)|为单位|计列?){_END}"
                    # the word alone before the unit, as a title row gives it: （2024年度） 金额：元 (QA212), or saying
                    # it: 注：本表金额均为元 (QA223 3), 表中所有金额均为人民币元 (QA225 2)
                    rf"|{_NOTE_START}{NOTE_SCOPE}(?:{MONEY_WORD}|数值|数据|数字)(?:\s*+:|(?:均|都|统一|一律|全部)?(?:为|是))\s*+"
@@ -200,6 +214,12 @@ _NOTE = re.compile(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
 #: Spaces inside a label's words, as clerks align it: 单 位：元, 金 额 单 位：元 are read as 单位：元, 金额 单位：元 (QA225 2);
 #: words are never joined (部分资金 单位：元 stays a note after a space, 人民币  单位：元 too).
 _SPACED_LABEL = re.compile("|".join(rf"(?<={a})[^\S\n]++(?={b})" for a, b in ("金额", "单位", "货币", "资金", "数据", "计量")))
+
+
+#: A note's words in English, or its unit as a sign, read as the Chinese: 单位: RMB yuan, 金额单位/Unit：元, 金额单位(Unit)：
+#: 元, Unit：元, 单位：CNY, 金额单位：￥元, 单位：￥ (QA247 H3); never ¥1000, an amount.
+_ENGLISH = re.compile(r"(?i)((?<=单位)\s*+(?:/\s*+unit|\(\s*+unit\s*+\)))|((?<![a-z])unit(?![a-z]))"
+                      r"|(?<![a-z])(?:rmb\s*+)?(?:yuan|cny)(?![a-z])|¥\s*+元|¥(?!\s*+\d)|(?<![a-z])rmb(?=\s*+(?:$|[,;.)。]))")
 
 
 def money_note(text: str, heading: bool = False) -> str | None:
@@ -233,6 +253,8 @@ def money_note(text: str, heading: bool = False) -> str | None:
     ('元', '元')
     """
     normal = _SPACED_LABEL.sub("", note_text(text))
+    if _ENGLISH.search(normal):
+        normal = _ENGLISH.sub(lambda found: "" if found.group(1) else "单位" if found.group(2) else "元", normal)
     if "元" not in normal:  # (every unit a note gives is in 元: 千元, 万元…)
         return None
     units = []
@@ -295,8 +317,11 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
 
 
 _MONEY_SOURCE = re.compile(r"(?:资金|经费|款项|补助|补贴)来源")
+#: A source named as a clause of its own, after 资金来源: 上级补助, 中央财政补助资金, 省级补助 (QA246 H3).
+_SOURCE_VALUE = re.compile(r"(?:中央|省级|省|市级|市|县级|县|本级|上级|各级)*+(?:财政)?(?:补助|拨款|转移支付)(?:资金)?")
 #: Right after the bracket: 补助标准（单位：元），下同 (QA244 H4), …，以下各表同 (QA246).
-_SAME_AFTER = re.compile(r"\s*+[,(。]?\s*+(?:以下各表|以下|下表|下|全表|各表|后)均?同")
+_SAME_AFTER = re.compile(r"\s*+[,;、(【。]?\s*+(?:以下各?附?表|以下|下表|下|全表|各表|其余各?表|本表及附表|附表|后)"
+                         r"(?:均|亦|皆)?(?:同(?!步|时|意|比|期|上年)|通用)")  # (；下同, 【下同】, ，附表同: QA247 H6, M2)
 
 
 def _goes_on_in_bracket(normal: str, end: int) -> bool:
@@ -323,10 +348,13 @@ def _paid_out(normal: str, found: re.Match[str], in_note: bool, problems: list[t
     parts = _UNIT_SAID.sub("", clause[max(clause.rfind(c) for c in "。;!?\n") + 1:]).split(",")
     # the clause the unit is said in, or the one before it when it has none: 补助标准为每人1200元，以元为单位发放到户
     said = parts[-1] if parts[-1].split(":")[-1].strip() or len(parts) == 1 else parts[-2]
-    if "来源" in said or _MONEY_SOURCE.search(clause[max(clause.rfind(c) for c in "。;!?\n") + 1:]):  # where money comes
-        # from is no payment: 注：资金来源：上级补助，以元为单位拨付 (QA240), 资金来源，上级补助，… (QA246 H3); but 数据来源：
-        return False  # …系统；补贴资金…, 数据来源于…，补贴以元为单位… are (QA242 M3, QA244 M2)
     subject = _ITEM_MARK.sub("", said.split(":")[-1].strip())
+    if "来源" in said or (_SOURCE_VALUE.fullmatch(subject) and _MONEY_SOURCE.search(
+            clause[max(clause.rfind(c) for c in "。;!?\n") + 1:])):  # where money comes from is no payment: 注：资金来源：
+        # 上级补助，以元为单位拨付 (QA240), 资金来源，上级补助，… (QA246 H3); but 数据来源：…系统；补贴资金…, 数据来源于…，
+        # 补贴以元为单位… are (QA242 M3, QA244 M2), and a subsidy named after the source: 资金来源为中央衔接资金，补贴以元为单位
+        # 发放到户
+        return False  # (QA247 M1)
     return bool(_PAID_SUBJECT.fullmatch(subject)) and not _NOT_SUBSIDY.search(subject)
 
 
