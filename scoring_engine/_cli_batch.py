@@ -27,10 +27,8 @@ from .loader import load_indicator_set, resolve_set
 if TYPE_CHECKING:
     from .batch.summary import Summary
 
-__all__ = ["MAX_JOBS", "run_batch_command", "progress_stream"]
+__all__ = ["run_batch_command", "progress_stream"]
 
-#: batch --jobs: more worker processes than this would only compete for the cores (and each holds the set)
-MAX_JOBS = 4 * (os.cpu_count() or 1)
 
 
 def progress_stream(quiet: bool) -> TextIO | None:
@@ -114,6 +112,7 @@ def _batch_usage(inputs: tuple[str, ...], outputs: tuple[Path, ...], jobs: int |
                  compare_with: tuple[str, ...], compare_set: str | None, threshold: str) -> Decimal:
     """The batch options checked together (a usage error for any that clash or do nothing); the threshold in points."""
     from .batch.compare import MAX_THRESHOLD, threshold_shown
+    from .batch.pool import MAX_JOBS
     from .batch.run import OUTPUTS, outputs_clash
     from .batch.recheck import recheck_clash
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import datetime
 import json
+import os
 import re
 import threading
 from decimal import Decimal as D
@@ -105,7 +106,9 @@ def test_wrong_arguments_are_said_as_such(small):
             summarise(wrong)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="not one: pass \\[facts\\]"):
         list(score_many(small, facts.values))  # type: ignore[arg-type]
-    for jobs in (2.5, "2", 0):
+    # jobs past four per core (QA248 F1): 2**62 was a ValueError from inside, 80 on two cores read 10,000 documents
+    # ahead of the first outcome and started 80 processes
+    for jobs in (2.5, "2", 0, 2**62, 4 * (os.cpu_count() or 1) + 1):
         with pytest.raises(TypeError, match="jobs is a whole number from 1"):
             list(score_many(small, [facts], jobs=jobs))  # type: ignore[arg-type]
 
@@ -1119,3 +1122,16 @@ def test_pandas_na_as_a_project_detail_is_a_problem_of_its_project_in_score_many
     outcomes = list(score_many(small, documents, jobs=jobs))
     assert [False, False, True] == [o.ok for o in outcomes]
     assert [["$.project.name"], ["$.project.unit"]] == [[p.path for p in o.problems] for o in outcomes[:2]]
+
+
+def test_an_error_gives_every_problem_in_chinese_as_the_command_prints_them(small):
+    """QA248 F4: str(error) is English; a service showing policy staff the error had to walk error.problems for each
+    problem's text("zh"). error.text("zh") gives every line, as the command prints them; "en" is str(error)."""
+    from scoring_engine import FactsError
+
+    with pytest.raises(FactsError) as caught:
+        score(small, {"budget.paid": "八百", "budget.total": -1})
+    error = caught.value
+    assert str(error) == error.text("en") and len(error.problems) == len(error.text("zh").splitlines()) >= 2
+    assert error.text("zh").splitlines() == [p.text("zh") for p in error.problems]
+    assert all(re.search("[\u4e00-\u9fff]", line) for line in error.text("zh").splitlines())

@@ -30,7 +30,7 @@ from ..facts import Facts
 from ..loader import load_indicator_set, resolve_set
 from ..model import IndicatorSet
 from .inputs import Document, find_documents
-from .pool import ordered_map, usable_cores
+from .pool import MAX_JOBS, ordered_map, usable_cores
 from .rows import ProjectRow
 from .scoring import Outcome, ScoreDocuments
 from .summary import Summary, summarise
@@ -70,8 +70,9 @@ def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
                         "values for each row")
     if not isinstance(documents, Iterable):  # None: 'NoneType' object is not iterable, said of no argument (QA77 F5)
         raise TypeError(f"documents is a list (or any iterable) of documents, not {type(documents).__name__}")
-    if jobs is not None and (type(jobs) is not int or jobs < 1):
-        raise TypeError(f"jobs is a whole number from 1, or None for one per core, not {jobs!r}")
+    if jobs is not None and (type(jobs) is not int or not 1 <= jobs <= MAX_JOBS):  # (QA248 F1: 2**62 read ahead)
+        raise TypeError(f"jobs is a whole number from 1 to {MAX_JOBS} (four per core), or None for one per core, "
+                        f"not {jobs!r}")
     if isinstance(indicator_set, (str, os.PathLike)):
         indicator_set = load_indicator_set(resolve_set(str(indicator_set)))
     elif indicator_set is not None and not isinstance(indicator_set, IndicatorSet):

@@ -40,7 +40,7 @@ from .._encodings import read_otherwise, read_otherwise_from_now
 from .._output import STOPS, stops_deferred
 from ..errors import Problem, ScoringEngineError
 
-__all__ = ["ordered_map", "usable_cores", "CHUNK", "WINDOW"]
+__all__ = ["ordered_map", "usable_cores", "CHUNK", "MAX_JOBS", "WINDOW"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -49,6 +49,9 @@ R = TypeVar("R")
 CHUNK = 32
 #: Chunks waiting or under way per worker process.
 WINDOW = 4
+#: The most worker processes asked for (batch --jobs, score_many's jobs): more would only compete for the cores, each
+#: holding the set, and read that many chunks ahead of the first outcome (QA248 F1).
+MAX_JOBS = 4 * (os.cpu_count() or 1)
 
 _worker: Callable[[Sequence[Any]], list[Any]] | None = None  # in a worker process: its worker
 
