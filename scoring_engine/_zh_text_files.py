@@ -8,6 +8,11 @@ from __future__ import annotations
 __all__ = ["MORE_UNDECLARED", "TEXT_FILES"]
 
 TEXT_FILES = (
+    # libyaml's words where the file ends inside brackets (a file cut short: QA248 F3)
+    ("did not find expected ',' or ']'", "缺少逗号或右方括号 ']'（文件在方括号闭合前就结束了？）"),
+    ("did not find expected ',' or '}}'", "缺少逗号或右花括号 '}}'（文件在花括号闭合前就结束了？）"),
+    ("did not find expected node content", "这里应有值"),
+    ("found undefined tag handle {handle}", "未定义的标签前缀 {handle}"),
     # a workbook given where a YAML or JSON file belongs (_typing_slips.encoding_problem; the Python calls: QA174 F2)
     ("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file",
      "这是 Excel 工作簿（.xlsx）或其他 zip 压缩包，不是 YAML 或 JSON 文本文件"),

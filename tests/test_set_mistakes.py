@@ -347,3 +347,16 @@ def test_a_wrongly_typed_field_inside_a_switch_case_or_an_otherwise_hides_no_for
         assert 1 == code and len(lines) == len(expected), lines
         for (line, words), shown in zip(expected, lines, strict=True):
             assert f"set.yaml:{line}:" in shown and words in shown, (line, words, shown)
+
+
+def test_a_set_cut_short_inside_brackets_is_told_in_chinese(tmp_path: Path) -> None:
+    """QA248 F3: a set file cut short inside { } or [ ] (an upload cut off), a value missing at its end, an undefined tag
+    prefix: libyaml's English stayed inside the Chinese line (花括号 { … } 中：did not find expected ',' or '}')."""
+    for text, words in (("id: x\nname: 体系\nfacts:\n  a: {type: number, label: 预算", "缺少逗号或右花括号 '}'"),
+                        ("id: x\nname: 体系\ngrades: [a, b", "缺少逗号或右方括号 ']'"),
+                        ("id: x\nname: 体系\nfacts:\n  a: {type: number,", "这里应有值"),
+                        ("id: !x!y z\n", "未定义的标签前缀 '!x!'")):
+        cut = tmp_path / "cut.yaml"
+        cut.write_text(text, encoding="utf-8")
+        code, lines = _run("--lang", "zh", "validate", str(cut))
+        assert 1 == code and words in lines[0] and "did not find" not in lines[0] and "found" not in lines[0], lines
