@@ -153,6 +153,8 @@ def _sha256(facts: Facts) -> str:
     return facts.sha256
 
 
+#: A project marking every indicator not applicable, under either policy.
+EVERY_ONE_MARKED = "every indicator is marked not applicable; nothing is left to score"
 _GUARD = Decimal(f"1e-{GUARD_PLACES}")  # exactly, in no caller's context (QA127 F5)
 _GUARDED_BELOW = CONTEXT.prec - GUARD_PLACES
 
@@ -187,7 +189,12 @@ class _Run:
 
     def _weights(self) -> Mapping[str, Decimal]:
         """Indicator id → weight used; with the 'rescale' policy, applicable leaves share the whole total."""
-        if self.set.not_applicable != "rescale" or not self.not_applicable:
+        if not self.not_applicable:
+            return self.plan.weights
+        if self.set.not_applicable != "rescale":  # full marks for each; none for a project with nothing to score (QA248 F2:
+            if len(self.not_applicable) >= len(self.plan.leaves) and all(  # 'select all' scored 100 优)
+                    n.id in self.not_applicable for n in self.plan.leaves):
+                raise FactsError(EVERY_ONE_MARKED, file=self.facts.source)
             return self.plan.weights
         marked = frozenset(self.not_applicable)
         weights: Mapping[str, Decimal] | None = self.plan.rescaled.get(marked)
@@ -201,7 +208,7 @@ class _Run:
         one its not_applicable_to names), the rest 0, and the parents' sums."""
         weights = weights_without(self.plan, self.not_applicable, self.set.precision)
         if weights is None:
-            raise FactsError("every indicator is marked not applicable; nothing is left to score", file=self.facts.source)
+            raise FactsError(EVERY_ONE_MARKED, file=self.facts.source)
         return weights
 
     # -- derived values and checks

@@ -176,3 +176,21 @@ def test_the_form_says_where_a_marked_parents_weight_went(tmp_path) -> None:
     form = render_layout(score(indicator_set, marked), indicator_set, "markdown", "selfeval")
     assert "不适用：满意度（benefit.satisfaction）：未开展满意度调查；其分值计入项目效益" in form
     assert "其他指标的分值已按比例调整" not in form
+
+
+@pytest.mark.parametrize("policy", ["rescale", "full_credit"])
+def test_a_project_marking_every_indicator_not_applicable_is_refused_under_either_policy(policy: str) -> None:
+    """QA248 F2: under full_credit (the default) a project marking every indicator 不适用 (a web form's 'select all')
+    scored 100.00 优 without a word, where rescale refuses it: nothing is left to score, under either policy, in the
+    full audit and the scores-only path alike. One indicator left applicable is scored."""
+    from scoring_engine import FactsError, scores_only
+
+    indicator_set = parse_indicator_set(SET.replace("not_applicable: rescale", f"not_applicable: {policy}")
+                                        .replace(" not_applicable_to: benefit,", ""))
+    every = {"budget": "无", "benefit": "无", "output": "无", "satisfaction": "无"}
+    for run in (score, scores_only):
+        with pytest.raises(FactsError, match="every indicator is marked not applicable; nothing is left to score"):
+            run(indicator_set, Facts(values={"a": Decimal("0.5")}, not_applicable=every))
+        left = run(indicator_set, Facts(values={"a": Decimal("0.5")}, not_applicable={k: v for k, v in every.items()
+                                                                                         if k != "output"}))
+        assert left.total == (Decimal("75.00") if policy == "full_credit" else Decimal("50.00"))
