@@ -250,7 +250,7 @@ class ScoringEngineError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def text(self, lang: str = "en") -> str:
-        """Every problem, one a line, in `lang` ("zh": in Chinese, as the command prints them; QA248 F4)."""
+        """Every problem, one a line, in `lang` ("zh": in Chinese, as the command prints them)."""
         return "\n".join(problem.text(lang) for problem in self.problems)
 
     # The fields of the first problem, for callers that handle one problem at a time.

@@ -12,12 +12,12 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
-from scoring_engine import _profiles, _reason_limits, _yaml, audit, errors, fact_values, facts, formulas, loader, rules
+from scoring_engine import _profile_keys, _reason_limits, _yaml, audit, errors, fact_values, facts, formulas, loader, rules
 from scoring_engine.forms import workbook
 from scoring_engine.model import FactSpec
 from scoring_engine.cli import main
 
-MODULES = (formulas, _yaml, _profiles, loader, facts, rules, workbook, audit, errors, _reason_limits, fact_values)
+MODULES = (formulas, _yaml, _profile_keys, loader, facts, rules, workbook, audit, errors, _reason_limits, fact_values)
 
 
 def _documented() -> dict[str, Decimal]:
