@@ -152,6 +152,8 @@ def test_an_added_comparison_column_left_blank_is_said_by_its_printed_name(tmp_p
      f"{SHEET}!I13: row 新建供水管网长度: 偏差原因分析及改进措施 holds the number 0; expected the reason in words"),
     ("sichuan-self-evaluation", {"G6": 80, "K6": 0},
      "部门预算项目支出绩效自评表!K6: row 总额: 执行率未达到90%的原因 holds the number 0; expected the reason in words"),
+    ("sichuan-self-evaluation", {"G6": 80, "K6": "0"},  # a 文本 cell's 0 (QA237 5)
+     "部门预算项目支出绩效自评表!K6: row 总额: 执行率未达到90%的原因 holds the number 0; expected the reason in words"),
 ])
 def test_a_number_in_a_reason_cell_is_refused_on_its_cell(tmp_path: Path, set_id: str, cells: dict[str, object],
                                                           said: str) -> None:
@@ -161,6 +163,21 @@ def test_a_number_in_a_reason_cell_is_refused_on_its_cell(tmp_path: Path, set_id
     form = written_form(ROOT / "indicator_sets" / f"{set_id}.facts.json", tmp_path / "form.xlsx", cells)
     code, output = scored_form(form)
     assert 1 == code and f"{said} (write the reason in words, or leave the cell empty)" in output, output
+
+
+@pytest.mark.parametrize("reason", ["—", "无", "无。", " / "])
+def test_a_dash_or_none_in_the_funds_reason_is_no_reason_given(tmp_path: Path, reason: str) -> None:
+    """QA237 5: a Sichuan form's 执行率未达到90%的原因 holding — or 无 is no reason for 需说明 (batch's 单位已说明), but the
+    set's own check read it as one and said nothing, where an empty cell gets 须说明原因. Read as empty: the fact's
+    default 未说明, and the check's warning, as for the empty cell."""
+    facts = ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json"
+    warned = []
+    for typed in (reason, None):
+        form = written_form(facts, tmp_path / f"form{len(warned)}.xlsx", {"G6": 80, "K6": typed})
+        code, output = scored_form(form)
+        assert 0 == code, output
+        warned.append([line.split(".xlsx", 1)[1] for line in output.splitlines() if "budget.reason" in line])
+    assert warned[0] == warned[1] and len(warned[0]) == 1, warned
 
 
 def _typed_over(tmp_path: Path, unmerge: tuple[str, ...] = (), **cells: object) -> Path:

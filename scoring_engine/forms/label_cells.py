@@ -6,13 +6,16 @@ holds words too: a number there is refused on its cell (QA165 F6)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from .._arith import plain
 from .._text import cut
 from .layout import Labelled
-from .reading import FormReading
+from .reading import FormReading, says_something
 from .workbook import Formula
 
 __all__ = ["held", "label_text", "reason_words", "refuse_header_formulas", "refuse_heading_values", "unread_funds_label"]
@@ -93,15 +96,22 @@ def _refuse(reading: FormReading, row: int, col: int, value: Any, what: str | No
 
 
 def reason_words(reading: FormReading, row: int, col: int, label: str, row_name: str) -> str | None:
-    """A reason cell's words (None when it is empty); a number, a date or true/false there is refused on its cell: a
-    reason of 0 is a slip (the 得分 typed a column too far), not a reason given (QA165 F6: it was said of the whole row,
-    as 'reason 应为非空文字')."""
+    """A reason cell's words (None when it is empty or says nothing, a dash or 无: the fact's default, as 需说明 reads
+    it); a number, a date or true/false there, or a 文本 cell holding only a number, is refused on its cell: a reason of 0
+    is a slip (the 得分 typed a column too far), not a reason given (QA165 F6: it was said of the whole row, as 'reason
+    应为非空文字')."""
     value = reading.sheet.get(row, col)
-    if value is None or isinstance(value, (str, Formula)):
-        return reading.text(row, col)
+    if isinstance(value, str) and _FIGURE.fullmatch(unicodedata.normalize("NFKC", value).strip()):
+        value = Decimal(unicodedata.normalize("NFKC", value).strip().rstrip("%"))  # a 文本 cell's 0, as the number (QA237 5)
+    elif value is None or isinstance(value, (str, Formula)):
+        text = reading.text(row, col)
+        return text if text is None or says_something(text) else None  # —, 无: no reason given, as 需说明 reads them
     reading.problem(row, col, f"row {cut(row_name)}: {label} holds {held(value)}; expected the reason in words",
                     "write the reason in words, or leave the cell empty")
     return None
+
+
+_FIGURE = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
 
 
 def held(value: Any) -> str:
