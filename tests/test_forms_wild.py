@@ -75,6 +75,27 @@ def test_a_carriage_return_excel_escapes_is_read_as_the_cell_shows_it(tmp_path: 
     assert 0 == code and "_x000D_" not in output, output
 
 
+def test_text_that_reads_as_excels_escape_of_a_character_comes_back_as_written(tmp_path: Path) -> None:
+    """QA249: a project named 供水工程_x4E00_期 (a unit 水利局_x000D_二科) was written into the form as it stands, and read
+    back, by Excel and by import alike, as 供水工程一期 (and a line break): the engine writes it as Excel does
+    (_x005F_x4E00_), and the form's name comes back as the facts file wrote it, as do the report's cells."""
+    import json
+
+    facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    facts["project"]["name"] = "供水工程_x4E00_期"
+    (tmp_path / "x.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    form, report, back = tmp_path / "form.xlsx", tmp_path / "report.xlsx", tmp_path / "back.json"
+    for args in (["score", str(tmp_path / "x.json"), "--layout", "selfeval", "-o", str(form)],
+                 ["score", str(tmp_path / "x.json"), "-o", str(report)], ["import", str(form), "-o", str(back)]):
+        run = CliRunner().invoke(main, args)
+        assert 0 == run.exit_code, run.output
+    assert "供水工程_x4E00_期" == json.loads(back.read_text(encoding="utf-8"))["project"]["name"]
+    book = openpyxl.load_workbook(report, read_only=True)
+    shown = [cell for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for cell in row
+             if isinstance(cell, str) and "供水工程" in cell]
+    assert shown and all("_x4E00_" in cell for cell in shown), shown
+
+
 def test_a_number_of_too_many_digits_is_said_on_its_own_cell(tmp_path: Path) -> None:
     """A 31-digit 实际完成值 was said at the 一级 cell, with the hint to unmerge the 一级 cells, which is not the fix."""
     code, output = _score(_form(tmp_path, F14="9.999999999999999999999999999999"))

@@ -7,6 +7,7 @@ one (wrapped_lines, row_height). A sheet's name: one Excel opens, whatever the t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .._display import display_width
@@ -24,6 +25,8 @@ SHEET_NAME_CHARACTERS = 31
 # The characters Excel refuses in a sheet name, as their full-width forms (a title 附件1: … keeps its colon, as ：).
 _FULL_WIDTH = str.maketrans({"/": "／", "\\": "＼", "?": "？", "*": "＊", ":": "：", "[": "［", "]": "］"})
 _RESERVED = "history"  # Excel keeps the name History for itself
+#: What Excel reads as a character written by its code (_x000D_ a carriage return), in a text it holds.
+_EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 #: Points per line of 11-point text.
 LINE_HEIGHT = 15
 
@@ -46,12 +49,15 @@ def _cut(text: str, room: int) -> str:
 
 def cell_text(text: str) -> str:
     """`text` as a workbook may hold it: hidden characters (all XML 1.0 forbids among them) shown as escapes by
-    _text.visible, and cut to XLSX_CELL_CHARACTERS UTF-16 units, ending with CUT_MARK.
+    _text.visible, text that reads as Excel's escape of a character (_x4E00_) kept as text by Excel's own escape of
+    its underscore (_x005F_x4E00_), and cut to XLSX_CELL_CHARACTERS UTF-16 units, ending with CUT_MARK.
 
-    >>> len(cell_text("\\U00020000" * 20000)) < 20000, cell_text("a\\u202eb")
-    (True, 'a\\\\u202eb')
+    >>> len(cell_text("\\U00020000" * 20000)) < 20000, cell_text("a\\u202eb"), cell_text("工程_x4E00_期")
+    (True, 'a\\\\u202eb', '工程_x005F_x4E00_期')
     """
     shown = visible(text)
+    if "_x" in shown:  # _x4E00_ typed: written as Excel writes it, else Excel and the form reader read it as 一 (QA249)
+        shown = _EXCEL_ESCAPE.sub(r"_x005F_\1", shown)
     if len(shown) <= XLSX_CELL_CHARACTERS // 2 or _units(shown) <= XLSX_CELL_CHARACTERS:
         return shown
     return _cut(shown, XLSX_CELL_CHARACTERS - len(CUT_MARK)) + CUT_MARK
