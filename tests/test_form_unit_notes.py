@@ -203,6 +203,9 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("A31", "注：补贴以元为单位发放到脱贫户与监测户，以下各表同"),
     ("F11", "项目资金（单位：元）已全部拨付到位，实际支出950000户均增收明显"),
     ("F11", "项目资金（单位：元）已全部拨付到位，实际支出 950000 个体户受益"),
+    # money before a space and a word that begins with a count's unit but counts nothing (QA250)
+    ("B11", "项目资金（单位：元）已全部拨付到位，实际支出 950000 人居环境明显改善"),
+    ("B11", "项目资金（单位：元）已全部拨付到位，实际支出 950000 户厕改造完成"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -306,6 +309,12 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("B11", "补助资金（单位：元）已足额发放，资助 3 所学校"), ("B11", "补助资金（单位：元）已足额发放，发放 1200 户次"),
     ("A31", "存在问题：报销单据金额单位为元"), ("A31", "存在问题：资金拨付滞后；部分报表金额单位为元。"),
     ("A31", "存在问题：\n1.资金拨付滞后；\n2.乡镇报表金额单位为元，汇总时已换算为万元"),
+    # a count before 均已, counted nouns after a space, a bare 报表 in a sentence, a bank account's 币种, 下同类, other
+    # units' figures, money paid quarterly or fixed per household (QA250)
+    ("B11", "补助资金（单位：元）已足额发放，1200户均已到账"), ("B11", "补助资金（单位：元）已足额发放，惠及 1200 村民"),
+    ("A31", "规范乡镇报表填报，报表金额单位统一为元，确保数据准确"), ("A31", "备注：收款账户为县财政局零余额账户，币种：人民币元"),
+    ("A31", "补助标准（单位：元）、下同类项目参照执行"), ("B11", "各乡镇预算数以元填报，汇总后以万元列示"),
+    ("B11", "奖补款项以元计，按季度兑付"), ("B11", "补贴数额以元为单位核定到户"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:

@@ -28,8 +28,9 @@ __all__ = ["BULLET", "MONEY_WORD", "NOTE_LABEL", "NOTE_LEAD", "NOTE_SCOPE", "mon
 NOTE_SCOPE = (r"(?:(?:本表中|本表所列|本表内|本(?:自评)?表|表格?中|表内|上表|该表|此表|以上|上述|以下|本项目"
               # the form or the whole set of them, named otherwise: 本表格, 全表, 各表, 本套表, 本页, 报表, 本绩效自评表,
               # 本表及附表中, 表一至表三, 《项目支出绩效自评表》, 以上各栏 (QA247 H1); never one table of others' (乡镇报表,
-              # 部分明细表)
-              r"|(?:(?:本|全|各|该|此|上|整|以下各|以上各|其余各)?套?(?:(?:项目支出)?绩效(?:自评|评价)|自评)?(?:表格?|报表|页|栏)"
+              # 部分明细表), nor a bare 报表 in a sentence (…，报表金额单位为元，确保数据准确: QA250)
+              r"|(?:(?:本|全|各|该|此|上|整|以下各|以上各|其余各)套?(?:(?:项目支出)?绩效(?:自评|评价)|自评)?(?:表格?|报表|页|栏)"
+              r"|(?:(?:项目支出)?绩效(?:自评|评价)|自评)(?:表格?|报表)|(?:^|(?<=[\s:】〕\]]))(?:表格|报表|页|栏)"
               r"|《[^《》\n]{1,20}》|表[一二三四五六七八九十\d]{1,2}至表[一二三四五六七八九十\d]{1,2})"
               r"(?:[及和与](?:各?附表|附件|下表))?(?:中|内|所列|各栏)?)的?)?"
               r"(?:(?:所有|全部|涉及|各项|各栏|填报|所填|所涉|列示|上报|填写)的?){0,2}")
@@ -38,7 +39,7 @@ MONEY_WORD = (r"(?:(?:预算|支出|收入)?(?:金额|货币|资金|经费)(?:�
               r"|数额|款项|(?:全年)?(?:预算|执行)数)(?:栏|列)?")  # (数额, 款项, 执行数, 金额栏: QA247 H5)
 #: The label giving the unit: 金额单位, 金额的单位 (QA225 2), 货币单位, 资金单位, 数据单位, 计量单位, 金额计量单位, 单位.
 NOTE_LABEL = (rf"(?:{NOTE_SCOPE}(?:(?:(?:项目|财政|专项|报送|填报|申报)?{MONEY_WORD}|数据|数字|数值)的?)?(?:计量)?单位"
-              r"|(?:币种|货币种类)(?:[及和与]?(?:计量)?单位)?)")
+              r"|(?:^|(?<=[\s:】〕\]]))(?:币种|货币种类)(?:[及和与]?(?:计量)?单位)?)")  # (not …账户，币种：人民币元: QA250)
 #: The words a note may be led by: 注, 附注, 备注, 说明, 填表说明, and 特别说明, 其他说明, 编制说明, 提示 (QA225 2).
 NOTE_LEAD = r"(?:附|备)?注(?:意|释)?|(?:填表|填报|特别|其他|编制|备注)?说明|(?:特别)?提示|填表须知|附(?=\s*+:)"
 #: A bullet glued before a note: ※金额单位：元, *…, •…, -… (QA225 2).
@@ -89,16 +90,21 @@ _FORM_TITLE = re.compile(r"(?:自评表|绩效[^\W\d_]{0,8}表|评价表)\Z")
 #: 以元计，按月发放 (a goal's words, QA226 1, QA229 5); not 以元为单位，拨付数据来源于… (QA229 3).
 _PAID = re.compile(r"算?(?:\s*+(?:全部|精确|精准|逐笔|足额|按月|按季|按年|直接|及时|进行|通过[^,;。!?\s]{0,8}?)?"
                    r"(?:发放|拨付|计发|兑付|兑现|支付|核发|发到|打卡|转入|打入|存入|汇入|发至|算?到(?:户|人)"
-                   r"|(?:核算|计算|补助|补贴)到(?:户|人)))")
+                   r"|(?:核算|核定|计算|补助|补贴)到(?:户|人)))")
+_RATE_OF = r"均(?:年|月)?(?:增|收|补|投|资|效|产|成本|支出|经费|纯|可支配|获|分红|奖|提)"
 #: A count's unit after its figure (1200户, 1.2万人); after a space, a word of its own (惠及农户 1200 户, not 950000
 #: 人均…: QA244).
-_COUNT = (r"(?:余|多)?(?:万|千)?(?:户次|户(?!均)|人次|人(?![均民])|个(?![别人体税])|项(?!目)|次|亩(?!均)|村(?![均集])|所|家"
-          r"|名(?!列)|座|处|天|吨|公里|平方米|米|套|台|辆|头|只|株"
+_COUNT = (rf"(?:余|多)?(?:万|千)?(?:户次|户(?!{_RATE_OF})|人次|人(?!民|居|{_RATE_OF})|个(?![别人体税])|项(?!目)|次"
+          rf"|亩(?!{_RATE_OF})|村(?!集|{_RATE_OF})|所|家|名(?!列(?!入))|座|处|天|吨|公里|平方米|米|套|台|辆|头|只|株"
           r"|间|栋|公顷)")
 #: After a space, a count's unit that begins the words counted: 惠及 1200 户脱贫户, 1200 人受益, 3 所学校, 1200 名学生, 2 座桥梁
 #: (QA246 M1, QA247 M3), never a word of its own (950000 人均…, 950000 个别乡镇, 950000 所需…, 950000 名优…, 950000 个税:
 #: QA244, QA247 H8).
-_COUNTED = r"(?:户次?|人次?|名(?![优列单额义])|座|亩|村|所(?![有以属在得需辖])|个)(?![均民集别人体税])[^\W\d_]"
+_COUNTED = (r"(?:户次?|人次?(?!民)|名(?!优)|座|亩|村|所|个(?![体别人税])|家(?![家庭]))(?=[^\W\d_]{0,4}?(?:户|群众|学生|学校"
+            r"|村民|居民|农民|老人|儿童|家庭|受益|企业|合作社|乡镇|组织|桥梁|园|院|站|劳动力|对象|就业|务工)|(?<=个)(?:行政|自然)?村)"
+            r"|(?:村民|农户|群众|居民|学生|(?:脱贫|贫困|监测)户)(?![^\W\d_]{0,3}满意)")  # (nouns counted without a measure word:
+# 惠及 1200 村民, never 950000 村民满意度95%)  # (not 950000
+# 人居环境…, 户厕…, 人民群众…, 家庭农场…: QA250)
 #: Money paid after a money word's bracketed unit: 补助资金（单位：元）发放及时, 专项资金（单位：元）已全部下达, 项目资金
 #: （单位：元）拨付及时率100% (QA232 M4, QA234 M1): that word's, in a sentence.
 _DONE_HOW = r"(?:已|均已|已经|全部|全额|足额|及时|按时|按期|按标准|通过[^\W\d_]{1,5}?|打卡)"
@@ -140,7 +146,7 @@ _ONWARD = re.compile(r"(?:[^。;!?\n与]|(?<=参)与|与(?=本表|附表|下表|
 # (与 between the ones paid, 发放到脱贫户与监测户，下同: QA247 H7)
 # (以下均同, 全表同, 其余同上, 预算数亦同, 附表同, 全表同口径; not 各乡镇亦同, 其余同上年, 数据同步, 同期增长, 与上年报表同口径,
 # 户数同口径比较: QA238 M3, H2, QA239 H1, M5, QA242)
-_PAID_NEXT = re.compile(r"算?\s*+,\s*+(?:全部|足额|按月|按季|按年|及时|直接)(?:发放|拨付|兑付|支付)")  # (after a comma)
+_PAID_NEXT = re.compile(r"算?\s*+,\s*+(?:全部|足额|按月|按季度?|按年度?|及时|直接)(?:发放|拨付|兑付|支付)")  # (after a comma)
 #: In a note's words, a unit in 元 given to any of its words is the form's (注：年初预算数、全年预算数、全年执行数单位为元,
 #: 注：预算数、执行数均以元为单位: QA227 9), but a figure's own (注：单价单位：元).
 _IN_NOTE = re.compile(rf"(?:单位|口径){_SAYS}{_YUAN}{_AFTER_UNIT}|以\s*+{_YUAN}\s*+为(?:计算|计量)?单位"
@@ -293,6 +299,8 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
         # 单位为元 (QA229 1)
     if paid and _PAID_NEXT.match(normal, end):
         return True  # 以元计，按月发放
+    if _OTHERS.search(before):
+        return True  # other units' figures: 各村执行数以元为单位报送, 各乡镇预算数以元填报 (QA250)
     if _within(problems, start) and not _ALONE_AFTER.match(normal, end) and not (
             "单位" in found.group() and _ITEM_BEFORE.search(normal, max(0, start - 12), start)
             and not _FAULT.match(normal, end) and not _WRONG.match(normal, end)):
@@ -316,12 +324,15 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
         _MID_SENTENCE.search(before) or _FAULT.match(normal, end))
 
 
+#: Each of the units a form's project reaches, whose own figures a line speaks of, before the amounts' word.
+_OTHERS = re.compile(r"各(?!项|类|栏|表|级)[^\W\d_]{1,4}\Z")
 _MONEY_SOURCE = re.compile(r"(?:资金|经费|款项|补助|补贴)来源")
 #: A source named as a clause of its own, after 资金来源: 上级补助, 中央财政补助资金, 省级补助 (QA246 H3).
 _SOURCE_VALUE = re.compile(r"(?:中央|省级|省|市级|市|县级|县|本级|上级|各级)*+(?:财政)?(?:补助|拨款|转移支付)(?:资金)?")
 #: Right after the bracket: 补助标准（单位：元），下同 (QA244 H4), …，以下各表同 (QA246).
 _SAME_AFTER = re.compile(r"\s*+[,;、(【。]?\s*+(?:以下各?附?表|以下|下表|下|全表|各表|其余各?表|本表及附表|附表|后)"
-                         r"(?:均|亦|皆)?(?:同(?!步|时|意|比|期|上年)|通用)")  # (；下同, 【下同】, ，附表同: QA247 H6, M2)
+                         r"(?:均|亦|皆)?(?:同(?!步|时|意|比|期|上年|类|口径|级)|通用(?![^\W\d_]))")
+# (；下同, 【下同】, ，附表同: QA247 H6, M2; not 、下同类项目…, 。全表通用指标…: QA250)
 
 
 def _goes_on_in_bracket(normal: str, end: int) -> bool:
