@@ -5,7 +5,7 @@ in its own text whatever its base holds (a formula's language, a grade's label),
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -54,20 +54,24 @@ def no_loop(log: ProblemLog, ref: Any, file: str | None, chain: tuple[str, ...])
                 "make one of these profiles extend a set nearer the bundled set")
 
 
-def check_profile(located: Located, file: str | None) -> tuple[list[Problem], list[Problem]]:
+def check_profile(located: Located, file: str | None) -> tuple[list[Problem], Callable[[], list[Problem]]]:
     """The profile's own keys against the schema, worded as any set's, and the reader's problems (duplicate keys…).
     With any of these the profile is not merged, but its base is still read, so that an id it names that the base has
-    not is said in the same run (QA: one typo hid three others). Second, what `own_text` finds where the schema found
-    nothing: told only when the profile cannot be merged (the set built of it says it otherwise, names and all)."""
+    not is said in the same run (QA: one typo hid three others). Second, what finds the slips of its own text where
+    the schema found nothing (`own_text`): called only when the profile cannot be merged (the set built of it says them
+    otherwise, names and all; a valid profile's formulas are compiled once: QA251)."""
     # `name: null` under facts or derived removes a base's entry: not a declaration for the schema to check
     data = {key: {k: v for k, v in value.items() if v is not None} if key in MERGED_BY_NAME and isinstance(value, dict)
             else value for key, value in located.data.items()}
     log = ProblemLog(Located(data, located.root, located.problems, located.rejected), file)
     check_schema(log)
-    own = ProblemLog(Located(data, located.root), file)
-    own.broken = log.broken
-    own_text(own)
-    return log.problems, own.problems
+
+    def own() -> list[Problem]:
+        slips = ProblemLog(Located(data, located.root), file)
+        slips.broken = log.broken
+        own_text(slips)
+        return slips.problems
+    return log.problems, own
 
 
 def grade_shares(located: Located, file: str | None, base: Located) -> list[Problem]:
@@ -102,11 +106,11 @@ def own_text(log: ProblemLog) -> None:
 
 
 def _own_formulas(data: Mapping[str, Any]) -> Iterator[tuple[Path, Any]]:
-    """(path, text) of each formula the profile writes: derived values, checks, 需说明 conditions and its rules'."""
+    """(path, text) of each formula the profile writes: derived values, checks, 需说明 conditions, caps and its rules'."""
     derived = data.get("derived")
     for name, value in derived.items() if isinstance(derived, dict) else ():
         yield (("derived", name, "expr"), value.get("expr")) if isinstance(value, dict) else (("derived", name), value)
-    for section, key in (("checks", "expr"), ("explain_when", "when")):
+    for section, key in (("checks", "expr"), ("explain_when", "when"), ("caps", "when")):
         items = data.get(section)
         for i, item in enumerate(items if isinstance(items, list) else ()):
             if isinstance(item, dict):

@@ -72,14 +72,14 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     log.problems[:0] = schema  # the reader's problems among them
     # not merged: a loop, or no base to look in (an alias is cut from the node tree: _yaml._cut_repeats)
     if len(log.problems) > len(schema) or (schema and (not isinstance(ref, str) or "$.extends" in {p.path for p in schema})):
-        raise IndicatorSetError(log.ranked(own))
+        raise IndicatorSetError(log.ranked(own()))
     name_file(located.root, file)  # type: ignore[arg-type]
     try:
         base_located, base_file, base_sha = read(ref, folder)
     except IndicatorSetError as err:  # a base that does not exist or cannot be read: said at the profile's extends:
         where = located.where(("extends",)) or (None, None)
         log.problems.extend(p.located(file=file, line=where[0], column=where[1], path="$.extends") for p in err.problems)
-        raise IndicatorSetError(log.ranked(own)) from None
+        raise IndicatorSetError(log.ranked(own())) from None
     base = resolve(base_located, base_file, base_sha, Path(base_file).parent if base_file else None, read,
                    (*chain, file or "?"))
     if base_located.problems:
@@ -87,7 +87,7 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     if not isinstance(base.located.data, dict) or not isinstance(base.located.root, MappingNode):  # QA58: 'a string'
         log.add(("extends",), f"extends {ref!r}, which is not an indicator set: an indicator set must be a mapping "
                               "with id, name, version, grades and indicators", "extend a bundled set id or a set's file")
-        raise IndicatorSetError(log.ranked(own))
+        raise IndicatorSetError(log.ranked(own()))
     if not base.bases:  # a set read on its own: its nodes learn their file (a resolved profile's know theirs)
         name_file(base_located.root, base_file)
     gone: dict[str, tuple[str, str | None, int | None, str | None]]
@@ -100,7 +100,7 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     if schema:  # with the ids it names that the base has not, and grades written as shares: every slip in one run
         log.problems[:] = [*schema, *merge.unfound, *grade_shares(located, file, base.located)]
     if log.problems:
-        raise IndicatorSetError(log.ranked(own))
+        raise IndicatorSetError(log.ranked(own()))
     resolved = resolved_data(root, (file, *(base.located.files or (base_file,))), located, ref)  # within bounds (QA203 2)
     digest = hashlib.sha256(f"{sha256}\n{base.sha256}".encode()).hexdigest()  # the profile and everything below it
     by = _set_id(base_located, ref)  # QA39 F8:
@@ -112,10 +112,11 @@ def _inherited(change: ProfileChange, merge: _Merge) -> bool:
     """Whether a base profile's change stays said in a profile of it: a removal (of an indicator this one does not add
     back, or of a fact: QA73 F1), renamed grades, a base's fact declared anew (said at that profile's line: QA87 F5).
     A weight it changed, where this one does not, is kept too (a judged score out of its tier names it: QA245 L3)."""
-    weighted = change.what in ("weight", "rescaled") and change.old != change.new
+    weighted = change.what in ("weight", "rescaled") and change.old != change.new and change.target not in merge.added
     return (change.what == "removed" and change.target not in merge.added) or change.what in ("removed facts",
             "redeclared facts", "redeclared derived") or (change.what == "section" and change.target == "grades") or \
-        (weighted and not any(c.target == change.target and c.what in ("weight", "rescaled") for c in merge.changes))
+        (weighted and not any(c.target == change.target and c.what in ("weight", "rescaled") and c.old != c.new
+                              for c in merge.changes))  # (a weight restated, 12 → 12, keeps the base's 10 → 12: QA251)
 
 
 def _set_id(located: Located, ref: str) -> str:

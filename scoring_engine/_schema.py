@@ -197,7 +197,8 @@ def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: 
         return f"write it as a list: [{written or instance}]"
     if expected == ["array"] and isinstance(instance, dict):  # grades: {优: 90}, add: without its dash (QA82 F10)
         return f"a list: start each item with '- ' on its own line, e.g. {_ITEMS.get(str(key), '- {...}')}"
-    if key == "extends" and isinstance(instance, list) and len(instance) == 1 and isinstance(instance[0], str):
+    if key == "extends" and isinstance(instance, list) and len(instance) == 1 and isinstance(instance[0], str) \
+            and instance[0].strip():
         return f"write it without the brackets: extends: {instance[0]}"  # [national-framework] (QA245 L1)
     if key == "extends" and expected == ["string"]:  # empty, or a list of sets (QA241 M2)
         return ("a profile extends one set: write a bundled set id or a set file in its folder; to build on two, extend one "

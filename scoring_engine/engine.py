@@ -433,7 +433,8 @@ class _Run:
         above the weight) is said of the facts file, where it is fixed; any other of the set's line of the rule."""
         if problem.path is not None and problem.path.startswith("$.facts."):
             # a judged score outside its tier may be one written for the base's weight, which the profile changed
-            changed = next((c for c in self.set.changes if c.target == node.id and c.what in ("weight", "rescaled")), None)
+            changed = next((c for c in self.set.changes if c.target == node.id and c.what in ("weight", "rescaled")
+                            and c.old != c.new), None)  # (a weight restated as it was is no change: QA251)
             if changed is not None and problem.hint:
                 # named by its id, or by its file where the id is its base's (QA241 M1: 方案 national-framework 第 5 行)
                 who = changed.by or self.set.id

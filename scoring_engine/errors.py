@@ -49,6 +49,11 @@ ADD_TO_THE_ROW = "write it in the row"  # a target row lacks a field its rule re
 STDIN = "<stdin>"
 
 
+def wants_chinese(lang: str) -> bool:
+    """Whether a `text(lang)` is asked in Chinese: "zh", and "zh-CN", "zh_CN", "ZH" as a program may pass it."""
+    return isinstance(lang, str) and lang.lower().replace("_", "-").split("-")[0] == "zh"
+
+
 @record
 class Problem:
     """One mistake, located as precisely as we can."""
@@ -80,7 +85,7 @@ class Problem:
         >>> Problem("missing key 'value'", file="set.yaml", line=25, column=15, indicator="process.execution").text("zh")
         "set.yaml:25:15: 指标 process.execution：缺少键 'value'"
         """
-        if lang != "zh":
+        if not wants_chinese(lang):
             return str(self)
         from ._zh import translate  # the catalog loads with the first message shown in Chinese
 

@@ -20,6 +20,7 @@ from ._arith import in_engine_context
 from ._later import Deferred, Later
 from ._record import record
 from ._text import cut
+from .errors import wants_chinese
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo, fact_values
 from .formulas import Finding
 from .judgements import Judgement, TargetRow, TierJudgement
@@ -54,7 +55,7 @@ class ScoreWarning:
 
     def text(self, lang: str = "en") -> str:
         """The warning in `lang`: "en" is str(warning), "zh" the same with its English words in Chinese."""
-        if lang != "zh":
+        if not wants_chinese(lang):
             return str(self)
         from ._zh import translate
 
@@ -75,7 +76,7 @@ class Flag:
     def text(self, lang: str = "en") -> str:
         """The flag in `lang`, as a warning's `text`: "zh" the words the engine added (a form's file and cells before the
         set's message: `表.xlsx: 表!F6: …`) in Chinese (QA181 F5: they kept ASCII colons beside the warnings' full-width)."""
-        if lang != "zh":
+        if not wants_chinese(lang):
             return self.message
         from ._zh import translate
 

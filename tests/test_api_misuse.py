@@ -1134,4 +1134,5 @@ def test_an_error_gives_every_problem_in_chinese_as_the_command_prints_them(smal
     error = caught.value
     assert str(error) == error.text("en") and len(error.problems) == len(error.text("zh").splitlines()) >= 2
     assert error.text("zh").splitlines() == [p.text("zh") for p in error.problems]
+    assert error.text("zh") == error.text("zh-CN") == error.text("zh_CN") == error.text("ZH")  # as a program passes it
     assert all(re.search("[\u4e00-\u9fff]", line) for line in error.text("zh").splitlines())

@@ -1066,6 +1066,40 @@ def test_a_judged_score_written_for_the_bases_weight_is_refused_with_the_profile
         run = CliRunner().invoke(main, ["--lang", "zh", "score", str(NATIONAL_FACTS), "--set", str(county)])
         assert 1 == run.exit_code and f"方案 {named} 第 {5 if named == 'l1' else 4} 行把它的分值由 6 调整为 8" in run.output, \
             run.output
+    # QA251: a county restating the province's weight (8) names the province's change, not 由 8 调整为 8
+    restated = _write(tmp_path, "restated.yaml", "extends: l1.yaml\nid: county\nchange:\n  benefit.effects.social: {weight: 8}\n")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(NATIONAL_FACTS), "--set", str(restated)])
+    assert 1 == run.exit_code and "方案 l1 第 5 行把它的分值由 6 调整为 8" in run.output and "由 8 调整为 8" not in run.output, \
+        run.output
+
+
+def test_an_indicator_a_county_removes_and_adds_back_names_no_change_of_its_provinces(tmp_path: Path) -> None:
+    """QA251: a county that removes 社会效益 and adds its own back at 12 was told, of a judged score out of its tier, that
+    the province changed its weight from 10 to 12: the weight is the county's own indicator's, said by no profile."""
+    shutil.copy(ROOT / "examples" / "small" / "set.yaml", tmp_path / "set.yaml")
+    facts = shutil.copy(ROOT / "examples" / "small" / "facts.json", tmp_path / "facts.json")
+    _write(tmp_path, "prov.yaml", """
+        extends: set.yaml
+        id: prov
+        change:
+          process: {weight: 30, rescale: siblings}
+          output.quantity: {weight: 15}
+          output.quality: {weight: 5}
+          benefit.social: {weight: 12}
+          benefit.sustain: {weight: 3}
+        """)
+    county = _write(tmp_path, "county.yaml", """
+        extends: prov.yaml
+        id: county
+        remove: [benefit.social]
+        add:
+          - {under: benefit, after: benefit.sustain, id: benefit.social, name: 社会效益（县）, weight: 12,
+             rule: {kind: tiers, fact: benefit.social}}
+        """)
+    for profile, said in ((tmp_path / "prov.yaml", True), (county, False)):
+        run = CliRunner().invoke(main, ["--lang", "en", "score", str(facts), "--set", str(profile)])
+        assert 1 == run.exit_code and "is outside tier" in run.output, run.output
+        assert said == ("the profile prov changed its weight from 10 to 12" in run.output), run.output
 
 
 @pytest.mark.parametrize(("extends", "fix"), [
@@ -1073,6 +1107,7 @@ def test_a_judged_score_written_for_the_bases_weight_is_refused_with_the_profile
     ("", "一个方案只基于一个指标体系：写内置指标体系的编号，或本文件夹内的指标体系文件"),
     ("[national-framework, self-evaluation]", "一个方案只基于一个指标体系：写内置指标体系的编号，或本文件夹内的指标体系文件"),
     ("[national-framework]", "去掉方括号，写作 extends: national-framework"),  # QA245 L1: a list of one
+    ('[""]', "一个方案只基于一个指标体系：写内置指标体系的编号，或本文件夹内的指标体系文件"),  # an empty one (QA251)
     ("../", "写本方案所在文件夹内的指标体系 YAML 文件，或内置指标体系的编号"),  # a folder: nothing to copy
     ("../other/national-framework.yaml", "写 extends: national-framework，即基于内置指标体系；或把 national-framework.yaml"),
 ])
@@ -1829,13 +1864,31 @@ def test_a_profile_that_cannot_be_merged_has_its_own_formulas_and_grade_labels_t
           - {label: 良, min: 80}
           - {label: 良, min: 60}
           - {label: 差, min: 0}
+        caps:
+          - {when: "budget.paid <> 1", grade_at_most: 差, message: 封顶}
         """)
     told = {(line, message.split(" (U+")[0].split(":")[0]) for _, line, message, _ in _problems(path)}
     assert {(3, "no indicator benefit.effects.socail in the base set"), (5, "character '×'"), (8, "character '＞'"),
-            (10, "character '÷'"), (12, "syntax error"), (14, "syntax error"), (18, "grade label 良 is used twice")} == told
+            (10, "character '÷'"), (12, "syntax error"), (14, "syntax error"), (18, "grade label 良 is used twice"),
+            (21, "syntax error")} == told
     fixed = _write(tmp_path, "fixed.yaml", path.read_text(encoding="utf-8").replace("socail", "social"))
     assert told - {(3, "no indicator benefit.effects.socail in the base set")} <= \
         {(line, message.split(" (U+")[0].split(":")[0]) for _, line, message, _ in _problems(fixed)}  # as the build says
+
+
+def test_a_valid_profile_has_its_own_text_checked_once_by_the_build_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA251: the first-run check of a profile's own formulas compiled every formula of every profile a second time,
+    thrown away when it merged (400 derived values: 340 → 540 ms). It runs only for a profile refused before its
+    build; a valid one's formulas are compiled by the build alone."""
+    from scoring_engine import _profile_keys
+
+    def never(*_: object) -> None:
+        raise AssertionError("own_text ran for a profile that merges")
+
+    monkeypatch.setattr(_profile_keys, "own_text", never)
+    for path in sorted((ROOT / "indicator_sets").glob("*.yaml")):
+        if "cases" not in path.name:
+            load_indicator_set(path)
 
 
 def test_each_rule_kind_names_every_place_it_reads_a_formula_from(monkeypatch: pytest.MonkeyPatch) -> None:
