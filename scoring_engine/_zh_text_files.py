@@ -13,6 +13,15 @@ TEXT_FILES = (
     ("did not find expected ',' or '}}'", "缺少逗号或右花括号 '}}'（文件在花括号闭合前就结束了？）"),
     ("did not find expected node content", "这里应有值"),
     ("found undefined tag handle {handle}", "未定义的标签前缀 {handle}"),
+    ("expected '>', but found {char}", "标签缺少右尖括号 '>'，却遇到{char!t}"),  # (a: !<x: QA251)
+    ("expected escape sequence of {n:n} hexadecimal numbers, but found {char}",
+     "转义序列应有 {n} 位十六进制数字，却遇到{char!t}"),
+    ("found duplicate YAML directive", "%YAML 指令写了两次"),
+    ("duplicate tag handle {handle}", "标签前缀 {handle} 定义了两次"),
+    ("found incompatible YAML document (version 1.* is required)", "YAML 版本不兼容（须为 1.x）"),
+    ("'\\n'", "换行"),
+    ("'<document end>'", "文档结束符 ..."),
+    ("'\\x00'", "文件结尾"),  # the character PyYAML reads past the end
     # a workbook given where a YAML or JSON file belongs (_typing_slips.encoding_problem; the Python calls: QA174 F2)
     ("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file",
      "这是 Excel 工作簿（.xlsx）或其他 zip 压缩包，不是 YAML 或 JSON 文本文件"),

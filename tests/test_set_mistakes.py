@@ -360,3 +360,16 @@ def test_a_set_cut_short_inside_brackets_is_told_in_chinese(tmp_path: Path) -> N
         cut.write_text(text, encoding="utf-8")
         code, lines = _run("--lang", "zh", "validate", str(cut))
         assert 1 == code and words in lines[0] and "did not find" not in lines[0] and "found" not in lines[0], lines
+
+
+def test_a_tag_or_escape_cut_short_and_a_directive_given_twice_are_told_in_chinese(tmp_path: Path) -> None:
+    """QA251: a tag !<x or an escape \\x4 cut short, a directive given twice, another YAML version: the Chinese line kept
+    PyYAML's English (expected '>', but found '\\n'; …but found '\\x00')."""
+    for text, words in (("a: !<x\n", "标签缺少右尖括号 '>'，却遇到换行"), ('a: "\\x4', "转义序列应有 2 位十六进制数字，却遇到文件结尾"),
+                        ("%YAML 1.1\n%YAML 1.1\n---\na: 1\n", "%YAML 指令写了两次"),
+                        ("%TAG !a! tag:x,2000:\n%TAG !a! tag:y,2000:\n---\na: 1\n", "标签前缀 '!a!' 定义了两次"),
+                        ("%YAML 2.0\n---\na: 1\n", "YAML 版本不兼容（须为 1.x）")):
+        broken = tmp_path / "broken.yaml"
+        broken.write_text(text, encoding="utf-8")
+        code, lines = _run("--lang", "zh", "validate", str(broken))
+        assert 1 == code and words in lines[0] and "expected" not in lines[0] and "found" not in lines[0], lines
