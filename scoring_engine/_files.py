@@ -225,8 +225,8 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
 
 def _extends_hint(name: str, bundled: Mapping[str, Path]) -> str:
     """The fix for a profile's base outside its folder: a bundled set's file named by its id, another file copied in,
-    a folder (.., '') told to name a set's file (QA245 L1)."""
-    if name in ("", ".", ".."):
+    a folder (.., ../other: a name with no .yaml) told to name a set's file (QA245 L1)."""
+    if not name.lower().endswith((".yaml", ".yml")):  # a folder (.., ../other), nothing to copy as a set (QA251)
         return "name a set's YAML file in the profile's folder, or a bundled set id"
     same = next((set_id for set_id, path in bundled.items() if path.name == name), None)
     copy = f"copy {name} into the profile's folder and write extends: {name}"

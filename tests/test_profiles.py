@@ -1109,6 +1109,7 @@ def test_an_indicator_a_county_removes_and_adds_back_names_no_change_of_its_prov
     ("[national-framework]", "去掉方括号，写作 extends: national-framework"),  # QA245 L1: a list of one
     ('[""]', "一个方案只基于一个指标体系：写内置指标体系的编号，或本文件夹内的指标体系文件"),  # an empty one (QA251)
     ("../", "写本方案所在文件夹内的指标体系 YAML 文件，或内置指标体系的编号"),  # a folder: nothing to copy
+    ("../other", "写本方案所在文件夹内的指标体系 YAML 文件，或内置指标体系的编号"),  # (QA251)
     ("../other/national-framework.yaml", "写 extends: national-framework，即基于内置指标体系；或把 national-framework.yaml"),
 ])
 def test_an_extends_that_cannot_be_followed_is_told_a_fix_that_fixes_the_profile(tmp_path: Path, extends: str,
