@@ -22,7 +22,8 @@ from ._arith import apportion, exact, plain, round_half_up, to_decimal
 from .rules import RULE_KINDS
 
 __all__ = ["STR", "Pairs", "as_share", "copy_node", "dropped", "entries", "get", "ids_in", "key_of", "moved", "name_file",
-           "number", "own", "places", "points_of_a_formula", "put", "resolved_yaml", "restated", "scale_points", "weight_node"]
+           "names_in", "number", "own", "places", "points_of_a_formula", "put", "resolved_yaml", "restated", "scale_points",
+           "weight_node"]
 
 STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 
@@ -242,6 +243,18 @@ def ids_in(node: MappingNode) -> list[str]:
         if isinstance(child, MappingNode):
             ids += ids_in(child)
     return ids
+
+
+def names_in(node: Node) -> frozenset[str]:
+    """The names a subtree's values write (a rule's facts, its formulas' names): what an indicator removed read."""
+    if isinstance(node, ScalarNode):
+        return frozenset(_NAME.findall(node.value)) if isinstance(node.value, str) and node.tag == STR else frozenset()
+    parts = node.value if isinstance(node, SequenceNode) else [v for _, v in node.value] if isinstance(node, MappingNode) \
+        else []
+    return frozenset().union(*(names_in(part) for part in parts))
+
+
+_NAME = re.compile(r"[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*")
 
 
 def dropped(old: Node | None, new: Node) -> str:

@@ -30,8 +30,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ._arith import ZERO, apportion, plain
 from ._profile_bounds import resolved_data
 from ._profile_keys import DIRECTIVES, MERGED_BY_NAME, check_profile, grade_shares, no_directives, no_loop
-from ._profile_nodes import (STR, Pairs, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, number, own,
-                             places, points_of_a_formula, put, restated, scale_points, weight_node)
+from ._profile_nodes import (STR, Pairs, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, names_in, number,
+                             own, places, points_of_a_formula, put, restated, scale_points, weight_node)
 from ._located import Located
 from ._record import record
 from ._text import cut
@@ -273,7 +273,7 @@ class _Merge:
             named = get(place.node, "name")  # a form's 不适用 row names it so (QA39 F9)
             self.changes.append(ProfileChange("removed", item.value, None, None, item.start_mark.line + 1,
                                               name=named.value if isinstance(named, ScalarNode) else None,
-                                              below=tuple(ids_in(place.node)[1:])))
+                                              below=tuple(ids_in(place.node)[1:]), reads=names_in(place.node)))
             self.index()
 
     def left_empty(self) -> None:

@@ -282,7 +282,9 @@ def validate(sets: tuple[str, ...]) -> None:
         lang = current_language()
         for fact in loaded.unused_facts():  # declared, read by nothing: a leftover, or a rule that forgot it
             file = fact.file or loaded.source  # a fact a profile's base declares is in the base's file
-            where = f"{file}:{fact.line}: " if file and fact.line else ""
+            removal = loaded.orphaned_by(fact.name) if file != loaded.source else None  # said at its remove: (QA241 L1)
+            line = removal.line if removal is not None else fact.line
+            where = f"{loaded.source if removal is not None else file}:{line}: " if file and line else ""
             fix = (f"the set it extends declares it: remove it in this profile with facts: {{{fact.name}: null}}, or read it"
                    if file != loaded.source else "remove it, or read it where it was meant to count")  # as lint says
             text = said(f"fact {fact.title} is declared but read by no rule, derived value, check, cap or form", lang)

@@ -279,6 +279,7 @@ class ProfileChange:
     file: str | None = None  # the base profile's file, where `line` is
     name: str | None = None  # a removed indicator's name
     below: tuple[str, ...] = ()  # the ids removed with it, all below it (QA178 F2)
+    reads: frozenset[str] = frozenset()  # the names a removed indicator's values write: the facts it read among them
 
 
 def _counted(nodes: Iterable[Any]) -> int:
@@ -344,6 +345,10 @@ class IndicatorSet:
         """The removal of the indicator whose id or name is `named`, by this profile or a base profile of it; None when
         no profile removes one (a set written out in full removes none)."""
         return next((c for c in self.changes if c.what == "removed" and named in (c.target, c.name)), None)
+
+    def orphaned_by(self, fact: str) -> ProfileChange | None:
+        """This profile's removal of an indicator that read `fact` (declared by its base, read by nothing now)."""
+        return next((c for c in self.changes if c.what == "removed" and c.by is None and fact in c.reads), None)
 
     def removal_meant(self, named: str) -> tuple[ProfileChange, str | None] | None:
         """The removal of the indicator `named` names (its id or name), or of the removed id a slip of it means, with

@@ -659,16 +659,16 @@ def test_the_resolved_file_says_where_it_comes_from_in_the_users_language(tmp_pa
     assert f"# mine 2，由 scoring-engine resolve 从 {path} 展开（基于 self-evaluation）" == out.output.splitlines()[0]
 
 
-def test_lint_of_a_profile_places_an_inherited_warning_in_the_base_file(tmp_path: Path) -> None:
-    """A profile removing 生态效益 leaves its fact unread: lint warns at the fact's line in the national framework's file."""
+def test_lint_of_a_profile_places_a_warning_its_removal_caused_at_the_removal(tmp_path: Path) -> None:
+    """A profile removing 生态效益 leaves its fact unread: lint warned at the fact's line in the national framework's
+    file, which the editor cannot change; it warns at the profile's remove: line that left it unread (QA241 L1)."""
     path = _write(tmp_path, "p.yaml", "extends: national-framework\nremove: [benefit.effects.ecological]\nchange:\n"
                                       "  benefit.effects.social: {weight: 10}\n")
     from scoring_engine.lint import lint_file
 
     _, warnings = lint_file(path)
     unused = [w.problem for w in warnings if w.code == "unused-fact"]
-    assert [("national-framework.yaml", "benefit.ecological")] == [(Path(p.file or "").name, p.fact) for p in unused]
-    assert all(p.line for p in unused)
+    assert [("p.yaml", 2, "benefit.ecological")] == [(Path(p.file or "").name, p.line, p.fact) for p in unused]
 
 
 def test_validate_asks_to_restate_a_standard_only_where_the_profile_did_not(tmp_path: Path) -> None:

@@ -429,3 +429,16 @@ def test_a_total_cap_that_leaves_the_grade_as_it_was_says_so() -> None:
     text = four(CAPS).replace("total_at_most: 59", "total_at_most: 95")
     result = score(parse_indicator_set(text), {"accident": False, "fraud": True})
     assert ["存在虚报冒领：总分由100.00分（各项得分合计）调整为95.00分，等级仍为优（fraud）"] == [str(w) for w in result.warnings]
+
+
+def test_a_fact_left_unread_by_a_profiles_removal_is_told_at_its_remove_line(tmp_path: Path) -> None:
+    """QA241 L1: a profile removing 生态效益 left its fact declared by the base and read by nothing; validate and lint
+    told it at the bundled file's line, which the editor cannot change. Both say it at the profile's remove: line; a
+    fact the base declares that no removal of the profile left unread stays said at the base's line."""
+    path = tmp_path / "p.yaml"
+    path.write_text("extends: national-framework\nid: p\nremove: [benefit.effects.ecological]\nchange:\n"
+                    "  benefit.effects.social: {weight: 10}\n", encoding="utf-8")
+    for command in ("validate", "lint"):
+        run = CliRunner().invoke(main, ["--lang", "zh", command, str(path)])
+        said = [line for line in run.output.splitlines() if "benefit.ecological" in line and "已声明" in line]
+        assert len(said) == 1 and f"{path}:3:" in said[0] and "national-framework.yaml" not in said[0], run.output

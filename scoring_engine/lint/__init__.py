@@ -173,4 +173,8 @@ def _unused(indicator_set: IndicatorSet, locator: Locator) -> Iterator[LintWarni
             # declared by the base a profile extends (a bundled file, not the editor's): removed from the profile
             found = locator.warning("unused-fact", ("facts", spec.name), UNUSED_FACT, {"fact": spec.title, "name": spec.name},
                                     UNUSED_BASE_FACT_HINT, fact=spec.name, key=True)
+            removal = indicator_set.orphaned_by(spec.name)
+            if removal is not None:  # said at the profile's remove: that left it unread, not in the base's file (QA241 L1)
+                found = replace(found, problem=replace(found.problem, file=indicator_set.source, line=removal.line,
+                                                       column=None))
         yield found
