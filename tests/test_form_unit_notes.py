@@ -206,6 +206,13 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     # money before a space and a word that begins with a count's unit but counts nothing (QA250)
     ("B11", "项目资金（单位：元）已全部拨付到位，实际支出 950000 人居环境明显改善"),
     ("B11", "项目资金（单位：元）已全部拨付到位，实际支出 950000 户厕改造完成"),
+    # money before a space and a word that no verb of counting leads, a rate with 均, a note started after a bracket, a
+    # comma or an item's number, 各 before no unit's name, 全表同口径 (QA252 H1–H5)
+    ("B11", "项目资金（单位：元）已全部拨付到位，实际支出 950000 所辖乡镇全部完成"),
+    ("B11", "项目资金（单位：元）已全部拨付到位，实际支出 950000 村民代表大会通过"),
+    ("B11", "项目资金（单位：元）已全部拨付到位，实际支出950000户均养殖规模扩大"), ("A2", "（2024年度）报表金额单位：元"),
+    ("A31", "（注）币种：人民币元"), ("A31", "数据来源于财务决算，报表金额单位为元"), ("A31", "各渠道资金均以元为单位填列"),
+    ("A31", "注：补助标准（单位：元），全表同口径"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -312,9 +319,13 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     # a count before 均已, counted nouns after a space, a bare 报表 in a sentence, a bank account's 币种, 下同类, other
     # units' figures, money paid quarterly or fixed per household (QA250)
     ("B11", "补助资金（单位：元）已足额发放，1200户均已到账"), ("B11", "补助资金（单位：元）已足额发放，惠及 1200 村民"),
-    ("A31", "规范乡镇报表填报，报表金额单位统一为元，确保数据准确"), ("A31", "备注：收款账户为县财政局零余额账户，币种：人民币元"),
     ("A31", "补助标准（单位：元）、下同类项目参照执行"), ("B11", "各乡镇预算数以元填报，汇总后以万元列示"),
     ("B11", "奖补款项以元计，按季度兑付"), ("B11", "补贴数额以元为单位核定到户"),
+    # counts a verb of counting leads, a count before 均 and a verb, other units named in brackets (QA252 M1, M2, M4, M5)
+    ("B11", "补助资金（单位：元）已足额发放，带动 1200 户增收"), ("B11", "补助资金（单位：元）已足额发放，建成 5000 亩高标准农田"),
+    ("B11", "补助资金（单位：元）已足额发放，聘用 10 名护林员"), ("B11", "补助资金（单位：元）已足额发放，惠及 1200 农户"),
+    ("B11", "补助资金（单位：元）已足额发放，1200户均收到补贴"), ("B11", "各乡（镇）预算数以元填报"),
+    ("B11", "奖补款项以元计，按季度足额兑付"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
