@@ -20,7 +20,8 @@ from decimal import Decimal, DecimalException
 from types import MappingProxyType
 from typing import Any
 
-from ._arith import CONTEXT, GUARD_PLACES, ZERO, apportion, in_engine_context, plain, quantum, round_half_up
+from ._arith import (CONTEXT, GUARD_PLACES, ZERO, apportion, in_engine_context, plain, quantum, round_half_up,
+                     shared_again)
 from ._arith import to_step_half_up as _to_step
 from ._check_failure import check_problem, divided_by_zero
 from ._check_failure import with_values as _with_values
@@ -342,7 +343,7 @@ class _Run:
             declared = apportion({i: Decimal(1) for i in order}, indicator.weight, self.set.precision)
         else:
             declared = {i: rows[i].weight for i in order}
-        used = declared if weight == indicator.weight else apportion(declared, weight, self.set.precision)
+        used = declared if weight == indicator.weight else shared_again(declared, weight, self.set.precision)
         records: list[LeafRecord] = []
         scores: list[tuple[str, Decimal]] = []
         for i, row in enumerate(rows):

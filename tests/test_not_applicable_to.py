@@ -194,3 +194,31 @@ def test_a_project_marking_every_indicator_not_applicable_is_refused_under_eithe
         left = run(indicator_set, Facts(values={"a": Decimal("0.5")}, not_applicable={k: v for k, v in every.items()
                                                                                          if k != "output"}))
         assert left.total == (Decimal("75.00") if policy == "full_credit" else Decimal("50.00"))
+
+
+def test_rows_of_equal_weight_stay_equal_when_another_indicator_is_not_applicable(tmp_path) -> None:
+    """QA253 F1: three 产出 rows giving no 分值 split 50 as 16.67, 16.67, 16.66; with 满意度 not applicable the group's
+    55.56 was shared in proportion to those rounded shares, 18.53, 18.52, 18.51, equal rows 0.02 apart, and the total
+    92.33 where an equal split gives 92.34. Rows split equally share the weight used equally, and the 自评表 written
+    of it reads back to the same scores without a word."""
+    from scoring_engine import load_indicator_set
+    from scoring_engine.forms.reader import read_form
+    from scoring_engine.reports.layouts import render_layout
+
+    indicator_set = load_indicator_set("self-evaluation")
+    rows = [{"name": "a", "target": "≥19栋", "actual": "18栋"}, {"name": "b", "target": "≥3", "actual": 3},
+            {"name": "c", "target": "≥3", "actual": 2}]
+    facts = Facts(values={"budget": {"total": Decimal("712.42"), "paid": 700},
+                          "targets": {"output": rows, "benefit": [{"name": "d", "target": "≥100", "actual": 99}],
+                                      "satisfaction": [{"name": "x", "target": "≥90%", "actual": "95%"}]}},
+                  not_applicable={"satisfaction": "未开展满意度调查"})
+    result = score(indicator_set, facts)
+    assert [(r.weight, r.score) for r in result.indicator("output").children] == \
+        [(Decimal("18.52"), Decimal("17.55")), (Decimal("18.52"), Decimal("18.52")), (Decimal("18.52"), Decimal("12.35"))]
+    assert Decimal("92.34") == result.total
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, indicator_set, "xlsx", "selfeval"))
+    read = read_form(form, indicator_set)
+    again = score(indicator_set, read.facts)
+    assert (again.total, [i.score for i in again.walk()]) == (result.total, [i.score for i in result.walk()])
+    assert not read.warnings, read.warnings

@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from .._arith import ZERO, apportion, plain, round_half_up
+from .._arith import ZERO, apportion, plain, round_half_up, shared_again
 from .._not_applicable import weights_without
 from .._text import cut
 from ..errors import Problem
@@ -65,7 +65,7 @@ def judged_on_declared(reading: FormReading, not_applicable: Mapping[str, str]) 
             continue
         weights = apportion(dict(enumerate(shown)), declared, places)  # as the engine shares, the other way round
         if written == places:  # the set splits it as the form could show it (a set keeping fewer decimals cannot)
-            _split_otherwise(reading, block.fact, rows, shown, apportion(weights, sum(shown, ZERO), places))
+            _split_otherwise(reading, block.fact, rows, shown, shared_again(weights, sum(shown, ZERO), places))
         for i, row in enumerate(rows):
             row["weight"] = _tidy(weights[i])
             score = row.get("score")
