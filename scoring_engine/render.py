@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal, overload
 
-from ._arith import fixed, in_engine_context, plain
+from ._arith import ZERO, fixed, in_engine_context, plain
 from ._display import display_width, show_value
 from ._text import json_visible, one_line
 from .errors import ScoringEngineError, did_you_mean
@@ -52,7 +52,9 @@ def render_table(result: Result) -> str:
         if i == 0:
             lines.append("-" * (sum(widths) + 4 + 2 + display_width("说明")))
     lines.append("")
-    lines.append(f"总分 {fixed(result.total, p)} / {plain(result.max_total)}    等级 {one_line(result.grade)}")
+    summed = sum((top.score for top in result.indicators), ZERO)
+    capped = f"（各项得分合计 {fixed(summed, p)}，封顶后）" if summed != result.total else ""  # (QA253 F2)
+    lines.append(f"总分 {fixed(result.total, p)} / {plain(result.max_total)}{capped}    等级 {one_line(result.grade)}")
     if result.grade_consequence:
         lines.append(f"结果应用 {one_line(result.grade_consequence)}")
     if result.warnings:

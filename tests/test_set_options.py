@@ -196,6 +196,29 @@ def test_a_csv_whose_total_a_cap_lowered_says_why_under_its_tables() -> None:
     assert "提示" not in plain
 
 
+def test_the_row_called_the_sum_is_the_sum_of_the_column_when_a_cap_lowers_the_total() -> None:
+    """QA253 F2: under a total cap the 评分表's 合计 row and the 一级指标汇总's showed 59.00 beneath scores adding up to
+    100 (an Excel SUM of the column gave 100). 合计 is the column's sum; a row 封顶后总分 below it holds the total with
+    the grade and the cap that took it there, in every format; without a cap the tables are as before."""
+    import openpyxl
+
+    from scoring_engine.render import render
+
+    result = score(parse_indicator_set(four(CAPS)), {"accident": False, "fraud": True})
+    csv_lines = render(result, "csv").splitlines()
+    assert "合计,100,,100.00,各项得分合计" in csv_lines and "合计,100,100.00,100.00%" in csv_lines, csv_lines
+    assert any(line.startswith("封顶后总分,100,,59.00,等级：差；存在虚报冒领") for line in csv_lines), csv_lines
+    assert "封顶后总分,100,59.00,59.00%" in csv_lines
+    markdown = render(result, "markdown")
+    assert "| **合计** | **100** |  | **100.00** | 各项得分合计 |" in markdown and "| **封顶后总分** | **100** |" in markdown
+    assert "总分 59.00 / 100（各项得分合计 100.00，封顶后）" in render(result, "table")
+    book = openpyxl.load_workbook(__import__("io").BytesIO(render(result, "xlsx")))
+    cells = [[c for c in row] for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)]
+    assert any(row[0] == "封顶后总分" for row in cells) and any(row[0] == "合计" and 100 in row for row in cells), cells
+    uncapped = render(score(parse_indicator_set(four(CAPS)), {"accident": False, "fraud": False}), "csv")
+    assert "封顶后总分" not in uncapped and "各项得分合计" not in uncapped
+
+
 @pytest.mark.parametrize(("facts", "last"), [({"accident": False, "fraud": True}, "总分 59.00 / 100，等级 差"),
                                              ({"accident": True, "fraud": False}, "总分 100.00 / 100，等级 中")])
 def test_explain_under_a_cap_adds_up_on_paper_and_names_the_cap(facts: dict[str, bool], last: str) -> None:

@@ -154,8 +154,8 @@ def _table(table: ScoreTable) -> str:
         out.append(f'<td class="standard">{_lines(cells[table.standard_column])}</td>')
         out.append(f'<td class="num">{escape(cells[table.score_column])}</td>')
         out.append(f'<td class="reason">{_lines(cells[table.reason_column])}</td>')
-        data = f' data-indicator="{escape(row.path[-1].id)}"' if row.kind != "total" else ""
-        lines.append(f'<tr class="{row.kind}"{data}>{"".join(out)}</tr>')
+        data = f' data-indicator="{escape(row.path[-1].id)}"' if row.path else ""
+        lines.append(f'<tr class="{"total" if row.kind == "capped" else row.kind}"{data}>{"".join(out)}</tr>')
     lines.append("</tbody>\n</table>")
     return "\n".join(lines)
 

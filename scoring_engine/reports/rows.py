@@ -67,7 +67,8 @@ class Row:
     """One line of the score table.
 
     kind is "indicator" (a scored indicator), "subtotal" (after each 一级 indicator
-    that has children) or "total" (the last row). path holds the indicator and its
+    that has children), "total" (the scores added up) or "capped" (the total a cap of the set took it to, after the
+    total: the 合计 row stays the sum of the column). path holds the indicator and its
     ancestors, 一级 first; a subtotal's path is its 一级 indicator; the total's is empty.
     """
 
@@ -114,6 +115,8 @@ class ScoreTable:
             return [f"{row.path[0].name}小计"] + [""] * (self.levels - 1)
         if row.kind == "total":
             return ["合计"] + [""] * (self.levels - 1)
+        if row.kind == "capped":
+            return ["封顶后总分"] + [""] * (self.levels - 1)
         return [node.name for node in row.path] + [""] * (self.levels - len(row.path))
 
     def cells(self, row: Row) -> list[str]:
@@ -150,7 +153,14 @@ def score_table(result: Result) -> ScoreTable:
         if top.children:
             rows.append(Row("subtotal", (top,), top.weight, top.score))
     consequence = f"（结果应用：{result.grade_consequence}）" if result.grade_consequence else ""
-    rows.append(Row("total", (), result.max_total, result.total, "", f"等级：{result.grade}{consequence}"))
+    graded = f"等级：{result.grade}{consequence}"
+    summed = sum((top.score for top in result.indicators), ZERO)
+    if summed == result.total:
+        rows.append(Row("total", (), result.max_total, result.total, "", graded))
+    else:  # a cap took the total below the scores' sum: 合计 stays what the column adds up to (QA253 F2)
+        capped = "；".join(w.message for w in result.warnings if w.kind == "cap")
+        rows.append(Row("total", (), result.max_total, summed, "", "各项得分合计"))
+        rows.append(Row("capped", (), result.max_total, result.total, "", f"{graded}；{capped}" if capped else graded))
     levels = max(len(r.path) for r in rows)
     return ScoreTable(tuple(rows), levels, result.precision)
 
