@@ -681,3 +681,56 @@ def test_a_rule_formula_of_the_wrong_kind_is_told_the_fix_that_fits_it(derived: 
     with pytest.raises(IndicatorSetError) as caught:
         one_indicator(rule, RATE + "\n  s: {type: string}", head=f"derived:\n  {derived}")
     assert hint in (caught.value.problems[0].hint or ""), caught.value.problems[0]
+
+
+def test_a_judged_score_refused_as_printed_is_told_which_scores_the_tier_takes() -> None:
+    """QA253 F3: at precision 0 a tier's score 2.4 of 3 (80%, the tier's least) prints 2 and is refused, told 'outside
+    [2.4, 3]' and 'pick a score inside the tier', which it is. The hint says which printed scores the tier takes."""
+    from scoring_engine import ScoringError, parse_indicator_set, score
+
+    indicator_set = parse_indicator_set("""
+id: p0
+name: 定性取整
+version: "1"
+precision: 0
+total: 10
+grades: [{label: 合格, min: 6}, {label: 不合格, min: 0}]
+facts:
+  t: {type: tier, label: 效益}
+indicators:
+  - {id: t, name: 效益, weight: 3, rule: {kind: tiers, fact: t}}
+  - {id: z, name: 其他, weight: 7, rule: {kind: formula, score: 7}}
+""")
+    for tier, given, taken in (("达成年度指标", 2.4, "3"), ("未达成且效果较差", 1.6, "0–1")):
+        with pytest.raises(ScoringError) as caught:
+            score(indicator_set, {"t": {"tier": tier, "score": given, "reason": "r"}})
+        assert f"this tier takes those printed {taken}: pick one" in str(caught.value.first.hint), caught.value
+    assert 3 == score(indicator_set, {"t": {"tier": "达成年度指标", "score": 3, "reason": "r"}}).indicator("t").score
+
+
+def test_a_checklist_elements_judged_score_may_be_its_points_as_printed() -> None:
+    """QA253 F3: an element worth 5/3 points refused 1.67, the full marks the sheet prints for it, told 'outside
+    0–1.666666666666666666666666666' with no fix. 1.67 is its full marks; 1.68 is refused, told 0 to 1.67."""
+    from scoring_engine import ScoringError, parse_indicator_set, score
+
+    indicator_set = parse_indicator_set("""
+id: k
+name: 要点
+version: "1"
+total: 5
+grades: [{label: 合格, min: 3}, {label: 不合格, min: 0}]
+facts:
+  e1: {type: boolean}
+  e2: {type: boolean}
+  j: {type: judgement}
+indicators:
+  - id: k
+    name: 制度健全性
+    weight: 5
+    rule: {kind: checklist, elements: [{name: ①, met: e1}, {name: ②, met: e2}, {name: ③, judgement: j}]}
+""")
+    full = score(indicator_set, {"e1": True, "e2": True, "j": {"score": 1.67, "reason": "r"}})
+    assert (full.total, full.indicator("k").reason.count("满分")) == (5, 1), full.indicator("k").reason
+    with pytest.raises(ScoringError) as caught:
+        score(indicator_set, {"e1": True, "e2": True, "j": {"score": 1.68, "reason": "r"}})
+    assert "outside 0..1.67" in str(caught.value) and "write a score from 0 to 1.67" == caught.value.first.hint

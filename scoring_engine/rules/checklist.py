@@ -14,7 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, NamedTuple
 
-from .._arith import ONE, ZERO, Rounding, fixed, percent, plain, written
+from .._arith import ONE, ZERO, Rounding, fixed, percent, plain, round_half_up, written
 from .._display import equals_text, rounding_chain, show_number
 from .._formula_functions import condition_value
 from ..errors import ScoringError
@@ -127,8 +127,9 @@ def _share_met(value: Any, element: Element) -> Decimal:
                        expression=element.met.text if element.met else None)
 
 
-def _met(e: Element, points: Decimal, facts: FactView, met: Any) -> tuple[Decimal, list[str]]:
-    """The points element `e` earns by its `met` expression (`met`: its value) or its judgement, and why it lost any."""
+def _met(e: Element, points: Decimal, facts: FactView, met: Any, places: int) -> tuple[Decimal, list[str]]:
+    """The points element `e` earns by its `met` expression (`met`: its value) or its judgement, and why it lost any. A
+    judged score up to the element's points as printed at `places` (1.67 of 5/3) is taken, at most the points."""
     if e.met is not None:
         share = _share_met(met, e)
         if share == ONE:
@@ -138,16 +139,19 @@ def _met(e: Element, points: Decimal, facts: FactView, met: Any) -> tuple[Decima
         return points * share, [f"{e.missed or '部分满足'}（得{percent(share)}）"]
     if e.judgement is not None:
         judged: Judgement = facts.fact(e.judgement)
-        if not ZERO <= judged.score <= points:
-            raise ScoringError(f"element {e.name}: judged {plain(judged.score)} points, outside 0..{plain(points)}",
-                               fact=e.judgement, path=f"$.facts.{e.judgement}.score")
-        return judged.score, [judged.reason] if judged.score < points else []
+        printed = round_half_up(points, places)
+        if not ZERO <= judged.score <= max(points, printed):  # (1.67 of 5/3 refused, told 0–1.666…6: QA253 F3)
+            raise ScoringError(f"element {e.name}: judged {plain(judged.score)} points, outside 0..{plain(printed)}",
+                               fact=e.judgement, path=f"$.facts.{e.judgement}.score",
+                               hint=f"write a score from 0 to {plain(printed)}")
+        score = min(judged.score, points)
+        return score, [judged.reason] if score < points else []
     return points, []
 
 
-def _earned(e: Element, points: Decimal, facts: FactView, met: Any) -> tuple[Decimal, list[str]]:
+def _earned(e: Element, points: Decimal, facts: FactView, met: Any, places: int) -> tuple[Decimal, list[str]]:
     """The points element `e` earns out of `points`, and why it lost any (floored at 0: no element takes from another)."""
-    earned, why = _met(e, points, facts, met)
+    earned, why = _met(e, points, facts, met, places)
     if e.findings is not None:
         steps = e.ladder or Ladder(None)
         taken = steps.climb(findings(facts.value(e.findings), e.findings), points, left=earned)
@@ -202,7 +206,7 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
                 and (e.findings is None or (type(found := value(e.findings)) is tuple and not found))):
             total += points
             continue
-        earned, why = _earned(e, points, facts, met)
+        earned, why = _earned(e, points, facts, met, rounding.places)
         chain = None
         if per_element and rounding.round(earned) != earned:  # as evaluators do: each element, then the sum
             chain = rounding.chain(earned)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -108,7 +108,8 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         given = plain(judged.score) if printed == judged.score else f"{plain(judged.score)} ({printed:f} as printed)"
         raise ScoringError(f"score {given} is outside tier {judged.tier} [{plain(low_shown)}, "
                            f"{plain(high_shown)}{closing}", fact=rule.fact, path=f"$.facts.{rule.fact}.score",
-                           hint="pick a score inside the tier or change the tier")
+                           hint="pick a score inside the tier or change the tier" if printed == judged.score
+                           else _printed_hint(rule.rounding.places, low_shown, high_shown, iv.high is None))
     fields = shown_later((low, high), _fields, rule, judged, low_shown, high_shown, word if word != tier else None)
     scored = rule.rounding.round(judged.score) if rule.rounding.stages else printed  # without stages, the score as printed
     key = "tiers" if scored == judged.score else "tiers.rounded"  # 2.5 at precision 0: said
@@ -148,6 +149,19 @@ def _placed(rule: Tiers, tier: str, weight: Decimal, score: Decimal) -> tuple[tu
     printed = round_half_up(score, rule.rounding.places)
     inside = low_shown <= printed <= high_shown and score <= high if iv.high is None else low_shown <= printed < high_shown
     return bounds, printed, inside
+
+
+def _printed_hint(places: int, low: Decimal, high: Decimal, top: bool) -> str:
+    """Which scores a tier takes as the set prints them, for a score refused as printed (2.4 of [2.4, 3] prints 2 at
+    precision 0: the tier takes 3 alone, 2.5 to 3: QA253 F3)."""
+    step = Decimal(1).scaleb(-places)
+    first = (low / step).to_integral_value(ROUND_CEILING) * step
+    last = (high / step).to_integral_value(ROUND_FLOOR) * step if top else \
+        ((high / step).to_integral_value(ROUND_CEILING) - 1) * step
+    if first > last:
+        return f"no score printed to {places} decimals is inside this tier: change the tier"
+    taken = plain(first) if first == last else f"{plain(first)}–{plain(last)}"
+    return f"scores are printed to {places} decimals, and this tier takes those printed {taken}: pick one, or change the tier"
 
 
 def inside_tier(rule: Tiers, tier: str, weight: Decimal, score: Decimal) -> bool:
