@@ -76,6 +76,8 @@ RULES = (
     ("judged score {score} is outside 0..{weight} (the weight)", "判断得分 {score} 超出 0–{weight}（指标分值）的范围"),
     ("per must be above 0 (the size of one unit of shortfall)", "per 应大于 0（每个差距单位的大小）"),
     ("scores must be a list fact of numbers", "scores 应为数字列表类事实"),
+    ("no reviewers' scores are given", "没有给出评审专家的评分"),
+    ("give each reviewer's score in the list", "在列表中给出每位专家的评分"),
     ("{count} reviewers' scores leave none after trimming {trim} from each end",
      "{count} 位专家的评分，两端各去掉 {trim} 个后没有剩余"),
     ("give at least {least} reviewers' scores: the panel's standard drops the highest and the lowest {trim}",

@@ -508,6 +508,14 @@ def test_panel_trimming_everything_is_a_scoring_error() -> None:
     assert "leave none after trimming" in str(scoring_error(rule, {"s": [88, 92]}))
 
 
+def test_a_plain_mean_of_no_scores_says_none_were_given() -> None:
+    """QA253 F4: a mean of no reviewers' scores said they left none 'after trimming 0 from each end', and asked for 'at
+    least 1 reviewers' scores' because 'the standard drops the highest and the lowest 0'. It says no score was given."""
+    rule = one_indicator("{kind: panel, method: mean, scores: s, scale: 100}", SCORES)
+    said = scoring_error(rule, {"s": []})
+    assert "no reviewers' scores are given" in str(said) and "trimming" not in str(said), said
+
+
 def test_panel_weighted_parts() -> None:
     """weighted combines the parts by their shares (现场 60% + 材料 40%) on the given scale."""
     rule = one_indicator(

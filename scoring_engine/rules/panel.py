@@ -92,6 +92,9 @@ def _reviewers(rule: Panel, scores: Formula, facts: FactView) -> tuple[Decimal, 
         raise ScoringError("scores must be a list fact of numbers", expression=scores.text)
     ordered = sorted(raw)
     kept = ordered[rule.trim: len(ordered) - rule.trim] if rule.trim else ordered
+    if not raw and not rule.trim:  # a plain mean trims nothing: its words are of no scores given (QA253 F4)
+        raise ScoringError("no reviewers' scores are given", expression=scores.text,
+                           hint="give each reviewer's score in the list")
     if not kept:
         raise ScoringError(f"{len(raw)} reviewers' scores leave none after trimming {rule.trim} from each end",
                            expression=scores.text,
