@@ -213,6 +213,12 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("B11", "项目资金（单位：元）已全部拨付到位，实际支出950000户均养殖规模扩大"), ("A2", "（2024年度）报表金额单位：元"),
     ("A31", "（注）币种：人民币元"), ("A31", "数据来源于财务决算，报表金额单位为元"), ("A31", "各渠道资金均以元为单位填列"),
     ("A31", "注：补助标准（单位：元），全表同口径"),
+    # money a verb of counting leads, before a word a count's unit begins; a rate's 均 before other words (QA254 H1, H2)
+    ("B11", "项目资金（单位：元）已全部拨付到位，完成950000人民币投资"), ("B11", "项目资金（单位：元）已全部拨付到位，完成 950000 人员经费支出"),
+    ("B11", "项目资金（单位：元）已全部拨付到位，用于发展 950000 村级集体经济"),
+    ("B11", "项目资金（单位：元）已全部拨付到位，完成 950000 个人所得税代扣"),
+    ("B11", "项目资金（单位：元）已全部拨付到位，实际支出950000户均收益提高"),
+    ("B11", "项目资金（单位：元）已全部拨付到位，实际支出950000人均可支配收入增长"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -326,6 +332,11 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("B11", "补助资金（单位：元）已足额发放，聘用 10 名护林员"), ("B11", "补助资金（单位：元）已足额发放，惠及 1200 农户"),
     ("B11", "补助资金（单位：元）已足额发放，1200户均收到补贴"), ("B11", "各乡（镇）预算数以元填报"),
     ("B11", "奖补款项以元计，按季度足额兑付"),
+    # a verb of counting a few words or spaces before its figure, a figure written 1,200, other units' names (QA254 M1, M3)
+    ("B11", "补助资金（单位：元）已足额发放，惠及全县 1200 户脱贫户"), ("B11", "补助资金（单位：元）已足额发放，惠及了 1200 户脱贫户"),
+    ("B11", "补助资金（单位：元）已足额发放，共 1200 户受益"), ("B11", "补助资金（单位：元）已足额发放，惠及 1200 户，其中 300 户为监测户"),
+    ("B11", "补助资金（单位：元）已足额发放，惠及\u3000\u30001200 户脱贫户"), ("B11", "补助资金（单位：元）已足额发放，惠及 1,200 户"),
+    ("B11", "各行政村预算数以元填报"), ("B11", "各县区执行数以元为单位报送"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -355,7 +366,8 @@ def test_a_long_run_of_spaces_under_the_form_is_read_within_bounds(printed: Path
 
 
 @pytest.mark.parametrize("piece", [" ", "（", "。（", "， ", "单 ", "金 额 ", "元、", "以 ", "注：", "※", "人民币：", "（元", "\u200b",
-                                   "单位：元；", "（单位：元", "以元为单位，", "村，金额单位：元，", "问题：金额单位：元。", "\n"])
+                                   "单位：元；", "（单位：元", "以元为单位，", "村，金额单位：元，", "问题：金额单位：元。", "\n",
+                                   "资金（单位：元）已拨付1人", "资金（单位：元）已拨付带动1人"])
 def test_a_cell_of_32000_characters_is_read_as_a_note_or_label_within_bounds(piece: str) -> None:
     """Whether a long cell of spaces, brackets or punctuation is a note or a unit's label is told in one pass of each
     pattern (each ran in under 0.05 s on 32,000 characters when QA225 2 widened them), within the bounds the hostile

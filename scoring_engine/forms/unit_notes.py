@@ -91,30 +91,38 @@ _FORM_TITLE = re.compile(r"(?:自评表|绩效[^\W\d_]{0,8}表|评价表)\Z")
 _PAID = re.compile(r"算?(?:\s*+(?:全部|精确|精准|逐笔|足额|按月|按季|按年|直接|及时|进行|通过[^,;。!?\s]{0,8}?)?"
                    r"(?:发放|拨付|计发|兑付|兑现|支付|核发|发到|打卡|转入|打入|存入|汇入|发至|算?到(?:户|人)"
                    r"|(?:核算|核定|计算|补助|补贴)到(?:户|人)))")
-#: 均 beginning a rate's word after a count's unit (950000户均增收, 人均收入, 亩均单产: money per head), never a count's
-#: 均 (1200户均已到账, 1200户均收到补贴: QA250, QA252).
-_RATE_OF = (r"均(?:年|月)?(?:增收|收入|纯收入|可支配|补助|补贴|投入|投资|资金|效益|产值|产量|单产|成本|支出|经费|分红|奖补"
-            r"|规模|面积|节水|住房|养殖)")
-#: A count's unit after its figure (1200户, 1.2万人); after a space, a word of its own (惠及农户 1200 户, not 950000
-#: 人均…: QA244).
-_COUNT = (rf"(?:余|多)?(?:万|千)?(?:户次|户(?!{_RATE_OF})|人次|人(?!民|居|{_RATE_OF})|个(?![别人体税])|项(?!目)|次"
-          rf"|亩(?!{_RATE_OF})|村(?!集|{_RATE_OF})|所|家|名(?!列(?!入))|座|处|天|吨|公里|平方米|米|套|台|辆|头|只|株"
-          r"|间|栋|公顷)")
-#: A count's unit, whatever follows it: after a figure a verb of counting leads (惠及 1200 户脱贫户, 带动 1200 户增收, 建成 5000
-#: 亩高标准农田, 聘用 10 名护林员, 新建 3 所小学: QA246 M1, QA247 M3, QA252 M1), where any other figure and a space before
-#: a word (950000 人居环境…, 950000 所辖乡镇…, 950000 村民代表大会…) is money (QA250, QA252 H1).
-_UNIT = r"(?:余|多)?(?:万|千)?(?:户|人|个|项|亩|村|所|家|名|座|处|套|台|辆|头|只|株|间|栋|公顷|公里|平方米|米|吨)"
-_COUNTED_NOUN = r"(?:居民|村民|农户|农民|学生|群众|(?:脱贫|贫困|监测)户|老人|儿童)"  # counted with no unit: 惠及 1200 农户
+#: 均 beginning a rate's word after a count's unit (950000户均增收, 人均收入, 亩均单产, 户均收益: money per head), never 均
+#: saying all of them did (1200户均已到账, 1200户均收到补贴: QA250, QA252, QA254 H2).
+_RATE_OF = (r"均(?!已|享|收到|获|得到|为|是|在|由|按|能|可(?!支配)|有|需|须|未|完成|实现|达|签|纳入|参|通过|及时|足额|全部|按时)"
+            r"[^\W\d_]")
+#: A count's unit after its figure (1200户, 1.2万人, 1200 户): never the first character of another word (950000人民币,
+#: 人员经费, 项目支出, 个人所得税, 所需, 家庭农场, 名优, 村级, 台账, 户籍…: QA244, QA250, QA254 H1).
+_COUNT = (rf"(?:余|多)?(?:万|千)?(?:户次|户(?!籍|口|外|用|厕|{_RATE_OF})|人次|人(?!民|居|员|工|才|事|力|{_RATE_OF})"
+          rf"|个(?![别人体税案])|项(?!目)|次|亩(?!产|{_RATE_OF})|村(?!集|级|委|容|务|庄|{_RATE_OF})|所(?!需|得|有|辖|属|在|以|用)"
+          r"|家(?!庭|家|具|属|政|门)|名(?!优|列(?!入)|单|额|义|下|称)|座(?!谈)|处(?!理|置|于|在)|天(?!然)|吨|公里|平方米"
+          r"|米(?!面|粮)|套(?!取)|台(?!账|阶)|辆|头(?!部)|只|株|间|栋|公顷)")
+#: What is counted without a unit: 惠及 1200 农户.
+_COUNTED_NOUN = r"(?:居民|村民|农户|农民|学生|群众|(?:脱贫|贫困|监测)户|老人|儿童)"
+#: The verbs of counting: a figure they lead, a space or none between, is a count when a count's unit or what is
+#: counted follows it, whatever words follow then (惠及 1200 户脱贫户, 带动 1200 户增收, 建成 5000 亩高标准农田, 聘用 10
+#: 名护林员: QA246 M1, QA247 M3, QA252 M1); any other figure is a count only before nothing but its unit (1200户, 1200 户),
+#: and money before a word (950000 人居环境…, 950000 所辖乡镇…: QA250, QA252 H1).
 _COUNTING = ("惠及", "带动", "覆盖", "受益", "新建", "建成", "建设", "改造", "修建", "扩建", "修缮", "新增", "完成", "流转",
              "资助", "聘用", "培训", "扶持", "帮扶", "涉及", "服务", "吸纳", "解决", "安置", "救助", "慰问", "走访", "实施",
-             "开展", "组织", "举办", "招聘", "辐射", "发展", "发放到", "农户", "脱贫户", "群众")
-_LED = "|".join(f"(?<={verb})|(?<={verb} )" for verb in _COUNTING)
-_NOT_LED = "".join(f"(?<!{verb})(?<!{verb} )" for verb in _COUNTING)
-#: A figure that is money, in the words after a bracketed unit: not a count (1200户, 1200 户, 惠及 1200 户脱贫户), a rate,
-#: a share or a date.
-_MONEY_FIGURE = (rf"(?<![\d.])(?:{_NOT_LED}\d++(?:\.\d++)?+(?![%\d.年月日]|{_COUNT}"
+             "开展", "组织", "举办", "招聘", "辐射", "发展", "发放到", "其中", "共")
+_LED = "|".join(f"(?<={verb})" for verb in _COUNTING)
+_NOT_LED = "".join(f"(?<!{verb})" for verb in _COUNTING)
+#: Between a verb of counting and its figure, words that leave it the figure's: 惠及全县 1200 户, 惠及了, 共计 (QA254 M1);
+#: dropped, with the spaces, before the figure is read.
+_LED_GAP = re.compile(rf"({'|'.join(_COUNTING)})(?:了|全县|全市|全区|全乡|全镇|全村|辖区|农户|群众|脱贫户|贫困户|村民|计|约|近"
+                      r"|超过)?[^\S\n]++(?=\d)|(" + "|".join(_COUNTING) + r")(?:了|全县|全市|全区|全乡|全镇|全村|辖区|农户"
+                      r"|群众|脱贫户|贫困户|村民|计|约|近|超过)(?=\d)")
+#: A figure as written: 1200, 1,200, 1.5.
+_DIGITS = r"(?>\d{1,3}(?:,\d{3})++(?![\d,])|\d++)(?:\.\d++)?+"  # (atomic: never 1 of 1,200 read alone)
+#: A figure that is money, in the words after a bracketed unit: not a count, a share or a date.
+_MONEY_FIGURE = (rf"(?<![\d.,])(?=\d)(?:{_NOT_LED}{_DIGITS}(?![%\d.年月日]|{_COUNT}"
                  rf"|[^\S\n](?:{_COUNT}(?![^\W\d_])|个(?![别人体税案])))"
-                 rf"|(?:{_LED})\d++(?:\.\d++)?+(?![%\d.年月日]|[^\S\n]?(?:{_UNIT}|{_COUNTED_NOUN})))")
+                 rf"|(?:{_LED}){_DIGITS}(?![%\d.年月日]|[^\S\n]?(?:{_COUNT}|{_COUNTED_NOUN})))")
 #: Money paid after a money word's bracketed unit: 补助资金（单位：元）发放及时, 专项资金（单位：元）已全部下达, 项目资金
 #: （单位：元）拨付及时率100% (QA232 M4, QA234 M1): that word's, in a sentence.
 _DONE_HOW = r"(?:已|均已|已经|全部|全额|足额|及时|按时|按期|按标准|通过[^\W\d_]{1,5}?|打卡)"
@@ -271,6 +279,7 @@ def money_note(text: str, heading: bool = False) -> str | None:
     normal = _SPACED_LABEL.sub("", note_text(text))
     if _ENGLISH.search(normal):
         normal = _ENGLISH.sub(lambda found: "" if found.group(1) else "单位" if found.group(2) else "元", normal)
+    normal = _LED_GAP.sub(lambda found: found.group(1) or found.group(2), normal)  # 惠及全县 1200 户 read as 惠及1200 户
     if "元" not in normal:  # (every unit a note gives is in 元: 千元, 万元…)
         return None
     units = []
@@ -334,15 +343,17 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
         _MID_SENTENCE.search(before) or _FAULT.match(normal, end))
 
 
-#: Each of the units a form's project reaches, whose own figures a line speaks of, before the amounts' word.
-_OTHERS = re.compile(r"各(?:相关|实施|项目|基层)?(?:乡镇|乡\(镇\)|乡|镇|村|社区|街道|部门|单位|县|区|市|学校|医院|企业|合作社)"
-                     r"(?:[、和及](?:乡镇|村|社区|街道|单位))?(?:街道)?\Z")  # (never 各渠道, 各笔, 各年度: QA252 H4)
+#: Each of the units a form's project reaches, whose own figures a line speaks of, before the amounts' word: 各乡（镇）,
+#: 各行政村, 各帮扶单位; never 各渠道, 各笔, 各年度, 各单元格 (QA252 H4, QA254 M3).
+_OTHERS = re.compile(r"各[^\W\d_]{0,3}?(?:乡镇|乡|镇|村|社区|街道|镇街|部门|单位|县|区|县区|市|学校|小学|中学|医院|企业|合作社"
+                     r"|村委会)(?:\([^\W\d_]{1,3}\))?(?:[、和及][^\W\d_]{1,4}|街道|社区)?\Z")
 _MONEY_SOURCE = re.compile(r"(?:资金|经费|款项|补助|补贴)来源")
 #: A source named as a clause of its own, after 资金来源: 上级补助, 中央财政补助资金, 省级补助 (QA246 H3).
 _SOURCE_VALUE = re.compile(r"(?:中央|省级|省|市级|市|县级|县|本级|上级|各级)*+(?:财政)?(?:补助|拨款|转移支付)(?:资金)?")
 #: Right after the bracket: 补助标准（单位：元），下同 (QA244 H4), …，以下各表同 (QA246).
-_SAME_AFTER = re.compile(r"\s*+[,;、(【。]?\s*+(?:以下各?附?表|以下|下表|下|全表|各表|其余各?表|本表及附表|附表|后)"
-                         r"(?:均|亦|皆)?(?:同(?!步|时|意|比|期|上年|类|口径[^\W\d_]|级)|通用(?![^\W\d_]))")
+_SAME_AFTER = re.compile(r"\s*+[,;、(【。]?\s*+(?:(?:以下各?附?表|全表|各表|其余各?表|本表及附表|附表)(?:均|亦|皆)?"
+                         r"(?:同(?!步|时|意|比|期|上年|类|级|口径(?:比较|对比))|通用(?![^\W\d_]))|(?:以下|下表|下|后)(?:均|亦|皆)?"
+                         r"(?:同(?!步|时|意|比|期|上年|类|口径[^\W\d_]|级)|通用(?![^\W\d_])))")  # (全表同口径计算: QA254)
 # (；下同, 【下同】, ，附表同: QA247 H6, M2; not 、下同类项目…, 。全表通用指标…: QA250)
 
 
