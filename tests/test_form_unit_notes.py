@@ -219,6 +219,10 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     ("B11", "项目资金（单位：元）已全部拨付到位，完成 950000 个人所得税代扣"),
     ("B11", "项目资金（单位：元）已全部拨付到位，实际支出950000户均收益提高"),
     ("B11", "项目资金（单位：元）已全部拨付到位，实际支出950000人均可支配收入增长"),
+    # money after a clause's comma, a title's year after a verb of counting, a note in a problem's numbered words, the
+    # units that fill the form (QA256 H1–H3)
+    ("B11", "项目资金（单位：元）已全部拨付到位，950000元用于道路硬化"), ("A2", "农村危房改造 2024（单位：元）"),
+    ("A31", "存在问题：1.部分项目未按期完成 2.金额单位：元，保留两位小数"), ("A31", "各预算单位金额以元为单位"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -337,6 +341,10 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("B11", "补助资金（单位：元）已足额发放，共 1200 户受益"), ("B11", "补助资金（单位：元）已足额发放，惠及 1200 户，其中 300 户为监测户"),
     ("B11", "补助资金（单位：元）已足额发放，惠及\u3000\u30001200 户脱贫户"), ("B11", "补助资金（单位：元）已足额发放，惠及 1,200 户"),
     ("B11", "各行政村预算数以元填报"), ("B11", "各县区执行数以元为单位报送"),
+    # counts a verb of counting leads before 优抚, 门店, 家庭; 万余; 均 before a verb saying all did (QA256 M1–M3)
+    ("B11", "补助资金（单位：元）已足额发放，慰问 1200 名优抚对象"), ("B11", "补助资金（单位：元）已足额发放，新增 3 家门店"),
+    ("B11", "补助资金（单位：元）已足额发放，惠及 1200 家庭"), ("B11", "补助资金（单位：元）已足额发放，惠及 1.2万余人"),
+    ("B11", "补助资金（单位：元）已足额发放，全县1200户均脱贫"),
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:

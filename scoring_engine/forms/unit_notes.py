@@ -93,13 +93,15 @@ _PAID = re.compile(r"算?(?:\s*+(?:全部|精确|精准|逐笔|足额|按月|按
                    r"|(?:核算|核定|计算|补助|补贴)到(?:户|人)))")
 #: 均 beginning a rate's word after a count's unit (950000户均增收, 人均收入, 亩均单产, 户均收益: money per head), never 均
 #: saying all of them did (1200户均已到账, 1200户均收到补贴: QA250, QA252, QA254 H2).
-_RATE_OF = (r"均(?!已|享|收到|获|得到|为|是|在|由|按|能|可(?!支配)|有|需|须|未|完成|实现|达|签|纳入|参|通过|及时|足额|全部|按时)"
+_RATE_OF = (r"均(?!已|享|收到|获(?!补)|得到|为|是|在|由|按|能|可(?!支配)|有|需|须|未|完成|实现|达|签|纳入|参|通过|及时|足额"
+            r"|全部|按时|脱贫|稳定|受益|发放|持证|建立|通|落实|配备|安装|搬迁)"
             r"[^\W\d_]")
 #: A count's unit after its figure (1200户, 1.2万人, 1200 户): never the first character of another word (950000人民币,
 #: 人员经费, 项目支出, 个人所得税, 所需, 家庭农场, 名优, 村级, 台账, 户籍…: QA244, QA250, QA254 H1).
-_COUNT = (rf"(?:余|多)?(?:万|千)?(?:户次|户(?!籍|口|外|用|厕|{_RATE_OF})|人次|人(?!民|居|员|工|才|事|力|{_RATE_OF})"
-          rf"|个(?![别人体税案])|项(?!目)|次|亩(?!产|{_RATE_OF})|村(?!集|级|委|容|务|庄|{_RATE_OF})|所(?!需|得|有|辖|属|在|以|用)"
-          r"|家(?!庭|家|具|属|政|门)|名(?!优|列(?!入)|单|额|义|下|称)|座(?!谈)|处(?!理|置|于|在)|天(?!然)|吨|公里|平方米"
+_COUNT = (rf"(?:余|多)?(?:万|千)?(?:余|多)?(?:户次|户(?!籍|口|外|用|厕|{_RATE_OF})|人次|人(?!民|居|员|工|才|事|力|口|{_RATE_OF})"
+          rf"|个(?![别体税案]|人[^\W\d_])|项(?!目)|次|亩(?!产|{_RATE_OF})|村(?!集|级|委|容|务|庄|{_RATE_OF})|所(?!需|得|有|辖|属|在|以|用)"
+          r"|家(?!庭[^\W\d_]|家|具|属|政|门口)|名(?!优(?!抚|秀)|列(?!入)|单|额|义|下|称)|座(?!谈)|处(?!理|置|于|在)|天(?!然)"
+          r"|吨|公里|平方米"
           r"|米(?!面|粮)|套(?!取)|台(?!账|阶)|辆|头(?!部)|只|株|间|栋|公顷)")
 #: What is counted without a unit: 惠及 1200 农户.
 _COUNTED_NOUN = r"(?:居民|村民|农户|农民|学生|群众|(?:脱贫|贫困|监测)户|老人|儿童)"
@@ -109,18 +111,17 @@ _COUNTED_NOUN = r"(?:居民|村民|农户|农民|学生|群众|(?:脱贫|贫困|
 #: and money before a word (950000 人居环境…, 950000 所辖乡镇…: QA250, QA252 H1).
 _COUNTING = ("惠及", "带动", "覆盖", "受益", "新建", "建成", "建设", "改造", "修建", "扩建", "修缮", "新增", "完成", "流转",
              "资助", "聘用", "培训", "扶持", "帮扶", "涉及", "服务", "吸纳", "解决", "安置", "救助", "慰问", "走访", "实施",
-             "开展", "组织", "举办", "招聘", "辐射", "发展", "发放到", "其中", "共")
+             "开展", "组织", "举办", "招聘", "辐射", "发展", "发放到", "其中", "共", "合计")
 _LED = "|".join(f"(?<={verb})" for verb in _COUNTING)
 _NOT_LED = "".join(f"(?<!{verb})" for verb in _COUNTING)
 #: Between a verb of counting and its figure, words that leave it the figure's: 惠及全县 1200 户, 惠及了, 共计 (QA254 M1);
 #: dropped, with the spaces, before the figure is read.
-_LED_GAP = re.compile(rf"({'|'.join(_COUNTING)})(?:了|全县|全市|全区|全乡|全镇|全村|辖区|农户|群众|脱贫户|贫困户|村民|计|约|近"
-                      r"|超过)?[^\S\n]++(?=\d)|(" + "|".join(_COUNTING) + r")(?:了|全县|全市|全区|全乡|全镇|全村|辖区|农户"
-                      r"|群众|脱贫户|贫困户|村民|计|约|近|超过)(?=\d)")
+_GAP = r"(?:了|全县|全市|全区|全乡|全镇|全村|辖区|周边|农村|困难|农户|群众|脱贫户|贫困户|村民|计|约|近|超过|:)"
+_LED_GAP = re.compile(rf"({'|'.join(_COUNTING)}){_GAP}?[^\S\n]++(?=\d)|({'|'.join(_COUNTING)}){_GAP}(?=\d)")
 #: A figure as written: 1200, 1,200, 1.5.
 _DIGITS = r"(?>\d{1,3}(?:,\d{3})++(?![\d,])|\d++)(?:\.\d++)?+"  # (atomic: never 1 of 1,200 read alone)
 #: A figure that is money, in the words after a bracketed unit: not a count, a share or a date.
-_MONEY_FIGURE = (rf"(?<![\d.,])(?=\d)(?:{_NOT_LED}{_DIGITS}(?![%\d.年月日]|{_COUNT}"
+_MONEY_FIGURE = (rf"(?<![\d.])(?<!\d,)(?=\d)(?:{_NOT_LED}{_DIGITS}(?![%\d.年月日]|{_COUNT}"
                  rf"|[^\S\n](?:{_COUNT}(?![^\W\d_])|个(?![别人体税案])))"
                  rf"|(?:{_LED}){_DIGITS}(?![%\d.年月日]|[^\S\n]?(?:{_COUNT}|{_COUNTED_NOUN})))")
 #: Money paid after a money word's bracketed unit: 补助资金（单位：元）发放及时, 专项资金（单位：元）已全部下达, 项目资金
@@ -279,7 +280,6 @@ def money_note(text: str, heading: bool = False) -> str | None:
     normal = _SPACED_LABEL.sub("", note_text(text))
     if _ENGLISH.search(normal):
         normal = _ENGLISH.sub(lambda found: "" if found.group(1) else "单位" if found.group(2) else "元", normal)
-    normal = _LED_GAP.sub(lambda found: found.group(1) or found.group(2), normal)  # 惠及全县 1200 户 read as 惠及1200 户
     if "元" not in normal:  # (every unit a note gives is in 元: 千元, 万元…)
         return None
     units = []
@@ -306,6 +306,13 @@ def money_note(text: str, heading: bool = False) -> str | None:
                 units.append(unit)  # (a note's are its own, but a figure's unit or money paid out)
     # a note that says the amounts are in 万元 is the form's, whatever a figure's unit said before it (QA212 2)
     return None if not units or "万元" in units else units[0]
+
+
+def _done(normal: str, end: int) -> bool:
+    """Whether the words after a bracketed unit say its money was paid, giving no money after it (`_DONE`): read with a
+    verb of counting's filler dropped (惠及全县 1200 户 as 惠及1200 户), in those words alone (a title's 改造 2024 left be:
+    QA256 H2)."""
+    return _DONE.match(_LED_GAP.sub(lambda found: found.group(1) or found.group(2), normal[end:end + 120])) is not None
 
 
 def _other_words(normal: str, found: re.Match[str], before: str, problems: list[tuple[int, int]], heading: bool) -> bool:
@@ -335,7 +342,7 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
          and not _goes_on_in_bracket(normal, end))
         or (rate and _NEXT_LINE_FIGURE.match(normal, end)))
     if attached and not _MONEY_LABEL.search(found.group()) and (
-            not _SPENT.search(word) or rate or _DONE.match(normal, end)):
+            not _SPENT.search(word) or rate or _done(normal, end)):
         # (not 完成年度任务（金额单位：元）户均增收…, nor the money a goal gives in 元: 全年预算（单位：元）：1000000, QA229 8)
         return True  # a word's in a sentence: 资金（单位：元）拨付… (QA226 2), 户均增收（单位：元）：1500 (QA227 5)
     # a problem found naming the units of money
@@ -344,9 +351,10 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
 
 
 #: Each of the units a form's project reaches, whose own figures a line speaks of, before the amounts' word: 各乡（镇）,
-#: 各行政村, 各帮扶单位; never 各渠道, 各笔, 各年度, 各单元格 (QA252 H4, QA254 M3).
-_OTHERS = re.compile(r"各[^\W\d_]{0,3}?(?:乡镇|乡|镇|村|社区|街道|镇街|部门|单位|县|区|县区|市|学校|小学|中学|医院|企业|合作社"
-                     r"|村委会)(?:\([^\W\d_]{1,3}\))?(?:[、和及][^\W\d_]{1,4}|街道|社区)?\Z")
+#: 各行政村, 各帮扶单位; never 各渠道, 各笔, 各年度, 各单元格, nor the units that fill the form, 各预算单位 (QA252 H4, QA254 M3,
+#: QA256 H3).
+_OTHERS = re.compile(r"各(?!预算|填报|主管)[^\W\d_]{0,3}?(?:乡镇|乡|镇|村|社区|街道|镇街|部门|单位|县|区|县区|市|学校|小学|中学"
+                     r"|医院|企业|合作社|村委会)(?:\([^\W\d_]{1,3}\))?(?:[、和及][^\W\d_]{1,4}|街道|社区)?\Z")
 _MONEY_SOURCE = re.compile(r"(?:资金|经费|款项|补助|补贴)来源")
 #: A source named as a clause of its own, after 资金来源: 上级补助, 中央财政补助资金, 省级补助 (QA246 H3).
 _SOURCE_VALUE = re.compile(r"(?:中央|省级|省|市级|市|县级|县|本级|上级|各级)*+(?:财政)?(?:补助|拨款|转移支付)(?:资金)?")
