@@ -734,3 +734,28 @@ indicators:
     with pytest.raises(ScoringError) as caught:
         score(indicator_set, {"e1": True, "e2": True, "j": {"score": 1.68, "reason": "r"}})
     assert "outside 0..1.67" in str(caught.value) and "write a score from 0 to 1.67" == caught.value.first.hint
+    # QA255 M1: points that print lower (1/3 as 0.33, or 0 at precision 0) are full marks as printed, and the bound told
+    # is the one checked
+    thirds = parse_indicator_set(indicator_set_text := """
+id: t
+name: 要点
+version: "1"
+total: 1
+grades: [{label: 合格, min: 0.6}, {label: 不合格, min: 0}]
+facts:
+  e1: {type: boolean}
+  e2: {type: boolean}
+  j: {type: judgement}
+indicators:
+  - {id: k, name: 要点, weight: 1, rule: {kind: checklist, elements: [{name: ①, met: e1}, {name: ②, met: e2},
+     {name: ③, judgement: j}]}}
+""")
+    assert D(1) == score(thirds, {"e1": True, "e2": True, "j": {"score": 0.33, "reason": "r"}}).total
+    with pytest.raises(ScoringError) as caught:
+        score(thirds, {"e1": True, "e2": True, "j": {"score": 0.34, "reason": "r"}})
+    assert "outside 0..0.33" in str(caught.value)
+    whole = parse_indicator_set(indicator_set_text.replace("version: \"1\"", "version: \"1\"\nprecision: 0"))
+    with pytest.raises(ScoringError) as caught:
+        score(whole, {"e1": True, "e2": True, "j": {"score": 0.5, "reason": "r"}})
+    assert "outside 0..0" in str(caught.value)
+    assert D(1) == score(whole, {"e1": True, "e2": True, "j": {"score": 0.3, "reason": "r"}}).total

@@ -164,7 +164,8 @@ def _summary(result: Result) -> str:
     """The per-一级 summary: 分值, 得分, 得分率."""
     head = "<th>一级指标</th>" + "".join(f'<th class="num">{h}</th>' for h in SUMMARY_HEADER[1:])
     cells = summary_cells(result)
-    rows = "".join(f'<tr class="{"total" if i == len(cells) - 1 else "level-one"}"><td>{escape(name)}</td>'
+    tops = len(result.indicators)  # then 合计, and 封顶后总分 under a cap: both totals (QA255 L1)
+    rows = "".join(f'<tr class="{"total" if i >= tops else "level-one"}"><td>{escape(name)}</td>'
                    f'<td class="num">{weight}</td><td class="num">{score}</td><td class="num">{rate}</td></tr>'
                    for i, (name, weight, score, rate) in enumerate(cells))
     return (f'<section id="summary">\n<h2>一级指标汇总</h2>\n<table class="summary-table">\n<thead><tr>{head}</tr></thead>\n'

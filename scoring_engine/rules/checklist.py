@@ -139,12 +139,14 @@ def _met(e: Element, points: Decimal, facts: FactView, met: Any, places: int) ->
         return points * share, [f"{e.missed or '部分满足'}（得{percent(share)}）"]
     if e.judgement is not None:
         judged: Judgement = facts.fact(e.judgement)
+        # checked as printed: the element's points as the sheet prints them are its full marks (1.67 of 5/3, and 0.33 of
+        # 1/3), and a score that prints no higher is taken (QA253 F3, QA255 M1: 1/3 at precision 0 said 0–0)
         printed = round_half_up(points, places)
-        if not ZERO <= judged.score <= max(points, printed):  # (1.67 of 5/3 refused, told 0–1.666…6: QA253 F3)
+        if judged.score < ZERO or round_half_up(judged.score, places) > printed:
             raise ScoringError(f"element {e.name}: judged {plain(judged.score)} points, outside 0..{plain(printed)}",
                                fact=e.judgement, path=f"$.facts.{e.judgement}.score",
                                hint=f"write a score from 0 to {plain(printed)}")
-        score = min(judged.score, points)
+        score = points if (judged.score == printed and printed) or judged.score > points else judged.score
         return score, [judged.reason] if score < points else []
     return points, []
 
