@@ -223,6 +223,12 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     # units that fill the form (QA256 H1–H3)
     ("B11", "项目资金（单位：元）已全部拨付到位，950000元用于道路硬化"), ("A2", "农村危房改造 2024（单位：元）"),
     ("A31", "存在问题：1.部分项目未按期完成 2.金额单位：元，保留两位小数"), ("A31", "各预算单位金额以元为单位"),
+    # money after 合计 or 其中：, before a subsidy's noun or 间接, a rate's 均 before 搬迁补助 or 通信费, 家庭 with no verb
+    # of counting (QA257 H1–H3)
+    ("B11", "项目资金（单位：元）已全部拨付到位，合计950000农户补贴"), ("B11", "项目资金（单位：元）已全部拨付到位，合计 950000 间接费用"),
+    ("B11", "项目资金（单位：元）已全部拨付到位，其中：950000脱贫户补助"),
+    ("B11", "项目资金（单位：元）已全部拨付到位，实际支出950000人均搬迁补助"),
+    ("B11", "项目资金（单位：元）已全部拨付到位，实际支出950000户均通信费"), ("B11", "项目资金（单位：元）已全部拨付到位，实际支出950000家庭"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
@@ -345,6 +351,7 @@ def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell
     ("B11", "补助资金（单位：元）已足额发放，慰问 1200 名优抚对象"), ("B11", "补助资金（单位：元）已足额发放，新增 3 家门店"),
     ("B11", "补助资金（单位：元）已足额发放，惠及 1200 家庭"), ("B11", "补助资金（单位：元）已足额发放，惠及 1.2万余人"),
     ("B11", "补助资金（单位：元）已足额发放，全县1200户均脱贫"),
+    ("B11", "补助资金（单位：元）已足额发放，惠及1.2万人口"), ("B11", "补助资金（单位：元）已足额发放，新建 30 条道路"),  # (QA257)
 ])
 def test_a_wan_note_a_figures_own_unit_or_a_mention_of_yuan_reads_as_before(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
