@@ -232,6 +232,9 @@ def test_a_problem_found_listing_the_units_of_money_before_its_words_scores_as_p
     # money before 场镇, 轮椅, 批复 and 人口 (QA258: no count's units of their own)
     ("B11", "项目资金（单位：元）已全部拨付到位，实际支出950000场镇建设"), ("B11", "项目资金（单位：元）已全部拨付到位，实际支出950000轮椅采购"),
     ("B11", "项目资金（单位：元）已全部拨付到位，其中950000批复资金"), ("B11", "项目资金（单位：元）已全部拨付到位，实际支出950000人口"),
+    # read in silence by none of this session's versions but these: 座椅, 家电, 台区, 各项目单位 (QA254, QA256 corpora)
+    ("B11", "项目资金（单位：元）已全部拨付到位，修缮 950000 座椅采购"), ("B11", "项目资金（单位：元）已全部拨付到位，完成 950000 家电下乡补贴发放"),
+    ("B11", "项目资金（单位：元）已全部拨付到位，建设 950000 台区改造"), ("A31", "各项目单位金额以元为单位"),
 ])
 def test_a_note_giving_the_amounts_in_yuan_however_worded_is_refused_on_its_cell(
         printed: Path, tmp_path: Path, at: str, note: str) -> None:
