@@ -1123,3 +1123,28 @@ def test_a_year_written_as_clerks_write_it_is_printed_once_and_read_back(tmp_pat
     assert 0 == run.exit_code, run.output
     imported = read_form(form, load_indicator_set(resolve_set("self-evaluation")))
     assert 2021 == imported.facts.project["year"] and not imported.warnings, imported.warnings
+
+
+def test_a_capped_total_on_the_form_says_what_the_scores_add_up_to(tmp_path: Path) -> None:
+    """QA255 M2: under a total cap the 自评表's 总分 row printed 59.00 under 得分 adding up to 100.00, the cap said only in
+    the notes below. The cell beside 总分 says the scores' sum and the capped total; the form reads back without a word."""
+    import json
+
+    import openpyxl
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    (tmp_path / "capped.yaml").write_text("extends: self-evaluation\nid: capped-selfeval\nversion: '1'\nfacts:\n"
+                                          "  fraud: {type: boolean, default: false}\ncaps:\n"
+                                          "  - {when: fraud, total_at_most: 59, message: 存在虚报冒领}\n", encoding="utf-8")
+    facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    facts["indicator_set"], facts["facts"]["fraud"] = "capped.yaml", True
+    (tmp_path / "facts.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["score", str(tmp_path / "facts.json"), "--layout", "selfeval", "-o", str(form)]).exit_code
+    total = next(row for row in openpyxl.load_workbook(form).worksheets[0].iter_rows(values_only=True) if row[0] == "总分")
+    assert (59, "各项得分合计100.00分，封顶后总分59.00分") == (total[-2], total[-1]), total
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", str(tmp_path / "capped.yaml")])
+    assert 0 == run.exit_code and "59.00 / 100" in run.output, run.output
+    assert not any(line.startswith("warning") for line in run.output.splitlines()), run.output

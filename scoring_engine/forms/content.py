@@ -15,6 +15,7 @@ from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
+from .._arith import fixed
 from .._display import show_value
 from .._record import record
 from ..judgements import TargetRow
@@ -60,6 +61,7 @@ class FormContent:
     max_total: Decimal | None = None
     total: Decimal | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    capped: str = ""  # beside 总分 when a cap took the total below the scores' sum: what they add up to (QA255 M2)
 
 
 def result_content(result: Result, binding: FormBinding, layout: FormLayout, groups: Mapping[str, RowGroup],
@@ -79,8 +81,11 @@ def result_content(result: Result, binding: FormBinding, layout: FormLayout, gro
                                                     if i.declared_weight is not None))
     notes += _unexplained(result, binding)
     lines = tuple(_lines(result, binding, layout, groups))
+    summed = sum((top.score for top in result.indicators), Decimal(0))
+    capped = f"各项得分合计{fixed(summed, result.precision)}分，封顶后总分{fixed(result.total, result.precision)}分" \
+        if summed != result.total else ""
     return FormContent(project, _funds(result, binding, placeholders or {}), lines, result.precision,
-                       result.max_total, result.total, tuple(notes))
+                       result.max_total, result.total, tuple(notes), capped)
 
 
 def own_conclusion(total: Any, grade: str) -> str:

@@ -186,5 +186,5 @@ def _total(b: GridBuilder, layout: FormLayout, content: FormContent) -> None:
     if last > first + 1:
         b.put(first + 1, None, "text", colspan=last - first - 1)
     if last + 1 < b.width:
-        b.put(last + 1, None, "text", colspan=b.width - last - 1)
+        b.put(last + 1, content.capped or None, "text", colspan=b.width - last - 1)
     b.next_row()
