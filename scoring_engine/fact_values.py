@@ -15,6 +15,7 @@ from typing import Any
 from ._arith import normalised, plain, too_many_digits
 from ._own_values import written_form
 from ._text import listing
+from ._no_finding import says_none
 from .errors import did_you_mean
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
@@ -234,7 +235,7 @@ def _date_fix(value: Any) -> str:
 
 def _finding(item: Any, spec: FactSpec) -> Finding:
     if isinstance(item, str):
-        return Finding(_text(item, "a finding"))
+        return Finding(_no_none(_text(item, "a finding")))
     if not isinstance(item, Mapping):
         raise ValueError(f"expected a finding, got {type_name(item)}",
                          numpy_hint(item) or "write it as text, or as {text: …, points: …}")
@@ -243,7 +244,15 @@ def _finding(item: Any, spec: FactSpec) -> Finding:
         points = convert_number(entry["points"], _points_of(spec.name)) if "points" in entry else None
     except ValueError as err:
         raise _Inside(err, ".points") from None
-    return Finding(_text(entry["text"], "a finding's text"), points)
+    return Finding(_no_none(_text(entry["text"], "a finding's text")), points)
+
+
+def _no_none(text: str) -> str:
+    """A finding's text, unless it says there is none (无, 未发现问题, 资料齐全), which a form's cell may say but an item
+    of the list may not: counted as a finding, it cost points in silence (QA260 F1)."""
+    if says_none(text):
+        raise ValueError(f"not a finding: {_brief(text)} says there is none", "write [] when there is none")
+    return text
 
 
 def type_name(value: Any) -> str:

@@ -285,6 +285,25 @@ def test_list_of_findings_shape(value: Any, words: str) -> None:
     assert words in str(refusal(with_fact("findings", value)))
 
 
+@pytest.mark.parametrize("items", [["无"], ["未发现问题"], ["经检查，未发现违规问题。"], ["资料齐全"], ["0处"], ["N/A"],
+                                   ["未附发票", "无"], [{"text": "未发现问题", "points": 1}], ["—"]])
+def test_a_finding_saying_there_is_none_is_refused(items: list[Any]) -> None:
+    """An item of a findings list that says there is none (无, 未发现问题, 资料齐全), as a clerk fills the facts skeleton,
+    is refused at its place with the fix [], not counted as a finding that costs points (QA260 F1)."""
+    error = refusal(with_fact("findings", items))
+    where = next(i for i, item in enumerate(items) if item != "未附发票")
+    assert (f"$.facts.findings[{where}]", "findings") == (error.first.path, error.fact)
+    assert "says there is none" in error.message and "write [] when there is none" == error.hint
+    assert "不是问题：文字" in error.text("zh") and "没有问题时写 []" in error.text("zh")
+
+
+@pytest.mark.parametrize("finding", ["无会议记录", "未发现问题台账缺失", "资料不齐全", "3处未附发票"])
+def test_a_finding_that_names_a_problem_still_counts(finding: str) -> None:
+    """A finding that names a problem, however it begins (无会议记录: no minutes kept), is a finding and costs its points."""
+    result = scoring_engine.score(SET, with_fact("findings", [finding]))
+    assert D(19) == result.indicator("compliance").score
+
+
 def test_list_of_numbers_is_checked_item_by_item() -> None:
     """Each item of a list of numbers is checked against the fact's bounds."""
     panel = scoring_engine.parse_indicator_set("""

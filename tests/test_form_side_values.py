@@ -139,3 +139,22 @@ def test_json_nested_too_deep_in_a_cell_is_said_so_on_its_cell_on_every_python(t
     for code, text in said:
         assert 1 == code and f"表外事实!C{rows['sc']}：JSON 嵌套超过 20 层（MAX_FACTS_DEPTH）（事实最多嵌套几层）" in text, text
     assert not (tmp_path / "facts.json").exists()
+
+
+FINDINGS_SET = SET.replace("  fraud: {type: boolean", "  found: {type: list, label: 合规性问题}\n  fraud: {type: boolean").replace(
+    "  - {id: done, name: 完成率, weight: 60,", "  - {id: rules, name: 合规性, weight: 10, rule: {kind: deduction, findings: found, points_each: 1}}\n"
+    "  - {id: done, name: 完成率, weight: 50,")
+
+
+def test_a_findings_cell_left_blank_is_told_to_write_none_as_its_description_says(tmp_path: Path) -> None:
+    """A findings cell left blank is refused with how to say there are none (无), as the blank form's 说明 says and the
+    facts skeleton says [] (QA260 F1, F7); 无 typed there scores full marks."""
+    form, rows = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80})
+    assert "，没有时填 无" in openpyxl.load_workbook(form)["表外事实"].cell(rows["found"], 5).value
+    code, output = _scored(form, tmp_path)
+    assert 1 == code and f"表外事实!C{rows['found']}：合规性问题未填写（事实 found）（填写该单元格，没有问题时填 无）" in output
+    form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": "无"})
+    code, output = _scored(form, tmp_path)
+    assert 0 == code and "总分 87.00 / 100" in output  # 10 + 45 + 32: nothing deducted
+    skeleton = CliRunner().invoke(main, ["template", str(tmp_path / "set.yaml"), "--format", "yaml"]).output
+    assert "合规性问题；问题（文字，或 {text, points}）列表，没有时写 []；必填" in skeleton

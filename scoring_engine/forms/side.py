@@ -22,9 +22,10 @@ from .._json_depth import too_deep
 from .._text import cut, prints_as_nothing
 from ..errors import Problem
 from ..facts import MAX_FACTS_DEPTH
+from .._no_finding import COUNT, says_none
 from ..target_rows import written_quantity
 from .details import project_detail
-from .reading import SAME_UNIT, Blank, FormReading
+from .reading import FILL_THE_CELL, SAME_UNIT, Blank, FormReading
 from .rescaled import judged_on_declared
 from .unread import SIDE_KINDS, filled_but_not_applicable, indicator_named, side_facts, side_kind
 from .workbook import Formula, Sheet
@@ -32,25 +33,9 @@ from .workbook import Formula, Sheet
 __all__ = ["defaults_taken", "read_side"]
 
 #: How a 表外事实 cell writes a fact of each kind that is no single value.
-#: What a list fact's cell may hold for none: no findings, no defects.
-_NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/"})
-_NONE_FOUND = frozenset({"N/A", "NA", "零", "〇"})  # and in a findings cell, where 0 counts findings (not in a list of numbers)
-_KINDS = r"(违规|违纪|违法|不合规|不规范|异常|和|及|或|、)*"  # 违规违纪, 违纪违法: the kinds of problem an audit names
-_COUNTED = r"(发现|共计|共有|共|存在|有)?([0-9]+|[〇零一二两三四五六七八九十百]+)[处个项条笔次件]?(问题|情况|{kinds}问题)?"
-# "No problem found", as a clerk writes it in a findings cell (QA47 F1, QA49 F1: 未发现问题 was one finding, and cost a
-# point): a check done, a negation, then at most the kinds of problem and a count of 0. 无会议记录 (no minutes kept) is a
-# finding, and does not match.
-_NO_PROBLEM = re.compile(r"((经|通过)?(检查|核查|审查|审核|自查|核实)[,:]?)?"
-                         r"(未发现|没有发现|未见|未有|未出现|无|没有|不存在|暂无)(任何|明显|相关|此类|该类|上述|这类)?"
-                         + _KINDS + r"(问题|情况|现象|事项|异常|违规)?"
-                         r"(\((0+|〇|零)[处个项条笔次件]?\))?")
-# ... or all in order, as a clerk affirms it in the cell of what is missing (资料齐全 in 档案缺失: QA47 F1)
-_IN_ORDER = re.compile(r"(资料|档案|手续|材料|票据|凭证|制度|程序|台账)?(均|都|全部)?(齐全|完整|完备|健全|规范|合规|"
-                       r"符合(规定|要求)?|正常)")
-# 2处, 发现3处问题, 两处: how many, not what (QA49 F8); with a note after it (见附件)
-_COUNT = re.compile(_COUNTED.format(kinds=_KINDS) + r"(\([^)]*\))?")
 #: What a yes-or-no fact's cell may hold as text: a clerk writes 是 or 否 (QA33 F2), a facts file true or false.
 _NUMBER = re.compile(r"[-+]?(\d{1,15}(\.\d{1,15})?|\.\d{1,15})")  # as a facts file writes one, at most 15 digits each side
+_NONE_HINT = "fill in the cell; 无 when there is no finding"
 _YES_NO = {"true": True, "false": False, "是": True, "否": False}
 _JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "numbers": "[88, 92.5, 85]",
                   "targets": '[{"name": "主体封顶栋数", "type": "quantity", "weight": 20, "target": 19, "actual": 18}]',
@@ -79,7 +64,9 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
             continue
         if not name or value is None:
             if kind == "事实" and name in reading.set.facts:
-                reading.empty[name] = Blank(side.ref(r, 3), reading.set.facts[name].label or name)
+                spec = reading.set.facts[name]  # a findings cell left blank: how to say none (QA260 F7)
+                reading.empty[name] = Blank(side.ref(r, 3), spec.label or name, hint=_NONE_HINT if spec.type == "list"
+                                            and spec.items == "finding" else FILL_THE_CELL)
             continue
         if kind == "事实" and name not in reading.set.facts:
             undeclared.setdefault(name, side.ref(r, 3))
@@ -180,7 +167,7 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
     """Findings typed in a cell one a line (Alt+Enter between them; QA44 F10), or one alone. One line of several parted
     by ；is refused: how many findings it holds cannot be told, and each may cost points."""
     lines = [line.strip() for line in text.splitlines()  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
-             if not all(prints_as_nothing(c) for c in line) and not _none(line)]
+             if not all(prints_as_nothing(c) for c in line) and not says_none(line)]
     if any(line.startswith("{") for line in lines):  # a finding with its points, as JSON (QA46 F2)
         try:
             return [_cell_json(line) if line.startswith("{") else line for line in lines]
@@ -209,26 +196,6 @@ def _numbers_typed(value: Any) -> list[Decimal] | None:
         return None
     lines = [line.strip() for line in unicodedata.normalize("NFKC", value).splitlines() if line.strip()]
     return [Decimal(line) for line in lines] if lines and all(_NUMBER.fullmatch(line) for line in lines) else None
-
-
-def _none(text: str, findings: bool = True) -> bool:
-    """Whether a cell says "none" (无, 没有, a dash or a slash), typed full width too (／, －) or as a sentence (无。); in a
-    findings cell also "no problem found" as clerks write it (未发现违规违纪问题, 经检查，未发现问题, 资料齐全) and a count of
-    0 (0处, 〇处)."""
-    bare = "".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.!！,，;；、")
-    if bare in _NONE or not findings:
-        return bare in _NONE
-    found = _COUNT.fullmatch(bare)
-    return (bare.upper() in _NONE_FOUND or _NO_PROBLEM.fullmatch(bare) is not None or _IN_ORDER.fullmatch(bare) is not None
-            or (found is not None and found[2].strip("0〇零") == "") or _zero(bare))
-
-
-def _zero(text: str) -> bool:
-    """Whether text is the number 0 (0.0 typed as text)."""
-    try:
-        return Decimal(text) == 0
-    except ArithmeticError:
-        return False
 
 
 def _shown(value: Any) -> str:
@@ -293,11 +260,11 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
                                                                               "or text"))
         return None
     found = kind == "findings"  # 0 is none of findings, and a number in a list of numbers (QA49 F7)
-    none = _none(value, found) if isinstance(value, str) else found and value == 0 and not isinstance(value, bool)
+    none = says_none(value, found) if isinstance(value, str) else found and value == 0 and not isinstance(value, bool)
     if kind in ("findings", "numbers") and none:  # no findings, as a clerk says it (QA38, QA47 F1)
         return []
     bare = "".join(unicodedata.normalize("NFKC", str(value)).split()).rstrip("。.!！,，;；、")
-    counted = _COUNT.fullmatch(bare) if found else None
+    counted = COUNT.fullmatch(bare) if found else None
     if counted is not None:  # 2处 says how many, not which: each finding's points may differ, and the reasons name them
         reading.problems.append(Problem(f"{side.ref(r, 3)}: {cut(str(value))!r} says how many findings, not what they are",
                                         file=str(reading.path), hint="write each finding on a line of its own in the cell "

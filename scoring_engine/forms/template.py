@@ -34,8 +34,9 @@ def type_words(spec: FactSpec, on_form: bool = False) -> str:
     yes-or-no fact is 是 or 否 (a facts file's is true or false: QA35 F5)."""
     if on_form and spec.type == "boolean":
         return "是 或 否"
-    if spec.type == "list" and spec.items:
-        return f"{_ITEM_WORDS.get(spec.items, spec.items)}列表"
+    if spec.type == "list" and spec.items:  # and how to say there is none, where an item 无 is refused (QA260 F1)
+        none = ("，没有时填 无" if on_form else "，没有时写 []") if spec.items == "finding" else ""
+        return f"{_ITEM_WORDS.get(spec.items, spec.items)}列表{none}"
     return TYPE_WORDS.get(spec.type, spec.type)
 
 

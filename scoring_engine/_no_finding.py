@@ -1,0 +1,55 @@
+"""What says "no finding" where a list of findings is written: 无, 没有, a dash, 未发现问题, 资料齐全, 0处.
+
+A form's findings cell holding these is an empty list (forms/side.py); in a
+facts file the same words as an item of the list are refused (fact_values.py):
+counted as a finding, 未发现问题 cost a point in silence (QA260 F1).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+__all__ = ["COUNT", "says_none"]
+
+_NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/"})
+_NONE_FOUND = frozenset({"N/A", "NA", "零", "〇"})  # and in a findings cell, where 0 counts findings (not in a list of numbers)
+_KINDS = r"(违规|违纪|违法|不合规|不规范|异常|和|及|或|、)*"  # 违规违纪, 违纪违法: the kinds of problem an audit names
+_COUNTED = r"(发现|共计|共有|共|存在|有)?([0-9]+|[〇零一二两三四五六七八九十百]+)[处个项条笔次件]?(问题|情况|{kinds}问题)?"
+# "No problem found", as a clerk writes it in a findings cell (QA47 F1, QA49 F1: 未发现问题 was one finding, and cost a
+# point): a check done, a negation, then at most the kinds of problem and a count of 0. 无会议记录 (no minutes kept) is a
+# finding, and does not match.
+_NO_PROBLEM = re.compile(r"((经|通过)?(检查|核查|审查|审核|自查|核实)[,:]?)?"
+                         r"(未发现|没有发现|未见|未有|未出现|无|没有|不存在|暂无)(任何|明显|相关|此类|该类|上述|这类)?"
+                         + _KINDS + r"(问题|情况|现象|事项|异常|违规)?"
+                         r"(\((0+|〇|零)[处个项条笔次件]?\))?")
+# ... or all in order, as a clerk affirms it in the cell of what is missing (资料齐全 in 档案缺失: QA47 F1)
+_IN_ORDER = re.compile(r"(资料|档案|手续|材料|票据|凭证|制度|程序|台账)?(均|都|全部)?(齐全|完整|完备|健全|规范|合规|"
+                       r"符合(规定|要求)?|正常)")
+#: 2处, 发现3处问题, 两处: how many, not what (QA49 F8); with a note after it (见附件)
+COUNT = re.compile(_COUNTED.format(kinds=_KINDS) + r"(\([^)]*\))?")
+
+
+def says_none(text: str, findings: bool = True) -> bool:
+    """Whether text says "none" (无, 没有, a dash or a slash), typed full width too (／, －) or as a sentence (无。); for
+    findings also "no problem found" as clerks write it (未发现违规违纪问题, 经检查，未发现问题, 资料齐全) and a count of
+    0 (0处, 〇处).
+
+    >>> says_none("经检查，未发现问题。"), says_none("资料齐全"), says_none("无会议记录")
+    (True, True, False)
+    """
+    bare = "".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.!！,，;；、")
+    if bare in _NONE or not findings:
+        return bare in _NONE
+    found = COUNT.fullmatch(bare)
+    return (bare.upper() in _NONE_FOUND or _NO_PROBLEM.fullmatch(bare) is not None or _IN_ORDER.fullmatch(bare) is not None
+            or (found is not None and found[2].strip("0〇零") == "") or _zero(bare))
+
+
+def _zero(text: str) -> bool:
+    """Whether text is the number 0 (0.0 typed as text)."""
+    try:
+        return Decimal(text) == 0
+    except ArithmeticError:
+        return False
