@@ -307,6 +307,19 @@ def test_the_page_the_csv_and_the_printed_lines_show_it(batch: dict[str, Any]):
         batch["run"].stdout  # amounts of 万元 with two decimals at least, as the grade lines write them (QA34 F6)
 
 
+def test_the_projects_whose_grade_carries_no_consequence_are_counted_apart_where_the_batch_is(batch: dict[str, Any]):
+    """全部项目 counts the projects whose grade carries a consequence; those whose grade carries none (the 优秀 one here, or
+    all of a set without consequences) are a row of their own after it, on the sheet and the page, and the terminal's line
+    says how many it leaves out (QA259 F1: 33 of 61 projects counted as 全部项目, 3 差 projects of another set in none)."""
+    rows = _sheet((batch["out"] / "b.xlsx").read_bytes(), "结果应用")
+    left = [r for r in rows if r["结果应用"] == "未规定结果应用"]
+    assert 1 == len(left) and (BATCH, "—", 1) == (left[0]["范围"], left[0]["等级"], left[0]["项目数"])
+    assert rows.index(left[0]) == sum(r["范围"] == BATCH for r in rows) - 1  # after the batch's, before the 主管部门's
+    assert left[0]["说明"] == "所用指标体系未对这些项目的等级规定结果应用，不计入各行：项目支出绩效自评指标体系（单位自评） 1个"
+    assert "<td>未规定结果应用</td>" in (batch["out"] / "b.html").read_text(encoding="utf-8")
+    assert "30.00–100.00万元；另有1个项目的等级未规定结果应用，不在此列\n" in batch["run"].stdout
+
+
 def test_without_consequences_the_outputs_are_as_before(tmp_path: Path):
     """A batch whose sets attach no consequence has no 结果应用 sheet, columns, section or line."""
     facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
@@ -341,7 +354,7 @@ def test_the_page_with_its_consequences_loads_in_a_browser(batch: dict[str, Any]
     assert [] == page.errors()
     counts = json.loads(page.evaluate(
         "JSON.stringify(Array.from(document.querySelectorAll('#consequences table')).map(t => t.tBodies[0].rows.length))"))
-    assert [2, 4, 4] == counts  # the batch's two grades; 教育局, 民政局 (中等, 差), （未填写）; 丁, 丙, 甲 (中等, 差)
+    assert [3, 4, 4] == counts  # the batch's two grades and the project with none; 教育局, 民政局 (中等, 差), （未填写）; 丁, 丙, 甲 (中等, 差)
 
 
 def test_a_consequence_whose_share_cannot_be_used_is_refused_by_validate_on_its_line(tmp_path: Path):
@@ -373,7 +386,7 @@ def test_the_consequence_sheet_says_why_a_consequence_gives_no_amount(words: str
     """A set built by a program past validate's checks reaches batch with 核减120%: the 说明 of 结果应用 says why no
     amount is counted (the share is backwards, above the whole budget, or one of several), not that none is named."""
     from scoring_engine.batch.consequences import ConsequenceCount
-    from scoring_engine.reports.batch_tables import consequence_note
+    from scoring_engine.reports.batch_consequences import consequence_note
 
     count = ConsequenceCount(BATCH, BATCH, "差", words, 1, budget_share(words), Decimal(100), 1, None, None)
     assert note == consequence_note(count)

@@ -114,6 +114,7 @@ class ConsequenceTally:
         # the amounts low and high as printed]
         self.counts: dict[tuple[str, Any, str, str], list[Any]] = {}  # (a unit's name: (unit, 主管部门), named at the end)
         self.departments = False  # whether any project gives its 主管部门
+        self.left_out: dict[str, int] = {}  # set name → projects scored whose grade carries no consequence: in no count
 
     def add(self, consequence: str, grade: str, rank: int, budget: Decimal | None, department: str | None,
             unit: str | None) -> None:
@@ -129,6 +130,10 @@ class ConsequenceTally:
                 entry[4] += shown
                 entry[5] += low or ZERO
                 entry[6] += high or ZERO
+
+    def leave_out(self, set_name: str) -> None:
+        """A project scored under `set_name` whose grade carries no consequence: counted apart, said beside the batch's."""
+        self.left_out[set_name] = self.left_out.get(set_name, 0) + 1
 
     def counted(self) -> tuple[ConsequenceCount, ...]:
         """The counts: the batch, then each 主管部门, then each unit (by name), each by grade, highest first."""

@@ -220,6 +220,7 @@ class Summary:
     problem_lines_zh: tuple[str, ...] = ()  # the same in Chinese; problem_lines_left: lines past them (in 问题 only)
     problem_lines_left: int = 0
     consequences: tuple[ConsequenceCount, ...] = ()  # 结果应用: the batch, then each 主管部门, then each unit
+    consequences_left: tuple[tuple[str, int], ...] = ()  # (set name, projects): scored, their grade carries no 结果应用
     # reports an earlier run wrote in --reports DIR that this one did not write again (a project that failed now, or is
     # no longer an input): they stand beside this run's, with the earlier figures (QA57 F2); the first SHOWN_EARLIER
     earlier_reports: tuple[str, ...] = ()
@@ -337,6 +338,8 @@ class Summariser:
         self.funds.add(row)
         if row.consequence:
             self.consequences.add(row.consequence, row.grade, row.grade_rank or 0, row.budget, department, unit)
+        else:  # said beside 全部项目, which counts only the projects with a consequence (QA259 F1)
+            self.consequences.leave_out(row.set_name or row.set_id)
         if row.form_total is not None:
             self.form_totals += 1
             self.form_totals_differ += row.total != row.form_total  # as 汇总 shows it, with the typed total's decimals
@@ -379,10 +382,7 @@ class Summariser:
         p = max([MEAN_PLACES, *(s.row.precision for s in self.sets.values())])
         units, apart = told_apart(self.units, self.failed_in["units"], bool(self.departments or +self.failed_in["departments"]))
         return Summary(
-            documents=self.documents,
-            scored=self.documents - self.failed,
-            failed=self.failed,
-            internal=self.internal,
+            documents=self.documents, scored=self.documents - self.failed, failed=self.failed, internal=self.internal,
             flagged=self.flagged,
             sets=_told_apart(tuple(_set_summary(s) for s in self.sets.values())),
             units=ranked(units, p, self.failed_in["units"]),
@@ -394,8 +394,7 @@ class Summariser:
             unranked_units=self.unranked_units,
             unranked_units_department=apart,
             unranked_departments=self.unranked_departments,
-            unread_units=self.unread["units"],
-            unread_departments=self.unread["departments"],
+            unread_units=self.unread["units"], unread_departments=self.unread["departments"],
             years=tuple(sorted(self.years)),
             funds=self.funds.counted(),
             places=p,
@@ -411,7 +410,7 @@ class Summariser:
             form_totals_differ=self.form_totals_differ,
             problem_lines=tuple(self.problem_lines),
             problem_lines_zh=tuple(self.problem_lines_zh), problem_lines_left=self.problem_lines_left,
-            consequences=self.consequences.counted(),
+            consequences=self.consequences.counted(), consequences_left=tuple(self.consequences.left_out.items()),
             duplicated=self.ids.count,
             recheck_duplicated=self.recheck_ids.count if self.recheck_ids is not None else 0,
             duplicates=self.ids.found() + (self.recheck_ids.found() if self.recheck_ids is not None else ()),

@@ -26,10 +26,11 @@ from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
 from .batch_output import BatchOutput
 from .batch_said import SAID, said_rows
-from .batch_tables import (CATEGORY_HEADER, CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, FORM_TOTALS,
+from .batch_consequences import CONSEQUENCES, consequence_rows
+from .batch_tables import (CATEGORY_HEADER, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, FORM_TOTALS,
                            FORM_TOTALS_DIFFER, MIXED_YEARS,
                            PROBLEMS, RANKED_BY, RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, category_cells,
-                           cell_text, compared_row, compared_table, consequence_rows, duplicate_rows,
+                           cell_text, compared_row, compared_table, duplicate_rows,
                            explain_rows, grade_funds_cells, grade_funds_header, problem_rows, ranking_cells, ranking_header,
                            rankings, tie_note, unmatched_cells, unread_note, unscored_note)
 from ._page import BASE_CSS

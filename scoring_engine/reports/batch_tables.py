@@ -18,15 +18,15 @@ from typing import Any
 from .._arith import ZERO, cut_rate, fixed, percent, plain
 from .._record import record
 from ..batch.compare import RECHECK, RECHECK_UNSCORED, difference_places, placed_after, recheck_unscored
-from ..batch.consequences import WAN_PLACES, ConsequenceCount, printed_wan, unusable_share
+from ..batch.consequences import WAN_PLACES, printed_wan
 from ..batch.ranking import spellings_note
 from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
 from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary, Unmatched
 
 __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "summary_table", "summary_cells", "detail_header",
            "detail_rows", "UNMATCHED_TITLE", "UNMATCHED_HEADER", "unmatched_cells", "indicator_details", "explain_rows",
-           "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text", "top_names", "EXPLAIN",
-           "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH", "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY",
+           "problem_rows", "statistics", "cell_text", "top_names", "EXPLAIN",
+           "PROBLEMS", "MAIN_BATCH", "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY",
            "RANKED_NOTE", "MIXED_YEARS", "FORM_TOTALS", "FORM_TOTALS_DIFFER", "ranking_header", "ranking_cells",
            "CATEGORY_HEADER", "category_cells", "grade_funds_header", "grade_funds_cells", "rankings", "unranked_note",
            "unread_note", "unscored_note", "tie_note", "funds_rows", "compared_table", "compared_row"]
@@ -280,30 +280,6 @@ def problem_rows(row: ProjectRow) -> Iterator[list[Any]]:
         project = row.project  # as far as the document could be read: a unit's failed projects are told to it
         yield [row.index + 1, row.source, project.get("name", ""), project.get("unit", ""), project.get("department", ""),
                row.batch or MAIN_BATCH, "\n".join([*(row.problems_zh or row.problems), *recheck_unscored(row)])]
-
-
-# ---------------------------------------------------------------- 结果应用
-
-CONSEQUENCES = Table(("范围", "名称", "等级", "结果应用", "项目数", "预算比例", "涉及预算（万元）", "按比例金额下限（万元）",
-                      "按比例金额上限（万元）", "说明"), (10, 24, 8, 36, 8, 12, 16, 18, 18, 60))
-
-
-def consequence_rows(summary: Summary) -> list[list[Any]]:
-    """A row per scope (the batch, each 主管部门, each unit), grade and consequence: the count, budgets and amounts as printed."""
-    return [[c.scope, c.name, c.grade, c.consequence, c.count, c.share.text() if c.share else None,
-             *(None if a is None else Score(a, WAN_PLACES) for a in c.printed()), consequence_note(c)]
-            for c in summary.consequences]
-
-
-def consequence_note(c: ConsequenceCount) -> str:
-    """What the amounts leave out: a consequence that names no share, budgets not known, a share with no upper bound."""
-    notes = [] if c.share else [f"{u.note() if (u := unusable_share(c.consequence)) else '结果应用未规定预算比例'}，不计金额"]
-    if c.unbudgeted:
-        notes.append(f"{c.unbudgeted}个项目预算数未知（指标体系未指明全年预算数：自评表的全年预算数或事实 budget.total，"
-                     "或项目未填写，或金额单位未注明、不是元、千元、万元、百万元、亿元之一），未计入金额")
-    if c.share is not None and c.share.high is None and c.budget is not None:
-        notes.append("比例未规定上限，不计上限金额")
-    return "；".join(notes)
 
 
 # ---------------------------------------------------------------- 统计

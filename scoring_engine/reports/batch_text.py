@@ -64,6 +64,7 @@ _ZH = {
     "duplicated": "项目编号重复{count}个：", "recheck_duplicated": "复核中项目编号重复{count}个：", "more_ids": "……",
     "duplicate": "{id}{year}共{count}份：{sources}", "year": "（{year}年度）", "listed": "、", "items": "；", "more": "…",
     "applied": "结果应用：", "consequence": "{grade}（{consequence}）{count}个项目",
+    "left_out": "；另有{count}个项目的等级未规定结果应用，不在此列",
     "budget": "，涉及预算{budget}万元，按{share}为{amount}", "unbudgeted": "，其中{count}个项目预算数未知",
     "budget_only": "，涉及预算{budget}万元",
     "at_least": "{low}万元以上", "amount": "{low}万元", "between": "{low}–{high}万元", "share_at_least": "{low}以上",
@@ -108,6 +109,7 @@ _EN = {
     "duplicate": "{id}{year} in {count} documents: {sources}", "year": " ({year})", "listed": ", ", "items": "; ",
     "more": ", …",
     "applied": "consequences (结果应用): ", "consequence": "{grade} ({consequence}): {count} projects",
+    "left_out": "; {count} more projects, whose grade carries no consequence, are not counted here",
     "budget": ", budget {budget} 万元, {share} of it: {amount}", "unbudgeted": ", of which {count} with no budget known",
     "budget_only": ", budget {budget} 万元",
     "at_least": "{low} 万元 or more", "amount": "{low} 万元", "between": "{low}–{high} 万元", "share_at_least": "{low} or more",
@@ -151,8 +153,10 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
             lines.append(words[title].format(count=count) + words["items"].join(_duplicate(d, words) for d in shown)
                          + (words["more_ids"] if count > len(shown) else ""))
     applied = [_consequence(c, words) for c in summary.consequences if c.scope == BATCH]
-    if applied:
-        lines.append(words["applied"] + words["items"].join(applied))
+    if applied:  # and the projects it does not count (QA259 F1)
+        left = sum(count for _, count in summary.consequences_left)
+        lines.append(words["applied"] + words["items"].join(applied)
+                     + (words["left_out"].format(count=left) if left else ""))
     if summary.earlier_count:  # an earlier run's reports, standing beside this run's with the earlier figures
         named = (words[f"earlier_{getattr(r, 'why', '')}"].format(name=r, now=getattr(r, "now", ""))
                  for r in summary.earlier_reports)  # with why each was not written again (QA182 F5)

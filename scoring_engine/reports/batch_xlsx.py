@@ -25,7 +25,8 @@ from ..plan import SharedTable
 from ._xlsx_stream import HEADER, RATE, TEXT, Book, cells_xml, score_style
 from .batch_output import BatchOutput
 from .batch_said import SAID, SAID_SHEET, said_rows
-from .batch_tables import (CONSEQUENCES, EXPLAIN, PROBLEMS, Heading, Rate, Score, consequence_rows, detail_header,
+from .batch_consequences import CONSEQUENCES, consequence_rows
+from .batch_tables import (EXPLAIN, PROBLEMS, Heading, Rate, Score, detail_header,
                            detail_rows, explain_rows, indicator_details, problem_rows, statistics, summary_cells,
                            summary_columns, summary_table)
 
