@@ -64,6 +64,22 @@ def test_a_row_from_scores_only_is_the_row_from_the_result_without_reasons(name:
     assert any(i.reason for i in full.indicators)
 
 
+@pytest.mark.parametrize("outputs", [("csv",), ("csv", "xlsx")], ids=["scores only", "from the result"])
+def test_a_top_level_indicator_not_applicable_reads_as_such_in_the_summary_not_as_zero(tmp_path: Path, outputs: tuple[str, ...]):
+    """汇总 showed a 一级 the project marks not applicable (its weight shared by the others) as 得分 0.00, as if the project
+    had scored nothing on it (QA259 F3): it says 不适用, with no 得分率, whichever way the row was built."""
+    document = json.loads((ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["indicator_set"] = "sichuan-self-evaluation"
+    document["not_applicable"] = {"benefit": "本年度无效益指标"}
+    (tmp_path / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    args = [a for ext in outputs for a in ("-o", str(tmp_path / f"out.{ext}"))]
+    assert 0 == CliRunner().invoke(main, ["batch", str(tmp_path / "p.json"), "--quiet", *args]).exit_code
+    header, row = (line.split(",") for line in (tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines())
+    benefit = next(i for i, name in enumerate(header) if name.startswith("效益") and name.endswith("得分"))
+    assert ["不适用", ""] == row[benefit:benefit + 2]
+    assert all(re.fullmatch(r"\d+\.\d\d", row[i]) for i, name in enumerate(header) if name.endswith("指标得分") and i != benefit)
+
+
 def test_the_rescaled_weights_are_the_ones_used(tmp_path: Path):
     """With 效益指标 not applicable under the rescale policy, the remaining 一级 weights add up to 100 in both rows."""
     case = next(c for c in _cases() if c[0] == "sichuan-rescaled")

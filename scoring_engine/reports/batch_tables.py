@@ -176,13 +176,19 @@ def summary_cells(row: ProjectRow, columns: Columns) -> list[Any]:
     mine = {i.name: i for i in row.tops()}
     for name in tops:
         top = mine.get(name)
-        cells += [Score(top.score, p), _rate(top.score, top.weight)] if top else [None, None]
+        cells += [_top_score(top, p), _rate(top.score, top.weight)] if top else [None, None]
     cells += [row.warnings, "；".join(to_explain(row))]  # a re-check's flags too, as the 需说明 sheet lists them (QA117 F5)
     if against:
         c = row.compare  # the other side's total with its set's decimals, the difference with the finer of the two
         cells += [Score(c.total, c.precision), Score(c.difference, difference_places(row, c)), c.grade, "；".join(c.reasons)] \
             if c else [None, None, None, _not_compared(row, against)]
     return cells
+
+
+def _top_score(top: IndicatorRow, places: int) -> Score | str:
+    """A 一级's 得分 in 汇总: 不适用 for one of weight 0, which only not applying gives (a set's weights are above 0), its
+    weight shared by the others: it read 0.00, as if a project without a survey had scored nothing on it (QA259 F3)."""
+    return Score(top.score, places) if top.weight else "不适用"
 
 
 def _not_compared(row: ProjectRow, against: str) -> str:
