@@ -160,7 +160,8 @@ class _Merge:
     removed: dict[str, tuple[str, int]] = field(init=False, default_factory=dict)  # id → (the id removed with it, line)
     added: dict[str, int] = field(init=False, default_factory=dict)  # id → its place in add:
     unfound: list[Problem] = field(init=False, default_factory=list)  # ids named that the base has not (nor has any more)
-    emptied: list[tuple[int, str, SequenceNode, bool]] = field(init=False, default_factory=list)  # remove[i] left empty
+    # (remove[i] that left its siblings empty, its id, the siblings, its parent's id: None for a 一级)
+    emptied: list[tuple[int, str, SequenceNode, str | None]] = field(init=False, default_factory=list)
     settled: dict[int, tuple[SequenceNode, Decimal | None]] = field(init=False, default_factory=dict)  # scale's, by id
 
     def run(self) -> MappingNode:
@@ -260,6 +261,8 @@ class _Merge:
             if isinstance(item, ScalarNode) and item.value in removed:
                 self.log.add(("remove", i), f"{item.value} is removed twice (remove[{removed[item.value]}])", "list it once")
                 continue
+            if isinstance(item, ScalarNode) and self.removed.get(item.value, ("",))[0] in removed:
+                continue  # below an indicator the list removes before it: gone with it, as meant (QA260 F2)
             place = self.find(item.value, ("remove", i)) if isinstance(item, ScalarNode) else None
             if place is None:
                 continue
@@ -268,7 +271,7 @@ class _Merge:
                 self.removed[gone] = (item.value, item.start_mark.line + 1)
             place.siblings.value = [n for n in place.siblings.value if n is not place.node]
             if not place.siblings.value:  # said once add: has had its turn to fill the place (QA166 F1)
-                self.emptied.append((i, item.value, place.siblings, place.parent is not None))
+                self.emptied.append((i, item.value, place.siblings, None if place.parent is None else self.id_of(place.parent)))
             self.blame(place.parent, item.start_mark)
             named = get(place.node, "name")  # a form's 不适用 row names it so (QA39 F9)
             self.changes.append(ProfileChange("removed", item.value, None, None, item.start_mark.line + 1,
@@ -279,7 +282,7 @@ class _Merge:
     def left_empty(self) -> None:
         """The removals that leave a parent (or the set) with no indicator that add: put back in their place."""
         for i, node_id, siblings, parent in self.emptied:
-            if not siblings.value:
+            if not siblings.value and parent not in self.removed:  # a parent the list removes too goes (QA260 F2)
                 self.log.add(("remove", i), f"removing {node_id} leaves {'its parent' if parent else 'the set'} "
                              "without indicators", "remove the parent instead, or add an indicator in its place"
                              if parent else "add an indicator in its place")  # a 一级 has no parent (QA38 F7)

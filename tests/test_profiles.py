@@ -289,6 +289,17 @@ def test_a_parents_only_child_removed_and_replaced_by_add_under_that_parent_vali
         [(line, message) for _, line, message, _ in _problems(elsewhere) if "leaves" in message]
 
 
+@pytest.mark.parametrize("removed", ["[output.cost.saving, output.cost]", "[output.cost, output.cost.saving]"])
+def test_removing_a_parent_with_its_only_child_listed_too_validates_in_either_order(tmp_path: Path, removed: str) -> None:
+    """remove: [成本节约率, 产出成本] was refused: 'removing output.cost.saving leaves its parent without indicators', with
+    the fix the same list makes (remove the parent); the other order was refused as removed already (QA260 F2). Both
+    orders remove the two, as remove: [output.cost] does."""
+    path = _write(tmp_path, "p.yaml", f"extends: national-framework\nremove: {removed}\n"
+                                      "change:\n  output.quantity: {weight: 16, rescale: true}\n")
+    loaded = load_indicator_set(path)
+    assert ["output.quantity", "output.quality", "output.timeliness"] == [c.id for c in loaded.indicator("output").children]
+
+
 def test_rescaling_an_indicator_scored_by_target_rows_is_refused(tmp_path: Path) -> None:
     """产出 of the self-evaluation set takes its rows from the facts: there is nothing below it to rescale."""
     path = _write(tmp_path, "p.yaml", "extends: self-evaluation\nchange:\n  output: {weight: 40, rescale: true}\n"
