@@ -40,7 +40,8 @@ CHANGE_KINDS = {
     "standard": "评分标准", "rule": "评分规则", "grade_added": "新增等级", "grade_removed": "删除等级",
     "grade_renamed": "等级改名", "grade": "等级",
     "total": "总分", "precision": "精度", "consequence": "结果应用", "aliases": "等级别名", "check_added": "新增核对",
-    "check_removed": "删除核对", "explain_added": "新增需说明条件", "explain_removed": "删除需说明条件",
+    "check_removed": "删除核对", "check_severity": "核对级别", "explain_added": "新增需说明条件",
+    "explain_removed": "删除需说明条件",
     "not_applicable": "不适用指标的处理", "rounding": "舍入", "cap_added": "新增封顶", "cap_removed": "删除封顶",
     "fact_added": "新增事实", "fact_removed": "删除事实", "fact": "事实声明", "derived_added": "新增派生值",
     "derived_removed": "删除派生值", "derived": "派生值", "reason": "理由模板", "row_fact": "目标表事实",
@@ -267,10 +268,17 @@ def _grade_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
 def _listed_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
     """Checks and 需说明 conditions removed and added (compared by what they test and say), and how a set treats an
     indicator that does not apply."""
-    changes = []
-    for kind, before, after in (("check", _checks(old), _checks(new)), ("explain", _explained(old), _explained(new))):
-        changes += [Change(f"{kind}_removed", None, said, test, None) for test, said in before if (test, said) not in after]
-        changes += [Change(f"{kind}_added", None, said, None, test) for test, said in after if (test, said) not in before]
+    was, now = _checks(old), _checks(new)
+    # the same check made an error or a warning: one change, not one removed and one added (QA260 F6)
+    changes = [Change("check_severity", None, said, _SEVERITY[was[test, said]], _SEVERITY[severity])
+               for (test, said), severity in now.items() if was.get((test, said), severity) != severity]
+    listed: list[tuple[str, dict[tuple[str, str], str], dict[tuple[str, str], str]]] = [
+        ("check", was, now), ("explain", dict.fromkeys(_explained(old), ""), dict.fromkeys(_explained(new), ""))]
+    for kind, before, after in listed:
+        changes += [Change(f"{kind}_removed", None, said, test + _ERROR.get(before[test, said], ""), None)
+                    for test, said in before if (test, said) not in after]
+        changes += [Change(f"{kind}_added", None, said, None, test + _ERROR.get(after[test, said], ""))
+                    for test, said in after if (test, said) not in before]
     if old.not_applicable != new.not_applicable:
         words = {"full_credit": "得满分（full_credit）", "rescale": "分值按比例分给其他指标（rescale）"}
         changes.append(Change("not_applicable", None, "不适用指标", words.get(old.not_applicable, old.not_applicable),
@@ -278,8 +286,14 @@ def _listed_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
     return changes
 
 
-def _checks(indicator_set: IndicatorSet) -> list[tuple[str, str]]:
-    return [(c.formula.text + ("（error）" if c.severity == "error" else ""), c.message) for c in indicator_set.checks]
+def _checks(indicator_set: IndicatorSet) -> dict[tuple[str, str], str]:
+    """(what a check tests, what it says) → its severity, in the set's order."""
+    return {(c.formula.text, c.message): c.severity for c in indicator_set.checks}
+
+
+#: A check's severity, as the reports name it.
+_SEVERITY = {"warning": "提示（照常评分）", "error": "错误（不予评分）"}
+_ERROR = {"error": "（错误，不予评分）"}  # after the test of a check added or removed whose failure stops the scoring
 
 
 def _explained(indicator_set: IndicatorSet) -> list[tuple[str, str]]:

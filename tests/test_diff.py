@@ -295,6 +295,28 @@ explain_when:
     assert any(row[0] == "删除需说明条件" and row[2] == "execution_rate < 0.9" for row in rows)
 
 
+def test_a_check_made_an_error_is_one_change_of_its_level_in_chinese() -> None:
+    """A check given severity: error was shown as removed and added again, with the English word （error） (QA260 F6): it
+    is one row, 核对级别 from 提示 to 错误; a check added as an error says so in Chinese."""
+    base = load_indicator_set("self-evaluation")
+    checks = "\n".join(f"  - {{expr: {json.dumps(c.formula.text, ensure_ascii=False)}, message: {c.message}, severity: error}}"
+                       for c in base.checks[:1])
+    profile = parse_indicator_set(f"""
+extends: self-evaluation
+id: p
+name: 方案
+version: "1"
+checks:
+{checks}
+  - {{expr: "budget.paid >= 0", message: 新的核对, severity: error}}
+""", "p.yaml", folder=Path("."))
+    rows = change_rows(diff_sets(base, profile))
+    assert ("核对级别", base.checks[0].message, "提示（照常评分）", "错误（不予评分）") in rows
+    assert not any(row[0] in ("删除核对", "新增核对") and row[1] == base.checks[0].message for row in rows)
+    assert ("新增核对", "新的核对", "—", "budget.paid >= 0（错误，不予评分）") in rows
+    assert not any("error" in cell for row in rows for cell in row)
+
+
 def test_a_set_that_writes_explain_when_empty_is_not_said_to_explain_as_one_that_does_not_write_it() -> None:
     """QA120 F3: `explain_when: []` (no project must explain itself) against a set that writes none (batch's usual rule:
     a low grade, 执行率 under 90%) was said to have the same 需说明 conditions, though batch and test list different
