@@ -217,7 +217,7 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
 @format_by_extension(TEMPLATE_FORMATS)
 @_guarded
 def template(set_ref: str, fmt: str, output: Path | None) -> None:
-    from .forms.template import facts_skeleton, skeleton_names
+    from .forms.template import facts_skeleton, names_no_set, scoring_command, skeleton_names
     from .reports.layouts import blank_form
 
     path = resolve_set(set_ref)
@@ -227,7 +227,10 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
     named = None if bundled_sets().get(set_ref) == path else skeleton_names(path, output)
     # a skeleton names the set's file; a form names its id, refused of a profile keeping its base's (QA155 F1)
     content = facts_skeleton(indicator_set, fmt, named) if fmt in ("json", "yaml") else blank_form(indicator_set, fmt)
-    _deliver(content, output, f"{output}: template for {indicator_set.id} {indicator_set.version}", fmt)
+    done = f"{output}: template for {indicator_set.id} {indicator_set.version}"
+    if fmt in ("json", "yaml") and names_no_set(named):  # said in the YAML's header; JSON has no comments (QA260 F4)
+        done += f", naming no set: score it with {scoring_command(named)}"
+    _deliver(content, output, done, fmt)
 
 
 @main.command(help="""
@@ -461,3 +464,9 @@ def _case_line(case_id: str, differences: tuple[str, ...], lang: str) -> str:
     if lang == "zh":
         return one_line(f"未通过 {case_id}：" + "；".join(differences))
     return one_line(f"FAIL {case_id}: " + "; ".join(differences))
+
+
+if __name__ == "__main__":  # `python -m scoring_engine.cli`, as a script may name the module: it did nothing (QA260)
+    from ._entry import main as _run
+
+    _run()

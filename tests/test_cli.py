@@ -199,9 +199,11 @@ def test_missing_facts_file_is_one_error_line():
     assert "no/such/facts.json: no such file" in err
 
 
-def test_python_dash_m_runs_the_cli():
-    """`python -m scoring_engine` is the same command."""
-    done = subprocess.run([sys.executable, "-m", "scoring_engine", "score", str(EXAMPLE_FACTS)],
+@pytest.mark.parametrize("module", ["scoring_engine", "scoring_engine.cli"])
+def test_python_dash_m_runs_the_cli(module: str):
+    """`python -m scoring_engine` is the same command, and so is the module a script may name, scoring_engine.cli, which
+    printed nothing and exited 0 (QA260)."""
+    done = subprocess.run([sys.executable, "-m", module, "score", str(EXAMPLE_FACTS)],
                           capture_output=True, text=True, encoding="utf-8", cwd="/", check=False)
     assert 0 == done.returncode, done.stderr
     assert "等级 中" in done.stdout

@@ -767,8 +767,8 @@ def test_a_national_framework_form_read_with_self_evaluation_gets_the_one_line_t
 @pytest.mark.parametrize("fmt", ["json", "yaml"])
 def test_a_facts_skeleton_written_outside_its_sets_folder_names_no_path_score_would_refuse(tmp_path: Path, fmt: str):
     """QA75 F5: a skeleton written in another folder than its set named it '../sets/my-set.yaml', a path out of the facts
-    file's folder, which score refuses. It names no set then, its YAML header says to score it with --set and that path,
-    and, filled in, it scores so."""
+    file's folder, which score refuses. It names no set then, its YAML header (a JSON one's about, and the command's line)
+    says to score it with --set and that path, and, filled in, it scores so."""
     import json
 
     import yaml
@@ -785,6 +785,10 @@ def test_a_facts_skeleton_written_outside_its_sets_folder_names_no_path_score_wo
     assert "indicator_set" not in document
     if fmt == "yaml":  # the whole path: --set is read from wherever score is run (QA76 F7)
         assert f"`scoring-engine score 文件名 --set {own.resolve()}` 读取并评分" in text
+    else:  # JSON has no comments: its about says so, as the command's line does for both (QA260 F4)
+        assert f"未写 indicator_set：评分时用 scoring-engine score 文件名 --set {own.resolve()}" == document["about"]["用法"]
+    assert f"未写指标体系：评分时用 scoring-engine score 文件名 --set {own.resolve()}" in \
+        CliRunner().invoke(main, ["--lang", "zh", "template", str(own), "--format", fmt, "-o", str(skeleton)]).output
     document["facts"] = json.loads((ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8"))["facts"]
     document.pop("about", None)
     skeleton.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")

@@ -20,7 +20,7 @@ from .._text import one_line
 from ..model import FactSpec, IndicatorSet
 from ..target_rows import ROW_KEYS
 
-__all__ = ["TYPE_WORDS", "default_words", "describe", "facts_skeleton", "type_words"]
+__all__ = ["TYPE_WORDS", "default_words", "describe", "facts_skeleton", "names_no_set", "scoring_command", "type_words"]
 
 
 #: A fact's type, as the person filling it in reads it.
@@ -80,7 +80,7 @@ def _skeleton(indicator_set: IndicatorSet, named: str | None) -> dict[str, Any]:
     # project details blank as text: a detail left null is refused (it reached reports as Python's None)
     project = {"name": "", "id": "", "department": "", "unit": "", "year": ""}  # id: the 项目编号 a re-check is matched by
     facts = {name: None for name in indicator_set.facts}
-    if _outside(named):  # a set outside the skeleton's folder, which a facts file cannot name: scored with --set
+    if names_no_set(named):  # a set outside the skeleton's folder, which a facts file cannot name: scored with --set
         return {"project": project, "facts": facts}
     return {"indicator_set": named or indicator_set.id, "project": project, "facts": facts}
 
@@ -94,10 +94,19 @@ def skeleton_names(path: Path, output: Path | None) -> str:
     return str(path.resolve()) if relative == ".." or relative.startswith("../") else relative
 
 
-def _outside(named: str | None) -> bool:
+def names_no_set(named: str | None) -> bool:
     """Whether the skeleton cannot name its set (it lies outside the skeleton's folder, or its path is not text a file
     can hold: a folder named in another encoding, QA76 F3): it is scored with --set then."""
     return named is not None and (os.path.isabs(named) or not _writable(named))
+
+
+def scoring_command(named: str | None) -> str:
+    """The command that scores a skeleton naming its set so (`named`, as `facts_skeleton` takes it): with --set when the
+    skeleton cannot name it."""
+    if not names_no_set(named):
+        return "scoring-engine score 文件名"
+    return f"scoring-engine score 文件名 --set {as_argument(named)}" if named and _writable(named) else \
+        "scoring-engine score 文件名 --set 指标体系文件"
 
 
 def _writable(text: str) -> bool:
@@ -112,13 +121,13 @@ def _writable(text: str) -> bool:
 def facts_skeleton(indicator_set: IndicatorSet, fmt: str, named: str | None = None) -> str:
     """The skeleton as JSON or YAML text; `named`: how it names the set (a file's path), if not by its bundled id."""
     doc = _skeleton(indicator_set, named)
-    if fmt == "json":
-        doc["about"] = {name: describe(spec) for name, spec in indicator_set.facts.items()}
+    how = scoring_command(named)
+    if fmt == "json":  # naming no set, it says how to score it, as the YAML's header does (QA260 F4)
+        doc["about"] = {**({"用法": f"未写 indicator_set：评分时用 {how}"} if names_no_set(named) else {}),
+                        **{name: describe(spec) for name, spec in indicator_set.facts.items()}}
         return _json.dumps(doc) + "\n"
-    how = "scoring-engine score 文件名" if not _outside(named) else \
-        f"scoring-engine score 文件名 --set {as_argument(named)}" if named and _writable(named) else \
-        "scoring-engine score 文件名 --set 指标体系文件"
-    naming = [] if _outside(named) else [f"indicator_set: {json.dumps(named, ensure_ascii=False) if named else indicator_set.id}"]
+    naming = [] if names_no_set(named) else \
+        [f"indicator_set: {json.dumps(named, ensure_ascii=False) if named else indicator_set.id}"]
     lines = [f"# {one_line(indicator_set.name)}（{indicator_set.id} {one_line(indicator_set.version)}）：事实模板",
              f"# 逐项填写；不知道的事实留空（null）。`{how}` 读取并评分。", *naming, "project:"]
     labels = {"name": "项目名称", "id": "项目编号（复核按它对应项目）", "department": "主管部门", "unit": "实施单位",
