@@ -145,6 +145,9 @@ PLACES = (
     ("set the cell's format to 文本 (text) and type it again, or type ' before it",
      "请把单元格格式设为“文本”后重新输入，或先输入英文单引号 ' 再输入"),
     ("holds a time of day or a duration ({value}), which no fact takes", "单元格是时刻或时长（{value}），没有事实取这样的值"),
+    # a unit typed in the side sheet's 单位 cell (forms/side._in_own_unit: QA261 F3)
+    ("the unit is {unit}, where {label} ({name}) is in {own}", "单位写为 {unit}，而{label}（{name}）以 {own} 计"),
+    ("write the value in {own}, and {own} back in this cell", "按 {own} 填写数值，并把本单元格改回 {own}"),
     ("write the value itself: a number, a date or text", "请直接写值：数字、日期或文字"),
     ("put each finding on a line of its own in the cell (Alt+Enter), or write them as {example}",
      "每个问题在单元格中单独占一行（Alt+Enter 换行），或写成 {example}"),

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from conftest import NATIONAL_GRADES
+from conftest import NATIONAL_GRADES, ROOT
 from scoring_engine.cli import main
 
 SET = """\
@@ -158,3 +158,20 @@ def test_a_findings_cell_left_blank_is_told_to_write_none_as_its_description_say
     assert 0 == code and "总分 87.00 / 100" in output  # 10 + 45 + 32: nothing deducted
     skeleton = CliRunner().invoke(main, ["template", str(tmp_path / "set.yaml"), "--format", "yaml"]).output
     assert "合规性问题；问题（文字，或 {text, points}）列表，没有时写 []；必填" in skeleton
+
+
+@pytest.mark.parametrize("unit, refused", [("元", True), ("千元", True), ("万元", False), ("万", False), ("", False)])
+def test_an_amount_whose_unit_cell_says_another_unit_is_refused_on_that_cell(tmp_path: Path, unit: str, refused: bool) -> None:
+    """The side sheet's 单位 column was never read: 9800000 typed beside 元 was scored as 9,800,000 万元, 产出成本 0 of 6
+    (QA261 F3). A unit there other than the fact's is refused on its cell, with the fix; the fact's own unit (万 for
+    万元) or a blank cell is read as before."""
+    national = (ROOT / "indicator_sets" / "national-framework.yaml").read_text(encoding="utf-8")
+    form, rows = side_sheet_form(tmp_path, national, {"output.cost_actual": 980})
+    book = openpyxl.load_workbook(form)
+    book["表外事实"].cell(rows["output.cost_actual"], 4).value = unit or None
+    book.save(form)
+    _, output = _scored(form, tmp_path, "import")
+    cell = f"表外事实!D{rows['output.cost_actual']}"
+    said = f"{cell}：单位写为 '{unit}'，而实际成本（output.cost_actual）以 万元 计（按 万元 填写数值，并把本单元格改回 万元）"
+    assert refused == (said in output), output
+    assert all(cell not in line for line in output.splitlines()) or refused

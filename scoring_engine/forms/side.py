@@ -22,6 +22,7 @@ from .._json_depth import too_deep
 from .._text import cut, prints_as_nothing
 from ..errors import Problem
 from ..facts import MAX_FACTS_DEPTH
+from ..model import FactSpec
 from .._no_finding import COUNT, says_none
 from ..target_rows import written_quantity
 from .details import project_detail
@@ -76,6 +77,8 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
             reading.problems.append(Problem(f"{side.ref(r, 3)}: {value.holds()}; expected a value", file=str(reading.path)))
         elif kind == "事实" and name in reading.set.facts:
             spec = reading.set.facts[name]
+            if not _in_own_unit(reading, side, r, spec):
+                continue
             converted = _side_value(reading, side, r, value, f"{spec.items}s" if spec.type == "list" else spec.type)
             converted = _typed_number(converted, spec.unit) if spec.type in ("number", "integer") else converted
             if converted is not None and _once(reading, reading.values, name, converted, side.ref(r, 3)):
@@ -241,6 +244,19 @@ def _unnamed_or_unexplained(reading: FormReading, side: Sheet, r: int, name: str
     else:
         reading.problems.append(Problem(f"{side.ref(r, 3)}: the 不适用 row of {name} gives no reason",
                                         file=str(reading.path), hint="write why the indicator does not apply"))
+
+
+def _in_own_unit(reading: FormReading, side: Sheet, r: int, spec: FactSpec) -> bool:
+    """Whether a fact's row leaves its 单位 cell (D) as the blank form prints it, the fact's unit (or blank); a unit typed
+    there in its place is refused on that cell: 9800000 beside 元 was read as 9,800,000 万元 (QA261 F3)."""
+    written = "".join(unicodedata.normalize("NFKC", side.text(r, 4)).split())
+    if not written or spec.unit is None or spec.type not in ("number", "integer", "list") or \
+            written in SAME_UNIT.get(spec.unit, (spec.unit,)) or written == unicodedata.normalize("NFKC", spec.unit):
+        return True
+    reading.problems.append(Problem(f"{side.ref(r, 4)}: the unit is {written!r}, where {spec.label or spec.name} "
+                                    f"({spec.name}) is in {spec.unit}", file=str(reading.path),
+                                    hint=f"write the value in {spec.unit}, and {spec.unit} back in this cell"))
+    return False
 
 
 def _typed_number(value: Any, unit: str | None) -> Any:
