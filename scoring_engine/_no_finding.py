@@ -29,6 +29,24 @@ _IN_ORDER = re.compile(r"(资料|档案|手续|材料|票据|凭证|制度|程�
                        r"符合(规定|要求)?|正常)")
 #: 2处, 发现3处问题, 两处: how many, not what (QA49 F8); with a note after it (见附件)
 COUNT = re.compile(_COUNTED.format(kinds=_KINDS) + r"(\([^)]*\))?")
+_ENDS = r"(等)?(的)?(问题|情况|现象|行为|事项|之处|异常)"  # what a clause saying none ends with
+# Found nowhere, whatever is named between: 未发现截留、挤占、挪用资金等问题, 不存在不合规之处 (QA261 F1, F2: the words
+# the set deducts 5 points for, named in the sentence saying there are none, cost them). 未见验收报告 (the report was not
+# seen) ends otherwise: a finding.
+_NOT_FOUND = re.compile(r"((经|通过)?(检查|核查|审查|审核|自查|核实),?)?(未发现|没有发现|未见|未出现|没有出现|不存在|未有)"
+                        r"[^,;]{0,40}?" + _ENDS)
+# None of a kind of problem named (or all of it ruled out, 杜绝): 无缺项, 无缺失, 无违反法律法规情况,
+# 无截留、挤占、挪用、虚列支出等问题 (the nouns each findings cell is about, and the misuses a set deducts for);
+# 无会议记录 (no minutes kept) names none of them: a finding.
+_WRONG = (r"(缺项|缺失|缺漏|缺陷|遗漏|漏项|差错|瑕疵|违规|违纪|违法|不合规|不规范|违反[^,;]{0,15}?|截留|挤占|挪用|虚列|"
+          r"套取|骗取|冒领|侵占|超范围|超标准)(资金|支出|开支|行为)?")
+_NO_WRONG = re.compile(r"(无|没有|暂无|杜绝)(任何|明显|相关)?" + _WRONG + r"([、和及或与]?" + _WRONG + r")*" + f"({_ENDS})?")
+# All done, as a clerk affirms it in the cell of what is missing: 已全部开展, 均已及时归档 (a quantifier: 已开展 alone
+# may be one of several)
+_ALL_DONE = re.compile(r"(均已|都已|已全部|全部已|全部|均)(按时|及时|按期|如期|按规定|按要求)?"
+                       r"(开展|完成|归档|落实|报送|执行|到位|提交|公开|验收)(完毕)?")
+# A clause before one saying none that says how the work was done: 严格执行资金管理办法，杜绝截留挪用
+_PREAMBLE = re.compile(r"(严格|认真)(执行|遵守|按照|落实)[^,;]{0,30}")
 
 
 def says_none(text: str, findings: bool = True) -> bool:
@@ -42,9 +60,18 @@ def says_none(text: str, findings: bool = True) -> bool:
     bare = "".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.!！,，;；、")
     if bare in _NONE or not findings:
         return bare in _NONE
+    if _says_none(bare):
+        return True
+    clauses = [clause for clause in re.split("[,;]", bare) if clause]  # 严格执行…，未发现截留挪用问题: each clause
+    return len(clauses) > 1 and any(map(_says_none, clauses)) and all(
+        _says_none(clause) or _PREAMBLE.fullmatch(clause) is not None for clause in clauses)
+
+
+def _says_none(bare: str) -> bool:
     found = COUNT.fullmatch(bare)
     return (bare.upper() in _NONE_FOUND or _NO_PROBLEM.fullmatch(bare) is not None or _IN_ORDER.fullmatch(bare) is not None
-            or (found is not None and found[2].strip("0〇零") == "") or _zero(bare))
+            or _NOT_FOUND.fullmatch(bare) is not None or _NO_WRONG.fullmatch(bare) is not None
+            or _ALL_DONE.fullmatch(bare) is not None or (found is not None and found[2].strip("0〇零") == "") or _zero(bare))
 
 
 def _zero(text: str) -> bool:

@@ -674,6 +674,25 @@ def test_no_problem_found_written_as_clerks_write_it_is_no_finding(tmp_path: Pat
     assert ["无会议记录"] == list(read_form(form, national).facts.values[listed])
 
 
+@pytest.mark.parametrize("typed", ["未发现截留、挤占、挪用资金等问题", "不存在截留、挤占、挪用、虚列支出等情况",
+                                   "严格执行资金管理办法，杜绝截留挪用", "无违规行为"])
+def test_a_sentence_ruling_out_the_misuses_the_set_deducts_for_costs_nothing(tmp_path: Path, typed: str):
+    """QA261 F2: the sentence a unit writes to say its money was used properly, naming 截留、挤占、挪用, was one finding
+    holding 挪用, and took all 5 points of 资金使用合规性 (95.00 for 100.00, no word). It says none."""
+    from openpyxl import load_workbook
+
+    from scoring_engine import load_indicator_set, score
+    from scoring_engine.forms.reader import read_form
+
+    form = _written(tmp_path, "national-framework")
+    national = load_indicator_set("national-framework")
+    rows = {str(r[1].value): r[0].row for r in load_workbook(form).worksheets[1].iter_rows() if r[0].value == "事实"}
+    _edit(form, {f"C{rows['process.compliance_findings']}": typed}, sheet=1)
+    facts = read_form(form, national).facts
+    assert () == tuple(facts.values["process.compliance_findings"])
+    assert 5 == score(national, facts).indicator("process.funds.compliance").score
+
+
 @pytest.mark.parametrize("typed", ["2处", "3", Decimal(2), "3处问题", "发现3处问题", "两处", "3个问题", "3处。", "2处（见附件）"])
 def test_a_count_typed_for_findings_is_refused_at_its_cell(tmp_path: Path, typed: Any):
     """QA47 F1: 2处 in a findings cell was one finding (1 point where the unit meant two): a count says how many, not
