@@ -125,18 +125,22 @@ def test_a_workbook_of_many_sheets_of_rows_styled_to_their_end_is_read_at_once(t
     assert 0 == code, output
 
 
-def test_a_whole_number_in_a_percentage_cell_is_said_as_the_percentage_it_reads(tmp_path: Path) -> None:
+def test_a_whole_number_in_a_percentage_cell_is_refused_with_both_readings(tmp_path: Path) -> None:
     """95 typed before the cell was formatted 0.0% shows 9500.0%, and was read as the 9500% it shows, in silence: a
-    满意度 of 95% scored as if far past its target (QA54 F8). It is still read as shown, with a 提示 on the cell saying
-    what it reads and how to type 95%."""
+    满意度 of 95% scored as if far past its target (QA54 F8); then with a 提示, a target of 90 scoring 0.11 of 10 as
+    ≥9000% (QA261 F4). It is refused on its cell, saying what it reads and how to type either; 9500% typed as text is
+    read as written."""
     form = _form(tmp_path, E26="≥90%", F26=95)
     book = openpyxl.load_workbook(form)
     book[SHEET]["F26"].number_format = "0.0%"
     book.save(form)
     code, output = _score(form)
-    assert 0 == code, output
-    assert f"{SHEET}!F26: the cell holds 95 in a percentage format, so it reads 9500%" in output
-    assert "if 95% is meant, type 95% or 0.95" in output
+    assert 1 == code, output
+    assert (f"{SHEET}!F26: the cell holds 95 in a percentage format, so it reads 9500% (if 95% is meant, type 95% or "
+            "0.95; if 9500% is, type it as text, 9500%)") in output
+    book[SHEET]["F26"].value = "9500%"
+    book.save(form)
+    assert 0 == _score(form)[0]
     quiet = _form(tmp_path, E26="≥90%", F26=0.95)  # 95.0% as typed with the format: nothing to say
     book = openpyxl.load_workbook(quiet)
     book[SHEET]["F26"].number_format = "0.0%"

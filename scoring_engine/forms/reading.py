@@ -241,7 +241,8 @@ def one_line(text: str, field_name: str) -> str:
 
 
 #: A number in a percentage cell read as 1000% or more: far more often a whole number typed before the cell was formatted
-#: 0.0% (95 shown as 9500.0%) than a real rate, so it is said (QA54 F8) and read as the form shows it.
+#: 0.0% (95 shown as 9500.0%) than a real rate. It is refused on its cell with both readings (QA54 F8: it was read in
+#: silence; QA261 F4: read as shown with a 提示, a 满意度 target of 90 scored 0.11 of 10 as ≥9000%).
 _PERCENT_SLIP = Decimal(10)
 
 
@@ -253,10 +254,11 @@ def with_unit(reading: FormReading, row: int, col: int, value: Any) -> Any:
     if (unit is None and not sign) or not isinstance(value, Decimal):
         return value
     if unit == "%" and value >= _PERCENT_SLIP:  # 95 typed where the cell was formatted 0.0% afterwards: shown 9500.0%
-        reading.warnings.append(Problem(
+        reading.problems.append(Problem(
             f"{reading.sheet.ref(row, col)}: the cell holds {plain(value)} in a percentage format, so it reads "
-            f"{plain(value * 100)}%", file=str(reading.path), hint=f"if {plain(value)}% is meant, type {plain(value)}% "
-                                                                  f"or {plain(value / 100)}"))
+            f"{plain(value * 100)}%", file=str(reading.path),
+            hint=f"if {plain(value)}% is meant, type {plain(value)}% or {plain(value / 100)}; if {plain(value * 100)}% "
+                 f"is, type it as text, {plain(value * 100)}%"))
     return sign + (f"{plain(value * 100)}%" if unit == "%" else f"{plain(value)}{unit or ''}")
 
 
