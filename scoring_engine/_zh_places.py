@@ -149,6 +149,8 @@ PLACES = (
     ("the unit is {unit}, where {label} ({name}) is in {own}", "单位写为 {unit}，而{label}（{name}）以 {own} 计"),
     ("write the value in {own}, and {own} back in this cell", "按 {own} 填写数值，并把本单元格改回 {own}"),
     ("write the value itself: a number, a date or text", "请直接写值：数字、日期或文字"),
+    ("type the value itself, or copy the cell and paste it over itself as values (选择性粘贴 → 数值)",
+     "直接填写值，或复制该单元格后在原处“选择性粘贴 → 数值”"),
     ("put each finding on a line of its own in the cell (Alt+Enter), or write them as {example}",
      "每个问题在单元格中单独占一行（Alt+Enter 换行），或写成 {example}"),
     ("expected an object {shape}, got true or false", "应为对象 {shape}，实际是是/否值"),  # before the pattern of any kind

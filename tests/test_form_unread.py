@@ -273,6 +273,21 @@ def test_a_total_typed_as_a_formula_a_date_or_true_is_said_not_compared(tmp_path
     assert any(f"!{get_column_letter(cell.column)}{row}：此处填写的得分" in line and said in line for line in _said("score", str(form)))
 
 
+def test_an_amount_summed_by_a_formula_is_told_how_to_paste_it_as_values(tmp_path: Path):
+    """A formula is never read for its value (the file may not hold one, or an old one); =SUM(…) in 年度资金总额 is how
+    most units fill the funds block, and they were told only to type the value: the fix says how to keep it, pasted
+    over itself as values (QA261 F7)."""
+    from openpyxl.utils import get_column_letter
+
+    form = _written(tmp_path, "self-evaluation")
+    row, _ = _where(form, "年度资金总额")
+    _, col = _where(form, "全年预算数")
+    cell = f"{get_column_letter(col)}{row}"
+    _edit(form, {cell: f"=SUM({get_column_letter(col)}{row + 1}:{get_column_letter(col)}{row + 3})"})
+    assert any(f"!{cell}：单元格是公式（=SUM(" in line and line.endswith("（直接填写值，或复制该单元格后在原处“选择性粘贴 → 数值”）")
+               for line in _said("score", str(form)))
+
+
 def test_one_indicator_marked_not_applicable_twice_with_two_reasons_is_refused_with_both_cells(tmp_path: Path):
     """QA29 F4: `不适用 | satisfaction | 本项目不涉及` and `不适用 | 满意度指标 | 未开展调查` kept the last reason without
     a word; a reason typed as the number 0 was taken as the reason '0'."""

@@ -191,7 +191,7 @@ class FormReading:
                 return None
             return value
         if isinstance(value, Formula):
-            self.problem(row, col, f"{value.holds()}; expected {what}", "type the value itself")
+            self.problem(row, col, f"{value.holds()}; expected {what}", value.fix())
             return None
         try:
             quantity = parse_quantity(value) if isinstance(value, str) else None

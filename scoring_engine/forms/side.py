@@ -74,7 +74,8 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
         elif kind not in SIDE_KINDS:
             side_kind(reading, side, r, kind, name)
         elif isinstance(value, Formula):
-            reading.problems.append(Problem(f"{side.ref(r, 3)}: {value.holds()}; expected a value", file=str(reading.path)))
+            reading.problems.append(Problem(f"{side.ref(r, 3)}: {value.holds()}; expected a value", file=str(reading.path),
+                                            hint=value.fix()))
         elif kind == "事实" and name in reading.set.facts:
             spec = reading.set.facts[name]
             if not _in_own_unit(reading, side, r, spec):

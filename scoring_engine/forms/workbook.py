@@ -58,6 +58,12 @@ class Formula:
         """What the cell holds, for a message: 'holds a formula (=F6/E6)', 'holds the error value #N/A'."""
         return f"holds the error value {self.text[:20]}" if self.error else f"holds a formula ({self.text[:40]})"
 
+    def fix(self) -> str:
+        """How to give the value instead: a formula's as a value pasted over it, which Excel and WPS do in one step (QA261
+        F7: =SUM(F7:F9) in 年度资金总额 is how most units fill the funds block); an error value's typed."""
+        return "type the value itself" if self.error else \
+            "type the value itself, or copy the cell and paste it over itself as values (选择性粘贴 → 数值)"
+
     def literal(self) -> str | None:
         """The text a formula of quoted text alone shows (="成本指标", ="项目"&"名称"): what the clerk is to type instead;
         None for any other formula, and for an error value.
