@@ -175,3 +175,31 @@ def test_an_amount_whose_unit_cell_says_another_unit_is_refused_on_that_cell(tmp
     said = f"{cell}：单位写为 '{unit}'，而实际成本（output.cost_actual）以 万元 计（按 万元 填写数值，并把本单元格改回 万元）"
     assert refused == (said in output), output
     assert all(cell not in line for line in output.splitlines()) or refused
+
+
+@pytest.mark.parametrize("typed", ["2024年9月15日", "2024.9.15", "2024/09/15", "2024-9-15", " 2024年09月15日 "])
+def test_a_date_typed_year_first_as_clerks_write_it_is_that_date(tmp_path: Path, typed: str) -> None:
+    """2023年12月10日, 2023.12.10, 2023/12/10 and 2023-1-5 typed on the side sheet were refused for not being
+    YYYY-MM-DD (QA261 F6): year, month and day in that order say one date, which is read."""
+    import json
+
+    national = (ROOT / "indicator_sets" / "national-framework.yaml").read_text(encoding="utf-8")
+    form, _ = side_sheet_form(tmp_path, national, {"output.actual_end": typed})
+    _scored(form, tmp_path, "import")
+    assert "2024-09-15" == json.loads((tmp_path / "facts.json").read_text(encoding="utf-8"))["facts"]["output.actual_end"]
+
+
+def test_a_date_that_is_none_is_still_refused_on_its_cell(tmp_path: Path) -> None:
+    """2024年13月1日 names no day: refused as typed, with the fix."""
+    national = (ROOT / "indicator_sets" / "national-framework.yaml").read_text(encoding="utf-8")
+    form, rows = side_sheet_form(tmp_path, national, {"output.actual_end": "2024年13月1日"})
+    output = _scored(form, tmp_path, "import")[1]  # import writes what it read, for review, and says the rest
+    assert f"表外事实!C{rows['output.actual_end']}：实际完成日期（output.actual_end）：应为日期 YYYY-MM-DD" in output
+
+
+@pytest.mark.parametrize("typed, veto", [("√", True), ("✔", True), ("×", False), ("✗", False)])
+def test_a_tick_or_a_cross_in_a_yes_or_no_cell_is_yes_or_no(tmp_path: Path, typed: str, veto: bool) -> None:
+    """√ and × are how Chinese checklists mark yes and no; they were refused as neither 是 nor 否 (QA261 F6)."""
+    form, _ = _form(tmp_path, {"a": 90, "sc": 80, "fraud": typed})
+    code, output = _scored(form, tmp_path)
+    assert 0 == code and ("总分 59.00" if veto else "总分 86.00") in output, output

@@ -37,7 +37,10 @@ __all__ = ["defaults_taken", "read_side"]
 #: What a yes-or-no fact's cell may hold as text: a clerk writes 是 or 否 (QA33 F2), a facts file true or false.
 _NUMBER = re.compile(r"[-+]?(\d{1,15}(\.\d{1,15})?|\.\d{1,15})")  # as a facts file writes one, at most 15 digits each side
 _NONE_HINT = "fill in the cell; 无 when there is no finding"
-_YES_NO = {"true": True, "false": False, "是": True, "否": False}
+_YES_NO = {"true": True, "false": False, "是": True, "否": False,
+           **dict.fromkeys("√✔✓☑", True), **dict.fromkeys("×✗✘☒", False)}  # a tick or a cross, as checklists mark (QA261 F6)
+#: A date typed as text year first, as clerks write it: 2023年12月10日, 2023.12.10, 2023/12/10, 2023-1-5 (QA261 F6)
+_TYPED_DATE = re.compile(r"(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})日?")
 _JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "numbers": "[88, 92.5, 85]",
                   "targets": '[{"name": "主体封顶栋数", "type": "quantity", "weight": 20, "target": 19, "actual": 18}]',
                   "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
@@ -311,6 +314,11 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
         return _YES_NO[value.strip().lower()]
     if kind == "date" and isinstance(value, datetime.datetime):
         return value.date()  # a date cell holds the day at midnight: import writes 2023-12-15, as a facts file gives it
+    if kind == "date" and isinstance(value, str) and (typed := _TYPED_DATE.fullmatch(bare)):
+        try:
+            return datetime.date(*map(int, typed.groups()))
+        except ValueError:  # 2023年13月1日: no date, refused as typed
+            pass
     # 'ratio\r\n' pasted from Word is the choice ratio (QA56 F6); '2024-03-20 ' (or after a full-width space) the date
     if kind in ("string", "date") and isinstance(value, str):  # (QA165 F11), as '是 ' and ' 1000 ' are their values
         return value.strip()
