@@ -205,6 +205,14 @@ def test_the_forms_own_dash_typed_in_the_funds_block_is_no_value(tmp_path: Path,
     assert 0 == code and "not read" not in out and "is no rate" not in out, out
 
 
+@pytest.mark.parametrize("none", ["无", "不适用", "N/A"])
+def test_none_typed_in_a_funds_row_the_project_has_no_money_of_is_no_value(tmp_path: Path, none: str) -> None:
+    """无, 不适用 and N/A in the 其他资金 row were refused as no amount, where / and — there were read as the row left
+    unused (QA261 F9): they are the same, and the project scores as with the row blank."""
+    code, out = _run(_filled(tmp_path, D9=none, E9=none, F9=none))
+    assert 0 == code and "错误" not in out and "error" not in out, out
+
+
 def test_the_sichuan_forms_special_account_row_is_read_and_printed_back_as_the_other_rows(tmp_path: Path) -> None:
     """QA167 F4: the Sichuan form prints 财政专户管理资金 among its 其中 rows, but the set declared no facts for it: 40 / 40 /
     35 typed there were warned of as not read, and the form written back left the row blank. The row is read (as

@@ -420,7 +420,8 @@ def test_a_clerks_side_sheet_is_read_as_written_by_label_renamed_or_saying_none(
     assert 0 == CliRunner().invoke(main, ["score", str(form)]).exit_code
     _edit(form, {f"C{rows[labelled]}": "=500+300"}, sheet=1)
     # said on the tab as the clerk sees it named (QA43 F3)
-    assert any(line.endswith(f"'表外事实 (2)'!C{rows[labelled]}：单元格是公式（=500+300），应填写值")
+    assert any(line.endswith(f"'表外事实 (2)'!C{rows[labelled]}：单元格是公式（=500+300），应填写值"
+                             "（直接填写值，或复制该单元格后在原处“选择性粘贴 → 数值”）")
                for line in _said("score", str(form)))
 
 

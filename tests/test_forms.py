@@ -786,7 +786,7 @@ def test_a_facts_skeleton_written_outside_its_sets_folder_names_no_path_score_wo
     if fmt == "yaml":  # the whole path: --set is read from wherever score is run (QA76 F7)
         assert f"`scoring-engine score 文件名 --set {own.resolve()}` 读取并评分" in text
     else:  # JSON has no comments: its about says so, as the command's line does for both (QA260 F4)
-        assert f"未写 indicator_set：评分时用 scoring-engine score 文件名 --set {own.resolve()}" == document["about"]["用法"]
+        assert f"未写指标体系：评分时用 scoring-engine score 文件名 --set {own.resolve()}" == document["about"]["用法"]
     assert f"未写指标体系：评分时用 scoring-engine score 文件名 --set {own.resolve()}" in \
         CliRunner().invoke(main, ["--lang", "zh", "template", str(own), "--format", fmt, "-o", str(skeleton)]).output
     document["facts"] = json.loads((ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8"))["facts"]

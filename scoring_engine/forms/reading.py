@@ -30,8 +30,9 @@ FILL_THE_CELL = "fill in the cell"
 # The ways a unit is written beside a number on a form: 712.42万 is in 万元, 20分 in points.
 SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
 #: What a cell left unused holds: nothing, or the dash or slash the form itself prints there (G7, I7: "—"), as a Chinese
-#: keyboard types it too ("——", full-width "－" and "／": QA140 F4).
-UNUSED = ("", "—", "——", "-", "－", "/", "／")
+#: keyboard types it too ("——", full-width "－" and "／": QA140 F4), or the words a clerk writes for none there (无, 不适用,
+#: N/A in 其他资金: QA261 F9).
+UNUSED = ("", "—", "——", "-", "－", "/", "／", "无", "不适用", "N/A", "n/a")
 
 
 def not_worked_out(value: Formula) -> str:

@@ -123,7 +123,7 @@ def facts_skeleton(indicator_set: IndicatorSet, fmt: str, named: str | None = No
     doc = _skeleton(indicator_set, named)
     how = scoring_command(named)
     if fmt == "json":  # naming no set, it says how to score it, as the YAML's header does (QA260 F4)
-        doc["about"] = {**({"用法": f"未写 indicator_set：评分时用 {how}"} if names_no_set(named) else {}),
+        doc["about"] = {**({"用法": f"未写指标体系：评分时用 {how}"} if names_no_set(named) else {}),
                         **{name: describe(spec) for name, spec in indicator_set.facts.items()}}
         return _json.dumps(doc) + "\n"
     naming = [] if names_no_set(named) else \
