@@ -203,3 +203,14 @@ def test_a_tick_or_a_cross_in_a_yes_or_no_cell_is_yes_or_no(tmp_path: Path, type
     form, _ = _form(tmp_path, {"a": 90, "sc": 80, "fraud": typed})
     code, output = _scored(form, tmp_path)
     assert 0 == code and ("总分 59.00" if veto else "总分 86.00") in output, output
+
+
+def test_the_blank_form_fills_a_choice_with_its_default_so_a_form_filled_from_it_is_not_told_it_was_taken(tmp_path: Path):
+    """Every form filled from the blank form was told that 预算执行率计分方法 and its 分母, left blank there, took the set's
+    defaults ('proportional'), a 提示 counted in batch's 提示数 (QA259 F4): the blank form writes each choice's default
+    in its cell, to change where the project's is another; a row deleted is still told (QA46 F5)."""
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["template", "self-evaluation", "-o", str(form)]).exit_code
+    side = openpyxl.load_workbook(form)["表外事实"]
+    filled = {side.cell(r, 2).value: side.cell(r, 3).value for r in range(1, side.max_row + 1) if side.cell(r, 1).value == "事实"}
+    assert ("proportional", "全年预算数", None) == (filled["budget.method"], filled["budget.base"], filled["budget.adjusted"])

@@ -158,7 +158,10 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
                 bounds = "，".join(f"{k} {v}" for k, v in (("≥", spec.min), ("≤", spec.max)) if v is not None)
                 default = ("是" if spec.default else "否") if isinstance(spec.default, bool) else default_words(spec.default)
                 left = f"不填按默认值 {default}" if spec.default is not None else ""  # QA46 F5; 是 or 否 as the cell takes it
-                rows.append(("事实", name, None, spec.unit or "",
+                # a choice filled in with its default, to change where the project's is another: left blank, every form
+                # filled from it was told the default was taken (QA259 F4)
+                chosen = spec.default if spec.type == "string" and spec.values and spec.default is not None else None
+                rows.append(("事实", name, chosen, spec.unit or "",
                              "；".join(filter(None, (spec.label, type_words(spec, on_form=True), bounds, left)))))
         rows += [("来源", "指标体系", f"{indicator_set.name}（{indicator_set.id} {indicator_set.version}）", "", ""),
                  ("来源", "指标体系 sha256", indicator_set.sha256, "", "")]
