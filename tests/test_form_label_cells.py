@@ -269,6 +269,18 @@ def test_an_added_nature_column_saying_quantitative_or_its_direction_is_read(tmp
     assert 0 == code and "100.00" in output, output
 
 
+def test_the_sichuan_forms_own_nature_column_reads_its_direction_as_the_national_forms_added_one_does(tmp_path: Path) -> None:
+    """QA261 F5: 正向 and 反向 in the Sichuan form's own 指标性质 column were refused ('指标性质 '正向' 不是 ≥、≤、= 之一')
+    where a column added to the national form reads them as ≥ and ≤: they are read so; 定量 beside an unsigned 指标值 is
+    told it gives no sign."""
+    facts = ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json"
+    form = written_form(facts, tmp_path / "form.xlsx", {"E14": "正向", "E15": "反向", "E20": "正向"})
+    code, output = scored_form(form)
+    assert 0 == code and "100.00" in output, output
+    lines = _said_in_chinese(written_form(facts, tmp_path / "other.xlsx", {"E14": "定量"}))
+    assert any("E14：行 新建供水管网长度：指标性质“定量”没有给出符号，指标值 10 也没有" in line for line in lines), lines
+
+
 @pytest.mark.parametrize(("cells", "said"), [
     ({"J13": "反向"}, "J13：行 新建供水管网长度：指标性质 反向（≤） 与指标值 ≥10公里 不一致（符号只写一次）"),
     ({"J13": "定量", "E13": "10公里"}, "J13：行 新建供水管网长度：指标性质“定量”没有给出符号，指标值 10公里 也没有"),
