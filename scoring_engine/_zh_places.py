@@ -149,6 +149,12 @@ PLACES = (
     ("the unit is {unit}, where {label} ({name}) is in {own}", "单位写为 {unit}，而{label}（{name}）以 {own} 计"),
     ("write the value in {own}, and {own} back in this cell", "按 {own} 填写数值，并把本单元格改回 {own}"),
     ("write the value itself: a number, a date or text", "请直接写值：数字、日期或文字"),
+    # an indicator a clerk marks 不适用 on the form itself (forms/indicators: QA261 F8)
+    ("fill in the cell, or, if {label} does not apply, add a row 不适用 | {again} | the reason on the side sheet {side}",
+     "填写该单元格；{label}不适用时，请在{side}中加一行：不适用 | {again} | 原因"),
+    ("if {label} does not apply, add a row 不适用 | {again} | the reason on the side sheet {side}, and leave its rows out; "
+     "else write the points the row carries",
+     "{label}不适用时，请在{side}中加一行：不适用 | {again} | 原因，并删去它的各行；否则填写该行的分值"),
     ("type the value itself, or copy the cell and paste it over itself as values (选择性粘贴 → 数值)",
      "直接填写值，或复制该单元格后在原处“选择性粘贴 → 数值”"),
     ("put each finding on a line of its own in the cell (Alt+Enter), or write them as {example}",

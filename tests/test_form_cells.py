@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, written_form
 from scoring_engine import load_facts, load_indicator_set, score
 from scoring_engine.cli import main
 from scoring_engine.errors import ADD_THE_FACT, FactsError, Problem
@@ -1341,3 +1341,15 @@ def test_the_year_line_filled_as_clerks_fill_it_is_read_and_one_not_read_is_said
         run = CliRunner().invoke(main, ["--lang", "zh", "import", str(form), "-o", str(out)])
         assert "year" not in json.loads(out.read_text(encoding="utf-8"))["project"], typed
         assert f"{SHEET}!A2：" not in run.output, run.output
+
+
+@pytest.mark.parametrize("cells, cell", [({"E26": "不适用", "F26": "不适用", "G26": None, "H26": None}, "G26"),
+                                         ({"D26": "不适用", "E26": None, "F26": None, "G26": None, "H26": None}, "D26")])
+def test_not_applicable_typed_in_a_rows_cells_is_told_how_to_mark_it(tmp_path: Path, cells: dict[str, object], cell: str):
+    """满意度 marked 不适用 in its own row was told to give the row its 分值 (QA261 F8): the fix says how an indicator is
+    marked not applicable, a row 不适用 | 满意度指标 | 原因 on 表外事实, which the form reads."""
+    form = written_form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "form.xlsx", cells)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    said = [line for line in run.output.splitlines() if f"!{cell}：" in line]
+    assert 1 == run.exit_code and 1 == len(said) and "满意度指标不适用时，请在表外事实中加一行：不适用 | 满意度指标 | 原因" in said[0], \
+        run.output

@@ -19,7 +19,7 @@ from ..target_rows import dated_row, parse_comparison, target_row, written_quant
 from .content import NO_REASON
 from .label_cells import label_text, reason_words, refuse_heading_values
 from .layout import WEIGHT_IN_LABEL, Column, same_label
-from .reading import (FILL_THE_CELL, UNUSED, Blank, FormReading, bare_value, is_percentage, numeric, one_line,
+from .reading import (FILL_THE_CELL, SIDE_SHEET, UNUSED, Blank, FormReading, bare_value, is_percentage, numeric, one_line,
                       unsigned_number, with_unit)
 from .unread import other_form, own_row
 from .workbook import Formula
@@ -60,7 +60,9 @@ def read_indicators(reading: FormReading) -> None:
         if rows[block.fact]:
             reading.values[block.fact] = rows[block.fact]
         elif block.fact in first_row:
-            reading.empty[block.fact] = Blank(first_row[block.fact], f"{block.label}的三级指标")
+            reading.empty[block.fact] = Blank(first_row[block.fact], f"{block.label}的三级指标",  # or 不适用 (QA261 F8)
+                                              f"fill in the cell, or, if {block.label} does not apply, add a row 不适用 | "
+                                              f"{block.label} | the reason on the side sheet {SIDE_SHEET}")
         else:  # its 一级 label is not on the form: the rows were taken off with it
             reading.empty[block.fact] = Blank(reading.sheet.ref(row_at, at["level1"]),
                                               f"{block.label}的三级指标（表上没有“{block.label}”一栏）", PUT_THE_ROW_BACK)
@@ -232,7 +234,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
         weight = reading.number(r, at["weight"], "the row's weight (分值), a number above 0", "分")
         if weight is None and len(reading.problems) == before:
             reading.problem(r, at["weight"], f"expected the row's weight (分值), got {_typed(reading, r, at['weight'])}",
-                            "write the points the row carries")
+                            _weight_fix(reading, r, at, where))
         item["weight"] = weight
         reading.provenance[f"{where}.weight"] = reading.sheet.ref(r, at["weight"])
     target = item.get("target")
@@ -256,6 +258,17 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
         _row_problem(reading, r, at, name, str(err.args[0]).split(": ", 1)[-1], fix)
         return None
     return {k: v for k, v in item.items() if v is not None}
+
+
+def _weight_fix(reading: FormReading, r: int, at: Mapping[str, int], where: str) -> str:
+    """How to fill a row's 分值 left blank; for a row saying 不适用 in its cells, how to mark its 一级 not applicable: it
+    was told to give the row a weight (QA261 F8)."""
+    said = ("".join(str(reading.sheet.get(r, at[k])).split()) for k in ("level3", "target", "actual") if k in at)
+    if not any("不适用" in text for text in said):
+        return "write the points the row carries"
+    label = next((t.label for t in reading.set.form.targets if where.startswith(f"{t.fact}[")), "")
+    return f"if {label} does not apply, add a row 不适用 | {label} | the reason on the side sheet {SIDE_SHEET}, and leave " \
+           "its rows out; else write the points the row carries"
 
 
 def _typed(reading: FormReading, r: int, c: int) -> str:
