@@ -218,10 +218,15 @@ def _text(value: Any, key: str) -> str | None:
     return value.strip()
 
 
+#: Two spellings of one unit, the first as the other: 月 is 个月, as clerks write a time both ways.
+_SAME_UNIT = {"月": "个月", "月内": "个月内", "月以内": "个月以内"}
+
+
 def _unit(*units: str | None) -> str | None:
     """The row's unit: the ones written must agree (％, as an input method types it, is %; ≤3个月内 is in 个月, as 2个月 is;
     a unit column's 个 月 is 个月, as in 2 个 月: QA204 6)."""
     written = ["".join(unicodedata.normalize("NFKC", u).split()) for u in units if u]
+    written = [_SAME_UNIT.get(u, u) for u in written] if len(set(written)) > 1 else written  # 18月 beside ≤18个月 (QA261 F10)
     if len(set(written)) > 1 and len({time_unit(u) for u in written}) == 1:  # the limit's 内 is no unit (QA171 F3)
         return time_unit(written[0])
     if len(set(written)) > 1:

@@ -472,3 +472,11 @@ def test_a_bare_year_in_a_date_row_of_the_sichuan_form_is_its_deadline_whatever_
     book.save(form)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     assert 0 == run.exit_code and "达成年度指标" in run.output and "18.00" in run.output, run.output
+
+
+@pytest.mark.parametrize(("target", "actual"), [("≤18个月", "16月"), ("≤18月", "16个月"), ("18月内", "16个月")])
+def test_months_written_as_yue_or_geyue_are_one_unit(tmp_path, target: str, actual: str) -> None:
+    """≤18个月 beside 16月 was refused as 单位不一致：个月 / 月, one unit written two ways (QA261 F10)."""
+    code, output = _score(tmp_path, {"name": "办结时间", "type": "quantitative_lower", "target": target, "actual": actual})
+    assert 0 == code and "实际值16未超过目标值18，得满分20.00分" in next(
+        (line for line in output.splitlines() if "办结时间" in line), output), output
