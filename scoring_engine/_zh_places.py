@@ -153,8 +153,9 @@ PLACES = (
     ("fill in the cell, or, if {label} does not apply, add a row 不适用 | {again} | the reason on the side sheet {side}",
      "填写该单元格；{label}不适用时，请在{side}中加一行：不适用 | {again} | 原因"),
     ("if {label} does not apply, add a row 不适用 | {again} | the reason on the side sheet {side}, and leave its rows out; "
-     "else write the points the row carries",
-     "{label}不适用时，请在{side}中加一行：不适用 | {again} | 原因，并删去它的各行；否则填写该行的分值"),
+     "else write the row's values",
+     "{label}不适用时，请在{side}中加一行：不适用 | {again} | 原因，并删去它的各行；否则填写该行的各项"),
+    ("row {name} says 不适用", "行 {name} 填写了“不适用”"),
     ("type the value itself, or copy the cell and paste it over itself as values (选择性粘贴 → 数值)",
      "直接填写值，或复制该单元格后在原处“选择性粘贴 → 数值”"),
     ("put each finding on a line of its own in the cell (Alt+Enter), or write them as {example}",

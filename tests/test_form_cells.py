@@ -1343,11 +1343,13 @@ def test_the_year_line_filled_as_clerks_fill_it_is_read_and_one_not_read_is_said
         assert f"{SHEET}!A2：" not in run.output, run.output
 
 
-@pytest.mark.parametrize("cells, cell", [({"E26": "不适用", "F26": "不适用", "G26": None, "H26": None}, "G26"),
-                                         ({"D26": "不适用", "E26": None, "F26": None, "G26": None, "H26": None}, "D26")])
+@pytest.mark.parametrize("cells, cell", [({"E26": "不适用", "F26": "不适用", "G26": None, "H26": None}, "E26"),
+                                         ({"D26": "不适用", "E26": None, "F26": None, "G26": None, "H26": None}, "D26"),
+                                         ({"D26": "不适用", "E26": "不适用", "F26": "不适用"}, "D26")])
 def test_not_applicable_typed_in_a_rows_cells_is_told_how_to_mark_it(tmp_path: Path, cells: dict[str, object], cell: str):
-    """满意度 marked 不适用 in its own row was told to give the row its 分值 (QA261 F8): the fix says how an indicator is
-    marked not applicable, a row 不适用 | 满意度指标 | 原因 on 表外事实, which the form reads."""
+    """满意度 marked 不适用 in its own row was told to give the row its 分值 (QA261 F8), or, its 分值 kept, that 不适用 is
+    no name (QA262 F7): the row is told, once, how an indicator is marked not applicable, a row 不适用 | 满意度指标 | 原因
+    on 表外事实, which the form reads."""
     form = written_form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "form.xlsx", cells)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     said = [line for line in run.output.splitlines() if f"!{cell}：" in line]

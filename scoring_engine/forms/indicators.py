@@ -59,7 +59,7 @@ def read_indicators(reading: FormReading) -> None:
     for block in targets:
         if rows[block.fact]:
             reading.values[block.fact] = rows[block.fact]
-        elif block.fact in first_row:
+        elif block.fact in first_row and not any(p.message.startswith(f"{first_row[block.fact]}: ") for p in reading.problems):
             reading.empty[block.fact] = Blank(first_row[block.fact], f"{block.label}的三级指标",  # or 不适用 (QA261 F8)
                                               f"fill in the cell, or, if {block.label} does not apply, add a row 不适用 | "
                                               f"{block.label} | the reason on the side sheet {SIDE_SHEET}")
@@ -206,6 +206,11 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
     """One 三级 row as a target row; each cell checked and its place recorded."""
     item: dict[str, Any] = {"name": name}
     reading.provenance[f"{where}.name"] = reading.sheet.ref(r, at["level3"])
+    said = next((at[k] for k in ("level3", "target", "actual") if k in at and "不适用" in "".join(
+        str(reading.sheet.get(r, at[k])).split())), None)
+    if said is not None:  # 满意度 marked 不适用 in its own row: told how to mark it, not a weight or a tier (QA261 F8, QA262 F7)
+        reading.problem(r, said, f"row {cut(name)} says 不适用", _not_applicable_fix(reading, where))
+        return None
     if category:
         item["category"] = category
     before = len(reading.problems)
@@ -234,7 +239,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
         weight = reading.number(r, at["weight"], "the row's weight (分值), a number above 0", "分")
         if weight is None and len(reading.problems) == before:
             reading.problem(r, at["weight"], f"expected the row's weight (分值), got {_typed(reading, r, at['weight'])}",
-                            _weight_fix(reading, r, at, where))
+                            "write the points the row carries")
         item["weight"] = weight
         reading.provenance[f"{where}.weight"] = reading.sheet.ref(r, at["weight"])
     target = item.get("target")
@@ -260,15 +265,11 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
     return {k: v for k, v in item.items() if v is not None}
 
 
-def _weight_fix(reading: FormReading, r: int, at: Mapping[str, int], where: str) -> str:
-    """How to fill a row's 分值 left blank; for a row saying 不适用 in its cells, how to mark its 一级 not applicable: it
-    was told to give the row a weight (QA261 F8)."""
-    said = ("".join(str(reading.sheet.get(r, at[k])).split()) for k in ("level3", "target", "actual") if k in at)
-    if not any("不适用" in text for text in said):
-        return "write the points the row carries"
+def _not_applicable_fix(reading: FormReading, where: str) -> str:
+    """How to mark the 一级 of a row saying 不适用 not applicable: on the side sheet."""
     label = next((t.label for t in reading.set.form.targets if where.startswith(f"{t.fact}[")), "")
     return f"if {label} does not apply, add a row 不适用 | {label} | the reason on the side sheet {SIDE_SHEET}, and leave " \
-           "its rows out; else write the points the row carries"
+           "its rows out; else write the row's values"
 
 
 def _typed(reading: FormReading, r: int, c: int) -> str:

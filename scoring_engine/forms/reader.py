@@ -32,8 +32,8 @@ from .layout import Block, FormLayout, Labelled, form_layout, form_layouts
 from .bases import base_version, changed_since, how_to_read_with, named_version, written_for
 from .documents import set_named_from
 from .number_formats import TYPE_AS_SHOWN
-from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, hidden_rows, named_set, read_with,
-                      refuse_score_sheet, refused_values)
+from .reading import (FILL_THE_CELL, NONE_WORDS, SIDE_SHEET, Blank, FormReading, another_layout, hidden_rows, named_set,
+                      read_with, refuse_score_sheet, refused_values)
 from .side import defaults_taken, read_side
 from .unread import funds_row, unscored_funds
 from .weights import compare_weights
@@ -277,7 +277,9 @@ def _funds(reading: FormReading) -> None:
             col = columns.get(column)
             if col is None:
                 continue
+            written = reading.sheet.get(r, col)
             value = (reason_words(reading, r, col, _label(block, column), label.label) if column == "reason"
+                     else None if label.key != "total" and isinstance(written, str) and written.strip() in NONE_WORDS
                      else reading.number(r, col, f"an amount in 万元 ({label.label})", "万元"))
             if value is not None:
                 reading.values[fact] = value

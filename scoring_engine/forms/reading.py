@@ -22,17 +22,19 @@ from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet, unmerge
 
-__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SAME_UNIT", "SIDE_SHEET", "UNUSED", "another_layout", "bare_value",
-           "form_kind", "form_kind_of", "is_percentage", "not_worked_out", "numeric", "one_line", "says_something",
+__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "NONE_WORDS", "SAME_UNIT", "SIDE_SHEET", "UNUSED", "another_layout",
+           "bare_value", "form_kind", "form_kind_of", "is_percentage", "not_worked_out", "numeric", "one_line", "says_something",
            "shown_comparison", "unsigned_number", "with_unit"]
 
 FILL_THE_CELL = "fill in the cell"
 # The ways a unit is written beside a number on a form: 712.42万 is in 万元, 20分 in points.
 SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
 #: What a cell left unused holds: nothing, or the dash or slash the form itself prints there (G7, I7: "—"), as a Chinese
-#: keyboard types it too ("——", full-width "－" and "／": QA140 F4), or the words a clerk writes for none there (无, 不适用,
-#: N/A in 其他资金: QA261 F9).
-UNUSED = ("", "—", "——", "-", "－", "/", "／", "无", "不适用", "N/A", "n/a")
+#: keyboard types it too ("——", full-width "－" and "／": QA140 F4).
+UNUSED = ("", "—", "——", "-", "－", "/", "／")
+#: The words a clerk writes for none in a 其中 row the project has no money of (无, 不适用, N/A in 其他资金: QA261 F9): the
+#: row left unused, as a dash there; in 年度资金总额 no amount (0 is: QA262 F5).
+NONE_WORDS = ("无", "不适用", "N/A", "n/a")
 
 
 def not_worked_out(value: Formula) -> str:
