@@ -281,6 +281,16 @@ def test_the_sichuan_forms_own_nature_column_reads_its_direction_as_the_national
     assert any("E14：行 新建供水管网长度：指标性质“定量”没有给出符号，指标值 10 也没有" in line for line in lines), lines
 
 
+@pytest.mark.parametrize("nature", ["定量", "正向", "反向", "≥"])
+def test_a_sign_in_the_sichuan_forms_nature_column_beside_a_tier_row_is_refused_on_that_cell(tmp_path: Path, nature: str):
+    """QA262 F4: on the Sichuan form a row judged by its tier (指标值 empty, 完成值 达成年度指标) took 定量 in its own
+    指标性质 column in silence, and 正向, 反向 or ≥ there were told the row had no 完成值, on the 完成值 cell that holds
+    it. Each is refused on the 指标性质 cell, as a column added to the national form is."""
+    facts = ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json"
+    lines = _said_in_chinese(written_form(facts, tmp_path / "form.xlsx", {"E21": nature}))
+    assert 1 == len(lines) and f"!E21：行 农村自来水普及率提升：指标性质“{nature}”用于数值型指标值，而指标值为空" in lines[0], lines
+
+
 @pytest.mark.parametrize(("cells", "said"), [
     ({"J13": "反向"}, "J13：行 新建供水管网长度：指标性质 反向（≤） 与指标值 ≥10公里 不一致（符号只写一次）"),
     ({"J13": "定量", "E13": "10公里"}, "J13：行 新建供水管网长度：指标性质“定量”没有给出符号，指标值 10公里 也没有"),

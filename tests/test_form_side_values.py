@@ -160,7 +160,8 @@ def test_a_findings_cell_left_blank_is_told_to_write_none_as_its_description_say
     assert "合规性问题；问题（文字，或 {text, points}）列表，没有时写 []；必填" in skeleton
 
 
-@pytest.mark.parametrize("unit, refused", [("元", True), ("千元", True), ("万元", False), ("万", False), ("", False)])
+@pytest.mark.parametrize("unit, refused", [("元", True), ("千元", True), ("亿元", True), ("万元", False), ("万", False), ("", False),
+                                           ("（万元）", False), ("人民币万元", False), ("万元（人民币）", False)])
 def test_an_amount_whose_unit_cell_says_another_unit_is_refused_on_that_cell(tmp_path: Path, unit: str, refused: bool) -> None:
     """The side sheet's 单位 column was never read: 9800000 typed beside 元 was scored as 9,800,000 万元, 产出成本 0 of 6
     (QA261 F3). A unit there other than the fact's is refused on its cell, with the fix; the fact's own unit (万 for
@@ -214,3 +215,14 @@ def test_the_blank_form_fills_a_choice_with_its_default_so_a_form_filled_from_it
     side = openpyxl.load_workbook(form)["表外事实"]
     filled = {side.cell(r, 2).value: side.cell(r, 3).value for r in range(1, side.max_row + 1) if side.cell(r, 1).value == "事实"}
     assert ("proportional", "全年预算数", None) == (filled["budget.method"], filled["budget.base"], filled["budget.adjusted"])
+
+
+@pytest.mark.parametrize("written, own, other", [("月", "个月", False), ("日", "天", False), ("m", "米", False), ("次", "起", False),
+                                               ("公里", "米", True), ("万人", "人", True), ("人", "万人", True),
+                                               ("小时", "天", True), ("份", "人", False)])
+def test_a_unit_is_refused_beside_its_fact_only_when_it_is_another_size_of_its_kind(written: str, own: str, other: bool) -> None:
+    """The 单位 check refused 月 beside a fact in 个月, 日 beside 天, m beside 米 (QA262 F3): the same unit written otherwise
+    is read; a unit of another size (公里 beside 米, 万人 beside 人) is what is refused; another kind is no slip of size."""
+    from scoring_engine.forms.side import _other_size
+
+    assert other == _other_size(written, own)

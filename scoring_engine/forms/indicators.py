@@ -312,12 +312,13 @@ _NATURE = {"定量": None, "正向": "≥", "反向": "≤"}
 def _nature(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any]) -> None:
     """An added 指标性质's 定量, 正向 or 反向 read as the sign it stands for, that of the 年度指标值 it agrees with; a
     problem on its cell when it gives no sign the target lacks, or another sign. A layout's own column (Sichuan's) reads
-    the three words so too, where they were refused (QA261 F5); its rows judged by their tier are checked as it reads."""
+    the three words so too, where they were refused (QA261 F5), and on a row judged by its tier any of them, or a sign,
+    is refused on its cell as there (QA262 F4: 定量 was taken, 正向 told the row had no 完成值)."""
     word = item.get("comparison")
     if not isinstance(word, str):
         return
-    actual, own = item.get("actual"), reading.layout.column("comparison") is not None
-    if not own and "target" not in item and isinstance(actual, str) and not numeric(actual) and _signed(word.strip()):
+    actual = item.get("actual")
+    if "target" not in item and isinstance(actual, str) and not numeric(actual) and _signed(word.strip()):
         kind = "a tier" if reading.is_tier(actual) else "text"  # '完成' is no tier of the set (QA171 F4)
         return _row_problem(reading, r, at, item["name"], f"comparison {word.strip()} is for a numeric target, but the "
                             f"target is empty and the actual {quoted(actual)} is {kind}", _TIER_NATURE)  # (QA169 F3)
