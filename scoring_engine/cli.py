@@ -467,6 +467,6 @@ def _case_line(case_id: str, differences: tuple[str, ...], lang: str) -> str:
 
 
 if __name__ == "__main__":  # `python -m scoring_engine.cli`, as a script may name the module: it did nothing (QA260)
-    from ._entry import main as _run
+    import runpy
 
-    _run()
+    runpy.run_module("scoring_engine", run_name="__main__")  # as `python -m scoring_engine`, its entry point's way
