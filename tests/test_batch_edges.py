@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import ROOT
 from portfolio import SMALL_SET, write_jsonl
 from scoring_engine import load_facts, score_many
 from scoring_engine.cli import main
@@ -465,3 +466,31 @@ def test_problem_lines_cut_at_twenty_say_the_outputs_list_every_one(tmp_path: Pa
     assert 1 == run.exit_code, run.output
     assert more == (errors[-1] == "错误：……输出文件列出了所有未能评分的项目（问题）"), run.output
     assert len(errors) == (21 if more else broken), run.output
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_jsonl_messages_for_people_are_in_the_runs_language_as_score_writes_them(tmp_path: Path, lang: str) -> None:
+    """With --lang zh the .jsonl gave every problem's message and hint, and the engine's warnings, in English, beside the
+    set's own Chinese ones (QA263 F1): they are in the run's language, as `score --format json` writes them; the fields
+    for tools (kind, fact, path) stay as they are."""
+    facts = json.loads((ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8"))
+    facts.pop("indicator_set", None)
+    facts["facts"]["budget"]["payd"] = 1  # an undeclared fact: a warning
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "warned.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    facts["facts"]["budget"]["paid"] = "一百八十"
+    (tmp_path / "in" / "failed.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    small = str(ROOT / "examples" / "small" / "set.yaml")
+    CliRunner().invoke(main, ["--lang", lang, "batch", str(tmp_path / "in"), "--set", small, "-q", "-o", str(out)])
+    failed, warned = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    scored = CliRunner().invoke(main, ["--lang", lang, "score", str(tmp_path / "in" / "warned.json"), "--set", small,
+                                       "--format", "json"])
+    assert json.loads(scored.stdout)["warnings"] == warned["result"]["warnings"]
+    problem = failed["problems"][0]
+    assert ("budget.paid", "$.facts.budget.paid") == (problem["fact"], problem["path"])
+    if lang == "zh":
+        assert "应为数字，实际是文字 '一百八十'" in problem["message"] and "只写数字本身" in problem["hint"]
+        assert any("没有在体系中声明" in w["message"] for w in warned["result"]["warnings"])
+    else:
+        assert "expected a number, got text '一百八十'" in problem["message"]

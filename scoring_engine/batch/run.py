@@ -130,7 +130,7 @@ def _held(options: BatchOptions, documents: Iterator[Document], recheck_document
         workbook = any(isinstance(s, BatchWorkbook) for s in sinks)
         config = TaskConfig(options.indicator_set, options.other_set, json=any(isinstance(s, BatchJsonl) for s in sinks),
                             reports=options.reports, report_format=options.report_format, reasons=workbook,
-                            details=workbook and options.against is None)
+                            details=workbook and options.against is None, lang=options.lang)
         with Rows() as kept:
             summary = _score(options, config, documents, recheck_documents, sinks, kept, reported)
             for sink in sinks:

@@ -49,6 +49,7 @@ class TaskConfig:
     report_format: str = "html"
     reasons: bool = True  # rows carry each indicator's reason and a target table's rows (the .xlsx 指标明细 shows them)
     details: bool = False  # the worker makes each project's 指标明细 rows (an .xlsx output, nothing compared)
+    lang: str = "en"  # the language of the .jsonl's messages for people (a warning's, a problem's), the run's (QA263 F1)
 
     @property
     def keep_results(self) -> bool:
@@ -79,7 +80,7 @@ class BatchWorker:
             if self.other is not None and outcome.row.ok else None
         row = outcome.row
         details = tuple(detail_cells(row, None)) if self.config.details and row.ok and not row.batch else None
-        return Entry(row, json_visible(_json_text(outcome)) if self.config.json else None, other, details)
+        return Entry(row, json_visible(_json_text(outcome, self.config.lang)) if self.config.json else None, other, details)
 
     def write_report(self, outcome: Outcome, document: Document) -> Outcome:
         """The project's report written; the outcome, or a problem of the project for a report that would be the 自评表 of
@@ -139,14 +140,26 @@ def report_name(index: int, source: str, extension: str) -> str:
     return f"{index + 1:06d}-{safe or 'project'}.{extension}"
 
 
-def _json_text(outcome: Outcome) -> str:
+def _said(text: str, lang: str) -> str:
+    if lang != "zh":
+        return text
+    from .._zh import translate
+
+    return translate(text)
+
+
+def _json_text(outcome: Outcome, lang: str = "en") -> str:
     """The members of the project's JSON line: the result, the 需说明 flags and a form's cells, or the problems, with fields
-    (each hidden character in them written as its JSON escape by the caller, as `score --format json` writes it)."""
+    (each hidden character in them written as its JSON escape by the caller, as `score --format json` writes it); their
+    messages and hints for people in `lang`, as `score --format json` writes them (QA263 F1: English in a Chinese run)."""
     if outcome.result is not None:
-        text = (f'"result":{outcome.result.to_json(compact=True)},'
+        from .._result_json import result_json
+
+        text = (f'"result":{result_json(outcome.result, compact=True, lang=lang)},'
                 f'"need_explanation":{json.dumps(list(outcome.row.flags), ensure_ascii=False)}')
         text += f',"provenance":{_json.dumps(dict(outcome.provenance), indent=None)}' if outcome.provenance else ""
         return text + (f',"form_warnings":{_json.dumps(list(outcome.form_notes), indent=None)}' if outcome.form_notes else "")
     fields = ("message", "file", "line", "column", "path", "indicator", "fact", "expression", "hint")
-    problems = [{k: getattr(p, k) for k in fields if getattr(p, k) is not None} for p in outcome.problems]
+    problems = [{k: _said(getattr(p, k), lang) if k in ("message", "hint") else getattr(p, k) for k in fields
+                 if getattr(p, k) is not None} for p in outcome.problems]
     return '"problems":' + _json.dumps(problems, indent=None)
