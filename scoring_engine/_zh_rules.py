@@ -261,7 +261,7 @@ RULES = (
      "权重规则的 min 和 max 是分数：写成 {key}: {points}；要写占总分的比例时，用 {share_key}: {share}"),
     # a finding that says there is none (fact_values._no_none: QA260 F1)
     ("not a finding: {value} says there is none", "不是问题：{value!t} 表示没有问题，不应列入清单"),
-    ("leave this item out ([] when there is none)", "删去这一项（没有问题时写 []）"),
+    ("leave this item out; [] when there is none", "删去这一项；没有问题时写 []"),
     ("fill in the cell; 无 when there is no finding", "填写该单元格，没有问题时填 无"),
     # a facts skeleton in JSON naming no set (cli.template: QA260 F4)
     ("{output}: template for {id} {version}, naming no set: score it with {command}",

@@ -89,7 +89,10 @@ class Problem:
             return str(self)
         from ._zh import translate  # the catalog loads with the first message shown in Chinese
 
-        about = [f"指标 {self.indicator}"] if self.indicator else [self.path] if self.path and self.path != "$" else []
+        # a fact's own place ($.facts.budget.paid) is not said before its label and name, which say it (QA263 F5)
+        own = self.fact is not None and self.path == f"$.facts.{self.fact}" and _names(self.message, self.fact)
+        about = [f"指标 {self.indicator}"] if self.indicator else \
+            [self.path] if self.path and self.path != "$" and not own else []
         if self.fact and not _names(self.message, self.fact):
             about.append(f"事实 {self.fact}")
         said = translate(self.message)

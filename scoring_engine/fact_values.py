@@ -251,7 +251,7 @@ def _no_none(text: str) -> str:
     """A finding's text, unless it says there is none (无, 未发现问题, 资料齐全), which a form's cell may say but an item
     of the list may not: counted as a finding, it cost points in silence (QA260 F1)."""
     if says_none(text):
-        raise ValueError(f"not a finding: {_brief(text)} says there is none", "leave this item out ([] when there is none)")
+        raise ValueError(f"not a finding: {_brief(text)} says there is none", "leave this item out; [] when there is none")
     return text
 
 

@@ -164,7 +164,7 @@ def test_a_project_that_fails_under_one_set_says_why(sets: tuple[Path, Path, Pat
                                         str(tmp_path / "d.md")])
     assert 1 == chinese.exit_code and (tmp_path / "d.md").is_file()
     lines = [line for line in chinese.stderr.splitlines() if line.startswith("错误：")]
-    assert [f"错误：{facts}: $.facts.total：按{side}指标体系 {path} 评分失败：缺少必填的事实 total" for side, path in
+    assert [f"错误：{facts}: 按{side}指标体系 {path} 评分失败：缺少必填的事实 total" for side, path in
             (("原", old), ("新", new))] == [line.split("（")[0] for line in lines], chinese.stderr
     assert f"error: {facts}: $.facts.total: under the new set {new}: required fact total is missing" in done.stderr
 

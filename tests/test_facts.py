@@ -293,8 +293,8 @@ def test_a_finding_saying_there_is_none_is_refused(items: list[Any]) -> None:
     error = refusal(with_fact("findings", items))
     where = next(i for i, item in enumerate(items) if item != "未附发票")
     assert (f"$.facts.findings[{where}]", "findings") == (error.first.path, error.fact)
-    assert "says there is none" in error.message and "leave this item out ([] when there is none)" == error.hint
-    assert "不是问题：文字" in error.text("zh") and "删去这一项（没有问题时写 []）" in error.text("zh")
+    assert "says there is none" in error.message and "leave this item out; [] when there is none" == error.hint
+    assert "不是问题：文字" in error.text("zh") and "删去这一项；没有问题时写 []" in error.text("zh")
 
 
 @pytest.mark.parametrize("finding", ["无会议记录", "未发现问题台账缺失", "资料不齐全", "3处未附发票"])

@@ -225,8 +225,8 @@ _ENGLISH_LOCALE = {"LANG": "C.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "SCOR
 
 @pytest.mark.parametrize(("piped", "spoken"), [
     ('{"indicator_set": "self-evaluation", "project": {"name": "某市项目"}, "facts": {"budget.total": "abc"}}'.encode(),
-     "错误：标准输入: $.facts.budget.total：全年预算数"),
-    (b'{"indicator_set": "self-evaluation", "facts": {"budget.total": "abc"}}', "错误：标准输入: $.facts.budget.total："),
+     "错误：标准输入: 全年预算数（budget.total）：应为数字"),
+    (b'{"indicator_set": "self-evaluation", "facts": {"budget.total": "abc"}}', "错误：标准输入: 全年预算数（budget.total）："),
     ('{"indicator_set": "nosuch", "project": {"name": "某市项目"}, "facts": {}}'.encode(),
      "错误：标准输入: $.indicator_set：没有指标体系 'nosuch'"),
     ('{\n"indicator_set": "self-evaluation",\n"project": {"name": "某市项目"},\n"facts": {}}'.encode("gbk"),
