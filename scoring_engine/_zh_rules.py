@@ -266,4 +266,8 @@ RULES = (
     # a facts skeleton in JSON naming no set (cli.template: QA260 F4)
     ("{output}: template for {id} {version}, naming no set: score it with {command}",
      "{output}：{id} {version} 的模板，未写指标体系：评分时用 {command}"),
+    # a judgement typed on a form's side sheet in words or as JSON (forms/side: QA263 F3)
+    ("a tier fact is written as its parts or as JSON here, not {value}", "档次类事实应写明档次、得分和理由，实际是 {value}"),
+    ("a judgement fact is written as its parts or as JSON here, not {value}", "评价组判分类事实应写明得分和理由，实际是 {value}"),
+    ("write it as {words} ({parts}), or as {json}", "请写成 {words}（{parts}），或按 JSON 写成 {json}"),
 )

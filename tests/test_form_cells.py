@@ -1082,7 +1082,7 @@ def test_a_score_in_a_percent_cell_is_quoted_as_the_clerk_sees_it(tmp_path: Path
 
 def test_a_side_sheet_value_that_is_no_json_is_told_how_to_write_it(tmp_path: Path):
     """A tier fact typed 达成年度指标 on 表外事实 was told 'Expecting value: line 1 column 1 (char 0)', the JSON parser's
-    English, with no example of what to write."""
+    English, with no example of what to write; then only JSON (QA263 F3): it is told its parts in words, or JSON."""
     from openpyxl import load_workbook
 
     facts = ROOT / "indicator_sets" / "national-framework.facts.json"
@@ -1094,8 +1094,29 @@ def test_a_side_sheet_value_that_is_no_json_is_told_how_to_write_it(tmp_path: Pa
     row[2].value = "达成年度指标"
     book.save(form)
     code, lines = _lines("score", str(form))
-    assert 1 == code and f"{SIDE_SHEET}!{row[2].coordinate}：档次类事实应按 JSON 填写，实际是 '达成年度指标'" in lines[0], lines
-    assert '请写成 {"tier": "达成年度指标", "score": 9, "reason": "效果明显"}' in lines[0]
+    assert 1 == code and f"{SIDE_SHEET}!{row[2].coordinate}：档次类事实应写明档次、得分和理由，实际是 '达成年度指标'" in lines[0], lines
+    assert '请写成 达成年度指标，9分，效果明显（档次，得分，理由），或按 JSON 写成 {"tier": "达成年度指标", "score": 9, ' \
+        '"reason": "效果明显"}' in lines[0]
+
+
+@pytest.mark.parametrize("typed", ["达成年度指标，6分，社会效益目标全部实现", "达成年度指标；6；社会效益目标全部实现",
+                                   "达成年度指标\n6分\n社会效益目标全部实现",
+                                   '{"档次": "达成年度指标", "得分": 6, "理由": "社会效益目标全部实现"}'])
+def test_a_tier_typed_in_words_or_with_chinese_keys_is_read_as_its_json(tmp_path: Path, typed: str):
+    """A 档次 cell on 表外事实 read only JSON with English keys, {"tier": …, "score": …, "reason": …} (QA263 F3): the
+    tier, its score and why, parted as a clerk parts them (，；or a line), or JSON with 档次、得分、理由, read the same."""
+    from openpyxl import load_workbook
+
+    facts = ROOT / "indicator_sets" / "national-framework.facts.json"
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
+    book = load_workbook(form)
+    row = next(r for r in book[SIDE_SHEET].iter_rows() if r[1].value == "benefit.social")
+    row[2].value = typed
+    book.save(form)
+    national = load_indicator_set("national-framework")
+    social = read_form(form, national).facts.values["benefit.social"]
+    assert {"tier": "达成年度指标", "score": Decimal(6), "reason": "社会效益目标全部实现"} == social
 
 
 def test_an_exact_target_typed_as_a_formula_is_told_how_to_type_it(tmp_path: Path):

@@ -318,15 +318,22 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
     if numbers is not None:
         return numbers
     # target rows (a row group the form's layout does not map) as the form's writer puts them there: JSON (QA162 F3)
+    if kind in ("judgement", "tier") and isinstance(value, str) and (said := _judged_in_words(value, kind)) is not None:
+        return said
     if kind in ("findings", "numbers", "targets", "judgement", "tier") and isinstance(value, str):
         try:
-            return _cell_json(value)
+            return _judged_keys(_cell_json(value)) if kind in ("judgement", "tier") else _cell_json(value)
         except _TooDeep:
             _too_deep(side.ref(r, 3), reading)
             return None
         except ValueError:  # the JSON parser's own words are English and say little: the cell and how to write it
             shown = value if len(value) <= 40 else value[:40] + "…"
             listed = kind in ("findings", "numbers", "targets")
+            if kind in _WORDS_EXAMPLES:  # its parts in words, or JSON (QA263 F3)
+                reading.problems.append(Problem(f"{side.ref(r, 3)}: a {kind} fact is written as its parts or as JSON here, "
+                                                f"not {shown!r}", file=str(reading.path),
+                                                hint=f"write it as {_WORDS_EXAMPLES[kind]}, or as {_JSON_EXAMPLES[kind]}"))
+                return None
             reading.problems.append(Problem(f"{side.ref(r, 3)}: a {'list' if listed else kind} fact is written as JSON here, "
                                             f"not {shown!r}", file=str(reading.path),
                                             hint=f"write it as {_JSON_EXAMPLES.get(kind, _JSON_EXAMPLES['list'])}"
@@ -345,6 +352,29 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
     if kind in ("string", "date") and isinstance(value, str):  # (QA165 F11), as '是 ' and ' 1000 ' are their values
         return value.strip()
     return value
+
+
+#: A judgement typed as a clerk writes it, its parts parted by ，；： or a line break: 达成年度指标，6分，效果明显 (a tier,
+#: its score, why) or 3.5分，测算依据基本充分 (a score, why), where only JSON with English keys was read (QA263 F3).
+_IN_WORDS = {"tier": re.compile(r"(?P<tier>[^,;:\n]+?)[,;:\n](?P<score>[-+]?\d+(\.\d+)?)分?(?:[,;:\n](?P<reason>.+))?", re.S),
+             "judgement": re.compile(r"(?P<score>[-+]?\d+(\.\d+)?)分?(?:[,;:\n](?P<reason>.+))?", re.S)}
+#: The keys of a judgement in JSON, as a clerk may write them in Chinese: {"档次": …, "得分": …, "理由": …}.
+_WORDS_EXAMPLES = {"tier": "达成年度指标，9分，效果明显 (档次，得分，理由)", "judgement": "3分，测算依据基本充分 (得分，理由)"}
+_KEYS = {"档次": "tier", "得分": "score", "分数": "score", "理由": "reason", "原因": "reason"}
+
+
+def _judged_in_words(text: str, kind: str) -> dict[str, Any] | None:
+    """A judgement typed in words, as its JSON reads (the score exact); None for text that is not written so."""
+    found = _IN_WORDS[kind].fullmatch(unicodedata.normalize("NFKC", text).strip())
+    if found is None:
+        return None
+    parts = {key: found[key].strip() for key in ("tier", "reason") if key in _IN_WORDS[kind].groupindex and found[key]}
+    return {**parts, "score": Decimal(found["score"])}
+
+
+def _judged_keys(value: Any) -> Any:
+    """A judgement's JSON with its keys in Chinese (档次, 得分, 理由) as the English ones the facts take."""
+    return {_KEYS.get(k, k): v for k, v in value.items()} if isinstance(value, dict) else value
 
 
 def _cell_json(text: str) -> Any:

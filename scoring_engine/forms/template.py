@@ -26,6 +26,8 @@ __all__ = ["TYPE_WORDS", "default_words", "describe", "facts_skeleton", "names_n
 #: A fact's type, as the person filling it in reads it.
 TYPE_WORDS = {"number": "数字", "integer": "整数", "boolean": "true 或 false", "string": "文字", "date": "日期 YYYY-MM-DD",
               "list": "列表", "judgement": "评价组判断 {score, reason}", "tier": "档次 {tier, score, reason}"}
+_ON_FORM = {"judgement": "评价组判断：得分，理由（如 3分，测算依据基本充分）",
+            "tier": "档次：档次，得分，理由（如 达成年度指标，9分，效果明显）"}
 _ITEM_WORDS = {"finding": "问题（文字，或 {text, points}）", "number": "数字", "target": "目标行"}
 
 
@@ -34,6 +36,8 @@ def type_words(spec: FactSpec, on_form: bool = False) -> str:
     yes-or-no fact is 是 or 否 (a facts file's is true or false: QA35 F5)."""
     if on_form and spec.type == "boolean":
         return "是 或 否"
+    if on_form and spec.type in _ON_FORM:  # its parts in words, as the side sheet reads them (QA263 F3)
+        return _ON_FORM[spec.type]
     if spec.type == "list" and spec.items:  # and how to say there is none, where an item 无 is refused (QA260 F1)
         none = ("，没有时填 无" if on_form else "，没有时写 []") if spec.items == "finding" else ""
         return f"{_ITEM_WORDS.get(spec.items, spec.items)}列表{none}"
