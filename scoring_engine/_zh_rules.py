@@ -270,4 +270,10 @@ RULES = (
     ("a tier fact is written as its parts or as JSON here, not {value}", "档次类事实应写明档次、得分和理由，实际是 {value}"),
     ("a judgement fact is written as its parts or as JSON here, not {value}", "评价组判分类事实应写明得分和理由，实际是 {value}"),
     ("write it as {words} ({parts}), or as {json}", "请写成 {words}（{parts}），或按 JSON 写成 {json}"),
+    # a fact's aliases (_build/sections.facts)
+    ("alias {written} of {name} names {meant}, which is not one of its values",
+     "事实 {name} 的别名 {written} 指向 {meant}，它不是 values 中的值"),
+    ("alias {written} of {name} is one of its values", "事实 {name} 的别名 {written} 本身就是 values 中的值"),
+    ("write aliases as {{word: value}}, each value one of values: {values}",
+     "aliases 写成 {{别名: 值}}，每个值须是 values 之一：{values!l}"),
 )

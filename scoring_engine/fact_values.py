@@ -171,6 +171,7 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
                 value, (list, tuple, Mapping)) else "write it as text (in a YAML or JSON file, in quotes)")
         if not value.strip():
             raise ValueError("expected text, got empty text", "leave the fact out if it is not known, or write its value")
+        value = next((meant for written, meant in spec.aliases if written == value.strip()), value)  # 分档 for bands
         if spec.values is not None and value not in spec.values:
             hint = did_you_mean(value, spec.values, show=repr) or _one_of(spec.values)
             raise ValueError(f"{_brief(value).removeprefix('text ')} is not an allowed value", hint)

@@ -37,6 +37,7 @@ class FactSpec:
     required: bool = True
     default: Any = None
     values: tuple[str, ...] | None = None  # allowed values of a string fact
+    aliases: tuple[tuple[str, str], ...] = ()  # (a word written, the value it is read as): 分档 for bands
     items: str = "finding"  # list facts: "finding" (text, optional points) or "number"
     line: int | None = field(default=None, compare=False)  # where the set declares it, for warnings
     file: str | None = field(default=None, compare=False)  # the file that declares it, when a profile's base does

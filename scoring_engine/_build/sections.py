@@ -46,6 +46,7 @@ def facts(draft: Draft) -> dict[str, FactSpec]:
                         min=to_decimal_or_none(decl.get("min")), max=to_decimal_or_none(decl.get("max")),
                         required=decl.get("required", "default" not in decl),
                         values=tuple(decl["values"]) if "values" in decl else None, items=decl.get("items", "finding"),
+                        aliases=tuple(decl.get("aliases", {}).items()),
                         line=(draft.log.located.where(path, key=True) or (None, None))[0],
                         file=draft.log.located.file_at(path, key=True))
         if spec.min is not None and spec.max is not None and spec.min > spec.max:
@@ -56,6 +57,12 @@ def facts(draft: Draft) -> dict[str, FactSpec]:
         if spec.values is not None and spec.type != "string":
             draft.log.add(path + ("values",), f"values lists the texts a string fact may take; {name} is a {spec.type} fact",
                           fact=name, key=True)
+        for written, meant in spec.aliases:  # each a word for one of values, and none of them itself
+            if spec.values is None or meant not in spec.values or written in spec.values:
+                said = f"alias {written!r} of {name} names {meant!r}, which is not one of its values" \
+                    if spec.values is None or meant not in spec.values else f"alias {written!r} of {name} is one of its values"
+                draft.log.add(path + ("aliases", written), said, fact=name,
+                              hint=f"write aliases as {{word: value}}, each value one of values: {', '.join(spec.values or ())}")
         if "items" in decl and spec.type != "list":
             draft.log.add(path + ("items",), f"items applies to list facts; {name} is a {spec.type} fact", fact=name, key=True)
         values, default = spec.values or (), decl.get("default")

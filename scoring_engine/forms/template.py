@@ -54,8 +54,9 @@ def describe(spec: FactSpec) -> str:
     parts = [spec.label or spec.name]
     bounds = [f"≥ {spec.min}" if spec.min is not None else "", f"≤ {spec.max}" if spec.max is not None else ""]
     parts.append("，".join(p for p in (type_words(spec), spec.unit or "", *bounds) if p))
-    if spec.values:
-        parts.append("可选值：" + " / ".join(spec.values))
+    if spec.values:  # each with the words it may be written as (bands（分档）)
+        parts.append("可选值：" + " / ".join(value + "".join(f"（{w}）" for w, meant in spec.aliases if meant == value)
+                                          for value in spec.values))
     if spec.type == "list" and spec.items == "target":  # each key with what a clerk writes there (QA40 F12)
         parts.append("每行的键：" + ", ".join(f"{key}（{_ROW_KEY_WORDS[key]}）" if key in _ROW_KEY_WORDS else key
                                          for key in ROW_KEYS))
