@@ -687,3 +687,12 @@ def test_the_facts_table_gives_the_values_the_widest_column_and_a_project_label_
     value, fact = widths[2], widths[1]
     assert value >= 50 and value > fact > 100 - value - fact - 5  # 值, then 事实, then 名称 (ids, wrapped anywhere)
     assert "dl.project dt { white-space: nowrap; }" in _CSS
+
+
+def test_a_projects_note_is_called_by_its_chinese_name_in_the_report_header() -> None:
+    """The bundled sets' example facts give project.note, which the scoresheet's header showed as 'note：…' beside
+    评价类型 (QA263 F7): it is 备注."""
+    from scoring_engine.render import render_markdown as markdown
+
+    text = markdown(result_for(ROOT / "indicator_sets" / "cost-type-self-evaluation.facts.json"))
+    assert "备注：cost-type-self-evaluation.cases.yaml" in text and "note：" not in text

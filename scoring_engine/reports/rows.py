@@ -48,6 +48,8 @@ PROJECT_LABELS = {
     "evaluator": "评价机构",
     "source": "资料来源",
     "published_result": "公布结果",
+    "note": "备注",  # as the bundled sets' example facts write one (QA263 F7: shown as 'note')
+    "remark": "备注",
     # the 自评表's own fields, as `import` names its cells (forms/layouts)
     "goal": "预期目标",
     "outcome": "实际完成情况",
