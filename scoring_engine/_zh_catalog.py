@@ -121,7 +121,7 @@ _READING = (
      "换成空格；编辑器可以设置为按 Tab 键时输入空格"),
     ("type a space instead, with the input method on English punctuation", "改为半角空格，输入时把输入法切换到英文标点"),
     ("type {wanted} instead, with the input method on English punctuation", "改为半角的 {wanted}，输入时把输入法切换到英文标点"),
-    ("no indicator set {ref}: neither a file nor a bundled set id", "没有指标体系 {ref}：既不是文件，也不是内置体系的 id"),
+    ("no indicator set {ref}: neither a file nor a bundled set id", "没有指标体系 {ref}：既不是文件，也不是内置指标体系的编号"),
     ("bundled sets: {ids}", "内置体系：{ids!l}"),
     ("sets in that folder: {names}", "该文件夹内的指标体系：{names!l}"),
     ("no bundled set {ref}", "没有内置体系 {ref}"),

@@ -20,7 +20,7 @@ _COMMAND_LINE = (
     ("already exists: the copy would replace it", "文件已存在：复制会覆盖它"),
     ("rename or remove it, or copy into another folder", "给它改名或删去它，或复制到另一个文件夹"),
     ("create it first, or give another folder", "先创建它，或换一个文件夹"),
-    ("--copy needs the id of a bundled set: sets ID --copy DIR", "--copy 需要内置体系的 id：sets ID --copy DIR"),
+    ("--copy needs the id of a bundled set: sets ID --copy DIR", "--copy 需要内置指标体系的编号：sets ID --copy DIR"),
     ("no bundled indicator sets", "没有内置指标体系"),
     ("invalid: {problem}", "无效：{problem!t}"),
     ("{output}: {count} cells read", "{output}：读取了 {count} 个单元格"),

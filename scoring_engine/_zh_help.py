@@ -23,7 +23,7 @@ HELP = (
      "用 zh，否则用 en。"),
     # options several commands share
     ("Indicator set: a bundled id or a YAML file. Default: the one the facts file names.",
-     "指标体系：内置体系的 id 或 YAML 文件。默认：事实文件中写明的体系。"),
+     "指标体系：内置指标体系的编号 或 YAML 文件。默认：事实文件中写明的体系。"),
     ("Write to this file instead of the screen.", "写入这个文件，而不是显示在屏幕上。"),
     ("Read the files that are not UTF-8 in this encoding (gb18030, gbk: files saved as ANSI by an old Notepad).",
      "用这种编码读取不是 UTF-8 的文件（gb18030、gbk：旧版记事本以 ANSI 保存的文件）。"),
@@ -51,7 +51,7 @@ HELP = (
     ("Write the facts file here instead of the screen.", "把事实文件写到这里，而不是显示在屏幕上。"),
     # template
     ("A blank form or facts skeleton for SET (a bundled id or a YAML file) that a unit fills in and `score` reads back.",
-     "生成 SET（内置体系的 id 或 YAML 文件）的空白表或事实文件框架。由单位填写，再由 score 读回。"),
+     "生成 SET（内置指标体系的编号 或 YAML 文件）的空白表或事实文件框架。由单位填写，再由 score 读回。"),
     ("xlsx (and html, markdown, csv): the blank 自评表; json or yaml: a facts skeleton with every fact.",
      "xlsx（以及 html、markdown、csv）：空白自评表；json 或 yaml：含全部事实的事实文件框架。"),
     ("Write here instead of the screen (needed for xlsx).", "写到这里，而不是显示在屏幕上（xlsx 必须给出）。"),
@@ -75,7 +75,7 @@ HELP = (
     ("No progress line.", "不显示进度。"),
     # validate, lint, resolve
     ("Check indicator sets (files or bundled ids); report every problem of every file.",
-     "检查指标体系（文件或内置体系的 id）。报告每个文件的每个问题。"),
+     "检查指标体系（文件或内置指标体系的编号）。报告每个文件的每个问题。"),
     ("Check indicator sets as validate does, then warn about what is valid but likely a mistake: unused facts, bands no "
      "project reaches, checks that cannot fail, 评分标准 text against the rule, weights against the set's declarations.",
      "像 validate 一样检查指标体系，再提示有效但很可能有误的地方。包括：未使用的事实，任何项目都达不到的区间，"
@@ -89,7 +89,7 @@ HELP = (
     ("What changed from set OLD to set NEW (files or bundled ids): indicators added, removed or moved, weights, "
      "评分标准, rules (a row group's too), grades, checks, caps, 需说明 conditions, rounding, facts, derived values and "
      "reason templates; with --facts, each project's total, grade and scores under both (去年 → 今年).",
-     "列出从体系 OLD 到体系 NEW（文件或内置体系的 id）的变化。包括：增加、删除或移动的指标，分值，评分标准，"
+     "列出从体系 OLD 到体系 NEW（文件或内置指标体系的编号）的变化。包括：增加、删除或移动的指标，分值，评分标准，"
      "规则（含行组的），等级，核对，封顶，需说明条件，舍入，事实，派生值和理由模板；给出 --facts 时，"
      "还列出每个项目在两个体系下的总分、等级和各项得分（去年 → 今年）。"),
     ("The exit code is 1 when a project cannot be scored under either set.",

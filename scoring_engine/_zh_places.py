@@ -84,7 +84,7 @@ PLACES = (
     ("no indicator set {ref:q} ({length:n} characters): neither a file in the folder of the file that names it nor a "
      "bundled set id", "没有指标体系 {ref}（共 {length} 个字符）：既不是写它的文件所在文件夹内的文件，也不是内置指标体系的编号"),
     ("no indicator set {ref:q} ({length:n} characters): neither a file nor a bundled set id",
-     "没有指标体系 {ref}（共 {length} 个字符）：既不是文件，也不是内置体系的 id"),
+     "没有指标体系 {ref}（共 {length} 个字符）：既不是文件，也不是内置指标体系的编号"),
     # a profile's missing base: the sets beside it, and the bundled ones (QA178 F4); before the catalog's "sets in that folder"
     ("sets in that folder: {names}; bundled sets: {ids}", "该文件夹内的指标体系：{names!l}；内置体系：{ids!l}"),
     # a quote left open (QA110 F3)
