@@ -457,7 +457,7 @@ def test_an_input_folder_whose_projects_are_all_the_rechecks_fails_as_an_empty_f
     assert 1 == run.exit_code and "1个项目：已评分0，评分失败1" in run.output and taken in run.output, run.output
     assert taken in [row for row in load_workbook(book, read_only=True)["问题"].iter_rows(values_only=True)][1][-1]
     line = json.loads(jsonl.read_text(encoding="utf-8"))
-    assert line["problems"][0]["message"].endswith(f"its projects were taken as the re-check (--compare-with {unit})")
+    assert line["problems"][0]["message"] == taken  # in the run's language, as score --format json's (QA263 F1)
     run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(self_), "--compare-with", str(unit)])
     assert 1 == run.exit_code and "nothing to score below this folder: its projects were taken" in run.output
     _write(tmp_path / "self" / "单位乙" / "p2.json", 2, project_id="P2")

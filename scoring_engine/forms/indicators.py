@@ -206,10 +206,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
     """One 三级 row as a target row; each cell checked and its place recorded."""
     item: dict[str, Any] = {"name": name}
     reading.provenance[f"{where}.name"] = reading.sheet.ref(r, at["level3"])
-    said = next((at[k] for k in ("level3", "target", "actual") if k in at and "不适用" in "".join(
-        str(reading.sheet.get(r, at[k])).split())), None)
-    if said is not None:  # 满意度 marked 不适用 in its own row: told how to mark it, not a weight or a tier (QA261 F8, QA262 F7)
-        reading.problem(r, said, f"row {cut(name)} says 不适用", _not_applicable_fix(reading, where))
+    if _says_not_applicable(reading, r, at, name, where):
         return None
     if category:
         item["category"] = category
@@ -265,11 +262,17 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
     return {k: v for k, v in item.items() if v is not None}
 
 
-def _not_applicable_fix(reading: FormReading, where: str) -> str:
-    """How to mark the 一级 of a row saying 不适用 not applicable: on the side sheet."""
+def _says_not_applicable(reading: FormReading, r: int, at: Mapping[str, int], name: str, where: str) -> bool:
+    """Whether a row says 不适用 in its name, 指标值 or 实际完成值 (满意度 marked so in its own row), told on that cell how
+    to mark its 一级 on the side sheet, not to give it a weight or a tier (QA261 F8, QA262 F7)."""
+    said = next((at[k] for k in ("level3", "target", "actual") if k in at and "不适用" in "".join(
+        str(reading.sheet.get(r, at[k])).split())), None)
+    if said is None:
+        return False
     label = next((t.label for t in reading.set.form.targets if where.startswith(f"{t.fact}[")), "")
-    return f"if {label} does not apply, add a row 不适用 | {label} | the reason on the side sheet {SIDE_SHEET}, and leave " \
-           "its rows out; else write the row's values"
+    reading.problem(r, said, f"row {cut(name)} says 不适用", f"if {label} does not apply, add a row 不适用 | {label} | the "
+                    f"reason on the side sheet {SIDE_SHEET}, and leave its rows out; else write the row's values")
+    return True
 
 
 def _typed(reading: FormReading, r: int, c: int) -> str:
