@@ -691,7 +691,8 @@ def test_no_problem_found_written_as_clerks_write_it_is_no_finding(tmp_path: Pat
 
 
 @pytest.mark.parametrize("typed", ["未发现截留、挤占、挪用资金等问题", "不存在截留、挤占、挪用、虚列支出等情况",
-                                   "严格执行资金管理办法，杜绝截留挪用", "无违规行为"])
+                                   "严格执行资金管理办法，杜绝截留挪用", "无违规行为", "未发现截留、挤占、挪用等违规问题",
+                                   "不存在挤占、挪用项目资金的情况"])
 def test_a_sentence_ruling_out_the_misuses_the_set_deducts_for_costs_nothing(tmp_path: Path, typed: str):
     """QA261 F2: the sentence a unit writes to say its money was used properly, naming 截留、挤占、挪用, was one finding
     holding 挪用, and took all 5 points of 资金使用合规性 (95.00 for 100.00, no word). It says none."""
