@@ -217,12 +217,14 @@ def test_the_blank_form_fills_a_choice_with_its_default_so_a_form_filled_from_it
     assert ("proportional", "全年预算数", None) == (filled["budget.method"], filled["budget.base"], filled["budget.adjusted"])
 
 
-@pytest.mark.parametrize("written, own, other", [("月", "个月", False), ("日", "天", False), ("m", "米", False), ("次", "起", False),
-                                               ("公里", "米", True), ("万人", "人", True), ("人", "万人", True),
-                                               ("小时", "天", True), ("份", "人", False)])
-def test_a_unit_is_refused_beside_its_fact_only_when_it_is_another_size_of_its_kind(written: str, own: str, other: bool) -> None:
+@pytest.mark.parametrize("written, own, same", [("月", "个月", True), ("日", "天", True), ("m", "米", True), ("（万元）", "万元", True),
+                                              ("人民币万元", "万元", True), ("公里", "米", False), ("万人", "人", False),
+                                              ("小时", "天", False), ("亿", "万元", False), ("百万", "万元", False),
+                                              ("美元", "万元", False), ("%", "万元", False), ("次", "起", False)])
+def test_a_unit_beside_its_fact_is_read_only_when_it_is_the_facts_unit_written_so_or_otherwise(written: str, own: str,
+                                                                                             same: bool) -> None:
     """The 单位 check refused 月 beside a fact in 个月, 日 beside 天, m beside 米 (QA262 F3): the same unit written otherwise
-    is read; a unit of another size (公里 beside 米, 万人 beside 人) is what is refused; another kind is no slip of size."""
-    from scoring_engine.forms.side import _other_size
+    is read; any other unit is refused, 百万 and 亿 beside 万元 (read as 万元 for a while: QA264 F4) as 元 is."""
+    from scoring_engine.forms.side import _same_unit
 
-    assert other == _other_size(written, own)
+    assert same == _same_unit(written, own)

@@ -253,10 +253,11 @@ def _unnamed_or_unexplained(reading: FormReading, side: Sheet, r: int, name: str
 def _in_own_unit(reading: FormReading, side: Sheet, r: int, spec: FactSpec) -> bool:
     """Whether a fact's row leaves its 单位 cell (D) in the fact's unit, as the blank form prints it, or blank; a unit of
     another size typed there in its place is refused on that cell: 9800000 beside 元 was read as 9,800,000 万元 (QA261
-    F3). The same unit written otherwise (月 for 个月, 日 for 天, m for 米, （万元）, 人民币万元) is read (QA262 F3)."""
+    F3). The same unit written otherwise (月 for 个月, 日 for 天, m for 米, （万元）, 人民币万元) is read (QA262 F3); any other
+    unit is refused, 百万 or 亿 beside 万元 as 元 is (QA264 F4)."""
     written = "".join(unicodedata.normalize("NFKC", side.text(r, 4)).split())
     if not written or spec.unit is None or spec.type not in ("number", "integer", "list") or \
-            written in SAME_UNIT.get(spec.unit, (spec.unit,)) or not _other_size(written, spec.unit):
+            written in SAME_UNIT.get(spec.unit, (spec.unit,)) or _same_unit(written, spec.unit):
         return True
     reading.problems.append(Problem(f"{side.ref(r, 4)}: the unit is {written!r}, where {spec.label or spec.name} "
                                     f"({spec.name}) is in {spec.unit}", file=str(reading.path),
@@ -274,15 +275,11 @@ _SIZES = {"元": ("money", 1), "千元": ("money", 10**3), "万元": ("money", 1
 _BARE = re.compile(r"[()]|人民币")  # （万元）, 人民币万元, 万元（人民币）: the unit itself
 
 
-def _other_size(written: str, own: str) -> bool:
-    """Whether a unit written beside a value is of its fact's kind but another size (元 beside 万元, 公里 beside 米), or the
-    fact's unit with a multiple before it (万人 beside 人); not a unit of another kind, or the same written otherwise."""
-    written, own = _BARE.sub("", written), _BARE.sub("", unicodedata.normalize("NFKC", own))
-    if written == own:
-        return False
-    if written in _SIZES and own in _SIZES:
-        return _SIZES[written][0] == _SIZES[own][0] and _SIZES[written][1] != _SIZES[own][1]
-    return any(written == f"{many}{own}" or own == f"{many}{written}" for many in "十百千万亿")
+def _same_unit(written: str, own: str) -> bool:
+    """Whether a unit written beside a value is its fact's unit, written so or otherwise (个月 as 月, 天 as 日, 米 as m,
+    万元 as （万元） or 人民币万元): of the same kind and size."""
+    written, own = (_BARE.sub("", unicodedata.normalize("NFKC", unit)) for unit in (written, own))
+    return written == own or (written in _SIZES and own in _SIZES and _SIZES[written] == _SIZES[own])
 
 
 def _typed_number(value: Any, unit: str | None) -> Any:
