@@ -1100,7 +1100,8 @@ def test_a_side_sheet_value_that_is_no_json_is_told_how_to_write_it(tmp_path: Pa
 
 
 @pytest.mark.parametrize("typed", ["达成年度指标，6分，社会效益目标全部实现", "达成年度指标；6；社会效益目标全部实现",
-                                   "达成年度指标\n6分\n社会效益目标全部实现",
+                                   "达成年度指标\n6分\n社会效益目标全部实现", "档次：达成年度指标，得分：6分，理由：社会效益目标全部实现",
+                                   "达成年度指标、6分、社会效益目标全部实现", "达成年度指标 ， 6 分 ， 社会效益目标全部实现",
                                    '{"档次": "达成年度指标", "得分": 6, "理由": "社会效益目标全部实现"}'])
 def test_a_tier_typed_in_words_or_with_chinese_keys_is_read_as_its_json(tmp_path: Path, typed: str):
     """A 档次 cell on 表外事实 read only JSON with English keys, {"tier": …, "score": …, "reason": …} (QA263 F3): the
@@ -1376,3 +1377,12 @@ def test_not_applicable_typed_in_a_rows_cells_is_told_how_to_mark_it(tmp_path: P
     said = [line for line in run.output.splitlines() if f"!{cell}：" in line]
     assert 1 == run.exit_code and 1 == len(said) and "满意度指标不适用时，请在表外事实中加一行：不适用 | 满意度指标 | 原因" in said[0], \
         run.output
+
+
+def test_a_tier_typed_in_words_keeps_its_tier_and_reason_as_typed():
+    """The parts of a 档次 typed in words were read after NFKC, so a set's own tier 一档（好） came back 一档(好), no tier of
+    the set, and the reason's punctuation half width (QA264 F5): only the score is normalised."""
+    from scoring_engine.forms.side import _judged_in_words
+
+    assert {"tier": "一档（好）", "score": Decimal("45.5"), "reason": "完成率９５％，质量达标"} == \
+        _judged_in_words("一档（好），４５．５分，完成率９５％，质量达标", "tier")

@@ -353,8 +353,13 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
 
 #: A judgement typed as a clerk writes it, its parts parted by ，；： or a line break: 达成年度指标，6分，效果明显 (a tier,
 #: its score, why) or 3.5分，测算依据基本充分 (a score, why), where only JSON with English keys was read (QA263 F3).
-_IN_WORDS = {"tier": re.compile(r"(?P<tier>[^,;:\n]+?)[,;:\n](?P<score>[-+]?\d+(\.\d+)?)分?(?:[,;:\n](?P<reason>.+))?", re.S),
-             "judgement": re.compile(r"(?P<score>[-+]?\d+(\.\d+)?)分?(?:[,;:\n](?P<reason>.+))?", re.S)}
+#: Each part may be labelled (档次：, 得分：, 理由：) and parted by 、 or spaces too; the tier and reason are kept as typed,
+#: full-width brackets and all (QA264 F5: 一档（好） was read as 一档(好), no tier of the set; F6).
+_SEP = r"\s*[,，;；:：、\n]\s*"
+_SCORE = r"(?:(?:得分|分数)\s*[:：]?\s*)?(?P<score>[-+＋－]?[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?"
+_REASON = f"(?:{_SEP}(?:(?:理由|原因)\\s*[:：]?\\s*)?(?P<reason>.+?))?\\s*"
+_IN_WORDS = {"tier": re.compile(r"\s*(?:档次\s*[:：]?\s*)?(?P<tier>[^,，;；:：、\n]+?)" + _SEP + _SCORE + _REASON, re.S),
+             "judgement": re.compile(r"\s*" + _SCORE + _REASON, re.S)}
 #: The keys of a judgement in JSON, as a clerk may write them in Chinese: {"档次": …, "得分": …, "理由": …}.
 _WORDS_EXAMPLES = {"tier": "达成年度指标，9分，效果明显 (档次，得分，理由)", "judgement": "3分，测算依据基本充分 (得分，理由)"}
 _KEYS = {"档次": "tier", "得分": "score", "分数": "score", "理由": "reason", "原因": "reason"}
@@ -362,11 +367,11 @@ _KEYS = {"档次": "tier", "得分": "score", "分数": "score", "理由": "reas
 
 def _judged_in_words(text: str, kind: str) -> dict[str, Any] | None:
     """A judgement typed in words, as its JSON reads (the score exact); None for text that is not written so."""
-    found = _IN_WORDS[kind].fullmatch(unicodedata.normalize("NFKC", text).strip())
+    found = _IN_WORDS[kind].fullmatch(text)
     if found is None:
         return None
     parts = {key: found[key].strip() for key in ("tier", "reason") if key in _IN_WORDS[kind].groupindex and found[key]}
-    return {**parts, "score": Decimal(found["score"])}
+    return {**parts, "score": Decimal(unicodedata.normalize("NFKC", found["score"]))}
 
 
 def _judged_keys(value: Any) -> Any:
