@@ -1386,3 +1386,12 @@ def test_a_tier_typed_in_words_keeps_its_tier_and_reason_as_typed():
 
     assert {"tier": "一档（好）", "score": Decimal("45.5"), "reason": "完成率９５％，质量达标"} == \
         _judged_in_words("一档（好），４５．５分，完成率９５％，质量达标", "tier")
+
+
+def test_not_applicable_typed_in_the_sichuan_forms_value_cell_is_told_how_to_mark_it(tmp_path: Path):
+    """On the Sichuan form 不适用 in 完成值 was told to write the value reached (QA264 F9): it is told, on that cell, how
+    an indicator is marked not applicable, as on the national form."""
+    form = written_form(ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json", tmp_path / "form.xlsx", {"H26": "不适用"})
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    said = [line for line in run.output.splitlines() if "!H26：" in line]
+    assert 1 == run.exit_code and 1 == len(said) and "满意度指标不适用时，请在表外事实中加一行" in said[0], run.output

@@ -265,7 +265,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
 def _says_not_applicable(reading: FormReading, r: int, at: Mapping[str, int], name: str, where: str) -> bool:
     """Whether a row says 不适用 in its name, 指标值 or 实际完成值 (满意度 marked so in its own row), told on that cell how
     to mark its 一级 on the side sheet, not to give it a weight or a tier (QA261 F8, QA262 F7)."""
-    said = next((at[k] for k in ("level3", "target", "actual") if k in at and "不适用" in "".join(
+    said = next((at[k] for k in ("level3", "target", "target_value", "actual", "actual_value") if k in at and "不适用" in "".join(
         str(reading.sheet.get(r, at[k])).split())), None)
     if said is None:
         return False
