@@ -49,6 +49,13 @@ def _text(value: Any) -> str:
     return "null" if value is None else _json.dumps(plain_data(value), indent=None)
 
 
+def _field_text(name: str, value: Any) -> str:
+    """A fact's field as a set writes it: aliases as the mapping they are, {分档: bands} (QA264 F10: a list of pairs)."""
+    if name == "aliases":
+        return "{" + ", ".join(f"{written}: {meant}" for written, meant in value) + "}"
+    return _text(value)
+
+
 def _keyed(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[str]:
     """The keys of both, the old set's order first, then those only the new set has."""
     yield from old
@@ -61,13 +68,14 @@ def _fields_differing(old: Any, new: Any, names: tuple[str, ...]) -> list[tuple[
     for name in names:
         a, b = getattr(old, name), getattr(new, name)
         if a != b:
-            found.append((None if a is None else f"{name}: {_text(a)}", None if b is None else f"{name}: {_text(b)}"))
+            found.append((None if a is None else f"{name}: {_field_text(name, a)}",
+                          None if b is None else f"{name}: {_field_text(name, b)}"))
     return found
 
 
 def _fact_written(spec: FactSpec) -> str:
     """A fact's declaration in one line, its fields that are not the default: type: number, min: 0, unit: 万元."""
-    return ", ".join(f"{name}: {_text(getattr(spec, name))}" for name in _FACT_FIELDS
+    return ", ".join(f"{name}: {_field_text(name, getattr(spec, name))}" for name in _FACT_FIELDS
                      if name != "label" and getattr(spec, name) != _FACT_DEFAULTS[name])
 
 

@@ -172,8 +172,9 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
         if not value.strip():
             raise ValueError("expected text, got empty text", "leave the fact out if it is not known, or write its value")
         value = next((meant for written, meant in spec.aliases if written == value.strip()), value)  # 分档 for bands
-        if spec.values is not None and value not in spec.values:
-            hint = did_you_mean(value, spec.values, show=repr) or _one_of(spec.values)
+        if spec.values is not None and value not in spec.values:  # told with the words it may be written as too (分档)
+            words = [*spec.values, *(written for written, _ in spec.aliases)]
+            hint = did_you_mean(value, words, show=repr) or _one_of(words)
             raise ValueError(f"{_brief(value).removeprefix('text ')} is not an allowed value", hint)
         return value
     if kind == "date":

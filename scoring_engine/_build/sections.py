@@ -46,7 +46,8 @@ def facts(draft: Draft) -> dict[str, FactSpec]:
                         min=to_decimal_or_none(decl.get("min")), max=to_decimal_or_none(decl.get("max")),
                         required=decl.get("required", "default" not in decl),
                         values=tuple(decl["values"]) if "values" in decl else None, items=decl.get("items", "finding"),
-                        aliases=tuple(decl.get("aliases", {}).items()),
+                        aliases=tuple((written.strip(), meant) for written, meant in decl.get("aliases", {}).items()
+                                      if isinstance(written, str)),
                         line=(draft.log.located.where(path, key=True) or (None, None))[0],
                         file=draft.log.located.file_at(path, key=True))
         if spec.min is not None and spec.max is not None and spec.min > spec.max:
