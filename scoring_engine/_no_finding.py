@@ -11,14 +11,15 @@ import re
 import unicodedata
 from decimal import Decimal
 
-__all__ = ["COUNT", "says_none"]
+__all__ = ["COUNT", "says_none", "says_nothing"]
 
-_NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "不涉及", "无发现"})
+_NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "不涉及", "无发现", "没问题", "都没问题", "一切正常", "查无问题"})
 _NONE_FOUND = frozenset({"N/A", "NA", "零", "〇"})  # and in a findings cell, where 0 counts findings (not in a list of numbers)
 _KINDS = r"(违规|违纪|违法|不合规|不规范|异常|和|及|或|、)*"  # 违规违纪, 违纪违法: the kinds of problem an audit names
 _COUNTED = r"(发现|共计|共有|共|存在|有)?([0-9]+|[〇零一二两三四五六七八九十百]+)[处个项条笔次件]?(问题|情况|{kinds}问题)?"
 # A check done, as a clerk says it first: 经检查, 经现场核查, 经审计, 经查
-_CHECKED = r"((经|通过)(现场)?(检查|核查|审查|审核|自查|核实|审计|查)|(检查|核查|审查|审核|自查|核实))"
+_CHECKED = (r"((经|通过)[^,;。:]{0,20}?(检查|核查|审查|审核|自查|核实|审计|抽查|查阅|查看|核对|查)(发现)?|"
+            r"(检查|核查|审查|审核|自查|核实))")
 # Found nowhere, as clerks deny it
 _DENIED = r"(暂未发现|尚未发现|未发现|没有发现|没发现|未查出|未见|未有|未出现|没有出现|不存在|无|没有|暂无)"
 # "No problem found", as a clerk writes it in a findings cell (QA47 F1, QA49 F1: 未发现问题 was one finding, and cost a
@@ -26,7 +27,7 @@ _DENIED = r"(暂未发现|尚未发现|未发现|没有发现|没发现|未查�
 # finding, and does not match.
 _NO_PROBLEM = re.compile(f"({_CHECKED}[,:]?)?{_DENIED}(有)?(任何|明显|相关|此类|该类|上述|这类|以上|此|重大|严重)?"
                          + _KINDS + r"(问题|情况|现象|事项|异常|违规)?"
-                         r"(\((0+|〇|零)[处个项条笔次件]?\))?|(发现|存在)(的)?问题[:]?(无|没有)")
+                         r"(\((0+|〇|零)[处个项条笔次件]?\))?|((发现|存在)(的)?)?问题(数)?[:]?(无|没有|0[处个项]?)")
 # ... or all in order, as a clerk affirms it in the cell of what is missing (资料齐全 in 档案缺失: QA47 F1)
 _IN_ORDER = re.compile(r"(相关|项目|档案)?(资料|档案|手续|材料|票据|凭证|制度|程序|台账|资金使用|资金管理|使用|管理|"
                        r"采购程序|采购)?(均|都|全部)?(齐全|完整|完备|健全|规范|合规|合理|符合(相关)?(规定|要求)?|正常)+|(无需|不需要|不需)整改")
@@ -38,14 +39,14 @@ _ENDS = r"(等)?(的)?(问题|情况|现象|行为|事项|之处|异常)"  # wha
 # saying there are none, cost them). Only problem words, what they befall and what 违反 breaks: 未见专家论证情况 (no sign
 # the appraisal was done), 未发现开展可行性研究的情况, 未发现违反规定存在超支3万元 and 未发现挪用问题。但存在… are findings
 # (QA262 F1, QA264 F2); so are 无会议记录 and 未见验收报告.
-_OBJECT = (r"((?![存有仍且只仅不但另却而超和及])[^,;。、\n]){0,8}?"
+_OBJECT = (r"((?![存有仍且只仅不但另却而超和及])[^,;。、\n]){0,8}"  # the longest first: 合同约定, not 合同 (QA265 F3)
            r"(法律法规|法律|法规|规定|规章|纪律|程序|制度|约定|合同|政策)(精神)?")  # what 违反 breaks: 中央八项规定精神
 _BROKEN = r"(相关|国家|有关|中央)?" + _OBJECT + r"([和及与]" + _OBJECT + r")*"  # 法律法规和业务管理规定
-_WRONG = (r"(?>(资金使用|项目资金被|专项资金被|资金被|项目资金|资金|支出|使用|资料|档案|制度)?"
+_WRONG = (r"(?>(资金使用|(项目|专项|财政|扶贫|补贴)?(资金|经费)(被)?|支出|使用|资料|档案|制度)?"
           r"(缺项|缺失|缺漏|缺陷|遗漏|漏项|差错|瑕疵|违规|违纪|违法|违约|不合规|不规范|违反" + _BROKEN + r"|截留|滞留|挤占|"
           r"挪用|虚列|虚假|虚报|套取|骗取|冒领|侵占|超范围|超标准|擅自改变(资金)?用途|改变(资金)?用途)"
-          r"(使用|列支|操作)?((项目|专项|财政)?(资金|支出|开支|行为)){0,2})")
-_NONE_OF = re.compile(f"({_CHECKED},?)?(杜绝了?|{_DENIED})(有)?(任何|明显|相关|此类|上述)?" + _WRONG
+          r"(使用|列支|操作|发放)?((项目|专项|财政|扶贫|补贴)?(资金|支出|开支|行为|经费|津补贴|补贴)){0,2})")
+_NONE_OF = re.compile(f"({_CHECKED}[,:]?)?(杜绝了?|{_DENIED}|未被|未)(有)?(任何|明显|相关|此类|上述)?" + _WRONG
                       + r"(?:[、和及或与等]?" + _WRONG + r")*+" + f"({_ENDS})?")
 # All done, as a clerk affirms it in the cell of what is missing: 已全部开展, 均已及时归档, 已按规定公开 (a quantifier or
 # a manner: 已开展 alone may be one of several)
@@ -54,8 +55,9 @@ _ALL_DONE = re.compile(r"((均已|都已|已全部|全部已|全部|均)(按时|
                        r"(开展|完成|归档|落实|报送|执行|到位|提交|公开|验收)(完毕|到位)?")
 # A clause before one saying none that says how the work was done: 严格执行资金管理办法，杜绝截留挪用; never one saying
 # it was done badly (严格执行资金管理办法的意识不强: QA264 F3)
-_PREAMBLE = re.compile(r"(严格|认真)(执行|遵守|按照|落实)"
-                       r"((?!不|未|没|但|存在|缺|薄弱|欠|意识|仍|问题|差|弱|低|慢|滞后)[^,;。]){0,30}|" + _CHECKED)
+_PREAMBLE = re.compile(r"(严格|认真)(执行|遵守|按照|落实)(了)?([^,;。]{0,25}?(办法|制度|规定|程序|精神|要求|条例|细则|法|预算|"
+                       r"约定|合同|报账制))?[》”]?(执行|要求|支付)?|" + _CHECKED + ":?|"  # what is followed, no more (QA265 F1)
+                       r"(检查|核查|审计|自查|审查|复核)(情况|结果)?:|(存在|发现)?问题:")  # a line naming what follows (F2)
 
 
 def says_none(text: str, findings: bool = True) -> bool:
@@ -67,8 +69,9 @@ def says_none(text: str, findings: bool = True) -> bool:
     (True, True, False)
     """
     lines = [line for line in text.splitlines() if line.strip()]
-    if findings and len(lines) > 1:  # a cell's lines, each a finding or none: 无挪用⏎违反规定发放补贴 holds one (QA264 F2)
-        return all(says_none(line) for line in lines)
+    if findings and len(lines) > 1:  # a cell's lines, each a finding or none: 无挪用⏎违反规定发放补贴 holds one (QA264 F2);
+        said = [line for line in lines if not says_nothing(line)]  # 经检查⏎未发现问题: the first line says nothing (QA265 F2)
+        return bool(said) and all(says_none(line) for line in said)
     bare = "".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.!！,，;；、")
     if bare in _NONE or not findings:
         return bare in _NONE
@@ -77,6 +80,13 @@ def says_none(text: str, findings: bool = True) -> bool:
     clauses = [clause for clause in re.split("[,;。]", bare) if clause]  # 严格执行…，未发现截留挪用问题: each clause
     return len(clauses) > 1 and any(map(_says_none, clauses)) and all(
         _says_none(clause) or _PREAMBLE.fullmatch(clause) is not None for clause in clauses)
+
+
+def says_nothing(line: str) -> bool:
+    """Whether a line of a findings cell says only how the work was checked or done (经检查, 检查结果：, 严格执行资金管理
+    办法): neither a finding nor none, where a line below it says which."""
+    bare = "".join(unicodedata.normalize("NFKC", line).split()).rstrip("。.!！,，;；、")
+    return _PREAMBLE.fullmatch(bare) is not None
 
 
 def _says_none(bare: str) -> bool:

@@ -978,3 +978,21 @@ def test_a_form_written_of_a_set_whose_target_rows_go_on_the_side_sheet_scores_b
     _edit(form, {f"{'ABC'[column]}{row}": '[{"name": "x", '}, sheet=1)
     said = _said("score", str(form), "--set", str(rows))
     assert any("表外事实!C3：列表类事实应按 JSON 填写" in line and '请写成 [{"name": "主体封顶栋数"' in line for line in said), said
+
+
+@pytest.mark.parametrize("typed, score", [("经检查\n未发现问题", 5), ("严格执行资金管理办法\n但仍有2笔白条入账", 4),
+                                          ("经检查\n存在2笔白条入账", 4)])
+def test_a_line_naming_how_the_work_was_checked_is_no_finding_of_its_own(tmp_path: Path, typed: str, score: int):
+    """经检查⏎未发现问题 cost a point: its first line was one finding; and 严格执行资金管理办法⏎但仍有2笔白条入账 two
+    (QA265 F2). A line naming how the work was checked or done is neither a finding nor none."""
+    from openpyxl import load_workbook
+
+    from scoring_engine import load_indicator_set
+    from scoring_engine import score as scored
+    from scoring_engine.forms.reader import read_form
+
+    form = _written(tmp_path, "national-framework")
+    national = load_indicator_set("national-framework")
+    rows = {str(r[1].value): r[0].row for r in load_workbook(form).worksheets[1].iter_rows() if r[0].value == "事实"}
+    _edit(form, {f"C{rows['process.compliance_findings']}": typed}, sheet=1)
+    assert score == scored(national, read_form(form, national).facts).indicator("process.funds.compliance").score

@@ -23,7 +23,7 @@ from .._text import cut, prints_as_nothing
 from ..errors import Problem
 from ..facts import MAX_FACTS_DEPTH
 from ..model import FactSpec
-from .._no_finding import COUNT, says_none
+from .._no_finding import COUNT, says_none, says_nothing
 from ..target_rows import written_quantity
 from .details import project_detail
 from .reading import FILL_THE_CELL, SAME_UNIT, Blank, FormReading
@@ -175,6 +175,8 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
     by ；is refused: how many findings it holds cannot be told, and each may cost points."""
     lines = [line.strip() for line in text.splitlines()  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
              if not all(prints_as_nothing(c) for c in line) and not says_none(line)]
+    if len(lines) > 1 and not all(map(says_nothing, lines)):  # 经检查⏎…, 严格执行资金管理办法⏎但仍有…: a line naming how
+        lines = [line for line in lines if not says_nothing(line)]  # the work was checked or done is no finding (QA265 F2)
     if any(line.startswith("{") for line in lines):  # a finding with its points, as JSON (QA46 F2)
         try:
             return [_cell_json(line) if line.startswith("{") else line for line in lines]
