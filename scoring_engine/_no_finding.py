@@ -25,9 +25,10 @@ _DENIED = r"(暂未发现|尚未发现|未发现|没有发现|没发现|未查�
 # "No problem found", as a clerk writes it in a findings cell (QA47 F1, QA49 F1: 未发现问题 was one finding, and cost a
 # point): a check done, a negation, then at most the kinds of problem and a count of 0. 无会议记录 (no minutes kept) is a
 # finding, and does not match.
+# ... or a count of none under a label (问题：无, 问题数：0, 问题0个; 问题0 alone is a finding's name)
 _NO_PROBLEM = re.compile(f"({_CHECKED}[,:]?)?{_DENIED}(有)?(任何|明显|相关|此类|该类|上述|这类|以上|此|重大|严重)?"
                          + _KINDS + r"(问题|情况|现象|事项|异常|违规)?"
-                         r"(\((0+|〇|零)[处个项条笔次件]?\))?|((发现|存在)(的)?)?问题(数)?[:]?(无|没有|0[处个项]?)")
+                         r"(\((0+|〇|零)[处个项条笔次件]?\))?|((发现|存在)(的)?)?问题((数)?:?(无|没有)|(数:?|:)0[处个项]?|0[处个项])")
 # ... or all in order, as a clerk affirms it in the cell of what is missing (资料齐全 in 档案缺失: QA47 F1)
 _IN_ORDER = re.compile(r"(相关|项目|档案)?(资料|档案|手续|材料|票据|凭证|制度|程序|台账|资金使用|资金管理|使用|管理|"
                        r"采购程序|采购)?(均|都|全部)?(齐全|完整|完备|健全|规范|合规|合理|符合(相关)?(规定|要求)?|正常)+|(无需|不需要|不需)整改")
