@@ -152,9 +152,9 @@ PLACES = (
     # an indicator a clerk marks 不适用 on the form itself (forms/indicators: QA261 F8)
     ("fill in the cell, or, if {label} does not apply, add a row 不适用 | {again} | the reason on the side sheet {side}",
      "填写该单元格；{label}不适用时，请在{side}中加一行：不适用 | {again} | 原因"),
-    ("if {label} does not apply, add a row 不适用 | {again} | the reason on the side sheet {side}, and leave its rows out; "
-     "else write the row's values",
-     "{label}不适用时，请在{side}中加一行：不适用 | {again} | 原因，并删去它的各行；否则填写该行的各项"),
+    ("a row that does not apply is deleted, its 分值 shared among the others; if all of {label} does not apply, add a row "
+     "不适用 | {again} | the reason on the side sheet {side}, and leave its rows out",
+     "不适用的行请删去，其分值分给其他各行；{label}整体不适用时，请在{side}中加一行：不适用 | {again} | 原因，并删去它的各行"),
     ("row {name} says 不适用", "行 {name} 填写了“不适用”"),
     ("type the value itself, or copy the cell and paste it over itself as values (选择性粘贴 → 数值)",
      "直接填写值，或复制该单元格后在原处“选择性粘贴 → 数值”"),

@@ -1375,7 +1375,7 @@ def test_not_applicable_typed_in_a_rows_cells_is_told_how_to_mark_it(tmp_path: P
     form = written_form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "form.xlsx", cells)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     said = [line for line in run.output.splitlines() if f"!{cell}：" in line]
-    assert 1 == run.exit_code and 1 == len(said) and "满意度指标不适用时，请在表外事实中加一行：不适用 | 满意度指标 | 原因" in said[0], \
+    assert 1 == run.exit_code and 1 == len(said) and "不适用的行请删去，其分值分给其他各行；满意度指标整体不适用时，请在表外事实中加一行：不适用 | 满意度指标 | 原因" in said[0], \
         run.output
 
 
@@ -1394,4 +1394,4 @@ def test_not_applicable_typed_in_the_sichuan_forms_value_cell_is_told_how_to_mar
     form = written_form(ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json", tmp_path / "form.xlsx", {"H26": "不适用"})
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     said = [line for line in run.output.splitlines() if "!H26：" in line]
-    assert 1 == run.exit_code and 1 == len(said) and "满意度指标不适用时，请在表外事实中加一行" in said[0], run.output
+    assert 1 == run.exit_code and 1 == len(said) and "满意度指标整体不适用时，请在表外事实中加一行" in said[0], run.output

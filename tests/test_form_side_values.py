@@ -220,7 +220,9 @@ def test_the_blank_form_fills_a_choice_with_its_default_so_a_form_filled_from_it
 @pytest.mark.parametrize("written, own, same", [("月", "个月", True), ("日", "天", True), ("m", "米", True), ("（万元）", "万元", True),
                                               ("人民币万元", "万元", True), ("公里", "米", False), ("万人", "人", False),
                                               ("小时", "天", False), ("亿", "万元", False), ("百万", "万元", False),
-                                              ("美元", "万元", False), ("%", "万元", False), ("次", "起", False)])
+                                              ("美元", "万元", False), ("%", "万元", False), ("次", "起", True),
+                                              ("人", "份", True), ("张", "份", True), ("萬元", "万元", True), ("单位：万元", "万元", True),
+                                              ("￥万元", "万元", True), ("万人", "份", False)])
 def test_a_unit_beside_its_fact_is_read_only_when_it_is_the_facts_unit_written_so_or_otherwise(written: str, own: str,
                                                                                              same: bool) -> None:
     """The 单位 check refused 月 beside a fact in 个月, 日 beside 天, m beside 米 (QA262 F3): the same unit written otherwise

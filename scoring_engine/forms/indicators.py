@@ -270,8 +270,9 @@ def _says_not_applicable(reading: FormReading, r: int, at: Mapping[str, int], na
     if said is None:
         return False
     label = next((t.label for t in reading.set.form.targets if where.startswith(f"{t.fact}[")), "")
-    reading.problem(r, said, f"row {cut(name)} says 不适用", f"if {label} does not apply, add a row 不适用 | {label} | the "
-                    f"reason on the side sheet {SIDE_SHEET}, and leave its rows out; else write the row's values")
+    reading.problem(r, said, f"row {cut(name)} says 不适用", f"a row that does not apply is deleted, its 分值 shared among "
+                    f"the others; if all of {label} does not apply, add a row 不适用 | {label} | the reason on the side sheet "
+                    f"{SIDE_SHEET}, and leave its rows out")  # one row of several, as all of them (QA266 F3)
     return True
 
 

@@ -274,14 +274,18 @@ _SIZES = {"元": ("money", 1), "千元": ("money", 10**3), "万元": ("money", 1
           "公斤": ("mass", 1000), "kg": ("mass", 1000), "吨": ("mass", 10**6), "万吨": ("mass", 10**10),
           "小时": ("time", 1), "天": ("time", 24), "日": ("time", 24), "月": ("time", 720), "个月": ("time", 720),
           "年": ("time", 8760)}
-_BARE = re.compile(r"[()]|人民币")  # （万元）, 人民币万元, 万元（人民币）: the unit itself
+_BARE = re.compile(r"^单位:|[()¥￥]|人民币")  # （万元）, 人民币万元, 单位：万元, ￥万元: the unit itself
+#: What a count is of, each one of it: 份 of a survey counted as 人, 人次 or 张 beside it is the same count (QA266 F2).
+_EACH = frozenset({"人", "人次", "个", "张", "份", "户", "次", "起", "座", "栋", "处", "项", "件", "家", "所", "名", "位", "套",
+                   "台", "辆", "本", "册", "条", "笔", "篇", "场"})
 
 
 def _same_unit(written: str, own: str) -> bool:
     """Whether a unit written beside a value is its fact's unit, written so or otherwise (个月 as 月, 天 as 日, 米 as m,
-    万元 as （万元） or 人民币万元): of the same kind and size."""
-    written, own = (_BARE.sub("", unicodedata.normalize("NFKC", unit)) for unit in (written, own))
-    return written == own or (written in _SIZES and own in _SIZES and _SIZES[written] == _SIZES[own])
+    万元 as （万元）, 萬元 or 人民币万元, 份 as 人 or 张): of the same kind and size."""
+    written, own = (_BARE.sub("", unicodedata.normalize("NFKC", unit).replace("萬", "万")) for unit in (written, own))
+    return written == own or (written in _SIZES and own in _SIZES and _SIZES[written] == _SIZES[own]) or \
+        (written in _EACH and own in _EACH)
 
 
 def _typed_number(value: Any, unit: str | None) -> Any:
