@@ -31,7 +31,8 @@ _NO_PROBLEM = re.compile(f"({_CHECKED}[,:]?)?{_DENIED}(有)?(任何|明显|相�
                          r"(\((0+|〇|零)[处个项条笔次件]?\))?|((发现|存在)(的)?)?问题((数)?:?(无|没有)|(数:?|:)0[处个项]?|0[处个项])")
 # ... or all in order, as a clerk affirms it in the cell of what is missing (资料齐全 in 档案缺失: QA47 F1)
 _IN_ORDER = re.compile(r"(相关|项目|档案)?(资料|档案|手续|材料|票据|凭证|制度|程序|台账|资金使用|资金管理|使用|管理|"
-                       r"采购程序|采购)?(均|都|全部)?(齐全|完整|完备|健全|规范|合规|合理|符合(相关)?(规定|要求)?|正常)+|(无需|不需要|不需)整改")
+                       r"采购程序|采购)?(均|都|全部)?(齐全|完整|完备|健全|规范|合规|合理|符合(相关)?(规定|要求)?|正常)+|(无需|不需要|不需)整改|"
+                       r"(资金)?(做到)?专款专用")
 #: 2处, 发现3处问题, 两处: how many, not what (QA49 F8); with a note after it (见附件)
 COUNT = re.compile(_COUNTED.format(kinds=_KINDS) + r"(\([^)]*\))?")
 _ENDS = r"(等)?(的)?(问题|情况|现象|行为|事项|之处|异常)"  # what a clause saying none ends with
@@ -74,6 +75,7 @@ def says_none(text: str, findings: bool = True) -> bool:
         said = [line for line in lines if not says_nothing(line)]  # 经检查⏎未发现问题: the first line says nothing (QA265 F2)
         return bool(said) and all(says_none(line) for line in said)
     bare = "".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.!！,，;；、")
+    bare = _NUMBERED.sub("", bare) if findings else bare  # 1.未发现截留挪用, （1）无: a line of a numbered list (QA266 F4)
     if bare in _NONE or not findings:
         return bare in _NONE
     if _says_none(bare):
@@ -81,6 +83,10 @@ def says_none(text: str, findings: bool = True) -> bool:
     clauses = [clause for clause in re.split("[,;。]", bare) if clause]  # 严格执行…，未发现截留挪用问题: each clause
     return len(clauses) > 1 and any(map(_says_none, clauses)) and all(
         _says_none(clause) or _PREAMBLE.fullmatch(clause) is not None for clause in clauses)
+
+
+#: What numbers a line of a list: 1. 1、 (1) （1） 一、
+_NUMBERED = re.compile(r"^(\d{1,2}[.、)]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}、)(?=.)")
 
 
 def says_nothing(line: str) -> bool:

@@ -178,7 +178,8 @@ def test_an_amount_whose_unit_cell_says_another_unit_is_refused_on_that_cell(tmp
     assert all(cell not in line for line in output.splitlines()) or refused
 
 
-@pytest.mark.parametrize("typed", ["2024年9月15日", "2024.9.15", "2024/09/15", "2024-9-15", " 2024年09月15日 "])
+@pytest.mark.parametrize("typed", ["2024年9月15日", "2024.9.15", "2024/09/15", "2024-9-15", " 2024年09月15日 ", "2024年9月15号",
+                                   "2024-09-15 00:00:00"])
 def test_a_date_typed_year_first_as_clerks_write_it_is_that_date(tmp_path: Path, typed: str) -> None:
     """2023年12月10日, 2023.12.10, 2023/12/10 and 2023-1-5 typed on the side sheet were refused for not being
     YYYY-MM-DD (QA261 F6): year, month and day in that order say one date, which is read."""
@@ -198,7 +199,7 @@ def test_a_date_that_is_none_is_still_refused_on_its_cell(tmp_path: Path) -> Non
     assert f"表外事实!C{rows['output.actual_end']}：实际完成日期（output.actual_end）：应为日期 YYYY-MM-DD" in output
 
 
-@pytest.mark.parametrize("typed, veto", [("√", True), ("✔", True), ("×", False), ("✗", False)])
+@pytest.mark.parametrize("typed, veto", [("√", True), ("✔", True), ("×", False), ("✗", False), ("☐", False)])
 def test_a_tick_or_a_cross_in_a_yes_or_no_cell_is_yes_or_no(tmp_path: Path, typed: str, veto: bool) -> None:
     """√ and × are how Chinese checklists mark yes and no; they were refused as neither 是 nor 否 (QA261 F6)."""
     form, _ = _form(tmp_path, {"a": 90, "sc": 80, "fraud": typed})

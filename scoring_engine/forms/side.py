@@ -38,9 +38,10 @@ __all__ = ["defaults_taken", "read_side"]
 _NUMBER = re.compile(r"[-+]?(\d{1,15}(\.\d{1,15})?|\.\d{1,15})")  # as a facts file writes one, at most 15 digits each side
 _NONE_HINT = "fill in the cell; 无 when there is no finding"
 _YES_NO = {"true": True, "false": False, "是": True, "否": False,
-           **dict.fromkeys("√✔✓☑", True), **dict.fromkeys("×✗✘☒", False)}  # a tick or a cross, as checklists mark (QA261 F6)
-#: A date typed as text year first, as clerks write it: 2023年12月10日, 2023.12.10, 2023/12/10, 2023-1-5 (QA261 F6)
-_TYPED_DATE = re.compile(r"(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})日?")
+           **dict.fromkeys("√✔✓☑", True), **dict.fromkeys("×✗✘☒☐", False)}  # a tick or a cross, as checklists mark (QA261 F6)
+#: A date typed as text year first, as clerks write it: 2023年12月10日, 2023.12.10, 2023/12/10, 2023-1-5 (QA261 F6),
+#: 2023年12月15号, or pasted as text with its midnight, 2023-12-15 00:00:00 (QA266 F5)
+_TYPED_DATE = re.compile(r"(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})[日号]?(?:00:00(?::00)?)?")
 _JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "numbers": "[88, 92.5, 85]",
                   "targets": '[{"name": "主体封顶栋数", "type": "quantity", "weight": 20, "target": 19, "actual": 18}]',
                   "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
@@ -348,7 +349,7 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
         return value.date()  # a date cell holds the day at midnight: import writes 2023-12-15, as a facts file gives it
     if kind == "date" and isinstance(value, str) and (typed := _TYPED_DATE.fullmatch(bare)):
         try:
-            return datetime.date(*map(int, typed.groups()))
+            return datetime.date(*map(int, typed.group(1, 2, 3)))
         except ValueError:  # 2023年13月1日: no date, refused as typed
             pass
     # 'ratio\r\n' pasted from Word is the choice ratio (QA56 F6); '2024-03-20 ' (or after a full-width space) the date
