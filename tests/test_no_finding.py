@@ -74,3 +74,15 @@ def test_a_cell_of_32000_characters_is_read_at_once(text: str) -> None:
     start = time.process_time()
     says_none(text)
     assert time.process_time() - start < 1  # a bound on a blow-up, not a speed goal: about 0.01 s here
+
+
+def test_a_short_findings_text_is_read_once_and_a_long_one_is_not_kept() -> None:
+    """A portfolio's findings repeat, so what a short text says is kept and read back; a long text is read anew each
+    time, so that a batch of long cells holds none of them in memory (docs/limits.md)."""
+    from scoring_engine._no_finding import _read_short
+
+    _read_short.cache_clear()
+    assert says_none("未发现问题") and says_none("未发现问题")
+    assert (_read_short.cache_info().hits, _read_short.cache_info().currsize) == (1, 1)
+    assert not says_none("无会议记录" * 50)
+    assert _read_short.cache_info().currsize == 1
