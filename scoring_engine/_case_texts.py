@@ -21,12 +21,18 @@ Got = tuple[str, Iterable[Any]]
 _SLOT = "\0"  # where a difference's list goes, while its own words are translated
 
 
-def flags_of(result: Result, indicator_set: IndicatorSet) -> tuple[str, ...]:
+def flags_of(result: Result, indicator_set: IndicatorSet) -> list[Got]:
     """The project's 需说明 flags as `batch` lists them: the set's explain_when, or for a set without any the usual rule
-    (a low grade, a 预算执行率 below 90%), which `flags: []` could not see (QA55 F8)."""
+    (a low grade, a 预算执行率 below 90%), which `flags: []` could not see (QA55 F8). A flag of the set's listed by the
+    labels of the values it read is matched as written too, with its condition and `name = value` (a case written from
+    `--lang en`, the JSON, or before the flags were listed so)."""
     from .batch.rows import SetShape, project_row
 
-    return project_row(0, "", result, SetShape.of(indicator_set)).flags
+    listed = project_row(0, "", result, SetShape.of(indicator_set)).flags
+    if not indicator_set.explain_when_written:
+        return [(text, ()) for text in listed]
+    return [(str(flag) + text[len(flag.text("zh")):], (dataclasses.replace(flag, zh=text),)) if flag.zh else (text, ())
+            for flag, text in zip(result.flags, listed, strict=True)]
 
 
 def contains(words: str, texts: list[Got]) -> bool:

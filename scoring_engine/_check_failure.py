@@ -10,14 +10,14 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ._display import equals_text, show_number, show_value
+from ._display import equals_text, rate_shown, show_number, show_value
 from .audit import readable
 from .errors import Problem
 from ._closures import build, facts_named
 from .formulas import Formula
 from .model import Check, IndicatorSet, Rule
 
-__all__ = ["check_problem", "divided_by_zero", "with_values"]
+__all__ = ["check_problem", "divided_by_zero", "in_words", "with_values"]
 
 #: Facts behind a failed check named in its message; past these, how many more.
 SHOWN_FACTS = 8
@@ -41,6 +41,42 @@ def with_values(message: str, formula: Formula, values: Mapping[str, Any], behin
 
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")  # Chinese characters and full-width forms
+
+
+def in_words(message: str, formula: Formula, values: Mapping[str, Any], indicator_set: IndicatorSet) -> str | None:
+    """A check failed or a 需说明 met as a clerk reads it, where the set writes its message in Chinese: the message, then
+    each value the condition read by its label, as the reports show it, in the order the condition names them:
+    '预算执行率低于90%，需说明原因（预算执行率 70.00%）', '全年执行数超过全年预算数（全年执行数 115万元，全年预算数 100万元）'.
+    with_values' formula and `name = value` stay for the set's author and for tools (the English text, the JSON): the
+    list the bureau sends the units read `execution_rate < 0.9；execution_rate = 0.7` (QA259 F2, QA263 F6). None for a
+    message in English."""
+    if _CJK.search(message) is None:
+        return None
+    derived = {d.name: d for d in indicator_set.derived}
+    shown = []
+    for name in sorted((n for n in formula.names if readable(values, n)), key=lambda n: (_first_at(formula.text, n), n)):
+        value, spec = values[name], indicator_set.facts.get(name)
+        if name in derived:
+            label = derived[name].label or name
+            is_rate = isinstance(value, Decimal) and label.endswith(_RATES) and _divides(derived[name].formula)
+            shown.append(f"{label} {rate_shown(value) if is_rate else show_value(value)}")
+        else:
+            label = spec.label if spec is not None and spec.label else _OWN.get(name, name)
+            shown.append(f"{label} {show_value(value, spec.unit if spec is not None else None)}")
+    return f"{message}（{'，'.join(shown)}）" if shown else message
+
+
+_RATES = ("率", "比例", "比率", "占比")  # a derived value so labelled, a division, is a share: 0.7 is shown 70.00%
+_OWN = {"total": "总分", "grade": "等级"}  # what a 需说明 condition reads besides the facts
+
+
+def _first_at(text: str, name: str) -> int:
+    found = re.search(rf"(?<![\w.]){re.escape(name)}(?![\w.])", text)
+    return found.start() if found else len(text)
+
+
+def _divides(formula: Formula) -> bool:
+    return isinstance(formula.tree, ast.BinOp) and isinstance(formula.tree.op, ast.Div)
 
 
 def check_problem(check: Check, failure: str, indicator_set: IndicatorSet, values: Mapping[str, Any],

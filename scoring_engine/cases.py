@@ -494,6 +494,6 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
                                f"no indicator {indicator_id} in the result")
     listed = missing_texts("warning", expect.warnings, [(str(w), (w,)) for w in result.warnings])
     if expect.flags is not None:
-        listed += missing_texts("flag", expect.flags, [(flag, ()) for flag in flags_of(result, indicator_set)])
+        listed += missing_texts("flag", expect.flags, flags_of(result, indicator_set))
     return CaseOutcome(case, (*differences, *(english for english, _ in listed)), chinese=dict(listed))
 

@@ -24,7 +24,7 @@ from ._arith import (CONTEXT, GUARD_PLACES, ZERO, apportion, in_engine_context, 
                      shared_again)
 from ._arith import to_step_half_up as _to_step
 from ._check_failure import check_problem, divided_by_zero
-from ._check_failure import with_values as _with_values
+from ._check_failure import in_words, with_values as _with_values
 from ._frozen import ReadOnly, made_frozen
 from ._given_facts import given_facts, naming_another_set, of_no_file
 from ._not_applicable import not_applicable, weights_without
@@ -254,7 +254,9 @@ class _Run:
             else:
                 self.warnings.append(ScoreWarning("check", _with_values(failure, check.formula, self.values,
                                                                         written=check.message),
-                                                  expression=check.formula.text))
+                                                  expression=check.formula.text,
+                                                  zh=in_words(failure, check.formula, self.values, self.set)
+                                                  if failure is check.message else None))
 
     # -- the tree
 
@@ -315,7 +317,7 @@ class _Run:
                                                   expression=rule.formula.text))
             elif met:
                 found.append(Flag(_with_values(rule.message, rule.formula, values, written=rule.message),
-                                  rule.formula.text))
+                                  rule.formula.text, in_words(rule.message, rule.formula, values, self.set)))
         return tuple(found)
 
     def _score(self, node: Node) -> Decimal:

@@ -44,6 +44,9 @@ class ScoreWarning:
     # The message names its indicator or fact itself (`fact x is not declared…`): shown without them before it. Said by
     # whoever made it, never guessed from its text (QA191 F2: indicator 2's clamp lost its id, 2 being in "82").
     named: bool = field(default=False, compare=False, repr=False)
+    # The words for people in Chinese, where the set's message is Chinese (a failed check: its facts by their labels, not
+    # its formula); `text("zh")` says them. None: the message translated.
+    zh: str | None = field(default=None, repr=False)
 
     def __str__(self) -> str:
         about = self._about()
@@ -60,7 +63,8 @@ class ScoreWarning:
         from ._zh import translate
 
         about = self._about()
-        return f"{about}：{translate(self.message)}" if about else translate(self.message)
+        said = translate(self.zh or self.message)
+        return f"{about}：{said}" if about else said
 
 
 @record
@@ -69,6 +73,7 @@ class Flag:
 
     message: str  # the set's message, then the condition and the values that met it
     expression: str
+    zh: str | None = field(default=None, repr=False)  # the set's Chinese message, then the values by their labels
 
     def __str__(self) -> str:
         return self.message
@@ -80,7 +85,7 @@ class Flag:
             return self.message
         from ._zh import translate
 
-        return translate(self.message)
+        return translate(self.zh or self.message)
 
 
 @record

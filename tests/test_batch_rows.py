@@ -170,7 +170,7 @@ def test_a_low_rate_the_unit_explained_on_its_form_says_so_on_the_flag():
             row = (project_row(0, "p.json", made, shape) if hasattr(made, "walk")
                    else scores_row(0, "p.json", made, facts, shape))
             flags.append([f for f in row.flags if f.startswith("预算执行率")])
-    said = "预算执行率未达到90%，需说明原因（execution_rate < 0.9；execution_rate = 0.729）"  # the set's own condition
+    said = "预算执行率未达到90%，需说明原因（预算执行率 72.90%）"  # the set's own condition, its value by its label
     assert [[f"{said}；单位已说明：项目尾款未支付"]] * 2 + [[said]] * 10 == flags
 
 

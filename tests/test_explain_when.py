@@ -93,7 +93,7 @@ def test_text_reports_list_the_flags_under_their_heading(fmt: str):
     """The table, Markdown and HTML reports show a 需说明 heading with each flag, and no heading when there is none."""
     flagged = score(_with_conditions("  - {when: total < 80, message: 总分低于80分}\n"), load_facts(EXAMPLE_FACTS))
     text = render(flagged, fmt)
-    flag = "总分低于80分（total < 80；total = 79.73）"
+    flag = "总分低于80分（总分 79.73）"  # the values by their labels: the formula stays in the JSON (QA263 F6)
     assert "需说明" in text
     assert (flag.replace("<", "&lt;") if fmt == "html" else flag) in text
     assert "需说明" not in render(score(parse_indicator_set(BASE), load_facts(EXAMPLE_FACTS)), fmt)
@@ -107,7 +107,7 @@ def test_the_xlsx_report_lists_the_flags_on_its_facts_sheet():
 
     flagged = score(_with_conditions("  - {when: total < 80, message: 总分低于80分}\n"), load_facts(EXAMPLE_FACTS))
     cells = [c for row in load_workbook(io.BytesIO(render(flagged, "xlsx")))[FACTS_SHEET].iter_rows(values_only=True) for c in row]
-    assert "需说明" in cells and "总分低于80分（total < 80；total = 79.73）" in cells
+    assert "需说明" in cells and "总分低于80分（总分 79.73）" in cells
 
 
 def test_a_misspelt_name_in_a_condition_is_refused_with_its_line():
@@ -185,3 +185,34 @@ def test_a_check_giving_a_list_shows_its_values_in_words_and_in_chinese() -> Non
     (warning,) = [w for w in result.warnings if "must give true or false" in w.message]
     assert "Finding(" not in warning.message and "Decimal(" not in warning.message, warning.message
     assert "实际是列表（" in warning.text("zh") and "a list" not in warning.text("zh"), warning.text("zh")
+
+
+def test_a_flag_and_a_failed_check_read_in_chinese_by_the_labels_of_their_values() -> None:
+    """QA259 F2, QA263 F6: the 需说明 list the bureau sends its units read `（execution_rate < 0.95；execution_rate =
+    0.932）`, a rate as a fraction by its id beside 低于95%. In Chinese each value is given by its label, a rate labelled
+    so as a percentage, an amount with its unit; the formula and `name = value` stay in the English text and the JSON."""
+    text = BASE.replace("checks:\n", "checks:\n  - {expr: budget.paid > budget.total, message: 实际支出未超过预算资金}\n", 1)
+    result = score(parse_indicator_set(text + "\nexplain_when:\n  - {when: execution_rate < 0.95, message: 预算执行率低于95%}\n"
+                                       "  - {when: \"grade == '中' and total < 80\", message: 评价结果为中}\n", str(EXAMPLE_SET)),
+                   load_facts(EXAMPLE_FACTS))
+    assert ["预算执行率低于95%（预算执行率 93.20%）", "评价结果为中（等级 中，总分 79.73）"] == [f.text("zh") for f in result.flags]
+    assert "预算执行率低于95%（execution_rate < 0.95；execution_rate = 0.932）" == result.flags[0].message
+    (check,) = [w for w in result.warnings if w.expression == "budget.paid > budget.total"]
+    assert check.text("zh").startswith("实际支出未超过预算资金（实际支出 ") and "万元，预算资金 " in check.text("zh")
+    assert check.message.startswith("实际支出未超过预算资金（budget.paid > budget.total；budget.paid = ")
+
+
+def test_a_case_matches_a_flag_as_printed_in_chinese_and_as_written_with_its_formula(tmp_path: Path) -> None:
+    """A case's expected words match the flag as `score --lang zh` prints it (values by their labels) and as cases
+    written before said it (the formula, `name = value`): neither fails."""
+    set_file = tmp_path / "set.yaml"
+    set_file.write_text(BASE + "\nexplain_when:\n  - {when: total < 80, message: 总分低于80分}\n", encoding="utf-8")
+    (tmp_path / "facts.json").write_bytes(EXAMPLE_FACTS.read_bytes())
+    cases = tmp_path / "set.cases.yaml"
+    cases.write_text("indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n"
+                     "  - {name: 新, expect: {flags: [总分低于80分（总分 79.73）]}}\n"
+                     "  - {name: 旧, expect: {flags: [总分低于80分（total < 80；total = 79.73）]}}\n"
+                     "  - {name: 错, expect: {flags: [总分低于80分（总分 80）]}}\n", encoding="utf-8")
+    outcomes = [run_case(case) for case in load_cases(cases)]
+    assert [(), ()] == [o.differences for o in outcomes[:2]]
+    assert "总分低于80分（总分 79.73）" in outcomes[2].chinese[outcomes[2].differences[0]]

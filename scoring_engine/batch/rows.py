@@ -438,8 +438,8 @@ def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | 
     # a set that writes explain_when, even empty (it requires no explanation: QA116 F4), has only its own; a condition
     # on the rate (or the funds) ends with the reason the unit gave for it
     if indicator_set.explain_when_written:
-        return tuple(str(f) + reason_given(indicator_set, values or {}) if f.expression in shape.rate_conditions else str(f)
-                     for f in flags)
+        said = [(f.text("zh") if f.zh else str(f), f.expression in shape.rate_conditions) for f in flags]  # by labels
+        return tuple(text + reason_given(indicator_set, values or {}) if on_rate else text for text, on_rate in said)
     found = []
     limit = indicator_set.total * DEFAULT_GRADE_SHARE
     named = next((g for g in indicator_set.grades if g.label == grade), None)

@@ -368,7 +368,10 @@ def checks_on_cells(imported: ImportedFacts, result: Result, indicator_set: Indi
         for sheet, _, cell in (ref.rpartition("!") for ref in refs if ref):
             cells.setdefault(sheet, []).append(cell)
         shown = ", ".join(f"{sheet}!{', '.join(dict.fromkeys(at))}" for sheet, at in cells.items())
-        return dataclasses.replace(item, message=f"{imported.facts.source}: {shown}: {item.message}") if shown else item
+        if not shown:
+            return item
+        return dataclasses.replace(item, message=f"{imported.facts.source}: {shown}: {item.message}",
+                                   zh=item.zh and f"{imported.facts.source}: {shown}: {item.zh}")
 
     warnings, flags = tuple(map(placed, result.warnings)), tuple(map(placed, result.flags))
     changed = warnings != result.warnings or flags != result.flags
