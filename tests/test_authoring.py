@@ -284,7 +284,7 @@ def test_facts_score_as_shown(step: Step) -> None:
     if shown:
         assert (shown["total"], shown["grade"]) == (format(result.total, "f"), result.grade)
     if shown or warnings:
-        assert warnings == [str(w) for w in result.warnings]
+        assert warnings == [w.text("zh") for w in result.warnings]  # as `score --lang zh` prints them
     for name, indicator_id, weight, points, reason in rows:
         node = result.indicator(indicator_id.strip("`"))
         assert [name, weight, points, reason] == [node.name, format(node.weight, "f"), format(node.score, "f"), node.reason], indicator_id
