@@ -276,4 +276,8 @@ RULES = (
     ("alias {written} of {name} is one of its values", "事实 {name} 的别名 {written} 本身就是 values 中的值"),
     ("write aliases as {{word: value}}, each value one of values: {values}",
      "aliases 写成 {{别名: 值}}，每个值须是 values 之一：{values!l}"),
+    # facts naming another version of the set --set gives (forms/bases.named_of_another_version: QA268 F1)
+    ("the facts file names {named}, version {version} of the set {id}, and is scored here with its version {current} (--set)",
+     "事实文件写明的是 {named}，即指标体系 {id} 的 {version} 版，这里却用它的 {current} 版（--set）评分"),
+    ("leave out --set to score it with the version it names", "去掉 --set，按它写明的版本评分"),
 )

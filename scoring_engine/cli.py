@@ -147,12 +147,13 @@ def _scored(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Result, tup
 
     if facts.suffix.lower() in (".xlsx", ".xlsm"):
         return score_form_file(facts, set_ref)
-    from .forms.bases import imported_from
+    from .forms.bases import imported_from, named_of_another_version
 
     loaded = facts_from_stdin() if str(facts) == "-" else load_facts(facts)
     indicator_set = _set_for(facts, loaded, set_ref)
-    # facts imported from a form of another version of the set, or of a set file edited since: said first (QA205 5)
-    first = imported_from(loaded, indicator_set)
+    # facts imported from a form of another version of the set, or of a set file edited since, or naming another version
+    # than --set gives: said first (QA205 5, QA268 F1)
+    first = imported_from(loaded, indicator_set) + (named_of_another_version(loaded, indicator_set) if set_ref else [])
     try:
         result = score_facts(indicator_set, loaded)
     except ScoringEngineError as err:  # with --set: whether the facts name another set is the first thing to say

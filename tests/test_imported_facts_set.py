@@ -120,3 +120,32 @@ def test_a_written_for_sha256_that_is_not_a_sets_sha256_is_said_to_be_one_and_up
     (here / "upper.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     code, said, _ = _run("score", "upper.json")
     assert 0 == code and not any("changed since" in line for line in said), said
+
+
+def test_a_facts_file_naming_last_years_set_file_scored_with_this_years_is_told_so_first(here: Path):
+    """QA268 F1: last year's facts, naming last year's file, scored with `--set` this year's file of the same set went from
+    89.11 良好 to 92.39 优秀 without a word, where a form or facts imported from one are told. score says it first, and
+    batch in its 提示; facts naming the file that scores them, or scored without --set, are told nothing."""
+    document = json.loads((here / "facts.json").read_text(encoding="utf-8"))
+    del document["written_for"]
+    document["indicator_set"] = "province-2024.yaml"
+    (here / "last.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    (here / "province-2025.yaml").write_text(PROVINCE_2025, encoding="utf-8")
+    line = "last.json: 事实文件写明的是 province-2024.yaml，即指标体系 province-se 的 2024 版，这里却用它的 2025 版（--set）评分"
+    code, said, _ = _run("score", "last.json", "--set", "province-2025.yaml", lang="zh")
+    assert 0 == code and said[0].startswith("提示：" + line), said
+    code, said, _ = _run("batch", "last.json", "--set", "province-2025.yaml", "-j1", "-o", "b.jsonl")
+    assert 0 == code and _jsonl(here / "b.jsonl")["last.json"][0].startswith(line), said
+    for args in (("--set", "province-2024.yaml"), ()):
+        code, said, _ = _run("score", "last.json", *args, lang="zh")
+        assert (0, []) == (code, said)
+
+
+def test_facts_imported_from_last_years_form_are_offered_the_file_whose_sha256_they_record(here: Path):
+    """QA268 F2: beside last year's file, an edited draft of the same id and version, first by name: the facts imported
+    from last year's form were offered the draft (the form itself, the file it records)."""
+    (here / "province-2025.yaml").write_text(PROVINCE_2025, encoding="utf-8")
+    (here / "province-2024-draft.yaml").write_text(PROVINCE_2024 + GRADES, encoding="utf-8")
+    for given in ("form.xlsx", "facts.json"):
+        _, said, _ = _run("score", given, "--set", "province-2025.yaml", lang="zh")
+        assert "--set province-2024.yaml）" in said[0] and "draft" not in said[0], said

@@ -27,7 +27,7 @@ from .._record import record
 from ..engine import score_held, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
 from ..facts import Facts
-from ..forms.bases import imported_from
+from ..forms.bases import imported_from, named_of_another_version
 from .._files import OUTSIDE_HINT, facts_from_text, facts_of_document
 from ..loader import load_facts, load_indicator_set, named_elsewhere, resolve_set
 from ..model import IndicatorSet
@@ -143,7 +143,8 @@ class Scorer:
             else:
                 facts = self.facts(document)
                 indicator_set = self.set_for(document, facts)
-                first = [] if self.compared else imported_from(facts, indicator_set)  # as `score` says it (QA206 4)
+                first = [] if self.compared else imported_from(facts, indicator_set) + (  # as `score` says it (QA206 4)
+                    named_of_another_version(facts, indicator_set) if self.fixed is not None else [])
             if self.comparing:  # a 不适用 mark of an indicator one of the two sets has not is for the other (QA37 F7)
                 facts = for_comparison(indicator_set, facts, against)
             shape = self._shape(indicator_set)

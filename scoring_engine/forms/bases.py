@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from .workbook import Sheet
 
 __all__ = ["CHANGED_SINCE", "READ_WITH_NAMED", "SIDE_SHEET", "base_file", "base_version", "blank_form", "changed_since",
-           "file_of_version", "how_to_read_with", "imported_from", "named_version", "set_files", "version_fix",
-           "written_for"]
+           "file_of_version", "how_to_read_with", "imported_from", "named_of_another_version", "named_version", "set_files",
+           "version_fix", "written_for"]
 
 #: The side sheet every selfeval workbook has: the facts the form has no place for, and the set it was written for.
 SIDE_SHEET = "表外事实"
@@ -47,12 +47,13 @@ def base_file(indicator_set: IndicatorSet, named: str) -> str | None:
     return f"pass --set {_shown(found)}" if found.is_file() else None
 
 
-def file_of_version(named: str, version: str, source: str) -> str | None:
+def file_of_version(named: str, version: str, source: str, recorded: str | None = None) -> str | None:
     """What --set is given for the file of the set `named` at `version` near the form at `source` (`set_files`),
     offered to last year's form read with this year's set or a profile of it (QA155 F8: province-2024.yaml beside
     province-2025.yaml): its path (and the --encoding it needs), or 'with one of' the files that differ when the form
-    does not record which (QA217 4); None when no such file is found."""
-    found = set_files(named, source, version)
+    does not record which (QA217 4); None when no such file is found. `recorded`: the sha256 facts imported from a form
+    record of the set it was written with."""
+    found = set_files(named, source, version, recorded=recorded)
     if len(found) > 1:
         return f"with one of {_listed(found)}, which differ"
     return _argument(*found[0]) if found else None
@@ -87,8 +88,8 @@ def how_to_read_with(named: str, source: str, sheets: list[Sheet] | None = None)
 _NAMED_FILES = 3
 
 
-def set_files(named: str, source: str, version: str | None = None,
-              sheets: list[Sheet] | None = None) -> list[tuple[Path, str | None]]:
+def set_files(named: str, source: str, version: str | None = None, sheets: list[Sheet] | None = None,
+              recorded: str | None = None) -> list[tuple[Path, str | None]]:
     """The file of the set `named` to read the form at `source` with, found near it (beside it, or up to three folders
     above, however its path is written: `_beside.sets_with_id`, QA76 F1, QA78 F2), with the --encoding it needs (None:
     a UTF-8 file): of `version` when given, else of the version the form names (last year's file and this year's share
@@ -96,7 +97,8 @@ def set_files(named: str, source: str, version: str | None = None,
     (QA214 2: an edited draft beside the province's file was offered, the first by its name), and, when it records none
     (a blank form), each of them that differ, for the user to choose (QA217 4: the first was offered in silence). Never
     a file that does not load (QA214 2), and one in GBK only when none loads without --encoding (QA217 5: it was not
-    offered at all). [] when none is found."""
+    offered at all). [] when none is found. `recorded`: the sha256 the facts imported from a form at `source` record
+    (QA268 F2: the first file by name was offered, an edited draft beside the file the form was written with)."""
     from .._beside import sets_with_id
 
     found = sets_with_id(Path(os.path.abspath(Path(source).parent)), named)
@@ -104,6 +106,9 @@ def set_files(named: str, source: str, version: str | None = None,
              and (loaded := _loaded(*_stamp(path))) is not None]
     if len(loads) < 2:
         return [(path, loaded[1]) for path, _, loaded in loads]
+    if recorded is not None:  # facts imported from a form: no workbook to read it from
+        path, _, (_, encoding) = min(loads, key=lambda item: item[2][0] != recorded)
+        return [(path, encoding)]
     try:  # which the form was written with: read again, unless it is at hand
         from .workbook import open_workbook
 
@@ -169,11 +174,11 @@ def _loaded(path: str, written: int, size: int) -> tuple[str, str | None] | None
     return None
 
 
-def version_fix(indicator_set: IndicatorSet, named: str, version: str, source: str) -> str:
+def version_fix(indicator_set: IndicatorSet, named: str, version: str, source: str, recorded: str | None = None) -> str:
     """The fix for a form of version `version` of the set `named`, read with another version of it or with a profile of
     that: the file of its version when one is near the form (QA155 F8: it was told only of a profile of version 2024,
     which no file is), a profile of that version, or the blank form of the set it is read with."""
-    file = file_of_version(named, version, source)
+    file = file_of_version(named, version, source, recorded)
     blank = blank_form(indicator_set)
     if named == indicator_set.id:
         return (f"read it with the file of version {version} ({f'pass --set {file}' if file else '--set PATH'}), or fill "
@@ -271,12 +276,53 @@ def imported_from(facts: Facts, indicator_set: IndicatorSet) -> list[Problem]:
     if written.get("id") != indicator_set.id:
         return []
     version, source = written.get("version"), facts.source or ""
+    recorded = written.get("sha256")  # written in upper case by hand: the same digits (QA206 5)
+    recorded = recorded.lower() if isinstance(recorded, str) else None
     if version is not None and _bare(version) != _bare(indicator_set.version):
         return [Problem(f"the facts were imported from a form written for version {version} of the set "
                         f"{indicator_set.id}, and are scored here with its version {indicator_set.version}", file=source,
-                        hint=version_fix(indicator_set, indicator_set.id, version, source))]
-    recorded = written.get("sha256")  # written in upper case by hand: the same digits (QA206 5)
-    return changed_since(indicator_set, recorded.lower() if isinstance(recorded, str) else None, source, imported=True)
+                        hint=version_fix(indicator_set, indicator_set.id, version, source, recorded))]
+    return changed_since(indicator_set, recorded, source, imported=True)
+
+
+def named_of_another_version(facts: Facts, indicator_set: IndicatorSet) -> list[Problem]:
+    """The first line for a facts file whose `indicator_set` names a file of another version of the set given by --set,
+    as a form or facts imported from one are told (QA268 F1: last year's facts scored with this year's set went from
+    89.11 良好 to 92.39 优秀 without a word); none for facts imported from a form (`imported_from` says it), naming the
+    set's own file or a set of another id (said when they fail: `loader.named_elsewhere`), or one that does not load."""
+    from ..errors import ScoringEngineError
+    from ..loader import resolve_set
+
+    named = facts.indicator_set
+    if not named or facts.written_for or indicator_set.source is None:
+        return []
+    try:
+        folder = Path(facts.source).parent if facts.source and facts.source != "-" else Path()
+        path = resolve_set(named, folder).resolve()
+        if path == Path(indicator_set.source).resolve():
+            return []
+    except (ScoringEngineError, OSError, RuntimeError, ValueError):  # not found, or not readable: said where it matters
+        return []
+    identity = _identity(*_stamp(path))
+    if identity is None or identity[0] != indicator_set.id or _bare(identity[1]) == _bare(indicator_set.version):
+        return []
+    return [Problem(f"the facts file names {named}, version {identity[1]} of the set {indicator_set.id}, and is scored "
+                    f"here with its version {indicator_set.version} (--set)", file=facts.source,
+                    hint="leave out --set to score it with the version it names")]
+
+
+@functools.lru_cache(maxsize=64)
+def _identity(path: str, written: int, size: int) -> tuple[str, str] | None:
+    """The id and version of the set a file holds, loaded as --set reads it; None when it does not load. By the file's
+    `_stamp`: a batch of a unit's facts naming one file loads it once."""
+    from ..errors import ScoringEngineError
+    from ..loader import load_indicator_set
+
+    for encoding in (None, "gb18030"):
+        with contextlib.suppress(ScoringEngineError):
+            loaded = load_indicator_set(path, encoding)
+            return loaded.id, loaded.version
+    return None
 
 
 def _bare(version: str) -> str:
