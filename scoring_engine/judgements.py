@@ -30,6 +30,8 @@ class TierJudgement:
     tier: str
     score: Decimal
     reason: str
+    # A target row's 实际完成值 in words beside its tier: the tier again, or a wording of it the rule declares (tiers.score)
+    worded: str | None = field(default=None, compare=False, repr=False)
 
 
 @record
@@ -59,11 +61,15 @@ class TargetRow:
     #: the row's own type says otherwise, and refused by a type that scores ≥ (_row_fit: QA189 F1). What the row read, not
     #: written out with its fields (a result's facts).
     within: str | None = field(default=None, compare=False, repr=False, metadata={"written": False})
+    #: The 实际完成值 in words beside another wording of it as the tier (达成预期指标 beside 达成年度指标, a synonym the
+    #: set declares: QA268 F6); the rule scoring it tells whether they agree. Not written out: the tier says it.
+    actual_words: str | None = field(default=None, compare=False, repr=False, metadata={"written": False})
 
     def values(self) -> dict[str, Any]:
         """The row's fields as the names a row rule reads."""
         found: dict[str, Any] = {f"row.{k}": getattr(self, k) for k in ("target", "actual", "weight", "unit")
                                  if getattr(self, k) is not None}
         if self.score is not None and self.reason:
-            found["row"] = TierJudgement(self.tier, self.score, self.reason) if self.tier else Judgement(self.score, self.reason)
+            found["row"] = TierJudgement(self.tier, self.score, self.reason, self.actual_words) if self.tier \
+                else Judgement(self.score, self.reason)
         return found

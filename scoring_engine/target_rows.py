@@ -440,14 +440,14 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
                          "write the value reached, without ≥, ≤ or =")
     tier = _text(given.get("tier"), "tier")
     _judged_or_measured(given, target, actual, tier)
+    worded: str | None = None
     if isinstance(actual, str):
         if target_number is not None:
             _split_in_measured("actual", actual, (target_number.unit, given.get("unit")))
             raise ValueError(f"actual must be a number for a numeric target, got text {quoted(actual)}",
                              "write the value reached, e.g. 18")
-        if tier is not None and tier != actual:
-            raise ValueError(f"actual {quoted(actual)} and tier {quoted(tier)} disagree", "give the tier once")
-        tier = actual
+        # a wording of the tier the set declares is told from another tier where the row is scored (tiers.score)
+        tier, worded = (actual, None) if tier is None or tier == actual else (tier, actual)
     numbers = {k: _plain_number(given[k], k) for k in ("weight", "score") if k in given}
     for key, found in (("target", target_number), ("actual", actual)):
         if isinstance(found, Quantity) and found.value < 0:
@@ -469,7 +469,8 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         weight=numbers.get("weight"), target=target_number.value if target_number else None,
         actual=actual.value if isinstance(actual, Quantity) else None, unit=unit, tier=tier, score=numbers.get("score"),
         reason=_text(given.get("reason"), "reason"), category=_text(given.get("category"), "category"),
-        comparison=comparison, target_text=target if isinstance(target, str) else None, within=limited)
+        comparison=comparison, target_text=target if isinstance(target, str) else None, within=limited,
+        actual_words=worded)
 
 
 def row_document(row: TargetRow) -> dict[str, Any]:

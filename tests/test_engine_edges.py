@@ -1205,3 +1205,28 @@ indicators:
     assert [("0", False)] * 2 == [(str(d.value), d.value.is_signed()) for d in result.derived]
     assert "0" == str(result.indicator("x").raw_score)
     assert "0" + "0" * 100 not in render(result, "json")
+
+
+@pytest.mark.parametrize(("actual", "said"), [("达成预期指标", None), ("达成年度指标", None),
+                                              ("部分达成", "actual '部分达成' and tier '达成年度指标' disagree")])
+def test_a_row_giving_a_wording_of_its_tier_as_its_actual_is_scored_and_another_tier_refused(actual: str,
+                                                                                              said: str | None) -> None:
+    """QA268 F6: 达成预期指标 in 实际完成值 beside the tier 达成年度指标 was refused as disagreeing, though the set declares it
+    a wording of that tier (a system exporting the form's columns and the tier: 133 of 170 projects). The row scores as
+    the tier alone; a wording of another tier is still refused, where the row is scored."""
+    import json
+
+    from scoring_engine import ScoringError, load_facts, load_indicator_set, score
+
+    path = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    facts = load_facts(path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    (row,) = [r for r in document["facts"]["targets"]["output"] if r.get("tier")]
+    row["actual"] = actual
+    indicator_set = load_indicator_set("self-evaluation")
+    if said is None:
+        assert score(indicator_set, document["facts"]).total == score(indicator_set, facts).total
+    else:
+        with pytest.raises(ScoringError) as caught:
+            score(indicator_set, document["facts"])
+        assert said in str(caught.value)

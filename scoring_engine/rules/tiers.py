@@ -97,6 +97,10 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
                            fact=rule.fact, path=f"$.facts.{rule.fact}.tier",
                            hint=hint or (listing("synonyms the set accepts: " + ", ".join(synonyms), synonyms) if synonyms
                                          else "write one of these tiers in the facts"))
+    worded = judged.worded.strip() if judged.worded is not None else None
+    if worded is not None and (worded if worded in ranges else rule.synonyms.get(worded)) != tier:
+        raise ScoringError(f"actual {quoted(worded)} and tier {quoted(judged.tier)} disagree", fact=rule.fact,
+                           path=f"$.facts.{rule.fact}.tier", hint="give the tier once")
     judged = TierJudgement(tier, judged.score, judged.reason) if tier != judged.tier else judged
     iv = ranges[tier]
     (low, high, low_shown, high_shown), printed, inside = _placed(rule, tier, weight, judged.score)
