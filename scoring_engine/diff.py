@@ -31,6 +31,7 @@ from .errors import Problem, ScoringEngineError
 from .facts import Facts
 from .model import Indicator, IndicatorSet, RowGroup
 from .result import plain_data
+from .rules.tiers import DEFAULT_TIERS
 
 __all__ = ["CHANGE_KINDS", "Change", "ProjectComparison", "ScoreChange", "SetDiff", "compare_scores", "diff_sets"]
 
@@ -198,7 +199,8 @@ def _rule_parts(old_spec: Any, new_spec: Any, before: str | None, after: str | N
     whole = [(_led(within, before), _led(within, after))] if within else [(before, after)]
     if not isinstance(old_spec, Mapping) or not isinstance(new_spec, Mapping) or old_spec.get("kind") != new_spec.get("kind"):
         return whole
-    changed = list(_differences({**_DEFAULTS, **old_spec}, {**_DEFAULTS, **new_spec}, within))
+    defaults = {**_DEFAULTS, **_KIND_DEFAULTS.get(str(old_spec.get("kind")), {})}
+    changed = list(_differences({**defaults, **old_spec}, {**defaults, **new_spec}, within))
     if not changed:  # written otherwise, the same rule: 1.0 for 1, 0.90 for 0.9, a default written out (QA55 F5)
         return []
     if len(changed) > _RULE_PARTS:
@@ -210,6 +212,9 @@ _RULE_PARTS = 6  # more values changed than this: the rule was rewritten, shown 
 # What a rule's options are when left out (rules/): written out, they change nothing.
 _DEFAULTS = {"boundary": "min_inclusive", "direction": "higher_is_better", "display": "number", "units": "exact",
              "per": Decimal(1), "tolerance": Decimal(0)}
+# ... and of a kind: the tiers a tiers rule that names none has (QA268 F4: the national three written out were 3 changes,
+# and 60% → 50% from them read '— → tiers: […]')
+_KIND_DEFAULTS = {"tiers": {"tiers": [{"label": label, "min": low} for label, low in DEFAULT_TIERS]}}
 
 
 def _differences(a: Any, b: Any, where: str) -> Iterator[tuple[str, str | None, str | None]]:

@@ -404,3 +404,19 @@ def test_a_forms_scores_in_points_weighted_for_the_base_are_named_by_their_cells
     assert "the scores in points in cells H19, H21 ('拆迁群众安置', '工程质量') must be given again" in run.stderr, run.stderr
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(example), "--compare-set", "hubei-self-evaluation", "-q"])
     assert "$.facts.targets.output" in run.stderr and "第 2、3 行（" in run.stderr, run.stderr
+
+
+def test_a_tiers_rule_is_compared_by_the_tiers_in_effect_the_national_three_when_none_are_written() -> None:
+    """QA268 F4: the national three tiers written out were 3 rule changes while every project scored the same, and a move
+    from them to 50% read `— → tiers: […]`, as if there had been no tiers. The defaults are compared as written out."""
+    def with_rule(rule: str) -> object:
+        text = LAST_YEAR.replace("  done: {type: integer, min: 0}\n", "  done: {type: integer, min: 0}\n  judged: {type: tier}\n")
+        return parse_indicator_set(text.replace("{kind: formula, score: 10}", rule))
+
+    old = with_rule("{kind: tiers, fact: judged}")
+    written = "[{label: 达成年度指标, min: 0.8}, {label: 部分达成并具有一定效果, min: 0.6}, {label: 未达成且效果较差, min: 0}]"
+    same = with_rule("{kind: tiers, fact: judged, tiers: " + written + "}")
+    assert not [row for row in change_rows(diff_sets(old, same)) if row[0] == "评分规则"]
+    lower = with_rule("{kind: tiers, fact: judged, tiers: " + written.replace("0.6", "0.5") + "}")
+    rows = [row[2:] for row in change_rows(diff_sets(old, lower)) if row[0] == "评分规则"]
+    assert [("tiers[1].min: 0.6", "tiers[1].min: 0.5")] == rows
