@@ -66,7 +66,7 @@ def read_form_file(form: Path, set_ref: str | None, for_import: bool = False) ->
     from ._command_line import importing
     from ._other_kinds import A_SUMMARY, ONE_PROJECT_FILE, other_kind_as_form
     from .batch.inputs import batch_summary
-    from .forms.reader import bundled_set_named, read_form
+    from .forms.reader import form_set_named, read_form
     from .forms.workbook import open_workbook
 
     if batch_summary(form):  # not a 自评表 whose header rows are missing, nor one lacking its side sheet (QA148 F3)
@@ -77,5 +77,5 @@ def read_form_file(form: Path, set_ref: str | None, for_import: bool = False) ->
         raise FactsError(other)
     with importing() if for_import else nullcontext():
         sheets = open_workbook(form)
-    indicator_set = load_indicator_set(resolve_set(set_ref or bundled_set_named(sheets, shown_path(form))))
+    indicator_set = load_indicator_set(resolve_set(set_ref or form_set_named(sheets, shown_path(form))))
     return indicator_set, read_form(form, indicator_set, sheets)

@@ -93,9 +93,13 @@ def _provinces(folder: Path) -> dict[str, Path]:
 def test_a_form_naming_a_set_whose_files_share_its_id_is_told_the_file_of_its_version(here: Path):
     """QA152 F2a: last year's file and this year's share the id; a 2025 form scored without --set was told to pass
     province-2024.yaml, the first file of that id, and following it said the form is of another version. Each form is
-    told the file of the version it names, by score and by batch alike."""
+    told the file of the version it names, by score and by batch alike; a form that records the sha256 of the file it
+    was written with is read with that file (QA268 F3)."""
     forms = _provinces(here)
     for year, form in forms.items():
+        run = CliRunner().invoke(main, ["score", form.name, "--format", "json"])
+        assert f'"version": "{year}"' in run.stdout, run.output
+        _without_side_rows(form, "来源")  # a form made by hand: which file, it does not say
         code, said = _score(form.name)
         assert 1 == code and f"pass --set province-{year}.yaml" in said, said
     batch = CliRunner().invoke(main, ["--lang", "en", "batch", "form-2025.xlsx", "--jobs", "1", "-q"])
@@ -199,6 +203,7 @@ def test_the_set_file_a_hint_offers_is_quoted_only_when_its_name_needs_it_in_quo
     (here / name).write_text("extends: self-evaluation\nid: province-self-evaluation\nname: 某省\nversion: '2025'\n",
                              encoding="utf-8")
     form = _form(name, here / "form.xlsx")
+    _without_side_rows(form, "来源")  # a form that does not record which file it was written with
     code, said = _score(form.name)
     assert 1 == code and f"(pass --set {shown})" in said, said
     _edit(form, lambda book: book["表外事实"].cell(next(r for r in range(1, 40) if book["表外事实"].cell(r, 1).value
@@ -223,8 +228,8 @@ def test_of_files_of_one_id_and_version_the_form_is_offered_the_one_it_records_a
     (here / "0-gbk.yaml").write_bytes(text.encode("gb18030"))
     (here / "单位").mkdir()
     form = _form("省方案.yaml", here / "单位" / "自评表.xlsx", SMALL / "facts.json")
-    code, said = _score("单位/自评表.xlsx")
-    assert 1 == code and "(pass --set 省方案.yaml)" in said, said
+    code, said = _score("单位/自评表.xlsx")  # read with the file it records, without --set (QA268 F3)
+    assert 0 == code and "has changed since" not in said, said
     code, said = _score("单位/自评表.xlsx", "--set", "省方案.yaml")
     assert 0 == code and "has changed since" not in said, said
     (here / "省方案.yaml").unlink()  # the draft then, the nearest that loads: its line says it changed
@@ -257,6 +262,7 @@ def test_a_form_naming_a_set_that_is_not_bundled_is_told_to_pass_set_once(here: 
     (here / "province.yaml").write_text("extends: self-evaluation\nid: province-self-evaluation\nname: 某省\n",
                                         encoding="utf-8")
     form = _form("province.yaml", here / "form.xlsx")
+    _without_side_rows(form, "来源")  # a form that does not record the file it was written with
     _edit(form, lambda book: book["表外事实"].cell(next(r for r in range(1, 40) if book["表外事实"].cell(r, 1).value
                                                       == "指标体系"), 2, named))
     run = CliRunner().invoke(main, ["--lang", "zh", "score", form.name])
@@ -347,8 +353,8 @@ def test_a_blank_form_records_the_sha256_of_its_set_and_is_offered_that_file_not
     side = load_workbook("blank.xlsx")["表外事实"]
     source = {row[1]: row[2] for row in side.iter_rows(values_only=True) if row[0] == "来源"}
     assert source["指标体系 sha256"] == load_indicator_set("省方案.yaml").sha256, source
-    code, said = _score("blank.xlsx")
-    assert 1 == code and "(pass --set 省方案.yaml)" in said, said
+    code, said = _score("blank.xlsx")  # read with the file it records, without --set (QA268 F3): blank, it has no facts
+    assert 1 == code and "pass --set" not in said and "has changed since" not in said, said
     assert "has changed since" not in _score("blank.xlsx", "--set", "省方案.yaml")[1]
     assert "the file of the set prov-eval 1.0 has changed since the form was written" in _score(
         "blank.xlsx", "--set", "a-draft.yaml")[1]
@@ -362,3 +368,21 @@ def test_the_line_for_a_set_changed_since_says_a_copy_differing_in_comments_scor
     assert 0 == CliRunner().invoke(main, ["sets", "self-evaluation", "--copy", "cp"]).exit_code
     said = _score("blank.xlsx", "--set", "cp/self-evaluation.yaml")[1]
     assert "has changed since the form was written" in said and "a copy differing only in its comments" in said, said
+
+
+def test_a_batch_of_two_provincial_sets_forms_reads_each_with_the_file_it_records_without_set(here: Path):
+    """QA268 F3: a city's portfolio of two sets of its own, each unit's folder holding its set's file beside its forms:
+    batch without --set refused every form (pass --set), and --set then refused the other set's. A form that records
+    the sha256 of the file it was written with, found near it, is read with that file; one naming a set no file near
+    it has is still refused, with the fix."""
+    for unit, set_id in (("甲单位", "city-se"), ("乙单位", "city-tp")):
+        (here / unit).mkdir()
+        (here / unit / f"{set_id}.yaml").write_text(f"extends: self-evaluation\nid: {set_id}\nname: 某市{unit}\n",
+                                                     encoding="utf-8")
+        _form(here / unit / f"{set_id}.yaml", here / unit / "自评表.xlsx")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", ".", "--jobs", "1", "-q", "-o", "b.jsonl"])
+    lines = [line for line in (here / "b.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert 0 == run.exit_code and 2 == len(lines) and all('"total"' in line for line in lines), run.output
+    (here / "乙单位" / "city-tp.yaml").write_text("extends: self-evaluation\nid: city-tp\nname: 改过\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", ".", "--jobs", "1", "-q", "-o", "b.jsonl"])
+    assert 1 == run.exit_code and "(pass --set 乙单位/city-tp.yaml)" in run.stderr, run.stderr

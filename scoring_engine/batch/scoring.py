@@ -268,14 +268,14 @@ class Scorer:
 
     def form(self, document: Document) -> tuple[ImportedFacts, IndicatorSet]:
         """A filled 自评表's facts with the cell of each, and its set (the fixed one, else the bundled set it names)."""
-        from ..forms.reader import bundled_set_named, read_form
+        from ..forms.reader import form_set_named, read_form
         from ..forms.workbook import open_workbook
 
         assert document.path is not None
         sheets = open_workbook(document.path)  # once: for the set it names and for its cells
         indicator_set = self.fixed
         if indicator_set is None:
-            indicator_set = self._load(resolve_set(bundled_set_named(sheets, document.source)), document.source)
+            indicator_set = self._load(resolve_set(form_set_named(sheets, document.source)), document.source)
         imported = read_form(document.path, indicator_set, sheets)
         return dataclasses.replace(imported, facts=dataclasses.replace(imported.facts, source=document.source)), indicator_set
 

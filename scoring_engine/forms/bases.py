@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CHANGED_SINCE", "READ_WITH_NAMED", "SIDE_SHEET", "base_file", "base_version", "blank_form", "changed_since",
            "file_of_version", "how_to_read_with", "imported_from", "named_of_another_version", "named_version", "set_files",
-           "version_fix", "written_for"]
+           "version_fix", "written_for", "written_with"]
 
 #: The side sheet every selfeval workbook has: the facts the form has no place for, and the set it was written for.
 SIDE_SHEET = "表外事实"
@@ -138,6 +138,19 @@ def _by_the_form(sheets: list[Sheet], by_version: bool) -> tuple[Callable[[_Foun
         return (recorded is None or sha != recorded,
                 not names_one or not version or named_version(sheets, version) is not None, encoding is not None)
     return rank, recorded
+
+
+def written_with(named: str, source: str, sheets: list[Sheet]) -> str | None:
+    """The file near the form at `source` (`set_files`) of the set `named` whose sha256 the form's side sheet records: the
+    file the form was written with, which reads it as --set would (its path from the working folder when it lies below
+    it); None when the form records no sha256 (a blank form, one made by hand) or no file near it has that sha256."""
+    recorded = written_for(next((s for s in sheets if s.name == SIDE_SHEET), None), "").get("sha256")
+    if recorded is None:
+        return None
+    for path, encoding in set_files(named, source, sheets=sheets):
+        if encoding is None and (_loaded(*_stamp(path)) or ("", None))[0] == recorded:
+            return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd().resolve()) else str(path)
+    return None
 
 
 def _argument(path: Path, encoding: str | None) -> str:

@@ -29,7 +29,7 @@ from .indicators import PUT_THE_ROW_BACK, read_indicators
 from .label_cells import reason_words, refuse_header_formulas, refuse_heading_values, unread_funds_label
 from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, normal, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
 from .layout import Block, FormLayout, Labelled, form_layout, form_layouts
-from .bases import base_version, changed_since, how_to_read_with, named_version, written_for
+from .bases import base_version, changed_since, how_to_read_with, named_version, written_for, written_with
 from .documents import set_named_from
 from .number_formats import TYPE_AS_SHOWN
 from .reading import (FILL_THE_CELL, NONE_WORDS, SIDE_SHEET, Blank, FormReading, another_layout, hidden_rows, named_set,
@@ -170,9 +170,11 @@ def form_project(path: str | Path, indicator_set: IndicatorSet, sheets: list[She
 NO_FORM_SET = "no indicator set: the form names none; pass --set ID|PATH"  # no set on its side sheet, and no --set
 
 
-def bundled_set_named(sheets: list[Sheet], source: str) -> str:
-    """The bundled set the form names on its side sheet, to read it with when no --set is given; FactsError when it
-    names none, or a set that is not bundled (a province's own file, which only --set can give)."""
+def form_set_named(sheets: list[Sheet], source: str) -> str:
+    """The set to read the form with when no --set is given: the bundled set it names on its side sheet, or the file of
+    the set it names found near it whose sha256 the sheet records, the file it was written with (QA268 F3: a portfolio of
+    two provincial sets' forms was refused whole by batch, each form told to pass --set, which then refused the other
+    set's); FactsError when it names none, or a set that is neither (a province's own file, which only --set can give)."""
     from ..loader import bundled_sets
 
     named = named_set(sheets)
@@ -184,6 +186,9 @@ def bundled_set_named(sheets: list[Sheet], source: str) -> str:
     if named is None:
         raise FactsError(Problem(NO_FORM_SET, file=source))
     if named not in bundled_sets():  # a slip of a bundled set's id is said as one (QA54 F7)
+        own = written_with(named, source, sheets)
+        if own is not None:
+            return own
         hint = how_to_read_with(named, source, sheets)  # its --set said once, by the hint when it says it (QA214 9)
         said = "" if hint.startswith("pass --set ") else ": pass --set ID|PATH"
         raise FactsError(Problem(f"the form names the set {named}, which is not bundled{said}", file=source, hint=hint))
