@@ -17,10 +17,11 @@ from .errors import FactsError, Problem, ScoringEngineError
 from .loader import load_indicator_set, resolve_set
 
 if TYPE_CHECKING:
+    from .facts import Facts
     from .model import IndicatorSet
     from .result import Result
 
-__all__ = ["read_form_file", "score_form_file"]
+__all__ = ["form_facts_for", "read_form_file", "score_form_file"]
 
 #: The hint of a name the set does not know, guessing one it does ("did you mean budget.total?").
 _GUESS = "did you mean "
@@ -79,3 +80,23 @@ def read_form_file(form: Path, set_ref: str | None, for_import: bool = False) ->
         sheets = open_workbook(form)
     indicator_set = load_indicator_set(resolve_set(set_ref or form_set_named(sheets, shown_path(form))))
     return indicator_set, read_form(form, indicator_set, sheets)
+
+
+def form_facts_for(form: Path, old: IndicatorSet, new: IndicatorSet) -> Facts:
+    """A filled 自评表's facts, as `diff --facts` scores them under both sets: read with the one whose id and version
+    its side sheet names (last year's form with last year's set), else with `old`; what reading it warned of told on the
+    terminal, as `score` tells it (QA268 F7: a bureau's projects are forms, and each had to be imported first)."""
+    from .forms.bases import named_version
+    from .forms.reader import read_form
+    from .forms.reading import named_set
+    from .forms.workbook import open_workbook
+
+    sheets = open_workbook(form)
+    named = named_set(sheets)
+    of_new = named == new.id and (named != old.id or (named_version(sheets, new.version) is None
+                                                      and named_version(sheets, old.version) is not None))
+    chosen = new if of_new else old
+    imported = read_form(form, chosen, sheets)
+    for warning in imported.warnings:
+        tell(warning_line(warning, current_language([warning])))
+    return imported.facts

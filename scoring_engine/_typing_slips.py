@@ -453,7 +453,7 @@ def form_read() -> str:
     (QA174 F2; not on the command line, QA180 F1)."""
     from ._command_line import in_python
 
-    return in_python("a filled 自评表 is read by score, explain, import and batch, given by its path",
+    return in_python("a filled 自评表 is read by score, explain, import, batch and diff --facts, given by its path",
                      "by score_many(indicator_set, [path]) or "
                      "scoring_engine.forms.reader.read_form(path, indicator_set).facts")
 

@@ -94,8 +94,8 @@ HELP = (
      "还列出每个项目在两个体系下的总分、等级和各项得分（去年 → 今年）。"),
     ("The exit code is 1 when a project cannot be scored under either set.",
      "有项目在任一体系下无法评分时，退出码为 1。"),
-    ("A project's facts file: show how its total, grade and scores change (repeat for several).",
-     "一个项目的事实文件：显示它的总分、等级和各项得分怎样变化（可重复给出多个）。"),
+    ("A project's facts file or filled 自评表 (.xlsx): show how its total, grade and scores change (repeat for several).",
+     "一个项目的事实文件或填好的自评表（.xlsx）：显示它的总分、等级和各项得分怎样变化（可重复给出多个）。"),
     ("table (the screen), markdown, or xlsx (needs --output).", "table（屏幕显示）、markdown 或 xlsx（需要 --output）。"),
     # sets, test
     ("List the bundled indicator sets, or print one; `sets ID --copy DIR` copies it to adapt.",

@@ -25,19 +25,21 @@ TEXT_FILES = (
     # a workbook given where a YAML or JSON file belongs (_typing_slips.encoding_problem; the Python calls: QA174 F2)
     ("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file",
      "这是 Excel 工作簿（.xlsx）或其他 zip 压缩包，不是 YAML 或 JSON 文本文件"),
-    ("a filled 自评表 is read by score, explain, import and batch, given by its path; in Python, by "
+    ("a filled 自评表 is read by score, explain, import, batch and diff --facts, given by its path; in Python, by "
      "score_many(indicator_set, [path]) or "
      "scoring_engine.forms.reader.read_form(path, indicator_set).facts",
-     "填好的自评表由 score、explain、import 和 batch 读取，请给出它的路径；在 Python 中由 score_many(indicator_set, [path]) 或 "
-     "scoring_engine.forms.reader.read_form(path, indicator_set).facts 读取"),
-    ("rename it to end in .xlsx: a filled 自评表 is read by score, explain, import and batch, given by its path; in Python, by "
-     "score_many(indicator_set, [path]) or scoring_engine.forms.reader.read_form(path, indicator_set).facts",
-     "把文件名改为以 .xlsx 结尾：填好的自评表由 score、explain、import 和 batch 读取，请给出它的路径；在 Python 中由 "
+     "填好的自评表由 score、explain、import、batch 和 diff --facts 读取，请给出它的路径；在 Python 中由 "
      "score_many(indicator_set, [path]) 或 scoring_engine.forms.reader.read_form(path, indicator_set).facts 读取"),
-    ("a filled 自评表 is read by score, explain, import and batch, given by its path",  # the command line's (QA180 F1)
-     "填好的自评表由 score、explain、import 和 batch 读取，请给出它的路径"),
-    ("rename it to end in .xlsx: a filled 自评表 is read by score, explain, import and batch, given by its path",
-     "把文件名改为以 .xlsx 结尾：填好的自评表由 score、explain、import 和 batch 读取，请给出它的路径"),
+    ("rename it to end in .xlsx: a filled 自评表 is read by score, explain, import, batch and diff --facts, given by its "
+     "path; in Python, by score_many(indicator_set, [path]) or scoring_engine.forms.reader.read_form(path, "
+     "indicator_set).facts",
+     "把文件名改为以 .xlsx 结尾：填好的自评表由 score、explain、import、batch 和 diff --facts 读取，请给出它的路径；"
+     "在 Python 中由 score_many(indicator_set, [path]) 或 scoring_engine.forms.reader.read_form(path, indicator_set).facts "
+     "读取"),
+    ("a filled 自评表 is read by score, explain, import, batch and diff --facts, given by its path",  # the command line's
+     "填好的自评表由 score、explain、import、batch 和 diff --facts 读取，请给出它的路径"),  # (QA180 F1)
+    ("rename it to end in .xlsx: a filled 自评表 is read by score, explain, import, batch and diff --facts, given by its path",
+     "把文件名改为以 .xlsx 结尾：填好的自评表由 score、explain、import、batch 和 diff --facts 读取，请给出它的路径"),
     # a set given as facts, facts given as a set, on the command line (_files, _build.schema_check; QA180 F1)
     ("give it with --set, and the project's facts file as the argument", "用 --set 给出它，参数写项目的事实文件"),
     ("score it with scoring-engine score", "用 scoring-engine score 为它评分"),

@@ -354,7 +354,8 @@ def resolve(set_ref: str, output: Path | None) -> None:
 @click.argument("old_ref", metavar="OLD")
 @click.argument("new_ref", metavar="NEW")
 @click.option("--facts", "facts_files", multiple=True, metavar="FILE", type=click.Path(dir_okay=True, path_type=Path),
-              help="A project's facts file: show how its total, grade and scores change (repeat for several).")
+              help="A project's facts file or filled 自评表 (.xlsx): show how its total, grade and scores change (repeat for "
+                   "several).")
 @click.option("--format", "fmt", type=one_of(DIFF_FORMATS), default="table", show_default=True,
               help="table (the screen), markdown, or xlsx (needs --output).")
 @click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once,
@@ -369,7 +370,10 @@ def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, ou
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx writes a binary file: give it with --output FILE (e.g. --output diff.xlsx)")
     old, new = load_indicator_set(resolve_set(old_ref)), load_indicator_set(resolve_set(new_ref))
-    projects = compare_scores(old, new, [(str(path), load_facts(path)) for path in facts_files])
+    from ._cli_forms import form_facts_for
+
+    projects = compare_scores(old, new, [(str(path), form_facts_for(path, old, new) if path.suffix.lower() in (".xlsx", ".xlsm")
+                                          else load_facts(path)) for path in facts_files])
     content = render_diff(diff_sets(old, new), projects, fmt)
     _deliver(content, output, f"{output}: written")
     failed = [dataclasses.replace(problem, message=keeping_lists(f"under the {side} set {ref}: {problem.message}",

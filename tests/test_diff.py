@@ -420,3 +420,23 @@ def test_a_tiers_rule_is_compared_by_the_tiers_in_effect_the_national_three_when
     lower = with_rule("{kind: tiers, fact: judged, tiers: " + written.replace("0.6", "0.5") + "}")
     rows = [row[2:] for row in change_rows(diff_sets(old, lower)) if row[0] == "评分规则"]
     assert [("tiers[1].min: 0.6", "tiers[1].min: 0.5")] == rows
+
+
+def test_diff_facts_takes_a_filled_form_read_with_the_set_it_names(tmp_path: Path) -> None:
+    """QA268 F7: `diff --facts FORM.xlsx` was refused as not YAML or JSON, though a bureau's projects are forms and every
+    other command that takes a project takes one: each had to be imported first. The form is read with the set it names
+    and scored under both; its total under that set is what `score` gives it."""
+    from scoring_engine.reports.layouts import render_layout
+
+    facts = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    base = load_indicator_set("self-evaluation")
+    form = tmp_path / "自评表.xlsx"
+    form.write_bytes(render_layout(score(base, facts), base, "xlsx", "selfeval"))
+    stricter = tmp_path / "stricter.yaml"
+    stricter.write_text("extends: self-evaluation\nid: stricter\ngrades:\n  - {label: 优秀, min: 99}\n  - {label: 良好, min: 80}\n"
+                        "  - {label: 中等, min: 60}\n  - {label: 差, min: 0}\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "diff", "self-evaluation", str(stricter), "--facts", str(form),
+                                    "--format", "markdown"])
+    assert 0 == run.exit_code, run.output
+    total = format(score(base, facts).total, "f")
+    assert any(line.count(total) == 2 for line in run.stdout.splitlines() if "总分" in line), run.stdout
