@@ -332,6 +332,21 @@ def test_a_band_of_the_standard_is_compared_with_the_band_of_the_same_range(tmp_
     assert (_line(text, "standard:"), "only") == (w.problem.line, w.problem.indicator)
 
 
+def test_a_band_of_the_standard_whose_range_and_points_are_both_stale_is_named_with_the_rules_bands(tmp_path: Path) -> None:
+    """QA268 F5: bands moved to 85% and 15/10/6 points under last year's sentence ('80%（含）–100% 7分') were named only
+    where a range or the points still matched a band: a band of the text matching none by either is named, with the
+    rule's bands to set it right."""
+    rule = ("{kind: bands, value: rate, display: percent, bands: [{min: 0.85, points: 10}, {min: 0.6, max: 0.85, points: 6},"
+            " {max: 0.6, points: 0}]}")
+    text = _standard("80%（含）以上得7分；60%（含）–80%得5分；低于60%不得分。", rule)
+    found = [w.fields for w in _lint(tmp_path, text) if w.code == "standard-mismatch"]
+    bands = "≥85% 10分；60%–85% 6分；<60% 0分"
+    assert [{"quote": "80%（含）以上得7分", "stated": "≥80% 7分", "param": "bands", "actual": bands},
+            {"quote": "60%（含）–80%得5分", "stated": "60%–80% 5分", "param": "bands", "actual": bands}] == found, found
+    assert not [w for w in _lint(tmp_path, _standard("85%（含）以上得10分；60%（含）–85%得6分；低于60%不得分。", rule))
+                if w.code == "standard-mismatch"]
+
+
 def test_a_tier_range_of_the_standard_is_compared_with_the_tier(tmp_path: Path) -> None:
     """'达成年度指标得分值的70%–100%' against the default tiers (80 %–100 %): both ranges are named."""
     text = _standard("达成年度指标得分值的70%–100%；部分达成并具有一定效果得60%–80%；未达成且效果较差得0–60%。",

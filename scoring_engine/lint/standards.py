@@ -10,7 +10,7 @@ Each kind compares what `standard_text` reads with its own parameters:
 | linear | "每延期1个月扣1分", "80%及以下不得分", "最多扣5分" | points_each / share_each, zero_at (or: used up), the weight |
 | proportional | "完成率低于60%不得分" | floor |
 | checklist | ①②③ with "（1分）" and "每缺一项扣0.2分", "每项0.6分", "各2分" | the elements, their points and points_each |
-| bands | "80%（含）–90%得8分" | the points of the band with that range; else the range of the one band with those points |
+| bands | "80%（含）–90%得8分" | the points of the band of that range; else the range of the band of those points; else all |
 | tiers | "达成年度指标得分值的80%–100%", "…得3.2–4分", "好（85%–100%）" | the tier's range |
 | panel | "现场核查占60%", "去掉一个最高分…", "百分制" | parts' shares, trim, scale |
 | equal | "允许偏差5%" | tolerance |
@@ -344,7 +344,22 @@ def _bands(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]
         with_points = [k for k, w in enumerate(worth) if w == points and k not in same_range]
         if len(with_points) == 1:
             found += _band_range(p, stated, with_points[0])
+        elif points not in worth and None not in worth:  # neither its range nor its points: last year's band (QA268 F5)
+            found.append(Compared(stated.start, stated.quote, "bands", f"{_stated_range(stated)} {plain(points)}分",
+                                  "；".join(f"{_range_shown(b.range.low, b.range.high, _show_bound(p, stated))} {plain(w)}分"
+                                           for b, w in zip(p.bands, worth, strict=True)), False))
     return found
+
+
+def _stated_range(stated: BandStated) -> str:
+    return _range_shown(stated.low, stated.high, lambda x: plain(x) + ("%" if stated.percent else ""))
+
+
+def _show_bound(p: Any, stated: BandStated) -> Callable[[Decimal], str]:
+    """How the rule's bounds are shown beside the text's: as percentages where the text writes them and the rule's are
+    ratios."""
+    bounds = [b for b in (x.range.low for x in p.bands) if b is not None]
+    return shown_share if stated.percent and (p.display == "percent" or all(abs(b) <= 2 for b in bounds)) else plain
 
 
 def _band_range(p: Any, stated: BandStated, j: int) -> list[Compared]:
@@ -354,11 +369,8 @@ def _band_range(p: Any, stated: BandStated, j: int) -> list[Compared]:
     sides = ((stated.low, band.low), (stated.high, band.high))
     if all(mine is None or theirs is None or _bound(mine, theirs, stated.percent) for mine, theirs in sides):
         return []
-    bounds = [b for b in (x.range.low for x in p.bands) if b is not None]
-    as_ratio = stated.percent and (p.display == "percent" or all(abs(b) <= 2 for b in bounds))
-    rule = _range_shown(band.low, band.high, shown_share if as_ratio else plain)
-    text = _range_shown(stated.low, stated.high, lambda x: plain(x) + ("%" if stated.percent else ""))
-    return [Compared(stated.start, stated.quote, f"bands[{j}]", text, rule, False)]
+    rule = _range_shown(band.low, band.high, _show_bound(p, stated))
+    return [Compared(stated.start, stated.quote, f"bands[{j}]", _stated_range(stated), rule, False)]
 
 
 def _range_shown(low: Decimal | None, high: Decimal | None, show: Callable[[Decimal], str]) -> str:
