@@ -631,9 +631,9 @@ def test_a_reduction_the_reason_names_is_not_appended_again_in_the_scoresheet() 
     from scoring_engine import parse_indicator_set
 
     channel = result_for(ROOT / "examples" / "channel-restoration" / "facts.json")
-    assert "实际工期超出计划25个月，每超期1个月扣1分，应扣6分，得0.00分 |" in render_markdown(channel)
+    assert "实际工期超出计划25个月，每超期1个月扣1分，扣6分，扣完为止，得0.00分 |" in render_markdown(channel)
     html = str(render(channel, "html"))
-    assert "差25" not in html and "<li>实际工期超出计划25个月，每超期1个月扣1分，应扣6分，得0.00分</li>" in html
+    assert "差25" not in html and "<li>实际工期超出计划25个月，每超期1个月扣1分，扣6分，扣完为止，得0.00分</li>" in html
     result = score(parse_indicator_set(OVER_TARGET), {"v": 136, "late": 3})
     rows = {row.path[-1].name: row.reason for row in score_table(result).rows if row.path}
     assert rows["甲"].endswith("（超过20.00%的部分每10.00%扣分值的10.00%），得8.40分")
