@@ -218,5 +218,17 @@ def _translated(text: str, filler: _Filler) -> str:
             continue
         found = entry.pattern.fullmatch(text)
         if found:
-            return filler.vformat(entry.chinese, (), found.groupdict())
+            return _without_constants(filler.vformat(entry.chinese, (), found.groupdict()))
     return text
+
+
+#: A limit's constant as the English names it, for docs/limits.md and tools: （MAX_FACTS_DEPTH）, （MAX_FORM_ROWS、
+#: MAX_FORM_COLUMNS）, （MAX_FACT_MAGNITUDE：…）, （MAX_FACT_MAGNITUDE 为 1e15）. The Chinese says the limit's figure
+#: without it (QA263 F4: a clerk who typed 元 for 万元 read MAX_FACT_MAGNITUDE).
+_CONSTANT = re.compile(r"（(?:MAX|MOST)_[A-Z_]+(?:、(?:MAX|MOST)_[A-Z_]+)*）|(?<=（)(?:MAX|MOST)_[A-Z_]+(?:：| 为 )")
+
+
+def _without_constants(text: str) -> str:
+    if "MAX_" not in text and "MOST_" not in text:
+        return text
+    return _CONSTANT.sub(lambda m: "上限为 " if m.group().endswith(" 为 ") else "", text)

@@ -93,7 +93,7 @@ TEXT_FILES = (
      "用普通的十进制数字书写；若是文字，加上引号（{quoted}）"),
     ("{value} is not a finite number", "{value} 不是有限的数"),
     ("{value} is out of range ({name}: under 1e15 in size, 1e-15 at least)",
-     "{value} 超出范围（{name}：绝对值须小于 1e15，且不小于 1e-15）"),
+     "{value} 超出范围（{name}：须小于 1000 万亿（1e15），不为 0 时不小于 1e-15）"),
     ("check the unit and the digits", "检查单位和数位"),
     ("cannot read files in the encoding {name}", "无法按编码 {name} 读取文件"),
     ("give one of: {names}", "请使用以下之一：{names!l}"),

@@ -137,7 +137,7 @@ def test_json_nested_too_deep_in_a_cell_is_said_so_on_its_cell_on_every_python(t
     finally:
         sys.setrecursionlimit(limit)
     for code, text in said:
-        assert 1 == code and f"表外事实!C{rows['sc']}：JSON 嵌套超过 20 层（MAX_FACTS_DEPTH）（事实最多嵌套几层）" in text, text
+        assert 1 == code and f"表外事实!C{rows['sc']}：JSON 嵌套超过 20 层（事实一般只嵌套几层：检查括号是否多写）" in text, text
     assert not (tmp_path / "facts.json").exists()
 
 

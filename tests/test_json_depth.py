@@ -31,7 +31,7 @@ def test_a_document_nested_past_what_is_decoded_is_said_at_its_21st_level_on_eve
         parse_facts(_deep(levels), source="facts.json")
     problem = caught.value.problems[0]
     assert (DEEP, 1, 140, "facts nest a few levels at most") == (problem.message, problem.line, problem.column, problem.hint)
-    assert problem.text("zh") == "facts.json:1:140: JSON 嵌套超过 20 层（MAX_FACTS_DEPTH）（事实最多嵌套几层）"
+    assert problem.text("zh") == "facts.json:1:140: JSON 嵌套超过 20 层（事实一般只嵌套几层：检查括号是否多写）"
 
 
 def test_the_message_does_not_depend_on_the_stack_a_call_is_made_on() -> None:
@@ -67,7 +67,7 @@ def test_a_deep_document_is_said_alike_by_score_and_by_a_batch(tmp_path: Path) -
     (tmp_path / "in" / "deep.json").write_text(_deep(1500), encoding="utf-8")
     (tmp_path / "in" / "deep.yaml").write_text(_deep(1500), encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(tmp_path / "in" / "deep.json"), "--set", str(EXAMPLE_SET)])
-    assert 1 == run.exit_code and "deep.json:1:140: JSON 嵌套超过 20 层（MAX_FACTS_DEPTH）（事实最多嵌套几层）" in run.output
+    assert 1 == run.exit_code and "deep.json:1:140: JSON 嵌套超过 20 层（事实一般只嵌套几层：检查括号是否多写）" in run.output
     summary = tmp_path / "summary.jsonl"
     run = CliRunner().invoke(main, ["--lang", "en", "batch", str(tmp_path / "in"), "--set", str(EXAMPLE_SET), "-j1", "-q",
                                     "-o", str(summary)])

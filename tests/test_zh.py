@@ -117,12 +117,12 @@ _SAMPLES = {"": "budget.paid", "id": "budget.paid", "n": "12.5", "w": "the budge
 
 def _first_match_trying_every_pattern(text: str) -> str:
     """translate as the catalog reads, pattern by pattern in order, without the index by prefix."""
-    from scoring_engine._zh import _FILLER, _entry
+    from scoring_engine._zh import _FILLER, _entry, _without_constants
 
     for index in range(len(CATALOG)):
         found = _entry(index).pattern.fullmatch(text)
         if found:
-            return _FILLER.vformat(_entry(index).chinese, (), found.groupdict())
+            return _without_constants(_FILLER.vformat(_entry(index).chinese, (), found.groupdict()))
     return text
 
 
@@ -517,3 +517,19 @@ def test_no_space_is_left_between_two_chinese_words_where_a_value_is_translated(
     assert "weight 应为数字，实际是文字 'ten'" == translate("weight must be a number, got text 'ten'")
     marked = translate("expected a number, got text '\ue000列表'")  # a value holding the mark itself: kept as it is
     assert marked.startswith("应为数字，实际是") and "'\ue000列表'" in marked
+
+
+def test_a_limit_is_said_in_chinese_by_its_figure_without_the_constants_name() -> None:
+    """QA263 F4: a clerk who typed 元 where 万元 was wanted read `（MAX_FACT_MAGNITUDE：绝对值须小于 1e15…）`, and a facts file
+    nested too deep `（MAX_FACTS_DEPTH）（事实最多嵌套几层）`, a question. The Chinese gives the figure, not the name
+    docs/limits.md and the English give; the hint says what to check."""
+    from scoring_engine import FactsError, parse_facts
+
+    with pytest.raises(FactsError) as caught:
+        parse_facts('{"facts": {"budget": {"total": 1e308}}}', "f.json")
+    assert "MAX_FACT_MAGNITUDE" in str(caught.value) and "MAX_" not in caught.value.text("zh")
+    assert "须小于 1000 万亿（1e15）" in caught.value.text("zh"), caught.value.text("zh")
+    with pytest.raises(FactsError) as caught:
+        parse_facts('{"facts": {"a": ' + "[" * 30 + "]" * 30 + "}}", "f.json")
+    assert "(MAX_FACTS_DEPTH)" in str(caught.value) and "MAX_" not in caught.value.text("zh")
+    assert caught.value.text("zh").endswith("嵌套超过 20 层（事实一般只嵌套几层：检查括号是否多写）"), caught.value.text("zh")
