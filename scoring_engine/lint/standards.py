@@ -347,7 +347,7 @@ def _bands(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]
         elif points not in worth and None not in worth:  # neither its range nor its points: last year's band (QA268 F5)
             found.append(Compared(stated.start, stated.quote, "bands", f"{_stated_range(stated)} {plain(points)}分",
                                   "；".join(f"{_range_shown(b.range.low, b.range.high, _show_bound(p, stated))} {plain(w)}分"
-                                           for b, w in zip(p.bands, worth, strict=True)), False))
+                                           for b, w in zip(p.bands, worth, strict=True) if w is not None), False))
     return found
 
 
