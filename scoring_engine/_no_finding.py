@@ -12,27 +12,39 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-__all__ = ["COUNT", "says_none", "says_nothing"]
+__all__ = ["COUNT", "list_number_only", "says_none", "says_nothing"]
 
-_NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "不涉及", "无发现", "没问题", "都没问题", "一切正常", "查无问题"})
-_NONE_FOUND = frozenset({"N/A", "NA", "零", "〇"})  # and in a findings cell, where 0 counts findings (not in a list of numbers)
+_NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "不涉及", "无发现", "没问题", "都没问题", "一切正常", "查无问题",
+                   "(无)", "空", "没发现啥问题"})
+_NONE_FOUND = frozenset({"N/A", "NA", "NONE", "零", "〇"})  # and in a findings cell (0 there counts findings)
 _KINDS = r"(违规|违纪|违法|不合规|不规范|异常|和|及|或|、)*"  # 违规违纪, 违纪违法: the kinds of problem an audit names
 _COUNTED = r"(发现|共计|共有|共|存在|有)?([0-9]+|[〇零一二两三四五六七八九十百]+)[处个项条笔次件]?(问题|情况|{kinds}问题)?"
 # A check done, as a clerk says it first: 经检查, 经现场核查, 经审计, 经查
 _CHECKED = (r"((经|通过)[^,;。:]{0,20}?(检查|核查|审查|审核|自查|核实|审计|抽查|查阅|查看|核对|查)(发现)?|"
             r"(检查|核查|审查|审核|自查|核实))")
 # Found nowhere, as clerks deny it
-_DENIED = r"(暂未发现|尚未发现|未发现|没有发现|没发现|未查出|未见|未有|未出现|没有出现|不存在|无|没有|暂无)"
+_DENIED = r"(暂未发现|尚未发现|从未发现|未发现|没有发现|没发现|未查出|未见|未有|未出现|没有出现|不存在|无|没有|暂无)"
+# Who did the work, said before how (项目单位严格执行…, 资金拨付严格履行审批程序), and what was checked (经查阅账簿凭证):
+# never a word of a problem, a doubt or a part (部分, 基本)
+_CALM = r"(?:(?!部分|个别|基本|大多|多数|少数|尚|仍|还|较|但|却)[^,;。:发存挪截挤虚套骗冒侵违超缺漏差瑕未无不没])"
+_DOER = r"(" + _CALM + r"{0,10}?(能够|能|均|始终)?)?"
+# Whose money or papers the denial is of, and of all of them, said first: 项目资金不存在挪用, 本项目无截留挤占挪用情况,
+# 档案无缺失, 该项目未发现违规问题, 均未发现… (QA265 F4, QA266 F4)
+_SUBJECT = (r"(本项目|该项目|本单位|该单位|我单位|项目单位|项目实施过程中|本年度|项目)?"
+            r"(资金使用|(项目|专项|财政)?资金|资料|档案|制度|事前论证|论证)?(均|都|从)?")
 # "No problem found", as a clerk writes it in a findings cell (QA47 F1, QA49 F1: 未发现问题 was one finding, and cost a
 # point): a check done, a negation, then at most the kinds of problem and a count of 0. 无会议记录 (no minutes kept) is a
 # finding, and does not match.
 # ... or a count of none under a label (问题：无, 问题数：0, 问题0个; 问题0 alone is a finding's name)
-_NO_PROBLEM = re.compile(f"({_CHECKED}[,:]?)?{_DENIED}(有)?(任何|明显|相关|此类|该类|上述|这类|以上|此|重大|严重)?"
+_NO_PROBLEM = re.compile(f"({_CHECKED}[,:]?)?{_SUBJECT}{_DENIED}(有)?(任何|明显|相关|此类|该类|上述|这类|以上|此|重大|严重)?"
                          + _KINDS + r"(问题|情况|现象|事项|异常|违规)?"
                          r"(\((0+|〇|零)[处个项条笔次件]?\))?|((发现|存在)(的)?)?问题((数)?:?(无|没有)|(数:?|:)0[处个项]?|0[处个项])")
 # ... or all in order, as a clerk affirms it in the cell of what is missing (资料齐全 in 档案缺失: QA47 F1)
-_IN_ORDER = re.compile(r"(相关|项目|档案)?(资料|档案|手续|材料|票据|凭证|制度|程序|台账|资金使用|资金管理|使用|管理|"
-                       r"采购程序|采购)?(均|都|全部)?(齐全|完整|完备|健全|规范|合规|合理|符合(相关)?(规定|要求)?|正常)+|(无需|不需要|不需)整改|"
+_IN_ORDER = re.compile(r"((相关|项目|档案|各类|各项|财务|会计|(?:" + _CALM + r"|、){1,12}?等)?(资料|档案|手续|材料|票据|凭证|"
+                       r"管理制度|制度|程序|台账|资金使用|资金管理|使用|管理|核算|账务处理|采购程序|采购|审批手续)|"
+                       r"(相关|项目|档案)?)(均|都|全部|总体|整体)?"
+                       r"(齐全|完整|完备|健全|完善|规范|合规|合理|符合(相关)?(规定|要求)?|正常|及时)+"
+                       r"([、和及](齐全|完整|完备|健全|完善|规范|合规|合理|正常|及时)+)*|(无需|不需要|不需)整改|"
                        r"(资金)?(做到)?专款专用")
 #: 2处, 发现3处问题, 两处: how many, not what (QA49 F8); with a note after it (见附件)
 COUNT = re.compile(_COUNTED.format(kinds=_KINDS) + r"(\([^)]*\))?")
@@ -48,9 +60,12 @@ _BROKEN = r"(相关|国家|有关|中央)?" + _OBJECT + r"([和及与]" + _OBJEC
 _WRONG = (r"(?>(资金使用|(项目|专项|财政|扶贫|补贴)?(资金|经费)(被)?|支出|使用|资料|档案|制度)?"
           r"(缺项|缺失|缺漏|缺陷|遗漏|漏项|差错|瑕疵|违规|违纪|违法|违约|不合规|不规范|违反" + _BROKEN + r"|截留|滞留|挤占|"
           r"挪用|虚列|虚假|虚报|套取|骗取|冒领|侵占|超范围|超标准|擅自改变(资金)?用途|改变(资金)?用途)"
-          r"(使用|列支|操作|发放)?((项目|专项|财政|扶贫|补贴)?(资金|支出|开支|行为|经费|津补贴|补贴)){0,2})")
-_NONE_OF = re.compile(f"({_CHECKED}[,:]?)?(杜绝了?|{_DENIED}|未被|未)(有)?(任何|明显|相关|此类|上述)?" + _WRONG
-                      + r"(?:[、和及或与等]?" + _WRONG + r")*+" + f"({_ENDS})?")
+          r"(使用|列支|操作|发放)?((项目|专项|财政|扶贫|补贴)?(资金|支出|开支|行为|经费|津补贴|补贴|资料|档案)){0,2})")
+_NONE_OF = re.compile(f"({_CHECKED}[,:]?)?{_SUBJECT}(杜绝了?|{_DENIED}|未被|未)(有)?(任何|明显|相关|此类|上述)?" + _WRONG
+                      + r"(?:[、和及或与等]?" + _WRONG + r")*+" + f"({_ENDS})?" + r"(\((0+|〇|零)[处个项条笔次件]?\))?")
+# ... or those problems under a label with none beside them: 违规问题：无, 截留、挤占、挪用：无, 挪用资金：0; 以上问题均无
+_LABELLED = re.compile(_WRONG + r"(?:[、和及或与等]?" + _WRONG + r")*+" + r"(等)?(情况|问题)?:(无|没有|0|〇|零)|"
+                       r"(以上|上述)(问题|情况)(均|都)?(无|没有|不存在)")
 # All done, as a clerk affirms it in the cell of what is missing: 已全部开展, 均已及时归档, 已按规定公开 (a quantifier or
 # a manner: 已开展 alone may be one of several)
 _ALL_DONE = re.compile(r"((均已|都已|已全部|全部已|全部|均)(按时|及时|按期|如期|按规定|按要求)?|"
@@ -58,9 +73,13 @@ _ALL_DONE = re.compile(r"((均已|都已|已全部|全部已|全部|均)(按时|
                        r"(开展|完成|归档|落实|报送|执行|到位|提交|公开|验收)(完毕|到位)?")
 # A clause before one saying none that says how the work was done: 严格执行资金管理办法，杜绝截留挪用; never one saying
 # it was done badly (严格执行资金管理办法的意识不强: QA264 F3)
-_PREAMBLE = re.compile(r"(严格|认真)(执行|遵守|按照|落实)(了)?([^,;。]{0,25}?(办法|制度|规定|程序|精神|要求|条例|细则|法|预算|"
-                       r"约定|合同|报账制))?[》”]?(执行|要求|支付)?|" + _CHECKED + ":?|"  # what is followed, no more (QA265 F1)
-                       r"(检查|核查|审计|自查|审查|复核)(情况|结果)?:|(存在|发现)?问题:")  # a line naming what follows (F2)
+_PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履行|实行)(了)?([^,;。]{0,25}?(办法|制度|规定|程序|精神|要求|条例|"
+                       r"细则|法|预算|约定|合同|报账制|管理))?[》”]?(执行|要求|支付)?|" + _CHECKED + ":?|"  # (QA265 F1)
+                       r"(检查|核查|审计|自查|审查|复核)(情况|结果)?:|(存在|发现)?问题:|"  # a line naming what follows (F2)
+                       r"(经|通过)(现场)?(查阅|抽查|核查|检查|自查|审计|查看|核对)" + _CALM + r"{1,20}|"  # 经查阅账簿凭证
+                       r"(严格|认真)?按照《[^》]{1,25}》(的)?(规定|要求)?(使用(资金)?|执行|支付)?|"  # 按照《…办法》规定使用资金
+                       r"(单独|专账)核算|(实行)?专账管理|实行国库集中支付|(资金)?通过国库(集中|直接)支付" + _CALM + r"{0,12}|"
+                       + _DOER + r"(资金使用|资金管理|项目资金)?(总体|整体)?(规范|合规)")  # how the money was kept
 
 
 def says_none(text: str, findings: bool = True) -> bool:
@@ -89,7 +108,7 @@ def _read(text: str, findings: bool) -> bool:
     if findings and len(lines) > 1:  # a cell's lines, each a finding or none: 无挪用⏎违反规定发放补贴 holds one (QA264 F2);
         said = [line for line in lines if not says_nothing(line)]  # 经检查⏎未发现问题: the first line says nothing (QA265 F2)
         return bool(said) and all(_read(line, True) for line in said)
-    bare = "".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.!！,，;；、")
+    bare = _bare(text)
     bare = _NUMBERED.sub("", bare) if findings else bare  # 1.未发现截留挪用, （1）无: a line of a numbered list (QA266 F4)
     if bare in _NONE or not findings:
         return bare in _NONE
@@ -107,15 +126,42 @@ _NUMBERED = re.compile(r"^(\d{1,2}[.、)]|\(\d{1,2}\)|[一二三四五六七八�
 def says_nothing(line: str) -> bool:
     """Whether a line of a findings cell says only how the work was checked or done (经检查, 检查结果：, 严格执行资金管理
     办法): neither a finding nor none, where a line below it says which."""
-    bare = "".join(unicodedata.normalize("NFKC", line).split()).rstrip("。.!！,，;；、")
+    bare = _bare(line)
     return _PREAMBLE.fullmatch(bare) is not None
 
 
 def _says_none(bare: str) -> bool:
     found = COUNT.fullmatch(bare)
+    labelled = _LABEL.match(bare)  # 检查结果：无, 审计结论：未发现问题: what follows the label (one label)
+    if labelled and labelled.end() < len(bare):
+        rest = bare[labelled.end():]
+        return rest in _NONE or _LABEL.match(rest) is None and _says_none(rest)
     return (bare.upper() in _NONE_FOUND or _NO_PROBLEM.fullmatch(bare) is not None or _IN_ORDER.fullmatch(bare) is not None
+            or _LABELLED.fullmatch(bare) is not None
             or _NONE_OF.fullmatch(bare) is not None
             or _ALL_DONE.fullmatch(bare) is not None or (found is not None and found[2].strip("0〇零") == "") or _zero(bare))
+
+
+_LABEL = re.compile(r"(检查|核查|审计|自查|审查|复核|抽查)(情况|结果|结论):")
+
+
+def _bare(text: str) -> str:
+    """`text` as it is read: full-width forms as their ASCII, without spaces, marks that print nothing (a zero-width space
+    beside 无 made it a finding: QA267 F9) or the full stop it ends with."""
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return "".join(text.split()).rstrip("。.!！,，;；、")
+
+
+def list_number_only(line: str) -> bool:
+    """Whether a line is only the number of a list's item, with nothing after it (1., （2）, 三、): no finding, and no
+    word that there is none (QA267 F3: 1.⏎2. cost 2 points)."""
+    text = "".join(unicodedata.normalize("NFKC", line).split())
+    return _LIST_NUMBER.fullmatch(text) is not None
+
+
+_LIST_NUMBER = re.compile(r"\d{1,2}[.、)．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}、")
 
 
 def _zero(text: str) -> bool:

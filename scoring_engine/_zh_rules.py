@@ -262,6 +262,10 @@ RULES = (
     # a finding that says there is none (fact_values._no_none: QA260 F1)
     ("not a finding: {value} says there is none", "不是问题：{value!t} 表示没有问题，不应列入清单"),
     ("leave this item out; [] when there is none", "删去这一项；没有问题时写 []"),
+    # a list's number with nothing after it (fact_values._no_none, forms/side: QA267 F3)
+    ("not a finding: {value} is only the number of a list's item", "不是问题：{value!t} 只是清单的序号，后面没有写问题"),
+    ("write the finding after its number, or leave this item out", "在序号后写出问题，或删去这一项"),
+    ("{text:q} numbers a list but holds no finding", "{text} 只有清单的序号，没有写出问题"),
     ("fill in the cell; 无 when there is no finding", "填写该单元格，没有问题时填 无"),
     # a facts skeleton in JSON naming no set (cli.template: QA260 F4)
     ("{output}: template for {id} {version}, naming no set: score it with {command}",

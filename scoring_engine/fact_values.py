@@ -15,7 +15,7 @@ from typing import Any
 from ._arith import normalised, plain, too_many_digits
 from ._own_values import written_form
 from ._text import listing
-from ._no_finding import says_none
+from ._no_finding import list_number_only, says_none
 from .errors import did_you_mean
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
@@ -254,6 +254,9 @@ def _no_none(text: str) -> str:
     of the list may not: counted as a finding, it cost points in silence (QA260 F1)."""
     if says_none(text):
         raise ValueError(f"not a finding: {_brief(text)} says there is none", "leave this item out; [] when there is none")
+    if list_number_only(text):  # "1.": a list's number, its finding never written (QA267 F3)
+        raise ValueError(f"not a finding: {_brief(text)} is only the number of a list's item",
+                         "write the finding after its number, or leave this item out")
     return text
 
 

@@ -160,6 +160,20 @@ def test_a_findings_cell_left_blank_is_told_to_write_none_as_its_description_say
     assert "合规性问题；问题（文字，或 {text, points}）列表，没有时写 []；必填" in skeleton
 
 
+@pytest.mark.parametrize(("typed", "said"), [("1.\n2.", None), ("1.无\n2.", "87.00"), ("（1）未附发票\n（2）", "86.00"),
+                                             ("无\u200b", "87.00")])
+def test_a_findings_cell_holding_a_lists_numbers_alone_is_refused_and_an_empty_numbered_line_is_no_finding(
+        tmp_path: Path, typed: str, said: str | None) -> None:
+    """QA267 F3, F9: 1.⏎2. (a list begun, never filled in) cost 2 points, and 1.无⏎2. 1 point; 无 with a zero-width space
+    beside it cost 1. A cell of numbers alone is refused as not filled in; a numbered line left empty is no finding."""
+    form, rows = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
+    code, output = _scored(form, tmp_path)
+    if said is None:
+        assert 1 == code and f"表外事实!C{rows['found']}：'1.\\n2.' 只有清单的序号，没有写出问题（填写该单元格" in output, output
+    else:
+        assert 0 == code and f"总分 {said} / 100" in output, output
+
+
 @pytest.mark.parametrize("unit, refused", [("元", True), ("千元", True), ("亿元", True), ("万元", False), ("万", False), ("", False),
                                            ("（万元）", False), ("人民币万元", False), ("万元（人民币）", False)])
 def test_an_amount_whose_unit_cell_says_another_unit_is_refused_on_that_cell(tmp_path: Path, unit: str, refused: bool) -> None:

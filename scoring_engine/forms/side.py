@@ -23,7 +23,7 @@ from .._text import cut, prints_as_nothing
 from ..errors import Problem
 from ..facts import MAX_FACTS_DEPTH
 from ..model import FactSpec
-from .._no_finding import COUNT, says_none, says_nothing
+from .._no_finding import COUNT, list_number_only, says_none, says_nothing
 from ..target_rows import written_quantity
 from .details import project_detail
 from .reading import FILL_THE_CELL, SAME_UNIT, Blank, FormReading
@@ -174,8 +174,13 @@ def _same(one: Any, other: Any) -> bool:
 def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | None:
     """Findings typed in a cell one a line (Alt+Enter between them; QA44 F10), or one alone. One line of several parted
     by ；is refused: how many findings it holds cannot be told, and each may cost points."""
-    lines = [line.strip() for line in text.splitlines()  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
-             if not all(prints_as_nothing(c) for c in line) and not says_none(line)]
+    written = [line for line in text.splitlines() if not all(prints_as_nothing(c) for c in line)]
+    if written and all(map(list_number_only, written)):  # 1.⏎2.: a list begun, never filled in (QA267 F3)
+        reading.problems.append(Problem(f"{cell}: {cut(text.strip())!r} numbers a list but holds no finding",
+                                        file=str(reading.path), hint=_NONE_HINT))
+        return None
+    lines = [line.strip() for line in written  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
+             if not list_number_only(line) and not says_none(line)]
     if len(lines) > 1 and not all(map(says_nothing, lines)):  # 经检查⏎…, 严格执行资金管理办法⏎但仍有…: a line naming how
         lines = [line for line in lines if not says_nothing(line)]  # the work was checked or done is no finding (QA265 F2)
     if any(line.startswith("{") for line in lines):  # a finding with its points, as JSON (QA46 F2)
