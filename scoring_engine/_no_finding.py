@@ -73,8 +73,8 @@ _ALL_DONE = re.compile(r"((均已|都已|已全部|全部已|全部|均)(按时|
                        r"(开展|完成|归档|落实|报送|执行|到位|提交|公开|验收)(完毕|到位)?")
 # A clause before one saying none that says how the work was done: 严格执行资金管理办法，杜绝截留挪用; never one saying
 # it was done badly (严格执行资金管理办法的意识不强: QA264 F3)
-_PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履行|实行)(了)?([^,;。]{0,25}?(办法|制度|规定|程序|精神|要求|条例|"
-                       r"细则|法|预算|约定|合同|报账制|管理))?[》”]?(执行|要求|支付)?|" + _CHECKED + ":?|"  # (QA265 F1)
+_PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履行|实行)(了)?([^,;。]{0,25}?(办法|制度|规定|程序|精神|要求|"
+                       r"条例|细则|法|预算|约定|合同|报账制|管理))?[》”]?(执行|要求|支付)?|" + _CHECKED + ":?|"  # (QA265 F1)
                        r"(检查|核查|审计|自查|审查|复核)(情况|结果)?:|(存在|发现)?问题:|"  # a line naming what follows (F2)
                        r"(经|通过)(现场)?(查阅|抽查|核查|检查|自查|审计|查看|核对)" + _CALM + r"{1,20}|"  # 经查阅账簿凭证
                        r"(严格|认真)?按照《[^》]{1,25}》(的)?(规定|要求)?(使用(资金)?|执行|支付)?|"  # 按照《…办法》规定使用资金
@@ -135,7 +135,7 @@ def _says_none(bare: str) -> bool:
     labelled = _LABEL.match(bare)  # 检查结果：无, 审计结论：未发现问题: what follows the label (one label)
     if labelled and labelled.end() < len(bare):
         rest = bare[labelled.end():]
-        return rest in _NONE or _LABEL.match(rest) is None and _says_none(rest)
+        return rest in _NONE or (_LABEL.match(rest) is None and _says_none(rest))
     return (bare.upper() in _NONE_FOUND or _NO_PROBLEM.fullmatch(bare) is not None or _IN_ORDER.fullmatch(bare) is not None
             or _LABELLED.fullmatch(bare) is not None
             or _NONE_OF.fullmatch(bare) is not None
