@@ -193,10 +193,11 @@ def test_an_amount_whose_unit_cell_says_another_unit_is_refused_on_that_cell(tmp
 
 
 @pytest.mark.parametrize("typed", ["2024年9月15日", "2024.9.15", "2024/09/15", "2024-9-15", " 2024年09月15日 ", "2024年9月15号",
-                                   "2024-09-15 00:00:00"])
+                                   "2024-09-15 00:00:00", "2024/9/15 0:00", "2024/9/15 00:00"])
 def test_a_date_typed_year_first_as_clerks_write_it_is_that_date(tmp_path: Path, typed: str) -> None:
     """2023年12月10日, 2023.12.10, 2023/12/10 and 2023-1-5 typed on the side sheet were refused for not being
-    YYYY-MM-DD (QA261 F6): year, month and day in that order say one date, which is read."""
+    YYYY-MM-DD (QA261 F6): year, month and day in that order say one date, which is read; a midnight as Excel shows it
+    (2024/3/20 0:00) is that day, not the 2nd, as its spaces taken out made it (QA267 F2)."""
     import json
 
     national = (ROOT / "indicator_sets" / "national-framework.yaml").read_text(encoding="utf-8")
@@ -245,3 +246,17 @@ def test_a_unit_beside_its_fact_is_read_only_when_it_is_the_facts_unit_written_s
     from scoring_engine.forms.side import _same_unit
 
     assert same == _same_unit(written, own)
+
+
+def test_a_judgement_cell_of_spaces_is_read_at_once() -> None:
+    """QA267 F1: a 档次 cell of 2,000 spaces then x took 19 s (the spaces on either side of a part each took any run of
+    them), a full cell hours, in every batch worker. A bound on a blow-up, not a speed goal: about a millisecond."""
+    import time
+
+    from scoring_engine.forms.side import _judged_in_words
+
+    for text in (" " * 2000 + "x", " " * 30000 + "x", "达成" + " " * 1500 + "，" + " " * 400 + "9分", "档次：" * 600 + "x"):
+        start = time.process_time()
+        _judged_in_words(text, "tier")
+        assert time.process_time() - start < 1
+    assert {"tier": "达成年度指标", "score": 9, "reason": "效果明显"} == _judged_in_words("达成年度指标 ，  9分，效果明显", "tier")

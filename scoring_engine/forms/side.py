@@ -41,7 +41,7 @@ _YES_NO = {"true": True, "false": False, "是": True, "否": False,
            **dict.fromkeys("√✔✓☑", True), **dict.fromkeys("×✗✘☒☐", False)}  # a tick or a cross, as checklists mark (QA261 F6)
 #: A date typed as text year first, as clerks write it: 2023年12月10日, 2023.12.10, 2023/12/10, 2023-1-5 (QA261 F6),
 #: 2023年12月15号, or pasted as text with its midnight, 2023-12-15 00:00:00 (QA266 F5)
-_TYPED_DATE = re.compile(r"(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})[日号]?(?:00:00(?::00)?)?")
+_TYPED_DATE = re.compile(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*[日号]?(?:\s+0?0:00(?::00)?)?")
 _JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "numbers": "[88, 92.5, 85]",
                   "targets": '[{"name": "主体封顶栋数", "type": "quantity", "weight": 20, "target": 19, "actual": 18}]',
                   "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
@@ -352,7 +352,10 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
         return _YES_NO[value.strip().lower()]
     if kind == "date" and isinstance(value, datetime.datetime):
         return value.date()  # a date cell holds the day at midnight: import writes 2023-12-15, as a facts file gives it
-    if kind == "date" and isinstance(value, str) and (typed := _TYPED_DATE.fullmatch(bare)):
+    # read with its spaces: 2024/3/20 0:00 (a midnight as Excel shows it) without them was 2024/3/200:00, the 2nd (QA267 F2)
+    typed = _TYPED_DATE.fullmatch(unicodedata.normalize("NFKC", value).strip()) if kind == "date" and isinstance(value, str) \
+        else None
+    if typed:
         try:
             return datetime.date(*map(int, typed.group(1, 2, 3)))
         except ValueError:  # 2023年13月1日: no date, refused as typed
@@ -372,6 +375,7 @@ _SCORE = r"(?:(?:得分|分数)\s*[:：]?\s*)?(?P<score>[-+＋－]?[0-9０-９]+
 _REASON = f"(?:{_SEP}(?:(?:理由|原因)\\s*[:：]?\\s*)?(?P<reason>.+?))?\\s*"
 _IN_WORDS = {"tier": re.compile(r"\s*(?:档次\s*[:：]?\s*)?(?P<tier>[^,，;；:：、\n]+?)" + _SEP + _SCORE + _REASON, re.S),
              "judgement": re.compile(r"\s*" + _SCORE + _REASON, re.S)}
+_MOST_IN_WORDS = 2000
 #: The keys of a judgement in JSON, as a clerk may write them in Chinese: {"档次": …, "得分": …, "理由": …}.
 _WORDS_EXAMPLES = {"tier": "达成年度指标，9分，效果明显 (档次，得分，理由)", "judgement": "3分，测算依据基本充分 (得分，理由)"}
 _KEYS = {"档次": "tier", "得分": "score", "分数": "score", "理由": "reason", "原因": "reason"}
@@ -379,7 +383,11 @@ _KEYS = {"档次": "tier", "得分": "score", "分数": "score", "理由": "reas
 
 def _judged_in_words(text: str, kind: str) -> dict[str, Any] | None:
     """A judgement typed in words, as its JSON reads (the score exact); None for text that is not written so."""
-    found = _IN_WORDS[kind].fullmatch(text)
+    if len(text) > _MOST_IN_WORDS:  # no judgement: a tier, a score and a sentence or two
+        return None
+    # runs of spaces as one: the patterns' spaces on either side of a part each take any run, and a cell of 2,000 spaces
+    # took 19 s (QA267 F1)
+    found = _IN_WORDS[kind].fullmatch(re.sub(r"[^\S\n]+", " ", text).strip())
     if found is None:
         return None
     parts = {key: found[key].strip() for key in ("tier", "reason") if key in _IN_WORDS[kind].groupindex and found[key]}
