@@ -244,11 +244,11 @@ class _Merge:
             self.log.add(path, f"the base profile {by} removes {node_id}{with_it} ({file}, line {at})",
                          "leave this entry out, or name an indicator the base still has", key=key)
         elif path[:1] == ("change",) and node_id in _FIELDS:  # `weight: 25` not indented (QA51 F4)
-            self.log.add(path, f"no indicator {cut(str(node_id))} in the base set",
+            self.log.add(path, f"no indicator {cut(str(node_id)) or repr(node_id)} in the base set",
                          f"{node_id} is a field of an indicator: indent it under the id of the indicator it changes "
                          "(two spaces more)", key=key)
         else:
-            self.log.add(path, f"no indicator {cut(str(node_id))} in the base set",
+            self.log.add(path, f"no indicator {cut(str(node_id)) or repr(node_id)} in the base set",
                          did_you_mean(node_id, self.places if among is None else among), key=key)
         self.unfound.append(self.log.problems[-1])
         return None

@@ -278,6 +278,9 @@ RULES = (
     ("alias {written} of {name} names {meant}, which is not one of its values",
      "事实 {name} 的别名 {written} 指向 {meant}，它不是 values 中的值"),
     ("alias {written} of {name} is one of its values", "事实 {name} 的别名 {written} 本身就是 values 中的值"),
+    ("type ≥, ≤ or = (正向, 反向) in the cell itself, not a formula", "在单元格中直接填写 ≥、≤ 或 =（正向、反向），不要用公式"),
+    ("list the texts the fact takes under values:, and name one of them for each alias",
+     "在 values: 下列出该事实可取的文字，每个别名指向其中之一"),
     ("write aliases as {{word: value}}, each value one of values: {values}",
      "aliases 写成 {{别名: 值}}，每个值须是 values 之一：{values!l}"),
     # facts naming another version of the set --set gives (forms/bases.named_of_another_version: QA268 F1)

@@ -291,6 +291,14 @@ def test_a_sign_in_the_sichuan_forms_nature_column_beside_a_tier_row_is_refused_
     assert 1 == len(lines) and f"!E21：行 农村自来水普及率提升：指标性质“{nature}”用于数值型指标值，而指标值为空" in lines[0], lines
 
 
+def test_a_formula_in_the_sichuan_forms_nature_column_is_one_error_telling_to_type_the_sign(tmp_path: Path) -> None:
+    """QA267 F6: =IF(1,"≥","≤") in 指标性质 was told to type '=100% (a hint for percentages), then that the cell was
+    empty: one error, telling to type the sign itself."""
+    facts = ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json"  # openpyxl writes =… as a formula
+    lines = _said_in_chinese(written_form(facts, tmp_path / "form.xlsx", {"E14": '=IF(1,"≥","≤")'}))
+    assert 1 == len(lines) and "E14：单元格是公式" in lines[0] and "直接填写 ≥、≤ 或 =" in lines[0], lines
+
+
 @pytest.mark.parametrize(("cells", "said"), [
     ({"J13": "反向"}, "J13：行 新建供水管网长度：指标性质 反向（≤） 与指标值 ≥10公里 不一致（符号只写一次）"),
     ({"J13": "定量", "E13": "10公里"}, "J13：行 新建供水管网长度：指标性质“定量”没有给出符号，指标值 10公里 也没有"),

@@ -63,7 +63,9 @@ def facts(draft: Draft) -> dict[str, FactSpec]:
                 said = f"alias {written!r} of {name} names {meant!r}, which is not one of its values" \
                     if spec.values is None or meant not in spec.values else f"alias {written!r} of {name} is one of its values"
                 draft.log.add(path + ("aliases", written), said, fact=name,
-                              hint=f"write aliases as {{word: value}}, each value one of values: {', '.join(spec.values or ())}")
+                              hint=f"write aliases as {{word: value}}, each value one of values: {', '.join(spec.values)}"
+                              if spec.values else "list the texts the fact takes under values:, and name one of them for "
+                                                  "each alias")
         if "items" in decl and spec.type != "list":
             draft.log.add(path + ("items",), f"items applies to list facts; {name} is a {spec.type} fact", fact=name, key=True)
         values, default = spec.values or (), decl.get("default")

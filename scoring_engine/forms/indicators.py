@@ -218,7 +218,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
             value = reading.sheet.get(r, at[key])
             if isinstance(value, Formula):
                 reading.problem(r, at[key], f"{value.holds()}; expected the {_shown(reading, key)} itself",
-                                _EXACT_HINT if key in ("target", "target_value", "comparison") else None)
+                                _EXACT_HINT if key in ("target", "target_value") else _SIGN_HINT if key == "comparison" else None)
             elif key == "reason" and value is not None and not isinstance(value, str):  # I13 = 0 (QA165 F6)
                 reason_words(reading, r, at[key], _shown(reading, key), name)
             elif value is not None:
@@ -296,6 +296,7 @@ def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], ite
     if "unit" in at and isinstance(item.get("unit"), str) and unicodedata.normalize("NFKC", item["unit"]) == "%":
         _beside_percent_column(reading, r, at, item)
     if "comparison" in at and "comparison" not in item and unsigned_number(item.get("target"), item.get("unit")) \
+            and not isinstance(reading.sheet.get(r, at["comparison"]), Formula) \
             and not year_in_date_row(item, written_quantity(item.get("target"))):  # its deadline, refused later (QA204 5)
         _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
                      "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
@@ -418,3 +419,5 @@ def _holds(reading: FormReading, r: int, at: Mapping[str, int], key: str, messag
 #: A 实际完成值 that is a number asks for its 年度指标值; a qualitative row wrote a number where its tier goes.
 _JUDGED_BY_TIER = "a row judged by its tier (定性) writes the tier in 实际完成值 (达成年度指标), not a number"
 _EXACT_HINT = "a cell typed with = at its start is a formula: type '=100% (with an apostrophe first), or 等于100%"
+#: What a formula in the 指标性质 column is told: the sign typed itself (QA267 F6: it was told of percentages)
+_SIGN_HINT = "type ≥, ≤ or = (正向, 反向) in the cell itself, not a formula"

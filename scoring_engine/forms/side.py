@@ -267,7 +267,7 @@ def _in_own_unit(reading: FormReading, side: Sheet, r: int, spec: FactSpec) -> b
     if not written or spec.unit is None or spec.type not in ("number", "integer", "list") or \
             written in SAME_UNIT.get(spec.unit, (spec.unit,)) or _same_unit(written, spec.unit):
         return True
-    reading.problems.append(Problem(f"{side.ref(r, 4)}: the unit is {written!r}, where {spec.label or spec.name} "
+    reading.problems.append(Problem(f"{side.ref(r, 4)}: the unit is {cut(written)!r}, where {spec.label or spec.name} "
                                     f"({spec.name}) is in {spec.unit}", file=str(reading.path),
                                     hint=f"write the value in {spec.unit}, and {spec.unit} back in this cell"))
     return False
