@@ -245,3 +245,15 @@ def test_the_tiers_offered_beside_a_synonym_of_no_tier_are_said_in_chinese_each_
                                                   "row: {type: number}"), encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(tmp_path / "s.yaml")])
     assert 1 == run.exit_code and "（规则的档次：好, 很好、12\" 管、差）" in run.stderr, run.stderr
+
+
+def test_an_alias_of_a_fact_without_values_and_an_empty_removal_are_said_wholly_in_chinese(tmp_path: Path) -> None:
+    """QA267 F5: an alias of a fact that lists no values was told 'write aliases as {word：value}, each value one of
+    values: ' (an empty list the Chinese did not match), and remove: [''] 'no indicator  in the base set'."""
+    path = _small_set(tmp_path, "  budget.funding_method: {type: string, values: [按比例, 分档, 全额到位], default: 按比例,",
+                      "  budget.funding_method: {type: string, aliases: {比例: 按比例}, default: 按比例,")
+    code, output = _run("--lang", "zh", "validate", str(path))
+    assert 1 == code and "在 values: 下列出该事实可取的文字，每个别名指向其中之一" in output, output
+    (tmp_path / "p.yaml").write_text("extends: self-evaluation\nid: p\nremove: ['']\n", encoding="utf-8")
+    code, output = _run("--lang", "zh", "validate", str(tmp_path / "p.yaml"))
+    assert 1 == code and "基础指标体系中没有指标 ''" in output, output
