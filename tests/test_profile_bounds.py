@@ -55,7 +55,8 @@ def test_validate_refuses_a_profile_past_max_yaml_nodes_with_exit_1_in_either_la
     path.write_text(_profile_past_the_bound(), encoding="utf-8")
     out = CliRunner().invoke(main, ["--lang", lang, "validate", str(path)])
     assert out.exit_code == 1, out.output
-    assert "MAX_YAML_NODES" in out.output and re.search(r"big\.yaml:\d+:\d+: ", out.output)  # at the value it stopped at
+    assert ("MAX_YAML_NODES" if lang == "en" else "值超过 50000 个") in out.output  # in Chinese by its figure (QA263 F4)
+    assert re.search(r"big\.yaml:\d+:\d+: ", out.output)  # at the value it stopped at
     assert "内部错误" not in out.output and "internal error" not in out.output and "YamlError" not in out.output
     if lang == "zh":
         assert "本方案与 national-framework 合成的指标体系：值超过 50000 个" in out.output
