@@ -57,8 +57,12 @@ def release() -> None:
 
 
 def interrupted() -> NoReturn:
-    """Say the command was interrupted, in the locale's language (what the input is in is not known yet), and exit."""
-    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    """Say the command was interrupted, in the language asked for (--lang, SCORING_ENGINE_LANG) or the locale's (what
+    the input is in is not known yet), and exit (QA267 F7: a run given --lang zh said "interrupted")."""
+    argv = sys.argv[1:]
+    asked = next((a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), None) or next(
+        (argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--lang"), None) or os.environ.get("SCORING_ENGINE_LANG")
+    locale = asked or os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
     try:  # noqa: SIM105 - loads no contextlib; standard error closed (2>&-): no one to tell, and it stops (QA193 F2)
         sys.stderr.write("\n已中断\n" if locale.lower().startswith("zh") else "\ninterrupted\n")
     except (AttributeError, OSError, ValueError):

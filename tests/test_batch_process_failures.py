@@ -63,6 +63,26 @@ def test_a_ctrl_c_while_the_commands_load_with_standard_error_closed_still_ends_
     assert 130 == stopped.value.code
 
 
+@pytest.mark.parametrize(("argv", "env", "said"), [(["--lang", "zh", "score", "f.json"], {}, "已中断"),
+                                                    (["--lang=zh", "batch", "p.jsonl"], {}, "已中断"),
+                                                    (["score", "f.json"], {"SCORING_ENGINE_LANG": "zh"}, "已中断"),
+                                                    (["--lang", "en", "score", "f.json"], {"LANG": "zh_CN.UTF-8"}, "interrupted")])
+def test_a_ctrl_c_while_the_commands_load_is_said_in_the_language_asked_for(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str], env: dict[str, str],
+        said: str) -> None:
+    """QA267 F7: a run given --lang zh, stopped while the commands loaded, said "interrupted": the locale alone chose."""
+    from scoring_engine import _early_stop
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "SCORING_ENGINE_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(sys, "argv", ["scoring-engine", *argv])
+    with pytest.raises(SystemExit):
+        _early_stop.interrupted()
+    assert capsys.readouterr().err.strip() == said
+
+
 # ---------------------------------------------------------------- a pool that cannot run (QA193 F1)
 
 
