@@ -57,6 +57,8 @@ LINT = (
     ("variant {variant} can never be chosen: {fact} takes only {values}",
      "算法 {variant} 永远不会被选用：{fact} 只能取 {values}"),
     ("remove the variant, or add {variant} to the values of {fact}", "删去该算法，或把 {variant} 加入 {fact} 的 values"),
+    ("{variant} is an alias of {value}, read as {value} before the switch chooses: key the rule {value}",
+     "{variant} 是 {value} 的别名，选择算法前已读作 {value}：请把该算法的键写成 {value}"),
     ("{fact} may be {value}, for which the switch has no rule (it has {names}): such a project cannot be scored",
      "{fact} 可能取 {value}，而 switch 没有为它写规则（只有 {names}）：这样的项目无法评分"),
     ("add a rule for {value} under rules, or remove it from the values of {fact}",
