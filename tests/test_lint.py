@@ -119,7 +119,7 @@ def test_a_switch_variant_the_fact_cannot_name_is_unreachable(tmp_path: Path) ->
     assert (_line(text, "banded:"), "method") == (w.problem.line, w.problem.fact)
     aliased = text.replace("values: [ratio, bands]}", "values: [ratio, bands], aliases: {banded: bands}}")
     w = _only(_lint(tmp_path, aliased), "unreachable-variant")  # QA267 F5: told to add it to values, which refuses it
-    assert w.problem.hint == "banded is an alias of bands, read as bands before the switch chooses: key the rule bands"
+    assert w.problem.hint == "banded is an alias of bands, read as that value before the switch chooses: key the rule bands"
 
 
 # ---------------------------------------------------------------- checks

@@ -32,7 +32,7 @@ UNCOVERED_HINT_BELOW = "add a lowest band without min, e.g. {{max: {written}, po
 UNCOVERED_HINT_ABOVE = "add a highest band without max"
 UNREACHABLE_VARIANT = "variant {variant} can never be chosen: {fact} takes only {values}"
 UNREACHABLE_VARIANT_HINT = "remove the variant, or add {variant} to the values of {fact}"
-ALIAS_VARIANT_HINT = "{variant} is an alias of {value}, read as {value} before the switch chooses: key the rule {value}"
+ALIAS_VARIANT_HINT = "{variant} is an alias of {value}, read as that value before the switch chooses: key the rule {key}"
 MISSING_VARIANT = "{fact} may be {value}, for which the switch has no rule (it has {names}): such a project cannot be scored"
 MISSING_VARIANT_HINT = "add a rule for {value} under rules, or remove it from the values of {fact}"
 
@@ -100,7 +100,7 @@ def _variants(indicator_set: IndicatorSet, at: RuleAt, locator: Locator) -> Iter
     aliases = dict(spec.aliases)
     for choice in params.rules:
         if choice not in spec.values:  # a word a form writes for a value: the rule is keyed by the value (QA267 F5)
-            hint = ALIAS_VARIANT_HINT.format(variant=choice, value=aliases[choice]) if choice in aliases \
+            hint = ALIAS_VARIANT_HINT.format(variant=choice, value=aliases[choice], key=aliases[choice]) if choice in aliases \
                 else UNREACHABLE_VARIANT_HINT
             yield locator.warning("unreachable-variant", (*at.path, "rules", choice), UNREACHABLE_VARIANT,
                                   {"variant": choice, "fact": params.by, "values": ", ".join(spec.values)},
