@@ -278,6 +278,10 @@ RULES = (
     ("alias {written} of {name} names {meant}, which is not one of its values",
      "事实 {name} 的别名 {written} 指向 {meant}，它不是 values 中的值"),
     ("alias {written} of {name} is one of its values", "事实 {name} 的别名 {written} 本身就是 values 中的值"),
+    # an amount a form's funds block gives that reads as 100 亿元 or more (forms/funds: QA261 F11)
+    ("the {label} {amount} 万元 is {yi} 亿元", "{label} {amount} 万元，即 {yi} 亿元"),
+    ("if the form's amounts are in 元, type them in 万元 (1 元 is 0.0001 万元)",
+     "若表中金额以元计，请改为以万元填写（1 元为 0.0001 万元）"),
     ("type ≥, ≤ or = (正向, 反向) in the cell itself, not a formula", "在单元格中直接填写 ≥、≤ 或 =（正向、反向），不要用公式"),
     ("list the texts the fact takes under values:, and name one of them for each alias",
      "在 values: 下列出该事实可取的文字，每个别名指向其中之一"),

@@ -245,3 +245,14 @@ def test_the_sichuan_forms_special_account_row_is_read_and_printed_back_as_the_o
                          {**cells, "F8": 30})
     code, output = _run(short)
     assert 0 == code and f"{sichuan}!F6: the 调整后预算数 of the 其中 rows add up to 90 (F7+F8), not 100" in output, output
+
+
+def test_amounts_that_read_as_a_hundred_yi_or_more_are_a_hint_that_they_may_be_in_yuan(tmp_path: Path) -> None:
+    """QA261 F11: 12000000 and 11400000 typed in 元 where no label said so were read as 万元 without a word (budget.total
+    12000000 万元 in the facts import writes, summed so by batch); the score stands (the 执行率 is a ratio). A total of
+    100 亿元 or more is a 提示, once; amounts a project spends are not."""
+    code, output = _run(_filled(tmp_path, E6=12000000, F6=11400000))
+    assert 0 == code and f"{SHEET}!E6: the 全年预算数 12000000 万元 is 1200 亿元 (if the form's amounts are in 元" in output, output
+    assert 1 == output.count("亿元")
+    code, output = _run(_filled(tmp_path, E6=500, F6=420))
+    assert "亿元" not in output

@@ -44,6 +44,8 @@ def check_funds(reading: FormReading, rows: Mapping[str, int], columns: Mapping[
     for row in rows.values():
         _typed_rate(reading, row, columns)
     total = rows.get("total")
+    if total is not None:
+        _amounts_in_yuan(reading, total, columns)
     parts = [row for key, row in rows.items() if key != "total"]
     if total is not None and parts:
         for key in _AMOUNTS:
@@ -164,6 +166,23 @@ def _agrees(typed: Decimal, computed: Decimal) -> bool:
     step = Decimal(1).scaleb(-places)
     typed = round_half_up(typed, places)
     return typed in (round_half_up(computed, places), computed.quantize(step, rounding=ROUND_DOWN))
+
+
+def _amounts_in_yuan(reading: FormReading, row: int, columns: Mapping[str, int]) -> None:
+    """A 提示 when the total row's first amount reads as 100 亿元 or more: typed in 元 where no label says so, it is read
+    in 万元 (QA261 F11: 12000000 元 was budget.total 12000000 万元, and batch summed 预算数 so). The score stands: the
+    执行率 is a ratio."""
+    for key in _AMOUNTS:
+        amount = _amount(reading, row, columns[key]) if key in columns else None
+        if amount is not None and amount >= _MOST_LIKELY:
+            label = next(c.label for c in reading.layout.funds.columns if c.key == key)
+            reading.warnings.append(Problem(
+                f"{reading.sheet.ref(row, columns[key])}: the {label} {plain(amount)} 万元 is {plain(amount / 10000)} 亿元",
+                file=str(reading.path), hint="if the form's amounts are in 元, type them in 万元 (1 元 is 0.0001 万元)"))
+            return
+
+
+_MOST_LIKELY = Decimal(1_000_000)  # 万元: 100 亿元, more than a project a unit self-evaluates spends
 
 
 def _parts_add_up(reading: FormReading, total_row: int, part_rows: list[int], col: int, key: str) -> None:
