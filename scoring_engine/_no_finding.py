@@ -157,6 +157,8 @@ def _bare(text: str) -> str:
 def list_number_only(line: str) -> bool:
     """Whether a line is only the number of a list's item, with nothing after it (1., （2）, 三、): no finding, and no
     word that there is none (QA267 F3: 1.⏎2. cost 2 points)."""
+    if len(line) > 16:  # a number, its mark and a few spaces: a finding's text is longer (and read at every project)
+        return False
     text = "".join(unicodedata.normalize("NFKC", line).split())
     return _LIST_NUMBER.fullmatch(text) is not None
 
