@@ -225,12 +225,13 @@ def test_a_tick_or_a_cross_in_a_yes_or_no_cell_is_yes_or_no(tmp_path: Path, type
 def test_the_blank_form_fills_a_choice_with_its_default_so_a_form_filled_from_it_is_not_told_it_was_taken(tmp_path: Path):
     """Every form filled from the blank form was told that 预算执行率计分方法 and its 分母, left blank there, took the set's
     defaults ('proportional'), a 提示 counted in batch's 提示数 (QA259 F4): the blank form writes each choice's default
-    in its cell, to change where the project's is another; a row deleted is still told (QA46 F5)."""
+    in its cell, to change where the project's is another, in the words its label shows (按比例, not proportional: QA266
+    F5); a row deleted is still told (QA46 F5)."""
     form = tmp_path / "form.xlsx"
     assert 0 == CliRunner().invoke(main, ["template", "self-evaluation", "-o", str(form)]).exit_code
     side = openpyxl.load_workbook(form)["表外事实"]
     filled = {side.cell(r, 2).value: side.cell(r, 3).value for r in range(1, side.max_row + 1) if side.cell(r, 1).value == "事实"}
-    assert ("proportional", "全年预算数", None) == (filled["budget.method"], filled["budget.base"], filled["budget.adjusted"])
+    assert ("按比例", "全年预算数", None) == (filled["budget.method"], filled["budget.base"], filled["budget.adjusted"])
 
 
 @pytest.mark.parametrize("written, own, same", [("月", "个月", True), ("日", "天", True), ("m", "米", True), ("（万元）", "万元", True),

@@ -627,7 +627,7 @@ def test_the_blank_form_says_what_a_fact_left_blank_is_taken_as(tmp_path: Path):
     blank = tmp_path / "blank.xlsx"
     assert 0 == CliRunner().invoke(main, ["template", "self-evaluation", "-o", str(blank)]).exit_code
     said = {r[1]: r[4] for r in load_workbook(blank).worksheets[1].iter_rows(values_only=True) if r[0] == "事实"}
-    assert said["budget.method"].endswith("；不填按默认值 proportional") and "默认" not in said["budget.adjusted"]
+    assert said["budget.method"].endswith("；不填按默认值 按比例") and "默认" not in said["budget.adjusted"]
 
 
 @pytest.mark.parametrize("typed", ["ｂｕｄｇｅｔ．ｐａｉｄ", "budget。paid"])

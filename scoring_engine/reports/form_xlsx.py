@@ -147,6 +147,12 @@ def _print_setup(ws: Worksheet, grid: Grid) -> None:
     ws.page_margins.left = ws.page_margins.right = 0.5
 
 
+def _worded(spec: Any, value: Any) -> Any:
+    """A choice fact's value as the set's first alias for it words it (按比例 for proportional), as the form's clerk reads
+    it and the reader takes it back; else the value."""
+    return next((written for written, meant in spec.aliases if meant == value), value) if isinstance(value, str) else value
+
+
 def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSet) -> None:
     from openpyxl.styles import Alignment, Font
 
@@ -156,11 +162,13 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
         for name, spec in indicator_set.facts.items():
             if name not in shown_on_form:
                 bounds = "，".join(f"{k} {v}" for k, v in (("≥", spec.min), ("≤", spec.max)) if v is not None)
-                default = ("是" if spec.default else "否") if isinstance(spec.default, bool) else default_words(spec.default)
+                default = ("是" if spec.default else "否") if isinstance(spec.default, bool) else \
+                    default_words(_worded(spec, spec.default))
                 left = f"不填按默认值 {default}" if spec.default is not None else ""  # QA46 F5; 是 or 否 as the cell takes it
                 # a choice filled in with its default, to change where the project's is another: left blank, every form
-                # filled from it was told the default was taken (QA259 F4)
-                chosen = spec.default if spec.type == "string" and spec.values and spec.default is not None else None
+                # filled from it was told the default was taken (QA259 F4); in the words its label shows (QA266 F5)
+                chosen = _worded(spec, spec.default) if spec.type == "string" and spec.values and spec.default is not None \
+                    else None
                 rows.append(("事实", name, chosen, spec.unit or "",
                              "；".join(filter(None, (spec.label, type_words(spec, on_form=True), bounds, left)))))
         rows += [("来源", "指标体系", f"{indicator_set.name}（{indicator_set.id} {indicator_set.version}）", "", ""),
@@ -168,7 +176,9 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
     else:
         for fact in result.facts:
             if fact.name not in shown_on_form:
-                rows.append(("事实", fact.name, _side_value(fact_document(fact.value)), fact.unit or "", fact.label or ""))
+                declared = indicator_set.facts.get(fact.name)
+                value = _worded(declared, fact.value) if declared is not None else fact.value
+                rows.append(("事实", fact.name, _side_value(fact_document(value)), fact.unit or "", fact.label or ""))
         for top_na in _not_applicable(result):
             rows.append(("不适用", top_na[0], top_na[1], "", ""))
         form_fields = {"name", "department", "unit", "year", "goal", "outcome", "conclusion", "problems", "measures"}
