@@ -24,28 +24,38 @@ _CHECKED = (r"((经|通过)[^,;。:]{0,20}?(检查|核查|审查|审核|自查|�
             r"(检查|核查|审查|审核|自查|核实))")
 # Found nowhere, as clerks deny it
 _DENIED = r"(暂未发现|尚未发现|从未发现|未发现|没有发现|没发现|未查出|未见|未有|未出现|没有出现|不存在|无|没有|暂无)"
-# Who did the work, said before how (项目单位严格执行…, 资金拨付严格履行审批程序), and what was checked (经查阅账簿凭证):
-# never a word of a problem, a doubt or a part (部分, 基本)
-_CALM = r"(?:(?!部分|个别|基本|大多|多数|少数|尚|仍|还|较|但|却)[^,;。:发存挪截挤虚套骗冒侵违超缺漏差瑕未无不没])"
-_DOER = r"(" + _CALM + r"{0,10}?(能够|能|均|始终)?)?"
-# Whose money or papers the denial is of, and of all of them, said first: 项目资金不存在挪用, 本项目无截留挤占挪用情况,
-# 档案无缺失, 该项目未发现违规问题, 均未发现… (QA265 F4, QA266 F4)
-_SUBJECT = (r"(本项目|该项目|本单位|该单位|我单位|项目单位|项目实施过程中|本年度|项目)?"
-            r"(资金使用|(项目|专项|财政)?资金|资料|档案|制度|事前论证|论证)?(均|都|从)?")
+# Who did the work, said before how (项目单位严格执行…, 资金拨付严格履行审批程序), named, never free words: 档案管理有待
+# 规范 and 除会议费外均严格执行… are findings (QA269 F1)
+_WHO = r"(本项目|该项目|本单位|该单位|我单位|项目单位|项目实施过程中|本年度)"
+_DOER = r"((" + _WHO[1:-1] + r"|单位|项目|资金拨付|资金使用|资金支付|财务)(能够|能|均|始终)?|能够|始终)?"
+# What was checked, named: 经查阅账簿凭证, 经抽查凭证30份, 经查阅项目会计凭证及相关资料 (never 经抽查10个村中有3个…)
+_PAPERS = r"(((项目|相关)?(会计)?(账簿|凭证|账目|资料|合同|档案|台账|单据|票据|记录|账册)[及和与、]?){1,4}(\d+[份笔张个件本])?)"
+# A list of papers, before 等资料: 合同、发票、验收单等 (never a word of a problem, a doubt or a part: 部分, 基本)
+_DOUBT = r"(?!部分|个别|基本|大多|多数|少数|尚|仍|还|较|但|却|有待|需|应|亟|除)"
+_CALM = r"(?:发票|" + _DOUBT + r"[^,;。:发存挪截挤虚套骗冒侵违超缺漏差瑕未无不没])"
+# Whose money or papers the denial of a problem is of, and of all of them, said first: 项目资金不存在挪用, 档案无缺失,
+# 本项目无截留挤占挪用情况, 均未发现… (QA265 F4, QA266 F4); before a denial of problem words only (_NONE_OF): 资料未见 and
+# 事前论证无 are findings (QA269 F2)
+_SUBJECT = (_WHO + r"?(项目)?(资金使用|(项目|专项|财政)?资金|档案资料|项目资料|资料|项目档案|档案|内控制度|制度|事前论证|论证)?"
+            r"(均|都|从)?")
 # "No problem found", as a clerk writes it in a findings cell (QA47 F1, QA49 F1: 未发现问题 was one finding, and cost a
 # point): a check done, a negation, then at most the kinds of problem and a count of 0. 无会议记录 (no minutes kept) is a
 # finding, and does not match.
 # ... or a count of none under a label (问题：无, 问题数：0, 问题0个; 问题0 alone is a finding's name)
-_NO_PROBLEM = re.compile(f"({_CHECKED}[,:]?)?{_SUBJECT}{_DENIED}(有)?(任何|明显|相关|此类|该类|上述|这类|以上|此|重大|严重)?"
+# ... with who, or all, said first, then a problem word: 该项目未发现违规问题, 本年度未发现问题
+_NO_PROBLEM = re.compile(f"({_CHECKED}[,:]?)?{_DENIED}(有)?(任何|明显|相关|此类|该类|上述|这类|以上|此|重大|严重)?"
                          + _KINDS + r"(问题|情况|现象|事项|异常|违规)?"
-                         r"(\((0+|〇|零)[处个项条笔次件]?\))?|((发现|存在)(的)?)?问题((数)?:?(无|没有)|(数:?|:)0[处个项]?|0[处个项])")
+                         r"(\((0+|〇|零)[处个项条笔次件]?\))?|((发现|存在)(的)?)?问题((数)?:?(无|没有)|(数:?|:)0[处个项]?|0[处个项])|"
+                         f"({_CHECKED}[,:]?)?{_WHO}?(均|都|从)?{_DENIED}(有)?(任何|明显|相关|此类|上述|以上|重大|严重)?"
+                         + _KINDS + r"(问题|情况|现象|事项|异常|违规)")
 # ... or all in order, as a clerk affirms it in the cell of what is missing (资料齐全 in 档案缺失: QA47 F1)
-_IN_ORDER = re.compile(r"((相关|项目|档案|各类|各项|财务|会计|(?:" + _CALM + r"|、){1,12}?等)?(资料|档案|手续|材料|票据|凭证|"
-                       r"管理制度|制度|程序|台账|资金使用|资金管理|使用|管理|核算|账务处理|采购程序|采购|审批手续)|"
+_IN_ORDER = re.compile(f"({_CHECKED}[,:]?)?" + r"((相关|项目|档案|各类|各项|财务|会计|内控|(?:" + _CALM + r"|、){1,12}?等)?"
+                       r"(档案资料|资料|档案管理|档案|手续|材料|票据|凭证|管理制度|制度|程序|台账|资金使用|资金管理|使用|管理|核算|"
+                       r"账务处理|采购程序|采购|审批手续|资金拨付|资金到位|资金)|"
                        r"(相关|项目|档案)?)(均|都|全部|总体|整体)?"
-                       r"(齐全|完整|完备|健全|完善|规范|合规|合理|符合(相关)?(规定|要求)?|正常|及时)+"
-                       r"([、和及](齐全|完整|完备|健全|完善|规范|合规|合理|正常|及时)+)*|(无需|不需要|不需)整改|"
-                       r"(资金)?(做到)?专款专用")
+                       r"(齐全|完整|完备|健全|完善|规范|合规|合理|符合(相关)?(规定|要求)?|正常|及时|足额(到位)?)+"
+                       r"([、和及](齐全|完整|完备|健全|完善|规范|合规|合理|正常|及时|足额(到位)?)+)*|(无需|不需要|不需)整改|"
+                       r"(项目资金|专项资金|资金)?(做到|实行)?专款专用")
 #: 2处, 发现3处问题, 两处: how many, not what (QA49 F8); with a note after it (见附件)
 COUNT = re.compile(_COUNTED.format(kinds=_KINDS) + r"(\([^)]*\))?")
 _ENDS = r"(等)?(的)?(问题|情况|现象|行为|事项|之处|异常)"  # what a clause saying none ends with
@@ -68,17 +78,20 @@ _LABELLED = re.compile(_WRONG + r"(?:[、和及或与等]?" + _WRONG + r")*+" + 
                        r"(以上|上述)(问题|情况)(均|都)?(无|没有|不存在)")
 # All done, as a clerk affirms it in the cell of what is missing: 已全部开展, 均已及时归档, 已按规定公开 (a quantifier or
 # a manner: 已开展 alone may be one of several)
-_ALL_DONE = re.compile(r"((均已|都已|已全部|全部已|全部|均)(按时|及时|按期|如期|按规定|按要求)?|"
+_ALL_DONE = re.compile(r"(档案资料|项目资料|项目档案|资料|档案)?"
+                       r"((均已|都已|已全部|全部已|全部|均)(按时|及时|按期|如期|按规定|按要求)?|"
                        r"(已)?(按规定|按要求)(及时|按时|按期)?|(已)?(及时|按时|按期))"
                        r"(开展|完成|归档|落实|报送|执行|到位|提交|公开|验收)(完毕|到位)?")
 # A clause before one saying none that says how the work was done: 严格执行资金管理办法，杜绝截留挪用; never one saying
 # it was done badly (严格执行资金管理办法的意识不强: QA264 F3)
-_PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履行|实行)(了)?([^,;。]{0,25}?(办法|制度|规定|程序|精神|要求|"
-                       r"条例|细则|法|预算|约定|合同|报账制|管理))?[》”]?(执行|要求|支付)?|" + _CHECKED + ":?|"  # (QA265 F1)
+_PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履行|实行)(了)?(" + _CALM
+                       + r"{0,25}?(办法|制度|规定|程序|精神|要求|条例|细则|法|预算|约定|合同|报账制|管理))?[》”]?"
+                       r"(执行|要求|支付)?|" + _CHECKED + ":?|"  # (QA265 F1)
                        r"(检查|核查|审计|自查|审查|复核)(情况|结果)?:|(存在|发现)?问题:|"  # a line naming what follows (F2)
-                       r"(经|通过)(现场)?(查阅|抽查|核查|检查|自查|审计|查看|核对)" + _CALM + r"{1,20}|"  # 经查阅账簿凭证
+                       r"(经|通过)(现场)?(查阅|抽查|核查|检查|审计|查看|核对)" + _PAPERS + "|"  # 经查阅账簿凭证
                        r"(严格|认真)?按照《[^》]{1,25}》(的)?(规定|要求)?(使用(资金)?|执行|支付)?|"  # 按照《…办法》规定使用资金
-                       r"(单独|专账)核算|(实行)?专账管理|实行国库集中支付|(资金)?通过国库(集中|直接)支付" + _CALM + r"{0,12}|"
+                       r"(单独|专账)核算|(实行)?专账管理|实行国库集中支付|(资金)?通过国库(集中|直接)支付"
+                       r"((到|至|给)(受益对象|受益人|施工单位|收款人|供应商|农户|个人账户))?|"
                        + _DOER + r"(资金使用|资金管理|项目资金)?(总体|整体)?(规范|合规)")  # how the money was kept
 
 
@@ -148,10 +161,13 @@ _LABEL = re.compile(r"(检查|核查|审计|自查|审查|复核|抽查)(情况|
 def _bare(text: str) -> str:
     """`text` as it is read: full-width forms as their ASCII, without spaces, marks that print nothing (a zero-width space
     beside 无 made it a finding: QA267 F9) or the full stop it ends with."""
-    text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
-        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    return "".join(text.split()).rstrip("。.!！,，;；、")
+        text = _CIRCLED.sub("", "".join(c for c in text if unicodedata.category(c) != "Cf").lstrip())  # ①未发现… (QA269 F8)
+    return "".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.!！,，;；、")
+
+
+#: A circled number leading a list's line (①–⑳, ❶–❿, ➀–➓), which NFKC makes a bare digit: 1未发现… is no list's line
+_CIRCLED = re.compile(r"^[\u2460-\u2473\u2776-\u2793]")
 
 
 def list_number_only(line: str) -> bool:
@@ -159,6 +175,10 @@ def list_number_only(line: str) -> bool:
     word that there is none (QA267 F3: 1.⏎2. cost 2 points)."""
     if len(line) > 16:  # a number, its mark and a few spaces: a finding's text is longer (and read at every project)
         return False
+    if not line.isascii():  # a zero-width mark before it (QA269 F8), or a circled number alone
+        line = "".join(c for c in line if unicodedata.category(c) != "Cf")
+        if _CIRCLED.fullmatch(line.strip()):
+            return True
     text = "".join(unicodedata.normalize("NFKC", line).split())
     return _LIST_NUMBER.fullmatch(text) is not None
 

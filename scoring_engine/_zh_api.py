@@ -8,7 +8,7 @@ API = (
     # facts from Python whose lists, tuples or mappings are held in many places (facts.held_too_often)
     ("the facts hold more than {n:n} values over again: lists, tuples or mappings held in more than one place, counted "
      "in each further place (MAX_SHARED_VALUES, or ten times the facts' own {own:n} values if more)",
-     "事实中重复的值超过 {n} 个：同一个列表、元组或映射出现在多处，每多一处都再计数（上限为 MAX_SHARED_VALUES，"
+     "事实中重复的值超过 {n} 个：同一个列表、元组或映射出现在多处，每多一处都再计数（上限为 {n} 个，"
      "或事实自身 {own} 个值的十倍，取较大者）"),
     ("give each list, tuple or mapping once (yaml.safe_load repeats one for each alias), or split the facts",
      "每个列表、元组或映射只给一次（yaml.safe_load 会为每个别名重复同一个对象），或把事实拆开"),

@@ -314,6 +314,8 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
     none = says_none(value, found) if isinstance(value, str) else found and value == 0 and not isinstance(value, bool)
     if kind in ("findings", "numbers") and none:  # no findings, as a clerk says it (QA38, QA47 F1)
         return []
+    if found and isinstance(value, str) and list_number_only(value.strip()):  # 2. or 一、 alone: a list's number, not a
+        return _findings_typed(reading, side.ref(r, 3), value)  # count of findings (QA269 F8)
     bare = "".join(unicodedata.normalize("NFKC", str(value)).split()).rstrip("。.!！,，;；、")
     counted = COUNT.fullmatch(bare) if found else None
     if counted is not None:  # 2处 says how many, not which: each finding's points may differ, and the reasons name them
@@ -336,34 +338,42 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
             _too_deep(side.ref(r, 3), reading)
             return None
         except ValueError:  # the JSON parser's own words are English and say little: the cell and how to write it
-            shown = value if len(value) <= 40 else value[:40] + "…"
-            listed = kind in ("findings", "numbers", "targets")
-            if kind in _WORDS_EXAMPLES:  # its parts in words, or JSON (QA263 F3)
-                reading.problems.append(Problem(f"{side.ref(r, 3)}: a {kind} fact is written as its parts or as JSON here, "
-                                                f"not {shown!r}", file=str(reading.path),
-                                                hint=f"write it as {_WORDS_EXAMPLES[kind]}, or as {_JSON_EXAMPLES[kind]}"))
-                return None
-            reading.problems.append(Problem(f"{side.ref(r, 3)}: a {'list' if listed else kind} fact is written as JSON here, "
-                                            f"not {shown!r}", file=str(reading.path),
-                                            hint=f"write it as {_JSON_EXAMPLES.get(kind, _JSON_EXAMPLES['list'])}"
-                                            + (", or [] for none" if listed else "")))  # 无 typed (QA38)
+            _not_json(reading, side.ref(r, 3), value, kind)
             return None
     if kind == "boolean" and isinstance(value, str) and value.strip().lower() in _YES_NO:
         return _YES_NO[value.strip().lower()]
     if kind == "date" and isinstance(value, datetime.datetime):
         return value.date()  # a date cell holds the day at midnight: import writes 2023-12-15, as a facts file gives it
-    # read with its spaces: 2024/3/20 0:00 (a midnight as Excel shows it) without them was 2024/3/200:00, the 2nd (QA267 F2)
-    typed = _TYPED_DATE.fullmatch(unicodedata.normalize("NFKC", value).strip()) if kind == "date" and isinstance(value, str) \
-        else None
-    if typed:
-        try:
-            return datetime.date(*map(int, typed.group(1, 2, 3)))
-        except ValueError:  # 2023年13月1日: no date, refused as typed
-            pass
+    if kind == "date" and isinstance(value, str) and (day := _typed_date(value)) is not None:
+        return day
     # 'ratio\r\n' pasted from Word is the choice ratio (QA56 F6); '2024-03-20 ' (or after a full-width space) the date
     if kind in ("string", "date") and isinstance(value, str):  # (QA165 F11), as '是 ' and ' 1000 ' are their values
         return value.strip()
     return value
+
+
+def _not_json(reading: FormReading, cell: str, value: str, kind: str) -> None:
+    """The problem of a cell that holds neither the fact's words nor JSON: the cell and how to write it."""
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    listed = kind in ("findings", "numbers", "targets")
+    if kind in _WORDS_EXAMPLES:  # its parts in words, or JSON (QA263 F3)
+        reading.problems.append(Problem(f"{cell}: a {kind} fact is written as its parts or as JSON here, not {shown!r}",
+                                        file=str(reading.path),
+                                        hint=f"write it as {_WORDS_EXAMPLES[kind]}, or as {_JSON_EXAMPLES[kind]}"))
+        return
+    reading.problems.append(Problem(f"{cell}: a {'list' if listed else kind} fact is written as JSON here, not {shown!r}",
+                                    file=str(reading.path), hint=f"write it as {_JSON_EXAMPLES.get(kind, _JSON_EXAMPLES['list'])}"
+                                    + (", or [] for none" if listed else "")))  # 无 typed (QA38)
+
+
+def _typed_date(value: str) -> datetime.date | None:
+    """A date typed year first (2024年9月15日, 2024.9.15, 2024/3/20 0:00), read with its spaces: without them 2024/3/20 0:00
+    (a midnight as Excel shows it) was 2024/3/200:00, the 2nd (QA267 F2); None for anything else, or no such day."""
+    typed = _TYPED_DATE.fullmatch(unicodedata.normalize("NFKC", value).strip())
+    try:
+        return datetime.date(*map(int, typed.group(1, 2, 3))) if typed else None
+    except ValueError:  # 2023年13月1日: no date, refused as typed
+        return None
 
 
 #: A judgement typed as a clerk writes it, its parts parted by ，；： or a line break: 达成年度指标，6分，效果明显 (a tier,
