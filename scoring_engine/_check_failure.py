@@ -59,10 +59,13 @@ def in_words(message: str, formula: Formula, values: Mapping[str, Any], indicato
         if name in derived:
             label = derived[name].label or name
             is_rate = isinstance(value, Decimal) and label.endswith(_RATES) and _divides(derived[name].formula)
-            shown.append(f"{label} {rate_shown(value) if is_rate else show_value(value)}")
+            unit = None if is_rate else _shared_unit(derived[name].formula, indicator_set)
+            shown.append(f"{label} {rate_shown(value) if is_rate else show_value(value, unit)}")
         else:
             label = spec.label if spec is not None and spec.label else _OWN.get(name, name)
-            shown.append(f"{label} {show_value(value, spec.unit if spec is not None else None)}")
+            is_rate = spec is not None and spec.unit is None and spec.max is not None and spec.max <= 1 \
+                and isinstance(value, Decimal) and label.endswith(_RATES)  # a fact that is a share: 服务质量达标率 0.965
+            shown.append(f"{label} {rate_shown(value) if is_rate else show_value(value, spec.unit if spec else None)}")
     return f"{message}（{'，'.join(shown)}）" if shown else message
 
 
@@ -75,8 +78,29 @@ def _first_at(text: str, name: str) -> int:
     return found.start() if found else len(text)
 
 
+def _shared_unit(formula: Formula, indicator_set: IndicatorSet) -> str | None:
+    """The unit of a derived value that adds or takes away facts of one unit (已付工程款合计 = paid_2021 + paid_2022, both
+    万元: QA269 F4), kept within bounds (max, min, abs); None for any other."""
+    units = {spec.unit for name in formula.names if (spec := indicator_set.facts.get(name)) is not None}
+    if len(units) != 1 or not all(name in indicator_set.facts for name in formula.names):
+        return None
+    for node in ast.walk(formula.tree):
+        if isinstance(node, ast.BinOp) and not isinstance(node.op, (ast.Add, ast.Sub)):
+            return None
+        if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in ("max", "min", "abs")):
+            return None
+    return units.pop()
+
+
 def _divides(formula: Formula) -> bool:
-    return isinstance(formula.tree, ast.BinOp) and isinstance(formula.tree.op, ast.Div)
+    """Whether a derived value is a quotient: a / b, ratio(a, b, …) (national-framework's 执行率: QA269 F3), or one kept
+    within bounds or rounded (min(a / b, 1), round(ratio(a, b), 4))."""
+    node = formula.tree
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("min", "max", "round") \
+            and node.args:
+        node = node.args[0]
+    return (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div)) or (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "ratio")
 
 
 def check_problem(check: Check, failure: str, indicator_set: IndicatorSet, values: Mapping[str, Any],

@@ -216,3 +216,22 @@ def test_a_case_matches_a_flag_as_printed_in_chinese_and_as_written_with_its_for
     outcomes = [run_case(case) for case in load_cases(cases)]
     assert [(), ()] == [o.differences for o in outcomes[:2]]
     assert "总分低于80分（总分 79.73）" in outcomes[2].chinese[outcomes[2].differences[0]]
+
+
+def test_a_rate_worked_out_by_ratio_and_a_sum_of_amounts_read_as_a_share_and_in_their_unit() -> None:
+    """QA269 F3, F4: the national set's 执行率 is ratio(paid, arrived, 0), and its flag read （预算执行率 0.7） beside the
+    70.00% of its row; the channel example's 已付工程款合计 (two payments in 万元) read 1300 beside 1182.33万元."""
+    import json
+
+    from scoring_engine import load_indicator_set
+
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["budget"]["paid"] = document["facts"]["budget"]["arrived"] * 7 / 10
+    flags = [f.text("zh") for f in score(load_indicator_set("national-framework"), document["facts"]).flags]
+    assert "预算执行率低于90%，需说明原因（预算执行率 70.00%）" in flags, flags
+    channel = ROOT / "examples" / "channel-restoration"
+    document = json.loads((channel / "facts.json").read_text(encoding="utf-8"))
+    document["facts"]["budget"]["paid_2022"] = 500
+    result = score(load_indicator_set(str(channel / "set.yaml")), document["facts"])
+    said = [w.text("zh") for w in result.warnings if w.kind == "check"]
+    assert "已付工程款超过到位资金（已付工程款合计 1300万元，实际到位资金 1182.33万元）" in said, said
