@@ -93,6 +93,11 @@ def form_facts_for(form: Path, old: IndicatorSet, new: IndicatorSet) -> Facts:
 
     sheets = open_workbook(form)
     named = named_set(sheets)
+    ids = {old.id, new.id, *old.base_ids, *new.base_ids}
+    if named is not None and named not in ids:  # another set's form: its facts are neither set's (QA269 F6: told to
+        said = f"neither {old.id} nor {new.id}" if old.id != new.id else f"not {old.id}"  # leave out --set)
+        raise FactsError(Problem(f"the form is for the set {named}, {said}", file=shown_path(form),
+                                 hint="give forms of the sets compared, or their facts files"))
     of_new = named == new.id and (named != old.id or (named_version(sheets, new.version) is None
                                                       and named_version(sheets, old.version) is not None))
     chosen = new if of_new else old

@@ -278,6 +278,10 @@ RULES = (
     ("alias {written} of {name} names {meant}, which is not one of its values",
      "事实 {name} 的别名 {written} 指向 {meant}，它不是 values 中的值"),
     ("alias {written} of {name} is one of its values", "事实 {name} 的别名 {written} 本身就是 values 中的值"),
+    # diff --facts given a form of a third set (_cli_forms.form_facts_for: QA269 F6)
+    ("the form is for the set {named}, neither {old} nor {new}", "这张表是为指标体系 {named} 填写的，既不是 {old} 也不是 {new}"),
+    ("the form is for the set {named}, not {compared}", "这张表是为指标体系 {named} 填写的，不是 {compared}"),
+    ("give forms of the sets compared, or their facts files", "请给出所比较的两个指标体系的表，或其事实文件"),
     # an amount a form's funds block gives that reads as 100 亿元 or more (forms/funds: QA261 F11)
     ("the {label} {amount} 万元 is {yi} 亿元", "{label} {amount} 万元，即 {yi} 亿元"),
     ("if the form's amounts are in 元, type them in 万元 (1 元 is 0.0001 万元)",

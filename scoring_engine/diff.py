@@ -200,7 +200,7 @@ def _rule_parts(old_spec: Any, new_spec: Any, before: str | None, after: str | N
     if not isinstance(old_spec, Mapping) or not isinstance(new_spec, Mapping) or old_spec.get("kind") != new_spec.get("kind"):
         return whole
     defaults = {**_DEFAULTS, **_KIND_DEFAULTS.get(str(old_spec.get("kind")), {})}
-    changed = list(_differences({**defaults, **old_spec}, {**defaults, **new_spec}, within))
+    changed = list(_differences(_as_scored({**defaults, **old_spec}), _as_scored({**defaults, **new_spec}), within))
     if not changed:  # written otherwise, the same rule: 1.0 for 1, 0.90 for 0.9, a default written out (QA55 F5)
         return []
     if len(changed) > _RULE_PARTS:
@@ -215,6 +215,18 @@ _DEFAULTS = {"boundary": "min_inclusive", "direction": "higher_is_better", "disp
 # ... and of a kind: the tiers a tiers rule that names none has (QA268 F4: the national three written out were 3 changes,
 # and 60% → 50% from them read '— → tiers: […]')
 _KIND_DEFAULTS = {"tiers": {"tiers": [{"label": label, "min": low} for label, low in DEFAULT_TIERS]}}
+
+
+def _as_scored(spec: dict[str, Any]) -> dict[str, Any]:
+    """A rule as the engine reads it where the order written does not count: a tiers rule's tiers from the highest (the
+    national three written low to high were 4 changes: QA269 F5)."""
+    tiers = spec.get("tiers")
+    if spec.get("kind") == "tiers" and isinstance(tiers, list) and all(isinstance(t, Mapping) for t in tiers):
+        try:
+            return {**spec, "tiers": sorted(tiers, key=lambda t: Decimal(str(t.get("min", 0))), reverse=True)}
+        except ArithmeticError:
+            return spec
+    return spec
 
 
 def _differences(a: Any, b: Any, where: str) -> Iterator[tuple[str, str | None, str | None]]:

@@ -440,3 +440,24 @@ def test_diff_facts_takes_a_filled_form_read_with_the_set_it_names(tmp_path: Pat
     assert 0 == run.exit_code, run.output
     total = format(score(base, facts).total, "f")
     assert any(line.count(total) == 2 for line in run.stdout.splitlines() if "总分" in line), run.stdout
+
+
+def test_tiers_written_low_to_high_are_the_same_rule_and_a_form_of_a_third_set_is_refused_naming_both(tmp_path: Path) -> None:
+    """QA269 F5: the national three written from the lowest were 4 rule changes, though the engine orders tiers by min.
+    F6: diff --facts given a form of neither set was told to leave out --set, an option diff has not, then 57 lines."""
+    from scoring_engine.reports.layouts import render_layout
+
+    def with_rule(rule: str) -> object:
+        text = LAST_YEAR.replace("  done: {type: integer, min: 0}\n", "  done: {type: integer, min: 0}\n  judged: {type: tier}\n")
+        return parse_indicator_set(text.replace("{kind: formula, score: 10}", rule))
+
+    rising = "[{label: 未达成且效果较差, min: 0}, {label: 部分达成并具有一定效果, min: 0.6}, {label: 达成年度指标, min: 0.8}]"
+    same = with_rule("{kind: tiers, fact: judged, tiers: " + rising + "}")
+    assert not [row for row in change_rows(diff_sets(with_rule("{kind: tiers, fact: judged}"), same)) if row[0] == "评分规则"]
+    facts = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    base = load_indicator_set("self-evaluation")
+    form = tmp_path / "自评表.xlsx"
+    form.write_bytes(render_layout(score(base, facts), base, "xlsx", "selfeval"))
+    run = CliRunner().invoke(main, ["--lang", "zh", "diff", str(EXAMPLE_SET), str(EXAMPLE_SET), "--facts", str(form)])
+    assert 1 == run.exit_code and run.stderr.splitlines() == [
+        f"错误：{form}: 这张表是为指标体系 self-evaluation 填写的，不是 example-small（请给出所比较的两个指标体系的表，或其事实文件）"]
