@@ -37,7 +37,10 @@ NONE = ["无", "0处", "资料齐全", "经检查，未发现问题。", "未发
         "财务管理制度健全", "会计核算规范", "无截留、挤占、挪用、虚列支出（0处）", "（无）", "None", "无\u200b",
         # QA269 F7, F8: in order, all filed, a circled list number
         "档案资料无缺失", "内控制度健全", "资金拨付及时", "资金足额到位", "资料均已及时归档", "资料已按规定归档", "经核查资料齐全",
-        "项目资金专款专用", "项目资金做到专款专用", "项目档案管理规范", "合同、发票、验收单等资料齐全完整", "①未发现违规问题"]
+        "项目资金专款专用", "项目资金做到专款专用", "项目档案管理规范", "合同、发票、验收单等资料齐全完整", "①未发现违规问题",
+        # QA270 F4, F5: a check done by whom, numbered in words, other misuses
+        "经评价组核查，未发现违规问题", "经对项目资金进行全面检查，未发现问题", "经过检查，未发现问题", "（一）无\n（二）无",
+        "未发现白条入账", "无超预算支出", "合同管理规范"]
 
 #: Each names a problem, however it begins.
 FINDINGS = ["未附发票", "未按期报送", "无会议记录", "资料不全", "未及时归档验收报告", "部分票据不合规", "存在挪用资金情况",
@@ -65,7 +68,10 @@ FINDINGS = ["未附发票", "未按期报送", "无会议记录", "资料不全"
             "审计结论：发现违规问题2处", "违规问题：2处", "挪用资金：5万元", "截留、挤占、挪用：有", "以上问题均存在",
             "资金使用总体规范，但存在3笔超范围支出", "资金使用基本规范", "项目单位未严格执行专项资金管理办法，未发现截留挤占挪用",
             "实行国库集中支付，挪用资金3万元", "项目资金被挪用", "本单位存在挪用资金情况", "违规问题：无法核实",
-            "经现场核查挪用3万元，未发现其他问题", "资金通过国库直接支付未到位，不存在截留", "以上问题均无法核实"]
+            "经现场核查挪用3万元，未发现其他问题", "资金通过国库直接支付未到位，不存在截留", "以上问题均无法核实",
+            # 经 and a check's word with free words between (QA270 F1), a part before 等资料 (F2), a count with a point (F6)
+            "经费报销未经审核", "经办人员未认真审核", "经营性资产未进行清查", "经抽查10个村中有3个村未开展自查", "经费支出缺少审核",
+            "仅合同、发票等资料齐全", "其余合同、发票等资料齐全", "90%的合同、发票等资料齐全", "3个村的合同等资料齐全", "2.0", "3.00处"]
 
 
 #: Findings a wider reader took for how the work was done, or for a denial of a problem, QA269 F1, F2: a hedge (有待规范,
@@ -126,3 +132,11 @@ def test_a_short_findings_text_is_read_once_and_a_long_one_is_not_kept() -> None
     assert (_read_short.cache_info().hits, _read_short.cache_info().currsize) == (1, 1)
     assert not says_none("无会议记录" * 50)
     assert _read_short.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize("text", ["1.", "（2）", "三、", "（一）", "㈠", "一．", "①", "\u200b1."])
+def test_a_lists_number_alone_is_only_a_number(text: str) -> None:
+    """QA267 F3, QA269 F8, QA270 F4: 1.⏎2. cost 2 points, （一）⏎（二） too; each line is a list's number, no finding."""
+    from scoring_engine._no_finding import list_number_only
+
+    assert list_number_only(text) and not list_number_only(text + "未附发票")
