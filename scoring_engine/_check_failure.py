@@ -52,21 +52,44 @@ def in_words(message: str, formula: Formula, values: Mapping[str, Any], indicato
     message in English."""
     if _CJK.search(message) is None:
         return None
-    derived = {d.name: d for d in indicator_set.derived}
-    shown = []
-    for name in sorted((n for n in formula.names if readable(values, n)), key=lambda n: (_first_at(formula.text, n), n)):
-        value, spec = values[name], indicator_set.facts.get(name)
-        if name in derived:
-            label = derived[name].label or name
-            is_rate = isinstance(value, Decimal) and label.endswith(_RATES) and _divides(derived[name].formula)
-            unit = None if is_rate else _shared_unit(derived[name].formula, indicator_set)
-            shown.append(f"{label} {rate_shown(value) if is_rate else show_value(value, unit)}")
-        else:
-            label = spec.label if spec is not None and spec.label else _OWN.get(name, name)
-            is_rate = spec is not None and spec.unit is None and spec.max is not None and spec.max <= 1 \
-                and isinstance(value, Decimal) and label.endswith(_RATES)  # a fact that is a share: 服务质量达标率 0.965
-            shown.append(f"{label} {rate_shown(value) if is_rate else show_value(value, spec.unit if spec else None)}")
+    shown = [f"{label} {_shown_as(values[name], is_rate, unit)}"
+             for name, label, is_rate, unit in _read_as(formula, indicator_set) if readable(values, name)]
     return f"{message}（{'，'.join(shown)}）" if shown else message
+
+
+#: By the set's sha256 (its text: labels and units alike) and a condition: what in_words shows of each name it reads,
+#: worked out once (a batch flags thousands); at most _MOST_READ_AS conditions kept
+_READ_AS: dict[tuple[str, str], list[tuple[str, str, bool, str | None]]] = {}
+_MOST_READ_AS = 256
+
+
+def _shown_as(value: Any, is_rate: bool, unit: str | None) -> str:
+    return rate_shown(value) if is_rate and isinstance(value, Decimal) else show_value(value, unit)
+
+
+def _read_as(formula: Formula, indicator_set: IndicatorSet) -> list[tuple[str, str, bool, str | None]]:
+    """(name, label, a share, its unit) for each name `formula` reads, in the order it names them."""
+    key = (indicator_set.sha256, formula.text)
+    found = _READ_AS.get(key) if indicator_set.sha256 else None
+    if found is None:
+        derived = {d.name: d for d in indicator_set.derived}
+        found = []
+        for name in sorted(formula.names, key=lambda n: (_first_at(formula.text, n), n)):
+            spec = indicator_set.facts.get(name)
+            if name in derived:
+                label = derived[name].label or name
+                is_rate = label.endswith(_RATES) and _divides(derived[name].formula)
+                found.append((name, label, is_rate, None if is_rate else _shared_unit(derived[name].formula, indicator_set)))
+            else:  # a fact that is a share (服务质量达标率 0.965, max 1) is a percentage too
+                label = spec.label if spec is not None and spec.label else _OWN.get(name, name)
+                is_rate = spec is not None and spec.unit is None and spec.max is not None and spec.max <= 1 \
+                    and label.endswith(_RATES)
+                found.append((name, label, is_rate, spec.unit if spec is not None else None))
+        if indicator_set.sha256:  # a set made in Python without one is worked out each time
+            if len(_READ_AS) >= _MOST_READ_AS:
+                _READ_AS.clear()
+            _READ_AS[key] = found
+    return found
 
 
 _RATES = ("率", "比例", "比率", "占比")  # a derived value so labelled, a division, is a share: 0.7 is shown 70.00%

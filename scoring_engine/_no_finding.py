@@ -179,8 +179,11 @@ _CIRCLED = re.compile(r"^[\u2460-\u2473\u2776-\u2793]")
 def list_number_only(line: str) -> bool:
     """Whether a line is only the number of a list's item, with nothing after it (1., （2）, 三、): no finding, and no
     word that there is none (QA267 F3: 1.⏎2. cost 2 points)."""
-    if len(line) > 16:  # a number, its mark and a few spaces: a finding's text is longer (and read at every project)
-        return False
+    return len(line) <= 16 and _number_only(line)  # a number, its mark and a few spaces: a finding's text is longer
+
+
+@lru_cache(maxsize=4096)  # the few short lines of a portfolio's findings repeat, and every project's are read
+def _number_only(line: str) -> bool:
     if not line.isascii():  # a zero-width mark before it (QA269 F8), or a circled number alone
         line = "".join(c for c in line if unicodedata.category(c) != "Cf")
         if _CIRCLED.fullmatch(line.strip()):
