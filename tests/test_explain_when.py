@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -133,17 +134,20 @@ def test_text_ordered_against_a_grade_the_set_has_not_is_told_both_mistakes_at_o
     assert ["unknown name executon_rate"] == [p.message for p in caught.value.problems]
 
 
+def _flag_cases(folder: Path, cases: str) -> list[Any]:
+    """The outcomes of `cases` (YAML items) run on the example flagged below 80 points, files in `folder`."""
+    (folder / "set.yaml").write_text(BASE + "\nexplain_when:\n  - {when: total < 80, message: 总分低于80分}\n", encoding="utf-8")
+    (folder / "facts.json").write_bytes(EXAMPLE_FACTS.read_bytes())  # a case file names files inside its own folder
+    path = folder / "set.cases.yaml"
+    path.write_text("indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n" + cases, encoding="utf-8")
+    return [run_case(case) for case in load_cases(path)]
+
+
 def test_a_case_can_expect_flags(tmp_path: Path):
     """A case's `flags:` must each appear in some flag, and `flags: []` fails when the project is flagged."""
-    set_file = tmp_path / "set.yaml"
-    set_file.write_text(BASE + "\nexplain_when:\n  - {when: total < 80, message: 总分低于80分}\n", encoding="utf-8")
-    (tmp_path / "facts.json").write_bytes(EXAMPLE_FACTS.read_bytes())  # a case file names files inside its own folder
-    cases = tmp_path / "set.cases.yaml"
-    cases.write_text("indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n"
-                     "  - {name: 有, expect: {flags: [总分低于80分]}}\n"
-                     "  - {name: 无, expect: {flags: []}}\n"
-                     "  - {name: 别的, expect: {flags: [执行率]}}\n", encoding="utf-8")
-    outcomes = [run_case(case) for case in load_cases(cases)]
+    outcomes = _flag_cases(tmp_path, "  - {name: 有, expect: {flags: [总分低于80分]}}\n"
+                                     "  - {name: 无, expect: {flags: []}}\n"
+                                     "  - {name: 别的, expect: {flags: [执行率]}}\n")
     assert () == outcomes[0].differences
     assert ("expected no flags, got: 总分低于80分（total < 80；total = 79.73）",) == outcomes[1].differences
     assert ("no flag contains '执行率' (flags: 总分低于80分（total < 80；total = 79.73）)",) == outcomes[2].differences
@@ -205,15 +209,9 @@ def test_a_flag_and_a_failed_check_read_in_chinese_by_the_labels_of_their_values
 def test_a_case_matches_a_flag_as_printed_in_chinese_and_as_written_with_its_formula(tmp_path: Path) -> None:
     """A case's expected words match the flag as `score --lang zh` prints it (values by their labels) and as cases
     written before said it (the formula, `name = value`): neither fails."""
-    set_file = tmp_path / "set.yaml"
-    set_file.write_text(BASE + "\nexplain_when:\n  - {when: total < 80, message: 总分低于80分}\n", encoding="utf-8")
-    (tmp_path / "facts.json").write_bytes(EXAMPLE_FACTS.read_bytes())
-    cases = tmp_path / "set.cases.yaml"
-    cases.write_text("indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n"
-                     "  - {name: 新, expect: {flags: [总分低于80分（总分 79.73）]}}\n"
-                     "  - {name: 旧, expect: {flags: [总分低于80分（total < 80；total = 79.73）]}}\n"
-                     "  - {name: 错, expect: {flags: [总分低于80分（总分 80）]}}\n", encoding="utf-8")
-    outcomes = [run_case(case) for case in load_cases(cases)]
+    outcomes = _flag_cases(tmp_path, "  - {name: 新, expect: {flags: [总分低于80分（总分 79.73）]}}\n"
+                                     "  - {name: 旧, expect: {flags: [总分低于80分（total < 80；total = 79.73）]}}\n"
+                                     "  - {name: 错, expect: {flags: [总分低于80分（总分 80）]}}\n")
     assert [(), ()] == [o.differences for o in outcomes[:2]]
     assert "总分低于80分（总分 79.73）" in outcomes[2].chinese[outcomes[2].differences[0]]
 
