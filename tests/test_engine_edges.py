@@ -1230,3 +1230,18 @@ def test_a_row_giving_a_wording_of_its_tier_as_its_actual_is_scored_and_another_
         with pytest.raises(ScoringError) as caught:
             score(indicator_set, document["facts"])
         assert said in str(caught.value)
+
+
+@pytest.mark.parametrize(("finding", "points"), [("不存在挤占问题，但存在超标准列支", "4.00"), ("未发现挪用，但有2处票据不全", "4.00"),
+                                                 ("存在挪用资金情况", "0.00"), ("挪用资金5万元，未整改", "0.00")])
+def test_a_misuse_named_only_to_deny_it_beside_a_real_finding_takes_the_findings_points(finding: str, points: str) -> None:
+    """QA265 F5: 不存在挤占问题，但存在超标准列支 took the 5 points the national set deducts for 挤占, though the finding is
+    超标准列支 (1 point): a clause denying a problem names no keyword; one naming it does."""
+    import json
+
+    from scoring_engine import load_indicator_set, score
+
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["process"]["compliance_findings"] = [finding]
+    result = score(load_indicator_set("national-framework"), document["facts"])
+    assert D(points) == result.indicator("process.funds.compliance").score

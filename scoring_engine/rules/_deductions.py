@@ -13,11 +13,13 @@ not 0.4166… three times.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, apportion, plain, round_half_up
+from .._no_finding import says_none
 from ..formulas import Finding
 from ._base import Amount, Deduction, OnFirstRead, RuleSpec, amount
 from ._keywords import Keywords
@@ -68,7 +70,7 @@ class Ladder(NamedTuple):
         if f.points is not None:
             return f.points, f.text
         if words is not None and type(f) is Finding:  # a count's 问题N has no text to read
-            found = words.first(f.text)
+            found = words.first(_not_denied(f.text))
             if found is not None:
                 return self.keyed[found[0]].each.of(whole), f"{f.text}（含“{found[1]}”）"
         return (self.each.of(whole) if self.each else ZERO), f.text
@@ -189,3 +191,15 @@ def settle_later(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decima
 def itemised(deductions: Sequence[Deduction], rounding: Rounding, separator: str = "；") -> str:
     """Deductions as a reason lists them: '①…：未满足（扣0.42分）；②…（扣0.41分）'."""
     return separator.join(f"{d.reason}（扣{show_points(d.points, rounding)}分）" for d in deductions)
+
+
+def _not_denied(text: str) -> str:
+    """A finding's text without the clauses that deny a problem: in 不存在挤占问题，但存在超标准列支 the finding is the
+    second clause, and the first took 挤占's 5 points (QA265 F5)."""
+    if _DENIAL.search(text) is None:  # one pass over the text (a finding is read once: QA203 5)
+        return text
+    return "，".join(clause for clause in _CLAUSES.split(text) if clause and not says_none(clause))
+
+
+_DENIAL = re.compile("[未无不没杜]")  # the first characters of every denial the none reader knows (未发现, 不存在, 杜绝)
+_CLAUSES = re.compile("[,，;；。\n]")
