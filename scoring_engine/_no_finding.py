@@ -12,7 +12,7 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-__all__ = ["COUNT", "list_number_only", "says_none", "says_nothing"]
+__all__ = ["COUNT", "list_number_only", "names_what_follows", "says_none", "says_nothing"]
 
 _NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "不涉及", "无发现", "没问题", "都没问题", "一切正常", "查无问题",
                    "(无)", "空", "没发现啥问题"})
@@ -97,11 +97,13 @@ _ALL_DONE = re.compile(r"(档案资料|项目资料|项目档案|资料|档案)?
                        r"(档案资料|项目资料|项目档案|资料|档案)?已(整理)?归档")
 # A clause before one saying none that says how the work was done: 严格执行资金管理办法，杜绝截留挪用; never one saying
 # it was done badly (严格执行资金管理办法的意识不强: QA264 F3)
+# ... of them, a line that only names what follows: 经检查, 检查结果：, 问题：, 经查阅账簿凭证 (never a finding: QA270 F3)
+_HEADING = (_CHECKED + ":?|(检查|核查|审计|自查|审查|复核)(情况|结果)?:|(存在|发现)?问题:|"  # (QA265 F1, F2)
+            r"(经|通过)(现场)?(查阅|抽查|核查|检查|审计|查看|核对)" + _PAPERS)  # 经查阅账簿凭证
+_HEADS = re.compile(_HEADING)
 _PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履行|实行)(了)?(" + _CALM
                        + r"{0,25}?(办法|制度|规定|程序|精神|要求|条例|细则|法|预算|约定|合同|报账制|管理))?[》”]?"
-                       r"(执行|要求|支付)?|" + _CHECKED + ":?|"  # (QA265 F1)
-                       r"(检查|核查|审计|自查|审查|复核)(情况|结果)?:|(存在|发现)?问题:|"  # a line naming what follows (F2)
-                       r"(经|通过)(现场)?(查阅|抽查|核查|检查|审计|查看|核对)" + _PAPERS + "|"  # 经查阅账簿凭证
+                       r"(执行|要求|支付)?|" + _HEADING + "|"
                        r"(严格|认真)?按照《[^》]{1,25}》(的)?(规定|要求)?(使用(资金)?|执行|支付)?|"  # 按照《…办法》规定使用资金
                        r"(单独|专账)核算|(实行)?专账管理|实行国库集中支付|(资金)?通过国库(集中|直接)支付"
                        r"((到|至|给)(受益对象|受益人|施工单位|收款人|供应商|农户|个人账户))?|"
@@ -154,6 +156,12 @@ def says_nothing(line: str) -> bool:
     办法): neither a finding nor none, where a line below it says which."""
     bare = _bare(line)
     return _PREAMBLE.fullmatch(bare) is not None
+
+
+def names_what_follows(line: str) -> bool:
+    """Whether a line of a findings cell only names what the lines below it say (经检查, 检查结果：, 经查阅账簿凭证): a
+    heading, never a finding of its own, whatever follows it or when nothing does (QA270 F3)."""
+    return _HEADS.fullmatch(_bare(line)) is not None
 
 
 def _says_none(bare: str) -> bool:

@@ -267,6 +267,10 @@ RULES = (
     ("write the finding after its number, or leave this item out", "在序号后写出问题，或删去这一项"),
     ("{text:q} numbers a list but holds no finding", "{text} 只有清单的序号，没有写出问题"),
     ("fill in the cell; 无 when there is no finding", "填写该单元格，没有问题时填 无"),
+    # a heading with no finding under it (fact_values._no_none, forms/side: QA270 F3)
+    ("not a finding: {value} only says how the work was checked", "不是问题：{value!t} 只说明了怎样检查，没有写出发现的问题"),
+    ("write what was found, or leave this item out", "写出发现的问题，或删去这一项"),
+    ("{text:q} says how the work was checked but names no finding", "{text} 只说明了怎样检查，没有写出问题"),
     # a facts skeleton in JSON naming no set (cli.template: QA260 F4)
     ("{output}: template for {id} {version}, naming no set: score it with {command}",
      "{output}：{id} {version} 的模板，未写指标体系：评分时用 {command}"),

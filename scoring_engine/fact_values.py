@@ -15,7 +15,7 @@ from typing import Any
 from ._arith import normalised, plain, too_many_digits
 from ._own_values import written_form
 from ._text import listing
-from ._no_finding import list_number_only, says_none
+from ._no_finding import list_number_only, names_what_follows, says_none
 from .errors import did_you_mean
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
@@ -257,6 +257,9 @@ def _no_none(text: str) -> str:
     if list_number_only(text):  # "1.": a list's number, its finding never written (QA267 F3)
         raise ValueError(f"not a finding: {_brief(text)} is only the number of a list's item",
                          "write the finding after its number, or leave this item out")
+    if names_what_follows(text):  # "经检查：": a heading of the findings, none of them (QA270 F3)
+        raise ValueError(f"not a finding: {_brief(text)} only says how the work was checked",
+                         "write what was found, or leave this item out")
     return text
 
 

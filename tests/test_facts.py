@@ -297,6 +297,15 @@ def test_a_finding_saying_there_is_none_is_refused(items: list[Any]) -> None:
     assert "不是问题：文字" in error.text("zh") and "删去这一项；没有问题时写 []" in error.text("zh")
 
 
+@pytest.mark.parametrize("items", [["经检查："], ["检查结果：", "未附发票"], ["经查阅账簿凭证"]])
+def test_a_finding_that_only_says_how_the_work_was_checked_is_refused(items: list[Any]) -> None:
+    """An item that only heads the findings (经检查：, 检查结果：), as a clerk copies a cell's first line into the list,
+    is refused at its place, not counted as a finding that costs points (QA270 F3)."""
+    error = refusal(with_fact("findings", items))
+    assert ("$.facts.findings[0]", "findings") == (error.first.path, error.fact)
+    assert "only says how the work was checked" in error.message and "只说明了怎样检查" in error.text("zh")
+
+
 @pytest.mark.parametrize("finding", ["无会议记录", "未发现问题台账缺失", "资料不齐全", "3处未附发票"])
 def test_a_finding_that_names_a_problem_still_counts(finding: str) -> None:
     """A finding that names a problem, however it begins (无会议记录: no minutes kept), is a finding and costs its points."""

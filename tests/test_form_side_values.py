@@ -174,6 +174,21 @@ def test_a_findings_cell_holding_a_lists_numbers_alone_is_refused_and_an_empty_n
         assert 0 == code and f"总分 {said} / 100" in output, output
 
 
+@pytest.mark.parametrize(("typed", "said"), [("检查结果：\n经办人员未认真审核", "86.00"), ("经审计\n经费支出未严格审核", "86.00"),
+                                             ("经检查：\n经查阅账簿凭证", None), ("检查结果：", None)])
+def test_a_findings_cells_heading_is_no_finding_and_a_cell_of_headings_alone_is_refused(
+        tmp_path: Path, typed: str, said: str | None) -> None:
+    """QA270 F3: 检查结果：⏎经办人员未认真审核 cost 2 points, its heading a finding of its own with the reason
+    '检查结果：；经办人员未认真审核'. A line that only says how the work was checked is no finding; a cell of such lines
+    alone names none, and is refused as not filled in."""
+    form, rows = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
+    code, output = _scored(form, tmp_path)
+    if said is None:
+        assert 1 == code and f"表外事实!C{rows['found']}：" in output and "只说明了怎样检查，没有写出问题（填写该单元格" in output, output
+    else:
+        assert 0 == code and f"总分 {said} / 100" in output, output
+
+
 @pytest.mark.parametrize("unit, refused", [("元", True), ("千元", True), ("亿元", True), ("万元", False), ("万", False), ("", False),
                                            ("（万元）", False), ("人民币万元", False), ("万元（人民币）", False)])
 def test_an_amount_whose_unit_cell_says_another_unit_is_refused_on_that_cell(tmp_path: Path, unit: str, refused: bool) -> None:

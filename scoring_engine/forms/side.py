@@ -23,7 +23,7 @@ from .._text import cut, prints_as_nothing
 from ..errors import Problem
 from ..facts import MAX_FACTS_DEPTH
 from ..model import FactSpec
-from .._no_finding import COUNT, list_number_only, says_none, says_nothing
+from .._no_finding import COUNT, list_number_only, names_what_follows, says_none, says_nothing
 from ..target_rows import written_quantity
 from .details import project_detail
 from .reading import FILL_THE_CELL, SAME_UNIT, Blank, FormReading
@@ -181,6 +181,11 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
         return None
     lines = [line.strip() for line in written  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
              if not list_number_only(line) and not says_none(line)]
+    if lines and all(map(names_what_follows, lines)):  # 经检查：⏎经审计: how it was checked, never what was found
+        reading.problems.append(Problem(f"{cell}: {cut(text.strip())!r} says how the work was checked but names no finding",
+                                        file=str(reading.path), hint=_NONE_HINT))
+        return None
+    lines = [line for line in lines if not names_what_follows(line)]  # 检查结果：⏎…: a heading is no finding (QA270 F3)
     if len(lines) > 1 and not all(map(says_nothing, lines)):  # 经检查⏎…, 严格执行资金管理办法⏎但仍有…: a line naming how
         lines = [line for line in lines if not says_nothing(line)]  # the work was checked or done is no finding (QA265 F2)
     if any(line.startswith("{") for line in lines):  # a finding with its points, as JSON (QA46 F2)
