@@ -914,6 +914,6 @@ def test_tier_bounds_keep_two_decimals_at_precision_0_so_no_tier_is_empty_and_no
     prints the standard's range."""
     rule = one_indicator("{kind: tiers, fact: s}", "  s: {type: tier}", weight=3, head="precision: 0\n")
     middle = scoring_engine.score(rule, judged_tier(MIDDLE, "2"))
-    assert middle.total == D("2") and "部分达成并具有一定效果（1.8–2.4分）" in middle.indicators[0].reason
+    assert middle.total == D("2") and "部分达成并具有一定效果（1.8–2.4分，不含2.4分）" in middle.indicators[0].reason
     assert "outside tier 达成年度指标 [2.4, 3]" in str(scoring_error(rule, judged_tier(TOP, "1.6")))
     assert scoring_engine.score(rule, judged_tier(TOP, "3")).indicators[0].reason.startswith("达成年度指标（2.4–3分）")

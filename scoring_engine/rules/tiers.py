@@ -192,7 +192,11 @@ def _fields(rule: Tiers, judged: TierJudgement, low: Decimal, high: Decimal, wri
     """The reason's fields; `low` and `high` as printed (at the set's precision, or with the decimals it would lose); a tier
     written as a synonym as the unit wrote it, then the set's tier (基本达成目标，即达成年度指标: QA97 F2)."""
     tier = f"{written}，即{judged.tier}" if written else judged.tier
-    return {"tier": tier, "low": _shown(low, rule), "high": _shown(high, rule), "reason": judged.reason,
+    shown = _shown(high, rule)
+    # a tier below the top takes scores up to its high end, not it: 9–12分 of a standard's 60%（含）–80%（不含）took 12 in
+    # the unit's own reading, and was refused (QA260 F5)
+    excluded = "" if dict(rule.tiers)[judged.tier].high is None else f"，不含{shown}分"
+    return {"tier": tier, "low": _shown(low, rule), "high": shown, "excluded": excluded, "reason": judged.reason,
             "judged": plain(judged.score)}
 
 
@@ -202,15 +206,16 @@ def _shown(bound: Decimal, rule: Tiers) -> str:
 
 
 TEMPLATES = {
-    "tiers": Template("{tier}（{low}–{high}分），得{score}分：{reason}", ("tier", "low", "high", "reason")),
-    "tiers.rounded": Template("{tier}（{low}–{high}分），评价人判断得{judged}分，四舍五入得{score}分：{reason}",
-                              ("tier", "low", "high", "judged", "reason")),
+    "tiers": Template("{tier}（{low}–{high}分{excluded}），得{score}分：{reason}", ("tier", "low", "high", "excluded", "reason")),
+    "tiers.rounded": Template("{tier}（{low}–{high}分{excluded}），评价人判断得{judged}分，四舍五入得{score}分：{reason}",
+                              ("tier", "low", "high", "excluded", "judged", "reason")),
 }
 
 
 def steps(s: Story) -> list[str]:
     d = s.details
-    return [f"评价组选定档次：{d.get('tier')}（该档 {plain(d['low'])}–{plain(d['high'])} 分）",
+    top = d["high"] >= s.weight  # the top tier takes its high end, the weight; a tier below it does not (QA260 F5)
+    return [f"评价组选定档次：{d.get('tier')}（该档 {plain(d['low'])}–{plain(d['high'])} 分{'' if top else '，不含上限'}）",
             f"在档内选定 {s.raw} 分，理由：{d.get('reason')}"]
 
 
