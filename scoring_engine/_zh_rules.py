@@ -267,6 +267,10 @@ RULES = (
     ("write the finding after its number, or leave this item out", "在序号后写出问题，或删去这一项"),
     ("{text:q} numbers a list but holds no finding", "{text} 只有清单的序号，没有写出问题"),
     ("fill in the cell; 无 when there is no finding", "填写该单元格，没有问题时填 无"),
+    # a derived value's unit (_schema: QA271 F1)
+    ("a derived value has no unit of its own (需说明 and 提示 show a sum of facts in their unit): give the facts their "
+     "unit, and leave unit out",
+     "派生值没有自己的单位（需说明和提示中，同一单位的事实之和按该单位显示）：请给所读的事实写上 unit，并删去这里的 unit"),
     # a heading with no finding under it (fact_values._no_none, forms/side: QA270 F3)
     ("not a finding: {value} only says how the work was checked", "不是问题：{value!t} 只说明了怎样检查，没有写出发现的问题"),
     ("write what was found, or leave this item out", "写出发现的问题，或删去这一项"),

@@ -47,3 +47,24 @@ def test_a_list_of_mappings_written_as_one_value_is_shown_an_item_not_the_value_
         assert 1 == run.exit_code, run.output
         assert said in run.stderr, run.stderr
         assert not_said is None or not_said not in run.stderr, run.stderr
+
+
+def test_a_derived_values_unknown_key_is_named_with_the_fix(tmp_path) -> None:
+    """QA271 F1: `r: {expr: …, label: 完成率, lable: …}` and `unit: 万元` on a derived value were each told 'r must be an
+    expression, or a mapping with expr (and label)', naming no key; every other mapping of a set names the key and the
+    fix. The key is named at its place, a slip with the key meant, unit with why a derived value has none."""
+    import pytest
+
+    from scoring_engine import IndicatorSetError
+
+    head = 'id: x\nname: 测试\nversion: "1"\nfacts:\n  a: {type: number}\n  b: {type: number}\nderived:\n'
+    tail = "grades: [{label: 优, min: 0}]\nindicators:\n  - {id: i, name: 甲, weight: 100, rule: {kind: formula, score: 100}}\n"
+    for written, key, hint in [("{expr: a / b, lable: 完成率}", "lable", "did you mean label?"),
+                               ("{expr: a + b, label: 合计, unit: 万元}", "unit", "a derived value has no unit of its own")]:
+        path = tmp_path / "set.yaml"
+        path.write_text(f"{head}  r: {written}\n{tail}", encoding="utf-8")
+        with pytest.raises(IndicatorSetError) as raised:
+            load_indicator_set(path)
+        (problem,) = raised.value.problems
+        assert (f"unknown key '{key}'", f"$.derived.r.{key}", 8) == (problem.message, problem.path, problem.line)
+        assert problem.hint is not None and problem.hint.startswith(hint)
