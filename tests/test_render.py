@@ -640,6 +640,31 @@ def test_a_reduction_the_reason_names_is_not_appended_again_in_the_scoresheet() 
     assert "超期3个月，得7.00分：差3（扣3分）" == rows["乙"]  # the set's template does not say the 3 points
 
 
+PER_POINT = """
+id: t
+name: t
+version: '1'
+precision: 1
+grades: [{label: 合格, min: 0}]
+facts:
+  mqi: {type: number}
+indicators:
+  - {id: q, name: 路况技术指数, weight: 100, rule: {kind: linear, value: mqi, target: 80, per: 1, points_each: 0.5}}
+"""
+
+
+def test_a_linear_deduction_settled_at_the_sets_precision_is_not_said_again_with_other_figures() -> None:
+    """QA271 F2: at precision 1 the 评分表 cell read '…相差3.65，…计3.65个单位扣1.825分，得98.2分：差3.7（扣1.8分）', one gap
+    and one deduction in the sentence and others in the list after it. The reason names the deduction with the decimals
+    that make units × points hold, so nothing is appended; the deduction itself says the gap as the reason does."""
+    from scoring_engine import parse_indicator_set
+
+    result = score(parse_indicator_set(PER_POINT), {"mqi": Decimal("76.35")})
+    (row,) = [row for row in score_table(result).rows if row.path]
+    assert "76.35与目标80相差3.65，每1扣0.5分，计3.65个单位扣1.825分，得98.2分" == row.reason
+    assert [(Decimal("1.8"), "差3.65")] == [(d.points, d.reason) for d in result.indicator("q").deductions]
+
+
 def _wide_set(groups: dict[str, int]) -> Any:
     """A set of one 一级 per key with that many 二级, each scoring 1 of 1 from the fact x."""
     from scoring_engine import parse_indicator_set

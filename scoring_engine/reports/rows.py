@@ -10,10 +10,11 @@ Numbers are the Result's own: nothing here recomputes a score.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from .._arith import ZERO, fixed, plain
+from .._arith import ZERO, fixed, plain, round_half_up
 from .._display import equals_text, show_value
 from .._record import record
 from ..result import DerivedValue, IndicatorResult, Result
@@ -185,8 +186,14 @@ def _named(node: IndicatorResult, d: Deduction) -> bool:
     '：差25（扣6分）' after it, QA118 F4)."""
     if d.reason in node.reason:
         return True
-    points = plain(d.points)
-    return node.kind in _OWN_REDUCTION and (f"扣{points}分" in node.reason or f"调减{points}分" in node.reason)
+    if node.kind not in _OWN_REDUCTION:
+        return False
+    # said with the decimals that make units × points hold (扣1.825分 of the 扣1.8分 settled at precision 1: QA271 F2)
+    places = max(-int(d.points.as_tuple().exponent), 0)
+    return any(round_half_up(Decimal(said), places) == d.points for said in _REDUCTION.findall(node.reason))
+
+
+_REDUCTION = re.compile(r"(?:扣|调减)(\d+(?:\.\d+)?)分")
 
 
 def deducted(d: Deduction) -> str:

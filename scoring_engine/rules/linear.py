@@ -70,7 +70,8 @@ def score(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
     owed = units * each
     deducted = min(owed, weight)
     details.update(units=units, deducted=deducted)
-    taken = settle_later((Deduction(deducted, f"差{show(shortfall)}"),), weight, weight - deducted, rule.rounding)
+    # the gap as the reason says it: 差3.65 beside 相差3.65, not 差3.7 at precision 1 (QA271 F2)
+    taken = settle_later((Deduction(deducted, f"差{_gap(rule, shortfall)}"),), weight, weight - deducted, rule.rounding)
     fields = shown_later((value, target, shortfall, units, each), _partial_fields, rule, show, value, target, shortfall,
                          units, each, taken, (weight, deducted) if owed <= weight else None)
     return Outcome(weight - deducted, "linear.partial", fields, details, taken)
@@ -84,21 +85,28 @@ def _shown(show: Callable[[Decimal], str], **numbers: Decimal) -> dict[str, obje
 def _partial_fields(rule: Linear, show: Callable[[Decimal], str], value: Decimal, target: Decimal, shortfall: Decimal,
                     units: Decimal, each: Decimal, taken: Sequence[Deduction],
                     lost: tuple[Decimal, Decimal] | None) -> dict[str, object]:
-    # a shortfall that is not a whole number of units keeps the decimals that say so: not '相差3，每3扣1分，计0个单位'
-    whole = shortfall / rule.per
-    multiples = tuple(whole.to_integral_value(rounding=way) * rule.per for way in (ROUND_FLOOR, ROUND_CEILING))
     equation = None if lost is None else _equation(rule, units, each, *lost)
     shown_units, shown_each, shown_deducted = equation or (_as_given(rule, units), _as_given(rule, each),
                                                            show_points(taken[0].points, rule.rounding))
     places = _places(rule)
-    exact = rule.display != "percent" and round_half_up(shortfall, places + MORE_PLACES) == shortfall
-    gap = plain(shortfall) if exact else unambiguous(shortfall, rule.display, multiples, places)
+    gap = _gap(rule, shortfall)
     if rule.display != "percent" and "." in gap:  # the value and the target with the shortfall's decimals, as they add up
         show = shower(rule.display, max(places, len(gap) - gap.index(".") - 1))
     return {"value": show(value), "target": show(target), "units": shown_units, "shortfall": gap,
             "per": _per(rule, show), "each": shown_each, "deducted": shown_deducted,
             # 24 units at 2 points took the 6 there were: said, or '计24个单位扣6分' reads as a sum gone wrong
             "exhausted": "，扣完为止" if lost is None else ""}
+
+
+def _gap(rule: Linear, shortfall: Decimal) -> str:
+    """The shortfall as the reason and its deduction say it: a shortfall that is not a whole number of units keeps the
+    decimals that say so (not '相差3，每3扣1分，计0个单位'), and one that ends is said whole."""
+    places = _places(rule)
+    if rule.display != "percent" and round_half_up(shortfall, places + MORE_PLACES) == shortfall:
+        return plain(shortfall)
+    whole = shortfall / rule.per
+    multiples = tuple(whole.to_integral_value(rounding=way) * rule.per for way in (ROUND_FLOOR, ROUND_CEILING))
+    return unambiguous(shortfall, rule.display, multiples, places)
 
 
 def _places(rule: Linear) -> int:
