@@ -27,7 +27,7 @@ from ._arith import SMALLEST_MAGNITUDE as _SMALLEST
 from ._arith import CONTEXT
 from ._arith import in_range, within_precision
 from ._formula_functions import Finding
-from ._no_finding import list_number_only, says_none
+from ._no_finding import list_number_only, names_what_follows, says_none
 from ._frozen import made_frozen
 from ._text import has_bad_character
 from .judgements import Judgement, TierJudgement
@@ -359,12 +359,15 @@ def _reading(entry: tuple[Any, ...], at: int, depth: int, pad: str) -> list[str]
              f"found[C[{at}][0]] = v"]]
 
 
+_CLOSING = frozenset("）)")  # how a finding whose own points are said at its end ends
+
+
 def _findings(items: list[Any]) -> tuple[Finding, ...] | None:
     """A list fact of findings written as text, as convert keeps it; None for anything else (read the long way)."""
     for item in items:
         if type(item) is not str or not item.strip() or has_bad_character(item) or says_none(item) \
-                or list_number_only(item):  # refused the long way
-            return None
+                or list_number_only(item) or names_what_follows(item) or item[-1] in _CLOSING:  # refused, or its points
+            return None  # said at its end (提前支付工程款（扣2.5分）), the long way
     return tuple([made_frozen(Finding, {"text": item, "points": None}) for item in items])
 
 

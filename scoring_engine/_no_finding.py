@@ -161,6 +161,11 @@ def says_nothing(line: str) -> bool:
 def names_what_follows(line: str) -> bool:
     """Whether a line of a findings cell only names what the lines below it say (经检查, 检查结果：, 经查阅账簿凭证): a
     heading, never a finding of its own, whatever follows it or when nothing does (QA270 F3)."""
+    return _heading(line) if len(line) <= _KEPT_LENGTH else _HEADS.fullmatch(_bare(line)) is not None
+
+
+@lru_cache(maxsize=4096)
+def _heading(line: str) -> bool:  # read once, as a short text's none is (every finding of a portfolio is asked)
     return _HEADS.fullmatch(_bare(line)) is not None
 
 

@@ -267,6 +267,11 @@ RULES = (
     ("write the finding after its number, or leave this item out", "在序号后写出问题，或删去这一项"),
     ("{text:q} numbers a list but holds no finding", "{text} 只有清单的序号，没有写出问题"),
     ("fill in the cell; 无 when there is no finding", "填写该单元格，没有问题时填 无"),
+    # a finding's own points said at its end (fact_values._own_points: QA271 F3)
+    ("the finding says 扣{said}分 and its points are {points}", "问题文字写明扣{said}分，而 points 是 {points}"),
+    ("give the points once: in points, or at the end of the text", "分数只写一处：写在 points 中，或写在文字末尾"),
+    ("the finding {value} says its points but not what was found", "问题 {value!t} 只写了扣分，没有写发现了什么问题"),
+    ("write what was found before its points", "在扣分前写出发现的问题"),
     # a derived value's unit (_schema: QA271 F1)
     ("a derived value has no unit of its own (需说明 and 提示 show a sum of facts in their unit): give the facts their "
      "unit, and leave unit out",

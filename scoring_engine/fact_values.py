@@ -237,7 +237,7 @@ def _date_fix(value: Any) -> str:
 
 def _finding(item: Any, spec: FactSpec) -> Finding:
     if isinstance(item, str):
-        return Finding(_no_none(_text(item, "a finding")))
+        return _own_points(_no_none(_text(item, "a finding")), None, spec)
     if not isinstance(item, Mapping):
         raise ValueError(f"expected a finding, got {type_name(item)}",
                          numpy_hint(item) or "write it as text, or as {text: …, points: …}")
@@ -246,7 +246,29 @@ def _finding(item: Any, spec: FactSpec) -> Finding:
         points = convert_number(entry["points"], _points_of(spec.name)) if "points" in entry else None
     except ValueError as err:
         raise _Inside(err, ".points") from None
-    return Finding(_no_none(_text(entry["text"], "a finding's text")), points)
+    return _own_points(_no_none(_text(entry["text"], "a finding's text")), points, spec)
+
+
+#: A finding's own points, said at its end as a clerk writes them: 提前支付工程款（扣2.5分）
+_SAID_POINTS = re.compile(r"[(（]\s*扣\s*(\d{1,6}(?:\.\d{1,6})?)\s*分\s*[)）]$")
+
+
+def _own_points(text: str, points: Decimal | None, spec: FactSpec) -> Finding:
+    """The finding, with the points its text says at its end as its own (提前支付工程款（扣2.5分）: as {text, points}
+    writes them; read as the rule's points each, 扣2.5分 became 扣1分 in silence and the reason printed both: QA271 F3).
+    Points given beside a text saying others are refused: which one is meant cannot be told."""
+    said = _SAID_POINTS.search(text)
+    if said is None:
+        return Finding(text, points)
+    stated = convert_number(Decimal(said[1]), _points_of(spec.name))
+    if points is not None and points != stated:
+        raise ValueError(f"the finding says 扣{said[1]}分 and its points are {plain(points)}",
+                         "give the points once: in points, or at the end of the text")
+    rest = text[:said.start()].rstrip(" ，,；;：:")
+    if not rest:
+        raise ValueError(f"the finding {_brief(text)} says its points but not what was found",
+                         "write what was found before its points")
+    return Finding(rest, stated)
 
 
 def _no_none(text: str) -> str:

@@ -306,6 +306,41 @@ def test_a_finding_that_only_says_how_the_work_was_checked_is_refused(items: lis
     assert "only says how the work was checked" in error.message and "只说明了怎样检查" in error.text("zh")
 
 
+@pytest.mark.parametrize(("item", "points"), [("提前支付工程款（扣2.5分）", "2.5"), ("提前支付工程款 (扣 3 分)", "3"),
+                                              ({"text": "提前支付工程款（扣2分）", "points": 2}, "2")])
+def test_a_findings_points_said_at_its_end_are_its_own(item: Any, points: str) -> None:
+    """QA271 F3: 提前支付工程款（扣2.5分）, as a clerk writes a finding's points, took the rule's 1 point each in silence
+    (20 → 19, not 17.5), and the reason printed both: '提前支付工程款（扣2.5分）（扣1分）'. The points said at the end are
+    the finding's own, as {text, points} gives them."""
+    result = scoring_engine.score(SET, with_fact("findings", [item]))
+    leaf = result.indicator("compliance")
+    assert D(20) - D(points) == leaf.score and [("提前支付工程款", D(points))] == [(d.reason, d.points) for d in leaf.deductions]
+
+
+@pytest.mark.parametrize(("findings", "score"), [(["会议费超标准列支（扣2.5分）"], "2.5"), (["检查结果：", "会议费超标准列支"], None)])
+def test_a_national_facts_files_findings_are_read_whole_on_the_quick_path(findings: list[str], score: str | None) -> None:
+    """The reading of a facts document that skips converting plain texts one by one took 会议费超标准列支（扣2.5分） for a
+    finding of 1 point, and 检查结果： for a finding: each is read as the long way reads it, its points its own, the heading
+    refused."""
+    document = json.loads((Path(__file__).parent.parent / "indicator_sets" / "national-framework.facts.json").read_text("utf-8"))
+    document["facts"]["process"]["compliance_findings"] = findings
+    document = document["facts"]
+    national = scoring_engine.load_indicator_set("national-framework")
+    if score is None:
+        assert "only says how the work was checked" in refusal(document, national).message
+    else:
+        assert D(score) == scoring_engine.score(national, document).indicator("process.funds.compliance").score
+
+
+@pytest.mark.parametrize(("item", "said"), [({"text": "提前支付工程款（扣2.5分）", "points": 1}, "its points are 1"),
+                                            ("（扣2分）", "says its points but not what was found")])
+def test_a_findings_points_said_twice_or_alone_are_refused(item: Any, said: str) -> None:
+    """Points in the text and other points beside it, or points with no finding before them, are refused at the item:
+    which is meant, or what was found, cannot be told."""
+    error = refusal(with_fact("findings", [item]))
+    assert "$.facts.findings[0]" == error.first.path and said in error.message
+
+
 @pytest.mark.parametrize("finding", ["无会议记录", "未发现问题台账缺失", "资料不齐全", "3处未附发票"])
 def test_a_finding_that_names_a_problem_still_counts(finding: str) -> None:
     """A finding that names a problem, however it begins (无会议记录: no minutes kept), is a finding and costs its points."""

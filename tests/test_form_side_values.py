@@ -189,6 +189,14 @@ def test_a_findings_cells_heading_is_no_finding_and_a_cell_of_headings_alone_is_
         assert 0 == code and f"总分 {said} / 100" in output, output
 
 
+def test_a_findings_points_typed_after_it_in_its_cell_are_its_own(tmp_path: Path) -> None:
+    """QA271 F3: 提前支付工程款（扣2.5分） typed in a findings cell took the rule's 1 point in silence, and the reason printed
+    '（扣2.5分）（扣1分）'. The points typed at its end are the finding's own."""
+    form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": "提前支付工程款（扣2.5分）\n未附发票"})
+    code, output = _scored(form, tmp_path)
+    assert 0 == code and "总分 83.50 / 100" in output and "（扣2.5分）（扣" not in output, output
+
+
 @pytest.mark.parametrize("unit, refused", [("元", True), ("千元", True), ("亿元", True), ("万元", False), ("万", False), ("", False),
                                            ("（万元）", False), ("人民币万元", False), ("万元（人民币）", False)])
 def test_an_amount_whose_unit_cell_says_another_unit_is_refused_on_that_cell(tmp_path: Path, unit: str, refused: bool) -> None:
