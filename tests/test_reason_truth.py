@@ -121,3 +121,37 @@ def test_a_difference_within_the_tolerance_is_not_printed_as_0_at_precision_0() 
     """10.3 against 10 within 5% said '相差0' at precision 0; the difference keeps the decimal that says it is not 0."""
     node = _leaf("{kind: equal, value: v, target: 10, tolerance: 0.05}", "  v: {type: number}\n", {"v": D("10.3")})
     assert "实际值10.3与目标值10相差0.3，在允许偏差5.00%以内，得满分5分" == node.reason
+
+
+OVER = ("{kind: proportional, value: v, target: 30000, over_target: {above: 0.2, per: 0.1, share_each: 0.1, max_share: 0.3,"
+        " units: started}}")
+
+
+@pytest.mark.parametrize(("done", "said"), [(36001, "实际值36001，目标值30000，偏离度20.0033%超过20.00%，按偏离度调减1分"),
+                                            (42001, "实际值42001，目标值30000，偏离度40.0033%超过20.00%，按偏离度调减3分")])
+def test_an_over_target_deviation_just_past_a_line_is_not_printed_on_it(done: int, said: str) -> None:
+    """QA272 F1: 36001 of 30000 printed '偏离度20.00%超过20.00%' (a number past itself), and 42001 '偏离度40.00%' beside 3
+    steps, where 40.00% begins only the third. The deviation keeps the decimals that tell it from the line and the steps."""
+    node = _leaf(OVER, "  v: {type: number}\n", {"v": done}, weight="10", precision=2)
+    assert node.reason.startswith(said), node.reason
+
+
+@pytest.mark.parametrize(("arrived", "said"), [("1182.32", "（得99.999%）"), ("899.95", "（得89.995%）")])
+def test_a_checklist_share_met_in_part_is_not_printed_as_all_of_it_nor_a_round_figure(arrived: str, said: str) -> None:
+    """QA272 F2: an element met 99.9992% printed '资金未全部到位（得100.00%）', and 89.995% '得90.00%', the carry the
+    reasons never make: the share keeps the decimals that keep it below."""
+    rule = "{kind: checklist, elements: [{name: ①资金到位, met: a / t, reason: 资金未全部到位}, {name: ②乙, met: b}]}"
+    total = "1182.33" if arrived.startswith("1182") else "1000"
+    node = _leaf(rule, "  a: {type: number}\n  t: {type: number}\n  b: {type: boolean}\n",
+                 {"a": D(arrived), "t": D(total), "b": True}, weight="10", precision=2)
+    assert f"①资金到位：资金未全部到位{said}" in node.reason, node.reason
+
+
+@pytest.mark.parametrize(("actual", "said"), [("210.004", "实际值210.004与目标值200相差10.004，超出允许偏差5.00%，不得分"),
+                                              ("189.996", "实际值189.996与目标值200相差10.004，超出允许偏差5.00%，不得分")])
+def test_a_value_just_past_an_equal_rules_tolerance_is_said_past_it(actual: str, said: str) -> None:
+    """QA272 F3: 210.004 against 200 within 5% printed '实际值210不等于目标值200，不得分', a value the standard scores
+    full. Past a tolerance the reason says the difference and the tolerance, with the decimals that keep it past."""
+    node = _leaf("{kind: equal, value: v, target: 200, tolerance: 0.05}", "  v: {type: number}\n", {"v": D(actual)},
+                 weight="10", precision=0)
+    assert said == node.reason

@@ -392,7 +392,7 @@ EQUAL = one_indicator("{kind: equal, value: v, target: t, tolerance: 0.05}", RAT
 
 
 @pytest.mark.parametrize(("value", "expected", "key"), [
-    (100, "10", "等于"), (105, "10", "以内"), (95, "10", "以内"), (105.01, "0", "不等于"), (94.99, "0", "不等于"),
+    (100, "10", "等于"), (105, "10", "以内"), (95, "10", "以内"), (105.01, "0", "超出允许偏差"), (94.99, "0", "超出允许偏差"),
 ])
 def test_equal_scores_full_within_the_tolerance_and_zero_outside(value: float, expected: str, key: str) -> None:
     """Equal, or within 5% of the target inclusive, is full marks; a hair outside is 0 without an otherwise rule."""

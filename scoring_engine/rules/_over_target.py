@@ -54,6 +54,12 @@ class OverTarget(NamedTuple):
         taken = min(share, ONE) * weight
         return taken, {"deviation": deviation, "steps": steps, "reduced": taken}
 
+    def lines(self, deviation: Decimal) -> tuple[Decimal, ...]:
+        """The deviations a reason must tell `deviation` from: the threshold, and the steps on either side of it."""
+        steps = (deviation - self.above) / self.per
+        return (self.above, *(self.above + steps.to_integral_value(rounding=way) * self.per
+                              for way in (ROUND_FLOOR, ROUND_CEILING)))
+
     def words(self) -> str:
         """The option as a reason says it: '超过20.00%的部分每10.00%扣分值的10.00%，最多扣30.00%'."""
         each = to_decimal(self.each)

@@ -14,14 +14,14 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, NamedTuple
 
-from .._arith import ONE, ZERO, Rounding, fixed, percent, plain, round_half_up, written
+from .._arith import ONE, ZERO, Rounding, fixed, plain, round_half_up, written
 from .._display import equals_text, rounding_chain, show_number
 from .._formula_functions import condition_value
 from ..errors import ScoringError
 from ..formulas import Formula, evaluate
 from ..judgements import Judgement
 from ._base import (Amount, Deduction, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, amount_of,
-                    findings, reads, shown_later)
+                    findings, reads, shown_later, unambiguous)
 from ._deductions import MORE_PLACES, Ladder, itemised, ladder, settle_later, show_points
 
 
@@ -136,7 +136,8 @@ def _met(e: Element, points: Decimal, facts: FactView, met: Any, places: int) ->
             return points, []
         if share == ZERO:
             return ZERO, [e.missed or (f"未满足（{e.met_label}）" if e.met_label else "未满足")]
-        return points * share, [f"{e.missed or '部分满足'}（得{percent(share)}）"]
+        # never carried up onto a round figure nor onto all or none: 99.9992% is no 得100.00% (QA272 F2)
+        return points * share, [f"{e.missed or '部分满足'}（得{unambiguous(share, 'percent', (ONE, ZERO), 2)}）"]
     if e.judgement is not None:
         judged: Judgement = facts.fact(e.judgement)
         # checked as printed: the element's points as the sheet prints them are its full marks (1.67 of 5/3, and 0.33 of

@@ -55,8 +55,9 @@ def score(rule: Equal, weight: Decimal, facts: FactView) -> Outcome:
         return Outcome(weight, "equal.met", fields, {**details, "equal": True})
     if difference <= rule.tolerance * abs(target):
         return Outcome(weight, "equal.within", fields, {**details, "equal": True})
-    if rule.otherwise is None:
-        return Outcome(ZERO, "equal.missed", fields, {**details, "equal": False})
+    if rule.otherwise is None:  # past a tolerance: said with it, or '实际值210不等于目标值200' reads as within 5%
+        return Outcome(ZERO, "equal.missed.tolerance" if rule.tolerance else "equal.missed", fields,
+                       {**details, "equal": False})
     chosen = rule.otherwise
     outcome = RULE_KINDS[chosen.kind].score(chosen.params, weight, facts)
     told = LazyMapping(_otherwise, details, chosen.kind, outcome.details)
@@ -76,10 +77,14 @@ def _fields(rule: Equal, unit: str | None, value: Decimal, target: Decimal, diff
         return {"value": as_shown(value, display, kept), "target": as_shown(target, display, kept),
                 "difference": as_shown(difference, display, kept), "tolerance": percent(rule.tolerance)}
     show = shower(display, rule.rounding.places)
-    # a value that differs from the target keeps the decimals that tell them apart: not '实际值4不等于目标值4'
-    return {"value": unambiguous(value, display, (target,), rule.rounding.places), "target": show(target),
-            # a difference that is not 0 does not print as 0 (相差0.3, not 相差0, at precision 0)
-            "difference": unambiguous(difference, display, (ZERO,), rule.rounding.places), "tolerance": percent(rule.tolerance)}
+    allowed = rule.tolerance * abs(target)
+    # a value that differs from the target keeps the decimals that tell them apart: not '实际值4不等于目标值4'; one past
+    # the tolerance, those that keep it past: 实际值210.004 of 200 ± 5%, not 210 (QA272 F3)
+    lines = (target, target + allowed, target - allowed) if difference > allowed > 0 else (target,)
+    return {"value": unambiguous(value, display, lines, rule.rounding.places), "target": show(target),
+            # a difference that is not 0 does not print as 0 (相差0.3, not 相差0, at precision 0), nor as the tolerance
+            "difference": unambiguous(difference, display, (ZERO, allowed), rule.rounding.places),
+            "tolerance": percent(rule.tolerance)}
 
 
 def _kept(rule: Equal, display: str, difference: Decimal, allowed: Decimal) -> int | None:
@@ -102,6 +107,7 @@ TEMPLATES = {
     "equal.within": Template("实际值{value}与目标值{target}相差{difference}，在允许偏差{tolerance}以内，得满分{score}分",
                              _FIELDS),
     "equal.missed": Template("实际值{value}不等于目标值{target}，不得分", _FIELDS),
+    "equal.missed.tolerance": Template("实际值{value}与目标值{target}相差{difference}，超出允许偏差{tolerance}，不得分", _FIELDS),
 }
 
 #: The detail keys the kind's own steps show; the rule under `otherwise` tells the rest.

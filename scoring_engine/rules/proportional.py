@@ -130,11 +130,18 @@ def _rate_shown(rule: Proportional, rate: Decimal, weight: Decimal) -> str:
     return equation_rate(rate, lambda r: read(weight * (r if floor is None else (r - floor) / (ONE - floor))))
 
 
-def _reduced_fields(rule: Proportional, fields: Mapping[str, object], found: Decimal,
+def _reduced_fields(rule: Proportional, fields: Mapping[str, object], found: Decimal, value: Decimal, target: Decimal,
                     deductions: Sequence[Deduction]) -> dict[str, object]:
     beyond = rule.over_target
     assert beyond is not None
-    return {**fields, "deviation": percent(found), "above": percent(beyond.above),
+    # the deviation, and the value, with the decimals that tell them from the line and from the step they passed:
+    # not '偏离度20.00%超过20.00%' of 20.0033%, nor 40.00% (two steps) beside the third it began (QA272 F1)
+    lines = beyond.lines(found)
+    past = tuple(target * (ONE - line if rule.lower_is_better else ONE + line) for line in lines)
+    shown = dict(fields)
+    if "value" in shown and rule.display == "number":
+        shown["value"] = unambiguous(value, "number", (target, *past), rule.rounding.places)
+    return {**shown, "deviation": unambiguous(found, "percent", lines, 2), "above": percent(beyond.above),
             "reduced": show_points(deductions[0].points, rule.rounding), "how": beyond.words()}
 
 
@@ -148,9 +155,10 @@ def _reduced(rule: Proportional, weight: Decimal, value: Decimal, target: Decima
     details.update(found)
     if taken == 0:
         return None
-    reason = f"完成值偏离指标值{percent(found['deviation'])}，按偏离度调减"
+    gone = found["deviation"]
+    reason = f"完成值偏离指标值{unambiguous(gone, 'percent', beyond.lines(gone), 2)}，按偏离度调减"
     deductions = settle_later((Deduction(taken, reason),), weight, weight - taken, rule.rounding)
-    more = shown_later((found["deviation"],), _reduced_fields, rule, fields, found["deviation"], deductions)
+    more = shown_later((found["deviation"],), _reduced_fields, rule, fields, found["deviation"], value, target, deductions)
     return Outcome(weight - taken, "proportional.over_target", more, details, deductions)
 
 
