@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from ._arith import fixed, round_half_up
+from ._check_failure import in_words
 from ._formula_functions import condition_value
 from .errors import Problem, ScoringError
 from .model import IndicatorSet
@@ -56,7 +57,9 @@ def apply_caps(indicator_set: IndicatorSet, values: Mapping[str, Any], total: De
             grade = cap.grade_at_most
         else:
             continue  # met, but the project is already within the cap
-        warnings.append(ScoreWarning("cap", f"{cap.message}：{said}（{cap.formula.text}）", expression=cap.formula.text))
+        # the clerk reads the facts that met it by their labels, the set's author and tools the condition (QA271 F4)
+        warnings.append(ScoreWarning("cap", f"{cap.message}：{said}（{cap.formula.text}）", expression=cap.formula.text,
+                                     zh=in_words(f"{cap.message}：{said}", cap.formula, values, indicator_set)))
     return total, grade, warnings, problems
 
 

@@ -155,3 +155,24 @@ def test_a_value_just_past_an_equal_rules_tolerance_is_said_past_it(actual: str,
     node = _leaf("{kind: equal, value: v, target: 200, tolerance: 0.05}", "  v: {type: number}\n", {"v": D(actual)},
                  weight="10", precision=0)
     assert said == node.reason
+
+
+def test_a_formula_of_one_labelled_value_is_said_by_its_label() -> None:
+    """QA271 F4: a formula rate of one derived value labelled 养护人员满意度（加权） read '按公式 staff_rate 得比率…' in the
+    score table the bureau pastes into its report; it is said by the label, as a proportional rule says its rate."""
+    text = ("id: t\nname: t\nversion: '1'\nfacts:\n  a: {type: number}\nderived:\n  staff_rate: {expr: a / 100, label: 养护人员满意度}\n"
+            "grades: [{label: 合格, min: 0}]\ntotal: 4\nindicators:\n  - {id: x, name: 甲, weight: 4, rule: {kind: formula, rate: staff_rate}}\n")
+    node = score(parse_indicator_set(text), {"a": 75}).indicator("x")
+    assert "按公式 养护人员满意度 得比率75.00%，得分 = 4 × 75.00% = 3.00分" == node.reason
+
+
+def test_a_caps_note_names_the_facts_that_met_it_by_their_labels() -> None:
+    """QA271 F4: a cap's 提示 ended '（funds.fraud_found）' though the fact is labelled; the clerk reads the label and the
+    value, and the English text keeps the condition for the set's author."""
+    text = ("id: t\nname: t\nversion: '1'\nfacts:\n  fraud: {type: boolean, label: 发现虚报冒领、套取资金}\n"
+            "caps: [{when: fraud, total_at_most: 59, message: 存在虚报冒领问题，总分按不超过59分计}]\n"
+            "grades: [{label: 合格, min: 60}, {label: 不合格, min: 0}]\nindicators:\n"
+            "  - {id: x, name: 甲, weight: 100, rule: {kind: formula, score: 80}}\n")
+    (capped,) = score(parse_indicator_set(text), {"fraud": True}).warnings
+    assert capped.text("zh").endswith("等级由合格调整为不合格（发现虚报冒领、套取资金 是）"), capped.text("zh")
+    assert capped.message.endswith("（fraud）")

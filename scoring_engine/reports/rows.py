@@ -161,7 +161,7 @@ def score_table(result: Result) -> ScoreTable:
     if summed == result.total:
         rows.append(Row("total", (), result.max_total, result.total, "", graded))
     else:  # a cap took the total below the scores' sum: 合计 stays what the column adds up to (QA253 F2)
-        capped = "；".join(w.message for w in result.warnings if w.kind == "cap")
+        capped = "；".join(w.zh or w.message for w in result.warnings if w.kind == "cap")
         rows.append(Row("total", (), result.max_total, summed, "", "各项得分合计"))
         rows.append(Row("capped", (), result.max_total, result.total, "", f"{graded}；{capped}" if capped else graded))
     levels = max(len(r.path) for r in rows)

@@ -18,6 +18,7 @@ class FormulaRule(NamedTuple):
     expr: Formula
     is_rate: bool
     rounding: Rounding = Rounding(2)  # the set's: the value in the reason at its precision
+    shown: str = ""  # the formula as the reason says it: a labelled value read alone by its label (QA271 F4)
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> FormulaRule | None:
@@ -26,7 +27,10 @@ class FormulaRule(NamedTuple):
             return None
         key = "rate" if "rate" in spec else "score"
         expr = b.formula(key, gives="number")
-        return cls(expr, key == "rate", b.rounding) if expr else None
+        if expr is None:
+            return None
+        label = b.label(expr.text) if expr.names == {expr.text} else None
+        return cls(expr, key == "rate", b.rounding, label or expr.text)
 
     @property
     def reads(self) -> frozenset[str]:
@@ -45,12 +49,12 @@ def _rate_fields(rule: FormulaRule, value: Decimal, weight: Decimal) -> dict[str
     # clamped, no stage gives the score, and the product is rounded once, as the 计算值 beside it (QA68 F1)
     product = weight * value
     read = rule.rounding.as_read(product) if ZERO <= product <= weight else rule.rounding.straight
-    return {"formula": rule.expr.text, "rate": equation_rate(value, lambda r: read(weight * r)),
+    return {"formula": rule.shown or rule.expr.text, "rate": equation_rate(value, lambda r: read(weight * r)),
             "product": fixed(read(product), rule.rounding.places)}
 
 
 def _value_fields(rule: FormulaRule, value: Decimal) -> dict[str, object]:
-    return {"formula": rule.expr.text, "value": rule.rounding.show(value)}
+    return {"formula": rule.shown or rule.expr.text, "value": rule.rounding.show(value)}
 
 
 TEMPLATES = {
