@@ -257,6 +257,20 @@ def test_the_blank_form_fills_a_choice_with_its_default_so_a_form_filled_from_it
     assert ("按比例", "全年预算数", None) == (filled["budget.method"], filled["budget.base"], filled["budget.adjusted"])
 
 
+def test_the_blank_form_says_a_choices_words_and_writes_a_chinese_default_as_it_is(tmp_path: Path):
+    """QA271 F5: the blank form said only 文字 for a choice fact (the JSON skeleton lists 可选值), and wrote a Chinese
+    default 按比例 as its short alias 比例. It lists the words the cell takes, and writes a Chinese value as it is."""
+    text = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8").replace(
+        "values: [按比例, 分档, 全额到位], default: 按比例,", "values: [按比例, 分档, 全额到位], aliases: {比例: 按比例}, default: 按比例,")
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["template", str(tmp_path / "set.yaml"), "-o", str(form)]).exit_code
+    side = openpyxl.load_workbook(form)["表外事实"]
+    (row,) = [r for r in range(1, side.max_row + 1) if side.cell(r, 2).value == "budget.funding_method"]
+    assert "按比例" == side.cell(row, 3).value
+    assert "可选值：按比例 / 分档 / 全额到位；不填按默认值 按比例" in side.cell(row, 5).value, side.cell(row, 5).value
+
+
 @pytest.mark.parametrize("written, own, same", [("月", "个月", True), ("日", "天", True), ("m", "米", True), ("（万元）", "万元", True),
                                               ("人民币万元", "万元", True), ("公里", "米", False), ("万人", "人", False),
                                               ("小时", "天", False), ("亿", "万元", False), ("百万", "万元", False),

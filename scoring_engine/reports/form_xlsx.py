@@ -149,8 +149,16 @@ def _print_setup(ws: Worksheet, grid: Grid) -> None:
 
 def _worded(spec: Any, value: Any) -> Any:
     """A choice fact's value as the set's first alias for it words it (按比例 for proportional), as the form's clerk reads
-    it and the reader takes it back; else the value."""
-    return next((written for written, meant in spec.aliases if meant == value), value) if isinstance(value, str) else value
+    it and the reader takes it back; a value in Chinese as it is (按比例, not its short alias 比例: QA271 F5)."""
+    if not isinstance(value, str) or any("\u4e00" <= ch <= "\u9fff" for ch in value):
+        return value
+    return next((written for written, meant in spec.aliases if meant == value), value)
+
+
+def _choices(spec: Any) -> str:
+    """'可选值：齐全 / 基本齐全 / 缺失': the words a choice fact's cell takes, as the form shows them (QA271 F5: a clerk
+    learnt them only by typing a wrong one)."""
+    return "可选值：" + " / ".join(str(_worded(spec, value)) for value in spec.values) if spec.values else ""
 
 
 def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSet) -> None:
@@ -170,7 +178,7 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
                 chosen = _worded(spec, spec.default) if spec.type == "string" and spec.values and spec.default is not None \
                     else None
                 rows.append(("事实", name, chosen, spec.unit or "",
-                             "；".join(filter(None, (spec.label, type_words(spec, on_form=True), bounds, left)))))
+                             "；".join(filter(None, (spec.label, type_words(spec, on_form=True), _choices(spec), bounds, left)))))
         rows += [("来源", "指标体系", f"{indicator_set.name}（{indicator_set.id} {indicator_set.version}）", "", ""),
                  ("来源", "指标体系 sha256", indicator_set.sha256, "", "")]
     else:
