@@ -85,10 +85,12 @@ def test_a_veto_left_blank_or_deleted_is_said_for_it_changes_the_total(tmp_path:
             assert f"表外事实!C{rows['fraud']}：一票否决（fraud）未填写，按指标体系的默认值 否 计分" in said, said
 
 
-@pytest.mark.parametrize("typed", ["70\n95\n88.5\n60", "７０\n95\n\n88.5\n60", "[70, 95, 88.5, 60]"])
+@pytest.mark.parametrize("typed", ["70\n95\n88.5\n60", "７０\n95\n\n88.5\n60", "[70, 95, 88.5, 60]", "70，95，88.5，60",
+                                   "70、95、88.5、60"])
 def test_expert_scores_typed_one_a_line_are_read_as_a_list_of_numbers(tmp_path: Path, typed: str) -> None:
     """Expert scores typed one a line in the cell (Alt+Enter), as findings are, were refused with a hint that showed a
-    list of texts; they are read as the list of numbers (full-width digits as meant), as JSON is."""
+    list of texts; they are read as the list of numbers (full-width digits as meant), as JSON is; so are scores parted
+    by Chinese commas, which were refused as no JSON (QA271 F6)."""
     form, _ = _form(tmp_path, {"a": 100, "sc": typed})
     code, said = _scored(form, tmp_path)
     assert 0 == code, said

@@ -208,14 +208,19 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
 
 
 def _numbers_typed(value: Any) -> list[Decimal] | None:
-    """A list of numbers typed one a line, or one number alone, as the list; None for anything else (JSON text, which
-    is read as such, or what the JSON reading or the facts check words)."""
+    """A list of numbers typed one a line, or parted by Chinese commas (88，91.5，79 or 88、91.5: QA271 F6), or one number
+    alone, as the list; None for anything else (JSON text, which is read as such, or what the JSON reading or the facts
+    check words). An ASCII comma parts nothing: 1,234 may be one number."""
     if isinstance(value, Decimal):
         return [value]
     if not isinstance(value, str):
         return None
-    lines = [line.strip() for line in unicodedata.normalize("NFKC", value).splitlines() if line.strip()]
+    parted = _CHINESE_COMMAS.sub("\n", value)  # before NFKC, which makes ， the ASCII comma
+    lines = [line.strip() for line in unicodedata.normalize("NFKC", parted).splitlines() if line.strip()]
     return [Decimal(line) for line in lines] if lines and all(_NUMBER.fullmatch(line) for line in lines) else None
+
+
+_CHINESE_COMMAS = re.compile("[，、；]")
 
 
 def _shown(value: Any) -> str:

@@ -38,6 +38,8 @@ def type_words(spec: FactSpec, on_form: bool = False) -> str:
         return "是 或 否"
     if on_form and spec.type in _ON_FORM:  # its parts in words, as the side sheet reads them (QA263 F3)
         return _ON_FORM[spec.type]
+    if on_form and spec.type == "list" and spec.items == "number":  # as the side sheet reads them (QA271 F6)
+        return "数字列表，每行一个，或用、分隔"
     if spec.type == "list" and spec.items:  # and how to say there is none, where an item 无 is refused (QA260 F1)
         none = ("，没有时填 无" if on_form else "，没有时写 []") if spec.items == "finding" else ""
         return f"{_ITEM_WORDS.get(spec.items, spec.items)}列表{none}"
