@@ -350,6 +350,16 @@ def test_a_band_of_the_standard_whose_range_and_points_are_both_stale_is_named_w
                 if w.code == "standard-mismatch"]
 
 
+def test_bands_whose_bound_belongs_to_the_band_below_are_named_so(tmp_path: Path) -> None:
+    """QA271 F7: bands with boundary: max_inclusive were named '≥85% 10分；60%–85% 6分；<60% 0分', the other way round:
+    the rule gives 10 only above 85% and 0 at 60%. They are named as the rule reads them."""
+    rule = ("{kind: bands, value: rate, display: percent, boundary: max_inclusive, bands: [{min: 0.85, points: 10},"
+            " {min: 0.6, max: 0.85, points: 6}, {max: 0.6, points: 0}]}")
+    text = _standard("80%（含）以上得7分；60%（含）–80%得5分；低于60%不得分。", rule)
+    found = {w.fields["actual"] for w in _lint(tmp_path, text) if w.code == "standard-mismatch"}
+    assert {">85% 10分；60%–85%（含85%） 6分；≤60% 0分"} == found, found
+
+
 def test_a_tier_range_of_the_standard_is_compared_with_the_tier(tmp_path: Path) -> None:
     """'达成年度指标得分值的70%–100%' against the default tiers (80 %–100 %): both ranges are named."""
     text = _standard("达成年度指标得分值的70%–100%；部分达成并具有一定效果得60%–80%；未达成且效果较差得0–60%。",

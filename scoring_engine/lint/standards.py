@@ -39,6 +39,7 @@ from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from .._arith import plain, to_decimal_or_none
+from .._intervals import MIN_INCLUSIVE
 from ..model import IndicatorSet
 from .found import LintWarning, Locator, RuleAt
 from .ranges import Ranges
@@ -346,7 +347,8 @@ def _bands(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]
             found += _band_range(p, stated, with_points[0])
         elif points not in worth and None not in worth:  # neither its range nor its points: last year's band (QA268 F5)
             found.append(Compared(stated.start, stated.quote, "bands", f"{_stated_range(stated)} {plain(points)}分",
-                                  "；".join(f"{_range_shown(b.range.low, b.range.high, _show_bound(p, stated))} {plain(w)}分"
+                                  "；".join(f"{_range_shown(b.range.low, b.range.high, _show_bound(p, stated), p.boundary)} "
+                                           f"{plain(w)}分"
                                            for b, w in zip(p.bands, worth, strict=True) if w is not None), False))
     return found
 
@@ -369,12 +371,18 @@ def _band_range(p: Any, stated: BandStated, j: int) -> list[Compared]:
     sides = ((stated.low, band.low), (stated.high, band.high))
     if all(mine is None or theirs is None or _bound(mine, theirs, stated.percent) for mine, theirs in sides):
         return []
-    rule = _range_shown(band.low, band.high, _show_bound(p, stated))
+    rule = _range_shown(band.low, band.high, _show_bound(p, stated), p.boundary)
     return [Compared(stated.start, stated.quote, f"bands[{j}]", _stated_range(stated), rule, False)]
 
 
-def _range_shown(low: Decimal | None, high: Decimal | None, show: Callable[[Decimal], str]) -> str:
-    """A range as '85%–95%', '≥95%' or '<80%'."""
+def _range_shown(low: Decimal | None, high: Decimal | None, show: Callable[[Decimal], str],
+                 boundary: str = MIN_INCLUSIVE) -> str:
+    """A range as '85%–95%', '≥95%' or '<80%'; where a band's bound belongs to the band below it (max_inclusive),
+    '80%–85%（含85%）', '>85%' or '≤75%' (QA271 F7: said as the other way round)."""
+    if boundary != MIN_INCLUSIVE:
+        if low is not None and high is not None:
+            return f"{show(low)}–{show(high)}（含{show(high)}）"
+        return f">{show(low)}" if low is not None else f"≤{show(high)}" if high is not None else ""
     if low is not None and high is not None:
         return f"{show(low)}–{show(high)}"
     return f"≥{show(low)}" if low is not None else f"<{show(high)}" if high is not None else ""
