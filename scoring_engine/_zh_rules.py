@@ -267,6 +267,10 @@ RULES = (
     ("write the finding after its number, or leave this item out", "在序号后写出问题，或删去这一项"),
     ("{text:q} numbers a list but holds no finding", "{text} 只有清单的序号，没有写出问题"),
     ("fill in the cell; 无 when there is no finding", "填写该单元格，没有问题时填 无"),
+    # an optional fact left out, read by an indicator (engine._located: QA272 F5)
+    ("optional fact {label} ({name:id}) is missing", "缺少选填的事实 {label}（{name}）"),
+    ("give it in the facts file, or, where {id:id} does not apply, write not_applicable: {{{id2:id}: the reason}}",
+     "在事实文件中补上它；该指标确实不适用时，写 not_applicable: {{{id2}: 不适用的理由}}"),
     # a finding's own points said at its end (fact_values._own_points: QA271 F3)
     ("the finding says 扣{said}分 and its points are {points}", "问题文字写明扣{said}分，而 points 是 {points}"),
     ("give the points once: in points, or at the end of the text", "分数只写一处：写在 points 中，或写在文字末尾"),

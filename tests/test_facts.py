@@ -667,3 +667,19 @@ def test_a_judgement_given_for_another_set_is_named_whole_beside_a_missing_fact(
     given = {f"decision.allocation_judgement.{part}": "x" for part in ("tier", "score", "reason")}
     hint = given_instead("decision.allocation.basis", given, {"decision.allocation.basis": None})
     assert hint is not None and hint.startswith("decision.allocation_judgement is given"), hint
+
+
+def test_an_optional_fact_left_out_that_an_indicator_reads_is_named_by_its_label_with_not_applicable_offered() -> None:
+    """QA272 F5: an optional fact left out, as it may be, stopped the project with '缺少事实 note（在事实文件中补上它）':
+    no label, and no word of the other way out, marking the indicator that reads it not applicable."""
+    text = ("id: t\nname: t\nversion: '1'\nfacts:\n  a: {type: number}\n  note: {type: number, required: false, label: 调整后预算数}\n"
+            "grades: [{label: 合格, min: 0}]\nindicators:\n"
+            "  - {id: x, name: 甲, weight: 50, rule: {kind: proportional, value: a / note}}\n"
+            "  - {id: y, name: 乙, weight: 50, rule: {kind: proportional, value: a, target: 100}}\n")
+    indicator_set = scoring_engine.parse_indicator_set(text)
+    with pytest.raises(scoring_engine.ScoringError) as raised:
+        scoring_engine.score(indicator_set, {"a": 90})
+    error = raised.value
+    assert ("x", "note") == (error.first.indicator, error.first.fact)
+    assert "缺少选填的事实 调整后预算数（note）" in error.text("zh") and "写 not_applicable: {x: 不适用的理由}" in error.text("zh")
+    assert D(95) == scoring_engine.score(indicator_set, Facts(values={"a": 90}, not_applicable={"x": "未调整预算"})).total
