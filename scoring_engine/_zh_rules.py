@@ -267,6 +267,10 @@ RULES = (
     ("write the finding after its number, or leave this item out", "在序号后写出问题，或删去这一项"),
     ("{text:q} numbers a list but holds no finding", "{text} 只有清单的序号，没有写出问题"),
     ("fill in the cell; 无 when there is no finding", "填写该单元格，没有问题时填 无"),
+    # a date written YYYY-MM-DD that does not exist (fact_values._date: QA272 F6)
+    ("there is no date {value}", "没有 {value} 这一天"),
+    ("the month is from 01 to 12", "月份应在 01 到 12 之间"),
+    ("{month} has {days} days: check the day", "{month} 只有 {days} 天：请核对日期"),
     # an optional fact left out, read by an indicator (engine._located: QA272 F5)
     ("optional fact {label} ({name:id}) is missing", "缺少选填的事实 {label}（{name}）"),
     ("give it in the facts file, or, where {id:id} does not apply, write not_applicable: {{{id2:id}: the reason}}",

@@ -216,10 +216,25 @@ def _date(value: Any) -> datetime.date:
             return datetime.date.fromisoformat(value)
         except ValueError:
             pass
+        if (spelled := _ISO_DATE.fullmatch(value)) is not None:  # 2024-11-31: written right, no such day (QA272 F6)
+            raise ValueError(f"there is no date {value}", _no_such_day(*map(int, spelled.groups())))
     raise ValueError(f"expected a date YYYY-MM-DD, got {_brief(value)}", _date_fix(value))
 
 
-_SPELLED_DATES = (re.compile(r"(\d{4})(\d{2})(\d{2})"), re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})"))
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_SPELLED_DATES = (re.compile(r"(\d{4})(\d{2})(\d{2})"), re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})"),
+                  re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"))
+
+
+def _no_such_day(year: int, month: int, day: int) -> str:
+    """Which part of a date written YYYY-MM-DD is wrong: the month, or the day past the month's last."""
+    if year < 1:
+        return "write e.g. 2020-11-30"
+    if not 1 <= month <= 12:
+        return "the month is from 01 to 12"
+    following = datetime.date(year + (month == 12), month % 12 + 1, 1) if year < 9999 or month < 12 else None
+    last = (following - datetime.timedelta(days=1)).day if following is not None else 31
+    return f"{year}-{month:02d} has {last} days: check the day"
 
 
 def _date_fix(value: Any) -> str:

@@ -221,7 +221,17 @@ def test_boolean_given_as_text() -> None:
     assert "write true or false without quotes" == error.hint
 
 
-@pytest.mark.parametrize("value", ["2020-13-01", "30-11-2020", "2020-11-3", 20201331])
+@pytest.mark.parametrize(("value", "hint"), [("2024-11-31", "2024-11 has 30 days: check the day"),
+                                           ("2023-02-29", "2023-02 has 28 days: check the day"),
+                                           ("2020-13-01", "the month is from 01 to 12")])
+def test_a_date_written_yyyy_mm_dd_that_does_not_exist_is_said_to_be_none(value: str, hint: str) -> None:
+    """QA272 F6: 2024-11-31 was refused as 'expected a date YYYY-MM-DD, got text', a way of writing it the user had
+    used: it is said to be no date, with the month's days."""
+    error = refusal(with_fact("dates.end", value))
+    assert f"there is no date {value}" in str(error) and hint == error.hint
+
+
+@pytest.mark.parametrize("value", ["30-11-2020", "2020-11-3", 20201331])
 def test_date_format(value: Any) -> None:
     """A date not written YYYY-MM-DD, or not a real date, is refused with an example."""
     error = refusal(with_fact("dates.end", value))
@@ -229,7 +239,7 @@ def test_date_format(value: Any) -> None:
     assert "write e.g. 2020-11-30" == error.hint
 
 
-@pytest.mark.parametrize("value", ["2020/11/30", "2020.11.30", 20201130, "20201130", Decimal(20201130)])
+@pytest.mark.parametrize("value", ["2020/11/30", "2020.11.30", 20201130, "20201130", Decimal(20201130), "2020年11月30日"])
 def test_a_date_written_otherwise_is_refused_with_the_date_it_spells(value: Any) -> None:
     """20201130 or 2020/11/30 given for a date is refused with the date to write, 2020-11-30 (QA177 F2: only an example
     was given, 2020-11-30 whatever the date)."""
