@@ -1095,7 +1095,7 @@ def test_a_side_sheet_value_that_is_no_json_is_told_how_to_write_it(tmp_path: Pa
     book.save(form)
     code, lines = _lines("score", str(form))
     assert 1 == code and f"{SIDE_SHEET}!{row[2].coordinate}：档次类事实应写明档次、得分和理由，实际是 '达成年度指标'" in lines[0], lines
-    assert '请写成 达成年度指标，9分，效果明显（档次，得分，理由），或按 JSON 写成 {"tier": "达成年度指标", "score": 9, ' \
+    assert '请写成 达成年度指标，6分，效果明显（档次，得分，理由），或按 JSON 写成 {"tier": "达成年度指标", "score": 6, ' \
         '"reason": "效果明显"}' in lines[0]
 
 

@@ -273,6 +273,19 @@ def test_the_blank_form_says_a_choices_words_and_writes_a_chinese_default_as_it_
     assert "可选值：按比例 / 分档 / 全额到位；不填按默认值 按比例" in side.cell(row, 5).value, side.cell(row, 5).value
 
 
+def test_a_tier_cells_example_is_in_the_tiers_and_points_of_the_indicator_that_reads_it(tmp_path: Path):
+    """QA271 F6: a tier fact scored by tiers 好/较好/一般/差 of 3 points was shown the example 达成年度指标，9分 on the blank
+    form and in the refusal of a mistyped cell; a clerk who copied it was refused. The example is the fact's own."""
+    tiers = SET.replace("  fraud: {type: boolean", "  clarity: {type: tier, label: 指标明确性}\n  fraud: {type: boolean").replace(
+        "  - {id: done, name: 完成率, weight: 60,", "  - {id: clear, name: 指标明确性, weight: 3, rule: {kind: tiers, fact: clarity, "
+        "tiers: [{label: 好, min: 0.9}, {label: 较好, min: 0.7}, {label: 一般, min: 0.5}, {label: 差, min: 0}]}}\n"
+        "  - {id: done, name: 完成率, weight: 57,")
+    form, rows = side_sheet_form(tmp_path, tiers, {"a": 90, "sc": 80, "clarity": "好 3分 很明确"})
+    assert "（如 好，3分，效果明显）" in openpyxl.load_workbook(form)["表外事实"].cell(rows["clarity"], 5).value
+    code, output = _scored(form, tmp_path)
+    assert 1 == code and '请写成 好，3分，效果明显（档次，得分，理由），或按 JSON 写成 {"tier": "好", "score": 3,' in output, output
+
+
 @pytest.mark.parametrize("written, own, same", [("月", "个月", True), ("日", "天", True), ("m", "米", True), ("（万元）", "万元", True),
                                               ("人民币万元", "万元", True), ("公里", "米", False), ("万人", "人", False),
                                               ("小时", "天", False), ("亿", "万元", False), ("百万", "万元", False),

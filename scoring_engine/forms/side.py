@@ -28,6 +28,7 @@ from ..target_rows import written_quantity
 from .details import project_detail
 from .reading import FILL_THE_CELL, SAME_UNIT, Blank, FormReading
 from .rescaled import judged_on_declared
+from .template import tier_example
 from .unread import SIDE_KINDS, filled_but_not_applicable, indicator_named, side_facts, side_kind
 from .workbook import Formula, Sheet
 
@@ -84,7 +85,7 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
             spec = reading.set.facts[name]
             if not _in_own_unit(reading, side, r, spec):
                 continue
-            converted = _side_value(reading, side, r, value, f"{spec.items}s" if spec.type == "list" else spec.type)
+            converted = _side_value(reading, side, r, value, f"{spec.items}s" if spec.type == "list" else spec.type, name)
             converted = _typed_number(converted, spec.unit) if spec.type in ("number", "integer") else converted
             if converted is not None and _once(reading, reading.values, name, converted, side.ref(r, 3)):
                 reading.values[name] = converted
@@ -312,7 +313,7 @@ def _typed_number(value: Any, unit: str | None) -> Any:
     return quantity.value if quantity is not None and not quantity.comparison and quantity.unit in allowed else value
 
 
-def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str) -> Any:
+def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str, fact: str = "") -> Any:
     """A side-sheet value by the fact's declared type (`findings` for a list of findings): lists and objects are JSON
     text; a list given as 无 is empty; findings may be typed one a line, as a clerk writes them in a cell."""
     if isinstance(value, (datetime.time, datetime.timedelta)):  # 12:00 or 3:00:00 typed: no fact holds a time (QA46 F1)
@@ -348,7 +349,7 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
             _too_deep(side.ref(r, 3), reading)
             return None
         except ValueError:  # the JSON parser's own words are English and say little: the cell and how to write it
-            _not_json(reading, side.ref(r, 3), value, kind)
+            _not_json(reading, side.ref(r, 3), value, kind, fact)
             return None
     if kind == "boolean" and isinstance(value, str) and value.strip().lower() in _YES_NO:
         return _YES_NO[value.strip().lower()]
@@ -362,14 +363,14 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
     return value
 
 
-def _not_json(reading: FormReading, cell: str, value: str, kind: str) -> None:
+def _not_json(reading: FormReading, cell: str, value: str, kind: str, fact: str = "") -> None:
     """The problem of a cell that holds neither the fact's words nor JSON: the cell and how to write it."""
     shown = value if len(value) <= 40 else value[:40] + "…"
     listed = kind in ("findings", "numbers", "targets")
     if kind in _WORDS_EXAMPLES:  # its parts in words, or JSON (QA263 F3)
         reading.problems.append(Problem(f"{cell}: a {kind} fact is written as its parts or as JSON here, not {shown!r}",
                                         file=str(reading.path),
-                                        hint=f"write it as {_WORDS_EXAMPLES[kind]}, or as {_JSON_EXAMPLES[kind]}"))
+                                        hint=f"write it as {_in_its_words(reading, kind, fact)}"))
         return
     reading.problems.append(Problem(f"{cell}: a {'list' if listed else kind} fact is written as JSON here, not {shown!r}",
                                     file=str(reading.path), hint=f"write it as {_JSON_EXAMPLES.get(kind, _JSON_EXAMPLES['list'])}"
@@ -398,6 +399,17 @@ _IN_WORDS = {"tier": re.compile(r"\s*(?:档次\s*[:：]?\s*)?(?P<tier>[^,，;；
 _MOST_IN_WORDS = 2000
 #: The keys of a judgement in JSON, as a clerk may write them in Chinese: {"档次": …, "得分": …, "理由": …}.
 _WORDS_EXAMPLES = {"tier": "达成年度指标，9分，效果明显 (档次，得分，理由)", "judgement": "3分，测算依据基本充分 (得分，理由)"}
+
+
+def _in_its_words(reading: FormReading, kind: str, fact: str) -> str:
+    """How a judgement or tier cell is typed, in words or as JSON; a tier's example in the tiers and points of the
+    indicator reading it (QA271 F6)."""
+    said = f"{_WORDS_EXAMPLES[kind]}, or as {_JSON_EXAMPLES[kind]}"
+    if kind != "tier" or not fact:
+        return said
+    tier, points = tier_example(reading.set, fact)
+    return said.replace("达成年度指标，9分", f"{tier}，{points}分").replace('"达成年度指标", "score": 9',
+                                                                           f'"{tier}", "score": {points}')
 _KEYS = {"档次": "tier", "得分": "score", "分数": "score", "理由": "reason", "原因": "reason"}
 
 

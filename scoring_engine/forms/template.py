@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from .. import _json
-from .._arith import in_engine_context
+from .._arith import in_engine_context, plain
 from .._command_line import as_argument
 from .._own_values import written_form
 from .._text import one_line
 from ..model import FactSpec, IndicatorSet
 from ..target_rows import ROW_KEYS
 
-__all__ = ["TYPE_WORDS", "default_words", "describe", "facts_skeleton", "names_no_set", "scoring_command", "type_words"]
+__all__ = ["TYPE_WORDS", "default_words", "describe", "facts_skeleton", "names_no_set", "scoring_command", "tier_example",
+           "type_words"]
 
 
 #: A fact's type, as the person filling it in reads it.
@@ -29,6 +30,17 @@ TYPE_WORDS = {"number": "数字", "integer": "整数", "boolean": "true 或 fals
 _ON_FORM = {"judgement": "评价组判断：得分，理由（如 3分，测算依据基本充分）",
             "tier": "档次：档次，得分，理由（如 达成年度指标，9分，效果明显）"}
 _ITEM_WORDS = {"finding": "问题（文字，或 {text, points}）", "number": "数字", "target": "目标行"}
+
+
+def tier_example(indicator_set: IndicatorSet, fact: str) -> tuple[str, str]:
+    """A tier fact's example, the top tier and its points, as the indicator that reads it has them: (好, 3) for tiers
+    好/较好/一般/差 of 3 points (QA271 F6: the example was always 达成年度指标，9分, which such a fact refuses)."""
+    for indicator in indicator_set.walk():
+        rule = indicator.rule
+        if rule is not None and rule.kind == "tiers" and rule.params.fact == fact:
+            top = next((label for label, iv in rule.params.tiers if iv.high is None), rule.params.tiers[0][0])
+            return top, plain(indicator.weight)
+    return "达成年度指标", "9"
 
 
 def type_words(spec: FactSpec, on_form: bool = False) -> str:

@@ -18,7 +18,7 @@ from .. import _json
 from .._display import display_width
 from ..forms.documents import fact_document
 from ..forms.grid import Cell, Grid, percent_places, shown
-from ..forms.template import default_words, type_words
+from ..forms.template import default_words, tier_example, type_words
 from ..model import IndicatorSet
 from ..result import Result
 from .rows import provenance
@@ -155,6 +155,15 @@ def _worded(spec: Any, value: Any) -> Any:
     return next((written for written, meant in spec.aliases if meant == value), value)
 
 
+def _typed_as(indicator_set: IndicatorSet, spec: Any) -> str:
+    """How the side sheet's cell of `spec` is typed; a tier fact's example in its own tiers and points (QA271 F6)."""
+    words = type_words(spec, on_form=True)
+    if spec.type != "tier":
+        return words
+    tier, points = tier_example(indicator_set, spec.name)
+    return words.replace("达成年度指标，9分", f"{tier}，{points}分")
+
+
 def _choices(spec: Any) -> str:
     """'可选值：齐全 / 基本齐全 / 缺失': the words a choice fact's cell takes, as the form shows them (QA271 F5: a clerk
     learnt them only by typing a wrong one)."""
@@ -178,7 +187,7 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
                 chosen = _worded(spec, spec.default) if spec.type == "string" and spec.values and spec.default is not None \
                     else None
                 rows.append(("事实", name, chosen, spec.unit or "",
-                             "；".join(filter(None, (spec.label, type_words(spec, on_form=True), _choices(spec), bounds, left)))))
+                             "；".join(filter(None, (spec.label, _typed_as(indicator_set, spec), _choices(spec), bounds, left)))))
         rows += [("来源", "指标体系", f"{indicator_set.name}（{indicator_set.id} {indicator_set.version}）", "", ""),
                  ("来源", "指标体系 sha256", indicator_set.sha256, "", "")]
     else:
