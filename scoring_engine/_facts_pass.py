@@ -359,15 +359,12 @@ def _reading(entry: tuple[Any, ...], at: int, depth: int, pad: str) -> list[str]
              f"found[C[{at}][0]] = v"]]
 
 
-_CLOSING = frozenset("）)")  # how a finding whose own points are said at its end ends
-
-
 def _findings(items: list[Any]) -> tuple[Finding, ...] | None:
     """A list fact of findings written as text, as convert keeps it; None for anything else (read the long way)."""
     for item in items:
         if type(item) is not str or not item.strip() or has_bad_character(item) or says_none(item) \
-                or list_number_only(item) or names_what_follows(item) or item[-1] in _CLOSING:  # refused, or its points
-            return None  # said at its end (提前支付工程款（扣2.5分）), the long way
+                or list_number_only(item) or names_what_follows(item) or "扣" in item:  # refused, or a note of its
+            return None  # points (提前支付工程款（扣2.5分）), checked the long way
     return tuple([made_frozen(Finding, {"text": item, "points": None}) for item in items])
 
 

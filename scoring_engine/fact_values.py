@@ -15,6 +15,7 @@ from typing import Any
 from ._arith import normalised, plain, too_many_digits
 from ._own_values import written_form
 from ._text import listing
+from ._finding_points import points_said
 from ._no_finding import list_number_only, names_what_follows, says_none
 from .errors import did_you_mean
 from .formulas import Finding
@@ -252,7 +253,7 @@ def _date_fix(value: Any) -> str:
 
 def _finding(item: Any, spec: FactSpec) -> Finding:
     if isinstance(item, str):
-        return _own_points(_no_none(_text(item, "a finding")), None, spec)
+        return _own_points(_no_none(_text(item, "a finding")), None)
     if not isinstance(item, Mapping):
         raise ValueError(f"expected a finding, got {type_name(item)}",
                          numpy_hint(item) or "write it as text, or as {text: …, points: …}")
@@ -261,29 +262,25 @@ def _finding(item: Any, spec: FactSpec) -> Finding:
         points = convert_number(entry["points"], _points_of(spec.name)) if "points" in entry else None
     except ValueError as err:
         raise _Inside(err, ".points") from None
-    return _own_points(_no_none(_text(entry["text"], "a finding's text")), points, spec)
+    return _own_points(_no_none(_text(entry["text"], "a finding's text")), points)
 
 
-#: A finding's own points, said at its end as a clerk writes them: 提前支付工程款（扣2.5分）
-_SAID_POINTS = re.compile(r"[(（]\s*扣\s*(\d{1,6}(?:\.\d{1,6})?)\s*分\s*[)）]$")
-
-
-def _own_points(text: str, points: Decimal | None, spec: FactSpec) -> Finding:
-    """The finding, with the points its text says at its end as its own (提前支付工程款（扣2.5分）: as {text, points}
-    writes them; read as the rule's points each, 扣2.5分 became 扣1分 in silence and the reason printed both: QA271 F3).
-    Points given beside a text saying others are refused: which one is meant cannot be told."""
-    said = _SAID_POINTS.search(text)
+def _own_points(text: str, points: Decimal | None) -> Finding:
+    """The finding; one whose text notes its points (提前支付工程款（扣2.5分）) is the finding as written, the note checked
+    against the set's standard when it is scored (_finding_points). A note with no finding before it, or beside other
+    points given, is refused: what was found, or which points are meant, cannot be told."""
+    said = points_said(text)
     if said is None:
         return Finding(text, points)
-    stated = convert_number(Decimal(said[1]), _points_of(spec.name))
+    stated, rest = said
     if points is not None and points != stated:
-        raise ValueError(f"the finding says 扣{said[1]}分 and its points are {plain(points)}",
+        raise ValueError(f"the finding says 扣{plain(stated)}分 and its points are {plain(points)}",
                          "give the points once: in points, or at the end of the text")
-    rest = text[:said.start()].rstrip(" ，,；;：:")
     if not rest:
         raise ValueError(f"the finding {_brief(text)} says its points but not what was found",
                          "write what was found before its points")
-    return Finding(rest, stated)
+    _no_none(rest)  # 无（扣1分）, 经检查：（扣1分）: read as what is left once the note is cut off (QA273 F8)
+    return Finding(text, points)
 
 
 def _no_none(text: str) -> str:

@@ -316,22 +316,30 @@ def test_a_finding_that_only_says_how_the_work_was_checked_is_refused(items: lis
     assert "only says how the work was checked" in error.message and "只说明了怎样检查" in error.text("zh")
 
 
-@pytest.mark.parametrize(("item", "points"), [("提前支付工程款（扣2.5分）", "2.5"), ("提前支付工程款 (扣 3 分)", "3"),
-                                              ({"text": "提前支付工程款（扣2分）", "points": 2}, "2")])
-def test_a_findings_points_said_at_its_end_are_its_own(item: Any, points: str) -> None:
-    """QA271 F3: 提前支付工程款（扣2.5分）, as a clerk writes a finding's points, took the rule's 1 point each in silence
-    (20 → 19, not 17.5), and the reason printed both: '提前支付工程款（扣2.5分）（扣1分）'. The points said at the end are
-    the finding's own, as {text, points} gives them."""
-    result = scoring_engine.score(SET, with_fact("findings", [item]))
-    leaf = result.indicator("compliance")
-    assert D(20) - D(points) == leaf.score and [("提前支付工程款", D(points))] == [(d.reason, d.points) for d in leaf.deductions]
+@pytest.mark.parametrize(("item", "points", "reason"), [
+    ("提前支付工程款（扣2.5分）", "1", "提前支付工程款（写明扣2.5分，按评分标准计）"),
+    ("提前支付工程款 (扣 3 分)。", "1", "提前支付工程款（写明扣3分，按评分标准计）"),
+    ("提前支付工程款（扣1分）\n", "1", "提前支付工程款"),
+    ({"text": "提前支付工程款（扣2分）", "points": 2}, "2", "提前支付工程款")])
+def test_a_findings_points_noted_at_its_end_are_checked_against_the_standard(item: Any, points: str, reason: str) -> None:
+    """QA271 F3: 提前支付工程款（扣2.5分） took the rule's 1 point, and the reason printed '（扣2.5分）（扣1分）', two figures
+    with no word between them. The standard decides what a finding costs (a note is no way to cut 挪用's 5 points to 1:
+    QA273 F2): a note that agrees is said once, one that does not is said to be set aside; {text, points} gives a finding
+    its own points."""
+    leaf = scoring_engine.score(SET, with_fact("findings", [item])).indicator("compliance")
+    assert D(20) - D(points) == leaf.score and [(reason, D(points))] == [(d.reason, d.points) for d in leaf.deductions]
 
 
-@pytest.mark.parametrize(("findings", "score"), [(["会议费超标准列支（扣2.5分）"], "2.5"), (["检查结果：", "会议费超标准列支"], None)])
-def test_a_national_facts_files_findings_are_read_whole_on_the_quick_path(findings: list[str], score: str | None) -> None:
-    """The reading of a facts document that skips converting plain texts one by one took 会议费超标准列支（扣2.5分） for a
-    finding of 1 point, and 检查结果： for a finding: each is read as the long way reads it, its points its own, the heading
-    refused."""
+@pytest.mark.parametrize(("findings", "score", "said"), [
+    (["会议费超标准列支（扣2.5分）"], "4", "会议费超标准列支（写明扣2.5分，按评分标准计）"),
+    (["挪用项目资金5万元（扣1分）"], "0", "挪用项目资金5万元（写明扣1分，按评分标准计）（含“挪用”）"),
+    (["提前支付工程款（扣2.5分）\n", {"text": "未附发票", "points": 1}], "3", "提前支付工程款（写明扣2.5分，按评分标准计）"),
+    (["检查结果：", "会议费超标准列支"], None, None)])
+def test_a_national_facts_files_findings_are_read_whole_on_the_quick_path(findings: list[Any], score: str | None,
+                                                                           said: str | None) -> None:
+    """The reading of a facts document that skips converting plain texts one by one took 检查结果： for a finding; and a
+    note of points was read one way alone in its list and another beside a {text, points} (QA273 F1). Each is read as the
+    long way reads it: the standard's points (挪用 5), the note set aside, the heading refused."""
     document = json.loads((Path(__file__).parent.parent / "indicator_sets" / "national-framework.facts.json").read_text("utf-8"))
     document["facts"]["process"]["compliance_findings"] = findings
     document = document["facts"]
@@ -339,7 +347,8 @@ def test_a_national_facts_files_findings_are_read_whole_on_the_quick_path(findin
     if score is None:
         assert "only says how the work was checked" in refusal(document, national).message
     else:
-        assert D(score) == scoring_engine.score(national, document).indicator("process.funds.compliance").score
+        leaf = scoring_engine.score(national, document).indicator("process.funds.compliance")
+        assert D(score) == leaf.score and said == leaf.deductions[0].reason
 
 
 @pytest.mark.parametrize(("item", "said"), [({"text": "提前支付工程款（扣2.5分）", "points": 1}, "its points are 1"),

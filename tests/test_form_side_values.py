@@ -191,12 +191,14 @@ def test_a_findings_cells_heading_is_no_finding_and_a_cell_of_headings_alone_is_
         assert 0 == code and f"总分 {said} / 100" in output, output
 
 
-def test_a_findings_points_typed_after_it_in_its_cell_are_its_own(tmp_path: Path) -> None:
-    """QA271 F3: 提前支付工程款（扣2.5分） typed in a findings cell took the rule's 1 point in silence, and the reason printed
-    '（扣2.5分）（扣1分）'. The points typed at its end are the finding's own."""
+def test_a_findings_points_typed_after_it_in_its_cell_are_said_beside_the_standards(tmp_path: Path) -> None:
+    """QA271 F3: 提前支付工程款（扣2.5分） typed in a findings cell took the rule's 1 point, and the reason printed
+    '（扣2.5分）（扣1分）'. The standard's point is taken, and the reason says the note was set aside for it."""
     form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": "提前支付工程款（扣2.5分）\n未附发票"})
     code, output = _scored(form, tmp_path)
-    assert 0 == code and "总分 83.50 / 100" in output and "（扣2.5分）（扣" not in output, output
+    assert 0 == code and "总分 85.00 / 100" in output, output
+    markdown = CliRunner().invoke(main, ["score", str(form), "--format", "markdown"]).output
+    assert "提前支付工程款（写明扣2.5分，按评分标准计）（扣1分）；未附发票（扣1分）" in markdown, markdown
 
 
 @pytest.mark.parametrize("unit, refused", [("元", True), ("千元", True), ("亿元", True), ("万元", False), ("万", False), ("", False),

@@ -56,12 +56,13 @@ class _Counted(str):
 
 
 def test_each_finding_is_read_once_however_many_keywords() -> None:
-    """5,000 keywords and 200 findings: each finding's text is read once, no word looked for in it one by one."""
+    """5,000 keywords and 200 findings: each finding's text is read once, no keyword looked for in it one by one (one
+    look for a note of its points, 扣…分, whatever the keywords)."""
     words = tuple(f"k{i:05d}" for i in range(5000))
     steps = Ladder(None, keyed=(Keyed(words, _points("1")), Keyed(("x",), _points("2"))))
     _Counted.looked_for = _Counted.read = 0
     taken = steps.climb(tuple(Finding(_Counted("发现x问题")) for _ in range(200)), D(1000))
-    assert _Counted.looked_for == 0 and _Counted.read == 200
+    assert _Counted.looked_for <= 200 and _Counted.read == 200
     assert {d.reason for d in taken} == {"发现x问题（含“x”）"} and sum(d.points for d in taken) == 400
 
 

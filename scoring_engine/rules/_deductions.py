@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, apportion, plain, round_half_up
+from .._finding_points import points_said
 from .._no_finding import says_none
 from ..formulas import Finding
 from ._base import Amount, Deduction, OnFirstRead, RuleSpec, amount
@@ -68,12 +69,25 @@ class Ladder(NamedTuple):
         The keyed words are found in one pass over the text (`words`), so a finding costs its text's length, not the
         number of words (QA203 5: 20,000 findings against 45,000 words took 39 s)."""
         if f.points is not None:
-            return f.points, f.text
+            return f.points, _as_noted(f.text, f.points)
         if words is not None and type(f) is Finding:  # a count's 问题N has no text to read
             found = words.first(_not_denied(f.text))
             if found is not None:
-                return self.keyed[found[0]].each.of(whole), f"{f.text}（含“{found[1]}”）"
-        return (self.each.of(whole) if self.each else ZERO), f.text
+                points = self.keyed[found[0]].each.of(whole)
+                return points, f"{_as_noted(f.text, points)}（含“{found[1]}”）"
+        points = self.each.of(whole) if self.each else ZERO
+        return points, _as_noted(f.text, points)
+
+
+def _as_noted(text: str, points: Decimal) -> str:
+    """A finding's text for its deduction: a note of its points at its end (提前支付工程款（扣2.5分）) is said once where
+    it agrees with the points taken, and where it does not, said to be set aside for the standard's: the reason read
+    '（扣2.5分）（扣1分）' (QA271 F3), and a note is no way to change what the standard deducts (QA273 F2)."""
+    said = points_said(text)
+    if said is None:
+        return text
+    stated, before = said
+    return before if stated == points else f"{before}（写明扣{plain(stated)}分，按评分标准计）"
 
 
 def ladder(spec: Mapping[str, Any], b: RuleSpec, *path: str | int, required: bool = True) -> Ladder | None:

@@ -1,0 +1,35 @@
+"""The points a finding's text says it costs, as a clerk notes them at its end: 提前支付工程款（扣2.5分）.
+
+The note is the unit's own reckoning. The set's standard decides what a finding
+costs (its points each, or a keyword's heavier points); a note that says
+otherwise is named in the deduction's reason, never taken for the points
+(QA271 F3, QA273 F2: a note of 扣1分 would have cut 挪用's 5 points to 1).
+A finding's own points are given as {text, points}.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+__all__ = ["points_said"]
+
+#: 扣2.5分 at the text's end, in brackets or after a comma, with a full stop or spaces after it
+_SAID = re.compile(r"[,;]?\s*[(\[【]?\s*扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|\.\d{1,6})\s*分\s*[)\]】]?\s*[。.]?\s*$")
+
+
+def points_said(text: str) -> tuple[Decimal, str] | None:
+    """The points noted at the end of `text` and the text before the note; None when it notes none.
+
+    >>> points_said("提前支付工程款（扣2.5分）。"), points_said("会议费超标准列支")
+    ((Decimal('2.5'), '提前支付工程款'), None)
+    """
+    if "扣" not in text:  # the usual finding, told at once
+        return None
+    normal = unicodedata.normalize("NFKC", text)  # （扣２．５分） as （扣2.5分）
+    said = _SAID.search(normal)
+    if said is None:
+        return None
+    before = (text if len(text) == len(normal) else normal)[:said.start()]  # the text as written, where NFKC kept its length
+    return Decimal(said[1]), before.rstrip(" ,;:，；：")
