@@ -42,7 +42,8 @@ _CALM = r"(?:发票|" + _DOUBT + r"[^,;。:发存挪截挤虚套骗冒侵违超�
 # Whose money or papers the denial of a problem is of, and of all of them, said first: 项目资金不存在挪用, 档案无缺失,
 # 本项目无截留挤占挪用情况, 均未发现… (QA265 F4, QA266 F4); before a denial of problem words only (_NONE_OF): 资料未见 and
 # 事前论证无 are findings (QA269 F2)
-_SUBJECT = (_WHO + r"?(项目)?(资金使用|(项目|专项|财政)?资金|档案资料|项目资料|资料|项目档案|档案|内控制度|制度|事前论证|论证)?"
+_SUBJECT = (_WHO + r"?(项目)?(资金使用|(项目|专项|财政)?资金|档案资料|项目资料|(采购|会计|合同|验收)?资料|项目档案|档案|"
+            r"内控制度|制度|事前论证|论证)?"
             r"(均|都|从)?")
 # "No problem found", as a clerk writes it in a findings cell (QA47 F1, QA49 F1: 未发现问题 was one finding, and cost a
 # point): a check done, a negation, then at most the kinds of problem and a count of 0. 无会议记录 (no minutes kept) is a
@@ -57,10 +58,10 @@ _NO_PROBLEM = re.compile(f"({_CHECKED}[,:]?)?{_DENIED}(有)?(任何|明显|相�
 # ... or all in order, as a clerk affirms it in the cell of what is missing (资料齐全 in 档案缺失: QA47 F1)
 _IN_ORDER = re.compile(f"({_CHECKED}[,:]?)?" + r"((相关|项目|档案|各类|各项|财务|会计|内控|(" + _PAPER + r"[、和及与]?){1,8}等)?"
                        r"(档案资料|资料|档案管理|档案|手续|材料|票据|凭证|管理制度|制度|程序|台账|资金使用|资金管理|使用|管理|核算|"
-                       r"账务处理|采购程序|采购|审批手续|资金拨付|资金到位|合同管理|资金|归档|(事前)?论证)|"
+                       r"账务处理|采购程序|采购|审批手续|资金拨付|资金到位|合同管理|资金|归档|(事前)?论证(程序)?)|"
                        r"(相关|项目|档案)?)(均|都|全部|总体|整体)?"
-                       r"(齐全|完整|完备|健全|完善|规范|合规|合理|符合(相关)?(规定|要求)?|正常|及时|足额(到位)?|充分)+"
-                       r"([、和及](齐全|完整|完备|健全|完善|规范|合规|合理|正常|及时|足额(到位)?)+)*|(无需|不需要|不需)整改|"
+                       r"(齐全|完整|完备|健全|完善|规范|合规|合理|符合(相关)?(规定|要求)?|正常|及时|足额(到位)?|充分|必要)+"
+                       r"([、和及](齐全|完整|完备|健全|完善|规范|合规|合理|正常|及时|足额(到位)?|充分|必要)+)*|(无需|不需要|不需)整改|"
                        r"((单独|专账)核算[、,和])?(项目资金|专项资金|资金)?(做到|实行)?专款专用|"
                        r"(各项|所有|每笔)?(支出|报销|付款|资金支付)(均|都|全部)有(审批|报批|报销)?(手续|凭证|依据)")
 #: 2处, 发现3处问题, 两处: how many, not what (QA49 F8); with a note after it (见附件)
@@ -76,9 +77,10 @@ _OBJECT = (r"((?![存有仍且只仅不但另却而超和及])[^,;。、\n]){0,8
 _BROKEN = r"(相关|国家|有关|中央)?" + _OBJECT + r"([和及与]" + _OBJECT + r")*"  # 法律法规和业务管理规定
 _WRONG = (r"(?>(资金使用|(项目|专项|财政|扶贫|补贴)?(资金|经费)(被)?|支出|使用|(采购|项目|会计|合同|验收)?(资料|档案)|制度)?"
           r"(缺项|缺失|缺漏|缺陷|遗漏|漏项|差错|瑕疵|违规|违纪|违法|违约|不合规|不规范|违反" + _BROKEN + r"|截留|滞留|挤占|"
-          r"挪用|虚列|虚假|虚报|套取|骗取|冒领|侵占|超范围|超标准|超预算|白条(入账|抵库)?|擅自改变(资金)?用途|改变(资金)?用途|"
-          r"(大额)?现金(支付|结算|报销|支出)|公款(吃喝|旅游|消费|宴请))"
-          r"(使用|列支|操作|发放)?((项目|专项|财政|扶贫|补贴)?(资金|支出|开支|行为|经费|津补贴|补贴|资料|档案)){0,2})")
+          r"挪用|虚列|虚假|虚报|套取|骗取|冒领|侵占|超范围|超标准|超预算|白条(入账|抵库)?|擅自改变(资金)?用途|改变(资金)?用途)"
+          r"(使用|列支|操作|发放)?((项目|专项|财政|扶贫|补贴)?(资金|支出|开支|行为|经费|津补贴|补贴|资料|档案)){0,2}|"
+          # cash and 公款 misused, with nothing after them: 无现金支付资料 is papers missing, a finding (QA273 F4)
+          r"(使用)?(大额)?现金(支付|结算|报销|支出)(行为)?|公款(吃喝|旅游|消费|宴请)(行为)?)")
 _NONE_OF = re.compile(f"({_CHECKED}[,:]?)?{_SUBJECT}(杜绝了?|{_DENIED}|未被|未)(有)?(任何|明显|相关|此类|上述)?" + _WRONG
                       + r"(?:[、和及或与等]?" + _WRONG + r")*+" + f"({_ENDS})?" + r"(\((0+|〇|零)[处个项条笔次件]?\))?")
 # ... or those problems under a label with none beside them: 违规问题：无, 截留、挤占、挪用：无, 挪用资金：0; 以上问题均无
@@ -93,7 +95,8 @@ _ALL_DONE = re.compile(r"(档案资料|项目资料|项目档案|资料|档案)?
                        r"(已)?(按规定|按要求)(及时|按时|按期)?|(已)?(及时|按时|按期))"
                        r"(开展|完成|归档|落实|报送|执行|到位|提交|公开|验收)(完毕|到位)?|"
                        # ... or done, with what it was: 已按规定开展事前论证, 已开展可行性研究和专家论证; 已归档
-                       r"已(按规定|按要求)?(开展|完成|进行|组织)(了)?" + _WORK + r"([、和及与]" + _WORK + r")*|"
+                       r"(本项目|该项目|项目)?(均|都)?已(按规定|按要求)?(开展|完成|进行|组织)(了)?"
+                       + _WORK + r"([、和及与]" + _WORK + r")*|"
                        r"(档案资料|项目资料|项目档案|资料|档案)?已(整理)?归档")
 # A clause before one saying none that says how the work was done: 严格执行资金管理办法，杜绝截留挪用; never one saying
 # it was done badly (严格执行资金管理办法的意识不强: QA264 F3)
@@ -143,8 +146,11 @@ def _read(text: str, findings: bool) -> bool:
     if _says_none(bare):
         return True
     clauses = [clause for clause in re.split("[,;。]", bare) if clause]  # 严格执行…，未发现截留挪用问题: each clause
-    return len(clauses) > 1 and any(map(_says_none, clauses)) and all(
-        _says_none(clause) or _PREAMBLE.fullmatch(clause) is not None for clause in clauses)
+    if len(clauses) > 1 and any(map(_says_none, clauses)) and all(
+            _says_none(clause) or _PREAMBLE.fullmatch(clause) is not None for clause in clauses):
+        return True
+    parts = [part for part in re.split("[,;。、]", bare) if part]  # 资料齐全、归档及时: each part says none (QA273 F7)
+    return len(parts) > len(clauses) and all(map(_says_none, parts))
 
 
 #: What numbers a line of a list: 1. 1、 (1) （1） 一、
