@@ -100,10 +100,16 @@ _ALL_DONE = re.compile(r"(档案资料|项目资料|项目档案|资料|档案)?
                        r"(档案资料|项目资料|项目档案|资料|档案)?已(整理)?归档")
 # A clause before one saying none that says how the work was done: 严格执行资金管理办法，杜绝截留挪用; never one saying
 # it was done badly (严格执行资金管理办法的意识不强: QA264 F3)
+_QUALIFIED = r"((存在的?|发现的?)(主要)?|主要|具体|(检查|审计|核查|自查)(发现的?)?)"  # what problems: 存在的, 主要, 审计发现的
+_PROBLEMS_NAMED = f"({_CHECKED},?)?{_QUALIFIED}?" + r"问题(清单|如下)?"
+_PROBLEMS_BELOW = (_PROBLEMS_NAMED + ":|" + f"({_CHECKED},?)?" + r"(检查|审计|核查|自查)?(发现|存在)((以下|如下)(问题)?)?:")
 # ... of them, a line that only names what follows: 经检查, 检查结果：, 问题：, 经查阅账簿凭证 (never a finding: QA270 F3)
-_HEADING = (_CHECKED + ":?|(检查|核查|审计|自查|审查|复核)(情况|结果)?:|(存在|发现)?问题:|"  # (QA265 F1, F2)
-            r"(经|通过)(现场)?(查阅|抽查|核查|检查|审计|查看|核对)" + _PAPERS)  # 经查阅账簿凭证
+_HEADING = (_CHECKED + ":?|(检查|核查|审计|自查|审查|复核)(情况|结果)?:|"  # (QA265 F1, F2)
+            r"(经|通过)(现场)?(查阅|抽查|核查|检查|审计|查看|核对)" + _PAPERS + "|"  # 经查阅账簿凭证
+            # the problems named below: 存在的问题：, 主要问题如下：, 审计发现：, 经检查发现以下问题： (QA273 F3)
+            + _PROBLEMS_BELOW + f"|({_CHECKED},?)?{_QUALIFIED}" + r"问题(清单|如下)?")  # (一、存在的问题: no colon)
 _HEADS = re.compile(_HEADING)
+_NUMBERED_HEAD = re.compile(r"^(\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
 _PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履行|实行)(了)?(" + _CALM
                        + r"{0,25}?(办法|制度|规定|程序|精神|要求|条例|细则|法|预算|约定|合同|报账制|管理))?[》”]?"
                        r"(执行|要求|支付)?|" + _HEADING + "|"
@@ -167,12 +173,17 @@ def says_nothing(line: str) -> bool:
 def names_what_follows(line: str) -> bool:
     """Whether a line of a findings cell only names what the lines below it say (经检查, 检查结果：, 经查阅账簿凭证): a
     heading, never a finding of its own, whatever follows it or when nothing does (QA270 F3)."""
-    return _heading(line) if len(line) <= _KEPT_LENGTH else _HEADS.fullmatch(_bare(line)) is not None
+    return _heading(line) if len(line) <= _KEPT_LENGTH else _is_heading(line)
 
 
 @lru_cache(maxsize=4096)
 def _heading(line: str) -> bool:  # read once, as a short text's none is (every finding of a portfolio is asked)
-    return _HEADS.fullmatch(_bare(line)) is not None
+    return _is_heading(line)
+
+
+def _is_heading(line: str) -> bool:
+    bare = _bare(line)
+    return _HEADS.fullmatch(bare) is not None or _HEADS.fullmatch(_NUMBERED_HEAD.sub("", bare)) is not None  # 一、存在的问题
 
 
 def _says_none(bare: str) -> bool:
@@ -187,7 +198,7 @@ def _says_none(bare: str) -> bool:
             or _ALL_DONE.fullmatch(bare) is not None or (found is not None and found[2].strip("0〇零") == "") or _zero(bare))
 
 
-_LABEL = re.compile(r"(检查|核查|审计|自查|审查|复核|抽查)(情况|结果|结论):")
+_LABEL = re.compile(r"(检查|核查|审计|自查|审查|复核|抽查)(情况|结果|结论):|" + _PROBLEMS_BELOW)  # 主要问题：无 (QA273 F3)
 
 
 def _bare(text: str) -> str:

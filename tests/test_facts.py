@@ -307,7 +307,8 @@ def test_a_finding_saying_there_is_none_is_refused(items: list[Any]) -> None:
     assert "不是问题：文字" in error.text("zh") and "删去这一项；没有问题时写 []" in error.text("zh")
 
 
-@pytest.mark.parametrize("items", [["经检查："], ["检查结果：", "未附发票"], ["经查阅账簿凭证"]])
+@pytest.mark.parametrize("items", [["经检查："], ["检查结果：", "未附发票"], ["经查阅账簿凭证"], ["存在的问题：", "未附发票"],
+                                   ["检查结果：（扣1分）"]])
 def test_a_finding_that_only_says_how_the_work_was_checked_is_refused(items: list[Any]) -> None:
     """An item that only heads the findings (经检查：, 检查结果：), as a clerk copies a cell's first line into the list,
     is refused at its place, not counted as a finding that costs points (QA270 F3)."""

@@ -177,12 +177,16 @@ def test_a_findings_cell_holding_a_lists_numbers_alone_is_refused_and_an_empty_n
 
 
 @pytest.mark.parametrize(("typed", "said"), [("检查结果：\n经办人员未认真审核", "86.00"), ("经审计\n经费支出未严格审核", "86.00"),
-                                             ("经检查：\n经查阅账簿凭证", None), ("检查结果：", None)])
+                                             ("经检查：\n经查阅账簿凭证", None), ("检查结果：", None),
+                                             ("经检查发现以下问题：\n1.未附发票", "86.00"), ("存在的问题：\n未附发票", "86.00"),
+                                             ("审计发现：\n未附发票", "86.00"), ("一、存在的问题\n未附发票", "86.00"),
+                                             ("存在的问题：\n无", "87.00"), ("主要问题：无", "87.00"), ("主要问题：", None)])
 def test_a_findings_cells_heading_is_no_finding_and_a_cell_of_headings_alone_is_refused(
         tmp_path: Path, typed: str, said: str | None) -> None:
     """QA270 F3: 检查结果：⏎经办人员未认真审核 cost 2 points, its heading a finding of its own with the reason
-    '检查结果：；经办人员未认真审核'. A line that only says how the work was checked is no finding; a cell of such lines
-    alone names none, and is refused as not filled in."""
+    '检查结果：；经办人员未认真审核'; so did 存在的问题：, 审计发现： and 经检查发现以下问题：, and 存在的问题：⏎无 cost a point
+    (QA273 F3). A line that only says how the work was checked, or heads the problems below it, is no finding; a cell of
+    such lines alone names none, and is refused as not filled in."""
     form, rows = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
     code, output = _scored(form, tmp_path)
     if said is None:
