@@ -203,10 +203,17 @@ class ScoringPlan:
         found = self.sentences.get(key)
         if found is None:
             written = self.set.reasons.get(key)
-            if written is None and key.endswith(".rounded"):  # a set's own judgement reason holds for a rounded score too
-                written = self.set.reasons.get(key.removesuffix(".rounded"))
+            # a set's own judgement reason holds for a rounded score too, and its own equal.missed for a value past the
+            # tolerance (QA273 F6: the set's text was dropped for the default's)
+            general = key.removesuffix(".rounded") if key.endswith(".rounded") else _GENERAL.get(key)
+            if written is None and general is not None:
+                written = self.set.reasons.get(general)
             found = self.sentences[key] = Sentence.of(written or TEMPLATES[key].text)
         return found
+
+
+#: A reason said of a case of another, whose own text a set that overrides the other has used for it
+_GENERAL = {"equal.missed.tolerance": "equal.missed"}
 
 
 def _as_written(spec: Mapping[str, Any]) -> Mapping[str, Any]:

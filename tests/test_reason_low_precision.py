@@ -53,13 +53,13 @@ def test_a_linear_rules_value_and_shortfall_add_up_to_the_units_it_counts() -> N
     assert "9与目标10相差1，每1扣1分，计1个单位扣1分，得9分" == _leaf(whole, V, {"v": 9}, "10").reason
 
 def test_an_equal_rules_difference_at_the_edge_of_its_tolerance_does_not_print_past_it() -> None:
-    """10.5 against 10 within 5% printed '实际值11与目标值10相差1，在允许偏差5.00%以内' at precision 0 (1 is 10% of 10), and
+    """10.5 against 10 within 5% printed '实际值11与目标值10相差1，在允许偏差0.5（目标值的5.00%）以内' at precision 0 (1 is 10% of 10), and
     3.15 against 3 at precision 1 '相差0.2' (6.7%): the value and the difference now keep the decimals that stay within."""
     rule = "{kind: equal, value: v, target: 10, tolerance: 0.05}"
-    assert "实际值10.5与目标值10相差0.5，在允许偏差5.00%以内，得满分5分" == _leaf(rule, V, {"v": D("10.5")}).reason
+    assert "实际值10.5与目标值10相差0.5，在允许偏差0.5（目标值的5.00%）以内，得满分5分" == _leaf(rule, V, {"v": D("10.5")}).reason
     node = _leaf(rule.replace("10", "3"), V, {"v": D("3.15")}, precision=1)
-    assert "实际值3.15与目标值3相差0.15，在允许偏差5.00%以内，得满分5.0分" == node.reason, node.reason
-    assert "实际值10.4与目标值10相差0.4，在允许偏差5.00%以内" in _leaf(rule, V, {"v": D("10.4")}).reason
+    assert "实际值3.15与目标值3相差0.15，在允许偏差0.15（目标值的5.00%）以内，得满分5.0分" == node.reason, node.reason
+    assert "实际值10.4与目标值10相差0.4，在允许偏差0.5（目标值的5.00%）以内" in _leaf(rule, V, {"v": D("10.4")}).reason
 
 
 def test_a_panels_mean_keeps_the_decimals_that_give_its_score() -> None:

@@ -120,7 +120,7 @@ def test_a_zero_target_in_a_rule_is_told_to_use_direction_not_a_row_sign() -> No
 def test_a_difference_within_the_tolerance_is_not_printed_as_0_at_precision_0() -> None:
     """10.3 against 10 within 5% said '相差0' at precision 0; the difference keeps the decimal that says it is not 0."""
     node = _leaf("{kind: equal, value: v, target: 10, tolerance: 0.05}", "  v: {type: number}\n", {"v": D("10.3")})
-    assert "实际值10.3与目标值10相差0.3，在允许偏差5.00%以内，得满分5分" == node.reason
+    assert "实际值10.3与目标值10相差0.3，在允许偏差0.5（目标值的5.00%）以内，得满分5分" == node.reason
 
 
 OVER = ("{kind: proportional, value: v, target: 30000, over_target: {above: 0.2, per: 0.1, share_each: 0.1, max_share: 0.3,"
@@ -147,8 +147,8 @@ def test_a_checklist_share_met_in_part_is_not_printed_as_all_of_it_nor_a_round_f
     assert f"①资金到位：资金未全部到位{said}" in node.reason, node.reason
 
 
-@pytest.mark.parametrize(("actual", "said"), [("210.004", "实际值210.004与目标值200相差10.004，超出允许偏差5.00%，不得分"),
-                                              ("189.996", "实际值189.996与目标值200相差10.004，超出允许偏差5.00%，不得分")])
+@pytest.mark.parametrize(("actual", "said"), [("210.004", "实际值210.004与目标值200相差10.004，超出允许偏差10（目标值的5.00%），不得分"),
+                                              ("189.996", "实际值189.996与目标值200相差10.004，超出允许偏差10（目标值的5.00%），不得分")])
 def test_a_value_just_past_an_equal_rules_tolerance_is_said_past_it(actual: str, said: str) -> None:
     """QA272 F3: 210.004 against 200 within 5% printed '实际值210不等于目标值200，不得分', a value the standard scores
     full. Past a tolerance the reason says the difference and the tolerance, with the decimals that keep it past."""
@@ -176,3 +176,21 @@ def test_a_caps_note_names_the_facts_that_met_it_by_their_labels() -> None:
     (capped,) = score(parse_indicator_set(text), {"fraud": True}).warnings
     assert capped.text("zh").endswith("等级由合格调整为不合格（发现虚报冒领、套取资金 是）"), capped.text("zh")
     assert capped.message.endswith("（fraud）")
+
+
+def test_an_equal_rule_in_percentages_says_the_tolerance_in_the_differences_unit() -> None:
+    """QA273 F5: 94.04% against 95% within 1% of it printed '相差0.96%，超出允许偏差1.00%', a difference that on paper is
+    inside: the tolerance is a share of the target, 0.95 of a percentage point. The allowance is said in the difference's
+    unit, with the share it is of the target."""
+    node = _leaf("{kind: equal, value: v, target: 0.95, tolerance: 0.01, display: percent}", "  v: {type: number}\n",
+                 {"v": D("0.9404")}, weight="10", precision=2)
+    assert "实际值94.04%与目标值95.00%相差0.96%，超出允许偏差0.95%（目标值的1.00%），不得分" == node.reason
+
+
+def test_a_sets_own_equal_missed_text_is_kept_for_a_value_past_the_tolerance() -> None:
+    """QA273 F6: a set overriding equal.missed had its text replaced by the default of the reason past a tolerance."""
+    text = ("id: t\nname: t\nversion: '1'\nfacts:\n  v: {type: number}\ngrades: [{label: 合格, min: 0}]\ntotal: 10\n"
+            "reasons: {equal.missed: '实际值{value}偏离目标值{target}（相差{difference}），本项不得分'}\n"
+            "indicators:\n  - {id: x, name: 甲, weight: 10, rule: {kind: equal, value: v, target: 200, tolerance: 0.05}}\n")
+    node = score(parse_indicator_set(text), {"v": D("210.004")}).indicator("x")
+    assert "实际值210.004偏离目标值200（相差10.004），本项不得分" == node.reason

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ZERO, Rounding, percent, round_half_up, to_decimal_or_none
+from .._arith import ZERO, Rounding, percent, plain, round_half_up, to_decimal_or_none
 from ..formulas import Formula
 from ..model import Rule
 from ._base import (RULE_KINDS, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, as_shown, reads, row_unit,
@@ -73,18 +73,28 @@ def _otherwise(details: Mapping[str, Any], kind: str, chosen: Mapping[str, Any])
 def _fields(rule: Equal, unit: str | None, value: Decimal, target: Decimal, difference: Decimal) -> dict[str, object]:
     display = "percent" if unit == "%" else rule.display
     kept = _kept(rule, display, difference, rule.tolerance * abs(target))
+    allowed = rule.tolerance * abs(target)
     if kept is not None:  # the difference at the precision would be past the tolerance: all three keep the decimals
         return {"value": as_shown(value, display, kept), "target": as_shown(target, display, kept),
-                "difference": as_shown(difference, display, kept), "tolerance": percent(rule.tolerance)}
+                "difference": as_shown(difference, display, kept), "tolerance": percent(rule.tolerance),
+                "allowed": _allowed(allowed, display, difference, kept)}
     show = shower(display, rule.rounding.places)
-    allowed = rule.tolerance * abs(target)
     # a value that differs from the target keeps the decimals that tell them apart: not '实际值4不等于目标值4'; one past
     # the tolerance, those that keep it past: 实际值210.004 of 200 ± 5%, not 210 (QA272 F3)
     lines = (target, target + allowed, target - allowed) if difference > allowed > 0 else (target,)
     return {"value": unambiguous(value, display, lines, rule.rounding.places), "target": show(target),
             # a difference that is not 0 does not print as 0 (相差0.3, not 相差0, at precision 0), nor as the tolerance
             "difference": unambiguous(difference, display, (ZERO, allowed), rule.rounding.places),
-            "tolerance": percent(rule.tolerance)}
+            "tolerance": percent(rule.tolerance), "allowed": _allowed(allowed, display, difference, rule.rounding.places)}
+
+
+def _allowed(allowed: Decimal, display: str, difference: Decimal, places: int) -> str:
+    """The difference the tolerance allows, in the difference's own unit: 目标值95%的1.00% is 0.95%, which 相差0.96% is
+    past (QA273 F5: '相差0.96%，超出允许偏差1.00%' put the share of the target beside the difference)."""
+    scale = 100 if display == "percent" else 1
+    if round_half_up(allowed * scale, MORE_PLACES + 2) == allowed * scale:  # as it is, where it ends: 0.5 of 10 ± 5%
+        return plain(allowed * scale) + ("%" if display == "percent" else "")
+    return unambiguous(allowed, display, (difference,), places)
 
 
 def _kept(rule: Equal, display: str, difference: Decimal, allowed: Decimal) -> int | None:
@@ -100,14 +110,15 @@ def _kept(rule: Equal, display: str, difference: Decimal, allowed: Decimal) -> i
     return None
 
 
-_FIELDS = ("value", "target", "difference", "tolerance")
+_FIELDS = ("value", "target", "difference", "tolerance", "allowed")
 
 TEMPLATES = {
     "equal.met": Template("实际值{value}等于目标值{target}，得满分{score}分", _FIELDS),
-    "equal.within": Template("实际值{value}与目标值{target}相差{difference}，在允许偏差{tolerance}以内，得满分{score}分",
-                             _FIELDS),
+    "equal.within": Template("实际值{value}与目标值{target}相差{difference}，在允许偏差{allowed}（目标值的{tolerance}）以内，"
+                             "得满分{score}分", _FIELDS),
     "equal.missed": Template("实际值{value}不等于目标值{target}，不得分", _FIELDS),
-    "equal.missed.tolerance": Template("实际值{value}与目标值{target}相差{difference}，超出允许偏差{tolerance}，不得分", _FIELDS),
+    "equal.missed.tolerance": Template("实际值{value}与目标值{target}相差{difference}，"
+                                       "超出允许偏差{allowed}（目标值的{tolerance}），不得分", _FIELDS),
 }
 
 #: The detail keys the kind's own steps show; the rule under `otherwise` tells the rest.
