@@ -407,15 +407,25 @@ def _not_an_expression(failed: _Failed) -> list[SchemaProblem]:
         return [SchemaProblem((*failed.path, "expr"), False, f"expr must be a formula (text) or a number, got "
                               f"{describe_value(expr)}", "write the formula on one line, e.g. expr: budget.paid / budget.total")]
     unknown = sorted(k for k in instance if k not in _DERIVED_KEYS) if isinstance(instance, Mapping) and not comma else []
-    if unknown and "expr" in instance:  # lable: 完成率, unit: 万元: the key said, as every other mapping of a set says it
-        return [SchemaProblem((*failed.path, key), True, f"unknown key {key!r}", _DERIVED_UNIT if key == "unit" else
-                              (f"did you mean {meant}?" if (meant := _meant(key, list(_DERIVED_KEYS))) else
-                               f"allowed keys: {', '.join(_DERIVED_KEYS)}")) for key in unknown]
+    # lable: 完成率, unit: 万元, exp: a + b: the key said, as every other mapping of a set says it (QA273 F9)
+    if unknown and ("expr" in instance or any(_derived_key_meant(key) == "expr" for key in unknown)):
+        return [SchemaProblem((*failed.path, key), True, f"unknown key {key!r}", _derived_key_hint(key)) for key in unknown]
     return [SchemaProblem(failed.path, False, f"{failed.field} must be an expression, or a mapping with expr (and label)",
                           _COMMA_HINT if comma else None)]
 
 
 _DERIVED_KEYS = ("expr", "label", "used")
+
+
+def _derived_key_meant(key: str) -> str | None:
+    return _meant(key, list(_DERIVED_KEYS)) or ("expr" if key == "expression" else None)
+
+
+def _derived_key_hint(key: str) -> str:
+    if key == "unit":
+        return _DERIVED_UNIT
+    meant = _derived_key_meant(key)
+    return f"did you mean {meant}?" if meant else f"allowed keys: {', '.join(_DERIVED_KEYS)}"
 _DERIVED_UNIT = ("a derived value has no unit of its own (需说明 and 提示 show a sum of facts in their unit): give the "
                  "facts their unit, and leave unit out")
 

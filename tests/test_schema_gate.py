@@ -60,7 +60,9 @@ def test_a_derived_values_unknown_key_is_named_with_the_fix(tmp_path) -> None:
     head = 'id: x\nname: 测试\nversion: "1"\nfacts:\n  a: {type: number}\n  b: {type: number}\nderived:\n'
     tail = "grades: [{label: 优, min: 0}]\nindicators:\n  - {id: i, name: 甲, weight: 100, rule: {kind: formula, score: 100}}\n"
     for written, key, hint in [("{expr: a / b, lable: 完成率}", "lable", "did you mean label?"),
-                               ("{expr: a + b, label: 合计, unit: 万元}", "unit", "a derived value has no unit of its own")]:
+                               ("{expr: a + b, label: 合计, unit: 万元}", "unit", "a derived value has no unit of its own"),
+                               ("{exp: a + b, label: 合计}", "exp", "did you mean expr?"),  # QA273 F9: no expr at all
+                               ("{expression: a + b}", "expression", "did you mean expr?")]:
         path = tmp_path / "set.yaml"
         path.write_text(f"{head}  r: {written}\n{tail}", encoding="utf-8")
         with pytest.raises(IndicatorSetError) as raised:
