@@ -435,11 +435,10 @@ class _Run:
         """A problem of scoring leaf `node`: one about a value the facts give (a tier not in the rule, a judged score
         above the weight) is said of the facts file, where it is fixed; any other of the set's line of the rule."""
         spec = self.set.facts.get(problem.fact) if problem.hint == ADD_THE_FACT and problem.fact else None
-        if spec is not None and not spec.required:  # left out as it may be: by its label, and the way to say the
-            problem = dataclasses.replace(  # indicator that reads it does not apply (QA272 F5)
-                problem, message=f"optional fact {spec.label or spec.name} ({spec.name}) is missing",
-                hint=f"give it in the facts file, or, where {node.id} does not apply, write not_applicable: "
-                     f"{{{node.id}: the reason}}")
+        if spec is not None and not spec.required:  # left out as it may be: by its label, and, where the rule reads it
+            read = node.rule is not None and spec.name in node.rule.reads  # itself, the way to say it does not apply
+            problem = dataclasses.replace(problem, hint=f"add {spec.label or spec.name} to the facts file" + (  # (QA272 F5)
+                f", or, where {node.id} does not apply, write not_applicable: {{{node.id}: the reason}}" if read else ""))
         if problem.path is not None and problem.path.startswith("$.facts."):
             # a judged score outside its tier may be one written for the base's weight, which the profile changed
             changed = next((c for c in self.set.changes if c.target == node.id and c.what in ("weight", "rescaled")

@@ -689,7 +689,7 @@ def test_a_judgement_given_for_another_set_is_named_whole_beside_a_missing_fact(
     assert hint is not None and hint.startswith("decision.allocation_judgement is given"), hint
 
 
-def test_an_optional_fact_left_out_that_an_indicator_reads_is_named_by_its_label_with_not_applicable_offered() -> None:
+def test_an_optional_fact_left_out_that_a_rule_reads_is_named_by_its_label_with_not_applicable_offered() -> None:
     """QA272 F5: an optional fact left out, as it may be, stopped the project with '缺少事实 note（在事实文件中补上它）':
     no label, and no word of the other way out, marking the indicator that reads it not applicable."""
     text = ("id: t\nname: t\nversion: '1'\nfacts:\n  a: {type: number}\n  note: {type: number, required: false, label: 调整后预算数}\n"
@@ -701,5 +701,5 @@ def test_an_optional_fact_left_out_that_an_indicator_reads_is_named_by_its_label
         scoring_engine.score(indicator_set, {"a": 90})
     error = raised.value
     assert ("x", "note") == (error.first.indicator, error.first.fact)
-    assert "缺少选填的事实 调整后预算数（note）" in error.text("zh") and "写 not_applicable: {x: 不适用的理由}" in error.text("zh")
+    assert "缺少事实 note" in error.text("zh") and "在事实文件中补上调整后预算数；该指标确实不适用时，写 not_applicable: {x: 不适用的理由}" in error.text("zh")
     assert D(95) == scoring_engine.score(indicator_set, Facts(values={"a": 90}, not_applicable={"x": "未调整预算"})).total
