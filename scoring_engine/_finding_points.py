@@ -15,8 +15,8 @@ from decimal import Decimal
 
 __all__ = ["points_said"]
 
-#: 扣2.5分 at the text's end, in brackets or after a comma, with a full stop or spaces after it
-_SAID = re.compile(r"[,;]?\s*[(\[【]?\s*扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|\.\d{1,6})\s*分\s*[)\]】]?\s*[。.]?\s*$")
+#: 扣2.5分 at the text's end, in brackets or after a comma, with a full stop, a semicolon or spaces after it
+_SAID = re.compile(r"[,;]?\s*[(\[【]?\s*扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|\.\d{1,6})\s*分\s*[)\]】]?[\s。.;,!]*$")
 
 
 def points_said(text: str) -> tuple[Decimal, str] | None:

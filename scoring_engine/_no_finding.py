@@ -107,8 +107,10 @@ _PROBLEMS_BELOW = (_PROBLEMS_NAMED + ":|" + f"({_CHECKED},?)?" + r"(检查|审�
 _HEADING = (_CHECKED + ":?|(检查|核查|审计|自查|审查|复核)(情况|结果)?:|"  # (QA265 F1, F2)
             r"(经|通过)(现场)?(查阅|抽查|核查|检查|审计|查看|核对)" + _PAPERS + "|"  # 经查阅账簿凭证
             # the problems named below: 存在的问题：, 主要问题如下：, 审计发现：, 经检查发现以下问题： (QA273 F3)
-            + _PROBLEMS_BELOW + f"|({_CHECKED},?)?{_QUALIFIED}" + r"问题(清单|如下)?")  # (一、存在的问题: no colon)
-_HEADS = re.compile(_HEADING)
+            + _PROBLEMS_BELOW)
+# ... and, as a line of its own, with no colon: 一、存在的问题 (never a clause before one saying none: 存在问题，未发现挪用
+# is a finding, QA274 F1)
+_HEADS = re.compile(_HEADING + f"|({_CHECKED},?)?{_QUALIFIED}" + r"问题(清单|如下)?")
 _NUMBERED_HEAD = re.compile(r"^(\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
 _PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履行|实行)(了)?(" + _CALM
                        + r"{0,25}?(办法|制度|规定|程序|精神|要求|条例|细则|法|预算|约定|合同|报账制|管理))?[》”]?"
@@ -167,7 +169,7 @@ def says_nothing(line: str) -> bool:
     """Whether a line of a findings cell says only how the work was checked or done (经检查, 检查结果：, 严格执行资金管理
     办法): neither a finding nor none, where a line below it says which."""
     bare = _bare(line)
-    return _PREAMBLE.fullmatch(bare) is not None
+    return _PREAMBLE.fullmatch(bare) is not None or names_what_follows(line)  # 一、存在的问题⏎无 (QA274 F3)
 
 
 def names_what_follows(line: str) -> bool:

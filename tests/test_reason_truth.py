@@ -194,3 +194,23 @@ def test_a_sets_own_equal_missed_text_is_kept_for_a_value_past_the_tolerance() -
             "indicators:\n  - {id: x, name: 甲, weight: 10, rule: {kind: equal, value: v, target: 200, tolerance: 0.05}}\n")
     node = score(parse_indicator_set(text), {"v": D("210.004")}).indicator("x")
     assert "实际值210.004偏离目标值200（相差10.004），本项不得分" == node.reason
+
+
+def test_a_notes_points_that_print_as_the_points_taken_agree() -> None:
+    """QA274 F5: a third of 2 points noted as 扣0.67分 was said to be set aside for the standard's, then 0.67 taken."""
+    rule = "{kind: checklist, elements: [{name: ①档案资料齐全, points: 2, findings: gaps, share_each: 1/3}, {name: ②乙, points: 2, met: b}]}"
+    node = _leaf(rule, "  gaps: {type: list}\n  b: {type: boolean}\n", {"gaps": ["验收报告未归档（扣0.67分）"], "b": True},
+                 weight="4", precision=2)
+    assert "①档案资料齐全：验收报告未归档（扣0.67分）" in node.reason and "写明" not in node.reason, node.reason
+
+
+@pytest.mark.parametrize(("precision", "target", "actual", "tolerance", "said"), [
+    (0, "3", "3.0999", "0.0333", "相差0.1，在允许偏差0.1（目标值的3.33%）以内"),
+    (2, "95.5", "94.5449", "0.01", "实际值94.5449与目标值95.5相差0.9551，超出允许偏差0.955（目标值的1.00%）")])
+def test_an_equal_rules_difference_and_allowance_agree_on_paper(precision: int, target: str, actual: str, tolerance: str,
+                                                                 said: str) -> None:
+    """QA274 F7: a difference equal to its allowance printed '相差0.1，在允许偏差0.0999以内', a difference larger than what
+    it is within; and 94.5449 was printed 94.54 beside 相差0.9551."""
+    node = _leaf(f"{{kind: equal, value: v, target: {target}, tolerance: {tolerance}}}", "  v: {type: number}\n",
+                 {"v": D(actual)}, weight="10", precision=precision)
+    assert said in node.reason, node.reason

@@ -87,7 +87,9 @@ def _as_noted(text: str, points: Decimal) -> str:
     if said is None:
         return text
     stated, before = said
-    return before if stated == points else f"{before}（写明扣{plain(stated)}分，按评分标准计）"
+    places = max(-int(stated.as_tuple().exponent), 0)  # 0.67 noted of a third of 2 points agrees (QA274 F5)
+    agrees = stated == points or round_half_up(points, places) == stated
+    return before if agrees else f"{before}（写明扣{plain(stated)}分，按评分标准计）"
 
 
 def ladder(spec: Mapping[str, Any], b: RuleSpec, *path: str | int, required: bool = True) -> Ladder | None:

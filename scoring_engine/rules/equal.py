@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ZERO, Rounding, percent, plain, round_half_up, to_decimal_or_none
+from .._arith import ZERO, Rounding, fixed, percent, plain, round_half_up, to_decimal_or_none
 from ..formulas import Formula
 from ..model import Rule
 from ._base import (RULE_KINDS, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, as_shown, reads, row_unit,
@@ -75,25 +75,34 @@ def _fields(rule: Equal, unit: str | None, value: Decimal, target: Decimal, diff
     kept = _kept(rule, display, difference, rule.tolerance * abs(target))
     allowed = rule.tolerance * abs(target)
     if kept is not None:  # the difference at the precision would be past the tolerance: all three keep the decimals
+        apart = as_shown(difference, display, kept)
         return {"value": as_shown(value, display, kept), "target": as_shown(target, display, kept),
-                "difference": as_shown(difference, display, kept), "tolerance": percent(rule.tolerance),
-                "allowed": _allowed(allowed, display, difference, kept)}
+                "difference": apart, "tolerance": percent(rule.tolerance),
+                "allowed": _allowed(allowed, display, difference, apart, kept)}
     show = shower(display, rule.rounding.places)
     # a value that differs from the target keeps the decimals that tell them apart: not '实际值4不等于目标值4'; one past
     # the tolerance, those that keep it past: 实际值210.004 of 200 ± 5%, not 210 (QA272 F3)
     lines = (target, target + allowed, target - allowed) if difference > allowed > 0 else (target,)
-    return {"value": unambiguous(value, display, lines, rule.rounding.places), "target": show(target),
-            # a difference that is not 0 does not print as 0 (相差0.3, not 相差0, at precision 0), nor as the tolerance
-            "difference": unambiguous(difference, display, (ZERO, allowed), rule.rounding.places),
-            "tolerance": percent(rule.tolerance), "allowed": _allowed(allowed, display, difference, rule.rounding.places)}
+    # a difference that is not 0 does not print as 0 (相差0.3, not 相差0, at precision 0), nor as the tolerance
+    apart = unambiguous(difference, display, (ZERO, allowed), rule.rounding.places)
+    # the value with the difference's decimals, as they add up on paper: 94.5449 of 95.5 is 94.5449, 相差0.9551 (QA274)
+    places = max(rule.rounding.places, len(apart) - apart.index(".") - 1) if display == "number" and "." in apart \
+        else rule.rounding.places
+    return {"value": unambiguous(value, display, lines, places), "target": show(target),
+            "difference": apart, "tolerance": percent(rule.tolerance),
+            "allowed": _allowed(allowed, display, difference, apart, rule.rounding.places)}
 
 
-def _allowed(allowed: Decimal, display: str, difference: Decimal, places: int) -> str:
+def _allowed(allowed: Decimal, display: str, difference: Decimal, apart: str, places: int) -> str:
     """The difference the tolerance allows, in the difference's own unit: 目标值95%的1.00% is 0.95%, which 相差0.96% is
-    past (QA273 F5: '相差0.96%，超出允许偏差1.00%' put the share of the target beside the difference)."""
+    past (QA273 F5: '相差0.96%，超出允许偏差1.00%' put the share of the target beside the difference); the difference's
+    own figure where they are equal (相差0.1 within 0.0999…: QA274 F7); a percentage with two decimals at least."""
+    if allowed == difference:
+        return apart
     scale = 100 if display == "percent" else 1
     if round_half_up(allowed * scale, MORE_PLACES + 2) == allowed * scale:  # as it is, where it ends: 0.5 of 10 ± 5%
-        return plain(allowed * scale) + ("%" if display == "percent" else "")
+        exact = allowed * scale
+        return f"{fixed(exact, max(2, -int(exact.normalize().as_tuple().exponent)))}%" if display == "percent" else plain(exact)
     return unambiguous(allowed, display, (difference,), places)
 
 
