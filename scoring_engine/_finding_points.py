@@ -15,8 +15,10 @@ from decimal import Decimal
 
 __all__ = ["points_said"]
 
-#: 扣2.5分 at the text's end, in brackets or after a comma, with a full stop, a semicolon or spaces after it
-_SAID = re.compile(r"[,;]?\s*[(\[【]?\s*扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|\.\d{1,6})\s*分\s*[)\]】]?[\s。.;,!]*$")
+#: 扣2.5分 at the text's end, in brackets or after a comma, with a full stop, a semicolon or spaces after it; never
+#: words that end so (年度考核被扣2分, 按规定扣1分: QA274 F6)
+_NUMBER = r"\s*扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|\.\d{1,6})\s*分\s*"
+_SAID = re.compile(rf"(?:[,;]{_NUMBER}|\({_NUMBER}\)|【{_NUMBER}】|\[{_NUMBER}\])[\s。.;,!]*$")
 
 
 def points_said(text: str) -> tuple[Decimal, str] | None:
@@ -32,4 +34,5 @@ def points_said(text: str) -> tuple[Decimal, str] | None:
     if said is None:
         return None
     before = (text if len(text) == len(normal) else normal)[:said.start()]  # the text as written, where NFKC kept its length
-    return Decimal(said[1]), before.rstrip(" ,;，；")  # a colon kept: 检查结果：（扣1分） heads nothing
+    points = next(g for g in said.groups() if g is not None)  # the number, in whichever of the note's forms it is
+    return Decimal(points), before.rstrip(" ,;，；")  # a colon kept: 检查结果：（扣1分） heads nothing

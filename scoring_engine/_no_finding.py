@@ -12,7 +12,7 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-__all__ = ["COUNT", "list_number_only", "names_what_follows", "says_none", "says_nothing"]
+__all__ = ["COUNT", "ends_a_heading", "list_number_only", "names_what_follows", "says_none", "says_nothing"]
 
 _NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "不涉及", "无发现", "没问题", "都没问题", "一切正常", "查无问题",
                    "(无)", "空", "没发现啥问题"})
@@ -58,10 +58,11 @@ _NO_PROBLEM = re.compile(f"({_CHECKED}[,:]?)?{_DENIED}(有)?(任何|明显|相�
 # ... or all in order, as a clerk affirms it in the cell of what is missing (资料齐全 in 档案缺失: QA47 F1)
 _IN_ORDER = re.compile(f"({_CHECKED}[,:]?)?" + r"((相关|项目|档案|各类|各项|财务|会计|内控|(" + _PAPER + r"[、和及与]?){1,8}等)?"
                        r"(档案资料|资料|档案管理|档案|手续|材料|票据|凭证|管理制度|制度|程序|台账|资金使用|资金管理|使用|管理|核算|"
-                       r"账务处理|采购程序|采购|审批手续|资金拨付|资金到位|合同管理|资金|归档|(事前)?论证(程序)?)|"
+                       r"账务处理|采购程序|采购|审批手续|资金拨付|资金到位|合同管理|合同|资金|归档|(事前)?论证(程序)?|执行|验收)|"
                        r"(相关|项目|档案)?)(均|都|全部|总体|整体)?"
-                       r"(齐全|完整|完备|健全|完善|规范|合规|合理|符合(相关)?(规定|要求)?|正常|及时|足额(到位)?|充分|必要)+"
-                       r"([、和及](齐全|完整|完备|健全|完善|规范|合规|合理|正常|及时|足额(到位)?|充分|必要)+)*|(无需|不需要|不需)整改|"
+                       r"(齐全|完整|完备|健全|完善|规范|合规|合理|符合(相关)?(规定|要求)?|正常|及时|足额(到位)?|充分|必要|有效|准确|"
+                       r"合格)+([、和及](齐全|完整|完备|健全|完善|规范|合规|合理|正常|及时|足额(到位)?|充分|必要|有效|准确|合格)+)*|"
+                       r"(无需|不需要|不需)整改|"
                        r"((单独|专账)核算[、,和])?(项目资金|专项资金|资金)?(做到|实行)?专款专用|"
                        r"(各项|所有|每笔)?(支出|报销|付款|资金支付)(均|都|全部)有(审批|报批|报销)?(手续|凭证|依据)")
 #: 2处, 发现3处问题, 两处: how many, not what (QA49 F8); with a note after it (见附件)
@@ -100,8 +101,10 @@ _ALL_DONE = re.compile(r"(档案资料|项目资料|项目档案|资料|档案)?
                        r"(档案资料|项目资料|项目档案|资料|档案)?已(整理)?归档")
 # A clause before one saying none that says how the work was done: 严格执行资金管理办法，杜绝截留挪用; never one saying
 # it was done badly (严格执行资金管理办法的意识不强: QA264 F3)
-_QUALIFIED = r"((存在的?|发现的?)(主要)?|主要|具体|(检查|审计|核查|自查)(发现的?)?)"  # what problems: 存在的, 主要, 审计发现的
-_PROBLEMS_NAMED = f"({_CHECKED},?)?{_QUALIFIED}?" + r"问题(清单|如下)?"
+# what problems: 存在的, 主要, 审计发现的主要, 绩效评价中发现的, 主要存在以下 (QA273 F3, QA274 F2)
+_QUALIFIED = r"((存在的?|发现的?)(主要)?|主要(存在)?(以下)?|具体|(绩效)?(检查|审计|核查|自查|评价|自评)(中)?(发现的?)?(主要)?)"
+_PROBLEMS = r"(问题|不足)(清单|如下|有)?([及和与](原因|建议|不足|改进措施|整改措施|改进建议|整改建议)(分析)?)?"
+_PROBLEMS_NAMED = f"({_CHECKED},?)?{_QUALIFIED}?{_PROBLEMS}"
 _PROBLEMS_BELOW = (_PROBLEMS_NAMED + ":|" + f"({_CHECKED},?)?" + r"(检查|审计|核查|自查)?(发现|存在)((以下|如下)(问题)?)?:")
 # ... of them, a line that only names what follows: 经检查, 检查结果：, 问题：, 经查阅账簿凭证 (never a finding: QA270 F3)
 _HEADING = (_CHECKED + ":?|(检查|核查|审计|自查|审查|复核)(情况|结果)?:|"  # (QA265 F1, F2)
@@ -110,7 +113,7 @@ _HEADING = (_CHECKED + ":?|(检查|核查|审计|自查|审查|复核)(情况|�
             + _PROBLEMS_BELOW)
 # ... and, as a line of its own, with no colon: 一、存在的问题 (never a clause before one saying none: 存在问题，未发现挪用
 # is a finding, QA274 F1)
-_HEADS = re.compile(_HEADING + f"|({_CHECKED},?)?{_QUALIFIED}" + r"问题(清单|如下)?")
+_HEADS = re.compile(_HEADING + f"|({_CHECKED},?)?{_QUALIFIED}{_PROBLEMS}")
 _NUMBERED_HEAD = re.compile(r"^(\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
 _PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履行|实行)(了)?(" + _CALM
                        + r"{0,25}?(办法|制度|规定|程序|精神|要求|条例|细则|法|预算|约定|合同|报账制|管理))?[》”]?"
@@ -145,7 +148,8 @@ def _read_short(text: str, findings: bool) -> bool:
 def _read(text: str, findings: bool) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     if findings and len(lines) > 1:  # a cell's lines, each a finding or none: 无挪用⏎违反规定发放补贴 holds one (QA264 F2);
-        said = [line for line in lines if not says_nothing(line)]  # 经检查⏎未发现问题: the first line says nothing (QA265 F2)
+        said = [line for i, line in enumerate(lines)  # 经检查⏎未发现问题: the first line says nothing (QA265 F2)
+                if not says_nothing(line) and not (i < len(lines) - 1 and ends_a_heading(line))]
         return bool(said) and all(_read(line, True) for line in said)
     bare = _bare(text)
     bare = _NUMBERED.sub("", bare) if findings else bare  # 1.未发现截留挪用, （1）无: a line of a numbered list (QA266 F4)
@@ -163,6 +167,12 @@ def _read(text: str, findings: bool) -> bool:
 
 #: What numbers a line of a list: 1. 1、 (1) （1） 一、
 _NUMBERED = re.compile(r"^(\d{1,2}[.、)]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.]|\([一二三四五六七八九十]{1,2}\))(?=\D)")
+
+
+def ends_a_heading(line: str) -> bool:
+    """Whether a line ends as a heading does, with a colon: above other lines of a findings cell, it heads them (主要问题
+    有：, 存在的问题及原因：) and is never a finding of its own (QA274 F2)."""
+    return line.rstrip().endswith((":", "："))
 
 
 def says_nothing(line: str) -> bool:

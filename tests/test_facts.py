@@ -321,6 +321,8 @@ def test_a_finding_that_only_says_how_the_work_was_checked_is_refused(items: lis
     ("提前支付工程款（扣2.5分）", "1", "提前支付工程款（写明扣2.5分，按评分标准计）"),
     ("提前支付工程款 (扣 3 分)。", "1", "提前支付工程款（写明扣3分，按评分标准计）"),
     ("提前支付工程款（扣1分）\n", "1", "提前支付工程款"), ("验收报告未归档（扣1分）；", "1", "验收报告未归档"),
+    ("会议费超标2万元，按规定扣1分", "1", "会议费超标2万元，按规定扣1分"),  # words that end so, no note (QA274 F6)
+    ("白条入账3笔（每笔扣1分，扣3分）", "1", "白条入账3笔（每笔扣1分，扣3分）"),
     ({"text": "提前支付工程款（扣2分）", "points": 2}, "2", "提前支付工程款")])
 def test_a_findings_points_noted_at_its_end_are_checked_against_the_standard(item: Any, points: str, reason: str) -> None:
     """QA271 F3: 提前支付工程款（扣2.5分） took the rule's 1 point, and the reason printed '（扣2.5分）（扣1分）', two figures

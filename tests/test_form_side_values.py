@@ -180,7 +180,9 @@ def test_a_findings_cell_holding_a_lists_numbers_alone_is_refused_and_an_empty_n
                                              ("经检查：\n经查阅账簿凭证", None), ("检查结果：", None),
                                              ("经检查发现以下问题：\n1.未附发票", "86.00"), ("存在的问题：\n未附发票", "86.00"),
                                              ("审计发现：\n未附发票", "86.00"), ("一、存在的问题\n未附发票", "86.00"),
-                                             ("存在的问题：\n无", "87.00"), ("主要问题：无", "87.00"), ("主要问题：", None)])
+                                             ("存在的问题：\n无", "87.00"), ("主要问题：无", "87.00"), ("主要问题：", None),
+                                             ("主要问题有：\n未附发票", "86.00"), ("存在的问题及原因：\n未附发票", "86.00"),
+                                             ("四、存在问题及改进措施\n无", "87.00")])
 def test_a_findings_cells_heading_is_no_finding_and_a_cell_of_headings_alone_is_refused(
         tmp_path: Path, typed: str, said: str | None) -> None:
     """QA270 F3: 检查结果：⏎经办人员未认真审核 cost 2 points, its heading a finding of its own with the reason
