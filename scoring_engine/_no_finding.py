@@ -12,7 +12,7 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-__all__ = ["COUNT", "ends_a_heading", "list_number_only", "names_what_follows", "says_none", "says_nothing"]
+__all__ = ["COUNT", "list_number_only", "names_what_follows", "says_none", "says_nothing"]
 
 _NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "不涉及", "无发现", "没问题", "都没问题", "一切正常", "查无问题",
                    "(无)", "空", "没发现啥问题"})
@@ -103,8 +103,9 @@ _ALL_DONE = re.compile(r"(档案资料|项目资料|项目档案|资料|档案)?
 # it was done badly (严格执行资金管理办法的意识不强: QA264 F3)
 # what problems: 存在的, 主要, 审计发现的主要, 绩效评价中发现的, 主要存在以下 (QA273 F3, QA274 F2)
 _QUALIFIED = r"((存在的?|发现的?)(主要)?|主要(存在)?(以下)?|具体|(绩效)?(检查|审计|核查|自查|评价|自评)(中)?(发现的?)?(主要)?)"
-_PROBLEMS = r"(问题|不足)(清单|如下|有)?([及和与](原因|建议|不足|改进措施|整改措施|改进建议|整改建议)(分析)?)?"
-_PROBLEMS_NAMED = f"({_CHECKED},?)?{_QUALIFIED}?{_PROBLEMS}"
+_PROBLEMS = r"问题(清单|如下|有)?([及和与](原因|建议|不足|改进措施|整改措施|改进建议|整改建议)(分析)?)?"
+# 不足 heads only as 存在的不足, 主要不足, 不足之处: 自查不足 and 检查不足 are findings (QA275 F2)
+_PROBLEMS_NAMED = f"({_CHECKED},?)?({_QUALIFIED}?{_PROBLEMS}|(存在的?|主要)不足(之处)?|不足之处)"
 _PROBLEMS_BELOW = (_PROBLEMS_NAMED + ":|" + f"({_CHECKED},?)?" + r"(检查|审计|核查|自查)?(发现|存在)((以下|如下)(问题)?)?:")
 # ... of them, a line that only names what follows: 经检查, 检查结果：, 问题：, 经查阅账簿凭证 (never a finding: QA270 F3)
 _HEADING = (_CHECKED + ":?|(检查|核查|审计|自查|审查|复核)(情况|结果)?:|"  # (QA265 F1, F2)
@@ -113,7 +114,7 @@ _HEADING = (_CHECKED + ":?|(检查|核查|审计|自查|审查|复核)(情况|�
             + _PROBLEMS_BELOW)
 # ... and, as a line of its own, with no colon: 一、存在的问题 (never a clause before one saying none: 存在问题，未发现挪用
 # is a finding, QA274 F1)
-_HEADS = re.compile(_HEADING + f"|({_CHECKED},?)?{_QUALIFIED}{_PROBLEMS}")
+_HEADS = re.compile(_HEADING + f"|({_CHECKED},?)?({_QUALIFIED}{_PROBLEMS}|(存在的?|主要)不足(之处)?|不足之处)")
 _NUMBERED_HEAD = re.compile(r"^(\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
 _PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履行|实行)(了)?(" + _CALM
                        + r"{0,25}?(办法|制度|规定|程序|精神|要求|条例|细则|法|预算|约定|合同|报账制|管理))?[》”]?"
@@ -148,8 +149,7 @@ def _read_short(text: str, findings: bool) -> bool:
 def _read(text: str, findings: bool) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     if findings and len(lines) > 1:  # a cell's lines, each a finding or none: 无挪用⏎违反规定发放补贴 holds one (QA264 F2);
-        said = [line for i, line in enumerate(lines)  # 经检查⏎未发现问题: the first line says nothing (QA265 F2)
-                if not says_nothing(line) and not (i < len(lines) - 1 and ends_a_heading(line))]
+        said = [line for line in lines if not says_nothing(line)]  # 经检查⏎未发现问题: the first line says nothing (QA265 F2)
         return bool(said) and all(_read(line, True) for line in said)
     bare = _bare(text)
     bare = _NUMBERED.sub("", bare) if findings else bare  # 1.未发现截留挪用, （1）无: a line of a numbered list (QA266 F4)
@@ -161,18 +161,13 @@ def _read(text: str, findings: bool) -> bool:
     if len(clauses) > 1 and any(map(_says_none, clauses)) and all(
             _says_none(clause) or _PREAMBLE.fullmatch(clause) is not None for clause in clauses):
         return True
-    parts = [part for part in re.split("[,;。、]", bare) if part]  # 资料齐全、归档及时: each part says none (QA273 F7)
-    return len(parts) > len(clauses) and all(map(_says_none, parts))
+    parts = [part for part in re.split("[,;。、]", bare) if part]  # 资料齐全、归档及时: each part says none (QA273 F7),
+    return len(parts) > len(clauses) and any(map(_says_none, parts)) and all(  # after how it was checked (经检查，…)
+        _says_none(part) or _PREAMBLE.fullmatch(part) is not None for part in parts)
 
 
 #: What numbers a line of a list: 1. 1、 (1) （1） 一、
 _NUMBERED = re.compile(r"^(\d{1,2}[.、)]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.]|\([一二三四五六七八九十]{1,2}\))(?=\D)")
-
-
-def ends_a_heading(line: str) -> bool:
-    """Whether a line ends as a heading does, with a colon: above other lines of a findings cell, it heads them (主要问题
-    有：, 存在的问题及原因：) and is never a finding of its own (QA274 F2)."""
-    return line.rstrip().endswith((":", "："))
 
 
 def says_nothing(line: str) -> bool:

@@ -272,9 +272,9 @@ RULES = (
     ("the month is from 01 to 12", "月份应在 01 到 12 之间"),
     ("{month} has {days} days: check the day", "{month} 只有 {days} 天：请核对日期"),
     # an optional fact left out, read by an indicator (engine._located: QA272 F5)
-    ("add {label} to the facts file, or, where {id:id} does not apply, write not_applicable: {{{id2:id}: the reason}}",
+    ("add the fact {label} to the facts file, or, where {id:id} does not apply, write not_applicable: {{{id2:id}: the reason}}",
      "在事实文件中补上{label}；该指标确实不适用时，写 not_applicable: {{{id2}: 不适用的理由}}"),
-    ("add {label} to the facts file", "在事实文件中补上{label}"),
+    ("add the fact {label} to the facts file", "在事实文件中补上{label}"),
     # a finding's own points said at its end (fact_values._own_points: QA271 F3)
     ("the finding says 扣{said}分 and its points are {points}", "问题文字写明扣{said}分，而 points 是 {points}"),
     ("give the points once: in points, or at the end of the text", "分数只写一处：写在 points 中，或写在文字末尾"),

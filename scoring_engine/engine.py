@@ -437,7 +437,7 @@ class _Run:
         spec = self.set.facts.get(problem.fact) if problem.hint == ADD_THE_FACT and problem.fact else None
         if spec is not None and not spec.required:  # left out as it may be: by its label, and, where the rule reads it
             read = node.rule is not None and spec.name in node.rule.reads  # itself, the way to say it does not apply
-            problem = dataclasses.replace(problem, hint=f"add {spec.label or spec.name} to the facts file" + (  # (QA272 F5)
+            problem = dataclasses.replace(problem, hint=f"add the fact {spec.label or spec.name} to the facts file" + (  # QA272
                 f", or, where {node.id} does not apply, write not_applicable: {{{node.id}: the reason}}" if read else ""))
         if problem.path is not None and problem.path.startswith("$.facts."):
             # a judged score outside its tier may be one written for the base's weight, which the profile changed

@@ -182,7 +182,8 @@ def test_a_findings_cell_holding_a_lists_numbers_alone_is_refused_and_an_empty_n
                                              ("审计发现：\n未附发票", "86.00"), ("一、存在的问题\n未附发票", "86.00"),
                                              ("存在的问题：\n无", "87.00"), ("主要问题：无", "87.00"), ("主要问题：", None),
                                              ("主要问题有：\n未附发票", "86.00"), ("存在的问题及原因：\n未附发票", "86.00"),
-                                             ("四、存在问题及改进措施\n无", "87.00")])
+                                             ("四、存在问题及改进措施\n无", "87.00"), ("资金滞留：\n未附发票", "85.00"),
+                                             ("1.资料不全\n2.自查不足", "85.00")])
 def test_a_findings_cells_heading_is_no_finding_and_a_cell_of_headings_alone_is_refused(
         tmp_path: Path, typed: str, said: str | None) -> None:
     """QA270 F3: 检查结果：⏎经办人员未认真审核 cost 2 points, its heading a finding of its own with the reason

@@ -23,7 +23,7 @@ from .._text import cut, prints_as_nothing
 from ..errors import Problem
 from ..facts import MAX_FACTS_DEPTH
 from ..model import FactSpec
-from .._no_finding import COUNT, ends_a_heading, list_number_only, names_what_follows, says_none, says_nothing
+from .._no_finding import COUNT, list_number_only, names_what_follows, says_none, says_nothing
 from ..target_rows import written_quantity
 from .details import project_detail
 from .reading import FILL_THE_CELL, SAME_UNIT, Blank, FormReading
@@ -186,8 +186,7 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
         reading.problems.append(Problem(f"{cell}: {cut(text.strip())!r} says how the work was checked but names no finding",
                                         file=str(reading.path), hint=_NONE_HINT))
         return None
-    lines = [line for i, line in enumerate(lines)  # 检查结果：⏎…, 主要问题有：⏎…: a heading is no finding (QA270 F3, QA274 F2)
-             if not names_what_follows(line) and not (i < len(lines) - 1 and ends_a_heading(line))]
+    lines = [line for line in lines if not names_what_follows(line)]  # 检查结果：⏎…: a heading is no finding (QA270 F3)
     if len(lines) > 1 and not all(map(says_nothing, lines)):  # 经检查⏎…, 严格执行资金管理办法⏎但仍有…: a line naming how
         lines = [line for line in lines if not says_nothing(line)]  # the work was checked or done is no finding (QA265 F2)
     if any(line.startswith("{") for line in lines):  # a finding with its points, as JSON (QA46 F2)
