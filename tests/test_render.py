@@ -640,17 +640,9 @@ def test_a_reduction_the_reason_names_is_not_appended_again_in_the_scoresheet() 
     assert "超期3个月，得7.00分：差3（扣3分）" == rows["乙"]  # the set's template does not say the 3 points
 
 
-PER_POINT = """
-id: t
-name: t
-version: '1'
-precision: 1
-grades: [{label: 合格, min: 0}]
-facts:
-  mqi: {type: number}
-indicators:
-  - {id: q, name: 路况技术指数, weight: 100, rule: {kind: linear, value: mqi, target: 80, per: 1, points_each: 0.5}}
-"""
+PER_POINT = ("id: t\nname: t\nversion: '1'\nprecision: 1\ngrades: [{label: 合格, min: 0}]\nfacts:\n  mqi: {type: number}\n"
+             "indicators:\n  - {id: q, name: 路况技术指数, weight: 100, rule: {kind: linear, value: mqi, target: 80, per: 1, "
+             "points_each: 0.5}}\n")
 
 
 def test_a_linear_deduction_settled_at_the_sets_precision_is_not_said_again_with_other_figures() -> None:
