@@ -198,6 +198,14 @@ def test_a_findings_cells_heading_is_no_finding_and_a_cell_of_headings_alone_is_
         assert 0 == code and f"总分 {said} / 100" in output, output
 
 
+@pytest.mark.parametrize(("typed", "said"), [("未附发票；", "86.00"), ("1.资金滞留；\n2.未附发票；", "85.00")])
+def test_a_finding_ending_in_a_semicolon_is_one_finding(tmp_path: Path, typed: str, said: str) -> None:
+    """QA275 F5: 未附发票； (a list's line, as clerks end it) was refused as several findings in one line."""
+    form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
+    code, output = _scored(form, tmp_path)
+    assert 0 == code and f"总分 {said} / 100" in output, output
+
+
 def test_a_findings_points_typed_after_it_in_its_cell_are_said_beside_the_standards(tmp_path: Path) -> None:
     """QA271 F3: 提前支付工程款（扣2.5分） typed in a findings cell took the rule's 1 point, and the reason printed
     '（扣2.5分）（扣1分）'. The standard's point is taken, and the reason says the note was set aside for it."""

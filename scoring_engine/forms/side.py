@@ -199,6 +199,8 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
             reading.problems.append(Problem(f"{cell}: a finding with points is written as JSON, not {cut(text)!r}",
                                             file=str(reading.path), hint='write it as {"text": "…", "points": 2}'))
             return None
+    # a list's lines end in ；as clerks write them (1.资金滞留；⏎2.未附发票；): the mark ends the finding, it parts none
+    lines = [kept for line in lines if (kept := line.rstrip("；; ") if line.rstrip().endswith(("；", ";")) else line)]
     if len(lines) == 1 and any(mark in lines[0] for mark in "；;"):
         shown = lines[0] if len(lines[0]) <= 40 else lines[0][:40] + "…"
         reading.problems.append(Problem(f"{cell}: {shown!r} may be several findings in one line", file=str(reading.path),
