@@ -15,10 +15,14 @@ from decimal import Decimal
 
 __all__ = ["points_said"]
 
-#: 扣2.5分 at the text's end, in brackets or after a comma, with a full stop, a semicolon or spaces after it; never
-#: words that end so (年度考核被扣2分, 按规定扣1分: QA274 F6)
+#: 扣2.5分 at the text's end, in brackets or after a comma or a space (资金滞留 扣2分: QA275 F4), with a full stop, a
+#: semicolon or spaces after it; never words that end so (年度考核被扣2分, 按规定扣1分: QA274 F6)
 _NUMBER = r"\s*扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|\.\d{1,6})\s*分\s*"
-_SAID = re.compile(rf"(?:[,;]{_NUMBER}|\({_NUMBER}\)|【{_NUMBER}】|\[{_NUMBER}\])[\s。.;,!]*$")
+_SAID = re.compile(rf"(?:[,;\s]{_NUMBER}|\({_NUMBER}\)|【{_NUMBER}】|\[{_NUMBER}\])$")
+_AFTER = "。.;,!"  # what may follow the note, with spaces
+#: how far back from the end a note is looked for: a note is short, and a search over a long run of spaces before or
+#: after it would take time growing with the square of the run
+_WINDOW = 64
 
 
 def points_said(text: str) -> tuple[Decimal, str] | None:
@@ -30,7 +34,10 @@ def points_said(text: str) -> tuple[Decimal, str] | None:
     if "扣" not in text:  # the usual finding, told at once
         return None
     normal = unicodedata.normalize("NFKC", text)  # （扣２．５分） as （扣2.5分）
-    said = _SAID.search(normal)
+    end = len(normal)
+    while end and (normal[end - 1].isspace() or normal[end - 1] in _AFTER):
+        end -= 1
+    said = _SAID.search(normal, max(0, end - _WINDOW), end)
     if said is None:
         return None
     before = (text if len(text) == len(normal) else normal)[:said.start()]  # the text as written, where NFKC kept its length

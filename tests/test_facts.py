@@ -322,6 +322,8 @@ def test_a_finding_that_only_says_how_the_work_was_checked_is_refused(items: lis
     ("提前支付工程款 (扣 3 分)。", "1", "提前支付工程款（写明扣3分，按评分标准计）"),
     ("提前支付工程款（扣1分）\n", "1", "提前支付工程款"), ("验收报告未归档（扣1分）；", "1", "验收报告未归档"),
     ("会议费超标2万元，按规定扣1分", "1", "会议费超标2万元，按规定扣1分"),  # words that end so, no note (QA274 F6)
+    ("资金滞留 扣2分", "1", "资金滞留（写明扣2分，按评分标准计）"), ("资金滞留\u3000扣1分。", "1", "资金滞留"),  # QA275 F4
+    ("会议费超标 按规定扣1分", "1", "会议费超标 按规定扣1分"),
     ("白条入账3笔（每笔扣1分，扣3分）", "1", "白条入账3笔（每笔扣1分，扣3分）"),
     ({"text": "提前支付工程款（扣2分）", "points": 2}, "2", "提前支付工程款")])
 def test_a_findings_points_noted_at_its_end_are_checked_against_the_standard(item: Any, points: str, reason: str) -> None:
@@ -331,6 +333,20 @@ def test_a_findings_points_noted_at_its_end_are_checked_against_the_standard(ite
     its own points."""
     leaf = scoring_engine.score(SET, with_fact("findings", [item])).indicator("compliance")
     assert D(20) - D(points) == leaf.score and [(reason, D(points))] == [(d.reason, d.points) for d in leaf.deductions]
+
+
+@pytest.mark.parametrize("text", ["a，" + " " * 50000 + "扣1分" + " " * 50000 + "x", " " * 100000 + "扣1分x",
+                                  "，扣1分 " * 20000 + "x", "x，扣1分" + " " * 100000])
+def test_a_findings_note_of_points_is_found_at_once_in_a_long_text(text: str) -> None:
+    """A run of spaces before or after a note's 扣N分 made the search for it take seconds, growing with the square of the
+    run (50,000 spaces: 3 s); the note is looked for only near the text's end."""
+    import time
+
+    from scoring_engine._finding_points import points_said
+
+    start = time.process_time()
+    points_said(text)
+    assert time.process_time() - start < 1  # a bound on a blow-up, not a speed goal: about 0.005 s here
 
 
 @pytest.mark.parametrize(("findings", "score", "said"), [
