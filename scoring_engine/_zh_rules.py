@@ -287,6 +287,21 @@ RULES = (
     # a heading with no finding under it (fact_values._no_none, forms/side: QA270 F3)
     ("not a finding: {value} only says how the work was checked", "不是问题：{value!t} 只说明了怎样检查，没有写出发现的问题"),
     ("write what was found, or leave this item out", "写出发现的问题，或删去这一项"),
+    # a count of findings, or several in one item (fact_values._no_none: QA277 F1)
+    ("not a finding: {value} only says how many findings there are", "不是问题：{value!t} 只写了问题的个数，没有写出是哪些问题"),
+    ("write each finding as an item of its own, or leave this item out", "每个问题单独写成一项，或删去这一项"),
+    ("{value} holds several findings in one item", "{value!t} 是写在一项中的几个问题"),
+    ("write each finding as an item of its own", "每个问题单独写成一项"),
+    # expert scores typed as percentages or as shares on a form's side sheet (forms/number_lists: QA277 F4)
+    ("the numbers are typed as percentages ({shown})", "数字写成了百分数（{shown}）"),
+    ("write them as numbers, one a line ({numbers})", "请写成数字，每行一个（{numbers}）"),
+    ("every number typed ({shown}) is 1 or less, where the fact's numbers go up to {scale}; they are scored as written",
+     "所填数字（{shown}）都不超过 1，而该事实的数字最高为 {scale}：按所填数字计分"),
+    ("if they are shares, write them on the scale: {scaled} for {share}", "如果填的是比率，请按分制填写：{share} 写作 {scaled}"),
+    # a count heading a findings cell that names another number of them (forms/side: QA277 F1)
+    ("{text:q} says {said:n} findings and names {named:n}", "{text} 写明{said}个问题，实际列出{named}个"),
+    ("write each finding on a line of its own in the cell (Alt+Enter), as many as it says",
+     "在单元格中每行写一个问题（Alt+Enter 换行），个数与所写的一致"),
     ("{text:q} says how the work was checked but names no finding", "{text} 只说明了怎样检查，没有写出问题"),
     # a facts skeleton in JSON naming no set (cli.template: QA260 F4)
     ("{output}: template for {id} {version}, naming no set: score it with {command}",

@@ -16,6 +16,7 @@ from ._arith import normalised, plain, too_many_digits
 from ._own_values import written_form
 from ._text import listing
 from ._finding_points import points_said
+from ._several_findings import count_heading, holds_several
 from ._no_finding import list_number_only, names_what_follows, says_none
 from .errors import did_you_mean
 from .formulas import Finding
@@ -294,6 +295,11 @@ def _no_none(text: str) -> str:
     if names_what_follows(text):  # "经检查：": a heading of the findings, none of them (QA270 F3)
         raise ValueError(f"not a finding: {_brief(text)} only says how the work was checked",
                          "write what was found, or leave this item out")
+    if count_heading(text) is not None:  # 存在2处问题：, 2处: how many, never which (QA277 F1)
+        raise ValueError(f"not a finding: {_brief(text)} only says how many findings there are",
+                         "write each finding as an item of its own, or leave this item out")
+    if holds_several(text):  # 1.未附发票 2.超标准列支, 存在2处问题：未附发票、超标准列支: each may cost points (QA277 F1)
+        raise ValueError(f"{_brief(text)} holds several findings in one item", "write each finding as an item of its own")
     return text
 
 

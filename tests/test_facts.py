@@ -379,6 +379,22 @@ def test_a_findings_points_said_twice_or_alone_are_refused(item: Any, said: str)
     assert "$.facts.findings[0]" == error.first.path and said in error.message
 
 
+@pytest.mark.parametrize(("items", "said"), [
+    (["1.未附发票 2.超标准列支"], "holds several findings in one item"),
+    (["存在2处问题：未附发票、超标准列支"], "holds several findings in one item"),
+    (["存在2处问题：", "未附发票", "超标准列支"], "only says how many findings there are"),
+    (["2处"], "only says how many findings there are")])
+def test_a_finding_that_holds_several_or_only_counts_them_is_refused(items: list[Any], said: str) -> None:
+    """QA277 F1: an item holding several findings (a list numbered inline, a count of two before them) took one finding's
+    points, and a count heading the items (存在2处问题：) cost a point of its own. Each is refused at the item, on the
+    national set's quick reading of a facts file as on the long one."""
+    error = refusal(with_fact("findings", items))
+    assert "$.facts.findings[0]" == error.first.path and said in error.message
+    document = json.loads((Path(__file__).parent.parent / "indicator_sets" / "national-framework.facts.json").read_text("utf-8"))
+    document["facts"]["process"]["compliance_findings"] = items
+    assert said in refusal(document["facts"], scoring_engine.load_indicator_set("national-framework")).message
+
+
 @pytest.mark.parametrize("finding", ["无会议记录", "未发现问题台账缺失", "资料不齐全", "3处未附发票"])
 def test_a_finding_that_names_a_problem_still_counts(finding: str) -> None:
     """A finding that names a problem, however it begins (无会议记录: no minutes kept), is a finding and costs its points."""

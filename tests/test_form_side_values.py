@@ -97,6 +97,19 @@ def test_expert_scores_typed_one_a_line_are_read_as_a_list_of_numbers(tmp_path: 
     assert "4位评审平均78.38分（满分100），折合31.35分" in said  # (70 + 95 + 88.5 + 60) ÷ 4 = 78.375; 40 × 78.375%
 
 
+@pytest.mark.parametrize(("typed", "code", "said"), [
+    ("95%\n90%\n85%", 1, "数字写成了百分数（95%、90%、85%）（请写成数字，每行一个（95、90、85））"),
+    ("0.95\n0.9\n0.85", 0, "所填数字（0.95、0.9、0.85）都不超过 1，而该事实的数字最高为 100：按所填数字计分（如果填的是比率，"
+                            "请按分制填写：0.95 写作 95）")])
+def test_expert_scores_typed_as_percentages_or_shares_are_said(tmp_path: Path, typed: str, code: int, said: str) -> None:
+    """QA277 F4: scores of 百分制 typed 95%⏎90% were refused as no JSON, against the documented one number a line; typed
+    as shares (0.95, as a cell formatted as a percentage keeps 95%) they scored 0.04 of 4 points in silence. The first is
+    refused with the numbers to write, the second scored as written with a 提示 naming the scale."""
+    form, _ = _form(tmp_path, {"a": 100, "sc": typed})
+    got, output = _scored(form, tmp_path)
+    assert code == got and said in output, output
+
+
 def test_a_single_expert_score_typed_as_a_number_is_a_list_of_one(tmp_path: Path) -> None:
     form, _ = _form(tmp_path, {"a": 100, "sc": 80})
     code, said = _scored(form, tmp_path)
@@ -204,6 +217,24 @@ def test_a_finding_ending_in_a_semicolon_is_one_finding(tmp_path: Path, typed: s
     form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
     code, output = _scored(form, tmp_path)
     assert 0 == code and f"总分 {said} / 100" in output, output
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("1.未附发票 2.超标准列支", "可能是写在同一行的几个问题"), ("（1）未附发票（2）超标准列支", "可能是写在同一行的几个问题"),
+    ("①未附发票②超标准列支", "可能是写在同一行的几个问题"), ("一、未附发票 二、超标准列支", "可能是写在同一行的几个问题"),
+    ("存在2处问题：未附发票、超标准列支", "可能是写在同一行的几个问题"), ("存在3处问题：\n未附发票\n超标准列支", "写明3个问题，实际列出2个"),
+    ("存在2处问题：", "写明2个问题，实际列出0个"), ("存在2处问题：\n未附发票\n超标准列支", "总分 85.00 / 100"),
+    ("发现1处问题：未附发票", "总分 86.00 / 100"), ("资金1.5万元未拨付 2.3万元滞留", "总分 86.00 / 100"),
+    ("一、资料不全，涉及二、三季度", "总分 86.00 / 100")])
+def test_several_findings_typed_on_one_line_or_counted_are_told_apart(tmp_path: Path, typed: str, said: str) -> None:
+    """QA277 F1: 1.未附发票 2.超标准列支 typed on one line, and 存在2处问题：未附发票、超标准列支, each took one point where
+    the standard (每发现一处问题扣1分) takes two; 存在2处问题：⏎未附发票⏎超标准列支 took three, the count counted. A line
+    holding several is refused, as one parted by ； is; a count heading the lines is no finding, and must agree with them.
+    Amounts (1.5万元) and spans (二、三季度) are no list's numbers."""
+    form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
+    code, output = _scored(form, tmp_path)
+    assert (0 if said.startswith("总分") else 1) == code and said in output, output
+    assert said.startswith("总分") or "表外事实!C5" in output, output
 
 
 def test_a_findings_points_typed_after_it_in_its_cell_are_said_beside_the_standards(tmp_path: Path) -> None:

@@ -24,8 +24,10 @@ from ..errors import Problem
 from ..facts import MAX_FACTS_DEPTH
 from ..model import FactSpec
 from .._no_finding import COUNT, list_number_only, names_what_follows, says_none, says_nothing
+from .._several_findings import count_heading, holds_several
 from ..target_rows import written_quantity
 from .details import project_detail
+from .number_lists import REFUSED, numbers_typed
 from .reading import FILL_THE_CELL, SAME_UNIT, Blank, FormReading
 from .rescaled import judged_on_declared
 from .template import tier_example
@@ -36,7 +38,6 @@ __all__ = ["defaults_taken", "read_side"]
 
 #: How a 表外事实 cell writes a fact of each kind that is no single value.
 #: What a yes-or-no fact's cell may hold as text: a clerk writes 是 or 否 (QA33 F2), a facts file true or false.
-_NUMBER = re.compile(r"[-+]?(\d{1,15}(\.\d{1,15})?|\.\d{1,15})")  # as a facts file writes one, at most 15 digits each side
 _NONE_HINT = "fill in the cell; 无 when there is no finding"
 _YES_NO = {"true": True, "false": False, "是": True, "否": False,
            **dict.fromkeys("√✔✓☑", True), **dict.fromkeys("×✗✘☒☐", False)}  # a tick or a cross, as checklists mark (QA261 F6)
@@ -201,29 +202,23 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
             return None
     # a list's lines end in ；as clerks write them (1.资金滞留；⏎2.未附发票；): the mark ends the finding, it parts none
     lines = [kept for line in lines if (kept := line.rstrip("；; ") if line.rstrip().endswith(("；", ";")) else line)]
-    if len(lines) == 1 and any(mark in lines[0] for mark in "；;"):
-        shown = lines[0] if len(lines[0]) <= 40 else lines[0][:40] + "…"
+    counts = [count_heading(line) for line in lines]  # 存在2处问题：⏎…: a heading telling how many lines follow (QA277 F1)
+    if any(count is not None for count in counts):
+        lines = [line for line, count in zip(lines, counts, strict=True) if count is None]
+        if (said := sum(count for count in counts if count is not None)) != len(lines):
+            reading.problems.append(Problem(f"{cell}: {cut(text.strip())!r} says {said} findings and names {len(lines)}",
+                                            file=str(reading.path), hint="write each finding on a line of its own in the "
+                                                                         "cell (Alt+Enter), as many as it says"))
+            return None
+    several = next((line for line in lines if holds_several(line)), None)  # 1.未附发票 2.超标准列支 (QA277 F1)
+    if several is not None or (len(lines) == 1 and any(mark in lines[0] for mark in "；;")):
+        several = several or lines[0]
+        shown = several if len(several) <= 40 else several[:40] + "…"
         reading.problems.append(Problem(f"{cell}: {shown!r} may be several findings in one line", file=str(reading.path),
                                         hint="put each finding on a line of its own in the cell (Alt+Enter), or write "
                                              f"them as {_JSON_EXAMPLES['list']}"))
         return None
     return lines
-
-
-def _numbers_typed(value: Any) -> list[Decimal] | None:
-    """A list of numbers typed one a line, or parted by Chinese commas (88，91.5，79 or 88、91.5: QA271 F6), or one number
-    alone, as the list; None for anything else (JSON text, which is read as such, or what the JSON reading or the facts
-    check words). An ASCII comma parts nothing: 1,234 may be one number."""
-    if isinstance(value, Decimal):
-        return [value]
-    if not isinstance(value, str):
-        return None
-    parted = _CHINESE_COMMAS.sub("\n", value)  # before NFKC, which makes ， the ASCII comma
-    lines = [line.strip() for line in unicodedata.normalize("NFKC", parted).splitlines() if line.strip()]
-    return [Decimal(line) for line in lines] if lines and all(_NUMBER.fullmatch(line) for line in lines) else None
-
-
-_CHINESE_COMMAS = re.compile("[，、；]")
 
 
 def _shown(value: Any) -> str:
@@ -338,9 +333,9 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
         return None
     if kind == "findings" and isinstance(value, str) and not value.lstrip().startswith("["):
         return _findings_typed(reading, side.ref(r, 3), value)
-    numbers = _numbers_typed(value) if kind == "numbers" else None  # 88 alone, or one a line (Alt+Enter) (QA62 F4)
-    if numbers is not None:
-        return numbers
+    numbers = numbers_typed(reading, side.ref(r, 3), value, fact) if kind == "numbers" else None  # 88 alone, or one a
+    if numbers is not None:  # line (Alt+Enter) (QA62 F4)
+        return None if numbers is REFUSED else numbers
     # target rows (a row group the form's layout does not map) as the form's writer puts them there: JSON (QA162 F3)
     if kind in ("judgement", "tier") and isinstance(value, str) and (said := _judged_in_words(value, kind)) is not None:
         return said

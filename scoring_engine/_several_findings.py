@@ -1,0 +1,120 @@
+"""A finding's text that holds several findings, or only says how many there are.
+
+Each finding may cost points (每发现一处问题扣1分), so a line holding two, numbered
+as a list typed without Alt+Enter (1.未附发票 2.超标准列支, （1）…（2）…), or
+counting them (存在2处问题：未附发票、超标准列支), read as one finding took one
+point where the standard takes two, in silence (QA277 F1). A count heading the
+lines that name the findings (存在2处问题：⏎未附发票⏎超标准列支) is no finding of
+its own, and tells how many lines should follow.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+__all__ = ["count_heading", "holds_several", "numbered_inline", "said_count"]
+
+_DIGITS = "零一二三四五六七八九"
+
+# A list's numbers as a clerk types them inline, each style with the item's number: 1. 1、 1) | (1) | 一、 | (一) | ①.
+# An arabic number before a digit is an amount (1.5万元), one after a digit or a point part of it; a Chinese numeral
+# before another is a span (二、三季度).
+_STYLES = (re.compile(r"(?<![0-9.])([0-9]{1,2})[.、)](?![0-9.])"), re.compile(r"\(([0-9]{1,2})\)"),
+           re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,2})[、.](?![一二三四五六七八九十])"),
+           re.compile(r"\(([一二三四五六七八九十]{1,2})\)"), re.compile("([\u2460-\u2473])"))
+# where a list's first number stands: at the start, or after a heading's colon (发现问题如下：1.…)
+_FIRST_AT = re.compile(r"(?:[^:]{0,30}:)?")
+# A count said first, before a colon: 存在2处问题：, 发现3个问题：, 共两处：, 问题2个：
+_HOW_MANY = r"([0-9]{1,3}|[两一二三四五六七八九十]{1,3})"
+_COUNTED = re.compile(r"(?:发现|共计|共有|共|存在|有|其中)?(?:以下|如下)?" + _HOW_MANY + r"(?:处|个|项|条|笔|次|件)"
+                      r"(?:[^:0-9]{0,12}?(?:问题|情况|不足|事项))?(?:如下|如)?:|"
+                      r"(?:发现|存在)?问题(?:共|有)?" + _HOW_MANY + r"(?:处|个|项|条):")
+# A count alone, with its unit: 2处, 发现3处问题, 两处违规问题 (一 or 3 alone may name a finding: a case's placeholders)
+_ALONE = re.compile(r"(?:发现|共计|共有|共|存在|有)?" + _HOW_MANY + r"(?:处|个|项|条|笔|次|件)"
+                    r"(?:(?:违规|违纪|违法|不合规|不规范|异常|和|及|、)*(?:问题|情况))?")
+
+
+def _bare(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())  # （1） as (1), １． as 1., no spaces
+
+
+def _number(written: str) -> int:
+    """1, 12, 二, 两, 十二, 二十 as a number (the counts and list numbers a clerk writes); -1 for what is none of them."""
+    if written.isascii() and written.isdigit():
+        return int(written) if len(written) <= 6 else -1
+    if "\u2460" <= written <= "\u2473":
+        return ord(written) - 0x245F
+    tens, ten, ones = written.replace("两", "二").rpartition("十")
+    if any(c not in _DIGITS[1:] for c in tens + ones) or len(tens) > 1 or len(ones) > 1 or not (ten or ones):
+        return -1
+    return ((_DIGITS.index(tens) if tens else 1) * 10 if ten else 0) + (_DIGITS.index(ones) if ones else 0)
+
+
+#: the longest text whose reading is kept (a portfolio's findings repeat, and every one is asked), as _no_finding keeps
+#: what a short text says; and the longest read at all (a finding is shorter: a longer text is one as written)
+_KEPT_LENGTH, _READ_LENGTH = 200, 2000
+
+
+def numbered_inline(text: str) -> bool:
+    """Whether `text` is a list numbered inline: its first item's number at its start (or after a heading's colon), the
+    next number of the same style later (1.未附发票 2.超标准列支, （1）…（2）…, ①…②…, 一、… 二、…)."""
+    return _numbered_kept(text) if len(text) <= _KEPT_LENGTH else len(text) <= _READ_LENGTH and _numbered(text)
+
+
+@lru_cache(maxsize=4096)
+def _numbered_kept(text: str) -> bool:
+    return _numbered(text)
+
+
+def _numbered(text: str) -> bool:
+    circled = any("\u2460" <= c <= "\u2473" for c in text)
+    bare = text if circled else _bare(text)  # NFKC would make ① a bare 1
+    start = _FIRST_AT.match(bare)
+    head = start.end() if start and start.end() < len(bare) and bare[start.end() - 1] == ":" else 0
+    for style in _STYLES:
+        first = style.match(bare, head) or style.match(bare)
+        if first is None:
+            continue
+        following = _number(first[1]) + 1
+        if any(_number(later[1]) == following for later in style.finditer(bare, first.end())):
+            return True
+    return False
+
+
+def said_count(text: str) -> tuple[int, str] | None:
+    """The count of findings `text` says first, before a colon, and what follows it (存在2处问题：未附发票、超标准列支 is
+    (2, '未附发票、超标准列支'); 存在2处问题： is (2, '')), or a count alone (2处, 发现3处问题: (3, '')); None when it
+    says none (a count of 0 says there is no finding: _no_finding)."""
+    return _said_kept(text) if len(text) <= _KEPT_LENGTH else _said(text) if len(text) <= _READ_LENGTH else None
+
+
+@lru_cache(maxsize=4096)
+def _said_kept(text: str) -> tuple[int, str] | None:
+    return _said(text)
+
+
+def _said(text: str) -> tuple[int, str] | None:
+    bare = _bare(text).rstrip("。.!！,，;；、")
+    counted = _COUNTED.match(bare) if ":" in bare else None
+    if counted is not None:
+        count, rest = _number(counted[1] or counted[2]), bare[counted.end():]
+    elif (alone := _ALONE.fullmatch(bare)) is not None:
+        count, rest = _number(alone[1]), ""
+    else:
+        return None
+    return (count, rest) if count > 0 else None
+
+
+def count_heading(text: str) -> int | None:
+    """The count a line says of the findings, naming none of them (存在2处问题：, 2处), None for any other text."""
+    said = said_count(text)
+    return said[0] if said is not None and not said[1] else None
+
+
+def holds_several(text: str) -> bool:
+    """Whether `text` holds several findings: a list numbered inline, or a count of two or more before them."""
+    said = said_count(text)
+    return numbered_inline(text) or (said is not None and said[0] > 1 and bool(said[1]))

@@ -1,0 +1,73 @@
+"""A list of numbers typed in one cell of the side sheet (expert scores): one a line, or parted by Chinese commas.
+
+Scores typed as percentages (95%⏎90%) are refused with the numbers to write, and scores that are all shares of 1 where
+the fact's scores go up to 100 (0.95⏎0.9⏎0.85, as a cell formatted as a percentage keeps 95%) are warned of: scored as
+written, they are 0.95 of 100 points, and the panel's score next to nothing (QA277 F4).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Any, Final
+
+from .._arith import plain
+from ..errors import Problem
+from .reading import FormReading
+
+__all__ = ["REFUSED", "numbers_typed"]
+
+#: what numbers_typed gives for a cell it refused (the problem said)
+REFUSED: Final = object()
+
+_NUMBER = re.compile(r"[-+]?(\d{1,15}(\.\d{1,15})?|\.\d{1,15})")  # as a facts file writes one, at most 15 digits each side
+_PERCENT = re.compile(r"(\d{1,3}(\.\d{1,6})?)%")
+_CHINESE_COMMAS = re.compile("[，、；]")
+
+
+def numbers_typed(reading: FormReading, cell: str, value: Any, fact: str) -> list[Decimal] | object | None:
+    """A list of numbers typed one a line, or parted by Chinese commas (88，91.5，79 or 88、91.5: QA271 F6), or one number
+    alone, as the list; REFUSED for percentages, said at `cell`; None for anything else (JSON text, which is read as
+    such, or what the JSON reading or the facts check words). An ASCII comma parts nothing: 1,234 may be one number."""
+    if isinstance(value, Decimal):
+        return _shares_said(reading, cell, [value], fact)
+    if not isinstance(value, str):
+        return None
+    parted = _CHINESE_COMMAS.sub("\n", value)  # before NFKC, which makes ， the ASCII comma
+    lines = [line.strip() for line in unicodedata.normalize("NFKC", parted).splitlines() if line.strip()]
+    if lines and all(_NUMBER.fullmatch(line) for line in lines):
+        return _shares_said(reading, cell, [Decimal(line) for line in lines], fact)
+    if lines and all(_PERCENT.fullmatch(line) or _NUMBER.fullmatch(line) for line in lines):
+        scale = _scale(reading, fact)
+        meant = [Decimal(found[1]) / 100 * (scale if scale > 1 else 1) if (found := _PERCENT.fullmatch(line))
+                 else Decimal(line) for line in lines]
+        reading.problems.append(Problem(f"{cell}: the numbers are typed as percentages ({_shown(lines)})",
+                                        file=str(reading.path),
+                                        hint=f"write them as numbers, one a line ({_shown([plain(m) for m in meant])})"))
+        return REFUSED
+    return None
+
+
+def _scale(reading: FormReading, fact: str) -> Decimal:
+    """The highest number the fact takes (100 for 百分制 scores), 1 when it declares none."""
+    spec = reading.set.facts.get(fact)
+    return spec.max if spec is not None and spec.max is not None else Decimal(1)
+
+
+def _shares_said(reading: FormReading, cell: str, numbers: list[Decimal], fact: str) -> list[Decimal]:
+    """`numbers`, with a warning where all of them are shares of 1 (none above it, some above 0) and the fact's numbers
+    go up to 10 or more: typed as shares, or in a cell formatted as a percentage."""
+    scale = _scale(reading, fact)
+    if scale >= 10 and numbers and all(0 <= n <= 1 for n in numbers) and any(numbers):
+        shown = _shown([plain(n) for n in numbers])
+        reading.warnings.append(Problem(
+            f"{cell}: every number typed ({shown}) is 1 or less, where the fact's numbers go up to {plain(scale)}; they "
+            "are scored as written", file=str(reading.path),
+            hint=f"if they are shares, write them on the scale: {plain(numbers[0] * scale)} for {plain(numbers[0])}"))
+    return numbers
+
+
+def _shown(items: list[str]) -> str:
+    """The first few of a cell's numbers, as a message lists them."""
+    return "、".join(items[:3]) + ("、…" if len(items) > 3 else "")
