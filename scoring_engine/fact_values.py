@@ -223,9 +223,12 @@ def _date(value: Any) -> datetime.date:
     raise ValueError(f"expected a date YYYY-MM-DD, got {_brief(value)}", _date_fix(value))
 
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_SPELLED_DATES = (re.compile(r"(\d{4})(\d{2})(\d{2})"), re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})"),
-                  re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"))
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # ASCII digits: ２０２４-１０-３１ is no date misspelt (QA276 F2)
+#: a date spelt otherwise, once full-width digits are read as theirs and spaces around it dropped: 20241231, 2024/12/31,
+#: 2024年12月31日, 2024-1-5, and a program's 2024-10-31T00:00:00 (QA276 F2)
+_SPELLED_DATES = (re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})"), re.compile(r"([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})"),
+                  re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日"),
+                  re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ]00:00(?::00)?)?"))
 
 
 def _no_such_day(year: int, month: int, day: int) -> str:
@@ -243,8 +246,8 @@ def _date_fix(value: Any) -> str:
     """How to write a date given otherwise: the date itself when the value spells one (20241231, as a number, as text
     or typed in a form's date-formatted cell; 2024/12/31), else an example (QA177 F2)."""
     written = plain(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else value
-    for spelling in _SPELLED_DATES if isinstance(written, str) else ():
-        if found := spelling.fullmatch(written.strip()):
+    for spelling in _SPELLED_DATES if isinstance(written, str) and len(written) <= 40 else ():
+        if found := spelling.fullmatch(unicodedata.normalize("NFKC", written).strip()):
             try:
                 return f"write the date as {datetime.date(*map(int, found.groups())).isoformat()}"
             except ValueError:  # 20241331: no date

@@ -231,7 +231,18 @@ def test_a_date_written_yyyy_mm_dd_that_does_not_exist_is_said_to_be_none(value:
     assert f"there is no date {value}" in str(error) and hint == error.hint
 
 
-@pytest.mark.parametrize("value", ["30-11-2020", "2020-11-3", 20201331])
+@pytest.mark.parametrize(("value", "date"), [("２０２４-１０-３１", "2024-10-31"), ("2024-10-31 ", "2024-10-31"),
+                                           ("2020-11-3", "2020-11-03"), ("2024-10-31T00:00:00", "2024-10-31"),
+                                           ("２０２４年１０月３１日", "2024-10-31")])
+def test_a_date_spelt_otherwise_is_refused_with_the_date_to_write(value: str, date: str) -> None:
+    """QA276 F2: ２０２４-１０-３１ (an IME's full-width digits) was said to be no date, with 2024-10 只有 31 天：请核对日期
+    for a day that is right; a trailing space, 2020-11-3 and a program's isoformat() text got an example only. Each is
+    refused as written otherwise, with the date itself to write."""
+    error = refusal(with_fact("dates.end", value))
+    assert "expected a date YYYY-MM-DD" in str(error) and f"write the date as {date}" == error.hint
+
+
+@pytest.mark.parametrize("value", ["30-11-2020", 20201331])
 def test_date_format(value: Any) -> None:
     """A date not written YYYY-MM-DD, or not a real date, is refused with an example."""
     error = refusal(with_fact("dates.end", value))
