@@ -79,8 +79,9 @@ def given_facts(given: Facts | Mapping[str, Any], plan: ScoringPlan) -> Facts:
         inner = None  # a fact named facts among the project's others: undeclared, warned as such
     if isinstance(inner, Mapping) and not declares_facts_key(plan.set):
         raise FactsError("this mapping is a whole facts document (it has facts:), not the facts' values",
-                         hint="pass Facts(values=document['facts'], project=document.get('project', {})), or load the file "
-                              "with load_facts")
+                         hint="pass Facts(values=document['facts'], project=document.get('project', {}), "
+                              "not_applicable=document.get('not_applicable', {})), its text to parse_facts, or its file to "
+                              "load_facts")  # every part the document gives: 不适用 left out scored those indicators (QA276 F1)
     return given if isinstance(given, Facts) else Facts(values=given)
 
 

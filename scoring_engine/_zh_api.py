@@ -50,8 +50,10 @@ API = (
      "{what} {ref} 不在工作文件夹内（这些事实没有文件）"),
     ("this mapping is a whole facts document (it has facts:), not the facts' values",
      "这个映射是整份事实文档（含有 facts:），不是事实的取值"),
-    ("pass Facts(values=document['facts'], project=document.get('project', {{}})), or load the file with load_facts",
-     "请传入 Facts(values=document['facts'], project=document.get('project', {{}}))，或用 load_facts 读取文件"),
+    ("pass Facts(values=document['facts'], project=document.get('project', {{}}), not_applicable=document.get("
+     "'not_applicable', {{}})), its text to parse_facts, or its file to load_facts",
+     "请传入 Facts(values=document['facts'], project=document.get('project', {{}}), not_applicable=document.get("
+     "'not_applicable', {{}}))，或用 parse_facts 读取其文本，或用 load_facts 读取其文件"),
     ("the text is read as JSON: for YAML, pass yaml=True", "文本按 JSON 读取：YAML 文本请传入 yaml=True"),
     ("facts must be an object of fact names and values, not a file's name or text",
      "facts 应为“事实名称: 值”的对象，而不是文件名或文件内容"),

@@ -197,6 +197,25 @@ def test_a_whole_facts_document_given_as_the_values_is_said_as_such(small):
         scores_only(small, document)
 
 
+def test_the_fix_for_a_whole_facts_document_keeps_its_not_applicable(small):
+    """QA276 F1: the hint for a whole document named Facts(values=…, project=…) alone; a web service that followed it
+    dropped the document's 不适用 marks and scored those indicators, 79.74 became 78.46 in silence. Followed as written,
+    the hint now scores as the file does."""
+    import re
+
+    from scoring_engine import Facts, parse_facts
+
+    text = (SMALL / "facts.json").read_text(encoding="utf-8")
+    document = json.loads(text)
+    document["not_applicable"] = {"output.cost": "本项目无成本核算要求"}
+    with pytest.raises(FactsError) as caught:
+        score(small, document)
+    written = re.search(r"Facts\(values=.*?\)\)", caught.value.problems[0].hint)
+    assert written is not None, caught.value.problems[0].hint
+    followed = eval(written[0], {"Facts": Facts, "document": document})  # the hint's own expression, run as a caller would
+    assert score(small, followed).total == score(small, parse_facts(json.dumps(document, ensure_ascii=False))).total
+
+
 def test_a_not_applicable_key_of_a_str_subclass_is_text(small):
     """numpy.str_ (ids read with pandas) is text: it was refused as 'a key is Str' after the check for keys that are not."""
 
