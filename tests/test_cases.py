@@ -163,6 +163,19 @@ def test_a_fact_the_set_does_not_declare_in_a_cases_own_facts_fails_the_case(tmp
     assert run_case(meant).passed
 
 
+def test_an_undeclared_judgement_overridden_whole_may_be_expected_ignored(tmp_path: Path):
+    """QA277 F3: a case overriding a fact the set does not declare with a judgement ({tier, score, reason}: a fact a
+    province's profile removed), and expecting the warning that it is ignored, failed as an override of no fact: its
+    parts were looked for among the warnings expected, not the fact. It passes, as a value or the case's own facts do."""
+    path = _case_file(tmp_path, "  - name: 删去的档次事实\n    overrides: {budget.eco: {tier: 达成, score: 4, reason: x}}\n"
+                                "    expect: {total: 79.73, warnings: [budget.eco]}\n"
+                                "  - name: 未预期\n    overrides: {budget.eco: {tier: 达成, score: 4, reason: x}}\n"
+                                "    expect: {total: 79.73}\n")
+    expected, unexpected = load_cases(path)
+    assert run_case(expected).passed, run_case(expected).differences
+    assert "override budget.eco is not a fact of the set" in run_case(unexpected).differences[0]
+
+
 def test_a_difference_below_the_sets_precision_is_shown_exactly(tmp_path: Path):
     """A total of 79.73 against an expected 79.725 is 0.005 off: said so, not rounded to 'difference 0.01'."""
     path = _case_file(tmp_path, "  - name: 精度\n    expect: {total: 79.725}\n")
