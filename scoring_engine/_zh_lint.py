@@ -49,6 +49,15 @@ LINT = (
     ("write reasons: in this profile (it replaces the base's whole section): leave {key} out for the default wording, "
      "or word it to fit every {kind} rule",
      "在本方案中写 reasons:（它整段替换基础指标体系的 reasons）：不写 {key} 即用默认说明，或改写成适合每条 {kind} 规则的说明"),
+    # a findings fact's label stating points the rule does not deduct (lint/fact_labels.py: QA277 F2)
+    ("the label of fact {fact} says \"{quote}\" ({stated}), but the rule of {indicator} reading it has {param} {actual}",
+     "事实 {fact} 的说明写的是“{quote}”（{stated}），而读取它的指标 {indicator} 的规则中 {param} 是 {actual!t}"),
+    ("make the label say what the rule deducts, or leave the points out of it: the blank 自评表 prints it for the unit",
+     "把说明改成规则实际扣的分，或不在说明中写分数：空白自评表会把它印给填表单位"),
+    ("the label is the base set's: declare {fact} in this profile with a label saying what the rule deducts (facts: "
+     "{fact2}: {{type: list, label: …}}), or leave the points out of it",
+     "说明来自基础指标体系：在本方案的 facts 中重新声明 {fact}，写上与规则一致的说明"
+     "（facts: {fact2}: {{type: list, label: …}}），或不在说明中写分数"),
     # parts of rules no project reaches (lint/reach.py)
     ("band {band} can never be reached: {value} always lies in {range}",
      "分档 {band} 永远不会命中：{value} 的取值总在 {range} 之内"),

@@ -781,6 +781,27 @@ def test_an_unused_fact_of_the_base_a_profile_extends_says_how_to_remove_it_in_t
     assert not [w for w in lint_file(profile)[1] if w.code == "unused-fact"]
 
 
+def test_a_findings_label_stating_points_the_rule_does_not_deduct_is_said(tmp_path: Path) -> None:
+    """QA277 F2: a province's profile deducting 4 for 挪用 left the base's label 资金使用合规性问题（每处扣1分；写明截留、
+    挤占、挪用或虚列支出的，每处扣5分）, which the blank 自评表 prints for every unit, and lint said nothing. It is said at the
+    profile's change, with the fix there; a set's own label at the label; a label that agrees, or states no points, is
+    clean (the bundled sets are)."""
+    profile = tmp_path / "p.yaml"
+    profile.write_text("extends: national-framework\nchange:\n  process.funds.compliance:\n    rule: {kind: deduction, "
+                       "findings: process.compliance_findings, points_each: 1, keyword_points: [{keywords: [截留, 挤占, "
+                       "挪用, 虚列支出], points: 4}], zero_at_count: 4}\n", encoding="utf-8")
+    [found] = [w for w in lint_file(profile)[1] if w.code == "label-mismatch"]
+    assert (str(profile), "process.compliance_findings") == (found.problem.file, found.problem.fact)
+    assert '"每处扣5分" (5), but the rule of process.funds.compliance reading it has keyword_points[0].points 4' \
+        in found.problem.message and "declare process.compliance_findings in this profile" in (found.problem.hint or "")
+    own = _standard("每发现一处问题扣1分。", "{kind: deduction, findings: found, points_each: 1}",
+                    facts="  found: {type: list, label: 发现的问题（每处扣2分）}\n")
+    found = _only(_lint(tmp_path, own), "label-mismatch")
+    assert (_line(own, "found: {type"), "points_each 1") == (found.problem.line, found.problem.message[-13:])
+    assert not [w for w in _lint(tmp_path, own.replace("每处扣2分", "每处扣1分")) if w.code == "label-mismatch"]
+    assert not [w for w in lint_file(ROOT / "indicator_sets" / "national-framework.yaml")[1] if w.code == "label-mismatch"]
+
+
 @pytest.mark.parametrize("stated", ["每发现一处问题扣分值的" + "9" * 4400 + "/3", "每发现一处问题扣" + "9" * 1000 + "分",
                                     "1/" + "9" * 4400])
 def test_a_standard_stating_a_number_of_thousands_of_digits_is_no_crash(tmp_path: Path, stated: str) -> None:

@@ -18,6 +18,7 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``formula-fails``: a formula that fails for every project: it reads no facts and cannot be computed, or a
   function refuses an argument written as a constant (`constants`);
 - ``standard-mismatch``: a number in the 评分标准 text the rule does not use (`standards`);
+- ``label-mismatch``: a findings fact's label stating points the deduction rule reading it does not deduct (`fact_labels`);
 - ``inherited-reason``: a profile's rule worded by a reason template its base wrote for its own indicators (`reasons`);
 - ``comment-cut``: a text (a 评分标准, a name, a message) that YAML cut at a ` #` (`comments`);
 - ``weight-bonus``, ``weight-rule-empty``, ``weight-label``: weights against what the set declares (`weights`);
@@ -56,6 +57,7 @@ from .ranges import Ranges
 from .ratios import ratio_numbers, share_numbers
 from .reach import unreachable
 from .reasons import inherited_reasons
+from .fact_labels import fact_labels
 from .standards import standards
 from .weights import weights
 
@@ -90,6 +92,7 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
              *share_numbers(rules, locator),
              *constant_failures(indicator_set, rules, locator),
              *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator, ranges),
+             *fact_labels(indicator_set, rules, locator),
              *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator),
              *inherited_reasons(indicator_set, rules, located, locator), *grade_order(located, locator),
              *band_edges(rules, locator), *funds_rate(indicator_set, locator),

@@ -48,7 +48,7 @@ from .standard_compare import (NOT_SET, Compared, compared_amount, compared_amou
 from .standard_place import STANDARD_HINT, placed
 from .standard_text import BandStated, Stated, Standard
 
-__all__ = ["STANDARD_WEIGHT", "standards"]
+__all__ = ["STANDARD_WEIGHT", "compared_with", "standards"]
 
 STANDARD_WEIGHT = "the 评分标准 says \"{quote}\" ({stated} points at most), but the indicator weighs {weight}"
 # where the text's zero point or cap is not the rule's (QA119 F1)
@@ -116,6 +116,12 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
                 told = c.hint if c.hint is not None and told == STANDARD_HINT else told
                 fields = {"quote": c.quote, "stated": c.stated, "param": c.param, "actual": c.actual, **dict(c.more)}
                 yield locator.warning("standard-mismatch", path, c.message, fields, told, indicator=indicator, key=key)
+
+
+def compared_with(at: RuleAt, standard: Standard) -> list[Compared]:
+    """Each statement of `standard` set against the parameters of the rule `at` (nothing for a kind never compared)."""
+    checker = _CHECKERS.get(at.rule.kind)
+    return checker(at.rule.params, standard, at.weight) if checker else []
 
 
 def _strays(claims: list[list[Compared]], variants: dict[int, str]) -> list[tuple[Compared, str]]:
