@@ -502,10 +502,13 @@ def test_panel_trim_two_from_each_end() -> None:
     assert D("8.77") == points(rule, {"s": [10, 88, 92, 85, 79, 90, 100]})
 
 
-def test_panel_trimming_everything_is_a_scoring_error() -> None:
-    """Two scores trimmed by one from each end leave nothing to average, which is an error."""
+def test_panel_trimming_everything_is_a_scoring_error_of_the_facts() -> None:
+    """Two scores trimmed by one from each end leave nothing to average, which is an error; of the facts, named by the
+    fact and its path, where it was placed at the set's line with no fact (QA276 F6: a web service mapping error.fact to
+    its form's field got nothing)."""
     rule = one_indicator("{kind: panel, method: trimmed_mean, scores: s, scale: 100}", SCORES)
-    assert "leave none after trimming" in str(scoring_error(rule, {"s": [88, 92]}))
+    error = scoring_error(rule, {"s": [88, 92]})
+    assert "leave none after trimming" in str(error) and ("s", "$.facts.s") == (error.fact, error.first.path)
 
 
 def test_a_plain_mean_of_no_scores_says_none_were_given() -> None:

@@ -92,12 +92,14 @@ def _reviewers(rule: Panel, scores: Formula, facts: FactView) -> tuple[Decimal, 
         raise ScoringError("scores must be a list fact of numbers", expression=scores.text)
     ordered = sorted(raw)
     kept = ordered[rule.trim: len(ordered) - rule.trim] if rule.trim else ordered
+    # too few scores is the facts' problem: said of the fact the list is, not at the set's line (QA276 F6)
+    fact = dict(fact=scores.text, path=f"$.facts.{scores.text}") if scores.names == {scores.text} else {}
     if not raw and not rule.trim:  # a plain mean trims nothing: its words are of no scores given (QA253 F4)
         raise ScoringError("no reviewers' scores are given", expression=scores.text,
-                           hint="give each reviewer's score in the list")
+                           hint="give each reviewer's score in the list", **fact)
     if not kept:
         raise ScoringError(f"{len(raw)} reviewers' scores leave none after trimming {rule.trim} from each end",
-                           expression=scores.text,
+                           expression=scores.text, **fact,
                            hint=f"give at least {2 * rule.trim + 1} reviewers' scores: the panel's standard drops the highest "
                                 f"and the lowest {rule.trim}")
     return sum(kept, ZERO) / len(kept), raw, kept
