@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 
 __all__ = ["as_argument", "importing", "in_python", "offering_output", "on_the_command_line", "run_as_command",
-           "run_as_command_from_now", "run_as_import", "stdout_fix"]
+           "run_as_command_from_now", "run_as_import", "set_given", "stdout_fix"]
 
 _command: ContextVar[bool] = ContextVar("command_line", default=False)
 _import: ContextVar[bool] = ContextVar("importing", default=False)
@@ -72,6 +72,14 @@ def run_as_command_from_now() -> None:
 def in_python(hint: str, call: str) -> str:
     """`hint` for the command line; for a program, with the Python call that does it: "HINT; in Python, CALL"."""
     return hint if _command.get() else f"{hint}; in Python, {call}"
+
+
+def set_given() -> tuple[str, str]:
+    """How a message names the set given for facts that name another, and how to score them with theirs: --set on the
+    command line, the indicator_set argument in Python (QA276 F9: score_many told a program to leave out --set)."""
+    if _command.get():
+        return "--set", "leave out --set"
+    return "the set given", "give indicator_set=None"
 
 
 #: What a command's argument may hold bare, in cmd.exe and in a POSIX shell alike: letters and digits of any script, and

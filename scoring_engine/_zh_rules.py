@@ -331,4 +331,11 @@ RULES = (
     ("the facts file names {named}, version {version} of the set {id}, and is scored here with its version {current} (--set)",
      "事实文件写明的是 {named}，即指标体系 {id} 的 {version} 版，这里却用它的 {current} 版（--set）评分"),
     ("leave out --set to score it with the version it names", "去掉 --set，按它写明的版本评分"),
+    # the same, of a program's score_many, given its indicator_set (loader.named_elsewhere, forms/bases: QA276 F9)
+    ("the facts file names {named}, version {version} of the set {id}, and is scored here with its version {current} "
+     "(the set given)", "事实文件写明的是 {named}，即指标体系 {id} 的 {version} 版，这里却用所给的 {current} 版评分"),
+    ("give indicator_set=None to score it with the version it names", "传入 indicator_set=None，按它写明的版本评分"),
+    ("the facts file names the set {named}, and is scored here with {id} (the set given)",
+     "事实文件写明的指标体系是 {named}，这里按所给的 {id} 评分"),
+    ("give indicator_set=None to score it with the set it names", "传入 indicator_set=None，按它写明的指标体系评分"),
 )

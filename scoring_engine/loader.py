@@ -21,6 +21,7 @@ from pathlib import Path
 from . import _yaml
 from ._arith import in_engine_context
 from ._base_id import changes_its_base
+from ._command_line import set_given
 from ._build import build_indicator_set
 from ._encodings import reading_otherwise
 from ._located import Located
@@ -178,5 +179,6 @@ def named_elsewhere(problems: list[Problem], facts: Facts, indicator_set: Indica
         same = True
     if same:
         return problems
-    return [Problem(f"the facts file names the set {named}, and is scored here with {indicator_set.id} (--set)",
-                    file=facts.source, hint="leave out --set to score it with the set it names"), *problems]
+    given, fix = set_given()
+    return [Problem(f"the facts file names the set {named}, and is scored here with {indicator_set.id} ({given})",
+                    file=facts.source, hint=f"{fix} to score it with the set it names"), *problems]

@@ -398,6 +398,17 @@ def test_a_sets_declared_facts_refuse_changes_as_the_rest_of_the_frozen_set_does
     assert "budget.total" in small.facts
 
 
+def test_score_many_given_a_set_for_facts_naming_another_says_the_python_fix():
+    """QA276 F9: score_many with a set, for facts naming another, told the program to leave out --set, an option of the
+    command it never ran; it names the indicator_set argument, as score() names its own fix."""
+    from scoring_engine import score_many
+
+    [outcome] = score_many(str(SMALL / "set.yaml"), [str(ROOT / "indicator_sets" / "self-evaluation.facts.json")])
+    first = outcome.problems[0]
+    assert "(the set given)" in first.message and "give indicator_set=None" in (first.hint or "")
+    assert "--set" not in first.text("zh") and "传入 indicator_set=None" in first.text("zh")
+
+
 def test_score_many_given_none_for_the_documents_says_what_to_pass():
     """QA77 F5: score_many(S, None) said "'NoneType' object is not iterable", naming no argument."""
     small = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")

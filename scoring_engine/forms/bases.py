@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._arith import plain
-from .._command_line import as_argument
+from .._command_line import as_argument, set_given
 from ..errors import FactsError, Problem
 from ..model import IndicatorSet
 
@@ -319,9 +319,10 @@ def named_of_another_version(facts: Facts, indicator_set: IndicatorSet) -> list[
     identity = _identity(*_stamp(path))
     if identity is None or identity[0] != indicator_set.id or _bare(identity[1]) == _bare(indicator_set.version):
         return []
+    given, fix = set_given()
     return [Problem(f"the facts file names {named}, version {identity[1]} of the set {indicator_set.id}, and is scored "
-                    f"here with its version {indicator_set.version} (--set)", file=facts.source,
-                    hint="leave out --set to score it with the version it names")]
+                    f"here with its version {indicator_set.version} ({given})", file=facts.source,
+                    hint=f"{fix} to score it with the version it names")]
 
 
 @functools.lru_cache(maxsize=64)
