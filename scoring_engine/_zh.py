@@ -33,9 +33,10 @@ __all__ = ["LANGUAGES", "translate"]
 LANGUAGES = ("en", "zh")
 
 #: What a placeholder may take: any text, or (``{name:id}``) a name or id, (``{name:n}``) a number, (``{name:w}``) English words,
-#: (``{name:ids}``) names or ids joined by ", " (explain's "did you mean a, b (名称)?").
+#: (``{name:ids}``) names or ids joined by ", " (explain's "did you mean a, b (名称)?"), (``{name:v}``) a value as shown,
+#: never a fact's "label (name): " before it (QA276 F5: the value took it, and the line kept its English marks).
 _KINDS = {"": ".+?", "id": r"[A-Za-z_][\w.\-]*", "n": r"[-+]?\d[\d.]*%?", "w": r"[A-Za-z][A-Za-z ()'-]*?", "q": r"'[^']*'",
-          "s": r"\S+", "sheet": r"[^:\n]{1,31}?", "cell": r"[A-Z]{1,3}[0-9]{1,7}",
+          "s": r"\S+", "sheet": r"[^:\n]{1,31}?", "cell": r"[A-Z]{1,3}[0-9]{1,7}", "v": r"(?:(?!: ).)+?",
           "ids": r"[A-Za-z_][\w.\-]*(?:, [A-Za-z_][\w.\-]*)*…?"}
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _BRACES = re.compile(r"\{\{|\}\}")  # a brace written as text

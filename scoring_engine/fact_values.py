@@ -127,6 +127,14 @@ class _Inside(ValueError):
         self.at = at + getattr(err, "at", "")
 
 
+def _item(convert: Any, i: int, value: Any, spec: FactSpec) -> Any:
+    """Item `i` of a list fact converted, a problem of it said at `[i]`: the third of five experts' scores."""
+    try:
+        return convert(value, spec)
+    except ValueError as err:
+        raise _Inside(err, f"[{i}]") from None
+
+
 def _judged_score(value: Mapping[str, Any], spec: FactSpec) -> Decimal:
     if "score" not in value:
         raise ValueError("missing score", "write {score: …, reason: …}")
@@ -185,7 +193,7 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
         if not isinstance(value, (list, tuple)):  # a tuple: as a Result holds a list, given back
             raise ValueError(f"expected a list, got {type_name(value)}", "write [ … ], [] when there is nothing")
         if spec.items == "number":
-            return tuple(convert_number(v, spec) for v in value)
+            return tuple(_item(convert_number, i, v, spec) for i, v in enumerate(value))  # said at the item (QA276 F4)
         if spec.items == "target":
             return tuple(target_row(i, item) for i, item in enumerate(value))
         findings = []

@@ -413,6 +413,35 @@ def test_a_finding_that_names_a_problem_still_counts(finding: str) -> None:
     assert D(19) == result.indicator("compliance").score
 
 
+@pytest.mark.parametrize("item", [None, "x", 190])
+def test_a_bad_score_in_a_list_of_numbers_is_said_at_its_item(item: Any) -> None:
+    """QA276 F4: None, text or a score above the maximum among five experts' scores was said of the whole list, where NaN
+    at the same place was said at [1]: which score to fix could not be told."""
+    panel = scoring_engine.parse_indicator_set("""
+id: panel
+name: 专家评分
+version: "1"
+total: 10
+facts:
+  scores: {type: list, items: number, min: 0, max: 100}
+grades: [{label: 合格, min: 0}]
+indicators:
+  - {id: p, name: 评分, weight: 10, rule: {kind: panel, method: mean, scores: scores, scale: 100}}
+""")
+    assert "$.facts.scores[1]" == refusal({"scores": [88, item, 85, 79, 90]}, panel).first.path
+
+
+@pytest.mark.parametrize(("value", "said"), [(float("nan"), "实际支出（budget.paid）：nan 不是有限的数"),
+                                             (1e300, "实际支出（budget.paid）：1E+300 超出范围")])
+def test_a_number_no_fact_may_hold_is_said_in_chinese_marks(value: float, said: str) -> None:
+    """QA276 F5: NaN and a number out of range read '实际支出 (budget.paid): nan 不是有限的数', the English marks kept in the
+    Chinese line; they read as every other line of a fact does."""
+    small = scoring_engine.load_indicator_set(str(Path(__file__).parent.parent / "examples" / "small" / "set.yaml"))
+    document = json.loads((Path(__file__).parent.parent / "examples" / "small" / "facts.json").read_text("utf-8"))
+    document["facts"]["budget"]["paid"] = value
+    assert said in refusal(document["facts"], small).text("zh")
+
+
 def test_list_of_numbers_is_checked_item_by_item() -> None:
     """Each item of a list of numbers is checked against the fact's bounds."""
     panel = scoring_engine.parse_indicator_set("""

@@ -112,7 +112,7 @@ def test_every_pattern_compiles_so_that_no_message_fails_to_translate() -> None:
 
 
 _SAMPLES = {"": "budget.paid", "id": "budget.paid", "n": "12.5", "w": "the budget", "q": "'x'", "s": "a.b",
-            "sheet": "自评表", "cell": "B7", "ids": "a.b, c.d"}
+            "sheet": "自评表", "cell": "B7", "ids": "a.b, c.d", "v": "nan"}
 
 
 def _first_match_trying_every_pattern(text: str) -> str:
