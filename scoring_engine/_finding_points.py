@@ -17,7 +17,8 @@ __all__ = ["points_said"]
 
 #: 扣2.5分 at the text's end, in brackets or after a comma or a space (资金滞留 扣2分: QA275 F4), with a full stop, a
 #: semicolon or spaces after it; never words that end so (年度考核被扣2分, 按规定扣1分: QA274 F6)
-_NUMBER = r"\s*扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|\.\d{1,6})\s*分\s*"
+_NUMBER = r"\s*扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|\.\d{1,6}|[一二两三四五六七八九十]{1,3}|半)\s*分\s*"  # 扣两分 too (QA278 F3)
+_DIGITS = "零一二三四五六七八九"
 _SAID = re.compile(rf"(?:[,;\s]{_NUMBER}|\({_NUMBER}\)|【{_NUMBER}】|\[{_NUMBER}\])$")
 _AFTER = "。.;,!"  # what may follow the note, with spaces
 #: how far back from the end a note is looked for: a note is short, and a search over a long run of spaces before or
@@ -42,4 +43,19 @@ def points_said(text: str) -> tuple[Decimal, str] | None:
         return None
     before = (text if len(text) == len(normal) else normal)[:said.start()]  # the text as written, where NFKC kept its length
     points = next(g for g in said.groups() if g is not None)  # the number, in whichever of the note's forms it is
-    return Decimal(points), before.rstrip(" ,;，；")  # a colon kept: 检查结果：（扣1分） heads nothing
+    number = _in_figures(points)
+    if number is None:  # 十十: no number a clerk writes
+        return None
+    return number, before.rstrip(" ,;，；")  # a colon kept: 检查结果：（扣1分） heads nothing
+
+
+def _in_figures(written: str) -> Decimal | None:
+    """2.5, 两, 十二, 半 as a number; None for numerals that make none (十十, 二二)."""
+    if written[0].isascii():
+        return Decimal(written)
+    if written == "半":
+        return Decimal("0.5")
+    tens, ten, ones = written.replace("两", "二").rpartition("十")
+    if len(tens) > 1 or len(ones) > 1 or any(c not in _DIGITS[1:] for c in tens + ones):
+        return None
+    return Decimal(((_DIGITS.index(tens) if tens else 1) * 10 if ten else 0) + (_DIGITS.index(ones) if ones else 0))

@@ -12,11 +12,13 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-__all__ = ["COUNT", "list_number_only", "names_what_follows", "says_none", "says_nothing"]
+__all__ = ["COUNT", "list_number_only", "names_nothing", "names_what_follows", "says_none", "says_nothing"]
 
 _NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "不涉及", "无发现", "没问题", "都没问题", "一切正常", "查无问题",
-                   "(无)", "空", "没发现啥问题"})
-_NONE_FOUND = frozenset({"N/A", "NA", "NONE", "零", "〇"})  # and in a findings cell (0 there counts findings)
+                   "(无)", "空", "没发现啥问题",
+                   # a placeholder or the answer to 是否存在问题 (QA278 F1: each cost a point)
+                   "否", "不适用", "无此项", "本项无", "--", "---", "○", "空白"})
+_NONE_FOUND = frozenset({"N/A", "NA", "NONE", "NO", "零", "〇"})  # and in a findings cell (0 there counts findings)
 _KINDS = r"(违规|违纪|违法|不合规|不规范|异常|和|及|或|、)*"  # 违规违纪, 违纪违法: the kinds of problem an audit names
 _COUNTED = r"(发现|共计|共有|共|存在|有)?([0-9]+|[〇零一二两三四五六七八九十百]+)[处个项条笔次件]?(问题|情况|{kinds}问题)?"
 # A paper a project keeps, named in a list before 等资料: 合同、发票、验收单等 (never 仅合同、… or 90%的…: QA270 F2)
@@ -218,6 +220,12 @@ def _bare(text: str) -> str:
 
 #: A circled number leading a list's line (①–⑳, ❶–❿, ➀–➓), which NFKC makes a bare digit: 1未发现… is no list's line
 _CIRCLED = re.compile(r"^[\u2460-\u2473\u2776-\u2793]")
+
+
+def names_nothing(text: str) -> bool:
+    """Whether a findings text holds no letter, digit or character of a word (。, ？, *, （）, ：): it names no finding,
+    and counted as one it cost a point (QA278 F1); a dash or a slash, which says none, is read as none before this."""
+    return not any(map(str.isalnum, text))
 
 
 def list_number_only(line: str) -> bool:

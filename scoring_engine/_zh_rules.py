@@ -287,6 +287,9 @@ RULES = (
     # a heading with no finding under it (fact_values._no_none, forms/side: QA270 F3)
     ("not a finding: {value} only says how the work was checked", "不是问题：{value!t} 只说明了怎样检查，没有写出发现的问题"),
     ("write what was found, or leave this item out", "写出发现的问题，或删去这一项"),
+    # a findings text of marks alone (fact_values._no_none, forms/side: QA278 F1)
+    ("not a finding: {value} names nothing", "不是问题：{value!t} 没有写出任何问题"),
+    ("{text:q} names no finding", "{text} 没有写出问题"),
     # a count of findings, or several in one item (fact_values._no_none: QA277 F1)
     ("not a finding: {value} only says how many findings there are", "不是问题：{value!t} 只写了问题的个数，没有写出是哪些问题"),
     ("write each finding as an item of its own, or leave this item out", "每个问题单独写成一项，或删去这一项"),

@@ -17,7 +17,7 @@ from ._own_values import written_form
 from ._text import listing
 from ._finding_points import points_said
 from ._several_findings import count_heading, holds_several
-from ._no_finding import list_number_only, names_what_follows, says_none
+from ._no_finding import list_number_only, names_nothing, names_what_follows, says_none
 from .errors import did_you_mean
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
@@ -306,6 +306,8 @@ def _no_none(text: str) -> str:
     if names_what_follows(text):  # "经检查：": a heading of the findings, none of them (QA270 F3)
         raise ValueError(f"not a finding: {_brief(text)} only says how the work was checked",
                          "write what was found, or leave this item out")
+    if names_nothing(text):  # 。, ？, *: no word of a finding (QA278 F1)
+        raise ValueError(f"not a finding: {_brief(text)} names nothing", "write what was found, or leave this item out")
     if count_heading(text) is not None:  # 存在2处问题：, 2处: how many, never which (QA277 F1)
         raise ValueError(f"not a finding: {_brief(text)} only says how many findings there are",
                          "write each finding as an item of its own, or leave this item out")

@@ -17,7 +17,7 @@ from scoring_engine._zh import translate
 
 D = Decimal
 
-SET = scoring_engine.parse_indicator_set("""
+SET_TEXT = """
 id: facts-test
 name: 事实检查
 version: "1"
@@ -61,7 +61,8 @@ indicators:
     name: 合规性
     weight: 20
     rule: {kind: deduction, findings: findings, points_each: 1}
-""")
+"""
+SET = scoring_engine.parse_indicator_set(SET_TEXT)
 
 GOOD: dict[str, Any] = {
     "budget": {"total": 100, "paid": 80},
@@ -334,6 +335,7 @@ def test_a_finding_that_only_says_how_the_work_was_checked_is_refused(items: lis
     ("提前支付工程款（扣1分）\n", "1", "提前支付工程款"), ("验收报告未归档（扣1分）；", "1", "验收报告未归档"),
     ("会议费超标2万元，按规定扣1分", "1", "会议费超标2万元，按规定扣1分"),  # words that end so, no note (QA274 F6)
     ("资金滞留 扣2分", "1", "资金滞留（写明扣2分，按评分标准计）"), ("资金滞留\u3000扣1分。", "1", "资金滞留"),  # QA275 F4
+    ("会议费超标准列支（扣两分）", "1", "会议费超标准列支（写明扣2分，按评分标准计）"), ("未附发票（扣一分）", "1", "未附发票"),  # QA278 F3
     ("会议费超标 按规定扣1分", "1", "会议费超标 按规定扣1分"),
     ("白条入账3笔（每笔扣1分，扣3分）", "1", "白条入账3笔（每笔扣1分，扣3分）"),
     ({"text": "提前支付工程款（扣2分）", "points": 2}, "2", "提前支付工程款")])
@@ -388,6 +390,21 @@ def test_a_findings_points_said_twice_or_alone_are_refused(item: Any, said: str)
     which is meant, or what was found, cannot be told."""
     error = refusal(with_fact("findings", [item]))
     assert "$.facts.findings[0]" == error.first.path and said in error.message
+
+
+@pytest.mark.parametrize("item", ["。", "？", "*", "（）", "……"])
+def test_a_finding_of_marks_alone_is_refused(item: str) -> None:
+    """QA278 F1: an item of marks alone (。, ？, ……) names no finding; counted as one, it cost a point in silence."""
+    error = refusal(with_fact("findings", [item]))
+    assert "$.facts.findings[0]" == error.first.path and "names nothing" in error.message
+
+
+def test_a_whole_number_noted_where_the_standard_takes_part_of_a_point_is_said() -> None:
+    """QA278 F2: 合同缺失（扣1分） where the standard takes 0.5 printed 合同缺失 alone, the note taken to agree as 0.5
+    rounds to 1, while 扣1.0分 was said to differ. A whole number never rounds a part: the difference is said."""
+    half = scoring_engine.parse_indicator_set(SET_TEXT.replace("points_each: 1", "points_each: 0.5"))
+    [deduction] = scoring_engine.score(half, with_fact("findings", ["合同缺失（扣1分）"])).indicator("compliance").deductions
+    assert "合同缺失（写明扣1分，按评分标准计）" == deduction.reason
 
 
 @pytest.mark.parametrize(("items", "said"), [

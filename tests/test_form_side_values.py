@@ -237,6 +237,19 @@ def test_several_findings_typed_on_one_line_or_counted_are_told_apart(tmp_path: 
     assert said.startswith("总分") or "表外事实!C5" in output, output
 
 
+@pytest.mark.parametrize(("typed", "said"), [
+    ("否", "总分 87.00 / 100"), ("不适用", "总分 87.00 / 100"), ("无此项", "总分 87.00 / 100"), ("--", "总分 87.00 / 100"),
+    ("○", "总分 87.00 / 100"), ("NO", "总分 87.00 / 100"), ("未附发票\n。", "总分 86.00 / 100"),
+    ("。", "'。' 没有写出问题"), ("……", "'……' 没有写出问题"), ("？", "'？' 没有写出问题"), ("（）", "'（）' 没有写出问题")])
+def test_a_findings_cell_of_a_placeholder_or_marks_costs_nothing(tmp_path: Path, typed: str, said: str) -> None:
+    """QA278 F1: 否, 不适用, 无此项, --, ○, NO, 。, ……, ？ in a findings cell each cost a point, the report saying only
+    发现1处问题. A placeholder or an answer of no reads as none; a cell of marks alone is refused as naming no finding,
+    and a stray mark below the findings is none of them."""
+    form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
+    code, output = _scored(form, tmp_path)
+    assert (0 if said.startswith("总分") else 1) == code and said in output, output
+
+
 def test_a_findings_points_typed_after_it_in_its_cell_are_said_beside_the_standards(tmp_path: Path) -> None:
     """QA271 F3: 提前支付工程款（扣2.5分） typed in a findings cell took the rule's 1 point, and the reason printed
     '（扣2.5分）（扣1分）'. The standard's point is taken, and the reason says the note was set aside for it."""

@@ -23,7 +23,7 @@ from .._text import cut, prints_as_nothing
 from ..errors import Problem
 from ..facts import MAX_FACTS_DEPTH
 from ..model import FactSpec
-from .._no_finding import COUNT, list_number_only, names_what_follows, says_none, says_nothing
+from .._no_finding import COUNT, list_number_only, names_nothing, names_what_follows, says_none, says_nothing
 from .._several_findings import count_heading, holds_several
 from ..target_rows import written_quantity
 from .details import project_detail
@@ -183,6 +183,11 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
         return None
     lines = [line.strip() for line in written  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
              if not list_number_only(line) and not says_none(line)]
+    if lines and all(map(names_nothing, lines)):  # 。, ？, *: no word of a finding, none or any other (QA278 F1)
+        reading.problems.append(Problem(f"{cell}: {cut(text.strip())!r} names no finding", file=str(reading.path),
+                                        hint=_NONE_HINT))
+        return None
+    lines = [line for line in lines if not names_nothing(line)]  # a stray mark below the findings: no finding
     if lines and all(map(names_what_follows, lines)):  # 经检查：⏎经审计: how it was checked, never what was found
         reading.problems.append(Problem(f"{cell}: {cut(text.strip())!r} says how the work was checked but names no finding",
                                         file=str(reading.path), hint=_NONE_HINT))

@@ -87,8 +87,10 @@ def _as_noted(text: str, points: Decimal) -> str:
     if said is None:
         return text
     stated, before = said
-    places = max(-int(stated.as_tuple().exponent), 0)  # 0.67 noted of a third of 2 points agrees (QA274 F5)
-    agrees = stated == points or round_half_up(points, places) == stated
+    # 0.67 noted of a third of 2 points agrees, as printed (QA274 F5); a whole number never rounds what the standard
+    # takes in part: 扣1分 noted where it takes 0.5 is said (QA278 F2)
+    places = max(-int(stated.as_tuple().exponent), 0)
+    agrees = stated == points or (places > 0 and round_half_up(points, places) == stated)
     return before if agrees else f"{before}（写明扣{plain(stated)}分，按评分标准计）"
 
 
