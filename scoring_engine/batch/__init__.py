@@ -49,7 +49,10 @@ def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
     filled 自评表 (.xlsx), a Facts, a mapping of fact values (as score()
     takes), or a Document (see find_documents for folders and JSONL files); a pandas DataFrame's rows are
     df.to_dict("records"). `jobs` above 1 scores in that
-    many worker processes (None: one per core); the outcomes are the same. In a
+    many worker processes (None: one per core); the outcomes are the same. Each
+    Result crosses back whole, its audit trail made by the worker, which costs
+    more than scoring it here (docs/batch.md): to use several cores, keep only
+    what is needed in each worker (rows), or run the batch command. In a
     multiprocessing.Pool's worker, which may start no process, all are scored there.
     Documents are read only as fast as they are scored, so a generator of
     10⁵ documents is never held in memory; they are read a chunk ahead, and
