@@ -161,13 +161,27 @@ FINDINGS_SET = SET.replace("  fraud: {type: boolean", "  found: {type: list, lab
     "  - {id: done, name: 完成率, weight: 50,")
 
 
+def test_a_side_cell_a_merge_covers_is_told_to_unmerge(tmp_path: Path) -> None:
+    """QA277 F9: a 表外事实 value cell merged with the one above (a clerk's habit) was told 填写该单元格, which cannot be
+    done while it is merged; it is told to unmerge, as a form's cell is."""
+    form, rows = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": "无"})
+    book = openpyxl.load_workbook(form)
+    side = book["表外事实"]
+    side.cell(rows["found"], 3).value = None
+    side.merge_cells(start_row=rows["found"] - 1, start_column=3, end_row=rows["found"], end_column=3)
+    book.save(form)
+    code, output = _scored(form, tmp_path)
+    assert 1 == code and f"表外事实!C{rows['found']}：“合规性问题”未填写" in output, output
+    assert "合并单元格" in output or "取消合并" in output, output
+
+
 def test_a_findings_cell_left_blank_is_told_to_write_none_as_its_description_says(tmp_path: Path) -> None:
     """A findings cell left blank is refused with how to say there are none (无), as the blank form's 说明 says and the
     facts skeleton says [] (QA260 F1, F7); 无 typed there scores full marks."""
     form, rows = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80})
     assert "，没有时填 无" in openpyxl.load_workbook(form)["表外事实"].cell(rows["found"], 5).value
     code, output = _scored(form, tmp_path)
-    assert 1 == code and f"表外事实!C{rows['found']}：合规性问题未填写（事实 found）（填写该单元格，没有问题时填 无）" in output
+    assert 1 == code and f"表外事实!C{rows['found']}：“合规性问题”未填写（事实 found）（填写该单元格，没有问题时填 无）" in output
     form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": "无"})
     code, output = _scored(form, tmp_path)
     assert 0 == code and "总分 87.00 / 100" in output  # 10 + 45 + 32: nothing deducted

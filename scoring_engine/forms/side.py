@@ -32,7 +32,7 @@ from .reading import FILL_THE_CELL, SAME_UNIT, Blank, FormReading
 from .rescaled import judged_on_declared
 from .template import tier_example
 from .unread import SIDE_KINDS, filled_but_not_applicable, indicator_named, side_facts, side_kind
-from .workbook import Formula, Sheet
+from .workbook import Formula, Sheet, unmerge
 
 __all__ = ["defaults_taken", "read_side"]
 
@@ -71,9 +71,11 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
             continue
         if not name or value is None:
             if kind == "事实" and name in reading.set.facts:
-                spec = reading.set.facts[name]  # a findings cell left blank: how to say none (QA260 F7)
-                reading.empty[name] = Blank(side.ref(r, 3), spec.label or name, hint=_NONE_HINT if spec.type == "list"
-                                            and spec.items == "finding" else FILL_THE_CELL)
+                spec = reading.set.facts[name]  # a findings cell left blank: how to say none (QA260 F7); one a merge
+                merged = side.merged_over(r, 3)  # covers: to unmerge, as a form's cell is told (QA277 F9)
+                # the label in quotes: 一般未填写 read as "usually not filled in" (QA277 F9)
+                reading.empty[name] = Blank(side.ref(r, 3), f"“{spec.label or name}”", hint=unmerge(merged) if merged else
+                                            _NONE_HINT if spec.type == "list" and spec.items == "finding" else FILL_THE_CELL)
             continue
         if kind == "事实" and name not in reading.set.facts:
             undeclared.setdefault(name, side.ref(r, 3))
