@@ -58,6 +58,11 @@ LINT = (
      "{fact2}: {{type: list, label: …}}), or leave the points out of it",
      "说明来自基础指标体系：在本方案的 facts 中重新声明 {fact}，写上与规则一致的说明"
      "（facts: {fact2}: {{type: list, label: …}}），或不在说明中写分数"),
+    # a base's reason wording a profile's own reasons: drops (lint/reasons.py: QA277 F6)
+    ("this profile's reasons: replaces the whole section of {base}, whose wording {key} its {kind} rules read goes with "
+     "it: '{text}'", "本方案的 reasons: 整段替换了 {base} 的 reasons，{kind} 规则所用的得分说明 {key} 随之去掉：“{text}”"),
+    ("copy {key} into this profile's reasons: to keep the base's wording, or word it anew",
+     "要保留基础指标体系的说明，把 {key} 抄到本方案的 reasons: 中，或重新撰写"),
     # parts of rules no project reaches (lint/reach.py)
     ("band {band} can never be reached: {value} always lies in {range}",
      "分档 {band} 永远不会命中：{value} 的取值总在 {range} 之内"),

@@ -781,6 +781,21 @@ def test_an_unused_fact_of_the_base_a_profile_extends_says_how_to_remove_it_in_t
     assert not [w for w in lint_file(profile)[1] if w.code == "unused-fact"]
 
 
+def test_a_base_reason_wording_a_profiles_own_reasons_drop_is_said(tmp_path: Path) -> None:
+    """QA277 F6: a province's profile wrote reasons: for its new panel, which replaced the national set's whole section:
+    完成及时性 lost 延期2个月，每延期1个月扣2分 for the default 2与目标0相差2，每1扣2分，计2个单位, and lint said nothing.
+    Each wording dropped that a rule of its kind still reads is said at the profile's reasons:, with the fix."""
+    profile = tmp_path / "p.yaml"
+    profile.write_text("extends: national-framework\nreasons:\n  deduction.none: 未发现问题，得满分{score}分\n",
+                       encoding="utf-8")
+    found = [w for w in lint_file(profile)[1] if w.code == "dropped-reason"]
+    assert {"linear.full", "linear.partial"} <= {w.problem.message.split("wording ")[1].split(" ")[0] for w in found}
+    assert all((str(profile), 2) == (w.problem.file, w.problem.line) for w in found)
+    assert "copy linear.partial into this profile's reasons:" in " ".join(w.problem.hint or "" for w in found)
+    profile.write_text("extends: national-framework\n", encoding="utf-8")  # the base's section kept whole
+    assert not [w for w in lint_file(profile)[1] if w.code == "dropped-reason"]
+
+
 def test_a_findings_label_stating_points_the_rule_does_not_deduct_is_said(tmp_path: Path) -> None:
     """QA277 F2: a province's profile deducting 4 for 挪用 left the base's label 资金使用合规性问题（每处扣1分；写明截留、
     挤占、挪用或虚列支出的，每处扣5分）, which the blank 自评表 prints for every unit, and lint said nothing. It is said at the

@@ -19,6 +19,7 @@ that loads is looked at for what is legal but almost surely a mistake, each a
   function refuses an argument written as a constant (`constants`);
 - ``standard-mismatch``: a number in the 评分标准 text the rule does not use (`standards`);
 - ``label-mismatch``: a findings fact's label stating points the deduction rule reading it does not deduct (`fact_labels`);
+- ``dropped-reason``: a base's reason wording a profile's own reasons: section drops while its rules still score (`reasons`);
 - ``inherited-reason``: a profile's rule worded by a reason template its base wrote for its own indicators (`reasons`);
 - ``comment-cut``: a text (a 评分标准, a name, a message) that YAML cut at a ` #` (`comments`);
 - ``weight-bonus``, ``weight-rule-empty``, ``weight-label``: weights against what the set declares (`weights`);
@@ -56,7 +57,7 @@ from .percents import percent_bounds
 from .ranges import Ranges
 from .ratios import ratio_numbers, share_numbers
 from .reach import unreachable
-from .reasons import inherited_reasons
+from .reasons import dropped_reasons, inherited_reasons
 from .fact_labels import fact_labels
 from .standards import standards
 from .weights import weights
@@ -94,7 +95,8 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
              *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator, ranges),
              *fact_labels(indicator_set, rules, locator),
              *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator),
-             *inherited_reasons(indicator_set, rules, located, locator), *grade_order(located, locator),
+             *inherited_reasons(indicator_set, rules, located, locator), *dropped_reasons(indicator_set, rules, locator),
+             *grade_order(located, locator),
              *band_edges(rules, locator), *funds_rate(indicator_set, locator),
              *ceilings(indicator_set, rules, ranges, locator), *base_id(indicator_set)]
     # a clause the text repeats is one warning, not one per copy (QA123 F2: 555 copies gave 2,775 warnings)

@@ -7,16 +7,21 @@ it)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
+from .._files import resolve_set
 from .._located import Located
 from ..errors import ScoringEngineError
 from ..loader import load_indicator_set
 from ..model import IndicatorSet
 from .found import LintWarning, Locator, RuleAt
 
-__all__ = ["INHERITED_REASON", "inherited_reasons"]
+__all__ = ["DROPPED_REASON", "INHERITED_REASON", "dropped_reasons", "inherited_reasons"]
 
 INHERITED_REASON = "the {kind} rule takes the reason wording {key} that {base} writes for its own indicators: '{text}'"
+DROPPED_REASON = ("this profile's reasons: replaces the whole section of {base}, whose wording {key} its {kind} rules read "
+                  "goes with it: '{text}'")
+DROPPED_REASON_HINT = "copy {key} into this profile's reasons: to keep the base's wording, or word it anew"
 INHERITED_REASON_HINT = "write reasons: in this profile (it replaces the base's whole section): leave {key} out for the " \
                         "default wording, or word it to fit every {kind} rule"
 
@@ -49,3 +54,22 @@ def _rule_kinds(base: str) -> dict[str, str]:
     except ScoringEngineError:
         return {}
     return {node.id: node.rule.kind for top in base_set.indicators for node in top.walk() if node.rule is not None}
+
+
+def dropped_reasons(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
+    """A warning for each reason wording of the base that a profile's own reasons: section drops while rules of its kind
+    still score (QA277 F6: 完成及时性 lost 延期2个月，每延期1个月扣2分 for 2与目标0相差2，每1扣2分，计2个单位)."""
+    own = any(c.what == "section" and c.target == "reasons" and c.by is None for c in indicator_set.changes)
+    if not own or not indicator_set.extends or indicator_set.source is None:
+        return
+    try:
+        base = load_indicator_set(resolve_set(indicator_set.extends[0], Path(indicator_set.source).parent))
+    except (ScoringEngineError, OSError, RuntimeError, ValueError):  # validate says what is wrong with the base
+        return
+    kinds = {at.rule.kind for at in rules}
+    for key, text in base.reasons.items():
+        kind = key.split(".", 1)[0]
+        if key not in indicator_set.reasons and kind in kinds:
+            yield locator.warning("dropped-reason", ("reasons",), DROPPED_REASON,
+                                  {"base": indicator_set.extends[0], "key": key, "kind": kind, "text": text},
+                                  DROPPED_REASON_HINT, key=True)
