@@ -165,8 +165,9 @@ def reason_changes(old: IndicatorSet, new: IndicatorSet) -> list[Found]:
     engine's, marked （默认）."""
     found: list[Found] = []
     for key in _keyed(old.reasons, new.reasons):
+        engine = TEMPLATES[key].text if key in TEMPLATES else None
         was, now = old.reasons.get(key), new.reasons.get(key)
-        if was != now:
+        if (was or engine) != (now or engine):  # the engine's text written out is the default, no change (QA277 F7)
             default = f"（默认）{TEMPLATES[key].text}" if key in TEMPLATES else None
             found.append(("reason", key, default if was is None else was, default if now is None else now))
     return found

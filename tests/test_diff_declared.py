@@ -78,6 +78,9 @@ def test_stages_rounding_and_reason_templates_are_listed_with_the_not_applicable
     full = next(r for r in rows if r[:2] == ("理由模板", "linear.full"))
     assert (base.reasons["linear.full"], True) == (full[2], full[3].startswith("（默认）"))
     assert ("不适用指标的处理", "不适用指标", "分值按比例分给其他指标（rescale）", "得满分（full_credit）") in rows
+    # the engine's own text written out is the default it was: no change (QA277 F7)
+    written = _rows(base, _profile("reasons:\n  deduction.none: 未发现问题，得满分{score}分\n"))
+    assert not [r for r in written if r[:2] == ("理由模板", "deduction.none")]
     elements = _rows(base, _profile("rounding: {elements: true}\n"))
     assert [("舍入", "要点舍入（rounding.elements）", "要点相加后四舍五入", "各要点先四舍五入再相加")] == elements
 
