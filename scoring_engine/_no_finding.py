@@ -87,7 +87,10 @@ _WRONG = (r"(?>(资金使用|(项目|专项|财政|扶贫|补贴)?(资金|经费
 _NONE_OF = re.compile(f"({_CHECKED}[,:]?)?{_SUBJECT}(杜绝了?|{_DENIED}|未被|未)(有)?(任何|明显|相关|此类|上述)?" + _WRONG
                       + r"(?:[、和及或与等]?" + _WRONG + r")*+" + f"({_ENDS})?" + r"(\((0+|〇|零)[处个项条笔次件]?\))?")
 # ... or those problems under a label with none beside them: 违规问题：无, 截留、挤占、挪用：无, 挪用资金：0; 以上问题均无
-_LABELLED = re.compile(_WRONG + r"(?:[、和及或与等]?" + _WRONG + r")*+" + r"(等)?(情况|问题)?:(无|没有|0|〇|零)|"
+# ... answered no as a yes-or-no column is: 截留、挤占、挪用：否, 是否存在问题：否, 违规问题：不适用, 违规问题：-- (QA279 F1)
+_ANSWERED_NO = r"(无|没有|0|〇|零|否|不适用|不存在|无此项|-{1,3}|—{1,2}|/|○|NO|N/A)"
+_LABELLED = re.compile(_WRONG + r"(?:[、和及或与等]?" + _WRONG + r")*+" + r"(等)?(情况|问题)?:" + _ANSWERED_NO + "|"
+                       r"(是否)?(存在|发现|有)?(违规|违纪|违法)?(问题|情况):" + _ANSWERED_NO + "|"
                        r"(以上|上述)(问题|情况)(均|都)?(无|没有|不存在)")
 # The work a project does before and after it spends, named: 事前绩效评估, 可行性研究, 专家论证, 竣工验收
 _WORK = r"(事前绩效评估|事前论证|可行性研究|专家论证|绩效自评|绩效评价|政府采购|公开招标|竣工验收|验收)"

@@ -19,22 +19,37 @@ __all__ = ["count_heading", "holds_several", "numbered_inline", "said_count"]
 
 _DIGITS = "零一二三四五六七八九"
 
-# A list's numbers as a clerk types them inline, each style with the item's number: 1. 1、 1) | (1) | 一、 | (一) | ①.
-# An arabic number before a digit is an amount (1.5万元), one after a digit or a point part of it; a Chinese numeral
-# before another is a span (二、三季度).
+# A list's numbers as a clerk types them inline, each style with the item's number: 1. 1、 1) | (1) | 【1】 | 一、 | (一) |
+# 一是 | ①, ❶ or ➀ (kept from NFKC as a private character of its number, _CIRCLED). An arabic number before a digit is
+# an amount (1.5万元), one after a digit or a point part of it; a Chinese numeral before another is a span (二、三季度).
 _STYLES = (re.compile(r"(?<![0-9.])([0-9]{1,2})[.、)](?![0-9.])"), re.compile(r"\(([0-9]{1,2})\)"),
+           re.compile(r"【([0-9]{1,2})】"),
            re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,2})[、.](?![一二三四五六七八九十])"),
-           re.compile(r"\(([一二三四五六七八九十]{1,2})\)"), re.compile("([\u2460-\u2473])"))
+           re.compile(r"\(([一二三四五六七八九十]{1,2})\)"), re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十])是"),
+           re.compile("([\ue001-\ue014])"))
+#: A number that is no list's: an article, an item, a place or a stage named by it (第（二）项, 第4条第(2)项, ①号楼, ①轴,
+#: 分2)期), or a part of a document cited (《实施方案》二、（三）, 《通知》（二）中, “（2）专款专用”) (QA279 F4)
+_NAMED_BY = re.compile(r"[项条款号目段节章楼层栋户村组标轴区座排期(中]")
+_CITED_AFTER = frozenset("》“\"")
+_CIRCLED = {**{chr(0x2460 + i): chr(0xE001 + i) for i in range(20)}, **{chr(0x2776 + i): chr(0xE001 + i) for i in range(10)},
+            **{chr(0x2780 + i): chr(0xE001 + i) for i in range(10)}}
+_CIRCLED_TABLE = str.maketrans(_CIRCLED)
 # where a list's first number stands: at the start, or after a heading's colon (发现问题如下：1.…)
 _FIRST_AT = re.compile(r"(?:[^:]{0,30}:)?")
-# A count said first, before a colon: 存在2处问题：, 发现3个问题：, 共两处：, 问题2个：
+# A count said first, before a colon: 存在2处问题：, 经检查，发现3个问题：, 共两处：, 问题2个：; a count of things
+# (3笔支出存在问题：, 两个标段的…情况：, 3次：) is none (QA279 F5): a unit other than 处 counts findings only with 问题 or
+# 不足 after it
 _HOW_MANY = r"([0-9]{1,3}|[两一二三四五六七八九十]{1,3})"
-_COUNTED = re.compile(r"(?:发现|共计|共有|共|存在|有|其中)?(?:以下|如下)?" + _HOW_MANY + r"(?:处|个|项|条|笔|次|件)"
-                      r"(?:[^:0-9]{0,12}?(?:问题|情况|不足|事项))?(?:如下|如)?:|"
-                      r"(?:发现|存在)?问题(?:共|有)?" + _HOW_MANY + r"(?:处|个|项|条):")
-# A count alone, with its unit: 2处, 发现3处问题, 两处违规问题 (一 or 3 alone may name a finding: a case's placeholders)
-_ALONE = re.compile(r"(?:发现|共计|共有|共|存在|有)?" + _HOW_MANY + r"(?:处|个|项|条|笔|次|件)"
-                    r"(?:(?:违规|违纪|违法|不合规|不规范|异常|和|及|、)*(?:问题|情况))?")
+_KINDS = r"(?:违规|违纪|违法|不合规|不规范|主要|方面|和|及|、)*"
+_COUNTED = re.compile(r"(?:[^:0-9]{0,12}?(?:发现|存在|共计|共有|共|有|其中))?(?:以下|如下)?" + _HOW_MANY + r"(处|个|项|条)"
+                      + _KINDS + r"(问题|不足(?:之处)?)?(?:如下|如)?:|"
+                      r"(?:发现|存在)?问题(?:共|有)?" + _HOW_MANY + r"(?:处|个|项|条)():")
+# A count alone, with its unit, or closing a list in brackets: 2处, 发现3处问题, 两处违规问题, （共2处）; 一 or 3 alone may
+# name a finding (a case's placeholders)
+_ALONE = re.compile(r"\(?(?:发现|共计|共有|共|存在|有|合计)?" + _HOW_MANY + r"(?:处|个|项|条|笔|次|件)"
+                    r"(?:(?:违规|违纪|违法|不合规|不规范|异常|和|及|、)*(?:问题|情况))?\)?")
+# A count after the findings it closes: 未附发票、超标准列支等2处问题 (QA279 F3)
+_COUNT_AFTER = re.compile(r"等" + _HOW_MANY + r"(?:处|个|项|条)(?:问题)?$")
 
 
 def _bare(text: str) -> str:
@@ -42,11 +57,12 @@ def _bare(text: str) -> str:
 
 
 def _number(written: str) -> int:
-    """1, 12, 二, 两, 十二, 二十 as a number (the counts and list numbers a clerk writes); -1 for what is none of them."""
+    """1, 12, 二, 两, 十二, 二十, a circled number as _CIRCLED keeps it, as a number (the counts and list numbers a clerk
+    writes); -1 for what is none of them."""
     if written.isascii() and written.isdigit():
         return int(written) if len(written) <= 6 else -1
-    if "\u2460" <= written <= "\u2473":
-        return ord(written) - 0x245F
+    if "\ue001" <= written <= "\ue014":
+        return ord(written) - 0xE000
     tens, ten, ones = written.replace("两", "二").rpartition("十")
     if any(c not in _DIGITS[1:] for c in tens + ones) or len(tens) > 1 or len(ones) > 1 or not (ten or ones):
         return -1
@@ -70,18 +86,29 @@ def _numbered_kept(text: str) -> bool:
 
 
 def _numbered(text: str) -> bool:
-    circled = any("\u2460" <= c <= "\u2473" for c in text)
-    bare = text if circled else _bare(text)  # NFKC would make ① a bare 1
+    bare = _bare(text.translate(_CIRCLED_TABLE))  # ① kept as its number's own character: NFKC would make it a bare 1
     start = _FIRST_AT.match(bare)
     head = start.end() if start and start.end() < len(bare) and bare[start.end() - 1] == ":" else 0
     for style in _STYLES:
         first = style.match(bare, head) or style.match(bare)
-        if first is None:
+        if first is None or not _a_list_number(bare, first):
             continue
         following = _number(first[1]) + 1
-        if any(_number(later[1]) == following for later in style.finditer(bare, first.end())):
+        if any(_number(later[1]) == following and _a_list_number(bare, later) for later in style.finditer(bare, first.end())):
             return True
-    return False
+    return _several_counted(bare)
+
+
+def _a_list_number(bare: str, found: re.Match[str]) -> bool:
+    """Whether a number found is a list's, not an article, an item or a place it names (第（二）项, ①号楼)."""
+    before = bare[found.start() - 1] if found.start() else ""
+    return before != "第" and before not in _CITED_AFTER and _NAMED_BY.match(bare, found.end()) is None
+
+
+def _several_counted(bare: str) -> bool:
+    """Whether the text closes with a count of two or more of the findings it names (A、B等2处问题)."""
+    counted = _COUNT_AFTER.search(bare.rstrip("。.;；"))
+    return counted is not None and _number(counted[1]) > 1
 
 
 def said_count(text: str) -> tuple[int, str] | None:
@@ -99,8 +126,8 @@ def _said_kept(text: str) -> tuple[int, str] | None:
 def _said(text: str) -> tuple[int, str] | None:
     bare = _bare(text).rstrip("。.!！,，;；、")
     counted = _COUNTED.match(bare) if ":" in bare else None
-    if counted is not None:
-        count, rest = _number(counted[1] or counted[2]), bare[counted.end():]
+    if counted is not None and (counted[2] == "处" or counted[3] or counted[4] is not None):  # 3次：… counts no finding
+        count, rest = _number(counted[1] or counted[4]), bare[counted.end():]
     elif (alone := _ALONE.fullmatch(bare)) is not None:
         count, rest = _number(alone[1]), ""
     else:

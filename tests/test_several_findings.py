@@ -1,0 +1,47 @@
+"""Findings lines that hold several findings, or count them: what a careful auditor counts (QA277 F1, QA279)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring_engine._no_finding import says_none
+from scoring_engine._several_findings import count_heading, holds_several
+
+SEVERAL = ["1.资金滞留 2.超标准列支", "(1)资金滞留(2)超标准列支", "①资金滞留②超标准列支", "❶资金滞留❷超标准列支",
+           "【1】资金滞留【2】超标准列支", "一、资金滞留 二、超标准列支", "一是资金滞留，二是超标准列支", "（十）资金滞留（十一）超标准列支",
+           "存在2处问题：资金滞留、超标准列支", "经检查，发现2处问题：资金滞留、超标准列支", "主要存在2个问题：资金滞留、超标准列支",
+           "检查中发现的问题主要有：1.资金滞留 2.超标准列支", "资金滞留、超标准列支等2处问题", "2023年：1.未按规定公示2.资金未到位"]
+ONE = ["（一）违反《预算法》第五十七条第（二）项规定", "(1)未执行合同第4条第(2)项约定", "①号楼与②号楼之间道路未硬化",
+       "①轴至②轴间墙体开裂", "1、合同约定分2)期支付，实际一次付清", "一、未按《实施方案》二、（三）要求开展绩效监控",
+       "（1）资金未按“（2）专款专用”原则使用", "（一）未落实《通知》（二）中关于公示的要求", "两个标段的合同履约情况：均延期",
+       "10个村的公示情况：未公示", "3笔支出存在问题：均无发票", "3次：会议未记录", "资金1.5万元未拨付 2.3万元滞留",
+       "一、资料不全，涉及二、三季度", "第1、2项资料缺失", "发现1处问题：未附发票", "5户的公示情况：未公示"]
+
+
+@pytest.mark.parametrize("line", SEVERAL)
+def test_a_line_holding_several_findings_is_told(line: str) -> None:
+    """Numbered on the line in every style clerks and reports use, or counted before or after them: each finding may
+    cost points, and read as one it took one (QA277 F1, QA279 F3)."""
+    assert holds_several(line)
+
+
+@pytest.mark.parametrize("line", ONE)
+def test_a_line_of_one_finding_citing_numbers_or_counting_things_is_one(line: str) -> None:
+    """A legal citation (第（二）项), a place (①号楼), a part of a document cited (《通知》（二）中), a count of things
+    (3笔支出, 两个标段) is one finding: refused as several, the project left the batch (QA279 F4, F5)."""
+    assert not holds_several(line) and count_heading(line) is None
+
+
+@pytest.mark.parametrize(("line", "count"), [("存在2处问题：", 2), ("经检查，发现2处问题：", 2), ("检查发现2处问题：", 2),
+                                             ("共发现3处问题：", 3), ("主要存在2个问题：", 2), ("（共2处）", 2), ("2处", 2)])
+def test_a_count_heading_or_closing_the_findings_is_told_with_its_number(line: str, count: int) -> None:
+    """QA279 F2: 经检查，发现2处问题：⏎A⏎B gave 3 findings where there are 2; so did a closing （共2处）."""
+    assert count == count_heading(line)
+
+
+@pytest.mark.parametrize("line", ["截留、挤占、挪用：否", "违规问题：不适用", "是否存在问题：否", "违规问题：--", "截留挪用：○",
+                                  "检查结果：否"])
+def test_a_label_answered_no_says_none(line: str) -> None:
+    """QA279 F1: 截留、挤占、挪用：否 cost 5 points where ：无 cost none; an answer of no after a label of problems says
+    there are none. 合同：无 (no contract) is a finding."""
+    assert says_none(line) and not says_none("合同：无")
