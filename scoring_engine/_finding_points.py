@@ -16,10 +16,11 @@ from decimal import Decimal
 __all__ = ["points_said"]
 
 #: 扣2.5分 at the text's end, in brackets or after a comma or a space (资金滞留 扣2分: QA275 F4), with a full stop, a
-#: semicolon or spaces after it; never words that end so (年度考核被扣2分, 按规定扣1分: QA274 F6)
+#: semicolon or spaces after it; never words that end so (年度考核被扣2分, 按规定扣1分: QA274 F6), a space or not
+#: (单位绩效考核被 扣2分: QA279 F7)
 _NUMBER = r"\s*扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|\.\d{1,6}|[一二两三四五六七八九十]{1,3}|半)\s*分\s*"  # 扣两分 too (QA278 F3)
 _DIGITS = "零一二三四五六七八九"
-_SAID = re.compile(rf"(?:[,;\s]{_NUMBER}|\({_NUMBER}\)|【{_NUMBER}】|\[{_NUMBER}\])$")
+_SAID = re.compile(rf"(?:(?:[,;]|(?<![被应需将拟予均已可要再又并])\s){_NUMBER}|\({_NUMBER}\)|【{_NUMBER}】|\[{_NUMBER}\])$")
 _AFTER = "。.;,!"  # what may follow the note, with spaces
 #: how far back from the end a note is looked for: a note is short, and a search over a long run of spaces before or
 #: after it would take time growing with the square of the run

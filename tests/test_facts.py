@@ -336,7 +336,7 @@ def test_a_finding_that_only_says_how_the_work_was_checked_is_refused(items: lis
     ("会议费超标2万元，按规定扣1分", "1", "会议费超标2万元，按规定扣1分"),  # words that end so, no note (QA274 F6)
     ("资金滞留 扣2分", "1", "资金滞留（写明扣2分，按评分标准计）"), ("资金滞留\u3000扣1分。", "1", "资金滞留"),  # QA275 F4
     ("会议费超标准列支（扣两分）", "1", "会议费超标准列支（写明扣2分，按评分标准计）"), ("未附发票（扣一分）", "1", "未附发票"),  # QA278 F3
-    ("会议费超标 按规定扣1分", "1", "会议费超标 按规定扣1分"),
+    ("会议费超标 按规定扣1分", "1", "会议费超标 按规定扣1分"), ("单位绩效考核被 扣2分", "1", "单位绩效考核被 扣2分"),
     ("白条入账3笔（每笔扣1分，扣3分）", "1", "白条入账3笔（每笔扣1分，扣3分）"),
     ({"text": "提前支付工程款（扣2分）", "points": 2}, "2", "提前支付工程款")])
 def test_a_findings_points_noted_at_its_end_are_checked_against_the_standard(item: Any, points: str, reason: str) -> None:

@@ -99,6 +99,7 @@ def test_expert_scores_typed_one_a_line_are_read_as_a_list_of_numbers(tmp_path: 
 
 @pytest.mark.parametrize(("typed", "code", "said"), [
     ("95%\n90%\n85%", 1, "数字写成了百分数（95%、90%、85%）（请写成数字，每行一个（95、90、85））"),
+    ("95 %\n90 %", 1, "数字写成了百分数（95 %、90 %）（请写成数字，每行一个（95、90））"),
     ("0.95\n0.9\n0.85", 0, "所填数字（0.95、0.9、0.85）都不超过 1，而该事实的数字最高为 100：按所填数字计分（如果填的是比率，"
                             "请按分制填写：0.95 写作 95）")])
 def test_expert_scores_typed_as_percentages_or_shares_are_said(tmp_path: Path, typed: str, code: int, said: str) -> None:

@@ -22,7 +22,7 @@ __all__ = ["REFUSED", "numbers_typed"]
 REFUSED: Final = object()
 
 _NUMBER = re.compile(r"[-+]?(\d{1,15}(\.\d{1,15})?|\.\d{1,15})")  # as a facts file writes one, at most 15 digits each side
-_PERCENT = re.compile(r"(\d{1,3}(\.\d{1,6})?)%")
+_PERCENT = re.compile(r"(\d{1,3}(\.\d{1,6})?)\s*%")  # 95 % too (QA279 F8)
 _CHINESE_COMMAS = re.compile("[，、；]")
 
 
