@@ -178,9 +178,9 @@ def test_an_empty_target_on_a_numeric_row_names_the_target_cell_to_fill(tmp_path
 
 
 @pytest.mark.parametrize("cells, said", [
-    ({"F": Decimal("1e30")}, "全年执行数 (budget.paid): 1E+30 超出范围"),
-    ({"E": Decimal("1e-30")}, "全年预算数 (budget.total): 1E-30 超出范围"),
-    ({"F": Decimal("-1e30")}, "全年执行数 (budget.paid): -1E+30 超出范围"),
+    ({"F": Decimal("1e30")}, "全年执行数（budget.paid）：1E+30 超出范围"),
+    ({"E": Decimal("1e-30")}, "全年预算数（budget.total）：1E-30 超出范围"),
+    ({"F": Decimal("-1e30")}, "全年执行数（budget.paid）：-1E+30 超出范围"),
 ])
 def test_an_amount_past_the_fact_bound_on_the_funds_row_is_refused_not_an_internal_error(tmp_path: Path, cells: dict[str, Any],
                                                                                          said: str):

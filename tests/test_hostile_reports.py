@@ -90,8 +90,10 @@ def _score_hostile_facts_file() -> dict[str, Any]:
     doc = json.loads((example / "facts.json").read_text(encoding="utf-8"))
     texts = list(MARKDOWN.values())
     doc["project"] = {"name": texts[0], **{f"{t}键": f"{t}值" for t in texts}}
-    doc["facts"]["findings"]["compliance"] = [{"text": t, "points": 1} for t in texts[:3]] + texts[3:6]
-    doc["facts"]["decision"]["goal_findings"] = texts[6:]
+    # a finding names something: marks alone (***, |---|) are refused as findings, and stay in the project's keys and values
+    named = [t for t in texts if any(c.isalnum() for c in t)]
+    doc["facts"]["findings"]["compliance"] = [{"text": t, "points": 1} for t in named[:3]] + named[3:6]
+    doc["facts"]["decision"]["goal_findings"] = named[6:]
     outputs: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
