@@ -12,7 +12,7 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-__all__ = ["COUNT", "list_number_only", "names_nothing", "names_what_follows", "says_none", "says_nothing"]
+__all__ = ["COUNT", "list_number_only", "marks_only", "names_nothing", "names_what_follows", "says_none", "says_nothing"]
 
 _NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "不涉及", "无发现", "没问题", "都没问题", "一切正常", "查无问题",
                    "(无)", "空", "没发现啥问题",
@@ -93,7 +93,8 @@ _LABELLED = re.compile(_WRONG + r"(?:[、和及或与等]?" + _WRONG + r")*+" + 
                        r"(是否)?(存在|发现|有)?(违规|违纪|违法)?(问题|情况):" + _ANSWERED_NO + "|"
                        r"(以上|上述)(问题|情况)(均|都)?(无|没有|不存在)")
 # The work a project does before and after it spends, named: 事前绩效评估, 可行性研究, 专家论证, 竣工验收
-_WORK = r"(事前绩效评估|事前论证|可行性研究|专家论证|绩效自评|绩效评价|政府采购|公开招标|竣工验收|验收)"
+_WORK = (r"(事前绩效评估|事前论证|可行性研究|专家论证|风险评估|绩效评估|集体决策|绩效自评|绩效评价|政府采购|公开招标|"
+         r"竣工验收|验收)")  # 风险评估, 集体决策: the standard's own five (QA280 F1)
 # All done, as a clerk affirms it in the cell of what is missing: 已全部开展, 均已及时归档, 已按规定公开 (a quantifier or
 # a manner: 已开展 alone may be one of several)
 _ALL_DONE = re.compile(r"(档案资料|项目资料|项目档案|资料|档案)?"
@@ -226,9 +227,20 @@ _CIRCLED = re.compile(r"^[\u2460-\u2473\u2776-\u2793]")
 
 
 def names_nothing(text: str) -> bool:
-    """Whether a findings text holds no letter, digit or character of a word (。, ？, *, （）, ：): it names no finding,
-    and counted as one it cost a point (QA278 F1); a dash or a slash, which says none, is read as none before this."""
+    """Whether a findings text names no finding: marks alone (`marks_only`), or words that point elsewhere or say only
+    that there is something (见附件, 同上, 略, 有问题, 多处); counted as one finding each cost a point where what was
+    found cannot be told (QA278 F1, QA280 F7). A dash or a slash, which says none, is read as none before this."""
+    return marks_only(text) or (len(text) <= 20 and _bare(text).upper() in _VAGUE)
+
+
+def marks_only(text: str) -> bool:
+    """Whether a text holds no letter, digit or character of a word: 。, ？, *, （）, ：."""
     return not any(map(str.isalnum, text))
+
+
+_VAGUE = frozenset({"是", "有", "有问题", "存在一些问题", "存在部分问题", "略", "同上", "待核实", "多处", "若干", "见附件",
+                    "详见附件", "详见报告", "见报告", "详见自评报告", "XXX", "XX", "请填写", "(请填写)", "问题描述", "有缺项",
+                    "有缺陷", "有违规", "多处违规"})
 
 
 def list_number_only(line: str) -> bool:

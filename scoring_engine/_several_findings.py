@@ -41,12 +41,13 @@ _FIRST_AT = re.compile(r"(?:[^:]{0,30}:)?")
 # 不足 after it
 _HOW_MANY = r"([0-9]{1,3}|[两一二三四五六七八九十]{1,3})"
 _KINDS = r"(?:违规|违纪|违法|不合规|不规范|主要|方面|和|及|、)*"
+_THEN = r"(?:,?(?:具体)?(?:如下|如))?:"  # 发现问题2个，具体如下： (QA280 F2)
 _COUNTED = re.compile(r"(?:[^:0-9]{0,12}?(?:发现|存在|共计|共有|共|有|其中))?(?:以下|如下)?" + _HOW_MANY + r"(处|个|项|条)"
-                      + _KINDS + r"(问题|不足(?:之处)?)?(?:如下|如)?:|"
-                      r"(?:发现|存在)?问题(?:共|有)?" + _HOW_MANY + r"(?:处|个|项|条)():")
+                      + _KINDS + r"(问题|不足(?:之处)?)?" + _THEN + "|"
+                      r"(?:[^:0-9]{0,12}?(?:发现|存在))?问题(?:共|有)?" + _HOW_MANY + r"(?:处|个|项|条)()" + _THEN)
 # A count alone, with its unit, or closing a list in brackets: 2处, 发现3处问题, 两处违规问题, （共2处）; 一 or 3 alone may
 # name a finding (a case's placeholders)
-_ALONE = re.compile(r"\(?(?:发现|共计|共有|共|存在|有|合计)?" + _HOW_MANY + r"(?:处|个|项|条|笔|次|件)"
+_ALONE = re.compile(r"\(?(?:以上)?(?:发现|共计|共有|共|存在|有|合计|缺少|缺)?" + _HOW_MANY + r"(?:处|个|项|条|笔|次|件)"
                     r"(?:(?:违规|违纪|违法|不合规|不规范|异常|和|及|、)*(?:问题|情况))?\)?")
 # A count after the findings it closes: 未附发票、超标准列支等2处问题 (QA279 F3)
 _COUNT_AFTER = re.compile(r"等" + _HOW_MANY + r"(?:处|个|项|条)(?:问题)?$")

@@ -362,6 +362,18 @@ def test_a_findings_note_of_points_is_found_at_once_in_a_long_text(text: str) ->
     assert time.process_time() - start < 1  # a bound on a blow-up, not a speed goal: about 0.005 s here
 
 
+@pytest.mark.parametrize(("finding", "score"), [("虚列项目支出8万元", "0"), ("项目资金被挪作他用", "0"),
+                                               ("存在挪用风险，资金监管不到位", "4"), ("已建立防止挤占挪用的制度，但2笔支出未附发票", "4"),
+                                               ("挪用项目资金5万元", "0")])
+def test_the_national_sets_misuses_are_told_from_their_risks(finding: str, score: str) -> None:
+    """QA280 F6: 虚列项目支出 and 挪作他用 took 1 point where the standard (存在截留、挤占、挪用、虚列支出的，每处扣5分) takes 5;
+    存在挪用风险 and 防止挤占挪用的制度 took 5 for no misuse at all."""
+    document = json.loads((Path(__file__).parent.parent / "indicator_sets" / "national-framework.facts.json").read_text("utf-8"))
+    document["facts"]["process"]["compliance_findings"] = [finding]
+    national = scoring_engine.load_indicator_set("national-framework")
+    assert D(score) == scoring_engine.score(national, document["facts"]).indicator("process.funds.compliance").score
+
+
 @pytest.mark.parametrize(("findings", "score", "said"), [
     (["会议费超标准列支（扣2.5分）"], "4", "会议费超标准列支（写明扣2.5分，按评分标准计）"),
     (["挪用项目资金5万元（扣1分）"], "0", "挪用项目资金5万元（写明扣1分，按评分标准计）（含“挪用”）"),

@@ -265,6 +265,23 @@ def test_a_findings_cell_of_a_placeholder_or_marks_costs_nothing(tmp_path: Path,
     assert (0 if said.startswith("总分") else 1) == code and said in output, output
 
 
+@pytest.mark.parametrize(("typed", "said"), [
+    ("项目单位提前支付工程款，\n早于合同约定的付款节点", "总分 86.00 / 100"), ("1.资金滞留，\n2.未附发票", "总分 85.00 / 100"),
+    ("未附发票\n扣1分\n超标准列支\n扣1分", "总分 85.00 / 100"), ("超标准列支会议费\n（扣1分）", "总分 86.00 / 100"),
+    ("未发现截留挪用；超标准列支会议费", "总分 86.00 / 100"), ("共发现2处问题：\n未附发票\n超标准列支", "总分 85.00 / 100"),
+    ("发现问题2个，具体如下：\n未附发票\n超标准列支", "总分 85.00 / 100"), ("未附发票\n超标准列支\n合计2处", "总分 85.00 / 100"),
+    ("未附发票；超标准列支\n资金滞留", "可能是写在同一行的几个问题"), ("见附件", "'见附件' 没有写出问题"),
+    ("未附发票\n同上", "没有写出问题"), ("缺2项", "写明2个问题，实际列出0个")])
+def test_a_findings_cell_is_counted_as_an_auditor_counts_it(tmp_path: Path, typed: str, said: str) -> None:
+    """QA280: a finding wrapped with Alt+Enter counted as two; a note of points on its own line as a finding (4 findings
+    for 2, 0 of 3 points); 共发现2处问题：, 发现问题2个，具体如下： and a closing 合计2处 as one more; A；B refused alone but
+    counted as one beside another line; 见附件, 同上 and 缺2项 as one finding each. Each is read as an auditor reads it,
+    or refused where what was found cannot be told."""
+    form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
+    code, output = _scored(form, tmp_path)
+    assert (0 if said.startswith("总分") else 1) == code and said in output, output
+
+
 def test_a_findings_points_typed_after_it_in_its_cell_are_said_beside_the_standards(tmp_path: Path) -> None:
     """QA271 F3: 提前支付工程款（扣2.5分） typed in a findings cell took the rule's 1 point, and the reason printed
     '（扣2.5分）（扣1分）'. The standard's point is taken, and the reason says the note was set aside for it."""

@@ -23,10 +23,12 @@ from .._text import cut, prints_as_nothing
 from ..errors import Problem
 from ..facts import MAX_FACTS_DEPTH
 from ..model import FactSpec
-from .._no_finding import COUNT, list_number_only, names_nothing, names_what_follows, says_none, says_nothing
+from .._no_finding import (COUNT, list_number_only, marks_only, names_nothing, names_what_follows, says_none,
+                           says_nothing)
 from .._several_findings import count_heading, holds_several
 from ..target_rows import written_quantity
 from .details import project_detail
+from .finding_lines import one_of_parts, put_together
 from .number_lists import REFUSED, numbers_typed
 from .reading import FILL_THE_CELL, SAME_UNIT, Blank, FormReading
 from .rescaled import judged_on_declared
@@ -185,11 +187,12 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
         return None
     lines = [line.strip() for line in written  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
              if not list_number_only(line) and not says_none(line)]
-    if lines and all(map(names_nothing, lines)):  # 。, ？, *: no word of a finding, none or any other (QA278 F1)
+    # 。, ？, *: no word of a finding (QA278 F1); 见附件, 同上: what was found is not here (QA280 F7)
+    if lines and (all(map(names_nothing, lines)) or any(names_nothing(line) and not marks_only(line) for line in lines)):
         reading.problems.append(Problem(f"{cell}: {cut(text.strip())!r} names no finding", file=str(reading.path),
                                         hint=_NONE_HINT))
         return None
-    lines = [line for line in lines if not names_nothing(line)]  # a stray mark below the findings: no finding
+    lines = [line for line in lines if not marks_only(line)]  # a stray mark below the findings: no finding
     if lines and all(map(names_what_follows, lines)):  # 经检查：⏎经审计: how it was checked, never what was found
         reading.problems.append(Problem(f"{cell}: {cut(text.strip())!r} says how the work was checked but names no finding",
                                         file=str(reading.path), hint=_NONE_HINT))
@@ -209,6 +212,7 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
             return None
     # a list's lines end in ；as clerks write them (1.资金滞留；⏎2.未附发票；): the mark ends the finding, it parts none
     lines = [kept for line in lines if (kept := line.rstrip("；; ") if line.rstrip().endswith(("；", ";")) else line)]
+    lines = put_together(lines)  # a wrapped finding is one, a note alone below one is its note (QA280 F2, F3)
     counts = [count_heading(line) for line in lines]  # 存在2处问题：⏎…: a heading telling how many lines follow (QA277 F1)
     if any(count is not None for count in counts):
         lines = [line for line, count in zip(lines, counts, strict=True) if count is None]
@@ -217,9 +221,11 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
                                             file=str(reading.path), hint="write each finding on a line of its own in the "
                                                                          "cell (Alt+Enter), as many as it says"))
             return None
-    several = next((line for line in lines if holds_several(line)), None)  # 1.未附发票 2.超标准列支 (QA277 F1)
-    if several is not None or (len(lines) == 1 and any(mark in lines[0] for mark in "；;")):
-        several = several or lines[0]
+    # 1.未附发票 2.超标准列支 (QA277 F1); A；B on any line of the cell, not only alone (QA280 F5), unless all parts of it
+    # but one say none (未发现截留挪用；超标准列支)
+    lines = [one_of_parts(line) or line if any(mark in line for mark in "；;") else line for line in lines]
+    several = next((line for line in lines if holds_several(line) or any(mark in line for mark in "；;")), None)
+    if several is not None:
         shown = several if len(several) <= 40 else several[:40] + "…"
         reading.problems.append(Problem(f"{cell}: {shown!r} may be several findings in one line", file=str(reading.path),
                                         hint="put each finding on a line of its own in the cell (Alt+Enter), or write "

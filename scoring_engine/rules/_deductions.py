@@ -213,11 +213,14 @@ def itemised(deductions: Sequence[Deduction], rounding: Rounding, separator: str
 
 def _not_denied(text: str) -> str:
     """A finding's text without the clauses that deny a problem: in 不存在挤占问题，但存在超标准列支 the finding is the
-    second clause, and the first took 挤占's 5 points (QA265 F5)."""
-    if _DENIAL.search(text) is None:  # one pass over the text (a finding is read once: QA203 5)
+    second clause, and the first took 挤占's 5 points (QA265 F5); nor those that name one as a risk or what a rule
+    guards against (存在挪用风险, 已建立防止挤占挪用的制度): no misuse happened (QA280 F6)."""
+    if _DENIAL.search(text) is None and _GUARDED.search(text) is None:  # one pass over the text (QA203 5)
         return text
-    return "，".join(clause for clause in _CLAUSES.split(text) if clause and not says_none(clause))
+    return "，".join(clause for clause in _CLAUSES.split(text)
+                    if clause and not says_none(clause) and _GUARDED.search(clause) is None)
 
 
 _DENIAL = re.compile("[未无不没杜]")  # the first characters of every denial the none reader knows (未发现, 不存在, 杜绝)
+_GUARDED = re.compile("风险|隐患|防止|防范|预防|避免")
 _CLAUSES = re.compile("[,，;；。\n]")

@@ -1,0 +1,48 @@
+"""The lines of a findings cell as a clerk types them, put together into findings (QA280).
+
+A long finding wrapped with Alt+Enter in a narrow cell (提前支付工程款，⏎早于合同约定的付款节点) is one finding: a
+line ending in a comma or 、 goes on below. A note of points on a line of its own (未附发票⏎扣1分) is the note of the
+finding above it, checked against the standard as a note at its end is. A line parted by ； holds several findings,
+unless all parts but one say there is none (未发现截留挪用；超标准列支会议费 is one).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .._no_finding import says_none, says_nothing
+
+__all__ = ["one_of_parts", "put_together"]
+
+_GOES_ON = ("，", ",", "、")
+#: a line that starts an item of a list, which no wrapped line does (1.资金滞留，⏎2.未附发票 are two)
+_ITEM = re.compile(r"\s*(?:\d{1,2}[.、)．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|"
+                   r"[(（][一二三四五六七八九十]{1,2}[)）]|[\u2460-\u2473\u2776-\u2793•·-])")
+#: a note of points alone on its line: 扣1分, （扣1分）, 扣除2分。, -1分
+_NOTE_ALONE = re.compile(r"[(\[【]?(?:扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九十]{1,3}|半)|"
+                         r"-(\d{1,6}(?:\.\d{1,6})?))\s*分[)\]】]?[。.;]*")
+
+
+def put_together(lines: list[str]) -> list[str]:
+    """The findings the lines hold: a wrapped line joined to the one below it, a note alone joined to the one above."""
+    found: list[str] = []
+    wrapped = False
+    for line in lines:
+        note = _NOTE_ALONE.fullmatch(unicodedata.normalize("NFKC", line).replace(" ", ""))
+        if note is not None and found and not wrapped:
+            found[-1] += f"（扣{note[1] or note[2]}分）"
+        elif wrapped and not _ITEM.match(line):
+            found[-1] += line
+        else:
+            found.append(line)
+        wrapped = line.endswith(_GOES_ON)
+    return found
+
+
+def one_of_parts(line: str) -> str | None:
+    """A line parted by ；: the one part that names a finding, the others saying none or how the work was done; None
+    when several parts do (which findings it holds cannot be told, and each may cost points)."""
+    parts = [part.strip() for part in re.split("[；;]", line) if part.strip()]
+    named = [part for part in parts if not says_none(part) and not says_nothing(part)]
+    return named[0] if len(named) == 1 else None
