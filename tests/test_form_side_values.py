@@ -199,7 +199,7 @@ def test_a_findings_cell_holding_a_lists_numbers_alone_is_refused_and_an_empty_n
     form, rows = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
     code, output = _scored(form, tmp_path)
     if said is None:
-        assert 1 == code and f"表外事实!C{rows['found']}：'1.\\n2.' 只有清单的序号，没有写出问题（填写该单元格" in output, output
+        assert 1 == code and f"表外事实!C{rows['found']}：'1.⏎2.' 只有清单的序号，没有写出问题（填写该单元格" in output, output
     else:
         assert 0 == code and f"总分 {said} / 100" in output, output
 
@@ -221,7 +221,7 @@ def test_a_findings_cells_heading_is_no_finding_and_a_cell_of_headings_alone_is_
     form, rows = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
     code, output = _scored(form, tmp_path)
     if said is None:
-        assert 1 == code and f"表外事实!C{rows['found']}：" in output and "只说明了怎样检查，没有写出问题（填写该单元格" in output, output
+        assert 1 == code and f"表外事实!C{rows['found']}：" in output and "只说明了怎样检查或只是标题，没有写出问题（填写该单元格" in output, output
     else:
         assert 0 == code and f"总分 {said} / 100" in output, output
 

@@ -182,19 +182,19 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
     by ；is refused: how many findings it holds cannot be told, and each may cost points."""
     written = [line for line in text.splitlines() if not all(prints_as_nothing(c) for c in line)]
     if written and all(map(list_number_only, written)):  # 1.⏎2.: a list begun, never filled in (QA267 F3)
-        reading.problems.append(Problem(f"{cell}: {cut(text.strip())!r} numbers a list but holds no finding",
+        reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} numbers a list but holds no finding",
                                         file=str(reading.path), hint=_NONE_HINT))
         return None
     lines = [line.strip() for line in written  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
              if not list_number_only(line) and not says_none(line)]
     # 。, ？, *: no word of a finding (QA278 F1); 见附件, 同上: what was found is not here (QA280 F7)
     if lines and (all(map(names_nothing, lines)) or any(names_nothing(line) and not marks_only(line) for line in lines)):
-        reading.problems.append(Problem(f"{cell}: {cut(text.strip())!r} names no finding", file=str(reading.path),
+        reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} names no finding", file=str(reading.path),
                                         hint=_NONE_HINT))
         return None
     lines = [line for line in lines if not marks_only(line)]  # a stray mark below the findings: no finding
     if lines and all(map(names_what_follows, lines)):  # 经检查：⏎经审计: how it was checked, never what was found
-        reading.problems.append(Problem(f"{cell}: {cut(text.strip())!r} says how the work was checked but names no finding",
+        reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} says how the work was checked but names no finding",
                                         file=str(reading.path), hint=_NONE_HINT))
         return None
     lines = [line for line in lines if not names_what_follows(line)]  # 检查结果：⏎…: a heading is no finding (QA270 F3)
@@ -217,7 +217,7 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
     if any(count is not None for count in counts):
         lines = [line for line, count in zip(lines, counts, strict=True) if count is None]
         if (said := sum(count for count in counts if count is not None)) != len(lines):
-            reading.problems.append(Problem(f"{cell}: {cut(text.strip())!r} says {said} findings and names {len(lines)}",
+            reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} says {said} findings and names {len(lines)}",
                                             file=str(reading.path), hint="write each finding on a line of its own in the "
                                                                          "cell (Alt+Enter), as many as it says"))
             return None
@@ -226,12 +226,18 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
     lines = [one_of_parts(line) or line if any(mark in line for mark in "；;") else line for line in lines]
     several = next((line for line in lines if holds_several(line) or any(mark in line for mark in "；;")), None)
     if several is not None:
-        shown = several if len(several) <= 40 else several[:40] + "…"
-        reading.problems.append(Problem(f"{cell}: {shown!r} may be several findings in one line", file=str(reading.path),
+        shown = _in_quotes(several if len(several) <= 40 else several[:40] + "…")
+        reading.problems.append(Problem(f"{cell}: {shown} may be several findings in one line", file=str(reading.path),
                                         hint="put each finding on a line of its own in the cell (Alt+Enter), or write "
                                              f"them as {_JSON_EXAMPLES['list']}"))
         return None
     return lines
+
+
+def _in_quotes(text: str) -> str:
+    """A cell's text as a message quotes it: its lines joined by ⏎, not Python's \\n, which a unit reads as jargon
+    (QA280 F9), in quotes the Chinese reads as they are."""
+    return "'" + cut(text.strip()).replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎").replace("'", "’") + "'"
 
 
 def _shown(value: Any) -> str:
@@ -340,7 +346,7 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
     bare = "".join(unicodedata.normalize("NFKC", str(value)).split()).rstrip("。.!！,，;；、")
     counted = COUNT.fullmatch(bare) if found else None
     if counted is not None:  # 2处 says how many, not which: each finding's points may differ, and the reasons name them
-        reading.problems.append(Problem(f"{side.ref(r, 3)}: {cut(str(value))!r} says how many findings, not what they are",
+        reading.problems.append(Problem(f"{side.ref(r, 3)}: {_in_quotes(str(value))} says how many findings, not what they are",
                                         file=str(reading.path), hint="write each finding on a line of its own in the cell "
                                                                      "(Alt+Enter), or 无 for none"))
         return None
