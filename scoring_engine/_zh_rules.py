@@ -285,7 +285,8 @@ RULES = (
      "unit, and leave unit out",
      "派生值没有自己的单位（需说明和提示中，同一单位的事实之和按该单位显示）：请给所读的事实写上 unit，并删去这里的 unit"),
     # a heading with no finding under it (fact_values._no_none, forms/side: QA270 F3)
-    ("not a finding: {value} only says how the work was checked", "不是问题：{value!t} 只说明了怎样检查或只是标题，没有写出发现的问题"),
+    ("not a finding: {value} only says how the work was checked",
+     "不是问题：{value!t} 只说明了怎样检查或只是标题，没有写出发现的问题"),
     ("write what was found, or leave this item out", "写出发现的问题，或删去这一项"),
     # a findings text of marks alone (fact_values._no_none, forms/side: QA278 F1)
     ("not a finding: {value} names nothing", "不是问题：{value!t} 没有写出任何问题"),
@@ -305,7 +306,8 @@ RULES = (
     ("{text:q} says {said:n} findings and names {named:n}", "{text} 写明{said}个问题，实际列出{named}个"),
     ("write each finding on a line of its own in the cell (Alt+Enter), as many as it says",
      "在单元格中每行写一个问题（Alt+Enter 换行），个数与所写的一致"),
-    ("{text:q} says how the work was checked but names no finding", "{text} 只说明了怎样检查或只是标题，没有写出问题"  # 存在问题： is no check (QA280 F9)),
+    # ... or heads them, 存在问题： (QA280 F9)
+    ("{text:q} says how the work was checked but names no finding", "{text} 只说明了怎样检查或只是标题，没有写出问题"),
     # a facts skeleton in JSON naming no set (cli.template: QA260 F4)
     ("{output}: template for {id} {version}, naming no set: score it with {command}",
      "{output}：{id} {version} 的模板，未写指标体系：评分时用 {command}"),
