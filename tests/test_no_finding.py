@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoring_engine._no_finding import says_none
+from scoring_engine._no_finding import names_what_follows, says_none, says_nothing
 
 #: Each says there is nothing to deduct for (QA47 F1, QA261 F1, F2).
 NONE = ["无", "0处", "资料齐全", "经检查，未发现问题。", "未发现违规违纪问题",
@@ -160,3 +160,34 @@ def test_a_lists_number_alone_is_only_a_number(text: str) -> None:
     from scoring_engine._no_finding import list_number_only
 
     assert list_number_only(text) and not list_number_only(text + "未附发票")
+
+
+@pytest.mark.parametrize("text", ["经自查，资金使用合规合法", "资金均按规定用途使用", "符合国家财经法规和财务管理制度", "五项均已完成",
+                                  "制度合法合规完整", "财务和业务管理制度合法、合规、完整", "遵守相关法律法规和业务管理规定",
+                                  "合同、验收报告等资料齐全并及时归档", "合同书、验收报告、技术鉴定资料均已归档",
+                                  "符合项目预算批复或合同规定的用途", "已开展可行性研究、专家论证、风险评估"])
+def test_the_standards_own_words_affirmed_say_none(text: str) -> None:
+    """QA280 F1: a clerk affirming the 评价要点 in its own words (制度合法合规完整, 资料齐全并及时归档) lost a finding's
+    points: a unit near 90 fell from 优 to 良 for saying it complied. Each says there is none."""
+    assert says_none(text)
+
+
+@pytest.mark.parametrize("text", ["未遵守相关法律法规", "不符合规定", "资料齐全并未归档", "资金未按规定用途使用", "合同未归档",
+                                  "验收报告已归档但合同缺失", "部分资金未按用途使用"])
+def test_the_standards_words_denied_are_findings(text: str) -> None:
+    """The same words denied, or affirmed in part, are findings."""
+    assert not says_none(text)
+
+
+@pytest.mark.parametrize("line", ["缺失资料：", "缺少以下资料：", "缺失资料清单", "缺项：", "未开展的论证：", "制度缺陷：", "违规事项：",
+                                  "存在以下问题"])
+def test_a_lists_label_heads_its_items(line: str) -> None:
+    """QA280 F2: 缺失资料：⏎合同书⏎验收报告 cost three findings' points where two papers are missing; the label is a
+    heading. 缺失：合同 and 挪用专项资金： are not."""
+    assert names_what_follows(line) and not names_what_follows("缺失：合同") and not names_what_follows("挪用专项资金：")
+
+
+@pytest.mark.parametrize("line", ["以上问题已整改", "整改情况：已整改", "备注：已于2024年3月补齐", "整改建议：加强财务审核", "共计扣2分"])
+def test_a_remark_below_the_findings_is_none_of_them(line: str) -> None:
+    """QA280 F2: a remark or a total below the findings (以上问题已整改, 备注：…, 共计扣2分) counted as one more."""
+    assert says_nothing(line)
