@@ -244,7 +244,12 @@ def names_nothing(text: str) -> bool:
     """Whether a findings text names no finding: marks alone (`marks_only`), or words that point elsewhere or say only
     that there is something (见附件, 同上, 略, 有问题, 多处); counted as one finding each cost a point where what was
     found cannot be told (QA278 F1, QA280 F7). A dash or a slash, which says none, is read as none before this."""
-    return marks_only(text) or (len(text) <= 20 and _bare(text).upper() in _VAGUE)
+    return marks_only(text) or (len(text) <= 20 and _vague(text))
+
+
+@lru_cache(maxsize=4096)  # every finding of a portfolio is asked, and they repeat (reading one cost 30 µs a project)
+def _vague(text: str) -> bool:
+    return _bare(text).upper() in _VAGUE
 
 
 def marks_only(text: str) -> bool:
