@@ -22,14 +22,17 @@ _DIGITS = "零一二三四五六七八九"
 # A list's numbers as a clerk types them inline, each style with the item's number: 1. 1、 1) | (1) | 【1】 | 一、 | (一) |
 # 一是 | ①, ❶ or ➀ (kept from NFKC as a private character of its number, _CIRCLED). An arabic number before a digit is
 # an amount (1.5万元), one after a digit or a point part of it; a Chinese numeral before another is a span (二、三季度).
-_STYLES = (re.compile(r"(?<![0-9.])([0-9]{1,2})[.、)](?![0-9.])"), re.compile(r"\(([0-9]{1,2})\)"),
-           re.compile(r"【([0-9]{1,2})】"),
-           re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,2})[、.](?![一二三四五六七八九十])"),
-           re.compile(r"\(([一二三四五六七八九十]{1,2})\)"), re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十])是"),
-           re.compile("([\ue001-\ue014])"))
+# Each with whether a word after it may make it a number named (第（二）项, ①号楼, 分2)期) rather than a list's: a list's
+# 2. or 一、 is followed by its item's words, 项目 too (QA281 F4).
+_STYLES = ((re.compile(r"(?<![0-9.])([0-9]{1,2})[.、](?![0-9.])"), False), (re.compile(r"(?<![0-9.])([0-9]{1,2})\)"), True),
+           (re.compile(r"\(([0-9]{1,2})\)"), True), (re.compile(r"【([0-9]{1,2})】"), False),
+           (re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,2})[、.](?![一二三四五六七八九十])"), False),
+           (re.compile(r"\(([一二三四五六七八九十]{1,2})\)"), True),
+           (re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十])是"), False), (re.compile("([\ue001-\ue014])"), True))
 #: A number that is no list's: an article, an item, a place or a stage named by it (第（二）项, 第4条第(2)项, ①号楼, ①轴,
 #: 分2)期), or a part of a document cited (《实施方案》二、（三）, 《通知》（二）中, “（2）专款专用”) (QA279 F4)
-_NAMED_BY = re.compile(r"[项条款号目段节章楼层栋户村组标轴区座排期(中]")
+_NAMED_BY = re.compile(r"号|轴|期|楼|层|栋|段|区|村|组|户|座|排|节|章|款|\(|项(?!目)|条(?!款)|目(?!标)|标(?!准)|"
+                       r"中(?=关于|规定|要求|的)")  # never an item's words: ②中标单位, (2)项目, (2)条款 (QA281 F4)
 _CITED_AFTER = frozenset("》“\"")
 _CIRCLED = {**{chr(0x2460 + i): chr(0xE001 + i) for i in range(20)}, **{chr(0x2776 + i): chr(0xE001 + i) for i in range(10)},
             **{chr(0x2780 + i): chr(0xE001 + i) for i in range(10)}}
@@ -47,7 +50,7 @@ _COUNTED = re.compile(r"(?:[^:0-9]{0,12}?(?:发现|存在|共计|共有|共|有|
                       r"(?:[^:0-9]{0,12}?(?:发现|存在))?问题(?:共|有)?" + _HOW_MANY + r"(?:处|个|项|条)()" + _THEN)
 # A count alone, with its unit, or closing a list in brackets: 2处, 发现3处问题, 两处违规问题, （共2处）; 一 or 3 alone may
 # name a finding (a case's placeholders)
-_ALONE = re.compile(r"\(?(?:以上)?(?:发现|共计|共有|共|存在|有|合计|缺少|缺)?" + _HOW_MANY + r"(?:处|个|项|条|笔|次|件)"
+_ALONE = re.compile(r"\(?(?:以上)?(?:发现|共计|共有|共|存在|有|合计|缺少|缺)?" + _HOW_MANY + r"(?:处|个|项|条)"
                     r"(?:(?:违规|违纪|违法|不合规|不规范|异常|和|及|、)*(?:问题|情况))?\)?")
 # A count after the findings it closes: 未附发票、超标准列支等2处问题 (QA279 F3)
 _COUNT_AFTER = re.compile(r"等" + _HOW_MANY + r"(?:处|个|项|条)(?:问题)?$")
@@ -90,20 +93,22 @@ def _numbered(text: str) -> bool:
     bare = _bare(text.translate(_CIRCLED_TABLE))  # ① kept as its number's own character: NFKC would make it a bare 1
     start = _FIRST_AT.match(bare)
     head = start.end() if start and start.end() < len(bare) and bare[start.end() - 1] == ":" else 0
-    for style in _STYLES:
+    for style, named in _STYLES:
         first = style.match(bare, head) or style.match(bare)
-        if first is None or not _a_list_number(bare, first):
+        if first is None or not _a_list_number(bare, first, named):
             continue
         following = _number(first[1]) + 1
-        if any(_number(later[1]) == following and _a_list_number(bare, later) for later in style.finditer(bare, first.end())):
+        if any(_number(later[1]) == following and _a_list_number(bare, later, named)
+               for later in style.finditer(bare, first.end())):
             return True
     return _several_counted(bare)
 
 
-def _a_list_number(bare: str, found: re.Match[str]) -> bool:
-    """Whether a number found is a list's, not an article, an item or a place it names (第（二）项, ①号楼)."""
+def _a_list_number(bare: str, found: re.Match[str], named: bool) -> bool:
+    """Whether a number found is a list's, not an article, an item or a place it names (第（二）项, ①号楼), nor a part of a
+    document cited (《通知》（二）); `named`: a word after it may name it."""
     before = bare[found.start() - 1] if found.start() else ""
-    return before != "第" and before not in _CITED_AFTER and _NAMED_BY.match(bare, found.end()) is None
+    return before != "第" and before not in _CITED_AFTER and not (named and _NAMED_BY.match(bare, found.end()))
 
 
 def _several_counted(bare: str) -> bool:

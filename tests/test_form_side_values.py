@@ -271,12 +271,15 @@ def test_a_findings_cell_of_a_placeholder_or_marks_costs_nothing(tmp_path: Path,
     ("未发现截留挪用；超标准列支会议费", "总分 86.00 / 100"), ("共发现2处问题：\n未附发票\n超标准列支", "总分 85.00 / 100"),
     ("发现问题2个，具体如下：\n未附发票\n超标准列支", "总分 85.00 / 100"), ("未附发票\n超标准列支\n合计2处", "总分 85.00 / 100"),
     ("未附发票；超标准列支\n资金滞留", "可能是写在同一行的几个问题"), ("见附件", "'见附件' 没有写出问题"),
-    ("未附发票\n同上", "没有写出问题"), ("缺2项", "写明2个问题，实际列出0个")])
+    ("挪用资金5万元\n详见附件", "总分 86.00 / 100"), ("缺2项", "写明2个问题，实际列出0个"),
+    ("未附发票，\n超标准列支，\n无审批手续", "总分 84.00 / 100"), ("2笔支出未附发票，涉及金额\n3.5万元", "总分 86.00 / 100"),
+    ("无\n备注：虚列支出2万元", "总分 86.00 / 100")])
 def test_a_findings_cell_is_counted_as_an_auditor_counts_it(tmp_path: Path, typed: str, said: str) -> None:
     """QA280: a finding wrapped with Alt+Enter counted as two; a note of points on its own line as a finding (4 findings
     for 2, 0 of 3 points); 共发现2处问题：, 发现问题2个，具体如下： and a closing 合计2处 as one more; A；B refused alone but
     counted as one beside another line; 见附件, 同上 and 缺2项 as one finding each. Each is read as an auditor reads it,
-    or refused where what was found cannot be told."""
+    or refused where what was found cannot be told; lines that name faults of their own are never joined, nor is a
+    备注 naming one dropped, and 详见附件 below a finding leaves it (QA281 F3, F5, F6)."""
     form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
     code, output = _scored(form, tmp_path)
     assert (0 if said.startswith("总分") else 1) == code and said in output, output

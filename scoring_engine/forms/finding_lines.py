@@ -1,7 +1,8 @@
 """The lines of a findings cell as a clerk types them, put together into findings (QA280).
 
 A long finding wrapped with Alt+Enter in a narrow cell (提前支付工程款，⏎早于合同约定的付款节点) is one finding: a
-line ending in a comma or 、 goes on below. A note of points on a line of its own (未附发票⏎扣1分) is the note of the
+line ending in a comma, 、 or a word that goes on (用于, 涉及金额) goes on below, unless the line below names a fault of
+its own (未附发票，⏎超标准列支 are two). A note of points on a line of its own (未附发票⏎扣1分) is the note of the
 finding above it, checked against the standard as a note at its end is. A line parted by ； holds several findings,
 unless all parts but one say there is none (未发现截留挪用；超标准列支会议费 is one).
 """
@@ -16,8 +17,13 @@ from .._no_finding import says_none, says_nothing
 __all__ = ["one_of_parts", "put_together"]
 
 _GOES_ON = ("，", ",", "、")
+#: ... or in a word that goes on (挪用项目资金用于⏎单位办公楼维修, 涉及金额⏎3.5万元)
+_DANGLING = re.compile(r"(用于|用作|对|将|把|为|和|及|与|的|涉及|金额|共计|其中)$")
+#: what a line that names a fault of its own says: it is a finding, never the rest of the one above (未附发票，⏎超标准列支，⏎
+#: 无审批手续 are three: QA281 F5)
+_FAULT = re.compile(r"未|不|无|没有|缺|超|违|挪|挤占|截留|虚列|滞留|擅自|提前|延期|逾期|滞后|白条|套取|骗取|重复")
 #: a line that starts an item of a list, which no wrapped line does (1.资金滞留，⏎2.未附发票 are two)
-_ITEM = re.compile(r"\s*(?:\d{1,2}[.、)．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|"
+_ITEM = re.compile(r"\s*(?:\d{1,2}[.、)．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|"
                    r"[(（][一二三四五六七八九十]{1,2}[)）]|[\u2460-\u2473\u2776-\u2793•·-])")
 #: a note of points alone on its line: 扣1分, （扣1分）, 扣除2分。, -1分
 _NOTE_ALONE = re.compile(r"[(\[【]?(?:扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九十]{1,3}|半)|"
@@ -32,11 +38,11 @@ def put_together(lines: list[str]) -> list[str]:
         note = _NOTE_ALONE.fullmatch(unicodedata.normalize("NFKC", line).replace(" ", ""))
         if note is not None and found and not wrapped:
             found[-1] += f"（扣{note[1] or note[2]}分）"
-        elif wrapped and not _ITEM.match(line):
+        elif wrapped and not _ITEM.match(line) and _FAULT.search(line) is None:
             found[-1] += line
         else:
             found.append(line)
-        wrapped = line.endswith(_GOES_ON)
+        wrapped = line.endswith(_GOES_ON) or _DANGLING.search(line) is not None
     return found
 
 

@@ -23,8 +23,7 @@ from .._text import cut, prints_as_nothing
 from ..errors import Problem
 from ..facts import MAX_FACTS_DEPTH
 from ..model import FactSpec
-from .._no_finding import (COUNT, list_number_only, marks_only, names_nothing, names_what_follows, says_none,
-                           says_nothing)
+from .._no_finding import COUNT, list_number_only, names_nothing, names_what_follows, says_none, says_nothing
 from .._several_findings import count_heading, holds_several
 from ..target_rows import written_quantity
 from .details import project_detail
@@ -188,11 +187,11 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
     lines = [line.strip() for line in written  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
              if not list_number_only(line) and not says_none(line)]
     # 。, ？, *: no word of a finding (QA278 F1); 见附件, 同上: what was found is not here (QA280 F7)
-    if lines and (all(map(names_nothing, lines)) or any(names_nothing(line) and not marks_only(line) for line in lines)):
+    if lines and all(map(names_nothing, lines)):
         reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} names no finding", file=str(reading.path),
                                         hint=_NONE_HINT))
         return None
-    lines = [line for line in lines if not marks_only(line)]  # a stray mark below the findings: no finding
+    lines = [line for line in lines if not names_nothing(line)]  # a stray mark or 详见附件 below the findings (QA281 F6)
     if lines and all(map(names_what_follows, lines)):  # 经检查：⏎经审计: how it was checked, never what was found
         reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} says how the work was checked but names no finding",
                                         file=str(reading.path), hint=_NONE_HINT))

@@ -71,7 +71,7 @@ class Ladder(NamedTuple):
         if f.points is not None:
             return f.points, _as_noted(f.text, f.points)
         if words is not None and type(f) is Finding:  # a count's 问题N has no text to read
-            found = words.first(_not_denied(f.text))
+            found = _first_stated(words, _not_denied(f.text))
             if found is not None:
                 points = self.keyed[found[0]].each.of(whole)
                 return points, f"{_as_noted(f.text, points)}（含“{found[1]}”）"
@@ -213,14 +213,40 @@ def itemised(deductions: Sequence[Deduction], rounding: Rounding, separator: str
 
 def _not_denied(text: str) -> str:
     """A finding's text without the clauses that deny a problem: in 不存在挤占问题，但存在超标准列支 the finding is the
-    second clause, and the first took 挤占's 5 points (QA265 F5); nor those that name one as a risk or what a rule
-    guards against (存在挪用风险, 已建立防止挤占挪用的制度): no misuse happened (QA280 F6)."""
-    if _DENIAL.search(text) is None and _GUARDED.search(text) is None:  # one pass over the text (QA203 5)
+    second clause, and the first took 挤占's 5 points (QA265 F5)."""
+    if _DENIAL.search(text) is None:  # one pass over the text (a finding is read once: QA203 5)
         return text
-    return "，".join(clause for clause in _CLAUSES.split(text)
-                    if clause and not says_none(clause) and _GUARDED.search(clause) is None)
+    return "，".join(clause for clause in _CLAUSES.split(text) if clause and not says_none(clause))
 
 
 _DENIAL = re.compile("[未无不没杜]")  # the first characters of every denial the none reader knows (未发现, 不存在, 杜绝)
-_GUARDED = re.compile("风险|隐患|防止|防范|预防|避免")
+
+
+def _first_stated(words: Keywords, text: str) -> tuple[int, str] | None:
+    """`words.first(text)`, a keyword counting only where the text states what it names: not where it is a risk
+    (存在挪用风险, 资金存在被挪用的风险) or what a guard is against (防止挤占挪用的制度) (QA280 F6), each read at its own
+    place, so that 挪用…预防控制资金 and 挪用资金5万元存在风险 state the misuse (QA281 F1)."""
+    for _ in range(16):  # each round blanks one word found only where guarded
+        found = words.first(text)
+        if found is None or ("风险" not in text and "隐患" not in text and "防" not in text):
+            return found
+        word = found[1]
+        places = [m.start() for m in re.finditer(re.escape(word), text)] if word else []
+        if not places or any(not _guarded(text, at, len(word)) for at in places):
+            return found
+        text = text.replace(word, "、" * len(word))  # a mark the guard before the next word reads through
+    return None
+
+
+def _guarded(text: str, at: int, length: int) -> bool:
+    """Whether the keyword at `at` is named as a risk right after it, or as what a guard right before it is against."""
+    return _RISK_AFTER.match(text, at + length) is not None or _GUARD_BEFORE.search(text[max(0, at - 10):at]) is not None
+
+
+#: a risk right after the word (挪用风险, 被挪用的风险, 挪用资金的风险), never a fund or a task named so (挪用风险保证金,
+#: 虚列风险评估费, 挪用安全隐患整改资金: QA281 F1)
+_RISK_AFTER = re.compile(r"(资金)?的?(风险|隐患)(?!保证金|金|评估|费|排查|治理|整改|防控|专项)")
+#: a guard right before it, against it and its kind alone (防止挤占挪用, 防范资金被截留), never what it was done for (为防止
+#: 结余资金被收回虚列支出, 以防范风险为名截留)
+_GUARD_BEFORE = re.compile(r"(防止|防范)(资金|项目|专项|被|的|、|和|及|截留|挤占|挪用|虚列){0,4}$")
 _CLAUSES = re.compile("[,，;；。\n]")
