@@ -288,6 +288,11 @@ RULES = (
     ("not a finding: {value} only says how the work was checked",
      "不是问题：{value!t} 只说明了怎样检查或只是标题，没有写出发现的问题"),
     ("write what was found, or leave this item out", "写出发现的问题，或删去这一项"),
+    # a target of a comparison sign alone (target_rows: QA278 F7)
+    ("{label} {target} gives a comparison but no number", "{label!t} {target} 只写了比较符号，没有写数字"),
+    ("write the number after it: ≥19栋", "在符号后写上数字，如 ≥19栋"),
+    ("{label} {target} gives its comparison twice", "{label!t} {target} 的比较符号写了两次"),
+    ("write one sign: {fixed}", "只写一个符号：{fixed}"),
     # a findings text of marks alone (fact_values._no_none, forms/side: QA278 F1)
     ("not a finding: {value} names nothing", "不是问题：{value!t} 没有写出任何问题"),
     ("{text:q} names no finding", "{text} 没有写出问题"),

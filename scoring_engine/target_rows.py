@@ -383,6 +383,22 @@ def target_row(index: int, item: Any) -> TargetRow:
         raise ValueError(f"{label}: {err.args[0]}", err.args[1] if len(err.args) > 1 else None) from None
 
 
+def _sign_slip(target: str) -> None:
+    """A target begun with a comparison sign that a slip left without its number (≥, ≥ %), or typed twice (≥≥100, ≥=100):
+    said so, not as a qualitative row's words (QA278 F7)."""
+    signs = _LEADING_SIGNS.match(target)
+    if signs is None:
+        return
+    if not any(c.isdigit() for c in target):
+        raise ValueError(f"target {quoted(target)} gives a comparison but no number", "write the number after it: ≥19栋")
+    if len(signs[1]) > 1:
+        raise ValueError(f"target {quoted(target)} gives its comparison twice",
+                         f"write one sign: {signs[1][0]}{target[signs.end():].strip()}")
+
+
+_LEADING_SIGNS = re.compile(r"\s*([≥≤=<>＞＜＝≧≦]+)\s*")
+
+
 def _judged_or_measured(given: Mapping[str, Any], target: Any, actual: Any, tier: str | None) -> None:
     """A row is judged by its tier (and a score in it) or measured by its actual value: one giving what both kinds give
     is refused, since one of the two would be read nowhere."""
@@ -393,6 +409,7 @@ def _judged_or_measured(given: Mapping[str, Any], target: Any, actual: Any, tier
         raise late  # 2024年内完成 is a deadline: 2025年 took 2024 ÷ 2025 of the points as years (QA194 F1)
     if isinstance(target, str) and isinstance(actual, Quantity):  # a type written or not: words are no number to reach
         _split_in_measured("target", target, (actual.unit, given.get("unit")))  # 5 00人 beside 500人 (QA206 3)
+        _sign_slip(target)
         raise ValueError(f"target {quoted(target)} is no number, so the row is qualitative, but actual is a number",
                          "write the target as a number (≥19栋, 不少于19栋), or the actual as a tier (达成年度指标)")
     if "score" in given and isinstance(actual, Quantity):  # the rule scores a number reached: a score given is read nowhere

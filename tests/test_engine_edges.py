@@ -1245,3 +1245,14 @@ def test_a_misuse_named_only_to_deny_it_beside_a_real_finding_takes_the_findings
     document["facts"]["process"]["compliance_findings"] = [finding]
     result = score(load_indicator_set("national-framework"), document["facts"])
     assert D(points) == result.indicator("process.funds.compliance").score
+
+
+@pytest.mark.parametrize(("target", "said"), [("≥", "gives a comparison but no number"), ("≥  %", "gives a comparison but no number"),
+                                              ("≥≥100", "gives its comparison twice"), ("≥=100%", "gives its comparison twice")])
+def test_a_target_of_a_sign_without_its_number_or_a_sign_typed_twice_is_said_so(target, said) -> None:
+    """QA278 F7: ≥ with its number left out, or ≥≥100, was told 不是数字，所以这是定性指标: a row that says it is measured
+    was taken for one judged in words. The slip itself is said, with the fix."""
+    from scoring_engine.target_rows import target_row
+
+    with pytest.raises(ValueError, match=said):
+        target_row(0, {"name": "新建供水管网长度", "type": "quantity", "target": target, "actual": 100})
