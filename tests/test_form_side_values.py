@@ -226,6 +226,15 @@ def test_a_findings_cells_heading_is_no_finding_and_a_cell_of_headings_alone_is_
         assert 0 == code and f"总分 {said} / 100" in output, output
 
 
+def _findings_cell_reads(tmp_path: Path, typed: str, said: str) -> None:
+    """The findings set's form with `typed` in its findings cell scores to `said` (总分 …), or is refused on that cell
+    with `said` among the words."""
+    form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
+    code, output = _scored(form, tmp_path)
+    assert (0 if said.startswith("总分") else 1) == code and said in output, output
+    assert said.startswith("总分") or "表外事实!C5" in output, output
+
+
 @pytest.mark.parametrize(("typed", "said"), [("未附发票；", "86.00"), ("1.资金滞留；\n2.未附发票；", "85.00")])
 def test_a_finding_ending_in_a_semicolon_is_one_finding(tmp_path: Path, typed: str, said: str) -> None:
     """QA275 F5: 未附发票； (a list's line, as clerks end it) was refused as several findings in one line."""
@@ -246,10 +255,7 @@ def test_several_findings_typed_on_one_line_or_counted_are_told_apart(tmp_path: 
     the standard (每发现一处问题扣1分) takes two; 存在2处问题：⏎未附发票⏎超标准列支 took three, the count counted. A line
     holding several is refused, as one parted by ； is; a count heading the lines is no finding, and must agree with them.
     Amounts (1.5万元) and spans (二、三季度) are no list's numbers."""
-    form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
-    code, output = _scored(form, tmp_path)
-    assert (0 if said.startswith("总分") else 1) == code and said in output, output
-    assert said.startswith("总分") or "表外事实!C5" in output, output
+    _findings_cell_reads(tmp_path, typed, said)
 
 
 @pytest.mark.parametrize(("typed", "said"), [
@@ -260,9 +266,7 @@ def test_a_findings_cell_of_a_placeholder_or_marks_costs_nothing(tmp_path: Path,
     """QA278 F1: 否, 不适用, 无此项, --, ○, NO, 。, ……, ？ in a findings cell each cost a point, the report saying only
     发现1处问题. A placeholder or an answer of no reads as none; a cell of marks alone is refused as naming no finding,
     and a stray mark below the findings is none of them."""
-    form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
-    code, output = _scored(form, tmp_path)
-    assert (0 if said.startswith("总分") else 1) == code and said in output, output
+    _findings_cell_reads(tmp_path, typed, said)
 
 
 @pytest.mark.parametrize(("typed", "said"), [
@@ -280,9 +284,7 @@ def test_a_findings_cell_is_counted_as_an_auditor_counts_it(tmp_path: Path, type
     counted as one beside another line; 见附件, 同上 and 缺2项 as one finding each. Each is read as an auditor reads it,
     or refused where what was found cannot be told; lines that name faults of their own are never joined, nor is a
     备注 naming one dropped, and 详见附件 below a finding leaves it (QA281 F3, F5, F6)."""
-    form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
-    code, output = _scored(form, tmp_path)
-    assert (0 if said.startswith("总分") else 1) == code and said in output, output
+    _findings_cell_reads(tmp_path, typed, said)
 
 
 def test_a_findings_points_typed_after_it_in_its_cell_are_said_beside_the_standards(tmp_path: Path) -> None:
