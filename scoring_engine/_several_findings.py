@@ -28,7 +28,9 @@ _STYLES = ((re.compile(r"(?<![0-9.])([0-9]{1,2})[.、](?![0-9.])"), False), (re.
            (re.compile(r"\(([0-9]{1,2})\)"), True), (re.compile(r"【([0-9]{1,2})】"), False),
            (re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,2})[、.](?![一二三四五六七八九十])"), False),
            (re.compile(r"\(([一二三四五六七八九十]{1,2})\)"), True),
-           (re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十])是"), False), (re.compile("([\ue001-\ue014])"), True))
+           (re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十])是"), False), (re.compile("([\ue001-\ue014])"), True),
+           # 问题1：…问题2：…, 第一，…第二，… (QA280 F4)
+           (re.compile(r"问题([0-9]{1,2})[:.、]"), False), (re.compile(r"第([一二三四五六七八九十])(?=[,、:])"), False))
 #: A number that is no list's: an article, an item, a place or a stage named by it (第（二）项, 第4条第(2)项, ①号楼, ①轴,
 #: 分2)期), or a part of a document cited (《实施方案》二、（三）, 《通知》（二）中, “（2）专款专用”) (QA279 F4)
 _NAMED_BY = re.compile(r"号|轴|期|楼|层|栋|段|区|村|组|户|座|排|节|章|款|\(|项(?!目)|条(?!款)|目(?!标)|标(?!准)|"
