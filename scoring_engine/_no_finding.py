@@ -97,8 +97,9 @@ _NONE_OF = re.compile(f"({_CHECKED}[,:]?)?{_SUBJECT}(杜绝了?|{_DENIED}|未被
                       + r"(?:[、和及或与等]?" + _WRONG + r")*+" + f"({_ENDS})?" + r"(\((0+|〇|零)[处个项条笔次件]?\))?")
 # ... or those problems under a label with none beside them: 违规问题：无, 截留、挤占、挪用：无, 挪用资金：0; 以上问题均无
 # ... answered no as a yes-or-no column is: 截留、挤占、挪用：否, 是否存在问题：否, 违规问题：不适用, 违规问题：-- (QA279 F1)
-_ANSWERED_NO = r"(无|没有|0|〇|零|否|不适用|不存在|无此项|-{1,3}|—{1,2}|/|○|NO|N/A)"
-_LABELLED = re.compile(_WRONG + r"(?:[、和及或与等]?" + _WRONG + r")*+" + r"(等)?(情况|问题)?:" + _ANSWERED_NO + "|"
+_ANSWERED_NO = r"((均|都)?(无|没有|不存在)|0|〇|零|否|☑否|不适用|无此项|-{1,3}|—{1,2}|/|○|NO|N/A)"
+_LABELLED = re.compile(r"(是否)?(存在|发现|有)?" + _WRONG + r"(?:[、和及或与等]?" + _WRONG + r")*+" + r"(等)?(情况|问题)?:"
+                       + _ANSWERED_NO + "|"
                        r"(是否)?(存在|发现|有)?(违规|违纪|违法)?(问题|情况):" + _ANSWERED_NO + "|"
                        r"(以上|上述)(问题|情况)(均|都)?(无|没有|不存在)")
 # The work a project does before and after it spends, named: 事前绩效评估, 可行性研究, 专家论证, 竣工验收
@@ -144,7 +145,7 @@ _PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履
                        + _DOER + r"(资金使用|资金管理|项目资金)?(总体|整体)?(规范|合规)|"  # how the money was kept
                        # ... or a remark below the findings: 以上问题已整改, 整改情况：已整改, 备注：…, 共计扣2分 (QA280 F2)
                        # (a 备注 or 整改措施 may name a problem: never dropped, QA281 F3)
-                       r"(以上|上述)(问题)?(均|都)?已(整改|整改完毕|完成整改|落实整改)|"
+                       r"(以上|上述)(问题)?(均|都)?已(整改|整改完毕|完成整改|落实整改)(到位)?|"
                        r"整改情况:(已整改|已完成整改|整改完毕|已落实整改|已全部整改)|(整改建议|整改意见):"
                        r"[^:未不无没缺超违挪截挤虚滞擅]{0,60}|"  # a suggestion naming no fault (QA281 F3: …追回挤占资金)
                        r"\(?(共计|合计|累计|共)扣(除)?\d{1,3}(\.\d{1,2})?分\)?")

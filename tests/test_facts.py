@@ -366,7 +366,8 @@ def test_a_findings_note_of_points_is_found_at_once_in_a_long_text(text: str) ->
                                                ("存在挪用风险，资金监管不到位", "4"), ("已建立防止挤占挪用的制度，但2笔支出未附发票", "4"),
                                                ("挪用项目资金5万元", "0"), ("挪用重大动物疫病预防控制补助资金5万元", "0"),
                                                ("为避免资金被财政收回而虚列支出12万元", "0"), ("挪用资金5万元存在风险", "0"),
-                                               ("制度中未明确防止截留挪用的措施", "4")])
+                                               ("制度中未明确防止截留挪用的措施", "4"), ("挪用风险准备金10万元", "0"),
+                                               ("存在挤占挪用项目资金风险", "4")])
 def test_the_national_sets_misuses_are_told_from_their_risks(finding: str, score: str) -> None:
     """QA280 F6: 虚列项目支出 and 挪作他用 took 1 point where the standard (存在截留、挤占、挪用、虚列支出的，每处扣5分) takes 5;
     存在挪用风险 and 防止挤占挪用的制度 took 5 for no misuse at all. A risk or a guard is read where the word stands: 挪用…预防

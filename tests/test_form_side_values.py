@@ -270,7 +270,8 @@ def test_a_findings_cell_of_a_placeholder_or_marks_costs_nothing(tmp_path: Path,
 
 
 @pytest.mark.parametrize(("typed", "said"), [
-    ("项目单位提前支付工程款，\n早于合同约定的付款节点", "总分 86.00 / 100"), ("1.资金滞留，\n2.未附发票", "总分 85.00 / 100"),
+    ("挪用项目资金用于\n单位办公楼维修", "总分 86.00 / 100"), ("1.资金滞留，\n2.未附发票", "总分 85.00 / 100"),
+    ("未附发票，\n资金拨付缓慢", "总分 85.00 / 100"), ("资金拨付滞后；主要原因是财政资金未及时下达", "总分 86.00 / 100"),
     ("未附发票\n扣1分\n超标准列支\n扣1分", "总分 85.00 / 100"), ("超标准列支会议费\n（扣1分）", "总分 86.00 / 100"),
     ("未发现截留挪用；超标准列支会议费", "总分 86.00 / 100"), ("共发现2处问题：\n未附发票\n超标准列支", "总分 85.00 / 100"),
     ("发现问题2个，具体如下：\n未附发票\n超标准列支", "总分 85.00 / 100"), ("未附发票\n超标准列支\n合计2处", "总分 85.00 / 100"),
@@ -279,7 +280,8 @@ def test_a_findings_cell_of_a_placeholder_or_marks_costs_nothing(tmp_path: Path,
     ("未附发票，\n超标准列支，\n无审批手续", "总分 84.00 / 100"), ("2笔支出未附发票，涉及金额\n3.5万元", "总分 86.00 / 100"),
     ("无\n备注：虚列支出2万元", "总分 86.00 / 100")])
 def test_a_findings_cell_is_counted_as_an_auditor_counts_it(tmp_path: Path, typed: str, said: str) -> None:
-    """QA280: a finding wrapped with Alt+Enter counted as two; a note of points on its own line as a finding (4 findings
+    """QA280: a finding wrapped with Alt+Enter mid-phrase counted as two (a line ending in a comma is a list's item as
+    often, and is not joined: QA282 F1); a note of points on its own line as a finding (4 findings
     for 2, 0 of 3 points); 共发现2处问题：, 发现问题2个，具体如下： and a closing 合计2处 as one more; A；B refused alone but
     counted as one beside another line; 见附件, 同上 and 缺2项 as one finding each. Each is read as an auditor reads it,
     or refused where what was found cannot be told; lines that name faults of their own are never joined, nor is a

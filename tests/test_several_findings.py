@@ -42,7 +42,7 @@ def test_a_count_heading_or_closing_the_findings_is_told_with_its_number(line: s
 
 
 @pytest.mark.parametrize("line", ["截留、挤占、挪用：否", "违规问题：不适用", "是否存在问题：否", "违规问题：--", "截留挪用：○",
-                                  "检查结果：否"])
+                                  "检查结果：否", "是否存在截留挤占挪用：否", "截留、挤占、挪用：均不存在", "截留挤占挪用：☑否"])
 def test_a_label_answered_no_says_none(line: str) -> None:
     """QA279 F1: 截留、挤占、挪用：否 cost 5 points where ：无 cost none; an answer of no after a label of problems says
     there are none. 合同：无 (no contract) is a finding."""

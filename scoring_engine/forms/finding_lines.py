@@ -1,10 +1,11 @@
 """The lines of a findings cell as a clerk types them, put together into findings (QA280).
 
-A long finding wrapped with Alt+Enter in a narrow cell (提前支付工程款，⏎早于合同约定的付款节点) is one finding: a
-line ending in a comma, 、 or a word that goes on (用于, 涉及金额) goes on below, unless the line below names a fault of
-its own (未附发票，⏎超标准列支 are two). A note of points on a line of its own (未附发票⏎扣1分) is the note of the
-finding above it, checked against the standard as a note at its end is. A line parted by ； holds several findings,
-unless all parts but one say there is none (未发现截留挪用；超标准列支会议费 is one).
+A long finding wrapped with Alt+Enter in a narrow cell mid-phrase (挪用项目资金用于⏎单位办公楼维修) is one finding: a
+line ending in a word that goes on (用于, 涉及金额) goes on below, unless the line below names a fault of its own. A line
+ending in a comma is not joined: lists end their items so (未附发票，⏎资金拨付缓慢 are two). A note of points on a line
+of its own (未附发票⏎扣1分) is the note of the finding above it, checked against the standard as a note at its end is. A
+line parted by ； holds several findings, unless all parts but one say there is none or why (未发现截留挪用；超标准列支会议费
+is one).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from .._no_finding import says_none, says_nothing
 
 __all__ = ["one_of_parts", "put_together"]
 
-_GOES_ON = ("，", ",", "、")
-#: ... or in a word that goes on (挪用项目资金用于⏎单位办公楼维修, 涉及金额⏎3.5万元)
+#: a line ending in a word that goes on (挪用项目资金用于⏎单位办公楼维修, 涉及金额⏎3.5万元); never a comma or 、, which
+#: end a list's items as often as they wrap a sentence (未附发票，⏎资金拨付缓慢 are two: QA282 F1)
 _DANGLING = re.compile(r"(用于|用作|对|将|把|为|和|及|与|的|涉及|金额|共计|其中)$")
 #: what a line that names a fault of its own says: it is a finding, never the rest of the one above (未附发票，⏎超标准列支，⏎
 #: 无审批手续 are three: QA281 F5)
@@ -42,13 +43,17 @@ def put_together(lines: list[str]) -> list[str]:
             found[-1] += line
         else:
             found.append(line)
-        wrapped = line.endswith(_GOES_ON) or _DANGLING.search(line) is not None
+        wrapped = _DANGLING.search(line) is not None
     return found
+
+
+#: a part that gives the reason for the one before it (资金拨付滞后；主要原因是…): no finding of its own (QA282 F8)
+_WHY = re.compile(r"(主要)?原因(是|为|在于|:)|系因|因为|由于")
 
 
 def one_of_parts(line: str) -> str | None:
     """A line parted by ；: the one part that names a finding, the others saying none or how the work was done; None
     when several parts do (which findings it holds cannot be told, and each may cost points)."""
     parts = [part.strip() for part in re.split("[；;]", line) if part.strip()]
-    named = [part for part in parts if not says_none(part) and not says_nothing(part)]
+    named = [part for part in parts if not says_none(part) and not says_nothing(part) and not _WHY.match(part)]
     return named[0] if len(named) == 1 else None

@@ -245,7 +245,8 @@ def _guarded(text: str, at: int, length: int) -> bool:
 
 #: a risk right after the word (挪用风险, 被挪用的风险, 挪用资金的风险), never a fund or a task named so (挪用风险保证金,
 #: 虚列风险评估费, 挪用安全隐患整改资金: QA281 F1)
-_RISK_AFTER = re.compile(r"(资金)?的?(风险|隐患)(?!保证金|金|评估|费|排查|治理|整改|防控|专项)")
+_RISK_AFTER = re.compile(r"(、|和|及|截留|挤占|挪用|虚列)*(项目)?(资金)?的?(风险|隐患)(?=$|[，,；;。较很极大高等及和与])")
+# (挪用风险准备金 names a fund: QA282 F2)
 #: a guard right before it, against it and its kind alone (防止挤占挪用, 防范资金被截留), never what it was done for (为防止
 #: 结余资金被收回虚列支出, 以防范风险为名截留)
 _GUARD_BEFORE = re.compile(r"(防止|防范)(资金|项目|专项|被|的|、|和|及|截留|挤占|挪用|虚列){0,4}$")
