@@ -228,7 +228,7 @@ def _first_stated(words: Keywords, text: str) -> tuple[int, str] | None:
     place, so that 挪用…预防控制资金 and 挪用资金5万元存在风险 state the misuse (QA281 F1)."""
     for _ in range(16):  # each round blanks one word found only where guarded
         found = words.first(text)
-        if found is None or ("风险" not in text and "隐患" not in text and "防" not in text):
+        if found is None or _GUARD_WORDS.search(text) is None:  # the usual finding: one pass, as the words (QA203 5)
             return found
         word = found[1]
         places = [m.start() for m in re.finditer(re.escape(word), text)] if word else []
@@ -236,6 +236,9 @@ def _first_stated(words: Keywords, text: str) -> tuple[int, str] | None:
             return found
         text = text.replace(word, "、" * len(word))  # a mark the guard before the next word reads through
     return None
+
+
+_GUARD_WORDS = re.compile("风险|隐患|防")
 
 
 def _guarded(text: str, at: int, length: int) -> bool:
