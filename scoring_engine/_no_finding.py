@@ -25,7 +25,8 @@ _COUNTED = r"(发现|共计|共有|共|存在|有)?([0-9]+|[〇零一二两三�
 _PAPER = (r"(合同书|合同|发票|验收单|验收报告|会议纪要|会议记录|凭证|账簿|票据|单据|台账|批复|审批单|支付凭证|招标文件|投标文件|"
           r"中标通知书|可研报告|实施方案|预算|决算|图纸|照片|记录|技术鉴定)")
 # What was checked, named: 经查阅账簿凭证, 经抽查凭证30份, 经查阅项目会计凭证及相关资料 (never 经抽查10个村中有3个…)
-_PAPERS = r"(((项目|相关)?(会计)?(账簿|凭证|账目|资料|合同|档案|台账|单据|票据|记录|账册)[及和与、]?){1,4}(\d+[份笔张个件本])?)"
+_PAPERS = (r"((\d{4}年度?)?((项目|相关)?(会计)?(账簿|凭证|账目|资料|合同|档案|台账|单据|票据|记录|账册)[及和与、]?){1,4}"
+           r"(\d+[份笔张个件本])?)")  # of a year too: 经评价组查阅2023年度会计凭证及相关资料 (QA282 F6)
 # A check done, as a clerk says it first: 经检查, 经现场核查, 经审计, 经查, 经查阅账簿凭证, each word named: 经费报销未经审核
 # and 经办人员未认真审核 are findings (QA270 F1)
 _CHECKED = (r"((经过|经|通过)(第三方评价组|评价组|评价小组|审计组|检查组|核查组|工作组|专家组|第三方)?"
@@ -239,7 +240,8 @@ def _bare(text: str) -> str:
     beside 无 made it a finding: QA267 F9) or the full stop it ends with."""
     if not text.isascii():
         text = _CIRCLED.sub("", "".join(c for c in text if unicodedata.category(c) != "Cf").lstrip())  # ①未发现… (QA269 F8)
-    return "".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.!！,，;；、")
+    # a tab between a label and its answer, as a table pasted in the cell (截留⇥否: QA282 F3), is the colon it stands for
+    return "".join(unicodedata.normalize("NFKC", text.replace("\t", ":")).split()).rstrip("。.!！,，;；、")
 
 
 #: A circled number leading a list's line (①–⑳, ❶–❿, ➀–➓), which NFKC makes a bare digit: 1未发现… is no list's line
@@ -255,7 +257,12 @@ def names_nothing(text: str) -> bool:
 
 @lru_cache(maxsize=4096)  # every finding of a portfolio is asked, and they repeat (reading one cost 30 µs a project)
 def _vague(text: str) -> bool:
-    return _bare(text).upper() in _VAGUE
+    bare = _bare(text)
+    return bare.upper() in _VAGUE or _ELSEWHERE.fullmatch(bare) is not None
+
+
+#: what points to another paper for the findings: 详见附件1, 见评价报告, 详见附表二 (QA282 F5)
+_ELSEWHERE = re.compile(r"(详见|见|参见)(附件|附表|报告|自评报告|评价报告|评价报告附件)[0-9一二三四五六七八九十]{0,3}")
 
 
 def marks_only(text: str) -> bool:

@@ -45,10 +45,10 @@ _FIRST_AT = re.compile(r"(?:[^:]{0,30}:)?")
 # (3笔支出存在问题：, 两个标段的…情况：, 3次：) is none (QA279 F5): a unit other than 处 counts findings only with 问题 or
 # 不足 after it
 _HOW_MANY = r"([0-9]{1,3}|[两一二三四五六七八九十]{1,3})"
-_KINDS = r"(?:违规|违纪|违法|不合规|不规范|主要|方面|和|及|、)*"
+_KINDS = r"(?:违规|违纪|违法|不合规|不规范|主要|和|及|、)*"
 _THEN = r"(?:,?(?:具体)?(?:如下|如))?:"  # 发现问题2个，具体如下： (QA280 F2)
 _COUNTED = re.compile(r"(?:[^:0-9]{0,12}?(?:发现|存在|共计|共有|共|有|其中))?(?:以下|如下)?" + _HOW_MANY + r"(处|个|项|条)"
-                      + _KINDS + r"(问题|不足(?:之处)?)?" + _THEN + "|"
+                      + _KINDS + r"(方面的?问题|问题|不足(?:之处)?|方面)?" + _THEN + "|"  # 主要问题有以下3个方面： (QA282 F4)
                       r"(?:[^:0-9]{0,12}?(?:发现|存在))?问题(?:共|有)?" + _HOW_MANY + r"(?:处|个|项|条)()" + _THEN)
 # A count alone, with its unit, or closing a list in brackets: 2处, 发现3处问题, 两处违规问题, （共2处）; 一 or 3 alone may
 # name a finding (a case's placeholders)

@@ -278,14 +278,19 @@ def test_a_findings_cell_of_a_placeholder_or_marks_costs_nothing(tmp_path: Path,
     ("未附发票；超标准列支\n资金滞留", "可能是写在同一行的几个问题"), ("见附件", "'见附件' 没有写出问题"),
     ("挪用资金5万元\n详见附件", "总分 86.00 / 100"), ("缺2项", "写明2个问题，实际列出0个"),
     ("未附发票，\n超标准列支，\n无审批手续", "总分 84.00 / 100"), ("2笔支出未附发票，涉及金额\n3.5万元", "总分 86.00 / 100"),
-    ("无\n备注：虚列支出2万元", "总分 86.00 / 100")])
+    ("无\n备注：虚列支出2万元", "总分 86.00 / 100"), ("截留\t否\n挤占\t否\n挪用\t否", "总分 87.00 / 100"),
+    ("主要问题有以下3个方面：\n资金拨付滞后\n未附发票\n会计核算混乱", "总分 84.00 / 100"),
+    ("一、资金管理\n资金拨付滞后\n二、票据管理\n未附发票", "总分 85.00 / 100"), ("未附发票\n详见附件1", "总分 86.00 / 100"),
+    ("经评价组查阅2023年度会计凭证及相关资料，未发现截留、挤占、挪用等问题。", "总分 87.00 / 100")])
 def test_a_findings_cell_is_counted_as_an_auditor_counts_it(tmp_path: Path, typed: str, said: str) -> None:
     """QA280: a finding wrapped with Alt+Enter mid-phrase counted as two (a line ending in a comma is a list's item as
     often, and is not joined: QA282 F1); a note of points on its own line as a finding (4 findings
     for 2, 0 of 3 points); 共发现2处问题：, 发现问题2个，具体如下： and a closing 合计2处 as one more; A；B refused alone but
     counted as one beside another line; 见附件, 同上 and 缺2项 as one finding each. Each is read as an auditor reads it,
     or refused where what was found cannot be told; lines that name faults of their own are never joined, nor is a
-    备注 naming one dropped, and 详见附件 below a finding leaves it (QA281 F3, F5, F6)."""
+    备注 naming one dropped, and 详见附件 below a finding leaves it (QA281 F3, F5, F6); a table pasted with tabs, a count
+    of 方面 heading the lines, a category heading (一、资金管理) and a none of a year's papers read as an auditor reads
+    them (QA282 F3–F6)."""
     _findings_cell_reads(tmp_path, typed, said)
 
 

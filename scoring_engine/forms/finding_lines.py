@@ -32,10 +32,13 @@ _NOTE_ALONE = re.compile(r"[(\[【]?(?:扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|[一
 
 
 def put_together(lines: list[str]) -> list[str]:
-    """The findings the lines hold: a wrapped line joined to the one below it, a note alone joined to the one above."""
+    """The findings the lines hold: a wrapped line joined to the one below it, a note alone joined to the one above, a
+    category heading a finding below it dropped."""
     found: list[str] = []
     wrapped = False
-    for line in lines:
+    for i, line in enumerate(lines):
+        if _category(line) and i + 1 < len(lines) and not _ITEM.match(lines[i + 1]):
+            continue
         note = _NOTE_ALONE.fullmatch(unicodedata.normalize("NFKC", line).replace(" ", ""))
         if note is not None and found and not wrapped:
             found[-1] += f"（扣{note[1] or note[2]}分）"
@@ -49,6 +52,14 @@ def put_together(lines: list[str]) -> list[str]:
 
 #: a part that gives the reason for the one before it (资金拨付滞后；主要原因是…): no finding of its own (QA282 F8)
 _WHY = re.compile(r"(主要)?原因(是|为|在于|:)|系因|因为|由于")
+
+
+def _category(line: str) -> bool:
+    """Whether a line is a list's numbered category (一、资金管理, 二、票据管理) over findings below it: short, naming
+    no fault (一、资金滞留 is a finding) (QA282 F4: two findings under two such headings cost four)."""
+    item = _ITEM.match(line)
+    rest = line[item.end():].strip(" :：") if item else ""
+    return bool(item) and 0 < len(rest) <= 10 and _FAULT.search(rest) is None and not line.rstrip().endswith(("。", "；"))
 
 
 def one_of_parts(line: str) -> str | None:
