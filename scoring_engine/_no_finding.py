@@ -18,7 +18,7 @@ _NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "不涉
                    "(无)", "空", "没发现啥问题",
                    # a placeholder or the answer to 是否存在问题 (QA278 F1: each cost a point)
                    "否", "不适用", "无此项", "本项无", "--", "---", "○", "空白"})
-_NONE_FOUND = frozenset({"N/A", "NA", "NONE", "NO", "零", "〇"})  # and in a findings cell (0 there counts findings)
+_NONE_FOUND = frozenset({"N/A", "NA", "NONE", "NIL", "NO", "零", "〇"})  # and in a findings cell (0 there counts findings)
 _KINDS = r"(违规|违纪|违法|不合规|不规范|异常|和|及|或|、)*"  # 违规违纪, 违纪违法: the kinds of problem an audit names
 _COUNTED = r"(发现|共计|共有|共|存在|有)?([0-9]+|[〇零一二两三四五六七八九十百]+)[处个项条笔次件]?(问题|情况|{kinds}问题)?"
 # A paper a project keeps, named in a list before 等资料: 合同、发票、验收单等 (never 仅合同、… or 90%的…: QA270 F2)
@@ -61,7 +61,7 @@ _NO_PROBLEM = re.compile(f"({_CHECKED}[,:]?)?{_DENIED}(有)?(任何|明显|相�
 # ... or all in order, as a clerk affirms it in the cell of what is missing (资料齐全 in 档案缺失: QA47 F1)
 # ... in the standard's own words too (QA280 F1): 制度合法合规完整, 资料齐全并及时归档, 合同书、验收报告、技术鉴定资料均已归档
 _FINE = r"(齐全|完整|完备|健全|完善|规范|合规|合法|合理|正常|及时|足额(到位)?|充分|必要|有效|准确|合格|已归档|(已)?及时归档)"
-_IN_ORDER = re.compile(f"({_CHECKED}[,:]?)?" + r"((相关|项目|档案|各类|各项|财务|会计|内控|财务和业务|业务|(" + _PAPER
+_IN_ORDER = re.compile(f"({_CHECKED}[,:]?)?" + r"((相关|项目|档案|各类|各项|财务|会计|内控|财务和业务|业务|(项目)?(" + _PAPER
                        + r"[、和及与]?){1,8}等?)?"
                        r"(档案资料|资料|档案管理|档案|手续|材料|票据|凭证|管理制度|制度|程序|台账|资金使用|资金管理|使用|管理|核算|"
                        r"账务处理|采购程序|采购|审批手续|资金拨付|资金到位|合同管理|合同|资金|归档|(事前)?论证(程序)?|执行|验收)|"
@@ -70,6 +70,7 @@ _IN_ORDER = re.compile(f"({_CHECKED}[,:]?)?" + r"((相关|项目|档案|各类|�
                        # 遵守相关法律法规和业务管理规定, 符合国家财经法规…, 资金均按规定用途使用 (the 评价要点 affirmed)
                        r"(严格)?遵守(了)?(国家|相关)?(的)?(法律法规|财经法规|规定)([和及与]|以及)?((业务|相关|财务)?管理规定|制度)?|"
                        # (the words between never a turn or a fault: 符合规定但擅自改变用途 is a finding, QA281 F2)
+                       r"(\d{4}年度?)?((项目|专项)?资金(的)?(使用|支出|拨付)?|支出)?(均|全部)?"  # 资金使用符合… (QA282 F6)
                        r"符合(国家)?(财经法规|法律法规|相关规定|规定|项目预算批复)"
                        r"([^,:;但却而仅只未不没无违挪截挤虚超缺擅]{0,30}?(规定|制度|要求|用途))?|"
                        r"(项目)?资金(均|全部)?按(规定|批复|合同约定|预算)?(的)?用途(使用|支出)|"
@@ -98,24 +99,37 @@ _NONE_OF = re.compile(f"({_CHECKED}[,:]?)?{_SUBJECT}(杜绝了?|{_DENIED}|未被
                       + r"(?:[、和及或与等]?" + _WRONG + r")*+" + f"({_ENDS})?" + r"(\((0+|〇|零)[处个项条笔次件]?\))?")
 # ... or those problems under a label with none beside them: 违规问题：无, 截留、挤占、挪用：无, 挪用资金：0; 以上问题均无
 # ... answered no as a yes-or-no column is: 截留、挤占、挪用：否, 是否存在问题：否, 违规问题：不适用, 违规问题：-- (QA279 F1)
-_ANSWERED_NO = r"((均|都)?(无|没有|不存在)|0|〇|零|否|☑否|不适用|无此项|-{1,3}|—{1,2}|/|○|NO|N/A)"
-_LABELLED = re.compile(r"(是否)?(存在|发现|有)?" + _WRONG + r"(?:[、和及或与等]?" + _WRONG + r")*+" + r"(等)?(情况|问题)?:"
+_ANSWERED_NO = (r"((均|都)?(无|没有|不存在)(此类|此|相关|该类)?(情况|问题)?|0|〇|零|否|☑否|□是☑否|不适用|无此项|"
+                r"-{1,3}|—{1,2}|/|○|×|✗|✘|NO|N/A|(暂)?未发现|没有发现)")  # 有无截留挪用：无, …：未发现, …：□是 ☑否 (QA282)
+_LABELLED = re.compile(r"(是否|有无)?(存在|发现|有)?" + _WRONG + r"(?:[、和及或与等]?" + _WRONG + r")*+" + r"(等)?(情况|问题)?:"
                        + _ANSWERED_NO + "|"
-                       r"(是否)?(存在|发现|有)?(违规|违纪|违法)?(问题|情况):" + _ANSWERED_NO + "|"
+                       r"(是否)?(存在|发现|有)?(违规|违纪|违法)?(问题|情况|事项|行为|现象):" + _ANSWERED_NO + "|"  # 违规事项：无
                        r"(以上|上述)(问题|情况)(均|都)?(无|没有|不存在)")
 # The work a project does before and after it spends, named: 事前绩效评估, 可行性研究, 专家论证, 竣工验收
 _WORK = (r"(事前绩效评估|事前论证|可行性研究|专家论证|风险评估|绩效评估|集体决策|绩效自评|绩效评价|政府采购|公开招标|"
          r"竣工验收|验收)")  # 风险评估, 集体决策: the standard's own five (QA280 F1)
 # All done, as a clerk affirms it in the cell of what is missing: 已全部开展, 均已及时归档, 已按规定公开 (a quantifier or
 # a manner: 已开展 alone may be one of several)
-_ALL_DONE = re.compile(r"(档案资料|项目资料|项目档案|资料|档案)?"
+_ALL_DONE = re.compile(r"(档案资料|项目资料|项目档案|资料|档案|"
+                       # the standard's work named, most of it: 可行性研究、专家论证、…、集体决策均已开展 (QA282 F6)
+                       + _WORK + r"([、和及与]" + _WORK + r"){3,6})?"
                        r"((均已|都已|已全部|全部已|全部|均)(按时|及时|按期|如期|按规定|按要求)?|"
                        r"(已)?(按规定|按要求)(及时|按时|按期)?|(已)?(及时|按时|按期))"
                        r"(开展|完成|归档|落实|报送|执行|到位|提交|公开|验收)(完毕|到位)?|"
                        # ... or done, with what it was: 已按规定开展事前论证, 已开展可行性研究和专家论证; 已归档
-                       r"(本项目|该项目|项目)?(均|都)?已(按规定|按要求)?(开展|完成|进行|组织)(了)?"
-                       + _WORK + r"([、和及与]" + _WORK + r")*|"
+                       r"(本项目|该项目|项目)?(均|都)?已(按规定|按要求)?(开展|完成|进行|组织|履行)(了)?"
+                       + _WORK + r"([、和及与]" + _WORK + r")*(程序|工作)?|"
                        r"(档案资料|项目资料|项目档案|资料|档案)?已(整理)?归档")
+# What a word of a fault, a doubt or a money spent has none of: 资金拨付履行了审批程序 (QA282 F6), never 部分票据不规范,
+# 会议费标准较高 or 发放职工福利2万元
+_FAULTY = re.compile(r"[未不无没缺超违挪截挤虚滞擅失错漏假骗套延逾迟晚慢欠差误乱白弱低但却仍尚待除题险患较否]|部分|个别|\d万?元")
+_CALM_WORDS = r"[^:,;。未不无没缺超违挪截挤虚滞擅失错漏假骗套延逾迟晚慢欠差误乱白弱低但却仍尚待除题险患较否是]"
+# A thing the project keeps or work it does, answered yes as a table's row is (可行性研究：已开展, 施工合同⇥是, 专家论证⇥√:
+# QA282 F4, each cost a point); answered no, it is a finding (风险评估：否), never a none as 截留：否 is
+_KEPT = r"(" + _PAPER[1:-1] + r"|" + _WORK[1:-1] + r"|审批手续|手续|管理制度|制度|实施方案|方案|资料|档案|报告|文件|记录)"
+_AFFIRMED = re.compile(r"(" + _CALM_WORDS + r"{0,6}?" + _KEPT + r"[、和及与]?){1,6}(资料|报告|文件|情况|记录)?:"
+                       r"(是|√|✓|✔|☑|☑是|有|已有|已开展|已完成|已进行|已组织|已归档|已落实|已执行|已提供|已建立|已制定|已公示|"
+                       r"已公开|已验收|已通过|通过|齐全|完整|健全|具备|合格)")
 # A clause before one saying none that says how the work was done: 严格执行资金管理办法，杜绝截留挪用; never one saying
 # it was done badly (严格执行资金管理办法的意识不强: QA264 F3)
 # what problems: 存在的, 主要, 审计发现的主要, 绩效评价中发现的, 主要存在以下 (QA273 F3, QA274 F2)
@@ -123,7 +137,9 @@ _QUALIFIED = r"((存在的?|发现的?)(主要)?|主要(存在)?(以下)?|具体
 _PROBLEMS = r"问题(清单|如下|有)?([及和与](原因|建议|不足|改进措施|整改措施|改进建议|整改建议)(分析)?)?"
 # 不足 heads only as 存在的不足, 主要不足, 不足之处: 自查不足 and 检查不足 are findings (QA275 F2)
 _PROBLEMS_NAMED = f"({_CHECKED},?)?({_QUALIFIED}?{_PROBLEMS}|(存在的?|主要)不足(之处)?|不足之处)"
-_PROBLEMS_BELOW = (_PROBLEMS_NAMED + ":|" + f"({_CHECKED},?)?" + r"(检查|审计|核查|自查)?(发现|存在)((以下|如下)(问题)?)?:")
+_PROBLEMS_BELOW = (_PROBLEMS_NAMED + ":|" + f"({_CHECKED},?)?" + r"(检查|审计|核查|自查)?(发现|存在)((以下|如下)(问题)?)?:|"
+                   # however the check is said: 经现场核查和查阅资料，发现以下问题： (QA282 F4)
+                   r"(经|通过)[^:,;。未不无没缺超违挪截挤虚滞擅]{1,20},?(发现|存在)(以下|如下)(问题)?:")
 # ... of them, a line that only names what follows: 经检查, 检查结果：, 问题：, 经查阅账簿凭证 (never a finding: QA270 F3)
 _HEADING = (_CHECKED + ":?|(检查|核查|审计|自查|审查|复核)(情况|结果)?:|"  # (QA265 F1, F2)
             r"(经|通过)(现场)?(查阅|抽查|核查|检查|审计|查看|核对)" + _PAPERS + "|"  # 经查阅账簿凭证
@@ -147,9 +163,22 @@ _PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履
                        # ... or a remark below the findings: 以上问题已整改, 整改情况：已整改, 备注：…, 共计扣2分 (QA280 F2)
                        # (a 备注 or 整改措施 may name a problem: never dropped, QA281 F3)
                        r"(以上|上述)(问题)?(均|都)?已(整改|整改完毕|完成整改|落实整改)(到位)?|"
-                       r"整改情况:(已整改|已完成整改|整改完毕|已落实整改|已全部整改)|(整改建议|整改意见):"
-                       r"[^:未不无没缺超违挪截挤虚滞擅]{0,60}|"  # a suggestion naming no fault (QA281 F3: …追回挤占资金)
-                       r"\(?(共计|合计|累计|共)扣(除)?\d{1,3}(\.\d{1,2})?分\)?")
+                       r"整改情况:(已整改|已完成整改|整改完毕|已落实整改|已全部整改|正在整改|整改中)|"
+                       r"(整改建议|整改意见|整改要求|整改措施|备注|注|说明):(?!.*(正在|整理|补|部分|个别|其中|仅|只))"
+                       r"((以上|上述)(问题|情况)(均|都)?)?"
+                       + _CALM_WORDS + r"{0,60}|"  # a note naming no fault (QA281 F3: 备注：虚列支出2万元 names one)
+                       # ... told to put it right, told of it (以上问题已责令整改, 已责令限期整改: QA282 F5)
+                       r"\(?((以上|上述)(问题|情况)?)?(均|都)?已(责令|要求|督促)(项目单位|单位)?(限期)?(\d{1,3}日内)?"
+                       r"(整改|纠正)(到位|完毕)?\)?|"
+                       r"\(?(以上|上述)(问题|情况)?(均|都)?已于\d{4}年(\d{1,2}月)?(\d{1,2}日)?(前)?(完成整改|整改)(完毕|到位)?\)?|"
+                       r"(以上|上述)(问题|情况)(均|都)?已(反馈|告知|通报)(给)?(项目单位|单位|被评价单位)?|"
+                       # ... a total of the money or the points (合计2.0万元, 涉及金额共计2万元, 扣分合计：2分, 小计：扣2分)
+                       r"(以上|上述)?(涉及)?(金额|资金)?(合计|共计|累计|总计|小计)(金额)?:?\d{1,9}(\.\d{1,4})?万?元|"
+                       r"\(?(共计|合计|累计|共|扣分合计|扣分小计|小计|合计扣分):?扣(除)?\d{1,3}(\.\d{1,2})?分\)?|"
+                       r"(扣分合计|扣分小计|合计扣分|小计):?\d{1,3}(\.\d{1,2})?分|"
+                       # ... who wrote it, and when: （评价组：张三，2024年3月）
+                       r"\(?(评价组|评价小组|检查组|审计组|核查组|工作组|专家组|评价机构|填表人|填报人|经办人|审核人|复核人|"
+                       r"评价人|检查人)(成员)?:" + _CALM_WORDS.replace(":,", ":") + r"{1,40}\)?")
 
 
 def says_none(text: str, findings: bool = True) -> bool:
@@ -189,8 +218,27 @@ def _read(text: str, findings: bool) -> bool:
             _says_none(clause) or _PREAMBLE.fullmatch(clause) is not None for clause in clauses):
         return True
     parts = [part for part in re.split("[,;。、]", bare) if part]  # 资料齐全、归档及时: each part says none (QA273 F7),
-    return len(parts) > len(clauses) and any(map(_says_none, parts)) and all(  # after how it was checked (经检查，…)
-        _says_none(part) or _PREAMBLE.fullmatch(part) is not None for part in parts)
+    if len(parts) > len(clauses) and any(map(_says_none, parts)) and all(  # after how it was checked (经检查，…)
+            _says_none(part) or _PREAMBLE.fullmatch(part) is not None for part in parts):
+        return True
+    # none said as a report says it, the clauses before it naming no fault: 项目资金实行专账核算、专款专用，资金拨付履行了
+    # 审批程序，未发现违规问题; 无。（经查阅账簿凭证，资金使用合规） (QA282 F6: each cost a point)
+    return len(clauses) > 1 and any(map(_says_none, clauses)) and all(_says_none(clause) or _done_well(clause)
+                                                                      for clause in clauses)
+
+
+def _done_well(clause: str) -> bool:
+    """Whether a clause says only that the work was done as it should be (资金拨付履行了审批程序, 支出均附有合法有效票据,
+    并经单位党组会集体决策): a word of doing it so, and no word of a fault, a doubt, a part or money spent (严格执行制度
+    流于形式, 资料基本齐全, 90%的合同…齐全, 发放职工福利2万元 are findings)."""
+    return (len(clause) <= 60 and _DONE.search(clause) is not None and _FAULTY.search(clause) is None
+            and _DOUBTED.search(clause) is None)
+
+
+_DONE = re.compile(r"按规定|按照|严格|认真|履行|实行|遵守|均|全部|已|健全|完整|齐全|合规|合法|专款专用|经|附有")
+#: a doubt, a part, a manner of doing it badly: what a clause doing the work well never says (the corpora's findings)
+_DOUBTED = re.compile(r"基本|一般|需|还|仅|只|其余|其他|%|流于|打折|松懈|走过场|过时|提前|先支|后补|补签|补办|代领|代签|事后|"
+                      r"偏|陈旧|改进|完善|加强|进一步|有所|有待|应|须|建议|中有|其中|个别|部分|少数|多数|大部|大多|代")
 
 
 #: What numbers a line of a list: 1. 1、 (1) （1） 一、
@@ -226,13 +274,21 @@ def _says_none(bare: str) -> bool:
     if labelled and labelled.end() < len(bare):
         rest = bare[labelled.end():]
         return rest in _NONE or (_LABEL.match(rest) is None and _says_none(rest))
+    # a category answered none in words (资金使用：未发现问题: QA282 F4); a bare 无 may say the thing is missing (验收报告：无)
+    category = _CATEGORY.match(bare)
+    if (category and category.end() < len(bare) and _DENIED_ALONE.fullmatch(rest := bare[category.end():]) is None
+            and rest not in _NONE and (_NO_PROBLEM.fullmatch(rest) is not None or _NONE_OF.fullmatch(rest) is not None)):
+        return True
     return (bare.upper() in _NONE_FOUND or _NO_PROBLEM.fullmatch(bare) is not None or _IN_ORDER.fullmatch(bare) is not None
-            or _LABELLED.fullmatch(bare) is not None
+            or _LABELLED.fullmatch(bare) is not None or _AFFIRMED.fullmatch(bare) is not None
             or _NONE_OF.fullmatch(bare) is not None
             or _ALL_DONE.fullmatch(bare) is not None or (found is not None and found[2].strip("0〇零") == "") or _zero(bare))
 
 
-_LABEL = re.compile(r"(检查|核查|审计|自查|审查|复核|抽查)(情况|结果|结论):|" + _PROBLEMS_BELOW)  # 主要问题：无 (QA273 F3)
+_LABEL = re.compile(r"(检查|核查|审计|自查|审查|复核|抽查)(情况|结果|结论):|(评价|自评|审核|复核)(意见|结论|结果):|"  # 评价意见：
+                    + _PROBLEMS_BELOW)  # 主要问题：无 (QA273 F3)
+_CATEGORY = re.compile(_CALM_WORDS + "{1,12}:")
+_DENIED_ALONE = re.compile(_DENIED + "(有)?")
 
 
 def _bare(text: str) -> str:
@@ -262,7 +318,8 @@ def _vague(text: str) -> bool:
 
 
 #: what points to another paper for the findings: 详见附件1, 见评价报告, 详见附表二 (QA282 F5)
-_ELSEWHERE = re.compile(r"(详见|见|参见)(附件|附表|报告|自评报告|评价报告|评价报告附件)[0-9一二三四五六七八九十]{0,3}")
+_ELSEWHERE = re.compile(r"\(?(详见|见|参见|具体见|具体详见)(附件|附表|报告|自评报告|评价报告|评价报告附件|工作底稿|底稿)"
+                        r"[0-9一二三四五六七八九十]{0,3}(第[0-9一二三四五六七八九十]{1,3}(部分|页|章|节|条))?\)?")
 
 
 def marks_only(text: str) -> bool:

@@ -184,7 +184,22 @@ def weighted_for_other(problems: tuple[Problem, ...], indicator_set: IndicatorSe
                          f"give the rows without weights (equal shares); weighted for {indicator_set.id} "
                          f"{indicator_set.version}, they score under that set alone"))
     return tuple(dataclasses.replace(p, hint=said[p.fact][1]) if p.fact in said and p.message.startswith(said[p.fact][0])
-                 else p for p in problems)
+                 else _judged_for_other(p, indicator_set, other) for p in problems)
+
+
+def _judged_for_other(problem: Problem, indicator_set: IndicatorSet, other: IndicatorSet) -> Problem:
+    """A score judged in points (a tier's, a judgement's) that does not fit `indicator_set`, on an indicator that weighs
+    otherwise in `other`, the set it was judged for, said so: it fits that weight, and no other (QA283 F1: the fix told
+    the unit to re-score a self-evaluation right for its own set)."""
+    if problem.fact is None or problem.indicator is None or problem.path != f"$.facts.{problem.fact}.score":
+        return problem
+    here, there = ({node.id: node.weight for node in s.walk()}.get(problem.indicator) for s in (indicator_set, other))
+    if here is None or there is None or here == there:
+        return problem
+    return dataclasses.replace(problem, hint=(
+        f"the score is in points of the weight {plain(there)} that {problem.indicator} has in {other.id} "
+        f"{other.version}, where {indicator_set.id} {indicator_set.version} weighs it {plain(here)}: to compare "
+        f"them under both sets, score the project under each set with facts or a form of its own"))
 
 
 def _scores_of(rows: list[tuple[int, str]], fact: str, cells: Mapping[str, str]) -> str:

@@ -73,6 +73,11 @@ ROWS = (
      # QA214 1: rows without weights moved every 定性 row's tier range, and failed under both sets
      "各行分值是按 {other} 填写的（其中 {id} 的分值为 {weight}）：要在两个体系下比较，第 {rows!l} 行（{names!l}）按分数"
      "给出的得分也须按 {this} 的分值重新评定，一份事实文件或自评表无法同时满足两个体系：请为每个体系各填一份，分别评分"),
+    # a judged score of a tier or a judgement, on an indicator the other set weighs otherwise (QA283 F1)
+    ("the score is in points of the weight {old} that {id} has in {other}, where {this} weighs it {new}: to compare them "
+     "under both sets, score the project under each set with facts or a form of its own",
+     "得分是按 {other} 中 {id} 的分值 {old} 评定的，{this} 中它的分值为 {new}：一份事实文件或自评表无法同时满足两个体系，"
+     "要在两个体系下比较，请为每个体系各填一份，分别评分"),
     ("comparison {sign} is not one of ≥, ≤, =", "指标性质 {sign} 不是 ≥、≤、= 之一"),
     ("write ≥, ≤ or =, or 定性 for a target in words (full-width ＞＝ and ≧ are read as ≥)",
      "写 ≥、≤ 或 =，指标值为文字的写“定性”（全角 ＞＝ 和 ≧ 按 ≥ 读）"),

@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 from click.testing import CliRunner
 
-from portfolio import SMALL_SET, project
+from portfolio import ROOT, SMALL_SET, project
 from scoring_engine import load_indicator_set
 from scoring_engine.cli import main
 
@@ -114,3 +114,22 @@ def test_a_compared_set_of_the_same_id_and_content_or_another_version_is_named_p
     other = _set(tmp_path / "other.yaml", "2024", 2)
     said, (out_csv,) = _run(tmp_path, own, other, "csv")
     assert "与example-small 2024对比" in said and "sha256" not in out_csv.read_text(encoding="utf-8-sig"), said
+
+
+def test_a_tier_score_judged_for_the_batchs_weight_is_said_to_fit_that_weight_not_to_be_rescored(tmp_path: Path):
+    """QA283 F1: compared with a profile that weighs 社会效益 7 where the national set weighs it 6, a project whose 4 points
+    lie in its tier at 6 (and not at 7) failed under the profile, told 在档次范围内打分，或改选档次: to re-score a self-
+    evaluation right for its own set. It is told that the score fits the weight it was judged for, and how to compare."""
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["benefit"]["social"] = {"tier": "部分达成并具有一定效果", "score": 4, "reason": "部分实现"}
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "county.yaml").write_text('extends: national-framework\nid: county\nversion: "2025"\n'
+                                          "change:\n  decision: {weight: 10, rescale: siblings}\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "in"), "-q", "--compare-set",
+                                    str(tmp_path / "county.yaml")])
+    assert 1 == run.exit_code, run.output
+    said = next(line for line in run.output.splitlines() if "benefit.effects.social" in line)
+    assert ("得分 4 不在档次 部分达成并具有一定效果 的范围 [4.2, 5.6) 内（得分是按 national-framework 2020.2 中 "
+            "benefit.effects.social 的分值 6 评定的，county 2025 中它的分值为 7：") in said, said
+    assert "改选档次" not in said, said

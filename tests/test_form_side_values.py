@@ -294,6 +294,40 @@ def test_a_findings_cell_is_counted_as_an_auditor_counts_it(tmp_path: Path, type
     _findings_cell_reads(tmp_path, typed, said)
 
 
+@pytest.mark.parametrize(("typed", "said"), [
+    # what heads the findings: a category over items of a list of their own, a 方面 or a label, a table's column names
+    ("1.资金使用方面：\n（1）支付监理费3.2万元，未附发票；\n（2）会议费超标准列支0.8万元。", "总分 85.00 / 100"),
+    ("1.资金管理方面\n（1）未附发票3笔\n（2）超标准列支会议费\n2.档案管理方面\n（1）验收报告未归档", "总分 84.00 / 100"),
+    ("1.采购方面\n（1）化整为零规避公开招标\n2.合同管理方面\n（1）未按合同约定支付进度款", "总分 85.00 / 100"),
+    ("一、资金使用\n无\n二、资金拨付\n拨付滞后2个月", "总分 86.00 / 100"), ("【资金管理】\n资金拨付滞后\n未附发票", "总分 85.00 / 100"),
+    ("1.资金使用：未发现问题\n2.资金拨付：拨付滞后2个月", "总分 86.00 / 100"), ("资金管理：\n- 资金拨付滞后\n- 未附发票", "总分 85.00 / 100"),
+    ("一、存在的问题\n（一）资金拨付不及时\n（二）会议费超标准列支\n二、整改措施\n加强资金管理", "总分 85.00 / 100"),
+    ("序号\t问题描述\t金额（万元）\n1\t未附发票\t2.3\n2\t超标准列支会议费\t0.8", "总分 85.00 / 100"),
+    ("经评价，发现问题2处，具体为：\n资金拨付滞后\n未附发票", "总分 85.00 / 100"), ("存在问题（2处）：\n资金拨付滞后\n未附发票", "总分 85.00 / 100"),
+    ("经现场核查和查阅资料，发现以下问题：\n资金拨付滞后\n未附发票", "总分 85.00 / 100"),
+    ("1.验收报告\n2.技术鉴定资料", "总分 85.00 / 100"),  # a list's items naming no fault are findings, never headings
+    # what follows them: a remark, a total, a signature, a pointer (a note naming a fault is a finding)
+    ("未附发票\n超标准列支会议费\n以上问题已责令整改。", "总分 85.00 / 100"), ("未附发票\n超标准列支会议费\n合计2.0万元", "总分 85.00 / 100"),
+    ("未附发票\n超标准列支会议费\n扣分合计：2分", "总分 85.00 / 100"), ("未附发票\n超标准列支会议费\n整改情况：正在整改", "总分 85.00 / 100"),
+    ("未附发票\n超标准列支会议费\n（评价组：张三，2024年3月）", "总分 85.00 / 100"), ("未附发票\n备注：另有1笔支出未附发票", "总分 85.00 / 100"),
+    ("经查，未发现问题。\n（评价组：张三、李四，2024年3月）", "总分 87.00 / 100"), ("未发现问题\n（详见评价报告第三部分）", "总分 87.00 / 100"),
+    ("整改措施：\n加强管理", "没有写出问题"),
+    # a none said as a report says it, a table of yes and no, a sentence wrapped after a comma
+    ("项目资金实行专账核算、专款专用，资金拨付履行了审批程序，未发现违规问题。", "总分 87.00 / 100"),
+    ("无。（经查阅账簿凭证，资金使用合规）", "总分 87.00 / 100"), ("发放职工福利2万元，未发现违规问题", "总分 86.00 / 100"),
+    ("资料名称\t是否归档\n施工合同\t是\n竣工验收报告\t否", "总分 86.00 / 100"), ("有无截留、挤占、挪用：无", "总分 87.00 / 100"),
+    ("项目资金于2023年3月到位，\n2023年10月才拨付，滞后7个月。", "总分 86.00 / 100"),
+    ("2023年6月，将专项资金2万元用于\n发放职工福利，未经审批。", "总分 86.00 / 100"), ("验收报告，\n技术鉴定报告", "总分 85.00 / 100")])
+def test_what_heads_or_follows_the_findings_in_a_cell_is_none_of_them(tmp_path: Path, typed: str, said: str) -> None:
+    """QA282 F4–F6: a category heading its items (1.资金使用方面：, 【资金管理】, 资金管理：), a count said otherwise (发现问题2处，
+    具体为：), a table's column names, a section of remedies, and a remark, a total, a signature or a pointer below the
+    findings each cost a finding's points; a none written as a report writes it (…，资金拨付履行了审批程序，未发现违规问题),
+    a table's row answered yes (施工合同⇥是) and a sentence wrapped after a comma cost one. An auditor counts none of
+    them; a list's items naming no fault, a finding under a category of the list above, and a note naming a fault are
+    still findings."""
+    _findings_cell_reads(tmp_path, typed, said)
+
+
 def test_a_findings_points_typed_after_it_in_its_cell_are_said_beside_the_standards(tmp_path: Path) -> None:
     """QA271 F3: 提前支付工程款（扣2.5分） typed in a findings cell took the rule's 1 point, and the reason printed
     '（扣2.5分）（扣1分）'. The standard's point is taken, and the reason says the note was set aside for it."""

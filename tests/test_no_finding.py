@@ -50,7 +50,17 @@ NONE = ["无", "0处", "资料齐全", "经检查，未发现问题。", "未发
         "事前论证程序规范", "未发现使用现金支付的情况", "一、存在的问题\n无",
         # QA274 F2, F11: headings of any wording above none; states of order joined by 、
         "主要问题有：\n无", "四、存在问题及改进措施\n无", "制度健全、执行有效", "账务处理及时、准确", "验收合格、资料齐全",
-        "合同规范、资料齐全", "经检查，资料齐全、归档及时", "不足之处\n无", "（二）存在的不足\n无"]
+        "合同规范、资料齐全", "经检查，资料齐全、归档及时", "不足之处\n无", "（二）存在的不足\n无",
+        # QA282 F4, F6: a label answered no or yes as a table's row is, a category answered none, a report's sentence
+        "Nil", "违规事项：无", "违规事项：否", "有无截留、挤占、挪用：无", "截留、挤占、挪用、虚列支出情况：未发现", "截留、挤占、挪用：×",
+        "是否存在截留、挤占、挪用：□是 ☑否", "可行性研究：已开展", "施工合同\t是", "专家论证\t√", "资金使用：未发现问题",
+        "评价意见：资金使用合规", "经核查，2023年度项目资金支出均符合规定。", "可行性研究、专家论证、风险评估、绩效评估、集体决策均已开展",
+        "项目已按规定履行可行性研究、专家论证、风险评估、绩效评估和集体决策程序。", "经第三方机构审计，未发现违规问题。",
+        "项目资金实行专账核算、专款专用，资金拨付履行了审批程序，未发现违规问题。", "无。（经查阅账簿凭证，资金使用合规）",
+        "经查，该项目资金已全部按规定用途使用，支出均附有合法有效票据，未发现违规问题。",
+        "项目单位严格按照《XX县财政专项资金管理办法》（X财发〔2021〕15号）使用资金，未发现问题。",
+        "项目实施严格遵守《政府采购法》《招标投标法》等法律法规，未发现违规行为。", "单位已建立健全财务和业务管理制度，制度合法合规完整，未发现缺陷。",
+        "项目合同书、验收报告、技术鉴定等资料齐全，并已按规定及时归档。", "资金使用符合国家财经法规和财务管理制度以及有关专项资金管理办法的规定。"]
 
 #: Each names a problem, however it begins.
 FINDINGS = ["已开展验收，但未出具报告", "部分资料已归档", "无现金支付凭证", "存在大额现金支付", "公款吃喝3次", "论证充分性不足",
@@ -91,7 +101,12 @@ FINDINGS = ["已开展验收，但未出具报告", "部分资料已归档", "�
             "经现场核查挪用3万元，未发现其他问题", "资金通过国库直接支付未到位，不存在截留", "以上问题均无法核实",
             # 经 and a check's word with free words between (QA270 F1), a part before 等资料 (F2), a count with a point (F6)
             "经费报销未经审核", "经办人员未认真审核", "经营性资产未进行清查", "经抽查10个村中有3个村未开展自查", "经费支出缺少审核",
-            "仅合同、发票等资料齐全", "其余合同、发票等资料齐全", "90%的合同、发票等资料齐全", "3个村的合同等资料齐全", "2.0", "3.00处"]
+            "仅合同、发票等资料齐全", "其余合同、发票等资料齐全", "90%的合同、发票等资料齐全", "3个村的合同等资料齐全", "2.0", "3.00处",
+            # a thing answered no, a misuse answered yes, a category answered 无 (its thing missing), a clause before a
+            # none naming a fault, a doubt or money spent (QA282: the wider readers' own)
+            "验收报告：无", "风险评估：否", "可行性研究\t×", "可行性研究：未开展", "截留、挤占、挪用：有", "是否存在截留、挤占、挪用：☑是 □否",
+            "是否存在截留：是", "白条入账：有", "资金使用：无", "发放职工福利2万元，未发现违规问题", "会议费标准较高，未发现违规问题",
+            "资金已全部拨付，部分票据为复印件，未发现违规", "经核查项目完成时间晚于计划2个月，未发现违规问题"]
 
 
 #: Findings a wider reader took for how the work was done, or for a denial of a problem, QA269 F1, F2: a hedge (有待规范,
@@ -188,9 +203,15 @@ def test_a_lists_label_heads_its_items(line: str) -> None:
     assert names_what_follows(line) and not names_what_follows("缺失：合同") and not names_what_follows("挪用专项资金：")
 
 
-@pytest.mark.parametrize("line", ["以上问题已整改", "整改情况：已整改", "整改建议：加强财务审核", "共计扣2分", "（共扣2分）"])
+@pytest.mark.parametrize("line", ["以上问题已整改", "整改情况：已整改", "整改建议：加强财务审核", "共计扣2分", "（共扣2分）",
+                                  # QA282 F5: told to put it right, a total of money or points, a signature, a note
+                                  "以上问题已责令整改。", "已责令限期整改", "（以上问题已于2024年1月整改）", "整改情况：正在整改",
+                                  "整改要求：限期30日内整改", "说明：以上问题已反馈项目单位", "备注：均为2023年度支出",
+                                  "注：涉及金额合计2万元", "合计2.0万元", "涉及金额共计2万元", "扣分合计：2分", "小计：扣2分",
+                                  "（评价组：张三、李四，2024年3月）"])
 def test_a_remark_below_the_findings_is_none_of_them(line: str) -> None:
-    """QA280 F2: a remark or a total below the findings (以上问题已整改, 共计扣2分) counted as one more. A 备注 or a
-    measure may name a problem (备注：虚列支出2万元, 整改情况：尚未整改): never dropped (QA281 F3)."""
+    """QA280 F2, QA282 F5: a remark or a total below the findings (以上问题已整改, 共计扣2分) counted as one more. A 备注
+    or a measure may name a problem (备注：虚列支出2万元, 整改情况：尚未整改, 说明：资料正在整理中): never dropped (QA281 F3)."""
     assert says_nothing(line)
-    assert not says_nothing("备注：虚列支出2万元") and not says_nothing("整改情况：尚未整改")
+    assert not any(map(says_nothing, ["备注：虚列支出2万元", "整改情况：尚未整改", "说明：资料正在整理中", "备注：另有1笔支出未附发票",
+                                      "说明：以上问题未整改", "注：部分票据丢失"]))

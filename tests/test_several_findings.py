@@ -35,9 +35,11 @@ def test_a_line_of_one_finding_citing_numbers_or_counting_things_is_one(line: st
 
 
 @pytest.mark.parametrize(("line", "count"), [("存在2处问题：", 2), ("经检查，发现2处问题：", 2), ("检查发现2处问题：", 2),
-                                             ("共发现3处问题：", 3), ("主要存在2个问题：", 2), ("（共2处）", 2), ("2处", 2)])
+                                             ("共发现3处问题：", 3), ("主要存在2个问题：", 2), ("（共2处）", 2), ("2处", 2),
+                                             ("经评价，发现问题2处，具体为：", 2), ("存在问题（2处）：", 2), ("共2项问题，详见下表：", 2)])
 def test_a_count_heading_or_closing_the_findings_is_told_with_its_number(line: str, count: int) -> None:
-    """QA279 F2: 经检查，发现2处问题：⏎A⏎B gave 3 findings where there are 2; so did a closing （共2处）."""
+    """QA279 F2: 经检查，发现2处问题：⏎A⏎B gave 3 findings where there are 2; so did a closing （共2处）, and counts
+    said otherwise (具体为：, （2处）：, 详见下表：: QA282 F4)."""
     assert count == count_heading(line)
 
 

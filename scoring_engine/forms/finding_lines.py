@@ -15,11 +15,16 @@ import unicodedata
 
 from .._no_finding import says_none, says_nothing
 
-__all__ = ["one_of_parts", "put_together"]
+__all__ = ["one_of_parts", "put_together", "without_headings"]
 
 #: a line ending in a word that goes on (挪用项目资金用于⏎单位办公楼维修, 涉及金额⏎3.5万元); never a comma or 、, which
-#: end a list's items as often as they wrap a sentence (未附发票，⏎资金拨付缓慢 are two: QA282 F1)
+#: end a list's items as often as they wrap a sentence (未附发票，⏎资金拨付缓慢 are two: QA282 F1). After the words
+#: that must go on (用于, 将), the line below is the rest, even naming a fault (…2万元用于⏎发放职工福利，未经审批).
 _DANGLING = re.compile(r"(用于|用作|对|将|把|为|和|及|与|的|涉及|金额|共计|其中)$")
+_GOES_ON = re.compile(r"(用于|用作|对|将|把|的|涉及|金额|共计|其中)$")
+#: a clause ending in a comma that names no fault but tells when, how much or by what rule (项目资金于2023年3月到位，⏎
+#: 2023年10月才拨付，滞后7个月): the start of a finding the line below ends, never a finding of its own (QA282 F1)
+_CLAUSE_GOES_ON = re.compile(r"[0-9０-９《，,]")  # in the line before its last comma
 #: what a line that names a fault of its own says: it is a finding, never the rest of the one above (未附发票，⏎超标准列支，⏎
 #: 无审批手续 are three: QA281 F5)
 _FAULT = re.compile(r"未|不|无|没有|缺|超|违|挪|挤占|截留|虚列|滞留|擅自|提前|延期|逾期|滞后|白条|套取|骗取|重复")
@@ -32,21 +37,20 @@ _NOTE_ALONE = re.compile(r"[(\[【]?(?:扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|[一
 
 
 def put_together(lines: list[str]) -> list[str]:
-    """The findings the lines hold: a wrapped line joined to the one below it, a note alone joined to the one above, a
-    category heading a finding below it dropped."""
+    """The findings the lines hold: a wrapped line joined to the one below it, a note alone joined to the one above."""
     found: list[str] = []
-    wrapped = False
-    for i, line in enumerate(lines):
-        if _category(line) and i + 1 < len(lines) and not _ITEM.match(lines[i + 1]):
-            continue
+    wrapped = goes_on = False
+    for line in lines:
         note = _NOTE_ALONE.fullmatch(unicodedata.normalize("NFKC", line).replace(" ", ""))
         if note is not None and found and not wrapped:
             found[-1] += f"（扣{note[1] or note[2]}分）"
-        elif wrapped and not _ITEM.match(line) and _FAULT.search(line) is None:
+        elif wrapped and not _ITEM.match(line) and (goes_on or _FAULT.search(line) is None):
             found[-1] += line
         else:
             found.append(line)
-        wrapped = _DANGLING.search(line) is not None
+        goes_on = _GOES_ON.search(line) is not None or (line.endswith(("，", ",")) and _FAULT.search(line) is None
+                                                         and _CLAUSE_GOES_ON.search(line, 0, len(line) - 1) is not None)
+        wrapped = goes_on or _DANGLING.search(line) is not None
     return found
 
 
@@ -54,12 +58,78 @@ def put_together(lines: list[str]) -> list[str]:
 _WHY = re.compile(r"(主要)?原因(是|为|在于|:)|系因|因为|由于")
 
 
-def _category(line: str) -> bool:
-    """Whether a line is a list's numbered category (一、资金管理, 二、票据管理) over findings below it: short, naming
-    no fault (一、资金滞留 is a finding) (QA282 F4: two findings under two such headings cost four)."""
+def without_headings(lines: list[str]) -> list[str]:
+    """A cell's lines less those that head the findings rather than name one (QA282 F4: each cost a finding's points):
+    a category over the lines below it (一、资金管理, 1.资金使用方面：, 【财务管理】, 资金管理：), a table's row of column
+    names (序号⇥问题描述⇥金额), and a section of what is to be done about the findings (二、整改措施⏎加强资金管理),
+    which names none of them."""
+    kept: list[str] = []
+    remedies: str | None = None  # the numbering of the section of remedies being passed over ("" when unnumbered)
+    levels: dict[str, int] = {}  # each numbering by the order it first came in: a list's items, then their own items
+    for i, line in enumerate(lines):
+        style, rest = _numbered(line)
+        if style is not None:
+            levels.setdefault(style, len(levels))
+        if remedies is not None:
+            if not remedies or style != remedies or _REMEDIES.fullmatch(rest.strip()):
+                continue
+            remedies = None  # the next section of its level: 三、存在的问题
+        if _REMEDIES.fullmatch(rest.strip()):
+            remedies = style or ""
+            continue
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        if not _column_names(line) and not (below is not None and _heads(style, rest, below, levels)):
+            kept.append(line)
+    return kept
+
+
+#: a section of what is to be done about the findings, and why they arose: none of them
+_REMEDIES = re.compile(r"(存在问题的?)?(整改措施|整改建议|整改意见|整改要求|改进措施|改进建议|意见建议|建议|"
+                       r"下一步(工作)?(打算|措施|计划)|"
+                       r"原因分析|问题原因|产生问题的原因)[:：]?")
+#: a category a clerk heads findings with: 资金管理, 资金使用方面, 【财务管理】 (a short text naming no fault)
+_SECTION = re.compile(r"[【\[]?([^，,。；;：:】\]0-9０-９]{1,12}?)(方面)?(存在的问题|的问题|问题)?[】\]]?[:：]?")
+
+
+def _heads(style: str | None, rest: str, below: str, levels: dict[str, int]) -> bool:
+    """Whether a line (its numbering and the `rest` of it) is a category over the line `below`: numbered, over a line
+    that is no item of its list (a none, 一、资金使用⏎无, an unnumbered line, or an item of a list under it: never of
+    the list above it, 1.采购方面⏎（1）化整为零…⏎2.… holds a finding); or a 方面, a bracketed name or a label with a
+    colon over any line."""
+    named = _SECTION.fullmatch(rest.strip())
+    if named is None or _FAULT.search(named[1]) is not None or _DANGLING.search(named[1]) is not None:
+        return False
+    below_style, _ = _numbered(below)
+    if style is not None and len(rest.strip(" :：")) <= 10:
+        return below_style is None or levels.get(below_style, len(levels)) > levels[style] or says_none(below)
+    return bool(named[2]) or rest.lstrip().startswith(("【", "[")) or rest.rstrip().endswith((":", "："))
+
+
+def _numbered(line: str) -> tuple[str | None, str]:
+    """The numbering a line starts with, as its style (1. and 1、 are one style, （1）another, 一、 a third), and the
+    rest of the line; None and the line when it starts with none."""
     item = _ITEM.match(line)
-    rest = line[item.end():].strip(" :：") if item else ""
-    return bool(item) and 0 < len(rest) <= 10 and _FAULT.search(rest) is None and not line.rstrip().endswith(("。", "；"))
+    if item is None:
+        return None, line
+    mark = item[0].strip()
+    if "\u2460" <= mark[:1] <= "\u2793":  # ①, ❶, ➀: NFKC would make ① a bare 1
+        return "①", line[item.end():]
+    mark = unicodedata.normalize("NFKC", mark)
+    return re.sub(r"[0-9]+", "1", re.sub(r"[一二三四五六七八九十]+", "一", mark)).replace("、", "."), line[item.end():]
+
+
+#: what a table's columns are named: a row of them pasted in the cell is no finding (序号⇥问题描述⇥金额（万元）)
+_COLUMNS = frozenset({
+    "序号", "编号", "问题", "问题描述", "存在问题", "发现问题", "主要问题", "问题类型",
+    "问题内容", "金额", "涉及金额", "金额(万元)", "金额(元)", "涉及金额(万元)", "凭证号", "凭证编号",
+    "日期", "时间", "摘要", "备注", "资料名称", "名称", "是否归档", "是否齐全",
+    "是否开展", "情况", "检查内容", "检查结果", "检查情况", "内容", "说明", "扣分",
+    "扣分(分)", "整改情况", "责任单位", "事项", "项目"})
+
+
+def _column_names(line: str) -> bool:
+    cells = [unicodedata.normalize("NFKC", cell).replace(" ", "") for cell in line.split("\t") if cell.strip()]
+    return len(cells) > 1 and all(cell in _COLUMNS for cell in cells)
 
 
 def one_of_parts(line: str) -> str | None:

@@ -27,7 +27,7 @@ from .._no_finding import COUNT, list_number_only, names_nothing, names_what_fol
 from .._several_findings import count_heading, holds_several
 from ..target_rows import written_quantity
 from .details import project_detail
-from .finding_lines import one_of_parts, put_together
+from .finding_lines import one_of_parts, put_together, without_headings
 from .number_lists import REFUSED, numbers_typed
 from .reading import FILL_THE_CELL, SAME_UNIT, Blank, FormReading
 from .rescaled import judged_on_declared
@@ -184,10 +184,17 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
         reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} numbers a list but holds no finding",
                                         file=str(reading.path), hint=_NONE_HINT))
         return None
-    lines = [line.strip() for line in written  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
+    # 一、资金管理⏎…, 序号⇥问题描述⇥金额, 二、整改措施⏎…: what heads the findings, or follows them, names none (QA282 F4)
+    if not (unheaded := without_headings([line.strip() for line in written])) and written:
+        reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} names no finding", file=str(reading.path),
+                                        hint=_NONE_HINT))
+        return None
+    lines = [line for line in unheaded  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
              if not list_number_only(line) and not says_none(line)]
-    # 。, ？, *: no word of a finding (QA278 F1); 见附件, 同上: what was found is not here (QA280 F7)
-    if lines and all(map(names_nothing, lines)):
+    none_said = len(lines) < len(unheaded) and any(map(says_none, unheaded))
+    # 。, ？, *: no word of a finding (QA278 F1); 见附件, 同上: what was found is not here (QA280 F7), unless below a
+    # line saying none (未发现问题⏎（详见评价报告第三部分）: QA282 F5)
+    if lines and all(map(names_nothing, lines)) and not none_said:
         reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} names no finding", file=str(reading.path),
                                         hint=_NONE_HINT))
         return None
@@ -197,8 +204,10 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
                                         file=str(reading.path), hint=_NONE_HINT))
         return None
     lines = [line for line in lines if not names_what_follows(line)]  # 检查结果：⏎…: a heading is no finding (QA270 F3)
-    if len(lines) > 1 and not all(map(says_nothing, lines)):  # 经检查⏎…, 严格执行资金管理办法⏎但仍有…: a line naming how
-        lines = [line for line in lines if not says_nothing(line)]  # the work was checked or done is no finding (QA265 F2)
+    # 经检查⏎…, 严格执行资金管理办法⏎但仍有…: a line naming how the work was checked or done is no finding (QA265 F2), nor is
+    # a remark below a line saying none (未发现问题⏎（评价组：张三，2024年3月）: QA282 F5)
+    if (len(lines) > 1 and not all(map(says_nothing, lines))) or none_said:
+        lines = [line for line in lines if not says_nothing(line)]
     if any(line.startswith("{") for line in lines):  # a finding with its points, as JSON (QA46 F2)
         try:
             return [_cell_json(line) if line.startswith("{") else line for line in lines]
