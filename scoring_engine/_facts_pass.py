@@ -27,7 +27,7 @@ from ._arith import SMALLEST_MAGNITUDE as _SMALLEST
 from ._arith import CONTEXT
 from ._arith import in_range, within_precision
 from ._formula_functions import Finding
-from ._no_finding import list_number_only, names_nothing, names_what_follows, says_none
+from ._no_finding import is_remark, list_number_only, names_nothing, names_what_follows, says_none
 from ._several_findings import numbered_inline, said_count
 from ._frozen import made_frozen
 from ._text import has_bad_character
@@ -365,7 +365,7 @@ def _findings(items: list[Any]) -> tuple[Finding, ...] | None:
     for item in items:
         if type(item) is not str or not item.strip() or has_bad_character(item) or says_none(item) \
                 or list_number_only(item) or names_what_follows(item) or said_count(item) is not None \
-                or numbered_inline(item) or names_nothing(item) or "扣" in item:  # refused, or a note of its points
+                or numbered_inline(item) or names_nothing(item) or "扣" in item or is_remark(item):  # refused, or a note
             return None  # (提前支付工程款（扣2.5分）), checked the long way
     return tuple([made_frozen(Finding, {"text": item, "points": None}) for item in items])
 

@@ -12,7 +12,8 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-__all__ = ["COUNT", "list_number_only", "marks_only", "names_nothing", "names_what_follows", "says_none", "says_nothing"]
+__all__ = ["COUNT", "is_remark", "list_number_only", "marks_only", "names_nothing", "names_what_follows", "says_none",
+           "says_nothing"]
 
 _NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "不涉及", "无发现", "没问题", "都没问题", "一切正常", "查无问题",
                    "(无)", "空", "没发现啥问题",
@@ -159,10 +160,10 @@ _PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履
                        r"(严格|认真)?按照《[^》]{1,25}》(的)?(规定|要求)?(使用(资金)?|执行|支付)?|"  # 按照《…办法》规定使用资金
                        r"(单独|专账)核算|(实行)?专账管理|实行国库集中支付|(资金)?通过国库(集中|直接)支付"
                        r"((到|至|给)(受益对象|受益人|施工单位|收款人|供应商|农户|个人账户))?|"
-                       + _DOER + r"(资金使用|资金管理|项目资金)?(总体|整体)?(规范|合规)|"  # how the money was kept
-                       # ... or a remark below the findings: 以上问题已整改, 整改情况：已整改, 备注：…, 共计扣2分 (QA280 F2)
-                       # (a 备注 or 整改措施 may name a problem: never dropped, QA281 F3)
-                       r"(以上|上述)(问题)?(均|都)?已(整改|整改完毕|完成整改|落实整改)(到位)?|"
+                       + _DOER + r"(资金使用|资金管理|项目资金)?(总体|整体)?(规范|合规)")  # how the money was kept
+# A remark below the findings: 以上问题已整改, 整改情况：已整改, 备注：…, 共计扣2分 (QA280 F2) (a 备注 or 整改措施 may name a
+# problem: never dropped, QA281 F3); alone in a cell, it names no finding (QA284 F1: 共计扣2分 cost a point)
+_REMARK = re.compile(r"(以上|上述)(问题)?(均|都)?已(整改|整改完毕|完成整改|落实整改)(到位)?|"
                        r"整改情况:(已整改|已完成整改|整改完毕|已落实整改|已全部整改|正在整改|整改中)|"
                        r"(整改建议|整改意见|整改要求|整改措施|备注|注|说明):(?!.*(正在|整理|补|部分|个别|其中|仅|只))"
                        r"((以上|上述)(问题|情况)(均|都)?)?"
@@ -179,6 +180,7 @@ _PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履
                        # ... who wrote it, and when: （评价组：张三，2024年3月）
                        r"\(?(评价组|评价小组|检查组|审计组|核查组|工作组|专家组|评价机构|填表人|填报人|经办人|审核人|复核人|"
                        r"评价人|检查人)(成员)?:" + _CALM_WORDS.replace(":,", ":") + r"{1,40}\)?")
+_PREAMBLE = re.compile(_PREAMBLE.pattern + "|" + _REMARK.pattern)
 
 
 def says_none(text: str, findings: bool = True) -> bool:
@@ -250,6 +252,17 @@ def says_nothing(line: str) -> bool:
     办法): neither a finding nor none, where a line below it says which."""
     bare = _bare(line)
     return _PREAMBLE.fullmatch(bare) is not None or names_what_follows(line)  # 一、存在的问题⏎无 (QA274 F3)
+
+
+def is_remark(line: str) -> bool:
+    """Whether a line of a findings cell is a remark on the findings above it (以上问题已整改, 共计扣2分, 备注：…, a
+    signature): none of them, and alone in a cell no finding (QA284 F1)."""
+    return _remark(line) if len(line) <= _KEPT_LENGTH else False  # a remark is short
+
+
+@lru_cache(maxsize=4096)  # every finding of a portfolio is asked, and they repeat
+def _remark(line: str) -> bool:
+    return _REMARK.fullmatch(_bare(line)) is not None
 
 
 def names_what_follows(line: str) -> bool:

@@ -280,6 +280,8 @@ RULES = (
     ("give the points once: in points, or at the end of the text", "分数只写一处：写在 points 中，或写在文字末尾"),
     ("the finding {value} says its points but not what was found", "问题 {value!t} 只写了扣分，没有写发现了什么问题"),
     ("write what was found before its points", "在扣分前写出发现的问题"),
+    ("the finding {value} says its points twice", "问题 {value!t} 写了两处扣分，不知按哪一处"),  # QA284 F2
+    ("give its points once, at the end of the text", "扣分只写一处，写在问题文字末尾"),
     # a derived value's unit (_schema: QA271 F1)
     ("a derived value has no unit of its own (需说明 and 提示 show a sum of facts in their unit): give the facts their "
      "unit, and leave unit out",
@@ -296,6 +298,14 @@ RULES = (
     # a findings text of marks alone (fact_values._no_none, forms/side: QA278 F1)
     ("not a finding: {value} names nothing", "不是问题：{value!t} 没有写出任何问题"),
     ("{text:q} names no finding", "{text} 没有写出问题"),
+    ("{text:q} is a remark on the findings, a total or a signature, and names no finding",  # QA284 F1
+     "{text} 只是对问题的备注、合计或签名，没有写出问题"),
+    ("the total {text:q} typed below the findings is set aside; each finding costs what the standard says (see the "
+     "indicator's reason)", "问题下方写的合计 {text} 不作为扣分依据，各问题按评分标准扣分（见该指标的得分说明）"),
+    ("not a finding: {value} is a remark on the findings, a total or a signature",
+     "不是问题：{value!t} 只是对问题的备注、合计或签名"),
+    ("write in the cell each finding on a line of its own (Alt+Enter); 无 when there is none",  # QA284 F8
+     "在单元格中逐条写出发现的问题（每行一个，Alt+Enter 换行）；没有问题填 无"),
     # a count of findings, or several in one item (fact_values._no_none: QA277 F1)
     ("not a finding: {value} only says how many findings there are", "不是问题：{value!t} 只写了问题的个数，没有写出是哪些问题"),
     ("write each finding as an item of its own, or leave this item out", "每个问题单独写成一项，或删去这一项"),

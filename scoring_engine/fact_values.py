@@ -17,7 +17,7 @@ from ._own_values import written_form
 from ._text import listing
 from ._finding_points import points_said
 from ._several_findings import count_heading, holds_several
-from ._no_finding import list_number_only, names_nothing, names_what_follows, says_none
+from ._no_finding import is_remark, list_number_only, names_nothing, names_what_follows, says_none
 from .errors import did_you_mean
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
@@ -291,6 +291,8 @@ def _own_points(text: str, points: Decimal | None) -> Finding:
     if not rest:
         raise ValueError(f"the finding {_brief(text)} says its points but not what was found",
                          "write what was found before its points")
+    if points_said(rest) is not None:  # 未附发票（扣1分）（扣2分）: which is meant cannot be told (QA284 F2)
+        raise ValueError(f"the finding {_brief(text)} says its points twice", "give its points once, at the end of the text")
     _no_none(rest)  # 无（扣1分）, 经检查：（扣1分）: read as what is left once the note is cut off (QA273 F8)
     return Finding(text, points)
 
@@ -308,6 +310,9 @@ def _no_none(text: str) -> str:
                          "write what was found, or leave this item out")
     if names_nothing(text):  # 。, ？, *: no word of a finding (QA278 F1)
         raise ValueError(f"not a finding: {_brief(text)} names nothing", "write what was found, or leave this item out")
+    if is_remark(text):  # 以上问题已整改, 共计扣2分: of the findings, none of them (QA284 F1)
+        raise ValueError(f"not a finding: {_brief(text)} is a remark on the findings, a total or a signature",
+                         "write what was found, or leave this item out")
     if count_heading(text) is not None:  # 存在2处问题：, 2处: how many, never which (QA277 F1)
         raise ValueError(f"not a finding: {_brief(text)} only says how many findings there are",
                          "write each finding as an item of its own, or leave this item out")

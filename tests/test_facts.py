@@ -400,12 +400,22 @@ def test_a_national_facts_files_findings_are_read_whole_on_the_quick_path(findin
 
 
 @pytest.mark.parametrize(("item", "said"), [({"text": "提前支付工程款（扣2.5分）", "points": 1}, "its points are 1"),
-                                            ("（扣2分）", "says its points but not what was found")])
+                                            ("（扣2分）", "says its points but not what was found"),
+                                            ("未附发票（扣1分）（扣2分）", "says its points twice")])
 def test_a_findings_points_said_twice_or_alone_are_refused(item: Any, said: str) -> None:
-    """Points in the text and other points beside it, or points with no finding before them, are refused at the item:
-    which is meant, or what was found, cannot be told."""
+    """Points in the text and other points beside it, or twice in the text (QA284 F2), or points with no finding
+    before them, are refused at the item: which is meant, or what was found, cannot be told."""
     error = refusal(with_fact("findings", [item]))
     assert "$.facts.findings[0]" == error.first.path and said in error.message
+
+
+@pytest.mark.parametrize("items", [["共计扣2分"], ["未附发票", "以上问题已整改"], ["备注：已整改"], ["合计2.0万元"]])
+def test_a_remark_or_a_total_given_as_a_finding_is_refused(items: list[str]) -> None:
+    """QA284 F1: ["共计扣2分"] took 2 points, its reason 扣2分：共计扣2分; a remark (以上问题已整改) took one. Neither is a
+    finding, on the quick path or the long one."""
+    error = refusal(with_fact("findings", items))
+    assert f"$.facts.findings[{len(items) - 1}]" == error.first.path, error.message
+    assert "is a remark on the findings, a total or a signature" in error.message
 
 
 @pytest.mark.parametrize("item", ["。", "？", "*", "（）", "……"])

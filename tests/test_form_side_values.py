@@ -199,7 +199,7 @@ def test_a_findings_cell_holding_a_lists_numbers_alone_is_refused_and_an_empty_n
     form, rows = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
     code, output = _scored(form, tmp_path)
     if said is None:
-        assert 1 == code and f"表外事实!C{rows['found']}：'1.⏎2.' 只有清单的序号，没有写出问题（填写该单元格" in output, output
+        assert 1 == code and f"表外事实!C{rows['found']}：'1.⏎2.' 只有清单的序号，没有写出问题（在单元格中逐条写出发现的问题" in output, output
     else:
         assert 0 == code and f"总分 {said} / 100" in output, output
 
@@ -221,7 +221,7 @@ def test_a_findings_cells_heading_is_no_finding_and_a_cell_of_headings_alone_is_
     form, rows = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": typed})
     code, output = _scored(form, tmp_path)
     if said is None:
-        assert 1 == code and f"表外事实!C{rows['found']}：" in output and "只说明了怎样检查或只是标题，没有写出问题（填写该单元格" in output, output
+        assert 1 == code and f"表外事实!C{rows['found']}：" in output and "只说明了怎样检查或只是标题，没有写出问题（在单元格中逐条写出发现的问题" in output, output
     else:
         assert 0 == code and f"总分 {said} / 100" in output, output
 
@@ -326,6 +326,27 @@ def test_what_heads_or_follows_the_findings_in_a_cell_is_none_of_them(tmp_path: 
     them; a list's items naming no fault, a finding under a category of the list above, and a note naming a fault are
     still findings."""
     _findings_cell_reads(tmp_path, typed, said)
+
+
+@pytest.mark.parametrize("typed", ["共计扣2分", "以上问题均已整改到位", "备注：已整改", "（评价组：张三，2024年3月）"])
+def test_a_findings_cell_of_a_remark_or_a_total_alone_is_refused_as_naming_no_finding(tmp_path: Path, typed: str) -> None:
+    """QA284 F1: 共计扣2分, 以上问题均已整改到位 or 备注：已整改 alone in a findings cell cost a finding's point in silence, the
+    reason reading 扣1分：共计扣2分. Of findings the cell does not name, they name none: refused, with what to write."""
+    _findings_cell_reads(tmp_path, typed, "只是对问题的备注、合计或签名，没有写出问题（在单元格中逐条写出发现的问题")
+
+
+def test_a_total_of_points_typed_below_the_findings_is_said_to_be_set_aside(tmp_path: Path) -> None:
+    """QA284 F1: 未附发票⏎共计扣2分 took the standard's 1 point and dropped the unit's total of 2 without a word."""
+    form, _ = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": "未附发票\n共计扣2分"})
+    code, output = _scored(form, tmp_path)
+    assert 0 == code and "总分 86.00 / 100" in output, output
+    assert "表外事实!C5：问题下方写的合计 '共计扣2分' 不作为扣分依据，各问题按评分标准扣分" in output, output
+
+
+def test_a_findings_points_noted_twice_are_refused(tmp_path: Path) -> None:
+    """QA284 F2: 未附发票（扣1分）（扣2分） read the last note, the first staying in the finding's words beside a
+    deduction of another figure. Which is meant cannot be told."""
+    _findings_cell_reads(tmp_path, "未附发票（扣1分）（扣2分）", "问题文字 '未附发票（扣1分）（扣2分）' 写了两处扣分，不知按哪一处")
 
 
 def test_a_findings_points_typed_after_it_in_its_cell_are_said_beside_the_standards(tmp_path: Path) -> None:
