@@ -317,6 +317,14 @@ RULES = (
     ("every number typed ({shown}) is 1 or less, where the fact's numbers go up to {scale}; they are scored as written",
      "所填数字（{shown}）都不超过 1，而该事实的数字最高为 {scale}：按所填数字计分"),
     ("if they are shares, write them on the scale: {scaled} for {share}", "如果填的是比率，请按分制填写：{share} 写作 {scaled}"),
+    # ... and in a facts file, or a form, said by the engine (QA284 F3)
+    ("every number of {label} ({shown}) is 1 or less, where its numbers go up to {scale}; they are scored as written (if "
+     "they are shares, write them on the scale: {scaled} for {share})",
+     "{label!t}的数字（{shown}）都不超过 1，而该事实的数字最高为 {scale}：按所填数字计分"
+     "（如果填的是比率，请按分制填写：{share} 写作 {scaled}）"),
+    ("{percent}%, that is {value} on a scale of {scale}", "{percent}%，按 {scale} 分制即 {value}"),
+    ("line {at:n} {line:q} is not a number", "第 {at} 行 {line} 不是数字"),  # forms/number_lists (QA284 F4)
+    ("write each number alone, one a line, such as 95 (no 分 or words)", "每行只写一个数字，如 95（不加“分”或文字）"),
     # a count heading a findings cell that names another number of them (forms/side: QA277 F1)
     ("{text:q} says {said:n} findings and names {named:n}", "{text} 写明{said}个问题，实际列出{named}个"),
     ("write each finding on a line of its own in the cell (Alt+Enter), as many as it says",

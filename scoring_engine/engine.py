@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal, DecimalException
 from types import MappingProxyType
 from typing import Any
@@ -160,6 +160,14 @@ _GUARD = Decimal(f"1e-{GUARD_PLACES}")  # exactly, in no caller's context (QA127
 _GUARDED_BELOW = CONTEXT.prec - GUARD_PLACES
 
 
+def _as_shares(name: str, label: str | None, numbers: Sequence[Decimal], scale: Decimal) -> ScoreWarning:
+    """The warning for a list of numbers on a scale of `scale` that are all shares of 1 (0.95, 0.9: 95 and 90 meant?)."""
+    shown = "、".join(plain(n) for n in numbers[:3]) + ("、…" if len(numbers) > 3 else "")
+    return ScoreWarning("scale", f"every number of {label or name} ({shown}) is 1 or less, where its numbers go up to "
+                                 f"{plain(scale)}; they are scored as written (if they are shares, write them on the "
+                                 f"scale: {plain(numbers[0] * scale)} for {plain(numbers[0])})", fact=name)
+
+
 class _Run:
     """One scoring run: the facts checked, derived values and checks computed; `tree` scores the indicators."""
 
@@ -176,6 +184,10 @@ class _Run:
         self.failed_messages: dict[str, str] = {}
         self.used: dict[str, DerivedValue] = {}  # derived values scored as the report's own value (`used`)
         self.values = self._derive(checked)
+        for name, scale in plan.scaled_lists:  # 0.95 where 95 of 100 was meant (QA284 F3: 79.73 fell to 75.39 in silence)
+            if isinstance(numbers := checked.get(name), tuple | list) and numbers and all(0 <= n <= 1 for n in numbers) \
+                    and any(numbers):
+                self.warnings.append(_as_shares(name, self.set.facts[name].label, numbers, scale))
         self.view = RuleView(self.values)  # what every leaf reads, but those that read their own weight or row
         self.problems: list[Problem] = []
         self._checks()

@@ -82,6 +82,8 @@ def _looks_like(text: str, spec: FactSpec) -> str | None:
         return plain(number)
     if spec.max == 1:
         return plain(number / 100)
+    if spec.max is not None and spec.max >= 10:  # 95% of a 百分制 score is 95, never the ratio 0.95 (QA284 F3)
+        return f"{plain(number)}%, that is {plain(number / 100 * spec.max)} on a scale of {plain(spec.max)}"
     return f"{plain(number)}%, that is {plain(number / 100)} as a ratio"
 
 

@@ -122,6 +122,9 @@ class ScoringPlan:
         self.parents = tuple(n for n in reversed(self.nodes) if n.children)
         self.weights = self.weights_of({n.id: n.indicator.weight for n in self.leaves})
         self.facts = tuple(indicator_set.facts.items())
+        #: list facts of numbers on a scale of 10 or more (专家评分（百分制）): typed as shares of 1, they are warned of
+        self.scaled_lists = tuple((name, spec.max) for name, spec in self.facts if spec.type == "list"
+                                  and spec.items == "number" and spec.max is not None and spec.max >= 10)
         self.sentences: dict[str, Sentence] = {}  # reason template key → template, split on first use
         self.row_groups = tuple(n for n in self.leaves if n.indicator.rows is not None)
         steps = [n.step for n in self.leaves if n.step] + [s for n in self.row_groups for s in (n.row_steps or {}).values()]

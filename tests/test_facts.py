@@ -14,6 +14,7 @@ import pytest
 import scoring_engine
 from scoring_engine import Facts, FactsError, IndicatorSet, Result
 from scoring_engine._zh import translate
+from portfolio import ROOT
 
 D = Decimal
 
@@ -820,3 +821,23 @@ def test_an_optional_fact_left_out_that_a_rule_reads_is_named_by_its_label_with_
     assert ("x", "note") == (error.first.indicator, error.first.fact)
     assert "缺少事实 note" in error.text("zh") and "在事实文件中补上调整后预算数；该指标确实不适用时，写 not_applicable: {x: 不适用的理由}" in error.text("zh")
     assert D(95) == scoring_engine.score(indicator_set, Facts(values={"a": 90}, not_applicable={"x": "未调整预算"})).total
+
+
+def test_expert_scores_of_a_hundred_points_given_as_percentages_or_shares_are_said_on_that_scale() -> None:
+    """QA284 F3: in a facts file, 百分制 expert scores given as "95%" were told 看起来是 95%，即比率 0.95, and given as 0.95
+    they scored 0.04 of 5 points (79.73 fell to 75.39, 良 to 中) with no 提示, where a form says both. The refusal names
+    95 on the scale, and shares of 1 are scored as written with a warning naming the scale."""
+    small = scoring_engine.load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    document = json.loads((ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8"))
+    document["facts"]["benefit"]["expert_scores"] = ["95%", 90, 88, 70, 80]
+    error = refusal(scoring_engine.parse_facts(json.dumps(document)), small)
+    assert "which looks like 95%, that is 95 on a scale of 100" in error.message, error.message
+    assert "95%，按 100 分制即 95" in error.text("zh"), error.text("zh")
+    document["facts"]["benefit"]["expert_scores"] = [0.95, 0.9, 0.88, 0.7, 0.8]
+    result = scoring_engine.score(small, scoring_engine.parse_facts(json.dumps(document)))
+    warning = next(w for w in result.warnings if w.kind == "scale")
+    assert "benefit.expert_scores" == warning.fact and "(0.95、0.9、0.88、…) is 1 or less" in warning.message
+    assert "write them on the scale: 95 for 0.95" in warning.message, warning.message
+    document["facts"]["benefit"]["expert_scores"] = [95, 90, 88, 70, 80]
+    assert not [w for w in scoring_engine.score(small, scoring_engine.parse_facts(json.dumps(document))).warnings
+                if w.kind == "scale"]

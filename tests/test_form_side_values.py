@@ -100,8 +100,8 @@ def test_expert_scores_typed_one_a_line_are_read_as_a_list_of_numbers(tmp_path: 
 @pytest.mark.parametrize(("typed", "code", "said"), [
     ("95%\n90%\n85%", 1, "数字写成了百分数（95%、90%、85%）（请写成数字，每行一个（95、90、85））"),
     ("95 %\n90 %", 1, "数字写成了百分数（95 %、90 %）（请写成数字，每行一个（95、90））"),
-    ("0.95\n0.9\n0.85", 0, "所填数字（0.95、0.9、0.85）都不超过 1，而该事实的数字最高为 100：按所填数字计分（如果填的是比率，"
-                            "请按分制填写：0.95 写作 95）")])
+    ("0.95\n0.9\n0.85", 0, "表外事实!C4：专家评分的数字（0.95、0.9、0.85）都不超过 1，而该事实的数字最高为 100：按所填数字计分"
+                            "（如果填的是比率，请按分制填写：0.95 写作 95）")])
 def test_expert_scores_typed_as_percentages_or_shares_are_said(tmp_path: Path, typed: str, code: int, said: str) -> None:
     """QA277 F4: scores of 百分制 typed 95%⏎90% were refused as no JSON, against the documented one number a line; typed
     as shares (0.95, as a cell formatted as a percentage keeps 95%) they scored 0.04 of 4 points in silence. The first is
@@ -118,11 +118,15 @@ def test_a_single_expert_score_typed_as_a_number_is_a_list_of_one(tmp_path: Path
 
 
 def test_expert_scores_that_are_not_numbers_get_a_hint_with_numbers(tmp_path: Path) -> None:
-    """Text that is neither numbers one a line nor JSON is refused with an example of numbers, not of findings."""
+    """Text that is neither numbers one a line nor JSON is refused with an example of numbers, not of findings: its
+    line not a number named (QA284 F4), or, one line alone, the JSON to write."""
     form, rows = _form(tmp_path, {"a": 100, "sc": "七十\n95"})
     code, said = _scored(form, tmp_path)
     assert 1 == code
-    assert f"表外事实!C{rows['sc']}：列表类事实应按 JSON 填写，实际是 '七十\\n95'（请写成 [88, 92.5, 85]；没有则写 []）" in said, said
+    assert f"表外事实!C{rows['sc']}：第 1 行 '七十' 不是数字（每行只写一个数字，如 95（不加“分”或文字））" in said, said
+    form, rows = _form(tmp_path, {"a": 100, "sc": "七十"})
+    code, said = _scored(form, tmp_path)
+    assert 1 == code and "（请写成 [88, 92.5, 85]；没有则写 []）" in said, said
 
 
 @pytest.mark.parametrize("typed", ["[75, NaN]", "[75, Infinity]"], ids=["NaN", "Infinity"])
@@ -473,3 +477,13 @@ def test_a_judgement_cell_of_spaces_is_read_at_once() -> None:
         _judged_in_words(text, "tier")
         assert time.process_time() - start < 1
     assert {"tier": "达成年度指标", "score": 9, "reason": "效果明显"} == _judged_in_words("达成年度指标 ，  9分，效果明显", "tier")
+
+
+@pytest.mark.parametrize(("typed", "said"), [("95分\n90分\n85分", "第 1 行 '95分' 不是数字（每行只写一个数字，如 95"),
+                                             ("95\n九十\n85", "第 2 行 '九十' 不是数字")])
+def test_expert_scores_typed_one_a_line_with_a_line_no_number_name_that_line(tmp_path: Path, typed: str, said: str) -> None:
+    """QA284 F4: one unfit line among expert scores typed one a line was told 列表类事实应按 JSON 填写, against the blank
+    form's 每行一个, quoting the cell with Python's \\n and naming no line. The line is named, with what to write."""
+    form, _ = _form(tmp_path, {"a": 100, "sc": typed})
+    code, output = _scored(form, tmp_path)
+    assert 1 == code and "表外事实!C4：" + said in output and "JSON" not in output and "\\n" not in output, output

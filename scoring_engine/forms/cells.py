@@ -362,7 +362,8 @@ def checks_on_cells(imported: ImportedFacts, result: Result, indicator_set: Indi
     def placed(item: Any) -> Any:
         formula = conditions.get(item.expression or "") if getattr(item, "kind", "explain_when") in (
             "check", "explain_when") else None
-        facts = indicator_set.facts_read_by(formula.names) if formula is not None else []
+        facts = indicator_set.facts_read_by(formula.names) if formula is not None else \
+            [item.fact] if getattr(item, "kind", "") == "scale" else []  # expert scores typed as shares, on their cell
         refs = [imported.provenance.get(f) or (imported.empty[f].cell if f in imported.empty else None) for f in facts]
         cells: dict[str, list[str]] = {}  # sheet → its cells, in the order the facts are read
         for sheet, _, cell in (ref.rpartition("!") for ref in refs if ref):

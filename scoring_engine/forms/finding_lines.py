@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .._no_finding import says_none, says_nothing
+from .._no_finding import is_remark, list_number_only, names_nothing, names_what_follows, says_none, says_nothing
 
-__all__ = ["one_of_parts", "put_together", "without_headings"]
+__all__ = ["findings_written", "one_of_parts", "put_together", "without_headings"]
 
 #: a line ending in a word that goes on (挪用项目资金用于⏎单位办公楼维修, 涉及金额⏎3.5万元); never a comma or 、, which
 #: end a list's items as often as they wrap a sentence (未附发票，⏎资金拨付缓慢 are two: QA282 F1). After the words
@@ -34,6 +34,39 @@ _ITEM = re.compile(r"\s*(?:\d{1,2}[.、)．](?!\d)|[(（]\d{1,2}[)）]|[一二�
 #: a note of points alone on its line: 扣1分, （扣1分）, 扣除2分。, -1分
 _NOTE_ALONE = re.compile(r"[(\[【]?(?:扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九十]{1,3}|半)|"
                          r"-(\d{1,6}(?:\.\d{1,6})?))\s*分[)\]】]?[。.;]*")
+
+
+def findings_written(written: list[str]) -> tuple[list[str], str | None, str | None]:
+    """The lines of a findings cell that may name findings: less headings, nones, marks, pointers and remarks; why the
+    cell names none when it does (what a message says after the cell's text), and a total of points typed below the
+    findings (共计扣2分), which is set aside."""
+    if written and all(map(list_number_only, written)):  # 1.⏎2.: a list begun, never filled in (QA267 F3)
+        return [], "numbers a list but holds no finding", None
+    # 一、资金管理⏎…, 序号⇥问题描述⇥金额, 二、整改措施⏎…: what heads the findings, or follows them, names none (QA282 F4)
+    if not (unheaded := without_headings([line.strip() for line in written])) and written:
+        return [], "names no finding", None
+    lines = [line for line in unheaded  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
+             if not list_number_only(line) and not says_none(line)]
+    none_said = len(lines) < len(unheaded) and any(map(says_none, unheaded))
+    # 。, ？, *: no word of a finding (QA278 F1); 见附件, 同上: what was found is not here (QA280 F7), unless below a
+    # line saying none (未发现问题⏎（详见评价报告第三部分）: QA282 F5)
+    if lines and all(map(names_nothing, lines)) and not none_said:
+        return [], "names no finding", None
+    lines = [line for line in lines if not names_nothing(line)]  # a stray mark or 详见附件 below the findings (QA281 F6)
+    if lines and all(map(names_what_follows, lines)):  # 经检查：⏎经审计: how it was checked, never what was found
+        return [], "says how the work was checked but names no finding", None
+    lines = [line for line in lines if not names_what_follows(line)]  # 检查结果：⏎…: a heading is no finding (QA270 F3)
+    if lines and all(map(is_remark, lines)) and not none_said:  # 共计扣2分, 以上问题已整改 alone: of no finding (QA284 F1)
+        return [], "is a remark on the findings, a total or a signature, and names no finding", None
+    # 经检查⏎…, 严格执行资金管理办法⏎但仍有…: a line naming how the work was checked or done is no finding (QA265 F2), nor is
+    # a remark below a line saying none (未发现问题⏎（评价组：张三，2024年3月）: QA282 F5)
+    if (len(lines) > 1 and not all(map(says_nothing, lines))) or none_said:
+        total = next((line for line in lines if is_remark(line) and _POINTS_TOTAL.search(line)), None)
+        return [line for line in lines if not says_nothing(line)], None, total
+    return lines, None, None
+
+
+_POINTS_TOTAL = re.compile(r"扣\s*(?:除\s*)?[0-9０-９]|[0-9０-９]\s*分")  # 共计扣2分, 扣分合计：2分 (money totals are not)
 
 
 def put_together(lines: list[str]) -> list[str]:

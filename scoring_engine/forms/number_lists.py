@@ -1,8 +1,8 @@
 """A list of numbers typed in one cell of the side sheet (expert scores): one a line, or parted by Chinese commas.
 
-Scores typed as percentages (95%⏎90%) are refused with the numbers to write, and scores that are all shares of 1 where
-the fact's scores go up to 100 (0.95⏎0.9⏎0.85, as a cell formatted as a percentage keeps 95%) are warned of: scored as
-written, they are 0.95 of 100 points, and the panel's score next to nothing (QA277 F4).
+Scores typed as percentages (95%⏎90%) are refused with the numbers to write (QA277 F4). Scores that are all shares of 1
+where the fact's scores go up to 100 (0.95⏎0.9⏎0.85, as a cell formatted as a percentage keeps 95%) are warned of by
+the engine, on a form or in a facts file alike (engine._as_shares), and said here of their cell (forms/cells).
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ def numbers_typed(reading: FormReading, cell: str, value: Any, fact: str) -> lis
     alone, as the list; REFUSED for percentages, said at `cell`; None for anything else (JSON text, which is read as
     such, or what the JSON reading or the facts check words). An ASCII comma parts nothing: 1,234 may be one number."""
     if isinstance(value, Decimal):
-        return _shares_said(reading, cell, [value], fact)
+        return [value]
     if not isinstance(value, str):
         return None
     parted = _CHINESE_COMMAS.sub("\n", value)  # before NFKC, which makes ， the ASCII comma
     lines = [line.strip() for line in unicodedata.normalize("NFKC", parted).splitlines() if line.strip()]
     if lines and all(_NUMBER.fullmatch(line) for line in lines):
-        return _shares_said(reading, cell, [Decimal(line) for line in lines], fact)
+        return [Decimal(line) for line in lines]
     if lines and all(_PERCENT.fullmatch(line) or _NUMBER.fullmatch(line) for line in lines):
         scale = _scale(reading, fact)
         meant = [Decimal(found[1]) / 100 * (scale if scale > 1 else 1) if (found := _PERCENT.fullmatch(line))
@@ -46,26 +46,23 @@ def numbers_typed(reading: FormReading, cell: str, value: Any, fact: str) -> lis
                                         file=str(reading.path),
                                         hint=f"write them as numbers, one a line ({_shown([plain(m) for m in meant])})"))
         return REFUSED
+    if len(lines) > 1 and not lines[0].startswith(("[", "{")):  # one a line, one of them no number (QA284 F4: told JSON)
+        at, line = next((i, line) for i, line in enumerate(lines, 1) if not _NUMBER.fullmatch(line)
+                        and not _PERCENT.fullmatch(line))
+        reading.problems.append(Problem(f"{cell}: line {at} {_quoted(line)} is not a number", file=str(reading.path),
+                                        hint="write each number alone, one a line, such as 95 (no 分 or words)"))
+        return REFUSED
     return None
+
+
+def _quoted(line: str) -> str:
+    return "'" + (line if len(line) <= 30 else line[:30] + "…").replace("'", "’") + "'"
 
 
 def _scale(reading: FormReading, fact: str) -> Decimal:
     """The highest number the fact takes (100 for 百分制 scores), 1 when it declares none."""
     spec = reading.set.facts.get(fact)
     return spec.max if spec is not None and spec.max is not None else Decimal(1)
-
-
-def _shares_said(reading: FormReading, cell: str, numbers: list[Decimal], fact: str) -> list[Decimal]:
-    """`numbers`, with a warning where all of them are shares of 1 (none above it, some above 0) and the fact's numbers
-    go up to 10 or more: typed as shares, or in a cell formatted as a percentage."""
-    scale = _scale(reading, fact)
-    if scale >= 10 and numbers and all(0 <= n <= 1 for n in numbers) and any(numbers):
-        shown = _shown([plain(n) for n in numbers])
-        reading.warnings.append(Problem(
-            f"{cell}: every number typed ({shown}) is 1 or less, where the fact's numbers go up to {plain(scale)}; they "
-            "are scored as written", file=str(reading.path),
-            hint=f"if they are shares, write them on the scale: {plain(numbers[0] * scale)} for {plain(numbers[0])}"))
-    return numbers
 
 
 def _shown(items: list[str]) -> str:

@@ -23,11 +23,11 @@ from .._text import cut, prints_as_nothing
 from ..errors import Problem
 from ..facts import MAX_FACTS_DEPTH
 from ..model import FactSpec
-from .._no_finding import COUNT, is_remark, list_number_only, names_nothing, names_what_follows, says_none, says_nothing
+from .._no_finding import COUNT, list_number_only, says_none
 from .._several_findings import count_heading, holds_several
 from ..target_rows import written_quantity
 from .details import project_detail
-from .finding_lines import one_of_parts, put_together, without_headings
+from .finding_lines import findings_written, one_of_parts, put_together
 from .number_lists import REFUSED, numbers_typed
 from .reading import FILL_THE_CELL, SAME_UNIT, Blank, FormReading
 from .rescaled import judged_on_declared
@@ -40,7 +40,6 @@ __all__ = ["defaults_taken", "read_side"]
 #: How a 表外事实 cell writes a fact of each kind that is no single value.
 #: What a yes-or-no fact's cell may hold as text: a clerk writes 是 or 否 (QA33 F2), a facts file true or false.
 _NONE_HINT = "fill in the cell; 无 when there is no finding"
-_POINTS_TOTAL = re.compile(r"扣\s*(?:除\s*)?[0-9０-９]|[0-9０-９]\s*分")  # 共计扣2分, 扣分合计：2分 (money totals are not)
 #: what a findings cell typed but naming none is told to hold (never 填写该单元格 of a cell filled: QA284 F8)
 _NAME_THEM = "write in the cell each finding on a line of its own (Alt+Enter); 无 when there is none"
 _YES_NO = {"true": True, "false": False, "是": True, "否": False,
@@ -182,44 +181,15 @@ def _same(one: Any, other: Any) -> bool:
 def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | None:
     """Findings typed in a cell one a line (Alt+Enter between them; QA44 F10), or one alone. One line of several parted
     by ；is refused: how many findings it holds cannot be told, and each may cost points."""
-    written = [line for line in text.splitlines() if not all(prints_as_nothing(c) for c in line)]
-    if written and all(map(list_number_only, written)):  # 1.⏎2.: a list begun, never filled in (QA267 F3)
-        reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} numbers a list but holds no finding",
-                                        file=str(reading.path), hint=_NAME_THEM))
+    lines, refused, total = findings_written([line for line in text.splitlines()
+                                               if not all(prints_as_nothing(c) for c in line)])
+    if refused is not None:  # 1.⏎2., 见附件, 经检查：, 共计扣2分: a cell naming no finding
+        reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} {refused}", file=str(reading.path), hint=_NAME_THEM))
         return None
-    # 一、资金管理⏎…, 序号⇥问题描述⇥金额, 二、整改措施⏎…: what heads the findings, or follows them, names none (QA282 F4)
-    if not (unheaded := without_headings([line.strip() for line in written])) and written:
-        reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} names no finding", file=str(reading.path),
-                                        hint=_NAME_THEM))
-        return None
-    lines = [line for line in unheaded  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
-             if not list_number_only(line) and not says_none(line)]
-    none_said = len(lines) < len(unheaded) and any(map(says_none, unheaded))
-    # 。, ？, *: no word of a finding (QA278 F1); 见附件, 同上: what was found is not here (QA280 F7), unless below a
-    # line saying none (未发现问题⏎（详见评价报告第三部分）: QA282 F5)
-    if lines and all(map(names_nothing, lines)) and not none_said:
-        reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} names no finding", file=str(reading.path),
-                                        hint=_NAME_THEM))
-        return None
-    lines = [line for line in lines if not names_nothing(line)]  # a stray mark or 详见附件 below the findings (QA281 F6)
-    if lines and all(map(names_what_follows, lines)):  # 经检查：⏎经审计: how it was checked, never what was found
-        reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} says how the work was checked but names no finding",
-                                        file=str(reading.path), hint=_NAME_THEM))
-        return None
-    lines = [line for line in lines if not names_what_follows(line)]  # 检查结果：⏎…: a heading is no finding (QA270 F3)
-    if lines and all(map(is_remark, lines)) and not none_said:  # 共计扣2分, 以上问题已整改 alone: of no finding (QA284 F1)
-        reading.problems.append(Problem(f"{cell}: {_in_quotes(text)} is a remark on the findings, a total or a signature, "
-                                        "and names no finding", file=str(reading.path), hint=_NAME_THEM))
-        return None
-    # 经检查⏎…, 严格执行资金管理办法⏎但仍有…: a line naming how the work was checked or done is no finding (QA265 F2), nor is
-    # a remark below a line saying none (未发现问题⏎（评价组：张三，2024年3月）: QA282 F5)
-    if (len(lines) > 1 and not all(map(says_nothing, lines))) or none_said:
-        totals = [line for line in lines if is_remark(line) and _POINTS_TOTAL.search(line)]
-        if totals:  # 未附发票⏎共计扣2分: the unit's own reckoning, set aside for the standard's (QA284 F1)
-            reading.warnings.append(Problem(f"{cell}: the total {_in_quotes(totals[0])} typed below the findings is set "
-                                            "aside; each finding costs what the standard says (see the indicator's "
-                                            "reason)", file=str(reading.path)))
-        lines = [line for line in lines if not says_nothing(line)]
+    if total is not None:  # 未附发票⏎共计扣2分: the unit's own reckoning, set aside for the standard's (QA284 F1)
+        reading.warnings.append(Problem(f"{cell}: the total {_in_quotes(total)} typed below the findings is set aside; each "
+                                        "finding costs what the standard says (see the indicator's reason)",
+                                        file=str(reading.path)))
     if any(line.startswith("{") for line in lines):  # a finding with its points, as JSON (QA46 F2)
         try:
             return [_cell_json(line) if line.startswith("{") else line for line in lines]
