@@ -30,7 +30,8 @@ _PAPERS = (r"((\d{4}年度?)?((项目|相关)?(会计)?(账簿|凭证|账目|资
            r"(\d+[份笔张个件本])?)")  # of a year too: 经评价组查阅2023年度会计凭证及相关资料 (QA282 F6)
 # A check done, as a clerk says it first: 经检查, 经现场核查, 经审计, 经查, 经查阅账簿凭证, each word named: 经费报销未经审核
 # and 经办人员未认真审核 are findings (QA270 F1)
-_CHECKED = (r"((经过|经|通过)(第三方评价组|评价组|评价小组|审计组|检查组|核查组|工作组|专家组|第三方)?"
+_CHECKED = (r"((经过|经|通过)(第三方评价组|评价组|评价小组|审计组|检查组|核查组|工作组|专家组|第三方(评价)?机构|"
+            r"会计师事务所|审计机构|第三方)?"
             r"(对(项目资金|专项资金|资金|项目|账目|资料|凭证|账簿)进行)?(现场|实地|认真|全面|专项|逐项|财务|年度)?"
             r"(检查|核查|审查|审核|自查|核实|审计|抽查|查阅|查看|核对|查)" + _PAPERS
             + r"?(发现)?|(检查|核查|审查|审核|自查|核实))")
@@ -54,7 +55,8 @@ _SUBJECT = (_WHO + r"?(项目)?(资金使用|(项目|专项|财政)?资金|档�
 # finding, and does not match.
 # ... or a count of none under a label (问题：无, 问题数：0, 问题0个; 问题0 alone is a finding's name)
 # ... with who, or all, said first, then a problem word: 该项目未发现违规问题, 本年度未发现问题
-_NO_PROBLEM = re.compile(f"({_CHECKED}[,:]?)?{_DENIED}(有)?(任何|明显|相关|此类|该类|上述|这类|以上|此|重大|严重)?"
+_NO_PROBLEM = re.compile(r"(除(上述|以上|此)(问题)?(之)?外,?)?(其他方面|其他|其它|其余|另)?(均)?"  # 其他方面未发现问题
+                         + f"({_CHECKED}[,:]?)?{_DENIED}(有)?(任何|明显|相关|此类|该类|上述|这类|以上|此|重大|严重|其他|其它)?"
                          + _KINDS + r"(问题|情况|现象|事项|异常|违规)?"
                          r"(\((0+|〇|零)[处个项条笔次件]?\))?|((发现|存在)(的)?)?问题((数)?:?(无|没有)|(数:?|:)0[处个项]?|0[处个项])|"
                          f"({_CHECKED}[,:]?)?{_WHO}?(均|都|从)?{_DENIED}(有)?(任何|明显|相关|此类|上述|以上|重大|严重)?"
@@ -128,7 +130,8 @@ _CALM_WORDS = r"[^:,;。未不无没缺超违挪截挤虚滞擅失错漏假骗�
 # A thing the project keeps or work it does, answered yes as a table's row is (可行性研究：已开展, 施工合同⇥是, 专家论证⇥√:
 # QA282 F4, each cost a point); answered no, it is a finding (风险评估：否), never a none as 截留：否 is
 _KEPT = r"(" + _PAPER[1:-1] + r"|" + _WORK[1:-1] + r"|审批手续|手续|管理制度|制度|实施方案|方案|资料|档案|报告|文件|记录)"
-_AFFIRMED = re.compile(r"(" + _CALM_WORDS + r"{0,6}?" + _KEPT + r"[、和及与]?){1,6}(资料|报告|文件|情况|记录)?:"
+_AFFIRMED = re.compile(r"(" + _CALM_WORDS[:-1] + r"补阴阳复代先后私冒现额报跨]{0,4}?" + _KEPT + r"[、和及与]?){1,6}"
+                       r"(资料|报告|文件|情况|记录)?:"  # never 事后补签合同：是, 阴阳合同：有 (QA285 F7)
                        r"(是|√|✓|✔|☑|☑是|有|已有|已开展|已完成|已进行|已组织|已归档|已落实|已执行|已提供|已建立|已制定|已公示|"
                        r"已公开|已验收|已通过|通过|齐全|完整|健全|具备|合格)")
 # A clause before one saying none that says how the work was done: 严格执行资金管理办法，杜绝截留挪用; never one saying
@@ -165,21 +168,28 @@ _PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履
 # problem: never dropped, QA281 F3); alone in a cell, it names no finding (QA284 F1: 共计扣2分 cost a point)
 _REMARK = re.compile(r"(以上|上述)(问题)?(均|都)?已(整改|整改完毕|完成整改|落实整改)(到位)?|"
                        r"整改情况:(已整改|已完成整改|整改完毕|已落实整改|已全部整改|正在整改|整改中)|"
-                       r"(整改建议|整改意见|整改要求|整改措施|备注|注|说明):(?!.*(正在|整理|补|部分|个别|其中|仅|只))"
-                       r"((以上|上述)(问题|情况)(均|都)?)?"
-                       + _CALM_WORDS + r"{0,60}|"  # a note naming no fault (QA281 F3: 备注：虚列支出2万元 names one)
+                       r"(整改建议|整改意见|整改要求|整改措施):(?!.*(正在|整理|补|部分|个别|其中|仅|只))"
+                       r"((以上|上述)(问题|情况)(均|都)?)?" + _CALM_WORDS + r"{0,60}|"  # naming no fault (QA281 F3)
+                       # a 备注, 注 or 说明 only of the findings above: 说明：以上问题已反馈项目单位 (one naming a fault of its
+                       # own, 备注：另有坐支现金0.5万元, is a finding: QA285 F3)
+                       r"(备注|注|说明):(均|已)?(已整改|整改完毕|已完成整改|正在整改|整改中|已追回|已退回|已收回)(到位)?|"
+                       r"(备注|注|说明):(以上|上述)(问题|情况)(均|都)?(?!.*(正在|整理|补|部分|个别|其中|仅|只|另|还))"
+                       + _CALM_WORDS + r"{0,40}|"
                        # ... told to put it right, told of it (以上问题已责令整改, 已责令限期整改: QA282 F5)
-                       r"\(?((以上|上述)(问题|情况)?)?(均|都)?已(责令|要求|督促)(项目单位|单位)?(限期)?(\d{1,3}日内)?"
-                       r"(整改|纠正)(到位|完毕)?\)?|"
+                       r"\(?((以上|上述)(问题|情况|资料|材料|事项)?)?(均|都)?已((反馈|告知|通报)(给)?(项目单位|单位|被评价单位)?"
+                       r"(并|,)?)?(责令|要求|督促)(项目单位|单位)?(限期)?(\d{1,3}日内)?"
+                       r"(整改|纠正|补齐|补充|补办|归档)(到位|完毕)?\)?|"  # …已反馈项目单位并责令整改 (QA285 F2)
                        r"\(?(以上|上述)(问题|情况)?(均|都)?已于\d{4}年(\d{1,2}月)?(\d{1,2}日)?(前)?(完成整改|整改)(完毕|到位)?\)?|"
                        r"(以上|上述)(问题|情况)(均|都)?已(反馈|告知|通报)(给)?(项目单位|单位|被评价单位)?|"
                        # ... a total of the money or the points (合计2.0万元, 涉及金额共计2万元, 扣分合计：2分, 小计：扣2分)
-                       r"(以上|上述)?(涉及)?(金额|资金)?(合计|共计|累计|总计|小计)(金额)?:?\d{1,9}(\.\d{1,4})?万?元|"
+                       r"((备注|注|说明):)?(以上|上述)?(涉及)?(金额|资金)?(合计|共计|累计|总计|小计)(金额)?:?\d{1,9}(\.\d{1,4})?万?元|"
                        r"\(?(共计|合计|累计|共|扣分合计|扣分小计|小计|合计扣分):?扣(除)?\d{1,3}(\.\d{1,2})?分\)?|"
                        r"(扣分合计|扣分小计|合计扣分|小计):?\d{1,3}(\.\d{1,2})?分|"
                        # ... who wrote it, and when: （评价组：张三，2024年3月）
+                       # (names and a date, never what a person did: 审核人：与经办人为同一人 is a finding, QA285)
                        r"\(?(评价组|评价小组|检查组|审计组|核查组|工作组|专家组|评价机构|填表人|填报人|经办人|审核人|复核人|"
-                       r"评价人|检查人)(成员)?:" + _CALM_WORDS.replace(":,", ":") + r"{1,40}\)?")
+                       r"评价人|检查人)(成员)?:([\u4e00-\u9fff]{2,4}([、,][\u4e00-\u9fff]{2,4})*|[\u4e00-\u9fff]{2,16}"
+                       r"(事务所|公司|中心))(,?\d{4}(年|\.|-)(\d{1,2}(月|\.|-)?)?(\d{1,2}日?)?)?\)?")
 _PREAMBLE = re.compile(_PREAMBLE.pattern + "|" + _REMARK.pattern)
 
 
@@ -215,7 +225,8 @@ def _read(text: str, findings: bool) -> bool:
         return bare in _NONE
     if _says_none(bare):
         return True
-    clauses = [clause for clause in re.split("[,;。]", bare) if clause]  # 严格执行…，未发现截留挪用问题: each clause
+    # 严格执行…，未发现截留挪用问题: each clause; one in brackets as it is (无。（经查阅账簿凭证，资金使用合规）)
+    clauses = [clause for part in re.split("[,;。]", bare) if (clause := part.strip("()"))]
     if len(clauses) > 1 and any(map(_says_none, clauses)) and all(
             _says_none(clause) or _PREAMBLE.fullmatch(clause) is not None for clause in clauses):
         return True
@@ -225,8 +236,8 @@ def _read(text: str, findings: bool) -> bool:
         return True
     # none said as a report says it, the clauses before it naming no fault: 项目资金实行专账核算、专款专用，资金拨付履行了
     # 审批程序，未发现违规问题; 无。（经查阅账簿凭证，资金使用合规） (QA282 F6: each cost a point)
-    return len(clauses) > 1 and any(map(_says_none, clauses)) and all(_says_none(clause) or _done_well(clause)
-                                                                      for clause in clauses)
+    return len(clauses) > 1 and any(map(_says_none, clauses)) and all(
+        _says_none(clause) or _done_well(clause) or _PREAMBLE.fullmatch(clause) is not None for clause in clauses)
 
 
 def _done_well(clause: str) -> bool:
@@ -237,10 +248,11 @@ def _done_well(clause: str) -> bool:
             and _DOUBTED.search(clause) is None)
 
 
-_DONE = re.compile(r"按规定|按照|严格|认真|履行|实行|遵守|均|全部|已|健全|完整|齐全|合规|合法|专款专用|经|附有")
+_DONE = re.compile(r"按规定|按照|严格|认真|履行|实行|遵守|符合|健全|完整|齐全|合规|合法|规范|专款专用|专账|集体决策|"
+                   r"附有(合法|有效|合规)")  # never 均, 已 or 全部 alone: 往来款均长期挂账 (QA285 F6)
 #: a doubt, a part, a manner of doing it badly: what a clause doing the work well never says (the corpora's findings)
 _DOUBTED = re.compile(r"基本|一般|需|还|仅|只|其余|其他|%|流于|打折|松懈|走过场|过时|提前|先支|后补|补签|补办|代领|代签|事后|"
-                      r"偏|陈旧|改进|完善|加强|进一步|有所|有待|应|须|建议|中有|其中|个别|部分|少数|多数|大部|大多|代")
+                      r"偏|陈旧|改进|完善|加强|进一步|有所|有待|应|须|要(?!求)|建议|中有|其中|个别|部分|少数|多数|大部|大多|代")
 
 
 #: What numbers a line of a list: 1. 1、 (1) （1） 一、
@@ -288,9 +300,11 @@ def _says_none(bare: str) -> bool:
         rest = bare[labelled.end():]
         return rest in _NONE or (_LABEL.match(rest) is None and _says_none(rest))
     # a category answered none in words (资金使用：未发现问题: QA282 F4); a bare 无 may say the thing is missing (验收报告：无)
+    # (of a paper or a piece of work, a none says it is missing: 可行性研究：未发现相关情况, QA285 F5)
     category = _CATEGORY.match(bare)
     if (category and category.end() < len(bare) and _DENIED_ALONE.fullmatch(rest := bare[category.end():]) is None
-            and rest not in _NONE and (_NO_PROBLEM.fullmatch(rest) is not None or _NONE_OF.fullmatch(rest) is not None)):
+            and rest not in _NONE and _A_PROBLEM.search(rest) is not None and _KEPT_NAMED.search(bare[:category.end()]) is None
+            and (_NO_PROBLEM.fullmatch(rest) is not None or _NONE_OF.fullmatch(rest) is not None)):
         return True
     return (bare.upper() in _NONE_FOUND or _NO_PROBLEM.fullmatch(bare) is not None or _IN_ORDER.fullmatch(bare) is not None
             or _LABELLED.fullmatch(bare) is not None or _AFFIRMED.fullmatch(bare) is not None
@@ -301,6 +315,8 @@ def _says_none(bare: str) -> bool:
 _LABEL = re.compile(r"(检查|核查|审计|自查|审查|复核|抽查)(情况|结果|结论):|(评价|自评|审核|复核)(意见|结论|结果):|"  # 评价意见：
                     + _PROBLEMS_BELOW)  # 主要问题：无 (QA273 F3)
 _CATEGORY = re.compile(_CALM_WORDS + "{1,12}:")
+_A_PROBLEM = re.compile("问题|违规|违纪|违法|缺陷|异常|不足|不合规|不规范|截留|挤占|挪用|虚列")
+_KEPT_NAMED = re.compile(_KEPT)
 _DENIED_ALONE = re.compile(_DENIED + "(有)?")
 
 

@@ -13,7 +13,7 @@ from ._build import check_schema
 from ._build.sections import grade_shares as shares_of_total, twice_named
 from ._build.problems import Path, ProblemLog
 from ._located import Located
-from .errors import FormulaError, IndicatorSetError, Problem
+from .errors import FormulaError, IndicatorSetError, Problem, closest
 from .formulas import compile_formula
 from .rules import RULE_KINDS
 
@@ -32,6 +32,9 @@ def no_directives(located: Located, file: str | None) -> None:
     stray = [key for key in DIRECTIVES[1:] if key in located.data]
     if stray:
         log = ProblemLog(Located(located.data, located.root), file)  # without the reader's problems: those come with the build's
+        for key in located.data:  # extend:, Extends: (QA284 F5: only told to add extends:, at change:'s line)
+            if isinstance(key, str) and key != "extends" and closest(key.lower(), ["extends"], 0.75) is not None:
+                log.add((key,), f"unknown key {key!r}", key=True, hint="did you mean extends?")
         for key in stray:
             log.add((key,), f"{key}: is for a profile, a set that says extends: <base set>", key=True,
                     hint="add extends: with the set this one builds on, or write the indicators out in full")

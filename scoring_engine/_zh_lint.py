@@ -45,7 +45,7 @@ LINT = (
     ("delete it from derived, or read it", "从 derived 中删去它，或读取它"),
     # a base's reason wording on a profile's rule (lint/reasons.py)
     ("the {kind} rule takes the reason wording {key} that {base} writes for its own indicators: '{text}'",
-     "这条 {kind} 规则用的是 {base} 为自己的指标写的得分说明 {key}：“{text}”"),
+     "这条 {kind} 规则用的是 {base} 为自己的指标写的理由模板 {key}：“{text}”"),
     ("write reasons: in this profile (it replaces the base's whole section): leave {key} out for the default wording, "
      "or word it to fit every {kind} rule",
      "在本方案中写 reasons:（它整段替换基础指标体系的 reasons）：不写 {key} 即用默认说明，或改写成适合每条 {kind} 规则的说明"),
@@ -60,7 +60,7 @@ LINT = (
      "（facts: {fact2}: {{type: list, label: …}}），或不在说明中写分数"),
     # a base's reason wording a profile's own reasons: drops (lint/reasons.py: QA277 F6)
     ("this profile's reasons: replaces the whole section of {base}, whose wording {key} its {kind} rules read goes with "
-     "it: '{text}'", "本方案的 reasons: 整段替换了 {base} 的 reasons，{kind} 规则所用的得分说明 {key} 随之去掉：“{text}”"),
+     "it: '{text}'", "本方案的 reasons: 整段替换了 {base} 的 reasons，{kind} 规则所用的理由模板 {key} 随之去掉：“{text}”"),
     ("copy {key} into this profile's reasons: to keep the base's wording, or word it anew",
      "要保留基础指标体系的说明，把 {key} 抄到本方案的 reasons: 中，或重新撰写"),
     # parts of rules no project reaches (lint/reach.py)

@@ -125,11 +125,11 @@ RULES = (
     # a close name: a tier's wording (rules/tiers.py); an indicator's ids with its name (explain), before "did you mean {choice}?"
     ("did you mean {choice} (a wording of {tier})?", "是否想写 {choice}（{tier} 的写法）？"),
     ("did you mean {ids:ids} ({name})?", "是否想写 {ids!l}（{name}）？"),
-    ("unknown reason template {key}", "未知的说明模板 {key}"),
+    ("unknown reason template {key}", "未知的理由模板 {key}"),
     ("reason template {key} is {length:n} characters long; the limit is {limit:n} ({name})",
-     "说明模板 {key} 有 {length} 个字符，上限是 {limit}（{name}）"),
+     "理由模板 {key} 有 {length} 个字符，上限是 {limit}（{name}）"),
     ("reason template {key} holds {count:n} placeholders; the limit is {limit:n} ({name})",
-     "说明模板 {key} 含 {count} 个占位符，上限是 {limit}（{name}）"),
+     "理由模板 {key} 含 {count} 个占位符，上限是 {limit}（{name}）"),
     ("a reason is a sentence or two: shorten it", "说明只是一两句话：请缩短"),
     ("name each field once or twice: every reason repeats what it names", "每个字段写一两次即可：每条说明都会重复其中的内容"),
     ("unbalanced {{ or }}; write {{{{ and }}}} for literal braces", "{{ 或 }} 不配对；花括号本身要写成 {{{{ 和 }}}}"),
@@ -298,6 +298,8 @@ RULES = (
     # a findings text of marks alone (fact_values._no_none, forms/side: QA278 F1)
     ("not a finding: {value} names nothing", "不是问题：{value!t} 没有写出任何问题"),
     ("{text:q} names no finding", "{text} 没有写出问题"),
+    ("{text:q} is a table whose answers cannot be told to name a finding or none",  # QA285 F7
+     "{text} 是一张表格，无法判断其中的“是/否”“有/无”表示有问题还是没有问题"),
     ("{text:q} is a remark on the findings, a total or a signature, and names no finding",  # QA284 F1
      "{text} 只是对问题的备注、合计或签名，没有写出问题"),
     ("the total {text:q} typed below the findings is set aside; each finding costs what the standard says (see the "

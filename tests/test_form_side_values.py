@@ -320,7 +320,7 @@ def test_a_findings_cell_is_counted_as_an_auditor_counts_it(tmp_path: Path, type
     ("项目资金实行专账核算、专款专用，资金拨付履行了审批程序，未发现违规问题。", "总分 87.00 / 100"),
     ("无。（经查阅账簿凭证，资金使用合规）", "总分 87.00 / 100"), ("发放职工福利2万元，未发现违规问题", "总分 86.00 / 100"),
     ("资料名称\t是否归档\n施工合同\t是\n竣工验收报告\t否", "总分 86.00 / 100"), ("有无截留、挤占、挪用：无", "总分 87.00 / 100"),
-    ("项目资金于2023年3月到位，\n2023年10月才拨付，滞后7个月。", "总分 86.00 / 100"),
+    ("项目资金于2023年3月到位，\n2023年10月才拨付，滞后7个月。", "总分 85.00 / 100"),  # a comma's line: a list's item (QA285 F1)
     ("2023年6月，将专项资金2万元用于\n发放职工福利，未经审批。", "总分 86.00 / 100"), ("验收报告，\n技术鉴定报告", "总分 85.00 / 100")])
 def test_what_heads_or_follows_the_findings_in_a_cell_is_none_of_them(tmp_path: Path, typed: str, said: str) -> None:
     """QA282 F4–F6: a category heading its items (1.资金使用方面：, 【资金管理】, 资金管理：), a count said otherwise (发现问题2处，
@@ -329,6 +329,39 @@ def test_what_heads_or_follows_the_findings_in_a_cell_is_none_of_them(tmp_path: 
     a table's row answered yes (施工合同⇥是) and a sentence wrapped after a comma cost one. An auditor counts none of
     them; a list's items naming no fault, a finding under a category of the list above, and a note naming a fault are
     still findings."""
+    _findings_cell_reads(tmp_path, typed, said)
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    # a line ending in a comma naming a fault in words no list holds is a finding of its own, never joined
+    ("以拨代支12万元，\n会计核算混乱", "总分 85.00 / 100"), ("坐支现金0.5万元，\n以拨代支12万元，\n往来款长期挂账35.6万元", "总分 84.00 / 100"),
+    ("第一，资金拨付滞后，\n第二，未附发票", "总分 85.00 / 100"), ("1）以拨代支12万元，\n2）坐支现金0.5万元", "总分 85.00 / 100"),
+    # a list's last item above a remark, a pointer, a none or a note is a finding, never the heading of what follows
+    ("1.未附发票2笔\n2.坐支现金\n以上问题已责令整改", "总分 85.00 / 100"), ("1.未附发票2笔\n2.坐支现金\n详见附件1", "总分 85.00 / 100"),
+    ("1.以拨代支\n2.坐支现金\n其他方面未发现问题", "总分 85.00 / 100"), ("1.坐支现金\n扣1分\n2.以拨代支\n扣1分", "总分 85.00 / 100"),
+    ("经评价组现场核查，发现以下问题：\n1.资金拨付缓慢；\n2.坐支现金0.5万元；\n3.往来款长期挂账\n以上问题已反馈项目单位并责令整改。",
+     "总分 84.00 / 100"),
+    # a 备注 or 说明 naming a fault of its own, a person's words after 审核人：
+    ("未附发票2笔\n备注：另有坐支现金0.5万元", "总分 85.00 / 100"), ("无\n说明：2号楼工程由施工单位转包给个人", "总分 86.00 / 100"),
+    ("未附发票2笔\n审核人：与经办人为同一人", "总分 85.00 / 100"),
+    # what is to be done, under its heading, ends where a finding comes again
+    ("1.资金拨付滞后\n整改措施：\n加快拨付\n2.会议费超标准列支\n整改措施：\n退回超支部分", "总分 85.00 / 100"),
+    ("资金拨付滞后\n建议\n加快拨付进度\n未附发票2笔", "总分 85.00 / 100"),
+    ("整改建议：\n加强审核\n存在问题：\n1.未附发票\n2.会议费超标准列支", "总分 85.00 / 100"),
+    # a paper or a step answered none, a sentence whose clause tells what was done with the money, a table asking a fault
+    ("可行性研究：未发现相关情况", "总分 86.00 / 100"), ("往来款均长期挂账，未发现截留挪用问题", "总分 86.00 / 100"),
+    ("经查，支出均经分管领导一人审批，未发现违规问题", "总分 86.00 / 100"), ("事后补签合同：是", "总分 86.00 / 100"),
+    ("资料名称\t是否缺失\n竣工验收报告\t是\n施工合同\t是", "是一张表格，无法判断其中的“是/否”“有/无”表示有问题还是没有问题"),
+    ("事前论证环节\t缺失\n可行性研究\t是", "是一张表格"),
+    ("论证环节\t是否开展\n可行性研究\t是\n专家论证\t否", "总分 86.00 / 100"),
+    ("未附发票\n扣1分\n扣1分", "总分 86.00 / 100")])
+def test_a_finding_that_looks_like_a_heading_a_remark_or_a_none_is_still_a_finding(tmp_path: Path, typed: str, said: str):
+    """QA285: the first reading of what heads or follows the findings (83e2c8d) lost real ones in silence: a line ending
+    in a comma took the next line's finding in (以拨代支12万元，⏎会计核算混乱: 1 for 2), a list's last item above a remark
+    was read as its heading, a 备注 naming a fault as a remark, every line after 整改措施： as a remedy,
+    可行性研究：未发现相关情况 (the study not there) and 往来款均长期挂账，未发现… as none, a yes under 是否缺失 as a paper
+    kept. Each is a finding again, or, for a table whose yes may say a fault, refused; a note of points said twice
+    alike (扣1分⏎扣1分) is that note."""
     _findings_cell_reads(tmp_path, typed, said)
 
 

@@ -458,6 +458,16 @@ def test_profile_keys_without_extends_are_refused(tmp_path: Path) -> None:
     assert any("remove: is for a profile" in message for _, _, message, _ in _problems(path))
 
 
+@pytest.mark.parametrize("key", ["extend", "Extends", "extands"])
+def test_a_misspelt_extends_beside_change_is_named_at_its_line(tmp_path: Path, key: str) -> None:
+    """QA284 F5: a profile writing extend: or Extends: with a change: section was told only to add extends:, at the
+    line of change:; the author, who believes extends: is written on line 1, is told of the slip there."""
+    path = _write(tmp_path, "p.yaml", f"{key}: self-evaluation\nid: p\nchange:\n  output: {{weight: 30}}\n")
+    problems = _problems(path)
+    assert ("p.yaml", 1, f"unknown key {key!r}", "did you mean extends?") == problems[0], problems
+    assert any("change: is for a profile" in message for _, _, message, _ in problems), problems
+
+
 def test_a_profile_that_extends_its_own_file_is_told_so_with_a_base_to_name_instead(tmp_path: Path) -> None:
     """QA214 13: lc.yaml saying extends: lc.yaml (read through ld.yaml) was told ld.yaml → lc.yaml → lc.yaml with the fix
     to extend the set the loop started from, lc.yaml itself. It is told it extends itself, at its extends: line, with

@@ -65,6 +65,6 @@ def test_the_refusal_is_one_line_in_chinese_naming_file_line_and_limit(tmp_path:
     result = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
-    assert any("set.yaml:7:" in line and "说明模板 formula.score 含 1000 个占位符，上限是 20" in line
+    assert any("set.yaml:7:" in line and "理由模板 formula.score 含 1000 个占位符，上限是 20" in line
                for line in lines), result.output
-    assert any("说明模板 formula.score 有 9000 个字符，上限是 500" in line for line in lines), result.output
+    assert any("理由模板 formula.score 有 9000 个字符，上限是 500" in line for line in lines), result.output

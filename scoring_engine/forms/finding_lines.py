@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .._finding_points import points_said
 from .._no_finding import is_remark, list_number_only, names_nothing, names_what_follows, says_none, says_nothing
 
 __all__ = ["findings_written", "one_of_parts", "put_together", "without_headings"]
@@ -22,14 +23,11 @@ __all__ = ["findings_written", "one_of_parts", "put_together", "without_headings
 #: that must go on (用于, 将), the line below is the rest, even naming a fault (…2万元用于⏎发放职工福利，未经审批).
 _DANGLING = re.compile(r"(用于|用作|对|将|把|为|和|及|与|的|涉及|金额|共计|其中)$")
 _GOES_ON = re.compile(r"(用于|用作|对|将|把|的|涉及|金额|共计|其中)$")
-#: a clause ending in a comma that names no fault but tells when, how much or by what rule (项目资金于2023年3月到位，⏎
-#: 2023年10月才拨付，滞后7个月): the start of a finding the line below ends, never a finding of its own (QA282 F1)
-_CLAUSE_GOES_ON = re.compile(r"[0-9０-９《，,]")  # in the line before its last comma
 #: what a line that names a fault of its own says: it is a finding, never the rest of the one above (未附发票，⏎超标准列支，⏎
 #: 无审批手续 are three: QA281 F5)
 _FAULT = re.compile(r"未|不|无|没有|缺|超|违|挪|挤占|截留|虚列|滞留|擅自|提前|延期|逾期|滞后|白条|套取|骗取|重复")
 #: a line that starts an item of a list, which no wrapped line does (1.资金滞留，⏎2.未附发票 are two)
-_ITEM = re.compile(r"\s*(?:\d{1,2}[.、)．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|"
+_ITEM = re.compile(r"\s*(?:\d{1,2}[.、)．）](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|"
                    r"[(（][一二三四五六七八九十]{1,2}[)）]|[\u2460-\u2473\u2776-\u2793•·-])")
 #: a note of points alone on its line: 扣1分, （扣1分）, 扣除2分。, -1分
 _NOTE_ALONE = re.compile(r"[(\[【]?(?:扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九十]{1,3}|半)|"
@@ -42,6 +40,8 @@ def findings_written(written: list[str]) -> tuple[list[str], str | None, str | N
     findings (共计扣2分), which is set aside."""
     if written and all(map(list_number_only, written)):  # 1.⏎2.: a list begun, never filled in (QA267 F3)
         return [], "numbers a list but holds no finding", None
+    if "\t" in "".join(written) and _asks_otherwise(written):  # 资料名称⇥是否缺失⏎竣工验收报告⇥是 (QA285 F7)
+        return [], "is a table whose answers cannot be told to name a finding or none", None
     # 一、资金管理⏎…, 序号⇥问题描述⇥金额, 二、整改措施⏎…: what heads the findings, or follows them, names none (QA282 F4)
     if not (unheaded := without_headings([line.strip() for line in written])) and written:
         return [], "names no finding", None
@@ -76,13 +76,15 @@ def put_together(lines: list[str]) -> list[str]:
     for line in lines:
         note = _NOTE_ALONE.fullmatch(unicodedata.normalize("NFKC", line).replace(" ", ""))
         if note is not None and found and not wrapped:
-            found[-1] += f"（扣{note[1] or note[2]}分）"
+            added = f"（扣{note[1] or note[2]}分）"  # the same note again (未附发票⏎扣1分⏎扣1分) is that note; another,
+            said, again = points_said(found[-1]), points_said("·" + added)  # refused as points said twice
+            if said is None or again is None or said[0] != again[0]:
+                found[-1] += added
         elif wrapped and not _ITEM.match(line) and (goes_on or _FAULT.search(line) is None):
             found[-1] += line
         else:
             found.append(line)
-        goes_on = _GOES_ON.search(line) is not None or (line.endswith(("，", ",")) and _FAULT.search(line) is None
-                                                         and _CLAUSE_GOES_ON.search(line, 0, len(line) - 1) is not None)
+        goes_on = _GOES_ON.search(line) is not None
         wrapped = goes_on or _DANGLING.search(line) is not None
     return found
 
@@ -94,47 +96,57 @@ _WHY = re.compile(r"(主要)?原因(是|为|在于|:)|系因|因为|由于")
 def without_headings(lines: list[str]) -> list[str]:
     """A cell's lines less those that head the findings rather than name one (QA282 F4: each cost a finding's points):
     a category over the lines below it (一、资金管理, 1.资金使用方面：, 【财务管理】, 资金管理：), a table's row of column
-    names (序号⇥问题描述⇥金额), and a section of what is to be done about the findings (二、整改措施⏎加强资金管理),
-    which names none of them."""
+    names (序号⇥问题描述⇥金额), and what is to be done about a finding, under its heading (整改措施：⏎加强资金管理)."""
     kept: list[str] = []
-    remedies: str | None = None  # the numbering of the section of remedies being passed over ("" when unnumbered)
+    styles = [_numbered(line) for line in lines]
     levels: dict[str, int] = {}  # each numbering by the order it first came in: a list's items, then their own items
-    for i, line in enumerate(lines):
-        style, rest = _numbered(line)
+    for style, _ in styles:
         if style is not None:
             levels.setdefault(style, len(levels))
-        if remedies is not None:
-            if not remedies or style != remedies or _REMEDIES.fullmatch(rest.strip()):
-                continue
-            remedies = None  # the next section of its level: 三、存在的问题
+    # a numbering whose every line has a line of another below it: a list of sections (一、资金管理⏎…⏎二、票据管理⏎…),
+    # never a list of findings with a remark below its last (1.未附发票⏎2.坐支现金⏎以上问题已责令整改: QA285 F2)
+    sections = {style for style in levels if all(i + 1 < len(lines) and styles[i + 1][0] != style
+                                                 for i, (own, _) in enumerate(styles) if own == style)}
+    remedies = False  # passing over what is to be done, below its heading
+    for i, (line, (style, rest)) in enumerate(zip(lines, styles, strict=True)):
         if _REMEDIES.fullmatch(rest.strip()):
-            remedies = style or ""
+            remedies = True
             continue
+        if remedies and (_REMEDY.match(rest.strip()) or _REMEDY.match(line.strip())):  # 加强资金管理, 2.退回超支部分
+            continue
+        remedies = False  # a line that is no remedy: a finding again (QA285 F4: every line after 整改措施： was lost)
         below = lines[i + 1] if i + 1 < len(lines) else None
-        if not _column_names(line) and not (below is not None and _heads(style, rest, below, levels)):
+        if not _column_names(line) and not (below is not None and _heads(style, rest, below, levels, sections)):
             kept.append(line)
     return kept
 
 
-#: a section of what is to be done about the findings, and why they arose: none of them
+#: a heading of what is to be done about the findings: none of them
 _REMEDIES = re.compile(r"(存在问题的?)?(整改措施|整改建议|整改意见|整改要求|改进措施|改进建议|意见建议|建议|"
-                       r"下一步(工作)?(打算|措施|计划)|"
-                       r"原因分析|问题原因|产生问题的原因)[:：]?")
+                       r"下一步(工作)?(打算|措施|计划))[:：]?")
+#: what a remedy starts with: a verb of putting it right
+_REMEDY = re.compile(r"(进一步|尽快|及时|今后|严格|认真)?(加强|加快|完善|规范|建立|健全|落实|提高|督促|确保|按规定|按照|退回|"
+                     r"追回|收回|补办|补充|整改|严格|强化|做好|杜绝|避免|防止|纠正|调整|清理|明确|制定|修订|细化|组织|开展|"
+                     r"责令|要求|建议)")
 #: a category a clerk heads findings with: 资金管理, 资金使用方面, 【财务管理】 (a short text naming no fault)
 _SECTION = re.compile(r"[【\[]?([^，,。；;：:】\]0-9０-９]{1,12}?)(方面)?(存在的问题|的问题|问题)?[】\]]?[:：]?")
 
 
-def _heads(style: str | None, rest: str, below: str, levels: dict[str, int]) -> bool:
-    """Whether a line (its numbering and the `rest` of it) is a category over the line `below`: numbered, over a line
-    that is no item of its list (a none, 一、资金使用⏎无, an unnumbered line, or an item of a list under it: never of
-    the list above it, 1.采购方面⏎（1）化整为零…⏎2.… holds a finding); or a 方面, a bracketed name or a label with a
-    colon over any line."""
+def _heads(style: str | None, rest: str, below: str, levels: dict[str, int], sections: set[str]) -> bool:
+    """Whether a line (its numbering and the `rest` of it) is a category over the line `below`: numbered, over an item
+    of a list under it (never of the list above it: 1.采购方面⏎（1）化整为零…⏎2.… holds a finding), a none (一、资金使用
+    ⏎无), or an unnumbered line when its list is one of sections; or a 方面, a bracketed name or a label with a colon over
+    any line. Never over a remark, a pointer or a note of points, which follow a finding (2.坐支现金⏎扣1分)."""
     named = _SECTION.fullmatch(rest.strip())
     if named is None or _FAULT.search(named[1]) is not None or _DANGLING.search(named[1]) is not None:
         return False
+    if says_nothing(below) or names_nothing(below) or _NOTE_ALONE.fullmatch(
+            unicodedata.normalize("NFKC", below).replace(" ", "")):
+        return False
     below_style, _ = _numbered(below)
     if style is not None and len(rest.strip(" :：")) <= 10:
-        return below_style is None or levels.get(below_style, len(levels)) > levels[style] or says_none(below)
+        return (below_style is None and style in sections) or (  # (a none below: 一、资金使用⏎无⏎二、…)
+            below_style is not None and levels.get(below_style, len(levels)) > levels[style])
     return bool(named[2]) or rest.lstrip().startswith(("【", "[")) or rest.rstrip().endswith((":", "："))
 
 
@@ -161,8 +173,33 @@ _COLUMNS = frozenset({
 
 
 def _column_names(line: str) -> bool:
-    cells = [unicodedata.normalize("NFKC", cell).replace(" ", "") for cell in line.split("\t") if cell.strip()]
-    return len(cells) > 1 and all(cell in _COLUMNS for cell in cells)
+    """Whether a line is a table's row of column names: 序号⇥问题描述⇥金额（万元）, 论证环节⇥是否开展."""
+    cells = _cells(line)
+    return len(cells) > 1 and all(cell in _COLUMNS or _COLUMN.fullmatch(cell) for cell in cells)
+
+
+def _cells(line: str) -> list[str]:
+    return [unicodedata.normalize("NFKC", cell).replace(" ", "") for cell in line.split("\t") if cell.strip()]
+
+
+#: a column's name by its form: a question of yes or no (是否归档, 有无), or a name of what the column lists (论证环节)
+_COLUMN = re.compile(r"(是否|有无)[^:]{0,6}|是/否|有/无|缺失|缺少|缺项|"
+                     r"[^:\d]{0,6}(名称|环节|事项|内容|情况|类别|类型|编号|日期|金额|说明|备注|资料)")
+#: the answers of a table of yes or no
+_MARKS = frozenset("是否√×有无✓✗✔✘☑☐")
+#: a question whose 是 says the thing is there (是否归档⇥是): a row answered so is none, answered 否 a finding
+_ASKS_IF_KEPT = re.compile(r"是否(归档|齐全|开展|完成|提供|具备|建立|执行|到位|公示|公开|验收|通过|履行|制定)")
+
+
+def _asks_otherwise(lines: list[str]) -> bool:
+    """Whether a table of yes or no asks, in its row of column names, a question whose 是 may say there is a fault
+    (是否缺失, 缺失, 有无, 是/否, 是否合规): read as a paper kept, its rows' 是 lost the finding (QA285 F7)."""
+    for i, line in enumerate(lines):
+        if _column_names(line):
+            answers = [cells[-1] for row in lines[i + 1:] if len(cells := _cells(row)) > 1]
+            if any(answer in _MARKS for answer in answers) and not _ASKS_IF_KEPT.fullmatch(_cells(line)[-1]):
+                return True
+    return False
 
 
 def one_of_parts(line: str) -> str | None:

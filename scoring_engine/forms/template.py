@@ -52,6 +52,8 @@ def type_words(spec: FactSpec, on_form: bool = False) -> str:
         return _ON_FORM[spec.type]
     if on_form and spec.type == "list" and spec.items == "number":  # as the side sheet reads them (QA271 F6)
         return "数字列表，每行一个，或用、分隔"
+    if on_form and spec.type == "list" and spec.items == "finding":  # one a line, as the side sheet reads them (QA284 F7)
+        return "发现的问题，每行写一个（Alt+Enter 换行），没有时填 无"
     if spec.type == "list" and spec.items:  # and how to say there is none, where an item 无 is refused (QA260 F1)
         none = ("，没有时填 无" if on_form else "，没有时写 []") if spec.items == "finding" else ""
         return f"{_ITEM_WORDS.get(spec.items, spec.items)}列表{none}"
