@@ -1395,3 +1395,4 @@ def test_not_applicable_typed_in_the_sichuan_forms_value_cell_is_told_how_to_mar
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     said = [line for line in run.output.splitlines() if "!H26：" in line]
     assert 1 == run.exit_code and 1 == len(said) and "满意度指标整体不适用时，请在表外事实中加一行" in said[0], run.output
+

@@ -203,6 +203,29 @@ def test_a_blank_template_filled_like_a_user_scores(tmp_path: Path):
     assert '"total": 93.37' in scored.stdout
 
 
+def test_a_needs_explaining_met_on_a_filled_blank_form_names_no_blank_cell_its_rule_did_not_read(tmp_path: Path):
+    """QA283 F2: the 执行率 flag of a filled blank form named 表外事实's blank 调整后预算数 cell beside the amounts: the set
+    reads it only when 全年预算数 is not the base, and a clerk sent there finds an empty cell unrelated to the rate."""
+    import json
+
+    from openpyxl import load_workbook
+
+    form = tmp_path / "blank.xlsx"
+    assert 0 == CliRunner().invoke(main, ["template", "self-evaluation", "--format", "xlsx", "-o", str(form)]).exit_code
+    _fill_blank_template(form)
+    book = load_workbook(form)
+    sheet, side = book.worksheets[0], book["表外事实"]
+    paid = next(cell for row in sheet.iter_rows() for cell in row if cell.value == "641.178")
+    paid.value = "300"
+    book.save(form)
+    adjusted = next(f"C{row}" for row in range(1, side.max_row + 1) if side.cell(row, 2).value == "budget.adjusted")
+    assert side[adjusted].value is None
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "--format", "json"])
+    flag = next(f["message"] for f in json.loads(run.stdout)["flags"] if "90%" in f["message"])
+    assert flag.startswith(f"{form}: ") and paid.coordinate in flag and f"表外事实!{adjusted}" not in flag \
+        and f", {adjusted}" not in flag, flag
+
+
 @pytest.mark.parametrize("fmt", ["json", "yaml"])
 def test_a_facts_skeleton_of_a_set_file_filled_in_scores_as_its_header_says(tmp_path: Path, fmt: str):
     """`template my-set.yaml --format json` named the set by its id, which score cannot find (a set of one's own is read

@@ -364,7 +364,10 @@ def checks_on_cells(imported: ImportedFacts, result: Result, indicator_set: Indi
             "check", "explain_when") else None
         facts = indicator_set.facts_read_by(formula.names) if formula is not None else \
             [item.fact] if getattr(item, "kind", "") == "scale" else []  # expert scores typed as shares, on their cell
-        refs = [imported.provenance.get(f) or (imported.empty[f].cell if f in imported.empty else None) for f in facts]
+        # a cell left blank is named when its fact's default was read (a reason left blank: QA76 F5), never one whose
+        # fact was then not read at all (调整后预算数 beside 全年预算数 chosen as the base: QA283 F2)
+        refs = [imported.provenance.get(f) or (imported.empty[f].cell if f in imported.empty and f in indicator_set.facts
+                                               and indicator_set.facts[f].default is not None else None) for f in facts]
         cells: dict[str, list[str]] = {}  # sheet → its cells, in the order the facts are read
         for sheet, _, cell in (ref.rpartition("!") for ref in refs if ref):
             cells.setdefault(sheet, []).append(cell)
