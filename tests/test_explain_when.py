@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -233,3 +234,18 @@ def test_a_rate_worked_out_by_ratio_and_a_sum_of_amounts_read_as_a_share_and_in_
     result = score(load_indicator_set(str(channel / "set.yaml")), document["facts"])
     said = [w.text("zh") for w in result.warnings if w.kind == "check"]
     assert "已付工程款超过到位资金（已付工程款合计 1300万元，实际到位资金 1182.33万元）" in said, said
+
+
+@pytest.mark.parametrize(("share", "shown"), [("3", "42.86%"), ("6.2999", "89.999%"), ("6.29996", "89.999%")])
+def test_a_flagged_rate_is_shown_as_the_batchs_summary_shows_it_off_the_line_it_falls_short_of(share: str, shown: str):
+    """QA283 F4: the 需说明 list sent to the units gave 预算执行率 ≈42.857143% beside 汇总's 42.86%. A rate is shown with
+    two decimals, or as many more as keep it below the line it falls short of (89.999%, never 90.00%)."""
+    import json
+
+    from scoring_engine import load_indicator_set
+
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["budget"]["arrived"] = 7
+    document["facts"]["budget"]["paid"] = Decimal(share)
+    flags = [f.text("zh") for f in score(load_indicator_set("national-framework"), document["facts"]).flags]
+    assert f"预算执行率低于90%，需说明原因（预算执行率 {shown}）" in flags, flags
