@@ -18,7 +18,7 @@ from click.core import ParameterSource
 
 from ._cli_guard import EXIT_INTERRUPTED, said_line as _say
 from ._cli_params import points_given
-from ._messages import current_language, said
+from ._messages import chosen_language, current_language, said
 from ._output import done_stopping, extension_of, say, stopping_cleanly, stops_deferred, tell
 from ._text import one_line
 from .errors import Problem, ScoringEngineError
@@ -56,7 +56,7 @@ def run_batch_command(inputs: tuple[str, ...], set_ref: str | None, jobs: int | 
     options = BatchOptions(inputs, load_indicator_set(resolve_set(set_ref)) if set_ref else None, jobs or usable_cores(),
                            outputs, reports, report_format, compare_with,
                            load_indicator_set(resolve_set(compare_set)) if compare_set else None, points,
-                           progress_stream(quiet), lang)
+                           progress_stream(quiet), lang, chosen_language())
     try:
         with stopping_cleanly():  # SIGTERM or SIGHUP: the outputs are discarded as on Ctrl-C, then the signal ends the process
             summary = run_batch(options)

@@ -536,3 +536,22 @@ def test_a_form_of_a_provinces_own_layout_read_with_another_set_gets_that_line_a
             assert 1 == run.exit_code, run.output
             assert 1 == len(run.stderr.splitlines()), (form.name, command[0], run.stderr)
             assert "the form was written for the set" in run.stderr, run.stderr
+
+
+def test_a_forms_jsonl_result_is_byte_for_byte_score_json_whatever_language_the_form_suggests(tmp_path: Path) -> None:
+    """QA283 F5: in a C locale, batch's .jsonl gave a Chinese form's check warning in Chinese (the run's language,
+    guessed from the form: `xlsx：…：`) where `score --format json` gives it in English (the language chosen, never
+    guessed: `xlsx: …: `), breaking the documented byte-for-byte promise. Both write the language chosen."""
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["budget"]["paid"] = document["facts"]["budget"]["total"] + 10  # 全年执行数超过全年预算数
+    facts = tmp_path / "p.json"
+    facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    form = _form(facts, tmp_path / "自评表.xlsx")
+    env = {"LANG": "C.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "LANGUAGE": None, "SCORING_ENGINE_LANG": None}
+    for lang in ([], ["--lang", "zh"]):
+        out = tmp_path / f"out{len(lang)}.jsonl"
+        run = CliRunner().invoke(main, [*lang, "batch", str(form), "-q", "-o", str(out)], env=env)
+        assert 0 == run.exit_code, run.output
+        scored = CliRunner().invoke(main, [*lang, "score", str(form), "--format", "json"], env=env)
+        result = json.loads(out.read_text(encoding="utf-8").splitlines()[0])["result"]
+        assert result["warnings"] and json.loads(scored.stdout) == result, (result["warnings"], scored.stdout[:400])

@@ -73,6 +73,9 @@ class BatchOptions:
     threshold: Decimal = DEFAULT_THRESHOLD
     progress: TextIO | None = None  # the terminal to show progress on
     lang: str = "zh"  # the language of the progress line
+    #: the language of the .jsonl's messages: the one the user chose, as `score --format json` writes them, never one
+    #: guessed from Chinese input (QA283 F5: a form's warning read `xlsx：…：` in one and `xlsx: …: ` in the other)
+    json_lang: str | None = None
 
     @property
     def written(self) -> tuple[Path, ...]:
@@ -130,7 +133,8 @@ def _held(options: BatchOptions, documents: Iterator[Document], recheck_document
         workbook = any(isinstance(s, BatchWorkbook) for s in sinks)
         config = TaskConfig(options.indicator_set, options.other_set, json=any(isinstance(s, BatchJsonl) for s in sinks),
                             reports=options.reports, report_format=options.report_format, reasons=workbook,
-                            details=workbook and options.against is None, lang=options.lang)
+                            details=workbook and options.against is None,
+                            lang=options.json_lang or options.lang)
         with Rows() as kept:
             summary = _score(options, config, documents, recheck_documents, sinks, kept, reported)
             for sink in sinks:
