@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 __all__ = ["COUNT", "is_remark", "list_number_only", "marks_only", "names_nothing", "names_what_follows", "says_none",
-           "says_nothing"]
+           "says_nothing", "says_the_rest_none"]
 
 _NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "不涉及", "无发现", "没问题", "都没问题", "一切正常", "查无问题",
                    "(无)", "空", "没发现啥问题",
@@ -94,7 +94,7 @@ _OBJECT = (r"((?![存有仍且只仅不但另却而超和及])[^,;。、\n]){0,8
 _BROKEN = r"(相关|国家|有关|中央)?" + _OBJECT + r"([和及与]" + _OBJECT + r")*"  # 法律法规和业务管理规定
 _WRONG = (r"(?>(资金使用|(项目|专项|财政|扶贫|补贴)?(资金|经费)(被)?|支出|使用|(采购|项目|会计|合同|验收)?(资料|档案)|制度)?"
           r"(缺项|缺失|缺漏|缺陷|遗漏|漏项|差错|瑕疵|违规|违纪|违法|违约|不合规|不规范|违反" + _BROKEN + r"|截留|滞留|挤占|"
-          r"挪用|虚列|虚假|虚报|套取|骗取|冒领|侵占|超范围|超标准|超预算|白条(入账|抵库)?|擅自改变(资金)?用途|改变(资金)?用途)"
+          r"挪作他用|挪用|虚列|虚假|虚报|套取|骗取|冒领|侵占|超范围|超标准|超预算|白条(入账|抵库)?|擅自改变(资金)?用途|改变(资金)?用途)"
           r"(使用|列支|操作|发放)?((项目|专项|财政|扶贫|补贴)?(资金|支出|开支|行为|经费|津补贴|补贴|资料|档案)){0,2}|"
           # cash and 公款 misused, with nothing after them: 无现金支付资料 is papers missing, a finding (QA273 F4)
           r"(使用)?(大额)?现金(支付|结算|报销|支出)(行为)?|公款(吃喝|旅游|消费|宴请)(行为)?)")
@@ -129,9 +129,12 @@ _FAULTY = re.compile(r"[未不无没缺超违挪截挤虚滞擅失错漏假骗�
 _CALM_WORDS = r"[^:,;。未不无没缺超违挪截挤虚滞擅失错漏假骗套延逾迟晚慢欠差误乱白弱低但却仍尚待除题险患较否是]"
 # A thing the project keeps or work it does, answered yes as a table's row is (可行性研究：已开展, 施工合同⇥是, 专家论证⇥√:
 # QA282 F4, each cost a point); answered no, it is a finding (风险评估：否), never a none as 截留：否 is
+#: what a kept paper or piece of work may be named by before it: 施工合同, 竣工验收报告, 2号楼监理日志 (never 作废, 倒签, 转包)
+_KEPT_BY = (r"(施工|竣工|监理|设计|采购|招标|投标|中标|项目|技术|会议|年度|工程|服务|付款|支付|决算|预算|立项|绩效|专家|"
+            r"\d{1,3}号楼|\d{4}年度?)")
 _KEPT = r"(" + _PAPER[1:-1] + r"|" + _WORK[1:-1] + r"|审批手续|手续|管理制度|制度|实施方案|方案|资料|档案|报告|文件|记录)"
-_AFFIRMED = re.compile(r"(" + _CALM_WORDS[:-1] + r"补阴阳复代先后私冒现额报跨]{0,4}?" + _KEPT + r"[、和及与]?){1,6}"
-                       r"(资料|报告|文件|情况|记录)?:"  # never 事后补签合同：是, 阴阳合同：有 (QA285 F7)
+_AFFIRMED = re.compile(r"(" + _KEPT_BY + r"{0,2}" + _KEPT + r"[、和及与]?){1,6}"
+                       r"(资料|报告|文件|情况|记录)?:"  # never 事后补签合同：是, 阴阳合同：有, 作废发票：有 (QA285 F7, QA286 F3)
                        r"(是|√|✓|✔|☑|☑是|有|已有|已开展|已完成|已进行|已组织|已归档|已落实|已执行|已提供|已建立|已制定|已公示|"
                        r"已公开|已验收|已通过|通过|齐全|完整|健全|具备|合格)")
 # A clause before one saying none that says how the work was done: 严格执行资金管理办法，杜绝截留挪用; never one saying
@@ -188,7 +191,8 @@ _REMARK = re.compile(r"(以上|上述)(问题)?(均|都)?已(整改|整改完毕
                        # ... who wrote it, and when: （评价组：张三，2024年3月）
                        # (names and a date, never what a person did: 审核人：与经办人为同一人 is a finding, QA285)
                        r"\(?(评价组|评价小组|检查组|审计组|核查组|工作组|专家组|评价机构|填表人|填报人|经办人|审核人|复核人|"
-                       r"评价人|检查人)(成员)?:([\u4e00-\u9fff]{2,4}([、,][\u4e00-\u9fff]{2,4})*|[\u4e00-\u9fff]{2,16}"
+                       r"评价人|检查人)(成员)?:(?![^)]*[未无不没缺漏空待代签本])([\u4e00-\u9fff]{2,4}([、,][\u4e00-\u9fff]{2,4})*|"
+                       r"[\u4e00-\u9fff]{2,16}"
                        r"(事务所|公司|中心))(,?\d{4}(年|\.|-)(\d{1,2}(月|\.|-)?)?(\d{1,2}日?)?)?\)?")
 _PREAMBLE = re.compile(_PREAMBLE.pattern + "|" + _REMARK.pattern)
 
@@ -248,11 +252,16 @@ def _done_well(clause: str) -> bool:
             and _DOUBTED.search(clause) is None)
 
 
-_DONE = re.compile(r"按规定|按照|严格|认真|履行|实行|遵守|符合|健全|完整|齐全|合规|合法|规范|专款专用|专账|集体决策|"
-                   r"附有(合法|有效|合规)")  # never 均, 已 or 全部 alone: 往来款均长期挂账 (QA285 F6)
+_DONE = re.compile(r"按规定|按照(《|规定|要求|合同|程序|制度|标准|预算|批复|进度)|严格(执行|按照|遵守|落实|履行)|"
+                   r"认真(执行|落实|履行)|履行(了)?(审批|报批|决策|采购|招标|验收)?(程序|手续)|"
+                   r"实行(了)?(专账|国库|报账制|政府采购|集中支付)|遵守|符合(规定|要求|国家|相关|有关)|健全|完整|齐全|合规|合法|"
+                   r"专款专用|专账核算|集体决策|附有(合法|有效|合规)")  # never 均, 已 or 全部 alone: 往来款均长期挂账 (QA285
+# F6), nor 按照 or 严格 before what was done: 项目支出按照领导口头指示列支 (QA286 F4)
 #: a doubt, a part, a manner of doing it badly: what a clause doing the work well never says (the corpora's findings)
 _DOUBTED = re.compile(r"基本|一般|需|还|仅|只|其余|其他|%|流于|打折|松懈|走过场|过时|提前|先支|后补|补签|补办|代领|代签|事后|"
-                      r"偏|陈旧|改进|完善|加强|进一步|有所|有待|应|须|要(?!求)|建议|中有|其中|个别|部分|少数|多数|大部|大多|代")
+                      r"偏|陈旧|改进|完善|加强|进一步|有所|有待|应|须|要(?!求)|建议|中有|其中|个别|部分|少数|多数|大部|大多|代|"
+                      # to whom or how it was done: …支付至项目负责人个人账户, 以现金方式发放, 委托施工单位编制 (QA286)
+                      r"至|以.{0,4}方式|委托|移交|交由|个人|现金")
 
 
 #: What numbers a line of a list: 1. 1、 (1) （1） 一、
@@ -293,6 +302,15 @@ def _is_heading(line: str) -> bool:
     return _HEADS.fullmatch(bare) is not None or _HEADS.fullmatch(_NUMBERED_HEAD.sub("", bare)) is not None  # 一、存在的问题
 
 
+def says_the_rest_none(line: str) -> bool:
+    """Whether a line says the rest is in order (其他资料齐全, 其余资料均已归档, 其他环节未发现问题): beside findings, none of
+    them (QA286: counted as one more); alone it says something is not, and is a finding (其余合同等资料齐全: QA270 F2)."""
+    bare = _NUMBERED.sub("", _bare(line))
+    rest = bare[2:]
+    return bare.startswith(("其他", "其余", "其它")) and len(rest) > 1 and len(bare) <= _KEPT_LENGTH and any(
+        _says_none(rest[k:]) for k in range(0, min(5, len(rest) - 1)))
+
+
 def _says_none(bare: str) -> bool:
     found = COUNT.fullmatch(bare)
     labelled = _LABEL.match(bare)  # 检查结果：无, 审计结论：未发现问题: what follows the label (one label)
@@ -303,7 +321,7 @@ def _says_none(bare: str) -> bool:
     # (of a paper or a piece of work, a none says it is missing: 可行性研究：未发现相关情况, QA285 F5)
     category = _CATEGORY.match(bare)
     if (category and category.end() < len(bare) and _DENIED_ALONE.fullmatch(rest := bare[category.end():]) is None
-            and rest not in _NONE and _A_PROBLEM.search(rest) is not None and _KEPT_NAMED.search(bare[:category.end()]) is None
+            and rest not in _NONE and _A_PROBLEM.search(rest) is not None
             and (_NO_PROBLEM.fullmatch(rest) is not None or _NONE_OF.fullmatch(rest) is not None)):
         return True
     return (bare.upper() in _NONE_FOUND or _NO_PROBLEM.fullmatch(bare) is not None or _IN_ORDER.fullmatch(bare) is not None
@@ -316,7 +334,6 @@ _LABEL = re.compile(r"(检查|核查|审计|自查|审查|复核|抽查)(情况|
                     + _PROBLEMS_BELOW)  # 主要问题：无 (QA273 F3)
 _CATEGORY = re.compile(_CALM_WORDS + "{1,12}:")
 _A_PROBLEM = re.compile("问题|违规|违纪|违法|缺陷|异常|不足|不合规|不规范|截留|挤占|挪用|虚列")
-_KEPT_NAMED = re.compile(_KEPT)
 _DENIED_ALONE = re.compile(_DENIED + "(有)?")
 
 
@@ -325,8 +342,14 @@ def _bare(text: str) -> str:
     beside 无 made it a finding: QA267 F9) or the full stop it ends with."""
     if not text.isascii():
         text = _CIRCLED.sub("", "".join(c for c in text if unicodedata.category(c) != "Cf").lstrip())  # ①未发现… (QA269 F8)
-    # a tab between a label and its answer, as a table pasted in the cell (截留⇥否: QA282 F3), is the colon it stands for
-    return "".join(unicodedata.normalize("NFKC", text.replace("\t", ":")).split()).rstrip("。.!！,，;；、")
+    # a tab between a label and its answer, as a table pasted in the cell (截留⇥否: QA282 F3), is the colon it stands for;
+    # a row's number before its first tab (1⇥施工合同⇥是, under 序号) is no part of it (QA286 F10)
+    if "\t" in text:
+        text = _ROW_NUMBER.sub("", text).replace("\t", ":")
+    return "".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.!！,，;；、")
+
+
+_ROW_NUMBER = re.compile(r"^\s*\d{1,3}\t")
 
 
 #: A circled number leading a list's line (①–⑳, ❶–❿, ➀–➓), which NFKC makes a bare digit: 1未发现… is no list's line

@@ -354,14 +354,28 @@ def test_what_heads_or_follows_the_findings_in_a_cell_is_none_of_them(tmp_path: 
     ("资料名称\t是否缺失\n竣工验收报告\t是\n施工合同\t是", "是一张表格，无法判断其中的“是/否”“有/无”表示有问题还是没有问题"),
     ("事前论证环节\t缺失\n可行性研究\t是", "是一张表格"),
     ("论证环节\t是否开展\n可行性研究\t是\n专家论证\t否", "总分 86.00 / 100"),
-    ("未附发票\n扣1分\n扣1分", "总分 86.00 / 100")])
+    ("未附发票\n扣1分\n扣1分", "总分 86.00 / 100"),
+    # QA286: a one-item list above a none, a list whose items have details below them, a finding after remedies
+    # numbered as the list above, a paper named with a fault, 按照 before what was done, a signature naming no one
+    ("1.以拨代支\n其他方面未发现问题", "总分 86.00 / 100"),
+    ("1.以拨代支\n涉及金额12万元\n2.坐支现金\n除上述问题外，未发现其他问题", "总分 85.00 / 100"),
+    ("1.以拨代支\n已整改\n2.坐支现金\n已整改", "总分 85.00 / 100"),
+    ("1.资金拨付滞后\n整改措施：\n加快拨付\n2.调整预算未履行报批手续", "总分 85.00 / 100"),
+    ("作废发票：有", "总分 86.00 / 100"), ("项目支出按照领导口头指示列支，未发现违规问题", "总分 86.00 / 100"),
+    ("未附发票2笔\n审核人：未签字", "总分 85.00 / 100"), ("1.监理日志遗失\n其他资料齐全", "总分 86.00 / 100"),
+    ("其余合同等资料齐全", "总分 86.00 / 100"), ("一、合同类\n施工合同\n二、验收类\n竣工验收报告", "总分 85.00 / 100"),
+    ("一、招标采购\n化整为零规避招标\n二、合同管理\n签订阴阳合同", "总分 85.00 / 100"),
+    ("资金专款专用，未发现挪作他用", "总分 87.00 / 100"), ("政府采购：未发现违规问题", "总分 87.00 / 100"),
+    ("序号\t资料名称\t是否归档\n1\t施工合同\t是\n2\t竣工验收报告\t否", "总分 86.00 / 100")])
 def test_a_finding_that_looks_like_a_heading_a_remark_or_a_none_is_still_a_finding(tmp_path: Path, typed: str, said: str):
     """QA285: the first reading of what heads or follows the findings (83e2c8d) lost real ones in silence: a line ending
     in a comma took the next line's finding in (以拨代支12万元，⏎会计核算混乱: 1 for 2), a list's last item above a remark
     was read as its heading, a 备注 naming a fault as a remark, every line after 整改措施： as a remedy,
     可行性研究：未发现相关情况 (the study not there) and 往来款均长期挂账，未发现… as none, a yes under 是否缺失 as a paper
     kept. Each is a finding again, or, for a table whose yes may say a fault, refused; a note of points said twice
-    alike (扣1分⏎扣1分) is that note."""
+    alike (扣1分⏎扣1分) is that note. QA286: a one-item list's item above 其他方面未发现问题 was read as its heading, a
+    finding's detail below it (涉及金额12万元, 已整改) as one more finding, 2.调整预算… after 整改措施： as a remedy;
+    each is read as the auditor reads it, and 其他资料齐全 beside a finding is none of them."""
     _findings_cell_reads(tmp_path, typed, said)
 
 

@@ -14,7 +14,8 @@ import re
 import unicodedata
 
 from .._finding_points import points_said
-from .._no_finding import is_remark, list_number_only, names_nothing, names_what_follows, says_none, says_nothing
+from .._no_finding import (is_remark, list_number_only, names_nothing, names_what_follows, says_none, says_nothing,
+                           says_the_rest_none)
 
 __all__ = ["findings_written", "one_of_parts", "put_together", "without_headings"]
 
@@ -45,8 +46,9 @@ def findings_written(written: list[str]) -> tuple[list[str], str | None, str | N
     # 一、资金管理⏎…, 序号⇥问题描述⇥金额, 二、整改措施⏎…: what heads the findings, or follows them, names none (QA282 F4)
     if not (unheaded := without_headings([line.strip() for line in written])) and written:
         return [], "names no finding", None
-    lines = [line for line in unheaded  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
-             if not list_number_only(line) and not says_none(line)]
+    lines = [line for line in unheaded  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none, as is one saying
+             if not list_number_only(line) and not says_none(line)  # the rest is in order beside others (其他资料齐全)
+             and not (len(unheaded) > 1 and says_the_rest_none(line))]
     none_said = len(lines) < len(unheaded) and any(map(says_none, unheaded))
     # 。, ？, *: no word of a finding (QA278 F1); 见附件, 同上: what was found is not here (QA280 F7), unless below a
     # line saying none (未发现问题⏎（详见评价报告第三部分）: QA282 F5)
@@ -105,19 +107,29 @@ def without_headings(lines: list[str]) -> list[str]:
             levels.setdefault(style, len(levels))
     # a numbering whose every line has a line of another below it: a list of sections (一、资金管理⏎…⏎二、票据管理⏎…),
     # never a list of findings with a remark below its last (1.未附发票⏎2.坐支现金⏎以上问题已责令整改: QA285 F2)
-    sections = {style for style in levels if all(i + 1 < len(lines) and styles[i + 1][0] != style
-                                                 for i, (own, _) in enumerate(styles) if own == style)}
-    remedies = False  # passing over what is to be done, below its heading
+    sections = {style for style in levels if sum(own == style for own, _ in styles) > 1 and all(
+        i + 1 < len(lines) and styles[i + 1][0] != style for i, (own, _) in enumerate(styles) if own == style)}
+    remedies: set[str] | None = None  # passing over what is to be done, below its heading: the lists begun above it
+    detailed = False  # the last line kept is an item of such a list, its details below it
     for i, (line, (style, rest)) in enumerate(zip(lines, styles, strict=True)):
         if _REMEDIES.fullmatch(rest.strip()):
-            remedies = True
+            remedies = {own for own, _ in styles[:i] if own is not None}
             continue
-        if remedies and (_REMEDY.match(rest.strip()) or _REMEDY.match(line.strip())):  # 加强资金管理, 2.退回超支部分
+        # 加强资金管理, （1）退回超支部分; never an item of the list of findings above (2.调整预算未履行报批手续: QA286 F2)
+        if remedies is not None and style not in remedies and _REMEDY.match(rest.strip()):
             continue
-        remedies = False  # a line that is no remedy: a finding again (QA285 F4: every line after 整改措施： was lost)
+        remedies = None  # a line that is no remedy: a finding again (QA285 F4: every line after 整改措施： was lost)
         below = lines[i + 1] if i + 1 < len(lines) else None
-        if not _column_names(line) and not (below is not None and _heads(style, rest, below, levels, sections)):
-            kept.append(line)
+        if _column_names(line) or (below is not None and _heads(style, rest, below, levels, sections)):
+            detailed = False  # a heading: the lines below it are its findings
+            continue
+        if style is None and detailed and _FAULT.search(line) is None and not (
+                says_none(line) or says_nothing(line) or names_nothing(line)):
+            # 1.以拨代支⏎涉及金额12万元⏎2.坐支现金⏎已整改: a finding's detail below it, in a list whose every item has one
+            kept[-1] += line if line.startswith(("（", "(")) else f"（{line}）"  # (QA286: each counted as one more)
+            continue
+        kept.append(line)
+        detailed = style in sections if style is not None else False
     return kept
 
 
@@ -125,9 +137,10 @@ def without_headings(lines: list[str]) -> list[str]:
 _REMEDIES = re.compile(r"(存在问题的?)?(整改措施|整改建议|整改意见|整改要求|改进措施|改进建议|意见建议|建议|"
                        r"下一步(工作)?(打算|措施|计划))[:：]?")
 #: what a remedy starts with: a verb of putting it right
-_REMEDY = re.compile(r"(进一步|尽快|及时|今后|严格|认真)?(加强|加快|完善|规范|建立|健全|落实|提高|督促|确保|按规定|按照|退回|"
-                     r"追回|收回|补办|补充|整改|严格|强化|做好|杜绝|避免|防止|纠正|调整|清理|明确|制定|修订|细化|组织|开展|"
-                     r"责令|要求|建议)")
+_REMEDY = re.compile(r"(进一步|尽快|及时|今后|严格|认真)?(加强|加快|完善|规范|建立健全|健全|提高|督促|确保|退回|追回|收回|补办|"
+                     r"整改|强化|做好|杜绝|避免|防止|纠正|修订|细化|责令)(?!.*(未|不|没有|无法))")
+#: how a category's name ends: 资金管理, 资金使用, 资金拨付, 会计核算, 预算执行, 采购方面, 论证环节
+_CATEGORY_NAME = re.compile(r"(管理|使用|拨付|核算|执行|方面|环节|程序|制度建设|档案|类|采购)$")
 #: a category a clerk heads findings with: 资金管理, 资金使用方面, 【财务管理】 (a short text naming no fault)
 _SECTION = re.compile(r"[【\[]?([^，,。；;：:】\]0-9０-９]{1,12}?)(方面)?(存在的问题|的问题|问题)?[】\]]?[:：]?")
 
@@ -145,7 +158,9 @@ def _heads(style: str | None, rest: str, below: str, levels: dict[str, int], sec
         return False
     below_style, _ = _numbered(below)
     if style is not None and len(rest.strip(" :：")) <= 10:
-        return (below_style is None and style in sections) or (  # (a none below: 一、资金使用⏎无⏎二、…)
+        # over an unnumbered line, only a category's name: a finding naming no fault in the words known (2.坐支现金⏎
+        # 其他方面未发现问题, 1.以拨代支⏎涉及金额12万元) is no heading (QA286 F1)
+        return (below_style is None and style in sections and _CATEGORY_NAME.search(rest.strip(" :：")) is not None) or (
             below_style is not None and levels.get(below_style, len(levels)) > levels[style])
     return bool(named[2]) or rest.lstrip().startswith(("【", "[")) or rest.rstrip().endswith((":", "："))
 
