@@ -53,7 +53,8 @@ def in_words(message: str, formula: Formula, values: Mapping[str, Any], indicato
     message in English."""
     if _CJK.search(message) is None:
         return None
-    shown = [f"{label} {_shown_as(values[name], is_rate, unit)}"
+    lines = _lines_of(formula)
+    shown = [f"{label} {_shown_as(values[name], is_rate, unit, lines)}"
              for name, label, is_rate, unit in _read_as(formula, indicator_set) if readable(values, name)]
     return f"{message}（{'，'.join(shown)}）" if shown else message
 
@@ -64,11 +65,20 @@ _READ_AS: dict[tuple[str, str], list[tuple[str, str, bool, str | None]]] = {}
 _MOST_READ_AS = 256
 
 
-def _shown_as(value: Any, is_rate: bool, unit: str | None) -> str:
+def _shown_as(value: Any, is_rate: bool, unit: str | None, lines: tuple[Decimal, ...] = ()) -> str:
     """A value as the list sent to the units shows it: a rate as the batch's 汇总 does, with two decimals or as many more
-    as keep it off the line it falls short of (42.67%, 89.995%: never ≈42.674082% beside 汇总's 42.67%, QA283 F4)."""
-    return unambiguous(value, "percent", (), 2) if is_rate and isinstance(value, Decimal) and value.is_finite() \
+    as keep it off the lines its condition draws, on either side, and off 0 (42.67%, 89.995%, 100.0004% beside a line at
+    100%: never ≈42.674082% beside 汇总's 42.67%, QA283 F4, nor 100.00% over it, QA288 F4)."""
+    return unambiguous(value, "percent", lines, 2) if is_rate and isinstance(value, Decimal) and value.is_finite() \
         else show_value(value, unit)
+
+
+def _lines_of(formula: Formula) -> tuple[Decimal, ...]:
+    """The numbers a condition compares with (0.9 of execution_rate < 0.9), and 0."""
+    return (*(Decimal(number) for number in _NUMBERS.findall(formula.text)), Decimal(0))
+
+
+_NUMBERS = re.compile(r"(?<![\w.])\d{1,15}(?:\.\d{1,15})?(?![\w.])")
 
 
 def _read_as(formula: Formula, indicator_set: IndicatorSet) -> list[tuple[str, str, bool, str | None]]:

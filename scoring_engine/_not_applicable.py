@@ -160,7 +160,8 @@ def for_comparison(indicator_set: IndicatorSet, facts: Facts, other: IndicatorSe
 
 
 def weighted_for_other(problems: tuple[Problem, ...], indicator_set: IndicatorSet, other: IndicatorSet,
-                       facts: Facts | None = None, cells: Mapping[str, str] | None = None) -> tuple[Problem, ...]:
+                       facts: Facts | None = None, cells: Mapping[str, str] | None = None,
+                       judged_for_other: bool | None = None) -> tuple[Problem, ...]:
     """`problems` of scoring `facts` under `indicator_set` beside `other` (`diff`, batch --compare-set), a group's rows whose
     weights add up to the other set's weight of the group said so (QA81 F6: the fix was to change a form that is right
     for the set it was filled for, and every filled form of a base set failed under a profile that moves a group's
@@ -184,7 +185,19 @@ def weighted_for_other(problems: tuple[Problem, ...], indicator_set: IndicatorSe
                          f"give the rows without weights (equal shares); weighted for {indicator_set.id} "
                          f"{indicator_set.version}, they score under that set alone"))
     return tuple(dataclasses.replace(p, hint=said[p.fact][1]) if p.fact in said and p.message.startswith(said[p.fact][0])
-                 else _judged_for_other(p, indicator_set, other) for p in problems)
+                 else _judged_for_other(p, indicator_set, other) if _for_other(facts, other, judged_for_other) else p
+                 for p in problems)
+
+
+def _for_other(facts: Facts | None, other: IndicatorSet, told: bool | None) -> bool:
+    """Whether the facts were judged for `other` (`told`, else the set they name is it): a score failing under the set
+    they were judged for is theirs to fix, never said to fit the other's weight (QA288 F1)."""
+    if told is not None:
+        return told
+    named = facts.indicator_set if facts is not None else None
+    return named is not None and (named == other.id or (other.source is not None
+                                                        and named.replace("\\", "/").rsplit("/", 1)[-1]
+                                                        == other.source.replace("\\", "/").rsplit("/", 1)[-1]))
 
 
 def _judged_for_other(problem: Problem, indicator_set: IndicatorSet, other: IndicatorSet) -> Problem:
@@ -196,10 +209,13 @@ def _judged_for_other(problem: Problem, indicator_set: IndicatorSet, other: Indi
     here, there = ({node.id: node.weight for node in s.walk()}.get(problem.indicator) for s in (indicator_set, other))
     if here is None or there is None or here == there:
         return problem
+    # the profile's line that changed the weight, where the hint gave it, kept (QA288 F1)
+    changed = problem.hint.partition("; the profile ")[2] if problem.hint else ""
     return dataclasses.replace(problem, hint=(
         f"the score is in points of the weight {plain(there)} that {problem.indicator} has in {other.id} "
         f"{other.version}, where {indicator_set.id} {indicator_set.version} weighs it {plain(here)}: to compare "
-        f"them under both sets, score the project under each set with facts or a form of its own"))
+        f"them under both sets, score the project under each set with facts or a form of its own"
+        + (f"; the profile {changed}" if changed else "")))
 
 
 def _scores_of(rows: list[tuple[int, str]], fact: str, cells: Mapping[str, str]) -> str:

@@ -354,6 +354,7 @@ _SCORING = (
     ("facts must be an object of fact names and values", "facts 应为“事实名称: 值”的对象"),
     ("expected a number, got text {text}, which looks like {meant}", "应为数字，实际是文字 {text}，看起来是 {meant!t}"),
     ("{percent}%, that is {ratio} as a ratio", "{percent}%，即比率 {ratio}"),
+    ("{percent}%, that is {value} on a scale of {scale}", "{percent}%，按 {scale} 分制即 {value}"),  # QA284 F3
     ("expected a number, got empty text {text}", "应为数字，实际是空文字 {text}"),
     ("expected a number, got text {text}", "应为数字，实际是文字 {text}"),
     ("expected a number, got {value}", "应为数字，实际是 {value!t}"),
@@ -483,8 +484,6 @@ _SCORING = (
      "逻辑值事实（true/false）不与文字或日期比较：“是”直接写事实名，“否”写 not 事实名"),
     ("a date fact is compared with another date fact, or counted with days_between",
      "日期事实只与另一个日期事实比较，或用 days_between 计算天数"),
-    ("clamp: lower bound {low} is above upper bound {high}", "clamp：下限 {low} 大于上限 {high}"),
-    ("round_half_up: places must be a whole number from 0 to 10", "round_half_up：小数位数应为 0 到 10 的整数"),
     ("{what} of an empty list", "对空列表求 {what}"),
 )
 

@@ -324,7 +324,6 @@ RULES = (
      "they are shares, write them on the scale: {scaled} for {share})",
      "{label!t}的数字（{shown}）都不超过 1，而该事实的数字最高为 {scale}：按所填数字计分"
      "（如果填的是比率，请按分制填写：{share} 写作 {scaled}）"),
-    ("{percent}%, that is {value} on a scale of {scale}", "{percent}%，按 {scale} 分制即 {value}"),
     ("line {at:n} {line:q} is not a number", "第 {at} 行 {line} 不是数字"),  # forms/number_lists (QA284 F4)
     ("write each number alone, one a line, such as 95 (no 分 or words)", "每行只写一个数字，如 95（不加“分”或文字）"),
     # a count heading a findings cell that names another number of them (forms/side: QA277 F1)
@@ -368,4 +367,7 @@ RULES = (
     ("the facts file names the set {named}, and is scored here with {id} (the set given)",
      "事实文件写明的指标体系是 {named}，这里按所给的 {id} 评分"),
     ("give indicator_set=None to score it with the set it names", "传入 indicator_set=None，按它写明的指标体系评分"),
+    # formula functions' own errors, moved here from the catalog (its patterns by their literal start: no other begins so)
+    ("clamp: lower bound {low} is above upper bound {high}", "clamp：下限 {low} 大于上限 {high}"),
+    ("round_half_up: places must be a whole number from 0 to 10", "round_half_up：小数位数应为 0 到 10 的整数"),
 )

@@ -163,9 +163,10 @@ _GUARDED_BELOW = CONTEXT.prec - GUARD_PLACES
 def _as_shares(name: str, label: str | None, numbers: Sequence[Decimal], scale: Decimal) -> ScoreWarning:
     """The warning for a list of numbers on a scale of `scale` that are all shares of 1 (0.95, 0.9: 95 and 90 meant?)."""
     shown = "、".join(plain(n) for n in numbers[:3]) + ("、…" if len(numbers) > 3 else "")
+    example = next(n for n in numbers if n)  # 0.95 for 95, never 0 for 0 (QA288 F7)
     return ScoreWarning("scale", f"every number of {label or name} ({shown}) is 1 or less, where its numbers go up to "
                                  f"{plain(scale)}; they are scored as written (if they are shares, write them on the "
-                                 f"scale: {plain(numbers[0] * scale)} for {plain(numbers[0])})", fact=name)
+                                 f"scale: {plain(example * scale)} for {plain(example)})", fact=name)
 
 
 class _Run:

@@ -82,7 +82,7 @@ def _looks_like(text: str, spec: FactSpec) -> str | None:
         return plain(number)
     if spec.max == 1:
         return plain(number / 100)
-    if spec.max is not None and spec.max >= 10:  # 95% of a 百分制 score is 95, never the ratio 0.95 (QA284 F3)
+    if spec.max is not None and spec.max >= 10 and spec.unit in (None, "", "分"):  # 95% of a 百分制 score is 95 (QA284 F3)
         return f"{plain(number)}%, that is {plain(number / 100 * spec.max)} on a scale of {plain(spec.max)}"
     return f"{plain(number)}%, that is {plain(number / 100)} as a ratio"
 
@@ -285,6 +285,10 @@ def _own_points(text: str, points: Decimal | None) -> Finding:
     points given, is refused: what was found, or which points are meant, cannot be told."""
     said = points_said(text)
     if said is None:
+        alone = points_said("，" + text)  # 扣1分 alone: a note of points with no finding before it (QA288 F2)
+        if alone is not None and not alone[1]:
+            raise ValueError(f"the finding {_brief(text)} says its points but not what was found",
+                             "write what was found before its points")
         return Finding(text, points)
     stated, rest = said
     if points is not None and points != stated:

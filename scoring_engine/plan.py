@@ -124,7 +124,8 @@ class ScoringPlan:
         self.facts = tuple(indicator_set.facts.items())
         #: list facts of numbers on a scale of 10 or more (专家评分（百分制）): typed as shares of 1, they are warned of
         self.scaled_lists = tuple((name, spec.max) for name, spec in self.facts if spec.type == "list"
-                                  and spec.items == "number" and spec.max is not None and spec.max >= 10)
+                                  and spec.items == "number" and spec.max is not None and spec.max >= 10
+                                  and spec.unit in (None, "", "分"))  # never amounts (万元, max 1000: QA288 F6)
         self.sentences: dict[str, Sentence] = {}  # reason template key → template, split on first use
         self.row_groups = tuple(n for n in self.leaves if n.indicator.rows is not None)
         steps = [n.step for n in self.leaves if n.step] + [s for n in self.row_groups for s in (n.row_steps or {}).values()]

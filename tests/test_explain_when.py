@@ -249,3 +249,23 @@ def test_a_flagged_rate_is_shown_as_the_batchs_summary_shows_it_off_the_line_it_
     document["facts"]["budget"]["paid"] = Decimal(share)
     flags = [f.text("zh") for f in score(load_indicator_set("national-framework"), document["facts"]).flags]
     assert f"预算执行率低于90%，需说明原因（预算执行率 {shown}）" in flags, flags
+
+
+@pytest.mark.parametrize(("paid", "shown"), [("1000.004", "100.0004%"), ("1000", None), ("0.0000001", "0.00000001%")])
+def test_a_flagged_rate_just_over_its_line_or_just_above_0_is_never_shown_on_it(tmp_path: Path, paid: str, shown: str | None):
+    """QA288 F4: a rate of 100.0004% flagged as over 100% was shown 100.00%, on its line, and 0.00000001% as 0.00%. A
+    rate is shown with as many decimals as keep it off every line its condition draws, and off 0."""
+    import json
+
+    from scoring_engine import load_indicator_set
+
+    text = (ROOT / "indicator_sets" / "national-framework.yaml").read_text(encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(text.replace("explain_when:\n", "explain_when:\n  - {when: execution_rate > 1, message: "
+                                                  "预算执行率超过100%}\n  - {when: execution_rate < 0.0001, message: 几乎未执行}\n",
+                                                  1), encoding="utf-8")
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["budget"]["arrived"] = 1000
+    document["facts"]["budget"]["paid"] = Decimal(paid)
+    flags = [f.text("zh") for f in score(load_indicator_set(str(tmp_path / "s.yaml")), document["facts"]).flags]
+    said = [flag for flag in flags if flag.startswith(("预算执行率超过100%", "几乎未执行"))]
+    assert said == ([] if shown is None else [f"{said[0].split('（')[0]}（预算执行率 {shown}）"]), flags

@@ -833,6 +833,16 @@ def test_expert_scores_of_a_hundred_points_given_as_percentages_or_shares_are_sa
     error = refusal(scoring_engine.parse_facts(json.dumps(document)), small)
     assert "which looks like 95%, that is 95 on a scale of 100" in error.message, error.message
     assert "95%，按 100 分制即 95" in error.text("zh"), error.text("zh")
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    path = ROOT / "examples" / "small" / "facts.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["facts"]["benefit"]["expert_scores"] = ["95%", 90, 88, 70, 80]
+    doc["indicator_set"] = str(ROOT / "examples" / "small" / "set.yaml")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", "-"], input=json.dumps(doc, ensure_ascii=False))
+    assert "应为数字，实际是文字 '95%'，看起来是 95%，按 100 分制即 95" in run.output, run.output  # QA288 F3: half English
     document["facts"]["benefit"]["expert_scores"] = [0.95, 0.9, 0.88, 0.7, 0.8]
     result = scoring_engine.score(small, scoring_engine.parse_facts(json.dumps(document)))
     warning = next(w for w in result.warnings if w.kind == "scale")

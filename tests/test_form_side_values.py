@@ -358,8 +358,9 @@ def test_what_heads_or_follows_the_findings_in_a_cell_is_none_of_them(tmp_path: 
     # QA286: a one-item list above a none, a list whose items have details below them, a finding after remedies
     # numbered as the list above, a paper named with a fault, 按照 before what was done, a signature naming no one
     ("1.以拨代支\n其他方面未发现问题", "总分 86.00 / 100"),
-    ("1.以拨代支\n涉及金额12万元\n2.坐支现金\n除上述问题外，未发现其他问题", "总分 85.00 / 100"),
-    ("1.以拨代支\n已整改\n2.坐支现金\n已整改", "总分 85.00 / 100"),
+    # QA287: a section's findings below its heading are each one (never one finding of the heading and its lines)
+    ("一、存在的问题\n以拨代支12万元\n坐支现金0.5万元\n二、整改建议\n加强管理", "总分 85.00 / 100"),
+    ("一、资金问题\n以拨代支12万元\n坐支现金0.5万元\n二、合同问题\n签订阴阳合同", "总分 84.00 / 100"),
     ("1.资金拨付滞后\n整改措施：\n加快拨付\n2.调整预算未履行报批手续", "总分 85.00 / 100"),
     ("作废发票：有", "总分 86.00 / 100"), ("项目支出按照领导口头指示列支，未发现违规问题", "总分 86.00 / 100"),
     ("未附发票2笔\n审核人：未签字", "总分 85.00 / 100"), ("1.监理日志遗失\n其他资料齐全", "总分 86.00 / 100"),

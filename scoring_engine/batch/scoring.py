@@ -170,7 +170,7 @@ class Scorer:
             row = _counting(project_row(index, source, result, shape, self.batch, matched_by, typed), apart)
         except ScoringEngineError as err:
             if against is not None and scoring is not None:
-                err = type(err)(weighted_for_other(err.problems, scoring, against, facts, provenance))  # a form's cells
+                err = type(err)(weighted_for_other(err.problems, scoring, against, facts, provenance, self.compared))
             if imported is not None:  # the problems of a filled form's facts name its cells
                 from ..forms.cells import on_cells
 

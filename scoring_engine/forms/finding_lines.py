@@ -110,7 +110,6 @@ def without_headings(lines: list[str]) -> list[str]:
     sections = {style for style in levels if sum(own == style for own, _ in styles) > 1 and all(
         i + 1 < len(lines) and styles[i + 1][0] != style for i, (own, _) in enumerate(styles) if own == style)}
     remedies: set[str] | None = None  # passing over what is to be done, below its heading: the lists begun above it
-    detailed = False  # the last line kept is an item of such a list, its details below it
     for i, (line, (style, rest)) in enumerate(zip(lines, styles, strict=True)):
         if _REMEDIES.fullmatch(rest.strip()):
             remedies = {own for own, _ in styles[:i] if own is not None}
@@ -120,16 +119,8 @@ def without_headings(lines: list[str]) -> list[str]:
             continue
         remedies = None  # a line that is no remedy: a finding again (QA285 F4: every line after 整改措施： was lost)
         below = lines[i + 1] if i + 1 < len(lines) else None
-        if _column_names(line) or (below is not None and _heads(style, rest, below, levels, sections)):
-            detailed = False  # a heading: the lines below it are its findings
-            continue
-        if style is None and detailed and _FAULT.search(line) is None and not (
-                says_none(line) or says_nothing(line) or names_nothing(line)):
-            # 1.以拨代支⏎涉及金额12万元⏎2.坐支现金⏎已整改: a finding's detail below it, in a list whose every item has one
-            kept[-1] += line if line.startswith(("（", "(")) else f"（{line}）"  # (QA286: each counted as one more)
-            continue
-        kept.append(line)
-        detailed = style in sections if style is not None else False
+        if not _column_names(line) and not (below is not None and _heads(style, rest, below, levels, sections)):
+            kept.append(line)
     return kept
 
 
@@ -138,9 +129,10 @@ _REMEDIES = re.compile(r"(存在问题的?)?(整改措施|整改建议|整改意
                        r"下一步(工作)?(打算|措施|计划))[:：]?")
 #: what a remedy starts with: a verb of putting it right
 _REMEDY = re.compile(r"(进一步|尽快|及时|今后|严格|认真)?(加强|加快|完善|规范|建立健全|健全|提高|督促|确保|退回|追回|收回|补办|"
-                     r"整改|强化|做好|杜绝|避免|防止|纠正|修订|细化|责令)(?!.*(未|不|没有|无法))")
+                     r"整改|强化|做好|杜绝|避免|防止|纠正|修订|细化|责令)(?!的)(?!.*(未|不|没有|无法))")  # (QA287)
 #: how a category's name ends: 资金管理, 资金使用, 资金拨付, 会计核算, 预算执行, 采购方面, 论证环节
-_CATEGORY_NAME = re.compile(r"(管理|使用|拨付|核算|执行|方面|环节|程序|制度建设|档案|类|采购)$")
+_CATEGORY_NAME = re.compile(r"(管理|使用|拨付|核算|执行|方面|环节|程序|制度建设|档案|类|采购|问题|情况|收支|款项|编制|支付|"
+                            r"资金|资产|票据|资料|文本|文件|材料|记录|意见|结论)$")  # (QA287: 财务收支, 合同资料, 资金)
 #: a category a clerk heads findings with: 资金管理, 资金使用方面, 【财务管理】 (a short text naming no fault)
 _SECTION = re.compile(r"[【\[]?([^，,。；;：:】\]0-9０-９]{1,12}?)(方面)?(存在的问题|的问题|问题)?[】\]]?[:：]?")
 

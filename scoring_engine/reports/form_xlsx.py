@@ -15,8 +15,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .. import _json
+from .._arith import plain
 from .._display import display_width
 from ..forms.documents import fact_document
+from ..forms.finding_lines import findings_written, put_together
 from ..forms.grid import Cell, Grid, percent_places, shown
 from ..forms.template import default_words, tier_example, type_words
 from ..model import IndicatorSet
@@ -195,7 +197,8 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
             if fact.name not in shown_on_form:
                 declared = indicator_set.facts.get(fact.name)
                 value = _worded(declared, fact.value) if declared is not None else fact.value
-                rows.append(("事实", fact.name, _side_value(fact_document(value)), fact.unit or "", fact.label or ""))
+                rows.append(("事实", fact.name, _side_value(fact_document(value), declared), fact.unit or "",
+                             fact.label or ""))
         for top_na in _not_applicable(result):
             rows.append(("不适用", top_na[0], top_na[1], "", ""))
         form_fields = {"name", "department", "unit", "year", "goal", "outcome", "conclusion", "problems", "measures"}
@@ -214,16 +217,40 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
     _widths(ws, widths)
 
 
-def _side_value(value: Any) -> Any:
-    """Numbers and text as themselves; a yes-or-no fact as 是 or 否, as the blank form asks for it (QA37 F6); lists and
-    objects as JSON text."""
+def _side_value(value: Any, spec: Any = None) -> Any:
+    """Numbers and text as themselves; a yes-or-no fact as 是 or 否, as the blank form asks for it (QA37 F6); findings and
+    numbers one a line and a judgement in its words (达成年度指标，6分，理由), as the blank form teaches a clerk to type
+    them (QA284 F7: the printed form wrote [] and {"tier": …}), where the reader takes them back as they were; other
+    lists and objects as JSON text."""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (Decimal, int)):
         return Decimal(value)
     if isinstance(value, str):
         return value
-    return _json.dumps(value, indent=None)
+    typed = _typed_plainly(value, spec)
+    return typed if typed is not None else _json.dumps(value, indent=None)
+
+
+def _typed_plainly(value: Any, spec: Any) -> str | None:
+    """`value` as a clerk types it in its cell, or None where the reader would not read it back the same."""
+    kind = getattr(spec, "type", None)
+    if kind == "list" and spec.items == "number" and value and all(isinstance(n, Decimal) for n in value):
+        return "\n".join(plain(n) for n in value)
+    if kind == "list" and spec.items == "finding" and isinstance(value, list):
+        lines = [item if isinstance(item, str) else _json.dumps(item, indent=None) for item in value]
+        plainly = all(isinstance(item, str) or set(item) == {"text", "points"} for item in value) and not any(
+            "\n" in line or "\r" in line or "；" in line or ";" in line for line in lines)
+        texts = [line for line in lines if not line.startswith("{")]
+        if plainly and findings_written(texts) == (texts, None, None) and put_together(texts) == texts:
+            return "\n".join(lines) or "无"
+        return None
+    if kind in ("tier", "judgement") and isinstance(value, dict) and isinstance(value.get("score"), Decimal):
+        tier, reason = value.get("tier", ""), value.get("reason", "")
+        if isinstance(tier, str) and isinstance(reason, str) and "\n" not in reason and not any(
+                mark in tier for mark in ",，;；:：、\n") and reason and reason.strip() == reason:
+            return f"{tier + '，' if kind == 'tier' else ''}{plain(value['score'])}分，{reason}"
+    return None
 
 
 def _not_applicable(result: Result) -> list[tuple[str, str]]:
