@@ -367,7 +367,13 @@ def test_what_heads_or_follows_the_findings_in_a_cell_is_none_of_them(tmp_path: 
     ("其余合同等资料齐全", "总分 86.00 / 100"), ("一、合同类\n施工合同\n二、验收类\n竣工验收报告", "总分 85.00 / 100"),
     ("一、招标采购\n化整为零规避招标\n二、合同管理\n签订阴阳合同", "总分 85.00 / 100"),
     ("资金专款专用，未发现挪作他用", "总分 87.00 / 100"), ("政府采购：未发现违规问题", "总分 87.00 / 100"),
-    ("序号\t资料名称\t是否归档\n1\t施工合同\t是\n2\t竣工验收报告\t否", "总分 86.00 / 100")])
+    ("序号\t资料名称\t是否归档\n1\t施工合同\t是\n2\t竣工验收报告\t否", "总分 86.00 / 100"),
+    # QA289: a signature of a real name, a labelled finding alone, a detail under a heading, a state below each
+    # finding, an item ending as a category might, a total of the findings above
+    ("无\n审核人：任丽", "总分 87.00 / 100"), ("具体情况：以拨代支12万元", "总分 86.00 / 100"),
+    ("【资金管理】\n具体情况：以拨代支12万元", "总分 86.00 / 100"), ("1.私设账外资金\n已整改\n2.作废票据\n已整改", "总分 85.00 / 100"),
+    ("1.以拨代支\n涉及金额12万元\n2.坐支现金\n涉及金额0.5万元", "总分 85.00 / 100"),
+    ("未附发票\n超标准列支\n以上两项共扣2分", "总分 85.00 / 100"), ("☑无", "总分 87.00 / 100")])
 def test_a_finding_that_looks_like_a_heading_a_remark_or_a_none_is_still_a_finding(tmp_path: Path, typed: str, said: str):
     """QA285: the first reading of what heads or follows the findings (83e2c8d) lost real ones in silence: a line ending
     in a comma took the next line's finding in (以拨代支12万元，⏎会计核算混乱: 1 for 2), a list's last item above a remark

@@ -1186,8 +1186,9 @@ def test_a_capped_total_on_the_form_says_what_the_scores_add_up_to(tmp_path: Pat
 
 def test_the_printed_forms_side_sheet_writes_findings_and_judgements_as_a_clerk_types_them(tmp_path: Path):
     """QA284 F7: the printed (filled) form wrote a findings cell as [] or [{"text": …, "points": 2}, …] and a tier as
-    {"tier": …}, where the blank form teaches one finding a line and 档次，得分，理由. It writes them so, with a finding
-    given its own points as a line of JSON, and the form scores back to the same result."""
+    {"tier": …}, where the blank form teaches one finding a line and 档次，得分，理由. It writes them so, and the form
+    scores back to the same result; findings with points of their own beside text stay JSON (read back otherwise:
+    QA289 F9)."""
     import json
 
     from openpyxl import load_workbook
@@ -1198,14 +1199,14 @@ def test_the_printed_forms_side_sheet_writes_findings_and_judgements_as_a_clerk_
     base = load_facts(ROOT / "indicator_sets" / "national-framework.facts.json")
     values = json.loads(json.dumps(base.values, default=str))
     values["findings"] = values.get("findings", {})
-    values["process"]["compliance_findings"] = ["未附发票2笔", {"text": "超标准列支会议费", "points": 2}]
+    values["process"]["compliance_findings"] = ["未附发票2笔", "超标准列支会议费"]
     facts = Facts(values=values, project=base.project)
     expected = score(indicator_set, facts)
     form = tmp_path / "printed.xlsx"
     form.write_bytes(render_layout(expected, indicator_set, "xlsx", "selfeval"))
     side = load_workbook(form)["表外事实"]
     cells = {side.cell(row, 2).value: side.cell(row, 3).value for row in range(1, side.max_row + 1)}
-    assert '未附发票2笔\n{"text":"超标准列支会议费","points":2}' == cells["process.compliance_findings"].replace(", ", ",")
+    assert "未附发票2笔\n超标准列支会议费" == cells["process.compliance_findings"]
     assert "无" == cells["process.rules.defects"]
     assert cells["benefit.social"].startswith("达成年度指标，6分，")
     again = score(indicator_set, read_form(form, indicator_set).facts)

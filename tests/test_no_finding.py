@@ -117,7 +117,8 @@ FINDINGS = ["已开展验收，但未出具报告", "部分资料已归档", "�
             # QA286, QA287: what was done with the money before a none, a misuse answered yes or by its amount
             "项目资金按规定发放职工福利，未发现违规问题", "工程款按规定支付给项目经理本人，未发现违规问题", "作废发票：有",
             "集体决策通过后向施工单位预付全部工程款，未发现违规问题", "截留金额：5万元", "截留、挤占、挪用：☑有 □无",
-            "项目支出按照领导口头指示列支，未发现违规问题"]
+            "项目支出按照领导口头指示列支，未发现违规问题", "经查，支出按规定由项目负责人一人审批，未发现违规问题",
+            "项目资金按规定报销，凭收据报销，未发现违规问题"]  # a control failing before a none (QA289 F3)
 
 
 #: Findings a wider reader took for how the work was done, or for a denial of a problem, QA269 F1, F2: a hedge (有待规范,

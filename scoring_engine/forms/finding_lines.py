@@ -131,8 +131,8 @@ _REMEDIES = re.compile(r"(存在问题的?)?(整改措施|整改建议|整改意
 _REMEDY = re.compile(r"(进一步|尽快|及时|今后|严格|认真)?(加强|加快|完善|规范|建立健全|健全|提高|督促|确保|退回|追回|收回|补办|"
                      r"整改|强化|做好|杜绝|避免|防止|纠正|修订|细化|责令)(?!的)(?!.*(未|不|没有|无法))")  # (QA287)
 #: how a category's name ends: 资金管理, 资金使用, 资金拨付, 会计核算, 预算执行, 采购方面, 论证环节
-_CATEGORY_NAME = re.compile(r"(管理|使用|拨付|核算|执行|方面|环节|程序|制度建设|档案|类|采购|问题|情况|收支|款项|编制|支付|"
-                            r"资金|资产|票据|资料|文本|文件|材料|记录|意见|结论)$")  # (QA287: 财务收支, 合同资料, 资金)
+_CATEGORY_NAME = re.compile(r"(管理|使用|拨付|核算|执行|方面|环节|程序|制度建设|档案|类|采购|问题|情况|收支)$")  # (财务收支;
+# never …资料, …意见, …票据, …支付: 1.专家论证意见⏎未签字, 2.作废票据⏎已整改, QA289 F8)
 #: a category a clerk heads findings with: 资金管理, 资金使用方面, 【财务管理】 (a short text naming no fault)
 _SECTION = re.compile(r"[【\[]?([^，,。；;：:】\]0-9０-９]{1,12}?)(方面)?(存在的问题|的问题|问题)?[】\]]?[:：]?")
 
@@ -145,7 +145,7 @@ def _heads(style: str | None, rest: str, below: str, levels: dict[str, int], sec
     named = _SECTION.fullmatch(rest.strip())
     if named is None or _FAULT.search(named[1]) is not None or _DANGLING.search(named[1]) is not None:
         return False
-    if says_nothing(below) or names_nothing(below) or _NOTE_ALONE.fullmatch(
+    if is_remark(below) or names_nothing(below) or _NOTE_ALONE.fullmatch(  # (a labelled detail it may head: QA289 F5)
             unicodedata.normalize("NFKC", below).replace(" ", "")):
         return False
     below_style, _ = _numbered(below)

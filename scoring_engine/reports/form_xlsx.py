@@ -239,8 +239,8 @@ def _typed_plainly(value: Any, spec: Any) -> str | None:
         return "\n".join(plain(n) for n in value)
     if kind == "list" and spec.items == "finding" and isinstance(value, list):
         lines = [item if isinstance(item, str) else _json.dumps(item, indent=None) for item in value]
-        plainly = all(isinstance(item, str) or set(item) == {"text", "points"} for item in value) and not any(
-            "\n" in line or "\r" in line or "；" in line or ";" in line for line in lines)
+        plainly = all(isinstance(item, str) for item in value) and not any(  # beside JSON items, read back otherwise
+            "\n" in line or "\r" in line or "；" in line or ";" in line or line.startswith(("{", "[")) for line in lines)
         texts = [line for line in lines if not line.startswith("{")]
         if plainly and findings_written(texts) == (texts, None, None) and put_together(texts) == texts:
             return "\n".join(lines) or "无"
