@@ -211,7 +211,10 @@ _DETAIL = re.compile(r"(其中|具体情况|问题原因|原因分析|整改情�
                      r"(?!.*(仍|另|还有|此外|挪|截留|挤占|虚列|套取|骗取|超标准|超范围|超预算|未附|违规|违反)).{1,80}|"
                      r"\(?(均|已|均已)(整改|追回|收回|退回|归还|补办|补齐)(到位|完毕)?\)?|"
                      r"\(?(共)?(涉及|其中)(金额|资金)?(共计|合计)?:?\d{1,9}(\.\d{1,4})?万?元\)?")
-_PREAMBLE = re.compile(_PREAMBLE.pattern + "|" + _REMARK.pattern + "|" + _DETAIL.pattern)
+_PREAMBLE = re.compile(_PREAMBLE.pattern + "|" + _REMARK.pattern)  # how the work was done, or a remark on the findings
+#: ... or a finding's detail: no line of its own beside findings, but never a clause beside a none (具体情况：坐支现金0.5万元，
+#: 未发现其他违规问题 names one: QA290 F2)
+_NOTHING = re.compile(_PREAMBLE.pattern + "|" + _DETAIL.pattern)
 
 
 def says_none(text: str, findings: bool = True) -> bool:
@@ -281,7 +284,8 @@ _DOUBTED = re.compile(r"基本|一般|需|还|仅|只|其余|其他|%|流于|打
                       r"至|以.{0,4}方式|委托|移交|交由|个人|现金|"
                       # what was done with the money (按规定发放职工福利, 经集体决策将项目资金用于…: QA287 F3)
                       r"用于|发放|列支|转入|借给|出借|购买|购置|福利|奖金|津贴|补贴|招待|宴请|旅游|给|本人|预付|存入|利息|定期|"
-                      r"一人|收据|兼任|白条|口头|事后")  # a control failing: 一人审批, 凭收据报销 (QA289 F3)
+                      r"一人(审批|保管|办理|经手|签字)|收据|兼|白条|口头|事后|"  # 一人审批, 凭收据报销 (QA289 F3)
+                      r"由|将|以(?!上)|凭|先|同时|统一|直接|自行|拆分|复印件|签批")  # who or how (QA290 F3)
 
 
 #: What numbers a line of a list: 1. 1、 (1) （1） 一、
@@ -292,7 +296,7 @@ def says_nothing(line: str) -> bool:
     """Whether a line of a findings cell says only how the work was checked or done (经检查, 检查结果：, 严格执行资金管理
     办法): neither a finding nor none, where a line below it says which."""
     bare = _bare(line)
-    return _PREAMBLE.fullmatch(bare) is not None or names_what_follows(line)  # 一、存在的问题⏎无 (QA274 F3)
+    return _NOTHING.fullmatch(bare) is not None or names_what_follows(line)  # 一、存在的问题⏎无 (QA274 F3)
 
 
 def is_remark(line: str) -> bool:

@@ -373,7 +373,11 @@ def test_what_heads_or_follows_the_findings_in_a_cell_is_none_of_them(tmp_path: 
     ("无\n审核人：任丽", "总分 87.00 / 100"), ("具体情况：以拨代支12万元", "总分 86.00 / 100"),
     ("【资金管理】\n具体情况：以拨代支12万元", "总分 86.00 / 100"), ("1.私设账外资金\n已整改\n2.作废票据\n已整改", "总分 85.00 / 100"),
     ("1.以拨代支\n涉及金额12万元\n2.坐支现金\n涉及金额0.5万元", "总分 85.00 / 100"),
-    ("未附发票\n超标准列支\n以上两项共扣2分", "总分 85.00 / 100"), ("☑无", "总分 87.00 / 100")])
+    ("未附发票\n超标准列支\n以上两项共扣2分", "总分 85.00 / 100"), ("☑无", "总分 87.00 / 100"),
+    # QA290: a numbered finding named as a category might be, over its amount; a labelled finding beside a none
+    ("1.坐收坐支情况\n涉及金额0.5万元\n2.白条抵库情况\n涉及金额1万元", "总分 85.00 / 100"),
+    ("具体情况：坐支现金0.5万元，未发现其他违规问题", "总分 86.00 / 100"), ("按规定由出纳保管全部印鉴，未发现违规问题。", "总分 86.00 / 100"),
+    ("按规定实行一人一档管理，未发现违规问题", "总分 87.00 / 100")])
 def test_a_finding_that_looks_like_a_heading_a_remark_or_a_none_is_still_a_finding(tmp_path: Path, typed: str, said: str):
     """QA285: the first reading of what heads or follows the findings (83e2c8d) lost real ones in silence: a line ending
     in a comma took the next line's finding in (以拨代支12万元，⏎会计核算混乱: 1 for 2), a list's last item above a remark

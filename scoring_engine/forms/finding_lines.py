@@ -145,7 +145,9 @@ def _heads(style: str | None, rest: str, below: str, levels: dict[str, int], sec
     named = _SECTION.fullmatch(rest.strip())
     if named is None or _FAULT.search(named[1]) is not None or _DANGLING.search(named[1]) is not None:
         return False
-    if is_remark(below) or names_nothing(below) or _NOTE_ALONE.fullmatch(  # (a labelled detail it may head: QA289 F5)
+    # (a labelled detail only a named heading may head: 【资金管理】⏎具体情况：…, QA289 F5; never a numbered finding's state
+    # or amount below it: 1.坐收坐支情况⏎涉及金额0.5万元, QA290 F1)
+    if (says_nothing(below) if style is not None else is_remark(below)) or names_nothing(below) or _NOTE_ALONE.fullmatch(
             unicodedata.normalize("NFKC", below).replace(" ", "")):
         return False
     below_style, _ = _numbered(below)
