@@ -12,8 +12,8 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-__all__ = ["COUNT", "is_remark", "list_number_only", "marks_only", "names_nothing", "names_what_follows", "says_none",
-           "says_nothing", "says_the_rest_none"]
+__all__ = ["COUNT", "is_detail", "is_remark", "list_number_only", "marks_only", "names_nothing", "names_what_follows",
+           "says_none", "says_nothing", "says_the_rest_none"]
 
 _NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "不涉及", "无发现", "没问题", "都没问题", "一切正常", "查无问题",
                    "(无)", "空", "没发现啥问题",
@@ -181,8 +181,8 @@ _REMARK = re.compile(r"(以上|上述)(问题)?(均|都)?已(整改|整改完毕
                        # a 备注, 注 or 说明 only of the findings above: 说明：以上问题已反馈项目单位 (one naming a fault of its
                        # own, 备注：另有坐支现金0.5万元, is a finding: QA285 F3)
                        r"(备注|注|说明):(均|已)?(已整改|整改完毕|已完成整改|正在整改|整改中|已追回|已退回|已收回)(到位)?|"
-                       r"(备注|注|说明):(以上|上述)(问题|情况)(均|都)?(?!.*(正在|整理|补|部分|个别|其中|仅|只|另|还))"
-                       + _CALM_WORDS + r"{0,40}|"
+                       r"(备注|注|说明):(以上|上述)(问题|情况)(均|都)?(已|经)(?!.*(正在|整理|补|部分|个别|其中|仅|只|另|还|外))"
+                       + _CALM_WORDS + r"{0,40}|"  # (说明：以上问题外单位坐支… is a finding: QA291 F4)
                        # ... told to put it right, told of it (以上问题已责令整改, 已责令限期整改: QA282 F5)
                        r"\(?((以上|上述)(问题|情况|资料|材料|事项)?)?(均|都)?已((反馈|告知|通报)(给)?(项目单位|单位|被评价单位)?"
                        r"(并|,)?)?(责令|要求|督促)(项目单位|单位)?(限期)?(\d{1,3}日内)?"
@@ -202,13 +202,15 @@ _REMARK = re.compile(r"(以上|上述)(问题)?(均|都)?已(整改|整改完毕
                        # ... who wrote it, and when: （评价组：张三，2024年3月）
                        # (names and a date, never what a person did: 审核人：与经办人为同一人 is a finding, QA285)
                        r"\(?(评价组|评价小组|检查组|审计组|核查组|工作组|专家组|评价机构|填表人|填报人|经办人|审核人|复核人|"
-                       r"评价人|检查人)(成员)?:(?![^)]*([未无不没缺漏空待]|代签|本人|兼任|人员|出纳|临时|同一|经办|负责))([\u4e00-\u9fff]{2,4}([、,][\u4e00-\u9fff]{2,4})*|"
+                       r"评价人|检查人)(成员)?:(?![^)]*([未无不没缺漏空待签补假审批越权虚过场造]|本人|兼任|人员|出纳|临时|同一|经办|负责))"
+                       r"([\u4e00-\u9fff]{2,3}([、,][\u4e00-\u9fff]{2,3})*|"
                        r"[\u4e00-\u9fff]{2,16}"
                        r"(事务所|公司|中心))(,?\d{4}(年|\.|-)(\d{1,2}(月|\.|-)?)?(\d{1,2}日?)?)?\)?")
 # A labelled detail of the finding above it (其中：A村8万元, 问题原因：…, 整改情况：已收回: QA287), or its state alone
 # (已整改, 已追回) or amount (涉及金额12万元): none of its own beside it, but alone in a cell a finding (QA289 F4)
-_DETAIL = re.compile(r"(其中|具体情况|问题原因|原因分析|整改情况|整改结果|处理情况|责任人|整改时限|整改期限):"
-                     r"(?!.*(仍|另|还有|此外|挪|截留|挤占|虚列|套取|骗取|超标准|超范围|超预算|未附|违规|违反)).{1,80}|"
+_DETAIL = re.compile(r"(其中|具体情况):.{1,80}|(问题原因|原因分析|整改情况|整改结果|处理情况|责任人|整改时限|整改期限):"
+                     r"(?!.*(仍|另|还有|此外|新增|又|且|挪|截留|挤占|虚列|套取|骗取|坐支|超标准|超范围|超预算|未附|违规|违反))"
+                     r".{1,80}|"
                      r"\(?(均|已|均已)(整改|追回|收回|退回|归还|补办|补齐)(到位|完毕)?\)?|"
                      r"\(?(共)?(涉及|其中)(金额|资金)?(共计|合计)?:?\d{1,9}(\.\d{1,4})?万?元\)?")
 _PREAMBLE = re.compile(_PREAMBLE.pattern + "|" + _REMARK.pattern)  # how the work was done, or a remark on the findings
@@ -241,7 +243,8 @@ def _read_short(text: str, findings: bool) -> bool:
 def _read(text: str, findings: bool) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     if findings and len(lines) > 1:  # a cell's lines, each a finding or none: 无挪用⏎违反规定发放补贴 holds one (QA264 F2);
-        said = [line for line in lines if not says_nothing(line)]  # 经检查⏎未发现问题: the first line says nothing (QA265 F2)
+        # 经检查⏎未发现问题: the first line says nothing (QA265 F2); a finding's detail below a none is one (QA291 F2)
+        said = [line for line in lines if not says_nothing(line) or is_detail(line)]
         return bool(said) and all(_read(line, True) for line in said)
     bare = _bare(text)
     bare = _NUMBERED.sub("", bare) if findings else bare  # 1.未发现截留挪用, （1）无: a line of a numbered list (QA266 F4)
@@ -265,18 +268,27 @@ def _read(text: str, findings: bool) -> bool:
 
 
 def _done_well(clause: str) -> bool:
-    """Whether a clause says only that the work was done as it should be (资金拨付履行了审批程序, 支出均附有合法有效票据,
-    并经单位党组会集体决策): a word of doing it so, and no word of a fault, a doubt, a part or money spent (严格执行制度
-    流于形式, 资料基本齐全, 90%的合同…齐全, 发放职工福利2万元 are findings)."""
-    return (len(clause) <= 60 and _DONE.search(clause) is not None and _FAULTY.search(clause) is None
-            and _DOUBTED.search(clause) is None)
+    """Whether a clause says only that the work was done as it should be, in the standard's own phrases (资金拨付履行了
+    审批程序, 支出均附有合法有效票据, 并经单位党组会集体决策), what it is of naming no fault, doubt, part or money spent:
+    a list of words to refuse let every other verb through (按规定报销局领导私车油费, 经集体决策转作食堂装修经费: QA291 F1)."""
+    done = _STANDARD_CLAUSE.fullmatch(clause) if len(clause) <= 60 else None
+    return done is not None and not (_FAULTY.search(done["of"] or "") or _DOUBTED.search(done["of"] or ""))
 
 
-_DONE = re.compile(r"按规定|按照(《|规定|要求|合同|程序|制度|标准|预算|批复|进度)|严格(执行|按照|遵守|落实|履行)|"
-                   r"认真(执行|落实|履行)|履行(了)?(审批|报批|决策|采购|招标|验收)?(程序|手续)|"
-                   r"实行(了)?(专账|国库|报账制|政府采购|集中支付)|遵守|符合(规定|要求|国家|相关|有关)|健全|完整|齐全|合规|合法|"
-                   r"专款专用|专账核算|集体决策|附有(合法|有效|合规)")  # never 均, 已 or 全部 alone: 往来款均长期挂账 (QA285
-# F6), nor 按照 or 严格 before what was done: 项目支出按照领导口头指示列支 (QA286 F4)
+#: the standard's phrases of work done as it should be, after what it is of (资金拨付, 项目招投标、合同签订及工程款支付)
+_KEEPING = r"((专账|单独)核算|专款专用|专账管理|国库集中支付)"
+_STANDARD_CLAUSE = re.compile(
+    r"(?P<of>[^,:;。]{0,20}?)(均|都|全部|已|严格|认真|能够|并)*"
+    r"((实行|做到)?(了)?" + _KEEPING + r"([、和及与]" + _KEEPING + r")*|"
+    r"(按规定)?履行(了)?(审批|报批|决策|采购|招标|验收)?(程序|手续)|"
+    r"附有(合法|有效|合规)+(的)?(票据|发票|凭证|原始凭证)|"
+    r"(按照|按)(规定|合同约定|批复|预算|进度|要求)(的)?(用途)?(使用|执行|支付|拨付|核算|办理)|"
+    r"(按照|遵守|执行|落实)(了)?(《[^》]{1,25}》(\([^)]{0,20}\))?)+(等)?(的)?(规定|要求|法律法规)?(使用资金|使用|执行)?|"
+    r"(执行|遵守|落实)(了)?(国家|相关|有关)?(的)?(财经法规|法律法规|财务制度|财务管理制度|资金管理办法|管理办法|规定)|"
+    r"建立(健全|完善)?(了)?(财务|内控|财务和业务|内部控制)?(管理)?制度|(按规定|按要求|及时|按时)+(整理)?归档|"
+    r"经(单位)?(党组会|党委会|办公会|班子会|集体)(议)?(集体)?(研究|决策|审议)(决定|通过)?)")
+
+
 #: a doubt, a part, a manner of doing it badly: what a clause doing the work well never says (the corpora's findings)
 _DOUBTED = re.compile(r"基本|一般|需|还|仅|只|其余|其他|%|流于|打折|松懈|走过场|过时|提前|先支|后补|补签|补办|代领|代签|事后|"
                       r"偏|陈旧|改进|完善|加强|进一步|有所|有待|应|须|要(?!求)|建议|中有|其中|个别|部分|少数|多数|大部|大多|代|"
@@ -297,6 +309,12 @@ def says_nothing(line: str) -> bool:
     办法): neither a finding nor none, where a line below it says which."""
     bare = _bare(line)
     return _NOTHING.fullmatch(bare) is not None or names_what_follows(line)  # 一、存在的问题⏎无 (QA274 F3)
+
+
+def is_detail(line: str) -> bool:
+    """Whether a line is a finding's labelled detail, state or amount (其中：…, 整改情况：已收回, 已整改, 涉及金额12万元): none
+    of its own below a finding; below a none, or alone, it is the finding (QA291 F2)."""
+    return len(line) <= _KEPT_LENGTH and _DETAIL.fullmatch(_bare(line)) is not None
 
 
 def is_remark(line: str) -> bool:

@@ -377,7 +377,13 @@ def test_what_heads_or_follows_the_findings_in_a_cell_is_none_of_them(tmp_path: 
     # QA290: a numbered finding named as a category might be, over its amount; a labelled finding beside a none
     ("1.坐收坐支情况\n涉及金额0.5万元\n2.白条抵库情况\n涉及金额1万元", "总分 85.00 / 100"),
     ("具体情况：坐支现金0.5万元，未发现其他违规问题", "总分 86.00 / 100"), ("按规定由出纳保管全部印鉴，未发现违规问题。", "总分 86.00 / 100"),
-    ("按规定实行一人一档管理，未发现违规问题", "总分 87.00 / 100")])
+    # QA291: a none beside what was done in other words than the standard's, a detail below a none, details each under
+    # a heading, a detail naming a new fault, a 说明 naming one, a signature naming a fault
+    ("按规定报销局领导私车油费，未发现违规问题", "总分 86.00 / 100"), ("项目结余资金经集体决策转作单位食堂装修经费，未发现违规问题", "总分 86.00 / 100"),
+    ("未发现截留挪用问题\n具体情况：坐支现金0.5万元", "总分 86.00 / 100"), ("其他方面未发现问题\n具体情况：公款私存2万元", "总分 86.00 / 100"),
+    ("【资金管理】\n具体情况：坐支现金0.5万元\n【会计核算】\n具体情况：科目使用错误", "总分 85.00 / 100"),
+    ("未附发票\n整改情况：尚未整改，且新增坐支现金1万元", "总分 85.00 / 100"), ("未附发票\n说明：以上问题外单位坐支现金0.5万元", "总分 85.00 / 100"),
+    ("未发现违规问题\n审核人：事后补签", "总分 86.00 / 100")])
 def test_a_finding_that_looks_like_a_heading_a_remark_or_a_none_is_still_a_finding(tmp_path: Path, typed: str, said: str):
     """QA285: the first reading of what heads or follows the findings (83e2c8d) lost real ones in silence: a line ending
     in a comma took the next line's finding in (以拨代支12万元，⏎会计核算混乱: 1 for 2), a list's last item above a remark

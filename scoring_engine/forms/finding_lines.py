@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from .._finding_points import points_said
-from .._no_finding import (is_remark, list_number_only, names_nothing, names_what_follows, says_none, says_nothing,
+from .._no_finding import (is_detail, is_remark, list_number_only, names_nothing, names_what_follows, says_none, says_nothing,
                            says_the_rest_none)
 
 __all__ = ["findings_written", "one_of_parts", "put_together", "without_headings"]
@@ -64,8 +64,24 @@ def findings_written(written: list[str]) -> tuple[list[str], str | None, str | N
     # a remark below a line saying none (未发现问题⏎（评价组：张三，2024年3月）: QA282 F5)
     if (len(lines) > 1 and not all(map(says_nothing, lines))) or none_said:
         total = next((line for line in lines if is_remark(line) and _POINTS_TOTAL.search(line)), None)
-        return [line for line in lines if not says_nothing(line)], None, total
+        return _less_details(lines), None, total
     return lines, None, None
+
+
+def _less_details(lines: list[str]) -> list[str]:
+    """The lines naming findings: less those saying how the work was done and the remarks, and a finding's labelled
+    details below it (1.以拨代支⏎已整改); a detail below no finding is the finding (未发现截留挪用问题⏎具体情况：坐支现金
+    0.5万元, 【资金管理】⏎具体情况：…⏎【会计核算】⏎具体情况：…: QA291 F2)."""
+    found: list[str] = []
+    below_finding = False
+    for line in lines:
+        if is_detail(line):
+            if not below_finding:
+                found.append(line)
+        elif not says_nothing(line):
+            found.append(line)
+            below_finding = True
+    return found
 
 
 _POINTS_TOTAL = re.compile(r"扣\s*(?:除\s*)?[0-9０-９]|[0-9０-９]\s*分")  # 共计扣2分, 扣分合计：2分 (money totals are not)
