@@ -116,42 +116,35 @@ def test_a_compared_set_of_the_same_id_and_content_or_another_version_is_named_p
     assert "与example-small 2024对比" in said and "sha256" not in out_csv.read_text(encoding="utf-8-sig"), said
 
 
-def test_a_tier_score_judged_for_the_batchs_weight_is_said_to_fit_that_weight_not_to_be_rescored(tmp_path: Path):
-    """QA283 F1: compared with a profile that weighs 社会效益 7 where the national set weighs it 6, a project whose 4 points
-    lie in its tier at 6 (and not at 7) failed under the profile, told 在档次范围内打分，或改选档次: to re-score a self-
-    evaluation right for its own set. It is told that the score fits the weight it was judged for, and how to compare."""
+def _compared_social(tmp_path: Path, tier: str, points: int) -> list[str]:
+    """The lines batch --compare-set says of 社会效益, the national set's project judged `tier`, `points`, compared with a
+    county profile that weighs 决策 10, and with it 社会效益 7 where the national set weighs it 6."""
     document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
-    document["facts"]["benefit"]["social"] = {"tier": "部分达成并具有一定效果", "score": 4, "reason": "部分实现"}
-    (tmp_path / "in").mkdir()
+    document["facts"]["benefit"]["social"] = {"tier": tier, "score": points, "reason": "部分实现"}
+    (tmp_path / "in").mkdir(exist_ok=True)
     (tmp_path / "in" / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "county.yaml").write_text('extends: national-framework\nid: county\nversion: "2025"\n'
                                           "change:\n  decision: {weight: 10, rescale: siblings}\n", encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "in"), "-q", "--compare-set",
                                     str(tmp_path / "county.yaml")])
     assert 1 == run.exit_code, run.output
-    said = next(line for line in run.output.splitlines() if "benefit.effects.social" in line)
+    return [line for line in run.output.splitlines() if "benefit.effects.social" in line]
+
+
+def test_a_tier_score_judged_for_the_batchs_weight_is_said_to_fit_that_weight_not_to_be_rescored(tmp_path: Path):
+    """QA283 F1: compared with a profile that weighs 社会效益 7 where the national set weighs it 6, a project whose 4 points
+    lie in its tier at 6 (and not at 7) failed under the profile, told 在档次范围内打分，或改选档次: to re-score a self-
+    evaluation right for its own set. It is told that the score fits the weight it was judged for, and how to compare;
+    with the profile's line that changed the weight (QA288 F1)."""
+    [said] = _compared_social(tmp_path, "部分达成并具有一定效果", 4)
     assert ("得分 4 不在档次 部分达成并具有一定效果 的范围 [4.2, 5.6) 内（得分是按 national-framework 2020.2 中 "
             "benefit.effects.social 的分值 6 评定的，county 2025 中它的分值为 7：") in said, said
-    assert "改选档次" not in said, said
+    assert "改选档次" not in said and "第 5 行把它的分值由 6 调整为 7" in said, said
 
 
 def test_a_tier_score_failing_under_the_batchs_own_set_keeps_its_own_fix(tmp_path: Path):
     """QA288 F1: a tier score that fails under the set the facts were judged for (达成年度指标 given 4, below its range at
     6 points) was told, under --compare-set, that it was judged for the compared profile's weight; its fix is its own:
-    pick a score inside the tier or change the tier. Under the profile it keeps the profile's line that changed the weight."""
-    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
-    document["facts"]["benefit"]["social"] = {"tier": "达成年度指标", "score": 4, "reason": "部分实现"}
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    (tmp_path / "county.yaml").write_text('extends: national-framework\nid: county\nversion: "2025"\n'
-                                          "change:\n  decision: {weight: 10, rescale: siblings}\n", encoding="utf-8")
-    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "in"), "-q", "--compare-set",
-                                    str(tmp_path / "county.yaml")])
-    said = [line for line in run.output.splitlines() if "benefit.effects.social" in line]
-    assert 1 == len(said) and said[0].endswith("（在档次范围内打分，或改选档次）"), said
-    document["facts"]["benefit"]["social"] = {"tier": "部分达成并具有一定效果", "score": 4, "reason": "部分实现"}
-    (tmp_path / "in" / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "in"), "-q", "--compare-set",
-                                    str(tmp_path / "county.yaml")])
-    said = [line for line in run.output.splitlines() if "benefit.effects.social" in line]
-    assert 1 == len(said) and "分值为 7：" in said[0] and "第 5 行把它的分值由 6 调整为 7" in said[0], said
+    pick a score inside the tier or change the tier."""
+    [said] = _compared_social(tmp_path, "达成年度指标", 4)
+    assert said.endswith("（在档次范围内打分，或改选档次）"), said
