@@ -181,7 +181,7 @@ _REMARK = re.compile(r"(以上|上述)(问题)?(均|都)?已(整改|整改完毕
                        # a 备注, 注 or 说明 only of the findings above: 说明：以上问题已反馈项目单位 (one naming a fault of its
                        # own, 备注：另有坐支现金0.5万元, is a finding: QA285 F3)
                        r"(备注|注|说明):(均|已)?(已整改|整改完毕|已完成整改|正在整改|整改中|已追回|已退回|已收回)(到位)?|"
-                       r"(备注|注|说明):(以上|上述)(问题|情况)(均|都)?(已|经)(?!.*(正在|整理|补|部分|个别|其中|仅|只|另|还|外))"
+                       r"(备注|注|说明):(以上|上述)(问题|情况)(均|都)?已(?!.*(正在|整理|补|部分|个别|其中|仅|只|另|还|外|系|因|由于))"
                        + _CALM_WORDS + r"{0,40}|"  # (说明：以上问题外单位坐支… is a finding: QA291 F4)
                        # ... told to put it right, told of it (以上问题已责令整改, 已责令限期整改: QA282 F5)
                        r"\(?((以上|上述)(问题|情况|资料|材料|事项)?)?(均|都)?已((反馈|告知|通报)(给)?(项目单位|单位|被评价单位)?"
@@ -202,15 +202,18 @@ _REMARK = re.compile(r"(以上|上述)(问题)?(均|都)?已(整改|整改完毕
                        # ... who wrote it, and when: （评价组：张三，2024年3月）
                        # (names and a date, never what a person did: 审核人：与经办人为同一人 is a finding, QA285)
                        r"\(?(评价组|评价小组|检查组|审计组|核查组|工作组|专家组|评价机构|填表人|填报人|经办人|审核人|复核人|"
-                       r"评价人|检查人)(成员)?:(?![^)]*([未无不没缺漏空待签补假审批越权虚过场造]|本人|兼任|人员|出纳|临时|同一|经办|负责))"
+                       r"评价人|检查人)(成员)?:(?![^)]*([未无不没缺漏空待签补假审批越权虚过场造冒涂顶替改]|本人|兼任|人员|出纳|临时|同一|经办|负责|形式|供应商|单位|公司))"
                        r"([\u4e00-\u9fff]{2,3}([、,][\u4e00-\u9fff]{2,3})*|"
                        r"[\u4e00-\u9fff]{2,16}"
                        r"(事务所|公司|中心))(,?\d{4}(年|\.|-)(\d{1,2}(月|\.|-)?)?(\d{1,2}日?)?)?\)?")
 # A labelled detail of the finding above it (其中：A村8万元, 问题原因：…, 整改情况：已收回: QA287), or its state alone
 # (已整改, 已追回) or amount (涉及金额12万元): none of its own beside it, but alone in a cell a finding (QA289 F4)
-_DETAIL = re.compile(r"(其中|具体情况):.{1,80}|(问题原因|原因分析|整改情况|整改结果|处理情况|责任人|整改时限|整改期限):"
-                     r"(?!.*(仍|另|还有|此外|新增|又|且|挪|截留|挤占|虚列|套取|骗取|坐支|超标准|超范围|超预算|未附|违规|违反))"
-                     r".{1,80}|"
+#: a place or a payee named before an amount (A村, 乡镇财政所): no word of a misuse or a fault
+_PLACE = r"[^:,、;。未不无没缺超违挪截挤虚滞擅坐套骗冒私假伪借转挂闲白]"
+_DETAIL = re.compile(  # only what names no fault by its form, never by a list of words (QA292 F1: 其中：A村挪用资金5万元)
+    r"(其中|具体情况|分别为|分别是):(" + _PLACE + r"{0,12}?\d{1,9}(\.\d{1,4})?万?元[,、]?)+|"  # 其中：A村8万元，B村4万元
+    r"(整改情况|整改结果):(均|已|均已|正在|尚未|未|部分)?(整改|收回|追回|退回|归还|补办|补齐)(到位|完毕|中)?|"
+    r"责任人:[\u4e00-\u9fff]{2,3}([、,][\u4e00-\u9fff]{2,3})*|(整改时限|整改期限):[^:,;。]{1,16}|"
                      r"\(?(均|已|均已)(整改|追回|收回|退回|归还|补办|补齐)(到位|完毕)?\)?|"
                      r"\(?(共)?(涉及|其中)(金额|资金)?(共计|合计)?:?\d{1,9}(\.\d{1,4})?万?元\)?")
 _PREAMBLE = re.compile(_PREAMBLE.pattern + "|" + _REMARK.pattern)  # how the work was done, or a remark on the findings
@@ -275,10 +278,13 @@ def _done_well(clause: str) -> bool:
     return done is not None and not (_FAULTY.search(done["of"] or "") or _DOUBTED.search(done["of"] or ""))
 
 
-#: the standard's phrases of work done as it should be, after what it is of (资金拨付, 项目招投标、合同签订及工程款支付)
+#: the standard's phrases of work done as it should be, after what it is of, named from a list (资金拨付, 项目招投标、合同
+#: 签订及工程款支付): never any words (局领导私车油费履行了审批程序, 小金库资金实行专账管理: QA292 F2)
+_OF = (r"(经查,?)?((该项目|本项目|项目|专项|项目单位|单位|项目实施)?(的)?(资金拨付|资金使用|资金支付|资金|支出|各项支出|所有支出|"
+       r"工程款支付|工程款|招投标|合同签订|会计核算|财务管理|档案|资料|采购)?[、和及与]?){0,4}")
 _KEEPING = r"((专账|单独)核算|专款专用|专账管理|国库集中支付)"
 _STANDARD_CLAUSE = re.compile(
-    r"(?P<of>[^,:;。]{0,20}?)(均|都|全部|已|严格|认真|能够|并)*"
+    r"(?P<of>" + _OF + r")(均|都|全部|已|严格|认真|能够|并)*"
     r"((实行|做到)?(了)?" + _KEEPING + r"([、和及与]" + _KEEPING + r")*|"
     r"(按规定)?履行(了)?(审批|报批|决策|采购|招标|验收)?(程序|手续)|"
     r"附有(合法|有效|合规)+(的)?(票据|发票|凭证|原始凭证)|"

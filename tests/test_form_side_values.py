@@ -383,7 +383,12 @@ def test_what_heads_or_follows_the_findings_in_a_cell_is_none_of_them(tmp_path: 
     ("未发现截留挪用问题\n具体情况：坐支现金0.5万元", "总分 86.00 / 100"), ("其他方面未发现问题\n具体情况：公款私存2万元", "总分 86.00 / 100"),
     ("【资金管理】\n具体情况：坐支现金0.5万元\n【会计核算】\n具体情况：科目使用错误", "总分 85.00 / 100"),
     ("未附发票\n整改情况：尚未整改，且新增坐支现金1万元", "总分 85.00 / 100"), ("未附发票\n说明：以上问题外单位坐支现金0.5万元", "总分 85.00 / 100"),
-    ("未发现违规问题\n审核人：事后补签", "总分 86.00 / 100")])
+    ("未发现违规问题\n审核人：事后补签", "总分 86.00 / 100"),
+    # QA292: a labelled detail naming another fault (in the national set, a misuse), the phrase beside a none of what it should
+    # not be of, a signature naming a fault
+    ("以拨代支12万元\n其中：A村挪用资金5万元", "总分 85.00 / 100"), ("1.以拨代支12万元\n其中：A村8万元，B村4万元", "总分 86.00 / 100"),
+    ("局领导私车油费履行了审批程序，未发现违规问题", "总分 86.00 / 100"), ("未附发票\n审核人：冒名", "总分 85.00 / 100"),
+    ("以拨代支12万元\n说明：以上问题经核实系出纳私设小金库所致", "总分 85.00 / 100")])
 def test_a_finding_that_looks_like_a_heading_a_remark_or_a_none_is_still_a_finding(tmp_path: Path, typed: str, said: str):
     """QA285: the first reading of what heads or follows the findings (83e2c8d) lost real ones in silence: a line ending
     in a comma took the next line's finding in (以拨代支12万元，⏎会计核算混乱: 1 for 2), a list's last item above a remark
