@@ -101,17 +101,25 @@ RULES = (
     ("{fact} is {value}; the rule has variants {names}", "{fact} 为 {value}；规则的可选算法有：{names!l}"),
     ("tier {tier} is not one of: {names}", "档次 {tier} 不是以下之一：{names!l}"),
     ("score {score} is above the weight {weight}", "得分 {score} 高于分值 {weight}"),
-    ("score {score} ({printed} as printed) is outside tier {tier} [{low}, {high}",
-     "得分 {score}（四舍五入为 {printed}）不在档次 {tier} 的范围 [{low}, {high} 内"),
-    ("score {score} is outside tier {tier} [{low}, {high} on this form, whose 分值 {shown} is the declared {declared} rescaled",
-     "得分 {score} 不在档次 {tier} 在本表上的范围 [{low}, {high} 内（本表的分值 {shown} 是原分值 {declared} 按比例调整后的）"),
-    ("score {score} is outside tier {tier} [{low}, {high}", "得分 {score} 不在档次 {tier} 的范围 [{low}, {high} 内"),
+    # a tier's range as the reasons write it (4.8–6分，不含6分), never as an interval [4.8, 6) (QA284 F9)
+    ("score {score} ({printed} as printed) is outside tier {tier} [{low}, {high})",
+     "得分 {score}（四舍五入为 {printed}）不在档次 {tier} 的范围（{low}–{high}分，不含{high}分）内"),
+    ("score {score} ({printed} as printed) is outside tier {tier} [{low}, {high}]",
+     "得分 {score}（四舍五入为 {printed}）不在档次 {tier} 的范围（{low}–{high}分）内"),
+    ("score {score} is outside tier {tier} [{low}, {high}) on this form, whose 分值 {shown} is the declared {declared} rescaled",
+     "得分 {score} 不在档次 {tier} 在本表上的范围（{low}–{high}分，不含{high}分）内"
+     "（本表的分值 {shown} 是原分值 {declared} 按比例调整后的）"),
+    ("score {score} is outside tier {tier} [{low}, {high}] on this form, whose 分值 {shown} is the declared {declared} rescaled",
+     "得分 {score} 不在档次 {tier} 在本表上的范围（{low}–{high}分）内（本表的分值 {shown} 是原分值 {declared} 按比例调整后的）"),
+    ("score {score} is outside tier {tier} [{low}, {high})",
+     "得分 {score} 不在档次 {tier} 的范围（{low}–{high}分，不含{high}分）内"),
+    ("score {score} is outside tier {tier} [{low}, {high}]", "得分 {score} 不在档次 {tier} 的范围（{low}–{high}分）内"),
     ("pick a score inside the tier or change the tier", "在档次范围内打分，或改选档次"),
     ("{hint}; a score the facts give is on the declared weight {declared}, which the reports show as {weight} (不适用 elsewhere)",
      "{hint!t}；事实中填写的得分按原分值 {declared} 计（因其他指标不适用，报表显示的分值为 {weight}）"),
     ("{hint}; the profile {id} changed its weight from {old} to {new} (line {line:n})",
      "{hint!t}；方案 {id} 第 {line} 行把它的分值由 {old} 调整为 {new}"),
-    ("write one of these tiers in the facts", "在事实中改写为其中一个档次"),
+    ("write one of these tiers in the facts", "改写为其中一个档次"),
     ("tiers leave a gap from 0 to {low}", "档次在 0 到 {low} 之间有空隙"),
     ("the lowest tier must start at min: 0", "最低档次应从 min: 0 开始"),
     ("tier {tier:s}: {message}", "档次 {tier}：{message!t}"),
@@ -325,6 +333,7 @@ RULES = (
      "{label!t}的数字（{shown}）都不超过 1，而该事实的数字最高为 {scale}：按所填数字计分"
      "（如果填的是比率，请按分制填写：{share} 写作 {scaled}）"),
     ("line {at:n} {line:q} is not a number", "第 {at} 行 {line} 不是数字"),  # forms/number_lists (QA284 F4)
+    ("number {at:n} {line:q} is not a number", "第 {at} 个数 {line} 不是数字"),  # typed on one line (QA288 F9)
     ("write each number alone, one a line, such as 95 (no 分 or words)", "每行只写一个数字，如 95（不加“分”或文字）"),
     # a count heading a findings cell that names another number of them (forms/side: QA277 F1)
     ("{text:q} says {said:n} findings and names {named:n}", "{text} 写明{said}个问题，实际列出{named}个"),

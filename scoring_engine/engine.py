@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from decimal import Decimal, DecimalException
 from types import MappingProxyType
 from typing import Any
@@ -28,6 +28,7 @@ from ._check_failure import in_words, with_values as _with_values
 from ._frozen import ReadOnly, made_frozen
 from ._given_facts import given_facts, naming_another_set, of_no_file
 from ._not_applicable import not_applicable, weights_without
+from ._shares import shares_warnings
 from ._text import cut, keeping_lists
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, facts_not_given
@@ -160,15 +161,6 @@ _GUARD = Decimal(f"1e-{GUARD_PLACES}")  # exactly, in no caller's context (QA127
 _GUARDED_BELOW = CONTEXT.prec - GUARD_PLACES
 
 
-def _as_shares(name: str, label: str | None, numbers: Sequence[Decimal], scale: Decimal) -> ScoreWarning:
-    """The warning for a list of numbers on a scale of `scale` that are all shares of 1 (0.95, 0.9: 95 and 90 meant?)."""
-    shown = "、".join(plain(n) for n in numbers[:3]) + ("、…" if len(numbers) > 3 else "")
-    example = next(n for n in numbers if n)  # 0.95 for 95, never 0 for 0 (QA288 F7)
-    return ScoreWarning("scale", f"every number of {label or name} ({shown}) is 1 or less, where its numbers go up to "
-                                 f"{plain(scale)}; they are scored as written (if they are shares, write them on the "
-                                 f"scale: {plain(example * scale)} for {plain(example)})", fact=name)
-
-
 class _Run:
     """One scoring run: the facts checked, derived values and checks computed; `tree` scores the indicators."""
 
@@ -185,10 +177,8 @@ class _Run:
         self.failed_messages: dict[str, str] = {}
         self.used: dict[str, DerivedValue] = {}  # derived values scored as the report's own value (`used`)
         self.values = self._derive(checked)
-        for name, scale in plan.scaled_lists:  # 0.95 where 95 of 100 was meant (QA284 F3: 79.73 fell to 75.39 in silence)
-            if isinstance(numbers := checked.get(name), tuple | list) and numbers and all(0 <= n <= 1 for n in numbers) \
-                    and any(numbers):
-                self.warnings.append(_as_shares(name, self.set.facts[name].label, numbers, scale))
+        # 0.95 where 95 of 100 was meant (QA284 F3: 79.73 fell to 75.39 in silence)
+        self.warnings += shares_warnings(self.set, plan.scaled_lists, checked, self.not_applicable)
         self.view = RuleView(self.values)  # what every leaf reads, but those that read their own weight or row
         self.problems: list[Problem] = []
         self._checks()

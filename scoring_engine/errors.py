@@ -90,10 +90,10 @@ class Problem:
         from ._zh import translate  # the catalog loads with the first message shown in Chinese
 
         # a fact's own place ($.facts.budget.paid) is not said before its label and name, which say it (QA263 F5)
-        own = self.fact is not None and self.path == f"$.facts.{self.fact}" and _names(self.message, self.fact)
+        own = self.fact is not None and self.path == f"$.facts.{self.fact}" and mentions(self.message, self.fact)
         about = [f"指标 {self.indicator}"] if self.indicator else \
             [self.path] if self.path and self.path != "$" and not own else []
-        if self.fact and not _names(self.message, self.fact):
+        if self.fact and not mentions(self.message, self.fact):
             about.append(f"事实 {self.fact}")
         said = translate(self.message)
         if self.file == STDIN and said.startswith("文件") and not said.startswith("文件夹"):
@@ -119,7 +119,7 @@ class Problem:
     def _expression_shown(self) -> str | None:
         """The expression, cut to 80 characters, when the message does not quote it already."""
         expression = self.expression
-        if not expression or f"`{expression}`" in self.message or _names(self.message, expression):
+        if not expression or f"`{expression}`" in self.message or mentions(self.message, expression):
             return None
         return expression if len(expression) <= 80 else expression[:77] + "..."
 
@@ -130,7 +130,7 @@ class Problem:
             about.append(f"indicator {self.indicator}")
         elif self.path and self.path != "$":
             about.append(self.path)
-        if self.fact and not _names(self.message, self.fact):
+        if self.fact and not mentions(self.message, self.fact):
             about.append(f"fact {self.fact}")
         text = where + (f"{', '.join(about)}: " if about else "") + self.message
         shown = self._expression_shown()
@@ -151,7 +151,7 @@ def named_source(source: object) -> str | None:
     raise TypeError(f"source names the file in messages, as text or a Path, not {type(source).__name__}")
 
 
-def _names(message: str, name: str) -> bool:
+def mentions(message: str, name: str) -> bool:
     """Whether `message` mentions `name` as a whole word (not 't' inside 'the')."""
     return re.search(rf"(?<![\w.]){re.escape(name)}(?![\w.])", message) is not None
 

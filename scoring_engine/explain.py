@@ -257,6 +257,10 @@ class _Story:
         """The expression with each name it reads replaced by its value (only those values are written out, not all)."""
         return _substitute(expression, _Written(self.values))
 
+    def title(self, expression: str) -> str:
+        fact = self.known.get(expression.strip())
+        return f"{fact.label}（{fact.name}）" if fact is not None and fact.label else expression
+
     # -- sections
 
     def rule(self) -> tuple[str, ...]:

@@ -137,7 +137,7 @@ def test_a_tier_score_judged_for_the_batchs_weight_is_said_to_fit_that_weight_no
     evaluation right for its own set. It is told that the score fits the weight it was judged for, and how to compare;
     with the profile's line that changed the weight (QA288 F1)."""
     [said] = _compared_social(tmp_path, "部分达成并具有一定效果", 4)
-    assert ("得分 4 不在档次 部分达成并具有一定效果 的范围 [4.2, 5.6) 内（得分是按 national-framework 2020.2 中 "
+    assert ("得分 4 不在档次 部分达成并具有一定效果 的范围（4.2–5.6分，不含5.6分）内（得分是按 national-framework 2020.2 中 "
             "benefit.effects.social 的分值 6 评定的，county 2025 中它的分值为 7：") in said, said
     assert "改选档次" not in said and "第 5 行把它的分值由 6 调整为 7" in said, said
 

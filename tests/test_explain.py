@@ -57,8 +57,10 @@ def test_formula_story_substitutes_every_name(result: Result):
 
 
 def test_deduction_story_lists_every_finding_with_its_points(result: Result):
-    """资金使用合规性: each finding with the points it cost, the count, and the raw score."""
+    """资金使用合规性: where the findings come from, named as 【读取的事实】 names it (not `findings.compliance（[2项]）`:
+    QA284 F9), each finding with the points it cost, the count, and the raw score."""
     text = story(result, "process.compliance")
+    assert "问题来源：资金使用合规性问题（findings.compliance）\n" in text
     assert "扣2分：2笔支出未附发票" in text
     assert "扣2分：1笔支出超范围列支" in text
     assert "发现问题 2 处，合计扣 4 分" in text

@@ -851,3 +851,16 @@ def test_expert_scores_of_a_hundred_points_given_as_percentages_or_shares_are_sa
     document["facts"]["benefit"]["expert_scores"] = [95, 90, 88, 70, 80]
     assert not [w for w in scoring_engine.score(small, scoring_engine.parse_facts(json.dumps(document))).warnings
                 if w.kind == "scale"]
+
+
+def test_expert_scores_as_shares_are_not_warned_of_when_the_indicator_reading_them_is_not_applicable() -> None:
+    """QA288 F7: with the only indicator that reads the expert scores marked 不适用, the list scores nothing, yet the
+    `scale` warning said it was scored as written. Marked 不适用, nothing is said of it; applicable, it is warned of."""
+    small = scoring_engine.load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    document = json.loads((ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8"))
+    document["facts"]["benefit"]["expert_scores"] = [0.95, 0.9, 0.88]
+    applicable = scoring_engine.score(small, scoring_engine.parse_facts(json.dumps(document)))
+    assert [w.fact for w in applicable.warnings if w.kind == "scale"] == ["benefit.expert_scores"]
+    document["not_applicable"] = {"benefit.sustain": "项目无后续运行"}
+    marked = scoring_engine.score(small, scoring_engine.parse_facts(json.dumps(document)))
+    assert not [w for w in marked.warnings if w.kind == "scale"], marked.warnings

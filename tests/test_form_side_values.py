@@ -100,6 +100,8 @@ def test_expert_scores_typed_one_a_line_are_read_as_a_list_of_numbers(tmp_path: 
 @pytest.mark.parametrize(("typed", "code", "said"), [
     ("95%\n90%\n85%", 1, "数字写成了百分数（95%、90%、85%）（请写成数字，每行一个（95、90、85））"),
     ("95 %\n90 %", 1, "数字写成了百分数（95 %、90 %）（请写成数字，每行一个（95、90））"),
+    # QA288 F9: only the line typed as a percentage is named as one, not the numbers written as numbers
+    ("95\n90\n85%", 1, "数字写成了百分数（85%）（请写成数字，每行一个（95、90、85））"),
     ("0.95\n0.9\n0.85", 0, "表外事实!C4：专家评分的数字（0.95、0.9、0.85）都不超过 1，而该事实的数字最高为 100：按所填数字计分"
                             "（如果填的是比率，请按分制填写：0.95 写作 95）")])
 def test_expert_scores_typed_as_percentages_or_shares_are_said(tmp_path: Path, typed: str, code: int, said: str) -> None:
@@ -109,6 +111,22 @@ def test_expert_scores_typed_as_percentages_or_shares_are_said(tmp_path: Path, t
     form, _ = _form(tmp_path, {"a": 100, "sc": typed})
     got, output = _scored(form, tmp_path)
     assert code == got and said in output, output
+
+
+@pytest.mark.parametrize("typed", ["70,95,88.5,60", "70, 95, 88.5, 60", "70,95\n88.5,60"])
+def test_expert_scores_parted_by_ascii_commas_are_read_as_the_list(tmp_path: Path, typed: str) -> None:
+    """QA288 F9: 95,90,85 typed with ASCII commas was told 列表类事实应按 JSON 填写, against the blank form's 或用、分隔; no
+    number is written so with thousands commas, so the commas part the numbers, as Chinese ones do."""
+    form, _ = _form(tmp_path, {"a": 100, "sc": typed})
+    code, said = _scored(form, tmp_path)
+    assert 0 == code and "4位评审平均78.38分（满分100），折合31.35分" in said, said
+
+
+def test_expert_scores_typed_on_one_line_name_the_number_not_a_line(tmp_path: Path) -> None:
+    """QA288 F9: 95，90，八十五 typed on one line was told 第 3 行 '八十五' 不是数字, though the clerk typed no lines."""
+    form, rows = _form(tmp_path, {"a": 100, "sc": "95，90，八十五"})
+    code, said = _scored(form, tmp_path)
+    assert 1 == code and f"表外事实!C{rows['sc']}：第 3 个数 '八十五' 不是数字" in said, said
 
 
 def test_a_single_expert_score_typed_as_a_number_is_a_list_of_one(tmp_path: Path) -> None:
@@ -559,3 +577,24 @@ def test_expert_scores_typed_one_a_line_with_a_line_no_number_name_that_line(tmp
     form, _ = _form(tmp_path, {"a": 100, "sc": typed})
     code, output = _scored(form, tmp_path)
     assert 1 == code and "表外事实!C4：" + said in output and "JSON" not in output and "\\n" not in output, output
+
+
+TIER_SET = SET.replace("  fraud: {type: boolean", "  social: {type: tier, label: 社会效益（评价组判断）}\n  fraud: {type: boolean").replace(
+    "  - {id: panel, name: 专家评分, weight: 40,", "  - {id: social, name: 社会效益, weight: 6, rule: {kind: tiers, fact: social}}\n"
+    "  - {id: panel, name: 专家评分, weight: 34,")
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("达成年度指标，9分，效果明显", "得分 9 不在档次 达成年度指标 的范围（4.8–6分）内"),
+    ("未达成且效果较差，5分，效果差", "得分 5 不在档次 未达成且效果较差 的范围（0–3.6分，不含3.6分）内"),
+    ("基本达成，6分，效果明显", "档次 '基本达成' 不是以下之一：达成年度指标、部分达成并具有一定效果、未达成且效果较差（改写为其中一个档次）"),
+])
+def test_a_judgement_refused_on_the_side_sheet_names_its_cell_first_and_its_range_as_the_reasons_do(
+        tmp_path: Path, typed: str, said: str) -> None:
+    """QA284 F9: a judgement refused on its 表外事实 cell read `事实 benefit.social：表外事实!C44：…` (the id before the cell,
+    where every other cell's message gives the cell, then the fact's label), with the range as `[4.8, 6]` where the
+    form's reason writes 4.8–6分, and told a clerk at a form to rewrite the tier 在事实中."""
+    form, rows = side_sheet_form(tmp_path, TIER_SET, {"a": 90, "sc": "80\n90", "social": typed})
+    code, output = _scored(form, tmp_path)
+    assert 1 == code and f"表外事实!C{rows['social']}：社会效益（评价组判断）（social）：{said}" in output, output
+    assert "事实 social" not in output and "在事实中" not in output, output

@@ -633,7 +633,7 @@ def test_a_score_outside_its_tier_on_a_rescaled_row_is_said_with_what_was_typed_
     book.save(form)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     assert 1 == run.exit_code
-    assert f"!{cell.coordinate}：行 {rows[judged]['name']}：得分 17 不在档次 部分达成并具有一定效果 在本表上的范围 [18, 24) 内" \
+    assert f"!{cell.coordinate}：行 {rows[judged]['name']}：得分 17 不在档次 部分达成并具有一定效果 在本表上的范围（18–24分，不含24分）内" \
            "（本表的分值 30 是原分值 15 按比例调整后的）" in run.output, run.output
 
 

@@ -20,7 +20,7 @@ from .._text import cut, keeping_lists
 from .._display import show_value
 from .._row_fit import weights_fix
 from ..engine import score
-from ..errors import ADD_THE_FACT, ADD_TO_THE_ROW, Problem, ScoringEngineError
+from ..errors import ADD_THE_FACT, ADD_TO_THE_ROW, Problem, ScoringEngineError, mentions
 from ..facts import flatten
 from ..model import IndicatorSet
 from ..result import Result
@@ -148,7 +148,8 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         blank = imported.empty[fact]
         return Problem(f"{blank.cell}: {blank.what} is empty (fact {fact})", file=form, fact=fact, hint=blank.hint)
     if fact in imported.provenance:
-        return _on(_of_row(yes_or_no(problem, indicator_set), fact, indicator_set), imported.provenance[fact], form)
+        return _on(_titled(_of_row(yes_or_no(problem, indicator_set), fact, indicator_set), indicator_set),
+                   imported.provenance[fact], form)
     found = _ROW_IN_MESSAGE.match(problem.message)  # a facts check of a target table: "row 2 (name): …"
     row_key = f"{fact}[{int(found.group(1)) - 1}].name" if found is not None else ""
     category = _category_cell(problem, row_key.removesuffix(".name"), imported, indicator_set) or _weight_cell(
@@ -256,6 +257,15 @@ def _blank_of_row(problem: Problem, key: str, imported: ImportedFacts) -> Blank 
     target = key.rsplit(".", 1)[0] + ".target"
     whole = problem.fact == "row" or (problem.fact is None and not _ROW_FIELD.search(problem.path or ""))  # the row itself
     return imported.empty.get(key) or (imported.empty.get(target) if whole else None)
+
+
+def _titled(problem: Problem, indicator_set: IndicatorSet) -> Problem:
+    """A problem of a fact that does not name it, said after its cell as the facts check says it (表外事实!C44：社会效益
+    (benefit.social)：…), not with the fact's id before the cell (QA284 F9)."""
+    spec = indicator_set.facts.get(problem.fact or "")
+    if spec is None or problem.fact is None or mentions(problem.message, problem.fact):
+        return problem
+    return dataclasses.replace(problem, message=keeping_lists(f"{spec.title}: {problem.message}", problem.message))
 
 
 def _on_cells_read(problem: Problem, fact: str, imported: ImportedFacts, indicator_set: IndicatorSet) -> Problem:

@@ -240,6 +240,10 @@ class Story(Protocol):
     def sub(self, expression: str) -> str:
         """The expression with each name it reads replaced by its value."""
 
+    def title(self, expression: str) -> str:
+        """A fact as the facts read are listed, with its label ('资金使用合规性问题（findings.compliance）'); any other
+        expression as written."""
+
     def value_line(self, key: str, what: str) -> str:
         """'<what> <key> = <expression> = <numbers> = <result>' for the formula at `key` of the rule."""
 

@@ -63,7 +63,8 @@ def steps(s: Story) -> list[str]:
     d = s.details
     count, deducted = d.get("count", 0), show_number(d.get("deducted", 0))  # a third of 5 points: ≈1.666667, not 28 digits
     source = str(s.spec.get("findings", ""))
-    lines = [f"问题来源：{source}（{s.sub(source)}）", f"发现问题 {count} 处，合计扣 {deducted} 分（明细见“扣分”）"]
+    # the source as the facts read name it, not its id with the list's value in ASCII brackets (QA284 F9)
+    lines = [f"问题来源：{s.title(source)}", f"发现问题 {count} 处，合计扣 {deducted} 分（明细见“扣分”）"]
     zero_at = s.spec.get("zero_at_count")
     if zero_at is not None and count >= zero_at:
         lines.append(f"达到 {zero_at} 处及以上，不得分")
