@@ -16,7 +16,7 @@ from .model import IndicatorSet
 from .plan import ScoringPlan
 from .target_rows import row_document
 
-__all__ = ["for_comparison", "moved_to", "not_applicable", "weighted_for_other", "weights_without"]
+__all__ = ["for_comparison", "moved_to", "not_applicable", "read_by_none", "weighted_for_other", "weights_without"]
 
 
 def not_applicable(plan: ScoringPlan, facts: Facts) -> dict[str, str]:
@@ -246,3 +246,10 @@ def _judged_rows(facts: Facts | None, fact: str) -> list[tuple[int, str]]:
         if isinstance(given, Mapping) and given.get("score") is not None:
             found.append((i + 1, str(given.get("name"))))
     return found
+
+
+def read_by_none(indicator_set: IndicatorSet, fact: str, marked: Mapping[str, object]) -> bool:
+    """Whether every indicator that reads `fact` is marked not applicable (in `marked`): its value scores nothing, and
+    a warning of how it is scored would mislead (QA288 F7)."""
+    readers = indicator_set.readers().get(fact) or []
+    return bool(readers) and all(r in marked for r in readers)

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ._finding_points import points_said
+
 
 __all__ = ["count_heading", "holds_several", "numbered_inline", "said_count"]
 
@@ -39,14 +41,16 @@ _CITED_AFTER = frozenset("》“\"")
 _CIRCLED = {**{chr(0x2460 + i): chr(0xE001 + i) for i in range(20)}, **{chr(0x2776 + i): chr(0xE001 + i) for i in range(10)},
             **{chr(0x2780 + i): chr(0xE001 + i) for i in range(10)}}
 _CIRCLED_TABLE = str.maketrans(_CIRCLED)
-# where a list's first number stands: at the start, or after a heading's colon (发现问题如下：1.…)
-_FIRST_AT = re.compile(r"(?:[^:]{0,30}:)?")
+# where a list's first number stands: at the start, or after a heading's colon (发现问题如下：1.…), or after a lead-in's
+# comma or full stop (经检查，一是…。二是…; 存在2个方面问题。一是…: QA294)
+_FIRST_AT = re.compile(r"(?:[^:,。]{0,30}[:,。])?")
 # A count said first, before a colon: 存在2处问题：, 经检查，发现3个问题：, 共两处：, 问题2个：; a count of things
 # (3笔支出存在问题：, 两个标段的…情况：, 3次：) is none (QA279 F5): a unit other than 处 counts findings only with 问题 or
 # 不足 after it
 _HOW_MANY = r"([0-9]{1,3}|[两一二三四五六七八九十]{1,3})"
 _KINDS = r"(?:违规|违纪|违法|不合规|不规范|主要|和|及|、)*"
-_THEN = r"(?:,?(?:具体)?(?:如下|如|为|是|分别为|分别是|详见下表|见下表|如下表))?:"  # 发现问题2个，具体如下： (QA280 F2)
+# 发现问题2个，具体如下： (QA280 F2); 发现2处问题，未附发票，坐支现金: the count before a comma as before a colon (QA294)
+_THEN = r"(?:,?(?:具体)?(?:如下|如|为|是|分别为|分别是|详见下表|见下表|如下表))?[:,]"
 _COUNTED = re.compile(r"(?:[^:0-9]{0,12}?(?:发现|存在|共计|共有|共|有|其中))?(?:以下|如下)?" + _HOW_MANY + r"(处|个|项|条)"
                       + _KINDS + r"(方面的?问题|问题|不足(?:之处)?|方面)?" + _THEN + "|"  # 主要问题有以下3个方面： (QA282 F4)
                       r"(?:[^:0-9]{0,12}?(?:发现|存在))?问题(?:共|有)?\(?(?:共)?" + _HOW_MANY + r"(?:处|个|项|条)\)?()" + _THEN)
@@ -94,15 +98,15 @@ def _numbered_kept(text: str) -> bool:
 def _numbered(text: str) -> bool:
     bare = _bare(text.translate(_CIRCLED_TABLE))  # ① kept as its number's own character: NFKC would make it a bare 1
     start = _FIRST_AT.match(bare)
-    head = start.end() if start and start.end() < len(bare) and bare[start.end() - 1] == ":" else 0
+    head = start.end() if start and start.end() < len(bare) and bare[start.end() - 1] in ":,。" else 0
     for style, named in _STYLES:
-        first = style.match(bare, head) or style.match(bare)
-        if first is None or not _a_list_number(bare, first, named):
-            continue
-        following = _number(first[1]) + 1
-        if any(_number(later[1]) == following and _a_list_number(bare, later, named)
-               for later in style.finditer(bare, first.end())):
-            return True
+        for first in (style.match(bare, head), style.match(bare)):  # after a lead-in, or at the start (一是…，二是…)
+            if first is None or not _a_list_number(bare, first, named):
+                continue
+            following = _number(first[1]) + 1
+            if any(_number(later[1]) == following and _a_list_number(bare, later, named)
+                   for later in style.finditer(bare, first.end())):
+                return True
     return _several_counted(bare)
 
 
@@ -133,7 +137,7 @@ def _said_kept(text: str) -> tuple[int, str] | None:
 
 def _said(text: str) -> tuple[int, str] | None:
     bare = _bare(text).rstrip("。.!！,，;；、")
-    counted = _COUNTED.match(bare) if ":" in bare else None
+    counted = _COUNTED.match(bare) if ":" in bare or "," in bare else None
     if counted is not None and (counted[2] == "处" or counted[3] or counted[4] is not None):  # 3次：… counts no finding
         count, rest = _number(counted[1] or counted[4]), bare[counted.end():]
     elif (alone := _ALONE.fullmatch(bare)) is not None:
@@ -149,7 +153,16 @@ def count_heading(text: str) -> int | None:
     return said[0] if said is not None and not said[1] else None
 
 
+#: a note of points inside a text, with words after it (未附发票（扣1分）。坐支现金（扣1分）: each finding noting its own)
+_POINTS = r"扣除?[0-9.一二两三四五六七八九十半]{1,6}分"
+_NOTE_WITHIN = re.compile(rf"(?:\({_POINTS}\)|[,;。]{_POINTS}[,;。])"
+                          r"(?=[,;。.!]*[^,;。.!(\[【扣])")  # words after it, not a second note (扣1分）（扣2分）: said twice)
+
+
 def holds_several(text: str) -> bool:
-    """Whether `text` holds several findings: a list numbered inline, or a count of two or more before them."""
+    """Whether `text` holds several findings: a list numbered inline, a count of two or more before them, or notes of
+    points for each (未附发票（扣1分）。坐支现金（扣1分）: QA294)."""
     said = said_count(text)
-    return numbered_inline(text) or (said is not None and said[0] > 1 and bool(said[1]))
+    return numbered_inline(text) or (said is not None and said[0] > 1 and bool(said[1])) or (
+        "扣" in text and len(text) <= _READ_LENGTH and _NOTE_WITHIN.search(_bare(text)) is not None
+        and points_said(text) is not None)  # a note inside and one at the end: 未附发票（扣1分），涉及2万元 is one

@@ -6,11 +6,12 @@ such a list, in a facts file or on a form alike (forms/cells places the warning 
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
 from ._arith import plain
+from ._not_applicable import read_by_none
 from .model import IndicatorSet
 from .result import ScoreWarning
 
@@ -18,15 +19,14 @@ __all__ = ["shares_warnings"]
 
 
 def shares_warnings(indicator_set: IndicatorSet, scaled: tuple[tuple[str, Decimal], ...], checked: Mapping[str, Any],
-                    not_applicable: Container[str]) -> Iterator[ScoreWarning]:
+                    not_applicable: Mapping[str, object]) -> Iterator[ScoreWarning]:
     """A warning for each list of `scaled` (fact, the highest number it takes) whose numbers are all 1 or less, and not
     all 0, unless every indicator that reads it is marked not applicable: it scores nothing then (QA288 F7)."""
     for name, scale in scaled:
         numbers = checked.get(name)
         if not isinstance(numbers, tuple | list) or not numbers or not all(0 <= n <= 1 for n in numbers) or not any(numbers):
             continue
-        readers = indicator_set.readers().get(name)
-        if readers and all(r in not_applicable for r in readers):
+        if read_by_none(indicator_set, name, not_applicable):
             continue
         yield _as_shares(name, indicator_set.facts[name].label, numbers, scale)
 
@@ -37,4 +37,5 @@ def _as_shares(name: str, label: str | None, numbers: list[Decimal] | tuple[Deci
     example = next(n for n in numbers if n)  # 0.95 for 95, never 0 for 0 (QA288 F7)
     return ScoreWarning("scale", f"every number of {label or name} ({shown}) is 1 or less, where its numbers go up to "
                                  f"{plain(scale)}; they are scored as written (if they are shares, write them on the "
-                                 f"scale: {plain(example * scale)} for {plain(example)})", fact=name)
+                                 f"scale: {plain(example * scale)} for {plain(example)})", fact=name,
+                        named=True)  # by its label: never its id before the file and cell it is placed on (QA288 F7)

@@ -332,6 +332,11 @@ RULES = (
      "they are shares, write them on the scale: {scaled} for {share})",
      "{label!t}的数字（{shown}）都不超过 1，而该事实的数字最高为 {scale}：按所填数字计分"
      "（如果填的是比率，请按分制填写：{share} 写作 {scaled}）"),
+    # a finding that may hold several on one line (_one_line_findings: QA294)
+    ("the finding {text:q} of {label} may be {count:n} findings on one line ({heads}); it is counted as one (if they are "
+     "several, write each on a line of its own, or as an item of its own in a facts file)",
+     "{label!t}中的 {text} 可能是写在同一行的 {count} 个问题（{heads!l}），按 1 个问题计分"
+     "（若是几个问题，请每个问题在单元格中单独占一行，或在事实文件中单独写成一项）"),
     ("line {at:n} {line:q} is not a number", "第 {at} 行 {line} 不是数字"),  # forms/number_lists (QA284 F4)
     ("number {at:n} {line:q} is not a number", "第 {at} 个数 {line} 不是数字"),  # typed on one line (QA288 F9)
     ("write each number alone, one a line, such as 95 (no 分 or words)", "每行只写一个数字，如 95（不加“分”或文字）"),

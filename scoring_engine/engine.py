@@ -28,6 +28,7 @@ from ._check_failure import in_words, with_values as _with_values
 from ._frozen import ReadOnly, made_frozen
 from ._given_facts import given_facts, naming_another_set, of_no_file
 from ._not_applicable import not_applicable, weights_without
+from ._one_line_findings import one_line_warnings
 from ._shares import shares_warnings
 from ._text import cut, keeping_lists
 from ._version import __version__
@@ -179,6 +180,7 @@ class _Run:
         self.values = self._derive(checked)
         # 0.95 where 95 of 100 was meant (QA284 F3: 79.73 fell to 75.39 in silence)
         self.warnings += shares_warnings(self.set, plan.scaled_lists, checked, self.not_applicable)
+        self.warnings += one_line_warnings(self.set, plan.finding_lists, checked, self.not_applicable)  # QA294
         self.view = RuleView(self.values)  # what every leaf reads, but those that read their own weight or row
         self.problems: list[Problem] = []
         self._checks()

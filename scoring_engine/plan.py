@@ -126,6 +126,8 @@ class ScoringPlan:
         self.scaled_lists = tuple((name, spec.max) for name, spec in self.facts if spec.type == "list"
                                   and spec.items == "number" and spec.max is not None and spec.max >= 10
                                   and spec.unit in (None, "", "分"))  # never amounts (万元, max 1000: QA288 F6)
+        #: list facts of findings, whose lines may each hold several (_one_line_findings)
+        self.finding_lists = tuple(name for name, spec in self.facts if spec.type == "list" and spec.items == "finding")
         self.sentences: dict[str, Sentence] = {}  # reason template key → template, split on first use
         self.row_groups = tuple(n for n in self.leaves if n.indicator.rows is not None)
         steps = [n.step for n in self.leaves if n.step] + [s for n in self.row_groups for s in (n.row_steps or {}).values()]

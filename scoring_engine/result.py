@@ -36,7 +36,7 @@ __all__ = ["Result", "IndicatorResult", "DerivedValue", "ScoreWarning", "Flag", 
 class ScoreWarning:
     """Something the reader of the score must know: a failed check, a clamped score, an ignored fact."""
 
-    kind: str  # check | clamp | undeclared_fact | explain_when | used_value | cap | scale
+    kind: str  # check | clamp | undeclared_fact | explain_when | used_value | cap | scale | one_line
     message: str
     indicator: str | None = None
     fact: str | None = None

@@ -362,6 +362,10 @@ def score_in(result: Result) -> Callable[[str], Decimal | None]:
     return score_of
 
 
+#: warnings of one fact's value, said on its cell: expert scores typed as shares, a finding that may be several
+_FACTS_OWN = ("scale", "one_line")
+
+
 def checks_on_cells(imported: ImportedFacts, result: Result, indicator_set: IndicatorSet) -> Result:
     """`result` with each warning of the set's own checks and 需说明 conditions, and each 需说明 met, said of the form's
     cells their facts came from, filled or left blank (QA72 F3: a clerk was told of budget.reason, a name the form does
@@ -373,7 +377,7 @@ def checks_on_cells(imported: ImportedFacts, result: Result, indicator_set: Indi
         formula = conditions.get(item.expression or "") if getattr(item, "kind", "explain_when") in (
             "check", "explain_when") else None
         facts = indicator_set.facts_read_by(formula.names) if formula is not None else \
-            [item.fact] if getattr(item, "kind", "") == "scale" else []  # expert scores typed as shares, on their cell
+            [item.fact] if getattr(item, "kind", "") in _FACTS_OWN else []  # on the cell of the fact they are of
         # a cell left blank is named when its fact's default was read (a reason left blank: QA76 F5), never one whose
         # fact was then not read at all (调整后预算数 beside 全年预算数 chosen as the base: QA283 F2)
         refs = [imported.provenance.get(f) or (imported.empty[f].cell if f in imported.empty and f in indicator_set.facts
