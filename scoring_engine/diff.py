@@ -96,6 +96,9 @@ class ProjectComparison:
     scores: tuple[ScoreChange, ...]
     old_problems: tuple[Problem, ...] = ()  # why the project could not be scored under the old set
     new_problems: tuple[Problem, ...] = ()
+    # what scoring under each set warned of (a fact the set ignores, a failed check): the figures above rest on them
+    old_warnings: tuple[Any, ...] = ()  # result.ScoreWarning
+    new_warnings: tuple[Any, ...] = ()
 
 
 # ---------------------------------------------------------------- the sets
@@ -372,7 +375,8 @@ def _compared(old: IndicatorSet, new: IndicatorSet, facts: Facts, source: str) -
     return ProjectComparison(source, str(facts.project.get("name") or source),
                              before.total if before else None, after.total if after else None,
                              before.grade if before else None, after.grade if after else None,
-                             tuple(changed), old_error, new_error)
+                             tuple(changed), old_error, new_error, before.warnings if before else (),
+                             after.warnings if after else ())
 
 
 def compare_scores(old: IndicatorSet, new: IndicatorSet, projects: Iterable[tuple[str, Facts]]) -> list[ProjectComparison]:

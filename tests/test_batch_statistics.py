@@ -497,7 +497,7 @@ def test_a_comparison_accounts_for_every_point_indicators_only_one_side_has_incl
     removed) was on no row: the leaves' differences added up to −7.8 beside 总分差 −6.8. An indicator one side lacks
     counts as 0 points of weight 0 there; the other side's appear as rows of their own in 指标明细 and in the JSONL."""
     from scoring_engine.batch.compare import compare
-    from scoring_engine.reports.batch_tables import NOT_HERE, detail_rows
+    from scoring_engine.reports.batch_tables import NOT_HERE, NOT_THERE, detail_rows
 
     def leaf(key: str, weight: str, score: str) -> IndicatorRow:
         return IndicatorRow(key, key, 1, Decimal(weight), Decimal(score), "")
@@ -512,6 +512,10 @@ def test_a_comparison_accounts_for_every_point_indicators_only_one_side_has_incl
     rows = list(detail_rows(replace(mine, compare=c), True))
     assert ["ecological", Decimal(0), Decimal(0), NOT_HERE, Decimal(50), Decimal(40), Decimal(-40), None] == [
         rows[-1][2], rows[-1][5], rows[-1][6], rows[-1][8], *rows[-1][9:]]
+    # and the project's own that the other side lacks says so where the other side's name goes, not 分值 0, 得分 0 alone,
+    # as though it had scored nothing there (QA293 F6)
+    [jobs] = [row for row in rows if row[2] == "jobs"]
+    assert [Decimal(0), Decimal(0), Decimal(36), NOT_THERE] == jobs[9:]
 
 
 def test_an_indicator_only_the_other_side_has_is_listed_under_its_parent():

@@ -461,3 +461,24 @@ def test_tiers_written_low_to_high_are_the_same_rule_and_a_form_of_a_third_set_i
     run = CliRunner().invoke(main, ["--lang", "zh", "diff", str(EXAMPLE_SET), str(EXAMPLE_SET), "--facts", str(form)])
     assert 1 == run.exit_code and run.stderr.splitlines() == [
         f"错误：{form}: 这张表是为指标体系 self-evaluation 填写的，不是 example-small（请给出所比较的两个指标体系的表，或其事实文件）"]
+
+
+def test_facts_compared_say_what_scoring_them_warned_of_under_either_set(tmp_path: Path) -> None:
+    """QA293 F1: a misspelt fact (survey.methd) was ignored in silence by `diff --facts`, whose scores then rested on the
+    fact's default, where `score` and `batch` say so; and a fact one set declares and the other ignores went unsaid.
+    Each warning is said once per project, of the set it came under when only one."""
+    document = json.loads((ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8"))
+    document["facts"]["survey"]["methd"] = "weighted"
+    facts = tmp_path / "p.json"
+    facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    new = tmp_path / "new.yaml"
+    new.write_text(EXAMPLE_SET.read_text(encoding="utf-8").replace("findings.compliance:", "findings.audit: {type: list}\n"
+                                                                    "  findings.compliance:", 1), encoding="utf-8")
+    document["facts"]["findings"]["audit"] = ["未附发票"]
+    facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    done = CliRunner().invoke(main, ["--lang", "zh", "diff", str(EXAMPLE_SET), str(new), "--facts", str(facts)])
+    assert 0 == done.exit_code, done.output
+    said = {line.split(None, 2)[2]: line.split(None, 2)[1] for line in done.stdout.splitlines() if "提示" in line}
+    assert "提示" == next(where for text, where in said.items() if text.startswith("事实 survey.methd 没有在体系中声明，已忽略"))
+    assert "提示（原体系）" == next(where for text, where in said.items() if text.startswith("事实 findings.audit 没有在体系中声明"))
+    assert 3 == len(said), done.stdout  # and the example's own check, failed under both, once

@@ -139,7 +139,8 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
     difference = mine.total - other.total
     theirs = _counterparts(mine.indicators, other.indicators)
     indicators = {i.id: IndicatorDifference(t.score, i.score - t.score, t.weight, t.name if t.name != i.name else None)
-                  if (t := theirs.get(i.id)) is not None else IndicatorDifference(ZERO, i.score, ZERO) for i in mine.indicators}
+                  if (t := theirs.get(i.id)) is not None else IndicatorDifference(ZERO, i.score, ZERO, missing=True)
+                  for i in mine.indicators}
     paired = {id(t) for t in theirs.values()}
     # the other side's indicators none of ours is compared with; a row whose place-id one of ours has is told by its name
     others = tuple(_apart(t, indicators) for t in other.indicators if id(t) not in paired)

@@ -60,6 +60,7 @@ class IndicatorDifference:
     difference: Decimal
     weight: Decimal | None = None
     name: str | None = None  # the other side's name of a target row paired by its id, where it was renamed
+    missing: bool = False  # the other side has no such indicator: 0 points of weight 0 there
 
 
 #: `Comparison.against` for a re-check of the same projects (--compare-with); else the other set's id (--compare-set).

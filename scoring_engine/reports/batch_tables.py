@@ -250,7 +250,7 @@ def detail_rows(row: ProjectRow, compared: bool) -> Iterator[list[Any]]:
         cells: list[Any] = [number, name, *indicator_details(i)]
         if compared:
             d = differences.get(i.id)
-            cells += [d.weight, d.score, d.difference, d.name] if d else [None, None, None, None]
+            cells += [d.weight, d.score, d.difference, NOT_THERE if d.missing else d.name] if d else [None, None, None, None]
         yield cells
         for t in after.get(place, ()):
             yield [number, name, t.id, t.name, t.level, ZERO, ZERO, None, NOT_HERE, t.weight, t.score, -t.score, None]
@@ -258,6 +258,8 @@ def detail_rows(row: ProjectRow, compared: bool) -> Iterator[list[Any]]:
 
 #: The 说明 of a 指标明细 row for an indicator only the other side has.
 NOT_HERE = "本项目所用指标体系（或本批次的目标表）中没有这个指标，按0分计"
+#: The other side's name of an indicator it lacks, where its 0 points would read as scored (QA293 F6).
+NOT_THERE = "（对比方没有这个指标，按0分计）"
 
 
 # ---------------------------------------------------------------- 需说明 and 问题

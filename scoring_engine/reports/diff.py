@@ -75,7 +75,17 @@ def score_rows(diff: SetDiff, projects: Sequence[ProjectComparison]) -> list[tup
         rows.append((p.name, "总分（等级）", old, new, _difference(p.old_total, p.new_total, places)))
         rows += [(p.name, f"{c.name} ({c.indicator})", _number(c.old, before), _number(c.new, after),
                   _difference(c.old, c.new, places)) for c in p.scores]
+        rows += _warning_rows(p)
     return rows
+
+
+def _warning_rows(p: ProjectComparison) -> list[tuple[str, str, str, str, str]]:
+    """What scoring the project warned of under either set, each once, said of the set it came under when only one
+    (QA293 F1: a fact misspelt was ignored, and the scores compared rested on its default without a word)."""
+    old, new = ([w.text("zh") for w in warnings] for warnings in (p.old_warnings, p.new_warnings))
+    said = [(text, "提示" if text in new else "提示（原体系）") for text in dict.fromkeys(old)]
+    said += [(text, "提示（新体系）") for text in dict.fromkeys(new) if text not in old]
+    return [(p.name, where, "", "", text) for text, where in said]
 
 
 # ---------------------------------------------------------------- the views
