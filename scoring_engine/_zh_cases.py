@@ -45,6 +45,7 @@ CASES = (
      "改用为 {set} 写的事实，或在 {named} 的测试用例文件中测试这些事实"),
     ("{what} expected {wanted}, got {got} (difference {difference})", "{what!t} 预期 {wanted}，实际 {got}（相差 {difference}）"),
     ("grade {grade} is not a grade of the set ({known}); got {got}", "等级 {grade} 不是本体系的等级（{known!t}）；实际 {got}"),
+    ("grade expected {wanted}, got {got} (total {total:n})", "等级预期 {wanted}，实际 {got}（总分 {total}）"),
     ("grade expected {wanted}, got {got}", "等级预期 {wanted}，实际 {got}"),
     ("no indicator {id} in the result ({close})", "结果中没有指标 {id}（{close!t}）"),
     ("no indicator {id} in the result", "结果中没有指标 {id}"),

@@ -61,12 +61,18 @@ def test_tolerance_accepts_a_small_difference(tmp_path: Path):
 
 
 def test_wrong_grade_and_score_are_each_reported(tmp_path: Path):
-    """Every mismatch of a case is listed, not only the first."""
+    """Every mismatch of a case is listed, not only the first; a grade with the total that gave it when the case says no
+    total (QA293 F5: 等级预期 优，实际 良 alone, with 优 raised to 92, did not say the total was 90.00)."""
     path = _case_file(tmp_path, "  - name: 错\n    expect: {grade: 优, scores: {process.execution: 10, nope: 1}}\n")
     [case] = load_cases(path)
     outcome = run_case(case)
-    assert ["grade expected 优, got 中", "process.execution expected 10, got 8.00 (difference -2.00)",
+    assert ["grade expected 优, got 中 (total 79.73)", "process.execution expected 10, got 8.00 (difference -2.00)",
             "no indicator nope in the result"] == list(outcome.differences)
+    from scoring_engine._zh import translate
+
+    assert "等级预期 优，实际 中（总分 79.73）" == translate(outcome.differences[0])
+    path = _case_file(tmp_path, "  - name: 错\n    expect: {grade: 优, total: 79.73}\n")
+    assert ["grade expected 优, got 中"] == list(run_case(load_cases(path)[0]).differences)
 
 
 def test_an_expected_error_that_does_not_happen_fails(tmp_path: Path):
