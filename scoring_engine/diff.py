@@ -26,11 +26,13 @@ from typing import Any
 
 from . import _diff_declared, _json
 from ._arith import plain
+from ._display import show_written
 from ._record import record
 from .errors import Problem, ScoringEngineError
 from .facts import Facts
 from .model import Indicator, IndicatorSet, RowGroup
 from .result import plain_data
+from .rules import RULE_KINDS
 from .rules.tiers import DEFAULT_TIERS
 
 __all__ = ["CHANGE_KINDS", "Change", "ProjectComparison", "ScoreChange", "SetDiff", "compare_scores", "diff_sets"]
@@ -127,6 +129,25 @@ def _rule_text(node: Indicator) -> str | None:
     return None
 
 
+def _rule_shown(spec: Any) -> str:
+    """A rule as the reports show it whole: its kind in Chinese, then each parameter as written (分档（bands）：value:
+    completion_rate，bands: [{min: 1, points: 10}, …]), never a line of JSON in a note for the 处长 (QA293 F2)."""
+    if not isinstance(spec, Mapping):
+        return show_written(spec)
+    kind = RULE_KINDS.get(str(spec.get("kind")))
+    named = f"{kind.chinese_name}（{spec.get('kind')}）" if kind is not None else str(spec.get("kind"))
+    return named + "：" + "，".join(f"{key}: {show_written(value)}" for key, value in spec.items() if key != "kind")
+
+
+def _rule_view(node: Indicator) -> str | None:
+    """A leaf's rule, or a row group's rule of each row type, as the reports show it whole."""
+    if node.rule is not None:
+        return _rule_shown(plain_data(node.rule.spec))
+    if node.rows is not None:
+        return "；".join(f"{kind}: {_rule_shown(plain_data(rule.spec))}" for kind, rule in node.rows.rules.items())
+    return None
+
+
 def _place(parent: str | None, parents: Mapping[str, tuple[Indicator, str | None]]) -> str:
     return "一级指标" if parent is None else f"{parents[parent][0].name} ({parent})"
 
@@ -151,8 +172,9 @@ def _indicator_changes(node: Indicator, parent: str | None, before: tuple[Indica
     before_text, after_text = _rule_text(old), _rule_text(node)
     if before_text != after_text:
         if old.rule is None or node.rule is None:  # a leaf became a row group, or the other way round
-            return [*found, Change("rule", node.id, node.name, before_text, after_text)]
-        parts = _rule_parts(plain_data(old.rule.spec), plain_data(node.rule.spec), before_text, after_text)
+            return [*found, Change("rule", node.id, node.name, _rule_view(old), _rule_view(node))]
+        old_spec, new_spec = plain_data(old.rule.spec), plain_data(node.rule.spec)
+        parts = _rule_parts(old_spec, new_spec, _rule_shown(old_spec), _rule_shown(new_spec))
         found += [Change("rule", node.id, node.name, a, b) for a, b in parts]
     return found
 
@@ -178,8 +200,8 @@ def _row_group_changes(old: RowGroup, new: RowGroup) -> list[tuple[str, str | No
         before_spec = None if before is None else plain_data(before.spec)
         after_spec = None if after is None else plain_data(after.spec)
         if before_spec != after_spec:
-            was_text = None if before_spec is None else _json.dumps(before_spec, indent=None)
-            now_text = None if after_spec is None else _json.dumps(after_spec, indent=None)
+            was_text = None if before_spec is None else _rule_shown(before_spec)
+            now_text = None if after_spec is None else _rule_shown(after_spec)
             found += [("rule", a, b) for a, b in _rule_parts(before_spec, after_spec, was_text, now_text, within=kind)]
     return found
 

@@ -252,7 +252,9 @@ def test_a_rule_rewritten_or_of_another_kind_is_shown_whole_and_a_few_values_cha
     rows = [row for row in change_rows(diff_sets(parse_indicator_set(edited), changed)) if row[0] == "评分规则"]
     assert [("bands[0].min: 0.9", "bands[0].min: 90"), ("bands[1].max: 0.9", "bands[1].max: 90")] == [r[2:] for r in rows]
     whole = [row for row in change_rows(diff_sets(old, parse_indicator_set(edited))) if row[0] == "评分规则"]
-    assert 1 == len(whole) and whole[0][2].startswith('{"kind":"proportional"') and whole[0][3].startswith('{"kind":"bands"')
+    # said with its kind in Chinese and its parameters as written, not as a line of JSON (QA293 F2)
+    assert [("按比例计分（proportional）：value: paid，target: total",
+             "分档计分（bands）：value: paid，bands: [{min: 0.9, points: 30}, {max: 0.9, points: 0}]")] == [w[2:] for w in whole]
 
 
 def test_each_score_is_printed_at_its_own_sets_precision() -> None:

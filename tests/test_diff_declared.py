@@ -167,7 +167,7 @@ def test_a_row_groups_categories_comparisons_and_each_row_types_rule_are_listed(
         ("指标性质", about, "=: exact", "—"),
         ("评分规则", about, "—", "quantitative.floor: 0.6"),
         ("评分标准", about, "exact: 定量指标（=）：等于目标值得满分，否则不得分。", "—"),
-        ("评分规则", about, 'exact: {"kind":"equal","value":"row.actual","target":"row.target"}', "—"),
+        ("评分规则", about, "exact: 等于目标计分（equal）：value: row.actual，target: row.target", "—"),
     ] == rows
 
 
@@ -181,4 +181,4 @@ def test_a_row_types_rule_of_another_kind_or_rows_from_another_fact_are_listed()
     rows = _rows(base, _profile(body.replace("fact: targets.benefit", "fact: targets.output"), "self-evaluation"))
     assert ("目标表事实", "效益指标 (benefit)", "targets.benefit", "targets.output") == rows[0]
     [rule] = [r for r in rows if r[0] == "评分规则"]
-    assert rule[2].startswith('quantitative: {"kind":"proportional"') and rule[3].startswith('quantitative: {"kind":"bands"')
+    assert rule[2].startswith("quantitative: 按比例计分（proportional）：") and rule[3].startswith("quantitative: 分档计分（bands）：")
