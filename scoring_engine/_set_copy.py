@@ -65,9 +65,10 @@ def bundled_set_file(set_id: str) -> Path:
     return bundled[set_id]
 
 
-def copy_bundled_set(set_id: str, folder: Path) -> Path:
-    """Write bundled set `set_id` into `folder` (made if missing) as ID.yaml and return its path; a file already there is
-    kept, the copy refused."""
+def copy_bundled_set(set_id: str, folder: Path) -> list[Path]:
+    """Write bundled set `set_id` into `folder` (made if missing) as ID.yaml, with its test cases and their base facts
+    beside it (ID.cases.yaml, ID.facts.json: what a maintainer runs after each edit, QA293 F4), and return their paths;
+    a file already there is kept, the copy refused, nothing written."""
     bundled = bundled_set_file(set_id)
     # made, as batch --reports makes its folder; a file of that name is refused (a name too long to look up is no
     # folder, which mkdir then says: QA163 F4)
@@ -79,12 +80,27 @@ def copy_bundled_set(set_id: str, folder: Path) -> Path:
         except OSError as err:
             raise ScoringEngineError(Problem(f"cannot create the folder: {err.strerror or err}", file=str(folder),
                                              hint=advice(err) or "give another folder")) from None
-    target = folder / f"{set_id}.yaml"
-    if os.path.exists(target):
-        raise ScoringEngineError(Problem("already exists: the copy would replace it", file=str(target),
-                                         hint="rename or remove it, or copy into another folder"))
-    write_atomically(target, copied_set_text(bundled, folder))
-    return target
+    texts = {folder / f"{set_id}.yaml": copied_set_text(bundled, folder), **_beside_set(bundled, set_id, folder)}
+    for target in texts:
+        if os.path.exists(target):
+            raise ScoringEngineError(Problem("already exists: the copy would replace it", file=str(target),
+                                             hint="rename or remove it, or copy into another folder"))
+    for target, text in texts.items():
+        write_atomically(target, text)
+    return list(texts)
+
+
+def _beside_set(bundled: Path, set_id: str, folder: Path) -> dict[Path, str]:
+    """The bundled set's cases file (which names the set by its file beside it) and base facts, as copied into `folder`:
+    the facts name the copy's file, not the bundled id, so that its cases score them as written for it."""
+    found: dict[Path, str] = {}
+    cases, facts = bundled.with_name(f"{set_id}.cases.yaml"), bundled.with_name(f"{set_id}.facts.json")
+    if cases.is_file():
+        found[folder / cases.name] = cases.read_text(encoding="utf-8")
+    if facts.is_file():
+        found[folder / facts.name] = facts.read_text(encoding="utf-8").replace(
+            f'"indicator_set": "{set_id}"', f'"indicator_set": "{set_id}.yaml"', 1)
+    return found
 
 
 def _no_folder_linked(link: Path) -> Problem:

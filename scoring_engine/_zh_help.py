@@ -100,8 +100,10 @@ HELP = (
     # sets, test
     ("List the bundled indicator sets, or print one; `sets ID --copy DIR` copies it to adapt.",
      "列出内置指标体系，或输出其中一个。用 `sets ID --copy DIR` 复制一个来修改。"),
-    ("Write the set into this folder as ID.yaml, its $schema comment pointing at the installed schema.",
-     "把体系写到这个文件夹中，文件名为 ID.yaml，其中的 $schema 注释指向已安装的 schema。"),
+    ("Write the set into this folder as ID.yaml, its $schema comment pointing at the installed schema, with its test "
+     "cases and their facts (ID.cases.yaml, ID.facts.json).",
+     "把体系写到这个文件夹中，文件名为 ID.yaml，其中的 $schema 注释指向已安装的 schema；"
+     "同时写入它的测试用例及其事实（ID.cases.yaml、ID.facts.json）。"),
     ("Run indicator-set test cases (*.cases.yaml files, or folders holding them).",
      "运行指标体系的测试用例（*.cases.yaml 文件，或存放它们的文件夹）。"),
 )

@@ -390,7 +390,8 @@ def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, ou
     """)
 @click.argument("set_id", required=False, metavar="[ID]")
 @click.option("--copy", "copy_to", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
-              help="Write the set into this folder as ID.yaml, its $schema comment pointing at the installed schema.")
+              help="Write the set into this folder as ID.yaml, its $schema comment pointing at the installed schema, "
+                   "with its test cases and their facts (ID.cases.yaml, ID.facts.json).")
 @_guarded
 def sets(set_id: str | None, copy_to: Path | None) -> None:
     found = bundled_sets()
@@ -399,7 +400,8 @@ def sets(set_id: str | None, copy_to: Path | None) -> None:
             raise click.UsageError("--copy needs the id of a bundled set: sets ID --copy DIR")
         from ._set_copy import copy_bundled_set
 
-        tell(_say(f"{copy_bundled_set(set_id, copy_to)}: copied from the bundled set {set_id}"))
+        for copied in copy_bundled_set(set_id, copy_to):
+            tell(_say(f"{copied}: copied from the bundled set {set_id}"))
         return
     if set_id is not None:
         from ._set_copy import bundled_set_file

@@ -61,6 +61,25 @@ def test_copied_set_keeps_working_once_moved_with_its_folder(tmp_path: Path) -> 
     assert load_indicator_set(bundled).total == load_indicator_set(copy).total
 
 
+def test_copy_brings_the_sets_cases_and_their_facts_which_pass_under_the_copy(tmp_path: Path) -> None:
+    """QA293 F4: a maintainer runs the set's own cases after each edit, and `--copy` wrote only the set: the cases and
+    their base facts had to be found in the installed package. They are copied beside it, the facts naming the copy's
+    file, and pass as they are; a cases file already there is kept, and nothing is written."""
+    code, _, err = run("sets", "national-framework", "--copy", str(tmp_path / "a"))
+    assert 0 == code, err
+    assert ["national-framework.cases.yaml", "national-framework.facts.json", "national-framework.yaml"] == sorted(
+        p.name for p in (tmp_path / "a").iterdir())
+    assert "national-framework.yaml" == json.loads((tmp_path / "a" / "national-framework.facts.json").read_text(
+        encoding="utf-8"))["indicator_set"]
+    code, out, err = run("test", str(tmp_path / "a"))
+    assert 0 == code and "0 failed" in out + err, out + err
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "national-framework.cases.yaml").write_text("# 我的用例\n", encoding="utf-8")
+    code, _, err = run("sets", "national-framework", "--copy", str(tmp_path / "b"))
+    assert 1 == code and "already exists" in err
+    assert ["national-framework.cases.yaml"] == [p.name for p in (tmp_path / "b").iterdir()]
+
+
 def test_copy_never_replaces_a_file(tmp_path: Path) -> None:
     """A set already at DIR/ID.yaml is kept as it was, and the copy is one error line with exit 1."""
     kept = tmp_path / "national-framework.yaml"
