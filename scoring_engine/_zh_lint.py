@@ -218,6 +218,12 @@ LINT = (
      "zero_at {zero} 不{side!t}目标值 {target}：直到零分线的项目都得 0 分，达到目标值的也是"),
     ("write zero_at {side} {target}: the value at which the score reaches 0, on the worse side of the target",
      "把 zero_at 写成{side!t} {target} 的值：得分降为 0 之处，在目标值较差的一侧"),
+    # points finer than the precision (lint/precision.py: QA293 F3)
+    ("its rule's points {points} have more decimals than the set prints ({places:n}): scores and reasons show them "
+     "rounded ({example})",
+     "其规则的分数 {points!l} 的小数位多于体系的精度（{places} 位小数）：得分和理由按精度四舍五入显示（{example}）"),
+    ("write precision: {needed:n}, or points the set prints as they are",
+     "改为 precision: {needed}，或改用按精度能原样显示的分数"),
     ("make the label and the weight agree", "请让标注与分值一致"),
     # the command's last lines: how many warnings more than it lists, and the summary (lint/command.py)
     ("{ref}: {count:n} more warnings not shown", "{ref}：另有 {count} 条提示未列出"),

@@ -479,9 +479,8 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
             known = did_you_mean(expect.grade, labels) or "grades: " + ", ".join(labels)
             differences.append(f"grade {expect.grade} is not a grade of the set ({known}); got {result.grade}")  # QA36 F12
         elif named.label != result.grade:
-            # with the total that gave it, when the case did not say one (QA293 F5: 90.00, under a line raised to 92)
-            differences.append(f"grade expected {expect.grade}, got {result.grade}" + (
-                f" (total {fixed(result.total, p)})" if expect.total is None else ""))
+            total = f" (total {fixed(result.total, p)})" if expect.total is None else ""  # the total that gave it (QA293 F5)
+            differences.append(f"grade expected {expect.grade}, got {result.grade}{total}")
     for indicator_id, expected in expect.scores.items():
         try:
             compare(indicator_id, expected, result.indicator(indicator_id).score)

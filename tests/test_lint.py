@@ -1036,3 +1036,25 @@ def test_lint_never_tells_to_delete_the_budget_facts_a_batch_reads_for_its_funds
                       "  budget.paid: {type: number, min: 0, unit: 万元}\n  leftover: {type: number}\n",
                 extra="", total=10).replace("{label: 合格, min: 0}", "{label: 合格, min: 0, consequence: 核减10%}")
     assert ["leftover"] == [w.problem.fact for w in _lint(tmp_path, text) if w.code == "unused-fact"]
+
+
+def test_points_finer_than_the_precision_are_warned_of_at_their_rule(tmp_path: Path) -> None:
+    """QA293 F3: with precision 2 → 1, a checklist of four elements of 3 points (0.75 each) said 扣0.7分 where its standard
+    says 0.75, and lint said nothing. Such points, written (points_each: 0.25) or a checklist's shares of its weight, are
+    warned of at their rule with the precision that prints them, in Chinese whole; at precision 2 nothing is said, nor
+    of a third of 1 point, which no precision prints."""
+    checklist = ("  - {id: goals, name: 绩效目标, weight: 3, rule: {kind: checklist, elements: [{name: 甲, met: a}, {name: 乙, "
+                 "met: a}, {name: 丙, met: a}, {name: 丁, met: a}]}}\n"
+                 "  - {id: found, name: 合规性, weight: 7, rule: {kind: deduction, findings: f, points_each: 0.25}}\n")
+    facts = "  a: {type: boolean}\n  f: {type: list}\n"
+    text = _set(checklist, facts=facts, extra="precision: 1\n")
+    found = [w for w in _lint(tmp_path, text) if w.code == "precision-points"]
+    assert [("goals", "0.75", "2"), ("found", "0.25", "2")] == [
+        (w.problem.indicator, w.fields["points"], w.fields["needed"]) for w in found]
+    assert found[0].problem.line == _line(text, "id: goals")
+    assert ("其规则的分数 0.75 的小数位多于体系的精度（1 位小数）：得分和理由按精度四舍五入显示（0.75 → 0.8）"
+            "（改为 precision: 2，或改用按精度能原样显示的分数）") in found[0].problem.text("zh"), found[0].problem.text("zh")
+    assert not [w for w in _lint(tmp_path, _set(checklist, facts=facts, extra="precision: 2\n")) if w.code == "precision-points"]
+    thirds = checklist.replace("{name: 丁, met: a}", "").replace(", {name: 丙, met: a}", "").replace("weight: 3", "weight: 1").replace(
+        "weight: 7", "weight: 9").replace("points_each: 0.25", "points_each: 1")
+    assert not [w for w in _lint(tmp_path, _set(thirds, facts=facts, extra="precision: 1\n")) if w.code == "precision-points"]

@@ -1,11 +1,9 @@
 """One project of a batch as the summaries need it: a small record built from its Result, or the problems it failed with.
 
-A Result carries the whole audit trail; the batch outputs need a fraction of it
-(project details, total, grade, each indicator's score and reason, the warnings
-count, the 需说明 flags, the grade's consequence and the budget it concerns).
-Building the record where the project is scored keeps what crosses between
-processes, and what a summary holds, small. Summaries that show no reasons
-build it from `scores_only` (scores_row), without the audit trail.
+A Result carries the whole audit trail; the batch outputs need a fraction of it (project details, total, grade, each
+indicator's score and reason, the warnings count, the 需说明 flags, the grade's consequence and the budget it concerns).
+Building the record where the project is scored keeps what crosses between processes, and what a summary holds, small.
+Summaries that show no reasons build it from `scores_only` (scores_row), without the audit trail.
 """
 
 from __future__ import annotations
@@ -53,14 +51,14 @@ _IN_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.
 
 @record
 class IndicatorDifference:
-    """One indicator's score in the other batch and this score minus it, and its weight there (another set, or a
-    re-check that found it not applicable, may weigh it otherwise: a difference of score may be one of weight)."""
+    """One indicator's score in the other batch and this score minus it, and its weight there (another set, or a re-check
+    that found it not applicable, may weigh it otherwise); `missing`: the other side has no such indicator (0 there)."""
 
     score: Decimal
     difference: Decimal
     weight: Decimal | None = None
     name: str | None = None  # the other side's name of a target row paired by its id, where it was renamed
-    missing: bool = False  # the other side has no such indicator: 0 points of weight 0 there
+    missing: bool = False
 
 
 #: `Comparison.against` for a re-check of the same projects (--compare-with); else the other set's id (--compare-set).

@@ -26,6 +26,8 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``funds-rate``: a 自评表 printing a 执行率 beside an indicator scored from another rate (`funds_rate`);
 - ``weight-ceiling``: a bands or tiers rule whose best gives less than the whole weight, and a top grade that puts out of
   reach; ``zero-past-target``: a linear rule's zero line at or past its target (`ceilings`).
+- ``precision-points``: points a rule gives or takes (0.75 a checklist element) finer than the set prints
+  (`precision`).
 - ``base-id``: a profile that keeps its base's id and version while changing it: its results name the base, and no
   form can be written from it (`base_id`).
 
@@ -54,6 +56,7 @@ from .found import CODES, LintWarning, Locator, rules_of
 from .funds_rate import funds_rate
 from .grades import grade_order
 from .percents import percent_bounds
+from .precision import finer_points
 from .ranges import Ranges
 from .ratios import ratio_numbers, share_numbers
 from .reach import unreachable
@@ -98,7 +101,8 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
              *inherited_reasons(indicator_set, rules, located, locator), *dropped_reasons(indicator_set, rules, locator),
              *grade_order(located, locator),
              *band_edges(rules, locator), *funds_rate(indicator_set, locator),
-             *ceilings(indicator_set, rules, ranges, locator), *base_id(indicator_set)]
+             *ceilings(indicator_set, rules, ranges, locator), *finer_points(indicator_set, rules, locator),
+             *base_id(indicator_set)]
     # a clause the text repeats is one warning, not one per copy (QA123 F2: 555 copies gave 2,775 warnings)
     once: dict[tuple[object, ...], LintWarning] = {}
     for w in (_at_the_profile(w, indicator_set) for w in found):

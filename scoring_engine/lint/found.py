@@ -46,6 +46,7 @@ CODES = {
     "funds-rate": "a 自评表 that prints a 执行率 (执行数 ÷ 预算数) beside an indicator scored from another rate",
     "weight-ceiling": "a bands or tiers rule whose best gives less than the whole weight (and a grade no project reaches)",
     "zero-past-target": "a linear rule whose zero line lies at or past its target: a project at its target scores 0",
+    "precision-points": "points a rule gives or takes (0.75 a checklist element) with more decimals than the set prints",
     "base-id": "a profile that keeps the id and version of a set it is built on (a bundled set's id, whatever the version) "
                "while changing that set: its results name that set, and no blank form or 自评表 workbook can be written "
                "from it",
