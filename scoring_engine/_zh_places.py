@@ -164,7 +164,7 @@ PLACES = (
     ("expected a list, got true or false", "应为列表，实际是是/否值"),
     ("expected a number, got empty (null)", "应为数字，实际是空值（null）"),
     ("expected a number, got a list", "应为数字，实际是列表"),
-    ("expected a number, got an object", "应为数字，实际是映射"),
+    ("expected a number, got an object", "应为数字，实际是一组“名称: 值”"),
     ("expected a finding, got true or false", "应为问题描述，实际是是/否值"),
     ("expected 是 or 否, got {value}", "应为 是 或 否，实际是 {value!t}"),
     ("this workbook is a 评分表 report written by scoring-engine, not a filled 自评表",

@@ -254,7 +254,7 @@ ROWS = (
     ("float", "数字"),
     ("Decimal", "数字"),
     ("NoneType", "空值"),
-    ("an object", "映射"),  # fact_values.type_name's words (the others are given in _zh_commands)
+    ("an object", "一组“名称: 值”"),  # fact_values.type_name's words (the others are given in _zh_commands)
     ("this folder holds only the reports an earlier batch --reports wrote, which are not projects",
      "这个文件夹只有此前 batch --reports 写出的报告，它们不是项目"),
     ("give the facts files or forms they were made from, or a report by its file name to score it again",

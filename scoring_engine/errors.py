@@ -89,13 +89,21 @@ class Problem:
             return str(self)
         from ._zh import translate  # the catalog loads with the first message shown in Chinese
 
-        # a fact's own place ($.facts.budget.paid) is not said before its label and name, which say it (QA263 F5)
-        own = self.fact is not None and self.path == f"$.facts.{self.fact}" and mentions(self.message, self.fact)
+        # a fact's own place ($.facts.budget.paid), or an item of it ($.facts.findings[0]: 第 1 项, after its name), is not
+        # said as a path before its label and name, which say it; nor $.facts before "facts …" (QA263 F5)
+        item = _ITEM.fullmatch(self.path or "")
+        own = (self.fact is not None and mentions(self.message, self.fact) and (
+            self.path == f"$.facts.{self.fact}" or (item is not None and item[1] == self.fact))) or (
+            self.path == "$.facts" and self.message.startswith("facts "))
         about = [f"指标 {self.indicator}"] if self.indicator else \
             [self.path] if self.path and self.path != "$" and not own else []
         if self.fact and not mentions(self.message, self.fact):
             about.append(f"事实 {self.fact}")
         said = translate(self.message)
+        if own and item is not None:
+            named = f"（{self.fact}）："
+            said = said.replace(named, f"（{self.fact}）第 {int(item[2]) + 1} 项：", 1) if named in said else \
+                f"第 {int(item[2]) + 1} 项：{said}"
         if self.file == STDIN and said.startswith("文件") and not said.startswith("文件夹"):
             said = "输入" + said[2:]  # 输入是空的: what was piped in is no file (QA214 10)
         text = self._where("标准输入") + (f"{'，'.join(about)}：" if about else "") + said
@@ -149,6 +157,10 @@ def named_source(source: object) -> str | None:
     if isinstance(source, os.PathLike):
         return os.fsdecode(source)
     raise TypeError(f"source names the file in messages, as text or a Path, not {type(source).__name__}")
+
+
+#: a path to an item of a fact's list: $.facts.findings.compliance[0], or a field of it ($.facts.targets[2].actual)
+_ITEM = re.compile(r"\$\.facts\.([^\[\]]+)\[(\d{1,9})\](?:\.\w+)?")
 
 
 def mentions(message: str, name: str) -> bool:

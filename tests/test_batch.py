@@ -105,7 +105,7 @@ def test_each_broken_project_is_one_problem_row_naming_its_file(portfolio: dict[
     Chinese as every sheet is (the run itself speaks English: its error lines on stderr are English)."""
     problems = _sheet_rows(book, "问题")
     assert sorted(portfolio["broken"]) == sorted(row["来源"] for row in problems)
-    in_chinese = {"JSON syntax": "JSON 语法错误", "facts must be": "facts 应为映射"}
+    in_chinese = {"JSON syntax": "JSON 语法错误", "facts must be": "facts 应为一组“名称: 值”"}
     for row in problems:
         words = portfolio["broken"][row["来源"]]
         assert in_chinese.get(words, words) in row["问题"], row

@@ -779,7 +779,7 @@ def test_a_judgements_score_of_another_kind_is_named_in_words_not_pythons(bad: A
 @pytest.mark.parametrize(("name", "value", "said", "chinese"), [
     ("project.level", ["省级"], "expected text, got a list", "应为文字，实际是列表"),
     ("project.level", datetime.date(2024, 1, 1), "expected text, got the date 2024-01-01", "应为文字，实际是日期 2024-01-01"),
-    ("dates.end", {"a": 1}, "expected a date YYYY-MM-DD, got an object", "应为日期 YYYY-MM-DD，实际是映射"),
+    ("dates.end", {"a": 1}, "expected a date YYYY-MM-DD, got an object", "应为日期 YYYY-MM-DD，实际是一组“名称: 值”"),
     ("dates.end", True, "expected a date YYYY-MM-DD, got true", "应为日期 YYYY-MM-DD，实际是 true"),
     ("project.on_time", datetime.date(2024, 1, 1), "expected true or false, got the date 2024-01-01",
      "应为 true 或 false，实际是日期 2024-01-01"),

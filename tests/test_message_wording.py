@@ -57,7 +57,7 @@ def test_a_row_field_of_the_wrong_kind_is_named_in_words_not_as_a_python_type_or
 
 def test_a_judgement_or_findings_fact_of_the_wrong_kind_is_named_in_chinese_words(tmp_path: Path) -> None:
     """A judgement fact given as true said "应为对象 {score: …, reason: …}，实际是 bool"; findings given as a mapping
-    "实际是 dict". The kinds are 是/否值 and 映射."""
+    "实际是 dict". The kinds are 是/否值 and 一组“名称: 值”, never 映射, a word of programmers (QA263 F5)."""
     def judgement_bool(facts: dict) -> None:
         facts["decision"]["budget_judgement"] = True
 
@@ -67,7 +67,7 @@ def test_a_judgement_or_findings_fact_of_the_wrong_kind_is_named_in_chinese_word
     code, out = _run("--lang", "zh", "score", str(_small(tmp_path, judgement_bool)))
     assert code == 1 and "实际是是/否值" in out and "bool" not in out
     code, out = _run("--lang", "zh", "score", str(_small(tmp_path, findings_mapping)))
-    assert code == 1 and "实际是映射" in out and "dict" not in out
+    assert code == 1 and "实际是一组“名称: 值”" in out and "dict" not in out and "映射" not in out  # (QA263 F5)
 
 
 def _form_with(tmp_path: Path, **cells: object) -> Path:
@@ -554,3 +554,15 @@ def test_no_text_a_user_reads_names_a_review_of_ours() -> None:
         found += [f"{path.name}:{node.lineno}" for node in ast.walk(tree) if isinstance(node, ast.Constant)
                   and isinstance(node.value, str) and id(node) not in documented and re.search(r"\bQA\d", node.value)]
     assert [] == found
+
+
+def test_an_item_of_a_facts_list_is_named_by_its_number_after_the_facts_label_not_by_a_json_path(tmp_path: Path) -> None:
+    """QA263 F5: an empty finding read `$.facts.findings.compliance[0]：资金使用合规性问题（findings.compliance）：…`, a path
+    a clerk does not read, before the label that says it; it is the label's 第 1 项."""
+    def empty_finding(facts: dict) -> None:
+        facts["findings"]["compliance"] = ["未附发票", ""]
+
+    code, out = _run("--lang", "zh", "score", str(_small(tmp_path, empty_finding)))
+    assert code == 1 and "资金使用合规性问题（findings.compliance）第 2 项：问题描述应为非空文字" in out and "$." not in out, out
+    code, out = _run("--lang", "en", "score", str(_small(tmp_path, empty_finding)))
+    assert "$.facts.findings.compliance[1]" in out, out  # tools read the path where the English is

@@ -137,7 +137,7 @@ def test_standard_input_is_named_biaozhun_shuru_in_a_chinese_line_and_stays_stdi
     _, out = _run("--lang", "zh", "score", "-", "--set", set_file, stdin="")
     assert out.startswith("错误：标准输入:1:1: 输入是空的"), out
     _, out = _run("--lang", "zh", "score", "-", "--set", set_file, stdin='{"facts": 3}')
-    assert out.startswith("错误：标准输入: $.facts："), out
+    assert out.startswith("错误：标准输入: facts 应为一组“名称: 值”，实际是数字 3"), out  # no $.facts before it (QA263 F5)
     _, out = _run("--lang", "en", "score", "-", "--set", set_file, stdin="")
     assert out.startswith("error: <stdin>:1:1: the file is empty"), out
     problem = Problem("the file is empty", file="<stdin>", line=1, column=1)
