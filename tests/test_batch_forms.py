@@ -206,10 +206,14 @@ def test_a_forms_own_warnings_are_listed_in_its_json_line(tmp_path: Path) -> Non
         cell.value = 99
     _edit(form, lower_the_total)
     out = tmp_path / "out.jsonl"
-    run = CliRunner().invoke(main, ["batch", str(form), "-q", "-o", str(out)])
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(form), "-q", "-o", str(out)])
     assert 0 == run.exit_code, run.output
     line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert any("表上填写的总分 99 与按体系计算的" in note for note in line["form_warnings"]), line.get("form_warnings")
+    # in the run's language, as the rest of the line (QA288 F7: Chinese in an English line)
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(form), "-q", "-o", str(out)])
+    line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert any("99" in note and "表上" not in note for note in line["form_warnings"]), line.get("form_warnings")
 
 
 def test_compare_set_scores_a_forms_facts_under_a_set_of_another_layout_and_skips_what_failed(tmp_path: Path):

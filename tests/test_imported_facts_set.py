@@ -60,7 +60,7 @@ def test_batch_says_facts_imported_from_last_years_form_are_scored_with_this_yea
     from it (提示数 1 against the form's 2): only `score` told it, on standard error."""
     (here / "province-2025.yaml").write_text(PROVINCE_2025, encoding="utf-8")
     code, said, _ = _run("batch", "form.xlsx", "facts.json", "--set", "province-2025.yaml", "-j1", "-o", "b.xlsx",
-                         "-o", "b.jsonl", "-o", "b.csv")
+                         "-o", "b.jsonl", "-o", "b.csv", lang="zh")  # the JSON line's words in the run's language
     assert 0 == code, said
     warned = _jsonl(here / "b.jsonl")
     assert warned["form.xlsx"][0].startswith(FORM_LINE), warned
@@ -92,7 +92,7 @@ def test_batch_says_the_set_file_was_edited_since_the_form_the_facts_were_import
     """QA206 4: the set's grades edited after the form was written, same id and version: batch said nothing of it for the
     imported facts, though `score` warned, in Chinese as 这些事实导入自的表填写之后 (now 导入这些事实所用的表填写之后)."""
     (here / "province-2024.yaml").write_text(PROVINCE_2024 + GRADES, encoding="utf-8")
-    code, said, _ = _run("batch", "facts.json", "--set", "province-2024.yaml", "-j1", "-o", "b.jsonl")
+    code, said, _ = _run("batch", "facts.json", "--set", "province-2024.yaml", "-j1", "-o", "b.jsonl", lang="zh")
     assert 0 == code, said
     assert _jsonl(here / "b.jsonl")["facts.json"][0].startswith(EDITED_LINE)
     code, said, _ = _run("score", "facts.json", lang="zh")
@@ -134,7 +134,7 @@ def test_a_facts_file_naming_last_years_set_file_scored_with_this_years_is_told_
     line = "last.json: 事实文件写明的是 province-2024.yaml，即指标体系 province-se 的 2024 版，这里却用它的 2025 版（--set）评分"
     code, said, _ = _run("score", "last.json", "--set", "province-2025.yaml", lang="zh")
     assert 0 == code and said[0].startswith("提示：" + line), said
-    code, said, _ = _run("batch", "last.json", "--set", "province-2025.yaml", "-j1", "-o", "b.jsonl")
+    code, said, _ = _run("batch", "last.json", "--set", "province-2025.yaml", "-j1", "-o", "b.jsonl", lang="zh")
     assert 0 == code and _jsonl(here / "b.jsonl")["last.json"][0].startswith(line), said
     for args in (("--set", "province-2024.yaml"), ()):
         code, said, _ = _run("score", "last.json", *args, lang="zh")

@@ -73,7 +73,7 @@ class Outcome:
     problems: tuple[Problem, ...]
     row: Deferred[ProjectRow] = Deferred()  # required: a Deferred() without a default
     provenance: Mapping[str, str] = field(default_factory=dict)  # a filled form's: fact path → the cell it came from
-    form_notes: tuple[str, ...] = ()  # a filled form's 提示 beyond the result's: scores typed apart, values not read
+    form_notes: tuple[Problem, ...] = ()  # a filled form's 提示 beyond the result's: scores typed apart, values not read
 
     # Unhashable, said of Outcome: its provenance is a mapping, and its row may not be made yet (QA180 F6).
     __hash__ = None  # type: ignore[assignment]
@@ -163,7 +163,7 @@ class Scorer:
 
                 result = checks_on_cells(imported, result, indicator_set)
             apart = (*first, *_typed_apart(imported, indicator_set, result))
-            notes = tuple(p.text("zh") for p in apart)  # what the batch's JSON line of the form (or its facts) lists
+            notes = tuple(apart)  # what the batch's JSON line of the form (or its facts) lists, in its language
             if self.rows_later:
                 later = Later(_counted_row, apart, index, source, result, shape, self.batch, matched_by, typed)
                 return Outcome(index, source, result, (), later, provenance, notes)

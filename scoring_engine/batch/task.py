@@ -96,7 +96,7 @@ class BatchWorker:
         if self.config.report_format != "json":  # a form's report says what reading it warned of, as `score` does
             from ..reports.form_notes import with_form_notes
 
-            shown = with_form_notes(outcome.result, outcome.form_notes)
+            shown = with_form_notes(outcome.result, [note.text("zh") for note in outcome.form_notes])
         content = RENDERERS[self.config.report_format](shown) if scored_with is None else \
             render_layout(shown, scored_with, self.config.report_format)
         name = report_name(outcome.index, outcome.source, REPORT_EXTENSIONS[self.config.report_format])
@@ -158,7 +158,8 @@ def _json_text(outcome: Outcome, lang: str = "en") -> str:
         text = (f'"result":{result_json(outcome.result, compact=True, lang=lang)},'
                 f'"need_explanation":{json.dumps(list(outcome.row.flags), ensure_ascii=False)}')
         text += f',"provenance":{_json.dumps(dict(outcome.provenance), indent=None)}' if outcome.provenance else ""
-        return text + (f',"form_warnings":{_json.dumps(list(outcome.form_notes), indent=None)}' if outcome.form_notes else "")
+        notes = [note.text(lang) for note in outcome.form_notes]  # in the line's language (QA288 F7: Chinese in English)
+        return text + (f',"form_warnings":{_json.dumps(notes, indent=None)}' if notes else "")
     fields = ("message", "file", "line", "column", "path", "indicator", "fact", "expression", "hint")
     problems = [{k: _said(getattr(p, k), lang) if k in ("message", "hint") else getattr(p, k) for k in fields
                  if getattr(p, k) is not None} for p in outcome.problems]
