@@ -149,6 +149,8 @@ _PROBLEMS = r"问题(清单|如下|有)?([及和与](原因|建议|不足|改进
 # 不足 heads only as 存在的不足, 主要不足, 不足之处: 自查不足 and 检查不足 are findings (QA275 F2)
 _PROBLEMS_NAMED = f"({_CHECKED},?)?({_QUALIFIED}?{_PROBLEMS}|(存在的?|主要)不足(之处)?|不足之处)"
 _PROBLEMS_BELOW = (_PROBLEMS_NAMED + ":|" + f"({_CHECKED},?)?" + r"(检查|审计|核查|自查)?(发现|存在)((以下|如下)(问题)?)?:|"
+                   # 经检查，发现以下问题 without its colon: 以下 names what follows (QA295)
+                   + f"({_CHECKED},?)?" + r"(检查|审计|核查|自查)?(发现|存在)(以下|如下)(问题|情况)?|"
                    # however the check is said: 经现场核查和查阅资料，发现以下问题： (QA282 F4)
                    r"(经|通过)[^:,;。未不无没缺超违挪截挤虚滞擅]{1,20},?(发现|存在)(以下|如下)(问题)?:")
 # ... of them, a line that only names what follows: 经检查, 检查结果：, 问题：, 经查阅账簿凭证 (never a finding: QA270 F3)

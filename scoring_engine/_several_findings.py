@@ -51,6 +51,10 @@ _HOW_MANY = r"([0-9]{1,3}|[两一二三四五六七八九十]{1,3})"
 _KINDS = r"(?:违规|违纪|违法|不合规|不规范|主要|和|及|、)*"
 # 发现问题2个，具体如下： (QA280 F2); 发现2处问题，未附发票，坐支现金: the count before a comma as before a colon (QA294)
 _THEN = r"(?:,?(?:具体)?(?:如下|如|为|是|分别为|分别是|详见下表|见下表|如下表))?[:,]"
+#: the words that lead the findings after a count, without a colon (发现2处问题，具体如下)
+_THEN_WORDS = re.compile(r"(?:具体)?(?:如下|如|为|是|分别为|分别是|详见下表|见下表|如下表)")
+#: a word of fault before a count: the count is of that finding (未附发票，共3处), never a heading
+_FAULT_BEFORE = re.compile(r"未|不|无|缺|超|挪|挤占|截留|虚列|套取|坐支|白条|滞留|滞后|重复")
 _COUNTED = re.compile(r"(?:[^:0-9]{0,12}?(?:发现|存在|共计|共有|共|有|其中))?(?:以下|如下)?" + _HOW_MANY + r"(处|个|项|条)"
                       + _KINDS + r"(方面的?问题|问题|不足(?:之处)?|方面)?" + _THEN + "|"  # 主要问题有以下3个方面： (QA282 F4)
                       r"(?:[^:0-9]{0,12}?(?:发现|存在))?问题(?:共|有)?\(?(?:共)?" + _HOW_MANY + r"(?:处|个|项|条)\)?()" + _THEN)
@@ -138,8 +142,12 @@ def _said_kept(text: str) -> tuple[int, str] | None:
 def _said(text: str) -> tuple[int, str] | None:
     bare = _bare(text).rstrip("。.!！,，;；、")
     counted = _COUNTED.match(bare) if ":" in bare or "," in bare else None
+    if counted is not None and bare[counted.end() - 1] == "," and _FAULT_BEFORE.search(
+            bare, 0, counted.start(1) if counted[1] else counted.start(4)):
+        counted = None  # 部分支出未附发票，共3处，涉及2万元: a finding and how often, not a count heading others (QA295 F2)
     if counted is not None and (counted[2] == "处" or counted[3] or counted[4] is not None):  # 3次：… counts no finding
         count, rest = _number(counted[1] or counted[4]), bare[counted.end():]
+        rest = "" if _THEN_WORDS.fullmatch(rest) else rest  # 发现2处问题，具体如下 heads the lines below (QA295 F1)
     elif (alone := _ALONE.fullmatch(bare)) is not None:
         count, rest = _number(alone[1]), ""
     else:

@@ -208,7 +208,7 @@ def test_the_standards_words_denied_are_findings(text: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["缺失资料：", "缺少以下资料：", "缺失资料清单", "缺项：", "未开展的论证：", "制度缺陷：", "违规事项：",
-                                  "存在以下问题"])
+                                  "存在以下问题", "经检查，发现以下问题", "发现如下问题"])  # no colon (QA295)
 def test_a_lists_label_heads_its_items(line: str) -> None:
     """QA280 F2: 缺失资料：⏎合同书⏎验收报告 cost three findings' points where two papers are missing; the label is a
     heading. 缺失：合同 and 挪用专项资金： are not."""
