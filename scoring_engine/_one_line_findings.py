@@ -41,7 +41,7 @@ _NONE = re.compile(r"(?:未发现|没有发现|未见)[^,。;]*?(?:问题|情况
                    r"(?:基本|总体|较为?|均)(?:规范|符合规定)|符合规定|履行了[^,。;]*")
 #: a consequence of the finding before it, never one of its own (不符合财务管理有关规定, 存在质量安全隐患, 无法证明…)
 _CONSEQUENCE = re.compile(r"(?:不符合|违反)[^,。;]*(?:规定|要求|约定|标准|办法|制度)|存在[^,。;]*(?:隐患|风险)|"
-                          r"缺乏[^,。;]*依据|无法[^,。;]*|^(?:造成|导致|致使|影响)[^,。;]*|^(?:超出|超过|高于)(?:规定|开支)?标准$")
+                          r"(?:缺乏|无|没有)[^,。;]*依据|无法[^,。;]*|未(?:能)?(?:发挥|达到)[^,。;]*(?:效益|作用|效果|目的)|^(?:造成|导致|致使|影响)[^,。;]*|^(?:超出|超过|高于)(?:规定|开支)?标准$")
 #: a remark on the finding, or what is to be done about it
 _REMARK = re.compile(r"^(?:已|上述|以上|建议|应|请|截至评价时已|经核实系)")
 #: a part that refers back or tells more of the finding before it
@@ -59,6 +59,7 @@ _VERDICT = re.compile(r"(?:不规范|不到位|不及时|不合规|不健全|不
 _ADDS = re.compile(r"^(?:另有|另外|另|同时|此外|还|且|并|以及|而且)")
 #: the longest line read: a finding is short, and a longer text is a paragraph of a report, told as one
 _LONGEST = 300
+_LISTED = 5  # the findings a warning lists at most
 
 
 def one_line_warnings(indicator_set: IndicatorSet, lists: tuple[str, ...], checked: Mapping[str, Any],
@@ -70,14 +71,17 @@ def one_line_warnings(indicator_set: IndicatorSet, lists: tuple[str, ...], check
         if not findings or read_by_none(indicator_set, name, not_applicable):
             continue
         for finding in findings:
-            heads = [head.replace(",", "，") for head in faults_on_one_line(getattr(finding, "text", ""))]
-            if heads:
-                label = indicator_set.facts[name].label or name
-                quoted = "'" + cut(finding.text).replace("'", "’") + "'"
-                yield ScoreWarning("one_line", listing(
-                    f"the finding {quoted} of {label} may be {len(heads)} findings on one line ({', '.join(heads)}); it "
-                    "is counted as one (if they are several, write each on a line of its own, or as an item of its own "
-                    "in a facts file)", heads), fact=name, named=True)
+            found = faults_on_one_line(getattr(finding, "text", ""))
+            if not found:
+                continue
+            # the first few (a paragraph may hold dozens), an amount's thousands kept: 1,000元
+            heads = [_CLAUSE.sub("，", head) for head in found[:_LISTED]] + (["…"] if len(found) > _LISTED else [])
+            label = indicator_set.facts[name].label or name
+            quoted = "'" + cut(finding.text).replace("'", "’") + "'"
+            yield ScoreWarning("one_line", listing(
+                f"the finding {quoted} of {label} may be {len(found)} findings on one line ({', '.join(heads)}); it is "
+                "counted as one (if they are several, write each on a line of its own, or as an item of its own in a "
+                "facts file)", heads), fact=name, named=True)
 
 
 def faults_on_one_line(text: str) -> tuple[str, ...]:
@@ -113,11 +117,14 @@ def _faults(text: str) -> tuple[str, ...]:
 
 
 def _parts(line: str) -> list[str]:
-    """The sentences of a line, or, for one sentence, its clauses."""
+    """The sentences of a line, or, for one sentence, its clauses (never parting an amount's thousands: 1,000元)."""
     parts = [part.strip() for part in re.split("[。;]", line) if part.strip()]
     if len(parts) < 2:
-        parts = [part.strip() for part in line.split(",") if part.strip()]
+        parts = [part.strip() for part in _CLAUSE.split(line.rstrip("。.;")) if part.strip()]
     return parts
+
+
+_CLAUSE = re.compile(r",(?![0-9]{3}(?![0-9]))")  # a comma, but in 1,000
 
 
 #: a word of fault and the two characters after it (超标准, 以拨代支5万): what a finding says was done, not what of

@@ -113,6 +113,10 @@ def explain(result: Scored, indicator_id: str) -> Explanation:
         sections.append(("计算过程", story.steps()))
         sections.append(("扣分", story.deductions()))
         sections.append(("原始得分、截取与舍入", story.rounding()))
+        read = set(story._read())  # what scoring warned of the facts it read: a finding that may be several (QA295 F3)
+        warned = tuple(w.text("zh") for w in result.warnings if getattr(w, "fact", None) in read)
+        if warned:
+            sections.append(("提示", warned))
     sections.append(("计入上级", _adds_into(result, path)))
     # text of the facts and the set (a finding, a reason, a standard, a name) stays on its line: a line break in it
     # would print as a line of its own, a forged section (QA176 F1); the table view shows it as a space as well

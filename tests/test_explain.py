@@ -588,3 +588,17 @@ def test_a_line_break_in_a_finding_a_reason_a_standard_or_a_name_cannot_forge_a_
     assert "目标未细化  【计入上级】   总分 = 100.00 / 100，等级 优" in story(result, "decision.goals")
     run = CliRunner().invoke(main, ["explain", str(EXAMPLE_FACTS), "-i", "decision.goals"])
     assert 0 == run.exit_code and run.stdout.count("【计入上级】") == 1
+
+
+def test_a_warning_of_a_fact_the_indicator_reads_is_told_in_its_story() -> None:
+    """QA295 F3: explain, where a reviewer checks why only one finding's points were taken, said nothing of the 提示 that
+    the finding may be two written on one line (nor of expert scores typed as shares); score did. The indicator reading
+    the fact tells it under 【提示】; another indicator does not."""
+    from scoring_engine import parse_facts
+
+    document = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    document["facts"]["findings"]["compliance"] = ["未附发票。坐支现金。"]
+    result = score(load_indicator_set(EXAMPLE_SET), parse_facts(json.dumps(document, ensure_ascii=False)))
+    text = str(result.explain("process.compliance"))
+    assert "【提示】\n  资金使用合规性问题中的 '未附发票。坐支现金。' 可能是写在同一行的 2 个问题" in text, text
+    assert "【提示】" not in str(result.explain("process.execution"))

@@ -113,13 +113,21 @@ def test_expert_scores_typed_as_percentages_or_shares_are_said(tmp_path: Path, t
     assert code == got and said in output, output
 
 
-@pytest.mark.parametrize("typed", ["70,95,88.5,60", "70, 95, 88.5, 60", "70,95\n88.5,60"])
+@pytest.mark.parametrize("typed", ["70,95,88.5,60", "70, 95, 88.5, 60", "70,95\n88.5,60", "60,95,88.5,70"])
 def test_expert_scores_parted_by_ascii_commas_are_read_as_the_list(tmp_path: Path, typed: str) -> None:
     """QA288 F9: 95,90,85 typed with ASCII commas was told 列表类事实应按 JSON 填写, against the blank form's 或用、分隔; no
     number is written so with thousands commas, so the commas part the numbers, as Chinese ones do."""
     form, _ = _form(tmp_path, {"a": 100, "sc": typed})
     code, said = _scored(form, tmp_path)
     assert 0 == code and "4位评审平均78.38分（满分100），折合31.35分" in said, said
+
+
+def test_expert_scores_of_a_hundred_parted_by_ascii_commas_are_not_read_as_one_number_in_thousands(tmp_path: Path) -> None:
+    """QA295 F4: 85,100 (and 100,100) was read as 85100 written with a thousands comma, then refused with the JSON to
+    write; scores go up to 100, where no number is written in thousands, so the comma parts them."""
+    form, _ = _form(tmp_path, {"a": 100, "sc": "85,100"})
+    code, said = _scored(form, tmp_path)
+    assert 0 == code and "2位评审平均92.50分（满分100）" in said, said
 
 
 def test_expert_scores_typed_on_one_line_name_the_number_not_a_line(tmp_path: Path) -> None:

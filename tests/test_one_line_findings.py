@@ -22,7 +22,8 @@ ONE = ["资金拨付不及时。项目资金于2023年11月才拨付到位，滞
        "差旅费报销不规范。报销单据未附出差审批单。", "往来款长期挂账，账龄超过3年", "部分支出未附发票，不符合财务管理有关规定",
        "未发现挪用问题。部分支出未附发票。", "部分支出未附发票。以上问题已责令整改。", "部分支出未附发票。建议加强票据管理。",
        "坐支现金0.5万元。经核实系经办人疏忽所致。", "部分支出未附发票。其他方面未发现问题。", "预算执行率偏低，仅为65%",
-       "项目资金实行专账核算，但存在坐支现金0.5万元", "未附发票（扣1分）", "资金拨付滞后；主要原因是配套资金未到位"]
+       "项目资金实行专账核算，但存在坐支现金0.5万元", "未附发票（扣1分）", "资金拨付滞后；主要原因是配套资金未到位",
+       "部分设备闲置，未发挥应有效益。", "未建立项目资金管理办法，资金使用无制度依据。"]  # consequences (QA295 F5)
 
 
 @pytest.mark.parametrize("line", SEVERAL)
@@ -70,3 +71,12 @@ def test_a_form_cell_whose_line_seems_several_is_warned_of_on_its_cell(tmp_path:
     assert 0 == code and f"form.xlsx：表外事实!C{rows['found']}：合规性问题中的 '未附发票。坐支现金。' 可能是写在同一行的 2 个问题" \
         in output, output
     assert "found：" not in output
+
+
+def test_the_findings_a_warning_names_are_as_written_and_a_paragraph_of_many_lists_a_few() -> None:
+    """QA295 F5: the parts quoted kept the sentence's 。, an amount's 1,000 was parted at its comma and shown 1，000, and a
+    line of 40 faults listed all 40. The parts are as written, 1,000 whole, and five are listed, then …"""
+    assert ("坐支现金 1,000元", "白条入账2笔") == faults_on_one_line("坐支现金 1,000元，白条入账2笔。")
+    many = "未附发票。坐支现金。白条入账。以拨代支。公款私存。重复报销。虚列支出。"
+    [warning] = [w for w in _small([many]).warnings if w.kind == "one_line"]
+    assert "may be 7 findings on one line (未附发票, 坐支现金, 白条入账, 以拨代支, 公款私存, …)" in warning.message, warning.message

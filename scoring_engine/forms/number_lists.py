@@ -38,8 +38,10 @@ def numbers_typed(reading: FormReading, cell: str, value: Any, fact: str) -> lis
     if not isinstance(value, str):
         return None
     parted = _CHINESE_COMMAS.sub("\n", value)  # before NFKC, which makes ， the ASCII comma
+    # 85,100 is two scores where no number of a thousand or more is taken (QA295 F4)
+    grouped = _scale(reading, fact) >= 1000
     lines = [part.strip() for line in unicodedata.normalize("NFKC", parted).splitlines()
-             for part in (line.split(",") if "," in line and not _THOUSANDS.fullmatch(line.strip()) else [line])
+             for part in (line.split(",") if "," in line and not (grouped and _THOUSANDS.fullmatch(line.strip())) else [line])
              if part.strip()]
     if lines and all(_NUMBER.fullmatch(line) for line in lines):
         return [Decimal(line) for line in lines]
