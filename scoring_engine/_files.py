@@ -215,7 +215,10 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
         sets = sets_among(target.parent, nearby, ref)  # no case or facts file (QA55 F9, QA67 F2), nor the one naming it
         listed = [*(["sets in that folder: " + ", ".join(sets)] if sets else []),  # a base: a bundled set too (QA178 F4)
                   *(["bundled sets: " + ", ".join(bundled)] if bundled and (what == "extends" or not sets) else [])]
-        close = did_you_mean(ref, [*bundled, *sets]) or "; ".join(listed) or None
+        # a file's name (the copy of a bundled set, renamed): the sets beside it, never the bundled one (QA295 F7)
+        named_file = ref.lower().endswith((".yaml", ".yml")) and bool(sets) and what != "extends"
+        close = (did_you_mean(ref, sets) or listed[0]) if named_file else \
+            did_you_mean(ref, [*bundled, *sets]) or "; ".join(listed) or None
         raise error(Problem(f"no indicator set {_quoted(ref)}: neither a file in the folder of the file that names it "
                             "nor a bundled set id", hint=close))
     if target.is_dir():

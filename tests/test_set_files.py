@@ -223,3 +223,13 @@ def test_pre_commit_runs_the_hooks_on_a_folder_of_sets(tmp_path: Path) -> None:
     tested = _try_repo(sets, "scoring-engine-test", tmp_path / "cache")
     assert 0 == tested.returncode, tested.stdout
     assert "1 passed, 0 failed" in tested.stdout.splitlines()
+
+
+def test_a_copy_renamed_is_offered_to_the_cases_that_name_its_old_file_not_the_bundled_set(tmp_path: Path) -> None:
+    """QA295 F7: the copied cases name self-evaluation.yaml; renamed my-set.yaml, `test` offered the bundled id, whose
+    cases then passed on the bundled set and not on the edited copy, in silence. The set beside them is offered."""
+    run("sets", "self-evaluation", "--copy", str(tmp_path))
+    (tmp_path / "self-evaluation.yaml").rename(tmp_path / "my-set.yaml")
+    code, out, err = run("test", str(tmp_path))
+    assert 1 == code and "(sets in that folder: my-set.yaml)" in out + err and "did you mean self-evaluation?" not in out + err, \
+        out + err
