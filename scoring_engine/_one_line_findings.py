@@ -60,6 +60,7 @@ _ADDS = re.compile(r"^(?:另有|另外|另|同时|此外|还|且|并|以及|而�
 #: the longest line read: a finding is short, and a longer text is a paragraph of a report, told as one
 _LONGEST = 300
 _LISTED = 5  # the findings a warning lists at most
+_PARTED = re.compile("[。，,;；．]")  # a mark that may part a line into findings (NFKC's forms too)
 
 
 def one_line_warnings(indicator_set: IndicatorSet, lists: tuple[str, ...], checked: Mapping[str, Any],
@@ -67,12 +68,12 @@ def one_line_warnings(indicator_set: IndicatorSet, lists: tuple[str, ...], check
     """A warning for each finding of the findings facts `lists` that seems to hold several on one line, unless every
     indicator reading the fact is marked not applicable."""
     for name in lists:
-        findings = checked.get(name)
-        if not findings or read_by_none(indicator_set, name, not_applicable):
-            continue
-        for finding in findings:
-            found = faults_on_one_line(getattr(finding, "text", ""))
-            if not found:
+        for finding in checked.get(name) or ():
+            text = getattr(finding, "text", "")
+            if _PARTED.search(text) is None:  # the usual finding, of one clause: told at once (a batch asks millions)
+                continue
+            found = faults_on_one_line(text)
+            if not found or read_by_none(indicator_set, name, not_applicable):
                 continue
             # the first few (a paragraph may hold dozens), an amount's thousands kept: 1,000元
             heads = [_CLAUSE.sub("，", head) for head in found[:_LISTED]] + (["…"] if len(found) > _LISTED else [])

@@ -179,8 +179,10 @@ class _Run:
         self.used: dict[str, DerivedValue] = {}  # derived values scored as the report's own value (`used`)
         self.values = self._derive(checked)
         # 0.95 where 95 of 100 was meant (QA284 F3: 79.73 fell to 75.39 in silence)
-        self.warnings += shares_warnings(self.set, plan.scaled_lists, checked, self.not_applicable)
-        self.warnings += one_line_warnings(self.set, plan.finding_lists, checked, self.not_applicable)  # QA294
+        if plan.scaled_lists:
+            self.warnings += shares_warnings(self.set, plan.scaled_lists, checked, self.not_applicable)
+        if plan.finding_lists:  # a finding that may be several, on one line (QA294)
+            self.warnings += one_line_warnings(self.set, plan.finding_lists, checked, self.not_applicable)
         self.view = RuleView(self.values)  # what every leaf reads, but those that read their own weight or row
         self.problems: list[Problem] = []
         self._checks()
