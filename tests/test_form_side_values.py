@@ -314,6 +314,11 @@ def test_a_findings_cell_of_a_placeholder_or_marks_costs_nothing(tmp_path: Path,
     ("无\n备注：虚列支出2万元", counted(1)), ("截留\t否\n挤占\t否\n挪用\t否", counted(0)),
     ("主要问题有以下3个方面：\n资金拨付滞后\n未附发票\n会计核算混乱", counted(3)),
     ("一、资金管理\n资金拨付滞后\n二、票据管理\n未附发票", counted(2)), ("未附发票\n详见附件1", counted(1)),
+    # sections numbered ㈠, 1.1, A. or 第一部分 head as 一、 does (each cost a finding's points: the reader's known gap)
+    ("㈠资金管理\n资金拨付滞后\n㈡票据管理\n未附发票", counted(2)), ("1.1资金管理\n资金拨付滞后\n1.2票据管理\n未附发票", counted(2)),
+    ("A.资金管理\n资金拨付滞后\nB.票据管理\n未附发票", counted(2)), ("第一部分 资金管理\n资金拨付滞后\n第二部分 票据管理\n未附发票",
+                                                                  counted(2)),
+    ("1.5万元资金未拨付\n2.3万元资金滞留", counted(2)), ("㈠资金拨付滞后\n㈡未附发票", counted(2)),
     ("经评价组查阅2023年度会计凭证及相关资料，未发现截留、挤占、挪用等问题。", counted(0))])
 def test_a_findings_cell_is_counted_as_an_auditor_counts_it(tmp_path: Path, typed: str, said: str) -> None:
     """QA280: a finding wrapped with Alt+Enter mid-phrase counted as two (a line ending in a comma is a list's item as

@@ -29,7 +29,10 @@ _GOES_ON = re.compile(r"(用于|用作|对|将|把|的|涉及|金额|共计|其�
 _FAULT = re.compile(r"未|不|无|没有|缺|超|违|挪|挤占|截留|虚列|滞留|擅自|提前|延期|逾期|滞后|白条|套取|骗取|重复")
 #: a line that starts an item of a list, which no wrapped line does (1.资金滞留，⏎2.未附发票 are two)
 _ITEM = re.compile(r"\s*(?:\d{1,2}[.、)．）](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|"
-                   r"[(（][一二三四五六七八九十]{1,2}[)）]|[\u2460-\u2473\u2776-\u2793•·-])")
+                   r"[(（][一二三四五六七八九十]{1,2}[)）]|[\u2460-\u2473\u2776-\u2793•·-]|"
+                   # sections as reports number them: ㈠, 1.1 (never an amount: 1.5万元), A., 第一部分
+                   r"[\u3220-\u3229]|\d{1,2}\.\d{1,2}(?![\d.．%％万亿千百元个])|[A-H][.、．](?![A-Za-z0-9])|"
+                   r"第[一二三四五六七八九十]{1,2}部分)")
 #: a note of points alone on its line: 扣1分, （扣1分）, 扣除2分。, -1分
 _NOTE_ALONE = re.compile(r"[(\[【]?(?:扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九十]{1,3}|半)|"
                          r"-(\d{1,6}(?:\.\d{1,6})?))\s*分[)\]】]?[。.;]*")
@@ -184,8 +187,9 @@ def _numbered(line: str) -> tuple[str | None, str]:
     mark = item[0].strip()
     if "\u2460" <= mark[:1] <= "\u2793":  # ①, ❶, ➀: NFKC would make ① a bare 1
         return "①", line[item.end():]
-    mark = unicodedata.normalize("NFKC", mark)
-    return re.sub(r"[0-9]+", "1", re.sub(r"[一二三四五六七八九十]+", "一", mark)).replace("、", "."), line[item.end():]
+    mark = unicodedata.normalize("NFKC", mark)  # ㈠ as (一)
+    mark = re.sub(r"^[A-H]", "A", re.sub(r"[0-9]+", "1", re.sub(r"[一二三四五六七八九十]+", "一", mark)))
+    return mark.replace("、", "."), line[item.end():]
 
 
 #: what a table's columns are named: a row of them pasted in the cell is no finding (序号⇥问题描述⇥金额（万元）)
