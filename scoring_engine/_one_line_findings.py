@@ -50,7 +50,7 @@ _DETAIL = re.compile(r"^(?:该|其中|其|此|经查|经核实|经检查|截至|
 #: an amount, a count or a date (涉及金额3.2万元, 共计5笔, 原定2023年6月完工)
 _AMOUNT = re.compile(r"^(?:涉及|金额|合计|共计|共|计)?[0-9.]+(?:万?元|笔|张|个月|天|次|处)?|^(?:原定|原计划|实际)|^[0-9]{4}年")
 #: a measure of the fault before it (滞后4个月, 账龄超过3年, 超出标准1.2万元, 仅为65%)
-_MEASURE = re.compile(r"^[^,。0-9]{0,8}(?:超过|超出|仅为?|达到?|滞后|延迟|推迟|低于|高于)[^,。0-9]{0,4}[约近]?[0-9.]+")
+_MEASURE = re.compile(r"^[^,。0-9]{0,8}(?:超过|超出|超期|仅为?|达到?|滞后|延迟|推迟|低于|高于)[^,。0-9]{0,4}[约近]?[0-9.]+")
 #: a verdict on a category, at a part's end: the parts after it name its instances (差旅费报销不规范。报销单据未附审批单。)
 _VERDICT = re.compile(r"(?:不规范|不到位|不及时|不合规|不健全|不完善|不严格?|不全|不充分|不高|不符|不准确|不细化|不科学|"
                       r"不合理|不够[^,。]{0,4}|偏低|偏高|缓慢|较低|不足|有待[^,。]{0,4}|欠缺|混乱|缺失|不完整|不一致)"
@@ -60,7 +60,7 @@ _ADDS = re.compile(r"^(?:另有|另外|另|同时|此外|还|且|并|以及|而�
 #: the longest line read: a finding is short, and a longer text is a paragraph of a report, told as one
 _LONGEST = 300
 _LISTED = 5  # the findings a warning lists at most
-_PARTED = re.compile("[。，,;；．]")  # a mark that may part a line into findings (NFKC's forms too)
+_PARTED = re.compile("[。，,;；．、]")  # a mark that may part a line into findings (NFKC's forms too)
 
 
 def one_line_warnings(indicator_set: IndicatorSet, lists: tuple[str, ...], checked: Mapping[str, Any],
@@ -95,7 +95,7 @@ def faults_on_one_line(text: str) -> tuple[str, ...]:
 def _faults(text: str) -> tuple[str, ...]:
     said = points_said(text)
     line = unicodedata.normalize("NFKC", said[1] if said is not None else text).strip()
-    if not any(mark in line for mark in "。,;"):  # the usual finding, told at once
+    if not any(mark in line for mark in "。,;、"):  # the usual finding, told at once
         return ()
     label, colon, told = line.partition(":")
     if colon and _names_a_fault(label):  # 合同约定执行不到位：依据…，项目存在提前支付…: a finding, then what tells of it
@@ -106,8 +106,9 @@ def _faults(text: str) -> tuple[str, ...]:
             continue
         if not heads or _ADDS.match(part):
             heads.append(part)
-        elif _DETAIL.match(part) or _AMOUNT.match(part) or _MEASURE.match(part):
-            continue  # tells of the finding before it
+        elif _DETAIL.match(part) or _MEASURE.match(part) or (
+                (amount := _AMOUNT.match(part)) is not None and _FAULT.search(part, amount.end()) is None):
+            continue  # tells of the finding before it (an amount naming no fault after it: not 3笔支出未附发票)
         elif _VERDICT.search(heads[-1]) and not _VERDICT.search(part):
             continue  # an instance of the verdict before it
         elif _restates(part, heads[-1]):
@@ -122,7 +123,14 @@ def _parts(line: str) -> list[str]:
     parts = [part.strip() for part in re.split("[。;]", line) if part.strip()]
     if len(parts) < 2:
         parts = [part.strip() for part in _CLAUSE.split(line.rstrip("。.;")) if part.strip()]
+    if len(parts) < 2 and "、" in line:  # 存在未附发票、坐支现金等问题: a list of faults, each its own
+        listed = _LISTED_FAULTS.fullmatch(line.rstrip("。.;"))
+        parts = [part.strip() for part in listed[1].split("、") if part.strip()] if listed else parts
     return parts
+
+
+#: faults listed with 、 as one clause, then said to be several (等问题): 存在绩效目标设置不合理、项目管理不规范等问题
+_LISTED_FAULTS = re.compile(r"(?:存在|发现|有)?(.+、.+?)(?:等(?:方面的?|几个|多个)?(?:问题|情况|不足))?")
 
 
 _CLAUSE = re.compile(r",(?![0-9]{3}(?![0-9]))")  # a comma, but in 1,000

@@ -100,9 +100,9 @@ def _brief(value: Any) -> str:
         return f"the date and time {value.isoformat(' ')}"
     if isinstance(value, datetime.date):
         return f"the date {value.isoformat()}"
-    if isinstance(value, str):
-        shown = f"text {value!r}"
-    elif isinstance(value, int) or (isinstance(value, Decimal) and value.is_finite()):
+    if isinstance(value, str):  # cut inside its quotes, which close it: the message's words never run into it (QA296 F5)
+        return f"text {value[:50]!r}" if len(value) <= 50 else f"text {(value[:50] + '…')!r}"
+    if isinstance(value, int) or (isinstance(value, Decimal) and value.is_finite()):
         shown = plain(value)  # 0, not Decimal('0')
     else:
         return type_name(value)

@@ -566,3 +566,15 @@ def test_an_item_of_a_facts_list_is_named_by_its_number_after_the_facts_label_no
     assert code == 1 and "资金使用合规性问题（findings.compliance）第 2 项：问题描述应为非空文字" in out and "$." not in out, out
     code, out = _run("--lang", "en", "score", str(_small(tmp_path, empty_finding)))
     assert "$.facts.findings.compliance[1]" in out, out  # tools read the path where the English is
+
+
+def test_a_long_text_quoted_in_a_message_is_cut_inside_its_quotes(tmp_path: Path) -> None:
+    """QA296 F5: a long finding refused as several was quoted `'经检查，一是…施工日志等... 是写在一项中的几个问题`: the quote
+    opened and never closed, the message's words ran into the clerk's. It is cut inside its quotes, with …"""
+    long = "经检查，一是合同约定执行不到位，提前支付合同价款；二是档案管理制度执行不到位，缺少监理日志、施工日志等资料"
+
+    def several(facts: dict) -> None:
+        facts["findings"]["compliance"] = [long]
+
+    code, out = _run("--lang", "zh", "score", str(_small(tmp_path, several)))
+    assert code == 1 and f"'{long[:50]}…' 是写在一项中的几个问题" in out, out
