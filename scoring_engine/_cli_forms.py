@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -82,7 +83,7 @@ def read_form_file(form: Path, set_ref: str | None, for_import: bool = False) ->
     return indicator_set, read_form(form, indicator_set, sheets)
 
 
-def form_facts_for(form: Path, old: IndicatorSet, new: IndicatorSet) -> Facts:
+def form_facts_for(form: Path, old: IndicatorSet, new: IndicatorSet) -> tuple[Facts, Callable[[Result, IndicatorSet], Result]]:
     """A filled 自评表's facts, as `diff --facts` scores them under both sets: read with the one whose id and version
     its side sheet names (last year's form with last year's set), else with `old`; what reading it warned of told on the
     terminal, as `score` tells it (QA268 F7: a bureau's projects are forms, and each had to be imported first)."""
@@ -104,4 +105,6 @@ def form_facts_for(form: Path, old: IndicatorSet, new: IndicatorSet) -> Facts:
     imported = read_form(form, chosen, sheets)
     for warning in imported.warnings:
         tell(warning_line(warning, current_language([warning])))
-    return imported.facts
+    from .forms.cells import checks_on_cells
+
+    return imported.facts, lambda result, indicator_set: checks_on_cells(imported, result, indicator_set)

@@ -372,8 +372,14 @@ def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, ou
     old, new = load_indicator_set(resolve_set(old_ref)), load_indicator_set(resolve_set(new_ref))
     from ._cli_forms import form_facts_for
 
-    projects = compare_scores(old, new, [(str(path), form_facts_for(path, old, new) if path.suffix.lower() in (".xlsx", ".xlsm")
-                                          else load_facts(path)) for path in facts_files])
+    listed, placed = [], {}  # a form's warnings are said of its cells
+    for path in facts_files:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            facts, placed[str(path)] = form_facts_for(path, old, new)
+        else:
+            facts = load_facts(path)
+        listed.append((str(path), facts))
+    projects = compare_scores(old, new, listed, placed)
     content = render_diff(diff_sets(old, new), projects, fmt)
     _deliver(content, output, f"{output}: written")
     failed = [dataclasses.replace(problem, message=keeping_lists(f"under the {side} set {ref}: {problem.message}",

@@ -20,7 +20,7 @@ turn the result into a table, Markdown or a workbook.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -383,9 +383,12 @@ def _scored(indicator_set: IndicatorSet, facts: Facts, other: IndicatorSet) -> t
         return None, weighted_for_other(tuple(with_own_fix(err.problems, facts, None)), indicator_set, other, facts)
 
 
-def _compared(old: IndicatorSet, new: IndicatorSet, facts: Facts, source: str) -> ProjectComparison:
+def _compared(old: IndicatorSet, new: IndicatorSet, facts: Facts, source: str,
+              placed: Callable[[Any, IndicatorSet], Any] | None = None) -> ProjectComparison:
     before, old_error = _scored(old, facts, new)
     after, new_error = _scored(new, facts, old)
+    if placed is not None:  # a form's: its warnings said of its cells, as score says them (QA295 F6)
+        before, after = (placed(r, s) if r is not None else None for r, s in ((before, old), (after, new)))
     old_scores = {n.id: (n.name, n.score) for n in before.walk()} if before else {}
     new_scores = {n.id: (n.name, n.score) for n in after.walk()} if after else {}
     changed = []
@@ -401,6 +404,8 @@ def _compared(old: IndicatorSet, new: IndicatorSet, facts: Facts, source: str) -
                              after.warnings if after else ())
 
 
-def compare_scores(old: IndicatorSet, new: IndicatorSet, projects: Iterable[tuple[str, Facts]]) -> list[ProjectComparison]:
-    """Each project (its source and facts) scored under `old` and under `new`."""
-    return [_compared(old, new, facts, source) for source, facts in projects]
+def compare_scores(old: IndicatorSet, new: IndicatorSet, projects: Iterable[tuple[str, Facts]],
+                   placed: Mapping[str, Callable[[Any, IndicatorSet], Any]] | None = None) -> list[ProjectComparison]:
+    """Each project (its source and facts) scored under `old` and under `new`; `placed`, by source, what places a
+    form's result's warnings on its cells."""
+    return [_compared(old, new, facts, source, (placed or {}).get(source)) for source, facts in projects]
