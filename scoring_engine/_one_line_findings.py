@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
+from ._fault_words import FAULT
 from ._finding_points import points_said
 from ._no_finding import is_remark, says_none
 from ._not_applicable import read_by_none
@@ -32,8 +33,7 @@ from .result import ScoreWarning
 __all__ = ["faults_on_one_line", "one_line_warnings"]
 
 #: a word that names a fault (未, 不, 无 read with what follows: a none or a consequence is taken out first)
-_FAULT = re.compile(r"未|不|无|缺|超|挪|挤占|截留|虚|套取|骗取|坐支|白条|私|重复|滞后|滞留|延迟|推迟|挂账|闲置|偏低|缓慢|仅为|"
-                    r"错误|混|兼任|一人|提前|以拨代支|违规|违反|代替|以现金|福利|个人账户|漏|乱")
+_FAULT = FAULT
 #: what says there is none, or how the work was done well, inside a part (未发现挪用问题, 资金使用总体规范, 履行了…程序)
 _NONE = re.compile(r"(?:未发现|没有发现|未见)[^,。;]*?(?:问题|情况|现象|缺陷|缺失|不足)|"
                    r"其[他它余][^,。;]*(?:符合|未发现|齐全|规范)[^,。;]*|"

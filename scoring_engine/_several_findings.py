@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ._fault_words import FAULT
 from ._finding_points import points_said
 
 
@@ -35,9 +36,10 @@ _STYLES = ((re.compile(r"(?<![0-9.])([0-9]{1,2})[.、](?![0-9.])"), False), (re.
            (re.compile(r"问题([0-9]{1,2})[:.、]"), False), (re.compile(r"第([一二三四五六七八九十])(?=[,、:])"), False))
 #: A number that is no list's: an article, an item, a place or a stage named by it (第（二）项, 第4条第(2)项, ①号楼, ①轴,
 #: 分2)期), or a part of a document cited (《实施方案》二、（三）, 《通知》（二）中, “（2）专款专用”) (QA279 F4)
-_NAMED_BY = re.compile(r"号|轴|期|楼|层|栋|段|区|村|组|户|座|排|节|章|款|\(|项(?!目)|条(?!款)|目(?!标)|标(?!准)|"
+_NAMED_BY = re.compile(r"号|轴|期|楼|层|栋|段|区|村|组|户|座|排|节|章|款|班|级|批|\(|项(?!目)|条(?!款)|目(?!标)|标(?!准)|"
                        r"中(?=关于|规定|要求|的)")  # never an item's words: ②中标单位, (2)项目, (2)条款 (QA281 F4)
 _CITED_AFTER = frozenset("》“\"")
+_MARKS = re.compile(r"[,、:;。\s]")
 _CIRCLED = {**{chr(0x2460 + i): chr(0xE001 + i) for i in range(20)}, **{chr(0x2776 + i): chr(0xE001 + i) for i in range(10)},
             **{chr(0x2780 + i): chr(0xE001 + i) for i in range(10)}}
 _CIRCLED_TABLE = str.maketrans(_CIRCLED)
@@ -53,8 +55,8 @@ _KINDS = r"(?:违规|违纪|违法|不合规|不规范|主要|和|及|、)*"
 _THEN = r"(?:,?(?:具体)?(?:如下|如|为|是|分别为|分别是|详见下表|见下表|如下表))?[:,]"
 #: the words that lead the findings after a count, without a colon (发现2处问题，具体如下)
 _THEN_WORDS = re.compile(r"(?:具体)?(?:如下|如|为|是|分别为|分别是|详见下表|见下表|如下表)")
-#: a word of fault before a count: the count is of that finding (未附发票，共3处), never a heading
-_FAULT_BEFORE = re.compile(r"未|不|无|缺|超|挪|挤占|截留|虚列|套取|坐支|白条|滞留|滞后|重复")
+#: a word of fault before a count: the count is of that finding (未附发票，共3处, 以拨代支，共2处: QA297 F3), never a heading
+_FAULT_BEFORE = FAULT
 _COUNTED = re.compile(r"(?:[^:0-9]{0,12}?(?:发现|存在|共计|共有|共|有|其中))?(?:以下|如下)?" + _HOW_MANY + r"(处|个|项|条)"
                       + _KINDS + r"(方面的?问题|问题|不足(?:之处)?|方面)?" + _THEN + "|"  # 主要问题有以下3个方面： (QA282 F4)
                       r"(?:[^:0-9]{0,12}?(?:发现|存在))?问题(?:共|有)?\(?(?:共)?" + _HOW_MANY + r"(?:处|个|项|条)\)?()" + _THEN)
@@ -108,8 +110,9 @@ def _numbered(text: str) -> bool:
             if first is None or not _a_list_number(bare, first, named):
                 continue
             following = _number(first[1]) + 1
+            # the next number after words of the item's own: 第一、第二、第三季度 is a span (QA297 F4)
             if any(_number(later[1]) == following and _a_list_number(bare, later, named)
-                   for later in style.finditer(bare, first.end())):
+                   and len(_MARKS.sub("", bare[first.end():later.start()])) > 1 for later in style.finditer(bare, first.end())):
                 return True
     return _several_counted(bare)
 

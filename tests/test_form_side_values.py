@@ -319,6 +319,9 @@ def test_a_findings_cell_of_a_placeholder_or_marks_costs_nothing(tmp_path: Path,
     ("A.资金管理\n资金拨付滞后\nB.票据管理\n未附发票", counted(2)), ("第一部分 资金管理\n资金拨付滞后\n第二部分 票据管理\n未附发票",
                                                                   counted(2)),
     ("1.5万元资金未拨付\n2.3万元资金滞留", counted(2)), ("㈠资金拨付滞后\n㈡未附发票", counted(2)),
+    # a title naming a fault over a none of the rest is a finding, never a category heading (QA297 F1: 0 points taken)
+    ("A.公款私存问题\n未发现其他问题\nB.坐支现金问题\n未发现其他问题", counted(2)),
+    ("一、公款私存问题\n未发现其他问题\n二、坐支现金问题\n未发现其他问题", counted(2)), ("工程款超合同金额\n1.5倍支付", counted(1)),
     ("经评价组查阅2023年度会计凭证及相关资料，未发现截留、挤占、挪用等问题。", counted(0))])
 def test_a_findings_cell_is_counted_as_an_auditor_counts_it(tmp_path: Path, typed: str, said: str) -> None:
     """QA280: a finding wrapped with Alt+Enter mid-phrase counted as two (a line ending in a comma is a list's item as

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .._fault_words import FAULT
 from .._finding_points import points_said
 from .._no_finding import (is_detail, is_remark, list_number_only, names_nothing, names_what_follows, says_none, says_nothing,
                            says_the_rest_none)
@@ -31,7 +32,8 @@ _FAULT = re.compile(r"未|不|无|没有|缺|超|违|挪|挤占|截留|虚列|�
 _ITEM = re.compile(r"\s*(?:\d{1,2}[.、)．）](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|"
                    r"[(（][一二三四五六七八九十]{1,2}[)）]|[\u2460-\u2473\u2776-\u2793•·-]|"
                    # sections as reports number them: ㈠, 1.1 (never an amount: 1.5万元), A., 第一部分
-                   r"[\u3220-\u3229]|\d{1,2}\.\d{1,2}(?![\d.．%％万亿千百元个])|[A-H][.、．](?![A-Za-z0-9])|"
+                   r"[\u3220-\u3229]|\d{1,2}\.\d{1,2}(?![\d.．%％万亿千百元个倍年月天日次人户笔项台套辆亩米公吨平])|"
+                   r"[A-H][.、．](?![A-Za-z0-9])|"
                    r"第[一二三四五六七八九十]{1,2}部分)")
 #: a note of points alone on its line: 扣1分, （扣1分）, 扣除2分。, -1分
 _NOTE_ALONE = re.compile(r"[(\[【]?(?:扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九十]{1,3}|半)|"
@@ -162,7 +164,7 @@ def _heads(style: str | None, rest: str, below: str, levels: dict[str, int], sec
     ⏎无), or an unnumbered line when its list is one of sections; or a 方面, a bracketed name or a label with a colon over
     any line. Never over a remark, a pointer or a note of points, which follow a finding (2.坐支现金⏎扣1分)."""
     named = _SECTION.fullmatch(rest.strip())
-    if named is None or _FAULT.search(named[1]) is not None or _DANGLING.search(named[1]) is not None:
+    if named is None or FAULT.search(named[1]) is not None or _DANGLING.search(named[1]) is not None:  # (QA297 F1)
         return False
     # (a labelled detail only a named heading may head: 【资金管理】⏎具体情况：…, QA289 F5; never a numbered finding's state
     # or amount below it: 1.坐收坐支情况⏎涉及金额0.5万元, QA290 F1)
