@@ -4,7 +4,8 @@ A line of findings numbered inline, or counted first, is refused (_several_findi
 finding is as often written as a fault and what tells of it (资金拨付不及时。项目资金于11月才拨付到位，滞后4个月。) as
 several written one after another, and refusing the first would stop a correct form. Read as one, though, two faults
 cost one finding's points in silence (QA294: all 89 such lines of its corpus). So the line is scored as written and a
-warning names the findings it seems to hold, for the clerk to put each on a line of its own when they are several.
+warning names the findings it seems to hold (_fact_warnings), for the clerk to put each on a line of its own when they are
+several.
 
 A part of the line names a fault of its own when it holds a word of fault and is none of these, which tell of the
 finding before it: a part that refers back or gives a detail, an amount, a measure or a cause (该…, 其中…, 涉及金额…,
@@ -18,19 +19,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from typing import Any
 
 from ._fault_words import FAULT
 from ._finding_points import points_said
 from ._no_finding import is_remark, says_none
-from ._not_applicable import read_by_none
-from ._text import cut, listing
-from .model import IndicatorSet
-from .result import ScoreWarning
 
-__all__ = ["faults_on_one_line", "one_line_warnings"]
+__all__ = ["CLAUSE", "faults_on_one_line"]
 
 #: a word that names a fault (未, 不, 无 read with what follows: a none or a consequence is taken out first)
 _FAULT = FAULT
@@ -59,30 +54,6 @@ _VERDICT = re.compile(r"(?:不规范|不到位|不及时|不合规|不健全|不
 _ADDS = re.compile(r"^(?:另有|另外|另|同时|此外|还|且|并|以及|而且)")
 #: the longest line read: a finding is short, and a longer text is a paragraph of a report, told as one
 _LONGEST = 300
-_LISTED = 5  # the findings a warning lists at most
-_PARTED = re.compile("[。，,;；．、]")  # a mark that may part a line into findings (NFKC's forms too)
-
-
-def one_line_warnings(indicator_set: IndicatorSet, lists: tuple[str, ...], checked: Mapping[str, Any],
-                      not_applicable: Mapping[str, object]) -> Iterator[ScoreWarning]:
-    """A warning for each finding of the findings facts `lists` that seems to hold several on one line, unless every
-    indicator reading the fact is marked not applicable."""
-    for name in lists:
-        for finding in checked.get(name) or ():
-            text = getattr(finding, "text", "")
-            if _PARTED.search(text) is None:  # the usual finding, of one clause: told at once (a batch asks millions)
-                continue
-            found = faults_on_one_line(text)
-            if not found or read_by_none(indicator_set, name, not_applicable):
-                continue
-            # the first few (a paragraph may hold dozens), an amount's thousands kept: 1,000元
-            heads = [_CLAUSE.sub("，", head) for head in found[:_LISTED]] + (["…"] if len(found) > _LISTED else [])
-            label = indicator_set.facts[name].label or name
-            quoted = "'" + cut(finding.text).replace("'", "’") + "'"
-            yield ScoreWarning("one_line", listing(
-                f"the finding {quoted} of {label} may be {len(found)} findings on one line ({', '.join(heads)}); it is "
-                "counted as one (if they are several, write each on a line of its own, or as an item of its own in a "
-                "facts file)", heads), fact=name, named=True)
 
 
 def faults_on_one_line(text: str) -> tuple[str, ...]:
@@ -122,7 +93,7 @@ def _parts(line: str) -> list[str]:
     """The sentences of a line, or, for one sentence, its clauses (never parting an amount's thousands: 1,000元)."""
     parts = [part.strip() for part in re.split("[。;]", line) if part.strip()]
     if len(parts) < 2:
-        parts = [part.strip() for part in _CLAUSE.split(line.rstrip("。.;")) if part.strip()]
+        parts = [part.strip() for part in CLAUSE.split(line.rstrip("。.;")) if part.strip()]
     if len(parts) < 2 and "、" in line:  # 存在未附发票、坐支现金等问题: a list of faults, each its own
         listed = _LISTED_FAULTS.fullmatch(line.rstrip("。.;"))
         parts = [part.strip() for part in listed[1].split("、") if part.strip()] if listed else parts
@@ -133,7 +104,7 @@ def _parts(line: str) -> list[str]:
 _LISTED_FAULTS = re.compile(r"(?:存在|发现|有)?(.+、.+?)(?:等(?:方面的?|几个|多个)?(?:问题|情况|不足))?")
 
 
-_CLAUSE = re.compile(r",(?![0-9]{3}(?![0-9]))")  # a comma, but in 1,000
+CLAUSE = re.compile(r",(?![0-9]{3}(?![0-9]))")  # a comma, but in 1,000
 
 
 #: a word of fault and the two characters after it (超标准, 以拨代支5万): what a finding says was done, not what of

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ._fault_words import FAULT
 from ._finding_points import points_said
+from ._one_line_findings import faults_on_one_line
 
 
 __all__ = ["count_heading", "holds_several", "numbered_inline", "said_count"]
@@ -166,6 +167,7 @@ def count_heading(text: str) -> int | None:
 
 #: a note of points inside a text, with words after it (未附发票（扣1分）。坐支现金（扣1分）: each finding noting its own)
 _POINTS = r"扣除?[0-9.一二两三四五六七八九十半]{1,6}分"
+_NOTE_ANY = re.compile(rf"\({_POINTS}\)|[,;。]?{_POINTS}")
 _NOTE_WITHIN = re.compile(rf"(?:\({_POINTS}\)|[,;。]{_POINTS}[,;。])"
                           r"(?=[,;。.!]*[^,;。.!(\[【扣])")  # words after it, not a second note (扣1分）（扣2分）: said twice)
 
@@ -176,4 +178,6 @@ def holds_several(text: str) -> bool:
     said = said_count(text)
     return numbered_inline(text) or (said is not None and said[0] > 1 and bool(said[1])) or (
         "扣" in text and len(text) <= _READ_LENGTH and _NOTE_WITHIN.search(_bare(text)) is not None
-        and points_said(text) is not None)  # a note inside and one at the end: 未附发票（扣1分），涉及2万元 is one
+        and points_said(text) is not None  # a note inside and one at the end: 未附发票（扣1分），涉及2万元 is one
+        # ... each after a fault of its own: 坐支现金（扣1分）涉及金额0.5万元（扣1分） is one, its note said twice (QA297 F6)
+        and len(faults_on_one_line(_NOTE_ANY.sub("。", _bare(text)))) > 1)

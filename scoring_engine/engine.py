@@ -28,8 +28,7 @@ from ._check_failure import in_words, with_values as _with_values
 from ._frozen import ReadOnly, made_frozen
 from ._given_facts import given_facts, naming_another_set, of_no_file
 from ._not_applicable import not_applicable, weights_without
-from ._one_line_findings import one_line_warnings
-from ._shares import shares_warnings
+from ._fact_warnings import one_line_warnings, shares_warnings
 from ._text import cut, keeping_lists
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, facts_not_given

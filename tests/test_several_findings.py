@@ -27,7 +27,9 @@ ONE = ["（一）违反《预算法》第五十七条第（二）项规定", "(1
        "部分支出未附发票，共3处，涉及金额2万元。", "部分凭证无审批签字，有5处，已整改。", "会议费超标准列支，其中2处，超出标准0.8万元。",
        # any fault before the count, a span of numbers, a class named by its number (QA297 F3, F4)
        "以拨代支，共2处，涉及金额12万元", "公款私存，共2处，涉及3万元", "资金拨付滞后，第一、第二、第三季度均延迟1个月拨付",
-       "经查，(1)班、(2)班学生补助未按时发放"]
+       "经查，(1)班、(2)班学生补助未按时发放",
+       # one finding whose note of points is said again after its detail (QA297 F6)
+       "未附发票（扣1分），共1处，扣1分", "坐支现金（扣1分）涉及金额0.5万元（扣1分）", "资金使用不规范（扣1分）：主要是以拨代支12万元（扣1分）"]
 
 
 @pytest.mark.parametrize("line", SEVERAL)

@@ -2,7 +2,7 @@
 
 Scores typed as percentages (95%⏎90%) are refused with the numbers to write (QA277 F4). Scores that are all shares of 1
 where the fact's scores go up to 100 (0.95⏎0.9⏎0.85, as a cell formatted as a percentage keeps 95%) are warned of by
-the engine, on a form or in a facts file alike (_shares), and said here of their cell (forms/cells).
+the engine, on a form or in a facts file alike (_fact_warnings), and said here of their cell (forms/cells).
 """
 
 from __future__ import annotations
