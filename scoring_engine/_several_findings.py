@@ -106,6 +106,8 @@ def _numbered(text: str) -> bool:
     bare = _bare(text.translate(_CIRCLED_TABLE))  # ① kept as its number's own character: NFKC would make it a bare 1
     start = _FIRST_AT.match(bare)
     head = start.end() if start and start.end() < len(bare) and bare[start.end() - 1] in ":,。" else 0
+    if head and bare[head - 1] != ":" and FAULT.search(bare, 0, head):  # 工程款提前支付，一是…，二是…: one finding, told
+        head = 0  # item by item, where 经检查，一是…。二是… is a list (QA297 F5)
     for style, named in _STYLES:
         for first in (style.match(bare, head), style.match(bare)):  # after a lead-in, or at the start (一是…，二是…)
             if first is None or not _a_list_number(bare, first, named):
