@@ -164,8 +164,10 @@ def _heads(style: str | None, rest: str, below: str, levels: dict[str, int], sec
     ⏎无), or an unnumbered line when its list is one of sections; or a 方面, a bracketed name or a label with a colon over
     any line. Never over a remark, a pointer or a note of points, which follow a finding (2.坐支现金⏎扣1分)."""
     named = _SECTION.fullmatch(rest.strip())
-    if named is None or FAULT.search(named[1]) is not None or _DANGLING.search(named[1]) is not None:  # (QA297 F1)
+    if named is None or _FAULT.search(named[1]) is not None or _DANGLING.search(named[1]) is not None:
         return False
+    if FAULT.search(named[1]) is not None and (says_none(below) or says_the_rest_none(below)):
+        return False  # A.公款私存问题⏎未发现其他问题: a fault named, then none of the rest; dropped, it took 0 (QA297 F1)
     # (a labelled detail only a named heading may head: 【资金管理】⏎具体情况：…, QA289 F5; never a numbered finding's state
     # or amount below it: 1.坐收坐支情况⏎涉及金额0.5万元, QA290 F1)
     if (says_nothing(below) if style is not None else is_remark(below)) or names_nothing(below) or _NOTE_ALONE.fullmatch(
