@@ -45,7 +45,7 @@ _DETAIL = re.compile(r"^(?:该|其中|其|此|经查|经核实|经检查|截至|
 #: an amount, a count or a date (涉及金额3.2万元, 共计5笔, 原定2023年6月完工)
 _AMOUNT = re.compile(r"^(?:涉及|金额|合计|共计|共|计)?[0-9.]+(?:万?元|笔|张|个月|天|次|处)?|^(?:原定|原计划|实际)|^[0-9]{4}年")
 #: a measure of the fault before it (滞后4个月, 账龄超过3年, 超出标准1.2万元, 仅为65%)
-_MEASURE = re.compile(r"^[^,。0-9]{0,8}(?:超过|超出|超期|仅为?|达到?|滞后|延迟|推迟|低于|高于)[^,。0-9]{0,4}[约近]?[0-9.]+")
+_MEASURE = re.compile(r"^[^,。0-9]{0,12}(?:超过|超出|超期|仅为?|达到?|滞后|延迟|推迟|低于|高于)[^,。0-9]{0,4}[约近]?[0-9.]+")
 #: a verdict on a category, at a part's end: the parts after it name its instances (差旅费报销不规范。报销单据未附审批单。)
 _VERDICT = re.compile(r"(?:不规范|不到位|不及时|不合规|不健全|不完善|不严格?|不全|不充分|不高|不符|不准确|不细化|不科学|"
                       r"不合理|不够[^,。]{0,4}|偏低|偏高|缓慢|较低|不足|有待[^,。]{0,4}|欠缺|混乱|缺失|不完整|不一致)"
@@ -65,7 +65,8 @@ def faults_on_one_line(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)  # a portfolio's findings repeat
 def _faults(text: str) -> tuple[str, ...]:
     said = points_said(text)
-    line = unicodedata.normalize("NFKC", said[1] if said is not None else text).strip()
+    written = (said[1] if said is not None else text).strip()
+    line = unicodedata.normalize("NFKC", written)
     if not any(mark in line for mark in "。,;、"):  # the usual finding, told at once
         return ()
     label, colon, told = line.partition(":")
@@ -86,7 +87,20 @@ def _faults(text: str) -> tuple[str, ...]:
             continue  # of the same thing as the one before it (未设置…年度目标，缺少年度目标…)
         else:
             heads.append(part)
-    return tuple(heads) if len(heads) > 1 else ()
+    return _as_written(heads, line, written) if len(heads) > 1 else ()
+
+
+def _as_written(heads: list[str], line: str, written: str) -> tuple[str, ...]:
+    """The parts found in the line as NFKC reads it, as the clerk wrote them (①号, ：, full-width digits: QA297 F8), where
+    NFKC kept the line's length; else as read."""
+    if len(line) != len(written):
+        return tuple(heads)
+    shown, at = [], 0
+    for head in heads:
+        found = line.find(head, at)
+        shown.append(written[found:found + len(head)] if found >= 0 else head)
+        at = found + len(head) if found >= 0 else at
+    return tuple(shown)
 
 
 def _parts(line: str) -> list[str]:
