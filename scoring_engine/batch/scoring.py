@@ -27,7 +27,7 @@ from .._record import record
 from ..engine import score_held, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
 from ..facts import Facts
-from ..forms.bases import imported_from, named_of_another_version
+from ..forms.bases import imported_from, named_of_another_version, other_version_named
 from .._files import OUTSIDE_HINT, facts_from_text, facts_of_document
 from ..loader import load_facts, load_indicator_set, named_elsewhere, resolve_set
 from ..model import IndicatorSet
@@ -144,7 +144,7 @@ class Scorer:
                 facts = self.facts(document)
                 indicator_set = self.set_for(document, facts)
                 first = [] if self.compared else imported_from(facts, indicator_set) + (  # as `score` says it (QA206 4)
-                    named_of_another_version(facts, indicator_set) if self.fixed is not None else [])
+                    named_of_another_version(facts, indicator_set, self._version_named) if self.fixed is not None else [])
             if self.comparing:  # a 不适用 mark of an indicator one of the two sets has not is for the other (QA37 F7)
                 facts = for_comparison(indicator_set, facts, against)
             shape = self._shape(indicator_set)
@@ -304,6 +304,15 @@ class Scorer:
                 found = (err if document.folder is not None else _in_working_folder(err)).problems
             self.named.put(named, found)
         return _found(found if isinstance(found, tuple) else self._loaded(found.path, found.key), document.source)
+
+    def _version_named(self, named: str, folder: Path, indicator_set: IndicatorSet) -> str | None:
+        """`other_version_named`, found once for each name and folder while kept (the fixed set is the same for all)."""
+        key = ("version", named, folder)
+        found: tuple[str | None] | None = self.named.get(key)
+        if found is None:
+            found = (other_version_named(named, folder, indicator_set),)
+            self.named.put(key, found)
+        return found[0]
 
     def _load(self, path: Path, source: str) -> IndicatorSet:
         """The set at `path`, loaded once while kept (a set that fails to load fails each document naming it)."""

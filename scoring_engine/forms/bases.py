@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from .workbook import Sheet
 
 __all__ = ["CHANGED_SINCE", "READ_WITH_NAMED", "SIDE_SHEET", "base_file", "base_version", "blank_form", "changed_since",
-           "file_of_version", "how_to_read_with", "imported_from", "named_of_another_version", "named_version", "set_files",
-           "version_fix", "written_for", "written_with"]
+           "file_of_version", "how_to_read_with", "imported_from", "named_of_another_version", "named_version",
+           "other_version_named", "set_files", "version_fix", "written_for", "written_with"]
 
 #: The side sheet every selfeval workbook has: the facts the form has no place for, and the set it was written for.
 SIDE_SHEET = "表外事实"
@@ -298,31 +298,45 @@ def imported_from(facts: Facts, indicator_set: IndicatorSet) -> list[Problem]:
     return changed_since(indicator_set, recorded, source, imported=True)
 
 
-def named_of_another_version(facts: Facts, indicator_set: IndicatorSet) -> list[Problem]:
+def named_of_another_version(facts: Facts, indicator_set: IndicatorSet,
+                             version_named: Callable[[str, Path, IndicatorSet], str | None] | None = None) -> list[Problem]:
     """The first line for a facts file whose `indicator_set` names a file of another version of the set given by --set,
     as a form or facts imported from one are told (QA268 F1: last year's facts scored with this year's set went from
     89.11 良好 to 92.39 优秀 without a word); none for facts imported from a form (`imported_from` says it), naming the
-    set's own file or a set of another id (said when they fail: `loader.named_elsewhere`), or one that does not load."""
-    from ..errors import ScoringEngineError
-    from ..loader import resolve_set
+    set's own file or a set of another id (said when they fail: `loader.named_elsewhere`), or one that does not load.
 
+    `version_named` finds the version named in place of `other_version_named`: a batch's remembers it for each name and
+    folder, as the files of a folder and the lines of a JSONL file name one set (found anew, it was 40% of scoring)."""
     named = facts.indicator_set
     if not named or facts.written_for or indicator_set.source is None:
         return []
-    try:
-        folder = Path(facts.source).parent if facts.source and facts.source != "-" else Path()
-        path = resolve_set(named, folder).resolve()
-        if path == Path(indicator_set.source).resolve():
-            return []
-    except (ScoringEngineError, OSError, RuntimeError, ValueError):  # not found, or not readable: said where it matters
-        return []
-    identity = _identity(*_stamp(path))
-    if identity is None or identity[0] != indicator_set.id or _bare(identity[1]) == _bare(indicator_set.version):
+    folder = Path(facts.source).parent if facts.source and facts.source != "-" else Path()
+    version = (version_named or other_version_named)(named, folder, indicator_set)
+    if version is None:
         return []
     given, fix = set_given()
-    return [Problem(f"the facts file names {named}, version {identity[1]} of the set {indicator_set.id}, and is scored "
+    return [Problem(f"the facts file names {named}, version {version} of the set {indicator_set.id}, and is scored "
                     f"here with its version {indicator_set.version} ({given})", file=facts.source,
                     hint=f"{fix} to score it with the version it names")]
+
+
+def other_version_named(named: str, folder: Path, indicator_set: IndicatorSet) -> str | None:
+    """The version of `indicator_set`'s set held by the file `named` in a facts file of `folder`, when it is another than
+    the set's own; None for the set's own file, a set of another id, or a name that is found nowhere or does not load."""
+    from ..errors import ScoringEngineError
+    from ..loader import resolve_set
+
+    assert indicator_set.source is not None
+    try:
+        path = resolve_set(named, folder).resolve()
+        if path == Path(indicator_set.source).resolve():
+            return None
+    except (ScoringEngineError, OSError, RuntimeError, ValueError):  # not found, or not readable: said where it matters
+        return None
+    identity = _identity(*_stamp(path))
+    if identity is None or identity[0] != indicator_set.id or _bare(identity[1]) == _bare(indicator_set.version):
+        return None
+    return identity[1]
 
 
 @functools.lru_cache(maxsize=64)
