@@ -44,7 +44,7 @@ class Document:
     folder: Path | None = None
     facts: Facts | None = None
     problem: Problem | None = None
-    whole: str | None = None  # a JSONL line's file's whole path, found once for all its lines (see matched_by)
+    whole: str | None = None  # its file's whole path, found once for a JSONL file's lines or a folder's files (see matched_by)
     parsed: Mapping[str, Any] | None = None  # a whole facts document a program passes as parsed (a copy of it)
 
     @property
@@ -192,7 +192,13 @@ def _whole_document(item: Mapping[str, Any], indicator_set: IndicatorSet | None)
                                     and (indicator_set is None or not declares_facts_key(indicator_set))))
 
 
-def through_links(file: Path) -> Path:
+def through_links(file: Path, folders: dict[Path, Path] | None = None) -> Path:
     """The file's whole path with its folders' links followed (a folder given through a link is matched by the folder
-    it links to) and its own name kept (a file that is a link into a content store keeps the name it was given)."""
-    return Path(os.path.realpath(file.parent)) / file.name
+    it links to) and its own name kept (a file that is a link into a content store keeps the name it was given).
+    `folders` keeps each folder's, found once for the files of a folder read together."""
+    if folders is None:
+        return Path(os.path.realpath(file.parent)) / file.name
+    folder = folders.get(file.parent)
+    if folder is None:
+        folder = folders[file.parent] = Path(os.path.realpath(file.parent))
+    return folder / file.name

@@ -117,6 +117,7 @@ def _unreachable(path: Path) -> Problem | None:
 
 def _documents(paths: list[Path], skip: _Skipped, taken: _Skipped) -> Iterator[Document]:
     read: set[str] = set()  # each file once, however the inputs overlap (a folder and a folder inside it)
+    wholes: dict[Path, Path] = {}  # each folder with its links followed, found once for all its files
     for path in paths:
         unreadable: list[OSError] = []
         folder = path.is_dir()
@@ -136,7 +137,8 @@ def _documents(paths: list[Path], skip: _Skipped, taken: _Skipped) -> Iterator[D
             yield Document(source=where, problem=Problem(taken_as.format(", ".join(taken_here)), file=where, hint=TAKEN_HINT))
             summaries_only = False
         for file in files:
-            real = os.path.realpath(file)
+            whole = without_surrogates(through_links(file, wholes).as_posix())  # its matched_by, links followed
+            real = _real(file, wholes)
             if real in read or (folder and real in skip):
                 summaries_only = summaries_only and real not in read  # a project read through another input is read
                 continue
@@ -158,7 +160,7 @@ def _documents(paths: list[Path], skip: _Skipped, taken: _Skipped) -> Iterator[D
                     yield document
             else:
                 summaries_only = False
-                yield Document(source=without_surrogates(str(file)), name=name, path=file, folder=file.parent)
+                yield Document(source=without_surrogates(str(file)), name=name, path=file, folder=file.parent, whole=whole)
         if summaries_only:
             where = without_surrogates(str(path))
             yield Document(source=where, problem=Problem(ONLY_SUMMARIES, file=where, hint=ONLY_SUMMARIES_HINT))
@@ -180,11 +182,17 @@ def batch_paths(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | o
     return found
 
 
+def _real(file: Path, folders: dict[Path, Path]) -> str:
+    """os.path.realpath(file), with its folder's links followed once for all the files of the folder (`folders`)."""
+    return os.path.realpath(file) if os.path.islink(file) else os.fspath(through_links(file, folders))
+
+
 def count_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = (),
                     taken: Iterable[str | os.PathLike[str]] = ()) -> int:
     """How many documents find_documents gives, reading JSONL files only to count their lines (for the progress line)."""
     total = 0
     read: set[str] = set()
+    wholes: dict[Path, Path] = {}
     rechecks = _Skipped(taken)
     skipped = _Skipped((*skip, *rechecks.given.values()))
     for path in (Path(p) for p in inputs):
@@ -196,7 +204,7 @@ def count_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str
         total += taken_only
         summaries_only = bool(folder and files and not unreadable and not taken_only)  # one error, as _documents says
         for file in files:
-            real = os.path.realpath(file)
+            real = _real(file, wholes)
             if real in read or (folder and real in skipped):
                 summaries_only = summaries_only and real not in read
                 continue
