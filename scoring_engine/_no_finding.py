@@ -166,7 +166,7 @@ _HEADS = re.compile(_HEADING + f"|({_CHECKED},?)?({_QUALIFIED}{_PROBLEMS}|(存�
                     r"(缺失|缺少|未开展|未进行|缺)(的)?(以下|如下)?(资料|档案|材料|论证|事项)?(清单)?(如下)?:|"
                     r"(制度缺陷|违规事项|违规问题|缺项|缺失资料清单|存在(以下|如下)问题)(如下)?:?")
 _NUMBERED_HEAD = re.compile(r"^(\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
-_PREAMBLE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履行|实行)(了)?(" + _CALM
+_WORK_DONE = re.compile(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履行|实行)(了)?(" + _CALM
                        + r"{0,25}?(办法|制度|规定|程序|精神|要求|条例|细则|法|预算|约定|合同|报账制|管理))?[》”]?"
                        r"(执行|要求|支付)?|" + _HEADING + "|"
                        r"(严格|认真)?按照《[^》]{1,25}》(的)?(规定|要求)?(使用(资金)?|执行|支付)?|"  # 按照《…办法》规定使用资金
@@ -218,10 +218,18 @@ _DETAIL = re.compile(  # only what names no fault by its form, never by a list o
     r"责任人:[\u4e00-\u9fff]{2,3}([、,][\u4e00-\u9fff]{2,3})*|(整改时限|整改期限):[^:,;。]{1,16}|"
                      r"\(?(均|已|均已)(整改|追回|收回|退回|归还|补办|补齐)(到位|完毕)?\)?|"
                      r"\(?(共)?(涉及|其中)(金额|资金)?(共计|合计)?:?\d{1,9}(\.\d{1,4})?万?元\)?")
-_PREAMBLE = re.compile(_PREAMBLE.pattern + "|" + _REMARK.pattern)  # how the work was done, or a remark on the findings
-#: ... or a finding's detail: no line of its own beside findings, but never a clause beside a none (具体情况：坐支现金0.5万元，
-#: 未发现其他违规问题 names one: QA290 F2)
-_NOTHING = re.compile(_PREAMBLE.pattern + "|" + _DETAIL.pattern)
+
+
+def _preamble(text: str) -> bool:
+    """Whether text says how the work was done, or is a remark on the findings. (Each pattern is asked in turn: one
+    pattern of both took as long to compile, at every start, as both.)"""
+    return _WORK_DONE.fullmatch(text) is not None or _REMARK.fullmatch(text) is not None
+
+
+def _nothing(text: str) -> bool:
+    """_preamble, or a finding's detail: no line of its own beside findings, but never a clause beside a none
+    (具体情况：坐支现金0.5万元，未发现其他违规问题 names one: QA290 F2)."""
+    return _preamble(text) or _DETAIL.fullmatch(text) is not None
 
 
 def says_none(text: str, findings: bool = True) -> bool:
@@ -260,16 +268,16 @@ def _read(text: str, findings: bool) -> bool:
     # 严格执行…，未发现截留挪用问题: each clause; one in brackets as it is (无。（经查阅账簿凭证，资金使用合规）)
     clauses = [clause for part in re.split("[,;。]", bare) if (clause := part.strip("()"))]
     if len(clauses) > 1 and any(map(_says_none, clauses)) and all(
-            _says_none(clause) or _PREAMBLE.fullmatch(clause) is not None for clause in clauses):
+            _says_none(clause) or _preamble(clause) for clause in clauses):
         return True
     parts = [part for part in re.split("[,;。、]", bare) if part]  # 资料齐全、归档及时: each part says none (QA273 F7),
     if len(parts) > len(clauses) and any(map(_says_none, parts)) and all(  # after how it was checked (经检查，…)
-            _says_none(part) or _PREAMBLE.fullmatch(part) is not None for part in parts):
+            _says_none(part) or _preamble(part) for part in parts):
         return True
     # none said as a report says it, the clauses before it naming no fault: 项目资金实行专账核算、专款专用，资金拨付履行了
     # 审批程序，未发现违规问题; 无。（经查阅账簿凭证，资金使用合规） (QA282 F6: each cost a point)
     return len(clauses) > 1 and any(map(_says_none, clauses)) and all(
-        _says_none(clause) or _done_well(clause) or _PREAMBLE.fullmatch(clause) is not None for clause in clauses)
+        _says_none(clause) or _done_well(clause) or _preamble(clause) for clause in clauses)
 
 
 def _done_well(clause: str) -> bool:
@@ -316,7 +324,7 @@ def says_nothing(line: str) -> bool:
     """Whether a line of a findings cell says only how the work was checked or done (经检查, 检查结果：, 严格执行资金管理
     办法): neither a finding nor none, where a line below it says which."""
     bare = _bare(line)
-    return _NOTHING.fullmatch(bare) is not None or names_what_follows(line)  # 一、存在的问题⏎无 (QA274 F3)
+    return _nothing(bare) or names_what_follows(line)  # 一、存在的问题⏎无 (QA274 F3)
 
 
 def is_detail(line: str) -> bool:
