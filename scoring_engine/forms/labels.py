@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from .._text import prints_as_nothing
@@ -16,6 +17,7 @@ def same_label(written: str, label: str) -> bool:
     return normal(written) == normal(label)
 
 
+@lru_cache(maxsize=4096)  # a form's cells are compared with every label of its layout: the same few hundred texts
 def normal(text: str) -> str:
     """A label or title as `same_label` compares it."""
     # a label with its unit written after it ('年度资金总额（万元）', '分值(分)') is the label: the unit is the form's own
