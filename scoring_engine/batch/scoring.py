@@ -305,7 +305,7 @@ class Scorer:
             self.named.put(named, found)
         return _found(found if isinstance(found, tuple) else self._loaded(found.path, found.key), document.source)
 
-    def _version_named(self, named: str, folder: Path, indicator_set: IndicatorSet) -> str | None:
+    def _version_named(self, named: str, folder: str, indicator_set: IndicatorSet) -> str | None:
         """`other_version_named`, found once for each name and folder while kept (the fixed set is the same for all)."""
         key = ("version", named, folder)
         found: tuple[str | None] | None = self.named.get(key)

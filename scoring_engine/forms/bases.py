@@ -299,7 +299,7 @@ def imported_from(facts: Facts, indicator_set: IndicatorSet) -> list[Problem]:
 
 
 def named_of_another_version(facts: Facts, indicator_set: IndicatorSet,
-                             version_named: Callable[[str, Path, IndicatorSet], str | None] | None = None) -> list[Problem]:
+                             version_named: Callable[[str, str, IndicatorSet], str | None] | None = None) -> list[Problem]:
     """The first line for a facts file whose `indicator_set` names a file of another version of the set given by --set,
     as a form or facts imported from one are told (QA268 F1: last year's facts scored with this year's set went from
     89.11 良好 to 92.39 优秀 without a word); none for facts imported from a form (`imported_from` says it), naming the
@@ -310,7 +310,7 @@ def named_of_another_version(facts: Facts, indicator_set: IndicatorSet,
     named = facts.indicator_set
     if not named or facts.written_for or indicator_set.source is None:
         return []
-    folder = Path(facts.source).parent if facts.source and facts.source != "-" else Path()
+    folder = os.path.dirname(facts.source) if facts.source and facts.source != "-" else ""
     version = (version_named or other_version_named)(named, folder, indicator_set)
     if version is None:
         return []
@@ -320,7 +320,7 @@ def named_of_another_version(facts: Facts, indicator_set: IndicatorSet,
                     hint=f"{fix} to score it with the version it names")]
 
 
-def other_version_named(named: str, folder: Path, indicator_set: IndicatorSet) -> str | None:
+def other_version_named(named: str, folder: str, indicator_set: IndicatorSet) -> str | None:
     """The version of `indicator_set`'s set held by the file `named` in a facts file of `folder`, when it is another than
     the set's own; None for the set's own file, a set of another id, or a name that is found nowhere or does not load."""
     from ..errors import ScoringEngineError
@@ -328,7 +328,7 @@ def other_version_named(named: str, folder: Path, indicator_set: IndicatorSet) -
 
     assert indicator_set.source is not None
     try:
-        path = resolve_set(named, folder).resolve()
+        path = resolve_set(named, Path(folder)).resolve()
         if path == Path(indicator_set.source).resolve():
             return None
     except (ScoringEngineError, OSError, RuntimeError, ValueError):  # not found, or not readable: said where it matters
