@@ -275,7 +275,7 @@ def within_limit(unit: str) -> bool:
     return time_unit(written) != written
 
 
-_NUMBER_FIRST = re.compile(r"[-+]?(\d[\d,]*(\.\d+)?|\.\d+)\s*(?P<unit>\D*)")  # no sign, no word before the number
+_NUMBER_FIRST = re.compile(r"[-+]?(\d[\d,]*(\.\d+)?|\.\d+)\s*+(?P<unit>\D*)")  # no sign, no word before the number
 
 
 def written_limit(target: object, unit: object = None) -> tuple[str, str] | None:

@@ -48,7 +48,6 @@ _KEYS = ("facts", "indicators", "cases", "extends", "indicator_set", "project", 
 _SET_KEYS = {"indicators", "cases", "extends"}  # an indicator set, a profile or a case file: no facts file
 _MEANT_AS_FACTS = {"facts", "indicator_set", "project", "事实"}  # a facts file, its facts: misspelt or not
 _TOP_KEY = re.compile(r"^[\"']?(facts|indicators|cases|extends|indicator_set|project|事实)[\"']?[ \t]*[:：]", re.M)
-_BLANK = re.compile(r"(\s*(#.*)?(\n|$))*")  # nothing but blank lines and comments
 _CHUNK = 1 << 20
 NOTHING_FOUND = "nothing to score below this folder: no facts file, filled form or JSONL file"
 ONLY_REPORTS = "this folder holds only the reports an earlier batch --reports wrote, which are not projects"
@@ -357,7 +356,9 @@ def _blank(path: Path) -> bool:
             head = handle.read(MAX_FACTS_BYTES).decode("utf-8-sig", "replace")
     except OSError:
         return False
-    return bool(_BLANK.fullmatch(head))
+    # nothing but blank lines and comments, read line by line (a pattern of them tried every way of grouping the blank
+    # lines before a line of words: each blank line doubled the time, QA299 F2)
+    return all(not (bare := line.lstrip()) or bare.startswith("#") for line in head.split("\n"))
 
 
 def not_facts(path: Path) -> str | None:

@@ -33,14 +33,15 @@ _N = r"(?<![\d.])(?P<n>\d{1,15}(?:\.\d{1,15})?)(?P<pct>%)?"
 _SAME = r"(?:\d{1,15}(?:\.\d{1,15})?%?)?"  # the number repeated inside the brackets: （含95%）
 _IN = r"[（(]含" + _SAME + r"[）)]"
 _OUT = r"[（(]不含" + _SAME + r"[）)]"
-_TO = r"\s*(?:[–—~～\-至]|到)\s*"
+_TO = r"\s*+(?:[–—~～\-至]|到)\s*+"
 # Where the standard puts the number it names: with the values above it, or with those below.
 _ABOVE = [re.compile(p) for p in (_N + r"(?:" + _IN + r")?\s*及以上", _N + r"\s*以上\s*" + _IN,
                                   _N + _IN + r"\s*(?:以上|" + _TO + ")", r"(?:≥|>=|不低于|不少于|大于等于)\s*" + _N,
                                   r"(?:低于|小于(?!等于)|不足|未达到|<|＜)\s*" + _N,
                                   _N + r"\s*以下\s*" + _OUT, _N + _OUT + r"\s*以下")]
 _BELOW = [re.compile(p) for p in (_N + r"(?:" + _IN + r")?\s*及以下", _N + r"\s*以下\s*" + _IN, _N + _IN + r"\s*以下",
-                                  _TO + _N + _IN, r"(?:≤|<=|不超过|不高于|小于等于)\s*" + _N,
+                                  # (from a run of spaces' first only: found from each, 16,000 took 21 s: QA299 F5)
+                                  r"(?<!\s)" + _TO + _N + _IN, r"(?:≤|<=|不超过|不高于|小于等于)\s*" + _N,
                                   r"(?:超过|高于|大于(?!等于)|>|＞)\s*" + _N, _N + r"\s*以上\s*" + _OUT, _N + _OUT + r"\s*以上")]
 
 

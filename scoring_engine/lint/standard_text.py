@@ -63,7 +63,9 @@ _EACH_ITEM = re.compile(r"(?:每项(?:[^，,。；;扣每\d]{0,6}扣(?:减|除)?
                         r"[^，,。；;扣每]{0,6}扣(?:减|除)?)(?P<n>"
                         + _NUMBER + r")分")
 _ELEMENT_POINTS = re.compile(r"[（(](?P<n>" + _NUMBER + r")分")
-_POINTS_AT_END = re.compile(r"(?:得|为)?\s*(?:(?P<n>" + _NUMBER + r")分|(?P<zero>不得分)|(?P<full>满分))\s*$")
+# (never from inside a run of spaces, where a match from the run's first space is found first: searched from each space
+# of a run, 16,000 spaces in a standard took 21.6 s to lint, QA299 F5)
+_POINTS_AT_END = re.compile(r"(?:得|为|(?<!\s))\s*+(?:(?P<n>" + _NUMBER + r")分|(?P<zero>不得分)|(?P<full>满分))\s*$")
 # a zero line's number: a percentage, or a time with its unit ('超期3个月及以上不得分')
 _TIME = r"(?P<unit>个月|个?工作日|天|日|周|年)"
 _LINE = r"(?:超期|延期|逾期)?(?P<n>" + _NUMBER + r")(?:(?P<pct>%|个百分点)|" + _TIME + r")?"
@@ -105,7 +107,7 @@ _RANGES = (
 )
 # the points of a band said in a clause of their own after its range: '执行率≥90%的，得10分', '…的，满分10分', '…，计8分',
 # '…，给予满分', '…，该项不得分' (QA170 F5); not a deduction ('…，扣2分') nor a cap ('…，最高10分')
-_POINTS_ALONE = re.compile(r"\s*(?:则|即)?(?:该项|该指标|本项|此项)?(?:可)?(?:得分为?|得|计|记|给予?|评为?|赋|为)?\s*"
+_POINTS_ALONE = re.compile(r"\s*+(?:则|即)?(?:该项|该指标|本项|此项)?(?:可)?(?:得分为?|得|计|记|给予?|评为?|赋|为)?\s*+"
                            r"(?:满分(?:为)?\s*)?(?:" + _NUMBER + r"\s*分|不得分|满分)\s*")
 
 
