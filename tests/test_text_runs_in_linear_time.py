@@ -160,3 +160,20 @@ def test_a_batch_passes_over_a_notes_file_starting_with_many_blank_lines(tmp_pat
     assert run.exit_code == 0, run.output
     rows = (tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 2 and "p.json" in rows[1]
+
+
+def test_a_finding_naming_the_risk_of_a_long_run_of_misuses_is_read_as_a_short_one() -> None:
+    """A finding naming the risk after 60,000 words of misuse (存在挪用、挪用、…风险) states none of them, as after two; the
+    run was walked again for each word in it (QA299: 4,000 took 0.5 s, and time grew with the square)."""
+    indicator_set = load_indicator_set("national-framework")
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+
+    def compliance(finding: str) -> tuple[object, str]:
+        facts = copy.deepcopy(document["facts"])
+        facts["process"]["compliance_findings"] = [finding]
+        result = score(indicator_set, Facts(values=facts, not_applicable=document.get("not_applicable", {})))
+        found = next(i for i in result.walk() if i.id == "process.funds.compliance")
+        return found.score, found.reason
+
+    assert compliance("存在挪用" + "、挪用" * 60_000 + "风险") == compliance("存在挪用、挪用风险")
+    assert compliance("存在挪用" + "、挪用" * 60_000 + "资金") != compliance("存在挪用、挪用风险")
