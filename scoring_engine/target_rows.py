@@ -53,8 +53,7 @@ _STRICT = {">": "≥", "<": "≤", "＞": "≥", "＜": "≤"}
 # choose (Kawi digits, Unicode 15, were a number on 3.12 and text on 3.11: QA80 F2).
 # Thousands are grouped by a comma or a space (5 000, as GB/T 15835 writes them; a no-break or thin space is one after
 # NFKC), groups of three digits after the first: 5 000 is 5000, and digits split otherwise (5 00, 2 3) are refused.
-# (the spaces on either side of the number taken whole: shared every way with the unit's \D* before a digit after the
-# unit failed the match, 32,000 spaces took 3.6 s: QA299 F1)
+# Spaces around the number are taken whole (shared every way with the unit's \D*, 32,000 took 3.6 s: QA299 F1).
 _QUANTITY = re.compile(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*+(?P<number>[-+]?(\d{1,3}(,\d{3})+|\d{1,3}( \d{3})+|\d+)(\.\d+)?"
                        r"|[-+]?\.\d+)\s*+(?P<unit>\D*)", re.ASCII)
 _NUMBER_START = re.compile(r"[\d.]")  # before it, a quantity's sign or its words as typed (大于19栋's 大于: QA214 14)
