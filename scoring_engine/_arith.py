@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import decimal
 import functools
-import re
 from collections.abc import Callable, Hashable, Mapping
 from contextlib import AbstractContextManager
 from decimal import Decimal
@@ -19,6 +18,7 @@ from fractions import Fraction
 from typing import Any, TypeVar, cast
 
 from ._record import record
+from ._patterns import compile_later
 
 # 28 significant digits is far beyond any money amount or rate; the exponent
 # bounds keep every intermediate value small, so no formula can build a giant.
@@ -133,7 +133,7 @@ def in_range(number: Decimal) -> bool:
     return not magnitude or SMALLEST_MAGNITUDE <= magnitude < LARGEST_MAGNITUDE
 
 
-_ZERO_WRITTEN = re.compile(r"[-+]?(0+\.?0*|\.0+)([eE][-+]?\d+)?")
+_ZERO_WRITTEN = compile_later(r"[-+]?(0+\.?0*|\.0+)([eE][-+]?\d+)?")
 
 
 def decimal_from_text(written: str) -> Decimal | None:

@@ -10,12 +10,13 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import NamedTuple
+from ._patterns import compile_later
 
 __all__ = ["files_beside", "sets_among", "sets_with_id"]
 
 #: A set's own top-level keys in a YAML file: what tells a set from a facts or a case file (whose `id` is the project's,
 #: indented under `project:`). `id:` comes first in a set, before any header of facts that may run past _READ.
-_SET_KEY = re.compile(rb"^(?:indicators|extends|id|grades)[ \t]*:", re.MULTILINE)
+_SET_KEY = compile_later(rb"^(?:indicators|extends|id|grades)[ \t]*:", re.MULTILINE)
 _LOOKED_INTO = 50  # files whose beginning is read, at most
 _SCANNED, _NAMES = 20_000, 500  # entries of a folder looked at, and YAML or JSON names kept of them
 _READ = 8192  # bytes of each
@@ -167,9 +168,9 @@ def _written(key: re.Pattern[bytes], head: bytes) -> str:
 
 
 #: A set's own version in its head, YAML (quoted or not) or JSON (a string or a number).
-_VERSION = re.compile(rb'^version[ \t]*:[ \t]*["\']?([^"\'#\r\n]*?)["\']?[ \t]*(?:#.*)?\r?$|'
-                      rb'"version"\s*:\s*"?([^",}\s]+)', re.MULTILINE)
-_ANY_ID = re.compile(rb'^id[ \t]*:|"id"\s*:', re.MULTILINE)
+_VERSION = compile_later(rb'^version[ \t]*:[ \t]*["\']?([^"\'#\r\n]*?)["\']?[ \t]*(?:#.*)?\r?$|'
+                         rb'"version"\s*:\s*"?([^",}\s]+)', re.MULTILINE)
+_ANY_ID = compile_later(rb'^id[ \t]*:|"id"\s*:', re.MULTILINE)
 #: The file beside it that a profile extends, YAML or JSON.
-_EXTENDS = re.compile(rb'^extends[ \t]*:[ \t]*["\']?([^"\'#\r\n]*?)["\']?[ \t]*(?:#.*)?\r?$|'
-                      rb'"extends"\s*:\s*"([^"]+)"', re.MULTILINE)
+_EXTENDS = compile_later(rb'^extends[ \t]*:[ \t]*["\']?([^"\'#\r\n]*?)["\']?[ \t]*(?:#.*)?\r?$|'
+                         rb'"extends"\s*:\s*"([^"]+)"', re.MULTILINE)

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ._arith import ONE, ZERO, plain
 from ._record import record
+from ._patterns import compile_later
 
 __all__ = ["Share", "Unusable", "budget_share", "unusable_share"]
 
@@ -33,30 +34,30 @@ __all__ = ["Share", "Unusable", "budget_share", "unusable_share"]
 _NUMBER = r"(?<!\d)(\d++(?:\.\d++)?)"
 # (含), (不含), (含本数), (含20%), 含 beside a bound: 20%(含)以上, 20%以上(含), 20%(含20%)以上 is 20% and up (QA184 F2)
 _BOUND = r"(?:\s*+\(\s*+不?含\s*+(?:本数|\d++(?:\.\d++)?\s*+%?)?\s*+\)|\s*+不?含本数|\s*+含)?"
-_RANGE = re.compile(_NUMBER + r"\s*+%?" + _BOUND + r"\s*+(?:-|–|—|~|至|到)\s*+" + _NUMBER + r"\s*+%" + _BOUND)
-_AT_LEAST = re.compile(r"(?:不低于|不少于|至少|最低)\s*+" + _NUMBER + r"\s*+%" + _BOUND + "|"
-                       + _NUMBER + r"\s*+%" + _BOUND + r"\s*+(?:及以上|以上|或以上)" + _BOUND)
-_AT_MOST = re.compile(r"(?:不超过|不高于|最多|最高)\s*+" + _NUMBER + r"\s*+%" + _BOUND + "|"
-                      + _NUMBER + r"\s*+%" + _BOUND + r"\s*+(?:及以下|以下|或以下|及以内|以内)" + _BOUND)
-_SINGLE = re.compile(_NUMBER + r"\s*+%")
+_RANGE = compile_later(_NUMBER + r"\s*+%?" + _BOUND + r"\s*+(?:-|–|—|~|至|到)\s*+" + _NUMBER + r"\s*+%" + _BOUND)
+_AT_LEAST = compile_later(r"(?:不低于|不少于|至少|最低)\s*+" + _NUMBER + r"\s*+%" + _BOUND + "|"
+                          + _NUMBER + r"\s*+%" + _BOUND + r"\s*+(?:及以上|以上|或以上)" + _BOUND)
+_AT_MOST = compile_later(r"(?:不超过|不高于|最多|最高)\s*+" + _NUMBER + r"\s*+%" + _BOUND + "|"
+                         + _NUMBER + r"\s*+%" + _BOUND + r"\s*+(?:及以下|以下|或以下|及以内|以内)" + _BOUND)
+_SINGLE = compile_later(_NUMBER + r"\s*+%")
 # the whole budget taken back: 100% by themselves (QA184 F3); 收回该项目全部资金, 项目全部资金收回 too (QA188 F3)
-_ALL_BACK = re.compile(r"收回(?:该|本)?(?:项目)?全部|全额收回|全部(?:资金|预算)?收回")
+_ALL_BACK = compile_later(r"收回(?:该|本)?(?:项目)?全部|全额收回|全部(?:资金|预算)?收回")
 # …unless denied: 不取消, 不予取消, 不得取消, 无需取消, 暂不取消 (QA182 F4)
-_DENIED = re.compile(r"(?:不|无需|无须|毋需|勿|免)(?:予|得|会|再|用|必|需|要|做|作|于)?\s*(?:取消|" + _ALL_BACK.pattern + ")")
+_DENIED = compile_later(r"(?:不|无需|无须|毋需|勿|免)(?:予|得|会|再|用|必|需|要|做|作|于)?\s*(?:取消|" + _ALL_BACK.pattern + ")")
 # 取消 takes the share up to the whole budget only when what it cancels is the project or its money (取消该项目,
 # 取消资金安排, 直至取消); 取消该单位评优资格, 取消下一年度新增项目申报资格 cancel something else (QA184 F1)
-_CANCELLED = re.compile(r"取消([^，,。；;！!？?\s]*)")
-_NOT_MONEY = re.compile(r"资格|评优|评先|申报|称号|荣誉|表彰|奖励|先进|评比|评选|考核|授权|认定|备案|立项权")
-_MONEY = re.compile(r"项目|预算|资金|经费|拨款|拨付|补助|补贴|安排|专项|支出|投资|额度|款")
-_JOINED = re.compile(r"或者|或|和|及|并|与|、|以及")
-_CLAUSE = re.compile(r"[，,。；;！!？?\s]")
+_CANCELLED = compile_later(r"取消([^，,。；;！!？?\s]*)")
+_NOT_MONEY = compile_later(r"资格|评优|评先|申报|称号|荣誉|表彰|奖励|先进|评比|评选|考核|授权|认定|备案|立项权")
+_MONEY = compile_later(r"项目|预算|资金|经费|拨款|拨付|补助|补贴|安排|专项|支出|投资|额度|款")
+_JOINED = compile_later(r"或者|或|和|及|并|与|、|以及")
+_CLAUSE = compile_later(r"[，,。；;！!？?\s]")
 # 收回全部结余资金, 全额收回违规资金: all of a part of the money, which the budget figure does not give (QA185 F1)
-_PART = re.compile(r"结余|节余|结存|剩余|余额|未使用|未用|未支出|未支付|未拨付|已拨付|闲置|违规|违纪|违法|挤占|挪用|套取|骗取|"
-                   r"结转|沉淀|存量|多余|盈余|滞留|部分")
-_OBJECT_END = re.compile(r"[，,。；;！!？?]")
+_PART = compile_later(r"结余|节余|结存|剩余|余额|未使用|未用|未支出|未支付|未拨付|已拨付|闲置|违规|违纪|违法|挤占|挪用|套取|骗取|"
+                      r"结转|沉淀|存量|多余|盈余|滞留|部分")
+_OBJECT_END = compile_later(r"[，,。；;！!？?]")
 
 
-_ASIDE = re.compile(r"\([^()]*\)|【[^【】]*】")  # 收回全部资金（含结余资金）: what the brackets add is no other thing taken
+_ASIDE = compile_later(r"\([^()]*\)|【[^【】]*】")  # 收回全部资金（含结余资金）: what the brackets add is no other thing taken
 
 
 def _all_back(text: str) -> re.Match[str] | None:

@@ -17,6 +17,7 @@ from ._closures import build, facts_named
 from .formulas import Formula
 from .model import Check, IndicatorSet, Rule
 from .rules._base import unambiguous
+from ._patterns import compile_later
 
 __all__ = ["check_problem", "divided_by_zero", "in_words", "with_values"]
 
@@ -41,7 +42,7 @@ def with_values(message: str, formula: Formula, values: Mapping[str, Any], behin
     return f"{message}（{'；'.join([formula.text, *shown])}）"
 
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")  # Chinese characters and full-width forms
+_CJK = compile_later(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")  # Chinese characters and full-width forms
 
 
 def in_words(message: str, formula: Formula, values: Mapping[str, Any], indicator_set: IndicatorSet) -> str | None:
@@ -78,7 +79,7 @@ def _lines_of(formula: Formula) -> tuple[Decimal, ...]:
     return (*(Decimal(number) for number in _NUMBERS.findall(formula.text)), Decimal(0))
 
 
-_NUMBERS = re.compile(r"(?<![\w.])\d{1,15}(?:\.\d{1,15})?(?![\w.])")
+_NUMBERS = compile_later(r"(?<![\w.])\d{1,15}(?:\.\d{1,15})?(?![\w.])")
 
 
 def _read_as(formula: Formula, indicator_set: IndicatorSet) -> list[tuple[str, str, bool, str | None]]:

@@ -7,10 +7,10 @@ processes (`batch.pool`); a program that imports the package is never marked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
+from ._patterns import compile_later
 
 __all__ = ["as_argument", "importing", "in_python", "offering_output", "on_the_command_line", "run_as_command",
            "run_as_command_from_now", "run_as_import", "set_given", "stdout_fix"]
@@ -84,7 +84,7 @@ def set_given() -> tuple[str, str]:
 
 #: What a command's argument may hold bare, in cmd.exe and in a POSIX shell alike: letters and digits of any script, and
 #: the punctuation of paths neither reads otherwise.
-_BARE = re.compile(r"[\w.:@+/-]+")
+_BARE = compile_later(r"[\w.:@+/-]+")
 #: What double quotes do not protect in a POSIX shell ($ ` \ " and, typed at a prompt, the history's !).
 _NOT_IN_DOUBLE_QUOTES = frozenset('$`\\"!')
 

@@ -7,12 +7,13 @@ import unicodedata
 from typing import Any
 
 from ._text import quoted
+from ._patterns import compile_later
 
 __all__ = ["split_digits"]
 
 # (spaces before the unit taken whole, as target_rows._QUANTITY's: QA299 F1)
-_SPLIT = re.compile(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*+(?P<number>[-+]?\d{1,3}(\s+\d+)+(\.\d+)?)\s*+(?P<unit>\D*)",
-                    re.ASCII)
+_SPLIT = compile_later(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*+(?P<number>[-+]?\d{1,3}(\s+\d+)+(\.\d+)?)\s*+(?P<unit>\D*)",
+                       re.ASCII)
 
 
 def split_digits(text: str, written: str, measured: bool = False, units: tuple[Any, ...] = ()) -> None:

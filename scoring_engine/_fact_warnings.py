@@ -10,7 +10,6 @@ Either is said in a facts file or on a form alike (forms/cells places it on its 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -21,11 +20,12 @@ from ._one_line_findings import CLAUSE, faults_on_one_line
 from ._text import cut, listing
 from .model import IndicatorSet
 from .result import ScoreWarning
+from ._patterns import compile_later
 
 __all__ = ["one_line_warnings", "shares_warnings"]
 
 _LISTED = 5  # the findings a warning lists at most
-_PARTED = re.compile("[。，,;；．、]")  # a mark that may part a line into findings (NFKC's forms too)
+_PARTED = compile_later("[。，,;；．、]")  # a mark that may part a line into findings (NFKC's forms too)
 
 
 def one_line_warnings(indicator_set: IndicatorSet, lists: tuple[str, ...], checked: Mapping[str, Any],

@@ -9,26 +9,27 @@ import re
 from decimal import Decimal
 
 from .errors import Problem
+from ._patterns import compile_later
 
 __all__ = ["before_open_text", "code_only", "f_string_at", "number_problem", "text_end"]
 
 _DIGITS = r"[0-9](?:_?[0-9])*"
 #: The longest number Python reads at a place (its own grammar, without the leading zeros it refuses of an integer).
-_LITERAL = re.compile(rf"0[xX](?:_?[0-9a-fA-F])+|0[bB](?:_?[01])+|0[oO](?:_?[0-7])+"
-                      rf"|(?:(?:{_DIGITS})?\.{_DIGITS}|{_DIGITS}\.?)(?:[eE][+-]?{_DIGITS})?[jJ]?")
+_LITERAL = compile_later(rf"0[xX](?:_?[0-9a-fA-F])+|0[bB](?:_?[01])+|0[oO](?:_?[0-7])+"
+                         rf"|(?:(?:{_DIGITS})?\.{_DIGITS}|{_DIGITS}\.?)(?:[eE][+-]?{_DIGITS})?[jJ]?")
 #: What the scan stops at: a text (skipped to its end), a comment (the rest is one), a character an input method typed
 #: (“, ＞, an invisible one), a number's first digit (not a name's digit: g0_i0, budget.2024, 县03).
-_SCAN = re.compile(r"""(?P<quote>'''|\"\"\"|'|")|(?P<comment>\#)|(?P<backslash>\\(?!\r?\n))|(?P<typed>[^\t\n\r -~])"""
-                   r"|(?<![\w.])\.?[0-9]")
-_TYPED = re.compile(r"[^\t\n\r -~]")
-_QUOTE = re.compile(r"""'''|\"\"\"|'|\"""")
-_QUOTE_OR_COMMENT = re.compile(r"""'''|\"\"\"|'|\"|\#""")
-_WORD = re.compile(r"[\w.]*")
+_SCAN = compile_later(r"""(?P<quote>'''|\"\"\"|'|")|(?P<comment>\#)|(?P<backslash>\\(?!\r?\n))|(?P<typed>[^\t\n\r -~])"""
+                      r"|(?<![\w.])\.?[0-9]")
+_TYPED = compile_later(r"[^\t\n\r -~]")
+_QUOTE = compile_later(r"""'''|\"\"\"|'|\"""")
+_QUOTE_OR_COMMENT = compile_later(r"""'''|\"\"\"|'|\"|\#""")
+_WORD = compile_later(r"[\w.]*")
 #: An f-string's prefix, written at once before its quote (f, rf, Fr…), and what ends a name before it (xf'a' is none).
-_F_PREFIX = re.compile(r"[rRbBuU]?[fF][rR]?")
-_NAME_CHARACTER = re.compile(r"[\w.]")
-_UNDERSCORED = re.compile(r"[0-9_.]*")
-_SIGN_ALONE = re.compile(r"[eE][+-](?![0-9])")
+_F_PREFIX = compile_later(r"[rRbBuU]?[fF][rR]?")
+_NAME_CHARACTER = compile_later(r"[\w.]")
+_UNDERSCORED = compile_later(r"[0-9_.]*")
+_SIGN_ALONE = compile_later(r"[eE][+-](?![0-9])")
 _DIGIT = tuple("0123456789")
 
 

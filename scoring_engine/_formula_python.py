@@ -13,6 +13,7 @@ import re
 from ._formula_numbers import code_only, f_string_at, text_end
 from ._formula_syntax import one_line
 from .errors import Problem
+from ._patterns import compile_later
 
 __all__ = ["FORMULA_LANGUAGE", "f_string", "refused_construct", "syntax_problem", "unindented_error"]
 
@@ -90,7 +91,7 @@ _OPENING = {")": "(", "]": "[", "}": "{"}
 _CLOSING = {opening: closing for closing, opening in _OPENING.items()}
 
 #: Python's words on a formula that the engine says as they are: each has its Chinese (_zh_commands, _zh_places).
-_KNOWN = re.compile("|".join((
+_KNOWN = compile_later("|".join((
     r"invalid syntax(?:\. Maybe you meant '==' or ':=' instead of '='\?|\. Perhaps you forgot a comma\?)?",
     r"unbalanced parentheses", r"too many nested parentheses", r"unterminated (?:triple-quoted )?string literal",
     r"unmatched '.'", r"closing parenthesis '.' does not match opening parenthesis '.'", r"'.' was never closed",
@@ -101,7 +102,7 @@ _KNOWN = re.compile("|".join((
     r"Missing parentheses in call to 'print'\. Did you mean print\(\.\.\.\)\?",
 )))
 #: A * with no value on either side, in a call or brackets: `min(a, *)`, `max(*)`, `[*]` (3.13: Invalid star expression).
-_STAR_ALONE = re.compile(r"(?:^|(?<=[(\[{,]))\s*(\*)(?!\*)\s*(?=[)\]},]|$)")
+_STAR_ALONE = compile_later(r"(?:^|(?<=[(\[{,]))\s*(\*)(?!\*)\s*(?=[)\]},]|$)")
 
 
 def syntax_problem(err: SyntaxError, text: str) -> Problem:

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from ._formula_numbers import before_open_text, f_string_at
 from .errors import Problem
+from ._patterns import compile_later
 
 __all__ = ["glued_problem", "plain_decimal", "missing_operator", "one_line", "syntax_slip", "unclosed_text",
            "unicode_problems"]
@@ -180,7 +181,7 @@ _ESCAPES = frozenset("\n\\'\"abfnrtvx01234567")
 _TEXT_ESCAPES = _ESCAPES | frozenset("NuU")
 _CODE_FIX = "write the character itself, not its code; a backslash is written \\\\"
 #: A number (not a name's digit: g0_i0.actual) with one of those words after it, or a backslash: else nothing to see.
-_MAY_BE_GLUED = re.compile(r"(?<![\w.])\.?\d[\w.]*?(?:and|else|for|if|in|is|not|or)|\\")
+_MAY_BE_GLUED = compile_later(r"(?<![\w.])\.?\d[\w.]*?(?:and|else|for|if|in|is|not|or)|\\")
 #: The words Python lets a number run into, with a warning (any other is a syntax error it says itself).
 _GLUED_WORDS = frozenset(("and", "else", "for", "if", "in", "is", "not", "or"))
 
@@ -242,9 +243,9 @@ def _bad_escape(literal: str) -> tuple[str, bool] | None:
 
 
 #: An escape, with the whole code of a character it writes (\\x41, \\u4e00, \\U0001F600, \\N{name}) or its one character.
-_TEXT_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^{}\n]*\}|[0-7]{1,3}|.)", re.DOTALL)
-_BYTES_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|[0-7]{1,3}|.)", re.DOTALL)  # \\u, \\N: none in bytes
-_CODE_TAIL = re.compile(r"[0-9A-Za-z{]{1,8}")
+_TEXT_ESCAPE = compile_later(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^{}\n]*\}|[0-7]{1,3}|.)", re.DOTALL)
+_BYTES_ESCAPE = compile_later(r"\\(x[0-9a-fA-F]{2}|[0-7]{1,3}|.)", re.DOTALL)  # \\u, \\N: none in bytes
+_CODE_TAIL = compile_later(r"[0-9A-Za-z{]{1,8}")
 
 
 def _readable(escape: str) -> bool:

@@ -10,6 +10,7 @@ import re
 
 from .errors import Problem
 from .facts import MAX_FACTS_DEPTH
+from ._patterns import compile_later
 
 __all__ = ["DECODED_DEPTH", "too_deep"]
 
@@ -18,7 +19,7 @@ __all__ = ["DECODED_DEPTH", "too_deep"]
 DECODED_DEPTH = 200
 
 #: A text in quotes (to its end, when it is left open: its brackets are its own), or a bracket.
-_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[{]|[\]}]', re.DOTALL)
+_TOKENS = compile_later(r'"(?:[^"\\]|\\.)*"?|[\[{]|[\]}]', re.DOTALL)
 
 
 def too_deep(text: str, source: str | None) -> Problem | None:

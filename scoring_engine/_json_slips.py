@@ -23,6 +23,7 @@ import unicodedata
 
 from ._typing_slips import FULL_WIDTH, INVISIBLE, Slip
 from .errors import Problem
+from ._patterns import compile_later
 
 __all__ = ["json_syntax_problem"]
 
@@ -99,8 +100,8 @@ def _thousands(doc: str, pos: int) -> str | None:
     return before.group() + after.group(1)
 
 
-_FIRST_GROUP = re.compile(r"(?<![\w.+-])-?[0-9]{1,3},\Z")  # to pos: the digits and comma before it
-_LATER_GROUPS = re.compile(r"([0-9]{3}(?:,[0-9]{3})*(?:\.[0-9]+)?)[ \t]*\r?(?=,(?![0-9])|[}\]\n]|\Z)")
+_FIRST_GROUP = compile_later(r"(?<![\w.+-])-?[0-9]{1,3},\Z")  # to pos: the digits and comma before it
+_LATER_GROUPS = compile_later(r"([0-9]{3}(?:,[0-9]{3})*(?:\.[0-9]+)?)[ \t]*\r?(?=,(?![0-9])|[}\]\n]|\Z)")
 
 
 def _full_width_number(doc: str, pos: int) -> str | None:
@@ -120,8 +121,8 @@ def _as_json_writes(number: str) -> str:
     return re.sub(r"\.(?![0-9])", ".0", re.sub(r"(?<![0-9])\.", "0.", narrow))
 
 
-_FULL_WIDTH_DIGIT = re.compile("[０-９．]")
-_NUMBER_TYPED = re.compile("[-－]?[0-9０-９.．]+(?:[eEｅＥ][-+－＋]?[0-9０-９]+)?")
+_FULL_WIDTH_DIGIT = compile_later("[０-９．]")
+_NUMBER_TYPED = compile_later("[-－]?[0-9０-９.．]+(?:[eEｅＥ][-+－＋]?[0-9０-９]+)?")
 
 
 _JSON_SPACE = " \t\n\r"

@@ -22,6 +22,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from ._patterns import compile_later
 
 __all__ = ["LOCALE_VARIABLES", "is_chinese", "language", "locale_is_chinese", "spoken", "stdin_is_chinese"]
 
@@ -30,8 +31,8 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 # Han characters (U+3400–U+4DBF, U+4E00–U+9FFF, U+F900–U+FAFF) as their UTF-8 bytes: this pattern compiles at once,
 # where the same ranges written as text took milliseconds at every start of the command.
-_HAN_UTF8 = re.compile(rb"\xe3[\x90-\xbf][\x80-\xbf]|\xe4[\x80-\xb6\xb8-\xbf][\x80-\xbf]|[\xe5-\xe9][\x80-\xbf]{2}"
-                       rb"|\xef[\xa4-\xab][\x80-\xbf]")
+_HAN_UTF8 = compile_later(rb"\xe3[\x90-\xbf][\x80-\xbf]|\xe4[\x80-\xb6\xb8-\xbf][\x80-\xbf]|[\xe5-\xe9][\x80-\xbf]{2}"
+                          rb"|\xef[\xa4-\xab][\x80-\xbf]")
 _HEAD = 65536  # bytes of a file looked at
 _TEXT_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 _FORM_SUFFIXES = (".xlsx", ".xlsm")
@@ -79,8 +80,8 @@ def _holds_chinese(path: Path, depth: int = 0) -> bool:
     return base in bundled_sets() or _holds_chinese(path.parent / base, depth + 1)
 
 
-_EXTENDS = re.compile(rb"^extends:[ \t]*[\"']?([^\"'#\s]+)", re.M)
-_NAMES_SET = re.compile(rb"[\"']?indicator_set[\"']?[ \t]*:[ \t]*[\"']?([^\"'#\s,}]+)")
+_EXTENDS = compile_later(rb"^extends:[ \t]*[\"']?([^\"'#\s]+)", re.M)
+_NAMES_SET = compile_later(rb"[\"']?indicator_set[\"']?[ \t]*:[ \t]*[\"']?([^\"'#\s,}]+)")
 
 
 def _extends(path: Path) -> str | None:

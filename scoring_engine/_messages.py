@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ import click
 from ._lang import language, locale_is_chinese, spoken
 from ._text import one_line
 from .errors import Problem
+from ._patterns import compile_later
 
 __all__ = ["ARGS_KEY", "LANG_VARIABLE", "STDIN_KEY", "Commands", "chosen_language", "command_line_language", "current_language",
            "error_line", "note_stdin", "said", "warning_line"]
@@ -35,7 +35,7 @@ ARGS_KEY = "scoring_engine.args"
 STDIN_KEY = "scoring_engine.stdin"
 
 _OUTPUT_PARAMETERS = frozenset({"output", "outputs", "reports", "copy_to"})  # where the command writes, not what it reads
-_LANG_ARGUMENT = re.compile(r"--lang(?:=(\w+))?$")
+_LANG_ARGUMENT = compile_later(r"--lang(?:=(\w+))?$")
 
 
 def _inputs(ctx: click.Context | None) -> list[str | Path]:

@@ -24,34 +24,36 @@ from functools import lru_cache
 from ._fault_words import FAULT
 from ._finding_points import points_said
 from ._no_finding import is_remark, says_none
+from ._patterns import compile_later
 
 __all__ = ["CLAUSE", "faults_on_one_line"]
 
 #: a word that names a fault (未, 不, 无 read with what follows: a none or a consequence is taken out first)
 _FAULT = FAULT
 #: what says there is none, or how the work was done well, inside a part (未发现挪用问题, 资金使用总体规范, 履行了…程序)
-_NONE = re.compile(r"(?:未发现|没有发现|未见)[^,。;]*?(?:问题|情况|现象|缺陷|缺失|不足)|"
-                   r"其[他它余][^,。;]*(?:符合|未发现|齐全|规范)[^,。;]*|"
-                   r"[^,。;]{0,8}(?:无|没有)问题|"
-                   r"(?:基本|总体|较为?|均)(?:规范|符合规定)|符合规定|履行了[^,。;]*")
+_NONE = compile_later(r"(?:未发现|没有发现|未见)[^,。;]*?(?:问题|情况|现象|缺陷|缺失|不足)|"
+                      r"其[他它余][^,。;]*(?:符合|未发现|齐全|规范)[^,。;]*|"
+                      r"[^,。;]{0,8}(?:无|没有)问题|"
+                      r"(?:基本|总体|较为?|均)(?:规范|符合规定)|符合规定|履行了[^,。;]*")
 #: a consequence of the finding before it, never one of its own (不符合财务管理有关规定, 存在质量安全隐患, 无法证明…)
-_CONSEQUENCE = re.compile(r"(?:不符合|违反)[^,。;]*(?:规定|要求|约定|标准|办法|制度)|存在[^,。;]*(?:隐患|风险)|"
-                          r"(?:缺乏|无|没有)[^,。;]*依据|无法[^,。;]*|未(?:能)?(?:发挥|达到)[^,。;]*(?:效益|作用|效果|目的)|^(?:造成|导致|致使|影响)[^,。;]*|^(?:超出|超过|高于)(?:规定|开支)?标准$")
+_CONSEQUENCE = compile_later(r"(?:不符合|违反)[^,。;]*(?:规定|要求|约定|标准|办法|制度)|存在[^,。;]*(?:隐患|风险)|"
+                             r"(?:缺乏|无|没有)[^,。;]*依据|无法[^,。;]*|未(?:能)?(?:发挥|达到)[^,。;]*(?:效益|作用|效果|目的)|^(?:造成|导致|致使|影响)[^,。;]*|^(?:超出|超过|高于)(?:规定|开支)?标准$")
 #: a remark on the finding, or what is to be done about it
-_REMARK = re.compile(r"^(?:已|上述|以上|建议|应|请|截至评价时已|经核实系)")
+_REMARK = compile_later(r"^(?:已|上述|以上|建议|应|请|截至评价时已|经核实系)")
 #: a part that refers back or tells more of the finding before it
-_DETAIL = re.compile(r"^(?:该|其中|其|此|经查|经核实|经检查|截至|截止|涉及|共计|共|合计|计|金额|主要原因|原因|由于|因|导致|造成|"
-                     r"致使|从而|以致|如|例如|比如|即|具体|包括|均|仍|尚|影响|依据|按|对)")
+_DETAIL = compile_later(r"^(?:该|其中|其|此|经查|经核实|经检查|截至|截止|涉及|共计|共|合计|计|金额|主要原因|原因|由于|因|"
+                        r"导致|造成|"
+                        r"致使|从而|以致|如|例如|比如|即|具体|包括|均|仍|尚|影响|依据|按|对)")
 #: an amount, a count or a date (涉及金额3.2万元, 共计5笔, 原定2023年6月完工)
-_AMOUNT = re.compile(r"^(?:涉及|金额|合计|共计|共|计)?[0-9.]+(?:万?元|笔|张|个月|天|次|处)?|^(?:原定|原计划|实际)|^[0-9]{4}年")
+_AMOUNT = compile_later(r"^(?:涉及|金额|合计|共计|共|计)?[0-9.]+(?:万?元|笔|张|个月|天|次|处)?|^(?:原定|原计划|实际)|^[0-9]{4}年")
 #: a measure of the fault before it (滞后4个月, 账龄超过3年, 超出标准1.2万元, 仅为65%)
-_MEASURE = re.compile(r"^[^,。0-9]{0,12}(?:超过|超出|超期|仅为?|达到?|滞后|延迟|推迟|低于|高于)[^,。0-9]{0,4}[约近]?[0-9.]+")
+_MEASURE = compile_later(r"^[^,。0-9]{0,12}(?:超过|超出|超期|仅为?|达到?|滞后|延迟|推迟|低于|高于)[^,。0-9]{0,4}[约近]?[0-9.]+")
 #: a verdict on a category, at a part's end: the parts after it name its instances (差旅费报销不规范。报销单据未附审批单。)
-_VERDICT = re.compile(r"(?:不规范|不到位|不及时|不合规|不健全|不完善|不严格?|不全|不充分|不高|不符|不准确|不细化|不科学|"
-                      r"不合理|不够[^,。]{0,4}|偏低|偏高|缓慢|较低|不足|有待[^,。]{0,4}|欠缺|混乱|缺失|不完整|不一致)"
-                      r"(?:的)?(?:现象|情况|问题)?$")
+_VERDICT = compile_later(r"(?:不规范|不到位|不及时|不合规|不健全|不完善|不严格?|不全|不充分|不高|不符|不准确|不细化|不科学|"
+                         r"不合理|不够[^,。]{0,4}|偏低|偏高|缓慢|较低|不足|有待[^,。]{0,4}|欠缺|混乱|缺失|不完整|不一致)"
+                         r"(?:的)?(?:现象|情况|问题)?$")
 #: a part that adds a finding (另有白条入账2笔, 同时…, 此外…)
-_ADDS = re.compile(r"^(?:另有|另外|另|同时|此外|还|且|并|以及|而且)")
+_ADDS = compile_later(r"^(?:另有|另外|另|同时|此外|还|且|并|以及|而且)")
 #: the longest line read: a finding is short, and a longer text is a paragraph of a report, told as one
 _LONGEST = 300
 
@@ -115,14 +117,14 @@ def _parts(line: str) -> list[str]:
 
 
 #: faults listed with 、 as one clause, then said to be several (等问题): 存在绩效目标设置不合理、项目管理不规范等问题
-_LISTED_FAULTS = re.compile(r"(?:存在|发现|有)?(.+、.+?)(?:等(?:方面的?|几个|多个)?(?:问题|情况|不足))?")
+_LISTED_FAULTS = compile_later(r"(?:存在|发现|有)?(.+、.+?)(?:等(?:方面的?|几个|多个)?(?:问题|情况|不足))?")
 
 
-CLAUSE = re.compile(r",(?![0-9]{3}(?![0-9]))")  # a comma, but in 1,000
+CLAUSE = compile_later(r",(?![0-9]{3}(?![0-9]))")  # a comma, but in 1,000
 
 
 #: a word of fault and the two characters after it (超标准, 以拨代支5万): what a finding says was done, not what of
-_FAULT_AND_OBJECT = re.compile(f"(?:{_FAULT.pattern}).{{0,2}}")
+_FAULT_AND_OBJECT = compile_later(f"(?:{_FAULT.pattern}).{{0,2}}")
 #: words too common to tell what a finding is of
 _COMMON = frozenset("项目资金部分支出单位存在情况问题规定管理相关有关按照的和与及等")
 

@@ -8,19 +8,19 @@ Excel template), given as a form or a facts file, or found by batch (QA165 F7). 
 from __future__ import annotations
 
 import os
-import re
 import stat
 from pathlib import Path
 from typing import Any
 
 from .errors import Problem
+from ._patterns import compile_later
 
 __all__ = ["A_SUMMARY", "ODS_START", "OTHER_SUFFIXES", "OTHER_WORKBOOKS", "ONE_PROJECT_FILE", "SUMMARY_LINE", "document_kind",
            "jsonl_summary", "other_kind", "other_kind_as_form", "other_workbook"]
 
 A_SUMMARY = "this is a summary written by scoring-engine batch, not facts"
 #: How a line of the JSONL summary `batch` writes starts.
-SUMMARY_LINE = re.compile(rb'\{"index":\d+,"source":')
+SUMMARY_LINE = compile_later(rb'\{"index":\d+,"source":')
 #: The hint of a JSONL summary given for one project (a summary workbook's says "this workbook": `_cli_forms`).
 ONE_PROJECT_FILE = "give one project's facts file or filled 自评表: this file lists the projects a batch scored"
 

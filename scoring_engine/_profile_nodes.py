@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ._arith import apportion, exact, plain, round_half_up, to_decimal
 from .rules import RULE_KINDS
+from ._patterns import compile_later
 
 __all__ = ["STR", "Pairs", "as_share", "copy_node", "dropped", "entries", "get", "ids_in", "key_of", "moved", "name_file",
            "names_in", "number", "own", "places", "points_of_a_formula", "put", "resolved_yaml", "restated", "scale_points",
@@ -254,7 +255,7 @@ def names_in(node: Node) -> frozenset[str]:
     return frozenset().union(*(names_in(part) for part in parts))
 
 
-_NAME = re.compile(r"[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*")
+_NAME = compile_later(r"[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*")
 
 
 def dropped(old: Node | None, new: Node) -> str:

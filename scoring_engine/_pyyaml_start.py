@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any
+
+from ._patterns import compile_later
 
 __all__: list[str] = []
 
@@ -26,18 +27,6 @@ __all__: list[str] = []
 _PRINTABLE = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]"
 _NOT_PRINTABLE = "[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]"
 
-
-class _CompiledWhenUsed:
-    """Stands for the compiled pattern: compiles the complement on first use, then is it."""
-
-    _pattern: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        if self._pattern is None:
-            self._pattern = re.compile(_NOT_PRINTABLE)
-        return getattr(self._pattern, name)
-
-
 _cache = getattr(re, "_cache", None)
 if "yaml" not in sys.modules and isinstance(_cache, dict):
-    _cache.setdefault((str, _PRINTABLE, 0), _CompiledWhenUsed())
+    _cache.setdefault((str, _PRINTABLE, 0), compile_later(_NOT_PRINTABLE))

@@ -11,12 +11,12 @@ the real mistake lines below, and took a round per tab (QA164 F2).
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import yaml
 from yaml.nodes import Node, ScalarNode, SequenceNode
+from ._patterns import compile_later
 
 _Made = TypeVar("_Made")  # what PyYAML's walk of a text gives: the survey's problems, or the node tree
 
@@ -127,7 +127,7 @@ def _tabs_in_values(root: Node, tabs: list[int]) -> dict[int, ScalarNode]:
     return {i: spans[at][2] for i in tabs if (at := bisect.bisect_right(starts, i) - 1) >= 0 and i < spans[at][1]}
 
 
-_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # a line break, as both parsers count lines
+_BREAK = compile_later(r"\r\n|[\r\n\x85\u2028\u2029]")  # a line break, as both parsers count lines
 
 
 def offset(text: str, mark: yaml.Mark) -> int:

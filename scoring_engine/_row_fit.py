@@ -3,7 +3,6 @@ that do not add up to the group's. Checked with the facts, once each row is read
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
@@ -15,6 +14,7 @@ from ._text import cut, quoted
 from ._time_units import DURATION, Deadline, in_place_of_actual, time_unit, year_fix
 from .judgements import TargetRow
 from .target_rows import two_scales
+from ._patterns import compile_later
 
 if TYPE_CHECKING:
     from .model import IndicatorSet, RowGroup
@@ -143,7 +143,7 @@ def deadline_fix(deadline: Deadline, indicator_set: IndicatorSet, fact: str) -> 
                     "" if own == limit or (own is None and rows.comparisons.get("≤") == limit) else limit)
 
 
-_BARE = re.compile(r"\s*[-+]?[0-9]+(\.[0-9]+)?\s*")  # a number without a unit: on a 时效指标 row, a time as well
+_BARE = compile_later(r"\s*[-+]?[0-9]+(\.[0-9]+)?\s*")  # a number without a unit: on a 时效指标 row, a time as well
 
 
 def unsigned_target(category: str, target: Any, unit: Any, name: Any = "") -> tuple[str, str] | None:

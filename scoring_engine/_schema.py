@@ -24,6 +24,7 @@ from ._record import record
 from ._resources import data_dir
 from ._text import quoted
 from .errors import did_you_mean
+from ._patterns import compile_later
 
 if TYPE_CHECKING:
     import jsonschema
@@ -83,7 +84,7 @@ _FRACTION_WORDS = "a number or a fraction such as 1/3"
 
 _TYPE_NAMES = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
                "object": "a mapping (key: value)", "array": "a list", "null": "empty"}
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_KEY = compile_later(r"[A-Za-z_][A-Za-z0-9_]*")
 _COMMA_HINT = "a comma inside { … } ends the value there: put a formula that has commas in quotes"
 #: The keys of a facts file and of a set as staff name them in Chinese: each word with the keys it may stand for, the
 #: first the mapping it is written in has counting (名称 is an indicator's name, a fact's label: QA164 F9).

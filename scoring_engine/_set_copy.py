@@ -24,13 +24,14 @@ from ._output import advice, write_atomically
 from ._resources import data_dir
 from .errors import IndicatorSetError, Problem, ScoringEngineError, did_you_mean
 from .loader import bundled_sets
+from ._patterns import compile_later
 
 __all__ = ["SCHEMA_COMMENT", "bundled_set_file", "copied_set_text", "copy_bundled_set", "schema_reference",
            "with_schema_comment"]
 
 #: The comment editors read the schema from, without the path.
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
-_COMMENT_LINE = re.compile(r"^# yaml-language-server: \$schema=\S*[ \t]*$", re.M)
+_COMMENT_LINE = compile_later(r"^# yaml-language-server: \$schema=\S*[ \t]*$", re.M)
 
 
 def schema_reference(folder: Path) -> str:

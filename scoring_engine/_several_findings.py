@@ -17,6 +17,7 @@ from functools import lru_cache
 from ._fault_words import FAULT
 from ._finding_points import points_said
 from ._one_line_findings import faults_on_one_line
+from ._patterns import compile_later
 
 
 __all__ = ["count_heading", "holds_several", "numbered_inline", "said_count"]
@@ -28,25 +29,26 @@ _DIGITS = "零一二三四五六七八九"
 # an amount (1.5万元), one after a digit or a point part of it; a Chinese numeral before another is a span (二、三季度).
 # Each with whether a word after it may make it a number named (第（二）项, ①号楼, 分2)期) rather than a list's: a list's
 # 2. or 一、 is followed by its item's words, 项目 too (QA281 F4).
-_STYLES = ((re.compile(r"(?<![0-9.])([0-9]{1,2})[.、](?![0-9.])"), False), (re.compile(r"(?<![0-9.])([0-9]{1,2})\)"), True),
-           (re.compile(r"\(([0-9]{1,2})\)"), True), (re.compile(r"【([0-9]{1,2})】"), False),
-           (re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,2})[、.](?![一二三四五六七八九十])"), False),
-           (re.compile(r"\(([一二三四五六七八九十]{1,2})\)"), True),
-           (re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十])是"), False), (re.compile("([\ue001-\ue014])"), True),
+_STYLES = ((compile_later(r"(?<![0-9.])([0-9]{1,2})[.、](?![0-9.])"), False), (compile_later(r"(?<![0-9.])([0-9]{1,2})\)"), True),
+           (compile_later(r"\(([0-9]{1,2})\)"), True), (compile_later(r"【([0-9]{1,2})】"), False),
+           (compile_later(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,2})[、.](?![一二三四五六七八九十])"), False),
+           (compile_later(r"\(([一二三四五六七八九十]{1,2})\)"), True),
+           (compile_later(r"(?<![一二三四五六七八九十])([一二三四五六七八九十])是"), False),
+           (compile_later("([\ue001-\ue014])"), True),
            # 问题1：…问题2：…, 第一，…第二，… (QA280 F4)
-           (re.compile(r"问题([0-9]{1,2})[:.、]"), False), (re.compile(r"第([一二三四五六七八九十])(?=[,、:])"), False))
+           (compile_later(r"问题([0-9]{1,2})[:.、]"), False), (compile_later(r"第([一二三四五六七八九十])(?=[,、:])"), False))
 #: A number that is no list's: an article, an item, a place or a stage named by it (第（二）项, 第4条第(2)项, ①号楼, ①轴,
 #: 分2)期), or a part of a document cited (《实施方案》二、（三）, 《通知》（二）中, “（2）专款专用”) (QA279 F4)
-_NAMED_BY = re.compile(r"号|轴|期|楼|层|栋|段|区|村|组|户|座|排|节|章|款|班|级|批|\(|项(?!目)|条(?!款)|目(?!标)|标(?!准)|"
-                       r"中(?=关于|规定|要求|的)")  # never an item's words: ②中标单位, (2)项目, (2)条款 (QA281 F4)
+_NAMED_BY = compile_later(r"号|轴|期|楼|层|栋|段|区|村|组|户|座|排|节|章|款|班|级|批|\(|项(?!目)|条(?!款)|目(?!标)|标(?!准)|"
+                          r"中(?=关于|规定|要求|的)")  # never an item's words: ②中标单位, (2)项目, (2)条款 (QA281 F4)
 _CITED_AFTER = frozenset("》“\"")
-_MARKS = re.compile(r"[,、:;。\s]")
+_MARKS = compile_later(r"[,、:;。\s]")
 _CIRCLED = {**{chr(0x2460 + i): chr(0xE001 + i) for i in range(20)}, **{chr(0x2776 + i): chr(0xE001 + i) for i in range(10)},
             **{chr(0x2780 + i): chr(0xE001 + i) for i in range(10)}}
 _CIRCLED_TABLE = str.maketrans(_CIRCLED)
 # where a list's first number stands: at the start, or after a heading's colon (发现问题如下：1.…), or after a lead-in's
 # comma or full stop (经检查，一是…。二是…; 存在2个方面问题。一是…: QA294)
-_FIRST_AT = re.compile(r"(?:[^:,。]{0,30}[:,。])?")
+_FIRST_AT = compile_later(r"(?:[^:,。]{0,30}[:,。])?")
 # A count said first, before a colon: 存在2处问题：, 经检查，发现3个问题：, 共两处：, 问题2个：; a count of things
 # (3笔支出存在问题：, 两个标段的…情况：, 3次：) is none (QA279 F5): a unit other than 处 counts findings only with 问题 or
 # 不足 after it
@@ -55,18 +57,19 @@ _KINDS = r"(?:违规|违纪|违法|不合规|不规范|主要|和|及|、)*"
 # 发现问题2个，具体如下： (QA280 F2); 发现2处问题，未附发票，坐支现金: the count before a comma as before a colon (QA294)
 _THEN = r"(?:,?(?:具体)?(?:如下|如|为|是|分别为|分别是|详见下表|见下表|如下表))?[:,]"
 #: the words that lead the findings after a count, without a colon (发现2处问题，具体如下)
-_THEN_WORDS = re.compile(r"(?:具体)?(?:如下|如|为|是|分别为|分别是|详见下表|见下表|如下表)")
+_THEN_WORDS = compile_later(r"(?:具体)?(?:如下|如|为|是|分别为|分别是|详见下表|见下表|如下表)")
 #: a word of fault before a count: the count is of that finding (未附发票，共3处, 以拨代支，共2处: QA297 F3), never a heading
 _FAULT_BEFORE = FAULT
-_COUNTED = re.compile(r"(?:[^:0-9]{0,12}?(?:发现|存在|共计|共有|共|有|其中))?(?:以下|如下)?" + _HOW_MANY + r"(处|个|项|条)"
-                      + _KINDS + r"(方面的?问题|问题|不足(?:之处)?|方面)?" + _THEN + "|"  # 主要问题有以下3个方面： (QA282 F4)
-                      r"(?:[^:0-9]{0,12}?(?:发现|存在))?问题(?:共|有)?\(?(?:共)?" + _HOW_MANY + r"(?:处|个|项|条)\)?()" + _THEN)
+_COUNTED = compile_later(r"(?:[^:0-9]{0,12}?(?:发现|存在|共计|共有|共|有|其中))?(?:以下|如下)?" + _HOW_MANY + r"(处|个|项|条)"
+                         + _KINDS + r"(方面的?问题|问题|不足(?:之处)?|方面)?" + _THEN + "|"  # 主要问题有以下3个方面： (QA282 F4)
+                         r"(?:[^:0-9]{0,12}?(?:发现|存在))?问题(?:共|有)?\(?(?:共)?" + _HOW_MANY
+                         + r"(?:处|个|项|条)\)?()" + _THEN)
 # A count alone, with its unit, or closing a list in brackets: 2处, 发现3处问题, 两处违规问题, （共2处）; 一 or 3 alone may
 # name a finding (a case's placeholders)
-_ALONE = re.compile(r"\(?(?:以上)?(?:发现|共计|共有|共|存在|有|合计|缺少|缺)?" + _HOW_MANY + r"(?:处|个|项|条)"
-                    r"(?:(?:违规|违纪|违法|不合规|不规范|异常|和|及|、)*(?:问题|情况))?\)?")
+_ALONE = compile_later(r"\(?(?:以上)?(?:发现|共计|共有|共|存在|有|合计|缺少|缺)?" + _HOW_MANY + r"(?:处|个|项|条)"
+                       r"(?:(?:违规|违纪|违法|不合规|不规范|异常|和|及|、)*(?:问题|情况))?\)?")
 # A count after the findings it closes: 未附发票、超标准列支等2处问题 (QA279 F3)
-_COUNT_AFTER = re.compile(r"等" + _HOW_MANY + r"(?:处|个|项|条)(?:问题)?$")
+_COUNT_AFTER = compile_later(r"等" + _HOW_MANY + r"(?:处|个|项|条)(?:问题)?$")
 
 
 def _bare(text: str) -> str:
@@ -169,9 +172,9 @@ def count_heading(text: str) -> int | None:
 
 #: a note of points inside a text, with words after it (未附发票（扣1分）。坐支现金（扣1分）: each finding noting its own)
 _POINTS = r"扣除?[0-9.一二两三四五六七八九十半]{1,6}分"
-_NOTE_ANY = re.compile(rf"\({_POINTS}\)|[,;。]?{_POINTS}")
-_NOTE_WITHIN = re.compile(rf"(?:\({_POINTS}\)|[,;。]{_POINTS}[,;。])"
-                          r"(?=[,;。.!]*[^,;。.!(\[【扣])")  # words after it, not a second note (扣1分）（扣2分）: said twice)
+_NOTE_ANY = compile_later(rf"\({_POINTS}\)|[,;。]?{_POINTS}")
+_NOTE_WITHIN = compile_later(rf"(?:\({_POINTS}\)|[,;。]{_POINTS}[,;。])"
+                             r"(?=[,;。.!]*[^,;。.!(\[【扣])")  # words after it, not a second note (扣1分）（扣2分）: said twice)
 
 
 def holds_several(text: str) -> bool:

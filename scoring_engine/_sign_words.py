@@ -4,7 +4,7 @@ ones (大于, 少于) as > and <, which a target row refuses with the fix to wri
 
 from __future__ import annotations
 
-import re
+from ._patterns import compile_later
 
 __all__ = ["WORD_SIGNS", "in_signs"]
 
@@ -14,7 +14,7 @@ _WORDS_BEFORE = (("大于或等于", "≥"), ("大于等于", "≥"), ("不少�
                  ("至多", "≤"), ("最多", "≤"), ("等于", "="),
                  ("大于", ">"), ("高于", ">"), ("超过", ">"), ("多于", ">"), ("小于", "<"), ("低于", "<"), ("少于", "<"))
 _WORDS_AFTER = (("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"))
-_DIGIT_OR_POINT = re.compile(r"[\d.]")
+_DIGIT_OR_POINT = compile_later(r"[\d.]")
 _WORD_STARTS = frozenset(word[0] for word, _ in _WORDS_BEFORE)
 _WORD_ENDS = frozenset(word[-1] for word, _ in _WORDS_AFTER)
 

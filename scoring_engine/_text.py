@@ -41,12 +41,13 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
+from ._patterns import compile_later
 
 __all__ = ["Listing", "bad_character", "cut", "escape_char", "html_escape", "invisible_character", "is_hidden",
            "json_visible", "keeping_lists", "listing", "one_line", "prints_as_nothing", "quoted", "visible", "without_surrogates"]
 
 # Everything str.splitlines() breaks at; "\r\n" first, so that it becomes one line break.
-_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_BREAK = compile_later("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Characters invisible in a name: format characters (bidi controls, zero-width characters…) and line separators.
 _INVISIBLE_CATEGORIES = frozenset({"Cf", "Zl", "Zp"})
 # Hidden when shown: those, control characters and lone surrogates (which reading refuses outright).
@@ -183,7 +184,7 @@ def html_escape(text: str) -> str:
 
     return html.escape(visible(text))
 
-_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_BAD_CHARACTER = compile_later("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 #: Whether a text holds such a character (a match, or None): the quick test for the many values that hold none.
 has_bad_character = _BAD_CHARACTER.search

@@ -13,7 +13,6 @@ no time anyone took, so target_rows refuses it as a date; beside a rate (吨/日
 from __future__ import annotations
 
 import datetime
-import re
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
@@ -21,6 +20,7 @@ from typing import Any
 
 from ._arith import plain
 from ._text import quoted
+from ._patterns import compile_later
 
 __all__ = ["AS_TIER_OR_TIME", "DURATION", "FIRST_DAY", "LAST_DAY", "Deadline", "date_text", "day_of", "days_or_longer",
            "only_date", "only_done", "reach_within", "time_limit", "time_unit", "within_limit", "written_limit",
@@ -28,19 +28,19 @@ __all__ = ["AS_TIER_OR_TIME", "DURATION", "FIRST_DAY", "LAST_DAY", "Deadline", "
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed (QA172 F1).
 # 30天, 3个月内, 30天完成 (spaces taken whole: three \s* shared a run of 3,200 spaces every way before $ failed, 44 s: QA298 F2)
-DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*+((以|之)?内)?\s*+(?:完成|办结|完工|竣工)?\s*+$")
+DURATION = compile_later(r"(工作日|天|日|小时|分钟|周|月)\s*+((以|之)?内)?\s*+(?:完成|办结|完工|竣工)?\s*+$")
 #: A unit of days or longer, wholly once spaces and a closing 内/以内/之内 are gone (≤6个月, ≤180日历天, ≤3个月内, ≤2个季度):
 #: a day number beside it is a date (QA168 F4, QA169 F1, F2). A rate (吨/日, 人次/年, 元/月) is none.
-_DAYS_OR_LONGER = re.compile(r"个?(日历|自然)?(工作日|天|日|周|星期|月份|月|季度|年)")
-_HOURS = re.compile(r"个?小时")
-_MINUTES = re.compile(r"分钟")  # ≤30分钟内 is in minutes, as 20分钟 is (QA172 F2)
-_WITHIN = re.compile(r"(以|之)?内$")
-_DONE = re.compile(r"(完成|办结|完工|竣工)$")  # ≤30天完成, 3个月内办结: a time limit in 天, 个月 (QA185 F2)
+_DAYS_OR_LONGER = compile_later(r"个?(日历|自然)?(工作日|天|日|周|星期|月份|月|季度|年)")
+_HOURS = compile_later(r"个?小时")
+_MINUTES = compile_later(r"分钟")  # ≤30分钟内 is in minutes, as 20分钟 is (QA172 F2)
+_WITHIN = compile_later(r"(以|之)?内$")
+_DONE = compile_later(r"(完成|办结|完工|竣工)$")  # ≤30天完成, 3个月内办结: a time limit in 天, 个月 (QA185 F2)
 _YEAR_UNITS = ("年", "年度")  # 2024 in 年: a year, a date target (QA185 F2)
 #: A row's name saying it holds a date (项目完成时间, 竣工日期, 建成年份): a bare 2024 there is a year; elsewhere a bare 2000
 #: is a count as any other (新增受益人口 2000 at 40000, QA187 F1).
-_DATE_NAME = re.compile(r"日期|年份|期限|(完成|完工|竣工|开工|建成|交付(使用)?|办结|验收|投用|上线|实施|建设|启动|支付|拨付)"
-                        r"(时间|时限|年度)")
+_DATE_NAME = compile_later(r"日期|年份|期限|(完成|完工|竣工|开工|建成|交付(使用)?|办结|验收|投用|上线|实施|建设|启动|支付|拨付)"
+                           r"(时间|时限|年度)")
 #: A row's name ending saying it holds a year or a date (竣工年份, 完成年度, 竣工日期, 项目完成时间, 建设期限（年）目标): only
 #: there is a bare ≤2024 a calendar year written as a limit. 期限内办结件数 or 支付日期偏差天数 ≤2000 is a count at most 2000
 #: (QA196 R1); 竣工日期 ≤2024 is a deadline, not 2024 years (QA197 1).
@@ -48,23 +48,25 @@ _DATE_NAME = re.compile(r"日期|年份|期限|(完成|完工|竣工|开工|建�
 #: a name of an average or a handling time (平均办结时间, 审批办结时间: QA199 1).
 # a bracket holding 年 (竣工年份（年）): looked ahead for, then taken whole (each 年 of an open bracket's run was tried as the
 # one, with each end of the run: 32,000 characters took 7.6 s, QA298 F3)
-_YEAR_NAME = re.compile(rf"(.*(年份|年度)|.*({_DATE_NAME.pattern}))(\((?=[^()]*年)[^()]*+\))?(目标值?|要求)?")
-_LENGTH_NAME = re.compile("平均|办结")
+_YEAR_NAME = compile_later(rf"(.*(年份|年度)|.*({_DATE_NAME.pattern}))(\((?=[^()]*年)[^()]*+\))?(目标值?|要求)?")
+_LENGTH_NAME = compile_later("平均|办结")
 _FIRST_YEAR, _LAST_YEAR = Decimal(1900), Decimal(2099)
 #: A year's unit written as a limit, 年内, 年之内, 年底前, 年前, 年内完成 (2024年内: by the end of 2024, QA194 F1).
-_YEAR_LIMIT = re.compile(r"年度?(?P<limit>(以|之)?内|[底末]前?|前)?(完成|办结|完工|竣工)?")
+_YEAR_LIMIT = compile_later(r"年度?(?P<limit>(以|之)?内|[底末]前?|前)?(完成|办结|完工|竣工)?")
 _AT_MOST = ("≤", "<=", "≦")
 #: The fix for a date on a 时效指标 row where an amount or a tier is read.
 AS_TIER_OR_TIME = "write the row as a tier (定性: 达成年度指标… with its score), or the time taken as an amount (≤6个月)"
-_SPACES = re.compile(r"\s+")
+_SPACES = compile_later(r"\s+")
 
-_DATE_TEXT = re.compile(r"(19|20)\d\d\s*(年|[.\-/]\s*(0?[1-9]|1[0-2])(?!\d))|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b|"
-                        r"[一二三四1-4]\s*季度|[上下]半年|[年月][底末中初]")  # 2024.12, 2024-12-31, 20241231, 2024年底, 第四季度
-_YEAR = re.compile(r"(19|20)\d\d")
+# 2024.12, 2024-12-31, 20241231, 2024年底, 第四季度
+_DATE_TEXT = compile_later(r"(19|20)\d\d\s*(年|[.\-/]\s*(0?[1-9]|1[0-2])(?!\d))|"
+                           r"(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b|"
+                           r"[一二三四1-4]\s*季度|[上下]半年|[年月][底末中初]")
+_YEAR = compile_later(r"(19|20)\d\d")
 #: The numbers a date is written with (2024年, 12月, 31日, 2024.12.31, 20241231, 第四季度): a target with any other number
 #: (2024年底前完成40000户, 2024年投入50000万元) is an amount, not a date.
-_DATE_NUMBERS = re.compile(r"(19|20)\d\d\s*(年度?|[.\-/]\s*\d\d?(\s*[.\-/]\s*\d\d?)?)|(19|20)\d{6}|\d\d?\s*(月份?|[日号])|"
-                           r"[一二三四1-4]\s*季度")
+_DATE_NUMBERS = compile_later(r"(19|20)\d\d\s*(年度?|[.\-/]\s*\d\d?(\s*[.\-/]\s*\d\d?)?)|(19|20)\d{6}|\d\d?\s*(月份?|[日号])|"
+                              r"[一二三四1-4]\s*季度")
 #: Ten years in each unit of a time (days for the rest, 3653): a target longer is a count (≥40000天 of care), no time limit.
 _TEN_YEARS = {"年": Decimal(10), "季度": Decimal(40), "月份": Decimal(120), "月": Decimal(120), "周": Decimal(522),
               "星期": Decimal(522), "小时": Decimal(87660)}
@@ -275,7 +277,7 @@ def within_limit(unit: str) -> bool:
     return time_unit(written) != written
 
 
-_NUMBER_FIRST = re.compile(r"[-+]?(\d[\d,]*(\.\d+)?|\.\d+)\s*+(?P<unit>\D*)")  # no sign, no word before the number
+_NUMBER_FIRST = compile_later(r"[-+]?(\d[\d,]*(\.\d+)?|\.\d+)\s*+(?P<unit>\D*)")  # no sign, no word before the number
 
 
 def written_limit(target: object, unit: object = None) -> tuple[str, str] | None:

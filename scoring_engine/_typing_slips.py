@@ -24,6 +24,7 @@ from typing import NamedTuple
 from ._encodings import UTF16_MARKS, UTF32_MARKS
 from ._other_kinds import ODS_START, other_workbook
 from .errors import Problem
+from ._patterns import compile_later
 
 __all__ = ["FULL_WIDTH", "Slip", "encoding_problem", "line_slips", "parser_problem", "typed_mapping", "with_slips",
            "yaml_syntax_problem"]
@@ -40,8 +41,7 @@ FULL_WIDTH: dict[str, FullWidth] = {
     "：": FullWidth("full-width colon", ":"),
     "，": FullWidth("full-width comma", ","),
     "；": FullWidth("full-width semicolon", ","),  # between a {…}'s entries, where the input method typed ； for ,
-    "“": FullWidth("Chinese quotation mark", '"'),
-    "”": FullWidth("Chinese quotation mark", '"'),
+    "“": FullWidth("Chinese quotation mark", '"'), "”": FullWidth("Chinese quotation mark", '"'),
     "‘": FullWidth("Chinese quotation mark", "'"),
     "’": FullWidth("Chinese quotation mark", "'"),
     "【": FullWidth("Chinese bracket", "["),
@@ -193,10 +193,10 @@ def _space_slip(line: str, at: int) -> int | None:
 
 
 _SPACES = "".join(_SPACE_SLIPS)
-_STRUCTURE_NEXT = re.compile(r"[{\[?]|-(?:[ \t]|$)|[A-Za-z_][\w.\-]*[ \t]*:(?:[ \t]|$)")  # a flow, an item, a key
-_KEY = re.compile(r"[A-Za-z_][\w.\-]*")  # the keys of sets, facts and case files are ASCII
-_KEY_START = re.compile(r"[A-Za-z_][\w.\-]*\s*[:：]")  # a key and its colon, right after a dash: '—id:
-_NEXT_ENTRY = re.compile(r"\s*(?:[{\[]|[A-Za-z_][\w.\-]*\s*[:：])")
+_STRUCTURE_NEXT = compile_later(r"[{\[?]|-(?:[ \t]|$)|[A-Za-z_][\w.\-]*[ \t]*:(?:[ \t]|$)")  # a flow, an item, a key
+_KEY = compile_later(r"[A-Za-z_][\w.\-]*")  # the keys of sets, facts and case files are ASCII
+_KEY_START = compile_later(r"[A-Za-z_][\w.\-]*\s*[:：]")  # a key and its colon, right after a dash: '—id:
+_NEXT_ENTRY = compile_later(r"\s*(?:[{\[]|[A-Za-z_][\w.\-]*\s*[:：])")
 
 
 def _structural(line: str, i: int, key_from: int | None, value_from: int, depth: int) -> bool:
@@ -240,8 +240,8 @@ def yaml_syntax_problem(text: str, file: str | None, context: tuple[int, int] | 
     return dataclasses.replace(problem, line=line, column=column if problem.column is not None else None)
 
 
-_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
-_PARSER_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_ODD_BREAK = compile_later("[\x85\u2028\u2029]")
+_PARSER_BREAK = compile_later("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _parser_line_starts(text: str, last: int) -> list[int]:
@@ -290,7 +290,7 @@ def _syntax_problem(text: str, file: str | None, context: tuple[int, int] | None
 
 
 _QUOTE_HINT = "close the quote where its text ends, or delete it"
-_KEY_LINE = re.compile(r"[ \t]*(?:-[ \t]|[A-Za-z_][\w.\-]*[ \t]*:(?:[ \t]|$))")  # `  weight: 10`, `- id: x`, `- {…}`
+_KEY_LINE = compile_later(r"[ \t]*(?:-[ \t]|[A-Za-z_][\w.\-]*[ \t]*:(?:[ \t]|$))")  # `  weight: 10`, `- id: x`, `- {…}`
 
 
 def _open_quote(text: str, context: tuple[int, int] | None, mark: tuple[int, int] | None, parser_says: str,
@@ -355,13 +355,13 @@ def parser_problem(parser_says: str, file: str | None, line: int | None = None, 
 
 
 # (spaces are matched only where nothing else can take them, so that a long line is read once, never in quadratic time)
-_NO_SPACE = re.compile(r"^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.\-]*):(?![\s:/])(\S.*)$")  # weight:5
-_COLON_IN_TEXT = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.\-]*):[ \t]+(?=[^\s\"'{\[|>&*!])([^:\n]*):\s")  # 得分: 执行率
+_NO_SPACE = compile_later(r"^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.\-]*):(?![\s:/])(\S.*)$")  # weight:5
+_COLON_IN_TEXT = compile_later(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.\-]*):[ \t]+(?=[^\s\"'{\[|>&*!])([^:\n]*):\s")  # 得分: 执行率
 #: Longest line these are looked for on: a set's line is a few hundred characters.
 _LONGEST_SLIP_LINE = 2000
 
 
-_BLOCK_TEXT = re.compile(r":\s*[|>][+-]?\d?\s*(?:#.*)?$")  # 'description: |' begins a text of the lines below it
+_BLOCK_TEXT = compile_later(r":\s*[|>][+-]?\d?\s*(?:#.*)?$")  # 'description: |' begins a text of the lines below it
 
 
 def _in_block_text(lines: list[str], number: int) -> bool:
@@ -374,7 +374,7 @@ def _in_block_text(lines: list[str], number: int) -> bool:
     return False
 
 
-_NO_SPACE_AFTER_DASH = re.compile(r"^([ \t]*)-(?=[^\s\d.\-+#])")  # -{min: 0.9}, -资料不全 for - {…}, - 资料不全
+_NO_SPACE_AFTER_DASH = compile_later(r"^([ \t]*)-(?=[^\s\d.\-+#])")  # -{min: 0.9}, -资料不全 for - {…}, - 资料不全
 
 
 def _dash_slip(lines: list[str], first: int, last: int, file: str | None) -> Problem | None:

@@ -27,6 +27,7 @@ from ._located import CHINESE_QUOTES, Located, Path, mark as _mark
 from ._pyyaml_words import in_pyyaml_words, offset, tabs_taken
 from ._text import bad_character, has_bad_character as _has_bad_character
 from .errors import Problem
+from ._patterns import compile_later
 
 #: Largest YAML file read, in bytes: a province-wide set of 1,000 indicators with their standards is about 570 KB (QA221 9).
 MAX_YAML_BYTES = 1_000_000
@@ -40,11 +41,11 @@ MAX_YAML_NUMBER = LARGEST_MAGNITUDE
 
 # More digits than any number in range needs: such a number is refused before it is converted.
 _MOST_NUMBER_DIGITS = 40
-_PLAIN_INT = re.compile(r"0|[1-9][0-9]{0,14}")  # a whole number in range (below 1e15) as written: read at once by scalar()
+_PLAIN_INT = compile_later(r"0|[1-9][0-9]{0,14}")  # a whole number in range (below 1e15) as written: read at once by scalar()
 
 _INT, _FLOAT, _STR = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:str"
 _MAP, _SEQ, _NULL = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:null"
-_FLOAT_TEXT = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+")  # a number in exponent form, however large
+_FLOAT_TEXT = compile_later(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+")  # a number in exponent form, however large
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when PyYAML was built with it
 
 

@@ -26,6 +26,7 @@ import re
 import string
 from functools import lru_cache
 from typing import Any
+from ._patterns import compile_later
 
 __all__ = ["LANGUAGES", "translate"]
 
@@ -38,8 +39,8 @@ LANGUAGES = ("en", "zh")
 _KINDS = {"": ".+?", "id": r"[A-Za-z_][\w.\-]*", "n": r"[-+]?\d[\d.]*%?", "w": r"[A-Za-z][A-Za-z ()'-]*?", "q": r"'[^']*'",
           "s": r"\S+", "sheet": r"[^:\n]{1,31}?", "cell": r"[A-Z]{1,3}[0-9]{1,7}", "v": r"(?:(?!: ).)+?",
           "ids": r"[A-Za-z_][\w.\-]*(?:, [A-Za-z_][\w.\-]*)*…?"}
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-_BRACES = re.compile(r"\{\{|\}\}")  # a brace written as text
+_PLACEHOLDER = compile_later(r"\{[^{}]*\}")
+_BRACES = compile_later(r"\{\{|\}\}")  # a brace written as text
 _MAX_TEXT = 5000  # longer texts (a hostile file's) are left as they are: every pattern would be tried on each
 
 
@@ -77,7 +78,7 @@ class _Entry:
 #: A list's ", ", and a text in double quotes, whose ", " is its own (a file named "省方案, 2024.yaml", offered to --set);
 #: not in single quotes, which an item's own apostrophe would open (O'Neil 法: QA222 4). Only for a list no text kept
 #: the items of (`_text.listing`): names and ids, which hold neither.
-_LIST_COMMA = re.compile(r'("[^"]*")|, ')
+_LIST_COMMA = compile_later(r'("[^"]*")|, ')
 
 
 class _Filler(string.Formatter):
@@ -226,7 +227,7 @@ def _translated(text: str, filler: _Filler) -> str:
 #: A limit's constant as the English names it, for docs/limits.md and tools: （MAX_FACTS_DEPTH）, （MAX_FORM_ROWS、
 #: MAX_FORM_COLUMNS）, （MAX_FACT_MAGNITUDE：…）, （MAX_FACT_MAGNITUDE 为 1e15）. The Chinese says the limit's figure
 #: without it (QA263 F4: a clerk who typed 元 for 万元 read MAX_FACT_MAGNITUDE).
-_CONSTANT = re.compile(r"（(?:MAX|MOST)_[A-Z_]+(?:、(?:MAX|MOST)_[A-Z_]+)*）|(?<=（)(?:MAX|MOST)_[A-Z_]+(?:：| 为 )")
+_CONSTANT = compile_later(r"（(?:MAX|MOST)_[A-Z_]+(?:、(?:MAX|MOST)_[A-Z_]+)*）|(?<=（)(?:MAX|MOST)_[A-Z_]+(?:：| 为 )")
 
 
 def _without_constants(text: str) -> str:

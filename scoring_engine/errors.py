@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 from ._record import record
+from ._patterns import compile_later
 
 __all__ = [
     "Problem",
@@ -160,7 +161,7 @@ def named_source(source: object) -> str | None:
 
 
 #: a path to an item of a fact's list: $.facts.findings.compliance[0], or a field of it ($.facts.targets[2].actual)
-_ITEM = re.compile(r"\$\.facts\.([^\[\]]+)\[(\d{1,9})\](?:\.\w+)?")
+_ITEM = compile_later(r"\$\.facts\.([^\[\]]+)\[(\d{1,9})\](?:\.\w+)?")
 
 
 def mentions(message: str, name: str) -> bool:

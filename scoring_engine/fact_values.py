@@ -24,6 +24,7 @@ from .judgements import Judgement, TierJudgement
 from ._numpy_values import NUMPY_HINT, not_finite_hint, numpy_name, pandas_blank
 from .model import FactSpec
 from .target_rows import target_row
+from ._patterns import compile_later
 
 __all__ = ["convert_fact", "convert_number", "numpy_hint", "out_of_range_words", "type_name"]
 
@@ -233,12 +234,12 @@ def _date(value: Any) -> datetime.date:
     raise ValueError(f"expected a date YYYY-MM-DD, got {_brief(value)}", _date_fix(value))
 
 
-_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # ASCII digits: ２０２４-１０-３１ is no date misspelt (QA276 F2)
+_ISO_DATE = compile_later(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # ASCII digits: ２０２４-１０-３１ is no date misspelt (QA276 F2)
 #: a date spelt otherwise, once full-width digits are read as theirs and spaces around it dropped: 20241231, 2024/12/31,
 #: 2024年12月31日, 2024-1-5, and a program's 2024-10-31T00:00:00 (QA276 F2)
-_SPELLED_DATES = (re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})"), re.compile(r"([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})"),
-                  re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日"),
-                  re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ]00:00(?::00)?)?"))
+_SPELLED_DATES = (compile_later(r"([0-9]{4})([0-9]{2})([0-9]{2})"), compile_later(r"([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})"),
+                  compile_later(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日"),
+                  compile_later(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ]00:00(?::00)?)?"))
 
 
 def _no_such_day(year: int, month: int, day: int) -> str:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import ast
 import keyword
-import re
 import warnings
 from collections.abc import Mapping
 from dataclasses import field
@@ -36,6 +35,7 @@ from ._formula_syntax import (glued_problem, missing_operator, one_line, plain_d
                               unicode_problems)
 from ._record import record
 from .errors import ADD_THE_FACT, FormulaError, Problem, ScoringError, did_you_mean
+from ._patterns import compile_later
 
 __all__ = [
     "Formula",
@@ -388,7 +388,8 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
     return _from_checked_tree(text, frozenset(checker.names), body)
 
 
-_STRAY_CLOSING = re.compile(r"closing parenthesis '[)\]}]' does not match opening parenthesis '\(' on line 1|unmatched '[)\]}]'")
+_STRAY_CLOSING = compile_later(r"closing parenthesis '[)\]}]' does not match opening parenthesis '\(' on line 1|"
+                               r"unmatched '[)\]}]'")
 
 
 def _parsed(text: str) -> ast.Expression:
@@ -436,7 +437,7 @@ def _refusal(checker: _Checker, body: ast.expr, scope: Mapping[str, str], text: 
 
 #: A quote, then another after spaces, line breaks or a backslash ending a line at most: where two texts may stand side
 #: by side ('县' '级', or '县' \ and '级' on the next line: QA157 F1), else nothing to see.
-_TWO_TEXTS = re.compile(r"['\"](?:\s|\\)*[rRuU]?['\"]")
+_TWO_TEXTS = compile_later(r"['\"](?:\s|\\)*[rRuU]?['\"]")
 
 
 def _joined_texts(text: str) -> list[Problem]:
@@ -447,7 +448,7 @@ def _joined_texts(text: str) -> list[Problem]:
 
 
 # The most common formula: one fact or derived value, e.g. ``budget.paid``.
-_DOTTED_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_DOTTED_NAME = compile_later(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 
 
 def _name_only(text: str, scope: Mapping[str, str]) -> Formula:

@@ -9,12 +9,12 @@ holds the ones that belong to no kind and reads the rest from the registry.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
 from ._arith import Rounding
 from .rules import RULE_KINDS, Template
+from ._patterns import compile_later
 
 __all__ = ["COMMON_FIELDS", "GENERAL", "TEMPLATES", "Sentence", "render", "staged_fields", "template_problems"]
 
@@ -68,7 +68,7 @@ class _Templates(Mapping[str, Template]):
 TEMPLATES: Mapping[str, Template] = _Templates()
 
 # read left to right as str.format reads a template: {{ and }} first, then a placeholder, else a brace standing alone
-_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+_TOKEN = compile_later(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
 
 def _scan(template: str) -> tuple[tuple[tuple[str, str | None], ...], bool]:

@@ -35,6 +35,7 @@ from ._sign_words import WORD_SIGNS, in_signs as _in_signs
 from ._time_units import (DURATION, FIRST_DAY, Deadline, date_text, day_of, days_or_longer, only_date, reach_within,
                           time_limit, only_done, time_unit, time_within, written_limit, year_limit, AS_TIER_OR_TIME)
 from .judgements import TargetRow
+from ._patterns import compile_later
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
            "row_document", "target_row", "written_quantity"]
@@ -54,10 +55,10 @@ _STRICT = {">": "≥", "<": "≤", "＞": "≥", "＜": "≤"}
 # Thousands are grouped by a comma or a space (5 000, as GB/T 15835 writes them; a no-break or thin space is one after
 # NFKC), groups of three digits after the first: 5 000 is 5000, and digits split otherwise (5 00, 2 3) are refused.
 # Spaces around the number are taken whole (shared every way with the unit's \D*, 32,000 took 3.6 s: QA299 F1).
-_QUANTITY = re.compile(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*+(?P<number>[-+]?(\d{1,3}(,\d{3})+|\d{1,3}( \d{3})+|\d+)(\.\d+)?"
-                       r"|[-+]?\.\d+)\s*+(?P<unit>\D*)", re.ASCII)
-_NUMBER_START = re.compile(r"[\d.]")  # before it, a quantity's sign or its words as typed (大于19栋's 大于: QA214 14)
-_UNIT = re.compile(r"[^\d\s,.;:，；：。()（）<>=≥≤]{1,12}", re.ASCII)
+_QUANTITY = compile_later(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*+(?P<number>[-+]?(\d{1,3}(,\d{3})+|\d{1,3}( \d{3})+|\d+)(\.\d+)?"
+                          r"|[-+]?\.\d+)\s*+(?P<unit>\D*)", re.ASCII)
+_NUMBER_START = compile_later(r"[\d.]")  # before it, a quantity's sign or its words as typed (大于19栋's 大于: QA214 14)
+_UNIT = compile_later(r"[^\d\s,.;:，；：。()（）<>=≥≤]{1,12}", re.ASCII)
 
 
 @record
@@ -397,7 +398,7 @@ def _sign_slip(target: str) -> None:
                          f"write one sign: {signs[1][0]}{target[signs.end():].strip()}")
 
 
-_LEADING_SIGNS = re.compile(r"\s*([≥≤=<>＞＜＝≧≦]+)\s*")
+_LEADING_SIGNS = compile_later(r"\s*([≥≤=<>＞＜＝≧≦]+)\s*")
 
 
 def _judged_or_measured(given: Mapping[str, Any], target: Any, actual: Any, tier: str | None) -> None:
@@ -487,8 +488,7 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         weight=numbers.get("weight"), target=target_number.value if target_number else None,
         actual=actual.value if isinstance(actual, Quantity) else None, unit=unit, tier=tier, score=numbers.get("score"),
         reason=_text(given.get("reason"), "reason"), category=_text(given.get("category"), "category"),
-        comparison=comparison, target_text=target if isinstance(target, str) else None, within=limited,
-        actual_words=worded)
+        comparison=comparison, target_text=target if isinstance(target, str) else None, within=limited, actual_words=worded)
 
 
 def row_document(row: TargetRow) -> dict[str, Any]:

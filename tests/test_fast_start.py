@@ -106,3 +106,47 @@ def test_a_type_checker_sees_the_package_s_real_names_only() -> None:
                     for alias in imp.names}
     assert set(scoring_engine._LAZY) == for_checkers
     assert "scoring_engine.engine" in _loaded_after("from scoring_engine import score")  # still loaded lazily
+
+
+def test_no_module_of_the_package_compiles_a_pattern_as_it_is_imported() -> None:
+    """`re` compiles in Python, and compiling the engine's 300 patterns of typed text at import was a fifth of every
+    command's start (70 ms of `scoring-engine score`): each is compiled when first used (_patterns.compile_later), and
+    importing every module of the package compiles none."""
+    probe = ("import importlib, pkgutil, re, sys\n"
+             "asked = []\n"
+             "real = re._compile\n"
+             "def spy(pattern, flags):\n"
+             "    caller = sys._getframe(2).f_globals.get('__name__', '')\n"
+             "    if caller.startswith('scoring_engine'):\n"
+             "        asked.append(f'{caller}: {str(pattern)[:40]}')\n"
+             "    return real(pattern, flags)\n"
+             "re._compile = spy\n"
+             "import scoring_engine\n"
+             "for module in pkgutil.walk_packages(scoring_engine.__path__, 'scoring_engine.'):\n"
+             "    if module.name != 'scoring_engine.__main__':\n"
+             "        importlib.import_module(module.name)\n"
+             "print(len(sys.modules), asked)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    modules, asked = done.stdout.split(" ", 1)
+    assert int(modules) > 200 and "[]" == asked.strip()
+
+
+def test_a_pattern_compiled_later_is_the_pattern_compiled_at_once() -> None:
+    """compile_later(p) answers each method as re.compile(p) does, gives its text before it is compiled (patterns are
+    built from others' text), and pickles as the pattern it stands for."""
+    import pickle
+    import re
+
+    from scoring_engine._patterns import compile_later
+
+    later, now = compile_later(r"(?P<n>\d+)处", re.ASCII), re.compile(r"(?P<n>\d+)处", re.ASCII)
+    assert r"(?P<n>\d+)处" == later.pattern and "search" not in vars(later)
+    assert ({"n": 1}, 1) == (later.groupindex, later.groups)
+    text = "发现2处问题，另有１3处"
+    assert later.search(text)["n"] == now.search(text)["n"] == "2" and "search" in vars(later)
+    assert (later.findall(text), later.sub("#", text), later.split(text)) == (now.findall(text), now.sub("#", text),
+                                                                             now.split(text))
+    assert later.fullmatch("2处") and not later.match("共2处")
+    assert [(2, 4), (10, 12)] == [m.span() for m in later.finditer(text)]  # its flags kept: １ is no ASCII digit
+    again = pickle.loads(pickle.dumps(compile_later("无")))
+    assert again.fullmatch("无") and not again.fullmatch("有")

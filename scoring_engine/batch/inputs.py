@@ -34,6 +34,7 @@ from ..loader import MAX_FACTS_BYTES
 from .arguments import paths_given
 from .matching import Paths, parts
 from .reports_mark import REPORTS_MARK, reports_written
+from .._patterns import compile_later
 
 __all__ = ["Document", "find_documents", "count_documents", "batch_paths", "not_facts", "searched_files", "searched_paths",
            "FACTS_SUFFIXES", "FORM_SUFFIXES", "JSONL_SUFFIX"]
@@ -47,7 +48,7 @@ _LOCK_PREFIX = "~$"  # Excel's and WPS's lock file beside a workbook that is ope
 _KEYS = ("facts", "indicators", "cases", "extends", "indicator_set", "project", "事实")
 _SET_KEYS = {"indicators", "cases", "extends"}  # an indicator set, a profile or a case file: no facts file
 _MEANT_AS_FACTS = {"facts", "indicator_set", "project", "事实"}  # a facts file, its facts: misspelt or not
-_TOP_KEY = re.compile(r"^[\"']?(facts|indicators|cases|extends|indicator_set|project|事实)[\"']?[ \t]*[:：]", re.M)
+_TOP_KEY = compile_later(r"^[\"']?(facts|indicators|cases|extends|indicator_set|project|事实)[\"']?[ \t]*[:：]", re.M)
 _CHUNK = 1 << 20
 NOTHING_FOUND = "nothing to score below this folder: no facts file, filled form or JSONL file"
 ONLY_REPORTS = "this folder holds only the reports an earlier batch --reports wrote, which are not projects"
@@ -60,7 +61,7 @@ TAKEN_HINT = "give the folder of the projects to score as the input, and the re-
 #: search finds it, to say so, rather than leave the project out (QA186 F4); an old workbook ('e.xls ', 'g.et.') too, which
 #: the search finds to say to save it as .xlsx (QA187 F6).
 _OLD_KINDS = "|".join(re.escape(suffix[1:]) for suffix in (".xls", ".et", *OTHER_WORKBOOKS))
-_MISNAMED = re.compile(rf".*(\.(?:json|jsonl|ya?ml|xlsx|xlsm|{_OLD_KINDS}))([ .]+)\Z", re.IGNORECASE | re.DOTALL)
+_MISNAMED = compile_later(rf".*(\.(?:json|jsonl|ya?ml|xlsx|xlsm|{_OLD_KINDS}))([ .]+)\Z", re.IGNORECASE | re.DOTALL)
 
 
 def find_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = (),

@@ -39,11 +39,12 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from pathlib import PurePosixPath
+from .._patterns import compile_later
 
 __all__ = ["Paths", "parts", "shared"]
 
-_JSONL_LINE = re.compile(r"(.+\.jsonl):\d+", re.IGNORECASE)
-_DOCUMENT = re.compile(r"(?<=.)\.(json|ya?ml|xlsx|xlsm)$", re.IGNORECASE)  # a facts file's or a form's suffix
+_JSONL_LINE = compile_later(r"(.+\.jsonl):\d+", re.IGNORECASE)
+_DOCUMENT = compile_later(r"(?<=.)\.(json|ya?ml|xlsx|xlsm)$", re.IGNORECASE)  # a facts file's or a form's suffix
 
 
 def parts(path: str) -> tuple[str, ...]:

@@ -16,7 +16,6 @@ school was ranked three times).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from decimal import Decimal
@@ -27,6 +26,7 @@ from .._arith import ZERO, cut_mean, cut_rate
 from .._record import record
 from .._text import is_hidden, prints_as_nothing
 from .rows import ProjectRow
+from .._patterns import compile_later
 
 __all__ = ["Names", "Ranked", "count", "ranked", "spellings_note", "told_apart", "unscored"]
 
@@ -97,7 +97,7 @@ def _visible(text: str) -> str:
     return _SPACE_IN_CHINESE.sub("", "".join(c for c in text if c.isspace() or not prints_as_nothing(c)).strip())
 
 
-_SPACE_IN_CHINESE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+_SPACE_IN_CHINESE = compile_later(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
 
 def _shown(text: str) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 from .._text import without_surrogates
 from ..errors import Problem, ScoringEngineError
 from .duplicates import same_id
+from .._patterns import compile_later
 
 __all__ = ["REPORTS_MARK", "EarlierReport", "earlier_reports", "line_project", "listed_reports", "mark_reports",
            "note_report", "noted_reports", "remove_temporaries", "reports_held", "replaced", "report_projects", "report_source",
@@ -37,14 +38,14 @@ _MOST = 10_000_000  # bytes of a mark read: names of a province's reports fit ma
 _PIECE = 65_536  # bytes read at a time
 _SOURCE = "# 来源\t"  # '# 来源<tab>000001-a.html<tab>/data/a.json': what a report is of (a comment to earlier versions)
 _PROJECT = "# 项目\t"  # '# 项目<tab>000001-q-1.html<tab>["P1"]': the project a JSONL line's report is of (QA185 F5)
-_BREAKS = re.compile("[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")  # what would end a line of the mark, or its field
+_BREAKS = compile_later("[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")  # what would end a line of the mark, or its field
 
 
-_LINE = re.compile(r"(.+):(\d+)")  # what a JSONL line's report is of: its file's real path, a colon, the line
+_LINE = compile_later(r"(.+):(\d+)")  # what a JSONL line's report is of: its file's real path, a colon, the line
 
 
 #: How `batch.task.report_name` names a report: its place in the input, a dash, its source, a report format's extension.
-_REPORT_NAME = re.compile(r"\d{6}-.+\.(?:html|md|txt|csv|json|xlsx)", re.IGNORECASE)
+_REPORT_NAME = compile_later(r"\d{6}-.+\.(?:html|md|txt|csv|json|xlsx)", re.IGNORECASE)
 
 
 def reports_written(folder: str | Path) -> Callable[[str], bool]:
@@ -288,7 +289,7 @@ def noted_reports(folder: Path) -> frozenset[str]:
     return frozenset(name for line in text.splitlines() if (name := line.strip()) and not name.startswith("#"))
 
 
-_TEMPORARY = re.compile(r"\.(.+)\.[A-Za-z0-9_]{8}\.tmp")  # what write_atomically writes a report as, till it is whole
+_TEMPORARY = compile_later(r"\.(.+)\.[A-Za-z0-9_]{8}\.tmp")  # what write_atomically writes a report as, till it is whole
 _CUT = 200  # bytes of a name from which write_atomically may have cut it to fit the temporary's name
 
 

@@ -15,7 +15,6 @@ import contextlib
 import dataclasses
 import errno
 import os
-import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -48,6 +47,7 @@ from .rows import ProjectRow
 from .summary import Summariser, Summary
 from .entry import Entry
 from .task import REPORT_EXTENSIONS, BatchWorker, TaskConfig, report_name
+from .._patterns import compile_later
 
 __all__ = ["BatchOptions", "run_batch", "OUTPUTS", "EXIT_FAILED", "EXIT_INTERNAL"]
 
@@ -304,7 +304,7 @@ def _reports_clash(reports: Path, given: list[tuple[str, str]], folders: list[tu
     return None
 
 
-_REPORT_SHAPE = re.compile(r"^[0-9]{6,}-")  # the names report_name gives
+_REPORT_SHAPE = compile_later(r"^[0-9]{6,}-")  # the names report_name gives
 
 
 def _outputs_among_reports(options: BatchOptions) -> dict[str, Path]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path, PurePath
@@ -28,12 +27,13 @@ from .reports_mark import line_project, note_report, report_source
 from .compare import compared_set
 from .entry import Entry
 from .scoring import Outcome, Scorer
+from .._patterns import compile_later
 
 __all__ = ["TaskConfig", "BatchWorker", "report_name", "REPORT_EXTENSIONS"]
 
 #: The file extension of each single-project report format.
 REPORT_EXTENSIONS = {"table": "txt", "json": "json", "markdown": "md", "csv": "csv", "xlsx": "xlsx", "html": "html"}
-_UNSAFE = re.compile(r"[^\w.-]+")
+_UNSAFE = compile_later(r"[^\w.-]+")
 _NAME_LENGTH = 60  # characters of a report's file name taken from its source (a Chinese one is 180 bytes)
 
 
@@ -113,7 +113,7 @@ class BatchWorker:
 
 
 #: A byte of a name that is not UTF-8 as the outputs show it (\xd7): part of the name, not a Windows folder's separator.
-_BYTE_ESCAPE = re.compile(r"\\x([89a-f][0-9a-f])")
+_BYTE_ESCAPE = compile_later(r"\\x([89a-f][0-9a-f])")
 
 
 def report_name(index: int, source: str, extension: str) -> str:

@@ -18,6 +18,7 @@ from .._other_kinds import ODS_START, document_kind, other_workbook
 from ..errors import FactsError, Problem
 from .parts import MAX_TAG, MOST_ATTRIBUTE_NAMES, scanned
 from .sheet_xml import SAVE_AGAIN
+from .._patterns import compile_later
 
 __all__ = ["MAX_FORM_ATTRIBUTES", "MAX_FORM_ELEMENTS", "MAX_FORM_ELEMENTS_IN_ALL", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO",
            "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED", "MAX_FORM_XML", "check_archive", "part_check", "spreadsheet_ml",
@@ -139,8 +140,8 @@ def spreadsheet_ml(data: bytes) -> bool:
 
 
 #: An XML file's first element's name, past its declaration, processing instructions (<?mso-application?>) and prefix.
-_ROOT = re.compile(rb"<(?![?!/])(?:[\w.-]+:)?([\w.-]+)")
-_COMMENT = re.compile(rb"<!--.*?(?:-->|$)", re.DOTALL)
+_ROOT = compile_later(rb"<(?![?!/])(?:[\w.-]+:)?([\w.-]+)")
+_COMMENT = compile_later(rb"<!--.*?(?:-->|$)", re.DOTALL)
 
 
 def _plain(head: bytes) -> bool:
@@ -260,7 +261,7 @@ _SCANNED = {
 }
 
 
-_SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b")  # a <sheet> of the workbook's list, not <sheets> or <sheetView>
+_SHEET_ENTRY = compile_later(rb"<(?:\w+:)?sheet\b")  # a <sheet> of the workbook's list, not <sheets> or <sheetView>
 
 
 def too_many_sheets(count: int, name: str) -> FactsError:

@@ -10,7 +10,6 @@ fact the form has no place for says to add it on the side sheet.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -29,6 +28,7 @@ from .layout import form_layout
 from .reader import FILL_THE_CELL, PUT_THE_ROW_BACK, Blank, ImportedFacts
 from .reading import OTHER_VERSION, read_with, yes_or_no
 from .unread import indicators_like
+from .._patterns import compile_later
 
 __all__ = ["ANOTHER_SETS_FORM", "FILL_THE_CELL", "form_problems", "on_cells", "score_form", "score_in", "typed_differences",
            "typed_scores"]
@@ -39,10 +39,10 @@ ANOTHER_SETS_FORM = "the form has no cell for "
 _MOST_ROWS_TO_ADD = 5  # facts without a cell each said with the side-sheet row to add; more are another set's form
 _MARK = "if it is so, mark "  # the start of _check_failure.divided_by_zero's hint
 CHECK_THE_CELLS = "check what these cells hold"
-_ROW_IN_MESSAGE = re.compile(r"row (\d+) \(")
-_ROW_IN_MESSAGE_WHOLE = re.compile(r"^row \d+ \(.*?\): ")
-_ROW_IN_MESSAGE_NAMED = re.compile(r"^row \d+ \((.*?)\): ")
-_ROW_FIELD = re.compile(r"\[\d+\]\.(\w+)$")  # targets.output[1].target: the row's field
+_ROW_IN_MESSAGE = compile_later(r"row (\d+) \(")
+_ROW_IN_MESSAGE_WHOLE = compile_later(r"^row \d+ \(.*?\): ")
+_ROW_IN_MESSAGE_NAMED = compile_later(r"^row \d+ \((.*?)\): ")
+_ROW_FIELD = compile_later(r"\[\d+\]\.(\w+)$")  # targets.output[1].target: the row's field
 
 
 def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: IndicatorSet,
@@ -233,8 +233,8 @@ def _misspelt_row(fact: str, imported: ImportedFacts) -> tuple[str, str] | None:
     return None
 
 
-_OUTSIDE_TIER = re.compile(r"score \S+(?: \([^)]*\))? is outside tier (?P<tier>.+) "
-                           r"\[(?P<low>[\d.]+), (?P<high>[\d.]+)(?P<end>[\])])$")
+_OUTSIDE_TIER = compile_later(r"score \S+(?: \([^)]*\))? is outside tier (?P<tier>.+) "
+                              r"\[(?P<low>[\d.]+), (?P<high>[\d.]+)(?P<end>[\])])$")
 
 
 def _on_this_form(said: str, rescaled: tuple[Decimal, Decimal, Decimal] | None) -> str:

@@ -19,13 +19,14 @@ from ..errors import Problem
 from ..facts import document_problems
 from .layout import FIELDS
 from .reading import FormReading
+from .._patterns import compile_later
 
 __all__ = ["TEXT_DETAILS", "project_detail"]
 
 #: The project details that are text, whatever a clerk writes in them: the 项目编号 and the form's own fields.
 TEXT_DETAILS = frozenset({"id", *FIELDS})
 #: A detail named as an id: 项目编号, 身份证号, 银行账号, 税号, project_id, code (号: QA196 R2).
-_ID_LIKE = re.compile(r"编号|代码|编码|号|(?<![a-z])(id|code|no)(?![a-z])", re.IGNORECASE)
+_ID_LIKE = compile_later(r"编号|代码|编码|号|(?<![a-z])(id|code|no)(?![a-z])", re.IGNORECASE)
 #: The significant digits a number Excel kept to 15 has, once its closing zeros are dropped: 110101199001010000 (typed
 #: 110101199001010012) is 1.1010119900101E+17, 14; one whose 14th and 15th were 0 has 13 (QA196 R2).
 _KEPT_DIGITS = 13

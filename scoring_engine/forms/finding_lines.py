@@ -17,27 +17,28 @@ from .._fault_words import FAULT
 from .._finding_points import points_said
 from .._no_finding import (is_detail, is_remark, list_number_only, names_nothing, names_what_follows, says_none, says_nothing,
                            says_the_rest_none)
+from .._patterns import compile_later
 
 __all__ = ["findings_written", "one_of_parts", "put_together", "without_headings"]
 
 #: a line ending in a word that goes on (挪用项目资金用于⏎单位办公楼维修, 涉及金额⏎3.5万元); never a comma or 、, which
 #: end a list's items as often as they wrap a sentence (未附发票，⏎资金拨付缓慢 are two: QA282 F1). After the words
 #: that must go on (用于, 将), the line below is the rest, even naming a fault (…2万元用于⏎发放职工福利，未经审批).
-_DANGLING = re.compile(r"(用于|用作|对|将|把|为|和|及|与|的|涉及|金额|共计|其中)$")
-_GOES_ON = re.compile(r"(用于|用作|对|将|把|的|涉及|金额|共计|其中)$")
+_DANGLING = compile_later(r"(用于|用作|对|将|把|为|和|及|与|的|涉及|金额|共计|其中)$")
+_GOES_ON = compile_later(r"(用于|用作|对|将|把|的|涉及|金额|共计|其中)$")
 #: what a line that names a fault of its own says: it is a finding, never the rest of the one above (未附发票，⏎超标准列支，⏎
 #: 无审批手续 are three: QA281 F5)
-_FAULT = re.compile(r"未|不|无|没有|缺|超|违|挪|挤占|截留|虚列|滞留|擅自|提前|延期|逾期|滞后|白条|套取|骗取|重复")
+_FAULT = compile_later(r"未|不|无|没有|缺|超|违|挪|挤占|截留|虚列|滞留|擅自|提前|延期|逾期|滞后|白条|套取|骗取|重复")
 #: a line that starts an item of a list, which no wrapped line does (1.资金滞留，⏎2.未附发票 are two)
-_ITEM = re.compile(r"\s*(?:\d{1,2}[.、)．）](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|"
-                   r"[(（][一二三四五六七八九十]{1,2}[)）]|[\u2460-\u2473\u2776-\u2793•·-]|"
-                   # sections as reports number them: ㈠, 1.1 (never an amount: 1.5万元), A., 第一部分
-                   r"[\u3220-\u3229]|\d{1,2}\.\d{1,2}(?![\d.．%％万亿千百元个倍年月天日次人户笔项台套辆亩米公吨平])|"
-                   r"[A-H][.、．](?![A-Za-z0-9])|"
-                   r"第[一二三四五六七八九十]{1,2}部分)")
+_ITEM = compile_later(r"\s*(?:\d{1,2}[.、)．）](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|"
+                      r"[(（][一二三四五六七八九十]{1,2}[)）]|[\u2460-\u2473\u2776-\u2793•·-]|"
+                      # sections as reports number them: ㈠, 1.1 (never an amount: 1.5万元), A., 第一部分
+                      r"[\u3220-\u3229]|\d{1,2}\.\d{1,2}(?![\d.．%％万亿千百元个倍年月天日次人户笔项台套辆亩米公吨平])|"
+                      r"[A-H][.、．](?![A-Za-z0-9])|"
+                      r"第[一二三四五六七八九十]{1,2}部分)")
 #: a note of points alone on its line: 扣1分, （扣1分）, 扣除2分。, -1分
-_NOTE_ALONE = re.compile(r"[(\[【]?(?:扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九十]{1,3}|半)|"
-                         r"-(\d{1,6}(?:\.\d{1,6})?))\s*分[)\]】]?[。.;]*")
+_NOTE_ALONE = compile_later(r"[(\[【]?(?:扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九十]{1,3}|半)|"
+                            r"-(\d{1,6}(?:\.\d{1,6})?))\s*分[)\]】]?[。.;]*")
 
 
 def findings_written(written: list[str]) -> tuple[list[str], str | None, str | None]:
@@ -89,7 +90,7 @@ def _less_details(lines: list[str]) -> list[str]:
     return found
 
 
-_POINTS_TOTAL = re.compile(r"扣\s*(?:除\s*)?[0-9０-９]|[0-9０-９]\s*分")  # 共计扣2分, 扣分合计：2分 (money totals are not)
+_POINTS_TOTAL = compile_later(r"扣\s*(?:除\s*)?[0-9０-９]|[0-9０-９]\s*分")  # 共计扣2分, 扣分合计：2分 (money totals are not)
 
 
 def put_together(lines: list[str]) -> list[str]:
@@ -113,7 +114,7 @@ def put_together(lines: list[str]) -> list[str]:
 
 
 #: a part that gives the reason for the one before it (资金拨付滞后；主要原因是…): no finding of its own (QA282 F8)
-_WHY = re.compile(r"(主要)?原因(是|为|在于|:)|系因|因为|由于")
+_WHY = compile_later(r"(主要)?原因(是|为|在于|:)|系因|因为|由于")
 
 
 def without_headings(lines: list[str]) -> list[str]:
@@ -146,16 +147,17 @@ def without_headings(lines: list[str]) -> list[str]:
 
 
 #: a heading of what is to be done about the findings: none of them
-_REMEDIES = re.compile(r"(存在问题的?)?(整改措施|整改建议|整改意见|整改要求|改进措施|改进建议|意见建议|建议|"
-                       r"下一步(工作)?(打算|措施|计划))[:：]?")
+_REMEDIES = compile_later(r"(存在问题的?)?(整改措施|整改建议|整改意见|整改要求|改进措施|改进建议|意见建议|建议|"
+                          r"下一步(工作)?(打算|措施|计划))[:：]?")
 #: what a remedy starts with: a verb of putting it right
-_REMEDY = re.compile(r"(进一步|尽快|及时|今后|严格|认真)?(加强|加快|完善|规范|建立健全|健全|提高|督促|确保|退回|追回|收回|补办|"
-                     r"整改|强化|做好|杜绝|避免|防止|纠正|修订|细化|责令)(?!的)(?!.*(未|不|没有|无法))")  # (QA287)
+_REMEDY = compile_later(r"(进一步|尽快|及时|今后|严格|认真)?(加强|加快|完善|规范|建立健全|健全|提高|督促|确保|退回|追回|收回|"
+                        r"补办|整改|强化|做好|杜绝|避免|防止|纠正|修订|细化|责令)"
+                        r"(?!的)(?!.*(未|不|没有|无法))")  # (QA287)
 #: how a category's name ends: 资金管理, 资金使用, 资金拨付, 会计核算, 预算执行, 采购方面, 论证环节
-_CATEGORY_NAME = re.compile(r"(管理|使用|拨付|核算|执行|方面|环节|程序|制度建设|档案|类|采购|问题|情况|收支)$")  # (财务收支;
+_CATEGORY_NAME = compile_later(r"(管理|使用|拨付|核算|执行|方面|环节|程序|制度建设|档案|类|采购|问题|情况|收支)$")  # (财务收支;
 # never …资料, …意见, …票据, …支付: 1.专家论证意见⏎未签字, 2.作废票据⏎已整改, QA289 F8)
 #: a category a clerk heads findings with: 资金管理, 资金使用方面, 【财务管理】 (a short text naming no fault)
-_SECTION = re.compile(r"[【\[]?([^，,。；;：:】\]0-9０-９]{1,12}?)(方面)?(存在的问题|的问题|问题)?[】\]]?[:：]?")
+_SECTION = compile_later(r"[【\[]?([^，,。；;：:】\]0-9０-９]{1,12}?)(方面)?(存在的问题|的问题|问题)?[】\]]?[:：]?")
 
 
 def _heads(style: str | None, rest: str, below: str, levels: dict[str, int], sections: set[str]) -> bool:
@@ -216,12 +218,12 @@ def _cells(line: str) -> list[str]:
 
 
 #: a column's name by its form: a question of yes or no (是否归档, 有无), or a name of what the column lists (论证环节)
-_COLUMN = re.compile(r"(是否|有无)[^:]{0,6}|是/否|有/无|缺失|缺少|缺项|"
-                     r"[^:\d]{0,6}(名称|环节|事项|内容|情况|类别|类型|编号|日期|金额|说明|备注|资料)")
+_COLUMN = compile_later(r"(是否|有无)[^:]{0,6}|是/否|有/无|缺失|缺少|缺项|"
+                        r"[^:\d]{0,6}(名称|环节|事项|内容|情况|类别|类型|编号|日期|金额|说明|备注|资料)")
 #: the answers of a table of yes or no
 _MARKS = frozenset("是否√×有无✓✗✔✘☑☐")
 #: a question whose 是 says the thing is there (是否归档⇥是): a row answered so is none, answered 否 a finding
-_ASKS_IF_KEPT = re.compile(r"是否(归档|齐全|开展|完成|提供|具备|建立|执行|到位|公示|公开|验收|通过|履行|制定)")
+_ASKS_IF_KEPT = compile_later(r"是否(归档|齐全|开展|完成|提供|具备|建立|执行|到位|公示|公开|验收|通过|履行|制定)")
 
 
 def _asks_otherwise(lines: list[str]) -> bool:

@@ -9,7 +9,6 @@ wants to see; each is a 提示 naming the cells, as a typed 得分 that differs 
 from __future__ import annotations
 
 from collections.abc import Mapping
-import re
 from decimal import ROUND_DOWN, Decimal
 
 from .._arith import in_range, plain, round_half_up
@@ -22,6 +21,7 @@ from .unit_notes import MONEY_WORD, NOTE_LEAD, NOTE_SCOPE, money_note
 from .number_formats import TYPE_AS_SHOWN
 from .reading import SAME_UNIT, UNUSED, FormReading, not_worked_out
 from .workbook import Formula
+from .._patterns import compile_later
 
 __all__ = ["check_funds"]
 
@@ -30,8 +30,8 @@ _IN_WAN = (None, *SAME_UNIT["万元"])  # an amount typed 60万 is read as 60万
 _OPEN = r"[(【〔\[]"  # the brackets a note may open with: （金额单位：元）, 【金额单位：元】, 〔…〕, […] (QA223 3)
 #: A note's line, where the indicator block's last 三级 row is told from the notes under it: led by its word (注, 说明,
 #: 提示…), a number, a bracket or a label (金额单位, 金额（单位：元）, 计量单位, 单位, 金额：: QA208 3, QA211 3, QA217 2, QA223 3)
-_NOTE_LINE = re.compile(rf"\s*+(?:\d|{_OPEN}|[一二三四五六七八九十]+[)、]|{NOTE_LEAD}"
-                        rf"|{NOTE_SCOPE}(?:(?:{MONEY_WORD}|数据)的?)?(?:计量)?\(?单位|{NOTE_SCOPE}{MONEY_WORD}\s*+:)")
+_NOTE_LINE = compile_later(rf"\s*+(?:\d|{_OPEN}|[一二三四五六七八九十]+[)、]|{NOTE_LEAD}"
+                           rf"|{NOTE_SCOPE}(?:(?:{MONEY_WORD}|数据)的?)?(?:计量)?\(?单位|{NOTE_SCOPE}{MONEY_WORD}\s*+:)")
 _MOST_PLACES = 4  # of a typed rate, in percent: a pasted quotient (83.33333333333334%) is compared at 83.3333%
 
 

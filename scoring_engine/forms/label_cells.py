@@ -6,7 +6,6 @@ holds words too: a number there is refused on its cell (QA165 F6)."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
@@ -17,6 +16,7 @@ from .._text import cut
 from .layout import Labelled
 from .reading import FormReading, says_something
 from .workbook import Formula
+from .._patterns import compile_later
 
 __all__ = ["held", "label_text", "reason_words", "refuse_header_formulas", "refuse_heading_values", "unread_funds_label"]
 
@@ -111,7 +111,7 @@ def reason_words(reading: FormReading, row: int, col: int, label: str, row_name:
     return None
 
 
-_FIGURE = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
+_FIGURE = compile_later(r"[-+]?\d+(?:\.\d+)?%?")
 
 
 def held(value: Any) -> str:

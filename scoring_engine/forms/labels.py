@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from .._text import prints_as_nothing
+from .._patterns import compile_later
 
 __all__ = ["CHINESE_DIGITS", "IN_WAN", "YEAR", "YEAR_PLAIN", "money_unit", "normal", "note_text", "plain_year", "same_label"]
 
@@ -26,11 +27,11 @@ def normal(text: str) -> str:
 
 # (万元), (分), 总分(100分), (满分100分), (100); an amount's unit, (元), (单位:亿元), (人民币:元), /元: the label, its unit
 # refused in the funds block when it is not 万元 (`money_unit`, forms/funds.py: QA200 2, 3; 全年预算数/元: QA225 2)
-_UNIT_AFTER = re.compile(r"\((?:万元|满分)?(?:\d+(?:\.\d+)?)?分?\)$"
-                         r"|\((?:金额)?(?:单位:)?(?:人民币:?)?(?:千|万|百万|千万|亿)?元\)$|/(?:千|万|百万|千万|亿)?元$")
-_MONEY = re.compile(r"(?:\((?:金额)?(?:单位:)?(?:人民币:?)?|^(?:(?:金额)?单位:)?(?:人民币)?|/)((?:千|万|百万|千万|亿)?元)\)?$"
-                    # the unit among other words in the label's bracket: 预算执行情况（10分，单位：元） (QA204 2)
-                    r"|\((?:[^()]*[,;、])?(?:金额)?单位:(?:人民币)?((?:千|万|百万|千万|亿)?元)(?:[,;、][^()]*)?\)$")
+_UNIT_AFTER = compile_later(r"\((?:万元|满分)?(?:\d+(?:\.\d+)?)?分?\)$"
+                            r"|\((?:金额)?(?:单位:)?(?:人民币:?)?(?:千|万|百万|千万|亿)?元\)$|/(?:千|万|百万|千万|亿)?元$")
+_MONEY = compile_later(r"(?:\((?:金额)?(?:单位:)?(?:人民币:?)?|^(?:(?:金额)?单位:)?(?:人民币)?|/)((?:千|万|百万|千万|亿)?元)\)?$"
+                       # the unit among other words in the label's bracket: 预算执行情况（10分，单位：元） (QA204 2)
+                       r"|\((?:[^()]*[,;、])?(?:金额)?单位:(?:人民币)?((?:千|万|百万|千万|亿)?元)(?:[,;、][^()]*)?\)$")
 #: An amount in each unit a label may give, in 万元.
 IN_WAN = {"元": "0.0001", "千元": "0.1", "万元": "1", "百万元": "100", "千万元": "1000", "亿元": "10000"}
 
@@ -70,11 +71,11 @@ _COLONS = str.maketrans({"∶": ":", "˸": ":", "꞉": ":", "︰": ":", "ː": ":
 
 
 # （2024年度）, （2024）, （2024年1-12月）, （2024.1-2024.12）: the 年度 line as clerks fill it (QA79 F1)
-YEAR = re.compile(r"[(（]\s*([\d〇零一二三四五六七八九]{4})\s*(?:年度?|年\s*\d{1,2}\s*[-—–~～至到]\s*\d{1,2}\s*月"
+YEAR = compile_later(r"[(（]\s*([\d〇零一二三四五六七八九]{4})\s*(?:年度?|年\s*\d{1,2}\s*[-—–~～至到]\s*\d{1,2}\s*月"
                r"|[.．]\s*\d{1,2}\s*[-—–~～至到]\s*(?:\d{4}\s*[.．])?\s*\d{1,2})?\s*[)）]")
 # at the start: a title, not a name's 2021年度; 2025年 alone in its cell, or starting a title that ends in 表
 # (2024年项目支出绩效自评表), never a date's 2025年3月 nor a project's 2024年高标准农田建设项目
-YEAR_PLAIN = re.compile(r"^\s*([\d〇零一二三四五六七八九]{4})\s*(?:年度|年?\s*$|年(?=\D.*表\s*$))")
+YEAR_PLAIN = compile_later(r"^\s*([\d〇零一二三四五六七八九]{4})\s*(?:年度|年?\s*$|年(?=\D.*表\s*$))")
 CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # （二〇二一年度） is 2021
 
 
@@ -91,4 +92,4 @@ def plain_year(year: Any) -> str:
 
 
 _YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九○Oo", "00123456789000")  # 二〇二四 is 2024
-_WRITTEN_YEAR = re.compile("[〇零一二三四五六七八九○Oo0-9]{4}")
+_WRITTEN_YEAR = compile_later("[〇零一二三四五六七八九○Oo0-9]{4}")

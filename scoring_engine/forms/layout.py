@@ -8,7 +8,6 @@ provincial variant is one more YAML file in ``layouts/``, not new code.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import cache
 from decimal import Decimal
@@ -20,6 +19,7 @@ from .._record import record
 from ..errors import ScoringEngineError, did_you_mean
 from .labels import same_label
 from .layout_file import read_layout
+from .._patterns import compile_later
 
 __all__ = ["FIELDS", "FUNDS_COLUMNS", "INDICATOR_COLUMNS", "WEIGHT_IN_LABEL", "Block", "Column", "FormLayout", "Labelled",
            "form_layout", "form_layouts", "label_with_weight", "same_label"]
@@ -36,7 +36,7 @@ FIELDS = ("name", "department", "unit", "goal", "outcome", "conclusion", "proble
 #: The weight a label carries at its end: 产出指标（50分）, 预算执行情况(10 分).
 # (from the first space of a run only, taken whole: searched from each space of a run, a cell of 32,000 spaces took
 # seconds: QA299 F3)
-WEIGHT_IN_LABEL = re.compile(r"(?<!\s)\s*+[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
+WEIGHT_IN_LABEL = compile_later(r"(?<!\s)\s*+[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 
 
 @record

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import functools
 import operator
-import re
 from decimal import Decimal
 from typing import Any
+from .._patterns import compile_later
 
 __all__ = ["TYPE_AS_SHOWN", "Piece", "format_sections", "scaled_number", "scaling"]
 
@@ -69,7 +69,7 @@ def scaling(number_format: Any, sign: str = "+") -> int | str:
 _CHOSEN = "a condition in square brackets choosing the section"
 _Condition = tuple[str, Decimal] | str  # [>9999] as ('>', 9999); a condition not read, as its text
 _TESTS = {"<": operator.lt, ">": operator.gt, "=": operator.eq, "<=": operator.le, ">=": operator.ge, "<>": operator.ne}
-_CONDITION = re.compile(r"(<>|[<>]=?|=)\s*(-?\d+(?:\.\d+)?)\s*")
+_CONDITION = compile_later(r"(<>|[<>]=?|=)\s*(-?\d+(?:\.\d+)?)\s*")
 
 
 @functools.lru_cache(maxsize=256)  # a sheet's number cells share a few formats

@@ -7,7 +7,6 @@ the engine, on a form or in a facts file alike (_fact_warnings), and said here o
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from decimal import Decimal
 from typing import Any, Final
@@ -15,17 +14,18 @@ from typing import Any, Final
 from .._arith import plain
 from ..errors import Problem
 from .reading import FormReading
+from .._patterns import compile_later
 
 __all__ = ["REFUSED", "numbers_typed"]
 
 #: what numbers_typed gives for a cell it refused (the problem said)
 REFUSED: Final = object()
 
-_NUMBER = re.compile(r"[-+]?(\d{1,15}(\.\d{1,15})?|\.\d{1,15})")  # as a facts file writes one, at most 15 digits each side
-_PERCENT = re.compile(r"(\d{1,3}(\.\d{1,6})?)\s*%")  # 95 % too (QA279 F8)
-_CHINESE_COMMAS = re.compile("[，、；]")
+_NUMBER = compile_later(r"[-+]?(\d{1,15}(\.\d{1,15})?|\.\d{1,15})")  # as a facts file writes one, at most 15 digits each side
+_PERCENT = compile_later(r"(\d{1,3}(\.\d{1,6})?)\s*%")  # 95 % too (QA279 F8)
+_CHINESE_COMMAS = compile_later("[，、；]")
 #: a number written with thousands commas (1,234.5): one number; any other ASCII commas part numbers (95,90,85: QA288 F9)
-_THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
+_THOUSANDS = compile_later(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
 
 
 def numbers_typed(reading: FormReading, cell: str, value: Any, fact: str) -> list[Decimal] | object | None:

@@ -13,11 +13,11 @@ links, chart sheets) is never checked.
 from __future__ import annotations
 
 import io
-import re
 import sys
 import zipfile
 from collections.abc import Callable
 from typing import IO, Any, NamedTuple
+from .._patterns import compile_later
 
 __all__ = ["MAX_TAG", "CheckedArchive", "Scan", "scanned", "utf16"]
 
@@ -69,8 +69,8 @@ class Scan(NamedTuple):
 #: parser makes all of a tag's attributes before anything can count them (QA109 F1: 2 million in one took 655 MB;
 #: QA111 F4: a '>' in each value hid them from a bound on the tag alone).
 MAX_TAG = 400_000
-_LONG_TAG = re.compile(rb"<[^<]{%d}" % MAX_TAG)  # each byte looked at from the one '<' before it: linear
-_LONG_TAG_TEXT = re.compile(f"<[^<]{{{MAX_TAG}}}")  # the same, in a part decoded from UTF-16 (QA113 F1)
+_LONG_TAG = compile_later(rb"<[^<]{%d}" % MAX_TAG)  # each byte looked at from the one '<' before it: linear
+_LONG_TAG_TEXT = compile_later(f"<[^<]{{{MAX_TAG}}}")  # the same, in a part decoded from UTF-16 (QA113 F1)
 #: Most attribute names, all different, a part may hold: a spreadsheet program writes a few dozen. Each new name costs
 #: the parser a string and an entry of its own (QA111 F5: a million of them took 343 MB).
 MOST_ATTRIBUTE_NAMES = 10_000

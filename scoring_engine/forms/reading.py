@@ -21,6 +21,7 @@ from .._time_units import written_limit
 from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet, unmerge
+from .._patterns import compile_later
 
 __all__ = ["Blank", "FILL_THE_CELL", "FormReading", "NONE_WORDS", "SAME_UNIT", "SIDE_SHEET", "UNUSED", "another_layout",
            "bare_value", "form_kind", "form_kind_of", "is_percentage", "not_worked_out", "numeric", "one_line", "says_something",
@@ -337,8 +338,8 @@ def hidden_rows(sheet: Sheet, source: str, provenance: Mapping[str, str]) -> lis
                            file=source, hint="unhide it to check what it holds") for _, c in hidden]
 
 
-_ROW_OF_CELL = re.compile(r"[A-Z]{1,3}([0-9]{1,7})$")
-_COLUMN_OF_CELL = re.compile(r"!([A-Z]{1,3})[0-9]{1,7}$")
+_ROW_OF_CELL = compile_later(r"[A-Z]{1,3}([0-9]{1,7})$")
+_COLUMN_OF_CELL = compile_later(r"!([A-Z]{1,3})[0-9]{1,7}$")
 
 
 #: The start of the line that says a form was written for another version of the set it is read with.

@@ -12,20 +12,20 @@ from __future__ import annotations
 
 import functools
 import io
-import re
 from collections.abc import Iterator
 from typing import IO, Any
 
 from ..errors import FactsError, Problem
 from .parts import utf16
+from .._patterns import compile_later
 
 __all__ = ["MAX_FORM_MERGES", "SAVE_AGAIN", "sheet_rows"]
 
 #: Most merged ranges a sheet may hold: openpyxl makes an object of some 0.8 KB of each, all kept until the sheet is read
 #: (QA221 8: 480,000 in a 2.2 MB form took 383 MB). A form has 30 to 300.
 MAX_FORM_MERGES = 10_000
-_MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell[\s/>]")  # a <mergeCell>, not <mergeCells>, under any prefix
-_MERGE_TEXT = re.compile(r"<(?:[\w.-]+:)?mergeCell[\s/>]")  # the same, in a part decoded from UTF-16
+_MERGE = compile_later(rb"<(?:[\w.-]+:)?mergeCell[\s/>]")  # a <mergeCell>, not <mergeCells>, under any prefix
+_MERGE_TEXT = compile_later(r"<(?:[\w.-]+:)?mergeCell[\s/>]")  # the same, in a part decoded from UTF-16
 
 SAVE_AGAIN = "open it in a spreadsheet program and save it again as .xlsx"
 

@@ -34,6 +34,7 @@ from .rescaled import judged_on_declared
 from .template import tier_example
 from .unread import SIDE_KINDS, filled_but_not_applicable, indicator_named, side_facts, side_kind
 from .workbook import Formula, Sheet, unmerge
+from .._patterns import compile_later
 
 __all__ = ["defaults_taken", "read_side"]
 
@@ -46,7 +47,7 @@ _YES_NO = {"true": True, "false": False, "是": True, "否": False,
            **dict.fromkeys("√✔✓☑", True), **dict.fromkeys("×✗✘☒☐", False)}  # a tick or a cross, as checklists mark (QA261 F6)
 #: A date typed as text year first, as clerks write it: 2023年12月10日, 2023.12.10, 2023/12/10, 2023-1-5 (QA261 F6),
 #: 2023年12月15号, or pasted as text with its midnight, 2023-12-15 00:00:00 (QA266 F5)
-_TYPED_DATE = re.compile(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*[日号]?(?:\s+0?0:00(?::00)?)?")
+_TYPED_DATE = compile_later(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*[日号]?(?:\s+0?0:00(?::00)?)?")
 _JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "numbers": "[88, 92.5, 85]",
                   "targets": '[{"name": "主体封顶栋数", "type": "quantity", "weight": 20, "target": 19, "actual": 18}]',
                   "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
@@ -297,7 +298,7 @@ _SIZES = {"元": ("money", 1), "千元": ("money", 10**3), "万元": ("money", 1
           "公斤": ("mass", 1000), "kg": ("mass", 1000), "吨": ("mass", 10**6), "万吨": ("mass", 10**10),
           "小时": ("time", 1), "天": ("time", 24), "日": ("time", 24), "月": ("time", 720), "个月": ("time", 720),
           "年": ("time", 8760)}
-_BARE = re.compile(r"^单位:|[()¥￥]|人民币")  # （万元）, 人民币万元, 单位：万元, ￥万元: the unit itself
+_BARE = compile_later(r"^单位:|[()¥￥]|人民币")  # （万元）, 人民币万元, 单位：万元, ￥万元: the unit itself
 #: What a count is of, each one of it: 份 of a survey counted as 人, 人次 or 张 beside it is the same count (QA266 F2).
 _EACH = frozenset({"人", "人次", "个", "张", "份", "户", "次", "起", "座", "栋", "处", "项", "件", "家", "所", "名", "位", "套",
                    "台", "辆", "本", "册", "条", "笔", "篇", "场"})
@@ -402,8 +403,8 @@ def _typed_date(value: str) -> datetime.date | None:
 _SEP = r"\s*[,，;；:：、\n]\s*"
 _SCORE = r"(?:(?:得分|分数)\s*[:：]?\s*)?(?P<score>[-+＋－]?[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?"
 _REASON = f"(?:{_SEP}(?:(?:理由|原因)\\s*[:：]?\\s*)?(?P<reason>.+?))?\\s*"
-_IN_WORDS = {"tier": re.compile(r"\s*(?:档次\s*[:：]?\s*)?(?P<tier>[^,，;；:：、\n]+?)" + _SEP + _SCORE + _REASON, re.S),
-             "judgement": re.compile(r"\s*" + _SCORE + _REASON, re.S)}
+_IN_WORDS = {"tier": compile_later(r"\s*(?:档次\s*[:：]?\s*)?(?P<tier>[^,，;；:：、\n]+?)" + _SEP + _SCORE + _REASON, re.S),
+             "judgement": compile_later(r"\s*" + _SCORE + _REASON, re.S)}
 _MOST_IN_WORDS = 2000
 #: The keys of a judgement in JSON, as a clerk may write them in Chinese: {"档次": …, "得分": …, "理由": …}.
 _WORDS_EXAMPLES = {"tier": "达成年度指标，9分，效果明显 (档次，得分，理由)", "judgement": "3分，测算依据基本充分 (得分，理由)"}

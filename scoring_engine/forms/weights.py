@@ -9,7 +9,6 @@ weight printed here that is neither the set's nor the one it gets when the form'
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
@@ -20,10 +19,11 @@ from ..errors import Problem
 from .layout import WEIGHT_IN_LABEL, same_label
 from .reading import FormReading
 from .rescaled import used_weights
+from .._patterns import compile_later
 
 __all__ = ["compare_weights"]
 
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_NUMBER = compile_later(r"-?\d+(?:\.\d+)?")
 _FIX = "correct it, or score the form with the set it was made for"
 
 

@@ -33,6 +33,7 @@ from .archive import (MAX_FORM_ATTRIBUTES, MAX_FORM_ELEMENTS, MAX_FORM_ELEMENTS_
                       MAX_FORM_SHEETS, MAX_FORM_UNPACKED, MAX_FORM_XML, check_archive, part_check, too_many_sheets)
 from .number_formats import format_sections, scaled_number
 from .sheet_xml import MAX_FORM_MERGES, SAVE_AGAIN, sheet_rows
+from .._patterns import compile_later
 
 __all__ = ["MAX_FORM_ATTRIBUTES", "MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ELEMENTS", "MAX_FORM_ELEMENTS_IN_ALL",
            "MAX_FORM_ENTRIES", "MAX_FORM_MERGES", "MAX_FORM_RATIO", "MAX_FORM_ROWS", "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED",
@@ -75,8 +76,8 @@ class Formula:
         return "".join(p.replace('""', '"') for p in _QUOTED.findall(found.group(1))).strip() or None if found else None
 
 
-_QUOTED = re.compile(r'"((?:[^"]|"")*)"')  # a text in a formula, its quotation marks doubled
-_LITERAL = re.compile(r'=\s*({q}\s*(?:&\s*{q}\s*)*)'.format(q=r'"(?:[^"]|"")*"'))
+_QUOTED = compile_later(r'"((?:[^"]|"")*)"')  # a text in a formula, its quotation marks doubled
+_LITERAL = compile_later(r'=\s*({q}\s*(?:&\s*{q}\s*)*)'.format(q=r'"(?:[^"]|"")*"'))
 
 
 @record
@@ -233,7 +234,7 @@ def _listed(found: Any, parts: list[str], types: dict[str, str], name: str) -> l
 _KNOWN_NAMES = ("表外事实", "评分表", "一级指标汇总", "事实与来源")
 
 
-_COPY = re.compile(r"\(\d+\)|\d+|-?副本\d*")  # the number Excel gives a copied sheet (NFKC-narrowed), 表外事实2, 表外事实-副本
+_COPY = compile_later(r"\(\d+\)|\d+|-?副本\d*")  # the number Excel gives a copied sheet (NFKC-narrowed), 表外事实2, 表外事实-副本
 _SIDE_HEADING = ("类别", "名称", "值")  # the side sheet's first row, as reports.form_xlsx writes it
 _HEADING_REACH = 10  # the side sheet's heading is looked for this far down and across
 
@@ -390,7 +391,7 @@ def _as_shown(value: Decimal, number_format: Any, cell: tuple[int, int], unshown
     return shown
 
 
-_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # _x005F_ is the underscore itself: '_x005F_x000D_' stays '_x000D_'
+_ESCAPE = compile_later(r"_x([0-9A-Fa-f]{4})_")  # _x005F_ is the underscore itself: '_x005F_x000D_' stays '_x000D_'
 
 
 def _shown_text(text: str, texts: dict[int, tuple[str, str | None]]) -> str | None:

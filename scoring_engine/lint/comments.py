@@ -9,7 +9,6 @@ the same line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -17,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .._encodings import decode
 from .._located import Located, Path
 from .found import LintWarning, Locator
+from .._patterns import compile_later
 
 __all__ = ["CUT_BY_COMMENT", "cut_texts"]
 
@@ -24,7 +24,7 @@ CUT_BY_COMMENT = "the text of {key} stops before '{comment}': YAML reads a # aft
 CUT_BY_COMMENT_HINT = "put the whole text in quotes if it goes on; move a comment to a line of its own"
 # The keys whose values are texts people read, where a cut goes unseen.
 _TEXT_KEYS = frozenset({"standard", "name", "message", "label", "description", "reason", "consequence"})
-_COMMENT = re.compile(r"[ \t]+(#.*)$")
+_COMMENT = compile_later(r"[ \t]+(#.*)$")
 
 
 def cut_texts(located: Located | None, locator: Locator) -> Iterator[LintWarning]:

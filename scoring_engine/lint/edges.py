@@ -11,7 +11,6 @@ agrees and the rule puts it on the other side.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from .._arith import percent, plain
 from .._intervals import MIN_INCLUSIVE
 from .found import LintWarning, Locator, RuleAt
+from .._patterns import compile_later
 
 __all__ = ["BAND_EDGE", "band_edges"]
 
@@ -35,11 +35,11 @@ _IN = r"[（(]含" + _SAME + r"[）)]"
 _OUT = r"[（(]不含" + _SAME + r"[）)]"
 _TO = r"\s*+(?:[–—~～\-至]|到)\s*+"
 # Where the standard puts the number it names: with the values above it, or with those below.
-_ABOVE = [re.compile(p) for p in (_N + r"(?:" + _IN + r")?\s*及以上", _N + r"\s*以上\s*" + _IN,
+_ABOVE = [compile_later(p) for p in (_N + r"(?:" + _IN + r")?\s*及以上", _N + r"\s*以上\s*" + _IN,
                                   _N + _IN + r"\s*(?:以上|" + _TO + ")", r"(?:≥|>=|不低于|不少于|大于等于)\s*" + _N,
                                   r"(?:低于|小于(?!等于)|不足|未达到|<|＜)\s*" + _N,
                                   _N + r"\s*以下\s*" + _OUT, _N + _OUT + r"\s*以下")]
-_BELOW = [re.compile(p) for p in (_N + r"(?:" + _IN + r")?\s*及以下", _N + r"\s*以下\s*" + _IN, _N + _IN + r"\s*以下",
+_BELOW = [compile_later(p) for p in (_N + r"(?:" + _IN + r")?\s*及以下", _N + r"\s*以下\s*" + _IN, _N + _IN + r"\s*以下",
                                   # (from a run of spaces' first only: found from each, 16,000 took 21 s: QA299 F5)
                                   r"(?<!\s)" + _TO + _N + _IN, r"(?:≤|<=|不超过|不高于|小于等于)\s*" + _N,
                                   r"(?:超过|高于|大于(?!等于)|>|＞)\s*" + _N, _N + r"\s*以上\s*" + _OUT, _N + _OUT + r"\s*以上")]

@@ -5,7 +5,6 @@ the weight; a zero line; a percentage against a ratio).
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 from .._arith import plain, round_half_up
 from .._record import record
 from .standard_text import Stated
+from .._patterns import compile_later
 
 __all__ = ["AS_POINTS", "AS_SHARE", "NOT_SET", "STANDARD", "Compared", "ratio_of", "compared_amount", "compared_amounts",
            "compared_lines", "in_text_unit", "ladder_amounts", "same_value", "shown_points", "shown_share", "shown_stated"]
@@ -157,10 +157,10 @@ def ladder_amounts(stated: list[Stated], ladder: Any, whole: Decimal | None, par
 
 
 # '存在截留、挤占、挪用的，每处…': a sentence naming kinds of findings, not every finding ('存在问题的' names none)
-_NAMES_KINDS = re.compile(r"存在(?P<kinds>[^，,；;。]+?)(?:等情况|等问题|情况|问题|行为)?的[，,]")
+_NAMES_KINDS = compile_later(r"存在(?P<kinds>[^，,；;。]+?)(?:等情况|等问题|情况|问题|行为)?的[，,]")
 # …unless it points back or speaks of any finding: 存在上述问题的, 存在以上情况的, 存在不合规情况的, 存在违规违纪问题的 (QA190 F2)
-_ANY_FINDING = re.compile(r"(上述|以上|前述|下列|相关|其他|其它|任何|各类|各种|此类|该类|这类).*|"
-                          r"(不合规|不规范|违规|违纪|违法|违规违纪|违纪违规|违法违规)?(问题|情况|行为)?|缺陷|差错")
+_ANY_FINDING = compile_later(r"(上述|以上|前述|下列|相关|其他|其它|任何|各类|各种|此类|该类|这类).*|"
+                             r"(不合规|不规范|违规|违纪|违法|违规违纪|违纪违规|违法违规)?(问题|情况|行为)?|缺陷|差错")
 
 
 def _names_kinds(clause: str) -> bool:

@@ -29,6 +29,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from .._record import record
+from .._patterns import compile_later
 
 __all__ = ["BandStated", "Stated", "Standard", "TierStated"]
 
@@ -43,47 +44,47 @@ _MARKERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 _FRACTION = r"(?<!\d)\d{1,15}/[1-9]\d{0,14}(?!\d)"
-_PER_FINDING = re.compile(r"每(?P<what>[^，,。；;（）()每扣]{1,20}?)扣(?:减|除)?(?:分值的(?:(?P<fraction>" + _FRACTION
-                          + r")|(?P<share>" + _NUMBER + r")%)|(?P<points>" + _NUMBER + r")分)")
-_ZERO_AT_COUNT = re.compile(r"(?P<n>" + _COUNT + r")(?:处|项|次|起|个)(?:及|或)?以上(?:问题|违规|缺陷)?" + _ZERO)
-_FULL_MARKS = (re.compile(r"[×xX*]\s*(?P<n>" + _NUMBER + r")\s*分"),
-               re.compile(r"最高(?:得)?(?P<n>" + _NUMBER + r")分"),
-               re.compile(r"按(?P<n>" + _NUMBER + r")分计"),
-               re.compile(r"得(?P<n>" + _NUMBER + r")分[，,]\s*否则(?:不得分|得0分)"))
+_PER_FINDING = compile_later(r"每(?P<what>[^，,。；;（）()每扣]{1,20}?)扣(?:减|除)?(?:分值的(?:(?P<fraction>" + _FRACTION
+                             + r")|(?P<share>" + _NUMBER + r")%)|(?P<points>" + _NUMBER + r")分)")
+_ZERO_AT_COUNT = compile_later(r"(?P<n>" + _COUNT + r")(?:处|项|次|起|个)(?:及|或)?以上(?:问题|违规|缺陷)?" + _ZERO)
+_FULL_MARKS = (compile_later(r"[×xX*]\s*(?P<n>" + _NUMBER + r")\s*分"),
+               compile_later(r"最高(?:得)?(?P<n>" + _NUMBER + r")分"),
+               compile_later(r"按(?P<n>" + _NUMBER + r")分计"),
+               compile_later(r"得(?P<n>" + _NUMBER + r")分[，,]\s*否则(?:不得分|得0分)"))
 # 得分 = 8 × 计划成本 ÷ 实际成本; 按期完成得10分；每超期1个月扣2分: the full marks, then what a shortfall costs. Read only
 # in a text without 要点 ①②…, where they are each element's points (QA61 F4).
-_WHOLE_MARKS = (re.compile(r"得分\s*[=＝]\s*(?P<n>" + _NUMBER + r")\s*[×xX*]"),
-                re.compile(r"得(?P<n>" + _NUMBER + r")分[；;，,]\s*每[^，,。；;]{1,20}?扣"))
+_WHOLE_MARKS = (compile_later(r"得分\s*[=＝]\s*(?P<n>" + _NUMBER + r")\s*[×xX*]"),
+                compile_later(r"得(?P<n>" + _NUMBER + r")分[；;，,]\s*每[^，,。；;]{1,20}?扣"))
 # what each 要点 is worth, said as its points or as what one missing costs: 每项0.6分, 各2分, 每少1项扣2分, 每缺一项扣1分,
 # 每有一项不符合扣1分, 不符合一项扣3分 (QA170 F4)
 # what each part is worth ('每项0.6分', '各2分'): the whole's points split, no full marks; what one missing costs
 # ('每缺一项扣2分') leaves '最高10分' the whole's (QA171 F2)
-_EACH_PART = re.compile(r"(?:每项|各)(?P<n>" + _NUMBER + r")分")
-_EACH_ITEM = re.compile(r"(?:每项(?:[^，,。；;扣每\d]{0,6}扣(?:减|除)?)?|各|(?:每(?:少|缺少?|缺失|有)|不符合|缺少?)[1一]项"
-                        r"[^，,。；;扣每]{0,6}扣(?:减|除)?)(?P<n>"
-                        + _NUMBER + r")分")
-_ELEMENT_POINTS = re.compile(r"[（(](?P<n>" + _NUMBER + r")分")
+_EACH_PART = compile_later(r"(?:每项|各)(?P<n>" + _NUMBER + r")分")
+_EACH_ITEM = compile_later(r"(?:每项(?:[^，,。；;扣每\d]{0,6}扣(?:减|除)?)?|各|(?:每(?:少|缺少?|缺失|有)|不符合|缺少?)[1一]项"
+                           r"[^，,。；;扣每]{0,6}扣(?:减|除)?)(?P<n>"
+                           + _NUMBER + r")分")
+_ELEMENT_POINTS = compile_later(r"[（(](?P<n>" + _NUMBER + r")分")
 # (never from inside a run of spaces, where a match from the run's first space is found first: searched from each space
 # of a run, 16,000 spaces in a standard took 21.6 s to lint, QA299 F5)
-_POINTS_AT_END = re.compile(r"(?:得|为|(?<!\s))\s*+(?:(?P<n>" + _NUMBER + r")分|(?P<zero>不得分)|(?P<full>满分))\s*$")
+_POINTS_AT_END = compile_later(r"(?:得|为|(?<!\s))\s*+(?:(?P<n>" + _NUMBER + r")分|(?P<zero>不得分)|(?P<full>满分))\s*$")
 # a zero line's number: a percentage, or a time with its unit ('超期3个月及以上不得分')
 _TIME = r"(?P<unit>个月|个?工作日|天|日|周|年)"
 _LINE = r"(?:超期|延期|逾期)?(?P<n>" + _NUMBER + r")(?:(?P<pct>%|个百分点)|" + _TIME + r")?"
-_ZERO_LINE = (re.compile(r"(?:低于|小于|不足|未达到)\s*" + _LINE + _ZERO),
-              re.compile(_LINE + _INCLUSIVE + r"(?:及)?以下" + _ZERO),
-              re.compile(r"(?:超过|高于|大于)\s*" + _LINE + _ZERO),
-              re.compile(_LINE + _INCLUSIVE + r"(?:及)?以上" + _ZERO))
+_ZERO_LINE = (compile_later(r"(?:低于|小于|不足|未达到)\s*" + _LINE + _ZERO),
+              compile_later(_LINE + _INCLUSIVE + r"(?:及)?以下" + _ZERO),
+              compile_later(r"(?:超过|高于|大于)\s*" + _LINE + _ZERO),
+              compile_later(_LINE + _INCLUSIVE + r"(?:及)?以上" + _ZERO))
 # the size of the step a deduction is per: '每超期1个月' (1, 个月), '每低1个百分点' (1, %)
-_STEP = re.compile(r"(?P<n>" + _NUMBER + r"|[一二两三四五六七八九十]+)\s*(?:(?P<pct>%|个百分点)|" + _TIME + r")$")
-_MOST_DEDUCTED = re.compile(r"(?:(?:最多|最高|至多)扣(?:减)?|扣分(?:最多|不超过))(?P<n>" + _NUMBER + r")分"
-                            r"(?P<note>[（(]扣完为止[）)])?")
+_STEP = compile_later(r"(?P<n>" + _NUMBER + r"|[一二两三四五六七八九十]+)\s*(?:(?P<pct>%|个百分点)|" + _TIME + r")$")
+_MOST_DEDUCTED = compile_later(r"(?:(?:最多|最高|至多)扣(?:减)?|扣分(?:最多|不超过))(?P<n>" + _NUMBER + r")分"
+                               r"(?P<note>[（(]扣完为止[）)])?")
 # words before a cap that make it a cap on part of the findings: '同类问题最多扣2分' (QA121 F4)
-_PART = re.compile(r"同类|同一|单项|每类|每项|各类|各项|单个|每个|单次|每次|单笔|每笔|分别")
+_PART = compile_later(r"同类|同一|单项|每类|每项|各类|各项|单个|每个|单次|每次|单笔|每笔|分别")
 # all the parts summed: '以上各项累计最多扣6分', '各类问题合计最多扣6分' cap the whole (QA122 F2)
-_ALL_PARTS = re.compile(r"各[类项][^，,；;。]{0,10}?(?:累计|合计|总计|共)")
-_TRIM = re.compile(r"去掉(?P<n>" + _COUNT + r")个最高分")
-_SCALE = re.compile(r"百分制|满分(?:为)?(?P<n>" + _NUMBER + r")分")
-_TOLERANCE = re.compile(r"(?:允许|容许)(?:偏差|误差)(?:为|不超过)?\s*(?P<n>" + _NUMBER + r")%")
+_ALL_PARTS = compile_later(r"各[类项][^，,；;。]{0,10}?(?:累计|合计|总计|共)")
+_TRIM = compile_later(r"去掉(?P<n>" + _COUNT + r")个最高分")
+_SCALE = compile_later(r"百分制|满分(?:为)?(?P<n>" + _NUMBER + r")分")
+_TOLERANCE = compile_later(r"(?:允许|容许)(?:偏差|误差)(?:为|不超过)?\s*(?P<n>" + _NUMBER + r")%")
 
 # A range of values before the points of a band: (pattern, which bound each of its two numbers is).
 # '5个百分点' is a percentage too: a difference of rates, 0.05 where the rule reads a ratio (QA121 F1)
@@ -94,21 +95,21 @@ _A_TIER = r"(?P<a>" + _NUMBER + r")(?:(?P<ap>%|个百分点)|(?P<at>分))?"  # �
 # a tier's bound that says whether it holds its own number, as the Hubei set writes: 80%（含）–100%, 50%（含）–80%（不含）
 _TIER_END = r"(?:[（(]不?含[）)])?"
 _RANGES = (
-    re.compile(_A + _INCLUSIVE + _DASH + _B),
-    re.compile(r"(?:≥|>=|＞=|不低于|不少于|大于等于|达到)\s*" + _A),
-    re.compile(_A + _INCLUSIVE + r"(?:及)?以上"),
-    re.compile(r"(?:>|＞|高于|超过|大于)\s*" + _A),
-    re.compile(r"(?:<|＜|低于|小于|不足|未达到|未满)\s*" + _B),
-    re.compile(_B + _INCLUSIVE + r"(?:及)?以下"),
-    re.compile(r"(?:≤|<=|不超过|不高于|小于等于)\s*" + _B),
+    compile_later(_A + _INCLUSIVE + _DASH + _B),
+    compile_later(r"(?:≥|>=|＞=|不低于|不少于|大于等于|达到)\s*" + _A),
+    compile_later(_A + _INCLUSIVE + r"(?:及)?以上"),
+    compile_later(r"(?:>|＞|高于|超过|大于)\s*" + _A),
+    compile_later(r"(?:<|＜|低于|小于|不足|未达到|未满)\s*" + _B),
+    compile_later(_B + _INCLUSIVE + r"(?:及)?以下"),
+    compile_later(r"(?:≤|<=|不超过|不高于|小于等于)\s*" + _B),
     # both bounds around the quantity's name: '80%≤执行率<90%', '90%>执行率≥80%' (QA170 F5)
-    re.compile(_A + r"\s*(?:≤|<=|＜=|<|＜)\s*" + _NAME + r"\s*(?:<|＜|≤|<=|＜=)\s*" + _B),
-    re.compile(_B + r"\s*(?:≥|>=|＞=|>|＞)\s*" + _NAME + r"\s*(?:>|＞|≥|>=|＞=)\s*" + _A),
+    compile_later(_A + r"\s*(?:≤|<=|＜=|<|＜)\s*" + _NAME + r"\s*(?:<|＜|≤|<=|＜=)\s*" + _B),
+    compile_later(_B + r"\s*(?:≥|>=|＞=|>|＞)\s*" + _NAME + r"\s*(?:>|＞|≥|>=|＞=)\s*" + _A),
 )
 # the points of a band said in a clause of their own after its range: '执行率≥90%的，得10分', '…的，满分10分', '…，计8分',
 # '…，给予满分', '…，该项不得分' (QA170 F5); not a deduction ('…，扣2分') nor a cap ('…，最高10分')
-_POINTS_ALONE = re.compile(r"\s*+(?:则|即)?(?:该项|该指标|本项|此项)?(?:可)?(?:得分为?|得|计|记|给予?|评为?|赋|为)?\s*+"
-                           r"(?:满分(?:为)?\s*)?(?:" + _NUMBER + r"\s*分|不得分|满分)\s*")
+_POINTS_ALONE = compile_later(r"\s*+(?:则|即)?(?:该项|该指标|本项|此项)?(?:可)?(?:得分为?|得|计|记|给予?|评为?|赋|为)?\s*+"
+                              r"(?:满分(?:为)?\s*)?(?:" + _NUMBER + r"\s*分|不得分|满分)\s*")
 
 
 @record

@@ -32,7 +32,6 @@ in the text's unit too: 1 point against 0.5 point, not against 5% (QA119 F5).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import ROUND_CEILING, Decimal
@@ -47,6 +46,7 @@ from .standard_compare import (NOT_SET, Compared, compared_amount, compared_amou
                                same_value, shown_points, shown_share, shown_stated)
 from .standard_place import STANDARD_HINT, placed
 from .standard_text import BandStated, Stated, Standard
+from .._patterns import compile_later
 
 __all__ = ["STANDARD_WEIGHT", "compared_with", "standards"]
 
@@ -282,7 +282,7 @@ def _target(p: Any) -> Decimal | None:
     return to_decimal_or_none(p.target.text) if _NUMBER_TEXT.fullmatch(p.target.text.strip()) else None
 
 
-_NUMBER_TEXT = re.compile(r"\d+(?:\.\d+)?")  # a target written as a number: 1, 0.95
+_NUMBER_TEXT = compile_later(r"\d+(?:\.\d+)?")  # a target written as a number: 1, 0.95
 
 
 def _proportional(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:

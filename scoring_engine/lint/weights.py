@@ -16,7 +16,6 @@ see:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -26,6 +25,7 @@ from ..model import Indicator, IndicatorSet
 from .found import LintWarning, Locator, RuleAt
 from .ranges import Ranges
 from .values import NUMERIC, Value
+from .._patterns import compile_later
 
 __all__ = ["BONUS", "BONUS_UNBOUNDED", "EMPTY_LEVEL", "LABEL_NAME", "weights"]
 
@@ -40,7 +40,7 @@ EMPTY_LEVEL_HINT = "correct the level, or remove the rule: it checks nothing"
 LABEL_NAME = "its name {name} says {stated} points, but it weighs {weight}"
 LABEL_HINT = "make the label and the weight agree"
 
-_POINTS_IN_LABEL = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_POINTS_IN_LABEL = compile_later(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 
 
 def weights(indicator_set: IndicatorSet, rules: list[RuleAt], ranges: Ranges, locator: Locator) -> Iterator[LintWarning]:

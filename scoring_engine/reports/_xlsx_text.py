@@ -7,11 +7,11 @@ one (wrapped_lines, row_height). A sheet's name: one Excel opens, whatever the t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from .._display import display_width
 from .._text import one_line, visible
+from .._patterns import compile_later
 
 __all__ = ["CUT_MARK", "LINE_HEIGHT", "SHEET_NAME_CHARACTERS", "XLSX_CELL_CHARACTERS", "cell_text", "row_height",
            "sheet_name", "wrapped_lines"]
@@ -26,7 +26,7 @@ SHEET_NAME_CHARACTERS = 31
 _FULL_WIDTH = str.maketrans({"/": "／", "\\": "＼", "?": "？", "*": "＊", ":": "：", "[": "［", "]": "］"})
 _RESERVED = "history"  # Excel keeps the name History for itself
 #: What Excel reads as a character written by its code (_x000D_ a carriage return), in a text it holds.
-_EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+_EXCEL_ESCAPE = compile_later(r"_(x[0-9A-Fa-f]{4}_)")
 #: Points per line of 11-point text.
 LINE_HEIGHT = 15
 

@@ -23,7 +23,6 @@ writes them in both.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from .._arith import cut_percent, fixed, money, plain
@@ -33,10 +32,11 @@ from ..batch.consequences import BATCH, ConsequenceCount
 from ..batch.duplicates import Duplicate
 from ..batch.ranking import spellings_note
 from ..batch.summary import Funds, GradeCount, SetSummary, Summary
+from .._patterns import compile_later
 
 __all__ = ["summary_text"]
 
-_ONE = re.compile(r"(?<![\d.,])(1) (project|document)s\b")  # English: "1 project", "2 projects"
+_ONE = compile_later(r"(?<![\d.,])(1) (project|document)s\b")  # English: "1 project", "2 projects"
 #: Ids given twice named on the terminal for each batch (the outputs list SHOWN_DUPLICATES).
 TERMINAL_DUPLICATES = 3
 

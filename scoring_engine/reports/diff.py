@@ -8,7 +8,6 @@ totals and grades under both sets and the indicators whose score changed.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
@@ -18,6 +17,7 @@ from .._arith import ZERO, fixed
 from .._display import display_width
 from .._text import one_line
 from ..diff import CHANGE_KINDS, ProjectComparison, SetDiff
+from .._patterns import compile_later
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -160,7 +160,7 @@ def render_diff_xlsx(diff: SetDiff, projects: Sequence[ProjectComparison] = ()) 
     return _save(book)
 
 
-_NUMBER = re.compile(r"[+-]?\d{1,15}(?:\.\d{1,10})?")
+_NUMBER = compile_later(r"[+-]?\d{1,15}(?:\.\d{1,10})?")
 
 
 def _diff_sheet(ws: Worksheet, heading: str, shape: tuple[str, Sequence[str], Sequence[int]],

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 
 from .._frozen import made_frozen
 from ..result import Result
+from .._patterns import compile_later
 
 __all__ = ["FormNote", "with_form_notes"]
 
 #: The file a note is said of, before its cells: `表.xlsx: 表!H23：…` as the terminal says it, `表.xlsx：表!H23：…` in a
 #: report, whose Chinese lines put a full-width colon there as its 需说明 do (QA181 F5).
-_FILE_SAID = re.compile(r"\A([^\n]*?\.(?:xlsx|xlsm|json|yaml|yml|jsonl:\d+)): ", re.IGNORECASE)
+_FILE_SAID = compile_later(r"\A([^\n]*?\.(?:xlsx|xlsm|json|yaml|yml|jsonl:\d+)): ", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

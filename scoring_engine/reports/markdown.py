@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import re
 
 from .._arith import fixed, in_engine_context, plain
 from .._text import visible
 from ..result import Result
 from .rows import project_items, provenance_line, score_table, title
 from .summary import SUMMARY_HEADER, grade_text, summary_cells
+from .._patterns import compile_later
 
 __all__ = ["render_markdown"]
 
 # Markup that could change the table or make the text live: pipes, code, emphasis, strikethrough and link brackets,
 # "<" opening a tag or an autolink, "&" opening a character reference. An underscore inside a name
 # (cost_saving_rate) cannot start emphasis and "x < 95%" opens no tag: both stay as written.
-_SPECIAL = re.compile(r"[\\|`*~\[\]]|<(?=[A-Za-z/!?])|&(?=#?[0-9A-Za-z]+;)|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+_SPECIAL = compile_later(r"[\\|`*~\[\]]|<(?=[A-Za-z/!?])|&(?=#?[0-9A-Za-z]+;)|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 # What starts a block when it starts a line: a heading, a quote, a list item, a setext underline or a
 # thematic break (fences are escaped above). Escaped wherever a text starts, so no text starts a block,
 # not even inside a warning's list item.
-_BLOCK_START = re.compile(r"#{1,6}(?=[ \t]|$)|>|[-+](?=[ \t]|$)|\d{1,9}(?=[.)](?:[ \t]|$))|[=-]+[ \t]*$")
+_BLOCK_START = compile_later(r"#{1,6}(?=[ \t]|$)|>|[-+](?=[ \t]|$)|\d{1,9}(?=[.)](?:[ \t]|$))|[=-]+[ \t]*$")
 
 
 def _cell(text: str) -> str:

@@ -10,7 +10,6 @@ Numbers are the Result's own: nothing here recomputes a score.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -19,6 +18,7 @@ from .._display import equals_text, show_value
 from .._record import record
 from ..result import DerivedValue, IndicatorResult, Result
 from ..rules import Deduction
+from .._patterns import compile_later
 
 __all__ = [
     "Row",
@@ -193,7 +193,7 @@ def _named(node: IndicatorResult, d: Deduction) -> bool:
     return any(round_half_up(Decimal(said), places) == d.points for said in _REDUCTION.findall(node.reason))
 
 
-_REDUCTION = re.compile(r"(?:扣|调减)(\d+(?:\.\d+)?)分")
+_REDUCTION = compile_later(r"(?:扣|调减)(\d+(?:\.\d+)?)分")
 
 
 def deducted(d: Deduction) -> str:

@@ -13,7 +13,6 @@ The same Result gives the same bytes: no timestamps are written.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Sequence
 from decimal import Decimal
@@ -27,6 +26,7 @@ from ._xlsx_text import CUT_MARK, XLSX_CELL_CHARACTERS, row_height
 from ._xlsx_text import wrapped_lines as _lines
 from ._xlsx_text import cell_text as _cell_text
 from .summary import SUMMARY_HEADER, level_one_summary
+from .._patterns import compile_later
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -45,7 +45,7 @@ _WRAPPED_WIDTH = 44  # 评分标准 and 扣分原因 wrap at this width
 _NAME_WIDTH = 20  # indicator names wrap past this width
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _CORE = "docProps/core.xml"
-_DATES = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")  # openpyxl always writes "now"
+_DATES = compile_later(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")  # openpyxl always writes "now"
 
 
 @in_engine_context

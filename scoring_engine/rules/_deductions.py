@@ -24,6 +24,7 @@ from .._no_finding import says_none
 from ..formulas import Finding
 from ._base import Amount, Deduction, OnFirstRead, RuleSpec, amount
 from ._keywords import Keywords
+from .._patterns import compile_later
 
 __all__ = ["MORE_PLACES", "Keyed", "Ladder", "itemised", "ladder", "settle", "settle_later", "show_points"]
 
@@ -219,7 +220,7 @@ def _not_denied(text: str) -> str:
     return "，".join(clause for clause in _CLAUSES.split(text) if clause and not says_none(clause))
 
 
-_DENIAL = re.compile("[未无不没杜]")  # the first characters of every denial the none reader knows (未发现, 不存在, 杜绝)
+_DENIAL = compile_later("[未无不没杜]")  # the first characters of every denial the none reader knows (未发现, 不存在, 杜绝)
 
 
 def _first_stated(words: Keywords, text: str) -> tuple[int, str] | None:
@@ -239,7 +240,7 @@ def _first_stated(words: Keywords, text: str) -> tuple[int, str] | None:
     return None
 
 
-_GUARD_WORDS = re.compile("风险|隐患|防")
+_GUARD_WORDS = compile_later("风险|隐患|防")
 
 
 def _guarded(text: str, at: int, length: int, ends: dict[int, int]) -> bool:
@@ -264,10 +265,10 @@ def _risk_after(text: str, at: int, ends: dict[int, int]) -> bool:
 
 #: a risk right after the word (挪用风险, 被挪用的风险, 挪用资金的风险), never a fund or a task named so (挪用风险保证金,
 #: 虚列风险评估费, 挪用安全隐患整改资金: QA281 F1)
-_RISK_RUN = re.compile("、|和|及|截留|挤占|挪用|虚列")
-_RISK = re.compile(r"(项目)?(资金)?的?(风险|隐患)(?=$|[，,；;。较很极大高等及和与])")
+_RISK_RUN = compile_later("、|和|及|截留|挤占|挪用|虚列")
+_RISK = compile_later(r"(项目)?(资金)?的?(风险|隐患)(?=$|[，,；;。较很极大高等及和与])")
 # (挪用风险准备金 names a fund: QA282 F2)
 #: a guard right before it, against it and its kind alone (防止挤占挪用, 防范资金被截留), never what it was done for (为防止
 #: 结余资金被收回虚列支出, 以防范风险为名截留)
-_GUARD_BEFORE = re.compile(r"(防止|防范)(资金|项目|专项|被|的|、|和|及|截留|挤占|挪用|虚列){0,4}$")
-_CLAUSES = re.compile("[,，;；。\n]")
+_GUARD_BEFORE = compile_later(r"(防止|防范)(资金|项目|专项|被|的|、|和|及|截留|挤占|挪用|虚列){0,4}$")
+_CLAUSES = compile_later("[,，;；。\n]")
