@@ -361,6 +361,8 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
             expression=text[:60] + "…",
             hint="split it into derived values",
         )
+    if _DOTTED_NAME.fullmatch(text) and not any(keyword.iskeyword(part) for part in text.split(".")):
+        return _name_only(text, scope)  # ASCII letters, digits, _ and dots: none of the scans below finds anything in it
     unread = number_problem(text) or f_string(text)  # before any tokenizer reads them as its Python's version does
     problems = [unread] if unread is not None else unicode_problems(text)
     if not problems and (late := number_problem(text, past_typed=True)) is not None:
@@ -370,8 +372,6 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
     glued = glued_problem(text)
     if glued is not None:  # before the parser, which would print its warning
         raise FormulaError(glued)
-    if _DOTTED_NAME.fullmatch(text) and not any(keyword.iskeyword(part) for part in text.split(".")):
-        return _name_only(text, scope)
     tree = _parsed(text)
     checker = _Checker(f"(\n{text}\n)", scope, original=text)
     try:
