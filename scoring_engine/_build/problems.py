@@ -53,7 +53,9 @@ class ProblemLog:
             for p in (*err.problems, *(choice_problems(tree, self.choices, text) if tree and self.choices else ())):
                 self.add(path, p.message, p.hint, indicator=indicator, expression=p.expression, fact=p.fact)
             return None
-        for p in choice_problems(formula.tree, self.choices, formula.text) if self.choices else ():
+        # only a fact with declared values is compared with one of them: a formula reading none is not walked
+        for p in choice_problems(formula.tree, self.choices, formula.text) \
+                if self.choices and not self.choices.keys().isdisjoint(formula.names) else ():
             self.add(path, p.message, p.hint, indicator=indicator, expression=p.expression, fact=p.fact)
         return formula
 
