@@ -162,11 +162,12 @@ def resolve_set(ref: str, relative_to: Path | None = None, what: str = "indicato
     that file's folder) is a bundled set id or a path inside that folder's tree,
     links followed: see `inside_folder`.
     """
-    bundled = bundled_sets()
     if not str(ref).strip():  # Path('') is the current folder: an empty name is no set
+        bundled = bundled_sets()
         raise IndicatorSetError(Problem("no indicator set named: the name is empty",
                                         hint="bundled sets: " + ", ".join(bundled) if bundled else None))
     if relative_to is not None:
+        bundled = bundled_sets()
         if ref in bundled and not _exists(relative_to / ref):
             return bundled[ref]
         return inside_folder(ref, relative_to, what, IndicatorSetError, bundled)
@@ -175,6 +176,7 @@ def resolve_set(ref: str, relative_to: Path | None = None, what: str = "indicato
         if path.is_dir():
             raise IndicatorSetError(Problem("is a folder, not a file", file=shown_path(path), hint="name the set's YAML file"))
         return path  # not a regular file: read_text says so
+    bundled = bundled_sets()  # the bundled folder listed only for a name that is no file: a set's file is read at once
     if ref in bundled:
         return bundled[ref]
     hint = did_you_mean(ref, bundled) or ("bundled sets: " + ", ".join(bundled) if bundled else None)
