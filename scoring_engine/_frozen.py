@@ -14,6 +14,7 @@ MappingProxyType does neither).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any, TypeVar
 
 __all__ = ["EMPTY", "ReadOnly", "ReadOnlyList", "frozen_data", "made_frozen", "read_only", "read_only_shallow"]
@@ -60,10 +61,14 @@ class ReadOnlyList(list):  # type: ignore[type-arg]
 
 #: The inputs and details of an indicator with none (a parent): one read-only dict for all.
 EMPTY = ReadOnly()
+#: The types of the scalars YAML reads into (texts, numbers, true and false, null): no mapping or list is one of them.
+_SCALARS = frozenset({str, int, Decimal, bool, float, type(None)})
 
 
 def frozen_data(value: Any) -> Any:
     """`value` with every mapping in it read-only and every list a tuple (JSON writes them alike): a rule as written."""
+    if type(value) in _SCALARS:  # most of a rule: kept without asking the Mapping ABC about it (a set's every rule is frozen)
+        return value
     if isinstance(value, Mapping):
         return ReadOnly({key: frozen_data(item) for key, item in value.items()})
     if isinstance(value, (list, tuple)):
