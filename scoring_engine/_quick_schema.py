@@ -244,6 +244,11 @@ def _only_for(is_kind: Check, check: Check) -> Check:
     return lambda v: not is_kind(v) or check(v)
 
 
+def _searched(pattern: str) -> Check:
+    search = re.compile(pattern).search  # once, with the schema: re.search looks it up in its cache for every name checked
+    return lambda v: search(v) is not None
+
+
 def _bound(test: Callable[[Any, Any], bool]) -> Callable[[Any], Check]:
     return lambda limit: lambda v: test(v, limit)
 
@@ -255,7 +260,7 @@ _ONLY_FOR: dict[str, tuple[str, Callable[[Any], Check]]] = {
     "exclusiveMinimum": ("number", _bound(lambda v, limit: not v <= limit)),
     "exclusiveMaximum": ("number", _bound(lambda v, limit: not v >= limit)),
     "minLength": ("string", _bound(lambda v, limit: not len(v) < limit)),
-    "pattern": ("string", lambda pattern: lambda v: re.search(pattern, v) is not None),
+    "pattern": ("string", _searched),
     "minItems": ("array", _bound(lambda v, limit: not len(v) < limit)),
     "minProperties": ("object", _bound(lambda v, limit: not len(v) < limit)),
 }
