@@ -55,21 +55,26 @@ class _Composer(_FAST_LOADER):  # type: ignore[misc,valid-type]
     quoted text and collections get the resolver's default tags without a call into it (it is called for every node)."""
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
-        self._tags: dict[str, str] = {}
         if not self.yaml_path_resolvers:  # the composer calls these around every node, to follow the path for path
             # resolvers; without any there is nothing to follow, and C callables that do nothing cost far less than the
             # resolver's methods, which return at once
             self.descend_resolver = operator.is_  # (parent, index)
             self.ascend_resolver = tuple  # ()
+            self.resolve = _tags_kept(super().resolve)  # called for every node: a closure, no attribute looked up in it
 
-    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-        if self.yaml_path_resolvers:
-            return str(super().resolve(kind, value, implicit))
+
+def _tags_kept(resolve: Callable[[type, str, tuple[bool, bool]], str]) -> Callable[[type, str, tuple[bool, bool]], str]:
+    """`resolve`, each plain scalar's tag kept for the rest of the file."""
+    tags: dict[str, str] = {}
+
+    def kept(kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if kind is not ScalarNode:
             return _MAP if kind is MappingNode else _SEQ
         if not implicit[0]:
             return _STR
-        return self._tags.get(value) or self._tags.setdefault(value, super().resolve(kind, value, implicit))
+        return tags.get(value) or tags.setdefault(value, resolve(kind, value, implicit))
+
+    return kept
 
 
 _SAFE_COLLECTION_TAGS = {_MAP, _SEQ}
