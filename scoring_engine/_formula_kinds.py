@@ -41,6 +41,30 @@ _HINTS = {
 }
 
 
+def _walked(tree: ast.AST) -> list[ast.AST]:
+    """The nodes `ast.walk(tree)` gives, in its order (breadth first), but the operators and contexts, which no check
+    here looks at: each formula of a set is walked by several checks, and ast.walk makes generators for every node."""
+    found = [tree]
+    for node in found:  # grows as it is read: a queue
+        if isinstance(node, (ast.Name, ast.Constant)):
+            continue
+        if isinstance(node, ast.BinOp):
+            found += (node.left, node.right)
+        elif isinstance(node, ast.UnaryOp):
+            found.append(node.operand)
+        elif isinstance(node, ast.Compare):
+            found += (node.left, *node.comparators)
+        elif isinstance(node, ast.BoolOp):
+            found += node.values
+        elif isinstance(node, ast.IfExp):
+            found += (node.test, node.body, node.orelse)
+        elif isinstance(node, ast.Call) and not node.keywords:
+            found += (node.func, *node.args)
+        else:  # any other node, as ast.walk takes it
+            found += ast.iter_child_nodes(node)
+    return found
+
+
 def kind(node: ast.expr, scope: Mapping[str, str]) -> str | None:
     """The kind of value `node` gives (number, text, date, boolean), or None when it is known only when scoring."""
     if isinstance(node, ast.Constant):
@@ -85,7 +109,7 @@ def comparison_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, t
     `tree` was parsed from `parsed` (the positions of its nodes are in it); `text` is the formula the problems name.
     """
     problems = []
-    for node in ast.walk(tree):
+    for node in _walked(tree):
         if not isinstance(node, ast.Compare):
             continue
         sides = [node.left, *node.comparators]
@@ -125,7 +149,7 @@ def arithmetic_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, t
     ["cannot compute with text ('0.5'): + - * / take numbers", 'cannot compute with text (b): + - * / take numbers']
     """
     problems = []
-    for node in ast.walk(tree):
+    for node in _walked(tree):
         operands = [node.left, node.right] if isinstance(node, ast.BinOp) else \
             [node.operand] if isinstance(node, ast.UnaryOp) and not isinstance(node.op, ast.Not) else []
         for operand in operands:
@@ -163,7 +187,7 @@ def argument_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, tex
     ['abs takes numbers: t is text', 'count takes a list fact: b is a number', "min takes numbers: '1' is text"]
     """
     problems = []
-    for node in ast.walk(tree):
+    for node in _walked(tree):
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
             continue
         wanted = _TAKES.get(node.func.id, "number")
@@ -219,7 +243,7 @@ def choice_problems(tree: ast.expr, choices: Mapping[str, tuple[str, ...]], text
     from .errors import did_you_mean
 
     problems = []
-    for node in ast.walk(tree):
+    for node in _walked(tree):
         if not isinstance(node, ast.Compare):
             continue
         for left, right in itertools.pairwise([node.left, *node.comparators]):
