@@ -170,6 +170,14 @@ def _dotted(node: ast.expr) -> str | None:
     return ".".join(reversed(parts))
 
 
+def _placed(new: ast.expr, node: ast.expr) -> ast.expr:
+    """`new` at the place of `node`, which the parser made (it has all four positions): what ast.copy_location does,
+    without its tests of each attribute (every node of every formula of a set is placed so)."""
+    new.lineno, new.col_offset, new.end_lineno, new.end_col_offset = \
+        node.lineno, node.col_offset, node.end_lineno, node.end_col_offset
+    return new
+
+
 class _Checker:
     """Checks one parsed formula against the language and rebuilds it for evaluation."""
 
@@ -271,7 +279,7 @@ class _Checker:
         else:
             self.refuse(node)
             return node  # type: ignore[return-value]
-        return ast.copy_location(new, node)
+        return _placed(new, node)
 
     def refuse(self, node: ast.AST) -> None:
         """A construct the language has not, shown as written: a tuple that is the whole formula (`a / b,`) spans the
@@ -308,7 +316,7 @@ class _Checker:
                 self.fail(f"write numbers in plain decimal notation, not {source}")
                 return node
             exact: Any = Decimal(source.replace("_", ""))  # the evaluator takes a Decimal constant as it is
-            return ast.copy_location(ast.Constant(exact), node)
+            return _placed(ast.Constant(exact), node)
         self.fail(f"{self.shown(node)} is not a number, text or True/False")
         return node
 
