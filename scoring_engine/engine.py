@@ -29,6 +29,7 @@ from ._frozen import ReadOnly, made_frozen
 from ._given_facts import given_facts, naming_another_set, of_no_file
 from ._not_applicable import not_applicable, weights_without
 from ._fact_warnings import one_line_warnings, shares_warnings
+from ._flag_words import flags_of
 from ._text import cut, keeping_lists
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, facts_not_given
@@ -37,7 +38,7 @@ from .errors import ADD_THE_FACT, ADD_TO_THE_ROW, FactsError, Problem, ScoringEr
 from ._formula_functions import condition_value
 from .facts import Facts, check_facts
 from .judgements import TargetRow
-from .model import Indicator, IndicatorSet
+from .model import ExplainRule, Indicator, IndicatorSet
 from .plan import Node, RuleStep, ScoringPlan, plan_for
 from ._later import Later
 from .result import Flag, Result, Scores, ScoreWarning
@@ -286,7 +287,7 @@ class _Run:
             raise ScoringError(self.problems)
         return scores
 
-    def outcome(self, scores: list[Decimal]) -> tuple[Decimal, str, tuple[Flag, ...]]:
+    def outcome(self, scores: list[Decimal]) -> tuple[Decimal, str, tuple[Flag, ...] | Later[tuple[Flag, ...]]]:
         """The total and the grade (after the set's caps), and the 需说明 flags."""
         s = self.set
         total = ZERO
@@ -300,14 +301,14 @@ class _Run:
             self.warnings.extend(capped)
         return total, grade, self.flags(total, grade)
 
-    def flags(self, total: Decimal, grade: str) -> tuple[Flag, ...]:
+    def flags(self, total: Decimal, grade: str) -> tuple[Flag, ...] | Later[tuple[Flag, ...]]:
         """The set's 需说明 conditions the project meets; one that cannot be decided becomes a warning saying so."""
         if not self.set.explain_when:
             return ()
         own = {"total": total, "grade": grade}
         # a plain dict when the values are one (read at C speed); else a view that keeps a failed value's error
         values = {**self.values, **own} if type(self.values) is dict else LocalValues(own, self.values)
-        found = []
+        found: list[Flag | ExplainRule] = []
         for rule in self.set.explain_when:
             if rule.formula is None:  # the per-row form: target rows far below their weight, unexplained
                 found.extend(row_flags(rule, self.places, self._scored_rows()))
@@ -322,9 +323,8 @@ class _Run:
                 self.warnings.append(ScoreWarning("explain_when", f"cannot tell whether to explain ({undecided}): {rule.message}",
                                                   expression=rule.formula.text))
             elif met:
-                found.append(Flag(_with_values(rule.message, rule.formula, values, written=rule.message),
-                                  rule.formula.text, in_words(rule.message, rule.formula, values, self.set)))
-        return tuple(found)
+                found.append(rule)  # worded when the flags are first read
+        return flags_of(found, values, self.set)
 
     def _score(self, node: Node) -> Decimal:
         weight = self.weights[node.id]

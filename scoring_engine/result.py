@@ -1,7 +1,7 @@
 """The result of scoring: total, grade, warnings and the audited indicator tree.
 
-`engine.score` hands a Result the indicator tree, the facts and derived values
-and the facts' hash as `Later` values: each is built when first read (the
+`engine.score` hands a Result the indicator tree, the facts and derived values,
+the facts' hash and the words of its 需说明 flags as `Later` values: each is built when first read (the
 whole tree in one pass) and is then the same object for every reader. `to_json`
 writes the document directly (`_result_json`); `to_dict` gives it as plain data.
 """
@@ -93,7 +93,7 @@ class Result:
     """The score of one project against one indicator set, with its audit trail.
 
     Immutable and safe to share between threads; the fields given as a Later
-    (the tree, the facts and derived values, the facts' hash) are built on first read.
+    (the tree, the facts and derived values, the facts' hash, the flags) are built on first read.
     """
 
     engine_version: str
@@ -111,7 +111,7 @@ class Result:
     # the project's facts as read, with the labels and units the set declares
     facts: Deferred[tuple[FactValue, ...]] = Deferred(())
     grade_consequence: str | None = None  # 结果应用: what the set's rules attach to the grade
-    flags: tuple[Flag, ...] = ()  # 需说明: the explain_when conditions the project meets
+    flags: Deferred[tuple[Flag, ...]] = Deferred(())  # 需说明: the explain_when conditions the project meets
     # the declared facts the project leaves out (value None), with their labels: explain names them so (QA119 F6)
     facts_not_given: Deferred[tuple[FactValue, ...]] = Deferred(())
 
@@ -205,7 +205,7 @@ class Scores:
     grade: str
     scores: Mapping[str, Decimal]  # indicator id → score, depth first (a row group's rows after it), as Result.walk()
     warnings: tuple[ScoreWarning, ...] = ()
-    flags: tuple[Flag, ...] = ()  # 需说明, as Result.flags
+    flags: Deferred[tuple[Flag, ...]] = Deferred(())  # 需说明, as Result.flags (worded when first read)
     weights: Mapping[str, Decimal] = field(default_factory=dict)  # indicator id → weight used (after rescaling), rows too
     values: Mapping[str, Any] = field(default_factory=dict)  # facts as checked, derived values; reading a failed one raises
 
@@ -220,7 +220,7 @@ class Scores:
         # the weights, scores and values are read-only views (the weights of the set's own table), which pickle cannot
         # take: they cross a process (or a deepcopy) as copies, read-only again on the other side (QA77 F2: a worker
         # could not return its Scores; QA202 3). Values with a failed derived value are their own read-only mapping.
-        state = dict(self.__dict__)
+        state = {name: value.get() if isinstance(value, Later) else value for name, value in self.__dict__.items()}
         for key in _VIEWS:
             if isinstance(state.get(key), MappingProxyType):
                 state[key] = dict(state[key])
