@@ -403,7 +403,8 @@ class _Run:
             view = RuleView(values)
         declared = node.weight
         try:
-            outcome = step.score(step.params, declared, view)
+            outcome = step.score(step.params, declared, view) if step.booleans is None else \
+                self.plan.kept_outcome(step, declared, view, values, index)
         except (ScoringError, DecimalException) as err:
             if not isinstance(err, ScoringError):
                 err = ScoringError("a number is out of range (too large or too small to score)")

@@ -30,7 +30,7 @@ __all__ = ["LOCAL_NAMES", "Node", "RuleStep", "ScoringPlan", "SharedTable", "pla
 #: Names a rule reads from its own indicator rather than from the project: the weight, and a target row's fields.
 LOCAL_NAMES = frozenset({"weight", "row", *ROW_NAMES})
 #: Most entries a plan keeps in each of its shared tables (ScoringPlan.fixed, .plain, .leaf_parts, .leaf_texts,
-#: .parent_texts): with audit.MAX_SHARED_TEXT and MAX_SHARED_JSON, at most some tens of megabytes per set, a few in
+#: .parent_texts, .outcomes): with audit.MAX_SHARED_TEXT and MAX_SHARED_JSON, at most some tens of megabytes per set, a few in
 #: practice.
 _MOST_KEPT = 2048
 #: Most combinations of indicators marked not applicable whose rescaled weights a plan keeps (ScoringPlan.rescaled).
@@ -46,15 +46,21 @@ class RuleStep(NamedTuple):
     local: bool  # reads the indicator's weight or a row: its formulas need values of their own
     score: Callable[[Any, Decimal, Any], Outcome]  # the kind's scoring function
     params: Any  # the rule's checked parameters, as the scoring function takes them
+    # `reads` when they are all true/false facts: the rule has a few outcomes at most, kept by their values
+    # (ScoringPlan.kept_outcome); None for any other rule
+    booleans: tuple[str, ...] | None = None
 
     @classmethod
-    def of(cls, rule: Rule[Any], row: bool = False, weight: Decimal | None = None) -> RuleStep:
+    def of(cls, rule: Rule[Any], row: bool = False, weight: Decimal | None = None,
+           booleans: frozenset[str] = frozenset()) -> RuleStep:
         """The step of `rule`, its parameters ready for `weight` when it is known; a row's rule (`row`) always sees
-        the row's fields (a kind may read its unit)."""
+        the row's fields (a kind may read its unit). `booleans`: the set's facts of type boolean."""
         kind = RULE_KINDS[rule.kind]
         local = row or not LOCAL_NAMES.isdisjoint(rule.reads)
         params = kind.at_weight(rule.params, weight) if kind.at_weight is not None and weight is not None else rule.params
-        return cls(rule, kind, tuple(sorted(rule.reads)), local, kind.score, params)
+        reads = tuple(sorted(rule.reads))
+        return cls(rule, kind, reads, local, kind.score, params,
+                   reads if reads and not local and rule.reads <= booleans else None)
 
 
 class Node(NamedTuple):
@@ -112,6 +118,7 @@ class ScoringPlan:
 
     def __init__(self, indicator_set: IndicatorSet) -> None:
         self.set = indicator_set
+        self._booleans = frozenset(name for name, spec in indicator_set.facts.items() if spec.type == "boolean")
         nodes: list[Node] = []
         self.tops = tuple(self._flatten(top, 1, nodes) for top in indicator_set.indicators)
         self.nodes = tuple(nodes)
@@ -152,6 +159,8 @@ class ScoringPlan:
         # the weights rescaled over the applicable leaves (not_applicable: rescale), by the ids marked not applicable:
         # a portfolio's projects mark the same few indicators again and again (each entry weighs every indicator)
         self.rescaled = SharedTable(_MOST_RESCALED)
+        # the outcome of a leaf whose rule reads true/false facts alone, by its position and their values (kept_outcome)
+        self.outcomes = SharedTable(_MOST_KEPT)
         # number → its text in reasons (fixed, plain): the same value reads the same whatever its exponent
         self._fixed: dict[Decimal, str] = {}
         self._plain: dict[Decimal, str] = {}
@@ -160,7 +169,8 @@ class ScoringPlan:
         index = len(nodes)
         nodes.append(None)  # type: ignore[arg-type]  # held until the children have their places
         children = tuple(self._flatten(child, level + 1, nodes) for child in indicator.children)
-        step = RuleStep.of(indicator.rule, weight=indicator.weight) if indicator.rule is not None and not children else None
+        step = RuleStep.of(indicator.rule, weight=indicator.weight, booleans=self._booleans) \
+            if indicator.rule is not None and not children else None
         rows = indicator.rows
         row_steps = {kind: RuleStep.of(rule, row=True) for kind, rule in rows.rules.items()} if rows is not None else None
         below = (indicator.id, *(i for c in children for i in nodes[c].below))
@@ -173,6 +183,21 @@ class ScoringPlan:
         for node in self.parents:
             weights[node.id] = sum((weights[self.nodes[c].id] for c in node.children), ZERO)
         return weights
+
+    def kept_outcome(self, step: RuleStep, weight: Decimal, view: Any, values: Mapping[str, Any], position: int) -> Outcome:
+        """`step.score(step.params, weight, view)` for the leaf at `position`, whose rule reads the true/false facts
+        `step.booleans` alone: the same for every project that gives the same values, so kept for the next one (most
+        projects meet a checklist's points in full). An Outcome is immutable, its fields and details made once when read."""
+        assert step.booleans is not None
+        try:
+            key = (position, *map(values.__getitem__, step.booleans))
+        except KeyError:  # an optional fact left out: scored as any other rule, which says what it misses
+            return step.score(step.params, weight, view)
+        outcome: Outcome | None = self.outcomes.get(key)
+        if outcome is None:
+            outcome = step.score(step.params, weight, view)  # a rule that raises keeps nothing
+            self.outcomes.put(key, outcome)
+        return outcome
 
     def owns(self, spec: Mapping[str, Any]) -> bool:
         """Whether `spec` is the rule as written of one of the set's leaves or row types, as results hand it out (this
