@@ -56,6 +56,7 @@ import yaml  # noqa: E402
 from generate import large_set, national_facts  # noqa: E402
 from handwritten import score_national  # noqa: E402
 from scoring_engine import Facts, load_indicator_set, score  # noqa: E402
+from scoring_engine._facts_pass import _plain_short  # noqa: E402
 from scoring_engine._no_finding import _read_short  # noqa: E402
 from scoring_engine.engine import scores_only  # noqa: E402
 
@@ -124,6 +125,7 @@ def scoring(args: argparse.Namespace) -> None:
 
     def fresh() -> Any:
         _read_short.cache_clear()  # what a findings text says is kept per process, not per set: a round reads it anew
+        _plain_short.cache_clear()  # (and whether the facts' one walk takes it as it is)
         warmed = load_indicator_set("national-framework")
         for f in others:
             score(warmed, f).to_json()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from itertools import repeat
 from operator import is_, itemgetter
 from decimal import Decimal
@@ -363,11 +364,24 @@ def _reading(entry: tuple[Any, ...], at: int, depth: int, pad: str) -> list[str]
 def _findings(items: list[Any]) -> tuple[Finding, ...] | None:
     """A list fact of findings written as text, as convert keeps it; None for anything else (read the long way)."""
     for item in items:
-        if type(item) is not str or not item.strip() or has_bad_character(item) or says_none(item) \
-                or list_number_only(item) or names_what_follows(item) or said_count(item) is not None \
-                or numbered_inline(item) or names_nothing(item) or "扣" in item or is_remark(item):  # refused, or a note
-            return None  # (提前支付工程款（扣2.5分）), checked the long way
+        if type(item) is not str or not (_plain_short(item) if len(item) <= _KEPT_LENGTH else _plain(item)):
+            return None
     return tuple([made_frozen(Finding, {"text": item, "points": None}) for item in items])
+
+
+#: Findings texts of at most this many characters whose reading `_findings` keeps, per process (as _no_finding keeps
+#: what a short text says): a portfolio's findings repeat, and each is asked nine questions
+_KEPT_LENGTH = 200
+
+
+def _plain(item: str) -> bool:
+    """Whether a finding's text is one `_findings` takes as it is: not refused, nor a note of points or a remark."""
+    return not (not item.strip() or has_bad_character(item) or says_none(item) or list_number_only(item)
+                or names_what_follows(item) or said_count(item) is not None or numbered_inline(item)
+                or names_nothing(item) or "扣" in item or is_remark(item))  # (提前支付工程款（扣2.5分）): the long way
+
+
+_plain_short = lru_cache(maxsize=4096)(_plain)
 
 
 def _judged(value: dict[Any, Any], tiered: bool) -> Judgement | TierJudgement | None:
