@@ -46,32 +46,21 @@ class _CompiledLater:
     def groups(self) -> int:
         return self._compiled().groups
 
-    def match(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().match(*args, **kwargs)
-
-    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().fullmatch(*args, **kwargs)
-
-    def search(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().search(*args, **kwargs)
-
-    def sub(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().sub(*args, **kwargs)
-
-    def subn(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().subn(*args, **kwargs)
-
-    def split(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().split(*args, **kwargs)
-
-    def findall(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().findall(*args, **kwargs)
-
-    def finditer(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().finditer(*args, **kwargs)
-
     def __reduce__(self) -> tuple[Any, ...]:  # pickled as what it stands for, compiled or not
         return (compile_later, (self.pattern, self._flags))
 
     def __repr__(self) -> str:
         return f"compile_later({self.pattern!r})"
+
+
+def _first_call(name: str) -> Any:
+    """The method `name` before the pattern is compiled: compiles it, then calls the compiled one's."""
+    def call(self: _CompiledLater, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self._compiled(), name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
+for _name in _METHODS:
+    setattr(_CompiledLater, _name, _first_call(_name))
