@@ -48,6 +48,7 @@ def test_scoring_a_project_from_the_command_line_loads_nothing_it_does_not_use()
     modules = set(json.loads(done.stdout.strip().splitlines()[-1]))
     assert "scoring_engine.engine" in modules and "总分" in done.stdout
     assert [] == _heavy(modules)
+    assert "difflib" not in modules  # no mistake to name, no did-you-mean
 
 
 def test_validating_a_set_does_not_load_the_engine() -> None:

@@ -4,7 +4,6 @@ blank form of a set every hint offers."""
 from __future__ import annotations
 
 import contextlib
-import difflib
 import functools
 import os
 import re
@@ -79,6 +78,8 @@ def how_to_read_with(named: str, source: str, sheets: list[Sheet] | None = None)
     if found:  # which one the form was filled from, it does not say (a blank form: QA217 4)
         return f"pass --set with the file the form was filled from, one of {_listed(found)}: files of the set {named} " \
                "near it that differ"
+    import difflib  # loaded with the first mistake to name, as errors.did_you_mean loads it (every score imports this)
+
     # a bundled id mistyped (QA54 F7), not one the form's id extends or shortens (self-evaluation-v2: QA78 F1)
     slip = difflib.get_close_matches(named, sorted(s for s in bundled_sets() if s not in named and named not in s), 1, 0.9)
     return did_you_mean(named, slip) or f"pass --set with the file of the set {named}"
