@@ -4,6 +4,9 @@
 hold some 300 patterns, and compiling them all at import was a fifth of every command's start (70 ms of
 `scoring-engine score examples/small/facts.json`), while a command uses a few of them. A module names its
 patterns at its top as before, with `compile_later` for `re.compile`; each is compiled when first used, once.
+
+What stands for a pattern has the compiled one's methods and attributes, but it is no `re.Pattern`: `isinstance` says
+so, and `re.sub(pattern, …)` and the other functions of `re` refuse it (call its own methods).
 """
 
 from __future__ import annotations
@@ -45,6 +48,10 @@ class _CompiledLater:
     @property
     def groups(self) -> int:
         return self._compiled().groups
+
+    @property
+    def flags(self) -> int:  # as compiled: with the inline flags, (?i), and re.UNICODE for a text pattern
+        return self._compiled().flags
 
     def __reduce__(self) -> tuple[Any, ...]:  # pickled as what it stands for, compiled or not
         return (compile_later, (self.pattern, self._flags))

@@ -142,7 +142,8 @@ def test_a_pattern_compiled_later_is_the_pattern_compiled_at_once() -> None:
 
     later, now = compile_later(r"(?P<n>\d+)处", re.ASCII), re.compile(r"(?P<n>\d+)处", re.ASCII)
     assert r"(?P<n>\d+)处" == later.pattern and "search" not in vars(later)
-    assert ({"n": 1}, 1) == (later.groupindex, later.groups)
+    assert ({"n": 1}, 1, now.flags) == (later.groupindex, later.groups, later.flags)
+    assert compile_later("(?i)yuan").flags == re.compile("(?i)yuan").flags  # its inline flags too
     text = "发现2处问题，另有１3处"
     assert later.search(text)["n"] == now.search(text)["n"] == "2" and "search" in vars(later)
     assert (later.findall(text), later.sub("#", text), later.split(text)) == (now.findall(text), now.sub("#", text),
