@@ -34,16 +34,17 @@ __all__ = ["Share", "Unusable", "budget_share", "unusable_share"]
 _NUMBER = r"(?<!\d)(\d++(?:\.\d++)?)"
 # (含), (不含), (含本数), (含20%), 含 beside a bound: 20%(含)以上, 20%以上(含), 20%(含20%)以上 is 20% and up (QA184 F2)
 _BOUND = r"(?:\s*+\(\s*+不?含\s*+(?:本数|\d++(?:\.\d++)?\s*+%?)?\s*+\)|\s*+不?含本数|\s*+含)?"
-_RANGE = compile_later(_NUMBER + r"\s*+%?" + _BOUND + r"\s*+(?:-|–|—|~|至|到)\s*+" + _NUMBER + r"\s*+%" + _BOUND)
+_RANGE = compile_later(_NUMBER + r"\s*+%?" + _BOUND + r"\s*+(?:-|–|—|~|至|到)\s*+" + _NUMBER + r"\s*+%" + _BOUND, needs="%")
 _AT_LEAST = compile_later(r"(?:不低于|不少于|至少|最低)\s*+" + _NUMBER + r"\s*+%" + _BOUND + "|"
-                          + _NUMBER + r"\s*+%" + _BOUND + r"\s*+(?:及以上|以上|或以上)" + _BOUND)
+                          + _NUMBER + r"\s*+%" + _BOUND + r"\s*+(?:及以上|以上|或以上)" + _BOUND, needs="%")
 _AT_MOST = compile_later(r"(?:不超过|不高于|最多|最高)\s*+" + _NUMBER + r"\s*+%" + _BOUND + "|"
-                         + _NUMBER + r"\s*+%" + _BOUND + r"\s*+(?:及以下|以下|或以下|及以内|以内)" + _BOUND)
+                         + _NUMBER + r"\s*+%" + _BOUND + r"\s*+(?:及以下|以下|或以下|及以内|以内)" + _BOUND, needs="%")
 _SINGLE = compile_later(_NUMBER + r"\s*+%")
 # the whole budget taken back: 100% by themselves (QA184 F3); 收回该项目全部资金, 项目全部资金收回 too (QA188 F3)
 _ALL_BACK = compile_later(r"收回(?:该|本)?(?:项目)?全部|全额收回|全部(?:资金|预算)?收回")
 # …unless denied: 不取消, 不予取消, 不得取消, 无需取消, 暂不取消 (QA182 F4)
-_DENIED = compile_later(r"(?:不|无需|无须|毋需|勿|免)(?:予|得|会|再|用|必|需|要|做|作|于)?\s*(?:取消|" + _ALL_BACK.pattern + ")")
+_DENIED = compile_later(r"(?:不|无需|无须|毋需|勿|免)(?:予|得|会|再|用|必|需|要|做|作|于)?\s*(?:取消|" + _ALL_BACK.pattern + ")",
+                        needs="全取收")
 # 取消 takes the share up to the whole budget only when what it cancels is the project or its money (取消该项目,
 # 取消资金安排, 直至取消); 取消该单位评优资格, 取消下一年度新增项目申报资格 cancel something else (QA184 F1)
 _CANCELLED = compile_later(r"取消([^，,。；;！!？?\s]*)")

@@ -37,12 +37,19 @@ def with_values(message: str, formula: Formula, values: Mapping[str, Any], behin
     shown = [part for part in shown if part]
     if not shown:
         return message
-    if written is not None and _CJK.search(written) is None:
+    if written is not None and not _has_cjk(written):
         return f"{message} ({'; '.join([formula.text, *shown])})"
     return f"{message}（{'；'.join([formula.text, *shown])}）"
 
 
-_CJK = compile_later(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")  # Chinese characters and full-width forms
+# Chinese characters and full-width forms (U+2E80–U+9FFF, U+F900–U+FAFF, U+FF00–U+FFEF) as their UTF-8 bytes: this
+# pattern compiles at once, where the same ranges written as text took 2 ms at the start of a command that words a check.
+_CJK_UTF8 = compile_later(rb"\xe2[\xba-\xbf][\x80-\xbf]|[\xe3-\xe9][\x80-\xbf]{2}|\xef(?:[\xa4-\xab\xbc-\xbe][\x80-\xbf]|\xbf[\x80-\xaf])")
+
+
+def _has_cjk(text: str) -> bool:
+    """Whether `text` holds a Chinese character or a full-width form (its punctuation is then Chinese)."""
+    return _CJK_UTF8.search(text.encode("utf-8", "surrogatepass")) is not None
 
 
 def in_words(message: str, formula: Formula, values: Mapping[str, Any], indicator_set: IndicatorSet) -> str | None:
@@ -52,7 +59,7 @@ def in_words(message: str, formula: Formula, values: Mapping[str, Any], indicato
     with_values' formula and `name = value` stay for the set's author and for tools (the English text, the JSON): the
     list the bureau sends the units read `execution_rate < 0.9；execution_rate = 0.7` (QA259 F2, QA263 F6). None for a
     message in English."""
-    if _CJK.search(message) is None:
+    if not _has_cjk(message):
         return None
     lines = _lines_of(formula)
     shown = [f"{label} {_shown_as(values[name], is_rate, unit, lines)}"

@@ -20,7 +20,8 @@ __all__ = ["points_said"]
 #: (单位绩效考核被 扣2分: QA279 F7)
 _NUMBER = r"\s*扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|\.\d{1,6}|[一二两三四五六七八九十]{1,3}|半)\s*分\s*"  # 扣两分 too (QA278 F3)
 _DIGITS = "零一二三四五六七八九"
-_SAID = compile_later(rf"(?:(?:[,;]|(?<![被应需将拟予均已可要再又并])\s){_NUMBER}|\({_NUMBER}\)|【{_NUMBER}】|\[{_NUMBER}\])$")
+_SAID = compile_later(rf"(?:(?:[,;]|(?<![被应需将拟予均已可要再又并])\s){_NUMBER}|\({_NUMBER}\)|【{_NUMBER}】|\[{_NUMBER}\])$",
+                      needs="([【扣")
 _AFTER = "。.;,!"  # what may follow the note, with spaces
 #: how far back from the end a note is looked for: a note is short, and a search over a long run of spaces before or
 #: after it would take time growing with the square of the run

@@ -100,7 +100,7 @@ _KNOWN = compile_later("|".join((
     r"unexpected indent", r"expected 'else' after 'if' expression", r"cannot use (?:double )?starred expression here",
     r"unexpected character after line continuation character",
     r"Missing parentheses in call to 'print'\. Did you mean print\(\.\.\.\)\?",
-)))
+)), needs="'Mceitu")
 #: A * with no value on either side, in a call or brackets: `min(a, *)`, `max(*)`, `[*]` (3.13: Invalid star expression).
 _STAR_ALONE = compile_later(r"(?:^|(?<=[(\[{,]))\s*(\*)(?!\*)\s*(?=[)\]},]|$)")
 

@@ -63,7 +63,7 @@ _NO_PROBLEM = compile_later(r"(除(上述|以上|此)(问题)?(之)?外,?)?(其�
                             + _KINDS + r"(问题|情况|现象|事项|异常|违规)?"
                             r"(\((0+|〇|零)[处个项条笔次件]?\))?|((发现|存在)(的)?)?问题((数)?:?(无|没有)|(数:?|:)0[处个项]?|0[处个项])|"
                             f"({_CHECKED}[,:]?)?{_WHO}?(均|都|从)?{_DENIED}(有)?(任何|明显|相关|此类|上述|以上|重大|严重)?"
-                            + _KINDS + r"(问题|情况|现象|事项|异常|违规)")
+                            + _KINDS + r"(问题|情况|现象|事项|异常|违规)", needs="不事从尚异情无暂未没现违问")
 # ... or all in order, as a clerk affirms it in the cell of what is missing (资料齐全 in 档案缺失: QA47 F1)
 # ... in the standard's own words too (QA280 F1): 制度合法合规完整, 资料齐全并及时归档, 合同书、验收报告、技术鉴定资料均已归档
 _FINE = r"(齐全|完整|完备|健全|完善|规范|合规|合法|合理|正常|及时|足额(到位)?|充分|必要|有效|准确|合格|已归档|(已)?及时归档)"
@@ -83,9 +83,10 @@ _IN_ORDER = compile_later(f"({_CHECKED}[,:]?)?" + r"((相关|项目|档案|各�
                           r"(五项|各项|所有|全部)(工作)?(均|都)?已(完成|开展)|"
                           r"(无需|不需要|不需)整改|"
                           r"((单独|专账)核算[、,和])?(项目资金|专项资金|资金)?(做到|实行)?专款专用|"
-                          r"(各项|所有|每笔)?(支出|报销|付款|资金支付)(均|都|全部)有(审批|报批|报销)?(手续|凭证|依据)")
+                          r"(各项|所有|每笔)?(支出|报销|付款|资金支付)(均|都|全部)有(审批|报批|报销)?(手续|凭证|依据)",
+                          needs="专健充准及合完已必整有正符规资足遵齐")
 #: 2处, 发现3处问题, 两处: how many, not what (QA49 F8); with a note after it (见附件)
-COUNT = compile_later(_COUNTED.format(kinds=_KINDS) + r"(\([^)]*\))?")
+COUNT = compile_later(_COUNTED.format(kinds=_KINDS) + r"(\([^)]*\))?", needs="0123456789〇一七三两九二五八六十四百零")
 _ENDS = r"(等)?(的)?(问题|情况|现象|行为|事项|之处|异常)"  # what a clause saying none ends with
 # None of a kind of problem found, or all of it ruled out (杜绝): 无缺项, 无违反法律法规情况, 未发现截留、挤占、挪用等违规问题,
 # 不存在挤占、挪用项目资金的情况 (QA261 F1, F2, QA264 F1: the misuses a set deducts 5 points for, named in the sentence
@@ -102,7 +103,8 @@ _WRONG = (r"(?>(资金使用|(项目|专项|财政|扶贫|补贴)?(资金|经费
           # cash and 公款 misused, with nothing after them: 无现金支付资料 is papers missing, a finding (QA273 F4)
           r"(使用)?(大额)?现金(支付|结算|报销|支出)(行为)?|公款(吃喝|旅游|消费|宴请)(行为)?)")
 _NONE_OF = compile_later(f"({_CHECKED}[,:]?)?{_SUBJECT}(杜绝了?|{_DENIED}|未被|未)(有)?(任何|明显|相关|此类|上述)?" + _WRONG
-                         + r"(?:[、和及或与等]?" + _WRONG + r")*+" + f"({_ENDS})?" + r"(\((0+|〇|零)[处个项条笔次件]?\))?")
+                         + r"(?:[、和及或与等]?" + _WRONG + r")*+" + f"({_ENDS})?" + r"(\((0+|〇|零)[处个项条笔次件]?\))?",
+                         needs="不从尚无暂未杜没")
 # ... or those problems under a label with none beside them: 违规问题：无, 截留、挤占、挪用：无, 挪用资金：0; 以上问题均无
 # ... answered no as a yes-or-no column is: 截留、挤占、挪用：否, 是否存在问题：否, 违规问题：不适用, 违规问题：-- (QA279 F1)
 _ANSWERED_NO = (r"((均|都)?(无|没有|不存在)(此类|此|相关|该类)?(情况|问题)?|0(\.0+)?(万?元)?|〇|零|否|☑否|□是☑否|□有☑无|☑无|"
@@ -113,7 +115,7 @@ _LABELLED = compile_later(r"(是否|有无)?(存在|发现|有)?" + _WRONG + r"(
                           + _ANSWERED_NO + "|"
                           r"(是否)?(存在|发现|有)?(违规|违纪|违法)?(问题|情况|事项|行为|现象):"  # 违规事项：无
                           + _ANSWERED_NO + "|"
-                          r"(以上|上述)(问题|情况)(均|都)?(无|没有|不存在)")
+                          r"(以上|上述)(问题|情况)(均|都)?(无|没有|不存在)", needs=":上以")
 # The work a project does before and after it spends, named: 事前绩效评估, 可行性研究, 专家论证, 竣工验收
 _WORK = (r"(事前绩效评估|事前论证|可行性研究|专家论证|风险评估|绩效评估|集体决策|绩效自评|绩效评价|政府采购|公开招标|"
          r"竣工验收|验收)")  # 风险评估, 集体决策: the standard's own five (QA280 F1)
@@ -128,7 +130,7 @@ _ALL_DONE = compile_later(r"(档案资料|项目资料|项目档案|资料|档�
                           # ... or done, with what it was: 已按规定开展事前论证, 已开展可行性研究和专家论证; 已归档
                           r"(本项目|该项目|项目)?(均|都)?已(按规定|按要求)?(开展|完成|进行|组织|履行)(了)?"
                           + _WORK + r"([、和及与]" + _WORK + r")*(程序|工作)?|"
-                          r"(档案资料|项目资料|项目档案|资料|档案)?已(整理)?归档")
+                          r"(档案资料|项目资料|项目档案|资料|档案)?已(整理)?归档", needs="全及均已按都")
 # What a word of a fault, a doubt or a money spent has none of: 资金拨付履行了审批程序 (QA282 F6), never 部分票据不规范,
 # 会议费标准较高 or 发放职工福利2万元
 _FAULTY = compile_later(r"[未不无没缺超违挪截挤虚滞擅失错漏假骗套延逾迟晚慢欠差误乱白弱低但却仍尚待除题险患较否]"
@@ -144,7 +146,7 @@ _AFFIRMED = compile_later(r"(" + _KEPT_BY + r"{0,2}" + _KEPT + r"[、和及与]?
                           # never 事后补签合同：是, 阴阳合同：有, 作废发票：有 (QA285 F7, QA286 F3)
                           r"(资料|报告|文件|情况|记录)?:"
                           r"(是|√|✓|✔|☑|☑是|有|已有|已开展|已完成|已进行|已组织|已归档|已落实|已执行|已提供|已建立|已制定|已公示|"
-                          r"已公开|已验收|已通过|通过|齐全|完整|健全|具备|合格)")
+                          r"已公开|已验收|已通过|通过|齐全|完整|健全|具备|合格)", needs=":")
 # A clause before one saying none that says how the work was done: 严格执行资金管理办法，杜绝截留挪用; never one saying
 # it was done badly (严格执行资金管理办法的意识不强: QA264 F3)
 # what problems: 存在的, 主要, 审计发现的主要, 绩效评价中发现的, 主要存在以下 (QA273 F3, QA274 F2)
@@ -168,15 +170,18 @@ _HEADS = compile_later(_HEADING + f"|({_CHECKED},?)?({_QUALIFIED}{_PROBLEMS}|(�
                        # a list's label over the items of a fact: 缺失资料：, 缺少以下资料：, 缺项：, 制度缺陷：, 存在以下问题
                        # (QA280 F2: each cost as much as a finding)
                        r"(缺失|缺少|未开展|未进行|缺)(的)?(以下|如下)?(资料|档案|材料|论证|事项)?(清单)?(如下)?:|"
-                       r"(制度缺陷|违规事项|违规问题|缺项|缺失资料清单|存在(以下|如下)问题)(如下)?:?")
-_NUMBERED_HEAD = compile_later(r"^(\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
+                       r"(制度缺陷|违规事项|违规问题|缺项|缺失资料清单|存在(以下|如下)问题)(如下)?:?",
+                       needs=":不制发存审核检经缺自违通问")
+_NUMBERED_HEAD = compile_later(r"^(\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}[、.])",
+                               needs="().、")
 _WORK_DONE = compile_later(_DOER + r"(严格|认真)(执行|遵守|按照|落实|履行|实行)(了)?(" + _CALM
                        + r"{0,25}?(办法|制度|规定|程序|精神|要求|条例|细则|法|预算|约定|合同|报账制|管理))?[》”]?"
                        r"(执行|要求|支付)?|" + _HEADING + "|"
                        r"(严格|认真)?按照《[^》]{1,25}》(的)?(规定|要求)?(使用(资金)?|执行|支付)?|"  # 按照《…办法》规定使用资金
                        r"(单独|专账)核算|(实行)?专账管理|实行国库集中支付|(资金)?通过国库(集中|直接)支付"
                        r"((到|至|给)(受益对象|受益人|施工单位|收款人|供应商|农户|个人账户))?|"
-                       + _DOER + r"(资金使用|资金管理|项目资金)?(总体|整体)?(规范|合规)")  # how the money was kept
+                       + _DOER + r"(资金使用|资金管理|项目资金)?(总体|整体)?(规范|合规)",
+                           needs=":专严发合存实审按核检经自规认通")  # how the money was kept
 # A remark below the findings: 以上问题已整改, 整改情况：已整改, 备注：…, 共计扣2分 (QA280 F2) (a 备注 or 整改措施 may name a
 # problem: never dropped, QA281 F3); alone in a cell, it names no finding (QA284 F1: 共计扣2分 cost a point)
 _REMARK = compile_later(r"(以上|上述)(问题)?(均|都)?已(整改|整改完毕|完成整改|落实整改)(到位)?|"
@@ -212,7 +217,7 @@ _REMARK = compile_later(r"(以上|上述)(问题)?(均|都)?已(整改|整改完
                           r"评价人|检查人)(成员)?:(?![^)]*([未无不没缺漏空待签补假审批越权虚过场造冒涂顶替改]|本人|兼任|人员|出纳|临时|同一|经办|负责|形式|供应商|单位|公司))"
                           r"([\u4e00-\u9fff]{2,3}([、,][\u4e00-\u9fff]{2,3})*|"
                           r"[\u4e00-\u9fff]{2,16}"
-                          r"(事务所|公司|中心))(,?\d{4}(年|\.|-)(\d{1,2}(月|\.|-)?)?(\d{1,2}日?)?)?\)?")
+                          r"(事务所|公司|中心))(,?\d{4}(年|\.|-)(\d{1,2}(月|\.|-)?)?(\d{1,2}日?)?)?\)?", needs=":元分已得扣整无")
 # A labelled detail of the finding above it (其中：A村8万元, 问题原因：…, 整改情况：已收回: QA287), or its state alone
 # (已整改, 已追回) or amount (涉及金额12万元): none of its own beside it, but alone in a cell a finding (QA289 F4)
 #: a place or a payee named before an amount (A村, 乡镇财政所): no word of a misuse or a fault
@@ -224,7 +229,7 @@ _DETAIL = compile_later(  # only what names no fault by its form, never by a lis
     r"(整改情况|整改结果):(均|已|均已|正在|尚未|未|部分)?(整改|收回|追回|退回|归还|补办|补齐)(到位|完毕|中)?|"
     r"责任人:[\u4e00-\u9fff]{2,3}([、,][\u4e00-\u9fff]{2,3})*|(整改时限|整改期限):[^:,;。]{1,16}|"
                         r"\(?(均|已|均已)(整改|追回|收回|退回|归还|补办|补齐)(到位|完毕)?\)?|"
-                        r"\(?(共)?(涉及|其中)(金额|资金)?(共计|合计)?:?\d{1,9}(\.\d{1,4})?万?元\)?")
+                        r"\(?(共)?(涉及|其中)(金额|资金)?(共计|合计)?:?\d{1,9}(\.\d{1,4})?万?元\)?", needs=":元均已整责")
 
 
 def _preamble(text: str) -> bool:
@@ -309,7 +314,7 @@ _STANDARD_CLAUSE = compile_later(
     r"(按照|遵守|执行|落实)(了)?(《[^》]{1,25}》(\([^)]{0,20}\))?)+(等)?(的)?(规定|要求|法律法规)?(使用资金|使用|执行)?|"
     r"(执行|遵守|落实)(了)?(国家|相关|有关)?(的)?(财经法规|法律法规|财务制度|财务管理制度|资金管理办法|管理办法|规定)|"
     r"建立(健全|完善)?(了)?(财务|内控|财务和业务|内部控制)?(管理)?制度|(按规定|按要求|及时|按时)+(整理)?归档|"
-    r"经(单位)?(党组会|党委会|办公会|班子会|集体)(议)?(集体)?(研究|决策|审议)(决定|通过)?)")
+    r"经(单位)?(党组会|党委会|办公会|班子会|集体)(议)?(集体)?(研究|决策|审议)(决定|通过)?)", needs="《专国履建归执按核经落遵附")
 
 
 #: a doubt, a part, a manner of doing it badly: what a clause doing the work well never says (the corpora's findings)
@@ -324,7 +329,8 @@ _DOUBTED = compile_later(r"基本|一般|需|还|仅|只|其余|其他|%|流于|
 
 
 #: What numbers a line of a list: 1. 1、 (1) （1） 一、
-_NUMBERED = compile_later(r"^(\d{1,2}[.、)]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.]|\([一二三四五六七八九十]{1,2}\))(?=\D)")
+_NUMBERED = compile_later(r"^(\d{1,2}[.、)]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.]|\([一二三四五六七八九十]{1,2}\))(?=\D)",
+                          needs="().、")
 
 
 def says_nothing(line: str) -> bool:
@@ -397,7 +403,7 @@ def _says_none(bare: str) -> bool:
 
 _LABEL = compile_later(r"(检查|核查|审计|自查|审查|复核|抽查)(情况|结果|结论):|"
                        r"(评价|自评|审核|复核)(意见|结论|结果):|"  # 评价意见：
-                       + _PROBLEMS_BELOW)  # 主要问题：无 (QA273 F3)
+                       + _PROBLEMS_BELOW, needs=":发存")  # 主要问题：无 (QA273 F3)
 _CATEGORY = compile_later(_CALM_WORDS + "{1,12}:")
 _A_PROBLEM = compile_later("问题|违规|违纪|违法|缺陷|异常|不足|不合规|不规范|截留|挤占|挪用|虚列")
 _DENIED_ALONE = compile_later(_DENIED + "(有)?")
@@ -437,7 +443,8 @@ def _vague(text: str) -> bool:
 
 #: what points to another paper for the findings: 详见附件1, 见评价报告, 详见附表二 (QA282 F5)
 _ELSEWHERE = compile_later(r"\(?(详见|见|参见|具体见|具体详见)(附件|附表|报告|自评报告|评价报告|评价报告附件|工作底稿|底稿)"
-                           r"[0-9一二三四五六七八九十]{0,3}(第[0-9一二三四五六七八九十]{1,3}(部分|页|章|节|条))?\)?")
+                           r"[0-9一二三四五六七八九十]{0,3}(第[0-9一二三四五六七八九十]{1,3}(部分|页|章|节|条))?\)?",
+                           needs="具参见详")
 
 
 def marks_only(text: str) -> bool:

@@ -34,10 +34,11 @@ _FAULT = FAULT
 _NONE = compile_later(r"(?:未发现|没有发现|未见)[^,。;]*?(?:问题|情况|现象|缺陷|缺失|不足)|"
                       r"其[他它余][^,。;]*(?:符合|未发现|齐全|规范)[^,。;]*|"
                       r"[^,。;]{0,8}(?:无|没有)问题|"
-                      r"(?:基本|总体|较为?|均)(?:规范|符合规定)|符合规定|履行了[^,。;]*")
+                      r"(?:基本|总体|较为?|均)(?:规范|符合规定)|符合规定|履行了[^,。;]*", needs="其履未没符规问")
 #: a consequence of the finding before it, never one of its own (不符合财务管理有关规定, 存在质量安全隐患, 无法证明…)
 _CONSEQUENCE = compile_later(r"(?:不符合|违反)[^,。;]*(?:规定|要求|约定|标准|办法|制度)|存在[^,。;]*(?:隐患|风险)|"
-                             r"(?:缺乏|无|没有)[^,。;]*依据|无法[^,。;]*|未(?:能)?(?:发挥|达到)[^,。;]*(?:效益|作用|效果|目的)|^(?:造成|导致|致使|影响)[^,。;]*|^(?:超出|超过|高于)(?:规定|开支)?标准$")
+                             r"(?:缺乏|无|没有)[^,。;]*依据|无法[^,。;]*|未(?:能)?(?:发挥|达到)[^,。;]*(?:效益|作用|效果|目的)|^(?:造成|导致|致使|影响)[^,。;]*|^(?:超出|超过|高于)(?:规定|开支)?标准$",
+                             needs="不依存导影无未标致违造")
 #: a remark on the finding, or what is to be done about it
 _REMARK = compile_later(r"^(?:已|上述|以上|建议|应|请|截至评价时已|经核实系)")
 #: a part that refers back or tells more of the finding before it
@@ -51,7 +52,7 @@ _MEASURE = compile_later(r"^[^,。0-9]{0,12}(?:超过|超出|超期|仅为?|达�
 #: a verdict on a category, at a part's end: the parts after it name its instances (差旅费报销不规范。报销单据未附审批单。)
 _VERDICT = compile_later(r"(?:不规范|不到位|不及时|不合规|不健全|不完善|不严格?|不全|不充分|不高|不符|不准确|不细化|不科学|"
                          r"不合理|不够[^,。]{0,4}|偏低|偏高|缓慢|较低|不足|有待[^,。]{0,4}|欠缺|混乱|缺失|不完整|不一致)"
-                         r"(?:的)?(?:现象|情况|问题)?$")
+                         r"(?:的)?(?:现象|情况|问题)?$", needs="不偏有欠混缓缺较")
 #: a part that adds a finding (另有白条入账2笔, 同时…, 此外…)
 _ADDS = compile_later(r"^(?:另有|另外|另|同时|此外|还|且|并|以及|而且)")
 #: the longest line read: a finding is short, and a longer text is a paragraph of a report, told as one

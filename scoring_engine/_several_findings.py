@@ -63,11 +63,11 @@ _FAULT_BEFORE = FAULT
 _COUNTED = compile_later(r"(?:[^:0-9]{0,12}?(?:发现|存在|共计|共有|共|有|其中))?(?:以下|如下)?" + _HOW_MANY + r"(处|个|项|条)"
                          + _KINDS + r"(方面的?问题|问题|不足(?:之处)?|方面)?" + _THEN + "|"  # 主要问题有以下3个方面： (QA282 F4)
                          r"(?:[^:0-9]{0,12}?(?:发现|存在))?问题(?:共|有)?\(?(?:共)?" + _HOW_MANY
-                         + r"(?:处|个|项|条)\)?()" + _THEN)
+                         + r"(?:处|个|项|条)\)?()" + _THEN, needs=",:问")
 # A count alone, with its unit, or closing a list in brackets: 2处, 发现3处问题, 两处违规问题, （共2处）; 一 or 3 alone may
 # name a finding (a case's placeholders)
 _ALONE = compile_later(r"\(?(?:以上)?(?:发现|共计|共有|共|存在|有|合计|缺少|缺)?" + _HOW_MANY + r"(?:处|个|项|条)"
-                       r"(?:(?:违规|违纪|违法|不合规|不规范|异常|和|及|、)*(?:问题|情况))?\)?")
+                       r"(?:(?:违规|违纪|违法|不合规|不规范|异常|和|及|、)*(?:问题|情况))?\)?", needs="个处条项")
 # A count after the findings it closes: 未附发票、超标准列支等2处问题 (QA279 F3)
 _COUNT_AFTER = compile_later(r"等" + _HOW_MANY + r"(?:处|个|项|条)(?:问题)?$")
 
@@ -172,9 +172,10 @@ def count_heading(text: str) -> int | None:
 
 #: a note of points inside a text, with words after it (未附发票（扣1分）。坐支现金（扣1分）: each finding noting its own)
 _POINTS = r"扣除?[0-9.一二两三四五六七八九十半]{1,6}分"
-_NOTE_ANY = compile_later(rf"\({_POINTS}\)|[,;。]?{_POINTS}")
+_NOTE_ANY = compile_later(rf"\({_POINTS}\)|[,;。]?{_POINTS}", needs="(扣")
 _NOTE_WITHIN = compile_later(rf"(?:\({_POINTS}\)|[,;。]{_POINTS}[,;。])"
-                             r"(?=[,;。.!]*[^,;。.!(\[【扣])")  # words after it, not a second note (扣1分）（扣2分）: said twice)
+                             r"(?=[,;。.!]*[^,;。.!(\[【扣])",
+                             needs="(扣")  # words after it, not a second note (扣1分）（扣2分）: said twice)
 
 
 def holds_several(text: str) -> bool:

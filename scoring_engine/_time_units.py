@@ -61,7 +61,7 @@ _SPACES = compile_later(r"\s+")
 # 2024.12, 2024-12-31, 20241231, 2024年底, 第四季度
 _DATE_TEXT = compile_later(r"(19|20)\d\d\s*(年|[.\-/]\s*(0?[1-9]|1[0-2])(?!\d))|"
                            r"(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b|"
-                           r"[一二三四1-4]\s*季度|[上下]半年|[年月][底末中初]")
+                           r"[一二三四1-4]\s*季度|[上下]半年|[年月][底末中初]", needs="12半季年月")
 _YEAR = compile_later(r"(19|20)\d\d")
 #: The numbers a date is written with (2024年, 12月, 31日, 2024.12.31, 20241231, 第四季度): a target with any other number
 #: (2024年底前完成40000户, 2024年投入50000万元) is an amount, not a date.

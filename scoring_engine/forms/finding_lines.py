@@ -38,7 +38,7 @@ _ITEM = compile_later(r"\s*(?:\d{1,2}[.、)．）](?!\d)|[(（]\d{1,2}[)）]|[�
                       r"第[一二三四五六七八九十]{1,2}部分)")
 #: a note of points alone on its line: 扣1分, （扣1分）, 扣除2分。, -1分
 _NOTE_ALONE = compile_later(r"[(\[【]?(?:扣(?:除)?\s*(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九十]{1,3}|半)|"
-                            r"-(\d{1,6}(?:\.\d{1,6})?))\s*分[)\]】]?[。.;]*")
+                            r"-(\d{1,6}(?:\.\d{1,6})?))\s*分[)\]】]?[。.;]*", needs="分")
 
 
 def findings_written(written: list[str]) -> tuple[list[str], str | None, str | None]:

@@ -139,13 +139,14 @@ _DONE = compile_later(rf"[^)]{{0,8}}?\)\s*+(?:{_DONE_HOW}*+(?:发放|拨付|下�
                       # (a space before it: 惠及农户 1200 户; a count in numerals, not money: 两百余户, 两百万人民币: QA242)
                       rf"(?![\s\S]{{0,60}}?(?:{_MONEY_FIGURE}"
                       r"|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][百千万亿佰仟拾]"
-                      r"(?![万千亿]?(?:余|多)?(?:[户个次亩村所家名]|人(?!民币)|项(?!目)))))")
+                      r"(?![万千亿]?(?:余|多)?(?:[户个次亩村所家名]|人(?!民币)|项(?!目)))))", needs=")")
 #: Whose money a note says is paid out in 元: 注：补贴以元为单位发放到户 the subsidy's, 注：金额以元为单位发放 the form's
 #: amounts' (QA233 H3, QA234 M2).
 _PAID_SUBJECT = compile_later(r"(?:各项|各类)?[^\W\d_]{0,10}?(?:补贴|奖补|补助|奖励|救助|补偿|资助|抚恤)[^\W\d_]{0,4}?"
                               r"(?:为[^。;!?\n、]*)?")  # (注：资金以元为单位拨付: the form's, QA234)
 #: An item's number before a note's subject: 注：1.补贴资金…, ①…, （1）… (QA238 M2).
-_ITEM_MARK = compile_later(r"\A\s*+(?:\(?\d++\s*+[.、)]|[①-⑳]|\(?[一二三四五六七八九十]+[)、])\s*+")
+_ITEM_MARK = compile_later(r"\A\s*+(?:\(?\d++\s*+[.、)]|[①-⑳]|\(?[一二三四五六七八九十]+[)、])\s*+",
+                           needs=").①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳、")
 _SUBSIDY = r"(?:补贴|奖补|补助|奖励|救助|补偿|资助|抚恤)"
 _NOT_A_SUBSIDYS = "".join(f"(?<!{s})" for s in ("补贴", "奖补", "补助", "奖励", "救助", "补偿", "资助", "抚恤"))
 #: …never beside the form's amounts or a scope: 注：补助资金、执行数均以元为单位拨付, 注：资金（含补贴）以元为单位拨付,
@@ -165,7 +166,7 @@ _UNIT_SAID = compile_later(r"(?:均|都|一律|全部|统一)?(?:以|按|采用)
 _ONWARD = compile_later(r"(?:[^。;!?\n与]|(?<=参)与|与(?=本表|附表|下表|[^\W\d_]{1,8}?[,、])){0,16}?"
                         r"(?:(?<=下)(?:均|亦|皆)?同(?!步|时|意)|(?<=表)(?:均|亦|皆)?同(?!步|上年|时|意|比|期|往年|[^\W\d_]{0,8}?一致)"
                         r"|(?:(?<=[余后数额金项文栏])(?:均|亦|皆)?|数据)同(?!步|上年|时|意|比|期|往年|口径[^\W\d_]|[^\W\d_]{0,8}?一致)"
-                        r"|同此|全表通用|类推)")  # (下同且与附表一致, 以下各表同口径填列: QA246 H1, H2)
+                        r"|同此|全表通用|类推)", needs="全同类")  # (下同且与附表一致, 以下各表同口径填列: QA246 H1, H2)
 # (与 between the ones paid, 发放到脱贫户与监测户，下同: QA247 H7)
 # (以下均同, 全表同, 其余同上, 预算数亦同, 附表同, 全表同口径; not 各乡镇亦同, 其余同上年, 数据同步, 同期增长, 与上年报表同口径,
 # 户数同口径比较: QA238 M3, H2, QA239 H1, M5, QA242)
@@ -174,7 +175,8 @@ _PAID_NEXT = compile_later(r"算?\s*+,\s*+(?:全部|足额|按月|[按每分]季
 #: 注：预算数、执行数均以元为单位: QA227 9), but a figure's own (注：单价单位：元).
 _IN_NOTE = compile_later(rf"(?:单位|口径){_SAYS}{_YUAN}{_AFTER_UNIT}|以\s*+{_YUAN}\s*+为(?:计算|计量)?单位"
                          # 预算数、执行数均为元, 均以元计 (QA229 8)
-                         rf"|(?:均|都|统一|一律|全部)(?:为|是|采用|以)\s*+{_YUAN}(?:为(?:计算|计量)?单位|计)?{_END}")
+                         rf"|(?:均|都|统一|一律|全部)(?:为|是|采用|以)\s*+{_YUAN}(?:为(?:计算|计量)?单位|计)?{_END}",
+                         needs="以元")
 #: What leads a problem found, a measure or a deviation's cause: its words are never a note for the form, whatever
 #: units they name (存在问题：资金以元为单位拨付到户, 改进措施：资金按元计，发放到户, 偏差原因：资金以元计，存在尾差: QA226 1,
 #: QA227 6, 8), but a note of this form's amounts (存在问题：无，本表金额单位为元: QA229 1). A lead begins a word (饮水问题：
@@ -185,17 +187,18 @@ _PROBLEM_LEAD = compile_later(_LEAD_START + r"(?:存在的?(?:主要)?(?:问题|
                               r"|(?:存在的?问题|问题|偏差原因)(?:及|和|与)(?:原因|改进措施|整改措施|建议|措施)"
                               r"|(?:偏差原因|偏差|原因|完成情况|情况|问题)(?:分析)?说明|偏差原因分析(?:及|和|与)改进措施"
                               r"|下一步(?:工作)?(?:措施|计划|打算|安排)?|措施|偏差原因(?:分析)?|原因(?:分析)?|(?:意见)?建议"
-                              r"|(?:主要)?(?:经验)?(?:及|和)?做法)(?:\s*+:|\s++)")
+                              r"|(?:主要)?(?:经验)?(?:及|和)?做法)(?:\s*+:|\s++)", needs="下不主偏做原存建措改整说问")
 #: And what leads a note: its words are the note's, whatever they go on to say (注：金额单位：元，角分四舍五入，合计可能
 #: 与分项不一致; 填表说明：…，金额单位：元，不得涂改: QA227 3).
-_NOTE_LED = compile_later(rf"{_LEAD_START}(?:{NOTE_LEAD})\s*+\d*+\s*+[:】〕〗)\]]")  # (〔注〕, （注）: QA247 H1)
+_NOTE_LED = compile_later(rf"{_LEAD_START}(?:{NOTE_LEAD})\s*+\d*+\s*+[:】〕〗)\]]",
+                          needs="填提注说附")  # (〔注〕, （注）: QA247 H1)
 # (spaces are read at most once each: a cell of 32,000 line breaks is read once, QA229 7)
 _ITEM_START = rf"[^\S\n]*+(?:\(?\d++\s*+[.、)]?|\(?[一二三四五六七八九十]+[)、]|{BULLET})"
 _NUMBERED = r"[^\S\n]*+(?:\(?\d++\s*+[.、)]|\(?[一二三四五六七八九十]+[)、]|[一二三四五六七八九十]+是)"
 _PROBLEM_END = compile_later(rf"[。!?;\n\r\u2028\u2029](?!{_NUMBERED})|(?<!\s)[^\S\n]{{2,}}+|{_LEAD_START}(?:{NOTE_LEAD})\s*+:"
                              # 存在问题：无: no problem's words follow (存在问题：无，金额单位：元，保留两位小数: QA231 2)
                              r"|(?<=:)\s*+(?:无|没有|暂无|未发现)(?=[\s,;、.。(【\[]|\Z)")
-_NOTE_END = compile_later(rf"[。!?]|\n(?!{_ITEM_START})|{_PROBLEM_LEAD.pattern}")
+_NOTE_END = compile_later(rf"[。!?]|\n(?!{_ITEM_START})|{_PROBLEM_LEAD.pattern}", needs="\n!?。下不主偏做原存建措改整说问")
 #: Or the words right after them say what is wrong with them, wherever the line starts: 1.金额单位：元角分不规范,
 #: 金额：元、角、分记录不全, 元、角、分漏填. (Not further on: a note goes on 角分四舍五入，合计可能与分项不一致: QA227 3.)
 _FAULT = compile_later(r"\s*+[,、]?\s*+(?:填写|填列|填报|记录|书写|使用|标注)?(?:有|存在)?"
@@ -215,7 +218,7 @@ _THIS_FORM = compile_later(r"(?:本表|本自评表|上表|该表|此表|(?<![^\
 #: Money a goal gives: 全年预算, 资金总额, 预算数, 全年执行, 以上资金均 (QA229 8, QA234), not 销售总额 (QA236 M5).
 _SPENT = compile_later(r"(?<![均单每])(?:预算数?|执行数?|资金|投资额?|经费|金额|支出|拨款|款项"
                        r"|(?<!销售)(?<!贷款)(?<!担保)(?<!收入)(?<!工资)(?<!产值)(?<!增收)(?<!分红)(?<!利润)(?:总额|规模)"
-                       r"|(?<!资本)(?<!社会)(?<!企业)投入)(?:均|都)?\Z")
+                       r"|(?<!资本)(?<!社会)(?<!企业)投入)(?:均|都)?\Z", needs="总执投拨支款经规资金预")
 #: What a rate is per: a person, a household, a mu, a village, a school, a head of livestock, a ton… never a time (年, 月,
 #: 学期, 批, 轮: money per year is a total's, QA234 H1).
 _MEASURE = (r"(?:人|户|亩|村|校|生|头|只|床|件|县|乡|镇|场|所|家|位|名|吨|座|处|项|株|棵|套|台|辆|间|公顷|千米|公里|平方米|立方米"
@@ -224,7 +227,8 @@ _MEASURE = (r"(?:人|户|亩|村|校|生|头|只|床|件|县|乡|镇|场|所|家
 #: A rate's money: 亩均投资, 人均补助资金, 每亩投资, 每所学校经费 (QA230 7, QA231 8, QA233 M1), never 均衡发展资金, 每年预算
 #: (QA232 H2), 年均投入资金, 每学期经费 nor 资金均为… (QA234 H1).
 _RATE = compile_later(rf"(?:(?:{_MEASURE}|次)均(?![衡等匀])|每(?:个|名|所|位|座|家|口|眼|张)?{_MEASURE}|单(?:户|村|个(?:项目)?))"
-                      rf"(?:(?!项目(?:总|\Z)|工程|计划|行动|一策)[^\W\d_]){{0,8}}\Z")  # (not 每户一策帮扶项目: QA238 H3)
+                      rf"(?:(?!项目(?:总|\Z)|工程|计划|行动|一策)[^\W\d_]){{0,8}}\Z",
+                      needs="单均每")  # (not 每户一策帮扶项目: QA238 H3)
 _MONEY_LABEL = compile_later(rf"{MONEY_WORD}|本表|表中|表内")
 _NOTE = compile_later(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                       rf"|{_NOTE_UNIT}\s*+\(\s*+{_YUAN}\s*+\){_END}"
@@ -239,7 +243,7 @@ _NOTE = compile_later(rf"{_NOTE_UNIT}{_SAYS}{_YUAN}{_AFTER_UNIT}"
                       # the word alone before the unit, as a title row gives it: （2024年度） 金额：元 (QA212), or saying
                       # it: 注：本表金额均为元 (QA223 3), 表中所有金额均为人民币元 (QA225 2)
                       rf"|{_NOTE_START}{NOTE_SCOPE}(?:{MONEY_WORD}|数值|数据|数字)(?:\s*+:|(?:均|都|统一|一律|全部)?(?:为|是))\s*+"
-                      rf"{_YUAN}{_AFTER_UNIT}")
+                      rf"{_YUAN}{_AFTER_UNIT}", needs="(元按")
 #: Spaces inside a label's words, as clerks align it: 单 位：元, 金 额 单 位：元 are read as 单位：元, 金额 单位：元 (QA225 2);
 #: words are never joined (部分资金 单位：元 stays a note after a space, 人民币  单位：元 too).
 _SPACED_LABEL = compile_later("|".join(rf"(?<={a})[^\S\n]++(?={b})" for a, b in ("金额", "单位", "货币", "资金", "数据", "计量")))
@@ -358,14 +362,16 @@ def _other_words(normal: str, found: re.Match[str], before: str, problems: list[
 #: 各行政村, 各帮扶单位; never 各渠道, 各笔, 各年度, 各单元格, nor the units that fill the form, 各预算单位 (QA252 H4, QA254 M3,
 #: QA256 H3).
 _OTHERS = compile_later(r"各(?!预算|填报|主管|项目)[^\W\d_]{0,3}?(?:乡镇|乡|镇|村|社区|街道|镇街|部门|单位|县|区|县区|市|学校"
-                        r"|小学|中学|医院|企业|合作社|村委会)(?:\([^\W\d_]{1,3}\))?(?:[、和及][^\W\d_]{1,4}|街道|社区)?\Z")
+                        r"|小学|中学|医院|企业|合作社|村委会)(?:\([^\W\d_]{1,3}\))?(?:[、和及][^\W\d_]{1,4}|街道|社区)?\Z",
+                        needs="各")
 _MONEY_SOURCE = compile_later(r"(?:资金|经费|款项|补助|补贴)来源")
 #: A source named as a clause of its own, after 资金来源: 上级补助, 中央财政补助资金, 省级补助 (QA246 H3).
 _SOURCE_VALUE = compile_later(r"(?:中央|省级|省|市级|市|县级|县|本级|上级|各级)*+(?:财政)?(?:补助|拨款|转移支付)(?:资金)?")
 #: Right after the bracket: 补助标准（单位：元），下同 (QA244 H4), …，以下各表同 (QA246).
 _SAME_AFTER = compile_later(r"\s*+[,;、(【。]?\s*+(?:(?:以下各?附?表|全表|各表|其余各?表|本表及附表|附表)(?:均|亦|皆)?"
                             r"(?:同(?!步|时|意|比|期|上年|类|级|口径(?:比较|对比))|通用(?![^\W\d_]))|(?:以下|下表|下|后)(?:均|亦|皆)?"
-                            r"(?:同(?!步|时|意|比|期|上年|类|口径[^\W\d_]|级)|通用(?![^\W\d_])))")  # (全表同口径计算: QA254)
+                            r"(?:同(?!步|时|意|比|期|上年|类|口径[^\W\d_]|级)|通用(?![^\W\d_])))",
+                            needs="同通")  # (全表同口径计算: QA254)
 # (；下同, 【下同】, ，附表同: QA247 H6, M2; not 、下同类项目…, 。全表通用指标…: QA250)
 
 
@@ -443,14 +449,14 @@ _DATE_END = compile_later(r"(?:(?:19|20)\d{2}\s*+[-./年]\s*+\d{1,2}\s*+[-./月]
                           r"|(?:附件|附表|表)\s*+\d++(?:[-.]\d++)*+"
                           # a code, a number or a date in eight figures: 项目编号：2024001, 版本：V2, 20250110 (QA233)
                           r"|(?:编号|编码|代码|文号|版本|日期)\s*+:?\s*+[A-Za-z0-9_.\-]*+"
-                          r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))\Z")
+                          r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))\Z", needs="12代文日版编表附")
 #: A year alone, at a line's start or after a word and spaces (某某县农业农村局 2024（单位：元）: QA233 H2, QA234), but a figure
 #: after what names one (补助标准：\n2000（单位：元）, 人均补助 2000（单位：元）: QA232, QA234 M3).
 #: And a period (实施周期：2023-2025: QA234), but a range of money after what names it (补助标准1900-2000: QA236 M2).
 _YEAR_ALONE = compile_later(r"(?:(?:^|(?<=[\n(])|(?<=[^\W\d_])[^\S\n]++)(?:19|20)\d{2}"
                             r"|(?:19|20)\d{2}\s*+[-—–~至到]\s*+(?:19|20)?\d{2})\Z")
 _FIGURE_LABEL = compile_later(r"(?:价|价格|标准|补助|补贴|为|是|达到|约|共计|合计)\s*+:?\s*+(?:19|20)\d{2}"
-                              r"(?:\s*+[-—–~至到]\s*+(?:19|20)?\d{2})?\Z")
+                              r"(?:\s*+[-—–~至到]\s*+(?:19|20)?\d{2})?\Z", needs="12")
 
 
 #: A figure and the words it is of: 投入资金1000000, 项目总投资为1000000.

@@ -45,8 +45,8 @@ _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "
 
 _FRACTION = r"(?<!\d)\d{1,15}/[1-9]\d{0,14}(?!\d)"
 _PER_FINDING = compile_later(r"每(?P<what>[^，,。；;（）()每扣]{1,20}?)扣(?:减|除)?(?:分值的(?:(?P<fraction>" + _FRACTION
-                             + r")|(?P<share>" + _NUMBER + r")%)|(?P<points>" + _NUMBER + r")分)")
-_ZERO_AT_COUNT = compile_later(r"(?P<n>" + _COUNT + r")(?:处|项|次|起|个)(?:及|或)?以上(?:问题|违规|缺陷)?" + _ZERO)
+                             + r")|(?P<share>" + _NUMBER + r")%)|(?P<points>" + _NUMBER + r")分)", needs="每")
+_ZERO_AT_COUNT = compile_later(r"(?P<n>" + _COUNT + r")(?:处|项|次|起|个)(?:及|或)?以上(?:问题|违规|缺陷)?" + _ZERO, needs="以")
 _FULL_MARKS = (compile_later(r"[×xX*]\s*(?P<n>" + _NUMBER + r")\s*分"),
                compile_later(r"最高(?:得)?(?P<n>" + _NUMBER + r")分"),
                compile_later(r"按(?P<n>" + _NUMBER + r")分计"),
@@ -62,7 +62,7 @@ _WHOLE_MARKS = (compile_later(r"得分\s*[=＝]\s*(?P<n>" + _NUMBER + r")\s*[×x
 _EACH_PART = compile_later(r"(?:每项|各)(?P<n>" + _NUMBER + r")分")
 _EACH_ITEM = compile_later(r"(?:每项(?:[^，,。；;扣每\d]{0,6}扣(?:减|除)?)?|各|(?:每(?:少|缺少?|缺失|有)|不符合|缺少?)[1一]项"
                            r"[^，,。；;扣每]{0,6}扣(?:减|除)?)(?P<n>"
-                           + _NUMBER + r")分")
+                           + _NUMBER + r")分", needs="分")
 _ELEMENT_POINTS = compile_later(r"[（(](?P<n>" + _NUMBER + r")分")
 # (never from inside a run of spaces, where a match from the run's first space is found first: searched from each space
 # of a run, 16,000 spaces in a standard took 21.6 s to lint, QA299 F5)
