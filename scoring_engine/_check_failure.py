@@ -44,7 +44,8 @@ def with_values(message: str, formula: Formula, values: Mapping[str, Any], behin
 
 # Chinese characters and full-width forms (U+2E80–U+9FFF, U+F900–U+FAFF, U+FF00–U+FFEF) as their UTF-8 bytes: this
 # pattern compiles at once, where the same ranges written as text took 2 ms at the start of a command that words a check.
-_CJK_UTF8 = compile_later(rb"\xe2[\xba-\xbf][\x80-\xbf]|[\xe3-\xe9][\x80-\xbf]{2}|\xef(?:[\xa4-\xab\xbc-\xbe][\x80-\xbf]|\xbf[\x80-\xaf])")
+_CJK_UTF8 = compile_later(rb"\xe2[\xba-\xbf][\x80-\xbf]|[\xe3-\xe9][\x80-\xbf]{2}"
+                          rb"|\xef(?:[\xa4-\xab\xbc-\xbe][\x80-\xbf]|\xbf[\x80-\xaf])")
 
 
 def _has_cjk(text: str) -> bool:
@@ -184,7 +185,9 @@ def divided_by_zero(name: str, failed: Problem, indicator_set: IndicatorSet, val
                        hint=f"{mark}; else check {', '.join(dict.fromkeys(made_of))}, and the divisor the set writes")
     behind = [n for n in zero if n not in divisor]  # shown where the divisor is a derived value: the facts it is made of
     said = f"derived value {name}: division by zero: {failed.fact} is 0" + (f" ({_shown(behind, values)})" if behind else "")
-    return Problem(said, fact=zero[0], expression=failed.expression, hint=f"{mark}; else give the right {', '.join(zero)}")
+    # said of the facts, where it is put right (QA305 2: the bundled set's file and line came first, the facts file nowhere)
+    return Problem(said, fact=zero[0], expression=failed.expression, path=f"$.facts.{zero[0]}",
+                   hint=f"{mark}; else give the right {', '.join(zero)}")
 
 
 def _failing_readers(name: str, zero: Sequence[str], indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list[str]:

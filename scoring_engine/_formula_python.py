@@ -101,6 +101,8 @@ _KNOWN = compile_later("|".join((
     r"unexpected character after line continuation character",
     r"Missing parentheses in call to 'print'\. Did you mean print\(\.\.\.\)\?",
 )), needs="'Mceitu")
+#: An operator that ends a formula, which needs a value after it: `a +`, `paid / `, `a ==`, `a and`
+_ENDING_OPERATOR = compile_later(r"(\*\*|//|==|!=|<=|>=|[-+*/%<>]|(?<![\w.])(?:and|or|not))\s*\Z")
 #: A * with no value on either side, in a call or brackets: `min(a, *)`, `max(*)`, `[*]` (3.13: Invalid star expression).
 _STAR_ALONE = compile_later(r"(?:^|(?<=[(\[{,]))\s*(\*)(?!\*)\s*(?=[)\]},]|$)")
 
@@ -113,6 +115,10 @@ def syntax_problem(err: SyntaxError, text: str) -> Problem:
     if alone is not None:  # the same on every Python: 3.13 has words of its own for it (QA215 2)
         return Problem(f"syntax error: * with nothing to multiply (at character {alone.start(1) + 1})", expression=text,
                        hint="* multiplies two values (budget.paid * 0.5); a formula has no * unpacking")
+    end = _ENDING_OPERATOR.search(code_only(text))
+    if end is not None:  # an unfinished `a +`: Python's "invalid syntax" said neither where nor what (QA305 4)
+        return Problem(f"syntax error: the formula ends with {end.group(1)}, with nothing after it", expression=text,
+                       hint=f"write what follows {end.group(1)}, or delete it")
     detail = (err.msg or "invalid syntax").replace("'(' was never closed", "unbalanced parentheses")
     detail = "invalid syntax" if detail.startswith("Invalid star expression") else detail  # 3.13's words alone
     stray = re.fullmatch(r"closing parenthesis '(.)' does not match opening parenthesis '\(' on line 1", detail)

@@ -162,6 +162,8 @@ RULES = (
     ("write {number:n}", "写成 {number}"),
     # Python's words on a formula said in the engine's own, the same on every Python (_formula_python, QA215 2, 3)
     ("* with nothing to multiply (at character {n:n})", "* 前后没有相乘的值（第 {n} 个字符处）"),
+    ("the formula ends with {op}, with nothing after it", "公式以 {op} 结尾，后面缺少值"),
+    ("write what follows {op}, or delete it", "在 {op} 后写上值，或删去 {op}"),
     ("* multiplies two values (budget.paid * 0.5); a formula has no * unpacking",
      "* 用于两个值相乘（如 budget.paid * 0.5）；公式中不能用 * 解包"),
     ("syntax error at character {n:n}: {python}", "语法错误：公式写法有误（第 {n} 个字符处）"),

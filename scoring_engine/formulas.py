@@ -34,7 +34,7 @@ from ._formula_python import FORMULA_LANGUAGE, f_string, refused_construct, synt
 from ._formula_syntax import (glued_problem, missing_operator, one_line, plain_decimal, syntax_slip, unclosed_text,
                               unicode_problems)
 from ._record import record
-from .errors import ADD_THE_FACT, FormulaError, Problem, ScoringError, did_you_mean
+from .errors import ADD_THE_FACT, FormulaError, Problem, ScoringError, closest, did_you_mean
 from ._patterns import compile_later
 
 __all__ = [
@@ -223,7 +223,7 @@ class _Checker:
             else:
                 # only names a formula can be written with: not a fact named survey.一般, itself refused (QA67 F7)
                 writable = [n for n in self.scope if all(p.isascii() and p.isidentifier() for p in n.split("."))]
-                hint = did_you_mean(name, writable) or "declare it under facts: or derived:"
+                hint = _name_meant(name, writable) or "declare it under facts: or derived:"
                 self.fail(f"unknown name {name}", hint=hint, fact=name)
         elif kind not in READABLE_TYPES:
             self.fail(
@@ -345,6 +345,16 @@ class _Checker:
 
 class _TooDeep(Exception):
     pass
+
+
+def _name_meant(name: str, names: list[str]) -> str | None:
+    """The hint for an unknown name: the name it is a slip for, never one alike only in the part both begin with
+    (output.inspected is no slip for output.planned, where a new fact was meant: QA305 1)."""
+    close = closest(name, names)
+    head, _, last = name.rpartition(".")
+    if close is not None and head and close.rpartition(".")[0] == head and closest(last, [close.rpartition(".")[2]]) is None:
+        return None
+    return f"did you mean {close}?" if close is not None else None
 
 
 def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]) -> Formula:

@@ -204,3 +204,20 @@ def test_projects_whose_id_is_only_invisible_characters_are_no_duplicates(tmp_pa
         document["project"]["id"] = "\u200b"
     facts.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in documents) + "\n", encoding="utf-8")
     assert "项目编号重复" not in _run(str(facts)).output
+
+
+def test_the_summary_sheets_year_is_a_number_however_the_project_writes_it(tmp_path: Path):
+    """QA305 5: 汇总's 年度 stood as the text '2024年' beside the number 2024 of another project (a form's, or "2024"):
+    sorting or filtering the column in a spreadsheet split one year in two. Every spelling of 2024 is the number 2024,
+    as 统计 counts it; a year that is none stays as written."""
+    from openpyxl import load_workbook
+
+    facts = _jsonl(tmp_path / "in" / "p.jsonl", 1, 2, 3, 4, 5,
+                   year={0: 2024, 1: "2024年", 2: "２０２４", 3: "二〇二四年度", 4: "2023-2024"})
+    book = tmp_path / "out.xlsx"
+    run = CliRunner().invoke(main, ["batch", str(facts), "--output", str(book), "--quiet"])
+    assert run.exit_code == 0, run.output
+    sheet = load_workbook(book, read_only=True)["汇总"]
+    rows = list(sheet.values)
+    column = rows[0].index("年度")
+    assert [2024, 2024, 2024, 2024, "2023-2024"] == [row[column] for row in rows[1:6]]

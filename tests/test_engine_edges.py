@@ -1001,6 +1001,27 @@ def test_a_zero_budget_is_said_on_the_fact_behind_the_divisor_with_what_the_fact
     assert D(0) == marked.indicator("budget").weight
 
 
+def test_a_zero_budget_in_a_facts_file_is_said_of_that_file_not_of_the_sets(tmp_path):
+    """QA305 2: scoring a facts file whose budget.total is 0 said the bundled set's file and line first
+    (…/indicator_sets/self-evaluation.yaml:111), inside the installed package, and named the facts file nowhere; the
+    fix is the facts', so the problem is said of the facts file, at the fact."""
+    import json
+    from pathlib import Path
+
+    from scoring_engine import load_facts, load_indicator_set
+
+    root = Path(__file__).resolve().parent.parent
+    document = json.loads((root / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["budget"].update(total=0, paid=0)
+    facts_file = tmp_path / "zero.json"
+    facts_file.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ScoringError) as caught:
+        score(load_indicator_set("self-evaluation"), load_facts(facts_file))
+    problem = caught.value.problems[0]
+    assert (str(facts_file), None, "$.facts.budget.total") == (problem.file, problem.line, problem.path)
+    assert str(problem).startswith(f"{facts_file}: indicator budget: derived value execution_rate: division by zero")
+
+
 def test_a_divisor_written_as_an_expression_is_said_zero_not_the_fact_it_reads():
     """QA81 F1: a derived value divided by `cost - 186` with cost = 186 said "cost is 0", and sent the clerk to correct a
     right value. The divisor as the set writes it is 0, with the values of the facts it reads; the fix may be the facts

@@ -36,6 +36,14 @@ def test_a_typed_execution_rate_its_amounts_do_not_give_is_a_hint_and_the_comput
     assert "8.40" in output  # 10 × 84%
 
 
+def test_a_negative_amount_is_refused_without_a_hint_of_the_rate_it_would_give(tmp_path: Path) -> None:
+    """QA305 6: 全年执行数 typed −420 was refused on F6, and before that a 提示 compared the typed 90% with −84%, a rate
+    of an amount no form holds: only the refusal is said."""
+    code, output = _run(_filled(tmp_path, E6=500, F6=-420, H6="90%"))
+    assert 1 == code, output
+    assert f"{SHEET}!F6" in output and "H6" not in output
+
+
 @pytest.mark.parametrize("typed", ["84%", "84.00%", "84", "0.84", "83.9%"])
 def test_a_typed_execution_rate_that_agrees_to_its_decimals_says_nothing(tmp_path: Path, typed: object) -> None:
     """84% typed for 420 ÷ 500 in any of the ways a clerk types it (a percentage, 84, 0.84), or cut to fewer decimals than

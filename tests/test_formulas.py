@@ -544,6 +544,27 @@ def test_near_misses_get_a_hint(text: str, hint: str) -> None:
     assert hint == error.hint
 
 
+def test_a_new_name_alike_another_only_in_the_part_both_begin_with_is_told_to_be_declared() -> None:
+    """QA305 1: output.inspected, a fact the profile's author meant to add, was told "did you mean output.planned?" (alike
+    in output. only), and the way to add it was lost. A slip in either part is still named."""
+    scope = {"output.planned": "number", "output.actual": "number", "output.qualified": "number"}
+    assert "declare it under facts: or derived:" == refusal("output.qualified / output.inspected", scope).hint
+    assert "declare it under facts: or derived:" == refusal("output.qualified / output.checked_total", scope).hint
+    assert "did you mean output.planned?" == refusal("output.planed / 2", scope).hint
+    assert "did you mean output.planned?" == refusal("ouput.planned / 2", scope).hint
+
+
+@pytest.mark.parametrize("text, operator", [("budget.paid / budget.total * 10 +", "+"), ("budget.paid ==", "=="),
+                                             ("budget.paid / ", "/"), ("budget.paid > 0 and", "and")])
+def test_a_formula_ending_with_an_operator_says_so_and_what_to_do(text: str, operator: str) -> None:
+    """QA305 4: `… * 10 +` was "syntax error: invalid syntax", at the formula's start and with no fix; it says the
+    formula ends with the operator, in English and in Chinese, and how to finish it."""
+    error = refusal(text)
+    assert f"syntax error: the formula ends with {operator}, with nothing after it" == error.message
+    assert f"write what follows {operator}, or delete it" == error.hint
+    assert f"公式以 {operator} 结尾，后面缺少值" in error.text("zh") and f"在 {operator} 后写上值" in error.text("zh")
+
+
 def test_unknown_name_is_reported_as_the_fact_it_names() -> None:
     """An undeclared name is refused with the name in the problem's fact field."""
     error = refusal("budget.piad / budget.total")
@@ -870,7 +891,7 @@ def test_a_text_equal_to_f_is_no_f_string() -> None:
 
 @pytest.mark.parametrize(("text", "said"), [
     ("(project.level == \"x f'\" and budget.paid > 1", "syntax error: unbalanced parentheses"),
-    ("project.level == \"x f'\" and budget.paid >", "syntax error: invalid syntax"),
+    ("project.level == \"x f'\" and budget.paid >", "syntax error: the formula ends with >, with nothing after it"),
 ])
 def test_a_text_holding_f_quote_in_a_formula_with_another_slip_is_told_that_slip(text: str, said: str) -> None:
     """QA137 F3: a text literal holding ` f'` made any syntax error of the formula 'f-strings not allowed'. The slip

@@ -127,8 +127,8 @@ def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> N
                 f"{labels.get('paid', '全年执行数')}, so it is not read", file=str(reading.path),
                 hint="type the row's amounts, or leave the 执行率 empty"))
             return
-    if budget is None or paid is None or not typed or budget <= 0:
-        return
+    if budget is None or paid is None or not typed or budget <= 0 or paid < 0:
+        return  # a negative 执行数 is refused where the set reads it: a rate of it would only be noise (QA305 6)
     computed = paid / budget * 100
     if not (in_range(budget) and in_range(paid) and in_range(computed)):
         return  # amounts past MAX_FACT_MAGNITUDE are refused where the set reads them; a rate past it is no 执行率

@@ -19,6 +19,7 @@ from .._arith import ZERO, cut_rate, fixed, percent, plain
 from .._record import record
 from ..batch.compare import RECHECK, RECHECK_UNSCORED, difference_places, placed_after, recheck_unscored
 from ..batch.consequences import WAN_PLACES, printed_wan
+from ..batch.duplicates import same_year
 from ..batch.ranking import spellings_note
 from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
 from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary, Unmatched
@@ -441,8 +442,11 @@ DUPLICATES_HEADER = ("项目编号", "年度", "文档数", "批次", "文档")
 
 
 def _year(written: str) -> int | str:
-    """年度 as a number where it is one (2024), so that a spreadsheet sorts and filters it as one; else as written."""
-    return int(written) if written.isascii() and written.isdigit() and len(written) <= 4 else written
+    """年度 as a number where it is one, however it is written (2024, 2024年, ２０２４, 二〇二四年度: one year, as 统计
+    counts them), so that a spreadsheet sorts and filters the column as one (QA305 5: 2024年 stood as text beside the
+    number 2024); else as written."""
+    year = same_year(written)
+    return int(year) if year.isascii() and year.isdigit() and len(year) <= 4 else written
 
 
 def duplicate_rows(summary: Summary) -> list[list[Any]]:
