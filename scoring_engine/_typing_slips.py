@@ -24,6 +24,7 @@ from typing import NamedTuple
 from ._encodings import UTF16_MARKS, UTF32_MARKS
 from ._other_kinds import ODS_START, other_workbook
 from .errors import Problem
+from ._yaml_indents import between_levels
 from ._patterns import compile_later
 
 __all__ = ["FULL_WIDTH", "Slip", "encoding_problem", "line_slips", "parser_problem", "typed_mapping", "with_slips",
@@ -42,14 +43,10 @@ FULL_WIDTH: dict[str, FullWidth] = {
     "，": FullWidth("full-width comma", ","),
     "；": FullWidth("full-width semicolon", ","),  # between a {…}'s entries, where the input method typed ； for ,
     "“": FullWidth("Chinese quotation mark", '"'), "”": FullWidth("Chinese quotation mark", '"'),
-    "‘": FullWidth("Chinese quotation mark", "'"),
-    "’": FullWidth("Chinese quotation mark", "'"),
-    "【": FullWidth("Chinese bracket", "["),
-    "】": FullWidth("Chinese bracket", "]"),
-    "［": FullWidth("full-width bracket", "["),
-    "］": FullWidth("full-width bracket", "]"),
-    "｛": FullWidth("full-width brace", "{"),
-    "｝": FullWidth("full-width brace", "}"),
+    "‘": FullWidth("Chinese quotation mark", "'"), "’": FullWidth("Chinese quotation mark", "'"),
+    "【": FullWidth("Chinese bracket", "["), "】": FullWidth("Chinese bracket", "]"),
+    "［": FullWidth("full-width bracket", "["), "］": FullWidth("full-width bracket", "]"),
+    "｛": FullWidth("full-width brace", "{"), "｝": FullWidth("full-width brace", "}"),
     "－": FullWidth("full-width hyphen", "-"),
     "—": FullWidth("Chinese dash", "-"),  # a list item typed with the input method's dash: only at the start of an item
     "–": FullWidth("en dash", "-"),
@@ -283,9 +280,10 @@ def _syntax_problem(text: str, file: str | None, context: tuple[int, int] | None
     if quote is not None:
         return quote
     if line is not None:
-        colon = _dash_slip(lines, max(first, 1), line, file) or _colon_slip(lines, max(first, 1), line, parser_says, file)
-        if colon is not None:
-            return colon
+        found = (_dash_slip(lines, max(first, 1), line, file) or _colon_slip(lines, max(first, 1), line, parser_says, file)
+                 or between_levels(lines, context, (line, column or 1), parser_says, file))  # QA305 3
+        if found is not None:
+            return found
     return parser_problem(parser_says, file, line, column)
 
 

@@ -561,3 +561,22 @@ def test_a_values_list_parted_by_a_full_width_comma_is_said_at_the_list(tmp_path
     code, lines = run("--lang", "en", "validate", str(tmp_path / "v.yaml"))
     assert 1 == code and 1 == len(lines), lines
     assert "values[0]" in lines[0] and "holds a full-width comma '，'" in lines[0] and "(write [按比例, 分档, 全额到位])" in lines[0]
+
+
+def test_a_key_indented_between_two_levels_is_named_on_the_line_out_of_line_with_both_indentations(tmp_path: Path):
+    """QA305 3: a change's first key indented 6 spaces and the next 4 was said at the next line ("缩进不一致：这里遇到一个
+    新的键"), naming neither the line out of line nor the two indentations. Both lines are named, each with its spaces."""
+    (tmp_path / "p.yaml").write_text("extends: national-framework\nid: p\nname: 省级方案\nversion: '1'\nchange:\n"
+                                     "  output.quality:\n      weight: 10\n    rescale: true\n", encoding="utf-8")
+    code, lines = run("validate", str(tmp_path / "p.yaml"))
+    assert 1 == code
+    assert [f"错误：{tmp_path / 'p.yaml'}:7:7: YAML 语法错误：第 7 行缩进 6 个空格，而它下面的第 8 行缩进 4 个空格"
+            "（同一层的键要对齐：第 7 行和第 8 行缩进同样多的空格）"] == lines
+    code, lines = run("validate", str(tmp_path / "p.yaml"), lang="en")
+    assert "line 7 is indented 6 spaces and line 8 below it 4" in lines[0]
+    # below keys that agree with each other, the key out of line is the one named, where it is
+    (tmp_path / "p.yaml").write_text("extends: national-framework\nid: p\nname: 省级方案\nversion: '1'\nchange:\n"
+                                     "  output.quality:\n    weight: 10\n    rescale: true\n   note: 改\n", encoding="utf-8")
+    code, lines = run("validate", str(tmp_path / "p.yaml"))
+    assert [f"错误：{tmp_path / 'p.yaml'}:9:4: YAML 语法错误：第 9 行缩进 3 个空格，而它上面的键缩进 4 个空格（第 8 行）"
+            "（同一层的键要对齐：第 8 行和第 9 行缩进同样多的空格）"] == lines
