@@ -115,11 +115,11 @@ def syntax_problem(err: SyntaxError, text: str) -> Problem:
     if alone is not None:  # the same on every Python: 3.13 has words of its own for it (QA215 2)
         return Problem(f"syntax error: * with nothing to multiply (at character {alone.start(1) + 1})", expression=text,
                        hint="* multiplies two values (budget.paid * 0.5); a formula has no * unpacking")
-    end = _ENDING_OPERATOR.search(code_only(text))
+    detail = (err.msg or "invalid syntax").replace("'(' was never closed", "unbalanced parentheses")
+    end = _ENDING_OPERATOR.search(code_only(text)) if detail == "invalid syntax" else None  # a bracket is said first
     if end is not None:  # an unfinished `a +`: Python's "invalid syntax" said neither where nor what (QA305 4)
         return Problem(f"syntax error: the formula ends with {end.group(1)}, with nothing after it", expression=text,
                        hint=f"write what follows {end.group(1)}, or delete it")
-    detail = (err.msg or "invalid syntax").replace("'(' was never closed", "unbalanced parentheses")
     detail = "invalid syntax" if detail.startswith("Invalid star expression") else detail  # 3.13's words alone
     stray = re.fullmatch(r"closing parenthesis '(.)' does not match opening parenthesis '\(' on line 1", detail)
     detail = f"unmatched '{stray.group(1)}'" if stray else detail  # the '(' is the wrapping's: `a ]`
