@@ -28,6 +28,8 @@ def compile_later(pattern: AnyStr, flags: int = 0, needs: str = "") -> re.Patter
     """`re.compile(pattern, flags)`, compiled when one of its methods is first called; `.pattern` is there at once
     (a pattern built from another's text does not compile it). `needs`: characters of which every match holds at least
     one; before the pattern is compiled, a text (str) holding none of them is no match, told without compiling it."""
+    if needs and not isinstance(pattern, str):  # a bytes pattern is given bytes, which hold no characters
+        raise TypeError("needs is said of a text pattern only")
     return cast("re.Pattern[AnyStr]", _CompiledLater(pattern, flags, needs))
 
 
@@ -88,10 +90,14 @@ def _first_call(name: str) -> Any:
     return call
 
 
+def _none() -> None:  # what an iterator of no matches calls (the kind of iterator finditer gives: callable_iterator)
+    return None
+
+
 #: What each method gives where nothing matches: the arguments it is called with (the text last), and its answer
 _UNMATCHED: dict[str, tuple[int, Any]] = {
     "match": (1, lambda text: None), "fullmatch": (1, lambda text: None), "search": (1, lambda text: None),
-    "findall": (1, lambda text: []), "finditer": (1, lambda text: iter(())), "split": (1, lambda text: [text]),
+    "findall": (1, lambda text: []), "finditer": (1, lambda text: iter(_none, None)), "split": (1, lambda text: [text]),
     "sub": (2, lambda text: text), "subn": (2, lambda text: (text, 0)),
 }
 

@@ -146,6 +146,9 @@ def test_a_pattern_is_compiled_only_for_a_text_that_may_match() -> None:
     assert later.search("未附发票", 0) is None and "_pattern" in vars(later)  # a position given: compiled
     assert later.fullmatch("以上问题已整改") is not None
     assert pickle_round_trip(later).needs == "整"
+    assert type(compile_later("a", needs="a").finditer("b")) is type(re.compile("a").finditer("b"))  # QA304 F2
+    with pytest.raises(TypeError):  # bytes hold no characters (QA304 F1: a str given to it was no match, not refused)
+        compile_later(rb"a", needs="a")
 
 
 def pickle_round_trip(value: Any) -> Any:
