@@ -28,6 +28,10 @@
    --jobs 2 and every summary output: wall time, and the peak RSS of the
    largest process, beside the same for a tenth as many (memory must not grow
    with the batch).
+5. Filled forms: score_many() over 自评表 workbooks (`score --layout selfeval`
+   of the first projects, each copied FORM_COPIES times) against the same
+   projects as JSON documents, CPU seconds per project: what reading a form
+   adds (openpyxl parsing the workbook, the form's cells checked).
 
 Every case of section 1 runs under a set freshly loaded and warmed on other
 projects: a set keeps what it made for the values a leaf read, and a round
@@ -55,7 +59,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the generated portfolio the batch tests use
 
-from portfolio import SMALL_SET, write_jsonl  # noqa: E402
+from portfolio import SMALL_SET, beside_the_set, write_jsonl  # noqa: E402
 
 from scoring_engine import load_indicator_set, parse_facts, score  # noqa: E402
 from scoring_engine.batch import find_documents, score_many  # noqa: E402
@@ -236,6 +240,45 @@ def _fresh_command(args: list[str]) -> tuple[float, float, float]:
     return wall, used, rss
 
 
+FORM_COPIES = 10
+
+
+def forms(folder: Path) -> None:
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main as command
+
+    written = folder / "forms"
+    written.mkdir()
+    beside_the_set(written)  # the set the facts name, beside them
+    sources = []
+    for i, line in enumerate((folder / "projects.jsonl").read_text(encoding="utf-8").splitlines()[:20]):
+        facts = written / f"p{i:02d}.json"
+        facts.write_text(line, encoding="utf-8")
+        form = written / f"p{i:02d}.xlsx"
+        run = CliRunner().invoke(command, ["score", str(facts), "--layout", "selfeval", "-o", str(form)])
+        assert run.exit_code == 0, run.output
+        sources.append((facts, form))
+    copies = folder / "copies"
+    copies.mkdir()
+    beside_the_set(copies)
+    for k in range(FORM_COPIES):
+        for facts, form in sources:
+            (copies / f"{k}-{form.name}").write_bytes(form.read_bytes())
+            (copies / f"{k}-{facts.name}").write_bytes(facts.read_bytes())
+    kinds = {"forms": sorted(copies.glob("*.xlsx")), "JSON": sorted(copies.glob("*.json"))}
+    times: dict[str, list[float]] = {name: [] for name in kinds}
+    for _ in range(RUNS):
+        for name, paths in kinds.items():
+            documents = list(find_documents(paths))
+            times[name].append(cpu(lambda documents=documents: deque(score_many(SMALL_SET, documents), maxlen=0)))
+    n = len(kinds["forms"])
+    form, jsons = min(times["forms"]) / n, min(times["JSON"]) / n
+    print(f"5. filled 自评表, {n} forms (20 projects of the small example set, each {FORM_COPIES} times): "
+          f"{form * 1e3:.1f} ms/form (median {statistics.median(times['forms']) / n * 1e3:.1f}), "
+          f"the same projects as JSON {jsons * 1e6:.0f} µs/project: {form / jsons:.0f} ×")
+
+
 def main() -> None:
     argv = sys.argv[1:]
     count = 100_000
@@ -248,6 +291,7 @@ def main() -> None:
         throughput(n, folder)
         writers(n // 4, folder)
         jobs(n, folder)
+        forms(folder)
         big(count, folder)
 
 
