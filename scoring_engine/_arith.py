@@ -206,8 +206,17 @@ def normalised(number: Decimal) -> Decimal | None:
 
 
 def plain(value: Decimal | int) -> str:
-    """A number as plain text without exponent or trailing zeros: 0.860 → '0.86', 1E+2 → '100'."""
-    text = format(Decimal(value).normalize(CONTEXT), "f")
+    """A number as plain text without exponent or trailing zeros: 0.860 → '0.86', 1E+2 → '100'; one no number of the
+    engine's context is (sNaN, 1E+5000, as a message about such a value quotes it) as its text, in E notation.
+
+    >>> plain(Decimal("0.860")), plain(Decimal("1E+2")), plain(Decimal("sNaN")), plain(Decimal("1E+5000")), plain(10 ** 5000)
+    ('0.86', '100', 'sNaN', '1E+5000', '1.000000E+5000')
+    """
+    try:
+        text = format(Decimal(value).normalize(CONTEXT), "f")
+    except decimal.DecimalException:  # past the context's exponents, or signalling: never a score (QA306 1, 3)
+        number = Decimal(value)
+        return str(number) if not number.is_finite() or len(number.as_tuple().digits) <= 20 else f"{number:.6E}"
     return "0" if text in ("-0", "") else text
 
 

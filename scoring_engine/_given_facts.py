@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .errors import ADD_THE_FACT, FactsError, Problem, ScoringError
-from .facts import Facts
+from .facts import Facts, named_set_problem
 from .model import IndicatorSet
 from .plan import ScoringPlan
 
@@ -25,7 +25,8 @@ def naming_another_set(err: FactsError | ScoringError, facts: Facts, indicator_s
     """`err` after a first problem saying the facts name another set by its id, when they do (a path is left to the
     command line, which reads files)."""
     named = facts.indicator_set
-    if (not isinstance(named, str) or named in (indicator_set.id, *indicator_set.extends, *indicator_set.base_ids)
+    if (not isinstance(named, str) or named_set_problem(named) or named in (indicator_set.id, *indicator_set.extends,
+                                                                             *indicator_set.base_ids)
             or any(c in named for c in "/\\") or named.endswith((".yaml", ".yml"))):
         return err
     return type(err)([Problem(f"the facts name the set {named}, and are scored here with {indicator_set.id}",

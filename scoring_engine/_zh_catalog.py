@@ -70,6 +70,7 @@ _READING = (
     ("project must be an object of details (name, unit, year…), not {kind}",
      "project 应是项目信息的对象（名称、单位、年度…），而不是{kind!t}"),
     ("a project detail is text, a number or a date, not {kind}", "项目信息应为文字、数字或日期，而不是{kind!t}"),
+    ("name the set by its id, or by its path as UTF-8 text", "用指标体系的编号或路径（UTF-8 文字）指明它"),
     ("not_applicable must map indicator ids to reasons, not {kind}", "not_applicable 应为“指标编号: 原因”的映射，而不是{kind!t}"),
     ("not_applicable must map indicator ids to reasons; a key is {kind:s}",
      "not_applicable 应为“指标编号: 原因”的映射，其中一个键是{kind!t}"),

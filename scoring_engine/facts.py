@@ -337,6 +337,20 @@ def _shape_problems(facts: Facts) -> Iterator[tuple[tuple[str | int, ...], str, 
     if type(facts.not_applicable) is not dict and not isinstance(facts.not_applicable, Mapping):
         yield ("not_applicable",), f"not_applicable must map indicator ids to reasons, not {type_name(facts.not_applicable)}", \
             "write {indicator id: reason}"
+    named = named_set_problem(facts.indicator_set)  # as a facts file's: a Result naming it could not be written (QA306 2)
+    if named is not None:
+        yield ("indicator_set",), named, NAME_THE_SET
+
+
+def named_set_problem(named: object) -> str | None:
+    """What is wrong with the set a Facts names (None: nothing, or none named): text, holding no control character or
+    lone surrogate, as a facts file's `indicator_set` is."""
+    if named is None:
+        return None
+    return bad_character(named) if type(named) is str else f"indicator_set must be text, got {type_name(named)}"
+
+
+NAME_THE_SET = "name the set by its id, or by its path as UTF-8 text"
 
 
 def _not_held_too_often(facts: Facts) -> None:

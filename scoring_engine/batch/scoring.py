@@ -26,7 +26,7 @@ from .._later import Deferred, Later
 from .._record import record
 from ..engine import score_held, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
-from ..facts import Facts
+from ..facts import Facts, named_set_problem
 from ..forms.bases import imported_from, named_of_another_version, other_version_named
 from .._files import OUTSIDE_HINT, facts_from_text, facts_of_document
 from ..loader import load_facts, load_indicator_set, named_elsewhere, resolve_set
@@ -241,7 +241,9 @@ class Scorer:
             raise FactsError(document.problem)
         if document.parsed is not None:
             return whole_document_facts(document.parsed, document.source)
-        if document.facts is not None:
+        if document.facts is not None:  # a Facts naming its set otherwise than as text: said as a facts file's is (QA306 2)
+            if named_set_problem(document.facts.indicator_set) is not None:
+                facts_of_document({"facts": {}, "indicator_set": document.facts.indicator_set}, document.source)
             return document.facts
         if document.text is not None:
             file = str(document.path) if document.path is not None else document.source
