@@ -291,8 +291,8 @@ def main() -> None:
         throughput(n, folder)
         writers(n // 4, folder)
         jobs(n, folder)
-        forms(folder)
         big(count, folder)
+        forms(folder)
 
 
 if __name__ == "__main__":
