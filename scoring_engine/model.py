@@ -387,14 +387,15 @@ class IndicatorSet:
         for node in self.walk():
             if node.id == indicator_id:
                 return node
+        if not isinstance(indicator_id, str):  # as Result.indicator says it (QA306 5: it said 'no indicator None')
+            raise TypeError(f"an indicator is given by its id or name (text), not {type(indicator_id).__name__}")
         from ._indicator_names import named
         from .errors import Problem, UnknownIndicatorError
 
-        if isinstance(indicator_id, str) and (found := named(indicator_id, {i.id: i.name for i in self.walk()})):
+        if found := named(indicator_id, {i.id: i.name for i in self.walk()}):
             return self.indicator(found)
-        close = did_you_mean(str(indicator_id), [i.id for i in self.walk()])
-        raise UnknownIndicatorError(Problem(f"no indicator {indicator_id!r} in {self.id}", indicator=str(indicator_id),
-                                            hint=close))
+        close = did_you_mean(indicator_id, [i.id for i in self.walk()])
+        raise UnknownIndicatorError(Problem(f"no indicator {indicator_id!r} in {self.id}", indicator=indicator_id, hint=close))
 
     def grade_for(self, total: Decimal) -> str:
         """The label of the grade whose range holds `total`."""

@@ -241,6 +241,9 @@ def test_messages_only_python_gives_speak_of_python(small, first):
     assert "did you mean process.execution (预算执行率)?" == caught.value.hint
     with pytest.raises(TypeError, match="an indicator is given by its id or name"):
         first.explain(None)
+    for given in (None, 1):  # the set says it as the result does (QA306 5: 'no indicator None in …', a KeyError)
+        with pytest.raises(TypeError, match=r"^an indicator is given by its id or name \(text\), not "):
+            small.indicator(given)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="path is the path of a facts file"):
         load_facts(5)
     assert 'fact "" is not declared by the set and is ignored' == str(score(small, {**facts.values, "": 1}).warnings[0])
