@@ -22,6 +22,12 @@ ROWS = (
      "标签 {text} 表明金额以 {unit} 计，而表上的金额按万元读取"),
     ("type the amounts in 万元 (1 {unit} is {factor} 万元), and write 万元 in the label",
      "金额请以万元填写（1 {unit} 为 {factor} 万元），并把标签中的单位改为万元"),
+    # a funds fact the set declares in another unit than 万元, the form's (_build/form.py: QA308 1)
+    ("fact {name} is declared in {unit}, and the 自评表's funds cell {column} gives it in 万元: 150 typed there would be "
+     "read as 150 {unit2}",
+     "事实 {name} 声明的单位是 {unit}，而自评表的资金单元格 {column} 以万元填写：在那里填的 150 会被读作 150 {unit2}"),
+    ("declare it with unit: 万元; 1 {unit} is {factor} 万元", "把它声明为 unit: 万元；1 {unit} 为 {factor} 万元"),
+    ("declare it with unit: 万元", "把它声明为 unit: 万元"),
     # a number or a date in a reason cell (forms/label_cells.py reason_words: QA165 F6)
     ("{label} holds {got}; expected the reason in words", "{label}填的是{got!t}，应为文字说明的原因"),
     ("write the reason in words, or leave the cell empty", "用文字写明原因，或让该单元格留空"),

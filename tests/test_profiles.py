@@ -1639,6 +1639,29 @@ def test_a_base_weight_rule_or_form_naming_what_the_profile_removes_is_said_at_t
     assert cells and all(("q.yaml", 3) == (file, line) and "did you mean" not in (hint or "") for file, line, _, hint in cells)
 
 
+def test_a_profile_declaring_a_funds_fact_in_yuan_is_refused_at_its_unit(tmp_path: Path) -> None:
+    """QA308 1: a profile redeclaring budget.total in 元 loaded, and its 自评表's 150 (typed in 万元, as the form asks)
+    was scored and summed as 150 元. The form's funds cells hold 万元: the unit is refused on the profile's own line,
+    with the fix; 万 is 万元, and a fact without a unit is taken as the form gives it."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: self-evaluation
+        facts:
+          budget.total: {type: number, min: 0, unit: 元, label: 全年预算数}
+          budget.paid: {type: number, min: 0, unit: 万, label: 全年执行数}
+        """)
+    problems = _problems(path)
+    assert [(file, line) for file, line, *_ in problems] == [("p.yaml", 3)]
+    _, _, message, hint = problems[0]
+    assert "budget.total is declared in 元" in message and "150 元" in message
+    assert hint == "declare it with unit: 万元; 1 元 is 0.0001 万元"
+    plain = _write(tmp_path, "q.yaml", """
+        extends: self-evaluation
+        facts:
+          budget.total: {type: number, min: 0, label: 全年预算数}
+        """)
+    assert load_indicator_set(plain).facts["budget.total"].unit is None
+
+
 def test_a_subtree_moved_by_remove_and_add_is_said_moved_not_removed(tmp_path: Path) -> None:
     """QA71 F4: an indicator removed from its place and added at another was listed as "removed changed" and "removed"
     while it stands in the tree; validate says it moved, with both lines."""
