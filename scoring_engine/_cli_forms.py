@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -18,6 +17,7 @@ from .errors import FactsError, Problem, ScoringEngineError
 from .loader import load_indicator_set, resolve_set
 
 if TYPE_CHECKING:
+    from .diff import FormPlacing
     from .facts import Facts
     from .model import IndicatorSet
     from .result import Result
@@ -83,7 +83,7 @@ def read_form_file(form: Path, set_ref: str | None, for_import: bool = False) ->
     return indicator_set, read_form(form, indicator_set, sheets)
 
 
-def form_facts_for(form: Path, old: IndicatorSet, new: IndicatorSet) -> tuple[Facts, Callable[[Result, IndicatorSet], Result]]:
+def form_facts_for(form: Path, old: IndicatorSet, new: IndicatorSet) -> tuple[Facts, FormPlacing]:
     """A filled 自评表's facts, as `diff --facts` scores them under both sets: read with the one whose id and version
     its side sheet names (last year's form with last year's set), else with `old`; what reading it warned of told on the
     terminal, as `score` tells it (QA268 F7: a bureau's projects are forms, and each had to be imported first)."""
@@ -105,6 +105,13 @@ def form_facts_for(form: Path, old: IndicatorSet, new: IndicatorSet) -> tuple[Fa
     imported = read_form(form, chosen, sheets)
     for warning in imported.warnings:
         tell(warning_line(warning, current_language([warning])))
-    from .forms.cells import checks_on_cells
+    from .diff import FormPlacing
+    from .forms.cells import checks_on_cells, on_cells
 
-    return imported.facts, lambda result, indicator_set: checks_on_cells(imported, result, indicator_set)
+    def problems(found: tuple[Problem, ...], indicator_set: IndicatorSet) -> tuple[Problem, ...]:
+        # under the other set on purpose: not said to be another set's form (batch --compare-set says them so too)
+        return tuple(on_cells(ScoringEngineError(list(found)), imported, indicator_set,
+                              named_first=indicator_set is chosen).problems)
+
+    return imported.facts, FormPlacing(imported.provenance, lambda result, indicator_set: checks_on_cells(
+        imported, result, indicator_set), problems)

@@ -35,7 +35,7 @@ from .result import plain_data
 from .rules import RULE_KINDS
 from .rules.tiers import DEFAULT_TIERS
 
-__all__ = ["CHANGE_KINDS", "Change", "ProjectComparison", "ScoreChange", "SetDiff", "compare_scores", "diff_sets"]
+__all__ = ["CHANGE_KINDS", "Change", "FormPlacing", "ProjectComparison", "ScoreChange", "SetDiff", "compare_scores", "diff_sets"]
 
 #: The kinds of change, with the word the reports show for each.
 CHANGE_KINDS = {
@@ -101,6 +101,15 @@ class ProjectComparison:
     # what scoring under each set warned of (a fact the set ignores, a failed check): the figures above rest on them
     old_warnings: tuple[Any, ...] = ()  # result.ScoreWarning
     new_warnings: tuple[Any, ...] = ()
+
+
+@record
+class FormPlacing:
+    """How `diff --facts` says a filled form's results and problems: on its cells, as score and batch say them."""
+
+    cells: Mapping[str, str]  # fact path → the form's cell it came from
+    result: Callable[[Any, IndicatorSet], Any]  # a Result of the form's facts under a set → the same, checks on cells
+    problems: Callable[[tuple[Problem, ...], IndicatorSet], tuple[Problem, ...]]  # problems under a set → on cells
 
 
 # ---------------------------------------------------------------- the sets
@@ -372,7 +381,8 @@ _DECLARED = (_diff_declared.rounding_changes, _diff_declared.cap_changes, _diff_
 # ---------------------------------------------------------------- the projects
 
 
-def _scored(indicator_set: IndicatorSet, facts: Facts, other: IndicatorSet) -> tuple[Any, tuple[Problem, ...]]:
+def _scored(indicator_set: IndicatorSet, facts: Facts, other: IndicatorSet,
+            cells: Mapping[str, str] | None = None) -> tuple[Any, tuple[Problem, ...]]:
     from ._given_facts import with_own_fix
     from ._not_applicable import for_comparison, weighted_for_other
     from .engine import score
@@ -380,15 +390,17 @@ def _scored(indicator_set: IndicatorSet, facts: Facts, other: IndicatorSet) -> t
     try:  # the same facts under both sets: a 不适用 mark of an indicator one of them has not is for the other
         return score(indicator_set, for_comparison(indicator_set, facts, other)), ()
     except ScoringEngineError as err:  # the set the facts name is no slip here: scoring them under another is the point
-        return None, weighted_for_other(tuple(with_own_fix(err.problems, facts, None)), indicator_set, other, facts)
+        return None, weighted_for_other(tuple(with_own_fix(err.problems, facts, None)), indicator_set, other, facts, cells)
 
 
 def _compared(old: IndicatorSet, new: IndicatorSet, facts: Facts, source: str,
-              placed: Callable[[Any, IndicatorSet], Any] | None = None) -> ProjectComparison:
-    before, old_error = _scored(old, facts, new)
-    after, new_error = _scored(new, facts, old)
-    if placed is not None:  # a form's: its warnings said of its cells, as score says them (QA295 F6)
-        before, after = (placed(r, s) if r is not None else None for r, s in ((before, old), (after, new)))
+              placed: FormPlacing | None = None) -> ProjectComparison:
+    cells = placed.cells if placed is not None else None
+    before, old_error = _scored(old, facts, new, cells)
+    after, new_error = _scored(new, facts, old, cells)
+    if placed is not None:  # a form's: its warnings (QA295 F6) and problems (QA308 2) said of its cells, as score says them
+        before, after = (placed.result(r, s) if r is not None else None for r, s in ((before, old), (after, new)))
+        old_error, new_error = (placed.problems(e, s) if e else e for e, s in ((old_error, old), (new_error, new)))
     old_scores = {n.id: (n.name, n.score) for n in before.walk()} if before else {}
     new_scores = {n.id: (n.name, n.score) for n in after.walk()} if after else {}
     changed = []
@@ -405,7 +417,7 @@ def _compared(old: IndicatorSet, new: IndicatorSet, facts: Facts, source: str,
 
 
 def compare_scores(old: IndicatorSet, new: IndicatorSet, projects: Iterable[tuple[str, Facts]],
-                   placed: Mapping[str, Callable[[Any, IndicatorSet], Any]] | None = None) -> list[ProjectComparison]:
-    """Each project (its source and facts) scored under `old` and under `new`; `placed`, by source, what places a
-    form's result's warnings on its cells."""
+                   placed: Mapping[str, FormPlacing] | None = None) -> list[ProjectComparison]:
+    """Each project (its source and facts) scored under `old` and under `new`; `placed`, by source, how a filled form's
+    warnings and problems are said on its cells."""
     return [_compared(old, new, facts, source, (placed or {}).get(source)) for source, facts in projects]

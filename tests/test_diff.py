@@ -498,3 +498,20 @@ def test_a_forms_warnings_in_diff_facts_name_its_cell(tmp_path: Path) -> None:
     assert 0 == run.exit_code, run.output
     assert f"form.xlsx：表外事实!C{rows['found']}：合规性问题中的 '未附发票。坐支现金。' 可能是写在同一行的 2 个问题" in run.stdout, \
         run.stdout
+
+
+def test_a_forms_problems_in_diff_facts_name_its_cells(tmp_path: Path) -> None:
+    """QA308 2: `diff --facts FORM.xlsx` said a form's rows weighted for the other set by the facts' JSON path
+    ($.facts.targets.output, 第 3 行), where `batch --compare-set` names the form's cells (项目支出绩效自评表!G13–G15):
+    the clerk mends the form, not a file they never saw."""
+    from scoring_engine.reports.layouts import render_layout
+
+    facts = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    base = load_indicator_set("self-evaluation")
+    form = tmp_path / "自评表.xlsx"
+    form.write_bytes(render_layout(score(base, facts), base, "xlsx", "selfeval"))
+    run = CliRunner().invoke(main, ["--lang", "en", "diff", "self-evaluation", "hubei-self-evaluation", "--facts", str(form)])
+    assert 1 == run.exit_code, run.output
+    lines = run.stderr.splitlines()
+    assert len(lines) == 2 and all("under the new set hubei-self-evaluation: 项目支出绩效自评表!G" in line for line in lines)
+    assert "$.facts" not in run.output
