@@ -24,6 +24,7 @@ from .judgements import Judgement, TierJudgement
 from ._numpy_values import NUMPY_HINT, not_finite_hint, numpy_name, pandas_blank
 from .model import FactSpec
 from .target_rows import target_row
+from ._time_units import day_of
 from ._patterns import compile_later
 
 __all__ = ["convert_fact", "convert_number", "numpy_hint", "out_of_range_words", "type_name"]
@@ -257,6 +258,9 @@ def _date_fix(value: Any) -> str:
     """How to write a date given otherwise: the date itself when the value spells one (20241231, as a number, as text
     or typed in a form's date-formatted cell; 2024/12/31), else an example (QA177 F2)."""
     written = plain(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else value
+    lost = day_of(Decimal(written)) if isinstance(written, str) and written.isdigit() and len(written) == 5 else None
+    if lost is not None:  # a date whose cell lost its format: the number a spreadsheet keeps for it (QA308 6)
+        return f"{written} is a spreadsheet's day number of {lost.isoformat()}: write the date as {lost.isoformat()}"
     for spelling in _SPELLED_DATES if isinstance(written, str) and len(written) <= 40 else ():
         if found := spelling.fullmatch(unicodedata.normalize("NFKC", written).strip()):
             try:

@@ -261,6 +261,15 @@ def test_a_date_written_otherwise_is_refused_with_the_date_it_spells(value: Any)
     assert "write the date as 2020-11-30" == error.hint
 
 
+@pytest.mark.parametrize("value", [45311, "45311", Decimal(45311)])
+def test_a_spreadsheets_day_number_given_for_a_date_is_refused_with_the_date_it_stands_for(value: Any) -> None:
+    """QA308 6: 45311, what a date pasted without its format becomes in a spreadsheet, was refused with an example
+    (2020-11-30); the line says which date the number stands for and to write it, as a 时效指标 row's does."""
+    error = refusal(with_fact("dates.end", value))
+    assert "expected a date YYYY-MM-DD" in str(error)
+    assert "45311 is a spreadsheet's day number of 2024-01-20: write the date as 2024-01-20" == error.hint
+
+
 @pytest.mark.parametrize(
     ("value", "words"),
     [

@@ -285,7 +285,7 @@ def _funds(reading: FormReading) -> None:
             written = reading.sheet.get(r, col)
             value = (reason_words(reading, r, col, _label(block, column), label.label) if column == "reason"
                      else None if label.key != "total" and isinstance(written, str) and written.strip() in NONE_WORDS
-                     else reading.number(r, col, f"an amount in 万元 ({label.label})", "万元"))
+                     else reading.number(r, col, f"an amount in 万元 ({label.label}的{_label(block, column)})", "万元"))
             if value is not None:
                 reading.values[fact] = value
                 reading.provenance[fact] = reading.sheet.ref(r, col)

@@ -190,7 +190,7 @@ class FormReading:
             shown = self.sheet.units.get((row, col))  # 12345000 formatted #,##0"元" is no amount in 万元
             if shown not in allowed:
                 seen = plain(value * 100) if shown == "%" else plain(value)  # 0.9 formatted 0% is 90%, as the clerk sees it
-                self.problem(row, col, f"expected {what}, got {seen}{shown}",
+                self.problem(row, col, f"expected {what}, got {seen}{shown}", _in_wan(value, shown, unit, formatted=True) or
                              f"the cell's number format shows {shown}: write a number in {unit}, in a cell formatted as a number")
                 return None
             return value
@@ -204,7 +204,9 @@ class FormReading:
         if quantity is None or quantity.comparison or quantity.unit not in allowed:
             got = ("a true/false cell" if isinstance(value, bool) else "a date" if hasattr(value, "isoformat")
                    else repr(str(value)[:40]))
-            self.problem(row, col, f"expected {what}, got {got}", f"write a number{'' if unit is None else f' in {unit}'}")
+            converted = _in_wan(quantity.value, quantity.unit, unit) if quantity and not quantity.comparison else None
+            self.problem(row, col, f"expected {what}, got {got}",
+                         converted or f"write a number{'' if unit is None else f' in {unit}'}")
             return None
         return quantity.value
 
@@ -216,6 +218,19 @@ class FormReading:
             self.problem(row, col, f"{value.holds()}; expected text", "type the text itself")
             return None
         return str(value).strip() if not isinstance(value, Decimal) else format(value, "f")
+
+
+def _in_wan(amount: Decimal, written: str | None, unit: str | None, formatted: bool = False) -> str | None:
+    """The fix for an amount typed (or `formatted` by the cell's number format) in another unit of money where 万元 is
+    read, with the figure in 万元 (QA308 5: 955000元 was told to be written in 万元, not what that is); None for anything
+    else."""
+    from .labels import IN_WAN
+
+    if unit != "万元" or written not in IN_WAN:
+        return None
+    said = f"{plain(amount)} {written} is {plain(amount * Decimal(IN_WAN[written]))} 万元"
+    return f"the cell's number format shows {written}: {said}; write that in a cell formatted as a number" if formatted \
+        else f"write the amount in 万元: {said}"
 
 
 def bare_value(value: Any) -> Decimal | None:
