@@ -49,6 +49,7 @@ CHANGE_KINDS = {
     "fact_added": "新增事实", "fact_removed": "删除事实", "fact": "事实声明", "derived_added": "新增派生值",
     "derived_removed": "删除派生值", "derived": "派生值", "reason": "理由模板", "row_fact": "目标表事实",
     "categories": "行的二级指标", "comparison": "指标性质", "not_applicable_to": "不适用时分值计入",
+    "order": "顺序",
 }
 
 
@@ -288,6 +289,21 @@ def _tree_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
                 changes.append(Change("added", node_id, node.name, None, plain(node.weight)))
         else:
             changes += _indicator_changes(node, parent, old_parents[node_id], old_parents, new_parents)
+    return changes + _order_changes(old_parents, new_parents)
+
+
+def _order_changes(old_parents: Mapping[str, tuple[Indicator, str | None]],
+                   new_parents: Mapping[str, tuple[Indicator, str | None]]) -> list[Change]:
+    """The indicators under one parent (or the 一级) that both sets keep there, listed in another order: the order
+    of the printed 评分表 and 自评表 (QA308 3: a reorder was "identical"). Those added, removed or moved are said so."""
+    changes = []
+    for parent in [None, *new_parents]:
+        kept = [i for i, (_, p) in old_parents.items() if p == parent and new_parents.get(i, (None, "\0"))[1] == parent]
+        now = [i for i, (_, p) in new_parents.items() if p == parent and i in kept]
+        if kept != now:
+            name = "一级指标" if parent is None else new_parents[parent][0].name
+            changes.append(Change("order", parent, name, "、".join(old_parents[i][0].name for i in kept),
+                                  "、".join(new_parents[i][0].name for i in now)))
     return changes
 
 

@@ -81,7 +81,7 @@ def test_a_set_compared_with_itself_has_no_changes() -> None:
     national = load_indicator_set("national-framework")
     diff = diff_sets(national, national)
     assert () == diff.changes
-    assert ("两个指标体系的指标、分值、评分标准、规则（含行组的行类型、指标性质和二级指标）、等级及其结果应用、核对、封顶、需说明条件、"
+    assert ("两个指标体系的指标及其顺序、分值、评分标准、规则（含行组的行类型、指标性质和二级指标）、等级及其结果应用、核对、封顶、需说明条件、"
             "不适用指标的处理、舍入、事实声明、派生值和理由模板都相同（分值规则和表格样式不比较）。") in render_diff_table(diff)
 
 
@@ -515,3 +515,19 @@ def test_a_forms_problems_in_diff_facts_name_its_cells(tmp_path: Path) -> None:
     lines = run.stderr.splitlines()
     assert len(lines) == 2 and all("under the new set hubei-self-evaluation: 项目支出绩效自评表!G" in line for line in lines)
     assert "$.facts" not in run.output
+
+
+def test_indicators_listed_in_another_order_under_one_parent_are_a_change() -> None:
+    """QA308 3: two sibling indicators swapped was "identical", though the order is that of the printed 评分表 and
+    自评表. It is one 顺序 row naming the parent and both orders; the 一级 likewise; an indicator moved to another parent
+    is said moved, not also reordered."""
+    old = parse_indicator_set(LAST_YEAR)
+    rules = "      - {id: process.rules, name: 制度健全性, weight: 10, rule: {kind: formula, score: 10}}\n"
+    execution = LAST_YEAR[LAST_YEAR.index("      - {id: process.execution"):LAST_YEAR.index(rules)]
+    swapped = parse_indicator_set(LAST_YEAR.replace(execution + rules, rules + execution))
+    assert [("顺序", "过程 (process)", "预算执行率、制度健全性", "制度健全性、预算执行率")] == change_rows(diff_sets(old, swapped))
+    output = LAST_YEAR[LAST_YEAR.index("  - id: output"):]
+    process = LAST_YEAR[LAST_YEAR.index("  - id: process"):LAST_YEAR.index(output)]
+    tops = parse_indicator_set(LAST_YEAR.replace(process + output, output + "\n" + process))
+    assert [("顺序", "一级指标", "过程、产出", "产出、过程")] == change_rows(diff_sets(old, tops))
+    assert not [row for row in change_rows(diff_sets(old, parse_indicator_set(THIS_YEAR))) if row[0] == "顺序"]

@@ -27,7 +27,7 @@ __all__ = ["DIFF_FORMATS", "change_rows", "render_diff", "score_rows"]
 DIFF_FORMATS = ("table", "markdown", "xlsx")
 CHANGE_HEADER = ("变化", "指标", "原", "新")
 SCORE_HEADER = ("项目", "指标", "原得分", "新得分", "差值")  # not 差, a grade (QA36 F8)
-_SAME = ("两个指标体系的指标、分值、评分标准、规则（含行组的行类型、指标性质和二级指标）、等级及其结果应用、"
+_SAME = ("两个指标体系的指标及其顺序、分值、评分标准、规则（含行组的行类型、指标性质和二级指标）、等级及其结果应用、"
          "核对、封顶、需说明条件、不适用指标的处理、舍入、事实声明、派生值和理由模板都相同（分值规则和表格样式不比较）。")
 _TERMINAL_CELL = 60  # characters of a rule or a standard shown in a terminal cell; the other views show it whole
 
