@@ -20,6 +20,7 @@ turn the result into a table, Markdown or a workbook.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -49,7 +50,7 @@ CHANGE_KINDS = {
     "fact_added": "新增事实", "fact_removed": "删除事实", "fact": "事实声明", "derived_added": "新增派生值",
     "derived_removed": "删除派生值", "derived": "派生值", "reason": "理由模板", "row_fact": "目标表事实",
     "categories": "行的二级指标", "comparison": "指标性质", "not_applicable_to": "不适用时分值计入",
-    "order": "顺序",
+    "order": "顺序", "check": "核对", "explain": "需说明条件",
 }
 
 
@@ -342,10 +343,19 @@ def _listed_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
     listed: list[tuple[str, dict[tuple[str, str], str], dict[tuple[str, str], str]]] = [
         ("check", was, now), ("explain", dict.fromkeys(_explained(old), ""), dict.fromkeys(_explained(new), ""))]
     for kind, before, after in listed:
+        gone = [(test, said) for test, said in before if (test, said) not in after]
+        came = [(test, said) for test, said in after if (test, said) not in before]
+        # the one removed and the one added saying the same: its test rewritten, one change (QA308 4)
+        messages = Counter(said for _, said in gone) + Counter(said for _, said in came)
+        now_tests = {said: test for test, said in came}
+        rewritten = {said for _, said in gone if messages[said] == 2 and said in now_tests}
+        changes += [Change(kind, None, said, test + _ERROR.get(before[test, said], ""),
+                           now_tests[said] + _ERROR.get(after[now_tests[said], said], ""))
+                    for test, said in gone if said in rewritten]
         changes += [Change(f"{kind}_removed", None, said, test + _ERROR.get(before[test, said], ""), None)
-                    for test, said in before if (test, said) not in after]
+                    for test, said in gone if said not in rewritten]
         changes += [Change(f"{kind}_added", None, said, None, test + _ERROR.get(after[test, said], ""))
-                    for test, said in after if (test, said) not in before]
+                    for test, said in came if said not in rewritten]
     if old.not_applicable != new.not_applicable:
         words = {"full_credit": "得满分（full_credit）", "rescale": "分值按比例分给其他指标（rescale）"}
         changes.append(Change("not_applicable", None, "不适用指标", words.get(old.not_applicable, old.not_applicable),

@@ -531,3 +531,25 @@ def test_indicators_listed_in_another_order_under_one_parent_are_a_change() -> N
     tops = parse_indicator_set(LAST_YEAR.replace(process + output, output + "\n" + process))
     assert [("顺序", "一级指标", "过程、产出", "产出、过程")] == change_rows(diff_sets(old, tops))
     assert not [row for row in change_rows(diff_sets(old, parse_indicator_set(THIS_YEAR))) if row[0] == "顺序"]
+
+
+def test_a_check_whose_test_is_rewritten_is_one_change_of_its_test() -> None:
+    """QA308 4: a check whose expression changed but whose message stayed was shown as 删除核对 and 新增核对 with the
+    same words, as if two checks: it is one 核对 row from the old test to the new. A check removed and another added
+    with other words are still two."""
+    base = load_indicator_set("self-evaluation")
+    first = base.checks[0]
+    checks = f"  - {{expr: {json.dumps(first.formula.text + ' and budget.paid >= 0', ensure_ascii=False)}, message: {first.message}}}\n" \
+             "  - {expr: \"budget.paid >= 0\", message: 新的核对}"
+    profile = parse_indicator_set(f"""
+extends: self-evaluation
+id: p
+name: 方案
+version: "1"
+checks:
+{checks}
+""", "p.yaml", folder=Path("."))
+    rows = [row for row in change_rows(diff_sets(base, profile)) if "核对" in row[0]]
+    assert ("核对", first.message, first.formula.text, first.formula.text + " and budget.paid >= 0") in rows
+    assert not any(row[0] in ("删除核对", "新增核对") and row[1] == first.message for row in rows)
+    assert ("新增核对", "新的核对", "—", "budget.paid >= 0") in rows
