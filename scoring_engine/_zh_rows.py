@@ -22,12 +22,6 @@ ROWS = (
      "标签 {text} 表明金额以 {unit} 计，而表上的金额按万元读取"),
     ("type the amounts in 万元 (1 {unit} is {factor} 万元), and write 万元 in the label",
      "金额请以万元填写（1 {unit} 为 {factor} 万元），并把标签中的单位改为万元"),
-    # a funds fact the set declares in another unit than 万元, the form's (_build/form.py: QA308 1)
-    ("fact {name} is declared in {unit}, and the 自评表's funds cell {column} gives it in 万元: 150 typed there would be "
-     "read as 150 {unit2}",
-     "事实 {name} 声明的单位是 {unit}，而自评表的资金单元格 {column} 以万元填写：在那里填的 150 会被读作 150 {unit2}"),
-    ("declare it with unit: 万元; 1 {unit} is {factor} 万元", "把它声明为 unit: 万元；1 {unit} 为 {factor} 万元"),
-    ("declare it with unit: 万元", "把它声明为 unit: 万元"),
     # an amount typed in another unit of money where 万元 is read (forms/reading.py _in_wan: QA308 5)
     ("write the amount in 万元: {amount} {unit} is {converted} 万元", "请按万元填写：{amount} {unit} 为 {converted} 万元"),
     ("the cell's number format shows {unit}: {amount} {unit2} is {converted} 万元; write that in a cell formatted as a number",

@@ -1639,27 +1639,40 @@ def test_a_base_weight_rule_or_form_naming_what_the_profile_removes_is_said_at_t
     assert cells and all(("q.yaml", 3) == (file, line) and "did you mean" not in (hint or "") for file, line, _, hint in cells)
 
 
-def test_a_profile_declaring_a_funds_fact_in_yuan_is_refused_at_its_unit(tmp_path: Path) -> None:
-    """QA308 1: a profile redeclaring budget.total in 元 loaded, and its 自评表's 150 (typed in 万元, as the form asks)
-    was scored and summed as 150 元. The form's funds cells hold 万元: the unit is refused on the profile's own line,
-    with the fix; 万 is 万元, and a fact without a unit is taken as the form gives it."""
+def test_a_profile_keeping_its_budgets_in_yuan_reads_and_writes_the_forms_amounts_in_wan_yuan(tmp_path: Path) -> None:
+    """QA308 1: a profile redeclaring budget.total and budget.paid in 元 read its 自评表's 150 (typed in 万元, as the form
+    asks) as 150 元, and printed a facts file's 1500000 元 under （万元）, all in silence. The form's amounts are 万元
+    whatever the set's unit: written as 150, read back as 1500000 元, the same total; 万元 facts are untouched."""
+    from openpyxl import load_workbook
+
+    from scoring_engine.forms.reader import read_form
+    from scoring_engine.reports.layouts import render_layout
+
     path = _write(tmp_path, "p.yaml", """
         extends: self-evaluation
+        id: yuan
+        name: 元的方案
+        version: "1"
         facts:
-          budget.total: {type: number, min: 0, unit: 元, label: 全年预算数}
-          budget.paid: {type: number, min: 0, unit: 万, label: 全年执行数}
+          budget.total: {type: number, min: 0, unit: 元, label: 全年预算数（元）}
+          budget.paid: {type: number, min: 0, unit: 元, label: 全年执行数（元）}
         """)
-    problems = _problems(path)
-    assert [(file, line) for file, line, *_ in problems] == [("p.yaml", 3)]
-    _, _, message, hint = problems[0]
-    assert "budget.total is declared in 元" in message and "150 元" in message
-    assert hint == "declare it with unit: 万元; 1 元 is 0.0001 万元"
-    plain = _write(tmp_path, "q.yaml", """
-        extends: self-evaluation
-        facts:
-          budget.total: {type: number, min: 0, label: 全年预算数}
-        """)
-    assert load_indicator_set(plain).facts["budget.total"].unit is None
+    profile = load_indicator_set(path)
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    budget = document["facts"]["budget"]
+    budget["total"], budget["paid"], budget["initial"] = 1234567, 1000000, 120
+    result = score(profile, Facts(values=document["facts"], project=document["project"]))
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, profile, "xlsx", "selfeval"))
+    cells = {c.value: c for row in load_workbook(form).worksheets[0].iter_rows() for c in row}
+    row = cells["年度资金总额"].row
+    sheet = load_workbook(form).worksheets[0]
+    amounts = [sheet.cell(row, cells[label].column).value for label in ("全年预算数", "全年执行数")]
+    assert [123.4567, 100] == amounts
+    read = read_form(form, profile)
+    assert (Decimal(1234567), Decimal(1000000)) == (read.facts.values["budget.total"], read.facts.values["budget.paid"])
+    assert Decimal(budget["initial"]) == read.facts.values["budget.initial"]  # 万元, as declared
+    assert result.total == score(profile, read.facts).total
 
 
 def test_a_subtree_moved_by_remove_and_add_is_said_moved_not_removed(tmp_path: Path) -> None:

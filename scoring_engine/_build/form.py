@@ -14,8 +14,6 @@ from .draft import Draft
 
 __all__ = ["form_binding"]
 
-_IN_WAN = ("万元", "万")  # the units of the funds block's amounts, as forms.reading.SAME_UNIT reads them
-
 
 def form_binding(draft: Draft, facts: Mapping[str, FactSpec], indicators: tuple[Indicator, ...]) -> FormBinding:
     """The set's form binding; each mistake recorded at its place in the file."""
@@ -74,15 +72,6 @@ def _funds_fact(draft: Draft, facts: Mapping[str, FactSpec], path: tuple[Any, ..
         draft.log.add(path, f"funds cell {column} reads fact {name}, which is not declared", did_you_mean(name, facts))
     elif spec.type not in wanted:
         draft.log.add(path, f"funds cell {column} needs a {' or '.join(wanted)} fact; {name} is a {spec.type} fact")
-    elif column != "reason" and spec.unit is not None and spec.unit not in _IN_WAN:
-        # the form's amounts are in 万元: 150 typed there would be 150 元 (QA308 1). Said where the unit is declared,
-        # which is a profile's own line when it redeclared the fact.
-        from ..forms.labels import IN_WAN
-
-        factor = f"; 1 {spec.unit} is {IN_WAN[spec.unit]} 万元" if spec.unit in IN_WAN else ""
-        where = ("facts", name, "unit") if draft.log.located.where(("facts", name, "unit")) else path
-        draft.log.add(where, f"fact {name} is declared in {spec.unit}, and the 自评表's funds cell {column} gives it in 万元: "
-                             f"150 typed there would be read as 150 {spec.unit}", f"declare it with unit: 万元{factor}", fact=name)
 
 
 def _written_ids(indicators: Any) -> dict[str, Mapping[str, Any]]:

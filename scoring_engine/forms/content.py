@@ -21,6 +21,7 @@ from .._record import record
 from ..judgements import TargetRow
 from ..model import FormBinding, Indicator, IndicatorSet, RowGroup, listed_categories
 from ..result import IndicatorResult, Result
+from .labels import to_wan
 from .layout import FormLayout
 from .reading import says_something
 
@@ -141,13 +142,19 @@ def _value(result: Result, name: str | None) -> Any:
     return fact.value if fact is not None else None
 
 
+def _in_wan(result: Result, name: str, value: Any) -> Any:
+    """A funds fact's value as the form gives it: an amount in 万元, whatever unit the set declares it in (QA308 1)."""
+    fact = result.fact(name) if isinstance(value, Decimal) else None
+    return to_wan(value, fact.unit) if fact is not None else value
+
+
 def _funds(result: Result, binding: FormBinding, placeholders: Mapping[str, str]) -> dict[str, dict[str, Any]]:
     if binding.funds_indicator is None:
         return {}
     scored = result.indicator(binding.funds_indicator)
     found: dict[str, dict[str, Any]] = {}
     for row_key, columns in binding.funds.items():
-        cells = {column: None if placeholders.get(name) == (value := _value(result, name)) else value
+        cells = {column: None if placeholders.get(name) == (value := _value(result, name)) else _in_wan(result, name, value)
                  for column, name in columns.items()}
         budget, paid = cells.get("budget"), cells.get("paid")
         if isinstance(budget, Decimal) and isinstance(paid, Decimal) and budget > 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -35,6 +36,36 @@ _MONEY = compile_later(r"(?:\((?:金额)?(?:单位:)?(?:人民币:?)?|^(?:(?:金
                        needs="(元")
 #: An amount in each unit a label may give, in 万元.
 IN_WAN = {"元": "0.0001", "千元": "0.1", "万元": "1", "百万元": "100", "千万元": "1000", "亿元": "10000"}
+#: An amount in 万元, in each unit a set may declare a funds fact in: exact, both ways.
+_FROM_WAN = {"元": Decimal(10000), "千元": Decimal(10), "百万元": Decimal("0.01"), "千万元": Decimal("0.001"),
+             "亿元": Decimal("0.0001")}
+
+
+def from_wan(amount: Decimal, unit: str | None) -> Decimal:
+    """An amount the form gives in 万元 as the set keeps a fact declared in `unit` (QA308 1: a set in 元 read the form's
+    150 万元 as 150 元): 150 is 1500000 元; as it is in 万元, 万 or no unit.
+
+    >>> from_wan(Decimal("95.5"), "元"), from_wan(Decimal("150"), "亿元"), from_wan(Decimal("150"), None)
+    (Decimal('955000'), Decimal('0.015'), Decimal('150'))
+    """
+    factor = _FROM_WAN.get(unit or "")
+    return amount if factor is None else _tidy(amount * factor)
+
+
+def to_wan(amount: Decimal, unit: str | None) -> Decimal:
+    """A fact's amount in `unit` as the form gives it, in 万元: 1234567 元 is 123.4567; as it is in 万元, 万 or none.
+
+    >>> to_wan(Decimal("1500000"), "元"), to_wan(Decimal("1234567"), "元"), to_wan(Decimal("0.015"), "亿元")
+    (Decimal('150'), Decimal('123.4567'), Decimal('150'))
+    """
+    factor = _FROM_WAN.get(unit or "")
+    return amount if factor is None else _tidy(amount / factor)
+
+
+def _tidy(amount: Decimal) -> Decimal:
+    """`amount` without the zeros scaling left after its last digit (150.0000 is 150), never in E notation."""
+    whole = amount.to_integral_value()
+    return whole.quantize(Decimal(1)) if amount == whole else amount.normalize()
 
 
 def money_unit(text: str) -> str | None:

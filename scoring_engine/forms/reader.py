@@ -27,7 +27,7 @@ from .details import project_detail
 from .funds import check_funds
 from .indicators import PUT_THE_ROW_BACK, read_indicators
 from .label_cells import reason_words, refuse_header_formulas, refuse_heading_values, unread_funds_label
-from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, normal, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
+from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, from_wan, normal, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
 from .layout import Block, FormLayout, Labelled, form_layout, form_layouts
 from .bases import base_version, changed_since, how_to_read_with, named_version, written_for, written_with
 from .documents import set_named_from
@@ -286,8 +286,9 @@ def _funds(reading: FormReading) -> None:
             value = (reason_words(reading, r, col, _label(block, column), label.label) if column == "reason"
                      else None if label.key != "total" and isinstance(written, str) and written.strip() in NONE_WORDS
                      else reading.number(r, col, f"an amount in 万元 ({label.label}的{_label(block, column)})", "万元"))
-            if value is not None:
-                reading.values[fact] = value
+            if value is not None:  # in the set's unit: the form's amounts are in 万元 (QA308 1)
+                spec = reading.set.facts.get(fact)
+                reading.values[fact] = from_wan(value, spec.unit) if isinstance(value, Decimal) and spec else value
                 reading.provenance[fact] = reading.sheet.ref(r, col)
             else:
                 reading.empty[fact] = reading.blank(r, col, f"{label.label}的{_label(block, column)}")
