@@ -28,7 +28,7 @@ from ._json_depth import too_deep
 from ._resources import data_dir
 from ._quick_schema import fits
 from ._old_workbooks import old_workbook_problem
-from ._other_kinds import OTHER_SUFFIXES, document_kind, other_kind
+from ._other_kinds import OTHER_SUFFIXES, document_kind, other_kind, written_table
 from ._path_encoding import unnamed
 from .errors import STDIN, FactsError, IndicatorSetError, Problem, did_you_mean, json_path, named_source
 from .fact_values import out_of_range_words
@@ -473,7 +473,7 @@ def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"path is the path of a facts file (text or a Path), not {type(path).__name__}")
     file = Path(path)
-    if file.suffix.lower() in OTHER_SUFFIXES:  # what `batch` takes or writes, or `score` writes
+    if file.suffix.lower() in OTHER_SUFFIXES or written_table(file):  # what `batch` takes or writes, or `score` writes
         raise FactsError(other_kind(file, shown_path(path)))
     refused = old_workbook_problem(file, shown_path(path))
     if refused is not None:

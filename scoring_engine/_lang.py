@@ -17,6 +17,7 @@ are Chinese).
 
 from __future__ import annotations
 
+import codecs
 import itertools
 import os
 import re
@@ -39,7 +40,7 @@ _FORM_SUFFIXES = (".xlsx", ".xlsm")
 _READ_SUFFIXES = _TEXT_SUFFIXES + _FORM_SUFFIXES
 #: What the command writes and reads none of: a table, a web page, a report given as input, said to be what it is in the
 #: language it is written in (QA156 F9); never looked for in a folder.
-_WRITTEN_SUFFIXES = (".csv", ".html", ".htm", ".md")
+_WRITTEN_SUFFIXES = (".csv", ".html", ".htm", ".md", ".markdown", ".txt")
 _FILES_IN_A_FOLDER = 20
 _FOLDERS_LOOKED_INTO = 3
 
@@ -66,8 +67,8 @@ def _holds_chinese(path: Path, depth: int = 0) -> bool:
         return _form_is_chinese(path)
     if suffix in _WRITTEN_SUFFIXES:
         return _file_is_chinese(path)
-    if suffix not in _TEXT_SUFFIXES:
-        return False
+    if suffix not in _TEXT_SUFFIXES:  # a facts file saved as facts.bak, or named with no suffix: by its UTF-8 text (QA309 1)
+        return _utf8_text_is_chinese(_head(path))
     if _file_is_chinese(path):
         return True
     base = (_extends(path) if suffix in (".yaml", ".yml") else None) if depth < 3 else None
@@ -142,6 +143,18 @@ def _form_is_chinese(path: Path) -> bool:
     except (OSError, KeyError, ValueError, RuntimeError, EOFError, zipfile.BadZipFile, NotImplementedError, zlib.error):
         return False  # a damaged part (a broken deflate stream is zlib's error): the reader says what is wrong
     return False
+
+
+def _utf8_text_is_chinese(head: bytes | None) -> bool:
+    """Whether a file's head is UTF-8 text (a character cut at its end aside) holding Chinese: a binary file, whose bytes
+    match the pattern by chance, is not."""
+    if head is None or b"\x00" in head:
+        return False
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(head, final=len(head) < _HEAD)
+    except UnicodeDecodeError:
+        return False
+    return is_chinese(text)
 
 
 def _file_is_chinese(path: Path) -> bool:

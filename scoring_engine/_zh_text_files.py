@@ -8,6 +8,11 @@ from __future__ import annotations
 __all__ = ["MORE_UNDECLARED", "TEXT_FILES"]
 
 TEXT_FILES = (
+    # a report score -o wrote as .markdown or .txt, given as facts or as a form (_other_kinds, QA309 1)
+    ("this is a text report (a table as score -o writes it), not a facts file",
+     "这是文本报告（score -o 写出的表格），不是事实文件"),
+    ("this is a text report (a table as score -o writes it), not an .xlsx workbook",
+     "这是文本报告（score -o 写出的表格），不是 .xlsx 工作簿"),
     # libyaml's words where the file ends inside brackets (a file cut short: QA248 F3)
     ("did not find expected ',' or ']'", "缺少逗号或右方括号 ']'（文件在方括号闭合前就结束了？）"),
     ("did not find expected ',' or '}}'", "缺少逗号或右花括号 '}}'（文件在花括号闭合前就结束了？）"),
