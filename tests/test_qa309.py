@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from conftest import EXAMPLE_FACTS
+from scoring_engine import parse_indicator_set, score
 from scoring_engine.cli import main
 
 ENGLISH = {"LANG": "C.UTF-8", "SCORING_ENGINE_LANG": ""}
@@ -40,3 +41,18 @@ def test_a_text_or_markdown_report_given_as_facts_is_named_in_its_language_and_a
     (tmp_path / "noise.bin").write_bytes(bytes(range(256)) * 40)
     run = CliRunner().invoke(main, ["score", str(tmp_path / "noise.bin")], env=ENGLISH)
     assert run.stderr.startswith("error: "), run.output
+
+
+def test_a_linear_rules_explain_steps_say_a_fraction_of_a_unit_as_other_kinds_do() -> None:
+    """QA309 2: explain for a linear rule printed '计 10.90589270008795074758135444 个单位…扣 5.45294635004397537379067722
+    分', 28 digits, where every other step says a long number the approximate way (≈4.547054). The units and the
+    deduction are now ≈10.905893 and ≈5.452946; a deduction that ends is shown as it is."""
+    indicator_set = parse_indicator_set(
+        'id: t\nname: 测试\nversion: "1"\ntotal: 10\nfacts:\n  a: {type: number}\n  b: {type: number}\n'
+        "grades: [{label: 合格, min: 0}]\nindicators:\n  - {id: x, name: 甲, weight: 10, rule: {kind: linear, value: a / b,"
+        " target: 1, per: 0.01, share_each: 0.05, display: percent}}\n")
+    steps = str(score(indicator_set, {"a": 1013, "b": 1137}).explain("x")).partition("【计算过程】")[2]
+    assert "计 ≈10.905893 个单位（不足一个单位的按比例计），扣 ≈5.452946 分" in steps, steps
+    assert "原始得分 = 分值 10 − ≈5.452946 ≈ 4.547054" in steps and "0587" not in steps, steps
+    steps = str(score(indicator_set, {"a": 95, "b": 100}).explain("x")).partition("【计算过程】")[2]
+    assert "计 5 个单位（不足一个单位的按比例计），扣 2.5 分" in steps, steps

@@ -7,7 +7,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, Rounding, plain, round_half_up, to_decimal_or_none
-from .._display import equals_text, share_written, show_written
+from .._display import equals_text, share_written, show_number, show_written
 from ..formulas import Formula
 from ._base import (Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, reads, shower,
                     shown_later, unambiguous, units_words)
@@ -180,10 +180,11 @@ def steps(s: Story) -> list[str]:
         per = s.show(Decimal(s.spec.get("per", 1)))
         each = (f"{show_written(s.spec['points_each'])}分" if "points_each" in s.spec
                 else f"分值的{share_written(s.spec.get('share_each', 0))}")
-        units = f"{plain(d['units'])} 个单位（{units_words(s.spec.get('units', 'exact'), '个单位')}）"
+        units = f"{show_number(d['units'])} 个单位（{units_words(s.spec.get('units', 'exact'), '个单位')}）"
         exhausted = "，扣完为止" if d["deducted"] == s.weight else ""  # 7 units at 2 points took the 10 there were (QA48 F3)
-        lines.append(f"每差 {per} 扣 {each}，计 {units}，扣 {plain(d['deducted'])} 分{exhausted}")
-        lines.append(f"原始得分 = 分值 {plain(s.weight)} − {plain(d['deducted'])} {equals_text(s.raw)}")
+        deducted = show_number(d["deducted"])  # a fraction of a unit: ≈5.452946, as other kinds say it, not 28 digits (QA309 2)
+        lines.append(f"每差 {per} 扣 {each}，计 {units}，扣 {deducted} 分{exhausted}")
+        lines.append(f"原始得分 = 分值 {plain(s.weight)} − {deducted} {equals_text(s.raw)}")
     else:
         lines.append("达到目标，得满分")
     return lines
