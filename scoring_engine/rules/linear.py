@@ -92,8 +92,11 @@ def _partial_fields(rule: Linear, show: Callable[[Decimal], str], value: Decimal
     gap = _gap(rule, shortfall)
     if rule.display != "percent" and "." in gap:  # the value and the target with the shortfall's decimals, as they add up
         show = shower(rule.display, max(places, len(gap) - gap.index(".") - 1))
+    listed = show_points(taken[0].points, rule.rounding)  # as the deductions list it: weight − the score shown
     return {"value": show(value), "target": show(target), "units": shown_units, "shortfall": gap,
             "per": _per(rule, show), "each": shown_each, "deducted": shown_deducted,
+            # 扣5.453分 of units × points beside 扣5.5分 in the deductions, at precision 1: both said (QA309 3)
+            "settled": "" if Decimal(listed) == Decimal(shown_deducted) else f"，四舍五入计扣{listed}分",
             # 24 units at 2 points took the 6 there were: said, or '计24个单位扣6分' reads as a sum gone wrong
             "exhausted": "，扣完为止" if lost is None else ""}
 
@@ -165,8 +168,8 @@ def _as_given(rule: Linear, number: Decimal) -> str:
 TEMPLATES = {
     "linear.full": Template("{value}达到目标{target}，得满分{score}分", ("value", "target")),
     "linear.partial": Template("{value}与目标{target}相差{shortfall}，"
-                               "每{per}扣{each}分，计{units}个单位扣{deducted}分{exhausted}，得{score}分",
-                               ("value", "target", "shortfall", "units", "per", "each", "deducted", "exhausted")),
+                               "每{per}扣{each}分，计{units}个单位扣{deducted}分{exhausted}{settled}，得{score}分",
+                               ("value", "target", "shortfall", "units", "per", "each", "deducted", "exhausted", "settled")),
     "linear.zero": Template("{value}达到零分线{zero_at}，不得分", ("value", "target", "zero_at")),
 }
 
