@@ -95,6 +95,9 @@ LINT = (
     ("below", "低于"),
     ("above", "高于"),
     # bounds written as percentages (lint/percents.py)
+    ("band bound {bound} is {shown} with display: percent, which no rate reaches: every project falls in the lowest band, "
+     "in silence; a bound is a ratio",
+     "display: percent 时分档界限 {bound} 即 {shown}，任何比率都达不到：所有项目都落进最低一档而不报错；界限应写比率"),
     ("band bound {bound} is shown as {shown}: with display: percent a bound is a ratio",
      "分档界限 {bound} 会显示为 {shown}：display: percent 时界限应写比率"),
     ("{key} {bound} is shown as {shown}: with display: percent it is a ratio",

@@ -73,3 +73,21 @@ def test_a_linear_reason_at_a_low_precision_names_the_deduction_the_deductions_l
     assert "扣5.5分：差10.91%" in str(result.explain("x"))
     exact = score(parse_indicator_set(text), {"a": 95, "b": 100}).indicator("x")
     assert exact.reason.endswith("计5个单位扣2.5分，得7.5分"), exact.reason
+
+
+def test_band_bounds_written_as_percents_say_every_project_falls_in_the_lowest_band(tmp_path: Path) -> None:
+    """QA309 4: bounds written 95/90/80 for a percent-displayed bands rule were said only to 'show as 9500%'; the real
+    effect is that no rate reaches them and every project scores the lowest band, in silence. The warning says so (in
+    Chinese 所有项目都落进最低一档而不报错) with the ratio to write."""
+    from scoring_engine.lint import lint_file
+
+    bands = "[{min: 95, points: 10}, {min: 90, max: 95, points: 8}, {min: 80, max: 90, points: 5}, {max: 80, points: 0}]"
+    (tmp_path / "set.yaml").write_text(
+        'id: t\nname: 测试\nversion: "1"\ntotal: 10\nfacts:\n  a: {type: number, min: 0}\n  b: {type: number, min: 1}\n'
+        "grades: [{label: 合格, min: 0}]\nindicators:\n  - {id: x, name: 甲, weight: 10, standard: 执行率≥95%得10分,"
+        f" rule: {{kind: bands, value: a / b, display: percent, bands: {bands}}}}}\n", encoding="utf-8")
+    found = [w for w in lint_file(tmp_path / "set.yaml")[1] if w.code == "percent-bound"]
+    assert 3 == len(found), [str(w) for w in found]
+    assert "band bound 95 is 9500% with display: percent, which no rate reaches: every project falls in the lowest band" \
+        in str(found[0]) and "(write 0.95 for 95%)" in str(found[0]), str(found[0])
+    assert "所有项目都落进最低一档而不报错" in found[0].text("zh") and "（95% 应写成 0.95）" in found[0].text("zh")

@@ -16,9 +16,12 @@ from typing import Any
 from .._arith import plain
 from .found import LintWarning, Locator, RuleAt
 
-__all__ = ["PERCENT_BOUND", "percent_bounds"]
+__all__ = ["LOWEST_BAND", "PERCENT_BOUND", "percent_bounds"]
 
 PERCENT_BOUND = "band bound {bound} is shown as {shown}: with display: percent a bound is a ratio"
+#: Said where a rate (100%, 0%) falls in the lowest band: what the bound does to the scores (QA309 4).
+LOWEST_BAND = ("band bound {bound} is {shown} with display: percent, which no rate reaches: every project falls in the "
+               "lowest band, in silence; a bound is a ratio")
 PERCENT_VALUE = "{key} {bound} is shown as {shown}: with display: percent it is a ratio"
 # The numbers of a linear or proportional rule that are rates like the value when it is shown as a percentage.
 _RATE_KEYS = {"linear": ("target", "zero_at", "per"), "proportional": ("target",), "equal": ("target",)}
@@ -43,10 +46,18 @@ def percent_bounds(rules: list[RuleAt], locator: Locator) -> Iterator[LintWarnin
                     continue
                 said.add(bound)
                 if bound >= _IMPLAUSIBLE or f"{plain(bound)}%" in (at.standard or ""):
-                    yield locator.warning("percent-bound", (*at.path, "bands", j, key), PERCENT_BOUND,
+                    said_as = LOWEST_BAND if _rates_fall_lowest(params) else PERCENT_BOUND
+                    yield locator.warning("percent-bound", (*at.path, "bands", j, key), said_as,
                                           {"bound": plain(bound), "shown": f"{plain(bound * 100)}%",
                                            "ratio": plain(bound / 100)},
                                           PERCENT_BOUND_HINT, indicator=at.indicator)
+
+
+def _rates_fall_lowest(params: Any) -> bool:
+    """Whether a rate of 0% and one of 100% both fall in the lowest of the bands (the one whose range starts lowest)."""
+    bands = params.bands
+    lowest = min(range(len(bands)), key=lambda j: (bands[j].range.low is not None, bands[j].range.low or 0))
+    return all(bands[lowest].range.contains(rate, params.boundary) for rate in (Decimal(0), Decimal(1)))
 
 
 def _rate_values(at: RuleAt, locator: Locator) -> Iterator[LintWarning]:
