@@ -74,6 +74,13 @@ RULES = (
     ("no score printed to {places:n} decimals is inside this tier: change the tier",
      "保留 {places} 位小数后没有得分落在本档次内：请改选档次"),
     ("judged score {score} is outside 0..{weight} (the weight)", "判断得分 {score} 超出 0–{weight}（指标分值）的范围"),
+    ("give a judged score from 0 to {weight}", "请给出 0–{weight} 之间的判断得分"),  # (QA309 5)
+    ("tier {label}: min {min} is the min of tier {other} too, which leaves it no range",
+     "档次 {label}：min {min} 与档次 {other} 的 min 相同，这一档就没有取值范围了"),
+    ("give tier {label} a smaller min: a tier runs from its min up to the min of the tier above it",
+     "请给档次 {label} 写一个更小的 min：每档从它的 min 起，到上一档的 min 为止"),
+    ("a grade's min is a total score in points: write one from 0 to {total}",
+     "等级的 min 是按分计的总分：请写 0 到 {total} 之间的数"),
     ("per must be above 0 (the size of one unit of shortfall)", "per 应大于 0（每个差距单位的大小）"),
     ("scores must be a list fact of numbers", "scores 应为数字列表类事实"),
     ("no reviewers' scores are given", "没有给出评审专家的评分"),

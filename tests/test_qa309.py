@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLE_FACTS
@@ -91,3 +93,52 @@ def test_band_bounds_written_as_percents_say_every_project_falls_in_the_lowest_b
     assert "band bound 95 is 9500% with display: percent, which no rate reaches: every project falls in the lowest band" \
         in str(found[0]) and "(write 0.95 for 95%)" in str(found[0]), str(found[0])
     assert "所有项目都落进最低一档而不报错" in found[0].text("zh") and "（95% 应写成 0.95）" in found[0].text("zh")
+
+
+def _problem_text(text: str, facts: dict[str, object] | None = None) -> tuple[str, str]:
+    """The first problem of a set (or of scoring it on `facts`) in English and in Chinese, with its hint."""
+    from scoring_engine import ScoringEngineError
+
+    try:
+        result = score(parse_indicator_set(text), facts or {})
+        result.indicator("x").score  # noqa: B018 (scored lazily in places: read)
+    except ScoringEngineError as err:
+        return err.problems[0].text("en"), err.problems[0].text("zh")
+    raise AssertionError("no problem")
+
+
+_HEAD = 'id: t\nname: 测试\nversion: "1"\ntotal: 100\n'
+
+
+def test_a_grade_above_the_total_two_tiers_of_one_min_a_value_below_every_band_and_a_judged_score_too_high_say_the_fix(
+        ) -> None:
+    """QA309 5: '等级 优 从 900 分开始，高于总分 100', two tiers both at min 0.8 ('区间的 min 80.00% 不小于它的 max 80.00%',
+    a max the author never wrote), '值 69.57% 不在任何档次内' and '判断得分 5.001 超出 0–5' gave no fix. Each now says
+    what to write: a min from 0 to the total, a smaller min for the tier that repeats the min of the one above (said at
+    its min), the lowest band lint suggests ({max: 0.8, points: 0}), a judged score from 0 to the weight."""
+    one = "\nindicators:\n  - {id: x, name: 甲, weight: 100, rule: {kind: judgement, fact: j}}\n"
+    en, zh = _problem_text(_HEAD + "facts:\n  j: {type: judgement}\ngrades: [{label: 优, min: 900}, {label: 差, min: 0}]" + one)
+    assert "grade 优 starts at 900, above the total 100 (a grade's min is a total score in points: write one from 0 to 100)" \
+        in en, en
+    assert "（等级的 min 是按分计的总分：请写 0 到 100 之间的数）" in zh, zh
+    en, zh = _problem_text(_HEAD + "facts:\n  j: {type: judgement}\ngrades: [{label: 合格, min: 0}]" + one,
+                           {"j": {"score": Decimal("100.001"), "reason": "好"}})
+    assert en.endswith("judged score 100.001 is outside 0..100 (the weight) (give a judged score from 0 to 100)"), en
+    assert zh.endswith("（请给出 0–100 之间的判断得分）"), zh
+    tiers = ("[{label: 好, min: 0.8}, {label: 中, min: 0.8}, {label: 差, min: 0}]")
+    text = (_HEAD + "facts:\n  t: {type: tier}\ngrades: [{label: 合格, min: 0}]\nindicators:\n"
+            f"  - id: x\n    name: 甲\n    weight: 100\n    rule:\n      kind: tiers\n      fact: t\n      tiers: {tiers}\n")
+    en, zh = _problem_text(text)
+    assert "tier 中: min 80.00% is the min of tier 好 too, which leaves it no range (give tier 中 a smaller min" in en, en
+    assert "not below its max" not in en, en
+    from scoring_engine import IndicatorSetError
+
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(text)
+    assert "$.indicators[0].rule.tiers[1].min" == caught.value.problems[0].path  # at the repeated min
+    bands = "[{min: 0.95, points: 100}, {min: 0.8, max: 0.95, points: 60}]"
+    text = (_HEAD + "facts:\n  r: {type: number}\ngrades: [{label: 合格, min: 0}]\nindicators:\n"
+            f"  - {{id: x, name: 甲, weight: 100, rule: {{kind: bands, value: r, display: percent, bands: {bands}}}}}\n")
+    en, zh = _problem_text(text, {"r": Decimal("0.6957")})
+    assert en.endswith("(add a lowest band without min, e.g. {max: 0.8, points: 0})"), en
+    assert zh.endswith("（加一个不写 min 的最低档，例如 {max: 0.8, points: 0}）"), zh

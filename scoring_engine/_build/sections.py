@@ -355,7 +355,8 @@ def _grade_ends(draft: Draft, raw: list[Any], order: list[int]) -> None:
     for i, grade in enumerate(raw):
         if grade["min"] > total:
             draft.log.add(("grades", i, "min"),
-                          f"grade {grade['label']} starts at {plain(grade['min'])}, above the total {plain(total)}")
+                          f"grade {grade['label']} starts at {plain(grade['min'])}, above the total {plain(total)}",
+                          f"a grade's min is a total score in points: write one from 0 to {plain(total)}")
     top = raw[order[-1]]
     if top.get("max") is not None and top["max"] < total:
         draft.log.add(("grades", order[-1], "max"), f"totals from {plain(top['max'])} to {plain(total)} have no grade",

@@ -94,7 +94,16 @@ def score(rule: Bands, weight: Decimal, facts: FactView) -> Outcome:
     covered = ", ".join(b.range.text(show, rule.boundary, closed=_edges(rule, b, value=None)) for b in rule.bands)
     bounds = tuple(bound for b in rule.bands for bound in (b.range.low, b.range.high))
     shown = unambiguous(value, rule.display, bounds, rule.rounding.places if rule.display != "percent" else 2)
-    raise ScoringError(f"value {shown} falls in no band (bands cover {covered})", expression=rule.value.text)
+    raise ScoringError(f"value {shown} falls in no band (bands cover {covered})", expression=rule.value.text,
+                       hint=_outside_hint(rule, value))
+
+
+def _outside_hint(rule: Bands, value: Decimal) -> str | None:
+    """What lets a value below or above every band be scored, as lint says it (QA309 5); None for a value between bands."""
+    bottom, top = rule.outermost
+    if bottom is not None and value < bottom:
+        return f"add a lowest band without min, e.g. {{max: {plain(bottom)}, points: 0}}"
+    return "add a highest band without max" if top is not None and value > top else None
 
 
 def _edges(rule: Bands, band: Band, value: Decimal | None) -> tuple[bool, bool]:

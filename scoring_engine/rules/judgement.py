@@ -32,7 +32,7 @@ def score(rule: JudgementRule, weight: Decimal, facts: FactView) -> Outcome:
     judged: Judgement = facts.fact(rule.fact)
     if not ZERO <= judged.score <= weight:
         raise ScoringError(f"judged score {plain(judged.score)} is outside 0..{plain(weight)} (the weight)", fact=rule.fact,
-                           path=f"$.facts.{rule.fact}.score")
+                           path=f"$.facts.{rule.fact}.score", hint=f"give a judged score from 0 to {plain(weight)}")
     if rule.rounding.round(judged.score) != judged.score:  # 3.5 at precision 0: the evaluator gave 3.5, not 4
         fields = {"reason": judged.reason, "judged": plain(judged.score)}
         return Outcome(judged.score, "judgement.rounded", fields, {"reason": judged.reason})

@@ -39,7 +39,8 @@ class Tiers(NamedTuple):
         fact = b.fact("fact", types=("tier",))
         raws = spec.get("tiers")
         pairs = list(DEFAULT_TIERS) if raws is None else [(r["label"], Decimal(r["min"])) for r in raws]
-        pairs.sort(key=lambda p: p[1], reverse=True)
+        written = sorted(range(len(pairs)), key=lambda i: pairs[i][1], reverse=True)  # (stable: as written where equal)
+        pairs = [pairs[i] for i in written]
         tiers = []
         for i, (label, low) in enumerate(pairs):
             high = pairs[i - 1][1] if i else None
@@ -47,8 +48,9 @@ class Tiers(NamedTuple):
         if pairs and pairs[-1][1] != 0:
             b.problem(f"tiers leave a gap from 0 to {percent(pairs[-1][1])}", "tiers",
                       hint="the lowest tier must start at min: 0")
-        for i, message in gaps_and_overlaps([t[1] for t in tiers], percent):
-            b.problem(f"tier {tiers[i][0]}: {message}", "tiers")
+        if not _same_mins(pairs, written, b):
+            for i, message in gaps_and_overlaps([t[1] for t in tiers], percent):
+                b.problem(f"tier {tiers[i][0]}: {message}", "tiers")
         if len({t[0] for t in tiers}) != len(tiers):
             b.problem("two tiers have the same label", "tiers")
         synonyms = _synonyms(spec.get("synonyms") or {}, [t[0] for t in tiers], b)
@@ -57,6 +59,20 @@ class Tiers(NamedTuple):
     @property
     def reads(self) -> frozenset[str]:
         return frozenset({self.fact})
+
+
+def _same_mins(pairs: list[tuple[str, Decimal]], written: list[int], b: RuleSpec) -> bool:
+    """Whether two tiers (`pairs`, from the highest min; `written`, where each is in the set) start at the same min, each
+    such said at the later one's min: the author wrote no max, so 'range min 80% is not below its max 80%' named none
+    they wrote (QA309 5)."""
+    found = False
+    for i in range(1, len(pairs)):
+        if pairs[i][1] == pairs[i - 1][1]:
+            found = True
+            b.problem(f"tier {pairs[i][0]}: min {percent(pairs[i][1])} is the min of tier {pairs[i - 1][0]} too, which "
+                      "leaves it no range", "tiers", written[i], "min",
+                      hint=f"give tier {pairs[i][0]} a smaller min: a tier runs from its min up to the min of the tier above it")
+    return found
 
 
 def _synonyms(raw: Mapping[str, Any], labels: list[str], b: RuleSpec) -> dict[str, str]:
