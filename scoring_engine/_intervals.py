@@ -38,8 +38,9 @@ class Interval(NamedTuple):
 
 
 def gaps_and_overlaps(intervals: Sequence[Interval], show: Callable[[Decimal], str] = str) -> list[tuple[int, str]]:
-    """(index, message) for every range that is empty; where none is, for every range that overlaps its neighbour or
-    leaves a gap before it."""
+    """(index, message) for every range that is empty; where none is, for every range that overlaps its neighbour, and
+    every gap, said at the range whose written max stops short of the one above it (`max: 88` under a min of 90: the
+    typo is there, not on the range above it, QA309 6)."""
     problems: list[tuple[int, str]] = []
     for i, iv in enumerate(intervals):
         if iv.low is not None and iv.high is not None and iv.low >= iv.high:
@@ -58,5 +59,5 @@ def gaps_and_overlaps(intervals: Sequence[Interval], show: Callable[[Decimal], s
         elif a.high > b.low:
             problems.append((before, f"max {show(a.high)} overlaps the range above it, which starts at {show(b.low)}"))
         elif a.high < b.low:
-            problems.append((after, f"gap: no range covers values from {show(a.high)} to {show(b.low)}"))
+            problems.append((before, f"gap: no range covers values from {show(a.high)} to {show(b.low)}"))
     return problems

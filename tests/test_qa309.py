@@ -142,3 +142,20 @@ def test_a_grade_above_the_total_two_tiers_of_one_min_a_value_below_every_band_a
     en, zh = _problem_text(text, {"r": Decimal("0.6957")})
     assert en.endswith("(add a lowest band without min, e.g. {max: 0.8, points: 0})"), en
     assert zh.endswith("（加一个不写 min 的最低档，例如 {max: 0.8, points: 0}）"), zh
+
+
+def test_a_gap_between_grades_or_bands_is_said_at_the_entry_whose_max_stops_short(tmp_path: Path) -> None:
+    """QA309 6: a gap left by a typo `max: 88` under a grade starting at 90 (or a band's `max: 0.68` under one from 0.7)
+    was reported on the line of the entry above it, while an overlap points at the entry holding the bad max. A gap is
+    now said at the entry whose written max makes it, as an overlap is."""
+    bands = "\n".join(f"          - {band}" for band in (
+        "{min: 0.8, points: 8}", "{min: 0.7, max: 0.8, points: 6}", "{min: 0.6, max: 0.68, points: 4}", "{max: 0.6, points: 0}"))
+    text = ('id: t\nname: 测试\nversion: "1"\ntotal: 10\nfacts:\n  r: {type: number}\ngrades:\n  - {label: 优, min: 9}\n'
+            "  - {label: 良, min: 8, max: 8.8}\n  - {label: 差, min: 0}\nindicators:\n  - id: x\n    name: 甲\n    weight: 10\n"
+            f"    rule:\n      kind: bands\n      value: r\n      display: percent\n      bands:\n{bands}\n")
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "validate", str(tmp_path / "set.yaml")])
+    lines = text.splitlines()
+    grade, band = lines.index("  - {label: 良, min: 8, max: 8.8}") + 1, lines.index(bands.splitlines()[2]) + 1
+    assert f"set.yaml:{grade}:5: $.grades[1]: grade 良: gap: no range covers values from 8.8 to 9" in run.stderr, run.stderr
+    assert f"set.yaml:{band}:" in run.stderr and "band gap: no range covers values from 68.00% to 70.00%" in run.stderr
