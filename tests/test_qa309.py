@@ -159,3 +159,25 @@ def test_a_gap_between_grades_or_bands_is_said_at_the_entry_whose_max_stops_shor
     grade, band = lines.index("  - {label: 良, min: 8, max: 8.8}") + 1, lines.index(bands.splitlines()[2]) + 1
     assert f"set.yaml:{grade}:5: $.grades[1]: grade 良: gap: no range covers values from 8.8 to 9" in run.stderr, run.stderr
     assert f"set.yaml:{band}:" in run.stderr and "band gap: no range covers values from 68.00% to 70.00%" in run.stderr
+
+
+def test_the_standard_text_lint_quotes_the_words_the_text_holds(tmp_path: Path) -> None:
+    """QA309 8: with tiers renamed 好/较好/差 the lint said 评分标准写的是“差得0–60%” where the text says
+    '未达成且效果较差得0–60%' (the label 差 found inside 较差), and '就业率80%以上（不含80%）得8分' was rendered （≥80%）
+    where the text says >80%. The quote now runs from the start of its clause and the range is said as written."""
+    from scoring_engine.lint import lint_file
+
+    standard = "达成年度指标得80%–100%；部分达成并具有一定效果得60%–80%；未达成且效果较差得0–60%。"
+    bands = "[{min: 0.95, points: 10}, {min: 0.6, max: 0.95, points: 5}, {max: 0.6, points: 0}]"
+    (tmp_path / "set.yaml").write_text(
+        'id: t\nname: 测试\nversion: "1"\ntotal: 20\nfacts:\n  t: {type: tier}\n  r: {type: number, min: 0, max: 1}\n'
+        "grades: [{label: 合格, min: 0}]\nindicators:\n"
+        f"  - {{id: x, name: 甲, weight: 10, standard: {standard}, rule: {{kind: tiers, fact: t, tiers: [{{label: 好, min: 0.9}},"
+        " {label: 较好, min: 0.7}, {label: 差, min: 0}]}}\n"
+        "  - {id: y, name: 乙, weight: 10, standard: 就业率80%以上（不含80%）得10分, rule: {kind: bands, value: r,"
+        f" boundary: max_inclusive, display: percent, bands: {bands}}}}}\n", encoding="utf-8")
+    said = [w.text("zh") for w in lint_file(tmp_path / "set.yaml")[1]]
+    tier = [line for line in said if "tiers[差]" in line]
+    assert tier and "评分标准写的是“未达成且效果较差得0–60%”" in tier[0], said
+    band = [line for line in said if "bands[0]" in line]
+    assert band and "“就业率80%以上（不含80%）得10分”（>80%）" in band[0], said

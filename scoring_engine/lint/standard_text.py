@@ -94,6 +94,8 @@ _B = r"(?P<b>" + _NUMBER + r")(?P<bp>%|个百分点)?"
 _A_TIER = r"(?P<a>" + _NUMBER + r")(?:(?P<ap>%|个百分点)|(?P<at>分))?"  # 好（8分–10分）: points after both bounds
 # a tier's bound that says whether it holds its own number, as the Hubei set writes: 80%（含）–100%, 50%（含）–80%（不含）
 _TIER_END = r"(?:[（(]不?含[）)])?"
+# a low bound the text says the band does not hold: '>80%', '高于80%', '80%以上（不含80%）', '80%以上（不含）'
+_OPEN_LOW = compile_later(r"^(?:>|＞|高于|超过|大于)(?!=)|以上[（(]不含")
 _RANGES = (
     compile_later(_A + _INCLUSIVE + _DASH + _B),
     compile_later(r"(?:≥|>=|＞=|不低于|不少于|大于等于|达到)\s*" + _A),
@@ -136,6 +138,7 @@ class BandStated:
     points: Decimal | None
     quote: str
     start: int
+    low_open: bool = False  # a low bound the band does not hold: '>80%', '高于80%', '80%以上（不含80%）' (QA309 8)
 
 
 @record
@@ -280,7 +283,8 @@ class Standard:
             worth = Decimal(0) if points.group("zero") else None if points.group("full") else _number(points.group("n"))
             # the clause that states the band: not a note in brackets before its range ('满意度（非常满意100%…）≥90%得5分')
             clause = segment[max(segment.rfind("）", 0, at), segment.rfind(")", 0, at)) + 1:]
-            found.append(BandStated(low, high, percent, worth, _quote(clause), start))
+            open_low = low is not None and high is None and _OPEN_LOW.search(segment[at: points.start()]) is not None
+            found.append(BandStated(low, high, percent, worth, _quote(clause), start, open_low))
         return found
 
     def tiers(self, labels: list[str]) -> list[TierStated]:
@@ -295,7 +299,7 @@ class Standard:
                 taken.update(range(m.start(), m.start() + len(label)))
                 low, high = sorted((_number(m.group("a")), _number(m.group("b"))))
                 percent = bool(m.group("ap") or m.group("bp"))
-                found.append(TierStated(label, low, high, percent, _quote(m.group(0)), m.start()))
+                found.append(TierStated(label, low, high, percent, _quote(_from_clause(self.text, m)), m.start()))
                 if percent and m.groupdict().get("in"):
                     low, high = sorted((_number(m.group("c")), _number(m.group("d"))))
                     found.append(TierStated(label, low, high, False, _quote(m.group("in")), m.start("in")))
@@ -329,6 +333,13 @@ class Standard:
     def tolerance(self) -> Stated | None:
         m = _TOLERANCE.search(self.text)
         return Stated(_number(m.group("n")), _quote(m.group(0)), True, m.start()) if m else None
+
+
+def _from_clause(text: str, m: re.Match[str]) -> str:
+    """A tier's words from the start of their clause: '未达成且效果较差得0–60%', where the label 差 was found inside 较差,
+    was quoted '差得0–60%', words the text does not hold (QA309 8)."""
+    start = max(text.rfind(mark, 0, m.start()) for mark in "；;，,。\n：:") + 1
+    return text[start:m.end()]
 
 
 def _tier_matches(label: str, text: str) -> list[re.Match[str]]:

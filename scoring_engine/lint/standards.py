@@ -360,7 +360,9 @@ def _bands(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]
 
 
 def _stated_range(stated: BandStated) -> str:
-    return _range_shown(stated.low, stated.high, lambda x: plain(x) + ("%" if stated.percent else ""))
+    """The text's range as it says it: '>80%' for '80%以上（不含80%）', not '≥80%' (QA309 8)."""
+    show: Callable[[Decimal], str] = lambda x: plain(x) + ("%" if stated.percent else "")  # noqa: E731
+    return f">{show(stated.low)}" if stated.low_open and stated.low is not None else _range_shown(stated.low, stated.high, show)
 
 
 def _show_bound(p: Any, stated: BandStated) -> Callable[[Decimal], str]:
