@@ -970,6 +970,21 @@ def test_facts_holding_one_small_part_in_many_places_score_and_a_big_part_held_m
         score(small, {**_base(), "extra": [big] * 300})
 
 
+def test_a_big_tuple_held_many_times_is_refused_by_score_many_as_by_score(small, monkeypatch):
+    """QA310 1: score_many copies what it is given, and copied [t] * 300 into 300 tuples of their own: the bound on parts
+    held twice never saw them shared, and the facts were walked value by value (a million values took 6.5 s, ten million
+    66 s). A tuple held in several places is copied once, so score_many refuses it at once as score does, given as a
+    mapping, a whole document or a Facts."""
+    import scoring_engine.facts
+
+    monkeypatch.setattr(scoring_engine.facts, "MAX_SHARED_VALUES", 1000)
+    facts = {**_base(), "extra": [tuple(range(300))] * 300}
+    given = (facts, {"project": {"name": "x"}, "facts": facts}, Facts(values=facts))
+    for outcome in score_many(small, given):
+        assert outcome.result is None and ["$.facts"] == [p.path for p in outcome.problems], outcome
+        assert "values over again" in outcome.problems[0].message
+
+
 class _NaT(datetime.datetime):
     """pandas' NaT as a stand-in (the tests install no pandas): a datetime of no date, which refuses to tell its time."""
 

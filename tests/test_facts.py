@@ -261,6 +261,14 @@ def test_a_date_written_otherwise_is_refused_with_the_date_it_spells(value: Any)
     assert "write the date as 2020-11-30" == error.hint
 
 
+@pytest.mark.parametrize(("value", "digits"), [(10 ** 40 - 1, 40), (10 ** 40, 41), (-(10 ** 20 - 1), 20), (2 ** 200, 61)])
+def test_a_whole_number_past_every_bound_is_said_with_its_count_of_digits(value: int, digits: int) -> None:
+    """QA310 6: forty 9s was "a number of about 41 digits", twenty 9s "about 21": the count is the number's own (the
+    number is not converted to text to count them, which is slow or refused past 4,300 digits)."""
+    error = refusal(with_fact("budget.paid", value))
+    assert f"a number of about {digits} digits is out of range" in str(error)
+
+
 @pytest.mark.parametrize("value", [45311, "45311", Decimal(45311)])
 def test_a_spreadsheets_day_number_given_for_a_date_is_refused_with_the_date_it_stands_for(value: Any) -> None:
     """QA308 6: 45311, what a date pasted without its format becomes in a spreadsheet, was refused with an example
