@@ -686,3 +686,33 @@ def test_an_english_run_names_the_failed_recheck_in_english(tmp_path: Path):
         "facts:\n", "facts:\n  extra.count: {type: number, label: 另一体系要求的事实}\n", 1), encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(tmp_path / "self"), "--compare-set", str(other)])
     assert f"error: (the set other-small 1.0) {tmp_path / 'self' / 'a.json'}: " in run.output, run.output
+
+
+def test_a_failed_recheck_on_the_problems_sheet_carries_its_projects_number_in_order(tmp_path: Path):
+    """QA307 1: on 问题 (the .xlsx and the page) a re-check that could not be scored had the re-check batch's own 序号,
+    which named another project of 汇总, and came before the batch's own problems. It has the 序号 of the project it
+    matched, in 序号 order with the batch's; one that matched no project has none and comes last; --jobs 2 alike."""
+    import openpyxl
+
+    for number in (1, 2, 3):
+        _write(tmp_path / "self" / f"{'abc'[number - 1]}.json", number, project_id=f"P{number}",
+               paid=-1 if number == 3 else None)
+    _write(tmp_path / "re" / "a.json", 2, project_id="P2", paid=-1)
+    _write(tmp_path / "re" / "z.json", 9, project_id="P9", paid=-1)
+    seen = []
+    for jobs in ("1", "2"):
+        book, page = tmp_path / f"s{jobs}.xlsx", tmp_path / f"s{jobs}.html"
+        run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", "--jobs", jobs, str(tmp_path / "self"),
+                                        "--compare-with", str(tmp_path / "re"), "-o", str(book), "-o", str(page)])
+        assert 1 == run.exit_code, run.output
+        rows = [row[:2] for row in openpyxl.load_workbook(book, read_only=True)["问题"].iter_rows(values_only=True)][1:]
+        assert [(2, str(tmp_path / "re" / "a.json")), (3, str(tmp_path / "self" / "c.json")),
+                (None, str(tmp_path / "re" / "z.json"))] == rows
+        html = page.read_text(encoding="utf-8")
+        listed = html[html.index('id="problems"'):]
+        assert listed.index(f'<td class="num">2</td><td class="source">{tmp_path / "re" / "a.json"}') < \
+            listed.index(f'<td class="num">3</td><td class="source">{tmp_path / "self" / "c.json"}') < \
+            listed.index(f'<td class="num"></td><td class="source">{tmp_path / "re" / "z.json"}')
+        seen.append((book.read_bytes(), html))
+    assert seen[0][1] == seen[1][1]
+

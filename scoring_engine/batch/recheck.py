@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .compare import RECHECK
 from .duplicates import IdTally, same_year
@@ -83,6 +83,9 @@ class Recheck:
         self.refused: dict[int, tuple[str, str, str, str]] = {}  # met by a path, naming another: what, where, ours, theirs
         self.took: dict[int, str] = {}  # a re-check of an id → the year of the project that took it ("" for none)
         self.tied: dict[int, tuple[str, str]] = {}  # as near a project as the re-check it took: that one, the project
+        self.failed_at: list[int] = []  # the offset of each that failed: on 问题 with the project that took it, or after
+        self.told: set[int] = set()  # those of them a project took
+        self.to_tell: ProjectRow | None = None  # the failed one the last project matched took first
 
     def __enter__(self) -> Recheck:
         return self
@@ -94,14 +97,14 @@ class Recheck:
         self.ids.add(row.project, row.source)
         offset = self.kept.add(row)  # one that failed too: its project is told the re-check failed, not that it had none
         self.scored += row.ok
-        if row.ok:
-            self.scored_at.append(offset)
+        (self.scored_at if row.ok else self.failed_at).append(offset)
         if row.id_key:  # a re-check that names its project is that project's only
             self.years.setdefault(row.id_key, {}).setdefault(same_year(row.project.get("year")), offset)
         else:
             self.paths.add(row.path_parts(), offset)
 
     def match(self, row: ProjectRow) -> ProjectRow | None:
+        self.to_tell = None
         year = same_year(row.project.get("year"))
         if row.id_key:
             self.batch_years.setdefault(row.id_key, set()).add(year)
@@ -130,7 +133,14 @@ class Recheck:
         if counterpart.ok:
             self.matched.add(offset)
             (self.to_scored if row.ok else self.to_failed).add(offset)
+        elif offset not in self.told:
+            self.told.add(offset)
+            self.to_tell = counterpart
         return counterpart
+
+    def failed_unmatched(self) -> Iterator[ProjectRow]:
+        """The re-checks that failed and that no project took, in the order read."""
+        return (self.kept.at(offset) for offset in self.failed_at if offset not in self.told)
 
     def elsewhere(self, row: ProjectRow) -> str:
         """For a project its id's re-check without a year did not meet, the year of the project of another year that took

@@ -32,7 +32,7 @@ from .matching import parts
 
 
 __all__ = ["IndicatorRow", "ProjectRow", "SetShape", "project_row", "scores_row", "failed_row", "PROJECT_KEYS",
-           "DEFAULT_EXECUTION_RATE", "DEFAULT_GRADE_SHARE", "BUDGET_ROW", "BUDGET_COLUMN"]
+           "DEFAULT_EXECUTION_RATE", "DEFAULT_GRADE_SHARE", "BUDGET_ROW", "BUDGET_COLUMN", "NO_PROJECT"]
 
 #: The project details a summary shows, from the facts file's "project" section.
 PROJECT_KEYS = ("id", "name", "unit", "department", "year")
@@ -63,6 +63,8 @@ class IndicatorDifference:
 
 #: `Comparison.against` for a re-check of the same projects (--compare-with); else the other set's id (--compare-set).
 RECHECK = "复核"
+#: `ProjectRow.index` of a row of no project of the batch (a failed re-check that matched none): shown without 序号.
+NO_PROJECT = -1
 
 
 @record

@@ -43,7 +43,7 @@ from .matching import Paths
 from .recheck import Recheck, nested
 from .pool import ordered_map
 from .progress import Progress
-from .rows import ProjectRow
+from .rows import NO_PROJECT, ProjectRow
 from .summary import Summariser, Summary
 from .entry import Entry
 from .task import REPORT_EXTENSIONS, BatchWorker, TaskConfig, report_name
@@ -347,8 +347,7 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
             worker = partial(BatchWorker, TaskConfig(options.indicator_set, batch=RECHECK, reasons=config.reasons))
             for entry in ordered_map(worker, enumerate(recheck_documents), options.jobs):
                 recheck.add(entry.row)
-                if not entry.row.ok:
-                    kept.add(entry.row)  # listed with the problems
+                if not entry.row.ok:  # listed with the problems under its project's 序号, as that project comes (QA307 1)
                     summariser.add(entry.row)
                 if progress:
                     progress.tick(not entry.row.ok)
@@ -367,6 +366,8 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
                 progress.tick(not row.ok)
         if progress:
             progress.close()
+        for failed in recheck.failed_unmatched():  # after the batch's own, with no 序号: they point at no project
+            kept.add(replace(failed, index=NO_PROJECT))
         summariser.unmatched, summariser.recheck_unscored = recheck.unmatched(), len(recheck.to_failed - recheck.to_scored)
         summariser.unmatched_shown = recheck.unmatched_shown()
         summariser.recheck_ids = recheck.ids if recheck_documents is not None else None
@@ -378,6 +379,8 @@ def _compared(entry: Entry, recheck: Recheck | None, options: BatchOptions, kept
     row = entry.row
     if recheck is not None:
         other = recheck.match(row)  # a project that failed takes its re-check too: not one that "matched no project"
+        if recheck.to_tell is not None:  # a failed re-check, first met: on 问题 under this project's 序号 (QA307 1)
+            kept.add(replace(recheck.to_tell, index=row.index))
         if other is not None and other.ok and not row.ok:  # told on its 问题 row and counted, not lost (QA70 F1)
             assert other.total is not None and other.grade is not None
             return replace(row, recheck_unscored=(other.source, other.total, other.grade))

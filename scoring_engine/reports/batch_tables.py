@@ -21,7 +21,7 @@ from ..batch.compare import RECHECK, RECHECK_UNSCORED, difference_places, placed
 from ..batch.consequences import WAN_PLACES, printed_wan
 from ..batch.duplicates import same_year
 from ..batch.ranking import spellings_note
-from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
+from ..batch.rows import DEFAULT_EXECUTION_RATE, NO_PROJECT, IndicatorRow, ProjectRow
 from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary, Unmatched
 
 __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "summary_table", "summary_cells", "detail_header",
@@ -287,7 +287,8 @@ def problem_rows(row: ProjectRow) -> Iterator[list[Any]]:
     """One row per project that could not be scored, its error lines in one cell, in Chinese as every sheet is."""
     if row.problems:
         project = row.project  # as far as the document could be read: a unit's failed projects are told to it
-        yield [row.index + 1, row.source, project.get("name", ""), project.get("unit", ""), project.get("department", ""),
+        number = row.index + 1 if row.index != NO_PROJECT else None  # a failed re-check: its project's, or none (QA307 1)
+        yield [number, row.source, project.get("name", ""), project.get("unit", ""), project.get("department", ""),
                row.batch or MAIN_BATCH, "\n".join([*(row.problems_zh or row.problems), *recheck_unscored(row)])]
 
 
