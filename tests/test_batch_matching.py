@@ -716,3 +716,29 @@ def test_a_failed_recheck_on_the_problems_sheet_carries_its_projects_number_in_o
         seen.append((book.read_bytes(), html))
     assert seen[0][1] == seen[1][1]
 
+
+def test_a_cap_that_lowered_the_rechecks_grade_or_total_is_said_beside_the_flag_in_every_output(tmp_path: Path):
+    """QA307 2: a cap of the set (caps: grade_at_most, total_at_most) that lowered the re-check's grade or total was said
+    by no output: 复核等级由…降为差 or a 总分差 that no indicator's difference holds, with no reason. 对比标记 (the .xlsx, the
+    .csv, the page) ends with what the re-check's cap did, and the .jsonl's compare gives it as caps."""
+    import openpyxl
+
+    from portfolio import SET_NAME, SMALL_SET
+
+    for side, paid in (("self", None), ("re", 0.5)):
+        _write(tmp_path / side / "a.json", 1, project_id="P1", paid=paid)
+        (tmp_path / side / SET_NAME).write_text(SMALL_SET.read_text(encoding="utf-8") + (
+            '\ncaps:\n  - {when: "budget.paid < 1", grade_at_most: 差, message: 实际支出不足1万元，等级最高为差}\n'),
+            encoding="utf-8")
+    outputs = [tmp_path / f"out.{ext}" for ext in ("xlsx", "csv", "html", "jsonl")]
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                    str(tmp_path / "re"), *[a for o in outputs for a in ("-o", str(o))]])
+    assert run.exit_code == 0, run.output
+    said = "复核：实际支出不足1万元，等级最高为差：等级由"
+    summary = list(openpyxl.load_workbook(outputs[0], read_only=True)["汇总"].iter_rows(values_only=True))
+    assert said in summary[1][summary[0].index("对比标记")]
+    row = next(csv.DictReader(io.StringIO(outputs[1].read_text(encoding="utf-8-sig"))))
+    assert "复核等级由中降为差；" in row["对比标记"] and said in row["对比标记"], row["对比标记"]
+    assert said in outputs[2].read_text(encoding="utf-8")
+    compared = json.loads(outputs[3].read_text(encoding="utf-8"))["compare"]
+    assert [cap.startswith("实际支出不足1万元，等级最高为差：等级由") for cap in compared["caps"]] == [True], compared

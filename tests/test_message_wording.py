@@ -301,7 +301,7 @@ def test_a_re_check_flag_says_whose_score_is_lower_and_names_the_grade_plainly()
     class Row:
         def __init__(self, total: str, grade: str, rank: int) -> None:
             self.ok, self.total, self.grade, self.grade_rank, self.indicators = True, Decimal(total), grade, rank, ()
-            self.source, self.grades, self.grade_lines = "p.json", (), ()  # grades ranked alike: the ranks are compared
+            self.source, self.grades, self.grade_lines, self.said = "p.json", (), (), ()  # grades ranked alike: by rank
             self.max_total, self.precision, self.set_sha256 = Decimal(100), 2, "0" * 64  # (compared with their set's)
 
     found = compare(Row("95", "优秀", 0), Row("85", "良好", 1), RECHECK, Decimal(5))  # type: ignore[arg-type]

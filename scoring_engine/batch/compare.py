@@ -13,10 +13,11 @@ from decimal import Decimal
 
 from .._arith import ZERO
 from ..model import IndicatorSet
+from ..result import ScoreWarning
 from .rows import RECHECK, Comparison, IndicatorDifference, IndicatorRow, ProjectRow
 
 __all__ = ["Comparison", "IndicatorDifference", "compare", "threshold_shown", "DEFAULT_THRESHOLD", "MAX_THRESHOLD", "RECHECK",
-           "RECHECK_UNSCORED", "placed_after", "recheck_unscored", "compared_set", "difference_places"]
+           "RECHECK_UNSCORED", "placed_after", "recheck_unscored", "compared_set", "difference_places", "marks"]
 
 #: Points by which a self-score may exceed its re-check before it is flagged.
 DEFAULT_THRESHOLD = Decimal(5)
@@ -159,7 +160,20 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
         reasons.append(f"{'复核' if against == RECHECK else f'按{against}评分'}等级由{mine.grade}降为{other.grade}{higher}")
     return Comparison(against=against, source=other.source, total=other.total, grade=other.grade or "", difference=difference,
                       grade_dropped=dropped, flagged=bool(reasons), reasons=tuple(reasons), indicators=indicators,
-                      others=others, precision=other.precision, set_sha256=other.set_sha256)
+                      others=others, precision=other.precision, set_sha256=other.set_sha256, caps=_caps(other))
+
+
+def _caps(row: ProjectRow) -> tuple[str, ...]:
+    """What the caps that lowered a project's total or grade say (in Chinese, as every sheet is): the points or the grade
+    a cap took are on no indicator's row, so the comparison says them (QA307 2)."""
+    return tuple(w.text("zh") for w in row.said if isinstance(w, ScoreWarning) and w.kind == "cap")
+
+
+def marks(comparison: Comparison) -> str:
+    """The 对比标记 of a comparison: its flags, then each cap that lowered the other side's total or grade, said of that
+    side, so that a difference no indicator's row holds is told (QA307 2)."""
+    side = "复核" if comparison.against == RECHECK else f"按{comparison.against}评分"
+    return "；".join((*comparison.reasons, *(f"{side}：{cap}" for cap in comparison.caps)))
 
 
 

@@ -85,6 +85,7 @@ class Comparison:
     others: tuple[IndicatorRow, ...] = ()
     precision: int = 2  # the decimals of the other side's set: its total and scores are shown with them
     set_sha256: str = ""  # the other side's set's (--compare-set: told apart from an edited copy of one id and version)
+    caps: tuple[str, ...] = ()  # what each cap that lowered the other side's total or grade says (QA307 2)
 
     @property
     def to_explain(self) -> bool:

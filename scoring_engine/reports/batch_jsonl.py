@@ -66,6 +66,7 @@ def compare_document(comparison: Comparison | None) -> dict[str, Any] | None:
         "grade_dropped": comparison.grade_dropped,
         "flagged": comparison.flagged,
         "reasons": list(comparison.reasons),
+        **({"caps": list(comparison.caps)} if comparison.caps else {}),  # the other side's caps that lowered it (QA307 2)
         "indicators": {k: {"weight": d.weight, "score": d.score, "difference": d.difference,
                            **({"name": d.name} if d.name else {})}  # the other side's name of a row renamed there
                        for k, d in comparison.indicators.items()},

@@ -17,7 +17,7 @@ from typing import Any
 
 from .._arith import ZERO, cut_rate, fixed, percent, plain
 from .._record import record
-from ..batch.compare import RECHECK, RECHECK_UNSCORED, difference_places, placed_after, recheck_unscored
+from ..batch.compare import RECHECK, RECHECK_UNSCORED, difference_places, marks, placed_after, recheck_unscored
 from ..batch.consequences import WAN_PLACES, printed_wan
 from ..batch.duplicates import same_year
 from ..batch.ranking import spellings_note
@@ -181,7 +181,7 @@ def summary_cells(row: ProjectRow, columns: Columns) -> list[Any]:
     cells += [row.warnings, "；".join(to_explain(row))]  # a re-check's flags too, as the 需说明 sheet lists them (QA117 F5)
     if against:
         c = row.compare  # the other side's total with its set's decimals, the difference with the finer of the two
-        cells += [Score(c.total, c.precision), Score(c.difference, difference_places(row, c)), c.grade, "；".join(c.reasons)] \
+        cells += [Score(c.total, c.precision), Score(c.difference, difference_places(row, c)), c.grade, marks(c)] \
             if c else [None, None, None, _not_compared(row, against)]
     return cells
 
@@ -216,8 +216,7 @@ def compared_row(row: ProjectRow, against: str) -> list[Any]:
     base = [row.index + 1, row.name, row.project.get("unit", ""), Score(row.total, p)]
     if c is None:
         return [*base, None, None, row.grade, None, _not_compared(row, against)]
-    return [*base, Score(c.total, c.precision), Score(c.difference, difference_places(row, c)), row.grade, c.grade,
-            "；".join(c.reasons)]
+    return [*base, Score(c.total, c.precision), Score(c.difference, difference_places(row, c)), row.grade, c.grade, marks(c)]
 
 
 # ---------------------------------------------------------------- 指标明细
