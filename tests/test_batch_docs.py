@@ -110,3 +110,32 @@ def test_the_dask_recipe_scores_a_jsonl_file_as_batch_does(tmp_path: Path, monke
         [(r.source, r.total, bool(r.problems)) for r in scope["rows"]]
     assert [f"{tmp_path / 'a.jsonl'}:1", f"{tmp_path / 'a.jsonl'}:4", f"{tmp_path / 'b.jsonl'}:2",
             f"{tmp_path / 'b.jsonl'}:3"] == [r.source for r in scope["rows"]]
+
+
+def test_the_outputs_the_document_says_give_each_indicators_comparison_are_those_that_do(tmp_path: Path):
+    """QA307 3: docs/batch.md said the .xlsx, .csv and .jsonl give each indicator's comparison; the .csv is 汇总 alone,
+    which has none. The outputs the sentence names are those whose file holds each indicator's difference."""
+    import csv
+    import json
+    import re
+    import shutil
+
+    import openpyxl
+
+    text = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = text[:text.index(" also give each indicator's weight and score there and the difference")]
+    named = set(re.findall(r"\.(xlsx|csv|jsonl|html)\b", said[said.rindex(";"):]))
+    for side in ("self", "re"):
+        (tmp_path / side).mkdir()
+        shutil.copy(ROOT / "examples" / "small" / "facts.json", tmp_path / side / "p.json")
+    outputs = {ext: tmp_path / f"out.{ext}" for ext in ("xlsx", "csv", "jsonl", "html")}
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", "--set", str(ROOT / "examples" / "small" / "set.yaml"),
+                                    str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"),
+                                    *[a for o in outputs.values() for a in ("-o", str(o))]])
+    assert 0 == run.exit_code, run.output
+    header = next(csv.reader(outputs["csv"].read_text(encoding="utf-8-sig").splitlines()))
+    gives = {"xlsx": "差异" in next(openpyxl.load_workbook(outputs["xlsx"], read_only=True)["指标明细"].iter_rows(values_only=True)),
+             "csv": "差异" in header or "decision" in header,
+             "jsonl": bool(json.loads(outputs["jsonl"].read_text(encoding="utf-8"))["compare"]["indicators"]),
+             "html": "差异" in outputs["html"].read_text(encoding="utf-8")}
+    assert {ext for ext, yes in gives.items() if yes} == named
