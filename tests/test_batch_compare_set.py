@@ -148,3 +148,18 @@ def test_a_tier_score_failing_under_the_batchs_own_set_keeps_its_own_fix(tmp_pat
     pick a score inside the tier or change the tier."""
     [said] = _compared_social(tmp_path, "达成年度指标", 4)
     assert said.endswith("（在档次范围内打分，或改选档次）"), said
+
+
+def test_a_grade_lower_under_the_other_set_with_an_equal_total_says_its_grade_lines_are_higher():
+    """QA307 6: under --compare-set a grade that dropped while the total rose said （总分高…分，该体系的等级线较高）; one
+    that dropped with the same total said nothing of why. It says （总分相同，该体系的等级线较高）."""
+    from scoring_engine.batch.compare import compare
+
+    class Row:
+        def __init__(self, grade: str, rank: int) -> None:
+            self.ok, self.total, self.grade, self.grade_rank, self.indicators = True, Decimal("80.35"), grade, rank, ()
+            self.source, self.grades, self.grade_lines, self.said = "p.json", (), (), ()
+            self.max_total, self.precision, self.set_sha256 = Decimal(100), 2, "0" * 64
+
+    under = compare(Row("良", 1), Row("中", 2), "other 2025", Decimal(5))  # type: ignore[arg-type]
+    assert under is not None and under.reasons == ("按other 2025评分等级由良降为中（总分相同，该体系的等级线较高）",)

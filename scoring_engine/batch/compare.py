@@ -155,8 +155,9 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
         reasons.append(f"{lower}{difference:f}分（阈值{threshold:f}分）")
     if dropped:
         # under another set a lower grade may come with a higher total: its grade lines are higher, which is said
-        higher = f"（总分高{-difference:f}分，该体系的等级线较高）" if against != RECHECK and difference < 0 and \
-            len(mine.grades) == len(other.grades) else ""  # ranked alike: a higher total's lower rank is a higher line
+        # ranked alike: a higher total's (or an equal one's, QA307 6) lower rank is a higher line
+        higher = "" if against == RECHECK or difference > 0 or len(mine.grades) != len(other.grades) else \
+            f"（总分高{-difference:f}分，该体系的等级线较高）" if difference else "（总分相同，该体系的等级线较高）"
         reasons.append(f"{'复核' if against == RECHECK else f'按{against}评分'}等级由{mine.grade}降为{other.grade}{higher}")
     return Comparison(against=against, source=other.source, total=other.total, grade=other.grade or "", difference=difference,
                       grade_dropped=dropped, flagged=bool(reasons), reasons=tuple(reasons), indicators=indicators,
