@@ -4,6 +4,7 @@ and 需说明 texts a bureau reads say what was found, in numbers it can read.""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -742,3 +743,23 @@ def test_a_cap_that_lowered_the_rechecks_grade_or_total_is_said_beside_the_flag_
     assert said in outputs[2].read_text(encoding="utf-8")
     compared = json.loads(outputs[3].read_text(encoding="utf-8"))["compare"]
     assert [cap.startswith("实际支出不足1万元，等级最高为差：等级由") for cap in compared["caps"]] == [True], compared
+
+
+def test_rechecks_scored_under_an_edited_copy_of_the_set_fail_the_run_and_name_both_sha256(tmp_path: Path):
+    """QA307 5: when every re-check named an edited copy of the batch's set (same id and version), none could be compared
+    and the run still exited 0, though a comparison that could not be made is never a clean exit; 对比标记 read
+    复核按example-small 1.0（sha256 …）评分，与本项目所用example-small 1.0不同 — X ≠ X. It exits 1, and 对比标记 gives
+    this side's sha256 too."""
+    from portfolio import SET_NAME
+
+    _write(tmp_path / "self" / "a.json", 1, project_id="A")
+    _write(tmp_path / "re" / "a.json", 1, project_id="A")
+    other = tmp_path / "re" / SET_NAME
+    other.write_text(other.read_text(encoding="utf-8") + "\n# 复核组的副本\n", encoding="utf-8")
+    out = tmp_path / "summary.csv"
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                    str(tmp_path / "re"), "-o", str(out)])
+    assert 1 == run.exit_code, run.output
+    marked = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))["对比标记"]
+    ours, theirs = (hashlib.sha256((tmp_path / side / SET_NAME).read_bytes()).hexdigest()[:8] for side in ("self", "re"))
+    assert f"复核按example-small 1.0（sha256 {theirs}）评分，与本项目所用example-small 1.0（sha256 {ours}）不同，未比较" == marked

@@ -325,10 +325,11 @@ def _not_over_a_report(row: ProjectRow, outputs: dict[str, Path], options: Batch
 
 
 def exit_code(summary: Summary) -> int:
-    """3 when a project failed on a bug of the engine, 1 when any project failed, else 0."""
+    """3 when a project failed on a bug of the engine, 1 when any project failed or a comparison could not be made (a
+    re-check that failed, or was scored under another set: QA307 5), else 0."""
     if summary.internal:
         return EXIT_INTERNAL
-    return EXIT_FAILED if summary.failed or summary.other_failed else 0
+    return EXIT_FAILED if summary.failed or summary.other_failed or summary.other_set else 0
 
 
 def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], recheck_documents: Iterator[Any] | None,

@@ -196,7 +196,9 @@ def _not_compared(row: ProjectRow, against: str) -> str:
     if row.recheck_elsewhere:  # its id's re-check without a year went to the project of another year (QA117 F6)
         return f"复核未写年度，已与本批次{row.recheck_elsewhere}年度的同编号项目对比"
     if row.compare_set:  # points out of another set: not compared (QA50 F2)
-        return f"复核按{row.compare_set}评分，与本项目所用{row.set_id} {row.set_version}不同，未比较"
+        own = f"{row.set_id} {row.set_version}"  # an edited copy of its id and version: told by both sha256 (QA307 5)
+        own += f"（sha256 {row.set_sha256[:8]}）" if row.compare_set.startswith(f"{own}（sha256 ") else ""
+        return f"复核按{row.compare_set}评分，与本项目所用{own}不同，未比较"
     return (f"复核评分失败（{row.compare_failed}）" if row.compare_failed else "未抽查复核") if against == RECHECK else \
         f"按{against}无法评分"
 
