@@ -163,3 +163,20 @@ def test_a_grade_lower_under_the_other_set_with_an_equal_total_says_its_grade_li
 
     under = compare(Row("良", 1), Row("中", 2), "other 2025", Decimal(5))  # type: ignore[arg-type]
     assert under is not None and under.reasons == ("按other 2025评分等级由良降为中（总分相同，该体系的等级线较高）",)
+
+
+def test_the_threshold_a_flag_prints_is_the_number_without_trailing_zeros_whatever_its_spelling():
+    """QA307 8: --threshold was echoed as typed in each flag (阈值2.850分, 阈值0.0分, 阈值1000.000000分) while 1e2 read
+    阈值100分. Every spelling of a number prints it alike: 2.85, 0, 5."""
+    from scoring_engine._cli_params import points_given
+    from scoring_engine.batch.compare import RECHECK, compare
+
+    class Row:
+        def __init__(self, total: str) -> None:
+            self.ok, self.total, self.grade, self.grade_rank, self.indicators = True, Decimal(total), "良", 1, ()
+            self.source, self.grades, self.grade_lines, self.said = "p.json", (), (), ()
+            self.max_total, self.precision, self.set_sha256 = Decimal(100), 2, "0" * 64
+
+    for typed, shown in (("2.850", "2.85"), ("-0.0", "0"), ("0.000", "0"), ("5.000000", "5"), ("5e0", "5"), ("0.5E1", "5")):
+        found = compare(Row("88"), Row("80"), RECHECK, points_given(typed))  # type: ignore[arg-type]
+        assert found is not None and found.reasons == (f"复核得分比自评得分低8分（阈值{shown}分）",), typed

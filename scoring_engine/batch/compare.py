@@ -152,7 +152,8 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
     # (75 against 100: every project would be, QA117 F4), a drop in grade still is
     if difference > 0 and difference >= threshold and mine.max_total == other.max_total:
         lower = "复核得分比自评得分低" if against == RECHECK else f"按{against}评分低"
-        reasons.append(f"{lower}{difference:f}分（阈值{threshold:f}分）")
+        shown = threshold.normalize() if threshold else ZERO  # as a number, not as typed: 2.850 is 2.85 (QA307 8)
+        reasons.append(f"{lower}{difference:f}分（阈值{shown:f}分）")
     if dropped:
         # under another set a lower grade may come with a higher total: its grade lines are higher, which is said
         # ranked alike: a higher total's (or an equal one's, QA307 6) lower rank is a higher line
