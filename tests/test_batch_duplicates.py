@@ -161,7 +161,7 @@ def test_a_recheck_is_compared_with_the_first_of_two_projects_giving_its_id_and_
     assert 0 == run.exit_code, run.output
     assert "与复核对比1个" in run.output and "项目编号重复1个：P00001" in run.output
     compared = [json.loads(line).get("compare") for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [True, False, False] == [c is not None for c in compared]
+    assert [True, False, False] == [c is not None and "total" in c for c in compared]  # the second names the first (QA307 7)
 
 
 def test_a_recheck_goes_to_the_scored_project_when_the_first_of_its_id_failed(tmp_path: Path):
@@ -221,3 +221,21 @@ def test_the_summary_sheets_year_is_a_number_however_the_project_writes_it(tmp_p
     rows = list(sheet.values)
     column = rows[0].index("年度")
     assert [2024, 2024, 2024, 2024, "2023-2024"] == [row[column] for row in rows[1:6]]
+
+
+def test_the_second_document_of_an_id_names_the_first_which_took_their_recheck(tmp_path: Path):
+    """QA307 7: of two documents of the batch with one id and year, the first is compared with their re-check; the second
+    said 未抽查复核 (its .jsonl compare null), as if the project had not been sampled. Its 对比标记 says the id is given
+    twice and names the document the re-check was compared with; the .jsonl says taken_by."""
+    import csv
+    import io
+
+    own = _jsonl(tmp_path / "self" / "p.jsonl", 1, 2, 1)
+    recheck = _jsonl(tmp_path / "re" / "r.jsonl", 1)
+    out, lines = tmp_path / "s.csv", tmp_path / "s.jsonl"
+    run = _run(str(own), "--compare-with", str(recheck), "-o", str(out), "-o", str(lines))
+    assert 0 == run.exit_code, run.output
+    marks = [row["对比标记"] for row in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))]
+    assert ["", "未抽查复核", f"项目编号重复，复核已与{own}:1对比"] == [m if "复核已与" in m or m == "未抽查复核" else "" for m in marks]
+    compared = [json.loads(line)["compare"] for line in lines.read_text(encoding="utf-8").splitlines()]
+    assert compared[1] is None and {"against": "复核", "taken_by": f"{own}:1"} == compared[2]

@@ -17,7 +17,8 @@ from ..result import ScoreWarning
 from .rows import RECHECK, Comparison, IndicatorDifference, IndicatorRow, ProjectRow
 
 __all__ = ["Comparison", "IndicatorDifference", "compare", "threshold_shown", "DEFAULT_THRESHOLD", "MAX_THRESHOLD", "RECHECK",
-           "RECHECK_UNSCORED", "placed_after", "recheck_unscored", "compared_set", "difference_places", "marks"]
+           "RECHECK_UNSCORED", "placed_after", "recheck_unscored", "compared_set", "difference_places", "marks",
+           "NO_PROJECT"]
 
 #: Points by which a self-score may exceed its re-check before it is flagged.
 DEFAULT_THRESHOLD = Decimal(5)
@@ -193,6 +194,8 @@ def _dropped(mine: ProjectRow, other: ProjectRow) -> bool:
         other.grade_lines[other_rank] * mine.max_total < mine.grade_lines[mine_rank] * other.max_total
 
 
+#: `ProjectRow.index` of a row of no project of the batch (a failed re-check that matched none): shown without 序号.
+NO_PROJECT = -1
 #: 统计's line counting the scored re-checks of projects the batch could not score (QA70 F1).
 RECHECK_UNSCORED = "复核已评分而对应项目均评分失败，未比较"
 

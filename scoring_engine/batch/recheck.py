@@ -82,6 +82,7 @@ class Recheck:
         self.batch_years: dict[str, set[str]] = {}  # id → the years its projects of the batch give ("" for none)
         self.refused: dict[int, tuple[str, str, str, str]] = {}  # met by a path, naming another: what, where, ours, theirs
         self.took: dict[int, str] = {}  # a re-check of an id → the year of the project that took it ("" for none)
+        self.taker: dict[int, str] = {}  # and that project's source
         self.tied: dict[int, tuple[str, str]] = {}  # as near a project as the re-check it took: that one, the project
         self.failed_at: list[int] = []  # the offset of each that failed: on 问题 with the project that took it, or after
         self.told: set[int] = set()  # those of them a project took
@@ -130,6 +131,7 @@ class Recheck:
         if row.ok and offset in years.values():  # scored: no later project of the id takes it again
             self.paired.add(offset)
             self.took[offset] = year
+            self.taker[offset] = row.source
         if counterpart.ok:
             self.matched.add(offset)
             (self.to_scored if row.ok else self.to_failed).add(offset)
@@ -148,6 +150,14 @@ class Recheck:
         offset = self.years.get(row.id_key, {}).get("") if row.id_key else None
         taken = self.took.get(offset) if offset is not None else None
         return (taken or "未填写") if taken is not None and taken != same_year(row.project.get("year")) else ""
+
+    def taken_by(self, row: ProjectRow) -> str:
+        """For a project its id's re-check did not meet, the project of that id read first that took it; '' for any other
+        (QA307 7: the second document of one id and year said 未抽查复核, its re-check compared with the first)."""
+        years = self.years.get(row.id_key, {}) if row.id_key else {}
+        year = same_year(row.project.get("year"))
+        key = next((key for key in ((year, "") if year else ("",)) if key in years), None)
+        return self.taker.get(years[key], "") if key is not None else ""
 
     def unmatched(self) -> int:
         """Scored re-check projects that matched no project of the batch (one whose project failed is matched)."""

@@ -32,7 +32,7 @@ from .matching import parts
 
 
 __all__ = ["IndicatorRow", "ProjectRow", "SetShape", "project_row", "scores_row", "failed_row", "PROJECT_KEYS",
-           "DEFAULT_EXECUTION_RATE", "DEFAULT_GRADE_SHARE", "BUDGET_ROW", "BUDGET_COLUMN", "NO_PROJECT"]
+           "DEFAULT_EXECUTION_RATE", "DEFAULT_GRADE_SHARE", "BUDGET_ROW", "BUDGET_COLUMN"]
 
 #: The project details a summary shows, from the facts file's "project" section.
 PROJECT_KEYS = ("id", "name", "unit", "department", "year")
@@ -63,8 +63,6 @@ class IndicatorDifference:
 
 #: `Comparison.against` for a re-check of the same projects (--compare-with); else the other set's id (--compare-set).
 RECHECK = "复核"
-#: `ProjectRow.index` of a row of no project of the batch (a failed re-check that matched none): shown without 序号.
-NO_PROJECT = -1
 
 
 @record
@@ -149,11 +147,11 @@ class ProjectRow:
     compare_failed: str = ""  # the source of the re-check (or of the other set's scoring) found and not scored
     compare_set: str = ""  # the set (id version) of the re-check found for this project, when it is not the project's
     recheck_elsewhere: str = ""  # the year of the project that took its id's re-check without a year (QA117 F6)
+    recheck_taken: str = ""  # the project of its id and year read first, which took their re-check (QA307 7)
     recheck_unscored: tuple[str, Decimal, str] | None = None  # a scored re-check of this failed project: source, total, grade
     said: tuple[Any, ...] = ()  # its 提示: the result's ScoreWarnings, then a form's reading Problems (each .text("zh"))
     form_total: Decimal | None = None  # the 总分 the unit typed on its filled form, where it typed one
-    # The project's funds, where the set gives them (`SetShape.funds`): 预算数, 执行数 and 预算执行率, for the 汇总's
-    # columns and the batch's totals a 自评总结报告 states
+    # its funds where the set gives them (`SetShape.funds`): 预算数, 执行数, 预算执行率, for 汇总 and a 自评总结报告's totals
     budget_total: Decimal | None = None
     budget_paid: Decimal | None = None
     execution_rate: Decimal | None = None

@@ -34,7 +34,7 @@ from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_output import BatchOutput
 from ..reports.batch_xlsx import BatchWorkbook
 from .documents import Document
-from .compare import DEFAULT_THRESHOLD, RECHECK, compare, compared_set
+from .compare import DEFAULT_THRESHOLD, NO_PROJECT, RECHECK, compare, compared_set
 from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
 from .reports_mark import (REPORTS_MARK, earlier_reports, line_project, listed_reports, mark_reports, noted_reports,
                            remove_temporaries, replaced, report_projects, report_source, report_sources, reports_held)
@@ -43,7 +43,7 @@ from .matching import Paths
 from .recheck import Recheck, nested
 from .pool import ordered_map
 from .progress import Progress
-from .rows import NO_PROJECT, ProjectRow
+from .rows import ProjectRow
 from .summary import Summariser, Summary
 from .entry import Entry
 from .task import REPORT_EXTENSIONS, BatchWorker, TaskConfig, report_name
@@ -387,6 +387,8 @@ def _compared(entry: Entry, recheck: Recheck | None, options: BatchOptions, kept
             return replace(row, recheck_unscored=(other.source, other.total, other.grade))
         if other is None and row.ok and (year := recheck.elsewhere(row)):
             return replace(row, recheck_elsewhere=year)
+        if other is None and row.ok and (first := recheck.taken_by(row)):  # its id given twice (QA307 7)
+            return replace(row, recheck_taken=first)
         if other is None or not row.ok:
             return row.with_compare(None)
         if not other.ok:

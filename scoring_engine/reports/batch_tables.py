@@ -17,11 +17,11 @@ from typing import Any
 
 from .._arith import ZERO, cut_rate, fixed, percent, plain
 from .._record import record
-from ..batch.compare import RECHECK, RECHECK_UNSCORED, difference_places, marks, placed_after, recheck_unscored
+from ..batch.compare import NO_PROJECT, RECHECK, RECHECK_UNSCORED, difference_places, marks, placed_after, recheck_unscored
 from ..batch.consequences import WAN_PLACES, printed_wan
 from ..batch.duplicates import same_year
 from ..batch.ranking import spellings_note
-from ..batch.rows import DEFAULT_EXECUTION_RATE, NO_PROJECT, IndicatorRow, ProjectRow
+from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
 from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary, Unmatched
 
 __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "summary_table", "summary_cells", "detail_header",
@@ -195,6 +195,8 @@ def _top_score(top: IndicatorRow, places: int) -> Score | str:
 def _not_compared(row: ProjectRow, against: str) -> str:
     if row.recheck_elsewhere:  # its id's re-check without a year went to the project of another year (QA117 F6)
         return f"复核未写年度，已与本批次{row.recheck_elsewhere}年度的同编号项目对比"
+    if row.recheck_taken:  # its id and year given twice in the batch: the first took the re-check (QA307 7)
+        return f"项目编号重复，复核已与{row.recheck_taken}对比"
     if row.compare_set:  # points out of another set: not compared (QA50 F2)
         own = f"{row.set_id} {row.set_version}"  # an edited copy of its id and version: told by both sha256 (QA307 5)
         own += f"（sha256 {row.set_sha256[:8]}）" if row.compare_set.startswith(f"{own}（sha256 ") else ""
