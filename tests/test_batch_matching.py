@@ -763,3 +763,34 @@ def test_rechecks_scored_under_an_edited_copy_of_the_set_fail_the_run_and_name_b
     marked = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))["对比标记"]
     ours, theirs = (hashlib.sha256((tmp_path / side / SET_NAME).read_bytes()).hexdigest()[:8] for side in ("self", "re"))
     assert f"复核按example-small 1.0（sha256 {theirs}）评分，与本项目所用example-small 1.0（sha256 {ours}）不同，未比较" == marked
+
+
+def test_a_recheck_that_matched_nothing_says_why_where_the_batch_knows(tmp_path: Path):
+    """QA307 4: 统计's 说明 was empty for a re-check the batch knew why it matched nothing: a file name two documents of
+    the batch share (the name alone says neither), a project its path meets already taken by its id's re-check, an id
+    the project its path meets (of the same name and year) does not give. 说明 says why, and the terminal too, in
+    Chinese and in English."""
+    for unit in ("甲", "乙"):
+        _write(tmp_path / "self" / unit / "p1.json", 1)
+    _write(tmp_path / "self" / "乙" / "p3.json", 3, project_id="Q3")
+    _write(tmp_path / "self" / "丙" / "p5.json", 5)
+    alike = _write(tmp_path / "re" / "p1.json", 1)
+    by_path = _write(tmp_path / "re" / "乙" / "p3.json", 3)
+    by_id = _write(tmp_path / "re" / "x" / "q.json", 3, project_id="Q3")
+    with_id = _write(tmp_path / "re" / "丙" / "p5.json", 5, project_id="X-5")
+    book = tmp_path / "s.xlsx"
+    said = {}
+    for lang in ("zh", "en"):
+        run = CliRunner().invoke(main, ["--lang", lang, "batch", str(tmp_path / "self"), "--compare-with",
+                                        str(tmp_path / "re"), "-o", str(book)])
+        assert 0 == run.exit_code, run.output
+        said[lang] = run.output
+    notes = _unmatched(book)
+    assert notes[str(alike)] == "本批次有2份文档的路径同样以p1.json结尾（如同名文件），仅凭路径无法确定是哪一份的复核，未比较"
+    own = tmp_path / "self"
+    assert notes[str(by_path)] == f"按文件路径对应本批次{own / '乙' / 'p3.json'}，但该项目已按项目编号与复核{by_id}对比，本份未比较"
+    assert notes[str(with_id)] == (f"按文件路径对应本批次{own / '丙' / 'p5.json'}（名称、年度相同），但本份填写了项目编号X-5，"
+                                   "该项目未填写，未比较")
+    assert f"{alike}（本批次有2份文档的路径同样以p1.json结尾，无法确定是哪一份的复核）" in said["zh"]
+    assert f"{by_path} (its path meets {own / '乙' / 'p3.json'}, compared by its project id with {by_id})" in said["en"]
+    assert f"{with_id} (X-5) (its path meets {own / '丙' / 'p5.json'}, which gives no project id)" in said["en"]

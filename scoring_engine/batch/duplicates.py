@@ -30,7 +30,7 @@ from .._record import record
 from .._text import prints_as_nothing
 from ..forms.labels import plain_year
 
-__all__ = ["Duplicate", "IdTally", "same_id", "SHOWN_DUPLICATES", "SHOWN_SOURCES"]
+__all__ = ["Duplicate", "IdTally", "same_id", "SHOWN_DUPLICATES", "SHOWN_SOURCES", "UNMATCHED_NOTES"]
 
 #: Ids the summary lists (the count covers them all).
 SHOWN_DUPLICATES = 20
@@ -107,3 +107,13 @@ class IdTally:
         """The first SHOWN_DUPLICATES ids given more than once, in the order their second document came."""
         shown = itertools.islice(self.repeated.items(), SHOWN_DUPLICATES)
         return tuple(Duplicate(key[0], year, count[0], tuple(sources), self.batch) for key, (year, sources, count) in shown)
+
+
+#: Why a re-check its path or id met a project was not compared, by Unmatched.differs: 统计's 说明 (QA307 4).
+UNMATCHED_NOTES = {"self": "是本批次{near}本身（经链接读到同一文件），未比较",
+                   "duplicate": "复核中项目编号重复，该项目已对应先读到的{near}，本份未比较",
+                   "year": "复核中项目编号重复，{ours}年度的该项目已对应同年度的{near}，本份未填写年度，未比较",
+                   "tied": "与{near}同样按文件路径对应本批次{ours}，该项目已对应先读到的{near}，本份未比较",
+                   "alike": "本批次有{ours}份文档的路径同样以{near}结尾（如同名文件），仅凭路径无法确定是哪一份的复核，未比较",
+                   "by_id": "按文件路径对应本批次{near}，但该项目已按项目编号与复核{theirs}对比，本份未比较",
+                   "id_only": "按文件路径对应本批次{near}（名称、年度相同），但本份填写了项目编号{theirs}，该项目未填写，未比较"}

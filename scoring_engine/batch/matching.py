@@ -138,6 +138,11 @@ class Paths:
         along, itself = self._along(_file(path))  # `path` itself may have been added more than once
         return next((n for n in range(len(along), 0, -1) if along[n - 1].count > itself), 0)
 
+    def alike(self, path: tuple[str, ...]) -> tuple[int, int]:
+        """How many parts the paths ending the most like `path` share with it, and how many paths do (0, 0 for none)."""
+        along = self._along(path)[0]
+        return (len(along), along[-1].count) if along else (0, 0)
+
     def best(self, path: tuple[str, ...], batch: Paths, taken: Collection[int]) -> int | None:
         """The item of the path not yet `taken` that ends like `path` the longest (the first of equals), and that no
         other path of the `batch` ends like as long or longer (two projects as near one re-check: it is neither's);

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from pathlib import PurePosixPath
 from collections.abc import Iterable, Iterator
 
 from .compare import RECHECK
@@ -84,6 +85,9 @@ class Recheck:
         self.took: dict[int, str] = {}  # a re-check of an id → the year of the project that took it ("" for none)
         self.taker: dict[int, str] = {}  # and that project's source
         self.tied: dict[int, tuple[str, str]] = {}  # as near a project as the re-check it took: that one, the project
+        self.with_ids = Paths()  # those with an id, by path: a project without one its path meets is told so (QA307 4)
+        self.by_id: dict[int, tuple[str, str]] = {}  # one without an id whose project its id's re-check took: both
+        self.id_only: dict[int, str] = {}  # one with an id whose path meets a project without one: the project
         self.failed_at: list[int] = []  # the offset of each that failed: on 问题 with the project that took it, or after
         self.told: set[int] = set()  # those of them a project took
         self.to_tell: ProjectRow | None = None  # the failed one the last project matched took first
@@ -101,6 +105,7 @@ class Recheck:
         (self.scored_at if row.ok else self.failed_at).append(offset)
         if row.id_key:  # a re-check that names its project is that project's only
             self.years.setdefault(row.id_key, {}).setdefault(same_year(row.project.get("year")), offset)
+            self.with_ids.add(row.path_parts(), offset)
         else:
             self.paths.add(row.path_parts(), offset)
 
@@ -115,6 +120,7 @@ class Recheck:
         if by_path:
             offset = self.paths.best(row.path_parts(), self.batch, self.taken)
         if offset is None:
+            self._missed(row)
             return None
         counterpart = self.kept.at(offset)
         if _document(row.source) == _document(counterpart.source):  # a link to the project's own document (QA120 F2)
@@ -124,6 +130,8 @@ class Recheck:
             self.refused.setdefault(offset, (differs[0], row.source, differs[1], differs[2]))
             return None
         self.taken.add(offset)
+        if not by_path and (near := self.paths.best(row.path_parts(), self.batch, self.taken)) is not None:
+            self.by_id.setdefault(near, (row.source, counterpart.source))  # its path meets this one (QA307 4)
         if by_path:  # the later of equals are told which one the project took (QA175 F2)
             path = row.path_parts()
             for tie in self.paths.equals(path, self.batch, offset, shared(path, counterpart.path_parts())):
@@ -139,6 +147,12 @@ class Recheck:
             self.told.add(offset)
             self.to_tell = counterpart
         return counterpart
+
+    def _missed(self, row: ProjectRow) -> None:
+        """For a project without an id that met no re-check: one with an id its path meets, of its name and year (QA307 4)."""
+        if not row.id_key and (near := self.with_ids.best(row.path_parts(), self.batch, self.taken)) is not None and \
+                _differs(row, self.kept.at(near)) is None:
+            self.id_only.setdefault(near, row.source)
 
     def failed_unmatched(self) -> Iterator[ProjectRow]:
         """The re-checks that failed and that no project took, in the order read."""
@@ -189,6 +203,13 @@ class Recheck:
                     return "year", self.kept.at(taker).source, year
         if offset in self.tied:
             return "tied", *self.tied[offset]
+        if offset in self.by_id:  # its id's re-check took the project its path meets (QA307 4)
+            return "by_id", self.by_id[offset][0], "", self.by_id[offset][1]
+        if offset in self.id_only:  # it gives an id the project its path meets does not
+            return "id_only", self.id_only[offset], "", recheck.project.get("id", "")
+        shared, alike = self.batch.alike(recheck.path_parts()) if not recheck.id_key else (0, 0)
+        if alike > 1:  # as many documents of the batch end like it: the file name alone says neither (QA307 4)
+            return "alike", "/".join(PurePosixPath(recheck.source).parts[-shared:]), str(alike)
         return ()
 
 

@@ -36,7 +36,7 @@ from typing import Any, NamedTuple, Protocol
 from .._arith import ZERO, cut_mean, in_engine_context, round_half_up
 from .._record import record
 from .consequences import ConsequenceCount, ConsequenceTally
-from .duplicates import Duplicate, IdTally, same_year
+from .duplicates import UNMATCHED_NOTES as _NOTES, Duplicate, IdTally, same_year
 from .funds import Funds, FundsTally
 from .categories import CategoryStat, CategoryTally, add_rate, mean_rate
 from .ranking import Names, Ranked, count, ranked, told_apart, unscored
@@ -65,7 +65,7 @@ class Unmatched(NamedTuple):
     years: str  # the years the batch's projects of its id give (未填写 for none)
     differs: str = ""  # "name", "unit" or "other_year": the project its path meets gives another (QA117 F3, QA235 1);
     # "self": is it (QA120 F2); "duplicate", "tied": the re-check read first of its id, or as near by path, took it (QA175 F2);
-    # "year": it gives no year, and the re-check of the project's year took the project (QA180 F8)
+    # "year": it gives no year, and the re-check of the project's year took the project (QA180 F8); _NOTES's others, QA307 4
     near: str = ""  # that project's source (that re-check's),
     ours: str = ""  # its name or unit (the project's source, where tied; the project's year, for "year"),
     theirs: str = ""  # and the re-check's
@@ -73,18 +73,13 @@ class Unmatched(NamedTuple):
     @property
     def note(self) -> str:
         """Why it was not compared, where the batch can say (说明)."""
-        if self.differs == "self":
-            return f"是本批次{self.near}本身（经链接读到同一文件），未比较"
-        if self.differs == "duplicate":
-            return f"复核中项目编号重复，该项目已对应先读到的{self.near}，本份未比较"
-        if self.differs == "year":
-            return f"复核中项目编号重复，{self.ours}年度的该项目已对应同年度的{self.near}，本份未填写年度，未比较"
-        if self.differs == "tied":
-            return f"与{self.near}同样按文件路径对应本批次{self.ours}，该项目已对应先读到的{self.near}，本份未比较"
+        if self.differs in _NOTES:
+            return _NOTES[self.differs].format(near=self.near, ours=self.ours, theirs=self.theirs)
         if self.differs:
             what = {"name": "项目名称", "unit": "实施单位"}.get(self.differs, "年度")
             return f"按文件路径对应本批次{self.near}，但{what}不同（复核为{self.theirs}，本批次为{self.ours}），未比较"
         return ""
+
 
 
 @record

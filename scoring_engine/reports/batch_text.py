@@ -53,6 +53,9 @@ _ZH = {
     "other_year_differs": "（按路径对应{near}，但年度不同）",
     "self_differs": "（是{near}本身，经链接读到）", "duplicate_differs": "（项目编号重复，该项目已对应先读到的{near}）",
     "tied_differs": "（与{near}按路径同样对应一个项目，该项目已对应先读到的那份）",
+    "alike_differs": "（本批次有{ours}份文档的路径同样以{near}结尾，无法确定是哪一份的复核）",
+    "by_id_differs": "（按路径对应{near}，但该项目已按项目编号与{theirs}对比）",
+    "id_only_differs": "（按路径对应{near}，但该项目未填写项目编号）",
     "year_differs": "（项目编号重复，{year}年度的该项目已对应同年度的{near}，本份未填写年度）",
     "form_totals": "表上填写了总分的{count}个，其中与计算总分不同{differ}个（汇总“表上总分”一栏）", "other_set": "{id}",
     "earlier": "报告文件夹中有{count}份报告是之前一次运行写出的，本次没有重写，仍是之前的结果：{names}；"
@@ -91,6 +94,9 @@ _EN = {
     "self_differs": " (it is {near} itself, read through a link)",
     "duplicate_differs": " (its id is given twice in the re-check: {near}, read first, is its project's)",
     "tied_differs": " (its path meets the same project as {near}, which was read first and is that project's)",
+    "alike_differs": " ({ours} documents of the batch end like it, in {near}: which one it is cannot be told)",
+    "by_id_differs": " (its path meets {near}, compared by its project id with {theirs})",
+    "id_only_differs": " (its path meets {near}, which gives no project id)",
     "year_differs": " (its id is given twice in the re-check: {near}, of the project's year {year}, is its project's; "
                     "this one gives no year)",
     "earlier": "reports an earlier run wrote in the reports folder, not written again by this one, with the earlier "
@@ -208,7 +214,8 @@ def _compared(summary: Summary, words: dict[str, str]) -> str:
     if unmatched:
         line += words["unmatched"].format(count=unmatched)
         named = [u.source + (words["id"].format(id=u.id) if u.id else "") +
-                 (words[f"{u.differs}_differs"].format(near=u.near, year=u.ours) if u.differs else "")
+                 (words[f"{u.differs}_differs"].format(near=u.near, year=u.ours, ours=u.ours, theirs=u.theirs)
+                  if u.differs else "")
                  for u in summary.unmatched_shown[:TERMINAL_DUPLICATES]]
         line += words["named"].format(named=words["listed"].join(named)) + (words["more"] if unmatched > len(named) else "")
     return line
