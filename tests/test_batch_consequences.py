@@ -503,3 +503,16 @@ def _within(count: ConsequenceCount, above: ConsequenceCount) -> bool:
         return count.scope == DEPARTMENT
     inside = f"（{above.name}）" if above.name != NOT_GIVEN else "（未填写主管部门）"
     return count.scope == UNIT and (count.name.endswith(inside) or (above.name == NOT_GIVEN and "（" not in count.name))
+
+
+def test_a_share_from_nothing_prints_its_low_amount_as_0_00_and_projects_naming_no_unit_are_one_row():
+    """QA312 1: 核减不超过5% (0%–5%) printed 按0%–5%为0–78.94万元 on the terminal: an amount of 0.00 was taken for none,
+    where the page and the workbook print 0.00. QA312 2: projects naming no 实施单位 were one row per 主管部门, every row
+    named （未填写）, as if one unit were listed twice: they are one row of the unit table, as the docs say."""
+    tally = ConsequenceTally()
+    for department, unit in (("民政局", None), ("教育局", None), ("教育局", "甲单位")):
+        tally.add("核减不超过5%", "良", 2, Decimal("100"), department, unit)
+    counted = tally.counted()
+    assert "0.00" == str(counted[0].shown_low) and "15.00" == str(counted[0].shown_high)
+    units = [(c.name, c.count) for c in counted if c.scope == UNIT]
+    assert sorted([(NOT_GIVEN, 2), ("甲单位（教育局）", 1)]) == sorted(units)

@@ -287,6 +287,22 @@ def test_a_project_naming_no_department_where_others_do_is_in_no_unit_ranking_an
     assert 0 == alone.unranked_units_department
 
 
+def test_the_unit_rankings_note_counts_failed_projects_naming_no_department_apart_as_the_departments_does():
+    """QA312 3: unit 乙 with no 主管部门, one project scored and one failed, was 未填写主管部门的2个项目 under the unit
+    ranking and 未填写主管部门的1个项目 (the failed one said apart) under the 主管部门 ranking: the same projects counted
+    two ways. Each note counts the scored projects, and the failed ones apart."""
+    from scoring_engine.batch.rows import failed_row
+    from scoring_engine.errors import Problem
+
+    rows = [_row(0, "90", unit="甲", department="教育局"), _row(1, "80", unit="乙"),
+            failed_row(2, "2.json", (Problem("x"),), project={"unit": "乙"})]
+    summary = summarise(rows)
+    assert (1, 1) == (summary.unranked_units_department, summary.unranked_units_department_failed)
+    cells = [cell for row in statistics(summary) for cell in row]
+    assert "未填写主管部门的1个项目及1个评分失败的项目不在此排名中" in cells  # the units'
+    assert "未填写主管部门的1个项目不在此排名中" in cells  # the departments', beside its own line of the failed one
+
+
 def test_a_unit_named_as_unscored_under_one_department_and_ranked_under_another_is_said_to_be_ranked():
     """单位甲 of 部门A was ranked first with 评分失败 0 while the note under the ranking said "单位甲（部门Z，1个）" had no
     project scored: units are told apart by their 主管部门, but the note read as if 单位甲 had none. It now says 部门A's

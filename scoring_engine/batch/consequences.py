@@ -121,15 +121,17 @@ class ConsequenceTally:
         self.departments = self.departments or bool(department)
         shown = None if budget is None else printed_wan(budget)
         low, high = (None, None) if shown is None else _amounts(shown, budget_share(consequence))
-        for scope, name in ((BATCH, BATCH), (DEPARTMENT, department or NOT_GIVEN), (UNIT, (unit or "", department or ""))):
+        # the projects naming no unit are one row, whatever their 主管部门: rows alike named （未填写） read as one (QA312 2)
+        for scope, name in ((BATCH, BATCH), (DEPARTMENT, department or NOT_GIVEN), (UNIT, (unit, department or "") if unit
+                                                                                    else ("", ""))):
             entry = self.counts.setdefault((scope, name, grade, consequence), [rank, 0, ZERO, 0, ZERO, ZERO, ZERO])
             entry[1] += 1
             if budget is not None and shown is not None:
                 entry[2] += budget
                 entry[3] += 1
                 entry[4] += shown
-                entry[5] += low or ZERO
-                entry[6] += high or ZERO
+                entry[5] += ZERO if low is None else low  # a low of 0.00 kept as such: printed 0.00, not 0 (QA312 1)
+                entry[6] += ZERO if high is None else high
 
     def leave_out(self, set_name: str) -> None:
         """A project scored under `set_name` whose grade carries no consequence: counted apart, said beside the batch's."""

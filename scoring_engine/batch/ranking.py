@@ -130,15 +130,16 @@ def count(table: dict[tuple[str, str], list[Any]], key: tuple[str, str], row: Pr
 
 
 def told_apart(units: dict[tuple[str, str], list[Any]], failed: Counter[tuple[str, str]], departments_named: bool
-               ) -> tuple[dict[tuple[str, str], list[Any]], int]:
-    """The units to rank, and how many projects are left out: where any project of the batch names its 主管部门,
-    those that name none. A unit is told apart by its 主管部门: a project of 市第一中学 without one was ranked as a unit of
-    its own, its one total 1st beside the whole school's (QA186 F2). In a batch that names no 主管部门, units rank alone."""
+               ) -> tuple[dict[tuple[str, str], list[Any]], int, int]:
+    """The units to rank, and how many projects are left out, scored and failed (counted apart, as the 主管部门 ranking
+    counts them: QA312 3): where any project of the batch names its 主管部门, those that name none. A unit is told apart by
+    its 主管部门: a project of 市第一中学 without one was ranked as a unit of its own, its one total 1st beside the whole
+    school's (QA186 F2). In a batch that names no 主管部门, units rank alone."""
     if not departments_named:
-        return units, 0
+        return units, 0, 0
     apart = [key for key in units if not key[0]]
-    return ({key: entry for key, entry in units.items() if key[0]},
-            sum(units[key][0] + failed[key] for key in apart))  # its failed projects too: named in no note of unscored
+    return ({key: entry for key, entry in units.items() if key[0]}, sum(units[key][0] for key in apart),
+            sum(failed[key] for key in apart))  # its failed projects too: named in no note of unscored
 
 
 def unscored(table: dict[tuple[str, str], list[Any]], failed: Counter[tuple[str, str]]) -> tuple[tuple[str, str, int], ...]:

@@ -189,6 +189,7 @@ class Summary:
     unranked_units: int = 0  # projects that name no 实施单位: in no unit's ranking
     unranked_departments: int = 0  # projects that name no 主管部门
     unranked_units_department: int = 0  # projects naming their unit but no 主管部门 where others name one: in no ranking
+    unranked_units_department_failed: int = 0  # the same, failed
     unread_units: int = 0  # failed projects whose 实施单位 is unknown (facts that could not be read): in no ranking
     unread_departments: int = 0  # the same for the 主管部门
     # units and departments none of whose projects could be scored: (主管部门, name, projects failed), in no ranking
@@ -375,7 +376,8 @@ class Summariser:
     @in_engine_context  # the caller's decimal context cannot change a mean
     def summary(self) -> Summary:
         p = max([MEAN_PLACES, *(s.row.precision for s in self.sets.values())])
-        units, apart = told_apart(self.units, self.failed_in["units"], bool(self.departments or +self.failed_in["departments"]))
+        named = bool(self.departments or +self.failed_in["departments"])
+        units, apart, apart_failed = told_apart(self.units, self.failed_in["units"], named)
         return Summary(
             documents=self.documents, scored=self.documents - self.failed, failed=self.failed, internal=self.internal,
             flagged=self.flagged,
@@ -387,7 +389,7 @@ class Summariser:
             spellings=self.names.variants(),
             **self._placed(),
             unranked_units=self.unranked_units,
-            unranked_units_department=apart,
+            unranked_units_department=apart, unranked_units_department_failed=apart_failed,
             unranked_departments=self.unranked_departments,
             unread_units=self.unread["units"], unread_departments=self.unread["departments"],
             years=tuple(sorted(self.years)),

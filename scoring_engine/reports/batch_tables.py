@@ -396,15 +396,19 @@ def ranking_cells(r: Ranked, title: str) -> list[Any]:
 def rankings(summary: Summary) -> tuple[tuple[str, tuple[Ranked, ...], str, int, tuple[tuple[str, str, int], ...]], ...]:
     """(title, ranked, the note of projects naming none, failed projects whose one is unknown, those with none scored)."""
     s = summary
-    return (("实施单位", s.units, unranked_note("实施单位", s.unranked_units, s.unranked_units_department), s.unread_units,
+    return (("实施单位", s.units, unranked_note("实施单位", s.unranked_units, s.unranked_units_department,
+                                                s.unranked_units_department_failed), s.unread_units,
              s.unscored_units),
             ("主管部门", s.departments, unranked_note("主管部门", s.unranked_departments), s.unread_departments,
              s.unscored_departments))
 
 
-def unranked_note(title: str, count: int, no_department: int = 0) -> str:
-    """Projects left out of a ranking: naming no unit (主管部门), or their unit but no 主管部门 where others name theirs."""
-    said = [f"未填写{title}的{count}个项目"] * bool(count) + [f"未填写主管部门的{no_department}个项目"] * bool(no_department)
+def unranked_note(title: str, count: int, no_department: int = 0, no_department_failed: int = 0) -> str:
+    """Projects left out of a ranking: naming no unit (主管部门), or their unit but no 主管部门 where others name theirs (those
+    scored, and those failed said apart, as the 主管部门 ranking says them: QA312 3)."""
+    failed = f"{'及' if no_department else ''}{no_department_failed}个评分失败的项目" if no_department_failed else ""
+    said = [f"未填写{title}的{count}个项目"] * bool(count) + \
+        [f"未填写主管部门的{f'{no_department}个项目' if no_department else ''}{failed}"] * bool(no_department or failed)
     return f"{'、'.join(said)}不在此排名中" if said else ""
 
 
