@@ -275,7 +275,7 @@ _SETS = (
     ("above {bound:n}", "高于 {bound}"),
     ("fact {name} is a {kind} fact; this needs a {wanted} fact", "事实 {name} 是 {kind} 类事实，这里需要 {wanted!o} 类事实"),
     ("grade {label:s}: {message}", "等级 {label}：{message!t}"),
-    ("each grade's min must equal the max of the grade below it", "每个等级的 min 应等于下一等级的 max"),
+    ("each grade's max must equal the min of the grade above it", "每个等级的 max 应等于高一等级的 min"),
     ("grades leave totals below {low} without a grade", "总分低于 {low} 时没有等级"),
     ("the lowest grade needs min: 0", "最低等级要写 min: 0"),
     ("totals from {low} to {high} have no grade", "总分 {low} 到 {high} 之间没有等级"),

@@ -28,7 +28,7 @@ ROWS = (
      "单元格的数字格式显示为 {unit}：{amount} {unit2} 为 {converted} 万元，请在常规或数值格式的单元格中按万元填写"),
     # a date fact given a spreadsheet's day number, its cell's date format lost (fact_values._date_fix: QA308 6)
     ("{number} is a spreadsheet's day number of {day}: write the date as {day2}",
-     "{number} 是电子表格中日期 {day} 的序号（单元格丢了日期格式）：请写成日期 {day2}"),
+     "{number} 是电子表格中日期 {day} 的序号：请写成日期 {day2}"),
     # a number or a date in a reason cell (forms/label_cells.py reason_words: QA165 F6)
     ("{label} holds {got}; expected the reason in words", "{label}填的是{got!t}，应为文字说明的原因"),
     ("write the reason in words, or leave the cell empty", "用文字写明原因，或让该单元格留空"),

@@ -33,7 +33,7 @@ RULES = (
     ("give the band {weight} points at most, or raise the indicator's weight", "档次分值最多 {weight} 分，或提高指标的分值"),
     ("close each ( with a )", "每个 ( 都要有对应的 )"),
     ("band {message}", "档次：{message!t}"),
-    ("each band's min must equal the max of the band below it", "每档的 min 应等于下一档的 max"),
+    ("each band's max must equal the min of the band above it", "每档的 max 应等于高一档的 min"),
     ("a band of one value is scored by kind: equal (target: that value), with the bands under its otherwise: "
      "see 'A value scored apart' in docs/indicator-sets.md",
      "恰好等于某个值的一档不是区间：用 kind: equal（target 写这个值），把其余分档写在它的 otherwise 下；"

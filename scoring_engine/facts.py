@@ -305,9 +305,10 @@ def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
     # str() of a giant int is slow, or refused past 4300 digits
     if isinstance(value, int) and value.bit_length() > _MOST_INT_BITS:
         digits = int((value.bit_length() - 1) * 0.30103) + 1  # exact but for a power of ten crossed (QA310 6: 41 for 40)
-        if value.bit_length() < 100_000 and abs(value) >= 10 ** digits:  # told apart at a cost bounded by the bound
-            digits += 1
-        return f"a number of about {digits} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)", "check the digits"
+        exact = value.bit_length() < 100_000  # told apart at a cost bounded by the bound; past it, about so many
+        digits += exact and abs(value) >= 10 ** digits
+        said = f"a number of {'' if exact else 'about '}{digits} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)"
+        return said, "check the digits"
     number = Decimal(float.__repr__(value)) if isinstance(value, float) else Decimal(value)
     if not in_range(number):
         return out_of_range_words(number)

@@ -745,6 +745,40 @@ def test_a_cap_that_lowered_the_rechecks_grade_or_total_is_said_beside_the_flag_
     assert [cap.startswith("实际支出不足1万元，等级最高为差：等级由") for cap in compared["caps"]] == [True], compared
 
 
+def test_a_cap_is_said_on_a_flagged_row_only_and_a_grade_it_gave_is_not_put_down_to_higher_grade_lines(tmp_path: Path):
+    """QA311 1: under --compare-set, a grade a cap of the other set gave, the totals equal, was said to come of that
+    set's higher grade lines (总分相同，该体系的等级线较高), beside the cap that gave it. QA311 3: a cap lowering the
+    re-check by less than the threshold wrote its text in 对比标记 of a row not flagged, so that the rows marked were
+    not those 统计 counts. The cap says why; an unflagged row's 对比标记 is empty, and its .jsonl compare keeps the caps."""
+    from portfolio import SET_NAME, SMALL_SET
+
+    base = SMALL_SET.read_text(encoding="utf-8")
+    _write(tmp_path / "self" / "a.json", 1, project_id="P1")
+    (tmp_path / "self" / SET_NAME).write_text(base, encoding="utf-8")
+    capped = tmp_path / "capped.yaml"
+    capped.write_text(base + (
+        '\ncaps:\n  - {when: "budget.paid >= 0", grade_at_most: 差, message: 一律最高为差}\n'), encoding="utf-8")
+    out = tmp_path / "set.csv"
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-set", str(capped),
+                                    "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    row = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert "一律最高为差" in row["对比标记"] and "等级线较高" not in row["对比标记"], row["对比标记"]
+    total = Decimal(row["总分"])
+    for side, paid in (("self", None), ("re", 189.8)):  # the cap holds on the re-check alone
+        _write(tmp_path / side / "a.json", 1, project_id="P1", paid=paid)
+        (tmp_path / side / SET_NAME).write_text(base + f'\ncaps:\n  - {{when: "budget.paid < 189.9", total_at_most: '
+                                                f'{total - 1}, message: 略减一分}}\n', encoding="utf-8")
+    outputs = [tmp_path / "re.csv", tmp_path / "re.jsonl"]
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                    str(tmp_path / "re"), *[a for o in outputs for a in ("-o", str(o))]])
+    assert run.exit_code == 0, run.output
+    row = next(csv.DictReader(io.StringIO(outputs[0].read_text(encoding="utf-8-sig"))))
+    assert 1 <= Decimal(row["总分差"]) < 5 and "" == row["对比标记"], row
+    compared = json.loads(outputs[1].read_text(encoding="utf-8"))["compare"]
+    assert not compared["flagged"] and [cap.startswith("略减一分") for cap in compared["caps"]] == [True], compared
+
+
 def test_rechecks_scored_under_an_edited_copy_of_the_set_fail_the_run_and_name_both_sha256(tmp_path: Path):
     """QA307 5: when every re-check named an edited copy of the batch's set (same id and version), none could be compared
     and the run still exited 0, though a comparison that could not be made is never a clean exit; 对比标记 read

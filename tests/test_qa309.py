@@ -63,7 +63,7 @@ def test_a_linear_rules_explain_steps_say_a_fraction_of_a_unit_as_other_kinds_do
 def test_a_linear_reason_at_a_low_precision_names_the_deduction_the_deductions_list() -> None:
     """QA309 3: at precision 1 the reason said '计10.906个单位扣5.453分，得4.5分' while explain's 【扣分】 and the JSON
     deductions said 扣5.5分. The reason keeps units × points (扣5.453分) and says the deduction as listed, weight − the
-    score shown ('，四舍五入计扣5.5分'); the score is unchanged, and a deduction that needs no rounding is said once."""
+    score shown ('，得分四舍五入后计扣5.5分'); the score is unchanged, and a deduction that needs no rounding is said once."""
     text = ('id: t\nname: 测试\nversion: "1"\ntotal: 10\nprecision: 1\nfacts:\n  a: {type: number}\n  b: {type: number}\n'
             "grades: [{label: 合格, min: 0}]\nindicators:\n  - {id: x, name: 甲, weight: 10, rule: {kind: linear, value: a / b,"
             " target: 1, per: 0.01, share_each: 0.05, zero_at: 0.8, display: percent}}\n")
@@ -71,7 +71,7 @@ def test_a_linear_reason_at_a_low_precision_names_the_deduction_the_deductions_l
     node = result.indicator("x")
     listed = [f"扣{d.points}分" for d in node.deductions]
     assert ["扣5.5分"] == listed and str(node.score) == "4.5"
-    assert node.reason.endswith("计10.906个单位扣5.453分，四舍五入计扣5.5分，得4.5分"), node.reason
+    assert node.reason.endswith("计10.906个单位扣5.453分，得分四舍五入后计扣5.5分，得4.5分"), node.reason
     assert "扣5.5分：差10.91%" in str(result.explain("x"))
     exact = score(parse_indicator_set(text), {"a": 95, "b": 100}).indicator("x")
     assert exact.reason.endswith("计5个单位扣2.5分，得7.5分"), exact.reason

@@ -25,16 +25,16 @@ def test_a_linear_rules_unit_and_deduction_keep_the_decimals_that_make_units_tim
     the unit is now printed as written, the deduction as units × points (the score stays rounded: 4 − 1.75 → 2), and a
     repeating quotient keeps two decimals (1.63, 1.67) as the docs say."""
     rate = _leaf("{kind: linear, value: v, target: 1, per: 0.01, points_each: 0.5}", V, {"v": D("0.965")}, "4")
-    assert "每0.01扣0.5分，计3.5个单位扣1.75分，四舍五入计扣2分，得2分" in rate.reason, rate.reason
+    assert "每0.01扣0.5分，计3.5个单位扣1.75分，得分四舍五入后计扣2分，得2分" in rate.reason, rate.reason
     assert D(2) == rate.score
     half = _leaf("{kind: linear, value: v, target: 17.35, per: 0.5, units: whole, points_each: 1}", V, {"v": D("16.115")}, "3")
     assert "每0.5扣1分，计2个单位扣2分，得1分" in half.reason, half.reason
     late = "{kind: linear, value: v, target: 0, direction: lower_is_better, per: 30, points_each: 1}"
-    assert "每30扣1分，计1.63个单位扣1.63分，四舍五入计扣2分，得1分" in _leaf(late, V, {"v": 49}, "3").reason
-    assert "每30扣1分，计1.67个单位扣1.67分，四舍五入计扣2分，得1分" in _leaf(late, V, {"v": 50}, "3").reason
-    assert "每30扣1分，计1.5个单位扣1.5分，四舍五入计扣1分，得2分" in _leaf(late, V, {"v": 45}, "3").reason
+    assert "每30扣1分，计1.63个单位扣1.63分，得分四舍五入后计扣2分，得1分" in _leaf(late, V, {"v": 49}, "3").reason
+    assert "每30扣1分，计1.67个单位扣1.67分，得分四舍五入后计扣2分，得1分" in _leaf(late, V, {"v": 50}, "3").reason
+    assert "每30扣1分，计1.5个单位扣1.5分，得分四舍五入后计扣1分，得2分" in _leaf(late, V, {"v": 45}, "3").reason
     at_1 = _leaf("{kind: linear, value: v, target: 1, per: 0.01, points_each: 0.5}", V, {"v": D("0.965")}, "4", 1)
-    assert "计3.5个单位扣1.75分，四舍五入计扣1.7分，得2.3分" in at_1.reason, at_1.reason
+    assert "计3.5个单位扣1.75分，得分四舍五入后计扣1.7分，得2.3分" in at_1.reason, at_1.reason
 
 
 
@@ -47,7 +47,7 @@ def test_a_linear_rules_value_and_shortfall_add_up_to_the_units_it_counts() -> N
     assert "8.5与目标10相差1.5，每0.5扣1分，计3个单位扣3分，得7分" == _leaf(half, V, {"v": D("8.5")}, "10").reason
     assert _leaf(half, V, {"v": D("9.47")}, "10").reason.startswith("9.47与目标10相差0.53，")
     rate = "{kind: linear, value: v, target: 1, per: 0.03, points_each: 0.5}"
-    assert "0.955与目标1相差0.045，每0.03扣0.5分，计1.5个单位扣0.75分，四舍五入计扣1分，得9分" == _leaf(rate, V, {"v": D("0.955")}, "10").reason
+    assert "0.955与目标1相差0.045，每0.03扣0.5分，计1.5个单位扣0.75分，得分四舍五入后计扣1分，得9分" == _leaf(rate, V, {"v": D("0.955")}, "10").reason
     assert "0.97与目标1相差0.03，每0.03扣0.5分，计1个单位扣0.5分，得10分" == _leaf(rate, V, {"v": D("0.97")}, "10").reason
     whole = "{kind: linear, value: v, target: 10, points_each: 1}"  # a unit of 1 at precision 0: as before
     assert "9与目标10相差1，每1扣1分，计1个单位扣1分，得9分" == _leaf(whole, V, {"v": 9}, "10").reason

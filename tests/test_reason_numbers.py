@@ -244,7 +244,7 @@ def test_a_linear_rules_units_and_points_each_keep_their_decimals_at_precision_0
 
     result = score(parse_indicator_set(text), load_facts(ROOT / "examples" / "small" / "facts.json"))
     reason = result.indicator("output.quality").reason
-    assert "每1.00%扣0.5分，计3.5个单位扣1.75分，四舍五入计扣2分，得8分" in reason, reason
+    assert "每1.00%扣0.5分，计3.5个单位扣1.75分，得分四舍五入后计扣2分，得8分" in reason, reason
 
 
 def test_a_share_written_in_percent_is_told_the_number_to_write() -> None:

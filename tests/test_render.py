@@ -648,13 +648,13 @@ PER_POINT = ("id: t\nname: t\nversion: '1'\nprecision: 1\ngrades: [{label: 合�
 def test_a_linear_deduction_settled_at_the_sets_precision_is_not_said_again_with_other_figures() -> None:
     """QA271 F2: at precision 1 the 评分表 cell read '…相差3.65，…计3.65个单位扣1.825分，得98.2分：差3.7（扣1.8分）', one gap
     and one deduction in the sentence and others in the list after it. The reason names the deduction with the decimals
-    that make units × points hold, and the list's figure only as its rounding ('，四舍五入计扣1.8分': QA309 3); the
+    that make units × points hold, and the list's figure only as its rounding ('，得分四舍五入后计扣1.8分': QA309 3); the
     deduction itself says the gap as the reason does."""
     from scoring_engine import parse_indicator_set
 
     result = score(parse_indicator_set(PER_POINT), {"mqi": Decimal("76.35")})
     (row,) = [row for row in score_table(result).rows if row.path]
-    assert "76.35与目标80相差3.65，每1扣0.5分，计3.65个单位扣1.825分，四舍五入计扣1.8分，得98.2分" == row.reason
+    assert "76.35与目标80相差3.65，每1扣0.5分，计3.65个单位扣1.825分，得分四舍五入后计扣1.8分，得98.2分" == row.reason
     assert [(Decimal("1.8"), "差3.65")] == [(d.points, d.reason) for d in result.indicator("q").deductions]
 
 

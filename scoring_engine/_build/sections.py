@@ -283,7 +283,7 @@ def grades(draft: Draft) -> tuple[Grade, ...]:
                           f"as grade {same[0]} does", "give each grade a min of its own")
             continue
         draft.log.add(("grades", i), f"grade {raw[i]['label']}: {message}",
-                      "each grade's min must equal the max of the grade below it")
+                      "each grade's max must equal the min of the grade above it")
     _grade_ends(draft, raw, order)
     grade_shares(draft.log, draft.total, raw)
     labels = [g["label"] for g in raw]

@@ -155,15 +155,17 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
         lower = "复核得分比自评得分低" if against == RECHECK else f"按{against}评分低"
         shown = threshold.normalize() if threshold else ZERO  # as a number, not as typed: 2.850 is 2.85 (QA307 8)
         reasons.append(f"{lower}{difference:f}分（阈值{shown:f}分）")
+    caps = _caps(other)
     if dropped:
         # under another set a lower grade may come with a higher total: its grade lines are higher, which is said
-        # ranked alike: a higher total's (or an equal one's, QA307 6) lower rank is a higher line
-        higher = "" if against == RECHECK or difference > 0 or len(mine.grades) != len(other.grades) else \
+        # ranked alike: a higher total's (or an equal one's, QA307 6) lower rank is a higher line; unless a cap of
+        # that set gave the grade, which is said instead (QA311 1)
+        higher = "" if against == RECHECK or difference > 0 or len(mine.grades) != len(other.grades) or caps else \
             f"（总分高{-difference:f}分，该体系的等级线较高）" if difference else "（总分相同，该体系的等级线较高）"
         reasons.append(f"{'复核' if against == RECHECK else f'按{against}评分'}等级由{mine.grade}降为{other.grade}{higher}")
     return Comparison(against=against, source=other.source, total=other.total, grade=other.grade or "", difference=difference,
                       grade_dropped=dropped, flagged=bool(reasons), reasons=tuple(reasons), indicators=indicators,
-                      others=others, precision=other.precision, set_sha256=other.set_sha256, caps=_caps(other))
+                      others=others, precision=other.precision, set_sha256=other.set_sha256, caps=caps)
 
 
 def _caps(row: ProjectRow) -> tuple[str, ...]:
@@ -174,9 +176,11 @@ def _caps(row: ProjectRow) -> tuple[str, ...]:
 
 def marks(comparison: Comparison) -> str:
     """The 对比标记 of a comparison: its flags, then each cap that lowered the other side's total or grade, said of that
-    side, so that a difference no indicator's row holds is told (QA307 2)."""
+    side, so that a difference no indicator's row holds is told (QA307 2); empty on a row not flagged, so that the rows
+    marked are those 统计 counts (QA311 3: the .jsonl's compare gives the caps of every row)."""
     side = "复核" if comparison.against == RECHECK else f"按{comparison.against}评分"
-    return "；".join((*comparison.reasons, *(f"{side}：{cap}" for cap in comparison.caps)))
+    caps = comparison.caps if comparison.flagged else ()
+    return "；".join((*comparison.reasons, *(f"{side}：{cap}" for cap in caps)))
 
 
 

@@ -54,7 +54,7 @@ class Bands(NamedTuple):
         for i, message in gaps_and_overlaps(ranges, _bounds_shower(display)):
             one_value = ranges[i].low is not None and ranges[i].low == ranges[i].high
             b.problem(f"band {message}", "bands", i, hint=ONE_VALUE_HINT if one_value else
-                      "each band's min must equal the max of the band below it")
+                      "each band's max must equal the min of the band above it")
         if value is None:
             return None
         return cls(value, tuple(bands), spec.get("boundary", MIN_INCLUSIVE), display, b.rounding, _outermost(tuple(bands)))

@@ -96,7 +96,7 @@ def _partial_fields(rule: Linear, show: Callable[[Decimal], str], value: Decimal
     return {"value": show(value), "target": show(target), "units": shown_units, "shortfall": gap,
             "per": _per(rule, show), "each": shown_each, "deducted": shown_deducted,
             # 扣5.453分 of units × points beside 扣5.5分 in the deductions, at precision 1: both said (QA309 3)
-            "settled": "" if Decimal(listed) == Decimal(shown_deducted) else f"，四舍五入计扣{listed}分",
+            "settled": "" if Decimal(listed) == Decimal(shown_deducted) else f"，得分四舍五入后计扣{listed}分",
             # 24 units at 2 points took the 6 there were: said, or '计24个单位扣6分' reads as a sum gone wrong
             "exhausted": "，扣完为止" if lost is None else ""}
 
