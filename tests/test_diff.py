@@ -14,6 +14,7 @@ from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
 from scoring_engine import load_facts, load_indicator_set, parse_indicator_set, score
 from scoring_engine.cli import main
 from scoring_engine.diff import compare_scores, diff_sets
+from scoring_engine.model import IndicatorSet
 from scoring_engine.reports.diff import change_rows, render_diff_markdown, render_diff_table
 
 LAST_YEAR = """
@@ -297,21 +298,19 @@ explain_when:
     assert any(row[0] == "删除需说明条件" and row[2] == "execution_rate < 0.9" for row in rows)
 
 
+def _profile_with_checks(checks: str) -> IndicatorSet:
+    """A profile of self-evaluation whose checks are `checks` (YAML list items, each on its line)."""
+    return parse_indicator_set(f"extends: self-evaluation\nid: p\nname: 方案\nversion: \"1\"\nchecks:\n{checks}\n", "p.yaml",
+                               folder=Path("."))
+
+
 def test_a_check_made_an_error_is_one_change_of_its_level_in_chinese() -> None:
     """A check given severity: error was shown as removed and added again, with the English word （error） (QA260 F6): it
     is one row, 核对级别 from 提示 to 错误; a check added as an error says so in Chinese."""
     base = load_indicator_set("self-evaluation")
     checks = "\n".join(f"  - {{expr: {json.dumps(c.formula.text, ensure_ascii=False)}, message: {c.message}, severity: error}}"
                        for c in base.checks[:1])
-    profile = parse_indicator_set(f"""
-extends: self-evaluation
-id: p
-name: 方案
-version: "1"
-checks:
-{checks}
-  - {{expr: "budget.paid >= 0", message: 新的核对, severity: error}}
-""", "p.yaml", folder=Path("."))
+    profile = _profile_with_checks(checks + '\n  - {expr: "budget.paid >= 0", message: 新的核对, severity: error}')
     rows = change_rows(diff_sets(base, profile))
     assert ("核对级别", base.checks[0].message, "提示（照常评分）", "错误（不予评分）") in rows
     assert not any(row[0] in ("删除核对", "新增核对") and row[1] == base.checks[0].message for row in rows)
@@ -539,16 +538,9 @@ def test_a_check_whose_test_is_rewritten_is_one_change_of_its_test() -> None:
     with other words are still two."""
     base = load_indicator_set("self-evaluation")
     first = base.checks[0]
-    checks = f"  - {{expr: {json.dumps(first.formula.text + ' and budget.paid >= 0', ensure_ascii=False)}, message: {first.message}}}\n" \
-             "  - {expr: \"budget.paid >= 0\", message: 新的核对}"
-    profile = parse_indicator_set(f"""
-extends: self-evaluation
-id: p
-name: 方案
-version: "1"
-checks:
-{checks}
-""", "p.yaml", folder=Path("."))
+    rewritten = json.dumps(first.formula.text + " and budget.paid >= 0", ensure_ascii=False)
+    checks = f"  - {{expr: {rewritten}, message: {first.message}}}\n  - {{expr: \"budget.paid >= 0\", message: 新的核对}}"
+    profile = _profile_with_checks(checks)
     rows = [row for row in change_rows(diff_sets(base, profile)) if "核对" in row[0]]
     assert ("核对", first.message, first.formula.text, first.formula.text + " and budget.paid >= 0") in rows
     assert not any(row[0] in ("删除核对", "新增核对") and row[1] == first.message for row in rows)
