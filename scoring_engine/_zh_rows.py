@@ -29,6 +29,9 @@ ROWS = (
     # a date fact given a spreadsheet's day number, its cell's date format lost (fact_values._date_fix: QA308 6)
     ("{number} is a spreadsheet's day number of {day}: write the date as {day2}",
      "{number} 是电子表格中日期 {day} 的序号：请写成日期 {day2}"),
+    # a typed 评价结论 stating another 总分 than the set's (forms/cells._conclusion_total: QA314 2)
+    ("the 评价结论 gives the 总分 {typed} where the set scores {computed}; the set's score counts",
+     "评价结论写的总分 {typed} 与按体系计算的 {computed} 不同，以计算结果为准"),
     # a number or a date in a reason cell (forms/label_cells.py reason_words: QA165 F6)
     ("{label} holds {got}; expected the reason in words", "{label}填的是{got!t}，应为文字说明的原因"),
     ("write the reason in words, or leave the cell empty", "用文字写明原因，或让该单元格留空"),

@@ -874,6 +874,24 @@ def test_the_conclusion_a_written_form_gives_itself_is_not_read_back_as_the_proj
     assert "项目完成良好，群众满意" == json.loads(out.read_text(encoding="utf-8"))["project"]["conclusion"]
 
 
+def test_a_conclusion_typed_with_another_total_than_the_sets_is_said_and_one_that_agrees_is_not(tmp_path: Path):
+    """QA314 2: a unit typed 评价结论 总分80分，等级良 on a Sichuan form the set scores 100.00: the text was printed as
+    typed in every report, without a word. A 提示 names the cell and both totals; a total that agrees to the decimals
+    typed (总分100分) is no difference, and a conclusion stating no total is none."""
+    from openpyxl import load_workbook
+
+    form = _written(tmp_path, "sichuan-self-evaluation")
+    book = load_workbook(form)
+    cell = next(c for row in book.worksheets[0].iter_rows() for c in row if isinstance(c.value, str)
+                and c.value.startswith("总分") and "等级：" in c.value)
+    for typed, said in (("总分80分，等级良", True), ("项目完成较好，总分：100分", False), ("项目完成良好", False)):
+        cell.value = typed
+        book.save(form)
+        lines = [line for line in _said("score", str(form)) if "评价结论" in line]
+        assert lines == ([f"提示：{form}: 部门预算项目支出绩效自评表!{cell.coordinate}：评价结论写的总分 80 与按体系计算的 "
+                          "100.00 不同，以计算结果为准"] if said else []), lines
+
+
 def test_a_set_id_misspelt_on_the_side_sheet_is_offered_the_bundled_one_meant(tmp_path: Path):
     """QA54 F7: 表外事实's 指标体系 typed henan-special-bnod was told only to pass --set with the set's file; every other
     unknown name gets a did-you-mean, and this one does too."""

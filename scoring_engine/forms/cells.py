@@ -349,7 +349,28 @@ def typed_scores(imported: ImportedFacts, indicator_set: IndicatorSet, total: De
         found.append(Problem(f"{cell}: the form gives {given} where the set scores "
                              f"{fixed(computed, indicator_set.precision)}; the set's score counts",
                              file=imported.facts.source))
-    return found
+    return found + _conclusion_total(imported, indicator_set, total)
+
+
+def _conclusion_total(imported: ImportedFacts, indicator_set: IndicatorSet, total: Decimal) -> list[Problem]:
+    """A warning when the 评价结论 the unit typed gives a 总分 the set scores otherwise, to the decimals typed (QA314 2:
+    总分80分 stood beside a form scoring 84.00, printed as typed): the engine's own conclusion is rewritten, a unit's
+    words are kept, and said."""
+    written = imported.facts.project.get("conclusion")
+    said = _TOTAL_SAID.search(written) if isinstance(written, str) and len(written) <= _MOST_READ else None
+    if said is None:
+        return []
+    typed = Decimal(said.group(1))
+    if round_half_up(total, max(0, -int(typed.as_tuple().exponent))) == typed:
+        return []
+    cell = imported.provenance.get("project.conclusion", "评价结论")
+    return [Problem(f"{cell}: the 评价结论 gives the 总分 {plain(typed)} where the set scores "
+                    f"{fixed(total, indicator_set.precision)}; the set's score counts", file=imported.facts.source)]
+
+
+#: A 总分 stated in a typed conclusion (总分80分, 总分：84.5分, 总分为84分); its first one is compared.
+_TOTAL_SAID = compile_later(r"总分\s*[:：为是]?\s*(\d{1,3}(?:\.\d{1,6})?)\s*分", needs="总")
+_MOST_READ = 2000  # characters of a conclusion searched: a report pasted whole is not read past them
 
 
 def score_in(result: Result) -> Callable[[str], Decimal | None]:
