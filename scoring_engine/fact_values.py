@@ -258,7 +258,8 @@ def _date_fix(value: Any) -> str:
     """How to write a date given otherwise: the date itself when the value spells one (20241231, as a number, as text
     or typed in a form's date-formatted cell; 2024/12/31), else an example (QA177 F2)."""
     written = plain(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else value
-    lost = day_of(Decimal(written)) if isinstance(written, str) and written.isdigit() and len(written) == 5 else None
+    # decimal digits alone (any script's, as Decimal reads them; not ⁴⁵³¹¹ or ①②③④⑤: QA315 2)
+    lost = day_of(Decimal(written)) if isinstance(written, str) and written.isdecimal() and len(written) == 5 else None
     if lost is not None:  # a date whose cell lost its format: the number a spreadsheet keeps for it (QA308 6)
         return f"{written} is a spreadsheet's day number of {lost.isoformat()}: write the date as {lost.isoformat()}"
     for spelling in _SPELLED_DATES if isinstance(written, str) and len(written) <= 40 else ():

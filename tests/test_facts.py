@@ -269,6 +269,14 @@ def test_a_whole_number_past_every_bound_is_said_with_its_count_of_digits(value:
     assert f"a number of {digits} digits is out of range" in str(error)
 
 
+@pytest.mark.parametrize("value", ["⁴⁵³¹¹", "①②③④⑤"])
+def test_five_digits_of_no_number_given_for_a_date_are_refused_with_an_example(value: str) -> None:
+    """QA315 2: superscript or circled digits, which str.isdigit takes and Decimal does not, given for a date were an
+    internal error (exit 3) where a day number is looked for: they are text that is no date, refused with an example."""
+    error = refusal(with_fact("dates.end", value))
+    assert "expected a date YYYY-MM-DD" in str(error) and "write e.g. 2020-11-30" == error.hint
+
+
 @pytest.mark.parametrize("value", [45311, "45311", Decimal(45311)])
 def test_a_spreadsheets_day_number_given_for_a_date_is_refused_with_the_date_it_stands_for(value: Any) -> None:
     """QA308 6: 45311, what a date pasted without its format becomes in a spreadsheet, was refused with an example

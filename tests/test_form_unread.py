@@ -884,7 +884,8 @@ def test_a_conclusion_typed_with_another_total_than_the_sets_is_said_and_one_tha
     book = load_workbook(form)
     cell = next(c for row in book.worksheets[0].iter_rows() for c in row if isinstance(c.value, str)
                 and c.value.startswith("总分") and "等级：" in c.value)
-    for typed, said in (("总分80分，等级良", True), ("项目完成较好，总分：100分", False), ("项目完成良好", False)):
+    for typed, said in (("总分80分，等级良", True), ("项目完成较好，总分：100分", False), ("项目完成良好", False),
+                        ("总分80分。" + "项目完成良好。" * 400, True)):  # a long one is read in its first part (QA315 4)
         cell.value = typed
         book.save(form)
         lines = [line for line in _said("score", str(form)) if "评价结论" in line]

@@ -1675,6 +1675,16 @@ def test_a_profile_keeping_its_budgets_in_yuan_reads_and_writes_the_forms_amount
     assert result.total == score(profile, read.facts).total
 
 
+def test_an_amount_far_past_any_fact_converted_between_units_is_kept_to_be_refused_not_an_internal_error() -> None:
+    """QA315 1: 1e24 万元 in a funds cell of a set in 元 (1e28 元) could not be quantized to a whole number: an internal
+    error, exit 3, where a set in 万元 refuses the cell. Past any amount a fact may hold, it is kept as it is, and the
+    facts check refuses it as out of range; amounts in range are converted exactly as before."""
+    from scoring_engine.forms.labels import from_wan, to_wan
+
+    assert Decimal("1E+28") == from_wan(Decimal("1e24"), "元") and Decimal("1E+29") == to_wan(Decimal("1e25"), "亿元")
+    assert (Decimal(955000), Decimal("123.4567")) == (from_wan(Decimal("95.5"), "元"), to_wan(Decimal(1234567), "元"))
+
+
 def test_a_subtree_moved_by_remove_and_add_is_said_moved_not_removed(tmp_path: Path) -> None:
     """QA71 F4: an indicator removed from its place and added at another was listed as "removed changed" and "removed"
     while it stands in the tree; validate says it moved, with both lines."""

@@ -357,7 +357,7 @@ def _conclusion_total(imported: ImportedFacts, indicator_set: IndicatorSet, tota
     总分80分 stood beside a form scoring 84.00, printed as typed): the engine's own conclusion is rewritten, a unit's
     words are kept, and said."""
     written = imported.facts.project.get("conclusion")
-    said = _TOTAL_SAID.search(written) if isinstance(written, str) and len(written) <= _MOST_READ else None
+    said = _TOTAL_SAID.search(written[:_MOST_READ]) if isinstance(written, str) else None  # (QA315 4: not skipped whole)
     if said is None:
         return []
     typed = Decimal(said.group(1))

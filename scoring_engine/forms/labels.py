@@ -41,6 +41,9 @@ _FROM_WAN = {"元": Decimal(10000), "千元": Decimal(10), "百万元": Decimal(
              "亿元": Decimal("0.0001")}
 
 
+_FAR_PAST = 20  # digits before the point: past MAX_FACT_MAGNITUDE (1e15), within the decimal context's 28
+
+
 def from_wan(amount: Decimal, unit: str | None) -> Decimal:
     """An amount the form gives in 万元 as the set keeps a fact declared in `unit` (QA308 1: a set in 元 read the form's
     150 万元 as 150 元): 150 is 1500000 元; as it is in 万元, 万 or no unit.
@@ -63,7 +66,10 @@ def to_wan(amount: Decimal, unit: str | None) -> Decimal:
 
 
 def _tidy(amount: Decimal) -> Decimal:
-    """`amount` without the zeros scaling left after its last digit (150.0000 is 150), never in E notation."""
+    """`amount` without the zeros scaling left after its last digit (150.0000 is 150), never in E notation; one far past
+    any amount a fact may hold as it is, to be refused where it is read (QA315 1: 1e24 万元 in 元 could not be quantized)."""
+    if not amount.is_finite() or amount.adjusted() >= _FAR_PAST:
+        return amount
     whole = amount.to_integral_value()
     return whole.quantize(Decimal(1)) if amount == whole else amount.normalize()
 
