@@ -22,7 +22,7 @@ from ._text import bad_character, invisible_character
 from ._undeclared import given_instead, removed_facts, undeclared_warnings, unwritable
 from .errors import ADD_THE_FACT, FactsError, Problem, json_path
 from ._numpy_values import NUMPY_HINT, nat_takes, not_finite_hint, pandas_blank
-from .fact_values import convert_fact, convert_number, numpy_hint, out_of_range_words, type_name
+from .fact_values import convert_fact, convert_number, giant_int_words, numpy_hint, out_of_range_words, type_name
 from .model import FactSpec, IndicatorSet
 from ._row_fit import row_hint, row_problems
 
@@ -35,7 +35,6 @@ MAX_FACTS_DEPTH = 20
 #: Most digits of a whole number in a facts file: refused as written, before it is converted (past 4,300 Python refuses).
 MAX_FACT_DIGITS = 40
 # Bits of a whole number checked against MAX_FACT_MAGNITUDE without converting it: more is out of range at once.
-_MOST_INT_BITS = 64
 # A facts document with thousands of bad values reports this many, then says how many more.
 _SHOWN = 20
 
@@ -302,13 +301,8 @@ def _finite(value: int | float | Decimal) -> bool:
 def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
     if not _finite(value):
         return f"{value} is not a finite number", not_finite_hint(value)  # in a text field too: a pandas blank
-    # str() of a giant int is slow, or refused past 4300 digits
-    if isinstance(value, int) and value.bit_length() > _MOST_INT_BITS:
-        digits = int((value.bit_length() - 1) * 0.30103) + 1  # exact but for a power of ten crossed (QA310 6: 41 for 40)
-        exact = value.bit_length() < 100_000  # told apart at a cost bounded by the bound; past it, about so many
-        digits += exact and abs(value) >= 10 ** digits
-        said = f"a number of {'' if exact else 'about '}{digits} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)"
-        return said, "check the digits"
+    if isinstance(value, int) and (giant := giant_int_words(value)) is not None:
+        return giant
     number = Decimal(float.__repr__(value)) if isinstance(value, float) else Decimal(value)
     if not in_range(number):
         return out_of_range_words(number)

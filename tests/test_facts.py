@@ -269,6 +269,18 @@ def test_a_whole_number_past_every_bound_is_said_with_its_count_of_digits(value:
     assert f"a number of {digits} digits is out of range" in str(error)
 
 
+def test_a_giant_whole_number_is_refused_by_its_size_before_it_is_converted() -> None:
+    """A caller's int of a million digits took score() 15 s: Decimal(int), whose time grows as the square of the
+    digits, ran before the count of digits refused it. The conversion that every fact goes through refuses it first,
+    by its size in bits, with its count of digits (not the number itself, cut short)."""
+    from scoring_engine.fact_values import convert_number
+    from scoring_engine.model import FactSpec
+
+    with pytest.raises(ValueError) as refused:
+        convert_number(7 * 10 ** 10_000, FactSpec(name="budget.paid", type="number"))
+    assert refused.value.args == ("a number of 10001 digits is out of range (MAX_FACT_MAGNITUDE is 1e15)", "check the digits")
+
+
 @pytest.mark.parametrize("value", ["⁴⁵³¹¹", "①②③④⑤"])
 def test_five_digits_of_no_number_given_for_a_date_are_refused_with_an_example(value: str) -> None:
     """QA315 2: superscript or circled digits, which str.isdigit takes and Decimal does not, given for a date were an
