@@ -10,7 +10,7 @@ amounts' own ratio, shown as the form shows it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import field
 from decimal import Decimal
 from typing import Any
@@ -94,10 +94,12 @@ def own_conclusion(total: Any, grade: str) -> str:
     return f"总分{total}分，等级：{grade}"
 
 
-def is_own_conclusion(text: str) -> bool:
-    """Whether a 评价结论 is one the form wrote (own_conclusion): read back, it is no fact of the project, and it would
-    stand stale beside a total scored again (QA54 F2)."""
-    return re.fullmatch(r"总分-?[\d.]+分，等级：\S+", text.strip()) is not None
+def is_own_conclusion(text: str, grades: Collection[str]) -> bool:
+    """Whether a 评价结论 is one the form wrote (own_conclusion) under a set whose grades are `grades`: read back, it is
+    no fact of the project, and it would stand stale beside a total scored again (QA54 F2). A unit's own that begins
+    the same way and goes on (总分85分，等级：良，项目完成较好) is the unit's."""
+    written = re.fullmatch(r"总分-?[\d.]+分，等级：(.+)", text.strip())
+    return written is not None and written[1] in grades
 
 
 def _not_applicable(indicators: Sequence[IndicatorResult], rescaled: bool) -> list[str]:

@@ -247,7 +247,8 @@ def _project(reading: FormReading, item: Labelled, row: int, col: int) -> None:
     if project_detail(reading, reading.sheet.ref(row, col), key, reading.sheet.get(row, col), item.label) is None:
         return  # empty, or refused on its cell (a date, a name of 18 digits): QA192 F2
     text = reading.text(row, col)
-    if text and not (key == "conclusion" and is_own_conclusion(text)):  # the form's own words: no fact of the project
+    # the form's own words are no fact of the project
+    if text and not (key == "conclusion" and is_own_conclusion(text, [g.label for g in reading.set.grades])):
         reading.project[key] = text
         reading.provenance[f"project.{key}"] = reading.sheet.ref(row, col)
 
