@@ -53,7 +53,7 @@ def test_no_batch_output_writes_a_bidi_override_a_zero_width_space_or_a_bare_car
     for kind, text in texts.items():
         assert not [c for c in _RAW if c in text], kind
         assert "\\u202e单位A" in text and "单位\\u200bB" in text, kind
-    assert "<td>\\u202e单位A</td>" in texts["html"]  # in 得分最高的项目, 需说明的项目…
+    assert '<td class="name">\\u202e单位A</td>' in texts["html"]  # in 得分最高的项目, 需说明的项目…
     rows = list(csv.reader(io.StringIO(texts["csv"].removeprefix("\ufeff"))))
     assert ["\\u202e项目001", "\\u202e单位A"] == [rows[1][2], rows[1][4]]
 

@@ -13,7 +13,8 @@ from .._text import html_escape as escape  # titles hold a project's name: hidde
 
 __all__ = ["BASE_CSS", "head"]
 
-#: The colours, fonts and page frame of the report and the batch summary (the form page has its own, as on paper).
+#: The colours, fonts and page frame of the report and the batch summary (the form page has its own, as on paper); long
+#: text without spaces (a URL, an id) wraps inside its cell, so that every column fits the page's width (QA176 F3, QA316 F1).
 BASE_CSS = """
 :root { --ink: #1d2733; --muted: #5b6675; --line: #c9d0d9; --shade: #eef1f5; --accent: #1f4e79; --warn: #9a5b00; }
 * { box-sizing: border-box; }
@@ -22,7 +23,8 @@ body { margin: 0; background: #f4f6f8; color: var(--ink); line-height: 1.55;
     "WenQuanYi Micro Hei", "SimHei", sans-serif; font-size: 14px; }
 main { max-width: 1120px; margin: 24px auto; padding: 28px 36px; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.08); }
 h1 { font-size: 22px; margin: 0 0 8px; }
-h2 { font-size: 17px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }"""
+h2 { font-size: 17px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
+main { overflow-wrap: anywhere; }"""
 
 _CSP = "default-src 'none'; style-src 'sha256-{}'; img-src data:; base-uri 'none'; form-action 'none'"
 

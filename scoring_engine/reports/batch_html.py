@@ -58,9 +58,11 @@ svg { display: block; max-width: 100%; height: auto; font-family: inherit; margi
 svg text { fill: var(--ink); }
 table { width: 100%; border-collapse: collapse; font-size: 13px; margin: 6px 0 14px; }
 th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left; vertical-align: top; }
-thead th { background: var(--shade); white-space: nowrap; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+thead th { background: var(--shade); min-width: 4em; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 td.source { color: var(--muted); word-break: break-all; min-width: 10em; }
+td.name { min-width: 7em; }
 p.note { color: var(--muted); }
 footer { margin-top: 28px; color: var(--muted); font-size: 12px; }
 @page { size: A4; margin: 14mm 12mm; }
@@ -202,7 +204,8 @@ def _numeric(header: str) -> bool:
 @lru_cache(maxsize=16)  # a few tables, each with its header
 def _cells(header: tuple[str, ...]) -> tuple[Callable[[object], str], ...]:
     """How each column's cells are written: numbers to the right, the source as a path, text with its line breaks."""
-    return tuple(_number_cell if _numeric(h) else _source_cell if h == "来源" else _text_cell for h in header)
+    return tuple(_number_cell if _numeric(h) else _source_cell if h == "来源" else _name_cell if h in NAMES else _text_cell
+                 for h in header)
 
 
 def _number_cell(cell: object) -> str:
@@ -213,9 +216,18 @@ def _source_cell(cell: object) -> str:
     return f'<td class="source">{escape(cell_text(cell))}</td>'
 
 
-def _text_cell(cell: object) -> str:
+def _text_cell(cell: object, opening: str = "<td>") -> str:
     text = visible(cell_text(cell))  # every kind of line break a "\n", each shown as <br>
-    return "<td>" + ("<br>".join(_markup(line) for line in text.split("\n")) if "\n" in text else _markup(text)) + "</td>"
+    return opening + ("<br>".join(_markup(line) for line in text.split("\n")) if "\n" in text else _markup(text)) + "</td>"
+
+
+#: The columns that name a project, a unit or a 主管部门: never narrower than a few characters, however long the text
+#: beside them that takes the room (QA316 F2: 项目779859 wrapped in two beside a long 对比标记).
+NAMES = frozenset({"项目名称", "实施单位", "主管部门", "名称"})
+
+
+def _name_cell(cell: object) -> str:
+    return _text_cell(cell, '<td class="name">')
 
 
 def _figure(label: str, value: object, alert: bool = False) -> str:
@@ -349,7 +361,7 @@ def _consequences(summary: Summary) -> str:
         header = CONSEQUENCES.header[skip:]
         head = "".join(f'<th class="num">{h}</th>' if h in numeric else f"<th>{h}</th>" for h in header)
         body = "".join("<tr>" + "".join(f'<td class="num">{escape(cell_text(c))}</td>' if h in numeric
-                                        else f"<td>{escape(cell_text(c))}</td>"
+                                        else _name_cell(c) if h in NAMES else f"<td>{escape(cell_text(c))}</td>"
                                         for h, c in zip(header, row[skip:], strict=True)) + "</tr>\n"
                        for row in rows if row[0] == scope)
         parts.append(f'<h3>{title}</h3>\n<table class="consequences"><thead><tr>{head}</tr></thead>'
@@ -363,14 +375,14 @@ def _ranked_table(title: str, ranked: tuple[Ranked, ...]) -> str:
     numeric = {"名次", "项目数", "平均分", "平均得分率", "需说明"}
     head = "".join(f'<th class="num">{h}</th>' if h in numeric else f"<th>{h}</th>" for h in header)
     rows = "".join("<tr>" + "".join(f'<td class="num">{escape(cell_text(c))}</td>' if h in numeric
-                                    else _text_cell(c)
+                                    else _name_cell(c) if h in NAMES else _text_cell(c)
                                     for h, c in zip(header, ranking_cells(r, title), strict=True)) + "</tr>\n"
                    for r in ranked)
     return f'<table class="ranking"><thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody></table>\n' + _none(rows)
 
 
 def _placed_table(placed: tuple[Placed, ...]) -> str:
-    rows = "".join(f'<tr><td class="num">{p.rank}</td><td class="num">{p.index + 1}</td>{_text_cell(p.name)}{_text_cell(p.unit)}'
+    rows = "".join(f'<tr><td class="num">{p.rank}</td><td class="num">{p.index + 1}</td>{_name_cell(p.name)}{_name_cell(p.unit)}'
                    f'<td class="num">{cell_text(Score(p.total, p.places))}</td><td class="num">{plain(p.max_total)}</td>'
                    f'<td class="num">{cell_text(_placed_rate(p))}</td><td>{escape(p.grade)}</td>'
                    f'<td class="source">{escape(p.source)}</td></tr>\n'

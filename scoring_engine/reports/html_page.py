@@ -22,7 +22,6 @@ from .summary import SUMMARY_HEADER, summary_cells
 __all__ = ["render_html"]
 
 _CSS = (BASE_CSS + """
-main { overflow-wrap: anywhere; }
 dl.project { display: flex; flex-wrap: wrap; gap: 4px 24px; margin: 0 0 16px; color: var(--muted); }
 dl.project div { display: flex; gap: 4px; }
 dl.project dt { white-space: nowrap; }

@@ -1,0 +1,69 @@
+"""The batch page (`batch --output page.html`) as a reader sees it: in a browser and printed on A4 (QA316)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from browser import A4_CONTENT_WIDTH_PX, Chromium
+from conftest import ROOT
+from scoring_engine.cli import main
+
+NATIONAL = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+URL = "https://czj.example.gov.cn/zwgk/zcwj/2024/20240615_performance_evaluation_notice_" + "a" * 120 + ".html"
+#: An 85-character unit name without a space, as QA316 F1 had it.
+LONG_UNIT = "SHENZHEN_MUNICIPAL_BUREAU_OF_FINANCE_DATA_CENTER_PERFORMANCE_EVALUATION_OFFICE_2024_X"
+
+
+def _batch(tmp_path: Path, documents: list[dict[str, Any]], *args: str, failed: bool = False) -> Any:
+    lines = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents)
+    (tmp_path / "in.jsonl").write_text(lines, encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "in.jsonl"), "-j1", "--quiet", *args])
+    assert int(failed) == run.exit_code, run.output  # 1 when a project could not be scored
+    return run
+
+
+def _national(number: int, name: str, unit: str, department: str) -> dict[str, Any]:
+    """A national-framework project losing a few points more with each number: 良, 中 and 差 (需说明) among them."""
+    document = copy.deepcopy(NATIONAL)
+    document["project"] = {"name": name, "unit": unit, "department": department, "id": f"P{number:03d}", "year": 2024}
+    document["facts"]["budget"]["paid"] = 1000 - 60 * number
+    document["facts"]["output"]["actual"] = 100 - 6 * number
+    document["facts"]["budget"]["payd"] = 1  # a fact the set does not declare: a 提示 on the page
+    return document
+
+
+def test_long_text_without_spaces_keeps_every_table_of_the_batch_page_on_an_a4_page(chromium: Chromium, tmp_path: Path):
+    """QA316 F1, F2: a URL or a 24-digit id in a project's name and an 85-character unit name laid the batch page's
+    tables out 1,585 px wide (A4's content is 703 px), so the printed page shrank to two thirds or lost its right-hand
+    columns (总分, 等级, 需说明事项); and the 结果应用 and --compare-set tables were wider than A4 even for the bundled
+    examples, their headers on one line. Printed, every table of the page now fits A4's width, the long text wrapping
+    inside its cell as the single report's does, and a project's name keeps room to be read beside a long 对比标记."""
+    names = [f"政务云平台扩容项目（依据{URL}）", "招标编号" + "4" * 24, "项目779859", "智慧城市数据平台建设项目", "项目5", "项目6"]
+    documents = [_national(n, name, LONG_UNIT if n % 2 else "市第一中学", "市教育局" if n < 3 else LONG_UNIT + "局")
+                 for n, name in enumerate(names)]
+    broken = copy.deepcopy(documents[0])
+    broken["facts"]["budget"]["total"] = "一千"  # a project that fails: listed with its long name and unit
+    other = (ROOT / "indicator_sets" / "national-framework.yaml").read_text(encoding="utf-8")
+    (tmp_path / "province.yaml").write_text(other.replace("id: national-framework", "id: province-2024-performance-profile"),
+                                            encoding="utf-8")
+    _batch(tmp_path, [*documents, broken], "--compare-set", str(tmp_path / "province.yaml"), "-o", str(tmp_path / "b.html"),
+           failed=True)
+    page = chromium.open((tmp_path / "b.html").as_uri())
+    assert [] == page.errors()
+    printed_width, _ = page.print_layout()
+    assert printed_width <= A4_CONTENT_WIDTH_PX, "the printed page is wider than A4"
+    tables = json.loads(page.evaluate(
+        "JSON.stringify([...document.querySelectorAll('table')].map(t => [t.className, Math.round(t.getBoundingClientRect().right),"
+        " Math.max(...[...t.querySelectorAll('td, th')].map(c => c.getBoundingClientRect().right))]))"))
+    kinds = {kind for kind, _, _ in tables}
+    assert {"ranking", "placed", "consequences", "explain", "compared", "problems", "said"} <= kinds, kinds
+    assert [] == [t for t in tables if max(t[1:]) > A4_CONTENT_WIDTH_PX]
+    assert URL in page.evaluate("document.querySelector('table.placed').textContent")  # wrapped in its cell, not cut
+    names_width = json.loads(page.evaluate(
+        "JSON.stringify([...document.querySelectorAll('table.compared td:nth-child(2)')].map(e => e.getBoundingClientRect().width))"))
+    assert names_width and min(names_width) >= A4_CONTENT_WIDTH_PX / 8, names_width
