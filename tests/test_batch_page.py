@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -67,3 +68,54 @@ def test_long_text_without_spaces_keeps_every_table_of_the_batch_page_on_an_a4_p
     names_width = json.loads(page.evaluate(
         "JSON.stringify([...document.querySelectorAll('table.compared td:nth-child(2)')].map(e => e.getBoundingClientRect().width))"))
     assert names_width and min(names_width) >= A4_CONTENT_WIDTH_PX / 8, names_width
+
+
+def _wide_set(folder: Path, groups: dict[str, int]) -> None:
+    """wide.yaml: one 一级 per key with that many 二级, each scoring its share of 1 point from the fact x."""
+    lines = ["id: wide", "name: 宽体系", 'version: "1"', f"total: {sum(groups.values())}",
+             "grades: [{label: 合格, min: 0}]", "facts:", "  x: {type: number}", "indicators:"]
+    for g, count in groups.items():
+        lines += [f"  - id: {g}", f"    name: 一级{g}", f"    weight: {count}", "    children:"]
+        lines += [f"      - {{id: {g}{i}, name: 二级{g}{i}, weight: 1, rule: {{kind: proportional, value: x, target: 1}}}}"
+                  for i in range(count)]
+    (folder / "wide.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _rate_page(tmp_path: Path, groups: dict[str, int], x: float) -> str:
+    _wide_set(tmp_path, groups)
+    documents = [{"indicator_set": "wide.yaml", "project": {"name": f"项目{n}", "unit": "甲"}, "facts": {"x": x}} for n in range(3)]
+    _batch(tmp_path, documents, "-o", str(tmp_path / "b.html"))
+    return (tmp_path / "b.html").read_text(encoding="utf-8")
+
+
+def test_a_rate_chart_taller_than_a_page_is_drawn_in_pieces_that_each_print_whole(tmp_path: Path):
+    """QA316 F3: the 各指标平均得分率 chart of a set with 54 一级 and 二级 indicators was one <svg> 1,304 px tall with
+    break-inside: avoid: printed, page 1 ended with its heading and a quarter page blank, and the chart, still taller than
+    a page, was cut across the next page break through a bar. It is now drawn as the single report's chart is: several
+    <svg> of one width, each short enough to print whole, cut between 一级 groups where a group fits; every bar once, in
+    the set's order. A chart that fits stays one <svg>."""
+    from scoring_engine.reports.chart import CHART_PIECE_HEIGHT
+
+    page = _rate_page(tmp_path, {"a": 40, "b": 5, "c": 12}, 0.9)
+    svgs = re.findall(r'<svg [^>]*class="rate-chart[^"]*"[^>]*>.*?</svg>', page, re.S)
+    assert len(svgs) > 2
+    heights = [float(re.search(r' height="([\d.]+)"', s).group(1)) for s in svgs]  # type: ignore[union-attr]
+    assert all(h <= CHART_PIECE_HEIGHT for h in heights), heights
+    assert 1 == len({re.search(r' width="([\d.]+)"', s).group(1) for s in svgs})  # type: ignore[union-attr]
+    bars = [re.findall(r'data-indicator="([^"]+)"', s) for s in svgs]
+    order = [i for g, n in (("a", 40), ("b", 5), ("c", 12)) for i in (g, *(f"{g}{k}" for k in range(n)))]
+    assert order == [i for piece in bars for i in piece]
+    assert ["b", "b0", "b1", "b2", "b3", "b4"] in bars and any(piece[0] == "c" for piece in bars)  # whole groups, each first
+    (tmp_path / "small").mkdir()
+    small = _rate_page(tmp_path / "small", {"a": 4, "b": 3}, 0.9)
+    assert 1 == small.count('class="rate-chart"') and 'class="rate-chart piece"' not in small
+
+
+def test_the_orange_bars_of_the_rate_chart_are_explained_under_it(tmp_path: Path):
+    """QA316 F6: bars of the 各指标平均得分率 chart whose mean 得分率 is below 80% are orange, and nothing on the page said
+    what orange meant. A note under the chart says it (橙色：平均得分率低于80%) when a bar is orange, and nothing when none is."""
+    low = _rate_page(tmp_path, {"a": 4, "b": 3}, 0.5)
+    assert 'fill="#b5542a"' in low and "橙色</span>：平均得分率低于80%" in low
+    (tmp_path / "high").mkdir()
+    high = _rate_page(tmp_path / "high", {"a": 4, "b": 3}, 0.9)
+    assert 'fill="#b5542a"' not in high and "橙色" not in high

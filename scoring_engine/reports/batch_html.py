@@ -23,7 +23,7 @@ from ..batch.kept import temporary_file_error
 from ..batch.ranking import spellings_note
 from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
-from .batch_charts import grade_chart, histogram_chart, rate_chart
+from .batch_charts import grade_chart, histogram_chart, rate_chart, rate_note
 from .batch_output import BatchOutput
 from .batch_said import SAID, said_rows
 from .batch_consequences import CONSEQUENCES, consequence_rows
@@ -56,6 +56,9 @@ h3 { font-size: 15px; margin: 18px 0 8px; }
 .figures .alert .value { color: var(--warn); }
 svg { display: block; max-width: 100%; height: auto; font-family: inherit; margin: 6px 0 14px; }
 svg text { fill: var(--ink); }
+svg.piece { margin-bottom: 0; }
+svg.piece + svg.piece { margin-top: 0; }
+p.note .low { color: #b5542a; font-weight: bold; }
 table { width: 100%; border-collapse: collapse; font-size: 13px; margin: 6px 0 14px; }
 th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left; vertical-align: top; }
 thead th { background: var(--shade); min-width: 4em; }
@@ -69,7 +72,7 @@ footer { margin-top: 28px; color: var(--muted); font-size: 12px; }
 @media print {
   body { background: #fff; font-size: 10pt; }
   main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
-  h2 { break-after: avoid; }
+  h2, h3 { break-after: avoid; }
   tr, svg { break-inside: avoid; }
   thead { display: table-header-group; }
 }
@@ -279,7 +282,13 @@ def _set_section(s: SetSummary) -> str:
             f'<h2>{escape(s.set_name)}（{escape(s.set_id)} {escape(s.version_shown)}）：'
             f'{s.count}个项目</h2>\n{_set_sha256(s)}<div class="figures">{figures}</div>\n'
             f'<h3>等级分布</h3>\n{grade_chart(s)}\n{_grade_funds(s)}<h3>总分分布</h3>\n{histogram_chart(s)}\n'
-            f'<h3>各指标平均得分率</h3>\n{rate_chart(s)}\n{_categories(s)}</section>\n')
+            f'<h3>各指标平均得分率</h3>\n{rate_chart(s)}\n{_rate_note(s)}{_categories(s)}</section>\n')
+
+
+def _rate_note(s: SetSummary) -> str:
+    """What an orange bar of the 得分率 chart means, under the chart (QA316 F6)."""
+    note = rate_note(s)
+    return '<p class="note">' + note.replace("橙色", '<span class="low">橙色</span>', 1) + "</p>\n" if note else ""
 
 
 def _set_sha256(s: SetSummary) -> str:

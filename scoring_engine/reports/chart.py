@@ -8,13 +8,16 @@ browser, offline and in print.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
 from .._arith import fixed, plain
 from .._display import display_width
 from .._text import html_escape as escape
 from .._text import visible
 from ..result import IndicatorResult, Result
 
-__all__ = ["CHART_LEVELS", "CHART_WHOLE_HEIGHT", "CHART_PIECE_HEIGHT", "score_chart"]
+__all__ = ["CHART_LEVELS", "CHART_WHOLE_HEIGHT", "CHART_PIECE_HEIGHT", "chart_pieces", "score_chart"]
 
 #: The indicator levels the chart shows (一级 and 二级).
 CHART_LEVELS = 2
@@ -45,7 +48,8 @@ def score_chart(result: Result) -> str:
     biggest = max((n.weight for n in nodes), default=0) or 1
     scale = _BAR_AREA / float(biggest)
     width = label_width + _BAR_AREA + 10 + value_width
-    pieces = [nodes] if _LEGEND + sum(_ROW[min(n.level, 2)] for n in nodes) + 8 <= CHART_WHOLE_HEIGHT else _pieces(nodes)
+    pieces = [nodes] if _LEGEND + sum(_ROW[min(n.level, 2)] for n in nodes) + 8 <= CHART_WHOLE_HEIGHT else \
+        chart_pieces(nodes, _row_height, CHART_PIECE_HEIGHT - _LEGEND, CHART_PIECE_HEIGHT)
     out = []
     for k, piece in enumerate(pieces):
         y = top = _LEGEND if k == 0 else 0  # room for the legend, on the first piece
@@ -91,27 +95,40 @@ def _bar(n: IndicatorResult, y: float, label_width: float, scale: float, p: int)
     )
 
 
-def _pieces(nodes: list[IndicatorResult]) -> list[list[IndicatorResult]]:
-    """The rows in pieces of at most CHART_PIECE_HEIGHT: a 一级 group whole where it fits in the piece, or in one of its
-    own; a group taller than a piece cut between its rows."""
-    groups: list[list[IndicatorResult]] = []
+def _row_height(n: IndicatorResult) -> float:
+    return _ROW[min(n.level, 2)]
+
+
+class _Levelled(Protocol):
+    @property
+    def level(self) -> int: ...
+
+
+_Row = TypeVar("_Row", bound=_Levelled)
+
+
+def chart_pieces(nodes: Sequence[_Row], height: Callable[[_Row], float], first: float, room: float) -> list[list[_Row]]:
+    """The rows of a chart (each `height` px tall) in pieces of at most `first` px of rows for the first piece and `room`
+    for each other: a 一级 group whole where it fits in the piece, or in one of its own; a group taller than a piece cut
+    between its rows. The single report's chart and the batch page's 得分率 chart are cut alike (QA176 F5, QA316 F3)."""
+    groups: list[list[_Row]] = []
     for n in nodes:
         if n.level == 1 or not groups:
             groups.append([])
         groups[-1].append(n)
-    pieces: list[list[IndicatorResult]] = [[]]
-    room = CHART_PIECE_HEIGHT - _LEGEND
+    pieces: list[list[_Row]] = [[]]
+    left = first
     for group in groups:
-        tall = sum(_ROW[min(n.level, 2)] for n in group)
-        if tall > room and tall <= CHART_PIECE_HEIGHT and pieces[-1]:
+        tall = sum(height(n) for n in group)
+        if tall > left and tall <= room and pieces[-1]:
             pieces.append([])
-            room = CHART_PIECE_HEIGHT
+            left = room
         for n in group:
-            if _ROW[min(n.level, 2)] > room and pieces[-1]:
+            if height(n) > left and pieces[-1]:
                 pieces.append([])
-                room = CHART_PIECE_HEIGHT
+                left = room
             pieces[-1].append(n)
-            room -= _ROW[min(n.level, 2)]
+            left -= height(n)
     return pieces
 
 
