@@ -119,3 +119,21 @@ def test_the_orange_bars_of_the_rate_chart_are_explained_under_it(tmp_path: Path
     (tmp_path / "high").mkdir()
     high = _rate_page(tmp_path / "high", {"a": 4, "b": 3}, 0.9)
     assert 'fill="#b5542a"' not in high and "橙色" not in high
+
+
+def test_the_page_sends_the_reader_for_the_other_tips_to_a_workbook_only_when_one_is_written(tmp_path: Path):
+    """QA316 F4: past the 200 提示 it lists, the page said 另有50条提示，见工作簿的“提示”表。 when the run wrote no
+    workbook. It names the workbook when the same run writes one (which holds every 提示), and otherwise says how to
+    write one."""
+    from portfolio import beside_the_set, projects
+
+    beside_the_set(tmp_path)
+    documents = list(projects(201))
+    for document in documents:
+        document["facts"]["budget"]["payd"] = 1  # not in the set: a 提示 in every project, past the 200 listed
+    _batch(tmp_path, documents, "-o", str(tmp_path / "alone.html"))
+    alone = (tmp_path / "alone.html").read_text(encoding="utf-8")
+    assert re.search("另有[0-9]+条提示未列出；加 --output 文件名.xlsx 再次运行，可在工作簿的“提示”表中看到全部。", alone)
+    assert "见工作簿" not in alone
+    _batch(tmp_path, documents, "-o", str(tmp_path / "b.html"), "-o", str(tmp_path / "汇总.xlsx"))
+    assert re.search("另有[0-9]+条提示，见工作簿 汇总.xlsx 的“提示”表。", (tmp_path / "b.html").read_text(encoding="utf-8"))

@@ -131,6 +131,9 @@ def _held(options: BatchOptions, documents: Iterator[Document], recheck_document
         for path in options.outputs:
             sinks.append(OUTPUTS[extension_of(path)](path, options.against))  # one at a time: a failure discards those made
         workbook = any(isinstance(s, BatchWorkbook) for s in sinks)
+        for sink in sinks:  # a page names the workbook beside it that lists every 提示
+            if isinstance(sink, BatchPage):
+                sink.workbook = next((p.name for p in options.outputs if OUTPUTS[extension_of(p)] is BatchWorkbook), None)
         config = TaskConfig(options.indicator_set, options.other_set, json=any(isinstance(s, BatchJsonl) for s in sinks),
                             reports=options.reports, report_format=options.report_format, reasons=workbook,
                             details=workbook and options.against is None,

@@ -88,6 +88,7 @@ class BatchPage(BatchOutput):
         self.waiting: IO[bytes] | None = None
         self.saying: IO[bytes] | None = None  # the first SHOWN_SAID 提示 of the scored projects, listed last
         self.comparing: IO[bytes] | None = None  # the table of comparisons, when there is one: it follows 需说明
+        self.workbook: str | None = None  # the name of the workbook the same run writes, which lists every 提示
 
     def start(self, summary: Summary) -> None:
         try:
@@ -159,8 +160,8 @@ class BatchPage(BatchOutput):
         if self.said and self.saying is not None:
             write(_list_head("said", "提示", SAID.header))
             _copy(self.saying, write)
-            write(b"</tbody>\n</table>\n" + (f'<p class="note">另有{self.said - SHOWN_SAID}条提示，见工作簿的“提示”表。</p>\n'
-                                                .encode() if self.said > SHOWN_SAID else b"") + b"</section>\n")
+            write(b"</tbody>\n</table>\n" + (_more_said(self.said - SHOWN_SAID, self.workbook).encode()
+                                                if self.said > SHOWN_SAID else b"") + b"</section>\n")
         self.close()
         write(f'<footer id="provenance">scoring-engine {escape(__version__)}</footer>\n</main>\n</body>\n</html>\n'.encode())
 
@@ -174,6 +175,14 @@ class BatchPage(BatchOutput):
 
 #: 提示 listed on the page (the workbook's 提示 sheet holds them all).
 SHOWN_SAID = 200
+
+
+def _more_said(left: int, workbook: str | None) -> str:
+    """Under the 提示 listed: how many more there are, and where they all are: the workbook written beside the page, or
+    how to write one (QA316 F4: the page sent the reader to a workbook no run had written)."""
+    where = (f"，见工作簿 {escape(workbook)} 的“提示”表" if workbook else
+             "未列出；加 --output 文件名.xlsx 再次运行，可在工作簿的“提示”表中看到全部")
+    return f'<p class="note">另有{left}条提示{where}。</p>\n'
 
 
 def _copy(waiting: IO[bytes], write: Callable[[bytes], object]) -> None:
