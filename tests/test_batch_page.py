@@ -137,3 +137,24 @@ def test_the_page_sends_the_reader_for_the_other_tips_to_a_workbook_only_when_on
     assert "见工作簿" not in alone
     _batch(tmp_path, documents, "-o", str(tmp_path / "b.html"), "-o", str(tmp_path / "汇总.xlsx"))
     assert re.search("另有[0-9]+条提示，见工作簿 汇总.xlsx 的“提示”表。", (tmp_path / "b.html").read_text(encoding="utf-8"))
+
+
+def test_rankings_and_consequences_show_a_units_hidden_characters_as_escapes_as_the_rest_of_the_page_does(tmp_path: Path):
+    """QA316 F5: a unit typed \\u202e单位A (a bidi override) or 单位\\u200bB (a zero-width space) was 单位A and 单位B in the
+    rankings, 结果应用 and the workbook's 统计, its characters silently dropped, while 得分最高的项目 and 需说明 on the same
+    page showed \\u202e单位A. Every table now shows the name as its first project spells it, each hidden character as its
+    escape, and none raw (the page would draw the name backwards)."""
+    from openpyxl import load_workbook
+
+    documents = [_national(n, f"项目{n}", unit, "\u202e财政局") for n, unit in enumerate(["\u202e单位A", "单位\u200bB"] * 2)]
+    _batch(tmp_path, documents, "-o", str(tmp_path / "b.html"), "-o", str(tmp_path / "b.xlsx"))
+    page = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert not [c for c in "\u202e\u200b" if c in page]
+    for section in ("ranking", "consequences"):
+        shown = re.search(f'<section id="{section}">(.*?)</section>', page, re.S).group(1)  # type: ignore[union-attr]
+        assert "\\u202e单位A" in shown and "单位\\u200bB" in shown and "\\u202e财政局" in shown, section
+        assert ">单位A" not in shown and "单位B" not in shown, section
+    statistics = [str(c) for row in load_workbook(tmp_path / "b.xlsx", read_only=True)["统计"].iter_rows(values_only=True)
+                  for c in row if c is not None]
+    assert {"\\u202e单位A", "单位\\u200bB", "\\u202e财政局"} <= set(statistics)
+    assert not {"单位A", "单位B", "财政局"} & set(statistics)

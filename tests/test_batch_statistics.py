@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from scoring_engine.batch import summarise
+from scoring_engine.batch.ranking import spellings_note
 from scoring_engine.batch.rows import Comparison, IndicatorRow, ProjectRow, _flags
 from scoring_engine.reports.batch_tables import cell_text, statistics, tie_note
 
@@ -676,11 +677,15 @@ def test_direction_marks_and_fillers_in_a_unit_name_are_one_unit_and_the_note_sh
     assert (("县水利局", ("<U+200E>县水利局", "<U+202A>县水利局<U+202C>", "县水利局<U+3164>")),) == summary.spellings
 
 
-def test_a_unit_first_typed_with_an_invisible_character_is_named_without_it():
-    """QA38 F10: the first project's '\ufeff教育局' named the unit in every ranking, with the BOM in it."""
+def test_a_unit_first_typed_with_an_invisible_character_is_named_with_it_and_its_other_spelling_listed():
+    """QA38 F10: the first project's '\ufeff教育局' named the unit in every ranking with the BOM in it, written raw. QA316
+    F5: dropping it made the rankings read 教育局 beside the \\ufeff教育局 that the same page's other tables show. The unit
+    is named as its first project spells it, the BOM kept for every output to show as its escape, as the other tables do,
+    and the plain spelling is listed among the spellings to make one."""
     summary = summarise([_row(0, "90", unit="\ufeff教育局"), _row(1, "80", unit="教育局")])
-    assert [("教育局", 2)] == [(u.name, u.count) for u in summary.units]
-    assert (("教育局", ("<U+FEFF>教育局",)),) == summary.spellings
+    assert [("\ufeff教育局", 2)] == [(u.name, u.count) for u in summary.units]
+    assert (("\ufeff教育局", ("教育局",)),) == summary.spellings
+    assert "单位或主管部门名称写法不一，已按同一名称统计：<U+FEFF>教育局（又写作教育局）（请统一写法）" == spellings_note(summary.spellings)
 
 
 def test_variation_selectors_and_the_grapheme_joiner_in_a_unit_name_are_one_unit():

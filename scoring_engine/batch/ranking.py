@@ -28,7 +28,7 @@ from .._text import is_hidden, prints_as_nothing
 from .rows import ProjectRow
 from .._patterns import compile_later
 
-__all__ = ["Names", "Ranked", "count", "ranked", "spellings_note", "told_apart", "unscored"]
+__all__ = ["Names", "Ranked", "count", "ranked", "shown_spelling", "spellings_note", "told_apart", "unscored"]
 
 _MOST_NAMES = 100_000  # spellings kept as written, to spare their NFKC (the names themselves are kept, as the rankings are)
 _SHOWN_VARIANTS = 10  # names spelt several ways that the note lists
@@ -77,7 +77,7 @@ class Names:
         if found is None:
             key, visible = same_name(text), _visible(text)
             found = self.first.setdefault(key, visible) if key else ""  # only invisible characters: no name at all
-            shown = _shown(text)
+            shown = shown_spelling(text)
             if key and shown not in self.others.setdefault(found, []):
                 self.others[found].append(shown)
             if len(self.seen) < _MOST_NAMES:
@@ -87,20 +87,22 @@ class Names:
     def variants(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(name, other spellings) of each name spelt more than one way, in the order first met: not one that every
         project spells alike, if shown otherwise (市第七中学 高新校区 shown without its space: QA43 F8)."""
-        return tuple((name, tuple(s for s in spellings if s != name)) for name, spellings in self.others.items()
+        return tuple((name, tuple(s for s in spellings if s != shown_spelling(name))) for name, spellings in self.others.items()
                      if len(spellings) > 1)
 
 
 def _visible(text: str) -> str:
-    """A name as a ranking shows it: without the invisible characters it was typed with (QA38 F10), spaces around, or
-    spaces between Chinese characters (a first project's 市 教育局 is shown 市教育局: QA42 F7)."""
-    return _SPACE_IN_CHINESE.sub("", "".join(c for c in text if c.isspace() or not prints_as_nothing(c)).strip())
+    """A name as a ranking shows it: without spaces around, or spaces between Chinese characters (a first project's
+    市 教育局 is shown 市教育局: QA42 F7). Its invisible characters are kept, for every output to show as escapes as it
+    shows them in the project's other cells (\\u202e单位A): dropped, the ranking and 结果应用 read 单位A beside the
+    \\u202e单位A of the same page's 需说明 (QA316 F5; QA38 F10 had dropped them while outputs wrote them raw)."""
+    return _SPACE_IN_CHINESE.sub("", text.strip())
 
 
 _SPACE_IN_CHINESE = compile_later(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
 
-def _shown(text: str) -> str:
+def shown_spelling(text: str) -> str:
     """A name as the note shows a spelling: spaces around dropped, an invisible character or a line break inside as its
     code point (a spelling that differs by one must not read the same as the name, nor split the terminal's line)."""
     return "".join(f"<U+{ord(c):04X}>" if (prints_as_nothing(c) and not c.isspace()) or is_hidden(c) else c
@@ -111,7 +113,7 @@ def spellings_note(variants: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
     """What the summaries say of names spelt several ways ("" for none)."""
     if not variants:
         return ""
-    shown = "；".join(f"{name}（又写作{'、'.join(others)}）" for name, others in variants[:_SHOWN_VARIANTS])
+    shown = "；".join(f"{shown_spelling(name)}（又写作{'、'.join(others)}）" for name, others in variants[:_SHOWN_VARIANTS])
     more = f"等{len(variants)}个" if len(variants) > _SHOWN_VARIANTS else ""
     return f"单位或主管部门名称写法不一，已按同一名称统计：{shown}{more}（请统一写法）"
 

@@ -30,7 +30,7 @@ from .._text import one_line
 from ..batch.compare import RECHECK
 from ..batch.consequences import BATCH, ConsequenceCount
 from ..batch.duplicates import Duplicate
-from ..batch.ranking import spellings_note
+from ..batch.ranking import shown_spelling, spellings_note
 from ..batch.summary import Funds, GradeCount, SetSummary, Summary
 from .._patterns import compile_later
 
@@ -147,7 +147,8 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
         lines.append(words["years"].format(years=words["listed"].join(summary.years)))
     if summary.spellings:  # a unit typed two ways is counted as one: said, so that the spellings get corrected
         lines.append(spellings_note(summary.spellings) if lang == "zh" else "names spelt several ways, each counted as "
-                     "one: " + "; ".join(f"{name} (also {', '.join(others)})" for name, others in summary.spellings))
+                     "one: " + "; ".join(f"{shown_spelling(name)} (also {', '.join(others)})"
+                                           for name, others in summary.spellings))
     if summary.against:
         lines.append(_compared(summary, words))
     if summary.form_totals:
