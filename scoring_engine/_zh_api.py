@@ -27,6 +27,11 @@ API = (
     ("a Document's parsed is a whole facts document (a mapping), not {kind}",  # before the entry below, which takes it
      "Document 的 parsed 应是整份事实文档（映射），而不是 {kind}"),
     ("pass the document itself, not in a Document", "请直接传入该文档，不要放在 Document 中"),
+    # a Document's text neither str nor bytes (batch/documents._text_of: QA317 1)
+    ("a Document's text is the JSON text of a facts document (str or UTF-8 bytes), not {kind}",
+     "Document 的 text 应是事实文档的 JSON 文本（str 或 UTF-8 编码的 bytes），而不是 {kind}"),
+    ("give text=json.dumps(document), or the facts as facts=...", "请写 text=json.dumps(document)，或以 facts=... 给出事实"),
+    ("decode the text with its encoding first, e.g. {example}", "先按其编码解码该文本，例如 {example}"),
     ("a Document's {key} is {what}, not {kind}", "Document 的 {key} 应是{what!t}，而不是 {kind}"),
     ("a path", "路径"),
     ("give {key}=Path(...)", "请写 {key}=Path(...)"),

@@ -40,7 +40,7 @@ class Document:
     name: str = ""  # its path below the folder named as input (or its file name)
     path: Path | None = None
     line: int | None = None  # a JSONL line: `path` is its file, `text` the line
-    text: str | None = None
+    text: str | bytes | None = None  # bytes (a line read in binary) are read as UTF-8, as parse_facts reads them
     folder: Path | None = None
     facts: Facts | None = None
     problem: Problem | None = None
@@ -114,7 +114,7 @@ def _with_paths(document: Document, number: int) -> Document:
     if not isinstance(document.source, str):
         return Document(source=f"#{number + 1}", problem=Problem(
             f"a Document's source is text, not {type(document.source).__name__}", hint="give source=str(...)"))
-    fields: dict[str, Any] = {}
+    fields: dict[str, Any] = {} if document.text is None or isinstance(document.text, str) else {"text": _text_of(document.text)}
     for key in ("path", "folder"):
         given = getattr(document, key)
         text = given.__fspath__() if isinstance(given, os.PathLike) and not isinstance(given, Path) else given
@@ -141,6 +141,19 @@ def _with_paths(document: Document, number: int) -> Document:
     if problem is not None:
         return Document(source=document.source, problem=problem)
     return replace(document, **fields) if fields else document
+
+
+def _text_of(text: object) -> str | Problem:
+    """A Document's text given as bytes, read as UTF-8 as parse_facts reads them; another kind of value, said as the
+    caller's mistake, not as the engine's internal error (QA317 1)."""
+    if not isinstance(text, (bytes, bytearray)):
+        return Problem(f"a Document's text is the JSON text of a facts document (str or UTF-8 bytes), not {type(text).__name__}",
+                       hint="give text=json.dumps(document), or the facts as facts=...")
+    try:
+        return bytes(text).decode("utf-8")
+    except UnicodeDecodeError as err:
+        return Problem(f"the facts text is not UTF-8 (byte {err.start} cannot be read)",
+                       hint="decode the text with its encoding first, e.g. text=line.decode(\"gb18030\")")
 
 
 def _folder_of(source: str | None) -> Path | None:

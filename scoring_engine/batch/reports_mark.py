@@ -81,7 +81,7 @@ def report_source(source: str, path: str | os.PathLike[str] | None, line: int | 
     return _BREAKS.sub(lambda found: f"\\u{ord(found.group()):04x}", without_surrogates(where))
 
 
-def line_project(text: str | None) -> str | None:
+def line_project(text: str | bytes | None) -> str | None:
     """Which project a JSONL line holds, as the mark records it: its id as ids are compared (["P1"]), else its name and
     unit (["", "项目A", "某市民政局"]); None for a line that is no JSON object (no report is written of it).
 

@@ -246,6 +246,7 @@ class Scorer:
                 facts_of_document({"facts": {}, "indicator_set": document.facts.indicator_set}, document.source)
             return document.facts
         if document.text is not None:
+            assert isinstance(document.text, str)  # bytes were read as UTF-8 by Document.of
             file = str(document.path) if document.path is not None else document.source
             try:
                 facts = facts_from_text(document.text, file)  # a JSONL line, or a Document(text=…) from Python: JSON
