@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from scoring_engine import load_indicator_set, score_many, summarise
+from scoring_engine import load_indicator_set, parse_indicator_set, score_many, summarise
 from scoring_engine.batch import Document
 
 SMALL = ROOT / "examples" / "small"
@@ -30,3 +30,14 @@ def test_a_documents_text_given_as_bytes_is_read_as_utf8_and_another_kind_is_the
     assert not_utf8.problems[0].message == "the facts text is not UTF-8 (byte 0 cannot be read)"
     assert "Document 的 text 应是" in not_text.problems[0].text("zh") and "先按其编码解码" in not_utf8.problems[0].text("zh")
     assert summarise([not_text, not_utf8]).internal == 0
+
+
+@pytest.mark.parametrize("sha256", [5, b"abc", "not-a-hash", "ab" * 31])
+def test_a_sets_sha256_that_is_not_64_hex_digits_is_refused_at_the_call_naming_the_argument(sha256: object) -> None:
+    """QA317 2: parse_indicator_set(text, sha256=5) loaded, wrote "sha256": 5 into the result's JSON and failed deep
+    inside render ('int' object is not subscriptable); sha256=b"abc" failed in to_json, "not-a-hash" was printed as the
+    set's sha256. Each is a TypeError at the call naming sha256, as folder= is; a right one is kept, in lower case."""
+    text = (SMALL / "set.yaml").read_text(encoding="utf-8")
+    with pytest.raises(TypeError, match=r"^sha256 is the set's SHA-256 as 64 hexadecimal digits"):
+        parse_indicator_set(text, sha256=sha256)  # type: ignore[arg-type]
+    assert parse_indicator_set(text, sha256="AB" * 32).sha256 == "ab" * 32
