@@ -25,7 +25,7 @@ from .model import ROW_NAMES, Indicator, IndicatorSet, Rule
 from .reasons import TEMPLATES, Sentence
 from .rules import RULE_KINDS, Outcome, RuleKind
 
-__all__ = ["LOCAL_NAMES", "Node", "RuleStep", "ScoringPlan", "SharedTable", "plan_for"]
+__all__ = ["LOCAL_NAMES", "Node", "RuleStep", "ScoringPlan", "SharedTable", "not_a_set", "plan_for"]
 
 #: Names a rule reads from its own indicator rather than from the project: the weight, and a target row's fields.
 LOCAL_NAMES = frozenset({"weight", "row", *ROW_NAMES})
@@ -257,10 +257,16 @@ def plan_for(indicator_set: IndicatorSet) -> ScoringPlan:
     try:
         cache = indicator_set._compiled
     except AttributeError:  # the one thing a caller can pass wrong here, said as such (score_many also takes a path)
-        raise TypeError("indicator_set is a loaded IndicatorSet (load_indicator_set(path), or load_indicator_set(id) for a "
-                        f"bundled set), not {type(indicator_set).__name__}") from None
+        raise not_a_set(indicator_set) from None
     plan = cache.get("plan")
     if plan is None:
         plan = cache.setdefault("plan", ScoringPlan(indicator_set))
     assert isinstance(plan, ScoringPlan)
     return plan
+
+
+def not_a_set(given: object) -> TypeError:
+    """The error for what a caller passed where a loaded set goes (a set's id, a path, None): score(), read_form(),
+    blank_form() and render_layout() say it alike (QA317 3)."""
+    return TypeError("indicator_set is a loaded IndicatorSet (load_indicator_set(path), or load_indicator_set(id) for a "
+                     f"bundled set), not {type(given).__name__}")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from scoring_engine import load_indicator_set, parse_indicator_set, score_many, summarise
+from scoring_engine import (ScoringEngineError, load_facts, load_indicator_set, parse_indicator_set, score, score_many, scores_only,
+                            summarise)
 from scoring_engine.batch import Document
 
 SMALL = ROOT / "examples" / "small"
@@ -41,3 +42,60 @@ def test_a_sets_sha256_that_is_not_64_hex_digits_is_refused_at_the_call_naming_t
     with pytest.raises(TypeError, match=r"^sha256 is the set's SHA-256 as 64 hexadecimal digits"):
         parse_indicator_set(text, sha256=sha256)  # type: ignore[arg-type]
     assert parse_indicator_set(text, sha256="AB" * 32).sha256 == "ab" * 32
+
+
+@pytest.fixture(scope="module")
+def selfeval():
+    return load_indicator_set("self-evaluation")
+
+
+@pytest.fixture(scope="module")
+def filled(selfeval, tmp_path_factory):
+    from scoring_engine.reports.layouts import render_layout
+
+    result = score(selfeval, load_facts(ROOT / "examples" / "resettlement-housing" / "facts.json"))
+    form = tmp_path_factory.mktemp("form") / "form.xlsx"
+    form.write_bytes(render_layout(result, selfeval, "xlsx", "selfeval"))
+    return result, form
+
+
+def test_the_forms_entry_points_given_an_argument_of_the_wrong_kind_raise_a_type_error_naming_it(selfeval, filled) -> None:
+    """QA317 3: read_form(form, "self-evaluation") and blank_form("self-evaluation", "xlsx") (a set's id where a loaded
+    set goes) raised AttributeError from deep inside, read_form(None, S) pathlib's TypeError naming no argument, and
+    render_layout(scores_only(…), …) AttributeError: 'Scores' object has no attribute 'project'. Each is a TypeError
+    naming the argument, as score() and render() give."""
+    from scoring_engine.forms.reader import read_form
+    from scoring_engine.reports.layouts import blank_form, render_layout
+
+    result, form = filled
+    facts = load_facts(ROOT / "examples" / "resettlement-housing" / "facts.json")
+    for call, said in [(lambda: read_form(form, "self-evaluation"), "indicator_set is a loaded IndicatorSet"),
+                       (lambda: read_form(form, None), "indicator_set is a loaded IndicatorSet"),
+                       (lambda: read_form(None, selfeval), "path is the filled form's file"),
+                       (lambda: blank_form("self-evaluation", "xlsx"), "indicator_set is a loaded IndicatorSet"),
+                       (lambda: render_layout(result, "self-evaluation", "xlsx"), "indicator_set is a loaded IndicatorSet"),
+                       (lambda: render_layout(scores_only(selfeval, facts), selfeval, "xlsx", "selfeval"),
+                        "render_layout() takes a Result (from score()), not Scores"),
+                       (lambda: render_layout(result, selfeval, None), "fmt is a format's name"),
+                       (lambda: render_layout(result, selfeval, "xlsx", 5), "layout is a layout's name")]:
+        with pytest.raises(TypeError) as caught:
+            call()  # type: ignore[no-untyped-call]
+        assert str(caught.value).startswith(said), caught.value
+    assert read_form(str(form), selfeval).facts.values == read_form(form, selfeval).facts.values
+
+
+@pytest.mark.parametrize(("fmt", "hint"), [("XLSX", "did you mean xlsx?"), ("pdf", "one of: markdown, csv, xlsx, html"),
+                                           ("json", "one of: markdown, csv, xlsx, html")])
+def test_a_blank_form_in_an_unknown_format_is_refused_not_written_as_csv(selfeval, fmt: str, hint: str) -> None:
+    """QA317 4: blank_form(S, "XLSX"), "pdf", "json" and None each returned the form as CSV text: a caller wanting a
+    workbook wrote CSV into blank.xlsx. An unknown format is refused as render() refuses one, with its did-you-mean, and
+    None is a TypeError; the four formats are drawn as before."""
+    from scoring_engine.reports.layouts import blank_form
+
+    with pytest.raises(ScoringEngineError) as caught:
+        blank_form(selfeval, fmt)
+    assert (caught.value.problems[0].message, caught.value.problems[0].hint) == (f"unknown format {fmt!r}", hint)
+    with pytest.raises(TypeError, match=r"^fmt is a format's name"):
+        blank_form(selfeval, None)  # type: ignore[arg-type]
+    assert isinstance(blank_form(selfeval, "xlsx"), bytes) and blank_form(selfeval, "csv").startswith("\ufeff项目支出绩效自评表")
+    assert blank_form(selfeval, "html").lstrip().startswith("<") and "|" in blank_form(selfeval, "markdown")

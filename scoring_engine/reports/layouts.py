@@ -16,6 +16,7 @@ from ..forms.grid import Grid
 from ..forms.layout import form_layout
 from ..forms.selfeval import form_grid
 from ..model import IndicatorSet
+from ..plan import not_a_set
 from ..result import Result
 from .form_html import render_form_html
 from .form_text import render_form_csv, render_form_markdown
@@ -66,6 +67,12 @@ def render_layout(result: Result, indicator_set: IndicatorSet, fmt: str, layout:
     """`result` in format `fmt` and `layout` (default: the set's own layout)."""
     from ..render import render
 
+    if not isinstance(result, Result):  # as render() says it (QA317 3: Scores read as a Result deep inside)
+        raise TypeError(f"render_layout() takes a Result (from score()), not {type(result).__name__}")
+    _check_kinds(indicator_set, fmt)
+    if layout is not None and not isinstance(layout, str):
+        raise TypeError(f"layout is a layout's name ({', '.join(LAYOUTS)}), or None for the set's own, not "
+                        f"{type(layout).__name__}")
     chosen = layout or indicator_set.layout
     if layout is not None:
         check_layout(layout, fmt)
@@ -81,10 +88,22 @@ def render_layout(result: Result, indicator_set: IndicatorSet, fmt: str, layout:
 def blank_form(indicator_set: IndicatorSet, fmt: str) -> str | bytes:
     """The set's empty 自评表 in `fmt` (xlsx, html, markdown or csv): the template a unit fills in; none of a profile
     keeping its base's id and version, which it would name (QA155 F1)."""
+    _check_kinds(indicator_set, fmt)
+    if fmt not in LAYOUT_FORMATS:  # as render() says it: not a CSV written for any other name (QA317 4: "XLSX", "pdf")
+        raise ScoringEngineError(f"unknown format {fmt!r}",
+                                 hint=did_you_mean(fmt.lower(), LAYOUT_FORMATS) or "one of: " + ", ".join(LAYOUT_FORMATS))
     if (refused := no_form(indicator_set)) is not None:
         raise IndicatorSetError(refused)
     layout = form_layout(indicator_set.form.layout)
     return _draw(form_grid(layout, blank_content(indicator_set, layout)), None, indicator_set, fmt)
+
+
+def _check_kinds(indicator_set: object, fmt: object) -> None:
+    """A TypeError naming the argument a caller passed of the wrong kind, as score() and render() name it (QA317 3)."""
+    if not isinstance(indicator_set, IndicatorSet):
+        raise not_a_set(indicator_set)
+    if not isinstance(fmt, str):
+        raise TypeError(f"fmt is a format's name ({', '.join(LAYOUT_FORMATS)}), not {type(fmt).__name__}")
 
 
 def _draw(grid: Grid, result: Result | None, indicator_set: IndicatorSet, fmt: str) -> str | bytes:
