@@ -32,6 +32,9 @@ API = (
      "Document 的 text 应是事实文档的 JSON 文本（str 或 UTF-8 编码的 bytes），而不是 {kind}"),
     ("give text=json.dumps(document), or the facts as facts=...", "请写 text=json.dumps(document)，或以 facts=... 给出事实"),
     ("decode the text with its encoding first, e.g. {example}", "先按其编码解码该文本，例如 {example}"),
+    # a form naming a bundled set, read with another from Python (forms/bases.read_with_named: QA317 5)
+    ("read it with the set it names: indicator_set=None for score_many, load_indicator_set({call}) for read_form",
+     "请用表上注明的指标体系读取：score_many 传入 indicator_set=None，read_form 传入 load_indicator_set({call})"),
     ("a Document's {key} is {what}, not {kind}", "Document 的 {key} 应是{what!t}，而不是 {kind}"),
     ("a path", "路径"),
     ("give {key}=Path(...)", "请写 {key}=Path(...)"),

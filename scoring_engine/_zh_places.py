@@ -264,23 +264,23 @@ PLACES = (
     ("pass --set with the file the form was filled from, one of {paths}: files of the set {named} near it that differ",
      "请用 --set 指定填表所依据的文件，即 {paths!l} 之一：它们都是附近指标体系 {named} 的文件，内容各不相同"),
     ("read it with the file of version {version} (pass --set with one of {paths}, which differ), or fill the blank form of "
-     "version {current} (scoring-engine template {file})",
+     "version {current} ({template})",
      "用 {version} 版的文件读取（用 --set 指定 {paths!l} 之一，它们内容各不相同），或改填 {current} 版的空白表"
-     "（scoring-engine template {file}）"),
+     "（{template}）"),
     ("read it with a profile of version {version}, or with the file of version {version} (pass --set with one of "
-     "{paths}, which differ), or fill the blank form of {id} (scoring-engine template {file})",
+     "{paths}, which differ), or fill the blank form of {id} ({template})",
      "请用派生自 {version} 版的指标体系读取，或用 {version} 版的文件读取（用 --set 指定 {paths!l} 之一，它们内容各不相同），"
-     "或填写 {id} 的空白表（scoring-engine template {file}）"),
+     "或填写 {id} 的空白表（{template}）"),
     # with the file of that version when one is near the form (QA155 F8): before the line without it, which would take it
     ("read it with the file of version {version} (pass --set {path}), or fill the blank form of version {current} "
-     "(scoring-engine template {file})",
-     "用 {version} 版的文件读取（--set {path}），或改填 {current} 版的空白表（scoring-engine template {file}）"),
+     "({template})",
+     "用 {version} 版的文件读取（--set {path}），或改填 {current} 版的空白表（{template}）"),
     ("read it with a profile of version {version}, or with the file of version {version} (pass --set {path}), or fill the "
-     "blank form of {id} (scoring-engine template {file})",
+     "blank form of {id} ({template})",
      "请用派生自 {version} 版的指标体系读取，或用 {version} 版的文件读取（--set {path}），或填写 {id} 的空白表"
-     "（scoring-engine template {file}）"),
-    ("read it with a profile of version {version}, or fill the blank form of {id} (scoring-engine template {file})",
-     "请用派生自 {version} 版的指标体系读取，或填写 {id} 的空白表（scoring-engine template {file}）"),
+     "（{template}）"),
+    ("read it with a profile of version {version}, or fill the blank form of {id} ({template})",
+     "请用派生自 {version} 版的指标体系读取，或填写 {id} 的空白表（{template}）"),
     ("read the form with the set it was written for, which its side sheet names",
      "请用表外事实页注明的、这张表所属的指标体系读取"),
     ("add the row 事实 | {name} | 值 on sheet {sheet} if the project's is another",
@@ -292,9 +292,9 @@ PLACES = (
     ("the rows of {name} are filled ({count:n} cells), but {cell} marks {marked} not applicable, so they are not scored",
      "{name}的各行已填写（{count} 个单元格），但 {cell} 把 {marked} 标为不适用，这些行不计分"),
     ("delete the 不适用 row of {marked} on {sheet}, or clear these rows", "删去{sheet}中 {marked} 的“不适用”行，或清空这些行"),
-    ("fill the blank form of {id} (scoring-engine template {file}), which has the 一级 of that set, or score with the set "
-     "whose form this is (--set)",
-     "改用 {id} 的空白表（scoring-engine template {file}）填写，它的一级指标与该体系一致；或按这张表所属的指标体系评分（--set）"),
+    ("fill the blank form of {id} ({template}), which has the 一级 of that set, or score with the set "
+     "whose form this is ({given})",
+     "改用 {id} 的空白表（{template}）填写，它的一级指标与该体系一致；或按这张表所属的指标体系评分（{given}）"),
     ("write the id of one of: {ids}", "写下列指标之一的编号：{ids!l}"),
     ("the workbook holds {count:n} copies of the sheet {sheet} ({names}); a form has one",
      "工作簿中有 {count} 个“{sheet}”工作表的副本（{names!l}）；一份表只有一个"),
@@ -450,8 +450,8 @@ PLACES = (
      "({names})", "这张表是为指标体系 {named} 填写的，这里却用 {id} 读取，{id} 所需的 1 个事实表上没有（{names!l}）"),
     ("the form has no cell for {count} facts the set {id} reads ({names})",
      "表上没有指标体系 {id} 所需的 {count} 个事实（{names!l}）"),
-    ("if it is another set's form, read it with that set; else fill the blank form of {id} (scoring-engine template {file})",
-     "若这是另一指标体系的表，请用那个体系读取；否则请用 {id} 的空白表填写（scoring-engine template {file}）"),
+    ("if it is another set's form, read it with that set; else fill the blank form of {id} ({template})",
+     "若这是另一指标体系的表，请用那个体系读取；否则请用 {id} 的空白表填写（{template}）"),
     ("{category} is a 二级指标 of {other}: move the row under {other}",
      "{category} 是 {other} 的二级指标：请把这一行移到 {other} 之下"),
     ("{category} is a 二级指标 of {other}: move the row to {fact}", "{category} 是 {other} 的二级指标：请把这一行移到 {fact}"),

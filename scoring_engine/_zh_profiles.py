@@ -269,9 +269,9 @@ PROFILES = (
      "{recorded}，这里读取的体系为 {current}"),
     ("use the set's file as it was when the form was written (a copy differing only in its comments, as sets --copy "
      "writes one, scores alike); if the set was changed on purpose, give it a new version and fill its blank "
-     "form (scoring-engine template {file})",
+     "form ({template})",
      "用填表时的体系文件（只有注释不同的副本，如 sets --copy 写出的，评分相同）；体系是有意修改的，请给它一个新的版本号，"
-     "并改填它的空白表（scoring-engine template {file}）"),
+     "并改填它的空白表（{template}）"),
     ("the facts were imported from a form written for version {version} of the set {named}, and are scored here with "
      "its version {current}", "这些事实导入自按指标体系 {named} 的 {version} 版填写的表，这里却用它的 {current} 版评分"),
     # a facts file's written_for.sha256 that is not a set's sha256 (_schema: QA206 5)

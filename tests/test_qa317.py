@@ -99,3 +99,30 @@ def test_a_blank_form_in_an_unknown_format_is_refused_not_written_as_csv(selfeva
         blank_form(selfeval, None)  # type: ignore[arg-type]
     assert isinstance(blank_form(selfeval, "xlsx"), bytes) and blank_form(selfeval, "csv").startswith("\ufeff项目支出绩效自评表")
     assert blank_form(selfeval, "html").lstrip().startswith("<") and "|" in blank_form(selfeval, "markdown")
+
+
+def test_a_form_read_from_python_with_another_set_is_told_the_python_fix_not_the_commands_options(filled) -> None:
+    """QA317 5: read_form(form, load_indicator_set("hubei-self-evaluation")) and score_many with another set, called
+    from Python, were told to 'leave out --set', to run 'scoring-engine template hubei-self-evaluation' and to score
+    with '(--set)'. From Python the hint names the indicator_set argument (None to score_many, the set the form names
+    to read_form) and the function writing the blank form; the command line is told its options as before."""
+    from scoring_engine._command_line import on_the_command_line
+    from scoring_engine.forms.reader import read_form
+
+    _, form = filled
+    hubei = load_indicator_set("hubei-self-evaluation")
+    with pytest.raises(ScoringEngineError) as caught:
+        read_form(form, hubei)
+    hints = [p.hint or "" for p in caught.value.problems]
+    assert hints[0] == ("read it with the set it names: indicator_set=None for score_many, "
+                        "load_indicator_set('self-evaluation') for read_form")
+    assert any('blank_form(indicator_set, "xlsx")' in hint and hint.endswith("(indicator_set)") for hint in hints)
+    assert not any("--set" in hint or "scoring-engine" in hint for hint in hints), hints
+    assert "score_many 传入 indicator_set=None" in caught.value.problems[0].text("zh")
+    outcome = next(iter(score_many(load_indicator_set("national-framework"), [form])))
+    assert outcome.problems[0].hint == hints[0]
+    with on_the_command_line(), pytest.raises(ScoringEngineError) as caught:
+        read_form(form, hubei)
+    hints = [p.hint or "" for p in caught.value.problems]
+    assert hints[0] == "leave out --set to read it with the set it names"
+    assert any("(scoring-engine template hubei-self-evaluation)" in hint and hint.endswith("(--set)") for hint in hints)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._arith import plain
-from .._command_line import as_argument, set_given
+from .._command_line import as_argument, run_as_command, set_given
 from ..errors import FactsError, Problem
 from ..model import IndicatorSet
 
@@ -21,9 +21,9 @@ if TYPE_CHECKING:
     from ..facts import Facts
     from .workbook import Sheet
 
-__all__ = ["CHANGED_SINCE", "READ_WITH_NAMED", "SIDE_SHEET", "base_file", "base_version", "blank_form", "changed_since",
+__all__ = ["CHANGED_SINCE", "SIDE_SHEET", "base_file", "base_version", "blank_form", "changed_since",
            "file_of_version", "how_to_read_with", "imported_from", "named_of_another_version", "named_version",
-           "other_version_named", "set_files", "version_fix", "written_for", "written_with"]
+           "other_version_named", "read_with_named", "set_files", "template_of", "version_fix", "written_for", "written_with"]
 
 #: The side sheet every selfeval workbook has: the facts the form has no place for, and the set it was written for.
 SIDE_SHEET = "表外事实"
@@ -58,8 +58,20 @@ def file_of_version(named: str, version: str, source: str, recorded: str | None 
     return _argument(*found[0]) if found else None
 
 
-#: How to read a form with the set its side sheet names, when another was given.
-READ_WITH_NAMED = "leave out --set to read it with the set it names"
+def read_with_named(named: str) -> str:
+    """How to read a form with the bundled set `named` on its side sheet, when another was given: without --set on the
+    command line; in Python, with that set's id, or None to score_many (QA317 5: a program was told to leave out --set)."""
+    if run_as_command():
+        return "leave out --set to read it with the set it names"
+    return f"read it with the set it names: indicator_set=None for score_many, load_indicator_set({named!r}) for read_form"
+
+
+def template_of(indicator_set: IndicatorSet) -> str:
+    """How a hint offers the set's blank form: the command that writes it on the command line, the function that does
+    in Python, of the set the program passed (QA317 5: a program was told to run scoring-engine template)."""
+    if run_as_command():
+        return f"scoring-engine template {blank_form(indicator_set)}"
+    return 'scoring_engine.reports.layouts.blank_form(indicator_set, "xlsx")'
 
 
 def how_to_read_with(named: str, source: str, sheets: list[Sheet] | None = None) -> str:
@@ -71,7 +83,7 @@ def how_to_read_with(named: str, source: str, sheets: list[Sheet] | None = None)
     from ..loader import bundled_sets
 
     if named in bundled_sets():
-        return READ_WITH_NAMED
+        return read_with_named(named)
     found = set_files(named, source, sheets=sheets)
     if len(found) == 1:
         return f"pass --set {_argument(*found[0])}"  # to copy into a shell as it is (QA76 F8, QA214 11)
@@ -193,13 +205,13 @@ def version_fix(indicator_set: IndicatorSet, named: str, version: str, source: s
     that: the file of its version when one is near the form (QA155 F8: it was told only of a profile of version 2024,
     which no file is), a profile of that version, or the blank form of the set it is read with."""
     file = file_of_version(named, version, source, recorded)
-    blank = blank_form(indicator_set)
+    blank = template_of(indicator_set)
     if named == indicator_set.id:
         return (f"read it with the file of version {version} ({f'pass --set {file}' if file else '--set PATH'}), or fill "
-                f"the blank form of version {indicator_set.version} (scoring-engine template {blank})")
+                f"the blank form of version {indicator_set.version} ({blank})")
     own = f", or with the file of version {version} (pass --set {file})" if file else ""
     return (f"read it with a profile of version {version}{own}, or fill the blank form of {indicator_set.id} "
-            f"(scoring-engine template {blank})")
+            f"({blank})")
 
 
 def _shown(found: Path) -> str:
@@ -279,7 +291,7 @@ def changed_since(indicator_set: IndicatorSet, recorded: str | None, source: str
                     f"has {indicator_set.sha256[:16]}…", file=source,
                     hint="use the set's file as it was when the form was written (a copy differing only in its comments, as "
                          "sets --copy writes one, scores alike); if the set was changed on purpose, give it a new "
-                         f"version and fill its blank form (scoring-engine template {blank_form(indicator_set)})")]
+                         f"version and fill its blank form ({template_of(indicator_set)})")]
 
 
 def imported_from(facts: Facts, indicator_set: IndicatorSet) -> list[Problem]:

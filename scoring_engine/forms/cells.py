@@ -23,7 +23,7 @@ from ..errors import ADD_THE_FACT, ADD_TO_THE_ROW, Problem, ScoringEngineError, 
 from ..facts import flatten
 from ..model import IndicatorSet
 from ..result import Result
-from .bases import CHANGED_SINCE, blank_form
+from .bases import CHANGED_SINCE, template_of
 from .layout import form_layout
 from .reader import FILL_THE_CELL, PUT_THE_ROW_BACK, Blank, ImportedFacts
 from .reading import OTHER_VERSION, read_with, yes_or_no
@@ -73,7 +73,7 @@ def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: In
         # a form of another set whose side sheet names this one: one line, not a row to add for each fact (QA67 F4)
         many = Problem(f"{ANOTHER_SETS_FORM}{len(lacking)} facts the set {indicator_set.id} reads ({shown})",
                        file=imported.facts.source, hint=f"if it is another set's form, read it with that set; else fill "
-                       f"the blank form of {indicator_set.id} (scoring-engine template {blank_form(indicator_set)})")
+                       f"the blank form of {indicator_set.id} ({template_of(indicator_set)})")
         return type(err)([*version, many])  # the rest would map one set's facts onto another's (QA68 F3: "rename budget.method")
     # the weights, categories and tiers of another set's form may not be this set's either (QA31 F2): said first, as
     # reading said it, with its fix: a profile's changes apply, and its base is the file it extends (QA152 F2b); a form

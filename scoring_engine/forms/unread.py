@@ -18,7 +18,8 @@ from .._text import cut, keeping_lists
 from ..errors import Problem
 from .._undeclared import removed_facts, undeclared_warnings
 from ..model import Indicator, IndicatorSet
-from .bases import blank_form
+from .._command_line import run_as_command
+from .bases import template_of
 from .layout import Labelled
 from .reading import SIDE_SHEET, UNUSED, FormReading
 from .workbook import Sheet
@@ -35,8 +36,9 @@ _FACTS_SHOWN = 4
 
 def other_form(indicator_set: IndicatorSet) -> str:
     """The fix for a form whose 一级 are not the set's: another set's form, or this set's form filled on another's blank."""
-    return (f"fill the blank form of {indicator_set.id} (scoring-engine template {blank_form(indicator_set)}), which has "
-            "the 一级 of that set, or score with the set whose form this is (--set)")
+    given = "--set" if run_as_command() else "indicator_set"  # a program names no option (QA317 5)
+    return (f"fill the blank form of {indicator_set.id} ({template_of(indicator_set)}), which has the 一级 of that set, or "
+            f"score with the set whose form this is ({given})")
 
 
 def side_facts(reading: FormReading, given: Mapping[str, str]) -> None:
