@@ -126,3 +126,19 @@ def test_a_form_read_from_python_with_another_set_is_told_the_python_fix_not_the
     hints = [p.hint or "" for p in caught.value.problems]
     assert hints[0] == "leave out --set to read it with the set it names"
     assert any("(scoring-engine template hubei-self-evaluation)" in hint and hint.endswith("(--set)") for hint in hints)
+
+
+def test_the_typed_scores_call_reports_md_shows_runs_as_written(selfeval, filled) -> None:
+    """QA317 6: reports.md said `typed_scores(imported, result, indicator_set)`, which raised TypeError: missing
+    'score_of'. The call the page shows now runs as written, with the names it uses, and gives the typed scores."""
+    import re
+
+    from scoring_engine.forms import cells
+    from scoring_engine.forms.reader import read_form
+
+    result, form = filled
+    page = (ROOT / "docs" / "reports.md").read_text(encoding="utf-8")
+    [call] = re.findall(r"`(typed_scores\([^`]*\))`", page)
+    scope = {"imported": read_form(form, selfeval), "indicator_set": selfeval, "result": result,
+             "typed_scores": cells.typed_scores, "score_in": cells.score_in}
+    assert [] == eval(call, scope)  # the form score wrote types the set's own scores
