@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, too_many_digits
 from ._facts_pass import DeclaredShape, flatten_checked, is_clean
@@ -58,6 +58,11 @@ class Facts:
 
     # The mappings a program passes, which it may change: unhashable, said so of Facts, not of a dict (QA174 F3).
     __hash__ = None  # type: ignore[assignment]
+
+    if TYPE_CHECKING:  # the __init__ the record makes, as type checkers see it: a Path taken where it is (QA317 7)
+        def __init__(self, values: Mapping[str, Any], not_applicable: Mapping[str, str] = ...,
+                     project: Mapping[str, Any] = ..., indicator_set: str | os.PathLike[str] | None = None,
+                     source: str | os.PathLike[str] | None = None, written_for: Mapping[str, str] | None = None) -> None: ...
 
     def __post_init__(self) -> None:
         # a Path, as a program passes a file's name: kept as its text, which problems name and the hash takes (QA127 F1)

@@ -142,3 +142,22 @@ def test_the_typed_scores_call_reports_md_shows_runs_as_written(selfeval, filled
     scope = {"imported": read_form(form, selfeval), "indicator_set": selfeval, "result": result,
              "typed_scores": cells.typed_scores, "score_in": cells.score_in}
     assert [] == eval(call, scope)  # the form score wrote types the set's own scores
+
+
+def test_facts_given_paths_as_documented_type_check_under_mypy_strict(tmp_path, monkeypatch) -> None:
+    """QA317 7: the Facts docstring and the README say `source` and `indicator_set` may be given as a Path, and they are
+    kept as text; mypy --strict refused Facts(source=Path(...), indicator_set=Path(...)) ('expected "str | None"'). A
+    client doing so type-checks clean now, a Document's text may be bytes (QA317 1), and a value of a wrong kind is still
+    reported."""
+    mypy = pytest.importorskip("mypy.api")
+    monkeypatch.setenv("MYPYPATH", str(ROOT))  # this checkout's package, not one installed elsewhere
+    client = tmp_path / "client.py"
+    client.write_text("from pathlib import Path\n"
+                      "from scoring_engine import Facts\n"
+                      "from scoring_engine.batch import Document\n"
+                      "f = Facts(values={'budget': {'paid': 1}}, source=Path('facts.json'), indicator_set=Path('set.yaml'))\n"
+                      "d = Document(source='p.jsonl:1', text=b'{}')\n"
+                      "s: str | None = f.source\n"
+                      "wrong = Facts(values={}, source=5)\n", encoding="utf-8")
+    out, _, _ = mypy.run(["--strict", "--cache-dir", str(tmp_path / "cache"), "--no-error-summary", str(client)])
+    assert [line.split(": error: ")[0].rsplit(":", 1)[1] for line in out.splitlines()] == ["7"], out  # the int alone
