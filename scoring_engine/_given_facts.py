@@ -12,6 +12,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from ._numpy_values import PANDAS_ROW_HINT, is_pandas_row
 from .errors import ADD_THE_FACT, FactsError, Problem, ScoringError
 from .facts import Facts, named_set_problem
 from .model import IndicatorSet
@@ -75,6 +76,8 @@ def given_facts(given: Facts | Mapping[str, Any], plan: ScoringPlan) -> Facts:
     if isinstance(values, (str, bytes, os.PathLike)):  # a file's name or text given for its facts (QA41 F5)
         raise FactsError("facts must be an object of fact names and values, not a file's name or text",
                          hint="read the file with load_facts(path), or the text with parse_facts(text)")
+    if is_pandas_row(values):  # a Series is no mapping: told how to make one of it, empty cells left out (QA317 8)
+        raise FactsError("facts must be an object of fact names and values, not a pandas Series", hint=PANDAS_ROW_HINT)
     inner = values.get("facts") if isinstance(values, Mapping) else None
     if isinstance(given, Facts) and inner is not None and not set(values) <= _DOCUMENT_KEYS:
         inner = None  # a fact named facts among the project's others: undeclared, warned as such

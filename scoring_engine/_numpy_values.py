@@ -10,12 +10,17 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["NUMPY_HINT", "kind_of", "nat_takes", "not_finite_hint", "numpy_name", "pandas_blank"]
+__all__ = ["NUMPY_HINT", "PANDAS_ROW_HINT", "is_pandas_row", "kind_of", "nat_takes", "not_finite_hint", "numpy_name",
+           "pandas_blank"]
 
 NUMPY_HINT = "convert NumPy values to Python ones first: value.item(), array.tolist(), or df.astype(object) for a pandas frame"
 _NOT_FINITE = "NaN and infinity are not numbers"
+#: How a pandas row is given as facts: its empty cells left out, as a mapping (a Series is none: QA317 8).
+PANDAS_ROW_HINT = "pass a pandas row as row.dropna().to_dict()"
+_WITHOUT_BLANKS = "row.dropna().to_dict()"
 # a float NaN comes from a program (a file's NaN is read as no float): most often a pandas frame's empty cell
-_PANDAS_BLANK = f"{_NOT_FINITE}; NaN is how pandas reads an empty cell: leave out the facts whose cells are empty (row.dropna())"
+_PANDAS_BLANK = (f"{_NOT_FINITE}; NaN is how pandas reads an empty cell: leave out the facts whose cells are empty "
+                 f"({_WITHOUT_BLANKS})")
 
 
 def not_finite_hint(value: Any) -> str:
@@ -41,7 +46,7 @@ def pandas_blank(value: Any, expected: str = "a date") -> tuple[str, str] | None
         return None
     word = kind.__name__.removesuffix("Type")
     return (f"pandas {word} is not {expected}" if word == "NaT" else f"pandas {word} is not a value"), \
-        f"{word} is how pandas reads an empty cell: leave out the facts whose cells are empty (row.dropna())"
+        f"{word} is how pandas reads an empty cell: leave out the facts whose cells are empty ({_WITHOUT_BLANKS})"
 
 
 #: What a declared fact takes, by its type, or a field of its value by its key (a judgement's tier and score, a finding's
@@ -83,6 +88,17 @@ def numpy_name(value: Any) -> str | None:
     """
     kind = type(value)
     return f"NumPy {kind.__name__}" if kind.__module__.partition(".")[0] == "numpy" else None
+
+
+def is_pandas_row(value: Any) -> bool:
+    """Whether `value` is a pandas Series (a DataFrame's row, as df.iloc[0] or iterrows give it), told by its type's
+    module as NumPy values are, without importing pandas.
+
+    >>> is_pandas_row(type("Series", (), {"__module__": "pandas.core.series"})()), is_pandas_row({})
+    (True, False)
+    """
+    kind = type(value)
+    return kind.__name__ == "Series" and kind.__module__.partition(".")[0] == "pandas"
 
 
 def kind_of(value: Any) -> str:

@@ -87,6 +87,10 @@ API = (
     ("give a path inside that folder or a bundled set id; a set elsewhere is given as the indicator_set argument of "
      "score_many", "请写该文件夹内的路径或内置指标体系的编号；其他位置的指标体系用 score_many 的 indicator_set 参数给出"),
     ("no indicator {wanted} in {set:s}", "指标体系 {set} 中没有指标 {wanted}"),  # IndicatorSet.indicator
+    # a pandas row given as facts or as a document (_numpy_values.is_pandas_row: QA317 8)
+    ("facts must be an object of fact names and values, not a pandas Series",
+     "facts 应为“事实名称: 值”的对象，而不是 pandas 的 Series"),
+    ("pass a pandas row as row.dropna().to_dict()", "pandas 的一行请写成 row.dropna().to_dict() 传入"),
     # pandas' NaT and NA (_numpy_values.pandas_blank)
     ("pandas NaT is not a date", "pandas 的 NaT 不是日期"),
     ("pandas NA is not a value", "pandas 的 NA 不是值"),

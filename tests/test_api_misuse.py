@@ -1020,8 +1020,8 @@ def _refused_with_the_pandas_hint(small, facts, path, message, jobs=1) -> None:
             scoring(small, facts)
         [problem] = caught.value.problems
         assert (problem.path, message) == (path, problem.message.split(": ")[-1].split(" (read by")[0])
-        assert problem.hint == f"{word} is how pandas reads an empty cell: leave out the facts whose cells are empty (row.dropna())"
-        assert translate(problem.hint) == f"pandas 把空单元格读作 {word}：单元格为空的事实不要传入（row.dropna()）"
+        assert problem.hint == f"{word} is how pandas reads an empty cell: leave out the facts whose cells are empty (row.dropna().to_dict())"
+        assert translate(problem.hint) == f"pandas 把空单元格读作 {word}：单元格为空的事实不要传入（row.dropna().to_dict()）"
         assert translate(message) in (f"pandas 的 {word} 不是日期", f"pandas 的 {word} 不是值", "pandas 的 NaT 不是文字、数字或日期")
     document = {"facts": facts.values, "project": facts.project} if isinstance(facts, Facts) else facts
     [outcome] = list(score_many(small, [document], jobs=jobs))

@@ -145,8 +145,8 @@ def test_nan_and_infinity_from_python_floats(value: float) -> None:
     error = refusal(with_fact("budget.paid", value))
     if math.isnan(value):
         assert ("NaN and infinity are not numbers; NaN is how pandas reads an empty cell: leave out the facts whose cells "
-                "are empty (row.dropna())") == error.hint
-        assert "NaN 和无穷大不是数字；pandas 把空单元格读作 NaN：单元格为空的事实不要传入（row.dropna()）" == translate(error.hint)
+                "are empty (row.dropna().to_dict())") == error.hint
+        assert "NaN 和无穷大不是数字；pandas 把空单元格读作 NaN：单元格为空的事实不要传入（row.dropna().to_dict()）" == translate(error.hint)
     else:
         assert "NaN and infinity are not numbers" == error.hint
 
@@ -160,7 +160,7 @@ def test_a_blank_project_detail_from_pandas_is_not_told_to_be_quoted(value: floa
     assert f"$.project.unit: {value} is not a finite number" in str(error)
     if math.isnan(value):
         assert ("NaN and infinity are not numbers; NaN is how pandas reads an empty cell: leave out the facts whose cells "
-                "are empty (row.dropna())") == error.hint
+                "are empty (row.dropna().to_dict())") == error.hint
     else:
         assert "NaN and infinity are not numbers" == error.hint
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import ROOT
-from scoring_engine import (ScoringEngineError, load_facts, load_indicator_set, parse_indicator_set, score, score_many, scores_only,
-                            summarise)
+from scoring_engine import (FactsError, ScoringEngineError, load_facts, load_indicator_set, parse_indicator_set, score,
+                            score_many, scores_only, summarise)
 from scoring_engine.batch import Document
 
 SMALL = ROOT / "examples" / "small"
@@ -161,3 +163,23 @@ def test_facts_given_paths_as_documented_type_check_under_mypy_strict(tmp_path, 
                       "wrong = Facts(values={}, source=5)\n", encoding="utf-8")
     out, _, _ = mypy.run(["--strict", "--cache-dir", str(tmp_path / "cache"), "--no-error-summary", str(client)])
     assert [line.split(": error: ")[0].rsplit(":", 1)[1] for line in out.splitlines()] == ["7"], out  # the int alone
+
+
+def test_a_pandas_row_given_as_facts_is_told_to_pass_row_dropna_to_dict(small) -> None:
+    """QA317 8: score(S, row.dropna()), the fix a NaN's hint gave, passes a pandas Series, and was refused with 'facts
+    must be an object of fact names and values' and no hint. A Series given to score() or scores_only(), or as a
+    document to score_many(), is told to pass row.dropna().to_dict(), and a NaN's hint ends in .to_dict() too."""
+    series = type("Series", (), {"__module__": "pandas.core.series"})  # pandas' own, told by its module as NumPy's are
+    for scoring in (score, scores_only):
+        with pytest.raises(FactsError) as caught:
+            scoring(small, series())
+        [problem] = caught.value.problems
+        assert (problem.message, problem.hint) == ("facts must be an object of fact names and values, not a pandas Series",
+                                                   "pass a pandas row as row.dropna().to_dict()")
+        assert problem.text("zh") == "facts 应为“事实名称: 值”的对象，而不是 pandas 的 Series（pandas 的一行请写成 row.dropna().to_dict() 传入）"
+    [outcome] = score_many(small, [series()])
+    assert outcome.problems[0].hint == "pass a pandas row as row.dropna().to_dict()"
+    facts = json.loads((SMALL / "facts.json").read_text(encoding="utf-8"))["facts"]
+    with pytest.raises(FactsError) as caught:
+        score(small, {**facts, "budget": {**facts["budget"], "paid": float("nan")}})
+    assert (caught.value.problems[0].hint or "").endswith("(row.dropna().to_dict())")

@@ -14,6 +14,7 @@ from typing import Any
 
 from .._files import facts_of_document
 from .._given_facts import READ_FORM_HINT, declares_facts_key
+from .._numpy_values import PANDAS_ROW_HINT, is_pandas_row
 from .._record import record
 from .._text import without_surrogates
 from ..errors import Problem
@@ -89,7 +90,8 @@ class Document:
         # one bad item of a caller's generator (a NULL row as None) fails alone, as a document that cannot be read does
         return cls(source=f"#{number + 1}", problem=Problem(
             f"a document is a Document, a Facts, a mapping of fact values or the path of a facts file, not "
-            f"{type(item).__name__}", hint="pass the facts of the project, or leave the item out"))
+            f"{type(item).__name__}", hint=PANDAS_ROW_HINT if is_pandas_row(item) else
+            "pass the facts of the project, or leave the item out"))
 
     @classmethod
     def _of_path(cls, item: str | os.PathLike[str], number: int) -> Document:
