@@ -16,7 +16,8 @@ from typing import Any
 from ._arith import ONE, ZERO, plain, round_half_up
 from ._record import record
 
-__all__ = ["Finding", "Fail", "OPERATORS", "FUNCTIONS", "condition_value", "constant_argument_problem", "describe_value"]
+__all__ = ["Finding", "Fail", "OPERATORS", "FUNCTIONS", "condition_value", "constant_argument_problem", "describe_value",
+           "python_number_hint"]
 
 
 @record
@@ -44,6 +45,19 @@ def _number(value: Any, what: str) -> Decimal:
     if isinstance(value, Decimal):
         return value
     raise Fail(f"{what} needs a number, got {describe_value(value)}")
+
+
+#: A program's int or float given to Formula.evaluate, where the engine gives Decimals: said with the fix (QA317 9).
+PYTHON_NUMBER_HINT = ("pass numbers as Decimal (Decimal(\"1.5\"), not 1.5 or 1): a formula computes with Decimal, as score() "
+                      "reads the facts")
+
+
+def python_number_hint(names: Any, read: frozenset[str]) -> str | None:
+    """The hint for a failed formula that read a Python int or float from a program's dict; None otherwise (the engine
+    gives Decimals, from views this reads nothing of)."""
+    if type(names) is not dict:
+        return None
+    return PYTHON_NUMBER_HINT if any(type(names.get(name)) in (int, float) for name in read) else None
 
 
 def describe_value(value: Any) -> str:

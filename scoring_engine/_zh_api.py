@@ -91,6 +91,10 @@ API = (
     ("facts must be an object of fact names and values, not a pandas Series",
      "facts 应为“事实名称: 值”的对象，而不是 pandas 的 Series"),
     ("pass a pandas row as row.dropna().to_dict()", "pandas 的一行请写成 row.dropna().to_dict() 传入"),
+    # compile_formula and Formula.evaluate called by a program (_formula_numbers.formula_text, _formula_functions: QA317 9)
+    ("a number of at least {digits} digits; the limit is {limit} (MAX_NUMBER_DIGITS)", "数字至少有 {digits} 位，上限是 {limit}"),
+    ('pass numbers as Decimal (Decimal("1.5"), not 1.5 or 1): a formula computes with Decimal, as score() reads the facts',
+     '数字请以 Decimal 传入（Decimal("1.5")，而不是 1.5 或 1）：公式按 Decimal 计算，score() 读取事实时也是如此'),
     # pandas' NaT and NA (_numpy_values.pandas_blank)
     ("pandas NaT is not a date", "pandas 的 NaT 不是日期"),
     ("pandas NA is not a value", "pandas 的 NA 不是值"),

@@ -27,9 +27,9 @@ from typing import Any
 
 from . import _closures
 from ._arith import scoring_context
-from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
+from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding, python_number_hint
 from ._formula_kinds import argument_problems, arithmetic_problems, comparison_problems
-from ._formula_numbers import number_problem
+from ._formula_numbers import formula_text, number_problem
 from ._formula_python import FORMULA_LANGUAGE, f_string, refused_construct, syntax_problem, unindented_error
 from ._formula_syntax import (glued_problem, missing_operator, one_line, plain_decimal, syntax_slip, unclosed_text,
                               unicode_problems)
@@ -98,7 +98,8 @@ class Formula:
         try:
             value = self.reader(names)
         except Fail as err:
-            hint = DIVISION_HINT if str(err) == "division by zero" and "ratio(" not in self.text else None
+            hint = DIVISION_HINT if str(err) == "division by zero" and "ratio(" not in self.text else \
+                python_number_hint(names, self.names)
             raise ScoringError(str(err), expression=self.text, fact=err.fact, hint=hint) from None
         except _closures.Missing as err:
             raise ScoringError(f"fact {err.name} is missing", expression=self.text, fact=err.name,
@@ -362,15 +363,9 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
 
     Raises FormulaError listing every problem found.
     """
-    if isinstance(source, bool):
-        text = "True" if source else "False"
-    elif isinstance(source, (int, Decimal)):
-        text = format(source, "f") if isinstance(source, Decimal) else str(source)
-    elif isinstance(source, str):
-        # a carriage return ends a line, as Python's parser reads it; the tokenizers of 3.12 and later read it otherwise
-        text = source.strip().replace("\r\n", "\n").replace("\r", "\n") if "\r" in source else source.strip()
-    else:
-        raise FormulaError(f"a formula must be text or a number, got {type(source).__name__}")
+    if not isinstance(scope, Mapping):  # a wrong argument named, not an AttributeError from inside (QA317 9)
+        raise TypeError(f"scope is a mapping of each name the formula may read to its type, not {type(scope).__name__}")
+    text = formula_text(source, MAX_NUMBER_DIGITS)
     if not text:
         raise FormulaError("empty formula", hint="write an expression such as budget.paid / budget.total")
     if len(text) > MAX_FORMULA_LENGTH:

@@ -183,3 +183,31 @@ def test_a_pandas_row_given_as_facts_is_told_to_pass_row_dropna_to_dict(small) -
     with pytest.raises(FactsError) as caught:
         score(small, {**facts, "budget": {**facts["budget"], "paid": float("nan")}})
     assert (caught.value.problems[0].hint or "").endswith("(row.dropna().to_dict())")
+
+
+def test_compile_formula_and_evaluate_say_a_callers_mistake_as_one() -> None:
+    """QA317 9: compile_formula("a", None) raised AttributeError from inside, compile_formula(10**5000, {}) Python's
+    ValueError of 4,300 digits, and evaluate({"a": 1}) said '+ needs a number, got int', though 1 is a number. scope is
+    a TypeError naming it, the giant number a FormulaError naming MAX_NUMBER_DIGITS, and the int's failure says to pass
+    a Decimal; a Decimal still computes."""
+    from decimal import Decimal
+
+    from scoring_engine import FormulaError, ScoringError
+    from scoring_engine.formulas import compile_formula
+
+    with pytest.raises(TypeError, match=r"^scope is a mapping of each name the formula may read to its type, not NoneType"):
+        compile_formula("a", None)  # type: ignore[arg-type]
+    with pytest.raises(FormulaError) as caught:
+        compile_formula(10**5000, {})
+    assert caught.value.problems[0].message == "a number of at least 5000 digits; the limit is 30 (MAX_NUMBER_DIGITS)"
+    assert caught.value.problems[0].text("zh") == "数字至少有 5000 位，上限是 30"
+    formula = compile_formula("a+1", {"a": "number"})
+    for given in (1, 1.5):
+        with pytest.raises(ScoringError) as failed:
+            formula.evaluate({"a": given})
+        assert (failed.value.problems[0].hint or "").startswith('pass numbers as Decimal (Decimal("1.5"), not 1.5 or 1)')
+    with pytest.raises(ScoringError) as failed:
+        formula.evaluate({"a": "x"})
+    assert failed.value.problems[0].hint is None  # text is no number whatever its kind: nothing of Decimal to say
+    assert Decimal("2.5") == formula.evaluate({"a": Decimal("1.5")})
+    assert "12" == compile_formula(12, {}).text
