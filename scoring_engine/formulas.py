@@ -75,7 +75,8 @@ DIVISION_HINT = "when the divisor can be 0, write ratio(a, b) for a / b: it give
 
 @record
 class Formula:
-    """A checked formula: its text, the names it reads, its checked tree and the closures compiled from that tree."""
+    """A checked formula: its text, the names it reads, its checked tree (to read: scoring runs the closures compiled
+    from it, and a pickled formula is compiled again from its text) and those closures."""
 
     text: str
     names: frozenset[str]
@@ -87,8 +88,9 @@ class Formula:
         return self.text
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Closures do not pickle: a pickled formula is compiled again from its checked tree.
-        return _from_checked_tree, (self.text, self.names, self.tree)
+        # Closures do not pickle: a pickled formula is compiled again from its text, never from its tree, which a program
+        # can reach and change (QA317 10: a set sent to score_many's workers scored otherwise than in the program)
+        return _from_text, (self.text, self.names)
 
     def evaluate(self, names: Mapping[str, Any]) -> Any:
         """The value with `names` as the only inputs, in the decimal context of the caller (the engine's).
@@ -115,6 +117,16 @@ class Formula:
 
 def _from_checked_tree(text: str, names: frozenset[str], tree: ast.expr) -> Formula:
     return Formula(text, names, tree, _closures.build(tree), tree.id if type(tree) is ast.Name else None)
+
+
+def _from_text(text: str, names: frozenset[str]) -> Formula:
+    """A formula checked before, compiled again from its text: parsed, and checked reading the names it read then
+    (their kinds were judged then: the tree does not depend on them), to the same tree."""
+    checker = _Checker(f"(\n{text}\n)", dict.fromkeys(names, "number"), original=text)
+    body = ast.Name(id=text, ctx=ast.Load()) if text in names else checker.check(_parsed(text).body, 0)
+    if checker.problems:  # never for the text of a formula that was checked
+        raise FormulaError(checker.problems)
+    return _from_checked_tree(text, names, body)
 
 
 # ---------------------------------------------------------------- checking

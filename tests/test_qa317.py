@@ -211,3 +211,47 @@ def test_compile_formula_and_evaluate_say_a_callers_mistake_as_one() -> None:
     assert failed.value.problems[0].hint is None  # text is no number whatever its kind: nothing of Decimal to say
     assert Decimal("2.5") == formula.evaluate({"a": Decimal("1.5")})
     assert "12" == compile_formula(12, {}).text
+
+
+def test_a_formulas_tree_changed_by_a_program_does_not_change_what_a_pickled_set_scores(small) -> None:
+    """QA317 10: a loaded set's Formula.tree is an ast node a program can change; in-process scores kept the closures
+    compiled at load (79.73), but pickle, as score_many(jobs=2) and a ProcessPoolExecutor use it, recompiled from the
+    changed tree and scored 81.73, the sets still equal. A pickled formula is compiled again from its checked text: the
+    copy scores as the set was loaded, and every formula of the bundled and example sets comes back the same tree."""
+    import ast
+    import copy
+    import pickle
+
+    from scoring_engine import bundled_sets
+
+    facts = load_facts(SMALL / "facts.json")
+    tampered = copy.deepcopy(small)
+    rate = next(d for d in tampered.derived if d.name == "execution_rate")
+    rate.formula.tree.op = ast.Mult()
+    assert score(pickle.loads(pickle.dumps(tampered)), facts).to_json() == score(small, facts).to_json()
+    sets = [load_indicator_set(s) for s in bundled_sets()] + [load_indicator_set(p) for p in (ROOT / "examples").glob("*/set.yaml")]
+    formulas = [f for indicator_set in sets for f in _formulas_in(indicator_set)]
+    assert len(formulas) > 100
+    for formula in formulas:
+        again = pickle.loads(pickle.dumps(formula))
+        assert (ast.dump(again.tree), again.names, again.bare) == (ast.dump(formula.tree), formula.names, formula.bare)
+
+
+def _formulas_in(value: object, seen: set[int] | None = None) -> list:
+    """Every Formula a set holds: its derived values', checks', caps' and rules' alike."""
+    import dataclasses
+    from collections.abc import Mapping
+
+    from scoring_engine.formulas import Formula
+
+    seen = set() if seen is None else seen
+    if id(value) in seen or isinstance(value, (str, bytes, int)):
+        return []
+    seen.add(id(value))
+    if isinstance(value, Formula):
+        return [value]
+    if dataclasses.is_dataclass(value):
+        parts = [getattr(value, f.name) for f in dataclasses.fields(value) if not f.name.startswith("_")]
+    else:
+        parts = list(value.values()) if isinstance(value, Mapping) else list(value) if isinstance(value, (tuple, list)) else []
+    return [f for part in parts for f in _formulas_in(part, seen)]
