@@ -255,3 +255,10 @@ def _formulas_in(value: object, seen: set[int] | None = None) -> list:
     else:
         parts = list(value.values()) if isinstance(value, Mapping) else list(value) if isinstance(value, (tuple, list)) else []
     return [f for part in parts for f in _formulas_in(part, seen)]
+
+
+def test_summarise_given_a_dict_says_dict_not_the_kind_of_its_keys() -> None:
+    """QA317 11: summarise({"a": 1}) said 'summarise takes score_many's outcomes (or their rows), not str', from its
+    first key. A mapping is refused before it is iterated, as score_many refuses one given as documents: 'not dict'."""
+    with pytest.raises(TypeError, match=r"^summarise takes score_many's outcomes \(or their rows\), not dict$"):
+        summarise({"a": 1})  # type: ignore[arg-type]

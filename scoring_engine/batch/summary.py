@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 import heapq
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import field
 from decimal import Decimal
 from typing import Any, NamedTuple, Protocol
@@ -440,7 +440,7 @@ class _Scored(Protocol):
 
 def summarise(rows: Iterable[ProjectRow | _Scored]) -> Summary:
     """The Summary of the project rows (or of score_many's outcomes, which carry their rows)."""
-    if isinstance(rows, (str, bytes, ProjectRow)) or not hasattr(rows, "__iter__"):
+    if isinstance(rows, (str, bytes, Mapping, ProjectRow)) or not hasattr(rows, "__iter__"):  # a dict: not its keys (QA317 11)
         raise TypeError(f"summarise takes score_many's outcomes (or their rows), not {type(rows).__name__}")
     summariser = Summariser()
     for item in rows:
