@@ -50,6 +50,12 @@ class CaseFile(pytest.File):
         for case in cases:
             yield CaseItem.from_parent(self, name=case.name, case=case, lang=lang)
 
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
+        # a file that cannot be used: its problem lines, not the plugin's traceback (QA317 12), as a case's failure is
+        if isinstance(excinfo.value, CaseFailure):
+            return "\n".join(excinfo.value.differences)
+        return super().repr_failure(excinfo)
+
 
 def _unique(name: str, taken: set[str]) -> str:
     """`name`, or `name (2)`, `name (3)`… when an item has it already; taken from now on."""

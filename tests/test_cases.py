@@ -769,3 +769,15 @@ def test_a_set_or_a_facts_file_given_to_test_is_named_as_what_it_is_in_one_line(
         with pytest.raises(CaseFileError) as caught:
             load_cases(with_cases)
         assert said == caught.value.problems[0].message
+
+
+def test_pytest_shows_a_case_file_it_cannot_use_by_its_problem_lines_not_the_plugins_traceback(pytester: pytest.Pytester):
+    """QA317 12: a case file with no cases (or a set that does not load) was a collection error shown as the plugin's
+    own traceback (pytest_plugin.py:38: in collect, raise CaseFailure(…), E   scoring_engine.pytest_plugin.CaseFailure:
+    …). It shows the problem lines alone, as a failing case does; the session stops on it as on any collection error."""
+    _beside_the_example(pytester.path)
+    pytester.makefile(".cases.yaml", broken="indicator_set: nope.yaml\ncases: []\n")
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*broken.cases.yaml:1: a case file needs indicator_set and a non-empty list of cases*"])
+    assert "pytest_plugin.py" not in result.stdout.str() and "CaseFailure" not in result.stdout.str()
