@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ._arith import apportion, exact, plain, round_half_up, to_decimal
+from ._arith import apportion, exact, in_range, plain, round_half_up, to_decimal
 from .rules import RULE_KINDS
 from ._patterns import compile_later
 
@@ -97,11 +97,14 @@ class Pairs:
 
 
 def number(node: Node | None) -> Decimal | None:
+    """The number `node` writes; None for anything else, and for a number out of range (1.0e+30), which the reader
+    says so at its line: no rescale scales it first (QA318 F1: points of 1e30 scaled were an internal error)."""
     if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT):
         try:
-            return Decimal(node.value.replace("_", ""))
+            found = Decimal(node.value.replace("_", ""))
         except InvalidOperation:
             return None
+        return found if found.is_finite() and in_range(found) else None
     return None
 
 
@@ -304,13 +307,19 @@ def scale_points(rule: MappingNode, old: Decimal, new: Decimal, mark: Any, preci
         if sum(points.values(), Fraction(0)) == old:  # parts of the weight: they must still add up to it
             scaled = apportion({i: to_decimal(p) for i, p in points.items()}, new, precision)
         else:  # alternatives (bands): each in proportion
-            scaled = {i: round_half_up(to_decimal(p * Fraction(new) / Fraction(old)), precision) for i, p in points.items()}
+            scaled = {i: _rounded(to_decimal(p * Fraction(new) / Fraction(old)), precision) for i, p in points.items()}
         for i, value in scaled.items():
             if value != points[i]:
                 put(items[i], ScalarNode(STR, item_key, mark, mark), weight_node(value, mark))
                 as_share(items[i], points[i], mark)  # a checklist element's ladder of its points
                 changed = True
     return changed
+
+
+def _rounded(value: Decimal, precision: int) -> Decimal:
+    """`value` rounded to `precision` decimals; as it is when out of range, for the reader to say so at the rescale's line
+    (QA318 F1: 9e14 points scaled by 1e14 could not be rounded: an internal error)."""
+    return round_half_up(value, precision) if in_range(value) else value
 
 
 def _nested_rules(rule: MappingNode, spec: Any) -> list[MappingNode]:
