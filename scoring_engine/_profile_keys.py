@@ -126,10 +126,17 @@ def _rules_in(node: Any, path: Path) -> Iterator[tuple[Path, Any]]:
     """The formulas of every rule written below `node` (an indicator's `rule:`, and the rules nested in it)."""
     items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
     for key, value in items:
-        if key == "rule" and isinstance(value, dict) and value.get("kind") in RULE_KINDS:
+        if key == "rule" and isinstance(value, dict) and _known(value):
             yield from _rule_formulas(value, (*path, key))
         else:
             yield from _rules_in(value, (*path, key))
+
+
+def _known(rule: Mapping[str, Any]) -> bool:
+    """Whether `rule` names a kind of rule; a kind written as a list or a mapping does not, and the schema says so (QA318
+    F2: `kind: [bands]` in a profile was an internal error)."""
+    kind = rule.get("kind")
+    return isinstance(kind, str) and kind in RULE_KINDS
 
 
 def _rule_formulas(rule: Mapping[str, Any], path: Path) -> Iterator[tuple[Path, Any]]:
@@ -140,7 +147,7 @@ def _rule_formulas(rule: Mapping[str, Any], path: Path) -> Iterator[tuple[Path, 
         nested = rule.get(key)
         for name, inner in (nested.items() if isinstance(nested, dict) and "kind" not in nested
                             else ((None, nested),)):
-            if isinstance(inner, dict) and inner.get("kind") in RULE_KINDS:
+            if isinstance(inner, dict) and _known(inner):
                 yield from _rule_formulas(inner, (*path, key) if name is None else (*path, key, name))
 
 

@@ -43,3 +43,21 @@ def test_a_profile_rescaling_points_or_a_total_far_out_of_range_is_the_range_err
                    "    rule: {kind: bands, value: execution_rate, bands: [{min: 0, points: 900000000000000}]}\n")
     code, output = run(tmp_path, "h.yaml", huge)  # each in range, scaled past it
     assert 1 == code and "internal error" not in output, output
+
+
+def test_a_profiles_rule_kind_written_as_a_list_or_a_mapping_is_said_as_in_a_plain_set(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA318 F2: `kind: [bands]` or `kind: {a: 1}` in a rule a profile's change: or add: writes (or nested in a switch)
+    was an internal error (TypeError: unhashable type, exit 3) from every command. Now it is the line a set without
+    extends: gets, at the kind, exit 1."""
+    monkeypatch.chdir(tmp_path)
+    head = HEAD.replace("national-framework", "self-evaluation")
+    for rule, said in (("{kind: [bands], value: execution_rate}", "kind is a list; it must be one of"),
+                       ("{kind: {a: 1}}", "kind is a mapping; it must be one of"),
+                       ("{kind: switch, on: x, rules: {a: {kind: []}}}", "kind is a list; it must be one of")):
+        for command in ("validate", "template"):
+            code, output = run(tmp_path, "p.yaml", head + f"change:\n  budget:\n    rule: {rule}\n", command)
+            assert 1 == code, output
+            assert "p.yaml:7:" in output and said in output, output
+    code, output = run(tmp_path, "a.yaml", head + "add:\n  - {id: z, name: z, weight: 1, rule: {kind: []}}\n")
+    assert 1 == code and "a.yaml:6:" in output and "kind is a list; it must be one of" in output, output
