@@ -1,7 +1,7 @@
 """The Chinese of the messages about reading JSON and YAML text (`_files`, `_yaml`, `_schema`'s number hints), and a
 spreadsheet of a kind not read given in their place, or a form's sheet of more merged ranges than it may hold: part of
-the catalog (`_zh_catalog`), in its place there. And the count of further facts a set does not declare, placed among the
-catalog's scoring messages."""
+the catalog (`_zh_catalog`), in its place there. And the count of further facts a set does not declare, or that the facts
+leave out, placed among the catalog's scoring messages."""
 
 from __future__ import annotations
 
@@ -212,4 +212,8 @@ MORE_UNDECLARED = (
     ("{count} more facts are not declared by the set and are ignored ({hint})",
      "另有 {count} 个事实没有在体系中声明，已忽略（{hint!t}）"),
     ("{count} more facts are not declared by the set and are ignored", "另有 {count} 个事实没有在体系中声明，已忽略"),
+    # the required facts missing past the first 20 (facts._values_given, QA318 F6)
+    ("{count} more required facts are missing", "还缺少 {count} 个必填的事实"),
+    ("add them to the facts file: scoring-engine template SET --format json writes every fact the set declares",
+     "在事实文件中补上它们：scoring-engine template SET --format json 会写出体系声明的全部事实"),
 )

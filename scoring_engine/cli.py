@@ -29,6 +29,7 @@ from ._output import say, tell, write_atomically
 from ._text import keeping_lists, one_line, visible
 from .errors import IndicatorSetError, Problem, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, named_elsewhere, resolve_set
+from ._build.problems import SHOWN_PROBLEMS
 from .render import BINARY_FORMATS, RENDERERS, render_json
 
 if TYPE_CHECKING:  # each command imports what it needs when it runs: validate never loads the engine
@@ -283,8 +284,8 @@ def validate(sets: tuple[str, ...]) -> None:
             continue
         leaves = sum(1 for node in loaded.walk() if node.is_leaf)
         say(_say(f"{ref}: ok — {loaded.id} {loaded.version}, {leaves} scored indicators, total {loaded.total}") + "\n")
-        lang = current_language()
-        for fact in loaded.unused_facts():  # declared, read by nothing: a leftover, or a rule that forgot it
+        lang, unused = current_language(), loaded.unused_facts()
+        for fact in unused[:SHOWN_PROBLEMS]:  # declared, read by nothing: a leftover, or a rule that forgot it
             file = fact.file or loaded.source  # a fact a profile's base declares is in the base's file
             removal = loaded.orphaned_by(fact.name) if file != loaded.source else None  # said at its remove: (QA241 L1)
             line = removal.line if removal is not None else fact.line
@@ -294,6 +295,9 @@ def validate(sets: tuple[str, ...]) -> None:
             text = said(f"fact {fact.title} is declared but read by no rule, derived value, check, cap or form", lang)
             text += f"（{said(fix, lang)}）" if lang == "zh" else f" ({fix})"  # apart: the fix holds colons of its own
             tell(("提示：" if lang == "zh" else "warning: ") + where + one_line(text))
+        if len(unused) > SHOWN_PROBLEMS:  # as lint lists them (QA318 F6: 6,000 lines)
+            more = said(f"{ref}: {len(unused) - SHOWN_PROBLEMS} more warnings not shown", lang)
+            tell(("提示：" if lang == "zh" else "warning: ") + more)
         if loaded.extends:  # a profile: the tree it resolves to, and what it changed; named as its base is (QA155 F1)
             from ._base_id import warn_of_base_id
             from .reports.profile import profile_lines

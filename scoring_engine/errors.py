@@ -165,8 +165,27 @@ _ITEM = compile_later(r"\$\.facts\.([^\[\]]+)\[(\d{1,9})\](?:\.\w+)?")
 
 
 def mentions(message: str, name: str) -> bool:
-    """Whether `message` mentions `name` as a whole word (not 't' inside 'the')."""
-    return re.search(rf"(?<![\w.]){re.escape(name)}(?![\w.])", message) is not None
+    r"""Whether `message` mentions `name` as a whole word (not 't' inside 'the'): with no word character or dot either
+    side, as the pattern (?<![\w.])NAME(?![\w.]) matches, found without compiling a pattern for each name (QA318 F6:
+    6,000 missing facts made 30,000 patterns, most of a `test` run of 145 s).
+
+    >>> mentions("fact budget.paid is missing", "budget.paid"), mentions("the total", "t"), mentions("a.b.c", "b")
+    (True, False, False)
+    """
+    if not name:
+        return re.search(r"(?<![\w.])(?![\w.])", message) is not None
+    start = message.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if not (start and _word_part(message[start - 1])) and not (end < len(message) and _word_part(message[end])):
+            return True
+        start = message.find(name, start + 1)
+    return False
+
+
+def _word_part(character: str) -> bool:
+    r"""Whether `character` is one \w matches (a letter or digit of any script, or _) or a dot."""
+    return character.isalnum() or character in "_."
 
 
 #: Names a misspelt name is compared with, at most (the first so many): a slip is one name among a few, not one in a

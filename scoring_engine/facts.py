@@ -387,7 +387,6 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
         raise FactsError("facts must be an object of fact names and values", file=facts.source)
     readers = indicator_set.readers()
     problems: list[Problem] = []
-    values: dict[str, Any] = {}
 
     def problem(name: str, message: str, hint: str | None = None, at: str = "") -> None:
         reading = readers.get(name)
@@ -410,6 +409,23 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
         given, twice = flatten(facts.values, declared)
         for name, first, again in twice:
             problem(name, f"fact {name} is given twice, at {spelling(first)} and at {spelling(again)}", "keep one of them")
+    values = _values_given(indicator_set, given, readers, not_applicable, problem, problems, facts.source)
+    for name, kind in unwritable(given, declared):  # ignored, yet hashed and written with the facts
+        problem(name, f"fact {name} is not declared by the set and holds a {kind}, which no facts file can",
+                NUMPY_HINT if kind.startswith("NumPy ") else _AS_TEXT)
+    warnings = undeclared_warnings(given, declared, facts.source, removed_facts(indicator_set))
+    checked, warnings = _with_rows(indicator_set, values, warnings, problem, problems, not_applicable)
+    return checked, warnings, (kept(facts) if keep else facts)
+
+
+def _values_given(indicator_set: IndicatorSet, given: Mapping[str, Any], readers: Mapping[str, list[str]],
+                  not_applicable: frozenset[str], problem: Callable[..., None], problems: list[Problem],
+                  source: str | None) -> dict[str, Any]:
+    """The engine's value of each declared fact, from those `given` (or its default); each that cannot be read, and the
+    first _SHOWN required facts missing, said by `problem`, then how many more are missing."""
+    declared = indicator_set.facts
+    values: dict[str, Any] = {}
+    missing = 0
     for name, spec in declared.items():
         value = given.get(name)
         if (value is True or value is False) and spec.type == "boolean":
@@ -423,16 +439,17 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
         elif spec.default is not None:
             values[name] = spec.default
         elif spec.required and not _excused(name, readers, not_applicable):
-            problem(name, f"required fact {spec.title} is missing", given_instead(name, given, declared) or ADD_THE_FACT)
-    for name, kind in unwritable(given, declared):  # ignored, yet hashed and written with the facts
-        problem(name, f"fact {name} is not declared by the set and holds a {kind}, which no facts file can",
-                NUMPY_HINT if kind.startswith("NumPy ") else _AS_TEXT)
-    warnings = undeclared_warnings(given, declared, facts.source, removed_facts(indicator_set))
-    checked, warnings = _with_rows(indicator_set, values, warnings, problem, problems, not_applicable)
-    return checked, warnings, (kept(facts) if keep else facts)
+            missing += 1
+            if missing <= _SHOWN:
+                problem(name, f"required fact {spec.title} is missing", given_instead(name, given, declared) or ADD_THE_FACT)
+    if missing > _SHOWN:  # 6,000 declared and none given are one mistake, not 6,000 lines (QA318 F6)
+        problems.append(Problem(f"{missing - _SHOWN} more required facts are missing", file=source, path="$.facts",
+                                hint=_ADD_THE_REST))
+    return values
 
 
 _AS_TEXT = "leave it out, or give it as text or a number"
+_ADD_THE_REST = "add them to the facts file: scoring-engine template SET --format json writes every fact the set declares"
 
 
 def _excused(name: str, readers: Mapping[str, list[str]], not_applicable: frozenset[str]) -> bool:

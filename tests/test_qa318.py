@@ -61,3 +61,58 @@ def test_a_profiles_rule_kind_written_as_a_list_or_a_mapping_is_said_as_in_a_pla
             assert "p.yaml:7:" in output and said in output, output
     code, output = run(tmp_path, "a.yaml", head + "add:\n  - {id: z, name: z, weight: 1, rule: {kind: []}}\n")
     assert 1 == code and "a.yaml:6:" in output and "kind is a list; it must be one of" in output, output
+
+
+def _many_facts(folder: Path, count: int) -> None:
+    """A set declaring `count` facts besides the one its rule reads, facts giving only that one, and two cases of them."""
+    declared = "".join(f"  huge.f{i}: {{type: number, label: 事实{i}}}\n" for i in range(count))
+    (folder / "many.yaml").write_text(
+        f'id: many\nname: 大量事实\nversion: "1"\ntotal: 10\nfacts:\n  a: {{type: number, label: 甲}}\n{declared}'
+        "grades:\n  - {label: 合格, min: 6}\n  - {label: 不合格, min: 0}\n"
+        'indicators:\n  - {id: x, name: 指标, weight: 10, rule: {kind: formula, score: "a"}}\n', encoding="utf-8")
+    (folder / "many.json").write_text('{"indicator_set": "many.yaml", "facts": {"a": 5}}', encoding="utf-8")
+    (folder / "many.cases.yaml").write_text("indicator_set: many.yaml\nfacts_file: many.json\ncases:\n"
+                                            "  - {name: 一, expect: {total: 5}}\n  - {name: 二, expect: {total: 5}}\n",
+                                            encoding="utf-8")
+
+
+def test_thousands_of_missing_facts_are_said_in_twenty_lines_and_validate_lists_a_hundred_unread(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA318 F6: a set declaring thousands of facts that a facts file leaves out printed a line for each missing fact
+    from score and explain (6,000 lines), test joined them all into each case's line (2.6 MB a case, minutes a run),
+    and validate printed a warning for each declared fact nothing reads. Now the first 20 missing facts are named, then
+    'N more required facts are missing', as a facts document's bad values are; validate lists the first 100 unread
+    facts, then 'N more warnings not shown', as lint does."""
+    monkeypatch.chdir(tmp_path)
+    _many_facts(tmp_path, 300)
+    for command in (["score", "many.json"], ["explain", "many.json", "-i", "x"]):
+        result = CliRunner().invoke(main, command)
+        assert 1 == result.exit_code, result.output
+        lines = result.output.splitlines()
+        assert 21 == len(lines), result.output
+        assert "required fact 事实19 (huge.f19) is missing" in lines[19], result.output
+        assert lines[20] == ("error: many.json: $.facts: 280 more required facts are missing (add them to the facts file: "
+                             "scoring-engine template SET --format json writes every fact the set declares)")
+    result = CliRunner().invoke(main, ["test", "many.cases.yaml"])
+    assert 1 == result.exit_code and "huge.f20)" not in result.output, result.output
+    assert 2 == result.output.count("280 more required facts are missing"), result.output
+    result = CliRunner().invoke(main, ["validate", "many.yaml"])
+    lines = result.output.splitlines()
+    assert 0 == result.exit_code and 102 == len(lines), result.output
+    assert "huge.f99)" in lines[-2] and lines[-1] == "warning: many.yaml: 200 more warnings not shown", result.output
+    result = CliRunner().invoke(main, ["--lang", "zh", "score", "many.json"])
+    assert result.output.splitlines()[-1].startswith("错误：many.json: $.facts：还缺少 280 个必填的事实（在事实文件中补上它们"), \
+        result.output
+
+
+def test_a_message_is_searched_for_a_facts_name_without_a_pattern_made_for_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA318 F6: each problem of a missing fact compiled a regular expression of its name to see whether its message
+    names it (30,000 patterns for 6,000 facts in one case of `test`: most of its 145 s). A name is now found without
+    one, whole words alone as before."""
+    from scoring_engine import errors
+
+    monkeypatch.setattr(errors, "re", None)  # any pattern made would fail here
+    assert errors.mentions("required fact 甲 (huge.f7) is missing", "huge.f7")
+    assert not errors.mentions("required fact 甲 (huge.f70) is missing", "huge.f7")
+    assert not errors.mentions("huge.f7.x", "huge.f7") and not errors.mentions("a_huge.f7", "huge.f7")
+    assert errors.mentions("事实huge.f7：", "huge.f7") is False and errors.mentions("（huge.f7）", "huge.f7")

@@ -10,11 +10,11 @@ from ..errors import FormulaError, Problem, json_path
 from .._formula_kinds import choice_problems, condition_problem
 from ..formulas import Formula, compile_formula
 
-__all__ = ["Path", "ProblemLog"]
+__all__ = ["SHOWN_PROBLEMS", "Path", "ProblemLog"]
 
 Path = tuple[str | int, ...]
 
-_SHOWN_PROBLEMS = 100  # problems listed for one file; then how many more
+SHOWN_PROBLEMS = 100  # problems listed for one file; then how many more (and lint's and validate's warnings)
 
 
 class ProblemLog:
@@ -91,7 +91,7 @@ class ProblemLog:
         and words, is one mistake: QA191 F5); a hostile file's ten thousand problems are not all listed. `also`: more
         of the file's, told with these."""
         ranked = sorted(dict.fromkeys((*self.problems, *also)), key=lambda p: (p.line or 0, p.column or 0))
-        if len(ranked) > _SHOWN_PROBLEMS:
-            more = Problem(f"{len(ranked) - _SHOWN_PROBLEMS} more problems not shown", file=self.file, hint="fix these first")
-            ranked = ranked[:_SHOWN_PROBLEMS] + [more]
+        if len(ranked) > SHOWN_PROBLEMS:
+            more = Problem(f"{len(ranked) - SHOWN_PROBLEMS} more problems not shown", file=self.file, hint="fix these first")
+            ranked = ranked[:SHOWN_PROBLEMS] + [more]
         return ranked + self.after

@@ -17,13 +17,14 @@ from typing import Any
 from .. import _json
 from .._messages import current_language, error_line, said
 from .._output import say, tell
+from .._build.problems import SHOWN_PROBLEMS
 from .._text import one_line
 from ..errors import Problem, ScoringEngineError
 from . import LintWarning, lint_file
 
 __all__ = ["SHOWN_WARNINGS", "run_lint"]
 
-SHOWN_WARNINGS = 100  # warnings listed for one set, as its problems are (QA221 10: 2000 values gave 2,001 lines, 408 KB)
+SHOWN_WARNINGS = SHOWN_PROBLEMS  # warnings listed for one set, as its problems are (QA221 10: 2000 values gave 2,001 lines)
 
 
 def run_lint(refs: tuple[str, ...], strict: bool, fmt: str) -> int:
