@@ -15,7 +15,8 @@ from contextvars import ContextVar
 
 from .errors import Problem, ScoringEngineError
 
-__all__ = ["ENCODINGS", "UTF16_MARKS", "UTF32_MARKS", "decode", "reading_otherwise", "read_otherwise", "read_otherwise_from_now"]
+__all__ = ["ENCODINGS", "UTF16_MARKS", "UTF32_MARKS", "decode", "reading_otherwise", "read_otherwise", "read_otherwise_from_now",
+           "utf16_unmarked"]
 
 #: The encodings a file that is not UTF-8 may be read in (GBK is a part of GB18030).
 ENCODINGS = ("utf-8", "gb18030", "gbk")
@@ -56,14 +57,36 @@ def read_otherwise_from_now(encoding: str) -> None:
 
 
 #: The byte-order marks of UTF-16, which Notepad writes for a file saved as "Unicode": no UTF-8 text begins so. Such a
-#: file is refused, named as what it is (`_typing_slips.encoding_problem`).
+#: file is refused, named as what it is (`_typing_slips.encoding_problem`), as one saved without them (`utf16_unmarked`).
 UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 #: The byte-order marks of UTF-32, the first of which begins as UTF-16's: told apart to name the file what it is.
 UTF32_MARKS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
+def utf16_unmarked(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when `data` is UTF-16 text saved without a byte-order mark, else None: of its first
+    4,096 pairs of bytes, at least one in four has a NUL on one side (an ASCII character: a key, a colon, a space, a
+    line break) and hardly any on the other side. UTF-8 text has no NUL; Chinese alone in UTF-16 has few (QA318 F7: such
+    a file was called GBK, or English 'not UTF-8').
+
+    >>> utf16_unmarked("id: 项目\n".encode("utf-16-le")), utf16_unmarked("id: 项目".encode("utf-16-be")), utf16_unmarked(b"id: x")
+    ('utf-16-le', 'utf-16-be', None)
+    """
+    head = data[:8192]
+    if b"\x00" not in head:
+        return None
+    pairs = len(head) // 2
+    even, odd = head[0:pairs * 2:2].count(0), head[1:pairs * 2:2].count(0)  # NULs first and second in their pair
+    for many, few, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if many * 4 >= pairs > 0 and few * 8 <= many:
+            return name
+    return None
+
+
 def decode(data: bytes) -> str:
     """`data` as text: UTF-8 (a byte-order mark dropped), else the encoding asked for; UnicodeDecodeError of UTF-8 else."""
+    if utf16_unmarked(data):  # valid UTF-8 when it is ASCII, NULs and all: refused as UTF-16, whatever is asked (QA318 F7)
+        raise UnicodeDecodeError("utf-8", data, 0, 1, "UTF-16 text without a byte-order mark")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

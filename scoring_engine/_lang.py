@@ -23,6 +23,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from ._encodings import utf16_unmarked
 from ._patterns import compile_later
 
 __all__ = ["LOCALE_VARIABLES", "is_chinese", "language", "locale_is_chinese", "spoken", "stdin_is_chinese"]
@@ -119,10 +120,12 @@ _UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def _utf16_text(head: bytes) -> str | None:
-    """The text of a file's head when it is UTF-16 with a byte-order mark (characters cut at its end left out); else None."""
-    if not head.startswith(_UTF16_MARKS):
-        return None
-    return head[:len(head) // 2 * 2].decode("utf-16", "ignore")
+    """The text of a file's head when it is UTF-16, with a byte-order mark or without one (`utf16_unmarked`), characters
+    cut at its end left out; else None."""
+    if head.startswith(_UTF16_MARKS):
+        return head[:len(head) // 2 * 2].decode("utf-16", "ignore")
+    unmarked = utf16_unmarked(head)
+    return head[:len(head) // 2 * 2].decode(unmarked, "ignore") if unmarked else None
 
 
 def _form_is_chinese(path: Path) -> bool:
@@ -163,7 +166,7 @@ def _file_is_chinese(path: Path) -> bool:
 
 
 def _text_is_chinese(head: bytes) -> bool:
-    """Whether the first bytes of a file hold Chinese: UTF-8, UTF-16 with its mark, or GBK."""
+    """Whether the first bytes of a file hold Chinese: UTF-8, UTF-16 (with its mark or without), or GBK."""
     text = _utf16_text(head)
     if text is not None:  # saved by Notepad as "Unicode": read as the reader names it, in the language of its text (QA164 F4)
         return is_chinese(text)

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ._encodings import UTF16_MARKS, UTF32_MARKS
+from ._encodings import UTF16_MARKS, UTF32_MARKS, utf16_unmarked
 from ._other_kinds import ODS_START, other_workbook
 from .errors import Problem
 from ._yaml_indents import between_levels
@@ -474,11 +474,12 @@ def encoding_problem(data: bytes, file: str | None, start: int, line: int) -> Pr
                        "standard input" if file == "<stdin>" else f"rename it to end in .xlsx: {form_read()}")
     if data.startswith(UTF32_MARKS):  # before UTF-16, whose mark begins UTF-32's little-endian one
         return Problem("not UTF-8 text (byte 0): the file is UTF-32", file=file, line=1, hint=UTF16_HINT)
-    if data.startswith(UTF16_MARKS):  # before GB18030, which reads these bytes as Chinese of a sort
-        return Problem("not UTF-8 text (byte 0): the file is UTF-16, as Notepad saves 'Unicode'", file=file, line=1,
-                       hint=UTF16_HINT)
     if data.startswith(_OLD_OFFICE):
         return old_workbook(file)
+    if data.startswith(UTF16_MARKS) or utf16_unmarked(data):  # before GB18030, which reads these as Chinese of a sort;
+        # without its mark too, never as GBK (QA318 F7)
+        return Problem("not UTF-8 text (byte 0): the file is UTF-16, as Notepad saves 'Unicode'", file=file, line=1,
+                       hint=UTF16_HINT)
     try:
         chinese = any("\u4e00" <= ch <= "\u9fff" for ch in data.decode("gb18030"))
     except UnicodeDecodeError:

@@ -41,7 +41,10 @@ def test_text_is_chinese_when_it_holds_a_han_character(text: str) -> None:
                                          max_size=6).map(b"".join))
 def test_a_file_is_chinese_as_its_text_read_as_utf8_is(tmp_path_factory: object, data: bytes) -> None:
     """The file's bytes are searched without decoding them; the answer is that for the text decoded from UTF-8 (bad bytes
-    left out), or else from GB18030; for a file beginning with a UTF-16 byte-order mark, that of its UTF-16 text."""
+    left out), or else from GB18030; for a file beginning with a UTF-16 byte-order mark, that of its UTF-16 text, and so
+    for one that is UTF-16 without the mark (QA318 F7: _encodings.utf16_unmarked)."""
+    from scoring_engine._encodings import utf16_unmarked
+
     folder: Path = tmp_path_factory.mktemp("lang")  # type: ignore[attr-defined]
     path = folder / "facts.json"
     path.write_bytes(data)
@@ -49,6 +52,10 @@ def test_a_file_is_chinese_as_its_text_read_as_utf8_is(tmp_path_factory: object,
         whole = data[2:len(data) // 2 * 2]
         utf16 = whole.decode("utf-16-le" if data[:1] == b"\xff" else "utf-16-be", "ignore")
         assert _file_is_chinese(path) is any(_han(ord(c)) for c in utf16)
+        return
+    unmarked = utf16_unmarked(data)
+    if unmarked:
+        assert _file_is_chinese(path) is any(_han(ord(c)) for c in data[:len(data) // 2 * 2].decode(unmarked, "ignore"))
         return
     decoded = data.decode("utf-8", "ignore")
     expected = any(_han(ord(c)) for c in decoded)

@@ -116,3 +116,25 @@ def test_a_message_is_searched_for_a_facts_name_without_a_pattern_made_for_it(mo
     assert not errors.mentions("required fact 甲 (huge.f70) is missing", "huge.f7")
     assert not errors.mentions("huge.f7.x", "huge.f7") and not errors.mentions("a_huge.f7", "huge.f7")
     assert errors.mentions("事实huge.f7：", "huge.f7") is False and errors.mentions("（huge.f7）", "huge.f7")
+
+
+def test_a_file_saved_as_utf16_without_its_mark_is_named_utf16_in_the_language_of_its_text(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA318 F7: a profile saved as UTF-16 without a byte-order mark was called GBK, with --encoding gb18030 as the fix
+    (which then refused its NULs), or, a Chinese set so saved, 'not UTF-8 text (byte 143)' in English; ASCII alone so
+    saved was read as UTF-8 and refused for U+0000. Each is now the line the file with its mark gets, at byte 0, in
+    Chinese for a Chinese file, whatever --encoding says, little- or big-endian."""
+    monkeypatch.chdir(tmp_path)
+    said = "p.yaml:1: not UTF-8 text (byte 0): the file is UTF-16, as Notepad saves 'Unicode' (save it as UTF-8"
+    chinese = "错误：p.yaml:1: 不是 UTF-8 文本（第 0 字节）：文件是 UTF-16 编码（记事本的“Unicode”）（请另存为 UTF-8"
+    for codec in ("utf-16-le", "utf-16-be"):
+        for text in (HEAD, 'id: q\nname: x\nversion: "1"\n'):
+            for options in ((), ("--encoding", "gb18030")):
+                code, output = run(tmp_path, "p.yaml", text.encode(codec), "validate", *options)
+                assert 1 == code and said in output and "GBK" not in output, output
+        code, output = run(tmp_path, "p.yaml", HEAD.encode(codec), "--lang", "zh", "validate")
+        assert output.startswith(chinese), output
+    own = {"LANG": "C.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "SCORING_ENGINE_LANG": None}  # the file's language
+    (tmp_path / "p.yaml").write_bytes(("# 某省方案\n" + HEAD * 40).encode("utf-16-le"))
+    result = CliRunner().invoke(main, ["validate", "p.yaml"], env=own)
+    assert result.output.startswith(chinese), result.output

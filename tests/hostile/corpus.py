@@ -250,6 +250,8 @@ def generated_set_cases() -> list[FileCase]:
         FileCase("set", "nul_byte.yaml", ("nul_byte.yaml:2:", "YAML syntax: character U+0000 is not allowed in a YAML file"), _writer("nul_byte.yaml", _VALID_SET.replace("YAML 陷阱", "YAML\0陷阱"))),
         FileCase("set", "gbk.yaml", ("the file is GBK/GB18030 text, not UTF-8", "记事本", "--encoding gb18030"),
                  _writer("gbk.yaml", _VALID_SET.encode("gbk"))),
+        FileCase("set", "utf16_unmarked.yaml", ("utf16_unmarked.yaml:1:", "the file is UTF-16, as Notepad saves 'Unicode'"),
+                 _writer("utf16_unmarked.yaml", _VALID_SET.encode("utf-16-le"))),  # QA318 F7: was called GBK
         FileCase("set", "not_utf8.yaml", ("not UTF-8 text (byte 5)", "save the file as UTF-8"), _writer("not_utf8.yaml", b"id: x\xff\n")),
         FileCase("set", "folder.yaml", ("is a folder, not a file",), _folder("folder.yaml")),
         FileCase("set", "nowhere.yaml", ("no indicator set 'nowhere.yaml'",), lambda folder: folder / "nowhere.yaml"),
