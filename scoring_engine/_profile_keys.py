@@ -18,13 +18,27 @@ from .formulas import compile_formula
 from .rules import RULE_KINDS
 
 __all__ = ["DIRECTIVES", "MAX_EXTENDS_DEPTH", "MERGED_BY_NAME", "check_profile", "grade_shares", "no_directives",
-           "no_loop"]
+           "no_loop", "not_a_set"]
 
 #: The keys only a profile has; they are gone once it is resolved.
 DIRECTIVES = ("extends", "change", "add", "remove")
 MERGED_BY_NAME = ("facts", "derived")
 #: Most profiles on top of one another (a county's profile of a province's profile of the national framework is 2).
 MAX_EXTENDS_DEPTH = 8
+
+
+def not_a_set(data: Any) -> str | None:
+    """What a base that a profile's extends: names is instead of an indicator set, said at that extends: (QA58: a text;
+    QA318 F8: a case or facts file was said in its own file, with the fix to run it); None for a set or a profile."""
+    if not isinstance(data, dict):
+        return "an indicator set must be a mapping with id, name, version, grades and indicators"
+    if "engine" in data and "total" in data:  # a result has indicators: too (QA179 F3)
+        return "it is a result written by scoring-engine score (it has engine: and total:)"
+    if "indicators" in data or "extends" in data:
+        return None
+    if "cases" in data:
+        return "it is a test cases file (it has cases:)"
+    return "it is a facts file (it has facts:)" if "facts" in data and ("indicator_set" in data or "project" in data) else None
 
 
 def no_directives(located: Located, file: str | None) -> None:

@@ -29,7 +29,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ._arith import ZERO, apportion, plain
 from ._profile_bounds import resolved_data
-from ._profile_keys import DIRECTIVES, MERGED_BY_NAME, check_profile, grade_shares, no_directives, no_loop
+from ._profile_keys import DIRECTIVES, MERGED_BY_NAME, check_profile, grade_shares, no_directives, no_loop, not_a_set
 from ._profile_nodes import (STR, Pairs, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, names_in, number,
                              own, places, points_of_a_formula, put, restated, scale_points, weight_node)
 from ._located import Located
@@ -84,9 +84,10 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
                    (*chain, file or "?"))
     if base_located.problems:
         raise IndicatorSetError(base_located.problems)
-    if not isinstance(base.located.data, dict) or not isinstance(base.located.root, MappingNode):  # QA58: 'a string'
-        log.add(("extends",), f"extends {ref!r}, which is not an indicator set: an indicator set must be a mapping "
-                              "with id, name, version, grades and indicators", "extend a bundled set id or a set's file")
+    other = not_a_set(base.located.data) or (None if isinstance(base.located.root, MappingNode) else not_a_set(None))
+    if other is not None:  # QA58: 'a string'; QA318 F8: a case or facts file
+        log.add(("extends",), f"extends {ref!r}, which is not an indicator set: {other}",
+                "extend a bundled set id or a set's file")
         raise IndicatorSetError(log.ranked(own()))
     if not base.bases:  # a set read on its own: its nodes learn their file (a resolved profile's know theirs)
         name_file(base_located.root, base_file)

@@ -198,6 +198,11 @@ TEXT_FILES = (
      "这是 scoring-engine score 写出的评分结果（有 engine: 和 total:），不是指标体系"),
     ("give the set it was scored by, {id}", "请给出评出它的指标体系 {id}"),
     ("give the set it was scored by", "请给出评出它的指标体系"),
+    # what a profile's extends: names instead of a set (_profile_keys.not_a_set, QA318 F8)
+    ("it is a test cases file (it has cases:)", "它是测试用例文件（有 cases:）"),
+    ("it is a facts file (it has facts:)", "它是事实文件（有 facts:）"),
+    ("it is a result written by scoring-engine score (it has engine: and total:)",
+     "它是 scoring-engine score 写出的评分结果（有 engine: 和 total:）"),
     # a form's sheet past MAX_FORM_MERGES (forms.sheet_xml; QA221 8: _zh_commands, with the form's other limits, is full)
     ("sheet {sheet} holds {count} merged ranges; the limit is {limit} ({name})",
      "工作表 {sheet} 有 {count} 个合并单元格区域，上限是 {limit}（{name}）"),

@@ -138,3 +138,24 @@ def test_a_file_saved_as_utf16_without_its_mark_is_named_utf16_in_the_language_o
     (tmp_path / "p.yaml").write_bytes(("# 某省方案\n" + HEAD * 40).encode("utf-16-le"))
     result = CliRunner().invoke(main, ["validate", "p.yaml"], env=own)
     assert result.output.startswith(chinese), result.output
+
+
+def test_extends_naming_a_case_file_a_facts_file_or_a_result_is_said_at_the_profiles_extends(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA318 F8: a profile whose extends: named a test cases file or a facts file was told in that file (cases.yaml:7:1),
+    to run it with scoring-engine test or score; the line at fault, the profile's extends:, went unnamed. Now it is
+    said there, with the fix to extend a set's file or a bundled id, as `extends:` of a folder or a text is."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cases.yaml").write_text("indicator_set: self-evaluation\nfacts_file: facts.json\ncases:\n"
+                                         "  - {name: 一, expect: {total: 5}}\n", encoding="utf-8")
+    (tmp_path / "facts.json").write_text('{"indicator_set": "self-evaluation", "facts": {"a": 1}}', encoding="utf-8")
+    (tmp_path / "result.json").write_text('{"engine": "1", "total": 5, "indicators": []}', encoding="utf-8")
+    for base, what in (("cases.yaml", "a test cases file (it has cases:)"), ("facts.json", "a facts file (it has facts:)"),
+                       ("result.json", "a result written by scoring-engine score")):
+        code, output = run(tmp_path, "p.yaml", HEAD.replace("national-framework", base))
+        assert 1 == code and 1 == len(output.splitlines()), output
+        assert output.startswith(f"error: p.yaml:1:10: $.extends: extends '{base}', which is not an indicator set: it is "
+                                 f"{what}"), output
+        assert output.endswith("(extend a bundled set id or a set's file)\n"), output
+    code, output = run(tmp_path, "p.yaml", HEAD.replace("national-framework", "cases.yaml"), "--lang", "zh", "validate")
+    assert output.startswith("错误：p.yaml:1:10: $.extends：extends 的 'cases.yaml' 不是指标体系：它是测试用例文件（有 cases:）"), output
