@@ -103,7 +103,8 @@ def _of_the_profile(problem: Problem, file: str | None, parented: Mapping[str, P
         return replace(problem, file=named.file or file, line=named.line, column=None,
                        hint=f"this profile removes {named.target}, which {problem.file} line {problem.line} still names in "
                             f"its {section}: give the profile its own {section}: (scoring-engine resolve prints the base's)")
-    if section and tree is not None and " names unknown indicator " in problem.message:
+    if section and tree is not None and (" names unknown indicator " in problem.message or  # and a form's (QA318 F4)
+                                         problem.message.endswith(", which the set does not have")):
         return replace(problem, file=tree.file or file, line=tree.line, column=None,
                        hint=f"this profile writes its own indicators:, without one that {problem.file} line {problem.line} "
                             f"names in its {section}: give the profile its own {section}: too")

@@ -159,3 +159,20 @@ def test_extends_naming_a_case_file_a_facts_file_or_a_result_is_said_at_the_prof
         assert output.endswith("(extend a bundled set id or a set's file)\n"), output
     code, output = run(tmp_path, "p.yaml", HEAD.replace("national-framework", "cases.yaml"), "--lang", "zh", "validate")
     assert output.startswith("错误：p.yaml:1:10: $.extends：extends 的 'cases.yaml' 不是指标体系：它是测试用例文件（有 cases:）"), output
+
+
+def test_a_profile_with_its_own_indicators_is_told_at_that_line_to_write_its_own_form(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA318 F4: a profile of self-evaluation writing its own indicators: was told of the base's form: at the bundled
+    file's lines (its funds block with no fix at all), a file the author cannot edit. As for a form naming what a
+    remove: took away, each is now said at the profile's indicators: line, naming the base's line, with the fix: give
+    the profile its own form:."""
+    monkeypatch.chdir(tmp_path)
+    text = HEAD.replace("national-framework", "self-evaluation") + \
+        "indicators:\n  - {id: x, name: 唯一指标, weight: 100, rule: {kind: formula, rate: '1'}}\n"
+    code, output = run(tmp_path, "p.yaml", text)
+    lines = [line for line in output.splitlines() if "$.form." in line]
+    assert 1 == code and 4 == len(lines), output
+    assert all(line.startswith("error: p.yaml:5: $.form.") and line.endswith("names in its form: give the profile its own "
+                                                                            "form: too)") for line in lines), output
+    assert "funds block shows indicator budget" in lines[0] and "self-evaluation.yaml line 43" in lines[0], output
