@@ -31,9 +31,9 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
     # (a profile's own declaration before its base profile's, and none of a fact it removes: QA88 F2)
     anew = {c.target: c for c in reversed(resolved.changes) if c.what in ("redeclared facts", "redeclared derived")
             and c.target not in gone}
-    # the nearest profile that renamed the grades: this one, or a base profile (a county's of a province's: QA45 F6)
-    grades = next((c for c in resolved.changes if c.what == "section" and c.target == "grades"), None)
-    tree = next((c for c in resolved.changes if c.what == "section" and c.target == "indicators"), None)
+    # the nearest profile that renamed the grades: this one, or a base profile (a county's of a province's: QA45 F6);
+    sections = {c.target: c for c in reversed(resolved.changes) if c.what == "section"}  # indicators:, total: this one's
+    grades, tree, total = sections.get("grades"), sections.get("indicators"), sections.get("total")
     out: list[Problem] = []
     for problem in problems:
         change = made.get(problem.indicator or "")
@@ -54,7 +54,7 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
                 problem.message.startswith("weights of the children of"):  # the base's children cannot be edited here
             out.append(replace(problem, hint=f"add rescale: true under change: {change.target}, so that its children "
                                              "follow the new weight, or set their weights under change:"))
-        elif (own := _of_the_profile(problem, file, parented, {**removed_ids, **gone}, tree)) is not None:
+        elif (own := _of_the_profile(problem, file, parented, {**removed_ids, **gone}, tree, total)) is not None:
             out.append(own)
         elif problem.file != file and (declared := named_in(problem, anew)) is not None:
             who = f"the profile {declared.by}" if declared.by else "this profile"
@@ -83,12 +83,13 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
 
 
 def _of_the_profile(problem: Problem, file: str | None, parented: Mapping[str, ProfileChange],
-                    removed: Mapping[str, ProfileChange], tree: ProfileChange | None = None) -> Problem | None:
+                    removed: Mapping[str, ProfileChange], tree: ProfileChange | None = None,
+                    total: ProfileChange | None = None) -> Problem | None:
     """A base's problem that a profile's `change:` or `remove:` made, said at the profile's line with a fix a profile can
     make (QA67 F3: children given to a base's leaf were told to delete its rule, which a profile cannot; an indicator
     the profile removes, named by a base's not_applicable_to, was offered a did-you-mean that would move the weight to
-    another indicator; a profile's own `indicators:` (`tree`) without those the base's weight rules name, QA116 F2);
-    None for any other problem."""
+    another indicator; a profile's own `indicators:` (`tree`) without those the base's weight rules name, QA116 F2; its
+    own `total:`, QA318 F3); None for any other problem."""
     if problem.file == file:
         return None
     given = parented.get(problem.indicator or "")
@@ -115,7 +116,23 @@ def _of_the_profile(problem: Problem, file: str | None, parented: Mapping[str, P
                        hint=f"this profile removes {target}, to which {problem.indicator} ({problem.file} line "
                             f"{problem.line}) gives its weight when it does not apply: set its not_applicable_to under "
                             f"change: {problem.indicator} (null to rescale its weight over all)")
-    return None
+    return _of_the_total(problem, file, total)
+
+
+def _of_the_total(problem: Problem, file: str | None, total: ProfileChange | None) -> Problem | None:
+    """A base's grade or top-level sum that the profile's own `total:` no longer fits, said at that line with the fixes a
+    profile makes (QA318 F3: told at the bundled file's lines to edit its grades and weights); None for any other."""
+    if total is None or problem.file == file:
+        return None
+    if (problem.path or "").startswith("$.grades") and ", above the total " in problem.message:
+        hint = (f"this profile sets total:, and {problem.file} line {problem.line} starts a grade above it: give the "
+                "profile its own grades:, their min in points of its total")
+    elif problem.path == "$.indicators" and problem.message.startswith("weights of the top-level indicators add up to "):
+        hint = (f"this profile sets total:, which the top-level weights of {problem.file} line {problem.line} no longer "
+                "add up to: write rescale: siblings under change: for one of them, or set their weights under change:")
+    else:
+        return None
+    return replace(problem, file=total.file or file, line=total.line, column=None, hint=hint)
 
 
 def named_in(problem: Problem, changes: Mapping[str, ProfileChange]) -> ProfileChange | None:

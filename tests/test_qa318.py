@@ -176,3 +176,25 @@ def test_a_profile_with_its_own_indicators_is_told_at_that_line_to_write_its_own
     assert all(line.startswith("error: p.yaml:5: $.form.") and line.endswith("names in its form: give the profile its own "
                                                                             "form: too)") for line in lines), output
     assert "funds block shows indicator budget" in lines[0] and "self-evaluation.yaml line 43" in lines[0], output
+
+
+def test_a_profile_changing_the_total_is_told_at_its_total_line_to_write_its_grades_and_rescale(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA318 F3: a profile saying only total: 50 of self-evaluation was told at the bundled file's lines that its grades
+    start above the total and its top-level weights add up to 100, each with the fix to edit that file. Each is now said
+    at the profile's total: line, naming the base's line, with the profile's fixes: its own grades:, and rescale:
+    siblings (or weights) under change:; following them gives a valid profile."""
+    monkeypatch.chdir(tmp_path)
+    head = HEAD.replace("national-framework", "self-evaluation")
+    code, output = run(tmp_path, "p.yaml", head + "total: 50\n")
+    lines = output.splitlines()
+    assert 1 == code and 4 == len(lines), output
+    assert all(line.startswith("error: p.yaml:5: $.") for line in lines), output
+    assert lines[0].endswith("line 102 starts a grade above it: give the profile its own grades:, their min in points of "
+                             "its total)"), output
+    assert lines[3].endswith("line 107 no longer add up to: write rescale: siblings under change: for one of them, or set "
+                             "their weights under change:)"), output
+    followed = head + ("total: 50\nchange:\n  budget: {rescale: siblings}\ngrades:\n  - {label: 合格, min: 30}\n"
+                       "  - {label: 不合格, min: 0}\nexplain_when: []\n")
+    code, output = run(tmp_path, "p.yaml", followed)
+    assert 0 == code, output
