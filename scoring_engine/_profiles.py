@@ -391,7 +391,8 @@ class _Merge:
 
     def rescale(self, place: _Place, node_id: str, how: Node) -> None:
         mark, path = how.start_mark, ("change", node_id, "rescale")
-        if isinstance(how, ScalarNode) and how.value == "siblings":
+        sibling = isinstance(how, ScalarNode) and how.value == "siblings"
+        if sibling:
             total = number(get(place.parent, "weight")) if place.parent is not None else \
                 (number(get(self.root, "total")) or Decimal(100))
             self.scale(place.siblings, total, mark, path, place.parent)
@@ -401,7 +402,7 @@ class _Merge:
         if isinstance(get(place.node, "children"), SequenceNode) or isinstance(get(place.node, "rule"), MappingNode):
             if node_id not in self.rules_written:  # a rule the same change writes is written for the new weight (QA71 F1)
                 self.follow(place.node, old if old is not None else weight, weight, mark, path)
-        else:
+        elif not (sibling and get(place.node, "children_from") is not None):  # a row group's siblings (QA318 F5)
             self.log.add(path, f"{node_id} has nothing below it to rescale",
                          "leave rescale out for an indicator scored by target rows")
 

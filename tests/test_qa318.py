@@ -198,3 +198,18 @@ def test_a_profile_changing_the_total_is_told_at_its_total_line_to_write_its_gra
                        "  - {label: 不合格, min: 0}\nexplain_when: []\n")
     code, output = run(tmp_path, "p.yaml", followed)
     assert 0 == code, output
+
+
+def test_rescale_siblings_on_a_row_group_rescales_its_siblings(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA318 F5: `change: output: {weight: 40, rescale: siblings}` on self-evaluation's 产出指标, a group scored by target
+    rows, was refused with the fix to leave rescale out, which left the top level adding up to 90. Its siblings now
+    take up the 10 points in proportion (budget 12, benefit 36, satisfaction 12), as they do when the rescale is on a
+    leaf; rescale: true on it, with nothing below to follow, is still refused."""
+    monkeypatch.chdir(tmp_path)
+    head = HEAD.replace("national-framework", "self-evaluation")
+    code, output = run(tmp_path, "p.yaml", head + "change:\n  output: {weight: 40, rescale: siblings}\n")
+    assert 0 == code, output
+    weights = {line.split()[0]: line.split()[2] for line in output.splitlines() if "  ← " in line}
+    assert {"budget": "12", "output": "40", "benefit": "36", "satisfaction": "12"} == weights, output
+    code, output = run(tmp_path, "p.yaml", head + "change:\n  output: {weight: 40, rescale: true}\n")
+    assert 1 == code and "output has nothing below it to rescale" in output, output
