@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from ._arith import normalised, plain, too_many_digits
+from ._arith import in_range, normalised, plain, too_many_digits
 from ._own_values import written_form
 from ._text import listing
 from ._finding_points import points_said
@@ -27,7 +27,8 @@ from .target_rows import target_row
 from ._time_units import day_of
 from ._patterns import compile_later
 
-__all__ = ["convert_fact", "convert_number", "giant_int_words", "numpy_hint", "out_of_range_words", "type_name"]
+__all__ = ["convert_fact", "convert_number", "finite", "giant_int_words", "numpy_hint", "out_of_range", "out_of_range_words",
+           "type_name"]
 
 # Longest text read as a number ('86.5%', '1,234.56'): longer text is no number a form holds.
 _LONGEST_NUMBER_TEXT = 30
@@ -371,6 +372,22 @@ def giant_int_words(value: int) -> tuple[str, str] | None:
     digits += exact and abs(value) >= 10 ** digits
     said = f"a number of {'' if exact else 'about '}{digits} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)"
     return said, "check the digits"
+
+
+def finite(value: int | float | Decimal) -> bool:
+    return value.is_finite() if isinstance(value, Decimal) else isinstance(value, int) or math.isfinite(value)
+
+
+def out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
+    """The message and hint for a number given as a fact that is out of range or not finite; None for one in range."""
+    if not finite(value):
+        return f"{value} is not a finite number", not_finite_hint(value)  # in a text field too: a pandas blank
+    if isinstance(value, int) and (giant := giant_int_words(value)) is not None:
+        return giant
+    number = Decimal(float.__repr__(value)) if isinstance(value, float) else Decimal(value)
+    if not in_range(number):
+        return out_of_range_words(number)
+    return too_many_digits(str(number), number)
 
 
 def out_of_range_words(written: object) -> tuple[str, str]:

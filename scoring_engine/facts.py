@@ -6,14 +6,13 @@ import datetime
 import hashlib
 import itertools
 import json
-import math
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, too_many_digits
+from ._arith import LARGEST_MAGNITUDE, ZERO
 from ._facts_pass import DeclaredShape, flatten_checked, is_clean
 from ._own_values import tagged, written_form
 from ._frozen import made_frozen
@@ -21,8 +20,8 @@ from ._record import record
 from ._text import bad_character, invisible_character
 from ._undeclared import given_instead, removed_facts, undeclared_warnings, unwritable
 from .errors import ADD_THE_FACT, FactsError, Problem, json_path
-from ._numpy_values import NUMPY_HINT, nat_takes, not_finite_hint, pandas_blank
-from .fact_values import convert_fact, convert_number, giant_int_words, numpy_hint, out_of_range_words, type_name
+from ._numpy_values import NUMPY_HINT, nat_takes, pandas_blank
+from .fact_values import convert_fact, convert_number, finite, numpy_hint, out_of_range, type_name
 from .model import FactSpec, IndicatorSet
 from ._row_fit import row_hint, row_problems
 
@@ -34,7 +33,6 @@ MAX_FACT_MAGNITUDE = LARGEST_MAGNITUDE
 MAX_FACTS_DEPTH = 20
 #: Most digits of a whole number in a facts file: refused as written, before it is converted (past 4,300 Python refuses).
 MAX_FACT_DIGITS = 40
-# Bits of a whole number checked against MAX_FACT_MAGNITUDE without converting it: more is out of range at once.
 # A facts document with thousands of bad values reports this many, then says how many more.
 _SHOWN = 20
 
@@ -292,26 +290,11 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
             if bad:
                 yield path, bad, "remove it"
         # a 项目编号 of 18 digits is no amount: in quotes, as text, it reads
-        elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and (problem := _out_of_range(value)):
-            quoted = path[:1] == ("project",) and _finite(value)  # a project's NaN is a pandas blank, not a number to quote
+        elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and (problem := out_of_range(value)):
+            quoted = path[:1] == ("project",) and finite(value)  # a project's NaN is a pandas blank, not a number to quote
             yield path, problem[0], "write it in quotes, as text" if quoted else problem[1]
         elif (blank := pandas_blank(value)) is not None:  # NaT is a datetime: taken as one, writing the result fails
             yield path, *blank
-
-
-def _finite(value: int | float | Decimal) -> bool:
-    return value.is_finite() if isinstance(value, Decimal) else isinstance(value, int) or math.isfinite(value)
-
-
-def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
-    if not _finite(value):
-        return f"{value} is not a finite number", not_finite_hint(value)  # in a text field too: a pandas blank
-    if isinstance(value, int) and (giant := giant_int_words(value)) is not None:
-        return giant
-    number = Decimal(float.__repr__(value)) if isinstance(value, float) else Decimal(value)
-    if not in_range(number):
-        return out_of_range_words(number)
-    return too_many_digits(str(number), number)
 
 
 def fact_at(path: tuple[str | int, ...]) -> str | None:
