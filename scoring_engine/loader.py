@@ -41,8 +41,8 @@ def parse_indicator_set(text: str, source: str | os.PathLike[str] | None = None,
                         folder: str | os.PathLike[str] | None = None) -> IndicatorSet:
     """An indicator set from YAML text; `source` names it in errors.
 
-    `sha256` identifies the set in results, as 64 hexadecimal digits; by default the hash of the text in
-    UTF-8. A profile (`extends:`) is resolved onto its base: a bundled set, or a
+    `sha256` identifies the set in results, as 64 hexadecimal digits; by default (None or "") the hash of the
+    text in UTF-8. A profile (`extends:`) is resolved onto its base: a bundled set, or a
     file inside `folder` (the profile's own folder; without it only bundled sets).
     """
     if not isinstance(text, str):  # bytes read from a file: its encoding is the caller's to say
@@ -50,9 +50,10 @@ def parse_indicator_set(text: str, source: str | os.PathLike[str] | None = None,
                         "load the file with load_indicator_set(path)")
     if folder is not None and not isinstance(folder, (str, os.PathLike)):
         raise TypeError(f"folder is the profile's own folder, as text or a Path, not {type(folder).__name__}")
-    if sha256 is not None and not _is_sha256(sha256):  # reports print and slice it (QA317 2)
+    # reports print and slice it (QA317 2); "" is the default, as it always was (a recorded hash or "": QA321 F5)
+    if sha256 is not None and sha256 != "" and not _is_sha256(sha256):
         raise TypeError(f"sha256 is the set's SHA-256 as 64 hexadecimal digits (hashlib.sha256(data).hexdigest()), or None "
-                        f"for the hash of the text, not {sha256!r:.80}")
+                        f"(or '') for the hash of the text, not {sha256!r:.80}")
     # a lone surrogate is refused below
     sha256 = sha256.lower() if sha256 else hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     with _collector_paused():  # a source or folder given as a Path or as text alike (QA127 F1)

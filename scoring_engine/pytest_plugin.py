@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -50,11 +51,27 @@ class CaseFile(pytest.File):
         for case in cases:
             yield CaseItem.from_parent(self, name=case.name, case=case, lang=lang)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         # a file that cannot be used: its problem lines, not the plugin's traceback (QA317 12), as a case's failure is
         if isinstance(excinfo.value, CaseFailure):
-            return "\n".join(excinfo.value.differences)
+            return _ProblemLines(list(excinfo.value.differences))
         return super().repr_failure(excinfo)
+
+
+class _ProblemLines:
+    """A case file's problem lines as pytest shows a collection error: all of them in its section, and the first in the
+    short summary, which a text alone does not get there (QA321 F4: 'ERROR x.cases.yaml' said no more)."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.reprcrash = SimpleNamespace(message=lines[0] if lines else "")
+
+    def toterminal(self, tw: Any) -> None:
+        for line in self.lines:
+            tw.line(line)
+
+    def __str__(self) -> str:  # what a report sent between processes (pytest-xdist) or to JUnit XML holds
+        return "\n".join(self.lines)
 
 
 def _unique(name: str, taken: set[str]) -> str:

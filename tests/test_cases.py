@@ -781,3 +781,12 @@ def test_pytest_shows_a_case_file_it_cannot_use_by_its_problem_lines_not_the_plu
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*broken.cases.yaml:1: a case file needs indicator_set and a non-empty list of cases*"])
     assert "pytest_plugin.py" not in result.stdout.str() and "CaseFailure" not in result.stdout.str()
+
+
+def test_pytests_short_summary_gives_the_first_problem_of_a_case_file_it_cannot_use(pytester: pytest.Pytester):
+    """QA321 F4: once the plugin showed a case file's problem lines instead of its traceback, the short summary that a
+    CI log is read by said only 'ERROR broken.cases.yaml', without the reason; it gives the first problem line."""
+    _beside_the_example(pytester.path)
+    pytester.makefile(".cases.yaml", broken="indicator_set: nope.yaml\ncases: []\n")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-rE", "-vv")  # -vv: the line in full, not cut to the width
+    result.stdout.fnmatch_lines(["ERROR broken.cases.yaml - *broken.cases.yaml:1: a case file needs indicator_set*"])

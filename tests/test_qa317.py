@@ -35,6 +35,17 @@ def test_a_documents_text_given_as_bytes_is_read_as_utf8_and_another_kind_is_the
     assert summarise([not_text, not_utf8]).internal == 0
 
 
+def test_a_documents_bytes_with_a_byte_order_mark_first_are_read_as_parse_facts_reads_them() -> None:
+    """QA321 F6: the first line of a JSONL file saved with a BOM, read in binary and given as a Document's text, was
+    refused ('one byte order mark too many') while parse_facts of the same bytes scored it."""
+    from scoring_engine import parse_facts
+
+    small = load_indicator_set(SMALL / "set.yaml")
+    line = json.dumps(json.loads((SMALL / "facts.json").read_text(encoding="utf-8")), ensure_ascii=False).encode()
+    [outcome] = score_many(small, [Document(source="a.jsonl:1", text=b"\xef\xbb\xbf" + line)])
+    assert outcome.result is not None and outcome.result.total == score(small, parse_facts(b"\xef\xbb\xbf" + line)).total
+
+
 @pytest.mark.parametrize("sha256", [5, b"abc", "not-a-hash", "ab" * 31])
 def test_a_sets_sha256_that_is_not_64_hex_digits_is_refused_at_the_call_naming_the_argument(sha256: object) -> None:
     """QA317 2: parse_indicator_set(text, sha256=5) loaded, wrote "sha256": 5 into the result's JSON and failed deep
@@ -44,6 +55,13 @@ def test_a_sets_sha256_that_is_not_64_hex_digits_is_refused_at_the_call_naming_t
     with pytest.raises(TypeError, match=r"^sha256 is the set's SHA-256 as 64 hexadecimal digits"):
         parse_indicator_set(text, sha256=sha256)  # type: ignore[arg-type]
     assert parse_indicator_set(text, sha256="AB" * 32).sha256 == "ab" * 32
+
+
+def test_an_empty_sha256_means_the_hash_of_the_text_as_none_does() -> None:
+    """QA321 F5: a caller passing sha256=recorded or "" had the text's hash before QA317 2's check, and a TypeError
+    after it; "" is the default again, as None is."""
+    text = (SMALL / "set.yaml").read_text(encoding="utf-8")
+    assert parse_indicator_set(text, sha256="").sha256 == parse_indicator_set(text).sha256
 
 
 @pytest.fixture(scope="module")

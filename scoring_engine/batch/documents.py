@@ -147,12 +147,13 @@ def _with_paths(document: Document, number: int) -> Document:
 
 def _text_of(text: object) -> str | Problem:
     """A Document's text given as bytes, read as UTF-8 as parse_facts reads them; another kind of value, said as the
-    caller's mistake, not as the engine's internal error (QA317 1)."""
+    caller's mistake, not as the engine's internal error (QA317 1). A byte-order mark first is dropped, as parse_facts
+    drops it: the first line of a JSONL file saved with one, read in binary (QA321 F6)."""
     if not isinstance(text, (bytes, bytearray)):
         return Problem(f"a Document's text is the JSON text of a facts document (str or UTF-8 bytes), not {type(text).__name__}",
                        hint="give text=json.dumps(document), or the facts as facts=...")
     try:
-        return bytes(text).decode("utf-8")
+        return bytes(text).decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:
         return Problem(f"the facts text is not UTF-8 (byte {err.start} cannot be read)",
                        hint="decode the text with its encoding first, e.g. text=line.decode(\"gb18030\")")
