@@ -79,8 +79,8 @@ class Flag:
         return self.message
 
     def text(self, lang: str = "en") -> str:
-        """The flag in `lang`, as a warning's `text`: "zh" the words the engine added (a form's file and cells before the
-        set's message: `表.xlsx: 表!F6: …`) in Chinese (QA181 F5: they kept ASCII colons beside the warnings' full-width)."""
+        """The flag in `lang`, as a warning's `text`: "zh" the words the engine added (a form's cells before the
+        set's message: `表!F6: …`) in Chinese (QA181 F5: they kept ASCII colons beside the warnings' full-width)."""
         if not wants_chinese(lang):
             return self.message
         from ._zh import translate

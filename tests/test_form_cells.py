@@ -1283,7 +1283,8 @@ def test_a_blank_score_beside_a_tier_the_set_does_not_know_names_the_tiers_it_do
 
 def test_a_check_of_the_set_that_warns_on_a_form_names_the_cells_it_read(tmp_path: Path):
     """QA72 F3: on a filled form, the set's own check (全年执行数超过全年预算数) named fact ids and no cell, where every
-    other warning of a form names its cell. It names the form and the cells its facts came from, in the result too."""
+    other warning of a form names its cell. It names the cells its facts came from, in the result too (not the form's
+    file since QA319 F1: the result is the same whatever path names the form)."""
     from openpyxl import load_workbook
 
     form = _form(tmp_path)
@@ -1292,7 +1293,7 @@ def test_a_check_of_the_set_that_warns_on_a_form_names_the_cells_it_read(tmp_pat
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "-o", str(tmp_path / "r.json"), "--format", "json"])
     assert 0 == run.exit_code, run.output
     said = [line for line in run.output.splitlines() if "全年执行数超过全年预算数" in line]
-    assert [f"提示：{form}：{SHEET}!E6, F6："] == [line[:len(f"提示：{form}：{SHEET}!E6, F6：")] for line in said], said
+    assert [f"提示：{SHEET}!E6, F6："] == [line[:len(f"提示：{SHEET}!E6, F6：")] for line in said], said
     import json
 
     warnings = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["warnings"]
@@ -1311,7 +1312,7 @@ def test_a_needs_explaining_met_on_a_form_and_a_batchs_report_of_a_form_name_the
     form = _form(tmp_path, F6=budget / 2)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "--format", "json"])
     flags = json.loads(run.stdout)["flags"]
-    assert any(f["message"].startswith(f"{form}: {SHEET}!E6, F6") for f in flags), flags
+    assert any(f["message"].startswith(f"{SHEET}!E6, F6") for f in flags), flags
     reports = tmp_path / "reports"
     run = CliRunner().invoke(main, ["batch", str(form), "-q", "--reports", str(reports), "--report-format", "json",
                                     "-o", str(tmp_path / "s.csv")])
@@ -1322,7 +1323,8 @@ def test_a_needs_explaining_met_on_a_form_and_a_batchs_report_of_a_form_name_the
 def test_a_needs_explaining_met_on_a_form_names_its_cells_in_chinese_in_every_chinese_report(tmp_path: Path):
     """QA181 F5: score's table said a 需说明 met on a form as `表.xlsx: 表!F6, G6: …` with ASCII colons, where the 提示
     lines beside it say `表.xlsx：表!F6, G6, K6：…`; so did the reports (the form's notes, the 评分表's 需说明). Each says it
-    as the warnings are said; the JSON result keeps the message as the engine wrote it."""
+    as the warnings are said; the JSON result keeps the message as the engine wrote it. (Since QA319 F1 neither names
+    the form's file: `表!F6, G6：…`.)"""
     from openpyxl import load_workbook
 
     form = _form(tmp_path)
@@ -1330,13 +1332,13 @@ def test_a_needs_explaining_met_on_a_form_names_its_cells_in_chinese_in_every_ch
     form = _form(tmp_path, F6=budget / 2)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     flags = run.output.split("需说明：\n")[1].split("\n\n")[0].splitlines()
-    assert flags and all(line.startswith(f"  - {form}：{SHEET}!") for line in flags), run.output
+    assert flags and all(line.startswith(f"  - {SHEET}!") for line in flags), run.output
     for fmt, layout in (("md", "selfeval"), ("html", "selfeval"), ("csv", "selfeval"), ("md", "scoresheet"),
                         ("html", "scoresheet"), ("csv", "scoresheet")):
         out = tmp_path / f"r.{fmt}"
         assert 0 == CliRunner().invoke(main, ["score", str(form), "--layout", layout, "-o", str(out)]).exit_code
         text = out.read_text(encoding="utf-8-sig")  # the form's notes say 需说明：…, the 评分表 a list under 需说明
-        assert f"{form}：{SHEET}!E6, F6" in text and f"{form}: " not in text, (fmt, layout, text)
+        assert f"{SHEET}!E6, F6" in text and f"{form}: " not in text, (fmt, layout, text)
 
 
 def test_the_year_line_filled_as_clerks_fill_it_is_read_and_one_not_read_is_said(tmp_path: Path):

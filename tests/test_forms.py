@@ -222,7 +222,7 @@ def test_a_needs_explaining_met_on_a_filled_blank_form_names_no_blank_cell_its_r
     assert side[adjusted].value is None
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "--format", "json"])
     flag = next(f["message"] for f in json.loads(run.stdout)["flags"] if "90%" in f["message"])
-    assert flag.startswith(f"{form}: ") and paid.coordinate in flag and f"表外事实!{adjusted}" not in flag \
+    assert flag.startswith("项目支出绩效自评表!") and paid.coordinate in flag and f"表外事实!{adjusted}" not in flag \
         and f", {adjusted}" not in flag, flag
 
 

@@ -409,8 +409,9 @@ def checks_on_cells(imported: ImportedFacts, result: Result, indicator_set: Indi
         shown = ", ".join(f"{sheet}!{', '.join(dict.fromkeys(at))}" for sheet, at in cells.items())
         if not shown:
             return item
-        return dataclasses.replace(item, message=f"{imported.facts.source}: {shown}: {item.message}",
-                                   zh=item.zh and f"{imported.facts.source}: {shown}: {item.zh}")
+        # the cells only, never the form's file: the result is the set's and the facts' alone, the same bytes for the
+        # form named by any path, as for its imported facts (QA319 F1); a batch row names the file as its source
+        return dataclasses.replace(item, message=f"{shown}: {item.message}", zh=item.zh and f"{shown}: {item.zh}")
 
     warnings, flags = tuple(map(placed, result.warnings)), tuple(map(placed, result.flags))
     changed = warnings != result.warnings or flags != result.flags

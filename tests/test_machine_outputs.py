@@ -1,0 +1,64 @@
+"""What tools read of the outputs made for them (score's JSON, batch's .jsonl, diff's workbook, import's facts) is the
+same whatever path names an input, and says what it is in fields a tool can read (QA319)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine import load_facts, load_indicator_set, score
+from scoring_engine.cli import main
+from scoring_engine.loader import resolve_set
+from scoring_engine.reports.layouts import render_layout
+
+HOUSING = ROOT / "examples" / "resettlement-housing" / "facts.json"
+SHEET = "项目支出绩效自评表"
+
+
+def _form(folder: Path, name: str, **values: Any) -> Path:
+    """The housing project's filled form, with `values` written in its cells."""
+    from openpyxl import load_workbook
+
+    facts = load_facts(HOUSING)
+    indicator_set = load_indicator_set(resolve_set(facts.indicator_set, relative_to=HOUSING.parent))
+    form = folder / name
+    form.write_bytes(render_layout(score(indicator_set, facts), indicator_set, "xlsx"))
+    book = load_workbook(form)
+    for cell, value in values.items():
+        book.worksheets[0][cell] = value
+    book.save(form)
+    return form
+
+
+def _budget(tmp_path: Path) -> float:
+    from openpyxl import load_workbook
+
+    return float(load_workbook(_form(tmp_path, "plain.xlsx")).worksheets[0]["E6"].value)
+
+
+@pytest.mark.parametrize("paid", [0.5, 1.2], ids=["flag", "check"])
+def test_a_forms_result_json_is_the_same_bytes_by_a_relative_or_an_absolute_path(tmp_path: Path, monkeypatch, paid):
+    """QA319 F1: a filled form's `flags[].message` (执行率 under 90%) and a set check's `warnings[].message` (执行数 over
+    预算数) began with the path the form was given by, so `score form.xlsx --format json` and `score /abs/form.xlsx
+    --format json` wrote different documents. The result is the set's and the facts' alone: the same bytes, naming the
+    cells but not the file, and so are a batch line's result and need_explanation (its `source` names the file)."""
+    form = _form(tmp_path, "form.xlsx", F6=_budget(tmp_path) * paid)
+    monkeypatch.chdir(tmp_path)
+    relative = CliRunner().invoke(main, ["--lang", "zh", "score", "form.xlsx", "--format", "json"])
+    absolute = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "--format", "json"])
+    assert 0 == relative.exit_code == absolute.exit_code, absolute.output
+    assert relative.stdout == absolute.stdout
+    document = json.loads(absolute.stdout)
+    said = [item["message"] for item in (*document["flags"], *document["warnings"])]
+    assert said and all(message.startswith(f"{SHEET}!E6, F6") for message in said), said
+    assert "form.xlsx" not in absolute.stdout
+    run = CliRunner().invoke(main, ["batch", str(form), "-q", "-o", "s.jsonl"])
+    assert 0 == run.exit_code, run.output
+    line = json.loads(Path("s.jsonl").read_text(encoding="utf-8"))
+    assert line["source"] == str(form)
+    assert "form.xlsx" not in json.dumps([line["result"], line["need_explanation"]], ensure_ascii=False), line
