@@ -49,7 +49,8 @@ def test_lines_naming_distinct_missing_sets_each_fail_saying_so_and_are_kept_as_
     outcomes = [scorer.outcome(i, document) for i, document in enumerate(find_documents([lines]))]
     assert [f"no indicator set 'sets/unit{i}-profile.yaml'" for i in range(100)] == \
            [o.problems[0].message.split(":")[0] for o in outcomes]
-    assert [f"{lines}:{i + 1}" for i in range(100)] == [o.problems[0].file for o in outcomes]
+    # the file and the line apart (QA319 F2)
+    assert [(str(lines), i + 1) for i in range(100)] == [(o.problems[0].file, o.problems[0].line) for o in outcomes]
     assert len(scorer.named) <= FEW_DOZEN
     kept = scorer.named.get(("sets/unit99-profile.yaml", tmp_path))
     assert isinstance(kept, tuple) and all(isinstance(p, Problem) for p in kept)

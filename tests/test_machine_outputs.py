@@ -62,3 +62,31 @@ def test_a_forms_result_json_is_the_same_bytes_by_a_relative_or_an_absolute_path
     line = json.loads(Path("s.jsonl").read_text(encoding="utf-8"))
     assert line["source"] == str(form)
     assert "form.xlsx" not in json.dumps([line["result"], line["need_explanation"]], ensure_ascii=False), line
+
+
+def _small_line(**budget: Any) -> str:
+    """The small example's facts as one JSONL line naming its set by a path from the line's folder, `budget` changed."""
+    document = json.loads((ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8"))
+    document["indicator_set"] = "set.yaml"
+    document["facts"]["budget"].update(budget)
+    return json.dumps(document, ensure_ascii=False)
+
+
+def test_a_jsonl_lines_bad_fact_is_named_by_the_file_and_its_line_in_the_batchs_jsonl(tmp_path: Path, monkeypatch):
+    """QA319 F2: in batch's .jsonl, the problem of a JSONL input line whose fact is wrong (budget.paid "abc") had
+    `"file": "x.jsonl:6"` and no `line`, where the line's syntax errors have `"file": "x.jsonl", "line": 4`: a tool
+    opening `file` or reading `line` failed on the commonest problem. Every problem of a line names the file and the
+    line apart, its `path` kept."""
+    (tmp_path / "set.yaml").write_bytes((ROOT / "examples" / "small" / "set.yaml").read_bytes())
+    (tmp_path / "x.jsonl").write_text("\n".join([_small_line(), '{"facts":{', _small_line(paid="abc"), "[1,2]"]) + "\n",
+                                      encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "x.jsonl", "-q", "-o", "b.jsonl"])
+    assert 1 == run.exit_code, run.output
+    lines = [json.loads(line) for line in Path("b.jsonl").read_text(encoding="utf-8").splitlines()]
+    problems = {line["source"]: line["problems"][0] for line in lines if "problems" in line}
+    assert {source: (p["file"], p.get("line")) for source, p in problems.items()} == {
+        f"x.jsonl:{n}": ("x.jsonl", n) for n in (2, 3, 4)}, problems
+    assert problems["x.jsonl:3"]["path"] == "$.facts.budget.paid"
+    assert "x.jsonl:3: $.facts.budget.paid: " in run.stderr  # the terminal's line says it as before
+

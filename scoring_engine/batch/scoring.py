@@ -206,6 +206,7 @@ class Scorer:
                 internal: bool = False) -> Outcome:
         project = facts.project if facts is not None else self._form_project(document) if document.is_form else None
         project = project if isinstance(project, Mapping) else None  # a project of text is the problem said (QA101 F1)
+        problems = _on_its_line(problems, document)
         row = failed_row(index, document.source, problems, internal, self.batch, project, document.matched_by)
         return Outcome(index, document.source, None, problems, row)
 
@@ -429,3 +430,13 @@ def _counting(row: ProjectRow, apart: tuple[Problem, ...]) -> ProjectRow:
 def _counted_row(apart: tuple[Problem, ...], *args: Any) -> ProjectRow:
     """project_row(*args), with a form's 提示 apart among its own (made when first read)."""
     return _counting(project_row(*args), apart)
+
+
+def _on_its_line(problems: tuple[Problem, ...], document: Document) -> tuple[Problem, ...]:
+    """A JSONL line's problems named by its file and line, as its syntax errors are (QA319 F2: a bad fact's `file` was
+    "x.jsonl:6", with no `line`, in the .jsonl): its facts' source, "x.jsonl:6", is the line's name, not a file's."""
+    if document.line is None or document.path is None:
+        return problems
+    file = document.source.removesuffix(f":{document.line}")
+    return tuple(dataclasses.replace(p, file=file, line=document.line) if p.file == document.source and p.line is None else p
+                 for p in problems)
