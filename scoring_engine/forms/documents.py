@@ -46,7 +46,9 @@ def naming_the_set(document: dict[str, Any], indicator_set: IndicatorSet, set_re
         return {**document, "indicator_set": named}, None
     from .._command_line import as_argument  # to copy into cmd or a shell as it is (QA214 11)
 
-    document, shown = {**document, "indicator_set": indicator_set.id}, as_argument(set_ref or indicator_set.id)
+    # the file that was read, as given or found beside the form: its id, not bundled, is no --set (QA319 F7)
+    document, shown = {**document, "indicator_set": indicator_set.id}, as_argument(set_ref or indicator_set.source
+                                                                                   or indicator_set.id)
     if indicator_set.id in bundled_sets():  # an edited copy that kept the bundled id: scored as it stands, the bundled
         return document, Problem(f"the facts file names its set by the id {indicator_set.id}, which is the bundled "  # set
                                  "set's, not this file's", hint=f"score it with --set {shown}")  # would count
