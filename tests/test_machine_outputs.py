@@ -111,3 +111,19 @@ def test_imports_hint_for_a_form_of_a_set_not_bundled_names_the_set_file_and_fol
     assert hint is not None and hint[1] == "smallset/set.yaml", run.stderr
     scored = CliRunner().invoke(main, ["score", "out/facts.json", "--set", hint[1], "--format", "json"])
     assert 0 == scored.exit_code, scored.output
+
+
+def test_form_warnings_in_the_jsonl_are_in_the_runs_language_as_the_batch_doc_says(tmp_path: Path, monkeypatch):
+    """QA319 F4: docs/batch.md said a form's `form_warnings` in the .jsonl are in Chinese, as the workbook's 提示, while
+    they follow --lang (QA288 F7 made them so: a Chinese note in an English line). The doc says what they do, and they
+    do it: English words with --lang en, Chinese with --lang zh; the comparison's reasons stay Chinese."""
+    _form(tmp_path, "form.xlsx", I6=7)  # a 得分 typed that the set computes otherwise (10)
+    monkeypatch.chdir(tmp_path)
+    said = {}
+    for lang in ("en", "zh"):
+        assert 0 == CliRunner().invoke(main, ["--lang", lang, "batch", "form.xlsx", "-q", "-o", f"{lang}.jsonl"]).exit_code
+        said[lang] = json.loads(Path(f"{lang}.jsonl").read_text(encoding="utf-8"))["form_warnings"]
+    assert "the form gives 7 points" in said["en"][0] and "表上填写的得分 7" in said["zh"][0], said
+    doc = " ".join((ROOT / "docs" / "batch.md").read_text(encoding="utf-8").split())
+    assert "a form's `form_warnings` are in the run's language too" in doc
+    assert "`form_warnings` and a comparison's `reasons` are in Chinese" not in doc
