@@ -127,3 +127,43 @@ def test_form_warnings_in_the_jsonl_are_in_the_runs_language_as_the_batch_doc_sa
     doc = " ".join((ROOT / "docs" / "batch.md").read_text(encoding="utf-8").split())
     assert "a form's `form_warnings` are in the run's language too" in doc
     assert "`form_warnings` and a comparison's `reasons` are in Chinese" not in doc
+
+
+def test_a_failed_rechecks_problems_are_in_its_projects_compare_in_the_jsonl(tmp_path: Path, monkeypatch):
+    """QA319 F5: `batch own --compare-with rc` where rc/p.json, p's re-check, has budget.paid "x" exited 1, and p's
+    .jsonl line said only `"compare":{"against":"复核","source":"rc/p.json","failed":true}`: a CI job reading the .jsonl
+    saw nothing of why. The compare object gives the re-check's problems as a failed project's line does; a failed
+    re-check that matched no project is in no line (docs/batch.md says where it is: 问题, the terminal, the exit code)."""
+    for folder in ("own", "rc"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "set.yaml").write_bytes((ROOT / "examples" / "small" / "set.yaml").read_bytes())
+    small = json.loads(_small_line())
+    (tmp_path / "own" / "p.json").write_text(json.dumps(small, ensure_ascii=False), encoding="utf-8")
+    small["facts"]["budget"]["paid"] = "x"
+    (tmp_path / "rc" / "p.json").write_text(json.dumps(small, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "rc" / "orphan.json").write_text('{"project": {"id": "ZZZ"}}', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "own", "--set", "set.yaml", "--compare-with", "rc", "-q",
+                                    "-o", "b.jsonl"])
+    assert 1 == run.exit_code and "rc/orphan.json" in run.stderr, run.output
+    [line] = [json.loads(text) for text in Path("b.jsonl").read_text(encoding="utf-8").splitlines()]
+    compared = line["compare"]
+    assert (compared["source"], compared["failed"]) == ("rc/p.json", True), compared
+    assert [(p["file"], p["path"]) for p in compared["problems"]] == [("rc/p.json", "$.facts.budget.paid")], compared
+    assert "expected a number" in compared["problems"][0]["message"]  # in the run's language, as a project's problems
+    doc = " ".join((ROOT / "docs" / "batch.md").read_text(encoding="utf-8").split())
+    assert '"failed":true,"problems":[…]}' in doc and "has none. It is reported on the 问题 sheet" in doc
+
+
+def test_the_other_sets_problems_are_in_the_compare_of_a_project_it_could_not_score(tmp_path: Path, monkeypatch):
+    """QA319 F5: under --compare-set, a project the other set could not score had `"failed":true` and nothing more in
+    its .jsonl compare; its problems are there, as a failed project's line gives them."""
+    (tmp_path / "set.yaml").write_bytes((ROOT / "examples" / "small" / "set.yaml").read_bytes())
+    (tmp_path / "p.json").write_text(_small_line(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "p.json", "--compare-set", "self-evaluation", "-q",
+                                    "-o", "b.jsonl"])
+    compared = json.loads(Path("b.jsonl").read_text(encoding="utf-8"))["compare"]
+    assert compared["failed"] and compared["problems"] and all(p["file"] == "p.json" for p in compared["problems"]), \
+        (compared, run.output)
+

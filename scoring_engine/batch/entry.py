@@ -23,3 +23,5 @@ class Entry:
     other: ProjectRow | None = None
     # its 指标明细 rows as cells' XML (reports.batch_xlsx.detail_cells), made by the worker when nothing is compared
     details: tuple[str, ...] | None = None
+    # the other set's "problems":[…] member (--compare-set), when it could not score the project and a .jsonl is written
+    other_problems: str | None = None

@@ -348,11 +348,15 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
     with Recheck(batch_paths(options.inputs, (*options.written, *options.taken)) if recheck_documents is not None
                   else Paths()) as recheck:
         if recheck_documents is not None:
-            worker = partial(BatchWorker, TaskConfig(options.indicator_set, batch=RECHECK, reasons=config.reasons))
+            worker = partial(BatchWorker, TaskConfig(options.indicator_set, batch=RECHECK, reasons=config.reasons,
+                                                     lang=config.lang, failed_json=config.json))
             for entry in ordered_map(worker, enumerate(recheck_documents), options.jobs):
                 recheck.add(entry.row)
                 if not entry.row.ok:  # listed with the problems under its project's 序号, as that project comes (QA307 1)
                     summariser.add(entry.row)
+                    for sink in sinks:  # and in the .jsonl's compare of the project it matches (QA319 F5)
+                        if isinstance(sink, BatchJsonl) and entry.json is not None:
+                            sink.failed_rechecks[entry.row.source] = entry.json
                 if progress:
                     progress.tick(not entry.row.ok)
         over_reports = _outputs_among_reports(options)

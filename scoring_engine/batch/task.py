@@ -50,6 +50,7 @@ class TaskConfig:
     reasons: bool = True  # rows carry each indicator's reason and a target table's rows (the .xlsx 指标明细 shows them)
     details: bool = False  # the worker makes each project's 指标明细 rows (an .xlsx output, nothing compared)
     lang: str = "en"  # the language of the .jsonl's messages for people (a warning's, a problem's), the run's (QA263 F1)
+    failed_json: bool = False  # a failed document's problems as JSON though `json` is False: a re-check's (QA319 F5)
 
     @property
     def keep_results(self) -> bool:
@@ -76,11 +77,16 @@ class BatchWorker:
         if outcome.result is not None and self.config.reports is not None:
             outcome = self.write_report(outcome, document)
         # a project this batch could not score is one problem, not scored again under the other set (QA31 F6)
-        other = self.other.outcome(index, document, self.scorer.form_read, self.scorer.scored_with).row \
+        other = self.other.outcome(index, document, self.scorer.form_read, self.scorer.scored_with) \
             if self.other is not None and outcome.row.ok else None
         row = outcome.row
         details = tuple(detail_cells(row, None)) if self.config.details and row.ok and not row.batch else None
-        return Entry(row, json_visible(_json_text(outcome, self.config.lang)) if self.config.json else None, other, details)
+        json_text = json_visible(_json_text(outcome, self.config.lang)) \
+            if self.config.json or (self.config.failed_json and not row.ok) else None
+        # the other set's problems, for the .jsonl's compare of a project it failed to score (QA319 F5)
+        other_problems = json_visible(_json_text(other, self.config.lang)) \
+            if other is not None and not other.row.ok and self.config.json else None
+        return Entry(row, json_text, other.row if other is not None else None, details, other_problems)
 
     def write_report(self, outcome: Outcome, document: Document) -> Outcome:
         """The project's report written; the outcome, or a problem of the project for a report that would be the 自评表 of

@@ -11,6 +11,7 @@ With a comparison each line also has ``"compare"`` (null when nothing matched).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from .. import _json
@@ -29,6 +30,10 @@ class BatchJsonl(BatchOutput):
 
     reads_kept = False  # every line is written as its project arrives
 
+    def __init__(self, path: Path, against: str | None):
+        super().__init__(path, against)
+        self.failed_rechecks: dict[str, str] = {}  # a re-check that failed, by its source: its "problems":[…] member
+
     def add(self, row: ProjectRow, entry: Entry) -> None:
         if row.batch:
             return  # the compared batch's projects are in the other outputs' 问题 lists
@@ -42,7 +47,10 @@ class BatchJsonl(BatchOutput):
                 {"against": self.against, "taken_by_year": row.recheck_elsewhere} if row.recheck_elsewhere else \
                 {"against": self.against, "taken_by": row.recheck_taken} if row.recheck_taken else \
                 compare_document(row.compare)  # the last: its id's re-check without a year, taken by another year's (QA121 F6)
-            parts.append(json_visible(f',"compare":{_json.dumps(found, indent=None)}'))
+            compared = json_visible(f',"compare":{_json.dumps(found, indent=None)}')
+            problems = (entry.other_problems or self.failed_rechecks.get(row.compare_failed)) if row.compare_failed else None
+            # why the other side failed, as a failed project's line says it (QA319 F5: "failed":true said nothing more)
+            parts.append(compared[:-1] + f",{problems}}}" if problems else compared)
             if row.recheck_unscored is not None:  # a scored re-check of this project, which failed (QA70 F1)
                 source, total, grade = row.recheck_unscored
                 scored = {"against": self.against, "source": source, "total": total, "grade": grade}
