@@ -167,3 +167,26 @@ def test_the_other_sets_problems_are_in_the_compare_of_a_project_it_could_not_sc
     assert compared["failed"] and compared["problems"] and all(p["file"] == "p.json" for p in compared["problems"]), \
         (compared, run.output)
 
+
+def test_each_problem_in_the_jsonl_says_the_kind_of_error_it_is(tmp_path: Path, monkeypatch):
+    """QA319 F3: a .jsonl problem had no `kind`: a set that does not load, facts that do not fit and a scoring error were
+    told apart only by guessing from `file` and `path`. Each problem gives the error class it was raised as, by the
+    names docs/batch.md lists: set, facts, scoring…"""
+    from scoring_engine.batch.scoring import ERROR_KINDS
+
+    (tmp_path / "set.yaml").write_bytes((ROOT / "examples" / "small" / "set.yaml").read_bytes())
+    judged = json.loads(_small_line())
+    judged["facts"]["decision"]["budget_judgement"]["score"] = 99  # a judged score past its weight: scoring fails
+    lines = [_small_line(), json.dumps({**json.loads(_small_line()), "indicator_set": "nosuch.yaml"}),
+             _small_line(paid="abc"), json.dumps(judged, ensure_ascii=False)]
+    (tmp_path / "x.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, ["batch", "x.jsonl", "-q", "-o", "b.jsonl"])
+    assert 1 == run.exit_code, run.output
+    kinds = {line["source"]: [p["kind"] for p in line["problems"]]
+             for line in map(json.loads, Path("b.jsonl").read_text(encoding="utf-8").splitlines()) if "problems" in line}
+    assert {"x.jsonl:2": ["set"], "x.jsonl:3": ["facts"], "x.jsonl:4": ["scoring"]} == kinds
+    doc = " ".join((ROOT / "docs" / "batch.md").read_text(encoding="utf-8").split())
+    assert all(f"`{kind}` (`{cls.__name__}`" in doc for cls, kind in ERROR_KINDS), "each kind documented with its class"
+    assert "`internal` is a bug of the engine" in doc
+

@@ -25,7 +25,8 @@ from .._not_applicable import for_comparison, weighted_for_other
 from .._later import Deferred, Later
 from .._record import record
 from ..engine import score_held, scores_only
-from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
+from ..errors import (FactsError, FormulaError, IndicatorSetError, Problem, ScoringEngineError, ScoringError,
+                      UnknownIndicatorError)
 from ..facts import Facts, named_set_problem
 from ..forms.bases import imported_from, named_of_another_version, other_version_named
 from .._files import OUTSIDE_HINT, facts_from_text, facts_of_document
@@ -74,6 +75,7 @@ class Outcome:
     row: Deferred[ProjectRow] = Deferred()  # required: a Deferred() without a default
     provenance: Mapping[str, str] = field(default_factory=dict)  # a filled form's: fact path → the cell it came from
     form_notes: tuple[Problem, ...] = ()  # a filled form's 提示 beyond the result's: scores typed apart, values not read
+    kind: str = ""  # a failed document's: the error its problems were raised as, by ERROR_KINDS (QA319 F3)
 
     # Unhashable, said of Outcome: its provenance is a mapping, and its row may not be made yet (QA180 F6).
     __hash__ = None  # type: ignore[assignment]
@@ -177,7 +179,7 @@ class Scorer:
                 err = on_cells(err, imported, indicator_set, named_first=not self.compared)
             elif facts is not None and not self.compared:  # the form they were imported from, then (--set) that the facts
                 err = _said_first(err, facts, self.fixed, first)  # name another set, come first
-            return self._failed(index, document, err.problems, facts)
+            return self._failed(index, document, err.problems, facts, kind=error_kind(err))
         except Exception as err:  # a bug: this project fails, the batch goes on, and the line says it is ours
             return self._broken(index, document, err, facts)
         return Outcome(index, source, result if self.keep_results else None, (), row, provenance, notes)
@@ -189,10 +191,10 @@ class Scorer:
 
         problem = unnamed(err)
         if problem is not None:
-            return self._failed(index, document, (problem,), facts)
+            return self._failed(index, document, (problem,), facts, kind="error")
         problem = Problem(f"internal error: {type(err).__name__}: {err} (please report it with this document)",
                           file=document.source)
-        return self._failed(index, document, (problem,), facts, internal=True)
+        return self._failed(index, document, (problem,), facts, internal=True, kind="internal")
 
     def _shape(self, indicator_set: IndicatorSet) -> SetShape:
         """What rows take from the set, worked out once per set kept (a SetShape holds its set: its id() stays its own)."""
@@ -203,19 +205,19 @@ class Scorer:
         return shape
 
     def _failed(self, index: int, document: Document, problems: tuple[Problem, ...], facts: Facts | None,
-                internal: bool = False) -> Outcome:
+                internal: bool = False, kind: str = "error") -> Outcome:
         project = facts.project if facts is not None else self._form_project(document) if document.is_form else None
         project = project if isinstance(project, Mapping) else None  # a project of text is the problem said (QA101 F1)
         problems = _on_its_line(problems, document)
         row = failed_row(index, document.source, problems, internal, self.batch, project, document.matched_by)
-        return Outcome(index, document.source, None, problems, row)
+        return Outcome(index, document.source, None, problems, row, kind=kind)
 
     def refused(self, outcome: Outcome, document: Document, problem: Problem) -> Outcome:
         """A scored project failed after all: its report cannot be written (`BatchWorker.write_report`)."""
         assert outcome.result is not None
         row = failed_row(outcome.index, document.source, (problem,), False, self.batch, outcome.result.project,
                          document.matched_by)
-        return Outcome(outcome.index, document.source, None, (problem,), row)
+        return Outcome(outcome.index, document.source, None, (problem,), row, kind="set")  # an IndicatorSetError in score
 
     def _form_project(self, document: Document) -> Mapping[str, Any] | None:
         """The project details on the header of a form that could not be read, as far as they read (QA31 F1: its 问题 row
@@ -430,6 +432,19 @@ def _counting(row: ProjectRow, apart: tuple[Problem, ...]) -> ProjectRow:
 def _counted_row(apart: tuple[Problem, ...], *args: Any) -> ProjectRow:
     """project_row(*args), with a form's 提示 apart among its own (made when first read)."""
     return _counting(project_row(*args), apart)
+
+
+#: The `kind` of a failed document's problems in batch's .jsonl, one for each error class of the API (the first of an
+#: error's classes found); "internal" is a bug of ours, "error" any other (ScoringEngineError itself, a path the file
+#: system's encoding cannot hold).
+ERROR_KINDS: tuple[tuple[type[ScoringEngineError], str], ...] = (
+    (IndicatorSetError, "set"), (FactsError, "facts"), (FormulaError, "formula"), (ScoringError, "scoring"),
+    (UnknownIndicatorError, "indicator"))
+
+
+def error_kind(err: ScoringEngineError) -> str:
+    """The kind an error's problems are said to be of in batch's .jsonl (ERROR_KINDS)."""
+    return next((kind for cls, kind in ERROR_KINDS if isinstance(err, cls)), "error")
 
 
 def _on_its_line(problems: tuple[Problem, ...], document: Document) -> tuple[Problem, ...]:

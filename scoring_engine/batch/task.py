@@ -167,6 +167,8 @@ def _json_text(outcome: Outcome, lang: str = "en") -> str:
         notes = [note.text(lang) for note in outcome.form_notes]  # in the line's language (QA288 F7: Chinese in English)
         return text + (f',"form_warnings":{_json.dumps(notes, indent=None)}' if notes else "")
     fields = ("message", "file", "line", "column", "path", "indicator", "fact", "expression", "hint")
-    problems = [{k: _said(getattr(p, k), lang) if k in ("message", "hint") else getattr(p, k) for k in fields
-                 if getattr(p, k) is not None} for p in outcome.problems]
+    # each with the kind of error it was raised as (QA319 F3: a set's, the facts', scoring's told apart only by guessing)
+    problems = [{"kind": outcome.kind or "error", **{k: _said(getattr(p, k), lang) if k in ("message", "hint")
+                                                   else getattr(p, k) for k in fields if getattr(p, k) is not None}}
+                for p in outcome.problems]
     return '"problems":' + _json.dumps(problems, indent=None)
