@@ -487,7 +487,8 @@ def test_facts_compared_say_what_scoring_them_warned_of_under_either_set(tmp_pat
 
 def test_a_forms_warnings_in_diff_facts_name_its_cell(tmp_path: Path) -> None:
     """QA295 F6: `diff --facts FORM.xlsx` gave a warning of a findings cell without the cell, where `score` names it
-    (表外事实!C5), and the clerk could not tell which cell to mend."""
+    (表外事实!C5), and the clerk could not tell which cell to mend. (Since QA319 F1 the result's warning names the cell,
+    not the form's file, whose project the row names.)"""
     from test_form_side_values import FINDINGS_SET, side_sheet_form
 
     form, rows = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": "未附发票。坐支现金。"})
@@ -495,8 +496,9 @@ def test_a_forms_warnings_in_diff_facts_name_its_cell(tmp_path: Path) -> None:
     other.write_text(FINDINGS_SET.replace('version: "1"', 'version: "2"'), encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "diff", str(tmp_path / "set.yaml"), str(other), "--facts", str(form)])
     assert 0 == run.exit_code, run.output
-    assert f"form.xlsx：表外事实!C{rows['found']}：合规性问题中的 '未附发票。坐支现金。' 可能是写在同一行的 2 个问题" in run.stdout, \
+    assert f"表外事实!C{rows['found']}：合规性问题中的 '未附发票。坐支现金。' 可能是写在同一行的 2 个问题" in run.stdout, \
         run.stdout
+    assert "form.xlsx：" not in run.stdout
 
 
 def test_a_forms_problems_in_diff_facts_name_its_cells(tmp_path: Path) -> None:
