@@ -202,7 +202,9 @@ def test_markdown_holds_the_same_rows(sets: tuple[Path, Path, Path]) -> None:
 
 def test_xlsx_is_written_with_both_sheets_and_the_same_bytes_each_time(sets: tuple[Path, Path, Path], tmp_path: Path) -> None:
     """--format xlsx -o FILE writes sheets 变化 and 项目得分 holding the rows the table shows, byte-identical across runs;
-    weights, scores and differences as numbers Excel adds up, shown as printed (QA69 F1: they were text)."""
+    weights, scores and differences as numbers Excel adds up, shown as printed (QA69 F1: they were text). QA319 F6: a
+    project's totals were text with the grade ('85.00（良）'), so a tool could not read the 原得分 column as numbers: they
+    are numbers, the grades in columns 原等级 and 新等级 of their own, as docs/authoring.md describes the workbook."""
     old, new, facts = sets
     outputs = []
     for name in ("a.xlsx", "b.xlsx"):
@@ -216,7 +218,11 @@ def test_xlsx_is_written_with_both_sheets_and_the_same_bytes_each_time(sets: tup
     assert ["变化", "指标", "原", "新"] == changes[0]
     assert ["分值", "过程 (process)", 40, 25] in changes
     scores = list(book["项目得分"].iter_rows())
-    assert ["某村供水工程", "总分（等级）", "85.00（良）", "75.00（良）", -10] in [[c.value for c in r] for r in scores]
+    values = [[c.value for c in r] for r in scores]
+    assert ["项目", "指标", "原得分", "新得分", "差值", "原等级", "新等级"] == values[2]
+    assert ["某村供水工程", "总分", 85, 75, -10, "良", "良"] in values
+    doc = " ".join((ROOT / "docs" / "authoring.md").read_text(encoding="utf-8").split())
+    assert "列为 项目、指标、原得分、新得分、差值、原等级、新等级" in doc
     assert {"0.00", "+0.00;-0.00;0.00"} <= {c.number_format for r in scores for c in r}
 
 

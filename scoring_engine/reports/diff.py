@@ -27,6 +27,8 @@ __all__ = ["DIFF_FORMATS", "change_rows", "render_diff", "score_rows"]
 DIFF_FORMATS = ("table", "markdown", "xlsx")
 CHANGE_HEADER = ("变化", "指标", "原", "新")
 SCORE_HEADER = ("项目", "指标", "原得分", "新得分", "差值")  # not 差, a grade (QA36 F8)
+#: The workbook's 项目得分: the grades in columns of their own, after the scores, so that a total is a number (QA319 F6)
+SCORE_SHEET_HEADER = (*SCORE_HEADER, "原等级", "新等级")
 _SAME = ("两个指标体系的指标及其顺序、分值、评分标准、规则（含行组的行类型、指标性质和二级指标）、等级及其结果应用、"
          "核对、封顶、需说明条件、不适用指标的处理、舍入、事实声明、派生值和理由模板都相同（分值规则和表格样式不比较）。")
 _TERMINAL_CELL = 60  # characters of a rule or a standard shown in a terminal cell; the other views show it whole
@@ -59,20 +61,28 @@ def _difference(old: Decimal | None, new: Decimal | None, places: int) -> str:
     return ("+" if change > 0 else "") + fixed(change, places)
 
 
-def score_rows(diff: SetDiff, projects: Sequence[ProjectComparison]) -> list[tuple[str, str, str, str, str]]:
-    """Per project: the total (with the grades), then each indicator whose score changed; a project that failed, why."""
+def score_rows(diff: SetDiff, projects: Sequence[ProjectComparison],
+               graded_apart: bool = False) -> list[tuple[str, ...]]:
+    """Per project: the total (with the grades), then each indicator whose score changed; a project that failed, why.
+    `graded_apart` (the workbook): the total's row is 总分 with the grades in two cells more, not 76.95（良）."""
     places = max(diff.old.precision, diff.new.precision)  # the difference, finer of the two
     before, after = diff.old.precision, diff.new.precision  # each score as its own set prints it
-    rows = []
+    rows: list[tuple[str, ...]] = []
     named = Counter(p.name for p in projects)  # two files of one project name: each told by its file (QA81 F5)
     for p in (dataclasses.replace(p, name=f"{p.name}（{p.source}）") if named[p.name] > 1 else p for p in projects):
         if p.old_problems or p.new_problems:
             why = "；".join(f"{side}评分失败：" + "；".join(problem.text("zh") for problem in problems)
                            for side, problems in (("原", p.old_problems), ("新", p.new_problems)) if problems)
-            rows.append((p.name, "总分", _number(p.old_total, before), _number(p.new_total, after), why))
+            grades = (p.old_grade or "", p.new_grade or "") if graded_apart else ()
+            rows.append((p.name, "总分", _number(p.old_total, before), _number(p.new_total, after), why, *grades))
             continue
-        old, new = f"{_number(p.old_total, before)}（{p.old_grade}）", f"{_number(p.new_total, after)}（{p.new_grade}）"
-        rows.append((p.name, "总分（等级）", old, new, _difference(p.old_total, p.new_total, places)))
+        change = _difference(p.old_total, p.new_total, places)
+        if graded_apart:
+            rows.append((p.name, "总分", _number(p.old_total, before), _number(p.new_total, after), change,
+                         p.old_grade or "", p.new_grade or ""))
+        else:
+            old, new = f"{_number(p.old_total, before)}（{p.old_grade}）", f"{_number(p.new_total, after)}（{p.new_grade}）"
+            rows.append((p.name, "总分（等级）", old, new, change))
         rows += [(p.name, f"{c.name} ({c.indicator})", _number(c.old, before), _number(c.new, after),
                   _difference(c.old, c.new, places)) for c in p.scores]
         rows += _warning_rows(p)
@@ -156,7 +166,8 @@ def render_diff_xlsx(diff: SetDiff, projects: Sequence[ProjectComparison] = ()) 
     heading = f"原：{_set_title(diff, 'old')}    新：{_set_title(diff, 'new')}"
     _diff_sheet(book.worksheets[0], heading, ("变化", CHANGE_HEADER, (12, 36, 50, 50)), change_rows(diff))
     if projects:
-        _diff_sheet(book.create_sheet(), heading, ("项目得分", SCORE_HEADER, (36, 36, 16, 16, 12)), score_rows(diff, projects))
+        _diff_sheet(book.create_sheet(), heading, ("项目得分", SCORE_SHEET_HEADER, (36, 36, 16, 16, 12, 10, 10)),
+                    score_rows(diff, projects, graded_apart=True))
     return _save(book)
 
 
