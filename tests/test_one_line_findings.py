@@ -70,12 +70,13 @@ def test_a_facts_files_finding_that_seems_several_is_scored_as_one_with_a_warnin
 
 
 def test_a_form_cell_whose_line_seems_several_is_warned_of_on_its_cell(tmp_path: Path) -> None:
-    """On the 自评表 the 提示 gives the side sheet's cell the clerk typed the line in, not the fact's id."""
+    """On the 自评表 the 提示 gives the side sheet's cell the clerk typed the line in, not the fact's id (nor, since
+    QA319 F1, the form's file: the result is the same whatever path names the form)."""
     from test_form_side_values import FINDINGS_SET, _scored, side_sheet_form
 
     form, rows = side_sheet_form(tmp_path, FINDINGS_SET, {"a": 90, "sc": 80, "found": "未附发票。坐支现金。"})
     code, output = _scored(form, tmp_path)
-    assert 0 == code and f"form.xlsx：表外事实!C{rows['found']}：合规性问题中的 '未附发票。坐支现金。' 可能是写在同一行的 2 个问题" \
+    assert 0 == code and f"  - 表外事实!C{rows['found']}：合规性问题中的 '未附发票。坐支现金。' 可能是写在同一行的 2 个问题" \
         in output, output
     assert "found：" not in output
 
