@@ -190,3 +190,23 @@ def test_each_problem_in_the_jsonl_says_the_kind_of_error_it_is(tmp_path: Path, 
     assert all(f"`{kind}` (`{cls.__name__}`" in doc for cls, kind in ERROR_KINDS), "each kind documented with its class"
     assert "`internal` is a bug of the engine" in doc
 
+
+def test_absent_project_details_are_empty_cells_in_the_batch_summary_as_absent_numbers_are(tmp_path: Path, monkeypatch):
+    """QA319 F8: in batch's 汇总, a project giving no 项目编号, 主管部门 or 年度 had an empty text cell ('') there, while an
+    absent number (执行数, 结果应用) is an empty cell (None): a tool reading the sheet met two kinds of nothing. Each is
+    an empty cell; a 年度 given is the number it was."""
+    import openpyxl
+
+    (tmp_path / "set.yaml").write_bytes((ROOT / "examples" / "small" / "set.yaml").read_bytes())
+    undated = json.loads(_small_line())
+    del undated["project"]["year"]
+    (tmp_path / "a.json").write_text(_small_line(), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps(undated, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert 0 == CliRunner().invoke(main, ["batch", "a.json", "b.json", "-q", "-o", "b.xlsx"]).exit_code
+    rows = list(openpyxl.load_workbook("b.xlsx")["汇总"].iter_rows(values_only=True))
+    header = rows[0]
+    details = [{name: row[header.index(name)] for name in ("项目编号", "实施单位", "主管部门", "年度")} for row in rows[1:]]
+    assert [{"项目编号": None, "实施单位": "某市民政局", "主管部门": None, "年度": 2024},
+            {"项目编号": None, "实施单位": "某市民政局", "主管部门": None, "年度": None}] == details
+

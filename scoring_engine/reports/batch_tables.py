@@ -155,8 +155,8 @@ def summary_cells(row: ProjectRow, columns: Columns) -> list[Any]:
     p, project = row.precision, row.project
     tops, against = columns.tops, columns.against
     assert row.total is not None
-    cells: list[Any] = [row.index + 1, row.source, row.name, project.get("id", ""), project.get("unit", ""),
-                        project.get("department", ""), _year(project.get("year", "")), f"{row.set_id} {row.set_version}"
+    cells: list[Any] = [row.index + 1, row.source, row.name, project.get("id"), project.get("unit"), project.get("department"),
+                        _year(project["year"]) if project.get("year") else None, f"{row.set_id} {row.set_version}"
                         + (f"，sha256 {row.set_sha256[:8]}" if (row.set_id, row.set_version) in columns.told_apart else ""),
                         Score(row.total, p), row.grade]
     if columns.form_totals:
