@@ -48,7 +48,9 @@ HELP = (
     ("Read a filled 自评表 (FORM.xlsx) into a facts file for review, with the cell (sheet!cell) of every fact.",
      "把填好的自评表（FORM.xlsx）读成事实文件以便核对。每个事实都注明所在单元格（工作表!单元格）。"),
     ("The indicator set the form is for. Default: the one the form names.", "这张表对应的指标体系。默认：表上写明的体系。"),
-    ("Write the facts file here instead of the screen.", "把事实文件写到这里，而不是显示在屏幕上。"),
+    ("Write the facts file here instead of the screen: FILE.json, or FILE.yaml (or .yml), which gets the same JSON text "
+     "(JSON is YAML).", "把事实文件写到这里，而不是显示在屏幕上：FILE.json，或 FILE.yaml（或 .yml），写入的同样是 JSON 文本"
+     "（JSON 也是 YAML）。"),
     # template
     ("A blank form or facts skeleton for SET (a bundled id or a YAML file) that a unit fills in and `score` reads back.",
      "生成 SET（内置指标体系的编号 或 YAML 文件）的空白表或事实文件框架。由单位填写，再由 score 读回。"),

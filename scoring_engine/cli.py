@@ -184,7 +184,8 @@ def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
 @click.argument("form", type=click.Path(dir_okay=True, path_type=Path))
 @click.option("--set", "set_ref", metavar="ID|PATH", help="The indicator set the form is for. Default: the one the form names.")
 @click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once,
-              help="Write the facts file here instead of the screen.")
+              help="Write the facts file here instead of the screen: FILE.json, or FILE.yaml (or .yml), which gets the same "
+                   "JSON text (JSON is YAML).")
 @_encoding_option
 @format_by_extension(["json", "yaml"], option=None)
 @_guarded
