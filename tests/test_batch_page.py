@@ -123,8 +123,8 @@ def test_the_orange_bars_of_the_rate_chart_are_explained_under_it(tmp_path: Path
 
 def test_the_page_sends_the_reader_for_the_other_tips_to_a_workbook_only_when_one_is_written(tmp_path: Path):
     """QA316 F4: past the 200 提示 it lists, the page said 另有50条提示，见工作簿的“提示”表。 when the run wrote no
-    workbook. It names the workbook when the same run writes one (which holds every 提示), and otherwise says how to
-    write one."""
+    workbook. It names the workbook when the same run writes one (which holds every 提示), from the page's folder, and
+    otherwise says how to write one."""
     from portfolio import beside_the_set, projects
 
     beside_the_set(tmp_path)
@@ -137,6 +137,10 @@ def test_the_page_sends_the_reader_for_the_other_tips_to_a_workbook_only_when_on
     assert "见工作簿" not in alone
     _batch(tmp_path, documents, "-o", str(tmp_path / "b.html"), "-o", str(tmp_path / "汇总.xlsx"))
     assert re.search("另有[0-9]+条提示，见工作簿 汇总.xlsx 的“提示”表。", (tmp_path / "b.html").read_text(encoding="utf-8"))
+    # QA321 F3: a workbook in another folder is named as the page's reader finds it, from the page's folder
+    (tmp_path / "sub").mkdir()
+    _batch(tmp_path, documents, "-o", str(tmp_path / "c.html"), "-o", str(tmp_path / "sub" / "x.xlsx"))
+    assert re.search("另有[0-9]+条提示，见工作簿 sub/x.xlsx 的“提示”表。", (tmp_path / "c.html").read_text(encoding="utf-8"))
 
 
 def test_rankings_and_consequences_show_a_units_hidden_characters_as_escapes_as_the_rest_of_the_page_does(tmp_path: Path):

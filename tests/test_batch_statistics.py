@@ -674,7 +674,7 @@ def test_direction_marks_and_fillers_in_a_unit_name_are_one_unit_and_the_note_sh
             _row(3, "60", unit="县水利局\u3164"), _row(4, "50", unit="\u200b\ufeff")]
     summary = summarise(rows)
     assert [("县水利局", 4)] == [(u.name, u.count) for u in summary.units] and 1 == summary.unranked_units
-    assert (("县水利局", ("<U+200E>县水利局", "<U+202A>县水利局<U+202C>", "县水利局<U+3164>")),) == summary.spellings
+    assert (("县水利局", ("\\u200e县水利局", "\\u202a县水利局\\u202c", "县水利局\\u3164")),) == summary.spellings
 
 
 def test_a_unit_first_typed_with_an_invisible_character_is_named_with_it_and_its_other_spelling_listed():
@@ -685,7 +685,7 @@ def test_a_unit_first_typed_with_an_invisible_character_is_named_with_it_and_its
     summary = summarise([_row(0, "90", unit="\ufeff教育局"), _row(1, "80", unit="教育局")])
     assert [("\ufeff教育局", 2)] == [(u.name, u.count) for u in summary.units]
     assert (("\ufeff教育局", ("教育局",)),) == summary.spellings
-    assert "单位或主管部门名称写法不一，已按同一名称统计：<U+FEFF>教育局（又写作教育局）（请统一写法）" == spellings_note(summary.spellings)
+    assert "单位或主管部门名称写法不一，已按同一名称统计：\\ufeff教育局（又写作教育局）（请统一写法）" == spellings_note(summary.spellings)
 
 
 def test_variation_selectors_and_the_grapheme_joiner_in_a_unit_name_are_one_unit():
@@ -766,3 +766,14 @@ def test_the_statistics_sheet_and_the_page_name_the_sha256_of_the_set_that_score
     assert f"指标体系 sha256 {digest}" in page.read_text(encoding="utf-8")
     sheet = load_workbook(book, read_only=True)["统计"]
     assert ("指标体系 sha256", digest) in [tuple(row[:2]) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_units_of_equal_rate_are_in_the_order_of_their_names_as_they_read_whatever_invisible_character_they_keep():
+    """QA321 F1: once a unit kept the invisible character its first project typed (QA316 F5), units were put in order
+    by it: \\ufeff单位A after 单位B, \\u202e市教育局 before it. They are in the order of their names as they read (the
+    rankings' ties, as 结果应用's rows, which put units in order by the same key)."""
+    from scoring_engine.batch.ranking import in_order
+
+    summary = summarise([_row(0, "80", unit="\ufeff单位A"), _row(1, "80", unit="\u202e市教育局"), _row(2, "80", unit="单位B")])
+    assert ["\ufeff单位A", "单位B", "\u202e市教育局"] == [u.name for u in summary.units]
+    assert ["单位A", "单位B", "市教育局"] == sorted(in_order(u.name) for u in summary.units)

@@ -33,6 +33,7 @@ from typing import Any
 from .._arith import ZERO, round_half_up
 from .._budget_share import Share, Unusable, budget_share, unusable_share
 from .._record import record
+from .ranking import in_order
 
 __all__ = ["Share", "Unusable", "budget_share", "unusable_share", "ConsequenceCount", "ConsequenceTally", "BATCH",
            "DEPARTMENT", "UNIT", "NOT_GIVEN", "WAN_PLACES", "printed_wan"]
@@ -143,8 +144,8 @@ class ConsequenceTally:
         named = [((scope, self._name(name) if scope == UNIT else name, grade, consequence), entry)
                  for (scope, name, grade, consequence), entry in self.counts.items()]
         found = []
-        for (scope, name, grade, consequence), (_rank, count, budget, budgeted, shown, shown_low, shown_high) in sorted(
-                named, key=lambda item: (order[item[0][0]], item[0][1], item[1][0], item[0][2], item[0][3])):
+        named.sort(key=lambda item: (order[item[0][0]], in_order(item[0][1]), item[0][1], item[1][0], item[0][2], item[0][3]))
+        for (scope, name, grade, consequence), (_rank, count, budget, budgeted, shown, shown_low, shown_high) in named:
             share = budget_share(consequence)
             known = budget if budgeted else None
             low = known * share.low if known is not None and share is not None else None

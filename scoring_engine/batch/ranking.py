@@ -24,11 +24,11 @@ from typing import Any
 
 from .._arith import ZERO, cut_mean, cut_rate
 from .._record import record
-from .._text import is_hidden, prints_as_nothing
+from .._text import escape_char, is_hidden, prints_as_nothing
 from .rows import ProjectRow
 from .._patterns import compile_later
 
-__all__ = ["Names", "Ranked", "count", "ranked", "shown_spelling", "spellings_note", "told_apart", "unscored"]
+__all__ = ["Names", "Ranked", "count", "in_order", "ranked", "shown_spelling", "spellings_note", "told_apart", "unscored"]
 
 _MOST_NAMES = 100_000  # spellings kept as written, to spare their NFKC (the names themselves are kept, as the rankings are)
 _SHOWN_VARIANTS = 10  # names spelt several ways that the note lists
@@ -102,10 +102,17 @@ def _visible(text: str) -> str:
 _SPACE_IN_CHINESE = compile_later(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
 
+def in_order(name: str) -> str:
+    """What a unit's or department's name is put in order by: as it reads, without the invisible characters it keeps
+    (\\ufeff市教育局 went after every other name, \\u202e单位A before: QA321 F1)."""
+    return name if name.isprintable() else "".join(c for c in name if c.isspace() or not prints_as_nothing(c))
+
+
 def shown_spelling(text: str) -> str:
     """A name as the note shows a spelling: spaces around dropped, an invisible character or a line break inside as its
-    code point (a spelling that differs by one must not read the same as the name, nor split the terminal's line)."""
-    return "".join(f"<U+{ord(c):04X}>" if (prints_as_nothing(c) and not c.isspace()) or is_hidden(c) else c
+    escape, \\u202e, as every output shows it in the project's cells (a spelling that differs by one must not read the
+    same as the name, nor split the terminal's line; QA321 F2: <U+202E>单位A in the note beside \\u202e单位A in the ranking)."""
+    return "".join(escape_char(c) if (prints_as_nothing(c) and not c.isspace()) or is_hidden(c) else c
                    for c in text.strip())
 
 
@@ -155,7 +162,7 @@ def ranked(table: dict[tuple[str, str], list[Any]], places: int, failed: Counter
     for (department, name), (n, total, flagged, by_set) in table.items():
         rate = sum((Fraction(points) / Fraction(out_of) for out_of, points in by_set.items() if out_of), Fraction(0)) / n
         rated.append((-rate, name, department, n, total, flagged))
-    rated.sort()
+    rated.sort(key=lambda r: (r[0], in_order(r[1]), r[1], in_order(r[2]), r[2]))
     found: list[Ranked] = []
     for i, (rate, name, department, n, total, flagged) in enumerate(rated):
         rank = found[-1].rank if found and rated[i - 1][0] == rate else i + 1

@@ -131,9 +131,10 @@ def _held(options: BatchOptions, documents: Iterator[Document], recheck_document
         for path in options.outputs:
             sinks.append(OUTPUTS[extension_of(path)](path, options.against))  # one at a time: a failure discards those made
         workbook = any(isinstance(s, BatchWorkbook) for s in sinks)
-        for sink in sinks:  # a page names the workbook beside it that lists every 提示
-            if isinstance(sink, BatchPage):
-                sink.workbook = next((p.name for p in options.outputs if OUTPUTS[extension_of(p)] is BatchWorkbook), None)
+        book = next((p for p in options.outputs if OUTPUTS[extension_of(p)] is BatchWorkbook), None)
+        for path, sink in zip(options.outputs, sinks, strict=True):  # a page names the workbook that lists every 提示
+            if isinstance(sink, BatchPage) and book is not None:
+                sink.workbook = _from_page(book, path)
         config = TaskConfig(options.indicator_set, options.other_set, json=any(isinstance(s, BatchJsonl) for s in sinks),
                             reports=options.reports, report_format=options.report_format, reasons=workbook,
                             details=workbook and options.against is None,
@@ -436,3 +437,12 @@ def _outputs_error(err: OSError, outputs: tuple[Path, ...]) -> ScoringEngineErro
     return ScoringEngineError(Problem(f"cannot write the outputs' temporary files: {err.strerror or err}",
                                       file=", ".join(dict.fromkeys(named)) or folder,
                                       hint=hint or (FREE_SPACE if err.errno in SPACE_ERRORS else None)))
+
+
+def _from_page(book: Path, page: Path) -> str:
+    """The workbook's path as a reader of the page finds it: relative to the page's folder (x.xlsx beside it, sub/x.xlsx
+    in a folder below: QA321 F3, the page named the bare x.xlsx of sub/x.xlsx)."""
+    try:
+        return os.path.relpath(os.path.abspath(book), os.path.dirname(os.path.abspath(page)))
+    except ValueError:  # on another drive (Windows): no path between them
+        return str(book)
