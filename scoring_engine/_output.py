@@ -8,30 +8,25 @@
 - Anything else (a folder, a block device, a socket) is refused.
 - An output written in pieces (a batch summary) follows the same rules
   through `AtomicOutput`: it appears whole on `commit()` or not at all.
-- Standard output takes the report all at once (`say`); a reader that went
-  away is a quiet exit, any other failure a ScoringEngineError, and a closed
-  standard output is an error too, not a silent success.
+- Standard output and standard error: `say` and `tell`, in `_terminal` (named here too).
 """
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import errno
 import io
 import os
 import signal
 import stat
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from ._command_line import stdout_fix
 from ._reads import was_read
-from ._stream_text import fit
+from ._terminal import drop_stdout, say, tell
 from .errors import Problem, ScoringEngineError
 
 __all__ = ["TEMPORARY_NAME_BYTES", "STOPS", "AtomicOutput", "advice", "done_stopping", "drop_stdout", "extension_of",
@@ -175,7 +170,9 @@ class AtomicOutput:
                 raise
         else:
             raise _cannot_write(path, f"it is {_node_kind(mode)}, not a file (give the path of a file)")
-        self.file: IO[bytes] = os.fdopen(self.fd, "wb", closefd=False)  # for writers that take a file (zipfile)
+        # for writers that take a file (zipfile); a pipe or device as a stream, written in order (QA320 F1)
+        self.file: IO[bytes] = os.fdopen(self.fd, "wb", closefd=False) if self.temporary is not None else \
+            io.BufferedWriter(_Stream(self.fd))
 
     def write(self, data: bytes) -> None:
         try:
@@ -220,6 +217,25 @@ class AtomicOutput:
         if self.temporary is not None:
             _remove(self.temporary)
             self.temporary = None
+
+
+class _Stream(io.RawIOBase):
+    """A pipe or character device, written in order: it says it cannot seek, as a pipe does. /dev/null and /dev/zero
+    say they can, and their tell() is always 0: a workbook zipped into one, told where its parts began, wrote offsets
+    below 0 (struct.error, an internal error: QA320 F1). zipfile now streams into it as into a pipe."""
+
+    def __init__(self, fd: int):
+        super().__init__()
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def write(self, data: Any) -> int:
+        return os.write(self.fd, data)
 
 
 def _unreachable(path: Path) -> ScoringEngineError | None:
@@ -399,98 +415,3 @@ def _signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
-
-
-# ---------------------------------------------------------------- the terminal
-
-
-def say(text: str, *, as_file: bool = False) -> None:
-    """Print `text` on standard output, all of it, now.
-
-    A reader that went away (a closed pipe) raises BrokenPipeError, for a quiet
-    exit; a closed standard output, a full disk or an encoding that cannot hold
-    the text is a ScoringEngineError. `as_file`: a format that declares or implies UTF-8 (HTML's charset, JSON, CSV's
-    BOM) goes out as a file written with --output would, its UTF-8 bytes unchanged, whatever the output's encoding
-    (QA183 F3); only the text a person reads in the terminal is fitted to it.
-    """
-    stream = sys.stdout
-    if stream is None:
-        raise ScoringEngineError(Problem("cannot print the output: standard output is closed",
-                                         hint=stdout_fix(closed=True)))
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    raw = getattr(stream, "buffer", None)
-    as_bytes = as_file and raw is not None and not _is_utf8(encoding)
-    text, unheld = (text, None) if as_bytes else fit(text, encoding)  # − as -, › as >, on a GBK output (QA179 F1)
-    if unheld is not None and (stream.errors or "strict") == "strict":  # a character of the user's own text
-        drop_stdout()
-        raise ScoringEngineError(Problem(f"cannot print the output: standard output takes {encoding} text only; the first "
-                                         f"character it cannot hold is U+{ord(unheld[0]):04X} {unheld[0]!r}, on line "
-                                         f"{unheld[1]}", hint=stdout_fix(closed=False)))
-    try:
-        if as_bytes or isinstance(raw, io.RawIOBase):  # python -u (PYTHONUNBUFFERED): a pipe may take only part of it
-            stream.flush()
-            data = text.encode("utf-8") if as_bytes else text.encode(encoding, stream.errors or "strict")
-            if isinstance(raw, io.RawIOBase):
-                _write_all(raw, data)
-            else:  # the buffer under a text stream, which takes the whole of it
-                assert raw is not None
-                raw.write(data)
-                raw.flush()
-        else:
-            stream.write(text)
-            stream.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as err:
-        drop_stdout()
-        raise ScoringEngineError(Problem(f"cannot print the output: {err.strerror or err}")) from None
-    except UnicodeEncodeError:
-        drop_stdout()
-        raise ScoringEngineError(Problem(f"cannot print the output: standard output takes {stream.encoding} text only",
-                                         hint=stdout_fix(closed=False))) from None
-
-
-def _is_utf8(encoding: str) -> bool:
-    try:
-        return codecs.lookup(encoding).name == "utf-8"
-    except LookupError:
-        return False
-
-
-def _write_all(raw: io.RawIOBase, data: bytes) -> None:
-    """Every byte of `data` into a raw stream, which may take fewer than given in one write (a pipe's 64 KiB)."""
-    view = memoryview(data)
-    while view:
-        written = raw.write(view)
-        if not written:  # a stream that takes nothing more: as a full disk
-            raise OSError(errno.EIO, "standard output took no more bytes")
-        view = view[written:]
-
-
-def tell(line: str) -> None:
-    """Print one line on standard error; if standard error itself is gone there is no one left to tell."""
-    stream = sys.stderr
-    if stream is None:
-        return
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    line, unheld = fit(line, encoding)  # − as -, on a GBK console; a character it has no way to hold as its escape
-    if unheld is not None:
-        line = line.encode(encoding, "backslashreplace").decode(encoding)
-    try:
-        stream.write(line + "\n")
-        stream.flush()
-    except (OSError, UnicodeEncodeError):
-        pass
-
-
-def drop_stdout() -> None:
-    """Send what still waits for the process's standard output to /dev/null, so the exit, flushing it, does not fail again."""
-    stream = sys.__stdout__
-    if stream is None or sys.stdout is not stream:
-        return  # none, or not the process's own (a test's capture): nothing is flushed at exit
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, stream.fileno())
-        os.close(null)
-    except (OSError, ValueError):
-        pass
