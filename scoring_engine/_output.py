@@ -135,6 +135,7 @@ class AtomicOutput:
 
     def __init__(self, path: Path):
         self.shown = path
+        self.left: list[str] = []  # its temporary files that could not be removed (a folder made read-only)
         try:
             mode: int | None = os.stat(path).st_mode
         except OSError as err:
@@ -198,8 +199,9 @@ class AtomicOutput:
     def commit(self) -> None:
         self.prepare()
         try:
-            os.close(self.fd)
-            self.fd = -1
+            if self.fd >= 0:  # put in place by commit_together already, only this is left
+                os.close(self.fd)
+                self.fd = -1
             if self.temporary is not None:
                 os.replace(self.temporary, self.target)
                 self.temporary = None
@@ -215,7 +217,8 @@ class AtomicOutput:
                 os.close(self.fd)
             self.fd = -1
         if self.temporary is not None:
-            _remove(self.temporary)
+            if not _remove(self.temporary):
+                self.left.append(self.temporary)
             self.temporary = None
 
 
@@ -293,9 +296,15 @@ def _open_node(path: Path) -> int:
     return fd
 
 
-def _remove(path: str) -> None:
-    with contextlib.suppress(OSError):
+def _remove(path: str) -> bool:
+    """Whether `path` is gone."""
+    try:
         os.unlink(path)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return False
+    return True
 
 
 def _temporary_prefix(name: str, folder: Path) -> str:

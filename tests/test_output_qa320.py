@@ -32,3 +32,91 @@ def test_a_batch_workbook_written_into_dev_null_through_a_link_is_written_as_int
     assert 0 == run.exit_code, run.output
     assert "internal error" not in run.stderr and (tmp_path / "null.xlsx").is_symlink()
 
+
+
+def _three_old_outputs(folder: Path) -> dict[Path, bytes]:
+    from portfolio import write_jsonl
+
+    write_jsonl(folder / "in.jsonl", 3)
+    old = {folder / "a.xlsx": b"OLDX", folder / "a.csv": b"OLDC", folder / "a.html": b"OLDH"}
+    for path, content in old.items():
+        path.write_bytes(content)
+    return old
+
+
+def _batch_into(folder: Path, *more: str) -> Any:
+    return _cli(*more, "batch", str(folder / "in.jsonl"), "-q", *(f"-o{folder / name}" for name in ("a.xlsx", "a.csv", "a.html")))
+
+
+def test_a_rename_that_fails_puts_back_the_outputs_already_in_place(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA320 F2: a batch whose second output could not be put in place (its rename failed) had already replaced the
+    first: a.xlsx new beside a.html old, and an error line that said no output was replaced (docs/batch.md). The
+    outputs now go in place together or not at all: the one renamed first is put back, every old file is as it was,
+    and no temporary file is left in the folder."""
+    old = _three_old_outputs(tmp_path)
+    replace = os.replace
+    calls: list[str] = []
+
+    def second_fails(source: Any, target: Any) -> None:
+        calls.append(str(target))
+        if len(calls) == 2:
+            raise PermissionError(13, "Permission denied")
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", second_fails)
+    run = _batch_into(tmp_path, "--lang", "en")
+    assert 1 == run.exit_code, run.output
+    assert f"{tmp_path / 'a.csv'}: cannot write the report: Permission denied" in run.stderr, run.stderr
+    assert old == {path: path.read_bytes() for path in old}
+    assert [] == [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_a_folder_made_under_an_outputs_name_while_the_batch_runs_replaces_no_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA320 F2: `rm a.csv; mkdir a.csv` while the batch scored: exit 1 with `a.csv: 这是文件夹`, and a.xlsx already
+    replaced by the new workbook. Every output is now checked again before the first is put in place: the same line,
+    and a.xlsx and a.html keep what they held."""
+    from scoring_engine.reports.batch_html import BatchPage
+
+    old = _three_old_outputs(tmp_path)
+    prepare = BatchPage.prepare
+
+    def and_a_folder_appears(self: Any) -> None:
+        prepare(self)
+        (tmp_path / "a.csv").unlink()
+        (tmp_path / "a.csv").mkdir()
+
+    monkeypatch.setattr(BatchPage, "prepare", and_a_folder_appears)
+    run = _batch_into(tmp_path, "--lang", "zh")
+    assert 1 == run.exit_code, run.output
+    assert f"错误：{tmp_path / 'a.csv'}: 无法写出文件：这是文件夹" in run.stderr, run.stderr
+    del old[tmp_path / "a.csv"]
+    assert old == {path: path.read_bytes() for path in old}
+    assert [] == [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_a_temporary_file_that_could_not_be_removed_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA320 F2: the second output's folder made read-only during the run: the error named the output, and its
+    temporary file (.b.csv.XXXXXXXX.tmp), which the process could not remove, was left without a word. The error now
+    names it, to remove by hand, in the language of the run."""
+    old = _three_old_outputs(tmp_path)
+    replace, unlink = os.replace, os.unlink
+
+    def csv_fails(source: Any, target: Any) -> None:
+        if str(target).endswith("a.csv"):
+            raise PermissionError(13, "Permission denied")
+        replace(source, target)
+
+    def csv_stays(path: Any, *args: Any, **kwargs: Any) -> None:
+        if os.path.basename(path).startswith(".a.csv."):
+            raise PermissionError(13, "Permission denied")
+        unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", csv_fails)
+    monkeypatch.setattr(os, "unlink", csv_stays)
+    run = _batch_into(tmp_path, "--lang", "zh")
+    assert 1 == run.exit_code, run.output
+    left = [p for p in tmp_path.iterdir() if p.name.startswith(".a.csv.")]
+    assert left and all(f"错误：{name}: 无法删除临时文件：请删去它" in run.stderr for name in left), run.stderr
+    assert old == {path: path.read_bytes() for path in old}

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .._arith import in_engine_context
+from .._commit import commit_together, left_behind
 from .._output import FREE_SPACE, MAKE_THE_FOLDER, advice, extension_of, stops_deferred
 from .._record import record
 from ..errors import IndicatorSetError, Problem, ScoringEngineError
@@ -154,6 +155,7 @@ def _held(options: BatchOptions, documents: Iterator[Document], recheck_document
             sink.prepare()
         done = _finished(options, summary, reported, (earlier, sources, planned))
         with stops_deferred(deliver=False):  # every output is put in place, or none: a stop that comes now comes late
+            commit_together([sink.output for sink in sinks])  # a rename that fails puts back those done (QA320 F2)
             for sink in sinks:
                 sink.commit()
         return done
@@ -173,6 +175,8 @@ def _held(options: BatchOptions, documents: Iterator[Document], recheck_document
                     options.reports.rmdir()
         if isinstance(err, OSError):  # an output's own temporary files (a workbook's sheets) on a full disk
             raise _outputs_error(err, options.outputs) from None
+        if isinstance(err, ScoringEngineError) and (left := left_behind([sink.output for sink in sinks])):
+            raise ScoringEngineError([*err.problems, *left]) from None  # named, to remove by hand (QA320 F2)
         raise
 
 
