@@ -14,13 +14,15 @@ completion and checking in the editor keep working on the copy.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
 from pathlib import Path
 
 from ._files import shown_path
-from ._output import advice, write_atomically
+from ._commit import write_together
+from ._output import advice
 from ._resources import data_dir
 from .errors import IndicatorSetError, Problem, ScoringEngineError, did_you_mean
 from .loader import bundled_sets
@@ -71,24 +73,37 @@ def copy_bundled_set(set_id: str, folder: Path) -> list[Path]:
     beside it (ID.cases.yaml, ID.facts.json: what a maintainer runs after each edit, QA293 F4), and return their paths;
     a file already there is kept, the copy refused, nothing written."""
     bundled = bundled_set_file(set_id)
-    # made, as batch --reports makes its folder; a file of that name is refused (a name too long to look up is no
-    # folder, which mkdir then says: QA163 F4)
-    if not os.path.isdir(folder):
-        if os.path.islink(folder):  # mkdir would say only "file exists": the link is there, no folder (QA216 5)
-            raise ScoringEngineError(_no_folder_linked(folder))
-        try:
-            folder.mkdir(parents=True)
-        except OSError as err:
-            raise ScoringEngineError(Problem(f"cannot create the folder: {err.strerror or err}", file=str(folder),
-                                             hint=advice(err) or "give another folder")) from None
-    texts = {folder / f"{set_id}.yaml": copied_set_text(bundled, folder), **_beside_set(bundled, set_id, folder)}
-    for target in texts:
-        if os.path.exists(target):
-            raise ScoringEngineError(Problem("already exists: the copy would replace it", file=str(target),
-                                             hint="rename or remove it, or copy into another folder"))
-    for target, text in texts.items():
-        write_atomically(target, text)
+    made = _made(folder)
+    try:
+        texts = {folder / f"{set_id}.yaml": copied_set_text(bundled, folder), **_beside_set(bundled, set_id, folder)}
+        for target in texts:
+            if os.path.exists(target):
+                raise ScoringEngineError(Problem("already exists: the copy would replace it", file=str(target),
+                                                 hint="rename or remove it, or copy into another folder"))
+        # the three files appear together or not at all: a full disk left the set alone, and the copy run again was
+        # refused for it (QA320 F3)
+        write_together(dict(texts))
+    except BaseException:
+        if made:  # a folder this run made, left empty: taken away too
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
     return list(texts)
+
+
+def _made(folder: Path) -> bool:
+    """Make `folder` if missing (as batch --reports makes its folder); whether it was made. A file of that name is
+    refused (a name too long to look up is no folder, which mkdir then says: QA163 F4)."""
+    if os.path.isdir(folder):
+        return False
+    if os.path.islink(folder):  # mkdir would say only "file exists": the link is there, no folder (QA216 5)
+        raise ScoringEngineError(_no_folder_linked(folder))
+    try:
+        folder.mkdir(parents=True)
+    except OSError as err:
+        raise ScoringEngineError(Problem(f"cannot create the folder: {err.strerror or err}", file=str(folder),
+                                         hint=advice(err) or "give another folder")) from None
+    return True
 
 
 def _beside_set(bundled: Path, set_id: str, folder: Path) -> dict[Path, str]:

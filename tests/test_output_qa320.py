@@ -120,3 +120,52 @@ def test_a_temporary_file_that_could_not_be_removed_is_named(tmp_path: Path, mon
     left = [p for p in tmp_path.iterdir() if p.name.startswith(".a.csv.")]
     assert left and all(f"错误：{name}: 无法删除临时文件：请删去它" in run.stderr for name in left), run.stderr
     assert old == {path: path.read_bytes() for path in old}
+
+
+@pytest.mark.parametrize("made", [True, False])
+def test_a_set_copy_cut_short_by_a_full_disk_leaves_nothing_and_can_be_run_again(tmp_path: Path, made: bool,
+                                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA320 F3: `sets national-framework --copy c` on a disk that filled as the second file was written left
+    national-framework.yaml alone in c/, and the same command, space freed, was refused: the file exists. The three
+    files now appear together or not at all: the failed copy leaves nothing (a folder it made is taken away too), and
+    running it again copies them."""
+    import errno
+
+    folder = tmp_path / "c"
+    if not made:
+        folder.mkdir()
+    fsync = os.fsync
+    calls = []
+
+    def second_is_full(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", second_is_full)
+    run = _cli("--lang", "zh", "sets", "national-framework", "--copy", str(folder))
+    assert 1 == run.exit_code and "磁盘空间不足" in run.stderr, run.output
+    assert (not folder.exists()) if made else [] == list(folder.iterdir())
+    monkeypatch.setattr(os, "fsync", fsync)
+    run = _cli("sets", "national-framework", "--copy", str(folder))
+    assert 0 == run.exit_code, run.output
+    assert 3 == len(list(folder.iterdir()))
+
+
+def test_a_set_copy_whose_last_rename_fails_takes_back_the_files_put_in_place(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA320 F3: a copy that fails as its files are put in place (the second rename) leaves none of them."""
+    replace = os.replace
+    calls: list[str] = []
+
+    def second_fails(source: Any, target: Any) -> None:
+        calls.append(str(target))
+        if len(calls) == 2:
+            raise PermissionError(13, "Permission denied")
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", second_fails)
+    run = _cli("--lang", "zh", "sets", "national-framework", "--copy", str(tmp_path))
+    assert 1 == run.exit_code and "national-framework.cases.yaml: 无法写出文件：没有权限" in run.stderr, run.output
+    assert [] == list(tmp_path.iterdir())
