@@ -20,6 +20,7 @@ from ._cli_guard import EXIT_INTERRUPTED, said_line as _say
 from ._cli_params import points_given
 from ._messages import chosen_language, current_language, said
 from ._output import done_stopping, extension_of, say, stopping_cleanly, stops_deferred, tell
+from ._terminal import on_a_terminal
 from ._text import one_line
 from .errors import Problem, ScoringEngineError
 from .loader import load_indicator_set, resolve_set
@@ -57,12 +58,15 @@ def run_batch_command(inputs: tuple[str, ...], set_ref: str | None, jobs: int | 
                            outputs, reports, report_format, compare_with,
                            load_indicator_set(resolve_set(compare_set)) if compare_set else None, points,
                            progress_stream(quiet), lang, chosen_language())
+    stopped = said("interrupted: no summary file was written", lang)
     try:
-        with stopping_cleanly():  # SIGTERM or SIGHUP: the outputs are discarded as on Ctrl-C, then the signal ends the process
+        # SIGTERM or SIGHUP: the outputs are discarded as on Ctrl-C, the line Ctrl-C gets said (QA320 F6), then the
+        # signal ends the process
+        with stopping_cleanly(lambda signum: tell(("\n" if options.progress is not None else "") + stopped)):
             summary = run_batch(options)
     except KeyboardInterrupt:
         done_stopping()  # stopped and cleaned up: Ctrl-C again while Python unwinds changes nothing (QA94 F2)
-        tell("\n" + said("interrupted: no summary file was written", lang))
+        tell(("\n" if on_a_terminal() else "") + stopped)  # after ^C or the progress line; no empty line in a log (QA320 F8)
         sys.exit(EXIT_INTERRUPTED)
     done_stopping()  # the outputs are in place: a stop now would only say they are not (QA90 F4, QA92 F3)
     with stops_deferred(deliver=False):  # called in-process, the caller's handlers come back after

@@ -22,6 +22,7 @@ from ._command_line import offering_output, on_the_command_line
 from ._encodings import reading_otherwise
 from ._messages import chosen_language, current_language, error_line, said
 from ._output import done_stopping, drop_stdout, tell
+from ._terminal import on_a_terminal
 from ._text import one_line
 from .errors import ScoringEngineError
 
@@ -129,7 +130,9 @@ def _run(action: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, An
         raise
     except KeyboardInterrupt:  # an output being written was left as it was (_output.write_atomically)
         done_stopping()  # Ctrl-C again while Python unwinds changes nothing
-        tell("\n" + said_line("interrupted"))  # batch's code, whenever it comes: 1 is "some project failed" (QA57 F3)
+        # on a line of its own after ^C, with no empty line before it in a log (QA320 F8); batch's code, whenever it
+        # comes: 1 is "some project failed" (QA57 F3)
+        tell(("\n" if on_a_terminal() else "") + said_line("interrupted"))
         sys.exit(EXIT_INTERRUPTED if action.__name__ == "batch" else EXIT_INVALID)
     except MemoryError:  # the machine's limit, as a full disk is: said as such, not as a bug
         tell(error_said("not enough memory to finish (MemoryError): close other programs, or give a smaller input"))

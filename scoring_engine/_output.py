@@ -20,7 +20,7 @@ import os
 import signal
 import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -342,9 +342,10 @@ def _raise_stopped(signum: int, frame: object) -> None:
 
 
 @contextmanager
-def stopping_cleanly() -> Iterator[None]:
+def stopping_cleanly(said: Callable[[int], None] | None = None) -> Iterator[None]:
     """While the body runs, SIGTERM and SIGHUP (where they would end the process) raise _Stopped, so that the body
-    cleans up; the signal is then raised again with its old handler, ending the process as it would have."""
+    cleans up; the signal is then raised again with its old handler, ending the process as it would have. `said`, given
+    the signal, says so first (a batch stopped by a service manager said nothing: QA320 F6)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -358,6 +359,8 @@ def stopping_cleanly() -> Iterator[None]:
         for signum in ours:
             signal.signal(signum, previous[signum])
         ours = []
+        if said is not None:
+            said(stop.signum)
         signal.raise_signal(stop.signum)
         raise
     finally:

@@ -17,7 +17,7 @@ from ._command_line import stdout_fix
 from ._stream_text import fit
 from .errors import Problem, ScoringEngineError
 
-__all__ = ["drop_stdout", "say", "tell"]
+__all__ = ["drop_stdout", "on_a_terminal", "say", "tell"]
 
 
 def say(text: str, *, as_file: bool = False) -> None:
@@ -110,3 +110,14 @@ def drop_stdout() -> None:
         os.close(null)
     except (OSError, ValueError):
         pass
+
+
+def on_a_terminal() -> bool:
+    """Whether standard error is a terminal: where Ctrl-C shows ^C, or the progress line stands, so that the line that
+    says the command was interrupted starts on a line of its own; in a log file it is not preceded by an empty line
+    (QA320 F8)."""
+    stream = sys.stderr
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):
+        return False

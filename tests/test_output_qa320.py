@@ -169,3 +169,43 @@ def test_a_set_copy_whose_last_rename_fails_takes_back_the_files_put_in_place(tm
     run = _cli("--lang", "zh", "sets", "national-framework", "--copy", str(tmp_path))
     assert 1 == run.exit_code and "national-framework.cases.yaml: 无法写出文件：没有权限" in run.stderr, run.output
     assert [] == list(tmp_path.iterdir())
+
+
+@pytest.mark.skipif(os.name != "posix", reason="signals")
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGHUP"])
+def test_sigterm_or_sighup_stopping_a_batch_says_so_as_ctrl_c_does(tmp_path: Path, stop: str) -> None:
+    """QA320 F6: SIGTERM or SIGHUP (a service manager stopping the job, a closed terminal) ended a batch cleanly, exit
+    143 or 129, with nothing on standard error: a cron or service log showed nothing of why there was no summary. It
+    now says the line Ctrl-C gets, then ends as the signal ends a process (the exit status kept)."""
+    import signal
+    import subprocess
+    import sys
+
+    from portfolio import write_jsonl
+
+    write_jsonl(tmp_path / "in.jsonl", 2)
+    script = (f"import runpy, signal, sys\n"
+              f"signal.signal(signal.{stop}, signal.SIG_DFL)\n"
+              "import scoring_engine.batch.run as run\n"
+              f"run.run_batch = lambda options: signal.raise_signal(signal.{stop})\n"
+              f"sys.argv = {['scoring-engine', '--lang', 'en', 'batch', str(tmp_path / 'in.jsonl'), '-q']!r}\n"
+              "runpy.run_module('scoring_engine', run_name='__main__')\n")
+    done = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, timeout=120)
+    assert -getattr(signal, stop) == done.returncode, done.stderr
+    assert b"interrupted: no summary file was written\n" == done.stderr
+
+
+def test_ctrl_c_in_a_batch_logged_to_a_file_is_said_without_an_empty_line_before_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA320 F8: the line after Ctrl-C started with an empty line, there to end the ^C or the progress line on a
+    terminal, also when standard error was a file (a log) and no progress line was shown. Only on a terminal now."""
+    from portfolio import write_jsonl
+    from scoring_engine.batch import run as batch_run
+
+    def interrupted(options: Any) -> Any:
+        raise KeyboardInterrupt
+
+    write_jsonl(tmp_path / "in.jsonl", 2)
+    monkeypatch.setattr(batch_run, "run_batch", interrupted)
+    run = _cli("--lang", "zh", "batch", str(tmp_path / "in.jsonl"), "-q")
+    assert (130, "已中断：没有写出汇总文件\n") == (run.exit_code, run.stderr)
