@@ -882,7 +882,7 @@ def test_the_progress_line_shows_count_rate_and_failures(tmp_path: Path, monkeyp
     terminal = io.StringIO()
     run_batch(BatchOptions((str(tmp_path / "in"),), progress=terminal))
     shown = terminal.getvalue()
-    assert shown.startswith("\r已评分 1/4（25%）  每秒 ")
+    assert shown.startswith("\r已处理 1/4（25%）  每秒 ")
     assert shown.endswith("\r\x1b[K")
 
 
@@ -900,7 +900,7 @@ def test_the_progress_line_on_a_terminal_taking_no_control_sequences_is_redrawn_
     terminal = io.StringIO()
     run_batch(BatchOptions((str(tmp_path / "in"),), progress=terminal))
     shown = terminal.getvalue()
-    assert "\x1b" not in shown and shown.startswith("\r已评分 1/3（33%）  每秒 "), repr(shown)
+    assert "\x1b" not in shown and shown.startswith("\r已处理 1/3（33%）  每秒 "), repr(shown)
     *_, drawn, blank = shown.rstrip("\r").split("\r")
     assert "" == blank.strip() and len(blank) == sum(1 if ch.isascii() else 2 for ch in drawn), repr(shown)
 
@@ -921,7 +921,7 @@ def test_the_summary_and_the_progress_line_speak_the_runs_language(tmp_path: Pat
     assert chinese.stdout.startswith("3个项目：已评分3，评分失败0，") and "与复核对比3个，标记0个，平均总分差0.00" in chinese.stdout
     terminal = io.StringIO()
     run_batch(BatchOptions((str(tmp_path / "in"),), progress=terminal, lang="en"))
-    assert terminal.getvalue().startswith("\rscored 1/3 (33%)  ") and "已评分" not in terminal.getvalue()
+    assert terminal.getvalue().startswith("\rdone 1/3 (33%)  ") and "已处理" not in terminal.getvalue()
 
 
 def test_no_progress_line_when_stderr_is_not_a_terminal_or_with_quiet(tmp_path: Path):

@@ -209,3 +209,43 @@ def test_ctrl_c_in_a_batch_logged_to_a_file_is_said_without_an_empty_line_before
     monkeypatch.setattr(batch_run, "run_batch", interrupted)
     run = _cli("--lang", "zh", "batch", str(tmp_path / "in.jsonl"), "-q")
     assert (130, "已中断：没有写出汇总文件\n") == (run.exit_code, run.stderr)
+
+
+def test_the_progress_line_counts_the_projects_done_not_scored() -> None:
+    """QA320 F5: the progress line said 已评分 97/200 … 失败 97, counting the projects that failed as scored, while the
+    summary's 已评分 counts only those scored (200个项目：已评分100，评分失败100). It now says 已处理 (done), in both
+    languages."""
+    import io
+
+    from scoring_engine.batch.progress import Progress
+
+    for lang, said in (("zh", "已处理 2/4（50%）"), ("en", "done 2/4 (50%)")):
+        out = io.StringIO()
+        progress = Progress(out, total=4, clock=iter([0.0, 1.0, 2.0]).__next__, lang=lang, dumb=False)
+        progress.tick(failed=True)
+        progress.tick(failed=True)
+        line = out.getvalue().split("\r")[-1]
+        assert line.startswith(said) and ("失败 2" if lang == "zh" else "failed 2") in line, line
+        assert "已评分" not in out.getvalue() and "scored" not in out.getvalue()
+
+
+@pytest.mark.parametrize("dumb", [False, True])
+def test_the_progress_line_fits_a_narrow_terminal_or_is_left_out(dumb: bool) -> None:
+    """QA320 F4: on a terminal narrower than the progress line (about 50 columns, a Chinese character taking two), the
+    line wrapped, and each redraw (\\r…ESC[K, which returns to its last row only) left the wrapped rows on the screen.
+    The line is now as wide as the terminal less one column at most, its least useful parts left out first, and not
+    drawn at all where the count alone does not fit."""
+    import io
+
+    from scoring_engine._display import display_width
+    from scoring_engine.batch.progress import Progress
+
+    for columns, count_shown in ((80, True), (30, True), (20, True), (16, False)):
+        out = io.StringIO()
+        progress = Progress(out, total=100, clock=iter([0.0, 1.0, 2.0]).__next__, dumb=dumb, columns=lambda width=columns: width)
+        progress.tick(failed=True)
+        progress.tick(failed=False)
+        progress.close()
+        drawn = [line.replace("\x1b[K", "").rstrip(" ") for line in out.getvalue().split("\r") if line]
+        assert all(display_width(line) < columns for line in drawn), (columns, drawn)
+        assert count_shown == any(line.startswith("已处理 ") for line in drawn), (columns, drawn)

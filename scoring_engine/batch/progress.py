@@ -7,20 +7,30 @@
 >>> progress.tick(failed=False)
 >>> progress.tick(failed=True)
 >>> out.getvalue().split("\\r")[-1].rstrip("\\x1b[K")
-'已评分 2/100（2%）  每秒 1 个  预计剩余 1分38秒  失败 1'
+'已处理 2/100（2%）  每秒 1 个  预计剩余 1分38秒  失败 1'
 >>> Progress(out, total=100, clock=iter([0.0]).__next__, lang="en").line(2.0)
-'scored 0/100 (0%)  0 a second  failed 0'
+'done 0/100 (0%)  0 a second  failed 0'
+
+The count is of the projects done, scored or failed (the summary's 已评分 counts only those scored: QA320 F5). On a
+terminal narrower than the line, the parts that matter least go first, as wide as the terminal less one column (a
+Chinese character takes two), or the line is left out where the count alone does not fit (QA320 F4):
+
+>>> fitted(["已处理 65/100（65%）", "每秒 88 个", "预计剩余 0秒", "失败 0"], 40)
+'已处理 65/100（65%）  失败 0'
+>>> fitted(["已处理 65/100（65%）", "每秒 88 个", "预计剩余 0秒", "失败 0"], 20)
+''
 """
 
 from __future__ import annotations
 
 import os
 import time
-import unicodedata
 from collections.abc import Callable
 from typing import TextIO
 
-__all__ = ["Progress", "duration"]
+from .._display import display_width
+
+__all__ = ["Progress", "duration", "fitted"]
 
 _INTERVAL = 0.2  # seconds between redraws
 _CLEAR = "\x1b[K"  # erase to the end of the line
@@ -32,8 +42,9 @@ class Progress:
     spaces, where the sequence would be shown as ^[[K (QA224 10)."""
 
     def __init__(self, stream: TextIO, total: int | None = None, clock: Callable[[], float] = time.monotonic,
-                 lang: str = "zh", dumb: bool | None = None):
+                 lang: str = "zh", dumb: bool | None = None, columns: Callable[[], int | None] | None = None):
         self.stream, self.total, self.clock, self.lang = stream, total, clock, lang
+        self.columns = columns or (lambda: _columns(stream))  # the terminal's width, asked at each redraw (it may change)
         self.done = self.failed = 0
         self.started = clock()
         self.shown = float("-inf")
@@ -42,7 +53,7 @@ class Progress:
 
     def _draw(self, line: str) -> None:
         if self.dumb:
-            width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+            width = display_width(line)
             line, self.width = line + " " * max(self.width - width, 0), width
             self.stream.write("\r" + line + ("\r" if not width else ""))
         else:
@@ -55,26 +66,60 @@ class Progress:
         now = self.clock()
         if now - self.shown >= _INTERVAL:
             self.shown = now
-            self._draw(self.line(now))
+            self._draw(fitted(self.parts(now), self.columns()))
 
     def line(self, now: float) -> str:
+        return fitted(self.parts(now), None)
+
+    def parts(self, now: float) -> list[str]:
+        """The count, the rate, the time left (where known) and the failures."""
         elapsed = max(now - self.started, 1e-9)
         rate = self.done / elapsed
         zh = self.lang == "zh"
-        count = f"{'已评分' if zh else 'scored'} {self.done}"
+        count = f"{'已处理' if zh else 'done'} {self.done}"
         left = ""
         if self.total:
             share = min(self.done * 100 // self.total, 100)
             count += f"/{self.total}（{share}%）" if zh else f"/{self.total} ({share}%)"
             if rate > 0 and self.total > self.done:
                 time_left = duration((self.total - self.done) / rate, self.lang)
-                left = f"  预计剩余 {time_left}" if zh else f"  {time_left} left"
+                left = f"预计剩余 {time_left}" if zh else f"{time_left} left"
         if zh:
-            return f"{count}  每秒 {rate:.0f} 个{left}  失败 {self.failed}"
-        return f"{count}  {rate:.0f} a second{left}  failed {self.failed}"
+            return [count, f"每秒 {rate:.0f} 个", left, f"失败 {self.failed}"]
+        return [count, f"{rate:.0f} a second", left, f"failed {self.failed}"]
 
     def close(self) -> None:
         self._draw("")
+
+
+def fitted(parts: list[str], columns: int | None) -> str:
+    """The parts of the progress line (count, rate, time left, failures) joined, in fewer than `columns` columns (None:
+    any width): the rate goes first, then the time left, then the failures; "" where the count alone does not fit. A
+    line as wide as the terminal, or wider, wraps, and every redraw left its rows behind (QA320 F4)."""
+    shown = [part for part in parts if part]
+    order = [parts[1], parts[2], parts[3]]  # what goes first when the line is too wide
+    while columns is not None and display_width("  ".join(shown)) > columns - 1:
+        if not order:
+            return ""
+        dropped = order.pop(0)
+        if dropped in shown[1:]:
+            shown.remove(dropped)
+    return "  ".join(shown)
+
+
+def _columns(stream: TextIO) -> int | None:
+    """The width of the terminal `stream` is, in columns (COLUMNS where set, as shells and Python's shutil take it);
+    None when it is no terminal or does not say."""
+    try:
+        given = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        given = 0
+    if given > 0:
+        return given
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or None
+    except (AttributeError, OSError, ValueError):  # a StringIO (io.UnsupportedOperation is both)
+        return None
 
 
 def duration(seconds: float, lang: str = "zh") -> str:
