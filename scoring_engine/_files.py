@@ -30,6 +30,7 @@ from ._quick_schema import fits
 from ._old_workbooks import old_workbook_problem
 from ._other_kinds import OTHER_SUFFIXES, document_kind, other_kind, written_table
 from ._path_encoding import unnamed
+from ._links import broken_link
 from .errors import STDIN, FactsError, IndicatorSetError, Problem, did_you_mean, json_path, named_source
 from .fact_values import out_of_range_words
 from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
@@ -81,8 +82,8 @@ def read_bytes(path: Path, limit: int, error: type[Exception], limit_name: str |
                 raise error(not_a_regular_file(name))
             data = handle.read(limit + 1)
             _reads.note(opened)
-    except FileNotFoundError:
-        raise error(Problem("no such file", file=name)) from None
+    except FileNotFoundError:  # a link that names no file is said as such (QA320 F7)
+        raise error(broken_link(path, name) or Problem("no such file", file=name)) from None
     except OSError as err:
         raise error(Problem(f"cannot read: {err.strerror}", file=name)) from None
     except UnicodeEncodeError as err:  # a name the locale cannot hold (_path_encoding), to a program too
@@ -179,6 +180,8 @@ def resolve_set(ref: str, relative_to: Path | None = None, what: str = "indicato
     bundled = bundled_sets()  # the bundled folder listed only for a name that is no file: a set's file is read at once
     if ref in bundled:
         return bundled[ref]
+    if (broken := broken_link(path, shown_path(path))) is not None:  # a link in a loop, or to nothing (QA320 F7)
+        raise IndicatorSetError(broken)
     hint = did_you_mean(ref, bundled) or ("bundled sets: " + ", ".join(bundled) if bundled else None)
     raise IndicatorSetError(Problem(f"no indicator set {_quoted(ref)}: neither a file nor a bundled set id", hint=hint))
 

@@ -45,4 +45,10 @@ OPTIONS = (
     ("a temporary file could not be removed: remove it", "无法删除临时文件：请删去它"),
     ("cannot write the report: its temporary file {name} is gone", "无法写出文件：它的临时文件 {name} 已不存在"),
     ("run it again", "再运行一次"),
+    # a link that leads to no file (_links, QA320 F7)
+    ("it is a link to {target}, which does not exist", "它是指向 {target} 的链接，而那里没有文件"),
+    ("make the file it names, or remove the link", "先建好链接所指的文件，或删去这个链接"),
+    ("remove the link, or make it name the file", "删去这个链接，或让它指向要读取的文件"),
+    ("cannot create the reports folder: it is a symbolic link in a loop of links",
+     "无法创建报告文件夹：它是符号链接，而这些链接形成了循环"),
 )

@@ -249,3 +249,38 @@ def test_the_progress_line_fits_a_narrow_terminal_or_is_left_out(dumb: bool) -> 
         drawn = [line.replace("\x1b[K", "").rstrip(" ") for line in out.getvalue().split("\r") if line]
         assert all(display_width(line) < columns for line in drawn), (columns, drawn)
         assert count_shown == any(line.startswith("已处理 ") for line in drawn), (columns, drawn)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_set_given_as_a_broken_link_is_said_to_be_one(tmp_path: Path) -> None:
+    """QA320 F7: a set given by a link in a loop (`validate loopA.yaml`, `score … --set loopA.yaml`) or by a link to a
+    file not there was told `neither a file nor a bundled set id`, of a name `ls` lists; a dangling link inside a batch
+    folder was `没有这个文件`. Each is now said as what it is: the loop in the words every reader uses (Too many levels
+    of symbolic links), the dangling link with the name it points to."""
+    from conftest import EXAMPLE_FACTS
+
+    (tmp_path / "loopA.yaml").symlink_to("loopB.yaml")
+    (tmp_path / "loopB.yaml").symlink_to("loopA.yaml")
+    (tmp_path / "dangling.yaml").symlink_to("gone.yaml")
+    run = _cli("validate", str(tmp_path / "loopA.yaml"))
+    assert f"error: {tmp_path / 'loopA.yaml'}: cannot read: Too many levels of symbolic links" in run.stderr, run.output
+    run = _cli("--lang", "zh", "score", str(EXAMPLE_FACTS), "--set", str(tmp_path / "dangling.yaml"))
+    assert 1 == run.exit_code and f"错误：{tmp_path / 'dangling.yaml'}: 它是指向 gone.yaml 的链接，而那里没有文件" in run.stderr
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "d.json").symlink_to("gone.json")
+    run = _cli("--lang", "zh", "batch", str(tmp_path / "in"), "-q")
+    assert f"错误：{tmp_path / 'in' / 'd.json'}: 它是指向 gone.json 的链接，而那里没有文件" in run.stderr, run.output
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_reports_folder_that_is_a_link_to_itself_is_said_to_be_a_loop(tmp_path: Path) -> None:
+    """QA320 F7: `batch --reports selfloop`, a link to itself, was told to make the folder the link names first, which
+    cannot be done; it now gets the words `sets --copy` gives such a link: a loop of links, to remove or replace."""
+    from portfolio import write_jsonl
+
+    write_jsonl(tmp_path / "in.jsonl", 1)
+    (tmp_path / "selfloop").symlink_to("selfloop")
+    run = _cli("--lang", "zh", "batch", str(tmp_path / "in.jsonl"), "-q", "--reports", str(tmp_path / "selfloop"))
+    assert 1 == run.exit_code, run.output
+    assert f"错误：{tmp_path / 'selfloop'}: 无法创建报告文件夹：它是符号链接，而这些链接形成了循环（删去这个链接，或换一个文件夹）" \
+        in run.stderr, run.stderr

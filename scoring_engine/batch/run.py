@@ -25,6 +25,7 @@ from typing import Any, TextIO
 
 from .._arith import in_engine_context
 from .._commit import commit_together, left_behind
+from .._links import in_a_loop
 from .._output import FREE_SPACE, MAKE_THE_FOLDER, advice, extension_of, stops_deferred
 from .._record import record
 from ..errors import IndicatorSetError, Problem, ScoringEngineError
@@ -244,6 +245,9 @@ def _reports_folder(options: BatchOptions) -> bool:
     # os.path's, which take a name too long to look up (项 × 86) for no folder: mkdir then says so (QA163 F4)
     if reports is None or os.path.isdir(reports):
         return False
+    if in_a_loop(reports):  # said as `sets --copy` says it: no folder to make there could end the loop (QA320 F7)
+        raise ScoringEngineError(Problem("cannot create the reports folder: it is a symbolic link in a loop of links",
+                                         file=str(reports), hint="remove the link, or give another folder"))
     if os.path.islink(reports):  # mkdir would say only "file exists": the link is there, the folder it names is not
         raise ScoringEngineError(Problem(f"the reports folder is a link to {os.readlink(reports)}, which is no folder",
                                          file=str(reports), hint="make the folder it names, or give the folder itself"))
