@@ -21,7 +21,7 @@ from ._cli_params import points_given
 from ._messages import chosen_language, current_language, said
 from ._output import done_stopping, extension_of, say, stopping_cleanly, stops_deferred, tell
 from ._terminal import on_a_terminal
-from ._text import one_line
+from ._text import one_line, path_shown
 from .errors import Problem, ScoringEngineError
 from .loader import load_indicator_set, resolve_set
 
@@ -77,7 +77,7 @@ def run_batch_command(inputs: tuple[str, ...], set_ref: str | None, jobs: int | 
             _not_printed(err, outputs)
         _tell_problems(summary, lang)
         for path in outputs:
-            tell(_say(f"{path}: written"))
+            tell(_say(f"{path_shown(path)}: written"))
         sys.exit(exit_code(summary))
 
 
@@ -100,7 +100,7 @@ def _not_printed(err: ScoringEngineError | MemoryError, outputs: tuple[Path, ...
     code). It said "无法输出" and to give --output FILE, of a run given --output whose outputs were in place (QA193 F6);
     batch's hints never offer it now (`_command_line.stdout_fix`), and one to redirect the output is left out."""
     for path in outputs:
-        tell(_say(f"{path}: written"))
+        tell(_say(f"{path_shown(path)}: written"))
     if not outputs:
         raise err
     if isinstance(err, MemoryError):  # not "could not finish" after the outputs named as written (QA198 4)

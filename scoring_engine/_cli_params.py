@@ -28,8 +28,8 @@ from click.core import ParameterSource
 
 from ._output import extension_of
 
-__all__ = ["EXTENSIONS", "LanguageChoice", "OutputFile", "ReportsFolder", "at_most_once", "format_by_extension", "given_once",
-           "one_of", "points_given"]
+__all__ = ["EXTENSIONS", "FolderToWrite", "LanguageChoice", "OutputFile", "ReportsFolder", "at_most_once",
+           "format_by_extension", "given_once", "one_of", "points_given"]
 
 #: The format each extension names, in the words of the commands' --format.
 EXTENSIONS = {".txt": "table", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".html": "html",
@@ -53,14 +53,25 @@ class OutputFile(click.Path):
         return super().convert(value, param, ctx)
 
 
-class ReportsFolder(click.Path):
-    """The folder `batch --reports` writes into: `-` alone is standard output, refused unless a folder named `-` is
-    there (QA189 F3). Checked on the words given, since a Path reads `./-` as `-` too (QA190 F3)."""
+class FolderToWrite(click.Path):
+    """A folder to write into (`sets --copy`), made if missing: a file there is refused, and so is a device, a pipe or a
+    socket (`/dev/null`, which mkdir then said only "file exists": QA320 F8)."""
 
     name = "directory"
 
     def __init__(self) -> None:
         super().__init__(file_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        path = super().convert(value, param, ctx)
+        if os.path.exists(path) and not os.path.isdir(path):  # a regular file click refuses itself
+            self.fail(f"not a folder: {os.fspath(path)!r} is a device, a pipe or a socket", param, ctx)
+        return path
+
+
+class ReportsFolder(FolderToWrite):
+    """The folder `batch --reports` writes into: `-` alone is standard output, refused unless a folder named `-` is
+    there (QA189 F3). Checked on the words given, since a Path reads `./-` as `-` too (QA190 F3)."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if value == "-" and not os.path.exists("-"):

@@ -127,6 +127,19 @@ def visible(text: str) -> str:
     return _escaped(_BREAK.sub("\n", text), "\n\t")
 
 
+def path_shown(path: object) -> str:
+    """A file's name as a line shows it: a line break, carriage return or tab in it as \\n, \\r, \\t, as a byte that
+    is not UTF-8 is shown \\xff, so that the name shown is the name to type (one_line would make them spaces: QA320 F8).
+
+    >>> path_shown("new\\nline\\t.yaml")
+    'new\\\\nline\\\\t.yaml'
+    """
+    text = str(path)
+    if text.isprintable():
+        return text
+    return text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
 def one_line(text: str) -> str:
     """`text` as one line: line breaks and tabs as spaces, every other hidden character as its escape."""
     return _escaped(_BREAK.sub(" ", text).replace("\t", " "), "")

@@ -51,4 +51,9 @@ OPTIONS = (
     ("remove the link, or make it name the file", "删去这个链接，或让它指向要读取的文件"),
     ("cannot create the reports folder: it is a symbolic link in a loop of links",
      "无法创建报告文件夹：它是符号链接，而这些链接形成了循环"),
+    # a device given as the folder to write into (_cli_params.FolderToWrite, QA320 F8)
+    ("not a folder: {path} is a device, a pipe or a socket", "{path} 不是文件夹，而是设备、管道或套接字。"),
+    # an output that is the reports folder too (batch.run.outputs_clash, QA320 F8)
+    ("--output {path} is also the --reports folder: give the summary file and the reports folder different names",
+     "--output {path} 也是 --reports 给出的报告文件夹：请给汇总文件和报告文件夹不同的名字"),
 )

@@ -19,14 +19,14 @@ import click
 from . import __version__
 from ._cli_guard import EXIT_INTERNAL, EXIT_INVALID, guarded as _guarded, report as _report, said_line as _say
 from ._cli_forms import read_form_file, score_form_file
-from ._cli_params import LanguageChoice, OutputFile, ReportsFolder, at_most_once, format_by_extension, one_of
+from ._cli_params import FolderToWrite, LanguageChoice, OutputFile, ReportsFolder, at_most_once, format_by_extension, one_of
 from ._encodings import ENCODINGS
 from ._cli_stdin import facts_from_stdin
 from ._files import read_yaml_text
 from ._help import HelpGroup, version_option
 from ._messages import LANG_VARIABLE, chosen_language, current_language, said, warning_line
 from ._output import say, tell, write_atomically
-from ._text import keeping_lists, one_line, visible
+from ._text import keeping_lists, one_line, path_shown, visible
 from .errors import IndicatorSetError, Problem, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, named_elsewhere, resolve_set
 from ._build.problems import SHOWN_PROBLEMS
@@ -73,7 +73,7 @@ _encoding_option = click.option(
 
     Formats: table (the screen), json (the audit trail), markdown, csv, html, xlsx (needs --output).
     """)
-@click.argument("facts", type=click.Path(dir_okay=True, path_type=Path))
+@click.argument("facts", type=click.Path(dir_okay=True, readable=False, path_type=Path))
 @click.option("--set", "set_ref", metavar="ID|PATH",
               help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
 @click.option("--format", "fmt", type=one_of(sorted(RENDERERS)), default="table", show_default=True, help="Output format.")
@@ -120,7 +120,7 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
     numbers substituted, the matched band or tier, every deduction, the raw
     score, clamping and rounding, and how it adds into its parent.
     """)
-@click.argument("facts", type=click.Path(dir_okay=True, path_type=Path))
+@click.argument("facts", type=click.Path(dir_okay=True, readable=False, path_type=Path))
 @click.option("--indicator", "-i", "indicator_id", required=True, metavar="ID",
               help="The indicator to explain: its id (or its name).")
 @click.option("--set", "set_ref", metavar="ID|PATH",
@@ -181,7 +181,7 @@ def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
 @main.command(name="import", help="""
     Read a filled 自评表 (FORM.xlsx) into a facts file for review, with the cell (sheet!cell) of every fact.
     """)
-@click.argument("form", type=click.Path(dir_okay=True, path_type=Path))
+@click.argument("form", type=click.Path(dir_okay=True, readable=False, path_type=Path))
 @click.option("--set", "set_ref", metavar="ID|PATH", help="The indicator set the form is for. Default: the one the form names.")
 @click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once,
               help="Write the facts file here instead of the screen: FILE.json, or FILE.yaml (or .yml), which gets the same "
@@ -346,7 +346,7 @@ def resolve(set_ref: str, output: Path | None) -> None:
     header = _say(origin) + f"\nsha256 {loaded.sha256}" + resolved_warning(loaded)  # a form of it named its base (QA156 F2)
     assert resolved.located.root is not None
     text = resolved_yaml(resolved.located.root, header)
-    _deliver(text, output, f"{output}: written", "yaml")  # a YAML file the engine reads back: its UTF-8 bytes (QA185 F3)
+    _deliver(text, output, f"{path_shown(output)}: written", "yaml")  # a YAML file read back: its UTF-8 bytes (QA185 F3)
 
 
 @main.command(help="""
@@ -386,7 +386,7 @@ def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, ou
         listed.append((str(path), facts))
     projects = compare_scores(old, new, listed, placed)
     content = render_diff(diff_sets(old, new), projects, fmt)
-    _deliver(content, output, f"{output}: written")
+    _deliver(content, output, f"{path_shown(output)}: written")
     failed = [dataclasses.replace(problem, message=keeping_lists(f"under the {side} set {ref}: {problem.message}",
                                                                  problem.message))
               for p in projects for side, ref, problems in (("old", old_ref, p.old_problems), ("new", new_ref, p.new_problems))
@@ -400,7 +400,7 @@ def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, ou
     List the bundled indicator sets, or print one; `sets ID --copy DIR` copies it to adapt.
     """)
 @click.argument("set_id", required=False, metavar="[ID]")
-@click.option("--copy", "copy_to", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--copy", "copy_to", metavar="DIR", type=FolderToWrite(),
               help="Write the set into this folder as ID.yaml, its $schema comment pointing at the installed schema, "
                    "with its test cases and their facts (ID.cases.yaml, ID.facts.json).")
 @_guarded
@@ -412,7 +412,7 @@ def sets(set_id: str | None, copy_to: Path | None) -> None:
         from ._set_copy import copy_bundled_set
 
         for copied in copy_bundled_set(set_id, copy_to):
-            tell(_say(f"{copied}: copied from the bundled set {set_id}"))
+            tell(_say(f"{path_shown(copied)}: copied from the bundled set {set_id}"))
         return
     if set_id is not None:
         from ._set_copy import bundled_set_file

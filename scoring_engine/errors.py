@@ -22,6 +22,7 @@ from typing import Any
 
 from ._record import record
 from ._patterns import compile_later
+from ._text import path_shown
 
 __all__ = [
     "Problem",
@@ -118,7 +119,7 @@ class Problem:
         """'file:line:column: ', as far as they are known; standard input named `stdin`."""
         if not self.file:
             return ""
-        where = stdin if self.file == STDIN else self.file
+        where = stdin if self.file == STDIN else path_shown(self.file)  # new\nline.json, as typed (QA320 F8)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:

@@ -284,3 +284,68 @@ def test_a_reports_folder_that_is_a_link_to_itself_is_said_to_be_a_loop(tmp_path
     assert 1 == run.exit_code, run.output
     assert f"错误：{tmp_path / 'selfloop'}: 无法创建报告文件夹：它是符号链接，而这些链接形成了循环（删去这个链接，或换一个文件夹）" \
         in run.stderr, run.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="character devices")
+def test_a_device_given_as_the_folder_to_write_into_is_a_wrong_command_line(tmp_path: Path) -> None:
+    """QA320 F8: `batch --reports /dev/null` and `sets ID --copy /dev/null` were `无法创建报告文件夹：文件已存在`, exit 1,
+    with no hint, where a regular file there is a usage error (exit 2). A device there is now refused as the file is."""
+    from portfolio import write_jsonl
+
+    write_jsonl(tmp_path / "in.jsonl", 1)
+    run = _cli("--lang", "zh", "batch", str(tmp_path / "in.jsonl"), "-q", "--reports", "/dev/null")
+    assert 2 == run.exit_code and "'--reports' 的值无效：'/dev/null' 不是文件夹，而是设备、管道或套接字。" in run.stderr, run.output
+    run = _cli("--lang", "en", "sets", "national-framework", "--copy", "/dev/null")
+    assert 2 == run.exit_code and "not a folder: '/dev/null' is a device, a pipe or a socket" in run.stderr, run.output
+
+
+def test_an_output_named_as_the_reports_folder_is_a_wrong_command_line(tmp_path: Path) -> None:
+    """QA320 F8: `batch … -o rx/x.csv --reports rx/x.csv` ran, exit 1, `x.csv: 无法写出文件：它是文件夹，不是文件`, with
+    no folder x.csv left after. It is now refused before anything runs, exit 2, as two identical --output are."""
+    from portfolio import write_jsonl
+
+    write_jsonl(tmp_path / "in.jsonl", 1)
+    run = _cli("--lang", "zh", "batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "x.csv"), "--reports",
+               str(tmp_path / "." / "x.csv"))
+    assert 2 == run.exit_code, run.output
+    assert f"--output {tmp_path / 'x.csv'} 也是 --reports 给出的报告文件夹" in run.stderr, run.stderr
+    assert [] == [p.name for p in tmp_path.iterdir() if p.name not in ("in.jsonl", "set.yaml")]
+
+
+def test_a_line_break_or_tab_in_a_file_name_is_shown_as_its_escape(tmp_path: Path) -> None:
+    """QA320 F8: a file named with a newline, tab or carriage return was shown with a space there (`new line.yaml：已写出`,
+    `bad name.json:1:2: …`): no name to find the file by. They are now \\n, \\t, \\r, as a byte that is not UTF-8 is
+    \\xff."""
+    output = tmp_path / "new\nline.yaml"
+    run = _cli("--lang", "en", "resolve", "hubei-self-evaluation", "-o", str(output))
+    assert 0 == run.exit_code and f"{tmp_path}/new\\nline.yaml: written" in run.stderr, run.output
+    (tmp_path / "bad\tname\r.json").write_text("{", encoding="utf-8")
+    run = _cli("--lang", "en", "score", str(tmp_path / "bad\tname\r.json"))
+    assert 1 == run.exit_code and f"error: {tmp_path}/bad\\tname\\r.json:1:2: " in run.stderr, run.output
+
+
+def test_a_facts_file_the_user_may_not_read_is_one_error_line_for_score_and_explain(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA320 F8: a facts file without read permission was, for score and explain, click's usage error (`'FACTS' 的值无效：
+    '…/secret.json' 不可读。`, exit 2, no hint), where batch and validate say `无法读取：没有权限`, exit 1. They now say
+    the same as batch does. (The session runs as root: the permission is taken away by the system calls asked.)"""
+    from conftest import EXAMPLE_FACTS
+
+    secret = tmp_path / "secret.json"
+    secret.write_bytes(EXAMPLE_FACTS.read_bytes())
+    access, open_ = os.access, os.open
+
+    def no_access(path: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
+        return False if os.fspath(path) == str(secret) else access(path, mode, *args, **kwargs)
+
+    def no_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(path) == str(secret):
+            raise PermissionError(13, "Permission denied", str(secret))
+        return open_(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", no_access)
+    monkeypatch.setattr(os, "open", no_open)
+    for command in (["score", str(secret)], ["explain", str(secret), "-i", "process.execution"]):
+        run = _cli("--lang", "zh", *command)
+        assert 1 == run.exit_code, run.output
+        assert f"错误：{secret}: 无法读取：没有权限" in run.stderr, run.stderr

@@ -270,10 +270,13 @@ def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str], reports: Path 
     read = {real for _, real in given}
     folders = [(i, real) for i, real in given if os.path.isdir(real)]
     in_search: set[tuple[int, int]] | None = None  # walked only when an output is already there
+    folder = os.path.realpath(reports) if reports is not None else None
     for path in outputs:
         real = os.path.realpath(path)
         if real in seen:
             return f"--output {path} is given twice"
+        if real == folder:  # the run failed on it, exit 1, as no file (QA320 F8)
+            return f"--output {path} is also the --reports folder: give the summary file and the reports folder different names"
         if real in read:
             return f"--output {path} is also an input: writing it would replace what it holds"
         seen.add(real)
