@@ -69,8 +69,10 @@ def utf16_unmarked(data: bytes) -> str | None:
     line break) and hardly any on the other side. UTF-8 text has no NUL; Chinese alone in UTF-16 has few (QA318 F7: such
     a file was called GBK, or English 'not UTF-8').
 
-    >>> utf16_unmarked("id: 项目\\n".encode("utf-16-le")), utf16_unmarked("id: 项目".encode("utf-16-be")), utf16_unmarked(b"id: x")
-    ('utf-16-le', 'utf-16-be', None)
+    >>> utf16_unmarked("id: 项目\\n".encode("utf-16-le")), utf16_unmarked("id: 项目".encode("utf-16-be"))
+    ('utf-16-le', 'utf-16-be')
+    >>> utf16_unmarked(b"id: x") is None
+    True
     """
     head = data[:8192]
     if b"\x00" not in head:

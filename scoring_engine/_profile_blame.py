@@ -74,12 +74,19 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
                     "remove or change what reads it too, or keep the fact")
             out.append(replace(problem, file=removed.file or file, line=removed.line, column=None, hint=hint))
         elif change is not None:
-            how = "rescaled" if change.what == "rescaled" else "changed"
-            hint = (f"the weight of {change.target} is {how} from {change.old} to {change.new} here; its rule "
-                    f"({problem.file} line {problem.line}) was written for {change.old}: give it a rule for {change.new} "
-                    "under change:, or set its weight yourself")
-            out.append(replace(problem, file=file, line=change.line, column=None, hint=hint))
+            out.append(replace(problem, file=file, line=change.line, column=None, hint=_weight_hint(change, problem)))
     return out
+
+
+def _weight_hint(change: ProfileChange, problem: Problem) -> str:
+    """The fix for a base's rule that the profile's new weight of its indicator no longer fits."""
+    how = "rescaled" if change.what == "rescaled" else "changed"
+    if problem.file is None:  # a number the rescale made, in no file (QA322 F4: "its rule (None line 6)")
+        return (f"the weight of {change.target} is {how} from {change.old} to {change.new} here, which scales its "
+                "points out of range: set its weight yourself")
+    return (f"the weight of {change.target} is {how} from {change.old} to {change.new} here; its rule "
+            f"({problem.file} line {problem.line}) was written for {change.old}: give it a rule for {change.new} "
+            "under change:, or set its weight yourself")
 
 
 def _of_the_profile(problem: Problem, file: str | None, parented: Mapping[str, ProfileChange],

@@ -127,6 +127,8 @@ PROFILES = (
      "give it a rule for {new} under change:, or set its weight yourself",
      "{id} 的分值在这里由 {old} {how!t}为 {new}，而它的评分规则（{file} 第 {line} 行）是按 {old} 分写的："
      "请在 change: 中为它写按 {new} 分评分的规则，或自行写明它的分值"),
+    ("the weight of {id:id} is {how} from {old:n} to {new:n} here, which scales its points out of range: set its weight "
+     "yourself", "{id} 的分值在这里由 {old} {how!t}为 {new}，其评分规则的分值随之按比例超出范围：请自行写明它的分值"),
     ("a profile cannot take the rule of {id} ({file} line {line:n}) away: remove: {id} and add: an indicator with its "
      "children in its place",
      "方案不能去掉 {id} 的 rule（{file} 第 {line} 行）：请在 remove: 中删去 {id}，再用 add: 加一个带下级指标的指标代替它"),

@@ -35,6 +35,8 @@ MAX_FACTS_DEPTH = 20
 MAX_FACT_DIGITS = 40
 # A facts document with thousands of bad values reports this many, then says how many more.
 _SHOWN = 20
+# Required facts said missing one by one, as many as a set's problems are (SHOWN_PROBLEMS); then how many more.
+_SHOWN_MISSING = 100
 
 
 @record
@@ -405,10 +407,15 @@ def _values_given(indicator_set: IndicatorSet, given: Mapping[str, Any], readers
                   not_applicable: frozenset[str], problem: Callable[..., None], problems: list[Problem],
                   source: str | None) -> dict[str, Any]:
     """The engine's value of each declared fact, from those `given` (or its default); each that cannot be read, and the
-    first _SHOWN required facts missing, said by `problem`, then how many more are missing."""
+    required facts missing, said by `problem`: past _SHOWN_MISSING of them, those an indicator reads first, then how
+    many more are missing (QA318 F6: 6,000 lines for one mistake; QA322: a cap of 20 cut a blank form's cells short,
+    and hid the one fact a rule reads behind facts nothing reads)."""
     declared = indicator_set.facts
     values: dict[str, Any] = {}
-    missing = 0
+    missing = [name for name, spec in declared.items() if given.get(name) is None and spec.default is None
+               and spec.required and not _excused(name, readers, not_applicable)]
+    shown = set(missing if len(missing) <= _SHOWN_MISSING else
+                sorted(missing, key=lambda name: not readers.get(name))[:_SHOWN_MISSING])  # (a stable sort)
     for name, spec in declared.items():
         value = given.get(name)
         if (value is True or value is False) and spec.type == "boolean":
@@ -421,13 +428,11 @@ def _values_given(indicator_set: IndicatorSet, given: Mapping[str, Any], readers
                 problem(name, f"{spec.title}: {message}", numpy_hint(value) or hint, getattr(err, "at", ""))
         elif spec.default is not None:
             values[name] = spec.default
-        elif spec.required and not _excused(name, readers, not_applicable):
-            missing += 1
-            if missing <= _SHOWN:
-                problem(name, f"required fact {spec.title} is missing", given_instead(name, given, declared) or ADD_THE_FACT)
-    if missing > _SHOWN:  # 6,000 declared and none given are one mistake, not 6,000 lines (QA318 F6)
-        problems.append(Problem(f"{missing - _SHOWN} more required facts are missing", file=source, path="$.facts",
-                                hint=_ADD_THE_REST))
+        elif name in shown:
+            problem(name, f"required fact {spec.title} is missing", given_instead(name, given, declared) or ADD_THE_FACT)
+    if len(missing) > _SHOWN_MISSING:
+        problems.append(Problem(f"{len(missing) - _SHOWN_MISSING} more required facts are missing", file=source,
+                                path="$.facts", hint=_ADD_THE_REST))
     return values
 
 

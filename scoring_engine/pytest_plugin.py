@@ -17,6 +17,7 @@ import pytest
 from .cases import CASE_SUFFIX, Case, read_cases, run_case
 from .errors import Problem, ScoringEngineError
 from .model import IndicatorSet
+from ._patterns import compile_later
 
 if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr  # what pytest's own repr_failure returns
@@ -54,7 +55,7 @@ class CaseFile(pytest.File):
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         # a file that cannot be used: its problem lines, not the plugin's traceback (QA317 12), as a case's failure is
         if isinstance(excinfo.value, CaseFailure):
-            return _ProblemLines(list(excinfo.value.differences))
+            return _ProblemLines(list(excinfo.value.differences), str(self.path))
         return super().repr_failure(excinfo)
 
 
@@ -62,9 +63,12 @@ class _ProblemLines:
     """A case file's problem lines as pytest shows a collection error: all of them in its section, and the first in the
     short summary, which a text alone does not get there (QA321 F4: 'ERROR x.cases.yaml' said no more)."""
 
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[str], file: str):
         self.lines = lines
-        self.reprcrash = SimpleNamespace(message=lines[0] if lines else "")
+        # the summary names the file already: its message begins after the file's name and line (QA322 F6: the reason
+        # fell past 80 columns behind the whole path)
+        first = lines[0] if lines else ""
+        self.reprcrash = SimpleNamespace(message=_AFTER_PLACE.sub("", first[len(file):]) if first.startswith(file) else first)
 
     def toterminal(self, tw: Any) -> None:
         for line in self.lines:
@@ -72,6 +76,9 @@ class _ProblemLines:
 
     def __str__(self) -> str:  # what a report sent between processes (pytest-xdist) or to JUnit XML holds
         return "\n".join(self.lines)
+
+
+_AFTER_PLACE = compile_later(r"^:\d+(?::\d+)?:\s*")
 
 
 def _unique(name: str, taken: set[str]) -> str:

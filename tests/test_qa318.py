@@ -76,33 +76,49 @@ def _many_facts(folder: Path, count: int) -> None:
                                             encoding="utf-8")
 
 
-def test_thousands_of_missing_facts_are_said_in_twenty_lines_and_validate_lists_a_hundred_unread(
+def test_thousands_of_missing_facts_are_said_in_a_hundred_lines_and_validate_lists_a_hundred_unread(
         tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """QA318 F6: a set declaring thousands of facts that a facts file leaves out printed a line for each missing fact
     from score and explain (6,000 lines), test joined them all into each case's line (2.6 MB a case, minutes a run),
-    and validate printed a warning for each declared fact nothing reads. Now the first 20 missing facts are named, then
-    'N more required facts are missing', as a facts document's bad values are; validate lists the first 100 unread
-    facts, then 'N more warnings not shown', as lint does."""
+    and validate printed a warning for each declared fact nothing reads. Now the first 100 missing facts are named (a
+    first cap of 20 cut a blank form's cells short: QA322 F1), then 'N more required facts are missing'; validate lists
+    the first 100 unread facts, then 'N more warnings not shown', as lint does."""
     monkeypatch.chdir(tmp_path)
     _many_facts(tmp_path, 300)
     for command in (["score", "many.json"], ["explain", "many.json", "-i", "x"]):
         result = CliRunner().invoke(main, command)
         assert 1 == result.exit_code, result.output
         lines = result.output.splitlines()
-        assert 21 == len(lines), result.output
-        assert "required fact 事实19 (huge.f19) is missing" in lines[19], result.output
-        assert lines[20] == ("error: many.json: $.facts: 280 more required facts are missing (add them to the facts file: "
-                             "scoring-engine template SET --format json writes every fact the set declares)")
+        assert 101 == len(lines), result.output
+        assert "required fact 事实99 (huge.f99) is missing" in lines[99], result.output
+        assert lines[100] == ("error: many.json: $.facts: 200 more required facts are missing (add them to the facts file: "
+                              "scoring-engine template SET --format json writes every fact the set declares)")
     result = CliRunner().invoke(main, ["test", "many.cases.yaml"])
-    assert 1 == result.exit_code and "huge.f20)" not in result.output, result.output
-    assert 2 == result.output.count("280 more required facts are missing"), result.output
+    assert 1 == result.exit_code and "huge.f100)" not in result.output, result.output
+    assert 2 == result.output.count("200 more required facts are missing"), result.output
     result = CliRunner().invoke(main, ["validate", "many.yaml"])
     lines = result.output.splitlines()
     assert 0 == result.exit_code and 102 == len(lines), result.output
     assert "huge.f99)" in lines[-2] and lines[-1] == "warning: many.yaml: 200 more warnings not shown", result.output
     result = CliRunner().invoke(main, ["--lang", "zh", "score", "many.json"])
-    assert result.output.splitlines()[-1].startswith("错误：many.json: $.facts：还缺少 280 个必填的事实（在事实文件中补上它们"), \
+    assert result.output.splitlines()[-1].startswith("错误：many.json: $.facts：还缺少 200 个必填的事实（在事实文件中补上它们"), \
         result.output
+
+
+def test_past_the_cap_the_missing_facts_an_indicator_reads_are_named_first(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA322 F2: the facts named before the cap were the first declared, so the one fact a rule reads, declared after
+    hundreds that nothing reads, was never named, not even by explain of the indicator reading it. Past the cap, the
+    facts an indicator reads are among those named (in the order declared), before those nothing reads."""
+    monkeypatch.chdir(tmp_path)
+    _many_facts(tmp_path, 300)
+    written = (tmp_path / "many.yaml").read_text(encoding="utf-8")
+    a = "  a: {type: number, label: 甲}\n"  # declared last, after the 300 that nothing reads
+    (tmp_path / "many.yaml").write_text(written.replace(a, "").replace("grades:", a + "grades:"), encoding="utf-8")
+    (tmp_path / "many.json").write_text('{"indicator_set": "many.yaml", "facts": {}}', encoding="utf-8")
+    for command in (["score", "many.json"], ["explain", "many.json", "-i", "x"]):
+        result = CliRunner().invoke(main, command)
+        assert "required fact 甲 (a) is missing (read by x)" in result.output, result.output
+        assert "201 more required facts are missing" in result.output
 
 
 def test_a_message_is_searched_for_a_facts_name_without_a_pattern_made_for_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -213,3 +229,18 @@ def test_rescale_siblings_on_a_row_group_rescales_its_siblings(tmp_path: Path, m
     assert {"budget": "12", "output": "40", "benefit": "36", "satisfaction": "12"} == weights, output
     code, output = run(tmp_path, "p.yaml", head + "change:\n  output: {weight: 40, rescale: true}\n")
     assert 1 == code and "output has nothing below it to rescale" in output, output
+
+
+def test_a_rescale_that_scales_a_profiles_own_points_out_of_range_is_said_without_a_file_named_none(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA322 F4: points of 9e14 that a profile writes, scaled by its rescale past 1e15, were refused with the hint "its
+    rule (None line 6) was written for 15": the scaled number is in no file. The hint says the rescale scales them out of
+    range and to set the weight."""
+    monkeypatch.chdir(tmp_path)
+    code, output = run(tmp_path, "p.yaml", 'extends: national-framework\nid: q\nname: 某省方案\nversion: "2025"\nchange:\n'
+                       "  process: {weight: 30, rescale: true}\n  process.funds.execution:\n"
+                       "    rule: {kind: bands, value: execution_rate, bands: [{min: 0, points: 9.0e+14}]}\n",
+                       "--lang", "en", "validate")
+    assert 1 == code and "None" not in output, output
+    assert "(the weight of process.funds is rescaled from 15 to 18 here, which scales its points out of range: set its " \
+           "weight yourself)" in output, output
