@@ -244,3 +244,18 @@ def test_a_rescale_that_scales_a_profiles_own_points_out_of_range_is_said_withou
     assert 1 == code and "None" not in output, output
     assert "(the weight of process.funds is rescaled from 15 to 18 here, which scales its points out of range: set its " \
            "weight yourself)" in output, output
+
+
+def test_a_jsonl_file_saved_as_utf16_with_or_without_its_mark_is_said_to_be_utf16(tmp_path: Path) -> None:
+    """QA322 F5: a JSONL file saved as UTF-16 without a byte-order mark was told 'not UTF-8 text (byte 0 of the line)'
+    with the fix --encoding gb18030, which changes nothing; it is told what one with the mark is: UTF-16, save as UTF-8."""
+    import json
+
+    line = json.dumps({"indicator_set": "national-framework", "project": {"name": "测试"}, "facts": {}}, ensure_ascii=False)
+    for name, data in (("marked.jsonl", ("\ufeff" + line + "\n").encode("utf-16-le")),
+                       ("unmarked.jsonl", (line + "\n" + line + "\n").encode("utf-16-le")),
+                       ("big-endian.jsonl", (line + "\n").encode("utf-16-be"))):
+        (tmp_path / name).write_bytes(data)
+        result = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(tmp_path / name), "-o", str(tmp_path / "b.csv")])
+        assert 1 == result.exit_code, result.output
+        assert f"{name}: this JSONL file is UTF-16 text (Notepad's 'Unicode'), not UTF-8" in result.output, result.output

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from .._encodings import UTF16_MARKS, UTF32_MARKS, decode
+from .._encodings import UTF16_MARKS, UTF32_MARKS, decode, utf16_unmarked
 from .._typing_slips import UTF16_HINT, old_workbook
 from .._files import not_a_regular_file
 from .._old_workbooks import xml_spreadsheet
@@ -444,10 +444,12 @@ def _whole_file(handle: BinaryIO, shown: str) -> Problem | None:
     """The one problem of a JSONL file that is not read line by line (the handle left at its start): UTF-16 or UTF-32
     text, whose lines are not split at the byte \n; one JSON document written over many lines (77 lines, 77 failed
     projects); no line at all (a unit's file left empty is a project not filed)."""
-    mark = handle.read(4)
+    head = handle.read(8192)  # as much as utf16_unmarked looks at
     handle.seek(0)
-    if mark.startswith(UTF32_MARKS + UTF16_MARKS):
-        return Problem(UTF32_JSONL if mark.startswith(UTF32_MARKS) else UTF16_JSONL, file=shown, hint=UTF16_HINT)
+    if head.startswith(UTF32_MARKS + UTF16_MARKS):
+        return Problem(UTF32_JSONL if head.startswith(UTF32_MARKS) else UTF16_JSONL, file=shown, hint=UTF16_HINT)
+    if utf16_unmarked(head):  # saved without its mark: as with one, not a line of GBK at its byte 0 (QA322 F5)
+        return Problem(UTF16_JSONL, file=shown, hint=UTF16_HINT)
     number = 0
     while raw := handle.readline(_CHUNK):
         number += 1
