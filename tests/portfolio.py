@@ -89,3 +89,15 @@ def write_jsonl(path: Path, count: int, seed: int = 2024) -> None:
     with path.open("w", encoding="utf-8") as out:
         for document in projects(count, seed):
             out.write(json.dumps(document, ensure_ascii=False) + "\n")
+
+
+def wide_set_yaml(groups: dict[str, int]) -> str:
+    """A set of one 一级 per key with that many 二级, each scoring 1 of 1 from the fact x (1 when left out): a chart as
+    tall as a set of many indicators draws (the single report's and the batch page's chart pieces)."""
+    lines = ["id: wide", "name: 宽体系", 'version: "1"', f"total: {sum(groups.values())}",
+             "grades: [{label: 合格, min: 0}]", "facts:", "  x: {type: number, default: 1}", "indicators:"]
+    for g, count in groups.items():
+        lines += [f"  - id: {g}", f"    name: 一级{g}", f"    weight: {count}", "    children:"]
+        lines += [f"      - {{id: {g}{i}, name: 二级{g}{i}, weight: 1, rule: {{kind: proportional, value: x, target: 1}}}}"
+                  for i in range(count)]
+    return "\n".join(lines) + "\n"

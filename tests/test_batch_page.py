@@ -72,13 +72,9 @@ def test_long_text_without_spaces_keeps_every_table_of_the_batch_page_on_an_a4_p
 
 def _wide_set(folder: Path, groups: dict[str, int]) -> None:
     """wide.yaml: one 一级 per key with that many 二级, each scoring its share of 1 point from the fact x."""
-    lines = ["id: wide", "name: 宽体系", 'version: "1"', f"total: {sum(groups.values())}",
-             "grades: [{label: 合格, min: 0}]", "facts:", "  x: {type: number}", "indicators:"]
-    for g, count in groups.items():
-        lines += [f"  - id: {g}", f"    name: 一级{g}", f"    weight: {count}", "    children:"]
-        lines += [f"      - {{id: {g}{i}, name: 二级{g}{i}, weight: 1, rule: {{kind: proportional, value: x, target: 1}}}}"
-                  for i in range(count)]
-    (folder / "wide.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from portfolio import wide_set_yaml
+
+    (folder / "wide.yaml").write_text(wide_set_yaml(groups), encoding="utf-8")
 
 
 def _rate_page(tmp_path: Path, groups: dict[str, int], x: float) -> str:

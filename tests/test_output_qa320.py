@@ -48,13 +48,8 @@ def _batch_into(folder: Path, *more: str) -> Any:
     return _cli(*more, "batch", str(folder / "in.jsonl"), "-q", *(f"-o{folder / name}" for name in ("a.xlsx", "a.csv", "a.html")))
 
 
-def test_a_rename_that_fails_puts_back_the_outputs_already_in_place(tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """QA320 F2: a batch whose second output could not be put in place (its rename failed) had already replaced the
-    first: a.xlsx new beside a.html old, and an error line that said no output was replaced (docs/batch.md). The
-    outputs now go in place together or not at all: the one renamed first is put back, every old file is as it was,
-    and no temporary file is left in the folder."""
-    old = _three_old_outputs(tmp_path)
+def _second_rename_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """os.replace refused on its second call (a folder made read-only, or a folder made under the name, mid-commit)."""
     replace = os.replace
     calls: list[str] = []
 
@@ -65,6 +60,15 @@ def test_a_rename_that_fails_puts_back_the_outputs_already_in_place(tmp_path: Pa
         replace(source, target)
 
     monkeypatch.setattr(os, "replace", second_fails)
+
+def test_a_rename_that_fails_puts_back_the_outputs_already_in_place(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA320 F2: a batch whose second output could not be put in place (its rename failed) had already replaced the
+    first: a.xlsx new beside a.html old, and an error line that said no output was replaced (docs/batch.md). The
+    outputs now go in place together or not at all: the one renamed first is put back, every old file is as it was,
+    and no temporary file is left in the folder."""
+    old = _three_old_outputs(tmp_path)
+    _second_rename_fails(monkeypatch)
     run = _batch_into(tmp_path, "--lang", "en")
     assert 1 == run.exit_code, run.output
     assert f"{tmp_path / 'a.csv'}: cannot write the report: Permission denied" in run.stderr, run.stderr
@@ -156,16 +160,7 @@ def test_a_set_copy_cut_short_by_a_full_disk_leaves_nothing_and_can_be_run_again
 def test_a_set_copy_whose_last_rename_fails_takes_back_the_files_put_in_place(tmp_path: Path,
                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """QA320 F3: a copy that fails as its files are put in place (the second rename) leaves none of them."""
-    replace = os.replace
-    calls: list[str] = []
-
-    def second_fails(source: Any, target: Any) -> None:
-        calls.append(str(target))
-        if len(calls) == 2:
-            raise PermissionError(13, "Permission denied")
-        replace(source, target)
-
-    monkeypatch.setattr(os, "replace", second_fails)
+    _second_rename_fails(monkeypatch)
     run = _cli("--lang", "zh", "sets", "national-framework", "--copy", str(tmp_path))
     assert 1 == run.exit_code and "national-framework.cases.yaml: 无法写出文件：没有权限" in run.stderr, run.output
     assert [] == list(tmp_path.iterdir())

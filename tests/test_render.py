@@ -660,15 +660,10 @@ def test_a_linear_deduction_settled_at_the_sets_precision_is_not_said_again_with
 
 def _wide_set(groups: dict[str, int]) -> Any:
     """A set of one 一级 per key with that many 二级, each scoring 1 of 1 from the fact x."""
+    from portfolio import wide_set_yaml
     from scoring_engine import parse_indicator_set
 
-    lines = ["id: wide", "name: 宽体系", 'version: "1"', f"total: {sum(groups.values())}",
-             "grades: [{label: 合格, min: 0}]", "facts:", "  x: {type: number, default: 1}", "indicators:"]
-    for g, count in groups.items():
-        lines += [f"  - id: {g}", f"    name: 一级{g}", f"    weight: {count}", "    children:"]
-        lines += [f"      - {{id: {g}{i}, name: 二级{g}{i}, weight: 1, rule: {{kind: proportional, value: x, target: 1}}}}"
-                  for i in range(count)]
-    return parse_indicator_set("\n".join(lines) + "\n")
+    return parse_indicator_set(wide_set_yaml(groups))
 
 
 def test_a_chart_taller_than_a_page_is_drawn_in_pieces_that_each_fit_on_a_printed_page() -> None:
