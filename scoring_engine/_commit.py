@@ -20,7 +20,10 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
+from ._messages import chosen_language
 from ._output import AtomicOutput, _cannot_write, _temporary_prefix, stopping_cleanly, stops_deferred
+from ._terminal import tell
+from ._text import one_line
 from .errors import Problem, ScoringEngineError
 
 __all__ = ["commit_together", "left_behind", "write_together"]
@@ -36,7 +39,8 @@ def write_together(contents: dict[Path, str | bytes]) -> None:
             for path, content in contents.items():
                 outputs.append(AtomicOutput(path))
                 outputs[-1].write(content.encode("utf-8") if isinstance(content, str) else content)
-            commit_together(outputs)
+            with stops_deferred(deliver=False):  # as batch's: a stop between two renames left one file (QA323 F2)
+                commit_together(outputs)
         except BaseException as err:  # a failure, Ctrl-C, or SIGTERM/SIGHUP through stopping_cleanly
             with stops_deferred(deliver=False):
                 for output in outputs:
@@ -56,15 +60,16 @@ def commit_together(outputs: Sequence[AtomicOutput]) -> None:
         _still_replaceable(output)
     done: list[tuple[AtomicOutput, str | None]] = []  # renamed, with the old file's second name (None: there was none)
     for output in files:
-        aside = None
+        aside, moved = None, False
         try:
-            aside = _keep_aside(output)
+            aside, moved = _keep_aside(output)
             assert output.temporary is not None
             os.replace(output.temporary, output.target)
         except OSError as err:
-            if aside is not None:
+            unrestored = _put_back([(output, aside)]) if moved else []  # the only copy of the old file (QA323 F1)
+            if aside is not None and not moved:
                 _remove_or_note(output, aside)
-            unrestored = _put_back(done)
+            unrestored += _put_back(done)
             raise ScoringEngineError([_cannot_write(output.shown, err).first, *unrestored]) from None
         output.temporary = None
         done.append((output, aside))
@@ -73,6 +78,9 @@ def commit_together(outputs: Sequence[AtomicOutput]) -> None:
             _remove_or_note(output, aside)
     for output in outputs:
         output.commit()  # what is left: its descriptor closed (a pipe's or device's too)
+    lang = chosen_language()
+    for problem in left_behind(outputs):  # every output in place, an old file's copy left (its folder made read-only)
+        tell(("提示：" if lang == "zh" else "warning: ") + one_line(problem.text(lang)))  # named (QA323 F3)
 
 
 def _still_replaceable(output: AtomicOutput) -> None:
@@ -96,26 +104,26 @@ def _still_replaceable(output: AtomicOutput) -> None:
                                          file=str(output.shown), hint="run it again"))
 
 
-def _keep_aside(output: AtomicOutput) -> str | None:
+def _keep_aside(output: AtomicOutput) -> tuple[str | None, bool]:
     """A second name for the file the output replaces, hidden beside it (None when there is none): the rename then
     replaces only its name, and putting it back is one rename. Where the system makes no hard links (a FAT disk, some
-    shares), the old file is renamed aside instead."""
+    shares), the old file is renamed aside instead: then True, its only name is the hidden one."""
     target = output.target
     if not os.path.isfile(target):
-        return None
+        return None, False
     prefix = _temporary_prefix(target.name, target.parent)
     for _ in range(100):
         aside = str(target.parent / f"{prefix}{secrets.token_hex(4)}.tmp")
         try:
             os.link(target, aside)
-            return aside
+            return aside, False
         except FileExistsError:
             continue
         except OSError as err:
             if err.errno in (errno.EACCES, errno.EROFS, errno.ENOSPC, errno.EDQUOT):
                 raise
             os.rename(target, aside)  # no hard links here: the old file leaves its name, to come back on failure
-            return aside
+            return aside, True
     raise OSError(errno.EEXIST, "no free temporary name beside it")
 
 

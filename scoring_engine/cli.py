@@ -105,7 +105,7 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
     else:
         renderer = RENDERERS[fmt]
         content = render_json(result, chosen_language()) if renderer is render_json else renderer(shown)
-    _deliver(content, output, f"{output}: {result.total} {result.grade}", fmt)
+    _deliver(content, output, f"{path_shown(output)}: {result.total} {result.grade}", fmt)
     if output is not None or fmt != "table":  # the table lists the warnings itself
         lang = current_language()
         for warning in result.warnings:
@@ -201,7 +201,7 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
                                          output.parent if output else Path.cwd())
     found += [unnamed] if unnamed else []
     text = _json.dumps(fact_document(document)) + "\n"
-    _deliver(text, output, f"{output}: {len(imported.provenance)} cells read", "json")
+    _deliver(text, output, f"{path_shown(output)}: {len(imported.provenance)} cells read", "json")
     lang = current_language(found)
     for problem in found:  # written all the same, for review: what scoring it would still need
         tell(warning_line(problem, lang))
@@ -230,7 +230,7 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
     named = None if bundled_sets().get(set_ref) == path else skeleton_names(path, output)
     # a skeleton names the set's file; a form names its id, refused of a profile keeping its base's (QA155 F1)
     content = facts_skeleton(indicator_set, fmt, named) if fmt in ("json", "yaml") else blank_form(indicator_set, fmt)
-    done = f"{output}: template for {indicator_set.id} {indicator_set.version}"
+    done = f"{path_shown(output)}: template for {indicator_set.id} {indicator_set.version}"
     if fmt in ("json", "yaml") and names_no_set(named):  # said in the YAML's header; JSON has no comments (QA260 F4)
         done += f", naming no set: score it with {scoring_command(named)}"
     _deliver(content, output, done, fmt)
