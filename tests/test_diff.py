@@ -219,10 +219,10 @@ def test_xlsx_is_written_with_both_sheets_and_the_same_bytes_each_time(sets: tup
     assert ["分值", "过程 (process)", 40, 25] in changes
     scores = list(book["项目得分"].iter_rows())
     values = [[c.value for c in r] for r in scores]
-    assert ["项目", "指标", "原得分", "新得分", "差值", "原等级", "新等级"] == values[2]
-    assert ["某村供水工程", "总分", 85, 75, -10, "良", "良"] in values
+    assert ["项目", "指标", "原得分", "新得分", "差值", "原等级", "新等级", "说明"] == values[2]
+    assert ["某村供水工程", "总分", 85, 75, -10, "良", "良", None] in values
     doc = " ".join((ROOT / "docs" / "authoring.md").read_text(encoding="utf-8").split())
-    assert "列为 项目、指标、原得分、新得分、差值、原等级、新等级" in doc
+    assert "列为 项目、指标、原得分、新得分、差值、原等级、新等级、说明" in doc
     assert {"0.00", "+0.00;-0.00;0.00"} <= {c.number_format for r in scores for c in r}
 
 
@@ -553,3 +553,18 @@ def test_a_check_whose_test_is_rewritten_is_one_change_of_its_test() -> None:
     assert ("核对", first.message, first.formula.text, first.formula.text + " and budget.paid >= 0") in rows
     assert not any(row[0] in ("删除核对", "新增核对") and row[1] == first.message for row in rows)
     assert ("新增核对", "新的核对", "—", "budget.paid >= 0") in rows
+
+
+def test_xlsx_leaves_a_failed_sides_score_empty_and_says_why_in_its_own_column(tmp_path: Path) -> None:
+    """QA322 F7: a project one set cannot score had '—' in that side's score and the failure in 差值, so a tool summing
+    the columns met text; the score and the difference are left empty and the failure is in 说明."""
+    out = tmp_path / "d.xlsx"
+    done = CliRunner().invoke(main, ["diff", "self-evaluation", "hubei-self-evaluation", "--facts",
+                                     str(ROOT / "indicator_sets" / "self-evaluation.facts.json"), "--format", "xlsx", "-o", str(out)])
+    assert 1 == done.exit_code, done.output
+    rows = [r for r in openpyxl.load_workbook(out)["项目得分"].iter_rows(min_row=4, values_only=True)]
+    total = next(r for r in rows if r[1] == "总分")
+    assert (100, None, None, "优秀", None) == total[2:7]
+    assert total[7].startswith("新评分失败：")
+    numeric = {2, 3, 4}
+    assert all(r[i] is None or isinstance(r[i], int | float) for r in rows for i in numeric)

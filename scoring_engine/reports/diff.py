@@ -28,7 +28,8 @@ DIFF_FORMATS = ("table", "markdown", "xlsx")
 CHANGE_HEADER = ("变化", "指标", "原", "新")
 SCORE_HEADER = ("项目", "指标", "原得分", "新得分", "差值")  # not 差, a grade (QA36 F8)
 #: The workbook's 项目得分: the grades in columns of their own, after the scores, so that a total is a number (QA319 F6)
-SCORE_SHEET_HEADER = (*SCORE_HEADER, "原等级", "新等级")
+#: and what is not a number (why a side could not score, a warning) in 说明, so that every score column holds numbers alone
+SCORE_SHEET_HEADER = (*SCORE_HEADER, "原等级", "新等级", "说明")
 _SAME = ("两个指标体系的指标及其顺序、分值、评分标准、规则（含行组的行类型、指标性质和二级指标）、等级及其结果应用、"
          "核对、封顶、需说明条件、不适用指标的处理、舍入、事实声明、派生值和理由模板都相同（分值规则和表格样式不比较）。")
 _TERMINAL_CELL = 60  # characters of a rule or a standard shown in a terminal cell; the other views show it whole
@@ -48,8 +49,8 @@ def change_rows(diff: SetDiff) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def _number(value: Decimal | None, places: int) -> str:
-    return "—" if value is None else fixed(value, places)
+def _number(value: Decimal | None, places: int, none: str = "—") -> str:
+    return none if value is None else fixed(value, places)
 
 
 def _difference(old: Decimal | None, new: Decimal | None, places: int) -> str:
@@ -73,19 +74,24 @@ def score_rows(diff: SetDiff, projects: Sequence[ProjectComparison],
         if p.old_problems or p.new_problems:
             why = "；".join(f"{side}评分失败：" + "；".join(problem.text("zh") for problem in problems)
                            for side, problems in (("原", p.old_problems), ("新", p.new_problems)) if problems)
-            grades = (p.old_grade or "", p.new_grade or "") if graded_apart else ()
-            rows.append((p.name, "总分", _number(p.old_total, before), _number(p.new_total, after), why, *grades))
+            if graded_apart:  # the failed side's score and the difference left empty: the columns stay numbers (QA322 F7)
+                rows.append((p.name, "总分", _number(p.old_total, before, ""), _number(p.new_total, after, ""), "",
+                             p.old_grade or "", p.new_grade or "", why))
+            else:
+                rows.append((p.name, "总分", _number(p.old_total, before), _number(p.new_total, after), why))
             continue
         change = _difference(p.old_total, p.new_total, places)
         if graded_apart:
             rows.append((p.name, "总分", _number(p.old_total, before), _number(p.new_total, after), change,
-                         p.old_grade or "", p.new_grade or ""))
+                         p.old_grade or "", p.new_grade or "", ""))
         else:
             old, new = f"{_number(p.old_total, before)}（{p.old_grade}）", f"{_number(p.new_total, after)}（{p.new_grade}）"
             rows.append((p.name, "总分（等级）", old, new, change))
+        more = ("", "", "") if graded_apart else ()
         rows += [(p.name, f"{c.name} ({c.indicator})", _number(c.old, before), _number(c.new, after),
-                  _difference(c.old, c.new, places)) for c in p.scores]
-        rows += _warning_rows(p)
+                  _difference(c.old, c.new, places), *more) for c in p.scores]
+        rows += [(name, where, "", "", "", "", "", text) if graded_apart else (name, where, "", "", text)
+                 for name, where, _, _, text in _warning_rows(p)]
     return rows
 
 
@@ -166,7 +172,7 @@ def render_diff_xlsx(diff: SetDiff, projects: Sequence[ProjectComparison] = ()) 
     heading = f"原：{_set_title(diff, 'old')}    新：{_set_title(diff, 'new')}"
     _diff_sheet(book.worksheets[0], heading, ("变化", CHANGE_HEADER, (12, 36, 50, 50)), change_rows(diff))
     if projects:
-        _diff_sheet(book.create_sheet(), heading, ("项目得分", SCORE_SHEET_HEADER, (36, 36, 16, 16, 12, 10, 10)),
+        _diff_sheet(book.create_sheet(), heading, ("项目得分", SCORE_SHEET_HEADER, (36, 36, 16, 16, 12, 10, 10, 60)),
                     score_rows(diff, projects, graded_apart=True))
     return _save(book)
 
