@@ -114,7 +114,8 @@ def _of_the_profile(problem: Problem, file: str | None, parented: Mapping[str, P
     if section and tree is not None and (" names unknown indicator " in problem.message or  # and a form's (QA318 F4)
                                          problem.message.endswith(", which the set does not have")):
         return replace(problem, file=tree.file or file, line=tree.line, column=None,
-                       hint=f"this profile writes its own indicators:, without one that {problem.file} line {problem.line} "
+                       hint=f"{f'the profile {tree.by}' if tree.by else 'this profile'} writes its own indicators:, "
+                            f"without one that {problem.file} line {problem.line} "
                             f"names in its {section}: give the profile its own {section}: too")
     target = problem.message.removeprefix("not_applicable_to names ").removesuffix(", which is no indicator of the set")
     gone = removed.get(target) if target != problem.message else None
@@ -131,11 +132,12 @@ def _of_the_total(problem: Problem, file: str | None, total: ProfileChange | Non
     profile makes (QA318 F3: told at the bundled file's lines to edit its grades and weights); None for any other."""
     if total is None or problem.file == file:
         return None
+    who = f"the profile {total.by}" if total.by else "this profile"  # a base profile's (QA322 F8)
     if (problem.path or "").startswith("$.grades") and ", above the total " in problem.message:
-        hint = (f"this profile sets total:, and {problem.file} line {problem.line} starts a grade above it: give the "
+        hint = (f"{who} sets total:, and {problem.file} line {problem.line} starts a grade above it: give the "
                 "profile its own grades:, their min in points of its total")
     elif problem.path == "$.indicators" and problem.message.startswith("weights of the top-level indicators add up to "):
-        hint = (f"this profile sets total:, which the top-level weights of {problem.file} line {problem.line} no longer "
+        hint = (f"{who} sets total:, which the top-level weights of {problem.file} line {problem.line} no longer "
                 "add up to: write rescale: siblings under change: for one of them, or set their weights under change:")
     else:
         return None

@@ -109,13 +109,19 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     return Resolved(resolved, digest, (ref, *base.bases), (*merge.changes, *inherited), file, base)
 
 
+#: A base profile's sections that a profile of it keeps said: its errors are fixed there (QA322 F8: the total: of a
+#: county's province was blamed at the bundled file's grades)
+_SAID_SECTIONS = ("grades", "total", "indicators")
+
+
 def _inherited(change: ProfileChange, merge: _Merge) -> bool:
     """Whether a base profile's change stays said in a profile of it: a removal (of an indicator this one does not add
-    back, or of a fact: QA73 F1), renamed grades, a base's fact declared anew (said at that profile's line: QA87 F5).
+    back, or of a fact: QA73 F1), renamed grades, total or tree, a base's fact declared anew (said at that profile's line:
+    QA87 F5).
     A weight it changed, where this one does not, is kept too (a judged score out of its tier names it: QA245 L3)."""
     weighted = change.what in ("weight", "rescaled") and change.old != change.new and change.target not in merge.added
     return (change.what == "removed" and change.target not in merge.added) or change.what in ("removed facts",
-            "redeclared facts", "redeclared derived") or (change.what == "section" and change.target == "grades") or \
+            "redeclared facts", "redeclared derived") or (change.what == "section" and change.target in _SAID_SECTIONS) or \
         (weighted and not any(c.target == change.target and c.what in ("weight", "rescaled") and c.old != c.new
                               for c in merge.changes))  # (a weight restated, 12 → 12, keeps the base's 10 → 12: QA251)
 

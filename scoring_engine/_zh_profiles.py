@@ -184,6 +184,9 @@ PROFILES = (
     ("this profile writes its own indicators:, without one that {file} line {line:n} names in its {section}: give the "
      "profile its own {section}: too", "此方案自己写了 indicators:，其中没有 {file} 第 {line} 行的 {section} 中写到的指标："
      "请同时为方案写出自己的 {section}:"),
+    ("the profile {by} writes its own indicators:, without one that {file} line {line:n} names in its {section}: give the "
+     "profile its own {section}: too", "方案 {by} 自己写了 indicators:，其中没有 {file} 第 {line} 行的 {section} 中写到的指标："
+     "请同时为该方案写出自己的 {section}:"),
     ("its formula gives points written for {old}, kept as they are: write them for {new}, and weight: {new} beside the "
      "rule under change: (line {line:n})",
      "其公式给出的分数是按 {old} 分写的，未随分值调整：请把公式改为按 {new} 分给分，并在 change: 下规则旁写上 weight: {new}"

@@ -206,6 +206,14 @@ TEXT_FILES = (
      "siblings under change: for one of them, or set their weights under change:",
      "此方案改了 total:，而 {file} 第 {line} 行的一级指标分值合计已不等于它：请在 change: 中为其中一个一级指标写 "
      "rescale: siblings，或在 change: 中写明它们的分值"),
+    # the same, of a base profile's total: (QA322 F8)
+    ("the profile {by} sets total:, and {file} line {line:n} starts a grade above it: give the profile its own grades:, "
+     "their min in points of its total",
+     "方案 {by} 改了 total:，而 {file} 第 {line} 行的等级从高于新总分的分数开始：请在该方案中写出自己的 grades:，min 按新总分计"),
+    ("the profile {by} sets total:, which the top-level weights of {file} line {line:n} no longer add up to: write "
+     "rescale: siblings under change: for one of them, or set their weights under change:",
+     "方案 {by} 改了 total:，而 {file} 第 {line} 行的一级指标分值合计已不等于它：请在该方案的 change: 中为其中一个一级指标写 "
+     "rescale: siblings，或在 change: 中写明它们的分值"),
     # what a profile's extends: names instead of a set (_profile_keys.not_a_set, QA318 F8)
     ("it is a test cases file (it has cases:)", "它是测试用例文件（有 cases:）"),
     ("it is a facts file (it has facts:)", "它是事实文件（有 facts:）"),

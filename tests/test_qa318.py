@@ -216,6 +216,26 @@ def test_a_profile_changing_the_total_is_told_at_its_total_line_to_write_its_gra
     assert 0 == code, output
 
 
+
+def test_a_county_profile_of_a_province_changing_the_total_is_told_at_the_provinces_total_line(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA322 F8: a county's profile of a province's profile saying total: 50 was still told at the bundled file's lines
+    to edit its grades and weights (the fix of QA318 F3 held for one level only). The errors are said at the
+    province's total: line, naming that profile; with the county's own grades, the weights' error alone remains there."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "province.yaml").write_text(HEAD.replace("national-framework", "self-evaluation") + "total: 50\n",
+                                            encoding="utf-8")
+    county = 'extends: province.yaml\nid: c\nname: 某县方案\nversion: "1"\n'
+    code, output = run(tmp_path, "county.yaml", county)
+    lines = output.splitlines()
+    assert 1 == code and 4 == len(lines), output
+    assert all(line.startswith("error: province.yaml:5: $.") and "(the profile q sets total:" in line for line in lines), output
+    own_grades = county + "grades:\n  - {label: 合格, min: 30}\n  - {label: 不合格, min: 0}\nexplain_when: []\n"
+    code, output = run(tmp_path, "county.yaml", own_grades)
+    assert 1 == code and [output.splitlines()[0][:40]] == ["error: province.yaml:5: $.indicators: weights"[:40]], output
+    zh = CliRunner().invoke(main, ["--lang", "zh", "validate", "county.yaml"]).output
+    assert "（方案 q 改了 total:，而 " in zh and "the profile" not in zh, zh
+
 def test_rescale_siblings_on_a_row_group_rescales_its_siblings(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """QA318 F5: `change: output: {weight: 40, rescale: siblings}` on self-evaluation's 产出指标, a group scored by target
     rows, was refused with the fix to leave rescale out, which left the top level adding up to 90. Its siblings now
