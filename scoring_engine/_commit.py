@@ -138,9 +138,10 @@ def _put_back(done: list[tuple[AtomicOutput, str | None]]) -> list[Problem]:
             else:
                 os.unlink(output.target)
         except OSError as err:
-            kept = f"; the earlier file is kept as {aside}" if aside is not None else ""
-            problems.append(Problem(f"already replaced, and could not be put back: {err.strerror or err}{kept}",
-                                    file=str(output.shown)))
+            why = err.strerror or err
+            problems.append(Problem(f"already replaced, and could not be put back: {why}; the earlier file is kept as "
+                                    f"{aside}" if aside is not None else  # (a file new from this run: QA323's wording)
+                                    f"already written, and could not be removed: {why}", file=str(output.shown)))
     return problems
 
 

@@ -41,7 +41,7 @@ OPTIONS = (
     # outputs put in place together, or none (_commit, QA320 F2, F3)
     ("already replaced, and could not be put back: {why}; the earlier file is kept as {aside}",
      "已被替换，且无法恢复：{why!t}；原来的文件保存为 {aside}"),
-    ("already replaced, and could not be put back: {why}", "已被替换，且无法恢复：{why!t}"),
+    ("already written, and could not be removed: {why}", "已写出，且无法删除：{why!t}"),
     ("a temporary file could not be removed: remove it", "无法删除临时文件：请删去它"),
     ("cannot write the report: its temporary file {name} is gone", "无法写出文件：它的临时文件 {name} 已不存在"),
     ("run it again", "再运行一次"),

@@ -127,6 +127,30 @@ def test_a_temporary_file_that_could_not_be_removed_is_named(tmp_path: Path, mon
     assert old == {path: path.read_bytes() for path in old}
 
 
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "already written, and could not be removed: Permission denied"),
+                                           ("zh", "已写出，且无法删除：")])
+def test_a_new_output_that_cannot_be_taken_back_is_said_to_be_written_not_replaced(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str) -> None:
+    """A first run into an empty folder: the second rename fails, and the first output, new from this run, cannot be
+    removed again. It was said to be "already replaced, and could not be put back", of a file that replaced nothing;
+    it is said to be written and not removable, in the language of the run."""
+    from portfolio import write_jsonl
+
+    write_jsonl(tmp_path / "in.jsonl", 3)
+    _second_rename_fails(monkeypatch)
+    unlink = os.unlink
+
+    def xlsx_stays(path: Any, *args: Any, **kwargs: Any) -> None:
+        if str(path) == str(tmp_path / "a.xlsx"):
+            raise PermissionError(13, "Permission denied")
+        unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", xlsx_stays)
+    run = _batch_into(tmp_path, "--lang", lang)
+    assert 1 == run.exit_code, run.output
+    assert f"{tmp_path / 'a.xlsx'}: {said}" in run.stderr and "replaced" not in run.stderr, run.stderr
+
 @pytest.mark.parametrize("made", [True, False])
 def test_a_set_copy_cut_short_by_a_full_disk_leaves_nothing_and_can_be_run_again(tmp_path: Path, made: bool,
                                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
