@@ -434,3 +434,31 @@ def test_a_stop_that_comes_between_the_renames_of_a_set_copy_leaves_the_copy_who
     run = _cli("sets", "national-framework", "--copy", str(tmp_path / "c"))
     assert 0 == run.exit_code, run.output
     assert 3 == len(list((tmp_path / "c").iterdir()))
+
+
+def test_the_progress_line_takes_the_terminals_own_width_over_a_wider_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """COLUMNS exported from a wider window (200) on a terminal of 60 columns: the progress line was cut to 200 and
+    wrapped on every update. The terminal's own width wins where it is narrower; a narrower COLUMNS is still kept, and
+    COLUMNS alone serves where the stream is no terminal."""
+    import fcntl
+    import io
+    import pty
+    import struct
+    import termios
+
+    from scoring_engine.batch.progress import _columns
+
+    leader, follower = pty.openpty()
+    try:
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 60, 0, 0))
+        with open(follower, "w", closefd=False) as terminal:
+            for columns, width in (("200", 60), ("40", 40), ("", 60), ("x", 60)):
+                monkeypatch.setenv("COLUMNS", columns)
+                assert width == _columns(terminal), columns
+    finally:
+        os.close(leader)
+        os.close(follower)
+    monkeypatch.setenv("COLUMNS", "70")
+    assert 70 == _columns(io.StringIO())
+    monkeypatch.delenv("COLUMNS")
+    assert _columns(io.StringIO()) is None

@@ -108,18 +108,19 @@ def fitted(parts: list[str], columns: int | None) -> str:
 
 
 def _columns(stream: TextIO) -> int | None:
-    """The width of the terminal `stream` is, in columns (COLUMNS where set, as shells and Python's shutil take it);
-    None when it is no terminal or does not say."""
+    """The width of the terminal `stream` is, in columns: its own, or COLUMNS where set and narrower (a COLUMNS exported
+    from a wider window wrapped the line on every update); COLUMNS alone where the terminal does not say; None when it
+    is no terminal and COLUMNS is not set."""
     try:
         given = int(os.environ.get("COLUMNS", "0"))
     except ValueError:
         given = 0
-    if given > 0:
-        return given
     try:
-        return os.get_terminal_size(stream.fileno()).columns or None
+        own = os.get_terminal_size(stream.fileno()).columns
     except (AttributeError, OSError, ValueError):  # a StringIO (io.UnsupportedOperation is both)
-        return None
+        own = 0
+    widths = [width for width in (given, own) if width > 0]
+    return min(widths) if widths else None
 
 
 def duration(seconds: float, lang: str = "zh") -> str:
