@@ -130,3 +130,36 @@ def test_an_id_number_or_fifteen_kept_digits_ending_in_zero_gets_the_retype_fix(
     form, _ = _form(tmp_path, {key: value})
     code, said, _ = _run(tmp_path, form, "score")
     assert code == 1 and "显示为 1.23E+17 的编号已丢失末几位数字" in said and "检查数位" not in said, said
+
+
+@pytest.mark.parametrize("label", ["项目编号", " 项目 编号 "])
+def test_a_side_row_labelled_xiangmubianhao_is_the_projects_id(tmp_path: Path, label: str) -> None:
+    """A clerk who adds the row 项目 | 项目编号 | P2024001 on 表外事实 gives the project's id, as the row 项目 | id does:
+    it was read as a detail 项目编号 of its own, the 汇总's 项目编号 stayed empty and the re-check holding the same row
+    under another file name matched nothing (QA325 F1)."""
+    form, _ = _form(tmp_path, {label: "P2024001"})
+    code, said, out = _run(tmp_path, form, "import")
+    assert code == 0, said
+    project = json.loads(out.read_text(encoding="utf-8"))["project"]
+    assert project.get("id") == "P2024001" and "项目编号" not in project, project
+
+
+def test_the_blank_form_has_a_text_row_for_the_id_that_a_recheck_matches_by(tmp_path: Path) -> None:
+    """The blank form (`template`) has the row 项目 | id on 表外事实, its 说明 saying it is the 项目编号 a re-check is
+    matched by, its value cell formatted as text (an 18-digit id keeps its digits); left blank it gives no id, filled it
+    gives the id, and a re-check of another file name with that id is compared with it (QA325 F1)."""
+    form, rows = side_sheet_form(tmp_path, SET, {})
+    side = openpyxl.load_workbook(form)["表外事实"]
+    assert side.cell(rows["id"], 1).value == "项目" and "项目编号" in side.cell(rows["id"], 5).value
+    assert side.cell(rows["id"], 3).number_format == "@"
+    blank_id, _ = side_sheet_form(tmp_path, SET, _FILLED)
+    code, said, out = _run(tmp_path, blank_id, "import")
+    assert code == 0 and "id" not in json.loads(out.read_text(encoding="utf-8")).get("project", {}), said
+    (tmp_path / "自评").mkdir()
+    (tmp_path / "复核").mkdir()
+    for folder, name, actual in (("自评", "甲.xlsx", 100), ("复核", "丙.xlsx", 80)):
+        filled, _ = side_sheet_form(tmp_path, SET, {**_FILLED, "a": actual, "id": "P2024001"})
+        filled.rename(tmp_path / folder / name)
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "自评"), "--compare-with", str(tmp_path / "复核"),
+                                    "--set", str(tmp_path / "set.yaml"), "-q"])
+    assert "与复核对比1个" in run.output and "复核中未找到对应项目" not in run.output, run.output

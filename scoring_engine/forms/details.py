@@ -21,7 +21,11 @@ from .layout import FIELDS
 from .reading import FormReading
 from .._patterns import compile_later
 
-__all__ = ["TEXT_DETAILS", "project_detail"]
+__all__ = ["PROJECT_LABELS", "TEXT_DETAILS", "project_detail"]
+
+#: A project detail a side sheet's 项目 row may name in Chinese, as a clerk writes it: the key it gives. 项目编号 is the id
+#: a re-check (--compare-with) and 项目编号重复 match by; read as a detail 项目编号 of its own, it matched nothing (QA325 F1).
+PROJECT_LABELS = {"项目编号": "id"}
 
 #: The project details that are text, whatever a clerk writes in them: the 项目编号 and the form's own fields.
 TEXT_DETAILS = frozenset({"id", *FIELDS})

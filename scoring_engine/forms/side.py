@@ -26,7 +26,7 @@ from ..model import FactSpec
 from .._no_finding import COUNT, list_number_only, says_none
 from .._several_findings import count_heading, holds_several
 from ..target_rows import written_quantity
-from .details import project_detail
+from .details import PROJECT_LABELS, project_detail
 from .finding_lines import findings_written, one_of_parts, put_together
 from .number_lists import REFUSED, numbers_typed
 from .reading import FILL_THE_CELL, SAME_UNIT, Blank, FormReading
@@ -104,8 +104,9 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
                 reading.provenance.update({f"not_applicable.{name}": side.ref(r, 3),
                                            f"not_applicable.{name}.name": side.ref(r, 2)})
         elif kind == "项目":
+            named, name = name, PROJECT_LABELS.get(narrow, name)  # 项目编号 is the id re-checks match by (QA325 F1)
             detail = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")
-            detail = project_detail(reading, side.ref(r, 3), name, detail) if detail is not None else None
+            detail = project_detail(reading, side.ref(r, 3), name, detail, named) if detail is not None else None
             if detail is not None and _once(reading, reading.project, name, detail, side.ref(r, 3), f"project.{name}"):
                 reading.project[name] = detail
                 reading.provenance[f"project.{name}"] = side.ref(r, 3)

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 __all__ = ["FONT", "FORM_SHEET", "SIDE_SHEET", "SIDE_COLUMNS", "form_sheet_name", "form_workbook", "on_form_facts"]
 
 SIDE_SHEET = "表外事实"
+#: The 说明 of the blank form's 项目编号 row (项目 | id), whose value cell is text: an 18-digit id typed in it keeps its digits.
+ID_ROW_NOTE = "项目编号；文字；财政部门抽查复核按项目编号和年度与本表对应，不填则按文件名对应"
 #: The form's sheet when its title gives no name of its own (form_sheet_name).
 FORM_SHEET = "自评表"
 #: The side sheet's columns: what a row is (事实, 项目, 不适用, 指标体系, 来源), its name, value, unit, description.
@@ -190,6 +192,7 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
                     else None
                 rows.append(("事实", name, chosen, spec.unit or "",
                              "；".join(filter(None, (spec.label, _typed_as(indicator_set, spec), _choices(spec), bounds, left)))))
+        rows.append(("项目", "id", None, "", ID_ROW_NOTE))  # the 项目编号 a re-check and 项目编号重复 match by (QA325 F1)
         rows += [("来源", "指标体系", f"{indicator_set.name}（{indicator_set.id} {indicator_set.version}）", "", ""),
                  ("来源", "指标体系 sha256", indicator_set.sha256, "", "")]
     else:
@@ -210,7 +213,8 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
         for c, value in enumerate(values, 1):
             cell = _text(ws, r, c, value) if isinstance(value, str) else ws.cell(r, c, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            cell.number_format = small_number_format(value) or cell.number_format
+            cell.number_format = small_number_format(value) or ("@" if values[4:] == (ID_ROW_NOTE,) and c == 3
+                                                                else cell.number_format)  # an id's digits kept as typed
             if r == 1:
                 cell.font = Font(bold=True)
     widths = [8] + [min(44, max(8, *(display_width(str(v[i] or "")) + 2 for v in rows))) for i in range(1, 5)]
