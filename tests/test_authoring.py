@@ -449,3 +449,22 @@ def test_reference_case_file_runs_as_shown(tmp_path: Path) -> None:
     assert {"indicator_set": "set.yaml", "facts_file": "facts.json"} == {k: v for k, v in yaml.safe_load(cases.body).items() if k != "cases"}
     for command, shown in _commands(output):
         _check_output(command, shown, _run(command, files, tmp_path, english=True))
+
+
+def test_the_form_filling_rules_name_the_blank_forms_sheets_and_rows(tmp_path: Path) -> None:
+    """§12's 填表说明 (QA325 F2: the rules for filling the 自评表 were in English only, in reports.md) names the sheets
+    the blank form has, the side sheet's columns and its 项目 | id row as `template` writes them."""
+    import openpyxl
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+    from scoring_engine.reports.form_xlsx import SIDE_COLUMNS
+
+    rules = GUIDE.read_text(encoding="utf-8").split("**填表说明")[1].split("\n\n**")[0]
+    assert 0 == CliRunner().invoke(main, ["template", "self-evaluation", "-o", str(tmp_path / "空白.xlsx")]).exit_code
+    book = openpyxl.load_workbook(tmp_path / "空白.xlsx")
+    assert all(f"“{name}”" in rules for name in book.sheetnames), book.sheetnames
+    assert f"`{' | '.join(SIDE_COLUMNS)}`" in rules
+    side = [tuple(row[:2]) for row in book["表外事实"].iter_rows(values_only=True)]
+    assert ("项目", "id") in side and "`项目 | id`" in rules
+    assert "Alt+Enter" in rules and "档次，得分，理由" in rules
