@@ -16,7 +16,7 @@ names both places of a fact given twice.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from itertools import repeat
 from operator import is_, itemgetter
@@ -32,11 +32,15 @@ from ._no_finding import is_remark, list_number_only, names_nothing, names_what_
 from ._several_findings import numbered_inline, said_count
 from ._frozen import made_frozen
 from ._text import has_bad_character
+from .errors import Problem
 from .judgements import Judgement, TierJudgement
 
 _date = datetime.date.fromisoformat
 
-__all__ = ["DeclaredShape", "flatten_checked", "is_clean"]
+__all__ = ["DeclaredShape", "FIX_THE_SHOWN", "flatten_checked", "is_clean", "more_values", "say_first"]
+
+#: What a facts document past its first problems of a kind is told (facts._values_given, facts._check_document).
+FIX_THE_SHOWN = "correct those shown and check the file again: the rest are listed then"
 
 # A number a document may hold is 0, or between SMALLEST_MAGNITUDE and MAX_FACT_MAGNITUDE in size: any int below this.
 _INT_LIMIT = 10**15
@@ -401,3 +405,31 @@ def _judged(value: dict[Any, Any], tiered: bool) -> Judgement | TierJudgement | 
     return made_frozen(TierJudgement, {"tier": tier, "score": score, "reason": reason}) if tiered else \
         made_frozen(Judgement, {"score": score, "reason": reason})
 
+
+
+
+def say_first(said: list[tuple[str, str, str | None, str]], kinds: tuple[tuple[list[str], str], ...],
+              readers: Mapping[str, Any], most: int, say: Callable[..., None], source: str | None) -> list[Problem]:
+    """`said` (each fact's problem: name, message, hint, where), by `say`, in its order; of each kind of problem (the
+    facts holding a value refused, the required facts missing: names, the hint for the rest), past `most`, those an
+    indicator reads first (QA322: a cap of 20 hid the one fact a rule reads behind facts nothing reads); then the lines
+    counting the others (QA318 F6, QA325 F3)."""
+    told = set().union(*(names if len(names) <= most else sorted(names, key=lambda name: not readers.get(name))[:most]
+                         for names, _ in kinds))  # (a stable sort)
+    for name, message, hint, at in said:
+        if name in told:
+            say(name, message, hint, at)
+    counted = (_MORE_REFUSED, _MORE_MISSING)
+    return [Problem(counted[i].format(count=len(names) - most), file=source, path="$.facts", hint=hint)
+            for i, (names, hint) in enumerate(kinds) if len(names) > most]
+
+
+def more_values(rest: Iterator[Any], source: str | None) -> list[Problem]:
+    """The line counting the values no facts document can hold past those listed (`rest`: the problems not listed), or
+    none: 20 lines were printed and nothing of the 1,980 after them (QA325 F3)."""
+    more = sum(1 for _ in rest)
+    return [Problem(f"{more} more values no facts document can hold", file=source, hint=FIX_THE_SHOWN)] if more else []
+
+
+_MORE_REFUSED = "{count} more facts hold a value the set refuses"
+_MORE_MISSING = "{count} more required facts are missing"

@@ -23,7 +23,7 @@ from ._arith import CONTEXT, decimal_from_text, in_engine_context, too_many_digi
 from ._beside import files_beside, sets_among
 from ._command_line import in_python
 from ._encodings import decode, reading_otherwise
-from ._facts_pass import is_clean
+from ._facts_pass import is_clean, more_values
 from ._json_depth import too_deep
 from ._resources import data_dir
 from ._quick_schema import fits
@@ -425,9 +425,10 @@ def facts_from_text(text: str, source: str | None = None, yaml: bool = False) ->
 def facts_of_document(doc: Any, source: str | None) -> Facts:
     """The Facts of a facts document as read from a text, checked whole: values no document may hold, then its shape."""
     # The quick pass answers for a clean document; one it is unsure of is walked by document_problems, which words each problem.
+    bad = iter(document_problems(doc))  # the first _SHOWN_DOCUMENT_PROBLEMS listed, the others counted (QA325 F3)
     found = [] if is_clean(doc, MAX_FACTS_DEPTH) else _other_kind(doc, source) or [
         Problem(message, file=source, path=json_path(path), fact=fact_at(path), hint=hint)
-        for path, message, hint in itertools.islice(document_problems(doc), _SHOWN_DOCUMENT_PROBLEMS)]
+        for path, message, hint in itertools.islice(bad, _SHOWN_DOCUMENT_PROBLEMS)] + more_values(bad, source)
     if found:
         raise FactsError(found)
     checked = _dates_as_text(doc)

@@ -235,6 +235,10 @@ MORE_UNDECLARED = (
     ("{count} more facts are not declared by the set and are ignored", "另有 {count} 个事实没有在体系中声明，已忽略"),
     # the required facts missing past the first 20 (facts._values_given, QA318 F6)
     ("{count} more required facts are missing", "还缺少 {count} 个必填的事实"),
+    # the facts holding a value refused past the first 100, the values no document can hold past the first 20 (QA325 F3)
+    ("{count} more facts hold a value the set refuses", "另有 {count} 个事实的值不被体系接受，未列出"),
+    ("{count} more values no facts document can hold", "另有 {count} 个事实文件不能容纳的值，未列出"),
+    ("correct those shown and check the file again: the rest are listed then", "先改正列出的这些，再检查一次：其余的届时列出"),
     ("add them to the facts file: scoring-engine template SET --format json writes every fact the set declares",
      "在事实文件中补上它们：scoring-engine template SET --format json 会写出体系声明的全部事实"),
 )

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ._arith import LARGEST_MAGNITUDE, ZERO
-from ._facts_pass import DeclaredShape, flatten_checked, is_clean
+from ._facts_pass import FIX_THE_SHOWN, DeclaredShape, flatten_checked, is_clean, more_values, say_first
 from ._own_values import tagged, written_form
 from ._frozen import made_frozen
 from ._record import record
@@ -407,15 +407,14 @@ def _values_given(indicator_set: IndicatorSet, given: Mapping[str, Any], readers
                   not_applicable: frozenset[str], problem: Callable[..., None], problems: list[Problem],
                   source: str | None) -> dict[str, Any]:
     """The engine's value of each declared fact, from those `given` (or its default); each that cannot be read, and the
-    required facts missing, said by `problem`: past _SHOWN_MISSING of them, those an indicator reads first, then how
-    many more are missing (QA318 F6: 6,000 lines for one mistake; QA322: a cap of 20 cut a blank form's cells short,
-    and hid the one fact a rule reads behind facts nothing reads)."""
+    required facts missing, said by `problem`: past _SHOWN_MISSING of each, those an indicator reads first, then how
+    many more (QA318 F6: 6,000 lines for one mistake; QA325 F3: a value refused was said for each of 2,000 facts)."""
     declared = indicator_set.facts
     values: dict[str, Any] = {}
     missing = [name for name, spec in declared.items() if given.get(name) is None and spec.default is None
                and spec.required and not _excused(name, readers, not_applicable)]
-    shown = set(missing if len(missing) <= _SHOWN_MISSING else
-                sorted(missing, key=lambda name: not readers.get(name))[:_SHOWN_MISSING])  # (a stable sort)
+    said: list[tuple[str, str, str | None, str]] = []  # each fact's problem, in the set's order: (name, message, hint, at)
+    refused, absent = list[str](), frozenset(missing)  # the facts whose value is refused; those missing, to look up
     for name, spec in declared.items():
         value = given.get(name)
         if (value is True or value is False) and spec.type == "boolean":
@@ -425,14 +424,15 @@ def _values_given(indicator_set: IndicatorSet, given: Mapping[str, Any], readers
                 values[name] = convert_number(value, spec) if spec.type == "number" else convert_fact(value, spec)
             except ValueError as err:
                 message, hint = err.args[0], row_hint(err, indicator_set, name)  # a row's fix names its group's needs
-                problem(name, f"{spec.title}: {message}", numpy_hint(value) or hint, getattr(err, "at", ""))
+                said.append((name, f"{spec.title}: {message}", numpy_hint(value) or hint, getattr(err, "at", "")))
+                refused.append(name)
         elif spec.default is not None:
             values[name] = spec.default
-        elif name in shown:
-            problem(name, f"required fact {spec.title} is missing", given_instead(name, given, declared) or ADD_THE_FACT)
-    if len(missing) > _SHOWN_MISSING:
-        problems.append(Problem(f"{len(missing) - _SHOWN_MISSING} more required facts are missing", file=source,
-                                path="$.facts", hint=_ADD_THE_REST))
+        elif name in absent:
+            said.append((name, f"required fact {spec.title} is missing",
+                         given_instead(name, given, declared) or ADD_THE_FACT, ""))
+    problems += say_first(said, ((refused, FIX_THE_SHOWN), (missing, _ADD_THE_REST)), readers, _SHOWN_MISSING, problem,
+                          source)
     return values
 
 
@@ -473,7 +473,8 @@ def _check_document(facts: Facts, declared: Mapping[str, FactSpec], problem: Cal
     A document the one pass called `clean` holds no such value; the shape of its details is checked all the same.
     """
     parts = {"facts": facts.values, "project": facts.project, "not_applicable": facts.not_applicable}
-    for path, message, hint in itertools.chain(() if clean else document_problems(parts), _shape_problems(facts)):
+    problems_left = itertools.chain(() if clean else document_problems(parts), _shape_problems(facts))
+    for path, message, hint in problems_left:
         name = fact_at(path)
         while name is not None and name not in declared and "." in name:  # a tier's score: of the fact (QA41 F4)
             name = name.rsplit(".", 1)[0]
@@ -487,7 +488,8 @@ def _check_document(facts: Facts, declared: Mapping[str, FactSpec], problem: Cal
             takes = nat_takes(str(path[0]), "", "") if detail else None  # a project detail: no date alone (QA156 F6)
             problems.append(Problem(f"pandas NaT is not {takes}" if takes else message, file=facts.source, path=at,
                                     fact=name, hint=hint))
-        if len(problems) >= _SHOWN:
+        if len(problems) >= _SHOWN:  # then how many more (QA325 F3)
+            problems += more_values(problems_left, facts.source)
             break
     if problems:
         raise FactsError(problems)
