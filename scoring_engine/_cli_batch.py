@@ -73,20 +73,30 @@ def run_batch_command(inputs: tuple[str, ...], set_ref: str | None, jobs: int | 
         try:
             say(summary_text(summary, lang))
         except (ScoringEngineError, MemoryError) as err:  # the outputs are in place all the same (QA193 F4, F6)
-            _tell_problems(summary, lang)  # which projects failed, on standard error still (a cron job's log: QA224 4)
+            _tell_problems(summary, lang, outputs)  # which projects failed, on standard error still (a cron job's log: QA224 4)
             _not_printed(err, outputs)
-        _tell_problems(summary, lang)
+        _tell_problems(summary, lang, outputs)
         for path in outputs:
             tell(_say(f"{path_shown(path)}: written"))
         sys.exit(exit_code(summary))
 
 
-def _tell_problems(summary: Summary, lang: str) -> None:
-    """The lines of the projects that could not be scored, on standard error."""
+#: The outputs that list every project that could not be scored: the workbook's sheet 问题, the page, the JSON lines (a
+#: .csv is 汇总 alone, of the projects scored).
+_LISTING_PROBLEMS = (".xlsx", ".html", ".htm", ".jsonl")
+
+
+def _tell_problems(summary: Summary, lang: str, outputs: tuple[Path, ...]) -> None:
+    """The lines of the projects that could not be scored, on standard error; past the first, where they all are: the
+    outputs, or, where none written lists them (no --output, a .csv alone), how to see them (QA325 F4: told the outputs
+    listed them all, of a run that wrote none that did)."""
     for line in summary.problem_lines_zh if lang == "zh" else summary.problem_lines:
         tell(f"{'错误：' if lang == 'zh' else 'error: '}{one_line(line)}")
     if summary.problem_lines_left:  # not how many failed: one project's lines can fill them all (QA201 1)
-        more = said("… the outputs list every project that could not be scored (问题)", lang)
+        more = said("… the outputs list every project that could not be scored (问题)", lang) \
+            if any(extension_of(path) in _LISTING_PROBLEMS for path in outputs) else \
+            said("… the other lines are not shown: run again with --output NAME.xlsx to see every project that could not "
+                 "be scored, on its sheet 问题", lang)
         tell(("错误：" if lang == "zh" else "error: ") + more)
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 __all__ = ["OPTIONS"]
 
 OPTIONS = (
+    # batch's last error line where no output written lists the projects that could not be scored (QA325 F4)
+    ("… the other lines are not shown: run again with --output NAME.xlsx to see every project that could not be scored, "
+     "on its sheet 问题", "……其余的错误未列出：加 --output 文件名.xlsx 再次运行，可在“问题”表中看到所有未能评分的项目"),
     ("--output {path} is given twice", "--output {path} 给了两次"),
     ("the extension {ext} names the format {named}; written as --format {fmt} says",
      "扩展名 {ext} 表示 {named} 格式；已按 --format {fmt} 写出"),

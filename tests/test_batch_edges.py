@@ -464,8 +464,32 @@ def test_problem_lines_cut_at_twenty_say_the_outputs_list_every_one(tmp_path: Pa
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path), "--quiet"])
     errors = [line for line in run.output.splitlines() if line.startswith("错误：")]
     assert 1 == run.exit_code, run.output
-    assert more == (errors[-1] == "错误：……输出文件列出了所有未能评分的项目（问题）"), run.output
+    assert more == (errors[-1] == f"错误：……{_NOT_SHOWN}"), run.output  # no --output: how to see them (QA325 F4)
     assert len(errors) == (21 if more else broken), run.output
+
+
+_NOT_SHOWN = "其余的错误未列出：加 --output 文件名.xlsx 再次运行，可在“问题”表中看到所有未能评分的项目"
+
+
+@pytest.mark.parametrize(("outputs", "listed"), [((), False), (("s.csv",), False), (("s.xlsx",), True),
+                                                   (("s.csv", "s.jsonl"), True), (("s.html",), True)])
+def test_past_twenty_lines_the_last_says_where_every_failure_is_listed(tmp_path: Path, outputs: tuple[str, ...],
+                                                                        listed: bool) -> None:
+    """QA325 F4: past its first 20 error lines a batch said "the outputs list every project that could not be scored
+    (问题)" when it wrote no output (no --output) or only a .csv (汇总: the projects scored alone), so the failures past
+    line 20 were listed nowhere. It says so only where an output written lists them (.xlsx's sheet 问题, .jsonl, .html);
+    else that the other lines are not shown and to run again with --output 文件名.xlsx, in English and Chinese."""
+    (tmp_path / "in").mkdir()
+    for n in range(25):
+        (tmp_path / "in" / f"b{n:02}.json").write_text('{"indicator_set": "x", "facts": {', encoding="utf-8")
+    written = [arg for name in outputs for arg in ("-o", str(tmp_path / name))]
+    for lang, line in (("zh", f"错误：……{_NOT_SHOWN}" if not listed else "错误：……输出文件列出了所有未能评分的项目（问题）"),
+                       ("en", "error: … the other lines are not shown: run again with --output NAME.xlsx to see every "
+                              "project that could not be scored, on its sheet 问题" if not listed else
+                              "error: … the outputs list every project that could not be scored (问题)")):
+        run = CliRunner().invoke(main, ["--lang", lang, "batch", str(tmp_path / "in"), "--quiet", *written])
+        errors = [text for text in run.output.splitlines() if text.startswith(("错误：", "error: "))]
+        assert 1 == run.exit_code and 21 == len(errors) and errors[-1] == line, run.output
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
