@@ -441,7 +441,7 @@ def test_reference_case_file_runs_as_shown(tmp_path: Path) -> None:
     blocks = _blocks(SETS_DOC)
     [cases] = [b for b in blocks if "yml" == b.lang]
     output = blocks[blocks.index(cases) + 1]
-    assert "text" == output.lang and output.body.startswith("$ scoring-engine test ")
+    assert "text" == output.lang and output.body.startswith("$ scoring-engine --lang en test ")  # as run (QA325 F5)
     first_set = next(b for b in blocks if "yaml" == b.lang and "indicators" in yaml.safe_load(b.body))
     set_id = yaml.safe_load(first_set.body)["id"]
     facts = next(b for b in blocks if "json" == b.lang and b.info != "invalid" and json.loads(b.body).get("indicator_set") == set_id)

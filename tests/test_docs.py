@@ -10,13 +10,13 @@ Conventions in ``docs/indicator-sets.md``:
 - any other ```yaml block is a fragment of top-level keys (no ``id``), merged
   into a minimal set; it must load;
 - a ```yaml invalid block must be refused: the ```text block after it shows
-  the exact output of ``scoring-engine validate broken.yaml``;
+  the exact output of ``scoring-engine --lang en validate broken.yaml``, its first line;
 - a ```json block is a facts file for the complete set it names in
   ``indicator_set`` (by id) or else for the last complete set above it: it must
   score. A following ``Result: **TOTAL**, GRADE — REASON`` line (the reason only
   for one-leaf sets) and a ``| id | weight | score |`` table must match;
 - a ```json invalid block must fail: the ```text block after it shows the exact
-  output of ``scoring-engine score facts.json --set set.yaml``.
+  output of ``scoring-engine --lang en score facts.json --set set.yaml``, its first line.
 
 Conventions in ``docs/formulas.md``: the ```yaml block declares the names, the
 ```json block gives the facts; in ```formula blocks each unindented line must
@@ -203,7 +203,9 @@ def test_invalid_example_reports_the_errors_shown(case: YamlCase, tmp_path: Path
     """A broken set shown in indicator-sets.md makes `scoring-engine validate` print exactly the error lines shown after it."""
     assert case.expected_output is not None, f"{case.block.where}: an invalid block must be followed by a text block with the output"
     (tmp_path / "broken.yaml").write_text(case.block.body, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "scoring_engine", "validate", "broken.yaml"], cwd=tmp_path,
+    # the command as shown: the sets are Chinese, so the output is English only with --lang en (QA325 F5)
+    assert case.expected_output.splitlines()[0] == "$ scoring-engine --lang en validate broken.yaml"
+    run = subprocess.run([sys.executable, "-m", "scoring_engine", "--lang", "en", "validate", "broken.yaml"], cwd=tmp_path,
                          capture_output=True, text=True, encoding="utf-8", timeout=60, check=False)
     assert run.returncode == 1
     shown = [line for line in case.expected_output.splitlines() if line.startswith("error:")]
@@ -281,7 +283,9 @@ def test_invalid_facts_report_the_errors_shown(case: FactsCase, tmp_path: Path) 
     assert case.expected_output is not None, f"{case.block.where}: an invalid facts block must be followed by a text block"
     (tmp_path / "set.yaml").write_text(case.set_text, encoding="utf-8")
     (tmp_path / "facts.json").write_text(case.block.body, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "scoring_engine", "score", "facts.json", "--set", "set.yaml"], cwd=tmp_path,
+    assert case.expected_output.splitlines()[0] == "$ scoring-engine --lang en score facts.json --set set.yaml"  # QA325 F5
+    run = subprocess.run([sys.executable, "-m", "scoring_engine", "--lang", "en", "score", "facts.json", "--set", "set.yaml"],
+                         cwd=tmp_path,
                          capture_output=True, text=True, encoding="utf-8", timeout=60, check=False)
     assert run.returncode == 1
     shown = [line for line in case.expected_output.splitlines() if line.startswith("error:")]
