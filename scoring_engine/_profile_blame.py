@@ -54,7 +54,8 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
                 problem.message.startswith("weights of the children of"):  # the base's children cannot be edited here
             out.append(replace(problem, hint=f"add rescale: true under change: {change.target}, so that its children "
                                              "follow the new weight, or set their weights under change:"))
-        elif (own := _of_the_profile(problem, file, parented, {**removed_ids, **gone}, tree, total)) is not None:
+        elif (own := _of_the_profile(problem, file, parented, {**removed_ids, **gone}, tree, total)
+                or _scaled_as_written(problem, file, resolved.changes)) is not None:
             out.append(own)
         elif problem.file != file and (declared := named_in(problem, anew)) is not None:
             who = f"the profile {declared.by}" if declared.by else "this profile"
@@ -76,6 +77,20 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
         elif change is not None:
             out.append(replace(problem, file=file, line=change.line, column=None, hint=_weight_hint(change, problem)))
     return out
+
+
+def _scaled_as_written(problem: Problem, file: str | None, changes: Sequence[ProfileChange]) -> Problem | None:
+    """A profile's own rule, written without its weight on an indicator a rescale re-weights, is read as written for the
+    base's weight and scaled: points it no longer fits are told so, with the fix that keeps them as written (QA326 F1: the
+    scaled 8.17 was said beside the generic fix, 'at most 7', that the file already follows); None for any other."""
+    if problem.file != file or ".rule" not in (problem.path or "") or not re.search(r"\b(points?|weight)\b", problem.message):
+        return None
+    scaled = next((c for c in changes if c.what == "points" and c.by is None and c.target == problem.indicator), None)
+    if scaled is None:
+        return None
+    return replace(problem, hint=f"the rescale (line {scaled.line}) takes this rule as written for the base's weight "
+                                 f"{scaled.old} and scales its points to {scaled.new}: write weight: {scaled.new} under "
+                                 f"change: {scaled.target} to keep its points as written")
 
 
 def _weight_hint(change: ProfileChange, problem: Problem) -> str:

@@ -22,6 +22,11 @@ PROFILES = (
     ("list it once", "只写一次"),
     ("add rescale: true under change: {id}, so that its children follow the new weight, or set their weights under change:",
      "在 change: {id} 下加 rescale: true，下级指标按比例随之调整；或在 change: 中逐个写出下级指标的分值"),
+    # a profile's own rule, scaled by a rescale from the base's weight (_profile_blame, QA326 F1)
+    ("the rescale (line {line}) takes this rule as written for the base's weight {old} and scales its points to {new}: "
+     "write weight: {new} under change: {id} to keep its points as written",
+     "第 {line} 行的按比例调整把这条规则视为按基础体系的分值 {old} 分写的，其中的分数随分值按比例调整到 {new} 分："
+     "要保留规则原写的分数，在 change: {id} 下写 weight: {new}"),
     ("{id} is added twice (add[{at}])", "{id} 添加了两次（add[{at}]）"),
     ("add it once", "只添加一次"),
     ("{id} is removed by this profile with {gone} (remove:, line {line})",

@@ -1,0 +1,53 @@
+"""QA326: set-author commands on a provincial profile (`extends:`), `validate` and `test`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from scoring_engine.cli import main
+
+HEAD = 'extends: national-framework\nid: q\nname: 某省方案\nversion: "2025"\n'
+
+
+def run(folder: Path, name: str, text: str | bytes | None, *command: str) -> tuple[int, str]:
+    """`command` (validate by default) of file `name`, written in `folder` with `text` (None: as it is), run there."""
+    path = folder / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    elif text is not None:
+        path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, [*(command or ("validate",)), name])
+    return result.exit_code, result.output
+
+
+def test_a_profiles_own_rule_scaled_by_a_rescale_is_told_so_with_the_weight_that_keeps_it_as_written(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA326 F1: a profile's own checklist (1 + 1) under change:, without weight:, on an indicator its parent's rescale
+    takes from 3 to 2, was read as written for 3 and scaled; validate said 'element points add up to 1.34, not the
+    weight 2' with the generic fix (make them add up to the weight), which the file already did. Now the fix says the
+    rescale scaled the rule from the base's weight, and that weight: 2 under change: keeps its points; following it
+    passes. Likewise a bands rule written for 7, scaled to 8.17."""
+    monkeypatch.chdir(tmp_path)
+    rule = ("  decision.project.procedure:\n    rule:\n      kind: checklist\n      elements:\n"
+            "        - {name: 申请, points: 1, met: decision.procedure.followed}\n"
+            "        - {name: 审批, points: 1, met: decision.procedure.documents}\n")
+    text = HEAD + "change:\n  decision:\n    weight: 10\n    rescale: true\n  output: {weight: 35, rescale: true}\n" + rule
+    for lang, said in (("en", "the rescale (line 8) takes this rule as written for the base's weight 3 and scales its "
+                              "points to 2: write weight: 2 under change: decision.project.procedure to keep its points "
+                              "as written"),
+                       ("zh", "第 8 行的按比例调整把这条规则视为按基础体系的分值 3 分写的，其中的分数随分值按比例调整到 2 分："
+                              "要保留规则原写的分数，在 change: decision.project.procedure 下写 weight: 2")):
+        code, output = run(tmp_path, "p.yaml", text, "--lang", lang, "validate")
+        assert 1 == code and said in output, output
+        assert "make the elements' points" not in output and "使要点分值合计" not in output, output
+    code, output = run(tmp_path, "p.yaml", text.replace("    rule:\n", "    weight: 2\n    rule:\n"))
+    assert 0 == code, output
+    bands = HEAD + ("change:\n  decision: {weight: 10, rescale: true}\n  output:\n    weight: 35\n    rescale: true\n"
+                    "  output.cost.saving:\n"
+                    "    rule: {kind: bands, value: cost_saving_rate, bands: [{min: 0, points: 7}, {max: 0, points: 0}]}\n")
+    code, output = run(tmp_path, "b.yaml", bands, "--lang", "en", "validate")
+    assert 1 == code and "band worth 8.17 points" in output and "write weight: 7 under change: output.cost.saving" in output
+    code, output = run(tmp_path, "b.yaml", bands.replace("    rule:", "    weight: 7\n    rule:"))
+    assert 0 == code, output
