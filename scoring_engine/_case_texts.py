@@ -4,15 +4,18 @@ English or as printed in Chinese, and the differences that list what the project
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+import datetime
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from ._command_line import in_python
+from ._files import OUTSIDE_HINT
 from .errors import Problem
 from .model import IndicatorSet
 from .result import Result
 
-__all__ = ["contains", "facts_file_fixes", "flags_of", "missing_texts", "not_a_case_file"]
+__all__ = ["contains", "facts_file_fixes", "flags_of", "kind_of", "missing_texts", "not_a_case_file", "set_fixes"]
 
 #: A text the project got, in English, with what says it in Chinese (a problem's, a warning's `.text("zh")`); a flag has
 #: none: it is the set's own words, translated where the engine added its own.
@@ -102,3 +105,24 @@ def facts_file_fixes(problems: Iterable[Problem]) -> list[Problem]:
     """The `problems` of loading the file a case file's facts_file names, each fix one a case file can follow."""
     return [dataclasses.replace(p, hint=_IN_A_CASE_FILE[p.message]) if p.message in _IN_A_CASE_FILE else p
             for p in problems]
+
+
+#: The fix for a case file's indicator_set outside its folder: `test` has no --set, which score's fix names (QA326 F2)
+_SET_OUTSIDE = "move the case file into the set's folder or the set into the case file's, or name a bundled set id"
+
+
+def set_fixes(problems: Iterable[Problem]) -> list[Problem]:
+    """The `problems` of finding the set a case file's indicator_set names, each fix one a case file can follow."""
+    return [dataclasses.replace(p, hint=_SET_OUTSIDE) if p.hint == OUTSIDE_HINT else p for p in problems]
+
+
+def kind_of(value: Any) -> str:
+    """What a value of a case file is, for a message (never its repr: it may be long)."""
+    if isinstance(value, str):
+        return "text" if value.strip() else "empty text"
+    return next((said for kind, said in _KINDS if isinstance(value, kind)), type(value).__name__)
+
+
+#: What values are called, in order (a bool is an int; a YAML date may be a datetime).
+_KINDS = ((bool, "true or false"), ((int, Decimal), "a number"), (type(None), "nothing"), (datetime.date, "a date"),
+          (list, "a list"), (Mapping, "a mapping"))

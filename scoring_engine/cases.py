@@ -18,7 +18,6 @@ and pytest run it, so an edited set is known to still score as intended::
 
 from __future__ import annotations
 
-import datetime
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -30,7 +29,7 @@ from typing import Any
 
 from . import _yaml
 from ._arith import fixed, in_engine_context, plain, round_half_up
-from ._case_texts import contains, facts_file_fixes, flags_of, missing_texts, not_a_case_file
+from ._case_texts import contains, facts_file_fixes, flags_of, kind_of as _kind, missing_texts, not_a_case_file, set_fixes
 from ._case_undeclared import facts_for as _facts_for, key_lines, placed_in_case
 from ._given_facts import with_own_fix
 from ._files import inside_folder, read_yaml_text, shown_path
@@ -331,10 +330,19 @@ def _head(located: Any, path: Path) -> tuple[Mapping[str, Any], Path, Facts | No
     doc = _check_keys(located.data, _FILE_KEYS, "the case file", file, 1)
     if "indicator_set" not in doc or not isinstance(doc.get("cases"), list) or not doc["cases"]:
         raise CaseFileError(Problem("a case file needs indicator_set and a non-empty list of cases", file=file, line=1))
-    with _at(file, where := located.where(("indicator_set",))):
-        set_file = resolve_set(_text(doc["indicator_set"], "indicator_set", file, where), relative_to=path.parent)
-    with _at(file, located.where(("facts_file",))):
-        base = _facts_file(doc, path, located.where(("facts_file",))) if "facts_file" in doc else None
+    failed: list[Problem] = []  # the set's and the facts file's problems in one run (QA326 F2)
+    try:
+        with _at(file, where := located.where(("indicator_set",))):
+            set_file = resolve_set(_text(doc["indicator_set"], "indicator_set", file, where), relative_to=path.parent)
+    except CaseFileError as err:
+        failed += set_fixes(err.problems)  # not score's --set, which test has not
+    try:
+        with _at(file, located.where(("facts_file",))):
+            base = _facts_file(doc, path, located.where(("facts_file",))) if "facts_file" in doc else None
+    except CaseFileError as err:
+        failed += err.problems
+    if failed:
+        raise CaseFileError(failed)
     return doc, set_file, base
 
 
@@ -389,18 +397,6 @@ def _text(value: Any, what: str, file: str, where: tuple[int, int] | None) -> st
         raise CaseFileError(Problem(f"{what} must be text (a path or a bundled set id), got {_kind(value)}", file=file,
                                     line=where[0] if where else None, column=where[1] if where else None))
     return value
-
-
-def _kind(value: Any) -> str:
-    """What a value is, for a message (never its repr: it may be long)."""
-    if isinstance(value, str):
-        return "text" if value.strip() else "empty text"
-    return next((said for kind, said in _KINDS if isinstance(value, kind)), type(value).__name__)
-
-
-#: What values are called, in order (a bool is an int; a YAML date may be a datetime).
-_KINDS = ((bool, "true or false"), ((int, Decimal), "a number"), (type(None), "nothing"), (datetime.date, "a date"),
-          (list, "a list"), (Mapping, "a mapping"))
 
 
 def _facts_file(raw: Mapping[str, Any], path: Path, where: tuple[int, int] | None) -> Facts:

@@ -51,3 +51,28 @@ def test_a_profiles_own_rule_scaled_by_a_rescale_is_told_so_with_the_weight_that
     assert 1 == code and "band worth 8.17 points" in output and "write weight: 7 under change: output.cost.saving" in output
     code, output = run(tmp_path, "b.yaml", bands.replace("    rule:", "    weight: 7\n    rule:"))
     assert 0 == code, output
+
+
+def test_a_case_files_set_outside_its_folder_is_told_to_move_not_to_use_set_and_its_facts_file_in_the_same_run(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA326 F2: a case file in cases/ with indicator_set: ../set.yaml was told a set elsewhere can be given with --set,
+    which test has not (following it: no such option, exit 2); its facts_file: ../facts.json, outside too, was only said
+    after that was fixed. Now both are said in one run, the set's fix being to move the case file beside the set; moved
+    there, the case passes."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "set.yaml").write_text(
+        'id: s\nname: 体系\nversion: "1"\ntotal: 10\nfacts:\n  a: {type: number, label: 甲}\n'
+        "grades:\n  - {label: 合格, min: 6}\n  - {label: 不合格, min: 0}\n"
+        'indicators:\n  - {id: x, name: 指标, weight: 10, rule: {kind: formula, score: "a"}}\n', encoding="utf-8")
+    (tmp_path / "facts.json").write_text('{"facts": {"a": 5}}', encoding="utf-8")
+    cases = "indicator_set: ../set.yaml\nfacts_file: ../facts.json\ncases:\n  - {name: 一, expect: {total: 5}}\n"
+    for lang, fix in (("en", "move the case file into the set's folder or the set into the case file's, or name a "
+                             "bundled set id"),
+                      ("zh", "把测试用例文件移到指标体系所在的文件夹，或把指标体系移到测试用例文件所在的文件夹")):
+        code, output = run(tmp_path, "cases/s.cases.yaml", cases, "--lang", lang, "test")
+        assert 1 == code and fix in output and "--set" not in output, output
+        assert "cases/s.cases.yaml:1:16: indicator_set '../set.yaml'" in output, output
+        assert "cases/s.cases.yaml:2:13: facts_file '../facts.json'" in output, output
+    code, output = run(tmp_path, "s.cases.yaml", cases.replace("../", ""), "test")
+    assert 0 == code and "1 passed" in output, output
