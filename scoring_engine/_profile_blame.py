@@ -19,6 +19,8 @@ from .errors import Problem
 
 __all__ = ["blamed", "named_in"]
 
+_SCORED_BY_CHILDREN = "an indicator with children is scored by them; it cannot have a rule too"
+
 
 def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
            base_alone: Set[tuple[str | None, int | None, str]] = frozenset()) -> list[Problem]:
@@ -55,7 +57,7 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
             out.append(replace(problem, hint=f"add rescale: true under change: {change.target}, so that its children "
                                              "follow the new weight, or set their weights under change:"))
         elif (own := _of_the_profile(problem, file, parented, {**removed_ids, **gone}, tree, total)
-                or _scaled_as_written(problem, file, resolved.changes)) is not None:
+                or _own_rule(problem, file, resolved.changes)) is not None:
             out.append(own)
         elif problem.file != file and (declared := named_in(problem, anew)) is not None:
             who = f"the profile {declared.by}" if declared.by else "this profile"
@@ -79,14 +81,22 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
     return out
 
 
-def _scaled_as_written(problem: Problem, file: str | None, changes: Sequence[ProfileChange]) -> Problem | None:
-    """A profile's own rule, written without its weight on an indicator a rescale re-weights, is read as written for the
-    base's weight and scaled: points it no longer fits are told so, with the fix that keeps them as written (QA326 F1: the
-    scaled 8.17 was said beside the generic fix, 'at most 7', that the file already follows); None for any other."""
-    if problem.file != file or ".rule" not in (problem.path or "") or not re.search(r"\b(points?|weight)\b", problem.message):
+def _own_rule(problem: Problem, file: str | None, changes: Sequence[ProfileChange]) -> Problem | None:
+    """A profile's own rule under change: that the base's tree makes wrong, with the fix a profile can make; None for any
+    other problem. A rule given to a base's indicator with children: the profile cannot delete them (QA326 F3: told to,
+    its remove: of the only child left the indicator empty). A rule written without its weight on an indicator a rescale
+    re-weights is read as written for the base's weight and scaled: points it no longer fits are told so, with the fix
+    that keeps them as written (QA326 F1: the scaled 8.17 was said beside the generic fix, 'at most 7', that the file
+    already follows)."""
+    if problem.file != file or ".rule" not in (problem.path or ""):
         return None
-    scaled = next((c for c in changes if c.what == "points" and c.by is None and c.target == problem.indicator), None)
-    if scaled is None:
+    mine = {c.what: c for c in changes if c.target == problem.indicator and c.by is None}
+    if problem.message == _SCORED_BY_CHILDREN and "rule" in mine and not mine.keys() & {"children", "added"}:
+        return replace(problem, hint=f"a profile cannot take away the base's children of {problem.indicator}: write the "
+                                     f"rule under change: for one of them, or remove: [{problem.indicator}] and add: an "
+                                     "indicator scored by the rule in its place")
+    scaled = mine.get("points")
+    if scaled is None or not re.search(r"\b(points?|weight)\b", problem.message):
         return None
     return replace(problem, hint=f"the rescale (line {scaled.line}) takes this rule as written for the base's weight "
                                  f"{scaled.old} and scales its points to {scaled.new}: write weight: {scaled.new} under "
@@ -115,7 +125,7 @@ def _of_the_profile(problem: Problem, file: str | None, parented: Mapping[str, P
     if problem.file == file:
         return None
     given = parented.get(problem.indicator or "")
-    if given is not None and problem.message == "an indicator with children is scored by them; it cannot have a rule too":
+    if given is not None and problem.message == _SCORED_BY_CHILDREN:
         return replace(problem, file=given.file or file, line=given.line, column=None,
                        hint=f"a profile cannot take the rule of {given.target} ({problem.file} line {problem.line}) away: "
                             f"remove: {given.target} and add: an indicator with its children in its place")

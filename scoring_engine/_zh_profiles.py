@@ -22,6 +22,11 @@ PROFILES = (
     ("list it once", "只写一次"),
     ("add rescale: true under change: {id}, so that its children follow the new weight, or set their weights under change:",
      "在 change: {id} 下加 rescale: true，下级指标按比例随之调整；或在 change: 中逐个写出下级指标的分值"),
+    # a profile's own rule given to a base's indicator with children (_profile_blame, QA326 F3)
+    ("a profile cannot take away the base's children of {id}: write the rule under change: for one of them, or "
+     "remove: [{id}] and add: an indicator scored by the rule in its place",
+     "方案不能删去基础体系中 {id} 的下级指标：请在 change: 下把规则写给其中一个下级指标，"
+     "或在 remove: 中删去 {id}，再用 add: 加一个按该规则评分的指标代替它"),
     # a profile's own rule, scaled by a rescale from the base's weight (_profile_blame, QA326 F1)
     ("the rescale (line {line}) takes this rule as written for the base's weight {old} and scales its points to {new}: "
      "write weight: {new} under change: {id} to keep its points as written",

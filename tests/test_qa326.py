@@ -76,3 +76,27 @@ def test_a_case_files_set_outside_its_folder_is_told_to_move_not_to_use_set_and_
         assert "cases/s.cases.yaml:2:13: facts_file '../facts.json'" in output, output
     code, output = run(tmp_path, "s.cases.yaml", cases.replace("../", ""), "test")
     assert 0 == code and "1 passed" in output, output
+
+
+def test_a_profiles_rule_for_a_base_indicator_with_children_is_given_the_fixes_a_profile_can_make(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA326 F3: change: output.quantity: {rule: …} on a base indicator with children was told 'move the rule to a
+    child, or remove the children'; removing its only child then left output.quantity empty, another error. Now the
+    fix is the profile's: write the rule under change: for a child, or remove: [output.quantity] and add: an indicator
+    in its place; each, followed, passes."""
+    monkeypatch.chdir(tmp_path)
+    rule = "{kind: proportional, value: completion_rate}"
+    for lang, said in (("en", "a profile cannot take away the base's children of output.quantity: write the rule under "
+                              "change: for one of them, or remove: [output.quantity] and add: an indicator scored by the "
+                              "rule in its place"),
+                       ("zh", "方案不能删去基础体系中 output.quantity 的下级指标：请在 change: 下把规则写给其中一个下级指标，"
+                              "或在 remove: 中删去 output.quantity，再用 add: 加一个按该规则评分的指标代替它")):
+        code, output = run(tmp_path, "p.yaml", HEAD + f"change:\n  output.quantity:\n    rule: {rule}\n", "--lang", lang,
+                           "validate")
+        assert 1 == code and "p.yaml:7:5:" in output and said in output, output
+        assert "remove the children" not in output and "删去下级指标）" not in output, output
+    code, output = run(tmp_path, "a.yaml", HEAD + f"change:\n  output.quantity.completion:\n    rule: {rule}\n")
+    assert 0 == code, output
+    code, output = run(tmp_path, "b.yaml", HEAD + "remove: [output.quantity]\nadd:\n  - {under: output, id: output.quantity, "
+                                                  f"name: 产出数量, weight: 10, rule: {rule}}}\n")
+    assert 0 == code, output
