@@ -78,7 +78,9 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
         base_located, base_file, base_sha = read(ref, folder)
     except IndicatorSetError as err:  # a base that does not exist or cannot be read: said at the profile's extends:
         where = located.where(("extends",)) or (None, None)
-        log.problems.extend(p.located(file=file, line=where[0], column=where[1], path="$.extends") for p in err.problems)
+        # one in the base's own file (its encoding, its YAML) keeps its own place (QA326 F4: the profile's column and path)
+        log.problems.extend(p.named_at(file, "$.extends").located(line=where[0], column=where[1]) if p.file is None else p
+                            for p in err.problems)
         raise IndicatorSetError(log.ranked(own())) from None
     base = resolve(base_located, base_file, base_sha, Path(base_file).parent if base_file else None, read,
                    (*chain, file or "?"))

@@ -100,3 +100,28 @@ def test_a_profiles_rule_for_a_base_indicator_with_children_is_given_the_fixes_a
     code, output = run(tmp_path, "b.yaml", HEAD + "remove: [output.quantity]\nadd:\n  - {under: output, id: output.quantity, "
                                                   f"name: 产出数量, weight: 10, rule: {rule}}}\n")
     assert 0 == code, output
+
+
+def test_a_base_file_that_cannot_be_read_is_said_at_its_own_place_not_at_the_profiles_extends(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA326 F4: a profile's base saved as GBK was said at 'base.yaml:1:10: $.extends', the column and path of the
+    profile's extends: line beside the base's name; a full-width colon in the base, at the base's line and column with
+    the profile's $.extends. Now each is said at the base's own place alone; a base that is not there is still said at
+    the profile's extends:, and the --encoding gb18030 fix works."""
+    monkeypatch.chdir(tmp_path)
+    base = ('# 基础体系\nid: b\nname: 基础\nversion: "1"\ntotal: 10\nfacts:\n  a: {type: number, label: 甲}\n'
+            "grades:\n  - {label: 合格, min: 6}\n  - {label: 不合格, min: 0}\n"
+            'indicators:\n  - {id: x, name: 指标, weight: 10, rule: {kind: formula, score: "a"}}\n')
+    (tmp_path / "base.yaml").write_bytes(base.encode("gb18030"))
+    code, output = run(tmp_path, "p.yaml", 'extends: base.yaml\nid: p\nname: 方案\nversion: "1"\n', "--lang", "en",
+                       "validate")
+    assert 1 == code and output.startswith("error: base.yaml:1: the file is GBK/GB18030 text"), output
+    assert "$.extends" not in output and ":1:10" not in output, output
+    code, output = run(tmp_path, "p.yaml", None, "--lang", "zh", "validate", "--encoding", "gb18030")
+    assert 0 == code, output
+    (tmp_path / "base.yaml").write_text(base.replace("total: 10", "total：10"), encoding="utf-8")
+    code, output = run(tmp_path, "p.yaml", None, "--lang", "en", "validate")
+    assert 1 == code and "error: base.yaml:5:6: full-width colon" in output and "$.extends" not in output, output
+    code, output = run(tmp_path, "q.yaml", 'extends: nothere.yaml\nid: p\nname: 方案\nversion: "1"\n', "--lang", "en",
+                       "validate")
+    assert 1 == code and "q.yaml:1:10: $.extends: no indicator set 'nothere.yaml'" in output, output
