@@ -459,7 +459,8 @@ def test_cases(paths: tuple[str, ...]) -> None:
         failed += not_run
         for number, case in enumerate(cases):
             try:
-                differences = run_case(case, sets).described(lang)
+                outcome = run_case(case, sets)
+                differences = outcome.described(lang)
             except ScoringEngineError as err:  # the set itself does not load: its errors once, not once per case
                 _report(err)
                 failed += len(cases) - number
@@ -469,19 +470,20 @@ def test_cases(paths: tuple[str, ...]) -> None:
                 failed += 1
             else:
                 passed += 1
-            say(_case_line(case.id, differences, lang) + "\n")
+            say(_case_line(case.id, differences, lang, bool(outcome.problems)) + "\n")
     say(_say(f"{passed} passed, {failed} failed") + "\n")
     if failed or not passed:
         sys.exit(EXIT_INVALID)
 
 
-def _case_line(case_id: str, differences: tuple[str, ...], lang: str) -> str:
-    """PASS id, or FAIL id: each difference (通过 / 未通过 in Chinese)."""
+def _case_line(case_id: str, differences: tuple[str, ...], lang: str, problems: bool = False) -> str:
+    """PASS id, or FAIL id: each difference (通过 / 未通过 in Chinese); a failed scoring's problems (after its lead) each
+    on a line of its own, indented (QA326 F5: a facts file's 43 were one line)."""
     if not differences:
         return one_line(f"{'通过' if lang == 'zh' else 'PASS'} {case_id}")
-    if lang == "zh":
-        return one_line(f"未通过 {case_id}：" + "；".join(differences))
-    return one_line(f"FAIL {case_id}: " + "; ".join(differences))
+    head, below = (differences[:1], differences[1:]) if problems else (differences, ())
+    line = one_line(f"未通过 {case_id}：" + "；".join(head)) if lang == "zh" else one_line(f"FAIL {case_id}: " + "; ".join(head))
+    return line + "".join(f"\n  {one_line(text)}" for text in below)
 
 
 if __name__ == "__main__":  # `python -m scoring_engine.cli`, as a script may name the module: it did nothing (QA260)

@@ -164,8 +164,9 @@ def test_a_fact_the_set_does_not_declare_in_a_cases_own_facts_fails_the_case(tmp
     assert (f"scoring failed: {path}:5: fact budget.piad in the case's facts is not a fact of the set (did you mean "
             "budget.paid?)",) == run_case(own).differences
     failed = run_case(own_file).described("zh")
-    assert 1 == len(failed) and f"{path}:7: 用例 facts_file 中的事实 budget.piad 不是体系中的事实（是否想写 budget.paid？）" in failed[0]
-    assert "用例 facts_file 中的事实 extra 不是体系中的事实" in failed[0], failed
+    assert "评分失败：" == failed[0]  # each problem a line of its own after it (QA326 F5)
+    assert f"{path}:7: 用例 facts_file 中的事实 budget.piad 不是体系中的事实（是否想写 budget.paid？）" in failed[1]
+    assert "用例 facts_file 中的事实 extra 不是体系中的事实" in failed[2], failed
     assert run_case(meant).passed
 
 

@@ -26,12 +26,13 @@ def outcomes() -> dict[str, Outcome]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_a_fact_given_twice_is_refused_naming_both_places(case: Case, outcomes: dict[str, Outcome]) -> None:
-    """Exit 1, no traceback, and one line names both spellings of the fact (a case file's run is a FAIL line)."""
+    """Exit 1, no traceback, and one line names both spellings of the fact (a case file's run: a FAIL line, its problems
+    each indented on a line below it, QA326 F5)."""
     outcome = outcomes[case.name]
     assert "returned" == outcome.status, outcome.message
     run = outcome.value["run"]
     assert [] == clean_run_problems(run, codes=(1,))
-    lines = error_lines(run) + [line for line in run["stdout"].splitlines() if line.startswith("FAIL ")]
+    lines = error_lines(run) + [line for line in run["stdout"].splitlines() if line.startswith(("FAIL ", "  "))]
     first, second = case.expect["places"]
     assert any(first in line and second in line and "given twice" in line for line in lines), lines
     assert outcome.cpu_seconds < 2.0 and outcome.peak_mb < 60

@@ -125,3 +125,30 @@ def test_a_base_file_that_cannot_be_read_is_said_at_its_own_place_not_at_the_pro
     code, output = run(tmp_path, "q.yaml", 'extends: nothere.yaml\nid: p\nname: 方案\nversion: "1"\n', "--lang", "en",
                        "validate")
     assert 1 == code and "q.yaml:1:10: $.extends: no indicator set 'nothere.yaml'" in output, output
+
+
+def test_a_case_that_fails_to_score_says_each_problem_on_a_line_of_its_own(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA326 F5: a case whose own facts lacked many facts printed one FAIL line holding every problem joined by '；'
+    (43 problems, 9,135 characters). Now the FAIL line ends at 'scoring failed:' and each problem follows on a line of
+    its own, in English and in Chinese; a case expecting another error lists what it got likewise."""
+    monkeypatch.chdir(tmp_path)
+    facts = "".join(f"  f{i}: {{type: number, label: 事实{i}}}\n" for i in range(5))
+    (tmp_path / "s.yaml").write_text(
+        f'id: s\nname: 体系\nversion: "1"\ntotal: 10\nfacts:\n{facts}'
+        "grades:\n  - {label: 合格, min: 6}\n  - {label: 不合格, min: 0}\n"
+        'indicators:\n  - {id: x, name: 指标, weight: 10, rule: {kind: formula, score: "min(10, f0+f1+f2+f3+f4)"}}\n',
+        encoding="utf-8")
+    cases = ("indicator_set: s.yaml\ncases:\n  - {name: 缺事实, facts: {f0: 1}, expect: {total: 5}}\n"
+             "  - {name: 预期别的错误, facts: {f0: 1}, expect: {error: 不会出现}}\n")
+    for lang, lead, other, missing in (
+            ("en", "FAIL s.cases.yaml::缺事实: scoring failed:", "FAIL s.cases.yaml::预期别的错误: expected an error "
+             "containing '不会出现', got:", "required fact 事实{i} (f{i}) is missing"),
+            ("zh", "未通过 s.cases.yaml::缺事实：评分失败：", "未通过 s.cases.yaml::预期别的错误：", "缺少必填的事实 事实{i}（f{i}）")):
+        code, output = run(tmp_path, "s.cases.yaml", cases, "--lang", lang, "test")
+        lines = output.splitlines()
+        assert 1 == code and lead in lines and any(line.startswith(other) for line in lines), output
+        for block in (lines.index(lead), next(n for n, line in enumerate(lines) if line.startswith(other))):
+            below = lines[block + 1:block + 5]
+            assert all(missing.format(i=i) in line for i, line in zip(range(1, 5), below, strict=True)), output
+            assert all(line.startswith("  s.cases.yaml:3: ") or line.startswith("  s.cases.yaml:4: ") for line in below)
