@@ -100,8 +100,11 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
              for below in c.below if below not in gone}
     merge = _Merge(base.located.root, located, log, gone=gone)
     root = merge.run()
-    if schema:  # with the ids it names that the base has not, and grades written as shares: every slip in one run
-        log.problems[:] = [*schema, *merge.unfound, *grade_shares(located, file, base.located)]
+    if schema:  # with the ids it names that the base has not, and grades written as shares: every slip in one run; not
+        # the type of what an id the base has not holds (QA326 F6: `rescale: true` not indented, "must be a mapping")
+        named = {p.path for p in merge.unfound if (p.path or "").startswith("$.change.")}
+        log.problems[:] = [*(p for p in schema if p.path not in named), *merge.unfound,
+                           *grade_shares(located, file, base.located)]
     if log.problems:
         raise IndicatorSetError(log.ranked(own()))
     resolved = resolved_data(root, (file, *(base.located.files or (base_file,))), located, ref)  # within bounds (QA203 2)

@@ -152,3 +152,23 @@ def test_a_case_that_fails_to_score_says_each_problem_on_a_line_of_its_own(
             below = lines[block + 1:block + 5]
             assert all(missing.format(i=i) in line for i, line in zip(range(1, 5), below, strict=True)), output
             assert all(line.startswith("  s.cases.yaml:3: ") or line.startswith("  s.cases.yaml:4: ") for line in below)
+
+
+def test_a_field_not_indented_under_change_is_said_once_without_a_fix_about_its_type(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA326 F6: `rescale: true` written at the level of the ids under change: was rightly said to be no indicator, a
+    field to indent under the indicator's id; a second line said 'rescale must be a mapping, got true (… put text in
+    quotes)', whose fix ('rescale: "true"') changes nothing. Now only the first is said (and likewise for `weight: 25`
+    or a misspelt id holding a number); indented as it says, the profile passes."""
+    monkeypatch.chdir(tmp_path)
+    text = HEAD + "change:\n  decision:\n    weight: 10\n  rescale: true\n  output:\n    weight: 35\n    rescale: true\n"
+    for lang, said, gone in (("en", "p.yaml:8:3: $.change.rescale: no indicator rescale in the base set (rescale is a "
+                                    "field of an indicator: indent it under the id", "must be a mapping"),
+                             ("zh", "p.yaml:8:3: $.change.rescale：基础指标体系中没有指标 rescale", "应为一组")):
+        code, output = run(tmp_path, "p.yaml", text, "--lang", lang, "validate")
+        assert 1 == code and said in output and gone not in output and 1 == len(output.splitlines()), output
+    code, output = run(tmp_path, "w.yaml", HEAD + "change:\n  weight: 25\n  outptu: 5\n", "--lang", "en", "validate")
+    assert 1 == code and 2 == len(output.splitlines()) and "must be a mapping" not in output, output
+    assert "did you mean output?" in output, output
+    code, output = run(tmp_path, "p.yaml", text.replace("\n  rescale: true", "\n    rescale: true"))
+    assert 0 == code, output
