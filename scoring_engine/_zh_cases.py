@@ -7,7 +7,8 @@ __all__ = ["CASES"]
 
 CASES = (
     ("no case files (*.cases.yaml) in {paths}", "{paths} 中没有测试用例文件（*.cases.yaml）"),
-    ("write the cases of a set in a file NAME.cases.yaml beside it", "把体系的测试用例写在它旁边的 NAME.cases.yaml 文件中"),
+    ("write the cases of a set in a file NAME.cases.yaml beside it",
+     "把体系的测试用例写在它旁边的文件中，文件名为 名称.cases.yaml"),
     ("move the case file into the set's folder or the set into the case file's, or name a bundled set id",
      "把测试用例文件移到指标体系所在的文件夹，或把指标体系移到测试用例文件所在的文件夹；也可写内置指标体系的编号"),
     ("a case file needs indicator_set and a non-empty list of cases", "用例文件需要 indicator_set 和非空的 cases 列表"),

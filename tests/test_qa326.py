@@ -172,3 +172,14 @@ def test_a_field_not_indented_under_change_is_said_once_without_a_fix_about_its_
     assert "did you mean output?" in output, output
     code, output = run(tmp_path, "p.yaml", text.replace("\n  rescale: true", "\n    rescale: true"))
     assert 0 == code, output
+
+
+def test_no_case_files_is_told_in_chinese_without_an_english_placeholder(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA326 F7: `--lang zh test` of a folder without case files said '…写在它旁边的 NAME.cases.yaml 文件中', an English
+    placeholder in Chinese, where the other message on case files says 名称.cases.yaml. Now it says 名称.cases.yaml."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    code, output = run(tmp_path, "empty", None, "--lang", "zh", "test")
+    assert 1 == code and "名称.cases.yaml" in output and "NAME" not in output, output
+    code, output = run(tmp_path, "empty", None, "--lang", "en", "test")
+    assert 1 == code and "a file NAME.cases.yaml beside it" in output, output

@@ -445,7 +445,8 @@ def test_a_folder_of_chinese_sets_without_cases_says_so_in_chinese(inside: Path)
     shutil.copy(EXAMPLE_SET, inside / "set.yaml")
     done = CliRunner().invoke(main, ["test", "."], env={"SCORING_ENGINE_LANG": None, "LANG": "C"})  # type: ignore[dict-item]
     assert 1 == done.exit_code
-    assert ["错误：. 中没有测试用例文件（*.cases.yaml）（把体系的测试用例写在它旁边的 NAME.cases.yaml 文件中）"] == done.stderr.splitlines()
+    assert ["错误：. 中没有测试用例文件（*.cases.yaml）（把体系的测试用例写在它旁边的文件中，文件名为 名称.cases.yaml）"] \
+        == done.stderr.splitlines()  # no English placeholder (QA326 F7)
 
 
 def _input_side_failures(folder: Path) -> Iterator[tuple[str, list[str], str | None]]:
