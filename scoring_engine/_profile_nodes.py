@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
@@ -22,9 +22,9 @@ from ._arith import apportion, exact, in_range, plain, round_half_up, to_decimal
 from .rules import RULE_KINDS
 from ._patterns import compile_later
 
-__all__ = ["STR", "Pairs", "as_share", "copy_node", "dropped", "entries", "get", "ids_in", "key_of", "moved", "name_file",
-           "names_in", "number", "own", "places", "points_of_a_formula", "put", "resolved_yaml", "restated", "scale_points",
-           "weight_node"]
+__all__ = ["STR", "Pairs", "as_share", "blame", "copy_node", "dropped", "entries", "get", "ids_in", "key_of", "moved",
+           "name_file", "names_in", "number", "own", "places", "points_of_a_formula", "put", "resolved_yaml", "restated",
+           "scale_points", "weight_node"]
 
 STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 
@@ -214,6 +214,21 @@ def _share_of(node: MappingNode, points_key: str, share_key: str, whole: Decimal
         if name == points_key:
             node.value[i] = (ScalarNode(STR, share_key, mark, mark), value)
     return True
+
+
+def blame(root: MappingNode, parent: MappingNode | None, mark: Any, yielding: Sequence[Any] = ()) -> None:
+    """The sum of `parent`'s children (the top level's: None) is now the profile's doing: a sum that no longer adds up
+    points at `mark`, unless another line of the profile has it already; one at a mark of `yielding` (a remove: entry)
+    gives way to an add: or a weight, which gives the sum its number (QA326 F8: a weight added wrong was said at the
+    remove: line beside it)."""
+    holder, name = (parent, "weight") if parent is not None else (root, "indicators")
+    for i, (key, value) in enumerate(holder.value):
+        if getattr(key, "value", None) != name:
+            continue
+        at = (value if parent is not None else key).start_mark
+        if at.name != mark.name or (any(at is m for m in yielding) and not any(mark is m for m in yielding)):
+            holder.value[i] = (key, moved(value, mark)) if parent is not None else (moved(key, mark), value)
+        return
 
 
 def moved(node: Node, mark: Any) -> Node:

@@ -30,7 +30,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ._arith import ZERO, apportion, plain
 from ._profile_bounds import resolved_data
 from ._profile_keys import DIRECTIVES, MERGED_BY_NAME, check_profile, grade_shares, no_directives, no_loop, not_a_set
-from ._profile_nodes import (STR, Pairs, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, names_in, number,
+from ._profile_nodes import (STR, Pairs, blame, copy_node, dropped, entries, get, ids_in, key_of, name_file, names_in, number,
                              own, places, points_of_a_formula, put, restated, scale_points, weight_node)
 from ._located import Located
 from ._record import record
@@ -175,6 +175,7 @@ class _Merge:
     # (remove[i] that left its siblings empty, its id, the siblings, its parent's id: None for a 一级)
     emptied: list[tuple[int, str, SequenceNode, str | None]] = field(init=False, default_factory=list)
     settled: dict[int, tuple[SequenceNode, Decimal | None]] = field(init=False, default_factory=dict)  # scale's, by id
+    yielding: list[Any] = field(init=False, default_factory=list)  # the marks of remove: entries, which `blame` overrides
 
     def run(self) -> MappingNode:
         assert isinstance(self.base, MappingNode) and isinstance(self.profile.root, MappingNode)
@@ -284,7 +285,8 @@ class _Merge:
             place.siblings.value = [n for n in place.siblings.value if n is not place.node]
             if not place.siblings.value:  # said once add: has had its turn to fill the place (QA166 F1)
                 self.emptied.append((i, item.value, place.siblings, None if place.parent is None else self.id_of(place.parent)))
-            self.blame(place.parent, item.start_mark)
+            self.yielding.append(item.start_mark)  # an add: or weight under its parent says a sum then (QA326 F8)
+            blame(self.root, place.parent, item.start_mark, self.yielding)
             named = get(place.node, "name")  # a form's 不适用 row names it so (QA39 F9)
             self.changes.append(ProfileChange("removed", item.value, None, None, item.start_mark.line + 1,
                                               name=named.value if isinstance(named, ScalarNode) else None,
@@ -343,7 +345,7 @@ class _Merge:
                 self.added[node_id.value] = i
                 self.changes.append(ProfileChange("added", node_id.value, None, plain(number(get(new, "weight")) or ZERO),
                                                   item.start_mark.line + 1))
-            self.blame(parent, item.start_mark)
+            blame(self.root, parent, item.start_mark, self.yielding)
             self.index()
 
     def siblings_under(self, under: Node | None, path: tuple[str | int, ...]) -> tuple[SequenceNode | None, MappingNode | None]:
@@ -382,7 +384,7 @@ class _Merge:
                 put(place.node, field_key, value)
                 if name == "weight":
                     self.explicit.add(node_id)
-                    self.blame(place.parent, value.start_mark)
+                    blame(self.root, place.parent, value.start_mark, self.yielding)
                     old_weight, new_weight = number(old), number(value)
                     self.changes.append(ProfileChange("weight", node_id, plain(old_weight) if old_weight is not None else None,
                                                       plain(new_weight) if new_weight is not None else None,
@@ -484,17 +486,3 @@ class _Merge:
     def id_of(node: Node | None) -> str:
         found = get(node, "id")
         return found.value if isinstance(found, ScalarNode) else "?"
-
-    def blame(self, parent: MappingNode | None, mark: Any) -> None:
-        """The sum of `parent`'s children is now the profile's doing: a sum that no longer adds up points at `mark`."""
-        if parent is not None:
-            weight = get(parent, "weight")
-            if weight is not None and weight.start_mark.name != mark.name:
-                for i, (key, value) in enumerate(parent.value):
-                    if value is weight:
-                        parent.value[i] = (key, moved(weight, mark))
-            return
-        for i, (key, value) in enumerate(self.root.value):
-            if getattr(key, "value", None) == "indicators" and key.start_mark.name != mark.name:
-                self.root.value[i] = (moved(key, mark), value)
-

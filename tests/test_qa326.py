@@ -183,3 +183,25 @@ def test_no_case_files_is_told_in_chinese_without_an_english_placeholder(tmp_pat
     assert 1 == code and "名称.cases.yaml" in output and "NAME" not in output, output
     code, output = run(tmp_path, "empty", None, "--lang", "en", "test")
     assert 1 == code and "a file NAME.cases.yaml beside it" in output, output
+
+
+def test_a_sum_an_added_weight_breaks_is_said_at_the_add_entry_not_at_the_remove_beside_it(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA326 F8: a profile removing benefit.effects.ecological (4) and adding benefit.effects.jobs with weight 5 instead
+    of 4 was told the children of benefit.effects add up to 21 at the remove: line; without the remove: the same error
+    was at the add: entry, where the cause is. Now it is at the add: entry either way; a remove: alone still has it at
+    its line, and weight 4, as it says, passes."""
+    monkeypatch.chdir(tmp_path)
+    add = ("add:\n  - under: benefit.effects\n    id: benefit.effects.jobs\n    name: 带动就业\n    weight: 5\n"
+           "    rule: {kind: proportional, value: jobs_rate}\n"
+           "facts:\n  jobs_rate: {type: number, min: 0, label: 带动就业完成率}\n")
+    text = HEAD + "remove: [benefit.effects.ecological]\n" + add
+    for lang, said in (("en", "p.yaml:7:5: indicator benefit.effects: weights of the children of benefit.effects add up "
+                              "to 21 (6 + 4 + 6 + 5), not 20"),
+                       ("zh", "p.yaml:7:5: 指标 benefit.effects：benefit.effects 的下级指标分值合计为 21")):
+        code, output = run(tmp_path, "p.yaml", text, "--lang", lang, "validate")
+        assert 1 == code and said in output, output
+    code, output = run(tmp_path, "r.yaml", HEAD + "remove: [benefit.effects.ecological]\n", "--lang", "en", "validate")
+    assert 1 == code and "r.yaml:5:10: indicator benefit.effects: weights of the children" in output, output
+    code, output = run(tmp_path, "p.yaml", text.replace("weight: 5", "weight: 4"))
+    assert 0 == code, output
