@@ -419,17 +419,20 @@ def say_first(said: list[tuple[str, str, str | None, str]], kinds: tuple[tuple[l
     for name, message, hint, at in said:
         if name in told:
             say(name, message, hint, at)
-    counted = (_MORE_REFUSED, _MORE_MISSING)
-    return [Problem(counted[i].format(count=len(names) - most), file=source, path="$.facts", hint=hint)
-            for i, (names, hint) in enumerate(kinds) if len(names) > most]
+    counted = ((_MORE_REFUSED, _ONE_MORE_REFUSED), (_MORE_MISSING, _ONE_MORE_MISSING))
+    return [Problem(counted[i][len(names) - most == 1].format(count=len(names) - most), file=source, path="$.facts",
+                    hint=hint) for i, (names, hint) in enumerate(kinds) if len(names) > most]
 
 
 def more_values(rest: Iterator[Any], source: str | None) -> list[Problem]:
     """The line counting the values no facts document can hold past those listed (`rest`: the problems not listed), or
     none: 20 lines were printed and nothing of the 1,980 after them (QA325 F3)."""
     more = sum(1 for _ in rest)
-    return [Problem(f"{more} more values no facts document can hold", file=source, hint=FIX_THE_SHOWN)] if more else []
+    said = "1 more value no facts document can hold" if more == 1 else f"{more} more values no facts document can hold"
+    return [Problem(said, file=source, hint=FIX_THE_SHOWN)] if more else []
 
 
 _MORE_REFUSED = "{count} more facts hold a value the set refuses"
 _MORE_MISSING = "{count} more required facts are missing"
+_ONE_MORE_REFUSED = "1 more fact holds a value the set refuses"  # (not "1 more facts hold": QA327)
+_ONE_MORE_MISSING = "1 more required fact is missing"

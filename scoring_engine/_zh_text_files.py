@@ -238,6 +238,9 @@ MORE_UNDECLARED = (
     # the facts holding a value refused past the first 100, the values no document can hold past the first 20 (QA325 F3)
     ("{count} more facts hold a value the set refuses", "另有 {count} 个事实的值不被体系接受，未列出"),
     ("{count} more values no facts document can hold", "另有 {count} 个事实文件不能容纳的值，未列出"),
+    ("1 more value no facts document can hold", "另有 1 个事实文件不能容纳的值，未列出"),
+    ("1 more fact holds a value the set refuses", "另有 1 个事实的值不被体系接受，未列出"),
+    ("1 more required fact is missing", "还缺少 1 个必填的事实"),
     ("correct those shown and check the file again: the rest are listed then", "先改正列出的这些，再检查一次：其余的届时列出"),
     ("add them to the facts file: scoring-engine template SET --format json writes every fact the set declares",
      "在事实文件中补上它们：scoring-engine template SET --format json 会写出体系声明的全部事实"),

@@ -144,6 +144,19 @@ def test_a_side_row_labelled_xiangmubianhao_is_the_projects_id(tmp_path: Path, l
     assert project.get("id") == "P2024001" and "项目编号" not in project, project
 
 
+
+@pytest.mark.parametrize("second", ["项目编号", "id"])
+def test_a_xiangmubianhao_given_twice_is_named_as_the_form_names_it(tmp_path: Path, second: str) -> None:
+    """QA327: two rows giving different 项目编号 (or a 项目编号 row and an id row) were refused as 'id 填写了两次', a word
+    the clerk never wrote; the form's own label is named."""
+    form, _ = _form(tmp_path, {"项目编号": "P2024001"})
+    book = openpyxl.load_workbook(form)
+    side = book["表外事实"]
+    side.append(["项目", second, "P2024002"])
+    book.save(form)
+    code, said, _ = _run(tmp_path, form, "score")
+    assert code == 1 and "项目编号 填写了两次" in said and "id 填写了两次" not in said, said
+
 def test_the_blank_form_has_a_text_row_for_the_id_that_a_recheck_matches_by(tmp_path: Path) -> None:
     """The blank form (`template`) has the row 项目 | id on 表外事实, its 说明 saying it is the 项目编号 a re-check is
     matched by, its value cell formatted as text (an 18-digit id keeps its digits); left blank it gives no id, filled it

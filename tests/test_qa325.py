@@ -58,3 +58,18 @@ def test_past_twenty_values_no_document_can_hold_a_line_says_how_many_more(tmp_p
     result = CliRunner().invoke(main, ["--lang", "zh", "score", "f.json"])
     assert result.output.splitlines()[-1].startswith("错误：f.json: 另有 10 个事实文件不能容纳的值，未列出（先改正列出的这些"), \
         result.output[-500:]
+
+
+def test_one_more_is_said_in_the_singular(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA327: one fact past the 100 listed was '1 more facts hold a value the set refuses'; it is '1 more fact holds …',
+    and one value past the 20 '1 more value no facts document can hold', in Chinese as the plural is."""
+    monkeypatch.chdir(tmp_path)
+    _big_set(tmp_path, 101)
+    for facts, said, zh in (({f"f{i}": 5 for i in range(101)}, "1 more fact holds a value the set refuses (", "另有 1 个事实的值"),
+                            ({f"f{i}": 1e20 if i < 21 else 0 for i in range(101)}, "1 more value no facts document can hold (",
+                             "另有 1 个事实文件")):
+        (tmp_path / "f.json").write_text(json.dumps({"indicator_set": "big.yaml", "facts": facts}), encoding="utf-8")
+        last = CliRunner().invoke(main, ["--lang", "en", "score", "f.json"]).output.splitlines()[-1]
+        assert said in last, last
+        last = CliRunner().invoke(main, ["--lang", "zh", "score", "f.json"]).output.splitlines()[-1]
+        assert zh in last and "more" not in last, last

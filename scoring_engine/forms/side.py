@@ -107,7 +107,8 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
             named, name = name, PROJECT_LABELS.get(narrow, name)  # 项目编号 is the id re-checks match by (QA325 F1)
             detail = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")
             detail = project_detail(reading, side.ref(r, 3), name, detail, named) if detail is not None else None
-            if detail is not None and _once(reading, reading.project, name, detail, side.ref(r, 3), f"project.{name}"):
+            if detail is not None and _once(reading, reading.project, name, detail, side.ref(r, 3), f"project.{name}",
+                                            "项目编号" if name == "id" else named):  # as the form says it (QA327)
                 reading.project[name] = detail
                 reading.provenance[f"project.{name}"] = side.ref(r, 3)
     side_facts(reading, undeclared)
@@ -157,15 +158,17 @@ def _labels(indicator_set: Any) -> dict[str, str]:
     return {label: names[0] for label, names in named.items() if len(names) == 1}
 
 
-def _once(reading: FormReading, given: dict[str, Any], name: str, value: Any, cell: str, key: str | None = None) -> bool:
+def _once(reading: FormReading, given: dict[str, Any], name: str, value: Any, cell: str, key: str | None = None,
+          shown: str | None = None) -> bool:
     """Whether `value` (at `cell`) may be kept as `name`: it is not yet given, or given alike. A different value given
-    before is refused with both cells (the score would change with whichever the reader kept)."""
+    before is refused with both cells (the score would change with whichever the reader kept), named `shown` (the
+    form's label) where given."""
     if name not in given or _same(given[name], value):
         return name not in given
     first = reading.provenance.get(key or name, "")
     reading.problems.append(Problem(
-        f"{cell}: {name} is given twice, {_shown(given[name])} at {first} and {_shown(value)} here" if first
-        else f"{cell}: {name} is given twice, {_shown(given[name])} and {_shown(value)} here",
+        f"{cell}: {shown or name} is given twice, {_shown(given[name])} at {first} and {_shown(value)} here" if first
+        else f"{cell}: {shown or name} is given twice, {_shown(given[name])} and {_shown(value)} here",
         file=str(reading.path), hint="keep the right one and delete the other"))
     return False
 
