@@ -104,18 +104,23 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
                 reading.provenance.update({f"not_applicable.{name}": side.ref(r, 3),
                                            f"not_applicable.{name}.name": side.ref(r, 2)})
         elif kind == "项目":
-            named, name = name, PROJECT_LABELS.get(narrow, name)  # 项目编号 is the id re-checks match by (QA325 F1)
-            detail = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")
-            detail = project_detail(reading, side.ref(r, 3), name, detail, named) if detail is not None else None
-            if detail is not None and _once(reading, reading.project, name, detail, side.ref(r, 3), f"project.{name}",
-                                            "项目编号" if name == "id" else named):  # as the form says it (QA327)
-                reading.project[name] = detail
-                reading.provenance[f"project.{name}"] = side.ref(r, 3)
+            _project_row(reading, side, r, name, narrow, value)
     side_facts(reading, undeclared)
     filled_but_not_applicable(reading, not_applicable)
     judged_on_declared(reading, not_applicable)
     return not_applicable
 
+
+
+def _project_row(reading: FormReading, side: Sheet, r: int, named: str, narrow: str, value: Any) -> None:
+    """A row 项目 | NAME | VALUE: a detail of the project (its id, name, unit…), kept once."""
+    name = PROJECT_LABELS.get(narrow, named)  # 项目编号 is the id re-checks match by (QA325 F1)
+    detail = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")
+    detail = project_detail(reading, side.ref(r, 3), name, detail, named) if detail is not None else None
+    shown = "项目编号" if name == "id" else named  # as the form says it (QA327)
+    if detail is not None and _once(reading, reading.project, name, detail, side.ref(r, 3), f"project.{name}", shown):
+        reading.project[name] = detail
+        reading.provenance[f"project.{name}"] = side.ref(r, 3)
 
 def defaults_taken(reading: FormReading, not_applicable: dict[str, str], side_tab: str, named: str | None = None) -> None:
     """A warning for each fact an indicator scores from, or a cap (一票否决) reads, that the form leaves blank or has no
