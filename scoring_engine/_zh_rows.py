@@ -325,9 +325,6 @@ ROWS = (
     ("give each group its own label; to print {id:s}'s rows under {label}, make them a 二级 category of {other:s} with one "
      "fact list, as hubei-self-evaluation does", "每个行组用各自的一级指标；要把 {id} 的行印在“{label}”下，"
                                                 "应像 hubei-self-evaluation 那样把它们作为 {other} 的二级指标，共用一个事实列表"),
-    # the rate a set's funds block is scored on, and its denominator (_build/form: QA324 F1)
-    ("funds {key:s} {name} is neither a fact nor a derived value", "资金栏的 {key} 写的 {name} 既不是事实，也不是派生值"),
-    ("funds {key:s} needs a number; {name:s} is a {type:s}", "资金栏的 {key} 需要数值；{name} 是 {type} 类"),
     # a form layout file (forms/layout_file) and a set naming a broken one (QA129 F1)
     ("form layout {id:s} has {n:n} problem(s), listed after this file's", "表格版式 {id} 有 {n} 处问题，列在本文件的问题之后"),
     ("fix the layout file at the lines given", "按所示行号修改该版式文件"),

@@ -225,8 +225,6 @@ class FormBinding:
     funds_indicator: str | None = None  # the indicator whose weight and score the funds block shows
     funds: Mapping[str, Mapping[str, str]] = field(default_factory=ReadOnly)  # funds row key → column key → fact name
     targets: tuple[TargetBlock, ...] = ()
-    funds_rate: str | None = None  # the rate funds_indicator is scored on, and its denominator: said under the block
-    funds_base: str | None = None  # where it is not the 执行率（B/A） printed (forms/scored_rate.py: QA324 F1)
 
 
 @record

@@ -56,25 +56,7 @@ def form_binding(draft: Draft, facts: Mapping[str, FactSpec], indicators: tuple[
         rows[row_key] = ReadOnly(columns)
     targets = tuple(dataclasses.replace(block, skeleton=layout.skeleton.get(block.label, ()))
                     for block in _targets(draft, raw.get("targets") or {}, nodes, (layout.total, *layout.total_also)))
-    rate, base = (_scored_rate(draft, facts, funds, key) for key in ("rate", "base"))
-    return FormBinding(layout_id, indicator, ReadOnly(rows), targets, rate, base)
-
-
-def _scored_rate(draft: Draft, facts: Mapping[str, FactSpec], funds: Mapping[str, Any], key: str) -> str | None:
-    """The number `form: funds:` names by `key`: `rate`, what the funds indicator is scored on, or `base`, what that rate
-    divides 全年执行数 by; a derived value or a number fact (QA324 F1). None when not given, or refused at its line."""
-    name = funds.get(key)
-    if name is None:
-        return None
-    kind = draft.derived_types.get(name) or (facts[name].type if name in facts else None)
-    if name not in facts and name not in (draft.data.get("derived") or {}):
-        draft.log.add(("form", "funds", key), f"funds {key} {cut(str(name))} is neither a fact nor a derived value",
-                      did_you_mean(str(name), [*facts, *draft.derived_types]))
-    elif kind not in (None, "number", "integer"):
-        draft.log.add(("form", "funds", key), f"funds {key} needs a number; {name} is a {kind}")
-    else:
-        return str(name)
-    return None
+    return FormBinding(layout_id, indicator, ReadOnly(rows), targets)
 
 
 def _funds_fact(draft: Draft, facts: Mapping[str, FactSpec], path: tuple[Any, ...], name: str, column: str,
