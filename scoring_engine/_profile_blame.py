@@ -98,9 +98,11 @@ def _own_rule(problem: Problem, file: str | None, changes: Sequence[ProfileChang
     scaled = mine.get("points")
     if scaled is None or not re.search(r"\b(points?|weight)\b", problem.message):
         return None
+    # (the points may be wrong at either weight: then following the weight: fix alone leaves the error, QA328 F4)
     return replace(problem, hint=f"the rescale (line {scaled.line}) takes this rule as written for the base's weight "
-                                 f"{scaled.old} and scales its points to {scaled.new}: write weight: {scaled.new} under "
-                                 f"change: {scaled.target} to keep its points as written")
+                                 f"{scaled.old} and scales it to the weight {scaled.new}: if its points were written for "
+                                 f"{scaled.new}, write weight: {scaled.new} under change: {scaled.target} to keep them as "
+                                 f"written; else correct them for the weight {scaled.new}")
 
 
 def _weight_hint(change: ProfileChange, problem: Problem) -> str:

@@ -102,7 +102,9 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     root = merge.run()
     if schema:  # with the ids it names that the base has not, and grades written as shares: every slip in one run; not
         # the type of what an id the base has not holds (QA326 F6: `rescale: true` not indented, "must be a mapping")
-        named = {p.path for p in merge.unfound if (p.path or "").startswith("$.change.")}
+        # (only a field's: a misspelt id's `outptu: 30` keeps its second line, to fix in the same run: QA328 F5)
+        named = {p.path for p in merge.unfound if (p.path or "").startswith("$.change.")
+                 and (p.path or "").removeprefix("$.change.") in _FIELDS}
         log.problems[:] = [*(p for p in schema if p.path not in named), *merge.unfound,
                            *grade_shares(located, file, base.located)]
     if log.problems:

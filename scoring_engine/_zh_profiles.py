@@ -28,10 +28,11 @@ PROFILES = (
      "方案不能删去基础体系中 {id} 的下级指标：请在 change: 下把规则写给其中一个下级指标，"
      "或在 remove: 中删去 {id}，再用 add: 加一个按该规则评分的指标代替它"),
     # a profile's own rule, scaled by a rescale from the base's weight (_profile_blame, QA326 F1)
-    ("the rescale (line {line}) takes this rule as written for the base's weight {old} and scales its points to {new}: "
-     "write weight: {new} under change: {id} to keep its points as written",
-     "第 {line} 行的按比例调整把这条规则视为按基础体系的分值 {old} 分写的，其中的分数随分值按比例调整到 {new} 分："
-     "要保留规则原写的分数，在 change: {id} 下写 weight: {new}"),
+    ("the rescale (line {line}) takes this rule as written for the base's weight {old} and scales it to the weight {new}: "
+     "if its points were written for {new}, write weight: {new} under change: {id} to keep them as written; else correct "
+     "them for the weight {new}",
+     "第 {line} 行的按比例调整把这条规则视为按基础体系的分值 {old} 分写的，并随分值按比例调整到 {new} 分：如果规则中的分数"
+     "本是按 {new} 分写的，在 change: {id} 下写 weight: {new} 即可保留原写的分数；否则请按 {new} 分改正这些分数"),
     ("{id} is added twice (add[{at}])", "{id} 添加了两次（add[{at}]）"),
     ("add it once", "只添加一次"),
     ("{id} is removed by this profile with {gone} (remove:, line {line})",

@@ -34,11 +34,12 @@ def test_a_profiles_own_rule_scaled_by_a_rescale_is_told_so_with_the_weight_that
             "        - {name: 申请, points: 1, met: decision.procedure.followed}\n"
             "        - {name: 审批, points: 1, met: decision.procedure.documents}\n")
     text = HEAD + "change:\n  decision:\n    weight: 10\n    rescale: true\n  output: {weight: 35, rescale: true}\n" + rule
-    for lang, said in (("en", "the rescale (line 8) takes this rule as written for the base's weight 3 and scales its "
-                              "points to 2: write weight: 2 under change: decision.project.procedure to keep its points "
-                              "as written"),
-                       ("zh", "第 8 行的按比例调整把这条规则视为按基础体系的分值 3 分写的，其中的分数随分值按比例调整到 2 分："
-                              "要保留规则原写的分数，在 change: decision.project.procedure 下写 weight: 2")):
+    for lang, said in (("en", "the rescale (line 8) takes this rule as written for the base's weight 3 and scales it to "
+                              "the weight 2: if its points were written for 2, write weight: 2 under change: "
+                              "decision.project.procedure to keep them as written; else correct them for the weight 2"),
+                       ("zh", "第 8 行的按比例调整把这条规则视为按基础体系的分值 3 分写的，并随分值按比例调整到 2 分：如果规则中的"
+                              "分数本是按 2 分写的，在 change: decision.project.procedure 下写 weight: 2 即可保留原写的分数；"
+                              "否则请按 2 分改正这些分数")):
         code, output = run(tmp_path, "p.yaml", text, "--lang", lang, "validate")
         assert 1 == code and said in output, output
         assert "make the elements' points" not in output and "使要点分值合计" not in output, output
@@ -51,6 +52,13 @@ def test_a_profiles_own_rule_scaled_by_a_rescale_is_told_so_with_the_weight_that
     assert 1 == code and "band worth 8.17 points" in output and "write weight: 7 under change: output.cost.saving" in output
     code, output = run(tmp_path, "b.yaml", bands.replace("    rule:", "    weight: 7\n    rule:"))
     assert 0 == code, output
+    # QA328 F4: points wrong at either weight (10 of 6, scaled 11.67 of 7): the hint says to correct them if not written
+    # for 7, and following weight: 7 leaves the plain range error
+    wrong = bands.replace("points: 7}", "points: 10}")
+    code, output = run(tmp_path, "w.yaml", wrong, "--lang", "en", "validate")
+    assert 1 == code and "else correct them for the weight 7" in output, output
+    code, output = run(tmp_path, "w.yaml", wrong.replace("    rule:", "    weight: 7\n    rule:"), "--lang", "en", "validate")
+    assert 1 == code and "band worth 10 points" in output, output
 
 
 def test_a_case_files_set_outside_its_folder_is_told_to_move_not_to_use_set_and_its_facts_file_in_the_same_run(
@@ -158,8 +166,9 @@ def test_a_field_not_indented_under_change_is_said_once_without_a_fix_about_its_
         tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """QA326 F6: `rescale: true` written at the level of the ids under change: was rightly said to be no indicator, a
     field to indent under the indicator's id; a second line said 'rescale must be a mapping, got true (… put text in
-    quotes)', whose fix ('rescale: "true"') changes nothing. Now only the first is said (and likewise for `weight: 25`
-    or a misspelt id holding a number); indented as it says, the profile passes."""
+    quotes)', whose fix ('rescale: "true"') changes nothing. Now only the first is said (and likewise for `weight: 25`);
+    indented as it says, the profile passes. QA328 F5: a misspelt id holding a number (`outptu: 5`) keeps its second
+    line, so that both its fixes are said in one run."""
     monkeypatch.chdir(tmp_path)
     text = HEAD + "change:\n  decision:\n    weight: 10\n  rescale: true\n  output:\n    weight: 35\n    rescale: true\n"
     for lang, said, gone in (("en", "p.yaml:8:3: $.change.rescale: no indicator rescale in the base set (rescale is a "
@@ -168,8 +177,8 @@ def test_a_field_not_indented_under_change_is_said_once_without_a_fix_about_its_
         code, output = run(tmp_path, "p.yaml", text, "--lang", lang, "validate")
         assert 1 == code and said in output and gone not in output and 1 == len(output.splitlines()), output
     code, output = run(tmp_path, "w.yaml", HEAD + "change:\n  weight: 25\n  outptu: 5\n", "--lang", "en", "validate")
-    assert 1 == code and 2 == len(output.splitlines()) and "must be a mapping" not in output, output
-    assert "did you mean output?" in output, output
+    assert 1 == code and 3 == len(output.splitlines()) and "weight must be a mapping" not in output, output
+    assert "did you mean output?" in output and "outptu must be a mapping" in output, output
     code, output = run(tmp_path, "p.yaml", text.replace("\n  rescale: true", "\n    rescale: true"))
     assert 0 == code, output
 
