@@ -8,12 +8,12 @@ Summaries that show no reasons build it from `scores_only` (scores_row), without
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import field, fields, replace
 from functools import cached_property
 from decimal import Decimal
 from pathlib import PurePath
-from typing import Any, NamedTuple, TypedDict
+from typing import Any, NamedTuple, TypedDict, cast
 
 from .._arith import CONTEXT, percent, plain
 from .._frozen import made_frozen
@@ -27,6 +27,7 @@ from ..model import Indicator, IndicatorSet
 from ..result import Result, Scores
 from .categories import row_groups, target_rows
 from .duplicates import same_id
+from ..forms.scored_rate import not_applicable_in, scored_rate
 from .explained import below, reason_given
 from .matching import parts
 
@@ -156,6 +157,7 @@ class ProjectRow:
     budget_paid: Decimal | None = None
     execution_rate: Decimal | None = None
     funds_unit: str = ""  # the unit the set declares for its 预算数 (万元)
+    rate_elsewhere: bool = False  # its funds indicator scored on 执行数 ÷ another base than 预算数 (QA324 F1)
 
     __hash__ = None  # type: ignore[assignment]  # unhashable, said of ProjectRow, as an Outcome (QA180 F6)
 
@@ -280,10 +282,9 @@ def _unpickled_row(values: tuple[Any, ...]) -> ProjectRow:
 class SetShape:
     """What the rows of one set's projects take from the set, worked out once per set.
 
-    Its indicators as (id, name, level), depth first; its grade labels; where
-    the default rule finds the 预算执行率 (derived values, then facts, named
-    execution_rate or labelled 预算执行率); the fact of the year's budget
-    (预算数, `_funds_facts`), which 结果应用 takes a share of; the consequence of each grade.
+    Its indicators as (id, name, level), depth first; its grade labels; where the default rule finds the 预算执行率
+    (derived values, then facts, named execution_rate or labelled 预算执行率); the fact of the year's budget (预算数,
+    `_funds_facts`), which 结果应用 takes a share of; the consequence of each grade.
     """
 
     set: IndicatorSet
@@ -378,7 +379,7 @@ def project_row(index: int, source: str, result: Result, shape: SetShape, batch:
     rows = target_rows(shape.row_groups, values) if shape.row_groups else {}
     indicators = tuple(IndicatorRow(*brief) if brief[0] in ids else IndicatorRow(*brief, False, rows.get(brief[0], _NO_ROW)[2])
                        for brief in _briefs(result))
-    funds = _funds(shape, values)
+    funds = _funds(shape, values, not_applicable_in(result))
     return _row(index=index, source=source, file=file, project=project_details(result.project), total=result.total,
                       grade=result.grade, indicators=indicators, warnings=len(result.warnings), said=result.warnings,
                       flags=_flags(shape, result.flags, result.grade, funds["execution_rate"], values), batch=batch,
@@ -390,8 +391,8 @@ def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: Set
                file: str = "", form_total: Decimal | None = None) -> ProjectRow:
     """The record of a scored project from its scores alone (`scores_only`): the set's indicators, without reasons.
 
-    What the summaries need (the 汇总, 统计 and page figures), at a fraction
-    of the cost of the audit trail; a target table's rows with their category, for the 二级 analysis.
+    What the summaries need (the 汇总, 统计 and page figures), at a fraction of the cost of the audit trail; a target
+    table's rows with their category, for the 二级 analysis.
     """
     score_of, weight_of = scores.scores, scores.weights
     if shape.row_groups:  # with the target rows (for their categories), in the order scored
@@ -401,11 +402,10 @@ def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: Set
                            for key, points in score_of.items() if key in nodes or (key in rows and key in weight_of))
     else:
         indicators = tuple(IndicatorRow(key, name, level, weight_of[key], score_of[key], "") for key, name, level in shape.nodes)
-    funds = _funds(shape, scores.values)
+    funds = _funds(shape, scores.values, facts.not_applicable)
     return _row(index=index, source=source, file=file, project=project_details(facts.details()), total=scores.total,
                       grade=scores.grade, indicators=indicators, warnings=len(scores.warnings), said=scores.warnings,
-                      flags=_flags(shape, scores.flags, scores.grade, funds["execution_rate"], scores.values),
-                      batch=batch,
+                      flags=_flags(shape, scores.flags, scores.grade, funds["execution_rate"], scores.values), batch=batch,
                       consequence=shape.consequences.get(scores.grade), budget=_budget(shape, scores.grade, scores.values),
                       form_total=form_total, **funds, **shape.row_fields)
 
@@ -430,9 +430,8 @@ def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | 
            values: Mapping[str, Any] | None = None) -> tuple[str, ...]:
     """需说明: the flags of the set's explain_when; for a set that does not write it, the usual rule.
 
-    The usual rule: a grade that starts below 80% of the total (中 and 差 in the
-    national scheme), or a 预算执行率 (`rate`) below 90% where the set has one
-    (a derived value or fact named execution_rate or labelled 预算执行率).
+    The usual rule: a grade that starts below 80% of the total (中 and 差 in the national scheme), or a 预算执行率
+    (`rate`) below 90% where the set has one (a derived value or fact named execution_rate or labelled 预算执行率).
     """
     indicator_set = shape.set
     # a set that writes explain_when, even empty (it requires no explanation: QA116 F4), has only its own; a condition
@@ -446,9 +445,8 @@ def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | 
     if named is not None and named.min < limit:
         found.append(f"评价结果为{grade}，需说明原因（默认规则：{plain(limit)}分以下的等级）")
     if rate is not None and rate < DEFAULT_EXECUTION_RATE:
-        least = percent(DEFAULT_EXECUTION_RATE, 0)
-        found.append(f"预算执行率{below(rate, DEFAULT_EXECUTION_RATE)}，低于{least}，需说明原因（默认规则）"
-                     + reason_given(indicator_set, values or {}))
+        found.append(f"预算执行率{below(rate, DEFAULT_EXECUTION_RATE)}，低于{percent(DEFAULT_EXECUTION_RATE, 0)}，需说明原因"
+                     f"（默认规则）{reason_given(indicator_set, values or {})}")
     return tuple(found)
 
 
@@ -458,8 +456,7 @@ def _scored_values(result: Result) -> Mapping[str, Any]:
     section = given(result, "facts")
     waiting = section.pending() if isinstance(section, Later) else None
     if waiting:  # Later(fact_values, indicator_set, values)
-        values: Mapping[str, Any] = waiting[1]
-        return values
+        return cast("Mapping[str, Any]", waiting[1])
     return {**{f.name: f.value for f in result.facts}, **{d.name: d.value for d in result.derived}}
 
 
@@ -478,15 +475,18 @@ class Funds(TypedDict):
     budget_total: Decimal | None
     budget_paid: Decimal | None
     execution_rate: Decimal | None
+    rate_elsewhere: bool
 
 
-def _funds(shape: SetShape, values: Mapping[str, Any]) -> Funds:
-    """The project's 预算数, 执行数 and 预算执行率 (the set's own, a derived value or fact named execution_rate or
-    labelled 预算执行率), each None where the set or the project gives none."""
+def _funds(shape: SetShape, values: Mapping[str, Any], not_applicable: Collection[str]) -> Funds:
+    """The project's 预算数, 执行数 and 预算执行率 (the set's own, a derived value or fact named execution_rate or labelled
+    预算执行率), each None where the set or the project gives none; and whether its funds indicator was scored on another
+    base than 预算数, as its form says under the funds block (forms/scored_rate.py)."""
     budget, paid = (_value(values, name) if name else None for name in shape.funds)
     rate = next((v for name in shape.rate_names if isinstance(v := _value(values, name), Decimal)), None)
-    return Funds(budget_total=budget if isinstance(budget, Decimal) else None,
-                 budget_paid=paid if isinstance(paid, Decimal) else None, execution_rate=rate)
+    return Funds(budget_total=budget if isinstance(budget, Decimal) else None, execution_rate=rate,
+                 budget_paid=paid if isinstance(paid, Decimal) else None,
+                 rate_elsewhere=scored_rate(shape.set, values, not_applicable) is not None)
 
 
 def _value(values: Mapping[str, Any], name: str) -> Any:

@@ -63,14 +63,16 @@ class FormContent:
     total: Decimal | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
     capped: str = ""  # beside 总分 when a cap took the total below the scores' sum: what they add up to (QA255 M2)
+    funds_note: str = ""  # under the funds block: the rate scored, where it is not the B/A printed (QA324 F1)
 
 
 def result_content(result: Result, binding: FormBinding, layout: FormLayout, groups: Mapping[str, RowGroup],
-                   placeholders: Mapping[str, str] | None = None) -> FormContent:
+                   placeholders: Mapping[str, str] | None = None, funds_note: str = "") -> FormContent:
     """The form as the scored project fills it.
 
     `placeholders` are the text defaults the set supplies for the funds block (Sichuan's 未说明 for the reason):
     they stand for a cell the unit left blank, so the form leaves it blank, and reading the form back gives them again.
+    `funds_note`: the line under the funds block (forms/scored_rate.py), if any.
     """
     project = {str(k): show_value(v) for k, v in result.project.items()}
     if "conclusion" in {c.key for c in layout.closing} and "conclusion" not in project:
@@ -86,7 +88,7 @@ def result_content(result: Result, binding: FormBinding, layout: FormLayout, gro
     capped = f"各项得分合计{fixed(summed, result.precision)}分，封顶后总分{fixed(result.total, result.precision)}分" \
         if summed != result.total else ""
     return FormContent(project, _funds(result, binding, placeholders or {}), lines, result.precision,
-                       result.max_total, result.total, tuple(notes), capped)
+                       result.max_total, result.total, tuple(notes), capped, funds_note)
 
 
 def own_conclusion(total: Any, grade: str) -> str:

@@ -84,6 +84,9 @@ def _funds(b: GridBuilder, layout: FormLayout, content: FormContent) -> None:
             else:
                 b.put(col, value, "number" if isinstance(value, Decimal) else "text", colspan=span, key=key)
         b.next_row()
+    if content.funds_note:  # the rate scored, where it is not the row's B/A: a line across the form (QA324 F1)
+        b.put(0, content.funds_note, "text", colspan=b.width, key="funds.note")
+        b.next_row()
 
 
 def _goals(b: GridBuilder, layout: FormLayout, content: FormContent) -> None:

@@ -22,6 +22,7 @@ from ..batch.consequences import BATCH, DEPARTMENT, UNIT
 from ..batch.kept import temporary_file_error
 from ..batch.ranking import spellings_note
 from ..batch.rows import ProjectRow
+from ..batch.funds import below_label
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart, rate_note
 from .batch_output import BatchOutput
@@ -274,7 +275,7 @@ def _figures(summary: Summary) -> str:
             parts += [_figure(f"执行数合计（{named}{f.paid_count}个项目{apart}）", f"{money(f.paid)}{unit}"),
                       _figure(f"总体预算执行率（{named}执行数合计÷其预算数合计）", cut_percent(f.rate))]
         if f.rated:
-            parts.append(_figure(f"预算执行率低于90%的项目（{named}{f.rated}个有执行率）", f.below, f.below > 0))
+            parts.append(_figure(below_label(f, named), f.below, f.below > 0))
     if summary.form_totals:  # a self-score typed high is what a re-check looks for (QA237 4)
         parts += [_figure(FORM_TOTALS, summary.form_totals), _figure(FORM_TOTALS_DIFFER, summary.form_totals_differ,
                                                                      summary.form_totals_differ > 0)]

@@ -21,7 +21,8 @@ from ..batch.compare import NO_PROJECT, RECHECK, RECHECK_UNSCORED, difference_pl
 from ..batch.consequences import WAN_PLACES, printed_wan
 from ..batch.duplicates import same_year
 from ..batch.ranking import spellings_note
-from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
+from ..batch.rows import IndicatorRow, ProjectRow
+from ..batch.funds import below_label
 from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary, Unmatched
 
 __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "summary_table", "summary_cells", "detail_header",
@@ -360,7 +361,7 @@ def funds_rows(f: Funds, apart: bool = False) -> list[list[Any]]:
             rows += [["同时填报执行数的项目", f.paid_count], [f"其预算数合计{unit}", f.budget_of_paid]]
         rows += [[f"执行数合计{unit}", f.paid], ["总体预算执行率（执行数合计÷其预算数合计）", rate]]
     if f.rated:
-        rows.append([f"预算执行率低于{percent(DEFAULT_EXECUTION_RATE, 0)}的项目（{f.rated}个有执行率）", f.below])
+        rows.append([below_label(f), f.below])
     return rows
 
 

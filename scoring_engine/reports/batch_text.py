@@ -73,7 +73,10 @@ _ZH = {
     "at_least": "{low}万元以上", "amount": "{low}万元", "between": "{low}–{high}万元", "share_at_least": "{low}以上",
     "funds": "预算执行：{budgeted}个项目预算数合计{budget}{unit}", "paid": "，执行数合计{paid}{unit}，总体执行率{rate}",
     "paid_part": "；其中{count}个项目填报了执行数，合计{paid}{unit}，为其预算数{of}{unit}的{rate}",
-    "below": "；执行率低于90%的项目{below}个", "funds_rated": "预算执行：", "in_unit": "（金额单位：{unit}）",
+    "below": "；执行率低于90%的项目{below}个", "funds_rated": "预算执行：",
+    "summed": "（执行数合计÷预算数合计）",
+    "other_base": "（按指标体系口径计；有{count}个项目的口径不是执行数÷预算数，如按调整后预算数计算）",
+    "in_unit": "（金额单位：{unit}）",
     "no_unit": "未注明", "grade_budget": "（预算{budget}{unit}）",
     "grade_budget_part": "（其中{count}个预算{budget}{unit}）",
     "years": "注意：本批次含{years}多个年度的项目，统计和排名把各年度合在一起（按年度分别统计，请按年度分批运行）",
@@ -121,7 +124,10 @@ _EN = {
     "at_least": "{low} 万元 or more", "amount": "{low} 万元", "between": "{low}–{high} 万元", "share_at_least": "{low} or more",
     "funds": "funds: {budgeted} projects budgeted {budget}{unit}", "paid": ", paid {paid}{unit}, overall rate {rate}",
     "paid_part": "; {count} of them give what was paid: {paid}{unit}, {rate} of their budget {of}{unit}",
-    "below": "; {below} projects under 90% execution", "funds_rated": "funds: ", "in_unit": " (amounts in {unit})",
+    "below": "; {below} projects under 90% execution", "funds_rated": "funds: ",
+    "summed": " (paid ÷ budget, summed)",
+    "other_base": " (as each set scores it; for {count} projects that is not paid ÷ budget, such as on the adjusted budget)",
+    "in_unit": " (amounts in {unit})",
     "no_unit": "no unit given", "grade_budget": " (budget {budget}{unit})",
     "grade_budget_part": " ({count} of them budget {budget}{unit})",
     "years": "note: the batch holds projects of several years ({years}); the statistics and rankings put them together "
@@ -191,9 +197,10 @@ def _funds(f: Funds, words: dict[str, str], apart: bool) -> str:
     if f.paid_count and f.rate is not None:
         part = "paid" if f.paid_count == f.budgeted else "paid_part"  # the rate is over the projects that give both
         line += words[part].format(paid=money(f.paid), unit=unit, rate=cut_percent(f.rate), count=f.paid_count,
-                                   of=money(f.budget_of_paid))
-    if f.rated:
-        line += words["below"].format(below=f.below)
+                                   of=money(f.budget_of_paid)) + (words["summed"] if f.other_base else "")
+    if f.rated:  # by each set's own rate: said so where some are not 执行数 ÷ 预算数 (QA324 F1)
+        line += words["below"].format(below=f.below) + (words["other_base"].format(count=f.other_base)
+                                                        if f.other_base else "")
     if not f.budgeted:  # a set with a rate and no 预算数: the line still says what it is about
         line = words["funds_rated"] + line.lstrip("；; ")
     return line + (words["in_unit"].format(unit=f.unit or words["no_unit"]) if apart else "")

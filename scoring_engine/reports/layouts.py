@@ -14,6 +14,7 @@ from ..errors import IndicatorSetError, Problem, ScoringEngineError, did_you_mea
 from ..forms.content import blank_content, result_content
 from ..forms.grid import Grid
 from ..forms.layout import form_layout
+from ..forms.scored_rate import scored_rate_note
 from ..forms.selfeval import form_grid
 from ..model import IndicatorSet
 from ..plan import not_a_set
@@ -58,7 +59,8 @@ def result_grid(result: Result, indicator_set: IndicatorSet) -> Grid:
     groups = {t.indicator: indicator_set.indicator(t.indicator).rows for t in indicator_set.form.targets}
     placeholders = {name: spec.default for columns in indicator_set.form.funds.values() for name in columns.values()
                     if isinstance((spec := indicator_set.facts[name]).default, str)}
-    content = result_content(result, indicator_set.form, layout, groups, placeholders)  # type: ignore[arg-type]
+    content = result_content(result, indicator_set.form, layout, groups, placeholders,  # type: ignore[arg-type]
+                             scored_rate_note(result, indicator_set))
     return form_grid(layout, content)
 
 
