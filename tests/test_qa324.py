@@ -209,3 +209,15 @@ def test_the_batch_counts_by_the_same_inference(tmp_path: Path) -> None:
         said.append(run.output)
     assert said[0] == said[1]
     assert "有1个项目的口径不是执行数÷预算数" in said[0], said[0]
+
+
+@pytest.mark.parametrize("adjusted", [0.001, 0.0000001])
+def test_a_base_so_small_the_rate_is_no_rate_prints_the_form_without_a_note_not_an_internal_error(
+        tmp_path: Path, adjusted: float) -> None:
+    """A 调整后预算数 of 0.001 under a 全年执行数 of 1e14 scores (the rate past 100% takes the full points), and the form's
+    note compared a rate of 1e17 at 12 decimals, past the 28 digits of the engine's numbers: exit 3 (内部错误). A rate
+    past a billion times is no rate a line can print: the form is printed without it, and the batch counts it with none."""
+    facts = _facts(tmp_path, "self-evaluation", {"total": 1e14, "paid": 1e14, "base": "调整后预算数", "adjusted": adjusted})
+    assert "注：" not in _score(str(facts), "--format", "csv")
+    run = CliRunner().invoke(main, ["batch", str(facts), "-q", "-o", str(tmp_path / "b.xlsx")])
+    assert 0 == run.exit_code, run.output

@@ -41,6 +41,8 @@ __all__ = ["LEAD", "ScoredRate", "not_applicable_in", "scored_rate", "scored_rat
 #: How the line begins, in every format.
 LEAD = "注：预算执行率按"
 _CLOSE = 12  # decimals two rates are compared at: the same rate worked out on amounts in another unit is the same
+_MOST_RATE = Decimal(10) ** 9  # the largest rate a line says: printed to 10 decimals in percent, within 28 digits
+ZERO = Decimal(0)
 
 
 class ScoredRate(NamedTuple):
@@ -73,8 +75,8 @@ def scored_rate(indicator_set: IndicatorSet, values: Mapping[str, Any],
                                 and isinstance(tree.left, ast.Name) and tree.left.id == paid_name):
             continue
         divisor = _evaluated(tree.right, values)
-        if divisor is None or divisor == budget or _same(rate, in_wan[1] / in_wan[0]):
-            continue
+        if divisor is None or divisor == budget or not ZERO <= rate < _MOST_RATE or _same(rate, in_wan[1] / in_wan[0]):
+            continue  # (a rate past a billion times, of a base of 1e-11, is no rate a line can print: exit 3 it was)
         return ScoredRate(rate, *in_wan, _base(indicator_set, values, tree.right, divisor))
     return None
 
