@@ -221,3 +221,33 @@ def test_a_base_so_small_the_rate_is_no_rate_prints_the_form_without_a_note_not_
     assert "注：" not in _score(str(facts), "--format", "csv")
     run = CliRunner().invoke(main, ["batch", str(facts), "-q", "-o", str(tmp_path / "b.xlsx")])
     assert 0 == run.exit_code, run.output
+
+
+def _own_rule(tmp_path: Path, rule: str, derived: str, facts: str = "") -> Path:
+    path = tmp_path / "p.yaml"
+    path.write_text(f'extends: self-evaluation\nid: p\nname: 自定口径\nversion: "1"\nchange:\n  budget:\n    rule: {rule}\n'
+                    f"derived:\n{derived}{facts}", encoding="utf-8")
+    return path
+
+
+def test_a_rule_reading_two_rates_gets_no_note_naming_one_it_may_not_have_scored_on(tmp_path: Path) -> None:
+    """QA329 F1: a rule `min(ra, rb)` (ra on 调整后预算数, rb on 全年预算数) scored 7.20 on rb's 72%, and the form said
+    '72.00 ÷ 80.00 = 90.00%，据此得分 7.20 分', a basis it did not use. A rule reading more than one rate, or one that is
+    B/A, gets no line: which decided the score, the form cannot tell."""
+    profile = _own_rule(tmp_path, "{kind: formula, rate: 'min(ra, rb)'}",
+                       "  ra: {expr: budget.paid / budget.adjusted, label: 甲率}\n"
+                       "  rb: {expr: budget.paid / budget.total, label: 乙率}\n")
+    facts = _facts(tmp_path, "self-evaluation", _ADJUSTED)
+    out = _score(str(facts), "--set", str(profile), "--format", "csv", "--layout", "selfeval")
+    assert "7.20" in out and "注：" not in out, out
+
+
+def test_a_base_worked_out_in_the_rates_formula_is_not_named_after_a_fact_of_the_same_amount(tmp_path: Path) -> None:
+    """QA329 F3: `budget.paid / (budget.total - budget.cut)` with a 核减数 of 50 of 100 was said '按核减数 50.00 万元计算'.
+    A divisor the rate's own formula works out is named by no fact: the line gives the rate as the set scores it."""
+    profile = _own_rule(tmp_path, "{kind: proportional, value: own_rate}",
+                       "  own_rate: {expr: 'budget.paid / (budget.total - budget.cut)', label: 自定执行率}\n",
+                       "facts:\n  budget.cut: {type: number, min: 0, unit: 万元, label: 核减数, required: false}\n")
+    facts = _facts(tmp_path, "self-evaluation", {"total": 100, "paid": 40, "cut": 50})
+    out = _score(str(facts), "--set", str(profile), "--format", "csv", "--layout", "selfeval")
+    assert "注：预算执行率按指标体系口径为 80.00%（上表执行率 40%），据此得分 8.00 分。" in out and "核减数 50" not in out, out

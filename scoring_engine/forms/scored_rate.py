@@ -69,6 +69,7 @@ def scored_rate(indicator_set: IndicatorSet, values: Mapping[str, Any],
         return None
     in_wan = to_wan(budget, _unit(indicator_set, budget_name)), to_wan(paid, _unit(indicator_set, paid_name))
     formulas = {d.name: d.formula.tree for d in indicator_set.derived}
+    found: list[ScoredRate | None] = []  # each rate the rule reads: None for one that is B/A, or no rate a line prints
     for name in sorted(_read(indicator_set.indicator(form.funds_indicator).rule, values)):
         tree, rate = formulas.get(name), _number(values, name)
         if rate is None or not (isinstance(tree, ast.BinOp) and isinstance(tree.op, ast.Div)
@@ -76,9 +77,11 @@ def scored_rate(indicator_set: IndicatorSet, values: Mapping[str, Any],
             continue
         divisor = _evaluated(tree.right, values)
         if divisor is None or divisor == budget or not ZERO <= rate < _MOST_RATE or _same(rate, in_wan[1] / in_wan[0]):
-            continue  # (a rate past a billion times, of a base of 1e-11, is no rate a line can print: exit 3 it was)
-        return ScoredRate(rate, *in_wan, _base(indicator_set, values, tree.right, divisor))
-    return None
+            found.append(None)  # (a rate past a billion times, of a base of 1e-11, is no rate a line prints: exit 3 it was)
+        else:
+            found.append(ScoredRate(rate, *in_wan, _base(indicator_set, values, tree.right, divisor)))
+    # one rate read, and not B/A: a rule reading two (min(ra, rb)) may have scored on either (QA329 F1)
+    return found[0] if len(found) == 1 else None
 
 
 def scored_rate_note(result: Result, indicator_set: IndicatorSet) -> str:
@@ -133,7 +136,11 @@ def _evaluated(tree: ast.expr, values: Mapping[str, Any]) -> Decimal | None:
 def _base(indicator_set: IndicatorSet, values: Mapping[str, Any], tree: ast.expr,
           amount: Decimal) -> tuple[str, Decimal] | None:
     """The divisor as (what it is, its amount in 万元): the one declared fact it reads (through derived values) that
-    holds its amount, as execution_base takes 调整后预算数 where the facts choose it; else a derived value by its label."""
+    holds its amount, as execution_base takes 调整后预算数 where the facts choose it; else a derived value by its label.
+    A divisor worked out in the rate's own formula (budget.total - budget.cut) is named by none: a fact read there that
+    holds the same amount (a 核减数 of half the budget) is not what it is (QA329 F3)."""
+    if not isinstance(tree, ast.Name):
+        return None
     formulas = {d.name: d.formula.names for d in indicator_set.derived}
     read, waiting = set(), [n.id for n in ast.walk(tree) if isinstance(n, ast.Name)]
     while waiting:
