@@ -41,7 +41,9 @@ __all__ = ["LEAD", "ScoredRate", "not_applicable_in", "scored_rate", "scored_rat
 #: How the line begins, in every format.
 LEAD = "注：预算执行率按"
 _CLOSE = 12  # decimals two rates are compared at: the same rate worked out on amounts in another unit is the same
-_MOST_RATE = Decimal(10) ** 9  # the largest rate a line says: printed to 10 decimals in percent, within 28 digits
+#: The largest rate a line says (printed to 10 decimals in percent, within 28 digits); made exactly, in no caller's
+#: context (QA127 F5: Decimal(10) ** 9 overflowed an importer's Emax=1)
+_MOST_RATE = Decimal("1e9")
 ZERO = Decimal(0)
 
 
