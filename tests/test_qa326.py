@@ -22,6 +22,17 @@ def run(folder: Path, name: str, text: str | bytes | None, *command: str) -> tup
     return result.exit_code, result.output
 
 
+def refused_in_both(folder: Path, text: str, en: str, zh: str) -> list[str]:
+    """`validate` of p.yaml holding `text` in English and in Chinese: refused (exit 1), each output holding its line;
+    the two outputs, English first."""
+    outputs = []
+    for lang, said in (("en", en), ("zh", zh)):
+        code, output = run(folder, "p.yaml", text, "--lang", lang, "validate")
+        assert 1 == code and said in output, output
+        outputs.append(output)
+    return outputs
+
+
 def test_a_profiles_own_rule_scaled_by_a_rescale_is_told_so_with_the_weight_that_keeps_it_as_written(
         tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """QA326 F1: a profile's own checklist (1 + 1) under change:, without weight:, on an indicator its parent's rescale
@@ -34,14 +45,13 @@ def test_a_profiles_own_rule_scaled_by_a_rescale_is_told_so_with_the_weight_that
             "        - {name: 申请, points: 1, met: decision.procedure.followed}\n"
             "        - {name: 审批, points: 1, met: decision.procedure.documents}\n")
     text = HEAD + "change:\n  decision:\n    weight: 10\n    rescale: true\n  output: {weight: 35, rescale: true}\n" + rule
-    for lang, said in (("en", "the rescale (line 8) takes this rule as written for the base's weight 3 and scales it to "
-                              "the weight 2: if its points were written for 2, write weight: 2 under change: "
-                              "decision.project.procedure to keep them as written; else correct them for the weight 2"),
-                       ("zh", "第 8 行的按比例调整把这条规则视为按基础体系的分值 3 分写的，并随分值按比例调整到 2 分：如果规则中的"
-                              "分数本是按 2 分写的，在 change: decision.project.procedure 下写 weight: 2 即可保留原写的分数；"
-                              "否则请按 2 分改正这些分数")):
-        code, output = run(tmp_path, "p.yaml", text, "--lang", lang, "validate")
-        assert 1 == code and said in output, output
+    for output in refused_in_both(tmp_path, text,
+                                  "the rescale (line 8) takes this rule as written for the base's weight 3 and scales it "
+                                  "to the weight 2: if its points were written for 2, write weight: 2 under change: "
+                                  "decision.project.procedure to keep them as written; else correct them for the weight 2",
+                                  "第 8 行的按比例调整把这条规则视为按基础体系的分值 3 分写的，并随分值按比例调整到 2 分：如果规则"
+                                  "中的分数本是按 2 分写的，在 change: decision.project.procedure 下写 weight: 2 即可保留原写的"
+                                  "分数；否则请按 2 分改正这些分数"):
         assert "make the elements' points" not in output and "使要点分值合计" not in output, output
     code, output = run(tmp_path, "p.yaml", text.replace("    rule:\n", "    weight: 2\n    rule:\n"))
     assert 0 == code, output
@@ -94,14 +104,13 @@ def test_a_profiles_rule_for_a_base_indicator_with_children_is_given_the_fixes_a
     in its place; each, followed, passes."""
     monkeypatch.chdir(tmp_path)
     rule = "{kind: proportional, value: completion_rate}"
-    for lang, said in (("en", "a profile cannot take away the base's children of output.quantity: write the rule under "
-                              "change: for one of them, or remove: [output.quantity] and add: an indicator scored by the "
-                              "rule in its place"),
-                       ("zh", "方案不能删去基础体系中 output.quantity 的下级指标：请在 change: 下把规则写给其中一个下级指标，"
-                              "或在 remove: 中删去 output.quantity，再用 add: 加一个按该规则评分的指标代替它")):
-        code, output = run(tmp_path, "p.yaml", HEAD + f"change:\n  output.quantity:\n    rule: {rule}\n", "--lang", lang,
-                           "validate")
-        assert 1 == code and "p.yaml:7:5:" in output and said in output, output
+    for output in refused_in_both(tmp_path, HEAD + f"change:\n  output.quantity:\n    rule: {rule}\n",
+                                  "a profile cannot take away the base's children of output.quantity: write the rule "
+                                  "under change: for one of them, or remove: [output.quantity] and add: an indicator "
+                                  "scored by the rule in its place",
+                                  "方案不能删去基础体系中 output.quantity 的下级指标：请在 change: 下把规则写给其中一个下级"
+                                  "指标，或在 remove: 中删去 output.quantity，再用 add: 加一个按该规则评分的指标代替它"):
+        assert "p.yaml:7:5:" in output, output
         assert "remove the children" not in output and "删去下级指标）" not in output, output
     code, output = run(tmp_path, "a.yaml", HEAD + f"change:\n  output.quantity.completion:\n    rule: {rule}\n")
     assert 0 == code, output
@@ -171,11 +180,11 @@ def test_a_field_not_indented_under_change_is_said_once_without_a_fix_about_its_
     line, so that both its fixes are said in one run."""
     monkeypatch.chdir(tmp_path)
     text = HEAD + "change:\n  decision:\n    weight: 10\n  rescale: true\n  output:\n    weight: 35\n    rescale: true\n"
-    for lang, said, gone in (("en", "p.yaml:8:3: $.change.rescale: no indicator rescale in the base set (rescale is a "
-                                    "field of an indicator: indent it under the id", "must be a mapping"),
-                             ("zh", "p.yaml:8:3: $.change.rescale：基础指标体系中没有指标 rescale", "应为一组")):
-        code, output = run(tmp_path, "p.yaml", text, "--lang", lang, "validate")
-        assert 1 == code and said in output and gone not in output and 1 == len(output.splitlines()), output
+    outputs = refused_in_both(tmp_path, text, "p.yaml:8:3: $.change.rescale: no indicator rescale in the base set "
+                                              "(rescale is a field of an indicator: indent it under the id",
+                              "p.yaml:8:3: $.change.rescale：基础指标体系中没有指标 rescale")
+    for output, gone in zip(outputs, ("must be a mapping", "应为一组"), strict=True):
+        assert gone not in output and 1 == len(output.splitlines()), output
     code, output = run(tmp_path, "w.yaml", HEAD + "change:\n  weight: 25\n  outptu: 5\n", "--lang", "en", "validate")
     assert 1 == code and 3 == len(output.splitlines()) and "weight must be a mapping" not in output, output
     assert "did you mean output?" in output and "outptu must be a mapping" in output, output
@@ -205,11 +214,9 @@ def test_a_sum_an_added_weight_breaks_is_said_at_the_add_entry_not_at_the_remove
            "    rule: {kind: proportional, value: jobs_rate}\n"
            "facts:\n  jobs_rate: {type: number, min: 0, label: 带动就业完成率}\n")
     text = HEAD + "remove: [benefit.effects.ecological]\n" + add
-    for lang, said in (("en", "p.yaml:7:5: indicator benefit.effects: weights of the children of benefit.effects add up "
-                              "to 21 (6 + 4 + 6 + 5), not 20"),
-                       ("zh", "p.yaml:7:5: 指标 benefit.effects：benefit.effects 的下级指标分值合计为 21")):
-        code, output = run(tmp_path, "p.yaml", text, "--lang", lang, "validate")
-        assert 1 == code and said in output, output
+    refused_in_both(tmp_path, text, "p.yaml:7:5: indicator benefit.effects: weights of the children of benefit.effects "
+                                    "add up to 21 (6 + 4 + 6 + 5), not 20",
+                    "p.yaml:7:5: 指标 benefit.effects：benefit.effects 的下级指标分值合计为 21")
     code, output = run(tmp_path, "r.yaml", HEAD + "remove: [benefit.effects.ecological]\n", "--lang", "en", "validate")
     assert 1 == code and "r.yaml:5:10: indicator benefit.effects: weights of the children" in output, output
     code, output = run(tmp_path, "p.yaml", text.replace("weight: 5", "weight: 4"))
