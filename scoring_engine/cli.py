@@ -248,7 +248,7 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Worker processes, at most four per core. Default: one per core.")
 @click.option("--output", "-o", "outputs", multiple=True, type=OutputFile(),
-              help="A summary file: .xlsx, .csv, .jsonl or .html (repeat for several).")
+              help="A summary file: .xlsx, .csv, .jsonl, .html or .docx (repeat for several).")
 @click.option("--reports", metavar="DIR", type=ReportsFolder(),
               help="Also write each project's own report into this folder.")
 @click.option("--report-format", type=one_of(sorted(RENDERERS)), default="html", show_default=True,

@@ -27,7 +27,7 @@ from scoring_engine.reports.batch_xlsx import SHEETS
 from scoring_engine.reports.csv_text import BOM
 
 PROJECTS = 2000
-OUTPUTS = ("summary.xlsx", "summary.csv", "summary.jsonl", "summary.html")
+OUTPUTS = ("summary.xlsx", "summary.csv", "summary.jsonl", "summary.html", "summary.docx")
 RESULT_SCHEMA = json.loads((ROOT / "schemas" / "result.schema.json").read_text(encoding="utf-8"))
 
 
@@ -153,6 +153,24 @@ def test_projects_to_explain_follow_the_default_rule(book: dict[str, Any]):
     expected = {row["来源"] for row in summary if row["等级"] in ("中", "差") or "预算执行率" in (row["需说明"] or "")}
     assert expected == flagged
     assert any("预算执行率" in row["需说明事项"] for row in explain)
+
+
+def test_the_summary_report_states_the_workbooks_figures(portfolio: dict[str, Any], book: dict[str, Any]):
+    """The 自评总结报告 drafted as .docx states what 统计 counts (projects, failures, each grade, the units ranked) and
+    lists each project that could not be scored, by its file."""
+    from docx_text import docx_paragraphs, docx_tables
+
+    data = portfolio["runs"][1]["files"]["summary.docx"]
+    text = "\n".join(docx_paragraphs(data))
+    figures = {row[0]: row[1] for row in book["统计"] if len(row) > 1}
+    assert f"本批次共汇总{figures['输入文档']}个项目（2024年度）的自评材料，涉及20个实施单位、5个主管部门。" in text
+    assert f"其中{figures['已评分']}个项目已按指标体系评分，{figures['评分失败']}个项目的材料未能评分（见附表）。" in text
+    tables = docx_tables(data)
+    grades = next(t for t in tables if t[0][:3] == ["等级", "项目数", "占比"])
+    at = next(n for n, row in enumerate(book["统计"]) if row[:3] == ("等级", "项目数", "占比"))
+    assert [row[:2] for row in grades[1:]] == [[g, str(c)] for g, c, *_ in book["统计"][at + 1:at + 1 + len(grades) - 1]]
+    failed = next(t for t in tables if t[0][:2] == ["序号", "来源"] and t[0][-1] == "问题")
+    assert sorted(portfolio["broken"]) == sorted(row[1] for row in failed[1:])
 
 
 def test_the_csv_is_the_summary_sheet_with_a_bom(portfolio: dict[str, Any], book: dict[str, Any]):

@@ -31,6 +31,7 @@ from .._record import record
 from ..errors import IndicatorSetError, Problem, ScoringEngineError
 from ..model import IndicatorSet
 from ..reports.batch_csv import BatchCsv
+from ..reports.batch_docx import BatchReport
 from ..reports.batch_html import BatchPage
 from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_output import BatchOutput
@@ -55,7 +56,7 @@ __all__ = ["BatchOptions", "run_batch", "OUTPUTS", "EXIT_FAILED", "EXIT_INTERNAL
 
 #: The batch outputs by file extension (what each is handed, and when: reports/batch_output.py).
 OUTPUTS: dict[str, type[BatchOutput]] = {".xlsx": BatchWorkbook, ".csv": BatchCsv, ".jsonl": BatchJsonl, ".html": BatchPage,
-                           ".htm": BatchPage}
+                           ".htm": BatchPage, ".docx": BatchReport}
 EXIT_FAILED = 1
 EXIT_INTERNAL = 3
 

@@ -17,13 +17,15 @@ from typing import Any
 
 from .._arith import ZERO, cut_rate, fixed, percent, plain
 from .._record import record
+from .batch_identity import (DUPLICATES_HEADER, DUPLICATES_TITLE, MAIN_BATCH, UNMATCHED_HEADER, UNMATCHED_TITLE,
+                             duplicate_rows, unmatched_cells)
 from ..batch.compare import NO_PROJECT, RECHECK, RECHECK_UNSCORED, difference_places, marks, placed_after, recheck_unscored
 from ..batch.consequences import WAN_PLACES, printed_wan
 from ..batch.duplicates import same_year
 from ..batch.ranking import spellings_note
 from ..batch.rows import IndicatorRow, ProjectRow
 from ..batch.funds import below_label
-from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary, Unmatched
+from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary
 
 __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "summary_table", "summary_cells", "detail_header",
            "detail_rows", "UNMATCHED_TITLE", "UNMATCHED_HEADER", "unmatched_cells", "indicator_details", "explain_rows",
@@ -31,8 +33,8 @@ __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "s
            "PROBLEMS", "MAIN_BATCH", "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY",
            "RANKED_NOTE", "MIXED_YEARS", "FORM_TOTALS", "FORM_TOTALS_DIFFER", "ranking_header", "ranking_cells",
            "CATEGORY_HEADER", "category_cells", "grade_funds_header", "grade_funds_cells", "rankings", "unranked_note",
-           "unread_note", "unscored_note", "tie_note", "funds_rows", "compared_table", "compared_row"]
-MAIN_BATCH = "本批"  # what the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id)
+           "unread_note", "unscored_note", "tie_note", "funds_rows", "compared_table", "compared_row", "grade_rows",
+           "indicator_rows", "VARIED_WEIGHT"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,20 +438,6 @@ def tie_note(placed: Sequence[Placed], tied: int) -> str:
     return f"另有{tied}个项目与第{placed[-1].rank}名得分率相同，未列出" if tied and placed else ""
 
 
-UNMATCHED_TITLE = ("复核中未找到对应项目的文档（项目编号、年度或文件路径与本批次都不对应，"
-                   "或是已对比项目的又一份复核，或如说明所述；最多列出前20份）")
-UNMATCHED_HEADER = ("复核文档", "项目编号", "年度", "本批次该编号项目的年度", "说明")
-
-
-def unmatched_cells(u: Unmatched) -> list[str]:
-    """A re-check that matched nothing as 统计 and the page list it."""
-    return [u.source, u.id, u.year, u.years, u.note]
-
-
-DUPLICATES_TITLE = "项目编号重复（每份文档都已评分并计入统计；复核只与第一份对比）"
-DUPLICATES_HEADER = ("项目编号", "年度", "文档数", "批次", "文档")
-
-
 def _year(written: str) -> int | str:
     """年度 as a number where it is one, however it is written (2024, 2024年, ２０２４, 二〇二四年度: one year, as 统计
     counts them), so that a spreadsheet sorts and filters the column as one (QA305 5: 2024年 stood as text beside the
@@ -458,33 +446,35 @@ def _year(written: str) -> int | str:
     return int(year) if year.isascii() and year.isdigit() and len(year) <= 4 else written
 
 
-def duplicate_rows(summary: Summary) -> list[list[Any]]:
-    """The ids more than one document gives (the first SHOWN_DUPLICATES of each batch): id, year, how many, which."""
-    return [[d.id, d.year, d.count, d.batch or MAIN_BATCH, "、".join(d.sources) + ("…" if d.count > len(d.sources) else "")]
-            for d in summary.duplicates]
-
-
 def _set_statistics(s: SetSummary) -> list[list[Any]]:
     p, m = s.precision, s.mean_places
     rows: list[list[Any]] = [[Heading(f"指标体系：{s.set_name}（{s.set_id} {s.version_shown}）")],
                              *([["指标体系 sha256", s.set_sha256]] if s.set_sha256 else []),  # as 来源 (QA205 6)
                              ["项目数", s.count], ["平均分", Score(s.mean, m)], ["中位数", Score(s.median, m)],
-                             ["最高分", Score(s.highest, p)], ["最低分", Score(s.lowest, p)], ["需说明", s.flagged],
-                             [Heading("等级"), Heading("项目数"), Heading("占比"), *(grade_funds_header(s) if s.budget else [])]]
-    # with the funds each grade concerns (涉及资金) where its projects give their 预算数, as a 自评总结报告 states them
-    rows += [[g.label, g.count, Rate(g.share), *(grade_funds_cells(g, s) if s.budget else [])] for g in s.grades]
-    rows.append([Heading("分数段"), Heading("项目数")])
-    rows += [[f"{plain(b.low)}–{plain(b.high)}", b.count] for b in s.histogram]
-    rows.append([Heading(h) for h in ("指标（按平均得分率从低到高）", "指标名称", "级次", "平均得分", "平均得分率")])
-    ordered = sorted(s.indicators, key=lambda i: (i.mean_rate is None, i.mean_rate or 0))
-    rows += [[i.id, i.name, i.level, "—" if i.weights_vary else Score(i.mean_score, m) if i.mean_score is not None
-              else "不适用", Rate(cut_rate(i.mean_rate)) if i.mean_rate is not None else None]
-             for i in ordered]
-    rows += [[VARIED_WEIGHT]] if any(i.weights_vary for i in ordered) else []  # out of 10 and of 16: no mean (QA235 2)
+                             ["最高分", Score(s.highest, p)], ["最低分", Score(s.lowest, p)], ["需说明", s.flagged]]
+    for header, table in (grade_rows(s), (("分数段", "项目数"), [[f"{plain(b.low)}–{plain(b.high)}", b.count]
+                                                                 for b in s.histogram]), indicator_rows(s)):
+        rows += [[Heading(h) for h in header], *table]
+    rows += [[VARIED_WEIGHT]] if any(i.weights_vary for i in s.indicators) else []  # of 10 and of 16: no mean (QA235 2)
     if s.categories:
         rows.append([Heading(h) for h in CATEGORY_HEADER])
         rows += [category_cells(c) for c in s.categories]
     return rows
+
+
+def grade_rows(s: SetSummary) -> tuple[tuple[str, ...], list[list[Any]]]:
+    """Each grade's projects and share, and the funds it concerns (涉及资金) where projects give their 预算数."""
+    header = ("等级", "项目数", "占比", *((h.text for h in grade_funds_header(s)) if s.budget else ()))
+    return header, [[g.label, g.count, Rate(g.share), *(grade_funds_cells(g, s) if s.budget else [])] for g in s.grades]
+
+
+def indicator_rows(s: SetSummary, ordered: bool = True) -> tuple[tuple[str, ...], list[list[Any]]]:
+    """Each indicator's mean score and 得分率, lowest 得分率 first (where points are lost), or in the set's order."""
+    indicators = sorted(s.indicators, key=lambda i: (i.mean_rate is None, i.mean_rate or 0)) if ordered else s.indicators
+    return (("指标（按平均得分率从低到高）" if ordered else "指标", "指标名称", "级次", "平均得分", "平均得分率"),
+            [[i.id, i.name, i.level, "—" if i.weights_vary else Score(i.mean_score, s.mean_places)
+              if i.mean_score is not None else "不适用", Rate(cut_rate(i.mean_rate)) if i.mean_rate is not None else None]
+             for i in indicators])
 
 
 #: The 二级 analysis of target rows: each category across the projects (batch/categories.py).

@@ -34,7 +34,7 @@ from ..batch.ranking import shown_spelling, spellings_note
 from ..batch.summary import Funds, GradeCount, SetSummary, Summary
 from .._patterns import compile_later
 
-__all__ = ["summary_text"]
+__all__ = ["summary_text", "sentences_zh"]
 
 _ONE = compile_later(r"(?<![\d.,])(1) (project|document)s\b")  # English: "1 project", "2 projects"
 #: Ids given twice named on the terminal for each batch (the outputs list SHOWN_DUPLICATES).
@@ -179,6 +179,17 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
     # each a line whatever the names, ids and sources in it hold: a line break as a space, a hidden character as its escape
     text = "\n".join(map(one_line, lines)) + "\n"
     return text if lang == "zh" else _ONE.sub(r"\1 \2", text)
+
+
+def sentences_zh(summary: Summary) -> dict[str, list[str]]:
+    """The terminal's Chinese lines a 自评总结报告 states as its sentences, by what they say: "sets" (each set's figures
+    and grades), "funds" (预算执行情况), "compared" (the re-check or the other set), "applied" (结果应用 of the batch)."""
+    words = _ZH
+    text = summary_text(summary, "zh").splitlines()
+    sets = text[1:1 + len(summary.sets)]  # as summary_text writes them: the counts, then one line per set
+    return {"sets": sets, "funds": [one_line(_funds(f, words, len(summary.funds) > 1)) for f in summary.funds],
+            "compared": [one_line(_compared(summary, words))] if summary.against else [],
+            "applied": [one_line(_consequence(c, words)) for c in summary.consequences if c.scope == BATCH]}
 
 
 def _grade_budget(g: GradeCount, s: SetSummary, words: dict[str, str]) -> str:

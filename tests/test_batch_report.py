@@ -1,0 +1,135 @@
+"""`batch --output NAME.docx`: the draft of a 部门项目支出绩效自评总结报告, as a 主管部门 edits it in Word or WPS.
+
+Its sections in order, its title led by the 主管部门, the figures the terminal and 统计 give, the long lists bounded and
+saying where the rest is, names that would break the XML, a batch where nothing scored, and the same bytes every run.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from docx_text import docx_paragraphs, docx_styled, docx_tables
+from portfolio import beside_the_set, projects
+from scoring_engine.cli import main
+
+
+def _folder(tmp_path: Path, count: int, **project: Any) -> Path:
+    """`count` generated projects of the small set, each a facts file; `project` overrides their details."""
+    folder = tmp_path / "projects"
+    beside_the_set(folder)
+    for document in projects(count, seed=11):
+        document["project"].update(project)
+        (folder / f"{document['project']['id']}.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+def _batch(*args: str) -> Any:
+    return CliRunner().invoke(main, ["batch", "--quiet", *args])
+
+
+def test_the_report_has_the_sections_of_a_summary_report_in_order(tmp_path: Path):
+    """一、绩效自评工作开展情况 (scope, funds), 二、绩效自评结果及分析 (overall, indicators, rankings, 需说明), 三、结果应用 when the set
+    has consequences, the title led by the one 主管部门 every project names."""
+    folder = _folder(tmp_path, 30, department="市民政局")
+    run = _batch(str(folder), "--lang", "zh", "--output", str(tmp_path / "报告.docx"))
+    assert run.exit_code == 0, run.output
+    styled = docx_styled((tmp_path / "报告.docx").read_bytes())
+    assert ("Title", "市民政局项目支出绩效评价总结报告") == styled[0]
+    headings = [text for style, text in styled if style.startswith("Heading")]
+    assert ["一、绩效自评工作开展情况", "（一）自评范围", "（二）预算执行情况", "二、绩效自评结果及分析", "（一）总体情况",
+            "（二）指标得分情况", "（三）单位和主管部门排名", "（四）需说明的项目"] == headings
+    text = "\n".join(t for _, t in styled)
+    assert "本批次共汇总30个项目（2024年度）的自评材料，涉及20个实施单位、1个主管部门。全部项目均已按指标体系评分。" in text
+    funds = next(line for line in run.stdout.splitlines() if line.startswith("预算执行："))
+    assert funds.removeprefix("预算执行：") + "。" in text  # the terminal's figures, word for word
+
+
+def test_the_report_lists_what_must_be_explained_and_bounds_long_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Every project to explain up to the bound, with all its items, then where the others are; the ten best and worst
+    projects of a long batch."""
+    from openpyxl import load_workbook
+
+    from scoring_engine.reports import batch_docx
+
+    monkeypatch.setattr(batch_docx, "SHOWN_EXPLAIN", 3)
+    folder = _folder(tmp_path, 40)
+    run = _batch(str(folder), "--lang", "zh", "--jobs", "1", "--output", str(tmp_path / "r.docx"), "--output", str(tmp_path / "r.xlsx"))
+    assert run.exit_code == 0, run.output
+    data = (tmp_path / "r.docx").read_bytes()
+    explain = next(t for t in docx_tables(data) if t[0][-1] == "需说明事项")
+    assert 1 + 3 == len(explain)
+    flagged = int(run.stdout.split("需说明")[1].split("\n")[0])
+    text = "\n".join(docx_paragraphs(data))
+    assert f"共{flagged}个项目需说明原因并提出整改措施" in text
+    assert f"以上列出前3个，其余{flagged - 3}个见汇总表“需说明”工作表。" in text
+    assert ["序号", "项目名称", "实施单位", "总分", "等级", "需说明事项"] == explain[0]  # a row a project, its items a line each
+    book = load_workbook(tmp_path / "r.xlsx", read_only=True)
+    items = [row for row in book["需说明"].iter_rows(min_row=2, values_only=True) if row[0] == int(explain[1][0])]
+    assert "\n".join(row[-1] for row in items) == explain[1][-1]
+    assert "得分最高的项目：" in text and "得分最低的项目：" in text
+
+
+def test_names_that_would_break_the_document_are_written_as_text(tmp_path: Path):
+    """A project or unit name holding markup, an ampersand or a hidden character gives a well-formed document that shows
+    the name as typed (the hidden character as its escape, as every output shows it)."""
+    folder = _folder(tmp_path, 3, unit="<b>第一&二</b>单位\u200b", department="局]]>")
+    run = _batch(str(folder), "--output", str(tmp_path / "r.docx"))
+    assert run.exit_code == 0, run.output
+    tables = docx_tables((tmp_path / "r.docx").read_bytes())
+    ranking = next(t for t in tables if t[0][:2] == ["名次", "实施单位"])
+    assert ["1", "<b>第一&二</b>单位\\u200b", "局]]>"] == ranking[1][:3]
+
+
+def test_a_batch_where_nothing_scored_says_so_and_lists_each_failure(tmp_path: Path):
+    """No figures to state: the report says so and lists each file that could not be scored; the exit code is 1."""
+    folder = tmp_path / "坏"
+    folder.mkdir()
+    (folder / "a.json").write_text('{"facts": ', encoding="utf-8")
+    (folder / "b.json").write_text(json.dumps({"indicator_set": "national-framework", "facts": {}}), encoding="utf-8")
+    run = _batch(str(folder), "--output", str(tmp_path / "r.docx"))
+    assert run.exit_code == 1
+    data = (tmp_path / "r.docx").read_bytes()
+    assert "本批次没有项目评分成功，无法统计。" in docx_paragraphs(data)
+    failed = docx_tables(data)[-1]
+    assert ["序号", "来源", "项目名称", "实施单位", "主管部门", "问题"] == failed[0]
+    assert [str(folder / "a.json"), str(folder / "b.json")] == [row[1] for row in failed[1:]]
+
+
+def test_a_recheck_is_stated_in_the_scope_and_its_flags_are_to_explain(tmp_path: Path):
+    """With --compare-with, the first section states the re-check as the terminal does (compared, flagged, mean
+    difference)."""
+    folder = _folder(tmp_path, 5)
+    recheck = tmp_path / "复核"
+    beside_the_set(recheck)
+    for path in sorted(folder.glob("P*.json")):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        document["facts"]["budget"]["paid"] = 100  # the re-checker found less paid
+        (recheck / path.name).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = _batch(str(folder), "--lang", "zh", "--compare-with", str(recheck), "--output", str(tmp_path / "r.docx"))
+    styled = docx_styled((tmp_path / "r.docx").read_bytes())
+    assert ("Heading2", "（三）抽查复核情况") in styled
+    compared = next(line for line in run.stdout.splitlines() if line.startswith("与复核对比"))
+    assert any(text.startswith(compared + "。") for _, text in styled)
+    assert "和复核标记" in "\n".join(t for _, t in styled)
+
+
+def test_the_report_is_the_same_bytes_every_run_and_a_valid_package(tmp_path: Path):
+    """Nothing dated: two runs give the same bytes; the package holds the parts Word reads, each well-formed XML."""
+    folder = _folder(tmp_path, 12)
+    for name in ("a.docx", "b.docx"):
+        assert _batch(str(folder), "--jobs", "2" if name == "a.docx" else "1", "--output", str(tmp_path / name)).exit_code == 0
+    data = (tmp_path / "a.docx").read_bytes()
+    assert data == (tmp_path / "b.docx").read_bytes()
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(tmp_path / "a.docx") as archive:
+        assert ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/_rels/document.xml.rels",
+                "word/styles.xml", "word/document.xml"] == archive.namelist()
+        for name in archive.namelist():
+            ElementTree.fromstring(archive.read(name))
