@@ -102,4 +102,7 @@ API = (
      "pandas 把空单元格读作 NaT：单元格为空的事实不要传入（{how}）"),
     ("NA is how pandas reads an empty cell: leave out the facts whose cells are empty ({how})",
      "pandas 把空单元格读作 NA：单元格为空的事实不要传入（{how}）"),
+    # render(result, fmt, indicator_set, layout) asked a layout of the table or the JSON (reports/layouts.check_layout)
+    ("layout= applies to {formats}, not to {format:s}", "layout= 只用于 {formats!l}，不能用于 {format}"),
+    ("leave layout as None for table and json", "table 和 json 格式的 layout 请保留为 None"),
 )

@@ -385,7 +385,7 @@ def test_render_is_typed_by_its_format():
 
     returns = {}
     for overload in typing.get_overloads(render):
-        hints = typing.get_type_hints(overload, globalns={**vars(typing), "Result": object})
+        hints = typing.get_type_hints(overload, globalns={**vars(typing), "Result": object, "IndicatorSet": object})
         for fmt in typing.get_args(hints["fmt"]):
             returns[fmt] = hints["return"]
     assert dict.fromkeys(BINARY_FORMATS, bytes) | dict.fromkeys(set(RENDERERS) - BINARY_FORMATS, str) == returns

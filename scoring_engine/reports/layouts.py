@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .._arith import in_engine_context
 from .._base_id import no_form
+from .._renderers import RENDERERS
 from ..errors import IndicatorSetError, Problem, ScoringEngineError, did_you_mean
 from ..forms.content import blank_content, result_content
 from ..forms.grid import Grid
@@ -37,8 +38,8 @@ def check_layout(layout: str, fmt: str) -> None:
         raise ScoringEngineError(f"unknown layout {layout!r}",
                                  hint=did_you_mean(layout, LAYOUTS) or "one of: " + ", ".join(LAYOUTS))
     if fmt not in LAYOUT_FORMATS:
-        raise ScoringEngineError(f"--layout applies to {', '.join(LAYOUT_FORMATS)}, not to {fmt}",
-                                 hint="leave --layout out for table and json")
+        raise ScoringEngineError(f"layout= applies to {', '.join(LAYOUT_FORMATS)}, not to {fmt}",  # the command says
+                                 hint="leave layout as None for table and json")  # --layout first, as a usage error
 
 
 def form_refused(indicator_set: IndicatorSet, fmt: str, layout: str | None = None) -> Problem | None:
@@ -65,25 +66,32 @@ def result_grid(result: Result, indicator_set: IndicatorSet) -> Grid:
 
 
 @in_engine_context
-def render_layout(result: Result, indicator_set: IndicatorSet, fmt: str, layout: str | None = None) -> str | bytes:
-    """`result` in format `fmt` and `layout` (default: the set's own layout)."""
-    from ..render import render
-
+def render_layout(result: Result, indicator_set: IndicatorSet | None, fmt: str, layout: str | None = None) -> str | bytes:
+    """`result` in format `fmt` and `layout` (default: the set's own layout; without the set, the 评分表)."""
     if not isinstance(result, Result):  # as render() says it (QA317 3: Scores read as a Result deep inside)
         raise TypeError(f"render_layout() takes a Result (from score()), not {type(result).__name__}")
-    _check_kinds(indicator_set, fmt)
+    if indicator_set is None and layout == "selfeval":
+        raise TypeError("the 自评表 (layout 'selfeval') is drawn from the set's form: pass indicator_set, the loaded set "
+                        "that scored the result")
+    if indicator_set is not None:
+        _check_kinds(indicator_set, fmt)
+    elif not isinstance(fmt, str):
+        raise TypeError(f"fmt is a format's name ({', '.join(RENDERERS)}), not {type(fmt).__name__}")
     if layout is not None and not isinstance(layout, str):
         raise TypeError(f"layout is a layout's name ({', '.join(LAYOUTS)}), or None for the set's own, not "
                         f"{type(layout).__name__}")
-    chosen = layout or indicator_set.layout
+    if fmt not in RENDERERS:
+        raise ScoringEngineError(f"unknown format {fmt!r}",
+                                 hint=did_you_mean(fmt, RENDERERS) or "one of: " + ", ".join(RENDERERS))
     if layout is not None:
         check_layout(layout, fmt)
-    if chosen == "scoresheet" or fmt not in LAYOUT_FORMATS:
-        return render(result, fmt)
-    if (refused := form_refused(indicator_set, fmt, chosen)) is not None:
+    if (layout or (indicator_set.layout if indicator_set is not None else "scoresheet")) == "scoresheet" \
+            or fmt not in LAYOUT_FORMATS:
+        return RENDERERS[fmt](result)
+    assert indicator_set is not None  # _check_kinds refused a 自评表 asked without its set
+    if (refused := form_refused(indicator_set, fmt, "selfeval")) is not None:
         raise IndicatorSetError(refused)
-    grid = result_grid(result, indicator_set)
-    return _draw(grid, result, indicator_set, fmt)
+    return _draw(result_grid(result, indicator_set), result, indicator_set, fmt)
 
 
 @in_engine_context
