@@ -12,7 +12,6 @@ import json
 import os
 import stat
 from contextvars import ContextVar
-from dataclasses import replace
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -22,22 +21,21 @@ from . import _reads, _yaml
 from ._arith import CONTEXT, decimal_from_text, in_engine_context, too_many_digits
 from ._beside import files_beside, sets_among
 from ._command_line import in_python
-from ._encodings import decode, reading_otherwise
+from ._encodings import decode
 from ._facts_pass import is_clean, more_values
 from ._json_depth import too_deep
 from ._resources import data_dir
 from ._quick_schema import fits
-from ._old_workbooks import old_workbook_problem
-from ._other_kinds import OTHER_SUFFIXES, document_kind, other_kind, written_table
+from ._other_kinds import document_kind
 from ._path_encoding import unnamed
 from ._links import broken_link
-from .errors import STDIN, FactsError, IndicatorSetError, Problem, did_you_mean, json_path, named_source
+from .errors import STDIN, FactsError, IndicatorSetError, Problem, did_you_mean, json_path
 from .fact_values import out_of_range_words
 from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
 
 __all__ = ["MAX_FACTS_BYTES", "OUTSIDE_HINT", "STDIN", "read_text", "read_yaml_text", "read_bytes", "read_stream",
-           "not_a_regular_file", "bundled_sets", "resolve_set", "inside_folder", "parse_facts", "facts_from_text", "load_facts",
-           "load_facts_from"]
+           "not_a_regular_file", "bundled_sets", "resolve_set", "inside_folder", "facts_from_text", "load_facts_from",
+           "facts_of_document"]
 
 #: Largest facts file read, in bytes (a project's facts take a few kilobytes; a megabyte of numbers decodes to ~40 MB).
 MAX_FACTS_BYTES = 1_000_000
@@ -382,33 +380,6 @@ def _read_json(text: str, source: str | None) -> Any:
 
 
 @in_engine_context
-def parse_facts(text: str | bytes, source: str | os.PathLike[str] | None = None, yaml: bool = False) -> Facts:
-    """Facts from a facts document in JSON (or YAML, with `yaml`) text; no file access.
-
-    The text is held to the limits of a facts file, its size (MAX_FACTS_BYTES, in UTF-8) included: a request body read
-    with it meets the bounds the command line's files do. Bytes (a request's body) are read as UTF-8.
-    """
-    source = named_source(source)  # a Path named as text: every problem below is said with it (QA127 F1)
-    if isinstance(text, (bytes, bytearray)):
-        try:
-            text = bytes(text).decode("utf-8")
-        except UnicodeDecodeError as err:
-            raise FactsError(Problem(f"the facts text is not UTF-8 (byte {err.start} cannot be read)", file=source,
-                                     hint="decode the body with its encoding first, e.g. body.decode(\"gb18030\")")) from None
-    if not isinstance(text, str):
-        raise TypeError(f"parse_facts takes the text of a facts document (str or UTF-8 bytes), not {type(text).__name__}")
-    text = text.removeprefix("\ufeff")  # a body saved by Notepad as UTF-8: its byte-order mark dropped, as load_facts does
-    try:
-        return facts_from_text(text, source, yaml)
-    except FactsError as err:  # YAML text read as JSON: the caller is told of yaml=True
-        first = err.problems[0]
-        if yaml or len(err.problems) > 1 or first.hint or not first.message.startswith("JSON syntax") or \
-                not isinstance(text, str) or text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
-            raise
-        raise FactsError(replace(first, hint="the text is read as JSON: for YAML, pass yaml=True")) from None
-
-
-@in_engine_context
 def facts_from_text(text: str, source: str | None = None, yaml: bool = False) -> Facts:
     """`parse_facts`, for a text read from a file or a JSONL line: a problem says nothing of Python."""
     # (a text of n characters is n to 4n bytes: encoded only when that does not tell)
@@ -469,22 +440,6 @@ def _schema_problems(doc: Any, source: str | None) -> list[Problem]:
 
     return [Problem(p.message, file=source, path=json_path(p.path), hint=p.hint)
             for e in schema_errors("facts.schema.json", doc) for p in schema_problems(e)]
-
-
-@in_engine_context
-def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
-    """Load a facts file (.json, or .yaml/.yml); one that is not UTF-8 is read in `encoding` if given (e.g. "gb18030")."""
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"path is the path of a facts file (text or a Path), not {type(path).__name__}")
-    file = Path(path)
-    if file.suffix.lower() in OTHER_SUFFIXES or written_table(file):  # what `batch` takes or writes, or `score` writes
-        raise FactsError(other_kind(file, shown_path(path)))
-    refused = old_workbook_problem(file, shown_path(path))
-    if refused is not None:
-        raise FactsError(refused)
-    with reading_otherwise(encoding, FactsError, shown_path(path)):
-        text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
-    return facts_from_text(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
 
 
 @in_engine_context

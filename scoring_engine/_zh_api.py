@@ -105,4 +105,10 @@ API = (
     # render(result, fmt, indicator_set, layout) asked a layout of the table or the JSON (reports/layouts.check_layout)
     ("layout= applies to {formats}, not to {format:s}", "layout= 只用于 {formats!l}，不能用于 {format}"),
     ("leave layout as None for table and json", "table 和 json 格式的 layout 请保留为 None"),
+    # a file's path given where a document's text goes, or the reverse (_facts_api: QA330 F2)
+    ("the text {text:q} is a file's path, not a facts document", "文本 {text} 是文件路径，不是事实文档"),
+    ("read the file with load_facts(path)", "请用 load_facts(path) 读取该文件"),
+    ("this is {what}, not a path: read it with {call}", "这是{what!t}，不是路径：请用 {call} 读取"),
+    ("a facts document's text", "事实文档的文本"),
+    ("an indicator set's YAML text", "指标体系的 YAML 文本"),
 )

@@ -16,6 +16,7 @@ import hashlib
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from . import _yaml
@@ -25,7 +26,8 @@ from ._command_line import set_given
 from ._build import build_indicator_set
 from ._encodings import reading_otherwise
 from ._located import Located
-from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_yaml_text, resolve_set, shown_path
+from ._facts_api import a_document_not_a_path, load_facts, parse_facts
+from ._files import MAX_FACTS_BYTES, bundled_sets, read_yaml_text, resolve_set, shown_path
 from ._profile_blame import blamed
 from ._profiles import Resolved, resolve
 from .errors import IndicatorSetError, Problem, named_source
@@ -132,7 +134,13 @@ def _collector_paused() -> Iterator[None]:
 
 def resolve_profile(path: str | Path, encoding: str | None = None) -> tuple[Resolved, str]:
     """A set file resolved onto the sets it extends (unchanged if it extends none), with its name for messages."""
-    file = resolve_set(str(path))
+    try:
+        file = resolve_set(str(path))
+    except IndicatorSetError as err:  # a set's YAML given as its path: not told of parse_indicator_set (QA330 F2)
+        hint = a_document_not_a_path(path, "an indicator set's YAML text", "parse_indicator_set(text)")
+        if hint is None or len(err.problems) != 1:
+            raise
+        raise IndicatorSetError(replace(err.problems[0], hint=hint)) from None
     with reading_otherwise(encoding, IndicatorSetError, str(path)):
         text, data = read_yaml_text(file, IndicatorSetError)
     name = shown_path(path) if file == Path(path) else str(file)
@@ -169,7 +177,13 @@ def load_indicator_set(path: str | Path, encoding: str | None = None) -> Indicat
     if not isinstance(path, (str, os.PathLike)):  # None or a set loaded already was looked for as a file "None" (QA77 F4)
         raise TypeError(f"load_indicator_set takes the path of a set file or a bundled set's id, not {type(path).__name__}"
                         + (": this set is loaded already" if isinstance(path, IndicatorSet) else ""))
-    file = resolve_set(str(path))
+    try:
+        file = resolve_set(str(path))
+    except IndicatorSetError as err:  # a set's YAML given as its path: not told of parse_indicator_set (QA330 F2)
+        hint = a_document_not_a_path(path, "an indicator set's YAML text", "parse_indicator_set(text)")
+        if hint is None or len(err.problems) != 1:
+            raise
+        raise IndicatorSetError(replace(err.problems[0], hint=hint)) from None
     with reading_otherwise(encoding, IndicatorSetError, str(path)):
         text, data = read_yaml_text(file, IndicatorSetError)
     return parse_indicator_set(text, shown_path(path) if file == Path(path) else str(file), hashlib.sha256(data).hexdigest(),

@@ -36,3 +36,32 @@ def test_render_given_the_set_writes_what_score_writes_by_default_the_sets_own_s
         with pytest.raises(ScoringEngineError) as caught:
             render(result, fmt, indicator_set, layout="selfeval")
         assert "layout= 只用于 markdown、csv、xlsx、html，不能用于 table" in caught.value.text("zh")
+
+
+def test_a_path_given_to_parse_facts_and_a_text_given_to_load_facts_or_load_indicator_set_are_told_the_other_call(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA330 F2: parse_facts("mix/good.json") was told 'JSON syntax: Expecting value (…for YAML, pass yaml=True)', whose
+    fix gave 'the document must be a mapping…, got text'; load_facts('{"facts": …}') 'no such file', and
+    load_indicator_set(the YAML's text) 'neither a file nor a bundled set id', none naming the call that reads it. Each
+    now names the other function, in English and Chinese; a path that is only missing is told as before."""
+    from scoring_engine import FactsError, IndicatorSetError, load_indicator_set, parse_facts
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "facts").write_text('{"facts": {}}', encoding="utf-8")
+    for text, yaml in [("mix/good.json", False), ("mix/good.json", True), (" a.YML\n", False), ("facts", False)]:
+        with pytest.raises(FactsError) as caught:
+            parse_facts(text, yaml=yaml)
+        assert caught.value.problems[0].hint == "read the file with load_facts(path)", caught.value
+        assert "是文件路径，不是事实文档（请用 load_facts(path) 读取该文件）" in caught.value.text("zh")
+    with pytest.raises(FactsError) as caught:
+        load_facts('{"facts": {"a": 1}}')
+    assert caught.value.problems[0].hint == "this is a facts document's text, not a path: read it with parse_facts(text)"
+    assert "这是事实文档的文本，不是路径：请用 parse_facts(text) 读取" in caught.value.text("zh")
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set((ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8"))
+    assert caught.value.problems[0].hint == \
+        "this is an indicator set's YAML text, not a path: read it with parse_indicator_set(text)"
+    assert "这是指标体系的 YAML 文本，不是路径：请用 parse_indicator_set(text) 读取" in caught.value.text("zh")
+    with pytest.raises(FactsError) as caught:
+        load_facts("nope.json")
+    assert caught.value.problems[0].hint is None
