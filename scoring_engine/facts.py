@@ -389,12 +389,15 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
         return checked, warnings, (kept(facts, copy) if keep else facts)
     _not_held_too_often(facts)  # before any walk of them branch by branch; then one pass over the facts: their names,
     given, clean = flatten_checked(facts.values, declared, MAX_FACTS_DEPTH)  # and whether any needs a closer look
-    _check_document(facts, declared, problem, problems, clean and details_clean)
+    if _check_document(facts, declared, problem, problems, clean and details_clean):  # what the checks below cannot read
+        raise FactsError(problems)
     if not clean:  # the pass gives up at a fact given twice under two spellings: flatten says where each is
         given, twice = flatten(facts.values, declared)
         for name, first, again in twice:
             problem(name, f"fact {name} is given twice, at {spelling(first)} and at {spelling(again)}", "keep one of them")
-    values = _values_given(indicator_set, given, readers, not_applicable, problem, problems, facts.source)
+    said = frozenset(p.fact for p in problems)  # a fact out of range, NaN: said once, with every other (QA330 F4)
+    given = {name: value for name, value in given.items() if name not in said} if said else given
+    values = _values_given(indicator_set, given, readers, not_applicable, problem, problems, facts.source, said)
     for name, kind in unwritable(given, declared):  # ignored, yet hashed and written with the facts
         problem(name, f"fact {name} is not declared by the set and holds a {kind}, which no facts file can",
                 NUMPY_HINT if kind.startswith("NumPy ") else _AS_TEXT)
@@ -405,14 +408,14 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
 
 def _values_given(indicator_set: IndicatorSet, given: Mapping[str, Any], readers: Mapping[str, list[str]],
                   not_applicable: frozenset[str], problem: Callable[..., None], problems: list[Problem],
-                  source: str | None) -> dict[str, Any]:
+                  source: str | None, said_already: frozenset[str | None] = frozenset()) -> dict[str, Any]:
     """The engine's value of each declared fact, from those `given` (or its default); each that cannot be read, and the
     required facts missing, said by `problem`: past _SHOWN_MISSING of each, those an indicator reads first, then how
     many more (QA318 F6: 6,000 lines for one mistake; QA325 F3: a value refused was said for each of 2,000 facts)."""
     declared = indicator_set.facts
     values: dict[str, Any] = {}
     missing = [name for name, spec in declared.items() if given.get(name) is None and spec.default is None
-               and spec.required and not _excused(name, readers, not_applicable)]
+               and spec.required and not _excused(name, readers, not_applicable) and name not in said_already]
     said: list[tuple[str, str, str | None, str]] = []  # each fact's problem, in the set's order: (name, message, hint, at)
     refused, absent = list[str](), frozenset(missing)  # the facts whose value is refused; those missing, to look up
     for name, spec in declared.items():
@@ -467,13 +470,14 @@ def _shape_of(indicator_set: IndicatorSet) -> DeclaredShape:
 
 
 def _check_document(facts: Facts, declared: Mapping[str, FactSpec], problem: Callable[[str, str, str | None, str], None],
-                    problems: list[Problem], clean: bool) -> None:
-    """Raise FactsError for values no facts document may hold and for details of the wrong shape, each named where it is.
+                    problems: list[Problem], clean: bool) -> bool:
+    """Values no facts document may hold and details of the wrong shape, each named where it is, added to `problems`;
+    whether one is what other checks cannot read past (nested too deep, a key not text, too many to list).
 
     A document the one pass called `clean` holds no such value; the shape of its details is checked all the same.
     """
     parts = {"facts": facts.values, "project": facts.project, "not_applicable": facts.not_applicable}
-    problems_left = itertools.chain(() if clean else document_problems(parts), _shape_problems(facts))
+    problems_left, blocking = itertools.chain(() if clean else document_problems(parts), _shape_problems(facts)), False
     for path, message, hint in problems_left:
         name = fact_at(path)
         while name is not None and name not in declared and "." in name:  # a tier's score: of the fact (QA41 F4)
@@ -488,8 +492,9 @@ def _check_document(facts: Facts, declared: Mapping[str, FactSpec], problem: Cal
             takes = nat_takes(str(path[0]), "", "") if detail else None  # a project detail: no date alone (QA156 F6)
             problems.append(Problem(f"pandas NaT is not {takes}" if takes else message, file=facts.source, path=at,
                                     fact=name, hint=hint))
+        if message.startswith((f"nested deeper than {MAX_FACTS_DEPTH}", "a key is ")):
+            blocking = True
         if len(problems) >= _SHOWN:  # then how many more (QA325 F3)
             problems += more_values(problems_left, facts.source)
-            break
-    if problems:
-        raise FactsError(problems)
+            return True
+    return blocking

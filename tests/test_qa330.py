@@ -65,3 +65,23 @@ def test_a_path_given_to_parse_facts_and_a_text_given_to_load_facts_or_load_indi
     with pytest.raises(FactsError) as caught:
         load_facts("nope.json")
     assert caught.value.problems[0].hint is None
+
+
+@pytest.mark.parametrize("value", [1e20, float("nan"), "Decimal('sNaN')", "Decimal('1.0000000000000000000000000001')"])
+def test_a_fact_out_of_range_or_not_a_number_from_python_is_told_with_every_other_problem_of_the_facts(value) -> None:
+    """QA330 F4: score(s, {"a": 1e20, "b": "x", "flag": "yes"}) said a's range alone, one line, where a=1 gave the four
+    others (b's type, n missing, flag's value, items missing): fixing a showed four more. Each value no document may hold
+    is told once, beside every other problem of the facts (README: every problem)."""
+    from decimal import Decimal
+
+    from scoring_engine import FactsError, parse_indicator_set
+
+    indicator_set = parse_indicator_set(
+        'id: t\nname: T\nversion: "1"\nfacts:\n  a: {type: number, min: 0}\n  b: {type: number, min: 0}\n'
+        '  n: {type: integer, min: 0}\n  flag: {type: boolean}\n  items: {type: list}\n'
+        'grades:\n  - {label: A, min: 0}\nindicators:\n  - {id: x, name: X, weight: 60, rule: {kind: formula, score: "a"}}\n'
+        '  - {id: y, name: Y, weight: 40, rule: {kind: formula, score: "min(n, 40)"}}\n')
+    given = eval(value, {"Decimal": Decimal}) if isinstance(value, str) else value
+    with pytest.raises(FactsError) as caught:
+        score(indicator_set, {"a": given, "b": "x", "flag": "yes"})
+    assert ["a", "b", "n", "flag", "items"] == [p.fact for p in caught.value.problems], caught.value
