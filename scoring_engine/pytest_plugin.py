@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 
@@ -18,9 +18,6 @@ from .cases import CASE_SUFFIX, Case, read_cases, run_case
 from .errors import Problem, ScoringEngineError
 from .model import IndicatorSet
 from ._patterns import compile_later
-
-if TYPE_CHECKING:
-    from _pytest._code.code import TerminalRepr  # what pytest's own repr_failure returns
 
 _SETS: dict[Path, IndicatorSet] = {}
 
@@ -55,30 +52,69 @@ class CaseFile(pytest.File):
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         # a file that cannot be used: its problem lines, not the plugin's traceback (QA317 12), as a case's failure is
         if isinstance(excinfo.value, CaseFailure):
-            return _ProblemLines(list(excinfo.value.differences), str(self.path))
+            return _ProblemLines(list(excinfo.value.differences), str(self.path))  # as before: its place stripped
         return super().repr_failure(excinfo)
 
 
 class _ProblemLines:
-    """A case file's problem lines as pytest shows a collection error: all of them in its section, and the first in the
-    short summary, which a text alone does not get there (QA321 F4: 'ERROR x.cases.yaml' said no more)."""
+    """Problem lines as pytest shows a failure: all of them in its section, and in the short summary (-ra, --tb=line,
+    JUnit's message) the first problem, after the file's name and line the summary names already (QA321 F4: 'ERROR
+    x.cases.yaml' said no more; QA322 F6: the reason fell past 80 columns behind the whole path; QA330 F5: a case's
+    failure was cut at its heading, behind an absolute path, before any difference)."""
 
-    def __init__(self, lines: list[str], file: str):
-        self.lines = lines
-        # the summary names the file already: its message begins after the file's name and line (QA322 F6: the reason
-        # fell past 80 columns behind the whole path)
-        first = lines[0] if lines else ""
-        self.reprcrash = SimpleNamespace(message=_AFTER_PLACE.sub("", first[len(file):]) if first.startswith(file) else first)
+    def __init__(self, lines: list[str], file: str, first: str | None = None, line: int | None = None,
+                 shown: bool = True):
+        self.lines, self.shown = lines, shown  # not shown under --tb=line, which prints the summary line alone
+        first = (lines[0] if lines else "") if first is None else first
+        message = _AFTER_PLACE.sub("", first[len(file):]) if first.startswith(file) else first
+        self.reprcrash = _Crash(file, line or 1, message)
 
     def toterminal(self, tw: Any) -> None:
-        for line in self.lines:
+        for line in self.lines if self.shown else ():
             tw.line(line)
 
     def __str__(self) -> str:  # what a report sent between processes (pytest-xdist) or to JUnit XML holds
         return "\n".join(self.lines)
 
 
+class _Crash(SimpleNamespace):
+    """What the short summary reads of a failure (pytest's reprcrash): its message; --tb=line prints it whole."""
+
+    def __init__(self, path: str, lineno: int, message: str):
+        super().__init__(path=path, lineno=lineno, message=message)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.lineno}: {self.message}"
+
+
 _AFTER_PLACE = compile_later(r"^:\d+(?::\d+)?:\s*")
+
+
+def _shown(node: pytest.Item) -> str:
+    """The case file as pytest names its items: from the root folder when it lies within (not the whole path)."""
+    try:
+        return str(node.path.relative_to(node.config.rootpath))
+    except ValueError:
+        return str(node.path)
+
+
+def _in_full(node: pytest.Item) -> bool:
+    """Whether a failure is shown in full: not under --tb=line, where pytest prints its summary line alone."""
+    return bool(node.config.getoption("tbstyle", "auto") != "line")
+
+
+def _summed(lines: list[str] | tuple[str, ...], node: pytest.Item) -> tuple[list[str], str | None]:
+    """`lines` with the case file's whole path as pytest names the file (`_shown`), and the first to sum them up: a
+    heading ending in a colon (scoring failed:) with the line it heads."""
+    whole, shown = str(node.path), _shown(node)
+    lines = [shown + line[len(whole):] if line.startswith(whole) else line for line in lines]
+    if not lines:
+        return lines, None
+    first = lines[0]
+    if first.endswith((":", "：")) and len(lines) > 1:
+        after = lines[1][len(shown):] if lines[1].startswith(shown) else lines[1]
+        first += ("" if first.endswith("：") else " ") + _AFTER_PLACE.sub("", after)
+    return lines, first
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -116,8 +152,9 @@ class RefusedCase(pytest.Item):
     def runtest(self) -> None:
         raise CaseFailure(self.problems)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
-        return "\n".join(self.problems)
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        lines, first = _summed(self.problems, self)
+        return _ProblemLines(lines, _shown(self), first, self.line, _in_full(self))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:  # the failure's heading: its line, not "test session"
         return self.path, (self.line or 1) - 1, self.name
@@ -143,11 +180,13 @@ class CaseItem(pytest.Item):
         if not outcome.passed:
             raise CaseFailure(outcome.described(self.lang))
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         if isinstance(excinfo.value, CaseFailure):
-            place = f"{self.case.file}:{self.case.line}"
+            place = f"{_shown(self)}:{self.case.line}"
             head = f"用例 {self.case.name!r}（{place}）：" if self.lang == "zh" else f"case {self.case.name!r} ({place}):"
-            return head + "\n  " + "\n  ".join(excinfo.value.differences)
+            differences, first = _summed(excinfo.value.differences, self)  # the summary: the first difference
+            return _ProblemLines([head, *("  " + line for line in differences)], _shown(self), first, self.case.line,
+                                 _in_full(self))
         return super().repr_failure(excinfo)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:

@@ -267,6 +267,29 @@ def test_pytest_names_two_faulty_cases_on_one_flow_style_line_apart(pytester: py
     result.stdout.fnmatch_lines(["*::line 3 FAILED*", "*::line 3 (2) FAILED*", "*::c PASSED*"])
 
 
+def test_pytests_short_summary_junit_and_tb_line_give_a_cases_first_difference_not_its_heading(
+        pytester: pytest.Pytester):
+    """QA330 F5: a failing case's -ra line, --tb=line and JUnit message were its heading cut at 50 characters, "case
+    'wrong total' (/work/qa/qa3...", behind the whole path, before any difference; a refused case's "/work/qa/…". Each
+    is now the first difference (a failed scoring's with its problem), its place named from pytest's root folder."""
+    _beside_the_example(pytester.path)
+    pytester.makefile(".cases.yaml", set="indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n"
+                      "  - {name: 错, expect: {total: 80, grade: 优}}\n  - {name: 拼错, expect: {totl: 1}}\n"
+                      "  - {name: 缺, overrides: {zzz: 1}, expect: {total: 1}}\n")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-ra", "--junitxml=j.xml", "-q")
+    result.assert_outcomes(failed=3)
+    result.stdout.fnmatch_lines(["case '错' (set.cases.yaml:4):", "FAILED set.cases.yaml::line 5 - unknown key 'totl'*",
+                                 "FAILED set.cases.yaml::错 - total expected 80, got 79.73*",
+                                 "FAILED set.cases.yaml::缺 - scoring failed: override zzz is not a fact*"])
+    assert str(pytester.path) not in result.stdout.str()
+    junit = (pytester.path / "j.xml").read_text(encoding="utf-8")
+    assert 'message="total expected 80, got 79.73 (difference -0.27)"' in junit, junit
+    lines = pytester.runpytest("-p", "no:cacheprovider", "--tb=line").stdout
+    lines.fnmatch_lines(["set.cases.yaml:5: unknown key 'totl'*",
+                         "set.cases.yaml:4: total expected 80, got 79.73 (difference -0.27)"])
+    assert "case '错'" not in lines.str()
+
+
 def test_pytest_speaks_the_language_scoring_engine_test_speaks(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch):
     """QA181 F3: pytest reported a case in English whatever SCORING_ENGINE_LANG said, where `scoring-engine test` prints
     等级预期 良，实际 优. It follows the same rule: SCORING_ENGINE_LANG, else a Chinese locale or a Chinese case file."""
