@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ._arith import in_engine_context
 from ._command_line import run_as_command
-from ._encodings import reading_otherwise
+from ._encodings import UTF16_MARKS, UTF32_MARKS, reading_otherwise, utf16_unmarked
 from ._files import MAX_FACTS_BYTES, facts_from_text, read_text, shown_path
 from ._old_workbooks import old_workbook_problem
 from ._other_kinds import OTHER_SUFFIXES, other_kind, written_table
@@ -32,8 +32,11 @@ def parse_facts(text: str | bytes, source: str | os.PathLike[str] | None = None,
     """
     source = named_source(source)  # a Path named as text: every problem below is said with it (QA127 F1)
     if isinstance(text, (bytes, bytearray)):
+        body = bytes(text)
+        if (other := _other_encoding(body, source)) is not None:
+            raise FactsError(other)
         try:
-            text = bytes(text).decode("utf-8")
+            text = body.decode("utf-8")
         except UnicodeDecodeError as err:
             raise FactsError(Problem(f"the facts text is not UTF-8 (byte {err.start} cannot be read)", file=source,
                                      hint="decode the body with its encoding first, e.g. body.decode(\"gb18030\")")) from None
@@ -51,6 +54,17 @@ def parse_facts(text: str | bytes, source: str | os.PathLike[str] | None = None,
                 text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
             raise
         raise FactsError(replace(first, hint="the text is read as JSON: for YAML, pass yaml=True")) from None
+
+
+def _other_encoding(body: bytes, source: str | None) -> Problem | None:
+    """The line for a body in UTF-16 or UTF-32, by its byte-order mark, or in UTF-16 saved without one, as the command
+    line names a file so (QA330 F3: it was told body.decode("gb18030"), which raised on it); else None."""
+    codec = "utf-32" if body.startswith(UTF32_MARKS) else "utf-16" if body.startswith(UTF16_MARKS) else \
+        utf16_unmarked(body)
+    if codec is None:
+        return None
+    return Problem(f"the facts text is {codec.upper()[:6]}, not UTF-8", file=source,
+                   hint=f"decode the body with its encoding first, e.g. body.decode(\"{codec}\")")
 
 
 def _a_path(text: str) -> bool:

@@ -79,7 +79,8 @@ API = (
     ("{given} is given: did you mean {name}?", "给出的是 {given}：是否想写 {name}？"),
     ("check the facts it read in {file}", "核对 {file} 中它读取的事实"),
     ("check the facts it read", "核对它读取的事实"),
-    ("the facts text is not UTF-8 (byte {at} cannot be read)", "事实文本不是 UTF-8 编码（第 {at} 个字节无法读取）"),
+    ("the facts text is not UTF-8 (byte {at} cannot be read)", "事实文本不是 UTF-8 编码（偏移 {at} 处的字节无法读取）"),
+    ("the facts text is {codec:s}, not UTF-8", "事实文本是 {codec} 编码，不是 UTF-8"),
     ("decode the body with its encoding first, e.g. {example}", "先按其编码解码，例如 {example}"),
     ("NaN and infinity are not numbers; NaN is how pandas reads an empty cell: leave out the facts whose cells are empty "
      "({how})", "NaN 和无穷大不是数字；pandas 把空单元格读作 NaN：单元格为空的事实不要传入（{how}）"),

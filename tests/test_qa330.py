@@ -85,3 +85,21 @@ def test_a_fact_out_of_range_or_not_a_number_from_python_is_told_with_every_othe
     with pytest.raises(FactsError) as caught:
         score(indicator_set, {"a": given, "b": "x", "flag": "yes"})
     assert ["a", "b", "n", "flag", "items"] == [p.fact for p in caught.value.problems], caught.value
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32", "utf-16-le", "utf-16-be"])
+def test_a_utf16_or_utf32_body_given_to_parse_facts_is_told_the_decode_that_reads_it(codec: str) -> None:
+    """QA330 F3: parse_facts of UTF-16 bytes with a byte-order mark suggested body.decode("gb18030"), which raised on
+    them. A UTF-16 or UTF-32 body, marked or (UTF-16) not, is named as such and told the decode that reads it, as the
+    command line names such a file; a GBK body is told gb18030 as before, its byte said by its offset in Chinese."""
+    from scoring_engine import FactsError, parse_facts
+
+    body = '{"facts": {"名": 1}}'.encode(codec)
+    with pytest.raises(FactsError) as caught:
+        parse_facts(body)
+    hint = str(caught.value.problems[0].hint)
+    assert "not UTF-8" in caught.value.problems[0].message and "gb18030" not in hint
+    assert {"名": 1} == parse_facts(eval(hint.split("e.g. ")[1], {"body": body})).values  # the hint's own call reads it
+    with pytest.raises(FactsError) as caught:
+        parse_facts('{"facts": {"名": 1}}'.encode("gbk"))
+    assert "偏移 12 处的字节无法读取" in caught.value.text("zh") and "gb18030" in str(caught.value)
