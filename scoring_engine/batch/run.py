@@ -136,7 +136,7 @@ def _held(options: BatchOptions, documents: Iterator[Document], recheck_document
         workbook = any(isinstance(s, BatchWorkbook) for s in sinks)
         book = next((p for p in options.outputs if OUTPUTS[extension_of(p)] is BatchWorkbook), None)
         for path, sink in zip(options.outputs, sinks, strict=True):  # a page names the workbook that lists every 提示
-            if isinstance(sink, BatchPage) and book is not None:
+            if isinstance(sink, (BatchPage, BatchReport)) and book is not None:
                 sink.workbook = _from_page(book, path)
         config = TaskConfig(options.indicator_set, options.other_set, json=any(isinstance(s, BatchJsonl) for s in sinks),
                             reports=options.reports, report_format=options.report_format, reasons=workbook,

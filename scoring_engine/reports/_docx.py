@@ -33,6 +33,7 @@ _CONTENT_TYPES = (
     '<Default Extension="xml" ContentType="application/xml"/>'
     f'<Override PartName="/word/document.xml" ContentType="{_MAIN_TYPE}.document.main+xml"/>'
     f'<Override PartName="/word/styles.xml" ContentType="{_MAIN_TYPE}.styles+xml"/>'
+    f'<Override PartName="/word/footer1.xml" ContentType="{_MAIN_TYPE}.footer+xml"/>'
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
     '</Types>')
 _PACKAGE_RELS = (
@@ -41,7 +42,18 @@ _PACKAGE_RELS = (
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" '
     'Target="docProps/core.xml"/></Relationships>')
 _DOCUMENT_RELS = (f'{_HEAD}<Relationships xmlns="{_PKG}">'
-                  f'<Relationship Id="rId1" Type="{_R}/styles" Target="styles.xml"/></Relationships>')
+                  f'<Relationship Id="rId1" Type="{_R}/styles" Target="styles.xml"/>'
+                  f'<Relationship Id="rId2" Type="{_R}/footer" Target="footer1.xml"/></Relationships>')
+# The page number as a 公文 prints it, centred: — 1 —
+_PAGE_RUN = '<w:r><w:rPr>{fonts}<w:sz w:val="28"/></w:rPr>{inner}</w:r>'
+_FOOTER = (f'{_HEAD}<w:ftr xmlns:w="{_W}" xmlns:r="{_R}"><w:p><w:pPr><w:spacing w:line="240" w:lineRule="auto"/>'
+           '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr>'
+           + "".join(_PAGE_RUN.format(fonts='<w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/>', inner=inner)
+                     for inner in ('<w:t xml:space="preserve">— </w:t>', '<w:fldChar w:fldCharType="begin"/>',
+                                   '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
+                                   '<w:fldChar w:fldCharType="separate"/>', "<w:t>1</w:t>", '<w:fldChar w:fldCharType="end"/>',
+                                   '<w:t xml:space="preserve"> —</w:t>'))
+           + "</w:p></w:ftr>")
 
 
 def _fonts(east_asia: str) -> str:
@@ -68,6 +80,8 @@ _STYLES = (
     + _style("paragraph", "Heading2", "heading 2", '<w:keepNext/><w:outlineLvl w:val="1"/>', f'{_fonts("楷体")}<w:b/>')
     + _style("paragraph", "Note", "Note", '<w:spacing w:line="360" w:lineRule="auto"/>',
              f'{_fonts("楷体")}<w:sz w:val="24"/><w:szCs w:val="24"/>')
+    + _style("paragraph", "Signature", "Signature", '<w:ind w:firstLineChars="0" w:firstLine="0" w:right="640"/>'
+             '<w:jc w:val="right"/>', "")
     + _style("paragraph", "TableText", "Table Text", '<w:spacing w:line="240" w:lineRule="auto"/>'
              '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/>',
              f'{_fonts("宋体")}<w:sz w:val="21"/><w:szCs w:val="21"/>')
@@ -80,7 +94,8 @@ _TEXT_WIDTH = 11906 - 1588 - 1474
 _NARROWEST, _WIDEST = 4, 40  # a column's width, in half-width characters: a number's at least, a long text's at most
 _NARROW = 12  # a column this wide or less keeps its width; wider ones wrap
 _CHARACTER, _MARGINS = 110, 220  # twips of a half-width character of 五号 text, and of a cell's margins and borders
-_SECTION = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" '
+_SECTION = ('<w:sectPr><w:footerReference w:type="default" r:id="rId2"/>'
+            '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" '
             'w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>')
 
 
@@ -100,7 +115,7 @@ class WordDocument:
         self.body: list[str] = []
 
     def paragraph(self, text: str, style: str = "", bold: bool = False) -> None:
-        """A paragraph of body text, or of the named style (Title, Heading1, Heading2, Note, TableText)."""
+        """A paragraph of body text, or of the named style (Title, Heading1, Heading2, Note, Signature, TableText)."""
         shown = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
         self.body.append(f"<w:p>{shown}{_runs(text, bold)}</w:p>")
 
@@ -110,8 +125,10 @@ class WordDocument:
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> None:
         """A bordered table filling the text's width, its header row bold and repeated on each page; the columns in
         `right` (numbers) aligned right. Each column is as wide as its longest line, within bounds, in proportion."""
-        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in _columns([max(map(_width, column))
-                                                                    for column in zip(header, *rows, strict=True)]))
+        # a number keeps its width (its header wraps instead); a text column as wide as its longest line, in bounds
+        widths = [max(map(_width, column[1:] if n in right and rows else column))
+                  for n, column in enumerate(zip(header, *rows, strict=True))]
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in _columns(widths, set(right)))
         self._keep_with_next()  # the sentence that leads a table stays on its page
         parts = ['<w:tbl><w:tblPr><w:tblStyle w:val="Grid"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>'
                  f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"]
@@ -141,23 +158,25 @@ class WordDocument:
         with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, text in (("[Content_Types].xml", _CONTENT_TYPES), ("_rels/.rels", _PACKAGE_RELS),
                                ("docProps/core.xml", core), ("word/_rels/document.xml.rels", _DOCUMENT_RELS),
-                               ("word/styles.xml", _STYLES), ("word/document.xml", document)):
+                               ("word/styles.xml", _STYLES), ("word/footer1.xml", _FOOTER),
+                               ("word/document.xml", document)):
                 info = zipfile.ZipInfo(name, _ZIP_EPOCH)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o600 << 16
                 archive.writestr(info, text.encode("utf-8"))
 
 
-def _columns(widths: list[int]) -> list[int]:
-    """Each column's width in twips, filling the text's width: a narrow column (a number, a grade) as wide as its text,
-    the wide ones sharing what is left in proportion (their text wraps); all widened alike where everything fits."""
+def _columns(widths: list[int], numbers: set[int]) -> list[int]:
+    """Each column's width in twips, together the text's width: a narrow column (a number, a grade) as wide as its text,
+    the wide ones sharing what is left in proportion (their text wraps); all widened alike where everything fits, and
+    all narrowed alike where even that does not (a table never reaches past the margin)."""
     need = [w * _CHARACTER + _MARGINS for w in widths]
-    if sum(need) <= _TEXT_WIDTH:
-        return [n * _TEXT_WIDTH // sum(need) for n in need]
-    wide = [min(w, _WIDEST) if w > _NARROW else 0 for w in widths]
-    left = _TEXT_WIDTH - sum(n for n, w in zip(need, widths, strict=True) if w <= _NARROW)
-    least = _NARROW * _CHARACTER + _MARGINS  # so many narrow columns that little is left: the table grows past the margin
-    return [n if not share else max(left * share // sum(wide), least) for n, share in zip(need, wide, strict=True)]
+    wide = [min(w, _WIDEST) if w > _NARROW and n not in numbers else 0 for n, w in enumerate(widths)]
+    left = _TEXT_WIDTH - sum(n for n, share in zip(need, wide, strict=True) if not share)
+    if sum(need) > _TEXT_WIDTH and left > 0:
+        need = [n if not share else max(left * share // sum(wide), _NARROWEST * _CHARACTER + _MARGINS)
+                for n, share in zip(need, wide, strict=True)]
+    return [n * _TEXT_WIDTH // sum(need) for n in need]
 
 
 def _width(text: str) -> int:

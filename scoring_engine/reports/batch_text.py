@@ -183,13 +183,18 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
 
 def sentences_zh(summary: Summary) -> dict[str, list[str]]:
     """The terminal's Chinese lines a 自评总结报告 states as its sentences, by what they say: "sets" (each set's figures
-    and grades), "funds" (预算执行情况), "compared" (the re-check or the other set), "applied" (结果应用 of the batch)."""
-    words = _ZH
+    and grades), "funds" (预算执行情况), "compared" (the re-check or the other set), "applied" (结果应用 of the batch, each
+    grade's projects the subject, then those whose grade carries none), "forms" (the 总分 typed on forms)."""
     text = summary_text(summary, "zh").splitlines()
     sets = text[1:1 + len(summary.sets)]  # as summary_text writes them: the counts, then one line per set
-    return {"sets": sets, "funds": [one_line(_funds(f, words, len(summary.funds) > 1)) for f in summary.funds],
-            "compared": [one_line(_compared(summary, words))] if summary.against else [],
-            "applied": [one_line(_consequence(c, words)) for c in summary.consequences if c.scope == BATCH]}
+    prose = {**_ZH, "consequence": "评价等级为{grade}的{count}个项目，{consequence}"}
+    applied = [one_line(_consequence(c, prose)) for c in summary.consequences if c.scope == BATCH]
+    left = sum(count for _, count in summary.consequences_left)
+    if applied and left:
+        applied.append(_ZH["left_out"].format(count=left).lstrip("；"))
+    forms = [_ZH["form_totals"].format(count=summary.form_totals, differ=summary.form_totals_differ)] * bool(summary.form_totals)
+    return {"sets": sets, "funds": [one_line(_funds(f, _ZH, len(summary.funds) > 1)) for f in summary.funds],
+            "compared": [one_line(_compared(summary, _ZH))] if summary.against else [], "applied": applied, "forms": forms}
 
 
 def _grade_budget(g: GradeCount, s: SetSummary, words: dict[str, str]) -> str:
