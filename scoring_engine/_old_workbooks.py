@@ -8,6 +8,7 @@ import os
 import stat
 from pathlib import Path
 
+from ._archives import ARCHIVE_SUFFIXES, archive_problem
 from ._other_kinds import OTHER_WORKBOOKS, other_workbook
 from ._encodings import UTF16_MARKS
 from .errors import Problem
@@ -19,8 +20,11 @@ def old_workbook_problem(file: Path, shown: str) -> Problem | None:
     """Why a file named as an old workbook (.xls, WPS's .et) or a spreadsheet of another kind (.ods, .xlsb, an Excel
     template: _other_kinds.OTHER_WORKBOOKS) is not read, whatever it holds, or a text named as an .xlsx is not a workbook;
     None for any other name. An .xlsx renamed as .xls (or a damaged one) is told to be renamed back, as score, import and
-    batch say it; a facts text named .xlsx, loaded by a program, was a JSON syntax error (QA190)."""
+    batch say it; a facts text named .xlsx, loaded by a program, was a JSON syntax error (QA190). A compressed archive
+    (.zip, .rar, .7z) is told to be unpacked, or a workbook named .zip to be renamed (QA332 F1)."""
     suffix = file.suffix.lower()
+    if suffix in ARCHIVE_SUFFIXES:
+        return archive_problem(file, shown)
     if suffix in (".xlsx", ".xlsm") and _regular_file(file):
         from .forms.archive import text_named_workbook
 

@@ -45,6 +45,13 @@ TEXT_FILES = (
      "填好的自评表由 score、explain、import、batch 和 diff --facts 读取，请给出它的路径"),  # (QA180 F1)
     ("rename it to end in .xlsx: a filled 自评表 is read by score, explain, import, batch and diff --facts, given by its path",
      "把文件名改为以 .xlsx 结尾：填好的自评表由 score、explain、import、batch 和 diff --facts 读取，请给出它的路径"),
+    # a unit's submissions sent zipped, found by a batch or given by name (_archives, QA332 F1)
+    ("this is an Excel workbook named {suffix}, not an archive", "这是以 {suffix} 命名的 Excel 工作簿，不是压缩包"),
+    ("this is a compressed archive ({suffix}), which is not read", "这是压缩包（{suffix}），不能直接读取"),
+    ("this is a compressed archive ({suffix}), holding {names}", "这是压缩包（{suffix}），内有 {names!l}"),
+    ("unpack it, and run again on the folder it unpacks to", "请先解压，再对解压出的文件夹运行"),
+    ("unpack it, and run again on the folder it unpacks to; move an archive that holds no project (scans, PDFs) out of "
+     "the input folder", "请先解压，再对解压出的文件夹运行；不含项目的压缩包（扫描件、PDF 等佐证材料）请移出输入文件夹"),
     # a set given as facts, facts given as a set, on the command line (_files, _build.schema_check; QA180 F1)
     ("give it with --set, and the project's facts file as the argument", "用 --set 给出它，参数写项目的事实文件"),
     ("score it with scoring-engine score", "用 scoring-engine score 为它评分"),

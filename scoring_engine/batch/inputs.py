@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from .._archives import ARCHIVE_SUFFIXES, may_hold_projects
 from .._encodings import UTF16_MARKS, UTF32_MARKS, decode, utf16_unmarked
 from .._typing_slips import UTF16_HINT, old_workbook
 from .._files import not_a_regular_file
@@ -252,12 +253,14 @@ def _read_in_search(path: Path, lower: str) -> bool:
     workbook (.xls, WPS's .et) or a spreadsheet of another kind (.ods, .xlsb, .xltx) too, which fails saying to save it
     as .xlsx, and a name ending in spaces or dots after a suffix it reads, which fails saying to rename it (a unit's
     form is never left out unsaid); an Excel 2003 XML spreadsheet (.xml) too, a form saved as one, which fails as score
-    says it (QA220 4), while any other XML file (a tool's config) is no project."""
+    says it (QA220 4), while any other XML file (a tool's config) is no project; a compressed archive that may hold
+    projects (a unit's files zipped), which fails saying to unpack it."""
     if (misnamed := _MISNAMED.match(lower)) is not None:
         lower = lower[:misnamed.end(1)]
     return lower.endswith((".json", JSONL_SUFFIX, *FORM_SUFFIXES, *OLD_FORM_SUFFIXES)) or (
         lower.endswith((".yaml", ".yml")) and not lower.endswith(_CASES_SUFFIX) and _holds_facts(path)) or (
-        lower.endswith(".xml") and _regular(path) and xml_spreadsheet(path))  # its head only, as score sniffs it
+        lower.endswith(".xml") and _regular(path) and xml_spreadsheet(path)) or (  # its head only, as score sniffs it
+        lower.endswith(ARCHIVE_SUFFIXES) and _regular(path) and may_hold_projects(path))  # unzip it (QA332 F1)
 
 
 def _misnamed(file: Path) -> Document | None:
