@@ -67,7 +67,7 @@ def read_form_file(form: Path, set_ref: str | None, for_import: bool = False) ->
 
     from ._command_line import importing
     from ._other_kinds import A_SUMMARY, ONE_PROJECT_FILE, other_kind_as_form
-    from .batch.inputs import batch_summary
+    from .batch.file_kinds import batch_summary
     from .forms.reader import form_set_named, read_form
     from .forms.workbook import open_workbook
 

@@ -29,6 +29,7 @@ from ._quick_schema import fits
 from ._other_kinds import document_kind
 from ._path_encoding import unnamed
 from ._links import broken_link
+from ._permissions import read_right
 from .errors import STDIN, FactsError, IndicatorSetError, Problem, did_you_mean, json_path
 from .fact_values import out_of_range_words
 from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
@@ -83,7 +84,7 @@ def read_bytes(path: Path, limit: int, error: type[Exception], limit_name: str |
     except FileNotFoundError:  # a link that names no file is said as such (QA320 F7)
         raise error(broken_link(path, name) or Problem("no such file", file=name)) from None
     except OSError as err:
-        raise error(Problem(f"cannot read: {err.strerror}", file=name)) from None
+        raise error(Problem(f"cannot read: {err.strerror}", file=name, hint=read_right(err))) from None
     except UnicodeEncodeError as err:  # a name the locale cannot hold (_path_encoding), to a program too
         raise error(unnamed(err) or Problem(f"cannot read: {err.reason}", file=name)) from None
     except ValueError:  # a NUL in the name

@@ -52,6 +52,15 @@ TEXT_FILES = (
     ("unpack it, and run again on the folder it unpacks to", "请先解压，再对解压出的文件夹运行"),
     ("unpack it, and run again on the folder it unpacks to; move an archive that holds no project (scans, PDFs) out of "
      "the input folder", "请先解压，再对解压出的文件夹运行；不含项目的压缩包（扫描件、PDF 等佐证材料）请移出输入文件夹"),
+    # a link to a folder below a batch's input (batch/inputs.py, QA332 F2); a file or folder not read for want of the
+    # right to (_permissions, QA332 F6)
+    ("this is a link to the folder {target}, which a folder search does not follow",
+     "是指向文件夹 {target} 的链接，按文件夹查找时不会进入链接，没有读取"),
+    ("give that folder itself as an input: {target}", "直接给出该文件夹作为输入：{target}"),
+    ("ask its owner for the right to read it, or copy it to a folder you may read",
+     "请向它的所有者取得读取权限，或把它复制到有权读取的文件夹"),
+    ("none of its projects is scored: ask its owner for the right to read the folder, or copy it to a folder you may read",
+     "其中的项目都没有评分：请向它的所有者取得读取该文件夹的权限，或把它复制到有权读取的文件夹"),
     # a set given as facts, facts given as a set, on the command line (_files, _build.schema_check; QA180 F1)
     ("give it with --set, and the project's facts file as the argument", "用 --set 给出它，参数写项目的事实文件"),
     ("score it with scoring-engine score", "用 scoring-engine score 为它评分"),

@@ -72,3 +72,64 @@ def test_a_zip_given_by_name_is_told_to_unpack_it_naming_its_files_and_a_renamed
     assert "this is an Excel workbook named .zip, not an archive (rename it to end in .xlsx)" in output, output
     code, output = batch("--lang", "zh", str(tmp_path / "form.zip"))
     assert "这是以 .zip 命名的 Excel 工作簿，不是压缩包（把文件名改为以 .xlsx 结尾）" in output, output
+
+
+def test_a_link_to_a_units_folder_inside_an_input_folder_is_a_failed_project_naming_the_folder_to_give(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA332 F2: in/单位丁, a link to ../elsewhere/单位丁, was passed over without a word (1 scored, exit 0): links to folders
+    are not followed. Now it is a failed project saying it is a link not followed and naming the folder to give, which,
+    given, is scored; a link to a folder the batch searches anyway (in/latest → own_dir) is said nothing of."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "elsewhere" / "单位丁").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "单位丁" / "p.json").write_bytes(FACTS)
+    (tmp_path / "in" / "own_dir").mkdir(parents=True)
+    (tmp_path / "in" / "own_dir" / "x.json").write_bytes(FACTS)
+    (tmp_path / "in" / "own.json").write_bytes(FACTS)
+    (tmp_path / "in" / "单位丁").symlink_to("../elsewhere/单位丁")
+    (tmp_path / "in" / "latest").symlink_to("own_dir")
+    code, output = batch("--lang", "en", "in", "--output", "o.csv")
+    assert 1 == code and "3 projects: 2 scored, 1 failed" in output, output
+    assert ("in/单位丁: this is a link to the folder elsewhere/单位丁, which a folder search does not follow (give that "
+            "folder itself as an input: elsewhere/单位丁)") in output, output
+    assert "latest" not in output
+    code, output = batch("--lang", "zh", "in")
+    assert "in/单位丁: 是指向文件夹 elsewhere/单位丁 的链接" in output and "直接给出该文件夹作为输入：elsewhere/单位丁" in output
+    code, output = batch("--lang", "en", "in", "elsewhere/单位丁")
+    assert 0 == code and "3 projects: 3 scored, 0 failed" in output, output
+
+
+def test_a_folder_or_file_that_cannot_be_read_is_said_at_its_place_with_what_to_do(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA332 F6: of ord/{a,m,z}, m unreadable was 序号 1 whatever its place, though files are taken in the order of their
+    path, and its line, like a file's 无法读取：没有权限, said nothing of what to do. Now m is 序号 2, between a and z, and
+    both lines say to ask for the right to read, or to copy the folder or file somewhere readable."""
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    for unit in "amz":
+        (tmp_path / "ord" / unit).mkdir(parents=True)
+        (tmp_path / "ord" / unit / "p.json").write_bytes(FACTS)
+    (tmp_path / "ord" / "b.json").write_bytes(FACTS)
+    walk, opened = os.walk, os.open
+
+    def refusing(top, onerror=None, **kwargs):  # type: ignore[no-untyped-def]
+        for found in walk(top, onerror=onerror, **kwargs):
+            if found[0] == os.path.join("ord", "m"):
+                onerror(PermissionError(13, "Permission denied", found[0]))
+                continue
+            yield found
+
+    def denied(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).endswith("b.json"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return opened(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "walk", refusing)
+    monkeypatch.setattr(os, "open", denied)
+    code, output = batch("--lang", "zh", "ord", "--output", "o.jsonl", "--jobs", "1")
+    assert 1 == code, output
+    sources = [line.split('"source":')[1].split(",")[0] for line in Path("o.jsonl").read_text("utf-8").splitlines()]
+    assert ['"ord/a/p.json"', '"ord/b.json"', '"ord/m"', '"ord/z/p.json"'] == sources, sources
+    assert ("ord/m: 无法读取此文件夹：没有权限（其中的项目都没有评分：请向它的所有者取得读取该文件夹的权限，或把它复制到有权读取的"
+            "文件夹）") in output, output
+    assert "ord/b.json: 无法读取：没有权限（请向它的所有者取得读取权限，或把它复制到有权读取的文件夹）" in output, output

@@ -11,21 +11,19 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import re
-import stat
-import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from .._archives import ARCHIVE_SUFFIXES, may_hold_projects
 from .._encodings import UTF16_MARKS, UTF32_MARKS, decode, utf16_unmarked
 from .._typing_slips import UTF16_HINT, old_workbook
+from .._command_line import as_argument
 from .._files import not_a_regular_file
+from .._permissions import FOLDER_RIGHT, read_right
 from .._old_workbooks import xml_spreadsheet
-from .._json_depth import too_deep
 from .._other_kinds import A_SUMMARY, OTHER_WORKBOOKS, SUMMARY_LINE, other_workbook
 from .._text import without_surrogates
 from ..errors import FactsError, Problem
@@ -33,6 +31,7 @@ from ..forms.reader import FORM_SUFFIXES
 from .documents import Document, through_links
 from ..loader import MAX_FACTS_BYTES
 from .arguments import paths_given
+from .file_kinds import A_SUMMARY_HINT, JSONL_SUFFIX, batch_summary, holds_facts, not_facts, regular
 from .matching import Paths, parts
 from .reports_mark import REPORTS_MARK, reports_written
 from .._patterns import compile_later
@@ -42,14 +41,8 @@ __all__ = ["Document", "find_documents", "count_documents", "batch_paths", "not_
 
 #: Files a folder search takes as facts files (YAML ones only when they hold facts, not a set).
 FACTS_SUFFIXES = (".json", ".yaml", ".yml")
-#: Files read as one facts document a line.
-JSONL_SUFFIX = ".jsonl"
 _CASES_SUFFIX = ".cases.yaml"
 _LOCK_PREFIX = "~$"  # Excel's and WPS's lock file beside a workbook that is open: not a form
-_KEYS = ("facts", "indicators", "cases", "extends", "indicator_set", "project", "事实")
-_SET_KEYS = {"indicators", "cases", "extends"}  # an indicator set, a profile or a case file: no facts file
-_MEANT_AS_FACTS = {"facts", "indicator_set", "project", "事实"}  # a facts file, its facts: misspelt or not
-_TOP_KEY = compile_later(r"^[\"']?(facts|indicators|cases|extends|indicator_set|project|事实)[\"']?[ \t]*[:：]", re.M)
 _CHUNK = 1 << 20
 NOTHING_FOUND = "nothing to score below this folder: no facts file, filled form or JSONL file"
 ONLY_REPORTS = "this folder holds only the reports an earlier batch --reports wrote, which are not projects"
@@ -119,25 +112,28 @@ def _unreachable(path: Path) -> Problem | None:
 def _documents(paths: list[Path], skip: _Skipped, taken: _Skipped) -> Iterator[Document]:
     read: set[str] = set()  # each file once, however the inputs overlap (a folder and a folder inside it)
     wholes: dict[Path, Path] = {}  # each folder with its links followed, found once for all its files
+    searched = _searched(paths)
     for path in paths:
-        unreadable: list[OSError] = []
+        unread: list[_Unread] = []
         folder = path.is_dir()
-        files = _facts_files(path, unreadable) if folder else [path]
-        for err in unreadable:  # a folder below that cannot be listed: its projects would be missing without a word
-            where = without_surrogates(str(err.filename))
-            yield Document(source=where, problem=Problem(f"cannot read this folder: {err.strerror or err}", file=where))
-        if folder and not files and not unreadable:  # an empty folder, or one of sets only: not a batch of nothing
+        files = _facts_files(path, unread) if folder else [path]
+        # a folder below that cannot be listed, or a link to a folder outside the inputs: its projects would be missing
+        # without a word; each is said at its place among the files (QA332 F2, F6)
+        said = [(entry.path.relative_to(path).parts, entry.document()) for entry in _told(unread, searched, skip, read)]
+        if folder and not files and not said:  # an empty folder, or one of sets only: not a batch of nothing
             where = without_surrogates(str(path))
             yield Document(source=where, problem=Problem(NOTHING_FOUND, file=where) if not (path / REPORTS_MARK).exists()
                            else Problem(ONLY_REPORTS, file=where, hint=ONLY_REPORTS_HINT))
         # only an earlier batch's summaries below it (or this one's outputs), left out: nothing to score (QA163 F5)
-        summaries_only = bool(folder and files and not unreadable)
+        summaries_only = bool(folder and files and not said)
         if folder and files and (taken_here := taken.below(path)) and all(os.path.realpath(f) in skip for f in files):
             where = without_surrogates(str(path))  # its projects are the re-check's: not a batch of nothing (QA117 F2)
             taken_as = "nothing to score below this folder: its projects were taken as the re-check (--compare-with {})"
             yield Document(source=where, problem=Problem(taken_as.format(", ".join(taken_here)), file=where, hint=TAKEN_HINT))
             summaries_only = False
         for file in files:
+            while said and folder and said[0][0] < file.relative_to(path).parts:
+                yield said.pop(0)[1]
             whole = without_surrogates(through_links(file, wholes).as_posix())  # its matched_by, links followed
             real = _real(file, wholes)
             if real in read or (folder and real in skip):
@@ -162,9 +158,49 @@ def _documents(paths: list[Path], skip: _Skipped, taken: _Skipped) -> Iterator[D
             else:
                 summaries_only = False
                 yield Document(source=without_surrogates(str(file)), name=name, path=file, folder=file.parent, whole=whole)
+        yield from (document for _, document in said)
         if summaries_only:
             where = without_surrogates(str(path))
             yield Document(source=where, problem=Problem(ONLY_SUMMARIES, file=where, hint=ONLY_SUMMARIES_HINT))
+
+
+class _Unread(NamedTuple):
+    """A folder below an input that its search does not read: one that cannot be listed (`why`), or a link to a folder,
+    which is not followed (a link loop would never end)."""
+
+    path: Path
+    why: OSError | None = None
+
+    def document(self) -> Document:
+        where = without_surrogates(str(self.path))
+        if self.why is not None:
+            return Document(source=where, problem=Problem(f"cannot read this folder: {self.why.strerror or self.why}",
+                                                          file=where, hint=read_right(self.why, FOLDER_RIGHT)))
+        target = os.readlink(self.path)  # as the link names it, from the folder as given: a path to type
+        shown = without_surrogates(os.path.normpath(self.path.parent / target) if not os.path.isabs(target) else target)
+        return Document(source=where, problem=Problem(
+            f"this is a link to the folder {shown}, which a folder search does not follow", file=where,
+            hint=f"give that folder itself as an input: {as_argument(shown)}"))
+
+
+def _searched(paths: list[Path]) -> tuple[str, ...]:
+    """The input folders, by their real path, each ending in a separator."""
+    return tuple(os.path.join(os.path.realpath(path), "") for path in paths if path.is_dir())
+
+
+def _told(unread: list[_Unread], searched: tuple[str, ...], skip: _Skipped, read: set[str]) -> list[_Unread]:
+    """The folders not read that are said, each once (`read`, shared with the files): not a link into a folder the batch
+    searches anyway, nor into its outputs, reports or re-check (`skip`)."""
+    told = []
+    for entry in unread:
+        real = os.path.realpath(entry.path)
+        if entry.why is None and (os.path.join(real, "").startswith(searched) or real in skip):
+            continue
+        key = real if entry.why is not None else os.path.join(os.path.realpath(entry.path.parent), entry.path.name)
+        if key not in read:
+            read.add(key)
+            told.append(entry)
+    return sorted(told, key=lambda entry: entry.path.parts)
 
 
 def batch_paths(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> Paths:
@@ -196,14 +232,17 @@ def count_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str
     wholes: dict[Path, Path] = {}
     rechecks = _Skipped(taken)
     skipped = _Skipped((*skip, *rechecks.given.values()))
-    for path in (Path(p) for p in inputs):
-        unreadable: list[OSError] = []
+    paths = [Path(p) for p in inputs]
+    searched = _searched(paths)
+    for path in paths:
+        unread: list[_Unread] = []
         folder = path.is_dir()
-        files = _facts_files(path, unreadable) if folder else [path]
-        total += len(unreadable) + (folder and not files and not unreadable)
+        files = _facts_files(path, unread) if folder else [path]
+        said = len(_told(unread, searched, skipped, read))
+        total += said + (folder and not files and not said)
         taken_only = bool(folder and files and rechecks.below(path) and all(os.path.realpath(f) in skipped for f in files))
         total += taken_only
-        summaries_only = bool(folder and files and not unreadable and not taken_only)  # one error, as _documents says
+        summaries_only = bool(folder and files and not said and not taken_only)  # one error, as _documents says
         for file in files:
             real = _real(file, wholes)
             if real in read or (folder and real in skipped):
@@ -229,15 +268,16 @@ def _counted(file: Path, folder: bool) -> int:
     return 0 if folder and batch_summary(file) else 1
 
 
-def _facts_files(folder: Path, unreadable: list[OSError]) -> list[Path]:
+def _facts_files(folder: Path, unread: list[_Unread]) -> list[Path]:
     """The facts files, forms and JSONL files below `folder`, sorted by their path below it (a/1.json, a/b/2.xlsx, c.jsonl);
-    each folder that cannot be listed is added to `unreadable`."""
+    each folder that cannot be listed, and each link to a folder (not followed), is added to `unread`."""
     found = []
-    for top, dirs, files in os.walk(folder, onerror=unreadable.append):
+    for top, dirs, files in os.walk(folder, onerror=lambda err: unread.append(_Unread(Path(err.filename), err))):
         # an earlier run's --reports folder, given itself too (QA39 F4): the reports it wrote are no projects (QA34 F4),
         # anything else is read
         written = reports_written(top) if REPORTS_MARK in files else None
         dirs[:] = [d for d in dirs if not d.startswith(".")]
+        unread.extend(_Unread(Path(top) / d) for d in dirs if os.path.islink(os.path.join(top, d)))
         for name in files:
             lower = name.lower()
             if name.startswith((".", _LOCK_PREFIX)) or lower.endswith(_CASES_SUFFIX) or (written and written(name)):
@@ -258,9 +298,9 @@ def _read_in_search(path: Path, lower: str) -> bool:
     if (misnamed := _MISNAMED.match(lower)) is not None:
         lower = lower[:misnamed.end(1)]
     return lower.endswith((".json", JSONL_SUFFIX, *FORM_SUFFIXES, *OLD_FORM_SUFFIXES)) or (
-        lower.endswith((".yaml", ".yml")) and not lower.endswith(_CASES_SUFFIX) and _holds_facts(path)) or (
-        lower.endswith(".xml") and _regular(path) and xml_spreadsheet(path)) or (  # its head only, as score sniffs it
-        lower.endswith(ARCHIVE_SUFFIXES) and _regular(path) and may_hold_projects(path))  # unzip it (QA332 F1)
+        lower.endswith((".yaml", ".yml")) and not lower.endswith(_CASES_SUFFIX) and holds_facts(path)) or (
+        lower.endswith(".xml") and regular(path) and xml_spreadsheet(path)) or (  # its head only, as score sniffs it
+        lower.endswith(ARCHIVE_SUFFIXES) and regular(path) and may_hold_projects(path))  # unzip it (QA332 F1)
 
 
 def _misnamed(file: Path) -> Document | None:
@@ -316,99 +356,19 @@ UTF32_JSONL = "this JSONL file is UTF-32 text, not UTF-8"
 #: Workbooks of old Excel and of WPS, and spreadsheets of other kinds (.ods, .xlsb, Excel's templates), which are not
 #: read: a folder search finds them, to say so (QA165 F7).
 OLD_FORM_SUFFIXES = (".xls", ".et", *OTHER_WORKBOOKS)
-#: A summary `batch` wrote, found where its projects are looked for.
-A_SUMMARY_HINT = "give the facts files it summarised; a folder search leaves such summaries out"
-_SUMMARY_SHEETS = ('name="汇总"'.encode(), 'name="指标明细"'.encode())
-
-
-def batch_summary(path: Path) -> bool:
-    """Whether a .jsonl or .xlsx file is a summary `batch` wrote (its lines start {"index":…,"source":…; its workbook has
-    the sheets 汇总 and 指标明细): an earlier run's output left in the folder, not projects."""
-    suffix = path.suffix.lower()
-    if suffix not in (JSONL_SUFFIX, ".xlsx") or not _regular(path):
-        return False
-    try:
-        if suffix == JSONL_SUFFIX:
-            with path.open("rb") as handle:
-                return SUMMARY_LINE.match(handle.read(64).lstrip()) is not None
-        with zipfile.ZipFile(path) as book:
-            info = book.getinfo("xl/workbook.xml")
-            return info.file_size < 1_000_000 and all(name in book.read(info) for name in _SUMMARY_SHEETS)
-    except Exception:  # damaged (a zlib.error, "zip file version 9.2": QA65 F2): reading it as a form says what is wrong
-        return False
-
-
-def _regular(path: Path) -> bool:
-    """Whether `path` is a regular file: a pipe or a device is never opened (a pipe nobody writes to would wait for ever)."""
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except (OSError, ValueError):
-        return False
-
-
-def _holds_facts(path: Path) -> bool:
-    """A YAML file is read as facts when its top level has facts: (or names its set or project, its facts: misspelt:
-    reading it says so) and none of indicators:, cases: and extends: (a profile that changes its base's facts has facts:
-    too); and when it holds nothing (a unit's file left empty is a project not filed, not a file to pass over)."""
-    keys = _top_keys(path)
-    return keys is None or (not keys & _SET_KEYS and bool(keys & _MEANT_AS_FACTS or _blank(path)))
-
-
-def _blank(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(MAX_FACTS_BYTES).decode("utf-8-sig", "replace")
-    except OSError:
-        return False
-    # nothing but blank lines and comments, read line by line (a pattern of them tried every way of grouping the blank
-    # lines before a line of words: each blank line doubled the time, QA299 F2)
-    return all(not (bare := line.lstrip()) or bare.startswith("#") for line in head.split("\n"))
-
-
-def not_facts(path: Path) -> str | None:
-    """What a YAML file given as an input is when it is plainly no facts file ("an indicator set", "a case file"), so
-    that one line says so instead of every key the facts schema does not know; None otherwise."""
-    keys = _top_keys(path) if path.suffix.lower() in (".yaml", ".yml") else None
-    if not keys or not keys & _SET_KEYS:
-        return None
-    return "a case file" if "cases" in keys else "an indicator set"
-
-
-def _top_keys(path: Path) -> set[str] | None:
-    """Which of facts:, indicators:, cases: and extends: a YAML file has at the top level; None when it cannot be read
-    (reading it says why)."""
-    if not _regular(path):
-        return None
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FACTS_BYTES)  # a byte-order mark is no part of the first key
-            head = data.decode("utf-16" if data.startswith(UTF16_MARKS) else "utf-8-sig", "replace")
-    except OSError:
-        return None
-    if head.lstrip().startswith("{"):  # JSON is YAML too: a facts file saved as .yaml by a tool that writes JSON
-        if too_deep(head, None) is not None:
-            return None  # too deep to decode on every Python: reading it says how deep (QA215 4)
-        try:
-            document = json.loads(head)
-        except (ValueError, RecursionError):
-            document = None
-        if isinstance(document, dict):
-            return {key for key in document if key in _KEYS}
-    return set(_TOP_KEY.findall(head))
-
 
 def _lines(file: Path, name: str, skip_results: bool = False) -> Iterator[Document]:
     """One document per non-blank line; a line over MAX_FACTS_BYTES or not UTF-8 is a document that failed.
     `skip_results` leaves out the lines of a batch's .jsonl output ({"index":…,"source":…), found in a folder."""
     shown = without_surrogates(str(file))
-    if not _regular(file):
+    if not regular(file):
         yield Document(source=shown, name=name, problem=not_a_regular_file(shown) if file.exists() else
                        Problem("no such file", file=shown))
         return
     try:
         handle = file.open("rb")
     except OSError as err:
-        yield Document(source=shown, problem=Problem(f"cannot read: {err.strerror}", file=shown))
+        yield Document(source=shown, problem=Problem(f"cannot read: {err.strerror}", file=shown, hint=read_right(err)))
         return
     with handle:
         if (refused := _whole_file(handle, shown)) is not None:
@@ -469,7 +429,7 @@ def _whole_file(handle: BinaryIO, shown: str) -> Problem | None:
 
 def _count_lines(file: Path) -> int:
     """The documents of a JSONL file: its lines that are not blank (as `_lines` gives them)."""
-    if not _regular(file):
+    if not regular(file):
         return 1
     count, begun = 0, False  # begun: the line that runs on from the chunk before has more than blanks
     try:
