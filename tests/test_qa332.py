@@ -133,3 +133,40 @@ def test_a_folder_or_file_that_cannot_be_read_is_said_at_its_place_with_what_to_
     assert ("ord/m: 无法读取此文件夹：没有权限（其中的项目都没有评分：请向它的所有者取得读取该文件夹的权限，或把它复制到有权读取的"
             "文件夹）") in output, output
     assert "ord/b.json: 无法读取：没有权限（请向它的所有者取得读取权限，或把它复制到有权读取的文件夹）" in output, output
+
+
+def _project(folder: Path, path: str, name: str, project_id: str | None = None, actual: int = 10) -> None:
+    import json
+
+    document = json.loads(FACTS)
+    document["project"] = {"name": name, "unit": "单位丙", "year": 2024, **({"id": project_id} if project_id else {})}
+    document["facts"]["targets"]["output"][0]["actual"] = actual
+    (folder / path).parent.mkdir(parents=True, exist_ok=True)
+    (folder / path).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_recheck_named_in_another_case_or_width_or_its_id_in_another_case_meets_its_project(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA332 F3: 复核/单位丙/proj.json for 自评/单位丙/Proj.json, P1.json for Ｐ１.json, and the id p002 for P002 met no
+    project, though name, unit and year were the same, and 统计 gave them an empty 说明. Now path parts and ids are
+    compared as names are (NFKC, case aside): all three are compared; a re-check meeting nothing says why."""
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, "自评/单位丙/Proj.json", "大小写项目")
+    _project(tmp_path, "自评/单位丙/Ｐ１.json", "全角文件名项目")
+    _project(tmp_path, "自评/单位丙/x.json", "编号项目", "P002")
+    _project(tmp_path, "复核/单位丙/proj.json", "大小写项目", actual=2)
+    _project(tmp_path, "复核/单位丙/P1.json", "全角文件名项目", actual=2)
+    _project(tmp_path, "复核/单位丙/y.json", "编号项目", "p002", actual=2)
+    _, output = batch("--lang", "zh", "自评", "--compare-with", "复核")
+    assert "与复核对比3个" in output and "未找到对应" not in output, output
+    _project(tmp_path, "复核2/单位丙/其他.json", "大小写项目")
+    _project(tmp_path, "复核2/单位丙/z.json", "编号项目", "P999")
+    _, output = batch("--lang", "zh", "自评", "--compare-with", "复核2", "--output", "c.xlsx")
+    assert "复核2/单位丙/z.json（P999）（本批次没有该编号的项目）" in output, output
+    assert "复核2/单位丙/其他.json（未填写项目编号，文件名与本批次的项目都不对应）" in output, output
+    import openpyxl
+
+    rows = [row for row in openpyxl.load_workbook("c.xlsx", read_only=True)["统计"].iter_rows(values_only=True)
+            if row and str(row[0]).startswith("复核2/")]
+    assert {("复核2/单位丙/其他.json", "未填写项目编号，文件名与本批次的项目都不对应，未比较"),
+            ("复核2/单位丙/z.json", "本批次没有项目编号为P999的项目，未比较")} == {(row[0], row[4]) for row in rows}, rows

@@ -36,6 +36,7 @@ once per project, not once per re-check.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection
 from pathlib import PurePosixPath
@@ -49,9 +50,21 @@ _DOCUMENT = compile_later(r"(?<=.)\.(json|ya?ml|xlsx|xlsm)$", re.IGNORECASE)  # 
 
 def parts(path: str) -> tuple[str, ...]:
     """The folders and file name of a path, the file name last ("/…/单位甲/p1.json", a JSONL line's "…/p.jsonl:17"); a
-    document's file name without its suffix, so that a unit's form p1.xlsx meets the re-checker's facts file p1.json."""
-    found = tuple(part for part in PurePosixPath(path).parts if part != "/")
+    document's file name without its suffix, so that a unit's form p1.xlsx meets the re-checker's facts file p1.json;
+    each as names are compared (`_as_name`: Proj.json is proj.json, Ｐ１.json P1.json, QA332 F3).
+
+    >>> parts("/自评/单位丙/Ｐ１.json") == parts("/自评/单位丙/p1.XLSX")
+    True
+    """
+    found = tuple(_as_name(part) for part in PurePosixPath(path).parts if part != "/")
     return (*found[:-1], _DOCUMENT.sub("", found[-1])) if found else found
+
+
+def _as_name(part: str) -> str:
+    """A folder's or file's name as names are compared (a unit's, a project's): full-width letters and digits as
+    half-width (NFKC), letters in either case alike; a re-checker who retyped 单位丙/Ｐ１.json as P1.json, or Proj.json as
+    proj.json, keeps the same name."""
+    return part.lower() if part.isascii() else unicodedata.normalize("NFKC", part).casefold()
 
 
 def shared(these: tuple[str, ...], those: tuple[str, ...]) -> int:

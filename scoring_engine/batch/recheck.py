@@ -210,6 +210,10 @@ class Recheck:
         shared, alike = self.batch.alike(recheck.path_parts()) if not recheck.id_key else (0, 0)
         if alike > 1:  # as many documents of the batch end like it: the file name alone says neither (QA307 4)
             return "alike", "/".join(PurePosixPath(recheck.source).parts[-shared:]), str(alike)
+        if not recheck.id_key and not shared:  # no document of the batch has its file name (QA332 F3)
+            return ("no_path",)
+        if recheck.id_key and not self.batch_years.get(recheck.id_key):  # nor its id: mistyped, or not of this batch
+            return "no_id", "", "", recheck.project.get("id", "")
         return ()
 
 

@@ -56,6 +56,7 @@ _ZH = {
     "alike_differs": "（本批次有{ours}份文档的路径同样以{near}结尾，无法确定是哪一份的复核）",
     "by_id_differs": "（按路径对应{near}，但该项目已按项目编号与{theirs}对比）",
     "id_only_differs": "（按路径对应{near}，但该项目未填写项目编号）",
+    "no_path_differs": "（未填写项目编号，文件名与本批次的项目都不对应）", "no_id_differs": "（本批次没有该编号的项目）",
     "year_differs": "（项目编号重复，{year}年度的该项目已对应同年度的{near}，本份未填写年度）",
     "form_totals": "表上填写了总分的{count}个，其中与计算总分不同{differ}个（汇总“表上总分”一栏）", "other_set": "{id}",
     "earlier": "报告文件夹中有{count}份报告是之前一次运行写出的，本次没有重写，仍是之前的结果：{names}；"
@@ -100,6 +101,8 @@ _EN = {
     "alike_differs": " ({ours} documents of the batch end like it, in {near}: which one it is cannot be told)",
     "by_id_differs": " (its path meets {near}, compared by its project id with {theirs})",
     "id_only_differs": " (its path meets {near}, which gives no project id)",
+    "no_path_differs": " (it gives no project id, and its file name is no project's of the batch)",
+    "no_id_differs": " (no project of the batch has this id)",
     "year_differs": " (its id is given twice in the re-check: {near}, of the project's year {year}, is its project's; "
                     "this one gives no year)",
     "earlier": "reports an earlier run wrote in the reports folder, not written again by this one, with the earlier "
