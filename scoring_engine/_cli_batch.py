@@ -54,10 +54,13 @@ def run_batch_command(inputs: tuple[str, ...], set_ref: str | None, jobs: int | 
 
     points = _batch_usage(inputs, outputs, jobs, reports, compare_with, compare_set, threshold)
     lang = current_language()
-    options = BatchOptions(inputs, load_indicator_set(resolve_set(set_ref)) if set_ref else None, jobs or usable_cores(),
-                           outputs, reports, report_format, compare_with,
-                           load_indicator_set(resolve_set(compare_set)) if compare_set else None, points,
-                           progress_stream(quiet), lang, chosen_language())
+    fixed = load_indicator_set(resolve_set(set_ref)) if set_ref else None
+    other = load_indicator_set(resolve_set(compare_set)) if compare_set else None
+    if fixed is not None and other is not None and fixed.sha256 == other.sha256:  # as --compare-with an input (QA332 F5)
+        raise click.UsageError(f"--compare-set {compare_set} is the set every project is scored under (--set {set_ref}, "
+                               "the same content): each project would be compared with itself")
+    options = BatchOptions(inputs, fixed, jobs or usable_cores(), outputs, reports, report_format, compare_with, other,
+                           points, progress_stream(quiet), lang, chosen_language())
     stopped = said("interrupted: no summary file was written", lang)
     try:
         # SIGTERM or SIGHUP: the outputs are discarded as on Ctrl-C, the line Ctrl-C gets said (QA320 F6), then the

@@ -59,4 +59,8 @@ OPTIONS = (
     # an output that is the reports folder too (batch.run.outputs_clash, QA320 F8)
     ("--output {path} is also the --reports folder: give the summary file and the reports folder different names",
      "--output {path} 也是 --reports 给出的报告文件夹：请给汇总文件和报告文件夹不同的名字"),
+    # --compare-set naming the set --set scores every project under (_cli_batch, QA332 F5)
+    ("--compare-set {other} is the set every project is scored under (--set {fixed}, the same content): each project "
+     "would be compared with itself", "--compare-set {other} 就是所有项目评分所用的指标体系（--set {fixed}，内容相同）："
+     "每个项目都会与它自己对比"),
 )

@@ -170,3 +170,20 @@ def test_a_recheck_named_in_another_case_or_width_or_its_id_in_another_case_meet
             if row and str(row[0]).startswith("复核2/")]
     assert {("复核2/单位丙/其他.json", "未填写项目编号，文件名与本批次的项目都不对应，未比较"),
             ("复核2/单位丙/z.json", "本批次没有项目编号为P999的项目，未比较")} == {(row[0], row[4]) for row in rows}, rows
+
+
+def test_compare_set_naming_the_set_every_project_is_scored_under_is_refused_as_compare_with_an_input_is(
+        tmp_path: Path) -> None:
+    """QA332 F5: --compare-set of the very set --set scores every project under (the bundled id and its file, the same
+    sha256) was accepted and compared each project with itself; --compare-with an input is refused (exit 2) for the same
+    reason. Now it is too, before anything is read, in English and in Chinese; another set is compared as before."""
+    (tmp_path / "p.json").write_bytes(FACTS)
+    same = str(ROOT / "indicator_sets" / "self-evaluation.yaml")
+    code, output = batch("--lang", "en", str(tmp_path / "p.json"), "--set", "self-evaluation", "--compare-set", same)
+    assert 2 == code and (f"--compare-set {same} is the set every project is scored under (--set self-evaluation, the "
+                          "same content): each project would be compared with itself") in output, output
+    code, output = batch("--lang", "zh", str(tmp_path / "p.json"), "--set", "self-evaluation", "--compare-set", same)
+    assert 2 == code and "就是所有项目评分所用的指标体系（--set self-evaluation，内容相同）：每个项目都会与它自己对比" in output
+    code, output = batch("--lang", "en", str(tmp_path / "p.json"), "--set", "self-evaluation", "--compare-set",
+                         "hubei-self-evaluation")
+    assert 2 != code, output
