@@ -33,8 +33,8 @@ def json_syntax_problem(err: json.JSONDecodeError, file: str | None) -> Problem:
     char = err.doc[err.pos] if err.pos < len(err.doc) else ""
     if char == "\ufeff" and err.pos == 0:  # the file's own is read; a second one is Python's "Unexpected UTF-8 BOM"
         return Problem("JSON syntax: one byte order mark '\\uFEFF' too many at the start of the text, which JSON does not take",
-                       file=file, line=1, column=1, hint="delete it: a file begins with one mark at most, a line of JSON "
-                       "Lines with none")
+                       file=file, line=1, column=1, hint="delete it: a file, or a line of JSON Lines, "
+                       "begins with one mark at most")  # a batch takes one at the start of any line (QA332 F9)
     if char in FULL_WIDTH or char in INVISIBLE:  # a no-break or zero-width space pasted: named (QA177 F4)
         return Slip(err.lineno, err.colno, char).problem(file, "JSON")
     signed = char == "-" and _FULL_WIDTH_DIGIT.match(err.doc, err.pos + 1) is not None  # -１: stopped at the minus (QA166 F8)

@@ -187,3 +187,15 @@ def test_compare_set_naming_the_set_every_project_is_scored_under_is_refused_as_
     code, output = batch("--lang", "en", str(tmp_path / "p.json"), "--set", "self-evaluation", "--compare-set",
                          "hubei-self-evaluation")
     assert 2 != code, output
+
+
+def test_a_jsonl_line_starting_with_two_byte_order_marks_is_told_a_line_may_begin_with_one(tmp_path: Path) -> None:
+    """QA332 F9: a JSONL line starting with two BOMs was told that a line of JSON Lines begins with none, though the
+    batch takes one at the start of any line (files joined with theirs); now the hint says a line has one at most."""
+    line = FACTS.decode("utf-8").replace("\n", " ").encode("utf-8")
+    (tmp_path / "p.jsonl").write_bytes(b"\xef\xbb\xbf" + line + b"\n" + b"\xef\xbb\xbf" * 2 + line + b"\n")
+    code, output = batch("--lang", "en", str(tmp_path / "p.jsonl"))
+    assert 1 == code and "2 projects: 1 scored, 1 failed" in output, output
+    assert "(delete it: a file, or a line of JSON Lines, begins with one mark at most)" in output, output
+    code, output = batch("--lang", "zh", str(tmp_path / "p.jsonl"))
+    assert "（删去它：文件开头最多只能有一个这样的标记，JSON Lines 的每一行开头也是）" in output, output
