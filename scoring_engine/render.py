@@ -39,7 +39,8 @@ def render(result: Result, fmt: str, indicator_set: IndicatorSet | None = None,
 @in_engine_context
 def render(result: Result, fmt: str, indicator_set: IndicatorSet | None = None,
            layout: str | None = None) -> str | bytes:
-    """`result` in format `fmt` (a key of RENDERERS); a ScoringEngineError with a did-you-mean for an unknown format.
+    """`result` in format `fmt` (a key of RENDERERS, in any letter case as ``--format`` takes it); a ScoringEngineError
+    with a did-you-mean for an unknown format.
 
     Without `indicator_set`, the 评分表 (scoresheet); given the set that scored
     `result`, the set's own layout, as ``scoring-engine score --format FMT``
@@ -51,9 +52,12 @@ def render(result: Result, fmt: str, indicator_set: IndicatorSet | None = None,
         raise TypeError(f"fmt is a format's name ({', '.join(RENDERERS)}), not {type(fmt).__name__}")
     if not hasattr(result, "to_json"):
         raise TypeError(f"render() takes a Result (from score()), not {type(result).__name__}")
+    fmt = fmt.lower() if fmt.lower() in RENDERERS else fmt  # "JSON" as --format JSON takes it (QA330 F8)
     if fmt not in RENDERERS:
         raise ScoringEngineError(f"unknown format {fmt!r}",
-                                 hint=did_you_mean(fmt, RENDERERS) or "one of: " + ", ".join(RENDERERS))
+                                 hint=did_you_mean(fmt.lower(), RENDERERS) or "one of: " + ", ".join(RENDERERS))
+    if isinstance(layout, str) and layout.lower() in ("scoresheet", "selfeval"):
+        layout = layout.lower()  # as --layout SelfEval
     if indicator_set is None and layout is None:
         return RENDERERS[fmt](result)
     from .reports.layouts import render_layout

@@ -103,3 +103,19 @@ def test_a_utf16_or_utf32_body_given_to_parse_facts_is_told_the_decode_that_read
     with pytest.raises(FactsError) as caught:
         parse_facts('{"facts": {"名": 1}}'.encode("gbk"))
     assert "偏移 12 处的字节无法读取" in caught.value.text("zh") and "gb18030" in str(caught.value)
+
+
+def test_render_takes_a_format_and_layout_in_any_letter_case_as_the_command_does() -> None:
+    """QA330 F8: render(r, "JSON") was refused with no did-you-mean while `score --format JSON` writes JSON. A format
+    and a layout are taken in any letter case, as the command takes them; a misspelt one in capitals is told the
+    format it is close to."""
+    facts_path = ROOT / "examples" / "resettlement-housing" / "facts.json"
+    facts = load_facts(facts_path)
+    indicator_set = load_indicator_set(str(facts.indicator_set))
+    result = score(indicator_set, facts)
+    assert render(result, "JSON") == render(result, "json") and render(result, "Table") == render(result, "table")
+    assert render(result, "Markdown", indicator_set, layout="SelfEval") == render(result, "markdown", indicator_set)
+    assert render(result, "XLSX", indicator_set, "ScoreSheet") == render(result, "xlsx")
+    with pytest.raises(ScoringEngineError) as caught:
+        render(result, "JSNO")
+    assert caught.value.problems[0].hint == "did you mean json?", caught.value.problems[0]
