@@ -119,3 +119,21 @@ def test_render_takes_a_format_and_layout_in_any_letter_case_as_the_command_does
     with pytest.raises(ScoringEngineError) as caught:
         render(result, "JSNO")
     assert caught.value.problems[0].hint == "did you mean json?", caught.value.problems[0]
+
+
+def test_every_problem_of_score_many_names_its_document_however_the_program_passed_it() -> None:
+    """QA330 F7: a document passed as values (Document(source="x.json", facts=Facts(...)), a plain mapping) had problems
+    with no file and no prefix, unlike one passed as text ("y.json: …") or as a parsed document ("#9: …"); None got no
+    "#N:" either. Each now names its document by its source, else its place in the documents."""
+    from scoring_engine import Facts, score_many
+    from scoring_engine.batch import Document
+
+    indicator_set = load_indicator_set(str(ROOT / "examples" / "small" / "set.yaml"))
+    values = {"budget": {"paid": "x"}}
+    outcomes = list(score_many(indicator_set, [Document(source="x.json", facts=Facts(values=values)),
+                                               Document(source="y.json", text='{"facts": {"budget": {"paid": "x"}}}'),
+                                               values, None]))
+    for outcome, name in zip(outcomes, ["x.json", "y.json", "#3", "#4"], strict=True):
+        assert outcome.problems and all(p.file == name and str(p).startswith(name + ": ") for p in outcome.problems), \
+            [str(p) for p in outcome.problems]
+        assert all(line.startswith(name + ": ") for line in outcome.row.problems), outcome.row.problems

@@ -449,7 +449,10 @@ def error_kind(err: ScoringEngineError) -> str:
 
 def _on_its_line(problems: tuple[Problem, ...], document: Document) -> tuple[Problem, ...]:
     """A JSONL line's problems named by its file and line, as its syntax errors are (QA319 F2: a bad fact's `file` was
-    "x.jsonl:6", with no `line`, in the .jsonl): its facts' source, "x.jsonl:6", is the line's name, not a file's."""
+    "x.jsonl:6", with no `line`, in the .jsonl): its facts' source, "x.jsonl:6", is the line's name, not a file's.
+    Every problem names its document: one a program passes as values (a Document's Facts, a mapping, None) by its
+    source or "#N", as one passed as text is (QA330 F7)."""
+    problems = tuple(dataclasses.replace(p, file=document.source) if p.file is None else p for p in problems)
     if document.line is None or document.path is None:
         return problems
     file = document.source.removesuffix(f":{document.line}")
