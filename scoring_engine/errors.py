@@ -116,12 +116,13 @@ class Problem:
         return text
 
     def _where(self, stdin: str = STDIN) -> str:
-        """'file:line:column: ', as far as they are known; standard input named `stdin`."""
-        if not self.file:
+        """'file:line:column: ', as far as they are known; standard input named `stdin`; 'line:column: ' in a text given
+        without its file (parse_indicator_set(text): QA330 F6)."""
+        if not self.file and self.line is None:
             return ""
-        where = stdin if self.file == STDIN else path_shown(self.file)  # new\nline.json, as typed (QA320 F8)
-        if self.line is not None:
-            where += f":{self.line}"
+        where = "" if not self.file else stdin if self.file == STDIN else path_shown(self.file)  # new\nline.json, as typed
+        if self.line is not None:  # (QA320 F8)
+            where += f":{self.line}" if where else str(self.line)
             if self.column is not None:
                 where += f":{self.column}"
         return where + ": "

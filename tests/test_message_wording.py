@@ -462,7 +462,7 @@ def test_a_sets_weight_finer_than_its_precision_is_told_to_round_to_that_precisi
                             f"grades: [{{label: 优, min: 0}}]\ntotal: 10\nindicators:\n  - {{id: a, name: 甲, weight: {weight}, "
                             f"{rule}}}\n  - {{id: b, name: 乙, weight: 1, {rule}}}\n")
     said = [p.text("zh") for p in caught.value.problems if p.indicator == "a"]
-    assert said == [f"指标 a：分值 {weight} 的小数位数多于精度 precision {precision}（{fix}或把 precision: 设为至少 "
+    assert said == [f"10:30: 指标 a：分值 {weight} 的小数位数多于精度 precision {precision}（{fix}或把 precision: 设为至少 "
                     f"{precision + 1}）"], said
 
 

@@ -137,3 +137,26 @@ def test_every_problem_of_score_many_names_its_document_however_the_program_pass
         assert outcome.problems and all(p.file == name and str(p).startswith(name + ": ") for p in outcome.problems), \
             [str(p) for p in outcome.problems]
         assert all(line.startswith(name + ": ") for line in outcome.row.problems), outcome.row.problems
+
+
+def test_a_problem_of_a_set_parsed_without_its_file_names_its_line_once_and_lint_names_it_once() -> None:
+    """QA330 F6: str(e) of a set parsed without source= (parse_indicator_set(text)) dropped the line and column the
+    problem holds: the place was printed only with a file. It now starts '16:1: ', in English and in Chinese; with
+    a file as before; and a lint warning, which says the place before 'warning:', says it once."""
+    from scoring_engine import parse_indicator_set
+    from scoring_engine.errors import Problem
+    from scoring_engine.lint.found import LintWarning
+
+    text = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    with pytest.raises(ScoringEngineError) as caught:
+        parse_indicator_set(text.replace("weight: 10", "weight: 11", 1))
+    problem = caught.value.problems[0]
+    assert problem.file is None and problem.line is not None, problem
+    place = f"{problem.line}:{problem.column}: " if problem.column is not None else f"{problem.line}: "
+    assert str(problem).startswith(place) and problem.text("zh").startswith(place), (str(problem), problem.text("zh"))
+    assert str(Problem("m", line=3)) == "3: m" and str(Problem("m", file="a.yaml", line=3, column=2)) == "a.yaml:3:2: m"
+    assert str(Problem("m", column=2)) == "m"
+    for file, where in ((None, "98:12: "), ("set.yaml", "set.yaml:98:12: ")):
+        warning = LintWarning("unused-fact", Problem("fact x is never read", file=file, line=98, column=12))
+        assert (str(warning), warning.text("zh")) == (f"{where}warning: fact x is never read",
+                                                      f"{where}提示：" + Problem("fact x is never read").text("zh"))

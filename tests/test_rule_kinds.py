@@ -281,4 +281,4 @@ def test_a_kind_in_its_own_module_loads_scores_reasons_and_explains(tmp_path: Pa
     assert ["取值 value = coverage = 0.85", "达标线 0.9：未达标，不得分"] == _steps(out["explain"]["coverage"])
     assert ["选用算法：达标（由 method 选定），即达标计分（kind: pass_fail）", "取值 value = coverage = 0.85",
             "达标线 0.8：达标，得满分"] == _steps(out["explain"]["coverage.chosen"])
-    assert ["indicator coverage: min must be 0 or more"] == out["refused"]
+    assert ["18:51: indicator coverage: min must be 0 or more"] == out["refused"]  # its line in the text (QA330 F6)

@@ -68,10 +68,11 @@ class LintWarning:
     def text(self, lang: str) -> str:
         """The line in `lang`: "en" as str(); "zh" 'file:line:column: 提示：指标 X：…'."""
         p = self.problem
-        where = ""
-        if p.file:
-            where = p.file + (f":{p.line}" if p.line is not None else "") + (f":{p.column}" if p.line and p.column else "") + ": "
-        bare = replace(p, file=None, path=None)
+        place = [p.file] if p.file else []  # said here, once: the problem itself is said without it (QA330 F6)
+        place += [str(p.line)] if p.line is not None else []
+        place += [str(p.column)] if p.line and p.column else []
+        where = ":".join(place) + ": " if place else ""
+        bare = replace(p, file=None, line=None, column=None, path=None)
         return f"{where}提示：{bare.text('zh')}" if lang == "zh" else f"{where}warning: {bare}"
 
     def document(self) -> dict[str, Any]:
