@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ._given_facts import naming_another_set
 from ._undeclared import SHOWN_UNDECLARED, judged_as_one, removed_facts
-from .errors import FactsError, Problem, did_you_mean
+from .errors import ADD_THE_FACT, FactsError, Problem, did_you_mean
 from .facts import Facts, flatten, spelling
 
 if TYPE_CHECKING:
@@ -135,4 +135,22 @@ def _placed(case: Case, problem: Problem) -> Problem:
     started = case.facts.source  # the facts file the case started from, when it did
     if problem.fact is not None and not given and case.own != "facts" and started not in (None, case.id):
         return replace(problem, file=started)  # a fact of that file, said of it as without overrides (QA217 1)
-    return replace(problem, file=case.file, line=_line(case, problem.fact, "overrides", "facts"))
+    return _given_null(case, replace(problem, file=case.file, line=_line(case, problem.fact, "overrides", "facts")))
+
+
+#: The fix for a required fact the case itself sets to null: "add it to the facts file" did not work (QA330 F9).
+NULL_OVERRIDE = "the override on this line sets it to null, which leaves it out: give its value there"
+NULL_OWN = "the case's facts set it to null on this line, which leaves it out: give its value there"
+
+
+def _given_null(case: Case, problem: Problem) -> Problem:
+    """`problem`, a required fact missing because the case's override (or its own facts) gives it as null, told to give
+    its value at that line; any other as it is."""
+    if problem.hint != ADD_THE_FACT or problem.fact is None:
+        return problem
+    for section, values, hint in (("overrides", case.overrides, NULL_OVERRIDE),
+                                  ("facts", case.facts.values if case.own == "facts" else {}, NULL_OWN)):
+        given = flatten(values, {})[0] if (section, problem.fact) in case.keys else {}
+        if problem.fact in given:
+            return replace(problem, hint=hint) if given[problem.fact] is None else problem
+    return problem

@@ -112,4 +112,9 @@ API = (
     ("this is {what}, not a path: read it with {call}", "这是{what!t}，不是路径：请用 {call} 读取"),
     ("a facts document's text", "事实文档的文本"),
     ("an indicator set's YAML text", "指标体系的 YAML 文本"),
+    # a required fact a test case sets to null (_case_undeclared: QA330 F9)
+    ("the override on this line sets it to null, which leaves it out: give its value there",
+     "这一行的覆盖项把它设为 null，等于没有给出它：请在这里写出它的值"),
+    ("the case's facts set it to null on this line, which leaves it out: give its value there",
+     "用例的 facts 在这一行把它设为 null，等于没有给出它：请在这里写出它的值"),
 )

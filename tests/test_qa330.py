@@ -160,3 +160,28 @@ def test_a_problem_of_a_set_parsed_without_its_file_names_its_line_once_and_lint
         warning = LintWarning("unused-fact", Problem("fact x is never read", file=file, line=98, column=12))
         assert (str(warning), warning.text("zh")) == (f"{where}warning: fact x is never read",
                                                       f"{where}提示：" + Problem("fact x is never read").text("zh"))
+
+
+def test_a_required_fact_a_case_sets_to_null_is_told_to_give_its_value_at_that_line(tmp_path: Path) -> None:
+    """QA330 F9: a case whose override set a required fact to null (overrides: {budget.paid: null}) was told
+    '缺少必填的事实 …（在事实文件中补上它）', a fix that does not work: the override replaces the file's value. It is now
+    told at the override's line that the override leaves it out; a null in the case's own facts likewise; a fact
+    missing from the case's own facts is told as before."""
+    for name in ("set.yaml", "facts.json"):
+        (tmp_path / name).write_bytes((ROOT / "examples" / "small" / name).read_bytes())
+    (tmp_path / "set.cases.yaml").write_text(
+        "indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n"
+        "  - name: dotted\n    overrides: {budget.paid: null}\n    expect: {total: 1}\n"
+        "  - name: nested\n    overrides:\n      budget:\n        paid: null\n    expect: {total: 1}\n"
+        "  - name: own\n    facts:\n      budget: {total: 200, paid: null}\n    expect: {total: 1}\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "test", str(tmp_path)])
+    said = [line.strip() for line in run.output.splitlines() if "budget.paid" in line]
+    cases = str(tmp_path / "set.cases.yaml")
+    assert said == [f"{cases}:5: $.facts.budget.paid: required fact 实际支出 (budget.paid) is missing (read by "
+                    "process.execution) (the override on this line sets it to null, which leaves it out: give its value "
+                    "there)", f"{cases}:10: " + said[1].split(": ", 1)[1], f"{cases}:14: " + said[2].split(": ", 1)[1]], said
+    assert "the override on this line" in said[1] and "the case's facts set it to null on this line" in said[2], said
+    assert "(add it to the facts file)" in run.output  # budget.arrived, missing from the case's own facts
+    zh = CliRunner().invoke(main, ["--lang", "zh", "test", str(tmp_path)]).output
+    assert f"{cases}:5: 缺少必填的事实 实际支出（budget.paid）（读取它的指标：process.execution）（这一行的覆盖项把它设为 null，" \
+           "等于没有给出它：请在这里写出它的值）" in zh, zh
