@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._numpy_values import PANDAS_ROW_HINT, is_pandas_row
-from .errors import ADD_THE_FACT, FactsError, Problem, ScoringError
+from .errors import ADD_THE_FACT, QUOTE_IT, FactsError, Problem, ScoringError
 from .facts import Facts, named_set_problem
 from .model import IndicatorSet
 from .plan import ScoringPlan
@@ -46,14 +46,18 @@ def with_own_fix(problems: tuple[Problem, ...], facts: Facts, fix: str | None) -
 
 
 def of_no_file(err: FactsError | ScoringError, facts: Facts) -> FactsError | ScoringError:
-    """`err`, its hint to add a missing fact to the facts file said of the facts given when they come from no file."""
-    if facts.source is not None or all(p.hint != ADD_THE_FACT for p in err.problems):
+    """`err`, its hints to add a missing fact to the facts file, or to quote a project detail, said of the facts given
+    when they come from no file (QA330 F10: Decimal("1e30") was told to write it in quotes)."""
+    if facts.source is not None or all(p.hint not in _OF_NO_FILE for p in err.problems):
         return err
-    return type(err)([dataclasses.replace(p, hint=ADD_TO_THE_FACTS) if p.hint == ADD_THE_FACT else p for p in err.problems])
+    return type(err)([dataclasses.replace(p, hint=_OF_NO_FILE[p.hint]) if p.hint in _OF_NO_FILE else p for p in err.problems])
 
 
 #: The hint for a missing fact of facts given from Python (a mapping), which have no file to add it to.
 ADD_TO_THE_FACTS = "add it to the facts given"
+#: A file's fixes (a missing fact, a project detail out of range), said of facts a program passes.
+_OF_NO_FILE: dict[str | None, str] = {ADD_THE_FACT: ADD_TO_THE_FACTS,
+                                      QUOTE_IT: "give it as text (a str), as an id or a code is given"}
 
 #: The fix for the form read_form gives, passed where facts are (score) or a document is (score_many): QA180 F2, QA184 F10.
 READ_FORM_HINT = ("pass its facts, read_form(path, indicator_set).facts; or score the form with its warnings by "

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .errors import Problem, UnknownIndicatorError
+from .errors import Problem, UnknownIndicatorError, did_you_mean
 
-__all__ = ["named"]
+__all__ = ["close_to", "named"]
 
 
 def named(wanted: str, names: Mapping[str, str], option: str = "") -> str | None:
@@ -23,3 +23,22 @@ def named(wanted: str, names: Mapping[str, str], option: str = "") -> str | None
         message = f"{len(found)} indicators are named {wanted}, so the name is ambiguous: {shown}"
         raise UnknownIndicatorError(Problem(message, indicator=wanted, hint=f"give the id, e.g. {option}{found[0]}"))
     return found[0] if found else None
+
+
+def close_to(wanted: str, names: Mapping[str, str], cutoff: float = 0.5) -> str | None:
+    """The did-you-mean for `wanted`, no indicator's id nor name: the closest id or name among `names` (id → name), shown
+    as its ids and then its name; None when none is close. `Result.indicator` and `IndicatorSet.indicator` alike
+    (QA330 F10: the set's had none for a name).
+
+    >>> close_to("预算执行", {"process.execution": "预算执行率", "output": "产出"})
+    'did you mean process.execution (预算执行率)?'
+    """
+    ids: dict[str, list[str]] = {}
+    for i, name in names.items():
+        ids.setdefault(name, []).append(i)
+
+    def by_id(close: str) -> str:  # a close name is shown as the ids of its indicators (each one: QA209 4), then the name
+        found = ids.get(close, [close]) if close not in names else [close]
+        return f"{', '.join(found[:12])}{'…' if len(found) > 12 else ''} ({names[found[0]]})"
+
+    return did_you_mean(wanted, [*names, *ids], cutoff=cutoff, show=by_id)

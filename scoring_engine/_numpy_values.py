@@ -10,10 +10,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["NUMPY_HINT", "PANDAS_ROW_HINT", "is_pandas_row", "kind_of", "nat_takes", "not_finite_hint", "numpy_name",
-           "pandas_blank"]
+__all__ = ["NUMPY_HINT", "PANDAS_ROW_HINT", "SERIES_HINT", "is_pandas_row", "kind_of", "nat_takes", "not_finite_hint",
+           "numpy_name", "pandas_blank"]
 
 NUMPY_HINT = "convert NumPy values to Python ones first: value.item(), array.tolist(), or df.astype(object) for a pandas frame"
+#: A pandas Series given as a fact's value (a list's column): QA330 F10.
+SERIES_HINT = "convert a pandas Series to Python values first: series.tolist()"
 _NOT_FINITE = "NaN and infinity are not numbers"
 #: How a pandas row is given as facts: its empty cells left out, as a mapping (a Series is none: QA317 8).
 PANDAS_ROW_HINT = "pass a pandas row as row.dropna().to_dict()"

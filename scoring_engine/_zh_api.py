@@ -117,4 +117,13 @@ API = (
      "这一行的覆盖项把它设为 null，等于没有给出它：请在这里写出它的值"),
     ("the case's facts set it to null on this line, which leaves it out: give its value there",
      "用例的 facts 在这一行把它设为 null，等于没有给出它：请在这里写出它的值"),
+    # values a program passes (QA330 F10): a project detail out of range, a pandas Series, facts that hold themselves
+    ("give it as text (a str), as an id or a code is given", "请以文字（str）传入，编号、代码都这样传入"),
+    ("a pandas Series", "pandas 的 Series"),
+    ("convert a pandas Series to Python values first: series.tolist()",
+     "先把 pandas 的 Series 转为 Python 的值：series.tolist()"),
+    ("holds itself: the value here is the {kind:s} at {outer:s} again, so it nests without end",
+     "包含它自身：这里的值又是 {outer} 处的{kind!t}，会无限嵌套"),
+    ("object", "对象"),  # ("list", "列表") is _zh_rows'
+    ("give each fact its own value, not the object that holds it", "请给每个事实它自己的值，不要给出包含它的对象"),
 )

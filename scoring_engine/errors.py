@@ -41,12 +41,15 @@ __all__ = [
     "named_source",
     "ADD_THE_FACT",
     "ADD_TO_THE_ROW",
+    "QUOTE_IT",
     "STDIN",
 ]
 
 #: The hint of every problem about a fact the facts do not give (a filled form names the cell to fill instead).
 ADD_THE_FACT = "add it to the facts file"
 ADD_TO_THE_ROW = "write it in the row"  # a target row lacks a field its rule reads (its 实际完成值, its tier)
+#: The fix for a project detail out of range (an id of 18 digits) in a file; from Python it is said otherwise (_given_facts).
+QUOTE_IT = "write it in quotes, as text"
 #: The file a problem of standard input names (`score -`), as tools read it; a Chinese line says 标准输入, as --help does.
 STDIN = "<stdin>"
 

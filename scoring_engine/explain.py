@@ -23,12 +23,12 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from ._arith import ZERO, fixed, in_engine_context, percent, plain
-from ._indicator_names import named
+from ._indicator_names import close_to, named
 from ._display import equals_text, rounding_chain, row_amount, show_number, show_value, show_written
 from ._record import record
 from ._text import one_line
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
-from .errors import Problem, UnknownIndicatorError, did_you_mean
+from .errors import Problem, UnknownIndicatorError
 from .judgements import TargetRow
 from .rules import RULE_KINDS
 
@@ -142,15 +142,7 @@ def indicator_path(result: Scored, indicator_id: str, option: str = "-i ") -> tu
 
 
 def _unknown(result: Scored, wanted: str, paths: Mapping[str, tuple[IndicatorResult, ...]]) -> UnknownIndicatorError:
-    names: dict[str, list[str]] = {}
-    for i, path in paths.items():
-        names.setdefault(path[-1].name, []).append(i)
-
-    def by_id(close: str) -> str:  # a close name is shown as the ids of its indicators (each one: QA209 4), then the name
-        found = names.get(close, [close]) if close not in paths else [close]
-        return f"{', '.join(found[:12])}{'…' if len(found) > 12 else ''} ({paths[found[0]][-1].name})"
-
-    hint = did_you_mean(wanted, [*paths, *names], cutoff=0.5, show=by_id)
+    hint = close_to(wanted, {i: path[-1].name for i, path in paths.items()})
     if hint is None:
         hint = "the indicators are: " + ", ".join(list(paths)[:12]) + ("…" if len(paths) > 12 else "")
     message = f"no such indicator in set {result.indicator_set.id}"

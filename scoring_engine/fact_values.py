@@ -21,7 +21,7 @@ from ._no_finding import is_remark, list_number_only, names_nothing, names_what_
 from .errors import did_you_mean
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
-from ._numpy_values import NUMPY_HINT, not_finite_hint, numpy_name, pandas_blank
+from ._numpy_values import NUMPY_HINT, SERIES_HINT, is_pandas_row, not_finite_hint, numpy_name, pandas_blank
 from .model import FactSpec
 from .target_rows import target_row
 from ._time_units import day_of
@@ -350,12 +350,14 @@ def type_name(value: Any) -> str:
         return "a date and time" if isinstance(value, datetime.datetime) else "a date"
     if numpy := numpy_name(value):  # np.int64, np.bool_ from a pandas row: not 'expected a number, got int64' (QA98 F7)
         return f"a {numpy}"
+    if is_pandas_row(value):  # a frame's column, given as a list fact (QA330 F10)
+        return "a pandas Series"
     return {str: "text", int: "a number", float: "a number", Decimal: "a number"}.get(type(value), type(value).__name__)
 
 
 def numpy_hint(value: Any) -> str | None:
     """How to give a NumPy value (a pandas row's) as the Python value it stands for; None for any other value."""
-    return NUMPY_HINT if numpy_name(value) else None
+    return NUMPY_HINT if numpy_name(value) else SERIES_HINT if is_pandas_row(value) else None
 
 
 #: Whole numbers longer than this are out of range whatever their digits (MAX_FACT_MAGNITUDE is about 2**50)

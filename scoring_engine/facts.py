@@ -19,11 +19,12 @@ from ._frozen import made_frozen
 from ._record import record
 from ._text import bad_character, invisible_character
 from ._undeclared import given_instead, removed_facts, undeclared_warnings, unwritable
-from .errors import ADD_THE_FACT, FactsError, Problem, json_path
+from .errors import ADD_THE_FACT, QUOTE_IT, FactsError, Problem, json_path
 from ._numpy_values import NUMPY_HINT, nat_takes, pandas_blank
 from .fact_values import convert_fact, convert_number, finite, numpy_hint, out_of_range, type_name
 from .model import FactSpec, IndicatorSet
 from ._row_fit import row_hint, row_problems
+from ._self_holding import too_deep
 
 __all__ = ["Facts", "check_facts", "convert_fact", "copied", "kept", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH", "MAX_FACT_DIGITS"]
 
@@ -257,20 +258,19 @@ class NotANumber:
 
 
 def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], str, str | None]]:
-    """(path, message, hint) for values no facts document may hold anywhere, declared or not.
-
-    Nesting deeper than MAX_FACTS_DEPTH, NaN and infinity, numbers out of
-    range, and text with control characters or lone surrogates: each would
-    otherwise crash or garble the report, or be hashed into the provenance.
+    """(path, message, hint) for values no facts document may hold anywhere, declared or not: nesting deeper than
+    MAX_FACTS_DEPTH (a value that holds itself, once), NaN and infinity, numbers out of range, and text with control
+    characters or lone surrogates. Each would otherwise crash or garble the report, or be hashed into the provenance.
     Walks without recursion, so a hostile document cannot exhaust the stack.
     """
     stack: list[tuple[tuple[str | int, ...], Any]] = [((), document)]
+    said: set[tuple[str | int, ...]] = set()  # the places a value holds itself, each said once (QA330 F10)
     while stack:
         path, value = stack.pop()
         value = written_form(value)  # a Judgement or Finding of a Result, given back, is checked as written
         if isinstance(value, (Mapping, list, tuple)):
             if len(path) >= MAX_FACTS_DEPTH:
-                yield path, f"nested deeper than {MAX_FACTS_DEPTH} levels (MAX_FACTS_DEPTH)", "facts nest a few levels at most"
+                yield from too_deep(document, path, said, MAX_FACTS_DEPTH)
                 continue
             items = list(value.items()) if isinstance(value, Mapping) else list(enumerate(value))
             for key, _ in items:
@@ -294,7 +294,7 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
         # a 项目编号 of 18 digits is no amount: in quotes, as text, it reads
         elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and (problem := out_of_range(value)):
             quoted = path[:1] == ("project",) and finite(value)  # a project's NaN is a pandas blank, not a number to quote
-            yield path, problem[0], "write it in quotes, as text" if quoted else problem[1]
+            yield path, problem[0], QUOTE_IT if quoted else problem[1]
         elif (blank := pandas_blank(value)) is not None:  # NaT is a datetime: taken as one, writing the result fails
             yield path, *blank
 
@@ -492,7 +492,7 @@ def _check_document(facts: Facts, declared: Mapping[str, FactSpec], problem: Cal
             takes = nat_takes(str(path[0]), "", "") if detail else None  # a project detail: no date alone (QA156 F6)
             problems.append(Problem(f"pandas NaT is not {takes}" if takes else message, file=facts.source, path=at,
                                     fact=name, hint=hint))
-        if message.startswith((f"nested deeper than {MAX_FACTS_DEPTH}", "a key is ")):
+        if message.startswith((f"nested deeper than {MAX_FACTS_DEPTH}", "a key is ", "holds itself")):
             blocking = True
         if len(problems) >= _SHOWN:  # then how many more (QA325 F3)
             problems += more_values(problems_left, facts.source)

@@ -389,12 +389,12 @@ class IndicatorSet:
                 return node
         if not isinstance(indicator_id, str):  # as Result.indicator says it (QA306 5: it said 'no indicator None')
             raise TypeError(f"an indicator is given by its id or name (text), not {type(indicator_id).__name__}")
-        from ._indicator_names import named
+        from ._indicator_names import close_to, named
         from .errors import Problem, UnknownIndicatorError
 
-        if found := named(indicator_id, {i.id: i.name for i in self.walk()}):
+        if found := named(indicator_id, names := {i.id: i.name for i in self.walk()}):
             return self.indicator(found)
-        close = did_you_mean(indicator_id, [i.id for i in self.walk()])
+        close = did_you_mean(indicator_id, names) or close_to(indicator_id, names)  # by its name too, as Result's
         raise UnknownIndicatorError(Problem(f"no indicator {indicator_id!r} in {self.id}", indicator=indicator_id, hint=close))
 
     def grade_for(self, total: Decimal) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,45 @@ def test_a_required_fact_a_case_sets_to_null_is_told_to_give_its_value_at_that_l
     zh = CliRunner().invoke(main, ["--lang", "zh", "test", str(tmp_path)]).output
     assert f"{cases}:5: 缺少必填的事实 实际支出（budget.paid）（读取它的指标：process.execution）（这一行的覆盖项把它设为 null，" \
            "等于没有给出它：请在这里写出它的值）" in zh, zh
+
+
+def test_values_a_program_passes_are_told_in_its_terms_and_a_name_is_suggested_by_the_set_as_by_the_result() -> None:
+    """QA330 F10: indicator_set.indicator("预算执行") had no did-you-mean where result.indicator has one; a project detail
+    Decimal("1e30") was told to write it in quotes (a file's fix); a pandas Series as a list fact got no .tolist() hint
+    as a NumPy array does; facts holding themselves gave 13 lines of "nested deeper than 20 levels", not one."""
+    from decimal import Decimal
+
+    from scoring_engine import Facts, UnknownIndicatorError
+
+    indicator_set = load_indicator_set(str(ROOT / "examples" / "small" / "set.yaml"))
+    facts = load_facts(ROOT / "examples" / "small" / "facts.json")
+    result = score(indicator_set, facts)
+    for find in (result.indicator, indicator_set.indicator):
+        with pytest.raises(UnknownIndicatorError) as caught:
+            find("预算执行")
+        assert caught.value.problems[0].hint == "did you mean process.execution (预算执行率)?"
+    with pytest.raises(UnknownIndicatorError, match=r"did you mean output\.timeliness\?\)"):
+        indicator_set.indicator("output.timelines")  # a close id is said as before
+    series = type("Series", (), {"__module__": "pandas.core.series"})()
+    selfish = dict(facts.values)
+    selfish["self"] = selfish
+    looped: list[object] = [1]
+    looped.append(looped)
+    said = {}
+    for name, given in (("detail", Facts(values=facts.values, project={"id": Decimal("1e30")})),
+                        ("series", {**facts.values, "findings": {**facts.values["findings"], "compliance": series}}),
+                        ("self", selfish), ("list", {**facts.values, "x": looped})):
+        with pytest.raises(ScoringEngineError) as caught:
+            score(indicator_set, given)
+        said[name] = [str(p) for p in caught.value.problems]
+    assert said["detail"] == ["$.project.id: 1E+30 is out of range (MAX_FACT_MAGNITUDE: under 1e15 in size, 1e-15 at "
+                              "least) (give it as text (a str), as an id or a code is given)"]
+    assert "got a pandas Series" in said["series"][0] and said["series"][0].endswith("(convert a pandas Series to Python "
+                                                                                      "values first: series.tolist())")
+    assert said["self"] == ["$.facts.self, fact self: holds itself: the value here is the object at $.facts again, so it "
+                            "nests without end (give each fact its own value, not the object that holds it)"]
+    assert said["list"] == ["$.facts.x[1], fact x: holds itself: the value here is the list at $.facts.x again, so it "
+                            "nests without end (give each fact its own value, not the object that holds it)"]
+    with pytest.raises(ScoringEngineError) as caught:  # nested deep without holding itself: said as before
+        score(indicator_set, {**facts.values, "deep": functools.reduce(lambda inner, _: {"a": inner}, range(25), {})})
+    assert "nested deeper than 20 levels (MAX_FACTS_DEPTH)" in str(caught.value)
