@@ -125,7 +125,7 @@ def test_form_warnings_in_the_jsonl_are_in_the_runs_language_as_the_batch_doc_sa
         said[lang] = json.loads(Path(f"{lang}.jsonl").read_text(encoding="utf-8"))["form_warnings"]
     assert "the form gives 7 points" in said["en"][0] and "表上填写的得分 7" in said["zh"][0], said
     doc = " ".join((ROOT / "docs" / "batch.md").read_text(encoding="utf-8").split())
-    assert "a form's `form_warnings` are in the run's language too" in doc
+    assert "a form's `form_warnings` are in that language too" in doc  # the language --lang or the locale chooses (QA332 F10)
     assert "`form_warnings` and a comparison's `reasons` are in Chinese" not in doc
 
 
