@@ -199,3 +199,28 @@ def test_a_jsonl_line_starting_with_two_byte_order_marks_is_told_a_line_may_begi
     assert "(delete it: a file, or a line of JSON Lines, begins with one mark at most)" in output, output
     code, output = batch("--lang", "zh", str(tmp_path / "p.jsonl"))
     assert "（删去它：文件开头最多只能有一个这样的标记，JSON Lines 的每一行开头也是）" in output, output
+
+
+def test_a_recheck_named_exactly_as_one_of_two_files_differing_only_in_case_meets_that_one(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA332 F3 follow-up: with P1.json and p1.json in one folder (possible on Linux), the re-check P1.json met P1.json
+    before names were compared case-blind; then it met neither ("several documents end alike"). Now the exact name is
+    preferred where the names compared case-blind tie; one of another case still meets neither, and a re-check
+    nearer another document by its folder is still that one's (an exact file name does not take it)."""
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, "自评/P1.json", "大写项目")
+    _project(tmp_path, "自评/p1.json", "小写项目")
+    _project(tmp_path, "复核/P1.json", "大写项目", actual=2)
+    _, output = batch("--lang", "zh", "自评", "--compare-with", "复核")
+    assert "与复核对比1个" in output and "未找到对应" not in output, output
+    _project(tmp_path, "复核2/Ｐ１.json", "大写项目", actual=2)
+    _, output = batch("--lang", "zh", "自评", "--compare-with", "复核2")
+    assert "与复核对比0个" in output and "（本批次有2份文档的路径同样以Ｐ１.json结尾" in output, output
+    _project(tmp_path, "自评2/a/P1.json", "同名项目")
+    _project(tmp_path, "自评2/b/p1.json", "同名项目")
+    _project(tmp_path, "复核3/b/P1.json", "同名项目", actual=2)
+    _, output = batch("--lang", "zh", "自评2", "--compare-with", "复核3", "--output", "c.csv")
+    assert "与复核对比1个" in output and "未找到对应" not in output, output
+    rows = (tmp_path / "c.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[1].startswith("1,自评2/a/P1.json,") and rows[1].endswith(",未抽查复核"), rows
+    assert rows[2].startswith("2,自评2/b/p1.json,") and ",84.00,16.00," in rows[2], rows

@@ -206,7 +206,7 @@ def _told(unread: list[_Unread], searched: tuple[str, ...], skip: _Skipped, read
 def batch_paths(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> Paths:
     """The whole path of each file find_documents reads (a JSONL file once, for its lines): what tells which project a
     re-check without an id is of (`matching`)."""
-    found = Paths()
+    found = Paths(exact=True)
     read: set[str] = set()
     skipped = _Skipped(skip)
     for path in (Path(p) for p in inputs):
@@ -215,7 +215,8 @@ def batch_paths(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | o
             real = os.path.realpath(file)
             if real not in read and not (folder and real in skipped):
                 read.add(real)
-                found.add(parts(without_surrogates(through_links(file).as_posix())))
+                path_name = without_surrogates(through_links(file).as_posix())
+                found.add(parts(path_name), written=parts(path_name, exact=True))
     return found
 
 

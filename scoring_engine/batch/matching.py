@@ -48,15 +48,15 @@ _JSONL_LINE = compile_later(r"(.+\.jsonl):\d+", re.IGNORECASE)
 _DOCUMENT = compile_later(r"(?<=.)\.(json|ya?ml|xlsx|xlsm)$", re.IGNORECASE)  # a facts file's or a form's suffix
 
 
-def parts(path: str) -> tuple[str, ...]:
+def parts(path: str, exact: bool = False) -> tuple[str, ...]:
     """The folders and file name of a path, the file name last ("/…/单位甲/p1.json", a JSONL line's "…/p.jsonl:17"); a
     document's file name without its suffix, so that a unit's form p1.xlsx meets the re-checker's facts file p1.json;
-    each as names are compared (`_as_name`: Proj.json is proj.json, Ｐ１.json P1.json, QA332 F3).
+    each as names are compared (`_as_name`: Proj.json is proj.json, Ｐ１.json P1.json, QA332 F3), or as written (`exact`).
 
-    >>> parts("/自评/单位丙/Ｐ１.json") == parts("/自评/单位丙/p1.XLSX")
-    True
+    >>> parts("/自评/单位丙/Ｐ１.json") == parts("/自评/单位丙/p1.XLSX"), parts("/自评/P1.json", exact=True)
+    (True, ('自评', 'P1'))
     """
-    found = tuple(_as_name(part) for part in PurePosixPath(path).parts if part != "/")
+    found = tuple(part if exact else _as_name(part) for part in PurePosixPath(path).parts if part != "/")
     return (*found[:-1], _DOCUMENT.sub("", found[-1])) if found else found
 
 
@@ -105,13 +105,19 @@ class Paths:
     """Paths as a tree of their parts from the end (file name first), each with an item (a re-check's place in its
     file): the paths ending like one for n parts are those below the node n parts up its own, found by its parts."""
 
-    def __init__(self) -> None:
+    def __init__(self, exact: bool = False) -> None:
         self.root = _Node()
         self.names: Counter[str] = Counter()  # file name → how many paths have it (a JSONL file's lines count once)
+        self.exact = Paths() if exact else None  # the paths as written, where names compared case-blind tie
+        self.written: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # item → its path, and as written
 
-    def add(self, path: tuple[str, ...], item: int = -1) -> None:
+    def add(self, path: tuple[str, ...], item: int = -1, written: tuple[str, ...] | None = None) -> None:
         if not path:
             return  # a document with no path (an input that could not be read): nothing to match by
+        if written is not None and self.exact is not None:
+            self.exact.add(written)
+        if written is not None and item >= 0:
+            self.written[item] = (path, written)
         self.names[_file(path)[-1]] += 1
         node = self.root
         for depth, part in enumerate(reversed(path), 1):
@@ -179,3 +185,21 @@ class Paths:
             return []
         nearer = set(along[common].items) if common < len(along) else set()
         return [other for other in along[common - 1].items if other != item and other not in nearer]
+
+    def written_alike(self, path: tuple[str, ...], written: tuple[str, ...], batch: Paths,
+                      taken: Collection[int]) -> int | None:
+        """Where `best` found none as names tie compared case-blind (P1.json and p1.json in one folder, QA332 F3 A): the
+        item not taken whose path ends as `written` is written for the most parts, n, where no other path of the batch
+        ends so written for n parts, and none ends like the item's for more than n (Ｐ１.json still meets neither)."""
+        if not path or batch.exact is None:
+            return None
+        along, nearest = self._along(path)[0], batch.exact.nearest(written)
+        for length in range(len(along), nearest, -1):
+            nearer = set(along[length].items) if length < len(along) else set()
+            for item in along[length - 1].items:
+                if item in taken or item in nearer or item not in self.written:
+                    continue
+                theirs, as_written = self.written[item]
+                if as_written[-length:] == written[-length:] and batch.alike(theirs)[0] == length:
+                    return item
+        return None

@@ -107,7 +107,7 @@ class Recheck:
             self.years.setdefault(row.id_key, {}).setdefault(same_year(row.project.get("year")), offset)
             self.with_ids.add(row.path_parts(), offset)
         else:
-            self.paths.add(row.path_parts(), offset)
+            self.paths.add(row.path_parts(), offset, row.path_parts(exact=True))
 
     def match(self, row: ProjectRow) -> ProjectRow | None:
         self.to_tell = None
@@ -119,6 +119,8 @@ class Recheck:
         by_path = offset is None
         if by_path:
             offset = self.paths.best(row.path_parts(), self.batch, self.taken)
+        if by_path and offset is None:  # P1.json and p1.json in one folder: the re-check P1.json is P1.json's (QA332 F3)
+            offset = self.paths.written_alike(row.path_parts(), row.path_parts(exact=True), self.batch, self.taken)
         if offset is None:
             self._missed(row)
             return None

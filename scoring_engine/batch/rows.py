@@ -185,10 +185,10 @@ class ProjectRow:
         """The project's id as a re-check is matched by it ("" for none): spaces, full-width, case aside (p002: QA332 F3)."""
         return same_id(self.project.get("id") or "").casefold()
 
-    def path_parts(self) -> tuple[str, ...]:
+    def path_parts(self, exact: bool = False) -> tuple[str, ...]:
         """The folders and file name of its document's path ("/…/单位甲/p1.json", a JSONL line's "…/p.jsonl:17"): what a
-        re-check without an id is matched by (`matching`)."""
-        return parts(self.file or PurePath(self.source).name)
+        re-check without an id is matched by (`matching`); as written (`exact`), where names compared case-blind tie."""
+        return parts(self.file or PurePath(self.source).name, exact)
 
     @property
     def grade_rank(self) -> int | None:
