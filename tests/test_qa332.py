@@ -224,3 +224,19 @@ def test_a_recheck_named_exactly_as_one_of_two_files_differing_only_in_case_meet
     rows = (tmp_path / "c.csv").read_text(encoding="utf-8-sig").splitlines()
     assert rows[1].startswith("1,自评2/a/P1.json,") and rows[1].endswith(",未抽查复核"), rows
     assert rows[2].startswith("2,自评2/b/p1.json,") and ",84.00,16.00," in rows[2], rows
+
+
+def test_every_output_in_a_missing_folder_is_named_and_a_refused_run_leaves_no_folder_it_made(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA332 F7: `--output nodir1/a.xlsx --output nodir2/a.csv --reports nodir3/sub/rep` named only nodir1 (exit 1),
+    and left the empty folders nodir3/sub it had made for the reports. Now both outputs are named in one run, in English
+    and in Chinese, and nothing is left."""
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, "in/p.json", "项目")
+    code, output = batch("--lang", "zh", "in", "--output", "nodir1/a.xlsx", "--output", "nodir2/a.csv",
+                         "--reports", "nodir3/sub/rep")
+    assert 1 == code and "nodir1/a.xlsx: 无法写出文件：没有文件夹 nodir1" in output, output
+    assert "nodir2/a.csv: 无法写出文件：没有文件夹 nodir2" in output, output
+    assert ["in"] == sorted(p.name for p in tmp_path.iterdir()), list(tmp_path.iterdir())
+    code, output = batch("--lang", "en", "in", "--output", "nodir1/a.xlsx", "--output", "nodir2/a.csv")
+    assert 1 == code and "nodir2/a.csv: cannot write the report: there is no folder nodir2" in output, output

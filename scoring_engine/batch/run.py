@@ -123,7 +123,7 @@ def run_batch(options: BatchOptions) -> Summary:
 
 
 def _held(options: BatchOptions, documents: Iterator[Document], recheck_documents: Iterator[Any] | None,
-          made: bool) -> Summary:
+          made: tuple[Path, ...]) -> Summary:
     """The run, the reports folder held: its earlier reports read, scored, and every output written."""
     earlier, sources, planned = _earlier(options, options.written)  # refused here, before any report, if one replaces another
     if options.reports is not None:  # marked before any report is written: each is listed as it is (QA42 F2)
@@ -131,8 +131,7 @@ def _held(options: BatchOptions, documents: Iterator[Document], recheck_document
     sinks: list[Any] = []
     reported: list[str] = []  # the reports written, named in the folder's mark: a later batch does not read them
     try:
-        for path in options.outputs:
-            sinks.append(OUTPUTS[extension_of(path)](path, options.against))  # one at a time: a failure discards those made
+        _open_outputs(options, sinks)
         workbook = any(isinstance(s, BatchWorkbook) for s in sinks)
         book = next((p for p in options.outputs if OUTPUTS[extension_of(p)] is BatchWorkbook), None)
         for path, sink in zip(options.outputs, sinks, strict=True):  # a page names the workbook that lists every 提示
@@ -171,15 +170,25 @@ def _held(options: BatchOptions, documents: Iterator[Document], recheck_document
             if options.reports is not None and reported:  # the reports written before the stop are kept, and named
                 mark_reports(options.reports, reported)
             elif made and options.reports is not None:
-                with contextlib.suppress(OSError):  # taken away only while it holds no report: reports written are kept
-                    if os.listdir(options.reports) == [REPORTS_MARK]:
-                        (options.reports / REPORTS_MARK).unlink()
-                    options.reports.rmdir()
+                _unmade(options.reports, made)
         if isinstance(err, OSError):  # an output's own temporary files (a workbook's sheets) on a full disk
             raise _outputs_error(err, options.outputs) from None
         if isinstance(err, ScoringEngineError) and (left := left_behind([sink.output for sink in sinks])):
             raise ScoringEngineError([*err.problems, *left]) from None  # named, to remove by hand (QA320 F2)
         raise
+
+
+def _open_outputs(options: BatchOptions, sinks: list[Any]) -> None:
+    """Each output opened into `sinks` (a failure discards those opened); refused naming every output that cannot be
+    written, not only the first (QA332 F7: --output nodir1/a.xlsx --output nodir2/a.csv named only nodir1)."""
+    refused: list[Problem] = []
+    for path in options.outputs:
+        try:
+            sinks.append(OUTPUTS[extension_of(path)](path, options.against))
+        except ScoringEngineError as err:
+            refused += err.problems
+    if refused:
+        raise ScoringEngineError(refused)
 
 
 def _finished(options: BatchOptions, summary: Summary, reported: list[str],
@@ -232,11 +241,21 @@ def _planned(options: BatchOptions, reports: Path, own: Iterable[Path], sources:
     return planned
 
 
-def _reports_folder(options: BatchOptions) -> bool:
-    """The folder for each project's own report, made if missing; whether this run made it (a run that fails takes it
-    away again while it is empty, rather than leave an empty folder behind). Refused, before anything is written, when
-    each report would be the 自评表 of a profile keeping its base's id and version (--set keeprule.yaml): forms naming
-    the base, read back as the base's (QA155 F1)."""
+def _unmade(reports: Path, made: tuple[Path, ...]) -> None:
+    """The reports folder this run made taken away, with the folders it made above it, while it holds no report:
+    reports written are kept (a run refused left nodir3/sub of --reports nodir3/sub/rep: QA332 F7)."""
+    with contextlib.suppress(OSError):
+        if os.listdir(reports) == [REPORTS_MARK]:
+            (reports / REPORTS_MARK).unlink()
+        for folder in made:  # the deepest first: each is empty once the one below it is gone
+            folder.rmdir()
+
+
+def _reports_folder(options: BatchOptions) -> tuple[Path, ...]:
+    """The folder for each project's own report, made if missing; the folders this run made for it, the deepest first
+    (a run that fails takes them away again while they are empty, rather than leave empty folders behind). Refused,
+    before anything is written, when each report would be the 自评表 of a profile keeping its base's id and version
+    (--set keeprule.yaml): forms naming the base, read back as the base's (QA155 F1)."""
     reports = options.reports
     if options.indicator_set is not None and reports is not None:
         from ..reports.layouts import form_refused
@@ -245,19 +264,24 @@ def _reports_folder(options: BatchOptions) -> bool:
             raise IndicatorSetError(refused)
     # os.path's, which take a name too long to look up (项 × 86) for no folder: mkdir then says so (QA163 F4)
     if reports is None or os.path.isdir(reports):
-        return False
+        return ()
     if in_a_loop(reports):  # said as `sets --copy` says it: no folder to make there could end the loop (QA320 F7)
         raise ScoringEngineError(Problem("cannot create the reports folder: it is a symbolic link in a loop of links",
                                          file=str(reports), hint="remove the link, or give another folder"))
     if os.path.islink(reports):  # mkdir would say only "file exists": the link is there, the folder it names is not
         raise ScoringEngineError(Problem(f"the reports folder is a link to {os.readlink(reports)}, which is no folder",
                                          file=str(reports), hint="make the folder it names, or give the folder itself"))
+    missing = Path(os.path.abspath(reports))
+    made = [missing]
+    while not os.path.lexists(missing.parent) and missing.parent != missing:
+        missing = missing.parent
+        made.append(missing)
     try:
         reports.mkdir(parents=True)
     except OSError as err:
         raise ScoringEngineError(Problem(f"cannot create the reports folder: {err.strerror}", file=str(reports),
                                          hint=advice(err))) from None
-    return True
+    return tuple(made)
 
 
 def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str], reports: Path | None = None) -> str | None:
