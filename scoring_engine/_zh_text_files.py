@@ -178,6 +178,13 @@ TEXT_FILES = (
     ("the value is empty, not true or false", "值是空的，应为 true 或 false"),
     ("the value is empty, not a date (2024-06-30)", "值是空的，应为日期（如 2024-06-30）"),
     ("the file is empty", "文件是空的"),
+    # a JSONL file of blank lines, Excel's lock file given by name (batch/inputs._whole_file, forms/archive: QA332 F11)
+    ("the file holds only blank lines, no project", "文件只有空行，没有项目"),
+    ("write one project's facts a line, or leave the file out", "每行写一个项目的事实，或不要给出这个文件"),
+    ("this is the lock file Excel or WPS keeps beside the workbook {workbook} while it is open, not a workbook",
+     "这是工作簿 {workbook} 在 Excel 或 WPS 中打开时旁边生成的锁定文件，不是工作簿"),
+    ("give the workbook itself, {workbook}, saved and closed in Excel or WPS",
+     "请给出工作簿本身 {workbook}，先保存并在 Excel 或 WPS 中关闭"),
     ("remove it; it may have come from an escape such as \\x1b", "删去它；它可能来自 \\x1b 一类的转义"),
     ("remove it", "删去它"),
     ("text holds U+{code}, a control character", "文字中有控制字符 U+{code}"),

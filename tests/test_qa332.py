@@ -240,3 +240,24 @@ def test_every_output_in_a_missing_folder_is_named_and_a_refused_run_leaves_no_f
     assert ["in"] == sorted(p.name for p in tmp_path.iterdir()), list(tmp_path.iterdir())
     code, output = batch("--lang", "en", "in", "--output", "nodir1/a.xlsx", "--output", "nodir2/a.csv")
     assert 1 == code and "nodir2/a.csv: cannot write the report: there is no folder nodir2" in output, output
+
+
+def test_excels_lock_file_given_by_name_is_told_to_give_the_workbook_and_a_jsonl_of_blank_lines_is_said_so(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA332 F11: `~$自评表.xlsx`, the 165 bytes Excel leaves beside a workbook open in it, given by name, was told to be
+    saved as .xlsx, and a JSONL file of blank lines was told "文件是空的". Now the lock file is named as one, with the
+    workbook to give instead (batch and score alike), and the JSONL file is said to hold only blank lines."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "~$自评表.xlsx").write_bytes(b"\x05admin" + b" " * 48 + "admin".encode("utf-16-le") + bytes(100))
+    (tmp_path / "blank.jsonl").write_text("\n\n   \n", encoding="utf-8")
+    code, output = batch("--lang", "zh", "~$自评表.xlsx", "blank.jsonl")
+    assert 1 == code and ("~$自评表.xlsx: 这是工作簿 自评表.xlsx 在 Excel 或 WPS 中打开时旁边生成的锁定文件，不是工作簿（请给出"
+                          "工作簿本身 自评表.xlsx，先保存并在 Excel 或 WPS 中关闭）") in output, output
+    assert "blank.jsonl: 文件只有空行，没有项目（每行写一个项目的事实，或不要给出这个文件）" in output, output
+    code, output = batch("--lang", "en", "~$自评表.xlsx", "blank.jsonl")
+    assert ("~$自评表.xlsx: this is the lock file Excel or WPS keeps beside the workbook 自评表.xlsx while it is open, not "
+            "a workbook (give the workbook itself, 自评表.xlsx, saved and closed in Excel or WPS)") in output, output
+    assert "blank.jsonl: the file holds only blank lines, no project" in output, output
+    result = CliRunner().invoke(main, ["score", "--lang", "en", "~$自评表.xlsx"])
+    assert 1 == result.exit_code and "the lock file Excel or WPS keeps beside the workbook 自评表.xlsx" in result.output, \
+        result.output

@@ -414,9 +414,10 @@ def _whole_file(handle: BinaryIO, shown: str) -> Problem | None:
         return Problem(UTF32_JSONL if head.startswith(UTF32_MARKS) else UTF16_JSONL, file=shown, hint=UTF16_HINT)
     if utf16_unmarked(head):  # saved without its mark: as with one, not a line of GBK at its byte 0 (QA322 F5)
         return Problem(UTF16_JSONL, file=shown, hint=UTF16_HINT)
-    number = 0
+    number, spaced = 0, False
     while raw := handle.readline(_CHUNK):
         number += 1
+        spaced = spaced or bool(raw.strip(b"\r\n"))
         if raw.strip():
             handle.seek(0)
             if raw.strip().lstrip(b"\xef\xbb\xbf") not in (b"{", b"["):
@@ -425,6 +426,9 @@ def _whole_file(handle: BinaryIO, shown: str) -> Problem | None:
                            f"{raw.strip()[-1:].decode()})", file=shown, line=number,
                            hint="JSONL has one document a line: save one project as .json, or write each on one line")
     handle.seek(0)
+    if number > 1 or spaced:  # blank lines, none holding a project: said as they are, not as an empty file (QA332 F11)
+        return Problem("the file holds only blank lines, no project", file=shown,
+                       hint="write one project's facts a line, or leave the file out")
     return Problem("the file is empty", file=shown)
 
 

@@ -61,6 +61,8 @@ def check_archive(data: bytes, name: str) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):  # "zip file version 9.2": damaged
+        if (lock := lock_file(name)) is not None:  # told to save it as .xlsx, which it never was (QA332 F11)
+            raise FactsError(lock) from None
         if data.startswith(_OLD_OFFICE):  # a renamed .xls, or a password-protected workbook: named as .xls is
             from .._typing_slips import old_workbook
 
@@ -97,6 +99,21 @@ def check_archive(data: bytes, name: str) -> None:
     if "[Content_Types].xml" not in names:  # a zip of something else (a .docx renamed, an archive)
         raise refuse("not an .xlsx workbook (a zip archive without a workbook's parts)",
                      "save the form as Excel Workbook (.xlsx)")
+
+
+def lock_file(name: str) -> Problem | None:
+    """Excel's or WPS's lock file (`~$自评表.xlsx`, 165 bytes, no workbook) given by its name, for the workbook that is
+    open beside it; None for any other name.
+
+    >>> lock_file("单位/~$自评表.xlsx").message
+    'this is the lock file Excel or WPS keeps beside the workbook 自评表.xlsx while it is open, not a workbook'
+    """
+    base = name.replace("\\", "/").rpartition("/")[2]
+    if not base.startswith("~$") or len(base) <= 2:
+        return None
+    workbook = base[2:]
+    return Problem(f"this is the lock file Excel or WPS keeps beside the workbook {workbook} while it is open, not a "
+                   "workbook", file=name, hint=f"give the workbook itself, {workbook}, saved and closed in Excel or WPS")
 
 
 _TEXT_READ = 1_000_000  # of a file named .xlsx that is no zip: a text that long is no facts file either
