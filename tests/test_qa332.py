@@ -261,3 +261,26 @@ def test_excels_lock_file_given_by_name_is_told_to_give_the_workbook_and_a_jsonl
     result = CliRunner().invoke(main, ["score", "--lang", "en", "~$自评表.xlsx"])
     assert 1 == result.exit_code and "the lock file Excel or WPS keeps beside the workbook 自评表.xlsx" in result.output, \
         result.output
+
+
+def test_a_file_name_holding_a_line_break_is_named_once_and_alike_in_every_output(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA332 F8: a file name holding a line break showed its path twice on the error line (`坏 文件.json: 坏\\n文件.json:1:10:
+    …`), and in 问题 the 来源 cell held a raw line break while 问题 showed \\n. Now the line names it once, as `\\n`, and
+    every 来源 (问题, 汇总, the CSV) shows it as the problem does."""
+    import openpyxl
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "坏\n文件.json").write_text('{"facts": {,}}', encoding="utf-8")
+    (tmp_path / "in" / "好\n文件.json").write_bytes(FACTS)
+    code, output = batch("--lang", "zh", "in", "--output", "o.xlsx", "--output", "o.csv")
+    assert 1 == code and "错误：in/坏\\n文件.json:1:12: JSON 语法错误" in output, output
+    assert "坏 文件" not in output, output
+    book = openpyxl.load_workbook("o.xlsx", read_only=True)
+    problem = list(book["问题"].iter_rows(values_only=True))[1]
+    assert "in/坏\\n文件.json" == problem[1] and str(problem[6]).startswith("in/坏\\n文件.json:1:12: "), problem
+    assert "in/好\\n文件.json" == list(book["汇总"].iter_rows(values_only=True))[1][1]
+    assert "2,in/好\\n文件.json," in (tmp_path / "o.csv").read_text(encoding="utf-8-sig")
+    code, output = batch("--lang", "en", "in")
+    assert "error: in/坏\\n文件.json:1:12: " in output and "坏 文件" not in output, output

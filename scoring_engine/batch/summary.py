@@ -34,6 +34,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple, Protocol
 
 from .._arith import ZERO, cut_mean, in_engine_context, round_half_up
+from .._text import path_shown
 from .._record import record
 from .consequences import ConsequenceCount, ConsequenceTally
 from .duplicates import UNMATCHED_NOTES as _NOTES, Duplicate, IdTally, same_year
@@ -302,7 +303,8 @@ class Summariser:
             batch = ("(re-check) " if row.batch == RECHECK else f"(the set {row.batch}) ", f"（{row.batch}）")  # QA175 F4
             for lines, own, of in ((self.problem_lines, row.problems, batch[0]),
                                    (self.problem_lines_zh, row.problems_zh or row.problems, batch[1])):
-                named = [line if line.startswith(row.source) else f"{row.source}: {line}" for line in own[:max(room, 0)]]
+                shown = path_shown(row.source)  # as a problem names its file: a line break as \\n (QA332 F8)
+                named = [line if line.startswith((row.source, shown)) else f"{shown}: {line}" for line in own[:max(room, 0)]]
                 lines += [of + line if row.batch else line for line in named]
             self.problem_lines_left += len(row.problems) - min(len(row.problems), max(room, 0))
         if row.batch:

@@ -15,7 +15,7 @@ from typing import IO
 
 from .._arith import cut_percent, cut_rate, money, plain
 from .._text import html_escape as escape  # names, units, sources, reasons: hidden characters shown as escapes (QA176 F2)
-from .._text import visible
+from .._text import path_shown, visible
 from .._version import __version__
 from ..batch.compare import RECHECK, RECHECK_UNSCORED
 from ..batch.consequences import BATCH, DEPARTMENT, UNIT
@@ -404,7 +404,7 @@ def _placed_table(placed: tuple[Placed, ...]) -> str:
     rows = "".join(f'<tr><td class="num">{p.rank}</td><td class="num">{p.index + 1}</td>{_name_cell(p.name)}{_name_cell(p.unit)}'
                    f'<td class="num">{cell_text(Score(p.total, p.places))}</td><td class="num">{plain(p.max_total)}</td>'
                    f'<td class="num">{cell_text(_placed_rate(p))}</td><td>{escape(p.grade)}</td>'
-                   f'<td class="source">{escape(p.source)}</td></tr>\n'
+                   f'<td class="source">{escape(path_shown(p.source))}</td></tr>\n'
                    for p in placed)
     return ('<table class="placed"><thead><tr><th class="num">名次</th><th class="num">序号</th><th>项目名称</th>'
             '<th>实施单位</th><th class="num">总分</th><th class="num">满分</th><th class="num">得分率</th><th>等级</th>'

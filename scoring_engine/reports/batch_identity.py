@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._text import path_shown
 from ..batch.summary import Summary, Unmatched
 
 __all__ = ["MAIN_BATCH", "UNMATCHED_TITLE", "UNMATCHED_HEADER", "unmatched_cells", "DUPLICATES_TITLE", "DUPLICATES_HEADER",
@@ -22,7 +23,7 @@ UNMATCHED_HEADER = ("复核文档", "项目编号", "年度", "本批次该编�
 
 def unmatched_cells(u: Unmatched) -> list[str]:
     """A re-check that matched nothing as 统计 and the page list it."""
-    return [u.source, u.id, u.year, u.years, u.note]
+    return [path_shown(u.source), u.id, u.year, u.years, u.note]
 
 
 DUPLICATES_TITLE = "项目编号重复（每份文档都已评分并计入统计；复核只与第一份对比）"
@@ -31,5 +32,6 @@ DUPLICATES_HEADER = ("项目编号", "年度", "文档数", "批次", "文档")
 
 def duplicate_rows(summary: Summary) -> list[list[Any]]:
     """The ids more than one document gives (the first SHOWN_DUPLICATES of each batch): id, year, how many, which."""
-    return [[d.id, d.year, d.count, d.batch or MAIN_BATCH, "、".join(d.sources) + ("…" if d.count > len(d.sources) else "")]
+    return [[d.id, d.year, d.count, d.batch or MAIN_BATCH,
+             "、".join(map(path_shown, d.sources)) + ("…" if d.count > len(d.sources) else "")]
             for d in summary.duplicates]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._text import path_shown
 from ..batch.rows import ProjectRow
 from .batch_tables import Table
 
@@ -18,5 +19,5 @@ SAID = Table(("序号", "来源", "项目名称", "实施单位", "提示"), (6,
 def said_rows(row: ProjectRow) -> list[list[Any]]:
     """A row for each 提示 of a scored project, in Chinese as every sheet is."""
     project = row.project
-    return [[row.index + 1, row.source, project.get("name", ""), project.get("unit", ""), said.text("zh")]
+    return [[row.index + 1, path_shown(row.source), project.get("name", ""), project.get("unit", ""), said.text("zh")]
             for said in row.said]

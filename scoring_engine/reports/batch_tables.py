@@ -17,6 +17,7 @@ from typing import Any
 
 from .._arith import ZERO, cut_rate, fixed, percent, plain
 from .._record import record
+from .._text import path_shown
 from .batch_identity import (DUPLICATES_HEADER, DUPLICATES_TITLE, MAIN_BATCH, UNMATCHED_HEADER, UNMATCHED_TITLE,
                              duplicate_rows, unmatched_cells)
 from ..batch.compare import NO_PROJECT, RECHECK, RECHECK_UNSCORED, difference_places, marks, placed_after, recheck_unscored
@@ -158,8 +159,9 @@ def summary_cells(row: ProjectRow, columns: Columns) -> list[Any]:
     p, project = row.precision, row.project
     tops, against = columns.tops, columns.against
     assert row.total is not None
-    cells: list[Any] = [row.index + 1, row.source, row.name, project.get("id"), project.get("unit"), project.get("department"),
-                        _year(project["year"]) if project.get("year") else None, f"{row.set_id} {row.set_version}"
+    cells: list[Any] = [row.index + 1, path_shown(row.source), row.name, project.get("id"), project.get("unit"),
+                        project.get("department"), _year(project["year"]) if project.get("year") else None,
+                        f"{row.set_id} {row.set_version}"
                         + (f"，sha256 {row.set_sha256[:8]}" if (row.set_id, row.set_version) in columns.told_apart else ""),
                         Score(row.total, p), row.grade]
     if columns.form_totals:
@@ -279,7 +281,8 @@ def explain_rows(row: ProjectRow) -> Iterator[list[Any]]:
     """One row per reason the project must explain itself (需说明), then one per flag of a re-check (a second set's flags
     are the set's doing: they are in 汇总 and 对比, not here)."""
     assert row.total is not None
-    base = [row.index + 1, row.source, row.name, row.project.get("unit", ""), Score(row.total, row.precision), row.grade]
+    base = [row.index + 1, path_shown(row.source), row.name, row.project.get("unit", ""), Score(row.total, row.precision),
+            row.grade]
     for flag in to_explain(row):
         yield [*base, flag]
 
@@ -294,7 +297,7 @@ def problem_rows(row: ProjectRow) -> Iterator[list[Any]]:
     if row.problems:
         project = row.project  # as far as the document could be read: a unit's failed projects are told to it
         number = row.index + 1 if row.index != NO_PROJECT else None  # a failed re-check: its project's, or none (QA307 1)
-        yield [number, row.source, project.get("name", ""), project.get("unit", ""), project.get("department", ""),
+        yield [number, path_shown(row.source), project.get("name", ""), project.get("unit", ""), project.get("department", ""),
                row.batch or MAIN_BATCH, "\n".join([*(row.problems_zh or row.problems), *recheck_unscored(row)])]
 
 

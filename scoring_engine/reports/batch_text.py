@@ -26,7 +26,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .._arith import cut_percent, fixed, money, plain
-from .._text import one_line
+from .._text import one_line, path_shown
 from ..batch.compare import RECHECK
 from ..batch.consequences import BATCH, ConsequenceCount
 from ..batch.duplicates import Duplicate
@@ -240,7 +240,7 @@ def _compared(summary: Summary, words: dict[str, str]) -> str:
     unmatched = summary.unmatched if summary.against == RECHECK else 0
     if unmatched:
         line += words["unmatched"].format(count=unmatched)
-        named = [u.source + (words["id"].format(id=u.id) if u.id else "") +
+        named = [path_shown(u.source) + (words["id"].format(id=u.id) if u.id else "") +
                  (words[f"{u.differs}_differs"].format(near=u.near, year=u.ours, ours=u.ours, theirs=u.theirs)
                   if u.differs else "")
                  for u in summary.unmatched_shown[:TERMINAL_DUPLICATES]]
@@ -250,7 +250,7 @@ def _compared(summary: Summary, words: dict[str, str]) -> str:
 
 def _duplicate(d: Duplicate, words: dict[str, str]) -> str:
     year = words["year"].format(year=d.year) if d.year is not None else ""
-    sources = words["listed"].join(d.sources) + (words["more"] if d.count > len(d.sources) else "")
+    sources = words["listed"].join(map(path_shown, d.sources)) + (words["more"] if d.count > len(d.sources) else "")
     return words["duplicate"].format(id=d.id, year=year, count=d.count, sources=sources)
 
 
