@@ -103,11 +103,14 @@ def _meant(name: str, indicator_set: IndicatorSet, given: Mapping[str, Any]) -> 
 def key_lines(located: Any, i: int, raw: Any) -> dict[tuple[str, str], int]:
     """The line of each key of case `i`'s overrides and own facts (`raw`: the case as written), by (overrides or facts,
     the dotted name it gives at every depth): budget: {arrived: …} gives budget and budget.arrived, as budget.arrived
-    alone does, so a fact is found however the case spells it (QA214 15: it was said at the case's first line)."""
+    alone does, so a fact is found however the case spells it (QA214 15: it was said at the case's first line); and the
+    line of each section's own key, by (the section, "")."""
     found: dict[tuple[str, str], int] = {}
     for section in ("overrides", "facts"):
         given = raw.get(section) if isinstance(raw, Mapping) else None
         todo: list[tuple[tuple[Any, ...], Any]] = [((), given)] if isinstance(given, Mapping) else []
+        if todo and (where := located.where(("cases", i, section), key=True)) is not None and where[0] is not None:
+            found[(section, "")] = where[0]
         while todo:  # the reader bounded the depth; a list's items are values of one fact, not facts
             path, mapping = todo.pop()
             for key, value in mapping.items():
@@ -141,6 +144,8 @@ def _placed(case: Case, problem: Problem) -> Problem:
 #: The fix for a required fact the case itself sets to null: "add it to the facts file" did not work (QA330 F9).
 NULL_OVERRIDE = "the override on this line sets it to null, which leaves it out: give its value there"
 NULL_OWN = "the case's facts set it to null on this line, which leaves it out: give its value there"
+#: The fix for a required fact missing from the case's own facts, which replace the facts file's (QA330 fixer's F).
+ADD_TO_THE_CASE = "add it under the case's facts: on this line, which replace the facts file's"
 
 
 def _given_null(case: Case, problem: Problem) -> Problem:
@@ -153,4 +158,6 @@ def _given_null(case: Case, problem: Problem) -> Problem:
         given = flatten(values, {})[0] if (section, problem.fact) in case.keys else {}
         if problem.fact in given:
             return replace(problem, hint=hint) if given[problem.fact] is None else problem
+    if case.own == "facts":  # not in the facts file: the case's values are written in the case (QA330 fixer's F)
+        return replace(problem, hint=ADD_TO_THE_CASE, line=case.keys.get(("facts", ""), problem.line))
     return problem

@@ -117,6 +117,9 @@ API = (
      "这一行的覆盖项把它设为 null，等于没有给出它：请在这里写出它的值"),
     ("the case's facts set it to null on this line, which leaves it out: give its value there",
      "用例的 facts 在这一行把它设为 null，等于没有给出它：请在这里写出它的值"),
+    # a required fact missing from a case's own facts (_case_undeclared: the QA330 fixer's F)
+    ("add it under the case's facts: on this line, which replace the facts file's",
+     "在这一行用例的 facts: 下补上它，用例的 facts 取代了事实文件中的事实"),
     # values a program passes (QA330 F10): a project detail out of range, a pandas Series, facts that hold themselves
     ("give it as text (a str), as an id or a code is given", "请以文字（str）传入，编号、代码都这样传入"),
     ("a pandas Series", "pandas 的 Series"),

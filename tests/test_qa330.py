@@ -182,7 +182,9 @@ def test_a_required_fact_a_case_sets_to_null_is_told_to_give_its_value_at_that_l
                     "process.execution) (the override on this line sets it to null, which leaves it out: give its value "
                     "there)", f"{cases}:10: " + said[1].split(": ", 1)[1], f"{cases}:14: " + said[2].split(": ", 1)[1]], said
     assert "the override on this line" in said[1] and "the case's facts set it to null on this line" in said[2], said
-    assert "(add it to the facts file)" in run.output  # budget.arrived, missing from the case's own facts
+    # budget.arrived, missing from the case's own facts: told to add it there, at their line (the QA330 fixer's F)
+    assert f"{cases}:13: $.facts.budget.arrived: required fact" in run.output, run.output
+    assert "(add it to the facts file)" not in run.output, run.output
     zh = CliRunner().invoke(main, ["--lang", "zh", "test", str(tmp_path)]).output
     assert f"{cases}:5: 缺少必填的事实 实际支出（budget.paid）（读取它的指标：process.execution）（这一行的覆盖项把它设为 null，" \
            "等于没有给出它：请在这里写出它的值）" in zh, zh

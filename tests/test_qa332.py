@@ -284,3 +284,23 @@ def test_a_file_name_holding_a_line_break_is_named_once_and_alike_in_every_outpu
     assert "2,in/好\\n文件.json," in (tmp_path / "o.csv").read_text(encoding="utf-8-sig")
     code, output = batch("--lang", "en", "in")
     assert "error: in/坏\\n文件.json:1:12: " in output and "坏 文件" not in output, output
+
+
+def test_a_fact_missing_from_a_cases_own_facts_is_told_to_be_added_there(tmp_path: Path) -> None:
+    """The QA330 fixer's F: a required fact missing from a test case's own `facts:` was told "add it to the facts file",
+    at the case's first line, though the case's values replace the facts file's and are written in the case file. Now
+    it is told, at the line of the case's `facts:`, to add it there; a case starting from the facts file is told as
+    before."""
+    for name in ("set.yaml", "facts.json"):
+        (tmp_path / name).write_bytes((ROOT / "examples" / "small" / name).read_bytes())
+    (tmp_path / "set.cases.yaml").write_text(
+        "indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n"
+        "  - name: own\n    expect: {total: 1}\n    facts:\n      budget: {total: 200}\n", encoding="utf-8")
+    cases = str(tmp_path / "set.cases.yaml")
+    output = CliRunner().invoke(main, ["--lang", "en", "test", str(tmp_path)]).output
+    assert (f"{cases}:6: $.facts.budget.paid: required fact 实际支出 (budget.paid) is missing (read by process.execution) "
+            "(add it under the case's facts: on this line, which replace the facts file's)") in output, output
+    assert "add it to the facts file" not in output, output
+    output = CliRunner().invoke(main, ["--lang", "zh", "test", str(tmp_path)]).output
+    assert (f"{cases}:6: 缺少必填的事实 实际支出（budget.paid）（读取它的指标：process.execution）（在这一行用例的 facts: 下补上它，"
+            "用例的 facts 取代了事实文件中的事实）") in output, output
