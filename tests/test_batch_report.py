@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,8 @@ def test_the_report_has_the_sections_of_a_summary_report_in_order(tmp_path: Path
 
 
 def test_the_report_lists_what_must_be_explained_and_bounds_long_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Every project to explain up to the bound, with all its items, then where the others are; the ten best and worst
-    projects of a long batch."""
+    """Every project to explain up to the bound, with all its items, then where the others are; past the bound, those
+    of lowest 得分率 (the ones a 主管部门 answers for first), in input order; the ten best and worst of a long batch."""
     from openpyxl import load_workbook
 
     from scoring_engine.reports import batch_docx
@@ -68,9 +69,11 @@ def test_the_report_lists_what_must_be_explained_and_bounds_long_lists(tmp_path:
     flagged = int(run.stdout.split("需说明")[1].split("\n")[0])
     text = "\n".join(docx_paragraphs(data))
     assert f"共{flagged}个项目需说明原因并提出整改措施" in text
-    assert f"以上列出前3个，其余{flagged - 3}个见工作簿 r.xlsx 的“需说明”表。" in text  # the workbook of the same run
+    assert f"以上按序号列出得分率最低的3个，其余{flagged - 3}个见工作簿 r.xlsx 的“需说明”表。" in text  # the workbook of the same run
     assert ["序号", "项目名称", "实施单位", "总分", "等级", "需说明事项"] == explain[0]  # a row a project, its items a line each
     book = load_workbook(tmp_path / "r.xlsx", read_only=True)
+    totals = sorted({(Decimal(str(row[4])), row[0]) for row in book["需说明"].iter_rows(min_row=2, values_only=True)})
+    assert [str(n) for _, n in sorted(totals[:3], key=lambda kept: kept[1])] == [row[0] for row in explain[1:]]  # the lowest
     items = [row for row in book["需说明"].iter_rows(min_row=2, values_only=True) if row[0] == int(explain[1][0])]
     assert "\n".join(row[-1] for row in items) == explain[1][-1]
     assert "得分最高的项目：" in text and "得分最低的项目：" in text

@@ -15,6 +15,7 @@ the workbook the same run writes, or how to write one.
 
 from __future__ import annotations
 
+import heapq
 import io
 from collections.abc import Sequence
 from decimal import Decimal
@@ -63,6 +64,7 @@ class BatchReport(BatchOutput):
         self.lists: dict[str, list[list[Any]]] = {"explain": [], "failed": [], "flagged": []}
         self.counts = dict.fromkeys(self.lists, 0)
         self.workbook: str | None = None  # the name of the workbook the same run writes, which lists them all
+        self.worst: list[tuple[Decimal | int, int, list[Any]]] = []  # the projects to explain kept: a heap, highest 得分率 on top
 
     def _keep(self, name: str, cells: list[Any], bound: int) -> None:
         self.counts[name] += 1
@@ -74,13 +76,23 @@ class BatchReport(BatchOutput):
             said = [cells[-1] for cells in explain_rows(row)]
             if said:  # one row a project, its 需说明 items one a line (the workbook has a row for each, and the source)
                 first = next(explain_rows(row))
-                self._keep("explain", [*first[:1], *first[2:-1], "\n".join(said)], SHOWN_EXPLAIN)
+                self._lowest([*first[:1], *first[2:-1], "\n".join(said)], row)
             if self.against and row.compare is not None and marks(row.compare):
                 self._keep("flagged", compared_row(row, self.against), SHOWN_EXPLAIN)
         for cells in problem_rows(row):
             self._keep("failed", cells, SHOWN_FAILED)
 
+    def _lowest(self, cells: list[Any], row: ProjectRow) -> None:
+        """Past SHOWN_EXPLAIN projects to explain, those of lowest 得分率 are kept (the first of equal ones): the
+        projects a 主管部门 answers for first."""
+        assert row.total is not None
+        self.counts["explain"] += 1
+        heapq.heappush(self.worst, (-row.total / row.max_total if row.max_total else 0, -row.index, cells))
+        if len(self.worst) > SHOWN_EXPLAIN:
+            heapq.heappop(self.worst)
+
     def finish(self, summary: Summary) -> None:
+        self.lists["explain"] = [cells for _, _, cells in sorted(self.worst, key=lambda kept: -kept[1])]  # in input order
         report = _Report(summary, self.lists, self.counts, self.workbook)
         written = io.BytesIO()
         report.document.save(written)
@@ -215,7 +227,9 @@ class _Report:
         self.document.paragraph(f"按指标体系规定（未规定的按默认规则）的需说明条件{marked}，"
                                 f"共{self.counts['explain']}个项目需说明原因并提出整改措施：")
         self.table([h for h in EXPLAIN.header if h != "来源"], self.lists["explain"])
-        self.bounded("explain", "需说明")
+        shown, count = len(self.lists["explain"]), self.counts["explain"]
+        if count > shown:
+            self.document.paragraph(f"以上按序号列出得分率最低的{shown}个，其余{count - shown}个{self.where('需说明')}。", "Note")
         if s.against and s.against != RECHECK:
             self.heading(f"与指标体系{s.against}对比")
             self._compared()
