@@ -73,6 +73,7 @@ class Recheck:
         self.batch = batch  # the whole path of each document of the batch compared
         self.paths = Paths()  # those of the re-checks without an id, each with its offset
         self.years: dict[str, dict[str, int]] = {}  # id → year ("" for none) → the offset of the first with them
+        self.spellings: dict[str, set[str]] = {}  # an id, case aside → the ids so written of the re-checks (QA334 F1)
         self.scored = 0
         self.matched: set[int] = set()  # the scored ones given to a project (compared, or its project failed)
         self.taken: set[int] = set()  # every one given to a project, a failed one too
@@ -80,10 +81,10 @@ class Recheck:
         self.to_scored, self.to_failed = set[int](), set[int]()  # the scored ones given to a scored project, to a failed one
         self.scored_at: list[int] = []  # the offset of each scored one, to name those that match nothing
         self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
-        self.batch_years: dict[str, set[str]] = {}  # id → the years its projects of the batch give ("" for none)
+        self.batch_years: dict[str, set[str]] = {}  # id, case aside → the years its projects of the batch give
         self.refused: dict[int, tuple[str, str, str, str]] = {}  # met by a path, naming another: what, where, ours, theirs
         self.took: dict[int, str] = {}  # a re-check of an id → the year of the project that took it ("" for none)
-        self.taker: dict[int, str] = {}  # and that project's source
+        self.taker: dict[int, tuple[str, str]] = {}  # and that project's source and id
         self.tied: dict[int, tuple[str, str]] = {}  # as near a project as the re-check it took: that one, the project
         self.with_ids = Paths()  # those with an id, by path: a project without one its path meets is told so (QA307 4)
         self.by_id: dict[int, tuple[str, str]] = {}  # one without an id whose project its id's re-check took: both
@@ -105,6 +106,7 @@ class Recheck:
         (self.scored_at if row.ok else self.failed_at).append(offset)
         if row.id_key:  # a re-check that names its project is that project's only
             self.years.setdefault(row.id_key, {}).setdefault(same_year(row.project.get("year")), offset)
+            self.spellings.setdefault(row.id_key.casefold(), set()).add(row.id_key)
             self.with_ids.add(row.path_parts(), offset)
         else:
             self.paths.add(row.path_parts(), offset, row.path_parts(exact=True))
@@ -113,8 +115,8 @@ class Recheck:
         self.to_tell = None
         year = same_year(row.project.get("year"))
         if row.id_key:
-            self.batch_years.setdefault(row.id_key, set()).add(year)
-        years = self.years.get(row.id_key, {}) if row.id_key else {}
+            self.batch_years.setdefault(row.id_key.casefold(), set()).add(year)
+        years = self._years(row)
         offset = _same_year(years, year, self.paired) if row.id_key else None
         by_path = offset is None
         if by_path:
@@ -141,7 +143,7 @@ class Recheck:
         if row.ok and offset in years.values():  # scored: no later project of the id takes it again
             self.paired.add(offset)
             self.took[offset] = year
-            self.taker[offset] = row.source
+            self.taker[offset] = row.source, row.id_key
         if counterpart.ok:
             self.matched.add(offset)
             (self.to_scored if row.ok else self.to_failed).add(offset)
@@ -149,6 +151,17 @@ class Recheck:
             self.told.add(offset)
             self.to_tell = counterpart
         return counterpart
+
+    def _years(self, row: ProjectRow) -> dict[str, int]:
+        """The re-checks of a project's id by year: those giving it as written; else, where the re-checks write it in one
+        way only in another letter case (p002 for P002), those; XM-a01 meets its own XM-a01, never XM-A01, which the
+        batch's check of ids given twice tells from it (QA334 F1)."""
+        if not row.id_key:
+            return {}
+        if row.id_key in self.years:
+            return self.years[row.id_key]
+        spellings = self.spellings.get(row.id_key.casefold(), ())
+        return self.years[next(iter(spellings))] if len(spellings) == 1 else {}
 
     def _missed(self, row: ProjectRow) -> None:
         """For a project without an id that met no re-check: one with an id its path meets, of its name and year (QA307 4)."""
@@ -163,17 +176,17 @@ class Recheck:
     def elsewhere(self, row: ProjectRow) -> str:
         """For a project its id's re-check without a year did not meet, the year of the project of another year that took
         it ('未填写' for none); '' for any other (QA117 F6: the 2024 project it was made for said only 未抽查复核)."""
-        offset = self.years.get(row.id_key, {}).get("") if row.id_key else None
+        offset = self._years(row).get("")
         taken = self.took.get(offset) if offset is not None else None
         return (taken or "未填写") if taken is not None and taken != same_year(row.project.get("year")) else ""
 
     def taken_by(self, row: ProjectRow) -> str:
         """For a project its id's re-check did not meet, the project of that id read first that took it; '' for any other
         (QA307 7: the second document of one id and year said 未抽查复核, its re-check compared with the first)."""
-        years = self.years.get(row.id_key, {}) if row.id_key else {}
-        year = same_year(row.project.get("year"))
+        years, year = self._years(row), same_year(row.project.get("year"))
         key = next((key for key in ((year, "") if year else ("",)) if key in years), None)
-        return self.taker.get(years[key], "") if key is not None else ""
+        source, taker_id = self.taker.get(years[key], ("", "")) if key is not None else ("", "")
+        return source if taker_id == row.id_key else ""  # P002 took the re-check p002 before p002 came: no id twice
 
     def unmatched(self) -> int:
         """Scored re-check projects that matched no project of the batch (one whose project failed is matched)."""
@@ -186,7 +199,7 @@ class Recheck:
         offsets = itertools.islice((offset for offset in self.scored_at if offset not in self.matched), SHOWN_UNMATCHED)
         rows = [(offset, self.kept.at(offset)) for offset in offsets]
         return tuple(Unmatched(r.source, r.project.get("id", ""), r.project.get("year", ""),
-                               "、".join(y or "未填写" for y in sorted(self.batch_years.get(r.id_key, ()))),
+                               "、".join(y or "未填写" for y in sorted(self.batch_years.get(r.id_key.casefold(), ()))),
                                *self._refused(offset, r)) for offset, r in rows)
 
     def _refused(self, offset: int, recheck: ProjectRow) -> tuple[str, ...]:
@@ -199,7 +212,7 @@ class Recheck:
         if first is not None and first != offset and first in self.taken:  # its id given twice (QA175 F2)
             return "duplicate", self.kept.at(first).source
         if recheck.id_key and not same_year(recheck.project.get("year")):  # the project took its year's (QA180 F8)
-            batch_years = self.batch_years.get(recheck.id_key, ())
+            batch_years = self.batch_years.get(recheck.id_key.casefold(), ())
             for year, taker in self.years.get(recheck.id_key, {}).items():
                 if year in batch_years and year and taker in self.taken:
                     return "year", self.kept.at(taker).source, year
@@ -214,7 +227,7 @@ class Recheck:
             return "alike", "/".join(PurePosixPath(recheck.source).parts[-shared:]), str(alike)
         if not recheck.id_key and not shared:  # no document of the batch has its file name (QA332 F3)
             return ("no_path",)
-        if recheck.id_key and not self.batch_years.get(recheck.id_key):  # nor its id: mistyped, or not of this batch
+        if recheck.id_key and not self.batch_years.get(recheck.id_key.casefold()):  # nor its id: mistyped, or not of this batch
             return "no_id", "", "", recheck.project.get("id", "")
         return ()
 

@@ -182,8 +182,8 @@ class ProjectRow:
 
     @property
     def id_key(self) -> str:
-        """The project's id as a re-check is matched by it ("" for none): spaces, full-width, case aside (p002: QA332 F3)."""
-        return same_id(self.project.get("id") or "").casefold()
+        """The project's id as a re-check is matched by it ("" for none): spaces, full-width aside (case: `Recheck`)."""
+        return same_id(self.project.get("id") or "")
 
     def path_parts(self, exact: bool = False) -> tuple[str, ...]:
         """The folders and file name of its document's path ("/…/单位甲/p1.json", a JSONL line's "…/p.jsonl:17"): what a

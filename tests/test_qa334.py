@@ -1,0 +1,42 @@
+"""QA334: a differential review of the QA330/QA332 fixes: re-check matching, links and archives in a batch's search,
+hints given from Python."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine.cli import main
+
+FACTS = (ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8")
+
+
+def batch(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["batch", "-j1", *args, "-q"])
+    return result.exit_code, result.output
+
+
+def _facts(path: Path, project_id: str) -> None:
+    document = json.loads(FACTS)
+    document["project"] = {**document.get("project", {}), "id": project_id, "year": 2023}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_project_meets_the_recheck_of_its_id_as_written_before_one_in_another_case(tmp_path: Path) -> None:
+    """QA334 F1: one.json XM-a01 and two.json XM-A01, re-checked by r1.json XM-a01 and r2.json XM-A01: only one was
+    compared, and r2.json was said to be 项目编号重复, though the check of ids given twice tells the two apart. Each now
+    meets its own; p002 still meets P002 where the re-check writes it in that one way."""
+    _facts(tmp_path / "ib" / "one.json", "XM-a01")
+    _facts(tmp_path / "ib" / "two.json", "XM-A01")
+    _facts(tmp_path / "irc" / "r1.json", "XM-a01")
+    _facts(tmp_path / "irc" / "r2.json", "XM-A01")
+    code, output = batch("--lang", "zh", str(tmp_path / "ib"), "--compare-with", str(tmp_path / "irc"))
+    assert 0 == code and "与复核对比2个" in output and "未找到" not in output and "重复" not in output, output
+    _facts(tmp_path / "b2" / "x.json", "P002")
+    _facts(tmp_path / "rc2" / "y.json", "p002")
+    code, output = batch("--lang", "zh", str(tmp_path / "b2"), "--compare-with", str(tmp_path / "rc2"))
+    assert 0 == code and "与复核对比1个" in output and "未找到" not in output, output
