@@ -40,3 +40,22 @@ def test_a_project_meets_the_recheck_of_its_id_as_written_before_one_in_another_
     _facts(tmp_path / "rc2" / "y.json", "p002")
     code, output = batch("--lang", "zh", str(tmp_path / "b2"), "--compare-with", str(tmp_path / "rc2"))
     assert 0 == code and "与复核对比1个" in output and "未找到" not in output, output
+
+
+def test_a_link_to_the_output_or_recheck_folder_inside_an_input_is_passed_over_in_silence(tmp_path: Path) -> None:
+    """QA334 F2: in/out-link → ../out, where -o out/b.xlsx is written, and in/rc-link → ../rc, the --compare-with
+    folder, were each a failed project (exit 1) saying to give that folder as an input, against docs/batch.md: links
+    into the batch's outputs or re-check are left out. A link to another folder is still told."""
+    for folder in ("in", "out", "rc", "rep", "other"):
+        (tmp_path / folder).mkdir()
+    _facts(tmp_path / "in" / "p.json", "P1")
+    _facts(tmp_path / "rc" / "p.json", "P1")
+    (tmp_path / "in" / "out-link").symlink_to("../out")
+    (tmp_path / "in" / "rc-link").symlink_to("../rc")
+    (tmp_path / "in" / "rep-link").symlink_to("../rep")
+    code, output = batch("--lang", "en", str(tmp_path / "in"), "-o", str(tmp_path / "out" / "b.xlsx"),
+                         "--compare-with", str(tmp_path / "rc"), "--reports", str(tmp_path / "rep"))
+    assert 0 == code and "-link" not in output and "compared with the re-check (复核): 1," in output, output
+    (tmp_path / "in" / "other-link").symlink_to("../other")
+    code, output = batch("--lang", "en", str(tmp_path / "in"), "-o", str(tmp_path / "out" / "b.xlsx"))
+    assert 1 == code and "other-link: this is a link to the folder" in output and "out-link" not in output, output

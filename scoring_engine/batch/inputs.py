@@ -59,30 +59,40 @@ _MISNAMED = compile_later(rf".*(\.(?:json|jsonl|ya?ml|xlsx|xlsm|{_OLD_KINDS}))([
 
 
 def find_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = (),
-                   taken: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Document]:
+                   taken: Iterable[str | os.PathLike[str]] = (),
+                   rechecks: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Document]:
     """The documents of each input in turn: a facts file or form, every one below a folder, each line of a JSONL file.
 
     A folder below which nothing is found (no facts file, form or JSONL file) gives a document that failed, saying so.
     A folder search leaves out the files and folders in `skip` (a batch's own outputs and reports folder, which a second
     run would otherwise read as projects) and in `taken` (the re-check's, inside a folder of the batch): a folder whose
-    projects were all taken so is a document that failed too, saying so. Raises FactsError naming each input that is
-    neither a file nor a folder, at once (before any document is read), and TypeError for an input that is not a path.
+    projects were all taken so is a document that failed too, saying so. A link to a folder is one too, unless it leads
+    into an input folder, the folder of an output, a folder of `skip` or one of `rechecks` (--compare-with). Raises
+    FactsError naming each input that is neither a file nor a folder, at once (before any document is read), and
+    TypeError for an input that is not a path.
     """
-    given, skipped, rechecks = paths_given("inputs", inputs), paths_given("skip", skip), paths_given("taken", taken)
+    given, skipped, nested = paths_given("inputs", inputs), paths_given("skip", skip), paths_given("taken", taken)
     paths = [Path(p) for p in given]
     missing = [problem for problem in map(_unreachable, paths) if problem is not None]
     if missing:
         raise FactsError(missing)
-    return _documents(paths, _Skipped((*skipped, *rechecks)), _Skipped(rechecks))
+    return _documents(paths, _Skipped((*skipped, *nested), paths_given("rechecks", rechecks)), _Skipped(nested))
 
 
 class _Skipped:
     """The files and folders a folder search leaves out, by their real path."""
 
-    def __init__(self, skip: Iterable[str | os.PathLike[str]]):
+    def __init__(self, skip: Iterable[str | os.PathLike[str]], rechecks: Iterable[str | os.PathLike[str]] = ()):
         self.given = {os.path.realpath(p): str(p) for p in skip}
         self.paths = set(self.given)
         self.folders = tuple(p + os.sep for p in self.paths)
+        # where a link to a folder leads without a word (QA334 F2): the folder an output is written in, a re-check folder
+        self.outputs_in = {os.path.dirname(p) for p in self.paths if not os.path.isdir(p)}
+        self.rechecks = tuple(os.path.join(os.path.realpath(p), "") for p in rechecks)
+
+    def linked(self, real: str) -> bool:
+        """Whether a link to the folder `real` leads into what the batch writes or compares with: no project to tell of."""
+        return real in self or real in self.outputs_in or os.path.join(real, "").startswith(self.rechecks)
 
     def __contains__(self, real: str) -> bool:
         return bool(self.paths) and (real in self.paths or real.startswith(self.folders))
@@ -190,11 +200,11 @@ def _searched(paths: list[Path]) -> tuple[str, ...]:
 
 def _told(unread: list[_Unread], searched: tuple[str, ...], skip: _Skipped, read: set[str]) -> list[_Unread]:
     """The folders not read that are said, each once (`read`, shared with the files): not a link into a folder the batch
-    searches anyway, nor into its outputs, reports or re-check (`skip`)."""
+    searches anyway, nor into its outputs, reports or re-check (`skip.linked`)."""
     told = []
     for entry in unread:
         real = os.path.realpath(entry.path)
-        if entry.why is None and (os.path.join(real, "").startswith(searched) or real in skip):
+        if entry.why is None and (os.path.join(real, "").startswith(searched) or skip.linked(real)):
             continue
         key = real if entry.why is not None else os.path.join(os.path.realpath(entry.path.parent), entry.path.name)
         if key not in read:
@@ -226,13 +236,13 @@ def _real(file: Path, folders: dict[Path, Path]) -> str:
 
 
 def count_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = (),
-                    taken: Iterable[str | os.PathLike[str]] = ()) -> int:
+                    taken: Iterable[str | os.PathLike[str]] = (), rechecks: Iterable[str | os.PathLike[str]] = ()) -> int:
     """How many documents find_documents gives, reading JSONL files only to count their lines (for the progress line)."""
     total = 0
     read: set[str] = set()
     wholes: dict[Path, Path] = {}
-    rechecks = _Skipped(taken)
-    skipped = _Skipped((*skip, *rechecks.given.values()))
+    nested = _Skipped(taken)
+    skipped = _Skipped((*skip, *nested.given.values()), rechecks)
     paths = [Path(p) for p in inputs]
     searched = _searched(paths)
     for path in paths:
@@ -241,7 +251,7 @@ def count_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str
         files = _facts_files(path, unread) if folder else [path]
         said = len(_told(unread, searched, skipped, read))
         total += said + (folder and not files and not said)
-        taken_only = bool(folder and files and rechecks.below(path) and all(os.path.realpath(f) in skipped for f in files))
+        taken_only = bool(folder and files and nested.below(path) and all(os.path.realpath(f) in skipped for f in files))
         total += taken_only
         summaries_only = bool(folder and files and not said and not taken_only)  # one error, as _documents says
         for file in files:

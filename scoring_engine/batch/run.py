@@ -115,7 +115,7 @@ def run_batch(options: BatchOptions) -> Summary:
     """
     own = options.written
     # a re-check folder inside the batch's folder is the re-check's, not projects compared with themselves
-    documents = find_documents(options.inputs, own, options.taken)  # a missing input stops the run first
+    documents = find_documents(options.inputs, own, options.taken, options.compare_with)  # a missing input stops first
     recheck_documents = _rechecks(options.compare_with, own) if options.compare_with else None
     made = _reports_folder(options)
     with reports_held(options.reports):  # no other batch writes into the reports folder while this one does (QA216 2)
@@ -228,7 +228,7 @@ def _planned(options: BatchOptions, reports: Path, own: Iterable[Path], sources:
     planned = {}
     clashes = []
     projects = report_projects(reports)  # the project each JSONL line's report was of (QA185 F5)
-    for index, document in enumerate(find_documents(options.inputs, own, options.taken)):
+    for index, document in enumerate(find_documents(options.inputs, own, options.taken, options.compare_with)):
         name = report_name(index, document.source, extension)
         planned[name] = of = report_source(document.source, document.path, document.line)
         if name not in there:
@@ -379,7 +379,7 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
     progress = None
     if options.progress is not None:
         own = options.written
-        total = count_documents(options.inputs, options.written, options.taken)
+        total = count_documents(options.inputs, options.written, options.taken, options.compare_with)
         total += count_documents(options.compare_with, own) if options.compare_with else 0
         progress = Progress(options.progress, total, lang=options.lang)
     with Recheck(batch_paths(options.inputs, (*options.written, *options.taken)) if recheck_documents is not None
