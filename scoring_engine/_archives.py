@@ -30,9 +30,9 @@ _SHOWN = 3  # names shown of what an archive holds
 def may_hold_projects(path: Path) -> bool:
     """Whether an archive a folder search meets may hold a project: a .rar or .7z, whose names are not read, a .zip
     that cannot be listed, or one that holds a file the search would read (a .zip of other papers, 佐证材料 of scans and
-    PDFs, is no project, as a PDF beside it is none)."""
+    PDFs, is no project, as a PDF beside it is none); a workbook named .zip is one, to be renamed (QA334 F5)."""
     names = _names(path)
-    return names is None or any(_read(name) for name in names)
+    return names is None or "xl/workbook.xml" in names or any(_read(name) for name in names)
 
 
 def archive_problem(path: Path, shown: str) -> Problem | None:

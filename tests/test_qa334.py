@@ -59,3 +59,18 @@ def test_a_link_to_the_output_or_recheck_folder_inside_an_input_is_passed_over_i
     (tmp_path / "in" / "other-link").symlink_to("../other")
     code, output = batch("--lang", "en", str(tmp_path / "in"), "-o", str(tmp_path / "out" / "b.xlsx"))
     assert 1 == code and "other-link: this is a link to the folder" in output and "out-link" not in output, output
+
+
+def test_a_workbook_named_zip_in_a_searched_folder_fails_saying_to_rename_it(tmp_path: Path) -> None:
+    """QA334 F5: an .xlsx renamed workbook.zip (a zip holding xl/workbook.xml) beside a project was passed over without
+    a word; given by name, it was told to rename it. Found in a folder, it is now a failed project saying so too."""
+    import zipfile
+
+    (tmp_path / "in").mkdir()
+    _facts(tmp_path / "in" / "p.json", "P1")
+    with zipfile.ZipFile(tmp_path / "in" / "workbook.zip", "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    code, output = batch("--lang", "en", str(tmp_path / "in"))
+    assert 1 == code and ("workbook.zip: this is an Excel workbook named .zip, not an archive (rename it to end in "
+                          ".xlsx)") in output, output
