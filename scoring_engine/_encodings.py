@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from .errors import Problem, ScoringEngineError
 
 __all__ = ["ENCODINGS", "UTF16_MARKS", "UTF32_MARKS", "decode", "reading_otherwise", "read_otherwise", "read_otherwise_from_now",
-           "utf16_unmarked"]
+           "unicode_codec", "utf16_unmarked", "utf32_unmarked"]
 
 #: The encodings a file that is not UTF-8 may be read in (GBK is a part of GB18030).
 ENCODINGS = ("utf-8", "gb18030", "gbk")
@@ -83,6 +83,37 @@ def utf16_unmarked(data: bytes) -> str | None:
         if many * 4 >= pairs > 0 and few * 8 <= many:
             return name
     return None
+
+
+def utf32_unmarked(data: bytes) -> str | None:
+    """"utf-32-le" or "utf-32-be" when `data` is UTF-32 text saved without a byte-order mark, else None: of its first
+    2,048 groups of four bytes, every one has its top byte NUL, nearly every one the next too (a character past
+    U+FFFF is rare), and few the lowest (QA334 F3: such a body was told to decode itself as GB18030).
+
+    >>> utf32_unmarked('{"项目": 1}'.encode("utf-32-le")), utf32_unmarked('{"项目": 1}'.encode("utf-32-be"))
+    ('utf-32-le', 'utf-32-be')
+    >>> utf32_unmarked('{"项目": 1}'.encode("utf-16-le")) is None
+    True
+    """
+    groups = min(len(data), 8192) // 4
+    head = data[:groups * 4]
+    if not groups or b"\x00\x00" not in head:
+        return None
+    nuls = [head[i::4].count(0) for i in range(4)]  # NULs at each place in their group
+    for top, next_, low, name in ((3, 2, 0, "utf-32-le"), (0, 1, 3, "utf-32-be")):
+        if nuls[top] == groups and nuls[next_] * 8 >= groups * 7 and nuls[low] * 8 <= groups:
+            return name
+    return None
+
+
+def unicode_codec(data: bytes) -> str | None:
+    """The codec that reads `data` when it is UTF-32 or UTF-16 text, with a byte-order mark ("utf-32", "utf-16") or
+    saved without one ("utf-32-le", "utf-16-be", …); None for any other."""
+    if data.startswith(UTF32_MARKS):  # before UTF-16, whose mark begins UTF-32's little-endian one
+        return "utf-32"
+    if data.startswith(UTF16_MARKS):
+        return "utf-16"
+    return utf32_unmarked(data) or utf16_unmarked(data)
 
 
 def decode(data: bytes) -> str:

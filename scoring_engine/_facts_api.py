@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ._arith import in_engine_context
 from ._command_line import run_as_command
-from ._encodings import UTF16_MARKS, UTF32_MARKS, reading_otherwise, utf16_unmarked
+from ._encodings import reading_otherwise, unicode_codec
 from ._files import MAX_FACTS_BYTES, facts_from_text, read_text, shown_path
 from ._old_workbooks import old_workbook_problem
 from ._other_kinds import OTHER_SUFFIXES, other_kind, written_table
@@ -59,8 +59,7 @@ def parse_facts(text: str | bytes, source: str | os.PathLike[str] | None = None,
 def _other_encoding(body: bytes, source: str | None) -> Problem | None:
     """The line for a body in UTF-16 or UTF-32, by its byte-order mark, or in UTF-16 saved without one, as the command
     line names a file so (QA330 F3: it was told body.decode("gb18030"), which raised on it); else None."""
-    codec = "utf-32" if body.startswith(UTF32_MARKS) else "utf-16" if body.startswith(UTF16_MARKS) else \
-        utf16_unmarked(body)
+    codec = unicode_codec(body)  # UTF-32 without its mark too (QA334 F3)
     if codec is None:
         return None
     return Problem(f"the facts text is {codec.upper()[:6]}, not UTF-8", file=source,

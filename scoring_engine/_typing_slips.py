@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ._encodings import UTF16_MARKS, UTF32_MARKS, utf16_unmarked
+from ._encodings import UTF16_MARKS, UTF32_MARKS, utf16_unmarked, utf32_unmarked
 from ._other_kinds import ODS_START, other_workbook
 from .errors import Problem
 from ._yaml_indents import between_levels
@@ -472,7 +472,7 @@ def encoding_problem(data: bytes, file: str | None, start: int, line: int) -> Pr
         return Problem("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file", file=file,
                        hint=form_read() if named else "give the form by its path in place of -: a form is not read from "
                        "standard input" if file == "<stdin>" else f"rename it to end in .xlsx: {form_read()}")
-    if data.startswith(UTF32_MARKS):  # before UTF-16, whose mark begins UTF-32's little-endian one
+    if data.startswith(UTF32_MARKS) or utf32_unmarked(data):  # before UTF-16, whose mark begins UTF-32's LE one
         return Problem("not UTF-8 text (byte 0): the file is UTF-32", file=file, line=1, hint=UTF16_HINT)
     if data.startswith(_OLD_OFFICE):
         return old_workbook(file)

@@ -74,3 +74,38 @@ def test_a_workbook_named_zip_in_a_searched_folder_fails_saying_to_rename_it(tmp
     code, output = batch("--lang", "en", str(tmp_path / "in"))
     assert 1 == code and ("workbook.zip: this is an Excel workbook named .zip, not an archive (rename it to end in "
                           ".xlsx)") in output, output
+
+
+def test_utf16_and_utf32_text_from_python_is_named_with_the_decode_that_reads_it() -> None:
+    """QA334 F3: score_many with Document(text=<UTF-16 bytes>), its mark given or not, was told to decode the text as
+    GB18030, which raised; parse_facts of UTF-32 saved without its mark too. Each names its encoding and a decode that
+    reads it, from Python, for a file and for a JSONL file."""
+    from scoring_engine import parse_facts, score_many
+    from scoring_engine.batch import Document
+    from scoring_engine.errors import FactsError
+
+    line = json.dumps(json.loads(FACTS), ensure_ascii=False)
+    for codec, name in (("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32")):
+        body = (b"\xff\xfe" + line.encode("utf-16-le")) if codec == "utf-16" else line.encode(codec)
+        assert json.loads(body.decode(codec)) == json.loads(line)  # the decode named reads it
+        problems = [p.text("en") for o in score_many(None, [Document(source="x", text=body)]) for p in o.problems]
+        assert [f'x: the facts text is {name}, not UTF-8 (decode the text with its encoding first, e.g. '
+                f'text=line.decode("{codec}"))'] == problems, problems
+        try:
+            parse_facts(body)
+        except FactsError as err:
+            assert f'{name}, not UTF-8 (decode the body with its encoding first, e.g. body.decode("{codec}"))' in str(err)
+        else:
+            raise AssertionError(codec)
+
+
+def test_a_utf32_file_saved_without_its_mark_is_named_utf32(tmp_path: Path) -> None:
+    """QA334 F3: a JSONL or facts file in UTF-32 without its byte-order mark was told, line by line, to give
+    --encoding gb18030."""
+    (tmp_path / "in").mkdir()
+    line = json.dumps(json.loads(FACTS), ensure_ascii=False)
+    (tmp_path / "in" / "a.jsonl").write_bytes(f"{line}\n{line}\n".encode("utf-32-le"))
+    (tmp_path / "in" / "b.json").write_bytes(line.encode("utf-32-be"))
+    code, output = batch("--lang", "en", str(tmp_path / "in"))
+    assert 1 == code and "a.jsonl: this JSONL file is UTF-32 text, not UTF-8" in output, output
+    assert "b.json:1: not UTF-8 text (byte 0): the file is UTF-32" in output and "gb18030" not in output, output

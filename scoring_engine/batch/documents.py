@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .._encodings import unicode_codec
 from .._files import facts_of_document
 from .._given_facts import READ_FORM_HINT, declares_facts_key
 from .._numpy_values import PANDAS_ROW_HINT, is_pandas_row
@@ -152,6 +153,9 @@ def _text_of(text: object) -> str | Problem:
     if not isinstance(text, (bytes, bytearray)):
         return Problem(f"a Document's text is the JSON text of a facts document (str or UTF-8 bytes), not {type(text).__name__}",
                        hint="give text=json.dumps(document), or the facts as facts=...")
+    if (codec := unicode_codec(bytes(text))) is not None:  # never told to decode UTF-16 as GB18030 (QA334 F3)
+        return Problem(f"the facts text is {codec.upper()[:6]}, not UTF-8",
+                       hint=f"decode the text with its encoding first, e.g. text=line.decode(\"{codec}\")")
     try:
         return bytes(text).decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:

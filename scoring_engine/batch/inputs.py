@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from .._archives import ARCHIVE_SUFFIXES, may_hold_projects
-from .._encodings import UTF16_MARKS, UTF32_MARKS, decode, utf16_unmarked
+from .._encodings import UTF16_MARKS, UTF32_MARKS, decode, utf16_unmarked, utf32_unmarked
 from .._typing_slips import UTF16_HINT, old_workbook
 from .._command_line import as_argument
 from .._files import not_a_regular_file
@@ -420,8 +420,9 @@ def _whole_file(handle: BinaryIO, shown: str) -> Problem | None:
     projects); no line at all (a unit's file left empty is a project not filed)."""
     head = handle.read(8192)  # as much as utf16_unmarked looks at
     handle.seek(0)
-    if head.startswith(UTF32_MARKS + UTF16_MARKS):
-        return Problem(UTF32_JSONL if head.startswith(UTF32_MARKS) else UTF16_JSONL, file=shown, hint=UTF16_HINT)
+    if head.startswith(UTF32_MARKS + UTF16_MARKS) or utf32_unmarked(head):  # UTF-32 without its mark too (QA334 F3)
+        return Problem(UTF16_JSONL if head.startswith(UTF16_MARKS) and not head.startswith(UTF32_MARKS) else UTF32_JSONL,
+                       file=shown, hint=UTF16_HINT)
     if utf16_unmarked(head):  # saved without its mark: as with one, not a line of GBK at its byte 0 (QA322 F5)
         return Problem(UTF16_JSONL, file=shown, hint=UTF16_HINT)
     number, spaced = 0, False
