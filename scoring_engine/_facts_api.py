@@ -16,7 +16,7 @@ from ._other_kinds import OTHER_SUFFIXES, other_kind, written_table
 from .errors import FactsError, Problem, named_source
 from .facts import Facts
 
-__all__ = ["load_facts", "parse_facts", "a_document_not_a_path"]
+__all__ = ["load_facts", "parse_facts", "a_document_not_a_path", "there"]
 
 #: The endings of the files a facts or set path names: a text ending so, on one line, is a path.
 _FILE_ENDINGS = (".json", ".yaml", ".yml")
@@ -80,6 +80,14 @@ def _a_path(text: str) -> bool:
         return False
 
 
+def there(path: str | os.PathLike[str]) -> bool:
+    """Whether something is at `path` (a name too long, or holding a NUL, is nothing there)."""
+    try:
+        return os.path.lexists(path)
+    except (OSError, ValueError):
+        return False
+
+
 def a_document_not_a_path(path: str | os.PathLike[str], what: str, call: str) -> str | None:
     """The hint for a document's text given where a path goes (a newline in it, or opening with { or [), naming `call`,
     the function that takes it (for a program only: no command takes a document as an argument); else None."""
@@ -104,7 +112,7 @@ def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
             text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
     except FactsError as err:  # a document's text given as its path: 'no such file', and nothing said of parse_facts
         hint = a_document_not_a_path(path, "a facts document's text", "parse_facts(text)")
-        if hint is None or len(err.problems) != 1 or err.problems[0].message != "no such file":
+        if hint is None or len(err.problems) != 1 or there(path):  # however long: 'File name too long' (QA334 F4)
             raise
-        raise FactsError(replace(err.problems[0], hint=hint)) from None
+        raise FactsError(replace(err.problems[0], message="no such file", hint=hint)) from None
     return facts_from_text(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))

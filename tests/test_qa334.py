@@ -109,3 +109,23 @@ def test_a_utf32_file_saved_without_its_mark_is_named_utf32(tmp_path: Path) -> N
     code, output = batch("--lang", "en", str(tmp_path / "in"))
     assert 1 == code and "a.jsonl: this JSONL file is UTF-32 text, not UTF-8" in output, output
     assert "b.json:1: not UTF-8 text (byte 0): the file is UTF-32" in output and "gb18030" not in output, output
+
+
+def test_a_facts_documents_text_given_as_a_path_is_told_of_parse_facts_however_long() -> None:
+    """QA334 F4: load_facts(text) of a real facts document (1,668 characters) said 'cannot read: File name too long'
+    with no hint, and score_many(set, [text]) 'no such file' whatever its length: both now say to read it with
+    parse_facts(text)."""
+    from scoring_engine import load_facts, load_indicator_set, score_many
+    from scoring_engine.errors import FactsError
+
+    hint = "this is a facts document's text, not a path: read it with parse_facts(text)"
+    for text in (FACTS, '{"facts": {}}'):
+        try:
+            load_facts(text)
+        except FactsError as err:
+            assert f"no such file ({hint})" in err.text("en"), err.text("en")
+        else:
+            raise AssertionError(text)
+        outcomes = list(score_many(load_indicator_set("national-framework"), [text]))
+        problems = [p.text("en") for o in outcomes for p in o.problems]
+        assert 1 == len(problems) and problems[0].endswith(f": no such file ({hint})"), problems

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from .._encodings import unicode_codec
-from .._files import facts_of_document
+from .._facts_api import a_document_not_a_path, there
+from .._files import facts_of_document, shown_path
 from .._given_facts import READ_FORM_HINT, declares_facts_key
 from .._numpy_values import PANDAS_ROW_HINT, is_pandas_row
 from .._record import record
@@ -105,6 +106,9 @@ class Document:
         if not text:  # Path("") is the current folder: a path column left empty, not "."
             return cls(source=f"#{number + 1}", problem=Problem("a document's path is empty", hint=_EMPTY_PATH))
         path = Path(text)
+        if (hint := a_document_not_a_path(text, "a facts document's text", "parse_facts(text)")) is not None and \
+                not there(text):  # a facts document's text given to score_many as a path (QA334 F4)
+            return cls(source=shown_path(text), problem=Problem("no such file", file=shown_path(text), hint=hint))
         return cls(source=str(path), name=path.name, path=path, folder=path.parent)
 
 
