@@ -45,6 +45,8 @@ def archive_problem(path: Path, shown: str) -> Problem | None:
     if names is not None and "xl/workbook.xml" in names:  # an .xlsx renamed, as an e-mail attachment sometimes is
         return Problem(f"this is an Excel workbook named {suffix}, not an archive", file=shown,
                        hint="rename it to end in .xlsx")
+    if names is None and (invalid := _invalid(path)) is not None:  # 0 bytes, a text named .zip (QA334 F7)
+        return Problem(invalid, file=shown, hint="ask its sender to send it again")
     hint = "unpack it, and run again on the folder it unpacks to"
     files = [name for name in names or () if not name.endswith("/")]
     if not files:
@@ -88,6 +90,23 @@ def _name(info: zipfile.ZipInfo) -> str:
         except UnicodeDecodeError:
             continue
     return info.filename
+
+
+def _invalid(path: Path) -> str | None:
+    """Why a .zip is no zip archive at all: empty, or damaged (or another file so named); None for a .rar, a .7z, and a
+    .zip whose list is only too long to read."""
+    if path.suffix.lower() != ".zip":
+        return None
+    import zipfile
+
+    try:
+        if os.path.getsize(path) == 0:
+            return "this .zip file is empty (0 bytes), not a valid zip archive"
+        if zipfile.is_zipfile(path) and not _listed_small(path):
+            return None
+    except OSError:
+        return None
+    return "this file named .zip is not a valid zip archive: it is damaged, or a file of another kind"
 
 
 def _listed_small(path: Path) -> bool:

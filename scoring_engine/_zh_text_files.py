@@ -50,6 +50,10 @@ TEXT_FILES = (
     ("this is a compressed archive ({suffix}), which is not read", "这是压缩包（{suffix}），不能直接读取"),
     ("this is a compressed archive ({suffix}), holding {names}", "这是压缩包（{suffix}），内有 {names!l}"),
     ("unpack it, and run again on the folder it unpacks to", "请先解压，再对解压出的文件夹运行"),
+    ("this .zip file is empty (0 bytes), not a valid zip archive", "这个 .zip 文件是空的（0 字节），不是有效的 zip 压缩包"),
+    ("this file named .zip is not a valid zip archive: it is damaged, or a file of another kind",
+     "这个以 .zip 命名的文件不是有效的 zip 压缩包：它已损坏，或是其他类型的文件"),
+    ("ask its sender to send it again", "请发送者重新发送"),
     ("unpack it, and run again on the folder it unpacks to; move an archive that holds no project (scans, PDFs) out of "
      "the input folder", "请先解压，再对解压出的文件夹运行；不含项目的压缩包（扫描件、PDF 等佐证材料）请移出输入文件夹"),
     # a link to a folder below a batch's input (batch/inputs.py, QA332 F2); a file or folder not read for want of the

@@ -129,3 +129,18 @@ def test_a_facts_documents_text_given_as_a_path_is_told_of_parse_facts_however_l
         outcomes = list(score_many(load_indicator_set("national-framework"), [text]))
         problems = [p.text("en") for o in outcomes for p in o.problems]
         assert 1 == len(problems) and problems[0].endswith(f": no such file ({hint})"), problems
+
+
+def test_an_empty_or_false_zip_is_said_to_be_no_valid_zip(tmp_path: Path) -> None:
+    """QA334 F7: a 0-byte .zip and a text named .zip were told 这是压缩包（.zip），不能直接读取（请先解压…）, which cannot be
+    done: each is said to be no valid zip archive, empty or damaged, found in a folder and given by name."""
+    (tmp_path / "in").mkdir()
+    _facts(tmp_path / "in" / "p.json", "P1")
+    (tmp_path / "in" / "empty.zip").write_bytes(b"")
+    (tmp_path / "in" / "text.zip").write_text("this is not a zip at all", encoding="utf-8")
+    code, output = batch("--lang", "zh", str(tmp_path / "in"))
+    assert 1 == code and "empty.zip: 这个 .zip 文件是空的（0 字节），不是有效的 zip 压缩包（请发送者重新发送）" in output, output
+    assert "text.zip: 这个以 .zip 命名的文件不是有效的 zip 压缩包：它已损坏，或是其他类型的文件" in output, output
+    assert "解压" not in output, output
+    result = CliRunner().invoke(main, ["score", "--lang", "en", str(tmp_path / "in" / "empty.zip")])
+    assert "this .zip file is empty (0 bytes), not a valid zip archive" in result.output, result.output
