@@ -61,6 +61,7 @@ TEXT_FILES = (
     ("this is a link to the folder {target}, which a folder search does not follow",
      "是指向文件夹 {target} 的链接，按文件夹查找时不会进入链接，没有读取"),
     ("give that folder itself as an input: {target}", "直接给出该文件夹作为输入：{target}"),
+    ("add that folder to the re-check with --compare-with: {target}", "把该文件夹用 --compare-with 加入复核：{target}"),
     ("ask its owner for the right to read it, or copy it to a folder you may read",
      "请向它的所有者取得读取权限，或把它复制到有权读取的文件夹"),
     ("none of its projects is scored: ask its owner for the right to read the folder, or copy it to a folder you may read",

@@ -144,3 +144,16 @@ def test_an_empty_or_false_zip_is_said_to_be_no_valid_zip(tmp_path: Path) -> Non
     assert "解压" not in output, output
     result = CliRunner().invoke(main, ["score", "--lang", "en", str(tmp_path / "in" / "empty.zip")])
     assert "this .zip file is empty (0 bytes), not a valid zip archive" in result.output, result.output
+
+
+def test_a_link_to_a_folder_in_the_recheck_folder_is_told_to_add_it_with_compare_with(tmp_path: Path) -> None:
+    """QA334 F6: a link to a folder inside the --compare-with folder was told to give that folder "as an input", which
+    would score the re-checks as projects: it is told to add it with --compare-with."""
+    for folder in ("in", "rc", "elsewhere"):
+        (tmp_path / folder).mkdir()
+    _facts(tmp_path / "in" / "p.json", "P1")
+    _facts(tmp_path / "rc" / "p.json", "P1")
+    (tmp_path / "rc" / "more").symlink_to("../elsewhere")
+    code, output = batch("--lang", "en", str(tmp_path / "in"), "--compare-with", str(tmp_path / "rc"))
+    assert "more: this is a link to the folder" in output and "as an input" not in output, output
+    assert f"(add that folder to the re-check with --compare-with: {tmp_path / 'elsewhere'})" in output, output

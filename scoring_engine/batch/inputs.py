@@ -14,6 +14,7 @@ import errno
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -36,8 +37,8 @@ from .matching import Paths, parts
 from .reports_mark import REPORTS_MARK, reports_written
 from .._patterns import compile_later
 
-__all__ = ["Document", "find_documents", "count_documents", "batch_paths", "not_facts", "searched_files", "searched_paths",
-           "FACTS_SUFFIXES", "FORM_SUFFIXES", "JSONL_SUFFIX"]
+__all__ = ["Document", "as_rechecks", "find_documents", "count_documents", "batch_paths", "not_facts", "searched_files",
+           "searched_paths", "FACTS_SUFFIXES", "FORM_SUFFIXES", "JSONL_SUFFIX"]
 
 #: Files a folder search takes as facts files (YAML ones only when they hold facts, not a set).
 FACTS_SUFFIXES = (".json", ".yaml", ".yml")
@@ -190,7 +191,22 @@ class _Unread(NamedTuple):
         shown = without_surrogates(os.path.normpath(self.path.parent / target) if not os.path.isabs(target) else target)
         return Document(source=where, problem=Problem(
             f"this is a link to the folder {shown}, which a folder search does not follow", file=where,
-            hint=f"give that folder itself as an input: {as_argument(shown)}"))
+            hint=_AS_INPUT + as_argument(shown)))
+
+
+_AS_INPUT = "give that folder itself as an input: "
+
+
+def as_rechecks(documents: Iterator[Document]) -> Iterator[Document]:
+    """The re-check's documents (--compare-with): a link to a folder in it is told to add that folder to the re-check,
+    not to give it as an input of the batch (QA334 F6)."""
+    for document in documents:
+        problem = document.problem
+        if problem is not None and problem.hint is not None and problem.hint.startswith(_AS_INPUT):
+            added = f"add that folder to the re-check with --compare-with: {problem.hint.removeprefix(_AS_INPUT)}"
+            yield replace(document, problem=replace(problem, hint=added))
+        else:
+            yield document
 
 
 def _searched(paths: list[Path]) -> tuple[str, ...]:

@@ -38,7 +38,7 @@ from ..reports.batch_output import BatchOutput
 from ..reports.batch_xlsx import BatchWorkbook
 from .documents import Document
 from .compare import DEFAULT_THRESHOLD, NO_PROJECT, RECHECK, compare, compared_set
-from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
+from .inputs import as_rechecks, batch_paths, count_documents, find_documents, searched_files, searched_paths
 from .reports_mark import (REPORTS_MARK, earlier_reports, line_project, listed_reports, mark_reports, noted_reports,
                            remove_temporaries, replaced, report_projects, report_source, report_sources, reports_held)
 from .kept import SPACE_ERRORS, Rows
@@ -454,7 +454,7 @@ def _compared(entry: Entry, recheck: Recheck | None, options: BatchOptions, kept
 def _rechecks(inputs: tuple[str, ...], own: Iterable[str | os.PathLike[str]]) -> Iterator[Any]:
     """The re-check's documents; an input that is not there is said to be the re-check's (--compare-with)."""
     try:
-        return find_documents(inputs, own)
+        return as_rechecks(find_documents(inputs, own))
     except ScoringEngineError as err:
         raise type(err)([replace(p, hint=p.hint or "given with --compare-with: the re-check of these projects")
                          for p in err.problems]) from None
