@@ -155,5 +155,6 @@ def test_a_link_to_a_folder_in_the_recheck_folder_is_told_to_add_it_with_compare
     _facts(tmp_path / "rc" / "p.json", "P1")
     (tmp_path / "rc" / "more").symlink_to("../elsewhere")
     code, output = batch("--lang", "en", str(tmp_path / "in"), "--compare-with", str(tmp_path / "rc"))
+    assert 1 == code  # the link is a re-check that could not be read: a failure, said
     assert "more: this is a link to the folder" in output and "as an input" not in output, output
     assert f"(add that folder to the re-check with --compare-with: {tmp_path / 'elsewhere'})" in output, output
