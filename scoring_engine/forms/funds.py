@@ -70,8 +70,11 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
     top, first, last = heading[0], min(columns.values()), max(columns.values())
     bottom = max(rows.values(), default=top)
     indicators = _indicator_block(reading)
+    own = engine_notes(reading, indicators)
     for (r, c), written in sorted(reading.sheet.cells.items()):
         if not isinstance(written, str) or (r > bottom and r in indicators):  # a 偏差原因 saying 单位：元 (QA208 4)
+            continue
+        if r in own:  # the lines `score -o` writes under its form, a warning of amounts in 元 among them (QA331 F1)
             continue
         if r > bottom:  # a line under the indicator block, or a 年度总体目标 row, which `money_note` alone reads, with
             # its own guards (a figure's own unit, a problem found, a word's unit: （一）水费单价3.2（单位：元）,
@@ -88,6 +91,41 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
             reading.problem(r, c, f"the label {cut(written.strip())} gives the amounts in {unit}, and the form's amounts "
                                   "are read in 万元", f"type the amounts in 万元 (1 {unit} is {IN_WAN[unit]} 万元), and "
                                                      "write 万元 in the label", merged=False)
+
+
+#: The lines a report `score -o` writes under its form (forms/content.py): its 等级 first, then what the project must
+#: explain, the warnings, the indicators marked 不适用 and the rows' deductions, each led by its word.
+_GRADE_LINE = compile_later(r"等级:[^\W\d_]{1,8}(?:\(结果应用:[^\n]*\))?", needs="等")
+_OWN_LEADS = ("需说明:", "提示:", "不适用:", "扣分:")
+
+
+def engine_notes(reading: FormReading, indicators: range) -> set[int]:
+    """The rows under the indicator block that hold the lines the engine writes under a report's form (`等级：优秀`, then
+    its 需说明, 提示, 不适用 and 扣分 lines, one a row, each merged across the form from its first column): none is the
+    clerk's, and a warning's words (全年预算数 1200000 万元，即 120 亿元（若表中金额以元计…）) are never a note giving the
+    form's unit (QA331 F1).
+    A 提示 line a clerk typed under a form (in a cell of its own, or with no 等级 line the engine wrote right above it)
+    is read as a note.
+
+    >>> _GRADE_LINE.fullmatch("等级:优秀") is not None, _GRADE_LINE.fullmatch("等级:优秀(结果应用:加大支持)") is not None
+    (True, True)
+    """
+    end = indicators.stop if indicators else 0
+    own: set[int] = set()
+    for r in reading.sheet.rows:
+        if r < end:
+            continue
+        line = note_text(reading.sheet.text(r, 1)).strip()
+        if not line:
+            continue
+        if not any(top == bottom == r and left == 1 < right for top, left, bottom, right in reading.sheet.merges):
+            line = ""  # the engine merges each line across the form: a clerk's cell typed under them is the clerk's
+        # one a row, as written: never a line apart
+        if (not own and _GRADE_LINE.fullmatch(line)) or (own and r - 1 in own and line.startswith(_OWN_LEADS)):
+            own.add(r)
+        elif own:
+            break
+    return own
 
 
 def _indicator_block(reading: FormReading) -> range:

@@ -1,0 +1,37 @@
+"""QA331: official forms filled as clerks fill them, and the reports `score -o` writes from them read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, scored_form, written_form
+from scoring_engine.cli import main
+
+
+@pytest.mark.parametrize(("name", "amounts"), [("self-evaluation", {"E6": 1200000, "F6": 1140000}),
+                                               ("sichuan-self-evaluation", {"F6": 1200000, "G6": 1140000})])
+def test_a_report_carrying_the_warning_of_amounts_in_yuan_is_scored_again_as_it_was_written(
+        tmp_path: Path, name: str, amounts: dict[str, object]) -> None:
+    """QA331 F1: the 提示 line `score -o` writes under its form ("提示：…E6：全年预算数 1200000 万元，即 120 亿元（若表中
+    金额以元计…）") was read back as a note giving the form's amounts in 元: the report, and `import` of it, were refused
+    on A25. The engine's own lines under its form (等级, then 需说明, 提示…) are no clerk's note; a clerk's 提示 saying
+    the amounts are in 元 under a form without them is refused as before."""
+    form = written_form(ROOT / "indicator_sets" / f"{name}.facts.json", tmp_path / "form.xlsx", amounts)
+    report = tmp_path / "report.xlsx"
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "-o", str(report)])
+    assert 0 == run.exit_code, run.output
+    notes = [c.value for c in openpyxl.load_workbook(report).worksheets[0]["A"] if isinstance(c.value, str)]
+    assert any(n.startswith("提示：") and "以元计" in n for n in notes), notes
+    code, output = scored_form(report)
+    assert 0 == code and "gives the amounts in" not in output, output
+    assert "万元 is 120 亿元 (if the form's amounts are in 元" in output, output  # the warning said again, as it was
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(report), "-o", str(tmp_path / "facts.json")])
+    assert 0 == run.exit_code, run.output
+    clerk = written_form(ROOT / "indicator_sets" / f"{name}.facts.json", tmp_path / "clerk.xlsx",
+                         {"A31": "提示：本表金额单位为元"})
+    code, output = scored_form(clerk)
+    assert 1 == code and "!A31: the label 提示：本表金额单位为元 gives the amounts in 元" in output, output
