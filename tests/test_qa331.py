@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import json
 from pathlib import Path
 
 import openpyxl
@@ -35,3 +37,24 @@ def test_a_report_carrying_the_warning_of_amounts_in_yuan_is_scored_again_as_it_
                          {"A31": "提示：本表金额单位为元"})
     code, output = scored_form(clerk)
     assert 1 == code and "!A31: the label 提示：本表金额单位为元 gives the amounts in 元" in output, output
+
+
+@pytest.mark.parametrize("name", ["self-evaluation", "sichuan-self-evaluation"])
+@pytest.mark.parametrize(("typed", "year", "said"), [
+    (2024, 2024, None), (2024.0, 2024, None), ("（2024年度）", 2024, None),
+    (datetime.datetime(2024, 3, 1), None, "(2024-03-01)"), ("（2024年3月）", None, "(2024年3月)"),
+    ("2024-2025年度", None, "(2024-2025年度)")])
+def test_the_year_typed_as_a_number_is_read_and_a_date_or_a_month_is_said(
+        tmp_path: Path, name: str, typed: object, year: int | None, said: str | None) -> None:
+    """QA331 F2: 2024 typed in A2 (a number, as Excel keeps it), a date, or （2024年3月） was dropped without a word: no
+    project.year, an empty 年度 in the batch. A whole number is the year; a date or a month is said as a year not read
+    (the date a form was filled tells no 年度), as 2024-2025年度 was."""
+    form = written_form(ROOT / "indicator_sets" / f"{name}.facts.json", tmp_path / "form.xlsx", {"A2": typed})
+    out = tmp_path / "facts.json"
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "-o", str(out)])
+    assert 0 == run.exit_code, run.output
+    assert json.loads(out.read_text(encoding="utf-8")).get("project", {}).get("year") == year, run.output
+    if said:
+        assert f"!A2: the year {said} cannot be read, so the project has none" in run.output, run.output
+    else:
+        assert "the year" not in run.output, run.output

@@ -9,6 +9,8 @@ sheet 表外事实 (written with every selfeval workbook) gives the facts the fo
 
 from __future__ import annotations
 
+import datetime
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .._arith import in_engine_context
+from .._patterns import compile_later
 from .._record import record
 from .._text import cut
 from ..errors import FactsError, Problem
@@ -227,15 +230,21 @@ def _header(reading: FormReading) -> None:
     # the title's rows first (a project name below may hold a year of its own: 2021年度…补助资金项目)
     found = next(((r, c, year) for pattern, rows in ((_YEAR, 2), (_YEAR_PLAIN, 2), (_YEAR, 5)) for r, c, value in head
                   if r <= rows and (m := pattern.search(value))
-                  and 1900 <= (year := int(m.group(1).translate(_CHINESE_DIGITS))) <= 2100), None)
+                  and 1900 <= (year := int(m.group(1).translate(_CHINESE_DIGITS))) <= 2100
+                  and (rows == 2 or not _typed_year(reading))), None) or _typed_year(reading)
     if found:
         reading.project["year"] = found[2]
         reading.provenance["project.year"] = reading.sheet.ref(found[0], found[1])
     else:  # a 年度 line filled in a way not read (（24年度）, 2O24年度) is said: a re-check is matched by the year (QA79 F1)
-        for r, c, value in (h for h in head if h[0] <= 2 and "年度" in h[2] and "表" not in h[2] and re.search(r"\d", h[2])):
+        # (and a date, typed or as Excel stores 2024-03-01, or a month, （2024年3月）: which year it reports is not told by
+        # when the form was filled: QA331 F2)
+        shown = [(r, c, value.strip().strip('()（） ')) for r, c, value in head if r <= 2 and (
+            ("年度" in value and "表" not in value and re.search(r"\d", value)) or _DATE_LINE.fullmatch(value))]
+        shown += [(r, c, f"{value:%Y-%m-%d}") for (r, c), value in sorted(reading.sheet.cells.items())
+                  if r <= 2 and isinstance(value, datetime.date)]
+        for r, c, value in shown:
             reading.warnings.append(Problem(
-                f"{reading.sheet.ref(r, c)}: the year ({cut(value.strip().strip('()（） '))}) cannot be read, so the project has "
-                "none",
+                f"{reading.sheet.ref(r, c)}: the year ({cut(value)}) cannot be read, so the project has none",
                 file=str(reading.path), hint="write it as （2024年度）"))
     for item in [i for line in reading.layout.header for i in line] + list(reading.layout.closing):
         at = reading.find(item)
@@ -246,6 +255,19 @@ def _header(reading: FormReading) -> None:
         at = reading.find(item)
         if at and reading.sheet.get(at[0] + 1, at[1]) is not None:
             _project(reading, item, at[0] + 1, at[1])
+
+
+#: A date or a month in the 年度 line: （2024年3月）, 2024年3月1日, 2024-03, 2024.3.1.
+_DATE_LINE = compile_later(r"\s*[(（]?\s*\d{4}\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[-./]\s*\d{1,2}(?:\s*[-./]\s*\d{1,2})?)"
+                           r"\s*[)）]?\s*")
+
+
+def _typed_year(reading: FormReading) -> tuple[int, int, int] | None:
+    """The year typed as a number in the title's rows (2024: what Excel keeps of 2024 typed in A2), where no text there
+    gives one (QA331 F2: dropped without a word)."""
+    return next(((r, c, int(value)) for (r, c), value in sorted(reading.sheet.cells.items())
+                 if r <= 2 and isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+                 and math.isfinite(value) and value == int(value) and 1900 <= value <= 2100), None)
 
 
 def _project(reading: FormReading, item: Labelled, row: int, col: int) -> None:
