@@ -58,3 +58,37 @@ def test_the_year_typed_as_a_number_is_read_and_a_date_or_a_month_is_said(
         assert f"!A2: the year {said} cannot be read, so the project has none" in run.output, run.output
     else:
         assert "the year" not in run.output, run.output
+
+
+def _side_row(form: Path, name: str, value: object) -> Path:
+    """`form` with its side sheet's 事实 row `name` holding `value`, the row added where there is none."""
+    book = openpyxl.load_workbook(form)
+    side = book["表外事实"]
+    row = next((r for r in range(1, side.max_row + 1) if side.cell(r, 2).value == name), None)
+    if row is None:
+        side.append(["事实", name, value])
+    else:
+        side.cell(row, 3).value = value
+    book.save(form)
+    return form
+
+
+@pytest.mark.parametrize("name", ["self-evaluation", "cost-type-self-evaluation", "henan-special-bond", "hubei-self-evaluation"])
+def test_the_adjusted_budget_chosen_as_the_base_and_left_blank_is_said_on_its_cell(tmp_path: Path, name: str) -> None:
+    """QA331 F3: budget.base 调整后预算数 on 表外事实 with its budget.adjusted row left empty was told "…/indicator_sets/
+    self-evaluation.yaml:111: 指标 budget：派生值 execution_rate：…缺少事实 budget.adjusted（…）（在事实文件中补上调整后预算数）": the
+    set's YAML, a facts file's fix. It is now said on the empty cell, as any other; a form without the row (the report
+    `score -o` writes) is told the row to add."""
+    report = written_form(ROOT / "indicator_sets" / f"{name}.facts.json", tmp_path / "report.xlsx")
+    book = openpyxl.load_workbook(report)
+    side = book["表外事实"]
+    assert not any(side.cell(r, 2).value == "budget.adjusted" for r in range(1, side.max_row + 1))
+    code, output = scored_form(_side_row(report, "budget.base", "调整后预算数"))
+    assert 1 == code and ".yaml" not in output and "facts file" not in output, output
+    assert "add a row 事实 | budget.adjusted | its value on the sheet 表外事实" in output, output
+    book = openpyxl.load_workbook(report)
+    book["表外事实"].append(["事实", "budget.adjusted", None])
+    book.save(report)
+    code, output = scored_form(report)
+    assert 1 == code and ".yaml" not in output and "facts file" not in output, output
+    assert "表外事实!C" in output and ": “调整后预算数” is empty (fact budget.adjusted) (fill in the cell)" in output, output

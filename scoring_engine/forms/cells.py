@@ -144,7 +144,7 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         fact = problem.path.removeprefix("$.facts.")
     if fact is None:
         return problem
-    if fact in imported.empty and problem.hint == ADD_THE_FACT:
+    if fact in imported.empty and _adds_the_fact(problem):
         blank = imported.empty[fact]
         return Problem(f"{blank.cell}: {blank.what} is empty (fact {fact})", file=form, fact=fact, hint=blank.hint)
     if fact in imported.provenance:
@@ -170,9 +170,16 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
             f"make them add up to {declared} (the weight the set gives {block.label}), or to {plain(rescaled)}, "
             "the group's weight with the indicators marked 不适用 rescaled away")  # the form may show either sum: both named
         return _on(dataclasses.replace(problem, message=message, fact=None, hint=fix), shown, form)
-    if problem.hint == ADD_THE_FACT and fact in indicator_set.facts:
+    if _adds_the_fact(problem) and fact in indicator_set.facts:
         return _missing_row(problem, fact, imported, indicator_set)
     return _on_cells_read(problem, fact, imported, indicator_set)
+
+
+def _adds_the_fact(problem: Problem) -> bool:
+    """Whether `problem` is a fact left out, fixed in a facts file: the engine's hint, or its words for a fact that may be
+    left out, by its label (add the fact 调整后预算数 to the facts file: QA331 F3, a form was told to fix a facts file)."""
+    hint = problem.hint or ""
+    return hint == ADD_THE_FACT or (hint.startswith("add the fact ") and " to the facts file" in hint)
 
 
 def _category_cell(problem: Problem, row: str, imported: ImportedFacts, indicator_set: IndicatorSet) -> Problem | None:
