@@ -92,3 +92,41 @@ def test_the_adjusted_budget_chosen_as_the_base_and_left_blank_is_said_on_its_ce
     code, output = scored_form(report)
     assert 1 == code and ".yaml" not in output and "facts file" not in output, output
     assert "表外事实!C" in output and ": “调整后预算数” is empty (fact budget.adjusted) (fill in the cell)" in output, output
+
+
+def _date_sets() -> list[str]:
+    """The bundled sets that declare a date fact."""
+    from scoring_engine import load_indicator_set
+
+    names = sorted(p.stem for p in (ROOT / "indicator_sets").glob("*.yaml") if not p.stem.endswith(".cases"))
+    return [n for n in names if any(f.type == "date" for f in load_indicator_set(n).facts.values())]
+
+
+@pytest.mark.parametrize("written", ["2024-12-15", "2024年12月15日", datetime.datetime(2024, 12, 15)])
+def test_a_forms_dates_hash_as_the_facts_import_writes_of_it(tmp_path: Path, written: object) -> None:
+    """QA331 F7: a national-framework form's dates hashed as {"$date": "2024-12-15"}, the facts `import` writes of it as
+    the text "2024-12-15": two facts sha256 for one project, where reports.md §Provenance says they hash alike. A date
+    read from a form is the text import writes; checked for every bundled set with date facts."""
+    sets = _date_sets()
+    assert sets, "no bundled set declares a date fact"
+    for name in sets:
+        form = written_form(ROOT / "indicator_sets" / f"{name}.facts.json", tmp_path / f"{name}.xlsx")
+        book = openpyxl.load_workbook(form)
+        side = book["表外事实"]
+        from scoring_engine import load_indicator_set
+
+        dates = {n for n, f in load_indicator_set(name).facts.items() if f.type == "date"}
+        typed = [r for r in range(1, side.max_row + 1) if side.cell(r, 2).value in dates]
+        assert typed, name
+        for r in typed:
+            side.cell(r, 3).value = written
+        book.save(form)
+        run = CliRunner().invoke(main, ["score", str(form), "--format", "json"])
+        assert 0 == run.exit_code, run.output
+        scored = json.loads(run.output[run.output.index("{"):])["facts"]["sha256"]
+        out = tmp_path / f"{name}.json"
+        run = CliRunner().invoke(main, ["import", str(form), "-o", str(out)])
+        assert 0 == run.exit_code, run.output
+        run = CliRunner().invoke(main, ["score", str(out), "--format", "json"])
+        assert 0 == run.exit_code, run.output
+        assert json.loads(run.output[run.output.index("{"):])["facts"]["sha256"] == scored, name

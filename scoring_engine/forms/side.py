@@ -369,10 +369,12 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
             return None
     if kind == "boolean" and isinstance(value, str) and value.strip().lower() in _YES_NO:
         return _YES_NO[value.strip().lower()]
+    # a date cell holds the day at midnight: read as the text import writes, 2023-12-15, as a facts file in JSON gives it,
+    # so that the form and the facts imported from it hash alike (QA331 F7: the form's hashed as {"$date": …})
     if kind == "date" and isinstance(value, datetime.datetime):
-        return value.date()  # a date cell holds the day at midnight: import writes 2023-12-15, as a facts file gives it
+        return value.date().isoformat()
     if kind == "date" and isinstance(value, str) and (day := _typed_date(value)) is not None:
-        return day
+        return day.isoformat()
     # 'ratio\r\n' pasted from Word is the choice ratio (QA56 F6); '2024-03-20 ' (or after a full-width space) the date
     if kind in ("string", "date") and isinstance(value, str):  # (QA165 F11), as '是 ' and ' 1000 ' are their values
         return value.strip()
