@@ -130,3 +130,32 @@ def test_a_forms_dates_hash_as_the_facts_import_writes_of_it(tmp_path: Path, wri
         run = CliRunner().invoke(main, ["score", str(out), "--format", "json"])
         assert 0 == run.exit_code, run.output
         assert json.loads(run.output[run.output.index("{"):])["facts"]["sha256"] == scored, name
+
+
+def _with_not_applicable(tmp_path: Path) -> Path:
+    """The bundled national-framework facts with 效益 可持续影响 marked 不适用: the other weights are rescaled."""
+    facts = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    facts["indicator_set"] = "national-framework"
+    facts.setdefault("not_applicable", {})["benefit.effects.sustainable"] = "项目无持续影响"
+    path = tmp_path / "na.json"
+    path.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("marked", [False, True])
+def test_a_national_forms_own_row_whose_weight_the_clerk_changed_is_said(tmp_path: Path, marked: bool) -> None:
+    """QA331 F4: G8 of a national-framework form (立项依据充分性, 3 分) changed to 10 was ignored without a word, while the
+    funds' and the 总分's 分值 were compared: each row of the set's own tree now is, its rescaled weight (indicators marked
+    不适用) taken as the form `score` writes prints it."""
+    facts = _with_not_applicable(tmp_path) if marked else ROOT / "indicator_sets" / "national-framework.facts.json"
+    report = written_form(facts, tmp_path / "report.xlsx")
+    code, output = scored_form(report)
+    assert 0 == code and "points, but" not in output, output
+    sheet = openpyxl.load_workbook(report).worksheets[0]
+    row = next(c.row for c in sheet["D"] if c.value == "立项依据充分性")
+    shown = sheet[f"G{row}"].value
+    written_form(facts, report, {f"G{row}": 10})
+    code, output = scored_form(report)
+    assert 0 == code, output
+    assert f"!G{row}: the form gives 10 points, but 立项依据充分性 weighs 3 in the set national-framework" in output, \
+        (shown, output)

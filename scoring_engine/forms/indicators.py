@@ -181,6 +181,8 @@ def _own_rows(reading: FormReading, row_at: int, at: Mapping[str, int]) -> None:
             indicator = next((i for i in own.walk() if i.is_leaf and same_label(name, i.name)), None)
             if indicator is not None and "score" in at:
                 reading.typed_score(indicator.id, r, at["score"])
+            if indicator is not None and "weight" in at:  # compared with the set's as the 总分's is (QA331 F4)
+                reading.weights_shown[indicator.id] = (r, at["weight"])
             own_row(reading, r, at, name, indicator)
 
 

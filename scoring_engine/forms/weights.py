@@ -29,15 +29,17 @@ _FIX = "correct it, or score the form with the set it was made for"
 
 def compare_weights(reading: FormReading, not_applicable: Mapping[str, str]) -> None:
     """A 提示 for each weight the form prints outside its 三级 rows that the set does not give (`reading.weights_shown`:
-    the funds 分值 and the 总分 row's, by the indicator id or "total"; the block labels, found here)."""
+    the funds 分值, the 总分 row's and those of the rows of the set's own tree, by the indicator id or "total"; the block
+    labels, found here)."""
     s = reading.set
     funds = s.form.funds_indicator
     allowed: dict[str, tuple[Decimal, ...]] = {"total": (s.total,)}
     names = {"total": "总分"}
-    if funds is not None:
-        declared = s.indicator(funds).weight
-        used = used_weights(reading, not_applicable, s.precision).get(funds, declared) if not_applicable else declared
-        allowed[funds], names[funds] = (declared, used), s.indicator(funds).name
+    rescaled = used_weights(reading, not_applicable, s.precision) if not_applicable else {}
+    # the funds' row, and each row of the set's own tree the form prints (a national form's 立项依据充分性: QA331 F4)
+    for key in ([funds] if funds is not None else []) + [k for k in reading.weights_shown if k not in ("total", funds)]:
+        declared = s.indicator(key).weight
+        allowed[key], names[key] = (declared, rescaled.get(key, declared)), s.indicator(key).name
     for key, (row, col) in reading.weights_shown.items():
         typed = _number(reading.sheet.get(row, col))
         if typed is not None and key in allowed and typed not in allowed[key]:
