@@ -159,3 +159,29 @@ def test_a_national_forms_own_row_whose_weight_the_clerk_changed_is_said(tmp_pat
     assert 0 == code, output
     assert f"!G{row}: the form gives 10 points, but 立项依据充分性 weighs 3 in the set national-framework" in output, \
         (shown, output)
+
+
+def test_amounts_in_yuan_on_the_national_forms_side_sheet_are_warned_of_as_the_funds_blocks_are(tmp_path: Path) -> None:
+    """QA331 F5: budget.total 10000000 on a national-framework form's 表外事实 (typed in 元) got no word, where every funds
+    block warns "全年预算数 1000000 万元，即 100 亿元（若表中金额以元计…）": batch totals came out 10,000 times too large. The
+    first fact in 万元 read from the side sheet at 100 亿元 or more is now warned of, once; the report `score -o` writes
+    of it reads back."""
+    facts = ROOT / "indicator_sets" / "national-framework.facts.json"
+    form = written_form(facts, tmp_path / "form.xlsx")
+    code, output = scored_form(form)
+    assert 0 == code and "亿元" not in output, output
+    book = openpyxl.load_workbook(form)
+    side = book["表外事实"]
+    rows = {side.cell(r, 2).value: r for r in range(1, side.max_row + 1)}
+    for name in ("budget.total", "budget.arrived", "budget.paid"):
+        side.cell(rows[name], 3).value = side.cell(rows[name], 3).value * 10000
+    book.save(form)
+    code, output = scored_form(form)
+    assert 0 == code, output
+    assert f"!C{rows['budget.total']}: the 预算资金 " in output and output.count("亿元 (if the form's amounts are in 元") == 1, \
+        output
+    report = tmp_path / "report.xlsx"
+    run = CliRunner().invoke(main, ["score", str(form), "--layout", "selfeval", "-o", str(report)])
+    assert 0 == run.exit_code, run.output
+    code, output = scored_form(report)
+    assert 0 == code and output.count("亿元 (if the form's amounts are in 元") == 1, output

@@ -23,7 +23,7 @@ from .reading import SAME_UNIT, UNUSED, FormReading, not_worked_out
 from .workbook import Formula
 from .._patterns import compile_later
 
-__all__ = ["check_funds"]
+__all__ = ["check_funds", "side_amounts_in_yuan"]
 
 _AMOUNTS = ("initial", "budget", "paid")  # the columns of amounts in 万元 a 其中 row splits
 _IN_WAN = (None, *SAME_UNIT["万元"])  # an amount typed 60万 is read as 60万元, as where the set reads it
@@ -221,6 +221,23 @@ def _amounts_in_yuan(reading: FormReading, row: int, columns: Mapping[str, int])
 
 
 _MOST_LIKELY = Decimal(1_000_000)  # 万元: 100 亿元, more than a project a unit self-evaluates spends
+
+
+def side_amounts_in_yuan(reading: FormReading) -> None:
+    """The same 提示 for the first fact in 万元 read from the side sheet (the national form's budget.total, on 表外事实)
+    that reads as 100 亿元 or more, where the funds block warned of none: typed in 元, batch summed it 10,000 times too
+    large without a word (QA331 F5)."""
+    if any(w.message.endswith(" 亿元") for w in reading.warnings):
+        return  # the funds block's amounts said so already: one line is enough for one slip
+    on_form = reading.sheet.ref(1, 1).rpartition("!")[0] + "!"
+    for name, value in reading.values.items():
+        spec, cell = reading.set.facts.get(name), reading.provenance.get(name, on_form)
+        if spec is not None and spec.unit == "万元" and isinstance(value, Decimal) and value >= _MOST_LIKELY \
+                and not cell.startswith(on_form):
+            reading.warnings.append(Problem(
+                f"{cell}: the {spec.label or name} {plain(value)} 万元 is {plain(value / 10000)} 亿元", file=str(reading.path),
+                hint="if the form's amounts are in 元, type them in 万元 (1 元 is 0.0001 万元)"))
+            return
 
 
 def _parts_add_up(reading: FormReading, total_row: int, part_rows: list[int], col: int, key: str) -> None:

@@ -29,7 +29,7 @@ from ..model import IndicatorSet
 from ..plan import not_a_set
 from .content import is_own_conclusion
 from .details import project_detail
-from .funds import check_funds
+from .funds import check_funds, side_amounts_in_yuan
 from .indicators import PUT_THE_ROW_BACK, read_indicators
 from .label_cells import reason_words, refuse_header_formulas, refuse_heading_values, unread_funds_label
 from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, from_wan, normal, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
@@ -110,6 +110,7 @@ def read_form(path: str | os.PathLike[str], indicator_set: IndicatorSet, sheets:
     read_indicators(reading)
     side = next((s for s in sheets if s.name == SIDE_SHEET), None)
     not_applicable = read_side(reading, side) if side is not None else {}
+    side_amounts_in_yuan(reading)
     named = named_set(sheets)
     version = named_version(sheets, base_version(indicator_set, named))
     recorded = written_for(side, version or base_version(indicator_set, named))
