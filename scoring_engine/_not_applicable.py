@@ -16,7 +16,19 @@ from .model import IndicatorSet
 from .plan import ScoringPlan
 from .target_rows import row_document
 
-__all__ = ["for_comparison", "moved_to", "not_applicable", "read_by_none", "weighted_for_other", "weights_without"]
+__all__ = ["for_comparison", "moved_to", "not_applicable", "only_not_applicable", "read_by_none", "weighted_for_other",
+           "weights_without"]
+
+
+def only_not_applicable(indicator_set: IndicatorSet, marked: Mapping[str, str], missing: str | None,
+                        values: Mapping[str, object]) -> bool:
+    """Whether a check or a 需说明 condition that could not be judged for want of fact `missing` asks of a fact only the
+    indicators marked 不适用 read: the project need not give it, and a line saying the check was not judged (无法核对
+    （缺少事实 budget.paid）) is one nothing can be done about (QA331 F6: budget marked 不适用, E6/F6 left blank)."""
+    if not marked or missing is None or missing in values:
+        return False
+    readers = indicator_set.readers().get(missing) or []
+    return bool(readers) and all(reader in marked for reader in readers)
 
 
 def not_applicable(plan: ScoringPlan, facts: Facts) -> dict[str, str]:

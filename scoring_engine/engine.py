@@ -27,7 +27,7 @@ from ._check_failure import check_problem, divided_by_zero
 from ._check_failure import in_words, with_values as _with_values
 from ._frozen import ReadOnly, made_frozen
 from ._given_facts import given_facts, naming_another_set, of_no_file
-from ._not_applicable import not_applicable, weights_without
+from ._not_applicable import not_applicable, only_not_applicable, weights_without
 from ._fact_warnings import one_line_warnings, shares_warnings
 from ._flag_words import flags_of
 from ._text import cut, keeping_lists
@@ -253,6 +253,8 @@ class _Run:
                 if not isinstance(passed, bool):
                     failure = f"check must give true or false, got {condition_value(passed)}"
             except ScoringError as err:
+                if only_not_applicable(self.set, self.not_applicable, err.problems[0].fact, self.facts.values):
+                    continue  # of facts only indicators marked 不适用 read: not judged, as they are not (QA331 F6)
                 failure = f"cannot be checked ({err.problems[0].message}): {check.message}"
             if failure is None:
                 continue
@@ -318,6 +320,8 @@ class _Run:
                 undecided = None if isinstance(met, bool) else \
                     f"the condition must give true or false, got {condition_value(met)}"
             except ScoringError as err:
+                if only_not_applicable(self.set, self.not_applicable, err.problems[0].fact, self.facts.values):
+                    continue
                 met, undecided = False, err.problems[0].message
             if undecided is not None:
                 self.warnings.append(ScoreWarning("explain_when", f"cannot tell whether to explain ({undecided}): {rule.message}",

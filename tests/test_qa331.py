@@ -185,3 +185,22 @@ def test_amounts_in_yuan_on_the_national_forms_side_sheet_are_warned_of_as_the_f
     assert 0 == run.exit_code, run.output
     code, output = scored_form(report)
     assert 0 == code and output.count("亿元 (if the form's amounts are in 元") == 1, output
+
+
+def test_checks_of_facts_only_indicators_marked_not_applicable_read_are_not_warned_of(tmp_path: Path) -> None:
+    """QA331 F6: the budget marked 不适用 (E6/F6 blank) gave "无法核对（缺少事实 budget.paid）：全年执行数超过全年预算数"
+    and "…无法判断是否需说明（派生值 execution_rate：缺少事实 budget.paid）…": lines nothing can be done about, from a form
+    and from facts alike. A check or 需说明 condition asking of a fact only 不适用 indicators read is not judged, in
+    silence; one of a fact another indicator reads still is."""
+    from scoring_engine import load_indicator_set, parse_facts, score
+
+    indicator_set = load_indicator_set("self-evaluation")
+    facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    facts["facts"]["budget"] = {k: v for k, v in facts["facts"]["budget"].items() if k in ("method", "base")}
+    facts["not_applicable"] = {"budget": "本年无预算资金"}
+    result = score(indicator_set, parse_facts(json.dumps(facts, ensure_ascii=False)))
+    assert not [w for w in result.warnings if w.kind in ("check", "explain_when")], result.warnings
+    form = written_form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "form.xlsx",
+                        {"E6": None, "F6": None, "表外事实!A40": "不适用", "表外事实!B40": "budget", "表外事实!C40": "本年无预算资金"})
+    code, output = scored_form(form)
+    assert 0 == code and "cannot be checked" not in output and "cannot tell whether" not in output, output
