@@ -35,6 +35,7 @@ from ._sign_words import WORD_SIGNS, in_signs as _in_signs
 from ._time_units import (DURATION, FIRST_DAY, Deadline, date_text, day_of, days_or_longer, only_date, reach_within,
                           time_limit, only_done, time_unit, time_within, written_limit, year_limit, AS_TIER_OR_TIME)
 from .judgements import TargetRow
+from ._unit_slips import example as _example, units_disagree
 from ._patterns import compile_later
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
@@ -232,8 +233,7 @@ def _unit(*units: str | None) -> str | None:
     if len(set(written)) > 1 and len({time_unit(u) for u in written}) == 1:  # the limit's 内 is no unit (QA171 F3)
         return time_unit(written[0])
     if len(set(written)) > 1:
-        raise ValueError(f"units disagree: {' / '.join(dict.fromkeys(written))}",
-                         "write the target and the actual in the same unit")
+        raise ValueError(*units_disagree(written))  # how they differ, with its fix (QA331 F8)
     return written[0] if written else None
 
 
@@ -463,8 +463,8 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
     if isinstance(actual, str):
         if target_number is not None:
             _split_in_measured("actual", actual, (target_number.unit, given.get("unit")))
-            raise ValueError(f"actual must be a number for a numeric target, got text {quoted(actual)}",
-                             "write the value reached, e.g. 18")
+            raise ValueError(f"actual must be a number for a numeric target, got text {quoted(actual)}",  # in its unit
+                             f"write the value reached, e.g. {_example(target_number)}")
         # a wording of the tier the set declares is told from another tier where the row is scored (tiers.score)
         tier, worded = (actual, None) if tier is None or tier == actual else (tier, actual)
     numbers = {k: _plain_number(given[k], k) for k in ("weight", "score") if k in given}

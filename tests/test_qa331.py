@@ -204,3 +204,32 @@ def test_checks_of_facts_only_indicators_marked_not_applicable_read_are_not_warn
                         {"E6": None, "F6": None, "表外事实!A40": "不适用", "表外事实!B40": "budget", "表外事实!C40": "本年无预算资金"})
     code, output = scored_form(form)
     assert 0 == code and "cannot be checked" not in output and "cannot tell whether" not in output, output
+
+
+@pytest.mark.parametrize(("cells", "said"), [
+    ({"E29": "≥90%", "F29": "约95%"}, "!F29: row 受益群众满意度: 实际完成值 must be a number for a numeric target, got text '约95%' "
+                      "(write the value reached, e.g. 90%)"),
+    ({"F23": "5200余人"}, "!F23: row 新增受益人口: units disagree: 人 / 余人 (余人 is 人 with 余, a figure not exact: "
+                        "write the figure reached in 人, without 余)"),
+    ({"D23": "投诉数", "E23": "≤5起", "F23": "2起投诉"},
+     "!F23: row 投诉数: units disagree: 起 / 起投诉 (write the unit alone, 起, and 投诉 in the row’s name)"),
+    ({"D23": "节约资金", "E23": "≥10万元", "F23": "120000元"},
+     "!F23: row 节约资金: units disagree: 万元 / 元 (write the target and the actual in the same unit (1 元 is 0.0001 万元))"),
+])
+def test_a_rows_units_that_disagree_are_told_with_the_fix_their_difference_needs(
+        tmp_path: Path, cells: dict[str, object], said: str) -> None:
+    """QA331 F8: 约95% in a percent row was told "写达到的值，例如 18" (18 then refused as having no unit); 5200余人 and
+    2起投诉 "单位不一致：人 / 余人", "起 / 起投诉"; 120000元 beside ≥10万元 had no conversion. Each fix now fits the row."""
+    form = written_form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "form.xlsx")
+    sheet = openpyxl.load_workbook(form).worksheets[0]
+    names = {c.value: c.row for c in sheet["D"] if isinstance(c.value, str)}
+    row = names["新增受益人口"] if "F23" in cells else None
+    satisfied = names.get("受益群众满意度")
+    moved = {}
+    for cell, value in cells.items():
+        column, number = cell[0], int(cell[1:])
+        moved[f"{column}{row if number == 23 else satisfied}"] = value
+    written_form(ROOT / "indicator_sets" / "self-evaluation.facts.json", form, moved)
+    code, output = scored_form(form)
+    expected = said.replace("!F23", f"!F{row}").replace("!F29", f"!F{satisfied}")
+    assert 1 == code and expected in output, output
