@@ -233,3 +233,25 @@ def test_a_rows_units_that_disagree_are_told_with_the_fix_their_difference_needs
     code, output = scored_form(form)
     expected = said.replace("!F23", f"!F{row}").replace("!F29", f"!F{satisfied}")
     assert 1 == code and expected in output, output
+
+
+def test_a_formula_for_a_name_is_told_once_and_95_in_a_percent_rate_cell_is_told_how_it_reads(tmp_path: Path) -> None:
+    """QA331 F8: a 三级 name typed as a formula gave a second error, its consequence ("三级指标未填写，但这一行填了…");
+    95 typed in a 执行率 cell formatted 0% was told only "表上填写的执行率 9500% … 不同", where a 实际完成值 so typed is
+    told "该单元格设为百分比格式，填写的 95 读作 9500%"."""
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    form = written_form(facts, tmp_path / "form.xlsx")
+    sheet = openpyxl.load_workbook(form).worksheets[0]
+    row = next(c.row for c in sheet["D"] if c.value == "新增受益人口")
+    written_form(facts, form, {f"D{row}": "=A1"})
+    code, output = scored_form(form)
+    assert 1 == code and f"!D{row}: holds a formula (=A1); expected text" in output, output
+    assert "三级指标 is empty" not in output, output
+    form = written_form(facts, tmp_path / "rate.xlsx", {"E6": 100, "F6": 95})
+    book = openpyxl.load_workbook(form)
+    book.worksheets[0]["H6"] = 95
+    book.worksheets[0]["H6"].number_format = "0%"
+    book.save(form)
+    code, output = scored_form(form)
+    assert 0 == code and "!H6: the cell holds 95 in a percentage format, so it reads 9500% (if 95% is meant" in output, \
+        output

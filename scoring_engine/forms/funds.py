@@ -176,6 +176,14 @@ def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> N
     if any(in_range(rate) and _agrees(rate * 100, computed) for rate in typed):
         return
     shown, worked_out = _two_rates(typed[0] if len(typed) == 1 else None, paid / budget)
+    held = typed[0]  # 95 typed in a cell formatted 0%: read 9500%, said as a 实际完成值 so typed is (QA331 F8)
+    if len(typed) == 1 and held >= 10 and in_range(held) and _agrees(held, computed):
+        reading.warnings.append(Problem(
+            f"{reading.sheet.ref(row, columns['rate'])}: the cell holds {plain(held)} in a percentage format, so it reads "
+            f"{plain(held * 100)}%", file=str(reading.path),
+            hint=f"if {plain(held)}% is meant, type {plain(held)}% or {plain(held / 100)}; if {plain(held * 100)}% is, "
+                 f"type it as text, {plain(held * 100)}%"))
+        return
     reading.warnings.append(Problem(
         f"{reading.sheet.ref(row, columns['rate'])}: the form gives the 执行率 {shown or plain(typed[0])} where its "
         f"amounts give {plain(paid)} ÷ {plain(budget)} = {worked_out}%; the computed one counts", file=str(reading.path)))

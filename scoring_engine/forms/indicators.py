@@ -115,7 +115,7 @@ def _rows(reading: FormReading, row_at: int, at: Mapping[str, int], end: int
         if not name and level1 is not None and level1[1] is not None:
             filled = [reading.layout.column(k) for k in ("target", "target_value", "actual", "actual_value", "weight", "score")
                       if k in at and not reading.unused(r, at[k])]  # not the form's own "—" (QA137 F8)
-            if filled:
+            if filled and not isinstance(reading.sheet.get(r, at["level3"]), Formula):  # refused as one: QA331 F8
                 reading.problem(r, at["level3"], f"the 三级指标 is {'empty' if dash is None else f'{dash!r}, no name'}, but "
                                                  f"the row has {', '.join(c.label for c in filled if c)}",
                                 "write the indicator's name, or clear the row")
