@@ -158,3 +158,29 @@ def test_a_link_to_a_folder_in_the_recheck_folder_is_told_to_add_it_with_compare
     assert 1 == code  # the link is a re-check that could not be read: a failure, said
     assert "more: this is a link to the folder" in output and "as an input" not in output, output
     assert f"(add that folder to the re-check with --compare-with: {tmp_path / 'elsewhere'})" in output, output
+
+
+def test_a_project_scored_under_the_compare_set_itself_is_not_compared_with_itself(tmp_path: Path) -> None:
+    """QA334 F8: with no --set, documents naming national-framework and --compare-set national-framework were each
+    compared with itself, in silence (every difference 0, exit 0). Each is now not compared, saying so in 汇总 and the
+    .jsonl, counted once on the terminal and in 统计, and the run exits 1; a --compare-set of the --set's id and version
+    with other content (a comment line added) is refused as the same content is."""
+    import openpyxl
+
+    for name in ("a", "b"):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{name}.json").write_text(FACTS, encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    code, output = batch("--lang", "zh", str(tmp_path / "in"), "--compare-set", "national-framework", "-o", str(out),
+                         "-o", str(tmp_path / "o.jsonl"))
+    assert 1 == code and "对比0个" in output and "按同一指标体系评分、未比较2个" in output, output
+    rows = list(openpyxl.load_workbook(out)["汇总"].iter_rows(values_only=True))
+    assert rows[1][-1] == "本项目所用指标体系就是national-framework 2020.2，未比较", rows[1]
+    assert ("按同一指标体系评分、未比较", 2) in [r[:2] for r in openpyxl.load_workbook(out)["统计"].iter_rows(values_only=True)]
+    lines = (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()
+    assert all(json.loads(line)["compare"] == {"against": "national-framework 2020.2", "same_set": True} for line in lines)
+    copy = tmp_path / "nf.yaml"
+    copy.write_text("# a copy\n" + (ROOT / "indicator_sets" / "national-framework.yaml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    code, output = batch("--lang", "en", str(tmp_path / "in"), "--set", "national-framework", "--compare-set", str(copy))
+    assert 2 == code and "has the id and version of the set every project is scored under" in output, output

@@ -17,7 +17,7 @@ from ..result import ScoreWarning
 from .rows import RECHECK, Comparison, IndicatorDifference, IndicatorRow, ProjectRow
 
 __all__ = ["Comparison", "IndicatorDifference", "compare", "threshold_shown", "DEFAULT_THRESHOLD", "MAX_THRESHOLD", "RECHECK",
-           "RECHECK_UNSCORED", "placed_after", "recheck_unscored", "compared_set", "difference_places", "marks",
+           "RECHECK_UNSCORED", "placed_after", "recheck_unscored", "compared_set", "difference_places", "marks", "same_set",
            "NO_PROJECT"]
 
 #: Points by which a self-score may exceed its re-check before it is flagged.
@@ -116,6 +116,12 @@ def compared_set(own: IndicatorSet | None, other: IndicatorSet) -> str:
     named = f"{other.id} {other.version}"
     same = own is not None and (own.id, own.version) == (other.id, other.version) and own.sha256 != other.sha256
     return f"{named}（sha256 {other.sha256[:8]}）" if same else named
+
+
+def same_set(row: ProjectRow, other: IndicatorSet) -> bool:
+    """Whether the project was scored under the --compare-set itself: the same file (sha256), or a set of its id and
+    version (a copy whose version was not bumped). Such a project is not compared with itself (QA334 F8)."""
+    return row.set_sha256 == other.sha256 or (row.set_id, row.set_version) == (other.id, other.version)
 
 
 def difference_places(mine: ProjectRow, comparison: Comparison) -> int:

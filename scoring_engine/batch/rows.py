@@ -3,8 +3,7 @@
 A Result carries the whole audit trail; the batch outputs need a fraction of it (project details, total, grade, each
 indicator's score and reason, the warnings count, the 需说明 flags, the grade's consequence and the budget it concerns).
 Building the record where the project is scored keeps what crosses between processes, and what a summary holds, small.
-Summaries that show no reasons build it from `scores_only` (scores_row), without the audit trail.
-"""
+Summaries that show no reasons build it from `scores_only` (scores_row), without the audit trail."""
 
 from __future__ import annotations
 
@@ -149,6 +148,7 @@ class ProjectRow:
     compare_set: str = ""  # the set (id version) of the re-check found for this project, when it is not the project's
     recheck_elsewhere: str = ""  # the year of the project that took its id's re-check without a year (QA117 F6)
     recheck_taken: str = ""  # the project of its id and year read first, which took their re-check (QA307 7)
+    compare_same: bool = False  # scored under the --compare-set itself: not compared with itself (QA334 F8)
     recheck_unscored: tuple[str, Decimal, str] | None = None  # a scored re-check of this failed project: source, total, grade
     said: tuple[Any, ...] = ()  # its 提示: the result's ScoreWarnings, then a form's reading Problems (each .text("zh"))
     form_total: Decimal | None = None  # the 总分 the unit typed on its filled form, where it typed one

@@ -37,7 +37,7 @@ from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_output import BatchOutput
 from ..reports.batch_xlsx import BatchWorkbook
 from .documents import Document
-from .compare import DEFAULT_THRESHOLD, NO_PROJECT, RECHECK, compare, compared_set
+from .compare import DEFAULT_THRESHOLD, NO_PROJECT, RECHECK, compare, compared_set, same_set
 from .inputs import as_rechecks, batch_paths, count_documents, find_documents, searched_files, searched_paths
 from .reports_mark import (REPORTS_MARK, earlier_reports, line_project, listed_reports, mark_reports, noted_reports,
                            remove_temporaries, replaced, report_projects, report_source, report_sources, reports_held)
@@ -366,10 +366,11 @@ def _not_over_a_report(row: ProjectRow, outputs: dict[str, Path], options: Batch
 
 def exit_code(summary: Summary) -> int:
     """3 when a project failed on a bug of the engine, 1 when any project failed or a comparison could not be made (a
-    re-check that failed, or was scored under another set: QA307 5), else 0."""
+    re-check that failed, or was scored under another set: QA307 5; a project scored under the --compare-set itself:
+    QA334 F8), else 0."""
     if summary.internal:
         return EXIT_INTERNAL
-    return EXIT_FAILED if summary.failed or summary.other_failed or summary.other_set else 0
+    return EXIT_FAILED if summary.failed or summary.other_failed or summary.other_set or summary.same_set else 0
 
 
 def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], recheck_documents: Iterator[Any] | None,
@@ -442,6 +443,8 @@ def _compared(entry: Entry, recheck: Recheck | None, options: BatchOptions, kept
             same = (other.set_id, other.set_version) == (row.set_id, row.set_version)
             return replace(row, compare_set=f"{named}（sha256 {other.set_sha256[:8]}）" if same else named)
         return row.with_compare(compare(row, other, RECHECK, options.threshold))
+    if options.other_set is not None and row.ok and same_set(row, options.other_set):  # not with itself (QA334 F8)
+        return replace(row, compare_same=True)
     if entry.other is not None:
         if not entry.other.ok:
             kept.add(entry.other)  # listed with the problems, under the other set's name

@@ -208,6 +208,7 @@ class Summary:
     against: str | None = None
     other_failed: int = 0  # projects of the compared batch that could not be scored
     other_set: int = 0  # re-checks scored under another set than their project's: not compared
+    same_set: int = 0  # projects scored under the --compare-set itself: not compared with themselves (QA334 F8)
     unmatched: int = 0  # projects of the re-check batch that match no project of this one
     recheck_unscored: int = 0  # scored re-checks of projects this batch could not score: not compared
     unmatched_shown: tuple[Unmatched, ...] = ()  # the first SHOWN_UNMATCHED
@@ -282,7 +283,7 @@ class Summariser:
         self.arrived = 0
         self.years: set[str] = set()
         self.funds = FundsTally()
-        self.compared = self.compare_flagged = self.other_set = 0
+        self.compared = self.compare_flagged = self.other_set = self.same_set = 0
         self.difference = ZERO
         self.against: str | None = None
         self.unmatched = self.recheck_unscored = 0
@@ -342,6 +343,7 @@ class Summariser:
             self.form_totals += 1
             self.form_totals_differ += row.total != row.form_total  # as 汇总 shows it, with the typed total's decimals
         self.other_set += bool(row.compare_set)
+        self.same_set += row.compare_same
         if row.compare is not None:
             self.against = self.against or row.compare.against
             self.compared += 1
@@ -402,7 +404,7 @@ class Summariser:
             mean_difference=round_half_up(self.difference / self.compared, p) if self.compared else None,
             against=self.against,
             other_failed=self.other_failed,
-            other_set=self.other_set,
+            other_set=self.other_set, same_set=self.same_set,
             unmatched=self.unmatched, recheck_unscored=self.recheck_unscored,
             unmatched_shown=self.unmatched_shown,
             form_totals=self.form_totals,

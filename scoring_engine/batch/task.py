@@ -24,7 +24,7 @@ from ..render import RENDERERS
 from ..reports.batch_xlsx import detail_cells
 from .inputs import Document
 from .reports_mark import line_project, note_report, report_source
-from .compare import compared_set
+from .compare import compared_set, same_set
 from .entry import Entry
 from .scoring import Outcome, Scorer
 from .._patterns import compile_later
@@ -76,9 +76,12 @@ class BatchWorker:
         outcome = self.scorer.outcome(index, document, against=self.config.other_set)
         if outcome.result is not None and self.config.reports is not None:
             outcome = self.write_report(outcome, document)
-        # a project this batch could not score is one problem, not scored again under the other set (QA31 F6)
+        # a project this batch could not score is one problem, not scored again under the other set (QA31 F6); nor is
+        # one scored under that set itself (QA334 F8)
+        against = self.config.other_set
         other = self.other.outcome(index, document, self.scorer.form_read, self.scorer.scored_with) \
-            if self.other is not None and outcome.row.ok else None
+            if self.other is not None and against is not None and outcome.row.ok and not same_set(outcome.row, against) \
+            else None
         row = outcome.row
         details = tuple(detail_cells(row, None)) if self.config.details and row.ok and not row.batch else None
         json_text = json_visible(_json_text(outcome, self.config.lang)) \

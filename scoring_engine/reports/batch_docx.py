@@ -192,6 +192,7 @@ class _Report:
             than = f"{'高' if d > 0 else '低'}{fixed(abs(d), s.places)}分"
             line += f"；{mine}平均比{who}{than}" if d else f"；{mine}平均与{who}相同"
         others = [(s.other_failed, f"{who}未能评分"), (s.other_set, "复核所用指标体系与项目不同、未比较"),
+                  (s.same_set, "按同一指标体系评分、未比较"),
                   (s.unmatched if recheck else 0, f"复核材料未找到对应项目（{self.where('统计')}）"),
                   (s.recheck_unscored, "复核已评分而对应项目评分失败、未比较")]
         line += "".join(f"；另有{n}个{what}" for n, what in others if n)
@@ -220,9 +221,17 @@ class _Report:
                         f"{x.set_name if names.count(x.set_name) == 1 else _set_named(x)}：")
         self._rankings()
         self.heading("需说明的项目")
-        if not self.counts["explain"]:
+        if self.counts["explain"]:
+            self._explained()
+        else:
             self.document.paragraph("本批次没有需说明的项目。")
-            return
+        if s.against and s.against != RECHECK:  # with nothing to explain too (QA334 F8: a batch compared with itself)
+            self.heading(f"与指标体系{s.against}对比")
+            self._compared()
+
+    def _explained(self) -> None:
+        """The projects to explain (需说明), the lowest 得分率 first."""
+        s = self.summary
         marked = "和复核标记" if s.against == RECHECK else ""
         self.document.paragraph(f"按指标体系规定（未规定的按默认规则）的需说明条件{marked}，"
                                 f"共{self.counts['explain']}个项目需说明原因并提出整改措施：")
@@ -230,9 +239,6 @@ class _Report:
         shown, count = len(self.lists["explain"]), self.counts["explain"]
         if count > shown:
             self.document.paragraph(f"以上按序号列出得分率最低的{shown}个，其余{count - shown}个{self.where('需说明')}。", "Note")
-        if s.against and s.against != RECHECK:
-            self.heading(f"与指标体系{s.against}对比")
-            self._compared()
 
     def _rankings(self) -> None:
         s = self.summary

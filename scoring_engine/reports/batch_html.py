@@ -28,7 +28,7 @@ from .batch_charts import grade_chart, histogram_chart, rate_chart, rate_note
 from .batch_output import BatchOutput
 from .batch_said import SAID, said_rows
 from .batch_consequences import CONSEQUENCES, consequence_rows
-from .batch_tables import (CATEGORY_HEADER, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, FORM_TOTALS,
+from .batch_tables import (SAME_SET, CATEGORY_HEADER, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, FORM_TOTALS,
                            FORM_TOTALS_DIFFER, MIXED_YEARS,
                            PROBLEMS, RANKED_BY, RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, category_cells,
                            cell_text, compared_row, compared_table, duplicate_rows,
@@ -261,6 +261,8 @@ def _figures(summary: Summary) -> str:
             parts.append(_figure(f"{who}评分失败", summary.other_failed, True))
         if summary.other_set:
             parts.append(_figure("复核所用指标体系不同、未比较", summary.other_set, True))
+        if summary.same_set:
+            parts.append(_figure(SAME_SET, summary.same_set, True))
         if summary.against == RECHECK and summary.unmatched:
             parts.append(_figure("复核中未找到对应项目", summary.unmatched, True))
         if summary.recheck_unscored:

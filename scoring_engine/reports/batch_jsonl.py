@@ -44,6 +44,7 @@ class BatchJsonl(BatchOutput):
         if self.against is not None:
             found = {"against": self.against, "source": row.compare_failed, "failed": True} if row.compare_failed else \
                 {"against": self.against, "set": row.compare_set} if row.compare_set else \
+                {"against": self.against, "same_set": True} if row.compare_same else \
                 {"against": self.against, "taken_by_year": row.recheck_elsewhere} if row.recheck_elsewhere else \
                 {"against": self.against, "taken_by": row.recheck_taken} if row.recheck_taken else \
                 compare_document(row.compare)  # the last: its id's re-check without a year, taken by another year's (QA121 F6)

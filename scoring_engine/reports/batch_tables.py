@@ -197,11 +197,17 @@ def _top_score(top: IndicatorRow, places: int) -> Score | str:
     return Score(top.score, places) if top.weight else "不适用"
 
 
+#: Projects scored under the --compare-set itself, not compared with themselves (QA334 F8): 统计, the page, the draft.
+SAME_SET = "按同一指标体系评分、未比较"
+
+
 def _not_compared(row: ProjectRow, against: str) -> str:
     if row.recheck_elsewhere:  # its id's re-check without a year went to the project of another year (QA117 F6)
         return f"复核未写年度，已与本批次{row.recheck_elsewhere}年度的同编号项目对比"
     if row.recheck_taken:  # its id and year given twice in the batch: the first took the re-check (QA307 7)
         return f"项目编号重复，复核已与{row.recheck_taken}对比"
+    if row.compare_same:  # scored under the --compare-set itself (QA334 F8)
+        return f"本项目所用指标体系就是{against}，未比较"
     if row.compare_set:  # points out of another set: not compared (QA50 F2)
         own = f"{row.set_id} {row.set_version}"  # an edited copy of its id and version: told by both sha256 (QA307 5)
         own += f"（sha256 {row.set_sha256[:8]}）" if row.compare_set.startswith(f"{own}（sha256 ") else ""
@@ -315,6 +321,7 @@ def statistics(summary: Summary) -> list[list[Any]]:
         difference = Score(summary.mean_difference, summary.places) if summary.mean_difference is not None else None
         rows += [[f"已与{who.strip()}对比", summary.compared], ["对比标记", summary.compare_flagged], ["平均总分差", difference],
                  [f"{who.strip()}评分失败", summary.other_failed]]
+        rows += [[SAME_SET, summary.same_set]] if summary.same_set else []  # its own set is the --compare-set (QA334 F8)
         if summary.against == RECHECK:
             rows += [["复核中未找到对应项目", summary.unmatched], ["复核所用指标体系不同、未比较", summary.other_set],
                      [RECHECK_UNSCORED, summary.recheck_unscored]]

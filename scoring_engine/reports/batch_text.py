@@ -46,7 +46,7 @@ _ZH = {
     "grade": "{label}{count}", "and": "，",
     "compared": "与{who}对比{compared}个，标记{flagged}个", "difference": "，平均总分差{difference}",
     "other_failed": "；{who}评分失败{count}个", "unmatched": "；复核中未找到对应项目{count}个",
-    "recheck_set": "；复核所用指标体系与项目不同、未比较{count}个",
+    "recheck_set": "；复核所用指标体系与项目不同、未比较{count}个", "same_set": "；按同一指标体系评分、未比较{count}个",
     "recheck_unscored": "；复核已评分而对应项目均评分失败（见问题），未比较{count}个",
     "named": "：{named}", "id": "（{id}）", "recheck": "复核",
     "name_differs": "（按路径对应{near}，但项目名称不同）", "unit_differs": "（按路径对应{near}，但实施单位不同）",
@@ -90,6 +90,7 @@ _EN = {
     "compared": "compared with {who}: {compared}, flagged {flagged}", "difference": ", mean difference {difference}",
     "other_failed": "; {who} could not score {count}", "unmatched": "; re-checked projects that matched none: {count}",
     "recheck_set": "; re-checks scored under another set than their project's, not compared: {count}",
+    "same_set": "; projects scored under that very set, not compared with themselves: {count}",
     "recheck_unscored": "; re-checks scored whose projects this batch could not score (see the problems), not compared: {count}",
     "named": ": {named}", "id": " ({id})", "recheck": "the re-check (复核)",
     "name_differs": " (its path meets {near}, whose project name differs)",
@@ -235,6 +236,8 @@ def _compared(summary: Summary, words: dict[str, str]) -> str:
         line += words["other_failed"].format(who=who, count=summary.other_failed)
     if summary.other_set:
         line += words["recheck_set"].format(count=summary.other_set)
+    if summary.same_set:  # its own set is the --compare-set (QA334 F8)
+        line += words["same_set"].format(count=summary.same_set)
     if summary.recheck_unscored:
         line += words["recheck_unscored"].format(count=summary.recheck_unscored)
     unmatched = summary.unmatched if summary.against == RECHECK else 0
