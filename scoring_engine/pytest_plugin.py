@@ -91,10 +91,14 @@ _AFTER_PLACE = compile_later(r"^:\d+(?::\d+)?:\s*")
 
 
 def _shown(node: pytest.Item) -> str:
-    """The case file as pytest names its items: from the root folder when it lies within (not the whole path)."""
+    """The case file as pytest's own summary names it, from the folder pytest was run in (`../cur/x.cases.yaml`), else
+    the whole path. It was named from pytest's root folder (QA334 F9: work/cur/x.cases.yaml in the heading, the summary
+    on the same screen saying ../work/cur/x.cases.yaml)."""
     try:
-        return str(node.path.relative_to(node.config.rootpath))
-    except ValueError:
+        from _pytest.pathlib import bestrelpath
+
+        return bestrelpath(node.config.invocation_params.dir, node.path)
+    except (ImportError, ValueError, AttributeError):  # a pytest without it, or paths it cannot relate
         return str(node.path)
 
 

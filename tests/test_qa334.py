@@ -4,12 +4,16 @@ hints given from Python."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
 from scoring_engine.cli import main
+
+pytest_plugins = ["pytester"]
 
 FACTS = (ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8")
 
@@ -184,3 +188,22 @@ def test_a_project_scored_under_the_compare_set_itself_is_not_compared_with_itse
                     encoding="utf-8")
     code, output = batch("--lang", "en", str(tmp_path / "in"), "--set", "national-framework", "--compare-set", str(copy))
     assert 2 == code and "has the id and version of the set every project is scored under" in output, output
+
+
+def test_pytest_names_a_case_file_from_where_it_was_run_as_its_own_summary_does(pytester: pytest.Pytester,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA334 F9: run from a folder beside the cases (`pytest ../work/cur`), the case's heading named its file from
+    pytest's root folder, work/cur/set.cases.yaml, while pytest's own summary on the same screen said
+    ../work/cur/set.cases.yaml. Both name it alike, from the folder pytest was run in."""
+    (pytester.path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    cases = pytester.path / "work" / "cur"
+    cases.mkdir(parents=True)
+    for example in ("set.yaml", "facts.json"):
+        shutil.copy(ROOT / "examples" / "small" / example, cases / example)
+    (cases / "set.cases.yaml").write_text("indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n"
+                                          "  - {name: 错, expect: {total: 80}}\n", encoding="utf-8")
+    (pytester.path / "here").mkdir()
+    monkeypatch.chdir(pytester.path / "here")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-ra", "../work/cur")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["case '错' (../work/cur/set.cases.yaml:4):", "FAILED ../work/cur/set.cases.yaml::错 *"])
