@@ -80,7 +80,8 @@ def _names(path: Path) -> list[str] | None:
 
 
 def _name(info: zipfile.ZipInfo) -> str:
-    """A name as written: UTF-8, else GBK (a Windows zip marks neither, and zipfile reads them as cp437)."""
+    """A name as written: UTF-8, else GBK (a Windows zip marks neither, and zipfile reads them as cp437), else its bytes
+    escaped (\\x80\\xff.json)."""
     if info.flag_bits & 0x800:
         return info.filename
     raw = info.filename.encode("cp437")
@@ -89,7 +90,7 @@ def _name(info: zipfile.ZipInfo) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    return info.filename
+    return raw.decode("ascii", "backslashreplace")  # escaped, not read as cp437 (QA334 F10: Ç ■/proj .json)
 
 
 def _invalid(path: Path) -> str | None:

@@ -8,10 +8,10 @@ import errno
 __all__ = ["FOLDER_RIGHT", "READ_RIGHT", "read_right"]
 
 #: A file the user may not read: another user's, or one made unreadable.
-READ_RIGHT = "ask its owner for the right to read it, or copy it to a folder you may read"
+#: (not "copy it to a folder you may read", which who may not read it cannot do: QA334 F10)
+READ_RIGHT = "ask its owner for the right to read it, or to copy it for you"
 #: A folder below a batch's input that may not be listed: none of its projects is scored.
-FOLDER_RIGHT = ("none of its projects is scored: ask its owner for the right to read the folder, or copy it to a folder "
-                "you may read")
+FOLDER_RIGHT = "none of its projects is scored: ask its owner for the right to read the folder, or to copy it for you"
 
 
 def read_right(err: OSError, advice: str = READ_RIGHT) -> str | None:

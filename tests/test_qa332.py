@@ -130,9 +130,9 @@ def test_a_folder_or_file_that_cannot_be_read_is_said_at_its_place_with_what_to_
     assert 1 == code, output
     sources = [line.split('"source":')[1].split(",")[0] for line in Path("o.jsonl").read_text("utf-8").splitlines()]
     assert ['"ord/a/p.json"', '"ord/b.json"', '"ord/m"', '"ord/z/p.json"'] == sources, sources
-    assert ("ord/m: 无法读取此文件夹：没有权限（其中的项目都没有评分：请向它的所有者取得读取该文件夹的权限，或把它复制到有权读取的"
-            "文件夹）") in output, output
-    assert "ord/b.json: 无法读取：没有权限（请向它的所有者取得读取权限，或把它复制到有权读取的文件夹）" in output, output
+    assert ("ord/m: 无法读取此文件夹：没有权限（其中的项目都没有评分：请向它的所有者取得读取该文件夹的权限，或请所有者为你复制一份）"
+            ) in output, output
+    assert "ord/b.json: 无法读取：没有权限（请向它的所有者取得读取权限，或请所有者为你复制一份）" in output, output
 
 
 def _project(folder: Path, path: str, name: str, project_id: str | None = None, actual: int = 10) -> None:

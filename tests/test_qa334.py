@@ -207,3 +207,39 @@ def test_pytest_names_a_case_file_from_where_it_was_run_as_its_own_summary_does(
     result = pytester.runpytest("-p", "no:cacheprovider", "-ra", "../work/cur")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["case '错' (../work/cur/set.cases.yaml:4):", "FAILED ../work/cur/set.cases.yaml::错 *"])
+
+
+def test_unreadable_files_zip_names_and_a_lone_failed_projects_draft_are_worded_to_fit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA334 F10: a file the user may not read was told "…or copy it to a folder you may read", which who may not read
+    it cannot do; a zip's member names neither UTF-8 nor GBK were listed read as cp437 (Ç ■/proj .json); the .docx
+    draft of one project that failed said 这些项目的材料均未能评分."""
+    import os
+    import zipfile
+
+    from docx_text import docx_paragraphs
+
+    (tmp_path / "x.json").write_text(FACTS, encoding="utf-8")
+    opened = os.open
+
+    def denied(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).endswith("x.json"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return opened(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    code, output = batch("--lang", "en", str(tmp_path / "x.json"))
+    monkeypatch.setattr(os, "open", opened)
+    assert 1 == code and "ask its owner for the right to read it, or to copy it for you" in output, output
+    assert "folder you may read" not in output, output
+    archive = tmp_path / "odd.zip"
+    with zipfile.ZipFile(archive, "w") as written:
+        written.writestr("AAA/projA.json", FACTS)
+    archive.write_bytes(archive.read_bytes().replace(b"AAA/projA", b"\x80\xff\xfe/proj\xff"))
+    code, output = batch("--lang", "en", str(archive))
+    assert 1 == code and "\\x80\\xff\\xfe/proj\\xff.json" in output and "Ç" not in output, output
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "p.json").write_text('{"facts": ', encoding="utf-8")
+    code, output = batch("--lang", "zh", str(tmp_path / "bad"), "-o", str(tmp_path / "r.docx"))
+    text = "\n".join(docx_paragraphs((tmp_path / "r.docx").read_bytes()))
+    assert 1 == code and "该项目的材料未能评分（见附表）" in text and "这些项目" not in text, text

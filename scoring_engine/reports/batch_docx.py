@@ -153,7 +153,9 @@ class _Report:
         departments = len(s.departments) + len(s.unscored_departments)
         years = f"（{'、'.join(s.years)}年度）" if s.years else ""
         among = "、".join([f"{units}个实施单位"] * bool(units) + [f"{departments}个主管部门"] * bool(departments))
-        scored = ("全部项目均已按指标体系评分" if not s.failed else "这些项目的材料均未能评分（见附表）" if not s.scored
+        one = s.documents == 1  # not 这些项目 of one project (QA334 F10)
+        scored = (("该项目已" if one else "全部项目均已") + "按指标体系评分" if not s.failed else
+                  ("该项目的材料未能评分（见附表）" if one else "这些项目的材料均未能评分（见附表）") if not s.scored
                   else f"其中{s.scored}个项目已按指标体系评分，{s.failed}个项目的材料未能评分（见附表）")
         among = f"，涉及{among}" if among else ""
         self.document.paragraph(f"本批次共汇总{s.documents}个项目{years}的自评材料{among}。{scored}。")
