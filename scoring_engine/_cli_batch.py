@@ -59,10 +59,6 @@ def run_batch_command(inputs: tuple[str, ...], set_ref: str | None, jobs: int | 
     if fixed is not None and other is not None and fixed.sha256 == other.sha256:  # as --compare-with an input (QA332 F5)
         raise click.UsageError(f"--compare-set {compare_set} is the set every project is scored under (--set {set_ref}, "
                                "the same content): each project would be compared with itself")
-    if fixed is not None and other is not None and (fixed.id, fixed.version) == (other.id, other.version):  # QA334 F8
-        raise click.UsageError(f"--compare-set {compare_set} has the id and version of the set every project is scored "
-                               f"under (--set {set_ref}: {fixed.id} {fixed.version}), so no project would be compared "
-                               "with it: to compare an edited copy, give it a version of its own")
     options = BatchOptions(inputs, fixed, jobs or usable_cores(), outputs, reports, report_format, compare_with, other,
                            points, progress_stream(quiet), lang, chosen_language())
     stopped = said("interrupted: no summary file was written", lang)

@@ -63,9 +63,4 @@ OPTIONS = (
     ("--compare-set {other} is the set every project is scored under (--set {fixed}, the same content): each project "
      "would be compared with itself", "--compare-set {other} 就是所有项目评分所用的指标体系（--set {fixed}，内容相同）："
      "每个项目都会与它自己对比"),
-    # --compare-set of the --set's id and version, other content: no project would be compared (_cli_batch, QA334 F8)
-    ("--compare-set {other} has the id and version of the set every project is scored under (--set {fixed}: {named}), "
-     "so no project would be compared with it: to compare an edited copy, give it a version of its own",
-     "--compare-set {other} 与所有项目评分所用的指标体系（--set {fixed}）编号和版本相同（{named}），"
-     "所以不会有项目与它对比：要对比修改过的副本，请给它一个自己的版本号（version）"),
 )

@@ -14,6 +14,7 @@ import openpyxl
 from click.testing import CliRunner
 
 from portfolio import ROOT, SMALL_SET, project
+from scoring_engine import load_indicator_set
 from scoring_engine.cli import main
 
 
@@ -86,18 +87,24 @@ def test_the_other_sets_totals_and_scores_are_shown_with_its_decimals_and_the_di
         assert [c.number_format for c in shown] == ["0.00"] * 3, cells
 
 
-def test_a_compared_set_of_the_batchs_id_and_version_with_other_content_is_refused(tmp_path: Path):
+def test_a_compared_set_of_the_batchs_id_and_version_with_other_content_is_named_by_its_sha256(tmp_path: Path):
     """QA205 2: --compare-set with a copy of the batch's own set, edited and its version not bumped, was named
-    example-small 2025 like the batch's own in every output; it was then named with the start of its sha256. QA334 F8:
-    a set is known by its id and version, and a project is not compared with its own set: such a copy is refused as
-    a wrong command line (exit 2), with the fix, a version of its own."""
+    example-small 2025 like the batch's own in every output (按example-small 2025评分等级由良好降为中等, 与example-small
+    2025对比). It is named with the start of its sha256, as 汇总 tells sets of one id and version apart, and its .jsonl
+    compare object carries its sha256."""
     _projects(tmp_path / "in", 4)
     own = _set(tmp_path / "own.yaml", "2025", 2)
     other = _set(tmp_path / "edited.yaml", "2025", 2, ("{label: 中, min: 60}", "{label: 中, min: 76}"))
-    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(tmp_path / "in"), "--set", str(own), "--compare-set",
-                                    str(other)])
-    assert 2 == run.exit_code and "(--set " in run.output and "example-small 2025)" in run.output, run.output
-    assert "give it a version of its own" in run.output, run.output
+    sha = load_indicator_set(other).sha256
+    named = f"example-small 2025（sha256 {sha[:8]}）"
+    said, (out_csv, out_jsonl, out_html) = _run(tmp_path, own, other, "csv", "jsonl", "html")
+
+    assert f"与{named}对比" in said, said
+    text = out_csv.read_text(encoding="utf-8-sig")
+    assert f"{named} 总分" in text.splitlines()[0] and f"按{named}评分等级由" in text, text
+    assert f"与{named}对比" in out_html.read_text(encoding="utf-8")
+    compared = [json.loads(line)["compare"] for line in out_jsonl.read_text(encoding="utf-8").splitlines()]
+    assert compared and all(c["against"] == named and c["sha256"] == sha for c in compared), compared
 
 
 def test_a_compared_set_of_the_same_id_and_content_or_another_version_is_named_plainly(tmp_path: Path):

@@ -756,8 +756,7 @@ def test_a_cap_is_said_on_a_flagged_row_only_and_a_grade_it_gave_is_not_put_down
     _write(tmp_path / "self" / "a.json", 1, project_id="P1")
     (tmp_path / "self" / SET_NAME).write_text(base, encoding="utf-8")
     capped = tmp_path / "capped.yaml"
-    # a version of its own: an edited copy of the set's id and version is no set to compare with (QA334 F8)
-    capped.write_text(base.replace('version: "1.0"', 'version: "1.0-capped"', 1) + (
+    capped.write_text(base + (
         '\ncaps:\n  - {when: "budget.paid >= 0", grade_at_most: 差, message: 一律最高为差}\n'), encoding="utf-8")
     out = tmp_path / "set.csv"
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-set", str(capped),

@@ -167,8 +167,8 @@ def test_a_link_to_a_folder_in_the_recheck_folder_is_told_to_add_it_with_compare
 def test_a_project_scored_under_the_compare_set_itself_is_not_compared_with_itself(tmp_path: Path) -> None:
     """QA334 F8: with no --set, documents naming national-framework and --compare-set national-framework were each
     compared with itself, in silence (every difference 0, exit 0). Each is now not compared, saying so in 汇总 and the
-    .jsonl, counted once on the terminal and in 统计, and the run exits 1; a --compare-set of the --set's id and version
-    with other content (a comment line added) is refused as the same content is."""
+    .jsonl, counted once on the terminal and in 统计, and the run exits 1. A copy of the set with other content (a
+    comment line added) is another set: compared, named by the start of its sha256 (QA205 2)."""
     import openpyxl
 
     for name in ("a", "b"):
@@ -186,8 +186,8 @@ def test_a_project_scored_under_the_compare_set_itself_is_not_compared_with_itse
     copy = tmp_path / "nf.yaml"
     copy.write_text("# a copy\n" + (ROOT / "indicator_sets" / "national-framework.yaml").read_text(encoding="utf-8"),
                     encoding="utf-8")
-    code, output = batch("--lang", "en", str(tmp_path / "in"), "--set", "national-framework", "--compare-set", str(copy))
-    assert 2 == code and "has the id and version of the set every project is scored under" in output, output
+    code, output = batch("--lang", "zh", str(tmp_path / "in"), "--compare-set", str(copy))
+    assert 0 == code and "对比2个" in output and "未比较" not in output, output
 
 
 def test_pytest_names_a_case_file_from_where_it_was_run_as_its_own_summary_does(pytester: pytest.Pytester,

@@ -119,9 +119,10 @@ def compared_set(own: IndicatorSet | None, other: IndicatorSet) -> str:
 
 
 def same_set(row: ProjectRow, other: IndicatorSet) -> bool:
-    """Whether the project was scored under the --compare-set itself: the same file (sha256), or a set of its id and
-    version (a copy whose version was not bumped). Such a project is not compared with itself (QA334 F8)."""
-    return row.set_sha256 == other.sha256 or (row.set_id, row.set_version) == (other.id, other.version)
+    """Whether the project was scored under the --compare-set itself (the same content: sha256). Such a project is not
+    compared with itself (QA334 F8); an edited copy of its id and version is another set, compared and named by the
+    start of its sha256 (QA205 2)."""
+    return row.set_sha256 == other.sha256
 
 
 def difference_places(mine: ProjectRow, comparison: Comparison) -> int:
