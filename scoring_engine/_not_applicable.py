@@ -4,7 +4,7 @@ everything below each marked indicator; and, under the rescale policy, the weigh
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from ._arith import ZERO, apportion, plain
@@ -20,15 +20,24 @@ __all__ = ["for_comparison", "moved_to", "not_applicable", "only_not_applicable"
            "weights_without"]
 
 
-def only_not_applicable(indicator_set: IndicatorSet, marked: Mapping[str, str], missing: str | None,
+def only_not_applicable(indicator_set: IndicatorSet, marked: Mapping[str, str], names: Iterable[str],
                         values: Mapping[str, object]) -> bool:
-    """Whether a check or a 需说明 condition that could not be judged for want of fact `missing` asks of a fact only the
-    indicators marked 不适用 read: the project need not give it, and a line saying the check was not judged (无法核对
-    （缺少事实 budget.paid）) is one nothing can be done about (QA331 F6: budget marked 不适用, E6/F6 left blank)."""
-    if not marked or missing is None or missing in values:
+    """Whether a check or a 需说明 condition that could not be judged, reading `names`, is wholly about indicators marked
+    不适用: it reads facts and derived values only (not the project's total or grade), every fact it reads is read by
+    indicators and by none but those marked, and one of them is not given (absent, or null): the project need not give
+    them, and a line saying the check was not judged (无法核对（缺少事实 budget.paid）) is one nothing can be done about
+    (QA331 F6: budget marked 不适用, E6/F6 left blank). A condition that also reads a fact of an indicator that applies,
+    or the total or grade, is judged and said as before (QA335: `a <= 10 and b <= 10` where b alone decides it)."""
+    if not marked:
         return False
-    readers = indicator_set.readers().get(missing) or []
-    return bool(readers) and all(reader in marked for reader in readers)
+    names = list(names)
+    derived = {d.name for d in indicator_set.derived}
+    if any(name not in indicator_set.facts and name not in derived for name in names):
+        return False
+    read = indicator_set.facts_read_by(names)
+    readers = indicator_set.readers()
+    return bool(read) and all(readers.get(name) and all(r in marked for r in readers[name]) for name in read) and \
+        any(values.get(name) is None for name in read)
 
 
 def not_applicable(plan: ScoringPlan, facts: Facts) -> dict[str, str]:

@@ -253,8 +253,8 @@ class _Run:
                 if not isinstance(passed, bool):
                     failure = f"check must give true or false, got {condition_value(passed)}"
             except ScoringError as err:
-                if only_not_applicable(self.set, self.not_applicable, err.problems[0].fact, self.facts.values):
-                    continue  # of facts only indicators marked 不适用 read: not judged, as they are not (QA331 F6)
+                if only_not_applicable(self.set, self.not_applicable, check.formula.names, self.facts.values):
+                    continue  # wholly of facts only indicators marked 不适用 read: not judged, as they are not (QA331 F6)
                 failure = f"cannot be checked ({err.problems[0].message}): {check.message}"
             if failure is None:
                 continue
@@ -320,7 +320,7 @@ class _Run:
                 undecided = None if isinstance(met, bool) else \
                     f"the condition must give true or false, got {condition_value(met)}"
             except ScoringError as err:
-                if only_not_applicable(self.set, self.not_applicable, err.problems[0].fact, self.facts.values):
+                if only_not_applicable(self.set, self.not_applicable, rule.formula.names, self.facts.values):
                     continue
                 met, undecided = False, err.problems[0].message
             if undecided is not None:

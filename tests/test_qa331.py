@@ -255,3 +255,57 @@ def test_a_formula_for_a_name_is_told_once_and_95_in_a_percent_rate_cell_is_told
     code, output = scored_form(form)
     assert 0 == code and "!H6: the cell holds 95 in a percentage format, so it reads 9500% (if 95% is meant" in output, \
         output
+
+
+_TWO_INDICATORS = """id: f6-test
+name: F6测试
+version: "1.0"
+facts:
+  a: {type: number, min: 0, unit: 万元, label: 甲}
+  b: {type: number, min: 0, unit: 万元, label: 乙}
+checks:
+  - {expr: "a <= 10 and b <= 10", message: 甲或乙超过10}
+  - {expr: "a <= 10", message: 甲超过10}
+explain_when:
+  - {when: "a < 5 or b < 5", message: 甲或乙低于5需说明}
+  - {when: "a < 5 or grade == '差'", message: 甲低于5或等级为差需说明}
+grades:
+  - {label: 优, min: 90}
+  - {label: 差, min: 0}
+indicators:
+  - {id: A, name: 指标甲, weight: 50, rule: {kind: proportional, value: a, target: 10}}
+  - {id: B, name: 指标乙, weight: 50, rule: {kind: proportional, value: b, target: 10}}
+"""
+
+
+def test_a_condition_an_applicable_indicators_fact_or_the_grade_decides_is_still_judged() -> None:
+    """QA335 2: the QA331 F6 skip looked at the first missing fact only: `a <= 10 and b <= 10`, a read only by A
+    (不适用) and b = 20 by B, was dropped in silence, though b alone fails it; so was a 需说明 condition reading the grade.
+    Only a condition wholly about facts of indicators marked 不适用 is left unjudged; the others are said as before."""
+    from scoring_engine import Facts, parse_indicator_set, score
+
+    indicator_set = parse_indicator_set(_TWO_INDICATORS)
+    result = score(indicator_set, Facts(values={"b": 20}, not_applicable={"A": "本年无甲"}))
+    said = [w.message for w in result.warnings]
+    assert any("甲或乙超过10" in m for m in said) and any("甲或乙低于5需说明" in m for m in said), said
+    assert any("甲低于5或等级为差需说明" in m for m in said), said  # the grade is known: not wholly of 不适用 facts
+    assert not any(m.endswith("甲超过10") for m in said), said  # wholly of A's fact: not judged, in silence
+
+
+@pytest.mark.parametrize("budget", [{"budget.total": None, "budget.paid": None}, {"budget": {"total": None, "paid": None}},
+                                    {}])
+def test_a_fact_left_null_is_not_given_for_the_not_applicable_skip(budget: dict[str, object]) -> None:
+    """QA335 1: the facts `template --format json` writes give `"budget.paid": null`; with budget marked 不适用 they
+    still got the lines QA331 F6 took away for the same facts left out or nested: null is not given, whatever its
+    spelling."""
+    from scoring_engine import load_indicator_set, parse_facts, score
+
+    facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    kept = {k: v for k, v in facts["facts"]["budget"].items() if k in ("method", "base")}
+    facts["facts"]["budget"] = kept
+    facts["facts"].update(budget)
+    if "budget" in budget:
+        facts["facts"]["budget"] = {**kept, **budget["budget"]}  # type: ignore[dict-item]
+    facts["not_applicable"] = {"budget": "本年无预算资金"}
+    result = score(load_indicator_set("self-evaluation"), parse_facts(json.dumps(facts, ensure_ascii=False)))
+    assert not [w for w in result.warnings if w.kind in ("check", "explain_when")], result.warnings
