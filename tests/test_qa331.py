@@ -43,12 +43,13 @@ def test_a_report_carrying_the_warning_of_amounts_in_yuan_is_scored_again_as_it_
 @pytest.mark.parametrize(("typed", "year", "said"), [
     (2024, 2024, None), (2024.0, 2024, None), ("（2024年度）", 2024, None),
     (datetime.datetime(2024, 3, 1), None, "(2024-03-01)"), ("（2024年3月）", None, "(2024年3月)"),
-    ("2024-2025年度", None, "(2024-2025年度)")])
+    ("2024-2025年度", None, "(2024-2025年度)"), (45292, None, "(45292)"), (24, None, "(24)"), (2024.5, None, "(2024.5)")])
 def test_the_year_typed_as_a_number_is_read_and_a_date_or_a_month_is_said(
         tmp_path: Path, name: str, typed: object, year: int | None, said: str | None) -> None:
     """QA331 F2: 2024 typed in A2 (a number, as Excel keeps it), a date, or （2024年3月） was dropped without a word: no
     project.year, an empty 年度 in the batch. A whole number is the year; a date or a month is said as a year not read
-    (the date a form was filled tells no 年度), as 2024-2025年度 was."""
+    (the date a form was filled tells no 年度), as 2024-2025年度 was; so is another number (45292, a date's serial in a
+    General cell; 24; 2024.5: QA335 4)."""
     form = written_form(ROOT / "indicator_sets" / f"{name}.facts.json", tmp_path / "form.xlsx", {"A2": typed})
     out = tmp_path / "facts.json"
     run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "-o", str(out)])
@@ -309,3 +310,22 @@ def test_a_fact_left_null_is_not_given_for_the_not_applicable_skip(budget: dict[
     facts["not_applicable"] = {"budget": "本年无预算资金"}
     result = score(load_indicator_set("self-evaluation"), parse_facts(json.dumps(facts, ensure_ascii=False)))
     assert not [w for w in result.warnings if w.kind in ("check", "explain_when")], result.warnings
+
+
+def test_a_clerks_unit_note_merged_under_the_engines_lines_is_still_read(tmp_path: Path) -> None:
+    """QA335 3: the QA331 F1 fix took every merged 需说明/提示 line under a report's 等级 line for the engine's own; a
+    clerk's 提示：本表金额单位：元 typed and merged right under them was read as nothing, and 500000 万元 scored in silence.
+    Only the engine's own warning of amounts in 元 is passed over; the clerk's note is refused as on any form."""
+    form = written_form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "form.xlsx",
+                        {"E6": 1200000, "F6": 1140000})
+    report = tmp_path / "report.xlsx"
+    assert 0 == CliRunner().invoke(main, ["--lang", "en", "score", str(form), "-o", str(report)]).exit_code
+    book = openpyxl.load_workbook(report)
+    sheet = book.worksheets[0]
+    last = max(c.row for c in sheet["A"] if isinstance(c.value, str) and c.value.startswith(("提示：", "需说明：")))
+    width = next(m.max_col for m in sheet.merged_cells.ranges if m.min_row == last and m.min_col == 1)
+    sheet.cell(last + 1, 1, "提示：本表金额单位：元")
+    sheet.merge_cells(start_row=last + 1, start_column=1, end_row=last + 1, end_column=width)
+    book.save(report)
+    code, output = scored_form(report)
+    assert 1 == code and f"!A{last + 1}: the label 提示：本表金额单位：元 gives the amounts in 元" in output, output

@@ -74,8 +74,9 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
     for (r, c), written in sorted(reading.sheet.cells.items()):
         if not isinstance(written, str) or (r > bottom and r in indicators):  # a 偏差原因 saying 单位：元 (QA208 4)
             continue
-        if r in own:  # the lines `score -o` writes under its form, a warning of amounts in 元 among them (QA331 F1)
-            continue
+        if r in own and any(words in written for words in _ENGINE_WARNING):  # the lines `score -o` writes under its
+            continue  # form: its warning of amounts in 元 is no note giving the form's unit (QA331 F1); a clerk's line
+            # typed and merged among them is read as any note (QA335 3)
         if r > bottom:  # a line under the indicator block, or a 年度总体目标 row, which `money_note` alone reads, with
             # its own guards (a figure's own unit, a problem found, a word's unit: （一）水费单价3.2（单位：元）,
             # 户均增收（单位：元）：1500): 本表金额均为元 alone was read in silence behind a lead it did not know (QA225 2),
@@ -97,6 +98,9 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
 #: explain, the warnings, the indicators marked 不适用 and the rows' deductions, each led by its word.
 _GRADE_LINE = compile_later(r"等级:[^\W\d_]{1,8}(?:\(结果应用:[^\n]*\))?", needs="等")
 _OWN_LEADS = ("需说明:", "提示:", "不适用:", "扣分:")
+#: The words of the engine's warning of amounts that seem typed in 元 (forms/funds, its Chinese in _zh_rules), which a
+#: report prints among its 提示: no clerk types them.
+_ENGINE_WARNING = ("若表中金额以元计", "if the form's amounts are in 元")
 
 
 def engine_notes(reading: FormReading, indicators: range) -> set[int]:

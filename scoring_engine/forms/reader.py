@@ -241,8 +241,9 @@ def _header(reading: FormReading) -> None:
         # when the form was filled: QA331 F2)
         shown = [(r, c, value.strip().strip('()（） ')) for r, c, value in head if r <= 2 and (
             ("年度" in value and "表" not in value and re.search(r"\d", value)) or _DATE_LINE.fullmatch(value))]
-        shown += [(r, c, f"{value:%Y-%m-%d}") for (r, c), value in sorted(reading.sheet.cells.items())
-                  if r <= 2 and isinstance(value, datetime.date)]
+        shown += [(r, c, f"{value:%Y-%m-%d}" if isinstance(value, datetime.date) else str(value))
+                  for (r, c), value in sorted(reading.sheet.cells.items()) if r <= 2 and (isinstance(value, datetime.date)
+                  or (isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)))]  # 45292, 24: QA335 4
         for r, c, value in shown:
             reading.warnings.append(Problem(
                 f"{reading.sheet.ref(r, c)}: the year ({cut(value)}) cannot be read, so the project has none",
