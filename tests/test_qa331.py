@@ -329,3 +329,26 @@ def test_a_clerks_unit_note_merged_under_the_engines_lines_is_still_read(tmp_pat
     book.save(report)
     code, output = scored_form(report)
     assert 1 == code and f"!A{last + 1}: the label 提示：本表金额单位：元 gives the amounts in 元" in output, output
+
+
+@pytest.mark.parametrize("reason", ["本年度无预算安排（金额单位：元）", "本项目资金以元为单位核算，另行报送", "单位：元"])
+def test_a_report_whose_not_applicable_reason_names_yuan_is_read_again(tmp_path: Path, reason: str) -> None:
+    """QA336 1: a report `score -o` wrote, whose 不适用 line quotes a reason naming 元 as a unit, was refused when read
+    again (the line taken for a note giving the form's amounts in 元): the engine's own lines under its form are no
+    clerk's note, whatever they quote."""
+    facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    facts["indicator_set"] = "self-evaluation"
+    facts["not_applicable"] = {"budget": reason}
+    (tmp_path / "p.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    report = tmp_path / "report.xlsx"
+    assert 0 == CliRunner().invoke(main, ["score", str(tmp_path / "p.json"), "-o", str(report)]).exit_code
+    code, output = scored_form(report)
+    assert 0 == code, output
+
+
+def test_a_number_beside_the_title_is_no_year(tmp_path: Path) -> None:
+    """QA336 3: any number in the title's two rows (a table's number in J1) was said as a year not read; only the 年度
+    line (merged from the first column) is read for it."""
+    form = written_form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "form.xlsx", {"J1": 3})
+    code, output = scored_form(form)
+    assert 0 == code and "the year" not in output, output

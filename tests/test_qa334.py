@@ -243,3 +243,21 @@ def test_unreadable_files_zip_names_and_a_lone_failed_projects_draft_are_worded_
     code, output = batch("--lang", "zh", str(tmp_path / "bad"), "-o", str(tmp_path / "r.docx"))
     text = "\n".join(docx_paragraphs((tmp_path / "r.docx").read_bytes()))
     assert 1 == code and "该项目的材料未能评分（见附表）" in text and "这些项目" not in text, text
+
+
+def test_an_edited_copy_of_the_projects_bundled_set_is_named_by_its_sha256_without_set(tmp_path: Path) -> None:
+    """QA336 2: with no --set, --compare-set of an edited copy of the bundled set the projects name (its id and version,
+    a comment added) was named plainly, 与national-framework 2020.2对比: read as the set compared with itself. It is named
+    with the start of its sha256, as with --set."""
+    import hashlib
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.json").write_text(FACTS, encoding="utf-8")
+    copy = tmp_path / "nf.yaml"
+    copy.write_text("# a copy\n" + (ROOT / "indicator_sets" / "national-framework.yaml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    code, output = batch("--lang", "zh", str(tmp_path / "in"), "--compare-set", str(copy), "-o", str(tmp_path / "o.jsonl"))
+    start = hashlib.sha256(copy.read_bytes()).hexdigest()[:8]
+    assert 0 == code and f"与national-framework 2020.2（sha256 {start}）对比1个" in output, output
+    line = json.loads((tmp_path / "o.jsonl").read_text(encoding="utf-8"))
+    assert line["compare"]["against"] == f"national-framework 2020.2（sha256 {start}）", line["compare"]

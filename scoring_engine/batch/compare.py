@@ -18,7 +18,7 @@ from .rows import RECHECK, Comparison, IndicatorDifference, IndicatorRow, Projec
 
 __all__ = ["Comparison", "IndicatorDifference", "compare", "threshold_shown", "DEFAULT_THRESHOLD", "MAX_THRESHOLD", "RECHECK",
            "RECHECK_UNSCORED", "placed_after", "recheck_unscored", "compared_set", "difference_places", "marks", "same_set",
-           "NO_PROJECT"]
+           "NO_PROJECT", "bundled_twin"]
 
 #: Points by which a self-score may exceed its re-check before it is flagged.
 DEFAULT_THRESHOLD = Decimal(5)
@@ -116,6 +116,19 @@ def compared_set(own: IndicatorSet | None, other: IndicatorSet) -> str:
     named = f"{other.id} {other.version}"
     same = own is not None and (own.id, own.version) == (other.id, other.version) and own.sha256 != other.sha256
     return f"{named}（sha256 {other.sha256[:8]}）" if same else named
+
+
+def bundled_twin(other: IndicatorSet) -> IndicatorSet | None:
+    """Without --set, the bundled set a --compare-set of its id and version is an edited copy of, which the projects
+    naming that id are scored under: the copy is then named by the start of its sha256 too (QA336 2)."""
+    from .._files import bundled_sets
+    from ..loader import load_indicator_set
+
+    path = bundled_sets().get(other.id)
+    if path is None:
+        return None
+    bundled = load_indicator_set(path)
+    return bundled if bundled.version == other.version else None
 
 
 def same_set(row: ProjectRow, other: IndicatorSet) -> bool:

@@ -37,7 +37,7 @@ from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_output import BatchOutput
 from ..reports.batch_xlsx import BatchWorkbook
 from .documents import Document
-from .compare import DEFAULT_THRESHOLD, NO_PROJECT, RECHECK, compare, compared_set, same_set
+from .compare import DEFAULT_THRESHOLD, NO_PROJECT, RECHECK, bundled_twin, compare, compared_set, same_set
 from .inputs import as_rechecks, batch_paths, count_documents, find_documents, searched_files, searched_paths
 from .reports_mark import (REPORTS_MARK, earlier_reports, line_project, listed_reports, mark_reports, noted_reports,
                            remove_temporaries, replaced, report_projects, report_source, report_sources, reports_held)
@@ -98,7 +98,7 @@ class BatchOptions:
         year's version of the same set is told from this year's by it, an edited copy of --set by its sha256)."""
         if self.compare_with or self.other_set is None:
             return RECHECK if self.compare_with else None
-        return compared_set(self.indicator_set, self.other_set)
+        return compared_set(self.indicator_set or bundled_twin(self.other_set), self.other_set)
 
 
 #: The reports of an earlier run a batch names on the terminal (all are counted).
@@ -137,7 +137,8 @@ def _held(options: BatchOptions, documents: Iterator[Document], recheck_document
         for path, sink in zip(options.outputs, sinks, strict=True):  # a page names the workbook that lists every 提示
             if isinstance(sink, (BatchPage, BatchReport)) and book is not None:
                 sink.workbook = _from_page(book, path)
-        config = TaskConfig(options.indicator_set, options.other_set, json=any(isinstance(s, BatchJsonl) for s in sinks),
+        config = TaskConfig(options.indicator_set, options.other_set, against=options.against or "",
+                            json=any(isinstance(s, BatchJsonl) for s in sinks),
                             reports=options.reports, report_format=options.report_format, reasons=workbook,
                             details=workbook and options.against is None,
                             lang=options.json_lang or options.lang)

@@ -51,6 +51,7 @@ class TaskConfig:
     details: bool = False  # the worker makes each project's 指标明细 rows (an .xlsx output, nothing compared)
     lang: str = "en"  # the language of the .jsonl's messages for people (a warning's, a problem's), the run's (QA263 F1)
     failed_json: bool = False  # a failed document's problems as JSON though `json` is False: a re-check's (QA319 F5)
+    against: str = ""  # the --compare-set as the outputs name it (BatchOptions.against), "" to name it here
 
     @property
     def keep_results(self) -> bool:
@@ -65,7 +66,8 @@ class BatchWorker:
         self.config = config
         self.scorer = Scorer(config.indicator_set, config.batch, config.keep_results, config.reasons,
                              comparing=config.other_set is not None)
-        self.other = (Scorer(config.other_set, compared_set(config.indicator_set, config.other_set), False, config.reasons,
+        named = config.against or (compared_set(config.indicator_set, config.other_set) if config.other_set else "")
+        self.other = (Scorer(config.other_set, named, False, config.reasons,
                              compared=True) if config.other_set is not None else None)
 
     @in_engine_context  # in a worker process too, whatever context it started with

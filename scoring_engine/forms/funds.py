@@ -74,9 +74,8 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
     for (r, c), written in sorted(reading.sheet.cells.items()):
         if not isinstance(written, str) or (r > bottom and r in indicators):  # a 偏差原因 saying 单位：元 (QA208 4)
             continue
-        if r in own and any(words in written for words in _ENGINE_WARNING):  # the lines `score -o` writes under its
-            continue  # form: its warning of amounts in 元 is no note giving the form's unit (QA331 F1); a clerk's line
-            # typed and merged among them is read as any note (QA335 3)
+        if r in own and not _clerks_note(written):  # the lines `score -o` writes under its form: its warning of
+            continue  # amounts in 元, a 不适用 reason saying 单位：元, are no note giving the form's unit (QA331 F1, QA336 1)
         if r > bottom:  # a line under the indicator block, or a 年度总体目标 row, which `money_note` alone reads, with
             # its own guards (a figure's own unit, a problem found, a word's unit: （一）水费单价3.2（单位：元）,
             # 户均增收（单位：元）：1500): 本表金额均为元 alone was read in silence behind a lead it did not know (QA225 2),
@@ -98,9 +97,20 @@ def labelled_units(reading: FormReading, rows: Mapping[str, int], columns: Mappi
 #: explain, the warnings, the indicators marked 不适用 and the rows' deductions, each led by its word.
 _GRADE_LINE = compile_later(r"等级:[^\W\d_]{1,8}(?:\(结果应用:[^\n]*\))?", needs="等")
 _OWN_LEADS = ("需说明:", "提示:", "不适用:", "扣分:")
-#: The words of the engine's warning of amounts that seem typed in 元 (forms/funds, its Chinese in _zh_rules), which a
-#: report prints among its 提示: no clerk types them.
-_ENGINE_WARNING = ("若表中金额以元计", "if the form's amounts are in 元")
+#: The longest line, past its lead, read as a clerk's own note among the lines the engine writes under its form.
+_NOTE_LENGTH = 24
+
+
+def _clerks_note(text: str) -> bool:
+    """Whether a line led as the engine leads its own (提示：, 需说明：) holds nothing but a note of the form's unit, as a
+    clerk types one (提示：本表金额单位：元, QA335 3); the engine's lines name an indicator, a cell or a file, and
+    quote reasons and warnings (…（若表中金额以元计…）, 本年度无预算安排（金额单位：元）): longer, and never that alone.
+
+    >>> _clerks_note("提示：本表金额单位：元"), _clerks_note("不适用：预算执行率（budget）：单位：元；其他指标的分值已按比例调整")
+    (True, False)
+    """
+    rest = note_text(text).split(":", 1)[-1].strip()
+    return len(rest) <= _NOTE_LENGTH and money_note(rest, heading=True) is not None
 
 
 def engine_notes(reading: FormReading, indicators: range) -> set[int]:

@@ -241,9 +241,11 @@ def _header(reading: FormReading) -> None:
         # when the form was filled: QA331 F2)
         shown = [(r, c, value.strip().strip('()（） ')) for r, c, value in head if r <= 2 and (
             ("年度" in value and "表" not in value and re.search(r"\d", value)) or _DATE_LINE.fullmatch(value))]
+        # a number there that is no year (45292, a date's serial; 24: QA335 4), in the title's line only: the 年度 line
+        # is merged from the first column, and a number beside it (a table's or an attachment's) is not its (QA336 3)
         shown += [(r, c, f"{value:%Y-%m-%d}" if isinstance(value, datetime.date) else str(value))
                   for (r, c), value in sorted(reading.sheet.cells.items()) if r <= 2 and (isinstance(value, datetime.date)
-                  or (isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)))]  # 45292, 24: QA335 4
+                  or (c == 1 and isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)))]
         for r, c, value in shown:
             reading.warnings.append(Problem(
                 f"{reading.sheet.ref(r, c)}: the year ({cut(value)}) cannot be read, so the project has none",
@@ -268,7 +270,7 @@ def _typed_year(reading: FormReading) -> tuple[int, int, int] | None:
     """The year typed as a number in the title's rows (2024: what Excel keeps of 2024 typed in A2), where no text there
     gives one (QA331 F2: dropped without a word)."""
     return next(((r, c, int(value)) for (r, c), value in sorted(reading.sheet.cells.items())
-                 if r <= 2 and isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+                 if r <= 2 and c == 1 and isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
                  and math.isfinite(value) and value == int(value) and 1900 <= value <= 2100), None)
 
 
