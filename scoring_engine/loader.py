@@ -132,15 +132,21 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def resolve_profile(path: str | Path, encoding: str | None = None) -> tuple[Resolved, str]:
-    """A set file resolved onto the sets it extends (unchanged if it extends none), with its name for messages."""
+def _set_file(path: str | Path) -> Path:
+    """The file of a set given by its path or bundled id; a set's YAML given as its path is told of
+    parse_indicator_set (QA330 F2)."""
     try:
-        file = resolve_set(str(path))
-    except IndicatorSetError as err:  # a set's YAML given as its path: not told of parse_indicator_set (QA330 F2)
+        return resolve_set(str(path))
+    except IndicatorSetError as err:
         hint = a_document_not_a_path(path, "an indicator set's YAML text", "parse_indicator_set(text)")
         if hint is None or len(err.problems) != 1:
             raise
         raise IndicatorSetError(replace(err.problems[0], hint=hint)) from None
+
+
+def resolve_profile(path: str | Path, encoding: str | None = None) -> tuple[Resolved, str]:
+    """A set file resolved onto the sets it extends (unchanged if it extends none), with its name for messages."""
+    file = _set_file(path)
     with reading_otherwise(encoding, IndicatorSetError, str(path)):
         text, data = read_yaml_text(file, IndicatorSetError)
     name = shown_path(path) if file == Path(path) else str(file)
@@ -177,13 +183,7 @@ def load_indicator_set(path: str | Path, encoding: str | None = None) -> Indicat
     if not isinstance(path, (str, os.PathLike)):  # None or a set loaded already was looked for as a file "None" (QA77 F4)
         raise TypeError(f"load_indicator_set takes the path of a set file or a bundled set's id, not {type(path).__name__}"
                         + (": this set is loaded already" if isinstance(path, IndicatorSet) else ""))
-    try:
-        file = resolve_set(str(path))
-    except IndicatorSetError as err:  # a set's YAML given as its path: not told of parse_indicator_set (QA330 F2)
-        hint = a_document_not_a_path(path, "an indicator set's YAML text", "parse_indicator_set(text)")
-        if hint is None or len(err.problems) != 1:
-            raise
-        raise IndicatorSetError(replace(err.problems[0], hint=hint)) from None
+    file = _set_file(path)
     with reading_otherwise(encoding, IndicatorSetError, str(path)):
         text, data = read_yaml_text(file, IndicatorSetError)
     return parse_indicator_set(text, shown_path(path) if file == Path(path) else str(file), hashlib.sha256(data).hexdigest(),
