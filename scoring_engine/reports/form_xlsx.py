@@ -219,6 +219,51 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
                 cell.font = Font(bold=True)
     widths = [8] + [min(44, max(8, *(display_width(str(v[i] or "")) + 2 for v in rows))) for i in range(1, 5)]
     _widths(ws, widths)
+    _validations(ws, [(r, indicator_set.facts.get(values[1])) for r, values in enumerate(rows, 1) if values[0] == "事实"])
+
+
+#: The bounds of a number fact's cell where the set gives none: the 15 digits a spreadsheet keeps.
+_NO_BOUND = (Decimal("-999999999999999"), Decimal("999999999999999"))
+
+
+def _validations(ws: Worksheet, facts: list[tuple[int, Any]]) -> None:
+    """Excel's data validation on the value cells of yes-or-no, choice, number and whole-number facts: a drop-down of
+    是 / 否 or of the choices as the form words them, numbers within the set's bounds; typed otherwise, the cell says
+    what it takes before the form is sent (a clerk learnt it only from the score's error). Text, dates, findings and
+    judgements are read in many forms the reader accepts: their cells are left free."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    made: dict[tuple[Any, ...], DataValidation] = {}
+    for row, spec in facts:
+        rule = _rule(spec) if spec is not None else None
+        if rule is None:
+            continue
+        if rule not in made:
+            kind, first, second, said = rule
+            made[rule] = DataValidation(type=kind, formula1=first, formula2=second or None, allow_blank=True,
+                                        operator="between" if kind != "list" else None, showErrorMessage=True,
+                                        errorStyle="stop", errorTitle="填写有误", error=said)
+            ws.add_data_validation(made[rule])
+        made[rule].add(f"C{row}")
+
+
+def _rule(spec: Any) -> tuple[Any, str, str, str] | None:
+    """(kind, formula1, formula2, the message) of `spec`'s cell, or None where the cell is left free."""
+    unit = f"，单位 {spec.unit}" if spec.unit else ""
+    if spec.type == "boolean":
+        return ("list", '"是,否"', "", "应填 是 或 否")
+    if spec.type == "string" and spec.values:
+        words = [str(_worded(spec, value)) for value in spec.values]
+        listed = ",".join(words)
+        if any(mark in word for word in words for mark in ',"') or len(listed) > 250:  # a list Excel cannot hold
+            return None
+        return ("list", f'"{listed}"', "", "应填以下之一：" + " / ".join(words))
+    if spec.type not in ("number", "integer"):
+        return None
+    low, high = (spec.min if spec.min is not None else _NO_BOUND[0]), (spec.max if spec.max is not None else _NO_BOUND[1])
+    bounds = "，".join(f"{k} {plain(v)}" for k, v in (("≥", spec.min), ("≤", spec.max)) if v is not None)
+    said = ("应填整数" if spec.type == "integer" else "应填数字") + (f"，{bounds}" if bounds else "") + unit
+    return ("whole" if spec.type == "integer" else "decimal", plain(low), plain(high), said)
 
 
 def _side_value(value: Any, spec: Any = None) -> Any:
