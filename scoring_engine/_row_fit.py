@@ -67,7 +67,13 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
                 found.append((fact, f"row {i + 1} ({cut(row.name)}): weight {plain(row.weight)} has more decimal places "
                                     f"than the set's precision {indicator_set.precision} keeps",
                               round_weight(indicator_set.precision, whole)))
-        if weights and len(weights) != len(rows):
+        if not weights and rows and len(rows) * Decimal(1).scaleb(-indicator_set.precision) > node.weight:
+            # equal shares at the set's precision would give some rows 0 points: a row scored out of nothing, and a form
+            # that cannot be read back (分值应大于 0); at precision 0 with rescaling, a division by 0 (QA340 2)
+            found.append((fact, f"{len(rows)} rows without a weight share the weight {plain(node.weight)} of group {node.id}"
+                                f" equally, and at the set's precision {indicator_set.precision} some would get 0",
+                          f"give every row a weight above 0, adding up to {plain(node.weight)}, or merge rows"))
+        elif weights and len(weights) != len(rows):
             found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))
         elif weights and (total := sum(weights, Decimal(0))) != node.weight:
             found.append((fact, f"rows' weights add up to {plain(total)}, not the weight {plain(node.weight)} of group {node.id}",

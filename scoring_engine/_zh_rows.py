@@ -58,6 +58,11 @@ ROWS = (
      "把分值四舍五入到 {precision} 位小数，或把 precision: 设为至少 {places}"),
     ("some rows have a weight and some do not", "有的行写了分值，有的没写"),
     ("give every row a weight, or none for equal shares", "每行都写分值，或都不写（平均分配）"),
+    ("{count} rows without a weight share the weight {weight} of group {id} equally, and at the set's precision "
+     "{precision} some would get 0",
+     "{count} 行都没有写分值，平分行组 {id} 的分值 {weight}，按指标体系的精度 {precision} 有的行将得 0 分"),
+    ("give every row a weight above 0, adding up to {weight}, or merge rows",
+     "为每行写大于 0 的分值，合计 {weight}；或合并部分行"),
     ("rows' weights add up to {total}, not the weight {weight} of group {id}",
      "各行分值合计 {total}，不等于行组 {id} 的分值 {weight}"),
     ("give the rows weights that add up to {weight}, or none for equal shares of it",

@@ -1277,3 +1277,31 @@ def test_a_target_of_a_sign_without_its_number_or_a_sign_typed_twice_is_said_so(
 
     with pytest.raises(ValueError, match=said):
         target_row(0, {"name": "新建供水管网长度", "type": "quantity", "target": target, "actual": 100})
+
+
+@pytest.mark.parametrize("marked", [{}, {"satisfaction": "未开展调查"}])
+def test_more_rows_without_weights_than_the_precision_can_share_are_refused_naming_the_group(marked, tmp_path) -> None:
+    """51 target rows without weights under a 50-point group at precision 0: equal shares would give a row 0 points (a
+    row 得满分0分, a form that cannot be read back, and with 不适用 rescaling a division by 0, exit 3). The facts are
+    refused in one line naming the group, its weight and the fix."""
+    import json
+
+    from scoring_engine import FactsError, load_facts, parse_indicator_set
+
+    text = (ROOT / "indicator_sets" / "self-evaluation.yaml").read_text(encoding="utf-8")
+    indicator_set = parse_indicator_set(text.replace("\nprecision: 2", "\nprecision: 0", 1))
+    assert indicator_set.precision == 0
+    rows = [{"name": f"产出{i}", "type": "quantitative", "target": 10, "actual": 10} for i in range(51)]
+    document = {"facts": {"budget": {"total": 100, "paid": 100}, "targets": {
+        "output": rows, "benefit": [{"name": "效益", "type": "quantitative", "target": 1, "actual": 1}],
+        "satisfaction": [{"name": "满意度", "type": "quantitative", "target": 0.9, "actual": 0.95}]}},
+        "not_applicable": marked}
+    (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(FactsError) as caught:
+        score(indicator_set, load_facts(tmp_path / "facts.json"))
+    said = [p for p in caught.value.problems if "rows without a weight" in p.message]
+    assert len(said) == 1 and "group output" in said[0].message and "precision 0" in said[0].message
+    assert said[0].hint == "give every row a weight above 0, adding up to 50, or merge rows"
+    rows.pop()  # 50 rows: 1 point each
+    (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert score(indicator_set, load_facts(tmp_path / "facts.json")).total == 100
