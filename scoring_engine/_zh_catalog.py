@@ -236,8 +236,6 @@ _SETS = (
     ("fact {name} is a derived value; used {key} needs a {wanted} fact", "{name} 是派生值；used 的 {key} 需要 {wanted!o} 类事实"),
     ("fact {name} is a {kind} fact; used {key} needs a {wanted} fact",
      "事实 {name} 是 {kind} 类事实；used 的 {key} 需要 {wanted!o} 类事实"),
-    ("a 需说明 condition gives exactly one of when (a formula) or rows_below (a share of a row's weight)",
-     "需说明条件只能写 when（公式）或 rows_below（占行分值的比例）之一"),
     ("stage {places} keeps no more decimals than precision ({precision})",
      "逐级保留 {places} 位小数不多于精度 precision（{precision}）"),
     ("stage {places} keeps no more decimals than the next stage ({next})", "逐级保留 {places} 位小数不多于下一级（{next}）"),

@@ -381,4 +381,8 @@ ROWS = (
     ("form targets give {id:s} the 一级 label {label}, which the form's total row is read by",
      "form.targets 给 {id} 的一级指标“{label}”是表上总分行的标题：读表时会当作总分行"),
     ("give the group a label of its own, as its 一级指标", "给该行组一个自己的一级指标标题"),
+    # explain_when's per-row forms (_build/sections.py, row_flags: QA339 F3)
+    ("a 需说明 condition gives exactly one of when (a formula), rows_below (a share of a row's weight) or rows_above (a "
+     "multiple of a row's target)",
+     "需说明条件只能写 when（公式）、rows_below（占行分值的比例）或 rows_above（指标值的倍数）之一"),
 )

@@ -33,6 +33,7 @@ from .errors import Problem, ScoringEngineError
 from .facts import Facts
 from .model import Indicator, IndicatorSet, RowGroup
 from .result import plain_data
+from .row_flags import condition
 from .rules import RULE_KINDS
 from .rules.tiers import DEFAULT_TIERS
 
@@ -378,8 +379,7 @@ def _explained(indicator_set: IndicatorSet) -> list[tuple[str, str]]:
     none (QA120 F3: the two were said to be the same)."""
     if not indicator_set.explain_when_written:
         return [(_USUAL_TEST, _USUAL_RULE)]
-    return [(r.formula.text if r.formula is not None else f"rows_below: {plain(r.rows_below or 0)}", r.message)
-            for r in indicator_set.explain_when]
+    return [(condition(r), r.message) for r in indicator_set.explain_when]
 
 
 _USUAL_TEST = "（未写 explain_when）"

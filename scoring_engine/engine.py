@@ -483,7 +483,7 @@ class _Run:
             rows = self.values[group.indicator.rows.fact]
             weights = self.row_weights[group.position]
             for i, (row_id, points) in enumerate(scored):
-                yield ScoredRow(row_id, rows[i], points, weights[i])
+                yield ScoredRow(row_id, rows[i], points, weights[i], group.indicator.rows)
 
     def scores_by_id(self, scores: list[Decimal]) -> dict[str, Decimal]:
         """Indicator id → score, depth first, a row group's rows after it."""

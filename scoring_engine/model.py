@@ -83,13 +83,14 @@ class ExplainRule:
     """A condition under which a project must explain itself (需说明), e.g. 预算执行率 below 90%.
 
     The formula reads facts, derived values and the project's `total` and `grade`. A rule with
-    `rows_below` instead flags each target row scoring below that share of its weight whose
-    row gives no deviation reason (偏差原因).
+    `rows_below` (`rows_above`) instead flags each target row scoring below that share of its weight (reaching that
+    multiple of its target, 财预〔2020〕10号 第十六条) whose row gives no deviation reason (偏差原因): row_flags.
     """
 
     formula: Formula | None
     message: str
     rows_below: Decimal | None = None
+    rows_above: Decimal | None = None
 
 
 @record

@@ -216,12 +216,13 @@ def explain_when(draft: Draft) -> tuple[ExplainRule, ...]:
         path = ("explain_when", i)
         if not draft.log.ok(path):
             continue
-        if ("when" in rule) == ("rows_below" in rule):
-            draft.log.add(path, "a 需说明 condition gives exactly one of when (a formula) "
-                          "or rows_below (a share of a row's weight)")
+        if sum(key in rule for key in ("when", "rows_below", "rows_above")) != 1:
+            draft.log.add(path, "a 需说明 condition gives exactly one of when (a formula), rows_below (a share of a row's "
+                          "weight) or rows_above (a multiple of a row's target)")
             continue
-        if "rows_below" in rule:
-            found.append(ExplainRule(None, rule["message"], Decimal(rule["rows_below"])))
+        if "rows_below" in rule or "rows_above" in rule:
+            found.append(ExplainRule(None, rule["message"], *(Decimal(rule[key]) if key in rule else None
+                                                               for key in ("rows_below", "rows_above"))))
             continue
         formula = _with_grade_labels(draft, lambda: draft.log.condition(rule["when"], path + ("when",), scope,
                                                                          draft.kinds(scope)))
