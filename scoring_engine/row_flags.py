@@ -21,6 +21,9 @@ from .result import Flag
 
 __all__ = ["ScoredRow", "condition", "row_flags"]
 
+#: A percentage of fewer integer digits is shown to 0.01% within the decimal context's 28 digits.
+_SHOWN_TO_HUNDREDTHS = 20
+
 
 class ScoredRow(NamedTuple):
     """A target row as scored: its leaf's id, the row, its score, the weight it was scored against and its group."""
@@ -83,7 +86,8 @@ def _above(rule: ExplainRule, scored: ScoredRow) -> Flag:
     row = scored.row
     assert row.actual is not None and row.target is not None
     actual, target = _shown(row.actual, row.unit), _shown(row.target, row.unit)
-    share = f"{plain(round_half_up(row.actual / row.target * 100, 2))}%"
+    times = row.actual / row.target * 100  # to 0.01%, or whole past what 2 decimals keep (an = row in % of 1e-13%)
+    share = f"{plain(round_half_up(times, 2) if times.adjusted() < _SHOWN_TO_HUNDREDTHS else times.to_integral_value())}%"
     return Flag(f"{rule.message} ({row.name} ({scored.id}): actual {actual} is {share} of the target {target}, "
                 "no deviation reason given)", condition(rule),
                 f"{rule.message}（{row.name}（{scored.id}）完成值{actual}，为指标值{target}的{share}，未说明偏差原因）")

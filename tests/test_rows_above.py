@@ -113,3 +113,11 @@ def test_rows_below_is_unchanged_beside_it() -> None:
     flags = [str(f) for f in score(parse_indicator_set(text), {"rows": rows}).flags]
     assert ["得分偏低（蓄水池（g.2）得5.00分，低于分值10的80%，未说明偏差原因）"] == flags[:1] and "actual 15000人" in flags[1]
     assert D("1.5") == parse_indicator_set(text).explain_when[1].rows_above
+
+
+def test_a_row_at_the_ends_of_the_range_of_numbers_is_flagged_not_an_internal_error() -> None:
+    """An = row in % of 1e-13% done 9999999999999% (10^28 times over, which no 0.01% keeps within 28 digits) is said as
+    a whole percentage; it raised decimal.InvalidOperation."""
+    found = _flags({"name": "x", "target": "=0.0000000000001%", "actual": "9999999999999%"})
+    assert ["完成值9999999999999%，为指标值0.0000000000001%的9999999999999000000000000000%"] == \
+        [f[f.index("）完成值") + 1:f.index("，未说明")] for f in found]
