@@ -11,8 +11,8 @@ column and row); the template puts it back as written (``{name}``) or translated
 English of ``grade 良: gap: …``), or with its "or" and "and" in Chinese
 (``{name!o}``), or a list's ", " as "、" (``{name!l}``: a list of free text the message was made with by
 `_text.listing` keeps its items, and only the ", " between them becomes 、). The first pattern that matches the
-whole text wins; a text no pattern matches is left as it is (tests/test_zh.py finds any such text in
-what a user can cause).
+whole text wins (one joining a hint and its sequel, ``{hint}; …``, is tried first); a text no pattern matches is left
+as it is (tests/test_zh.py finds any such text in what a user can cause).
 
 >>> translate("did you mean budget.paid?")
 '是否想写 budget.paid？'
@@ -163,15 +163,29 @@ def _by_prefix() -> dict[str, tuple[int, ...]]:
     return {key: tuple(indices) for key, indices in index.items()}
 
 
+#: A pattern that joins a hint and what is said after it ("{hint}; the profile … changed its weight …"): tried before
+#: any other, whose last placeholder would take the words joined to it in English (QA337 1: "请给出 0–3; the profile …").
+_JOINED = "{hint}; "
+
+
+@lru_cache(maxsize=1)
+def _joined() -> frozenset[int]:
+    from ._zh_catalog import CATALOG
+
+    return frozenset(i for i, (english, _) in enumerate(CATALOG) if english.startswith(_JOINED))
+
+
 def _candidates(text: str) -> list[int]:
-    """The catalog's patterns whose prefix `text` may start with, in catalog order (the first that matches wins)."""
+    """The catalog's patterns whose prefix `text` may start with, in catalog order (the first that matches wins), the
+    patterns joining a hint and its sequel first."""
     index = _by_prefix()
     found: list[int] = []
     for length in range(min(len(text), _KEY) + 1):
         indices = index.get(text[:length])
         if indices:
             found.extend(indices)
-    found.sort()
+    joined = _joined()
+    found.sort(key=lambda i: (i not in joined, i))
     return found
 
 

@@ -1,0 +1,110 @@
+"""QA337: `explain`, `test` (*.cases.yaml) and `template`: a hint the engine adds to read wholly in Chinese, a case naming
+an indicator by a shared name, a case expecting the warning of an ignored override, the rounding steps explain shows,
+and the example a filled form's refusal gives."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scoring_engine._zh import translate
+from scoring_engine._zh_catalog import CATALOG
+from scoring_engine.cli import main
+
+BASE = """\
+id: r-base
+name: 复现用基础体系
+version: "1"
+facts:
+  j: {type: judgement, label: 预算编制科学性（评价组判断）}
+  a: {type: number, min: 0, max: 1, label: 完成率}
+  c.a: {type: boolean, label: 要点一}
+  c.b: {type: number, min: 0, max: 1, label: 要点二完成度}
+  c.c: {type: boolean, label: 要点三}
+  rows: {type: list, items: target, label: 效益指标（绩效目标表）}
+grades:
+  - {label: 合格, min: 60}
+  - {label: 不合格, min: 0}
+indicators:
+  - {id: budget, name: 预算编制科学性, weight: 4, rule: {kind: judgement, fact: j}}
+  - {id: done, name: 完成率, weight: 20, rule: {kind: proportional, value: a}}
+  - id: c
+    name: 制度建设
+    weight: 4
+    rule:
+      kind: checklist
+      round_elements: true
+      elements:
+        - {name: 要点一, met: c.a}
+        - {name: 要点二, met: c.b, reason: 部分完成}
+        - {name: 要点三, met: c.c}
+  - id: benefit
+    name: 效益
+    weight: 72
+    children_from:
+      fact: rows
+      comparisons: {"≥": quantitative}
+      rules: {quantitative: {kind: proportional, value: row.actual, target: row.target}}
+"""
+PROFILE = """\
+extends: base.yaml
+id: r-profile
+version: "2"
+change:
+  budget: {weight: 3}
+  done: {weight: 21}
+"""
+FACTS = """\
+{"indicator_set": "%s",
+ "facts": {"j": {"score": %s, "reason": "测算依据基本充分"}, "a": 0.9,
+           "c": {"a": false, "b": 0.33375, "c": false},
+           "rows": [{"name": "完成率", "target": "≥10户", "actual": "9户"}]}}
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "base.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "profile.yaml").write_text(PROFILE, encoding="utf-8")
+    (tmp_path / "facts.json").write_text(FACTS % ("profile.yaml", "3.25"), encoding="utf-8")
+    (tmp_path / "facts_base.json").write_text(FACTS % ("base.yaml", "2.5"), encoding="utf-8")
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_a_judged_score_over_a_weight_a_profile_changed_is_said_wholly_in_chinese(folder: Path) -> None:
+    """QA337 1: the hint "give a judged score from 0 to 3" took the English the engine joins to it ("; the profile
+    r-profile changed its weight from 4 to 3 (line 5)") into its number: 请给出 0–3; the profile … 之间的判断得分."""
+    code, output = run("score", "--lang", "zh", str(folder / "facts.json"))
+    assert code != 0
+    assert "（请给出 0–3 之间的判断得分；方案 r-profile 第 5 行把它的分值由 4 调整为 3）" in output, output
+    assert "the profile" not in output
+
+
+_SAMPLES = {"": "budget.paid", "id": "budget.paid", "n": "12.5", "w": "the budget", "q": "'x'", "s": "a.b",
+            "sheet": "自评表", "cell": "B7", "ids": "a.b, c.d", "v": "nan"}
+_SEQUELS = [("; the profile p changed its weight from 4 to 3 (line 5)", "；方案 p 第 5 行把它的分值由 4 调整为 3"),
+            ("; a score the facts give is on the declared weight 4, which the reports show as 5 (不适用 elsewhere)",
+             "；事实中填写的得分按原分值 4 计（因其他指标不适用，报表显示的分值为 5）")]
+
+
+def test_every_hint_ending_in_a_placeholder_keeps_the_engines_sequel_apart() -> None:
+    """QA337 1: any pattern ending in a placeholder would take a sequel joined to its hint as that placeholder's
+    value; each, filled and followed by a sequel, reads as itself in Chinese and the sequel after it."""
+    wrong = []
+    for english, _ in CATALOG:
+        parts = list(string.Formatter().parse(english))
+        if not parts or parts[-1][1] is None or english.startswith("{hint}; "):
+            continue
+        sample = "".join(literal + (_SAMPLES[kind or ""] if name is not None else "") for literal, name, kind, _ in parts)
+        for sequel, chinese in _SEQUELS:
+            if translate(sample + sequel) != translate(sample) + chinese:
+                wrong.append(english)
+    assert [] == wrong
