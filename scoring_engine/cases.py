@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from . import _yaml
-from ._arith import fixed, in_engine_context, plain, round_half_up
+from ._arith import in_engine_context, plain
+from ._case_scores import score_differences
 from ._case_texts import contains, facts_file_fixes, flags_of, kind_of as _kind, missing_texts, not_a_case_file, set_fixes
 from ._case_undeclared import facts_for as _facts_for, key_lines, placed_in_case
 from ._given_facts import with_own_fix
@@ -458,38 +459,7 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
         return CaseOutcome(case, (f"{failure}: " + "; ".join(str(p) for p in err.problems),), failure, err.problems)
     if expect.error is not None:
         return CaseOutcome(case, (f"expected an error containing {expect.error!r}, but it scored {result.total} {result.grade}",))
-    p = result.precision
-    differences = []
-
-    def compare(what: str, wanted: Decimal, got: Decimal) -> None:
-        if abs(got - wanted) > expect.tolerance:
-            off = got - wanted  # shown exactly: 79.73 against 79.725 is 0.005 off, not 0.01
-            shown = fixed(off, p) if off == round_half_up(off, p) else plain(off)
-            differences.append(f"{what} expected {plain(wanted)}, got {fixed(got, p)} (difference {shown})")
-
-    if expect.total is not None:
-        compare("total", expect.total, result.total)
-    if expect.grade is not None:
-        named = indicator_set.grade_named(expect.grade)  # 优 for 优秀 when the set declares the alias
-        if named is None:
-            labels = [g.label for g in indicator_set.grades] + [a for g in indicator_set.grades for a in g.aliases]
-            known = did_you_mean(expect.grade, labels) or "grades: " + ", ".join(labels)
-            differences.append(f"grade {expect.grade} is not a grade of the set ({known}); got {result.grade}")  # QA36 F12
-        elif named.label != result.grade:
-            total = f" (total {fixed(result.total, p)})" if expect.total is None else ""  # the total that gave it (QA293 F5)
-            differences.append(f"grade expected {expect.grade}, got {result.grade}{total}")
-    for indicator_id, expected in expect.scores.items():
-        try:
-            compare(indicator_id, expected, result.indicator(indicator_id).score)
-        except KeyError:
-            close = did_you_mean(indicator_id, [r.id for r in result.walk()])  # not another's score (QA38 F3)
-            meant = indicator_set.removal_meant(indicator_id)
-            if meant is not None:  # a slip of a removed id is said removed too (QA43 F6)
-                removed, slip = meant
-                by = f" {removed.by}" if removed.by else ""  # a base profile's removal names the base
-                close = f"{slip + ' ' if slip else ''}the profile{by} removes it (line {removed.line})"
-            differences.append(f"no indicator {indicator_id} in the result ({close})" if close else
-                               f"no indicator {indicator_id} in the result")
+    differences = score_differences(expect, result, indicator_set)
     listed = missing_texts("warning", expect.warnings, [(str(w), (w,)) for w in result.warnings])
     if expect.flags is not None:
         listed += missing_texts("flag", expect.flags, flags_of(result, indicator_set))

@@ -108,3 +108,19 @@ def test_every_hint_ending_in_a_placeholder_keeps_the_engines_sequel_apart() -> 
             if translate(sample + sequel) != translate(sample) + chinese:
                 wrong.append(english)
     assert [] == wrong
+
+
+def test_a_case_naming_a_shared_name_is_told_the_ids_that_share_it(folder: Path) -> None:
+    """QA337 2: expect scores 完成率, the name of a top indicator and of a target row, was said to be no indicator
+    in the result; it is said to be a name two share, with their ids, as `explain -i 完成率` says it. A name only one
+    indicator has still scores."""
+    (folder / "r.cases.yaml").write_text(
+        "indicator_set: base.yaml\nfacts_file: facts_base.json\ncases:\n"
+        "  - {name: 共用的名称, expect: {scores: {完成率: 18}}}\n"
+        "  - {name: 独有的名称, expect: {scores: {预算编制科学性: 2.5}}}\n", encoding="utf-8")
+    code, output = run("test", "--lang", "zh", str(folder / "r.cases.yaml"))
+    assert 1 == code
+    assert "scores 中的 完成率 是 2 个指标共用的名称：done, benefit.1；请写指标编号，例如 done" in output, output
+    assert "没有指标" not in output and "1 个通过，1 个失败" in output
+    code, output = run("test", "--lang", "en", str(folder / "r.cases.yaml"))
+    assert "scores name 完成率, which 2 indicators are named: done, benefit.1; give the id, e.g. done" in output, output
