@@ -50,6 +50,8 @@ CASES = (
     ("grade {grade} is not a grade of the set ({known}); got {got}", "等级 {grade} 不是本体系的等级（{known!t}）；实际 {got}"),
     ("grade expected {wanted}, got {got} (total {total:n})", "等级预期 {wanted}，实际 {got}（总分 {total}）"),
     ("grade expected {wanted}, got {got}", "等级预期 {wanted}，实际 {got}"),
+    ("override a fact the set declares, or expect the warning that the fact is ignored",
+     "只覆盖体系中声明的事实；若用例正是要测试它被忽略，在 expect 的 warnings 中写出这条提示"),  # (QA337 3)
     ("scores name {name}, which {count:n} indicators are named: {shown}; give the id, e.g. {id}",
      "scores 中的 {name} 是 {count} 个指标共用的名称：{shown}；请写指标编号，例如 {id}"),  # (QA337 2)
     ("no indicator {id} in the result ({close})", "结果中没有指标 {id}（{close!t}）"),

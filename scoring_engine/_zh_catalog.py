@@ -28,8 +28,6 @@ _READING = (
     ("{value} is not one of the values of {name}: {values}", "{value} 不是 {name} 的取值之一：{values!l}"),
     ("compare with one of them", "与其中之一比较"),
     ("override {name} is not a fact of the set", "覆盖项 {name} 不是体系中的事实"),
-    ("override a fact the set declares, or expect the warning that the fact is ignored",
-     "只覆盖体系中声明的事实；若用例正是要测试它被忽略，在 expect 的 warnings 中写出这条提示"),  # (QA337 3)
     ("= sets a value; to compare, write ==", "= 是赋值；比较是否相等要写 =="),
     ("e.g. budget.method == '按比例'", "例如 budget.method == '按比例'"),
     ("syntax error: {number}% is not a number in a formula", "语法错误：公式里的 {number}% 不是数字"),
