@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 from typing import Any
 
-from ._arith import exact, fixed, percent, plain, to_decimal
+from ._arith import GUARD_PLACES, exact, fixed, percent, plain, round_half_up, to_decimal
 from ._formula_functions import Finding
 from .judgements import Judgement, TargetRow, TierJudgement
 
@@ -115,8 +115,12 @@ def share_written(value: Any) -> str:
 
 
 def rounding_chain(chain: list[Decimal]) -> str:
-    """A value and its roundings: '1.7945 → 1.795 → 1.80' (each rounding with the decimals it keeps)."""
-    return " → ".join([show_number(chain[0]), *(format(v, "f") for v in chain[1:])])
+    """A value and its roundings: '1.7945 → 1.795 → 1.80' (each rounding with the decimals it keeps). The value is
+    shown as the rounding reads it, past the noise of the 28-digit arithmetic, when that has few decimals: 4/3 × 0.33375
+    is 0.445 → 0.45, not ≈0.444999999999 → 0.45, false on paper (QA337 4); else as show_number shows it."""
+    guarded = round_half_up(chain[0], GUARD_PLACES)
+    short = guarded != chain[0] and len(plain(guarded).partition(".")[2]) <= MAX_SHOWN_DECIMALS
+    return " → ".join([plain(guarded) if short else show_number(chain[0]), *(format(v, "f") for v in chain[1:])])
 
 
 def rate_shown(rate: Decimal) -> str:

@@ -142,3 +142,27 @@ def test_a_case_expecting_the_ignored_warning_as_printed_may_override_an_undecla
     assert ("r.cases.yaml:6: 覆盖项 z 不是体系中的事实（只覆盖体系中声明的事实；若用例正是要测试它被忽略，在 expect 的 warnings "
             "中写出这条提示）") in output, output
     assert "覆盖项 zz" not in output
+
+
+def test_explain_shows_the_rounding_of_an_element_as_it_holds_on_paper(folder: Path) -> None:
+    """QA337 4: 4/3 points × 0.33375 is 0.445, rounded to 0.45; explain showed ≈0.444999999999 → 0.45, which is false
+    on paper. And the thirds missed tie in their hundredths: the extra one goes to the first, as docs/indicator-sets.md
+    says of ties, not to the last by the last of 28 digits (扣1.33 / 0.88 / 1.34)."""
+    code, output = run("explain", "--lang", "zh", str(folder / "facts_base.json"), "-i", "c")
+    assert 0 == code, output
+    assert "要点二：≈1.333333分，得0.45分（0.445 → 0.45）：部分完成" in output, output
+    assert "≈0.444999999999" not in output
+    assert "要点一：未满足（要点一）（扣1.34分）；要点二：部分完成（得33.38%）（扣0.88分）；要点三：未满足（要点三）（扣1.33分）" \
+        in output, output
+
+
+def test_a_rounding_chain_shows_a_value_of_many_decimals_on_its_own_side() -> None:
+    """QA337 4: a value that is no short number past the noise keeps the ≈ figure on its own side of the rounding."""
+    from decimal import Decimal
+
+    from scoring_engine._display import rounding_chain
+
+    assert "0.445 → 0.45" == rounding_chain([Decimal("0.4449999999999999999999999999"), Decimal("0.45")])
+    third = Decimal(1) / 3
+    assert "≈0.333333 → 0.33" == rounding_chain([third, Decimal("0.33")])
+    assert "0.4449999 → 0.44" == rounding_chain([Decimal("0.4449999"), Decimal("0.44")])

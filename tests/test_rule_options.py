@@ -229,8 +229,9 @@ def test_an_element_that_does_not_apply_is_rounded_as_a_met_one_is() -> None:
     met = leaf(rule, {"a": True, "b": True, "c": True})
     excused = leaf(rule, {"a": True, "b": True, "c": True, "na": "本年度未举办"})
     assert met.score == excused.score == D("3.99")
-    assert excused.reason == ("要点1不适用（本年度未举办），按分值四舍五入（扣0.003分）；要点2：四舍五入（扣0.003分）；"
-                              "要点3不适用（本年度未举办），按分值四舍五入（扣0.004分）；扣0.01分，得3.99分"
+    # the thousandths tie, and the extra one goes to the first (QA337 4: the 28-digit noise gave it to the last)
+    assert excused.reason == ("要点1不适用（本年度未举办），按分值四舍五入（扣0.004分）；要点2：四舍五入（扣0.003分）；"
+                              "要点3不适用（本年度未举办），按分值四舍五入（扣0.003分）；扣0.01分，得3.99分"
                               "（各要点得分保留2位小数四舍五入后相加）")
     text = str(score(rule, {"a": True, "b": True, "c": True, "na": "本年度未举办"}).explain("x"))
     assert "要点1：≈1.333333分，不适用（本年度未举办），不扣分，得1.33分（≈1.333333 → 1.33）" in text

@@ -14,11 +14,12 @@ not 0.4166… three times.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ZERO, Rounding, apportion, plain, round_half_up
+from .._arith import ZERO, Rounding, plain, round_half_up
 from .._finding_points import points_said
 from .._no_finding import says_none
 from ..formulas import Finding
@@ -164,9 +165,26 @@ def _settled(points: list[Decimal], lost_shown: Decimal, places: int) -> list[De
     quantum = Decimal(1).scaleb(-places)
     quantized = [p.quantize(quantum) for p in points]
     if sum(points, ZERO) != lost_shown or quantized != points:  # some deduction has more decimals than `places` keep
-        shown = apportion(dict(enumerate(points)), lost_shown, places)
-        quantized = [shown[i] for i in range(len(points))]
+        quantized = _largest_remainder(points, lost_shown, places)
     return quantized
+
+
+#: The fraction of a unit of the precision below which two deductions' remainders are the same: the 28-digit noise of
+#: thirds (1.333…333 and 1.333…334 of 4 points in 3 elements) is not what decides which of them shows one unit more.
+_TIE = 10 ** 15
+
+
+def _largest_remainder(points: list[Decimal], lost_shown: Decimal, places: int) -> list[Decimal]:
+    """`points` scaled to add up to `lost_shown` at `places` decimals, by largest remainder, remainders that differ by
+    noise alone tied, and ties to the earlier deduction, as docs/indicator-sets.md says (QA337 4: of 1.33…, 0.883… and
+    1.33…4, the last showed 扣1.34分 by its last digit, not the first)."""
+    whole = Fraction(sum(points, ZERO))
+    shares = [Fraction(round(Fraction(p) * Fraction(lost_shown) / whole * 10 ** places * _TIE), _TIE) for p in points]
+    floors = [share.numerator // share.denominator for share in shares]
+    left = int(Fraction(lost_shown) * 10 ** places) - sum(floors)
+    order = sorted(range(len(points)), key=lambda i: shares[i] - floors[i], reverse=True)  # stable: ties by order
+    units = [n + (1 if i in order[:left] else 0) for i, n in enumerate(floors)]
+    return [Decimal(n).scaleb(-places) for n in units]
 
 
 def show_points(points: Decimal, rounding: Rounding) -> str:
