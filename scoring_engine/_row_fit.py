@@ -19,7 +19,8 @@ from ._patterns import compile_later
 if TYPE_CHECKING:
     from .model import IndicatorSet, RowGroup
 
-__all__ = ["FAR_PAST", "deadline_fix", "round_weight", "row_hint", "row_problems", "unsigned_target", "weights_fix"]
+__all__ = ["FAR_PAST", "deadline_fix", "round_weight", "row_hint", "row_problems", "rows_example", "unsigned_target",
+           "weights_fix"]
 
 #: A row reached this many times over its target or more is read as on two scales, unless its rule is a ceiling: a count
 #: in 人 beside a target in 万人 (≥1万人 beside 9600 scored full marks at 960000%: QA72 F1), however the unit is written.
@@ -123,6 +124,17 @@ def _limit_type(rows: RowGroup) -> str | None:
     """The type a group scores a limit (≤) by: the one ≤ maps to if it does, else its first; None if it has none."""
     return next((kind for kind in (rows.comparisons.get("≤", ""), *rows.rules) if kind in rows.rules
                  and getattr(rows.rules[kind].params, "lower_is_better", False)), None)
+
+
+def rows_example(indicator_set: IndicatorSet, fact: str) -> str:
+    """A row of `fact`'s target rows as JSON, typed as the group reading it scores a target to reach: with no type where
+    it maps ≥ (a target without a sign) to one, else with the first type it scores by a number (QA337 5: the example
+    gave type quantity, which such a form's set does not score, and was then refused with 是否想写 quantitative?)."""
+    rows = next((node.rows for node in indicator_set.row_groups if node.rows is not None and node.rows.fact == fact), None)
+    typed = None if rows is None or rows.comparisons.get("≥") in rows.rules else next(
+        (kind for kind, rule in rows.rules.items() if rule.kind not in ("tiers", "judgement")), None)
+    kind = f'"type": "{typed}", ' if typed else ""
+    return f'[{{"name": "主体封顶栋数", {kind}"target": 19, "actual": 18}}]'
 
 
 def row_hint(err: ValueError, indicator_set: IndicatorSet, fact: str) -> str | None:

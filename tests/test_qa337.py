@@ -166,3 +166,51 @@ def test_a_rounding_chain_shows_a_value_of_many_decimals_on_its_own_side() -> No
     third = Decimal(1) / 3
     assert "≈0.333333 → 0.33" == rounding_chain([third, Decimal("0.33")])
     assert "0.4449999 → 0.44" == rounding_chain([Decimal("0.4449999"), Decimal("0.44")])
+
+
+def test_a_row_list_typed_as_text_on_the_side_sheet_is_shown_an_example_its_set_scores(folder: Path) -> None:
+    """QA337 5: target rows typed as words on 表外事实 were told to be written as JSON with "type": "quantity", which
+    this set's group does not score (typed so, refused: 是否想写 quantitative?). The example fits the group: no type where
+    it maps ≥ to a type, and no weight, which the rows would have to add up to the group's; typed, it scores."""
+    from openpyxl import load_workbook
+
+    form = folder / "form.xlsx"
+    code, output = run("score", str(folder / "facts_base.json"), "--layout", "selfeval", "-o", str(form))
+    assert 0 == code, output
+    book = load_workbook(form)
+    side = book["表外事实"]
+    at = next(r for r in range(1, side.max_row + 1) if side.cell(r, 2).value == "rows")
+    side.cell(at, 3, "完成率，≥10户，9户")
+    book.save(form)
+    code, output = run("score", "--lang", "en", str(form))
+    example = '[{"name": "主体封顶栋数", "target": 19, "actual": 18}]'
+    assert 1 == code and f"write it as {example}" in output, output
+    side.cell(at, 3, example)
+    book.save(form)
+    code, output = run("score", "--lang", "en", str(form))
+    assert 0 == code, output
+
+
+def test_the_row_example_names_a_type_where_the_group_maps_no_target_to_reach() -> None:
+    """QA337 5: a group scoring rows only by their own type is given one it scores by a number, not its tiers."""
+    from scoring_engine import parse_indicator_set
+    from scoring_engine._row_fit import rows_example
+
+    text = BASE.replace('      comparisons: {"≥": quantitative}\n', "").replace(
+        "rules: {quantitative:", "rules: {qualitative: {kind: tiers, fact: row, tiers: [{label: 达成, min: 0}]}, amount:")
+    indicator_set = parse_indicator_set(text)
+    assert '[{"name": "主体封顶栋数", "type": "amount", "target": 19, "actual": 18}]' == rows_example(indicator_set, "rows")
+    assert '"type"' not in rows_example(parse_indicator_set(BASE), "rows")
+
+
+def test_the_blank_forms_note_of_a_row_list_says_to_type_json_with_its_keys(folder: Path) -> None:
+    """QA337 5: the blank form's 说明 of target rows on 表外事实 said only 目标行列表; it says to type JSON, with an
+    example the set scores and the keys the JSON skeleton lists."""
+    from openpyxl import load_workbook
+
+    code, output = run("template", str(folder / "base.yaml"), "--format", "xlsx", "-o", str(folder / "blank.xlsx"))
+    assert 0 == code, output
+    side = load_workbook(folder / "blank.xlsx")["表外事实"]
+    note = next(side.cell(r, 5).value for r in range(1, side.max_row + 1) if side.cell(r, 2).value == "rows")
+    assert note.startswith('效益指标（绩效目标表）；目标行列表，按 JSON 填写，如 [{"name": "主体封顶栋数", "target": 19, '
+                           '"actual": 18}]；每行的键：id（行编号，可不写）, name（三级指标名称，必填）'), note

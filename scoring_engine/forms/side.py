@@ -24,6 +24,7 @@ from ..errors import Problem
 from ..facts import MAX_FACTS_DEPTH
 from ..model import FactSpec
 from .._no_finding import COUNT, list_number_only, says_none
+from .._row_fit import rows_example
 from .._several_findings import count_heading, holds_several
 from ..target_rows import written_quantity
 from .details import PROJECT_LABELS, project_detail
@@ -49,7 +50,6 @@ _YES_NO = {"true": True, "false": False, "是": True, "否": False,
 #: 2023年12月15号, or pasted as text with its midnight, 2023-12-15 00:00:00 (QA266 F5)
 _TYPED_DATE = compile_later(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*[日号]?(?:\s+0?0:00(?::00)?)?")
 _JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "numbers": "[88, 92.5, 85]",
-                  "targets": '[{"name": "主体封顶栋数", "type": "quantity", "weight": 20, "target": 19, "actual": 18}]',
                   "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
                   "tier": '{"tier": "达成年度指标", "score": 9, "reason": "效果明显"}'}
 
@@ -391,8 +391,13 @@ def _not_json(reading: FormReading, cell: str, value: str, kind: str, fact: str 
                                         hint=f"write it as {_in_its_words(reading, kind, fact)}"))
         return
     reading.problems.append(Problem(f"{cell}: a {'list' if listed else kind} fact is written as JSON here, not {shown!r}",
-                                    file=str(reading.path), hint=f"write it as {_JSON_EXAMPLES.get(kind, _JSON_EXAMPLES['list'])}"
+                                    file=str(reading.path), hint=f"write it as {_json_example(reading, kind, fact)}"
                                     + (", or [] for none" if listed else "")))  # 无 typed (QA38)
+
+
+def _json_example(reading: FormReading, kind: str, fact: str) -> str:
+    """The JSON a cell of `kind` is typed as; target rows typed as their group scores them (QA337 5)."""
+    return rows_example(reading.set, fact) if kind == "targets" else _JSON_EXAMPLES.get(kind, _JSON_EXAMPLES["list"])
 
 
 def _typed_date(value: str) -> datetime.date | None:

@@ -20,8 +20,8 @@ from .._text import one_line
 from ..model import FactSpec, IndicatorSet
 from ..target_rows import ROW_KEYS
 
-__all__ = ["TYPE_WORDS", "default_words", "describe", "facts_skeleton", "names_no_set", "scoring_command", "tier_example",
-           "type_words"]
+__all__ = ["TYPE_WORDS", "default_words", "describe", "facts_skeleton", "names_no_set", "row_keys", "scoring_command",
+           "tier_example", "type_words"]
 
 
 #: A fact's type, as the person filling it in reads it.
@@ -74,8 +74,7 @@ def describe(spec: FactSpec) -> str:
         parts.append("可选值：" + " / ".join(value + "".join(f"（{w}）" for w, meant in spec.aliases if meant == value)
                                           for value in spec.values))
     if spec.type == "list" and spec.items == "target":  # each key with what a clerk writes there (QA40 F12)
-        parts.append("每行的键：" + ", ".join(f"{key}（{_ROW_KEY_WORDS[key]}）" if key in _ROW_KEY_WORDS else key
-                                         for key in ROW_KEYS))
+        parts.append(row_keys())
     parts.append("必填" if spec.required and spec.default is None else f"选填（默认 {default_words(spec.default)}）"
                  if spec.default is not None else "选填")
     return "；".join(parts)
@@ -86,6 +85,12 @@ _ROW_KEY_WORDS = {"id": "行编号，可不写", "name": "三级指标名称，�
                   "type": "行的类型，或写 comparison", "comparison": "≥、≤、= 或 定性", "target": "年度指标值",
                   "actual": "实际完成值", "unit": "单位",
                   "weight": "分值", "tier": "定性行的档次", "score": "定性行的得分", "reason": "偏差原因分析及改进措施"}
+
+
+def row_keys() -> str:
+    """'每行的键：id（行编号，可不写）, name（三级指标名称，必填）, …': the keys of a target row, as the skeleton's comment and
+    the blank form's 说明 of a list of target rows typed as JSON give them (QA337 5)."""
+    return "每行的键：" + ", ".join(f"{key}（{_ROW_KEY_WORDS[key]}）" if key in _ROW_KEY_WORDS else key for key in ROW_KEYS)
 
 
 def default_words(value: Any) -> str:

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 from .. import _json
 from .._arith import plain
 from .._display import display_width
+from .._row_fit import rows_example
 from ..forms.documents import fact_document
 from ..forms.finding_lines import findings_written, put_together
 from ..forms.grid import Cell, Grid, percent_places, shown
-from ..forms.template import default_words, tier_example, type_words
+from ..forms.template import default_words, row_keys, tier_example, type_words
 from ..model import IndicatorSet
 from ..result import Result
 from .rows import provenance
@@ -162,6 +163,8 @@ def _worded(spec: Any, value: Any) -> Any:
 def _typed_as(indicator_set: IndicatorSet, spec: Any) -> str:
     """How the side sheet's cell of `spec` is typed; a tier fact's example in its own tiers and points (QA271 F6)."""
     words = type_words(spec, on_form=True)
+    if spec.type == "list" and spec.items == "target":  # typed as JSON, as the side sheet reads it, with its keys (QA337 5)
+        return f"{words}，按 JSON 填写，如 {rows_example(indicator_set, spec.name)}；{row_keys()}"
     if spec.type != "tier":
         return words
     tier, points = tier_example(indicator_set, spec.name)
