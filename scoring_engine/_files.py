@@ -223,6 +223,9 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
         named_file = ref.lower().endswith((".yaml", ".yml")) and bool(sets) and what != "extends"
         close = (did_you_mean(ref, sets) or listed[0]) if named_file else \
             did_you_mean(ref, [*bundled, *sets]) or "; ".join(listed) or None
+        name = Path(ref).name  # prov/prov.yaml, as template wrote it from the folder above, saved beside it (QA337 6)
+        if Path(ref).parent != Path(".") and (folder / name).is_file() and sets_among(folder, [name]):
+            close = f"did you mean {name}? the path is read from the folder of the file that names it, where {name} lies"
         raise error(Problem(f"no indicator set {_quoted(ref)}: neither a file in the folder of the file that names it "
                             "nor a bundled set id", hint=close))
     if target.is_dir():

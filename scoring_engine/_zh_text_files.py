@@ -272,4 +272,7 @@ MORE_UNDECLARED = (
     ("correct those shown and check the file again: the rest are listed then", "先改正列出的这些，再检查一次：其余的届时列出"),
     ("add them to the facts file: scoring-engine template SET --format json writes every fact the set declares",
      "在事实文件中补上它们：scoring-engine template SET --format json 会写出体系声明的全部事实"),
+    # a set's path written from the folder above, in a file saved beside the set (QA337 6)
+    ("did you mean {name}? the path is read from the folder of the file that names it, where {name} lies",
+     "是否想写 {name}？路径从写它的文件所在的文件夹算起，{name} 就在那里"),
 )

@@ -229,7 +229,8 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
         raise click.UsageError("--format xlsx writes a binary file: give it with --output FILE (e.g. --output form.xlsx)")
     named = None if bundled_sets().get(set_ref) == path else skeleton_names(path, output)
     # a skeleton names the set's file; a form names its id, refused of a profile keeping its base's (QA155 F1)
-    content = facts_skeleton(indicator_set, fmt, named) if fmt in ("json", "yaml") else blank_form(indicator_set, fmt)
+    content = facts_skeleton(indicator_set, fmt, named, output is None) if fmt in ("json", "yaml") else \
+        blank_form(indicator_set, fmt)
     done = f"{path_shown(output)}: template for {indicator_set.id} {indicator_set.version}"
     if fmt in ("json", "yaml") and names_no_set(named):  # said in the YAML's header; JSON has no comments (QA260 F4)
         done += f", naming no set: score it with {scoring_command(named)}"

@@ -214,3 +214,23 @@ def test_the_blank_forms_note_of_a_row_list_says_to_type_json_with_its_keys(fold
     note = next(side.cell(r, 5).value for r in range(1, side.max_row + 1) if side.cell(r, 2).value == "rows")
     assert note.startswith('效益指标（绩效目标表）；目标行列表，按 JSON 填写，如 [{"name": "主体封顶栋数", "target": 19, '
                            '"actual": 18}]；每行的键：id（行编号，可不写）, name（三级指标名称，必填）'), note
+
+
+def test_a_skeleton_on_the_screen_of_a_set_in_a_folder_below_says_how_to_save_it_beside_the_set(tmp_path: Path,
+                                                                                               monkeypatch) -> None:
+    """QA337 6: `template prov/prov.yaml --format json` to the screen names prov/prov.yaml, from the working folder;
+    saved beside the set it did not load, and the error offered nothing. The skeleton says to write prov.yaml there,
+    and scoring one saved so asks 是否想写 prov.yaml？"""
+    (tmp_path / "prov").mkdir()
+    (tmp_path / "prov" / "prov.yaml").write_text(BASE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, output = run("template", "prov/prov.yaml", "--format", "json")
+    assert 0 == code and '"indicator_set": "prov/prov.yaml"' in output, output
+    assert '"用法": "indicator_set 是从当前文件夹到指标体系的路径：保存在指标体系旁时，改写为 prov.yaml"' in output
+    code, yaml_text = run("template", "prov/prov.yaml", "--format", "yaml")
+    assert "# indicator_set 是从当前文件夹到指标体系的路径：保存在指标体系旁时，改写为 prov.yaml。" in yaml_text
+    (tmp_path / "prov" / "facts.json").write_text(output, encoding="utf-8")
+    code, said = run("score", "--lang", "zh", "prov/facts.json")
+    assert 1 == code and "（是否想写 prov.yaml？路径从写它的文件所在的文件夹算起，prov.yaml 就在那里）" in said, said
+    code, output = run("template", "prov/prov.yaml", "--format", "json", "-o", "prov/skeleton.json")
+    assert "用法" not in (tmp_path / "prov" / "skeleton.json").read_text(encoding="utf-8")

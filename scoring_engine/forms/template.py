@@ -144,18 +144,23 @@ def _writable(text: str) -> bool:
 
 
 @in_engine_context
-def facts_skeleton(indicator_set: IndicatorSet, fmt: str, named: str | None = None) -> str:
-    """The skeleton as JSON or YAML text; `named`: how it names the set (a file's path), if not by its bundled id."""
+def facts_skeleton(indicator_set: IndicatorSet, fmt: str, named: str | None = None, screen: bool = False) -> str:
+    """The skeleton as JSON or YAML text; `named`: how it names the set (a file's path), if not by its bundled id;
+    `screen`: written to the screen, its path to the set from the working folder."""
     doc = _skeleton(indicator_set, named)
     how = scoring_command(named)
+    below = screen and named is not None and not names_no_set(named) and "/" in named
+    moved = f"indicator_set 是从当前文件夹到指标体系的路径：保存在指标体系旁时，改写为 {Path(named or '').name}" if below else ""
     if fmt == "json":  # naming no set, it says how to score it, as the YAML's header does (QA260 F4)
         doc["about"] = {**({"用法": f"未写指标体系：评分时用 {how}"} if names_no_set(named) else {}),
+                        **({"用法": moved} if moved else {}),  # saved beside a set in a folder below (QA337 6)
                         **{name: describe(spec) for name, spec in indicator_set.facts.items()}}
         return _json.dumps(doc) + "\n"
     naming = [] if names_no_set(named) else \
         [f"indicator_set: {json.dumps(named, ensure_ascii=False) if named else indicator_set.id}"]
     lines = [f"# {one_line(indicator_set.name)}（{indicator_set.id} {one_line(indicator_set.version)}）：事实模板",
-             f"# 逐项填写；不知道的事实留空（null）。`{how}` 读取并评分。", *naming, "project:"]
+             f"# 逐项填写；不知道的事实留空（null）。`{how}` 读取并评分。", *([f"# {moved}。"] if moved else []),
+             *naming, "project:"]
     labels = {"name": "项目名称", "id": "项目编号（复核按它对应项目）", "department": "主管部门", "unit": "实施单位",
               "year": "年度"}
     lines += [f'  {key}: ""  # {label}' for key, label in labels.items()]
