@@ -23,7 +23,9 @@ def score_differences(expect: Any, result: Result, indicator_set: IndicatorSet) 
         if abs(got - wanted) > expect.tolerance:
             off = got - wanted  # shown exactly: 79.73 against 79.725 is 0.005 off, not 0.01
             shown = fixed(off, p) if off == round_half_up(off, p) else plain(off)
-            differences.append(f"{what} expected {plain(wanted)}, got {fixed(got, p)} (difference {shown})")
+            differences.append(f"{what} expected {plain(wanted)}, got {fixed(got, p)} (difference {shown})" + (
+                f"; scores are printed to {p} decimals, so none is {plain(wanted)}: write it to {p} decimals, or give "
+                "a tolerance" if wanted != round_half_up(wanted, p) and expect.tolerance == 0 else ""))  # (QA337 7)
 
     if expect.total is not None:
         compare("total", expect.total, result.total)

@@ -46,6 +46,10 @@ CASES = (
     ("scoring failed", "评分失败"),
     ("give the cases facts written for {set:s}, or test these facts in a case file of {named}",
      "改用为 {set} 写的事实，或在 {named} 的测试用例文件中测试这些事实"),
+    ("{what} expected {wanted}, got {got} (difference {difference}); scores are printed to {places:n} decimals, so none is "
+     "{same}: write it to {places:n} decimals, or give a tolerance",
+     "{what!t} 预期 {wanted}，实际 {got}（相差 {difference}）；得分保留 {places} 位小数，不会等于 {same}："
+     "请按 {places} 位小数填写，或给出 tolerance"),  # (QA337 7)
     ("{what} expected {wanted}, got {got} (difference {difference})", "{what!t} 预期 {wanted}，实际 {got}（相差 {difference}）"),
     ("grade {grade} is not a grade of the set ({known}); got {got}", "等级 {grade} 不是本体系的等级（{known!t}）；实际 {got}"),
     ("grade expected {wanted}, got {got} (total {total:n})", "等级预期 {wanted}，实际 {got}（总分 {total}）"),

@@ -187,7 +187,8 @@ def test_a_difference_below_the_sets_precision_is_shown_exactly(tmp_path: Path):
     """A total of 79.73 against an expected 79.725 is 0.005 off: said so, not rounded to 'difference 0.01'."""
     path = _case_file(tmp_path, "  - name: 精度\n    expect: {total: 79.725}\n")
     [case] = load_cases(path)
-    assert ("total expected 79.725, got 79.73 (difference 0.005)",) == run_case(case).differences
+    assert ("total expected 79.725, got 79.73 (difference 0.005); scores are printed to 2 decimals, so none is 79.725: "
+            "write it to 2 decimals, or give a tolerance",) == run_case(case).differences  # (QA337 7)
 
 
 def test_case_file_mistakes_are_errors_with_file_and_line(tmp_path: Path):

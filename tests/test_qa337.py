@@ -234,3 +234,25 @@ def test_a_skeleton_on_the_screen_of_a_set_in_a_folder_below_says_how_to_save_it
     assert 1 == code and "（是否想写 prov.yaml？路径从写它的文件所在的文件夹算起，prov.yaml 就在那里）" in said, said
     code, output = run("template", "prov/prov.yaml", "--format", "json", "-o", "prov/skeleton.json")
     assert "用法" not in (tmp_path / "prov" / "skeleton.json").read_text(encoding="utf-8")
+
+
+def test_a_score_expected_past_the_sets_precision_is_said_to_be_none_a_score_can_be(folder: Path) -> None:
+    """QA337 7: done: 17.995 at 2 decimals failed as 0.005 off, as if a score could be it; it says none can."""
+    (folder / "r.cases.yaml").write_text("indicator_set: base.yaml\nfacts_file: facts_base.json\ncases:\n"
+                                         "  - {name: 多于精度的小数, expect: {scores: {done: 17.995}}}\n", encoding="utf-8")
+    code, output = run("test", "--lang", "zh", str(folder / "r.cases.yaml"))
+    assert 1 == code and "done 预期 17.995，实际 18.00（相差 0.005）；得分保留 2 位小数，不会等于 17.995：请按 2 位小数填写，" \
+        "或给出 tolerance" in output, output
+
+
+def test_a_case_file_named_twice_runs_once(folder: Path) -> None:
+    """QA337 7: `test prov/ prov/prov.cases.yaml` ran the file's cases twice."""
+    (folder / "r.cases.yaml").write_text("indicator_set: base.yaml\nfacts_file: facts_base.json\ncases:\n"
+                                         "  - {name: 得分, expect: {scores: {done: 18}}}\n", encoding="utf-8")
+    code, output = run("test", "--lang", "zh", str(folder), str(folder / "r.cases.yaml"))
+    assert 0 == code and "1 个通过，0 个失败" in output, output
+
+
+def test_expect_that_is_no_mapping_is_said_with_a_space_before_the_chinese() -> None:
+    """QA337 7: "expect应为映射" ran the key into the Chinese."""
+    assert "expect 应为映射" == translate("expect must be a mapping")
