@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
@@ -23,8 +23,8 @@ from .rules import RULE_KINDS
 from ._patterns import compile_later
 
 __all__ = ["STR", "Pairs", "as_share", "blame", "copy_node", "dropped", "entries", "get", "ids_in", "key_of", "moved",
-           "name_file", "names_in", "number", "own", "places", "points_of_a_formula", "put", "resolved_yaml", "restated",
-           "scale_points", "weight_node"]
+           "name_file", "names_in", "none_free", "number", "own", "places", "points_of_a_formula", "put", "resolved_yaml",
+           "restated", "scale_points", "weight_node"]
 
 STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 
@@ -175,6 +175,38 @@ def own(siblings: SequenceNode) -> SequenceNode:
             if isinstance(children, SequenceNode):
                 put(item, key_of(item, "children"), own(children))  # type: ignore[arg-type]
     return copied
+
+
+Told = tuple[tuple[str | int, ...], str, str]
+
+
+def none_free(kids: dict[str, MappingNode], weights: dict[str, Decimal | None], total: Decimal, path: tuple[str | int, ...],
+              owner: str, written: tuple[Set[str], Mapping[str, int]], where: Callable[[Any], Any]) -> Told:
+    """The problem of a rescale (at `path`) that reaches `kids` under `owner` whose weights the profile all writes
+    (`written`: the ids it sets, and those it adds by their place in add:), adding up to another `total`: said at the
+    first weight written, under change: or add:, with a fix that makes them agree (QA338 M1)."""
+    explicit, added = written
+    fixed = sum((w or Decimal(0) for k, w in weights.items() if k in explicit), Decimal(0))
+    if path[1] in kids:  # rescale: siblings, all of them set
+        return (path, f"{path[1]} has no sibling under {owner} whose weight this profile leaves free to take up the "
+                f"difference ({plain(fixed)} of {plain(total)})", f"change {owner}'s weight instead, with rescale: true"
+                if owner != "the set" else "set the weights of the indicators beside it")
+    spots = sorted((where(at) or (0, 0), k, at) for k, at in
+                   ((k, ("add", added[k], "weight") if k in added else ("change", k, "weight")) for k in kids if k in explicit))
+    sums = " + ".join(plain(weights[k] or Decimal(0)) for k in kids if k in explicit)
+    sums = f" ({sums})" if "+" in sums else ""
+    said = (f"{owner} is rescaled to {plain(total)} by {path[1]}'s rescale, but this profile sets all its children's "
+            f"weights, which make {plain(fixed)}{sums}" if path[1] != owner else f"{owner}'s rescale cannot scale its "
+            f"children to {plain(total)}: this profile sets all their weights, which make {plain(fixed)}{sums}")
+    new = [(k, at) for _, k, at in spots if at[0] == "add"]
+    if not new:
+        return spots[0][2], said, f"set {owner}'s weight under change: to {plain(fixed)}, or leave one of its children's " \
+            "weights to the rescale"
+    kid, at = new[0]
+    old = weights[kid] or Decimal(0)
+    below = " and its children's to match" if isinstance(get(kids[kid], "children"), SequenceNode) else ""
+    give = f"give {kid} (add[{at[1]}]) the weight {plain(old + total - fixed)} in place of {plain(old)}{below}, or "
+    return spots[0][2], said, (give if old + total - fixed > 0 else "") + f"set {owner}'s weight under change: to {plain(fixed)}"
 
 
 def key_of(node: MappingNode, key: str) -> ScalarNode:

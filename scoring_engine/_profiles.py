@@ -30,8 +30,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ._arith import ZERO, apportion, plain
 from ._profile_bounds import resolved_data
 from ._profile_keys import DIRECTIVES, MERGED_BY_NAME, check_profile, grade_shares, no_directives, no_loop, not_a_set
-from ._profile_nodes import (STR, Pairs, blame, copy_node, dropped, entries, get, ids_in, key_of, name_file, names_in, number,
-                             own, places, points_of_a_formula, put, restated, scale_points, weight_node)
+from ._profile_nodes import (STR, Pairs, blame, copy_node, dropped, entries, get, ids_in, key_of, name_file, names_in,
+                             none_free, number, own, places, points_of_a_formula, put, restated, scale_points, weight_node)
 from ._located import Located
 from ._record import record
 from ._text import cut
@@ -449,21 +449,9 @@ class _Merge:
         free = {k: w for k, w in weights.items() if k not in self.explicit and w is not None}
         if not free:  # none to split: when they add up, nothing is said, nor would be again
             self.settled[id(siblings)] = (siblings, total if fixed == total else None)
-            if path[-1] == "rescale" and fixed != total:  # rescale: siblings on an indicator that has none to take it up
+            if path[-1] == "rescale" and fixed != total:  # rescale: on an indicator that has none to take it up
                 owner = self.id_of(parent) if parent is not None else "the set"
-                at = {k: self.profile.where(("change", k, "weight")) for k in kids if k in self.explicit}
-                written = sorted((w[0], k) for k, w in at.items() if w and self.profile.written(("change", k, "weight")))
-                if path[1] not in kids and written:  # all its children set: at the first in change: (QA82 F7, QA87 F1)
-                    sums = " + ".join(plain(weights[k] or ZERO) for k in kids if k in self.explicit)
-                    self.log.add(("change", written[0][1], "weight"), f"{owner} is rescaled to {plain(total)} by {path[1]}'s "
-                                 f"rescale, but this profile sets all its children's weights, which make {plain(fixed)} ({sums})",
-                                 f"set {owner}'s weight under change: to {plain(fixed)}, or leave one of its children's weights "
-                                 "to the rescale")
-                    return
-                self.log.add(path, f"{path[1]} has no sibling under {owner} whose weight this profile leaves free to take up "
-                                   f"the difference ({plain(fixed)} of {plain(total)})",
-                             f"change {owner}'s weight instead, with rescale: true" if parent is not None else
-                             "set the weights of the indicators beside it")
+                self.log.add(*none_free(kids, weights, total, path, owner, (self.explicit, self.added), self.profile.where))
             return
         left = total - fixed
         owner = self.id_of(parent) if parent is not None else "the set"

@@ -44,8 +44,21 @@ PROFILES = (
     ("leave this entry out", "去掉这一项"),
     ("{owner} is rescaled to {total} by {id}'s rescale, but this profile sets all its children's weights, which make {sum} "
      "({parts})", "{owner} 随 {id} 的 rescale 调整为 {total}，但本方案写明了它全部下级指标的分值，合计 {sum}（{parts}）"),
+    ("{owner} is rescaled to {total} by {id}'s rescale, but this profile sets all its children's weights, which make {sum}",
+     "{owner} 随 {id} 的 rescale 调整为 {total}，但本方案写明了它全部下级指标的分值，合计 {sum}"),
+    ("{owner}'s rescale cannot scale its children to {total}: this profile sets all their weights, which make {sum} "
+     "({parts})", "{owner} 的 rescale 无法把下级指标按比例调整到 {total}：本方案写明了它们全部的分值，合计 {sum}（{parts}）"),
+    ("{owner}'s rescale cannot scale its children to {total}: this profile sets all their weights, which make {sum}",
+     "{owner} 的 rescale 无法把下级指标按比例调整到 {total}：本方案写明了它们全部的分值，合计 {sum}"),
     ("set {owner}'s weight under change: to {sum}, or leave one of its children's weights to the rescale",
      "在 change: 中把 {owner} 的分值写为 {sum}，或留一个下级指标的分值由 rescale 调整"),
+    # the same, a child the profile adds among them (QA338 M1)
+    ("give {id} (add[{at}]) the weight {new} in place of {old} and its children's to match, or set {owner}'s weight under "
+     "change: to {sum}", "把 {id}（add[{at}]）的分值由 {old} 改为 {new}，其下级指标的分值随之改写，合计为 {new}；"
+     "或在 change: 中把 {owner} 的分值写为 {sum}"),
+    ("give {id} (add[{at}]) the weight {new} in place of {old}, or set {owner}'s weight under change: to {sum}",
+     "把 {id}（add[{at}]）的分值由 {old} 改为 {new}，或在 change: 中把 {owner} 的分值写为 {sum}"),
+    ("set {owner}'s weight under change: to {sum}", "在 change: 中把 {owner} 的分值写为 {sum}"),
     ("the profile {by} removes {name} ({file}, line {line}): declare it again under facts:, or read another name",
      "方案 {by} 已删除 {name}（{file} 第 {line} 行）：在 facts: 中重新声明它，或改为读取别的名称"),
     ("this profile removes {name} (line {line}): keep it, or read another name",
@@ -121,7 +134,7 @@ PROFILES = (
     ("remove: [{id:id}], then add: an indicator with children: [...] in its place, its rule moved to one of them",
      "请在 remove: 中删去 {id}，再用 add: 加一个带 children: [...] 的指标代替它，原来的 rule 写在其中一个下级指标里"),
     ("{id} has no sibling under {owner} whose weight this profile leaves free to take up the difference ({fixed} of {total})",
-     "{id} 在 {owner!t} 下没有分值可以随之调整的同级指标来承担差额（{fixed} / {total}）"),
+     "{owner!t} 下与 {id} 同级的指标，分值都由本方案写明，没有哪个能随之调整来补足差额（合计 {fixed}，应为 {total}）"),
     ("change {owner}'s weight instead, with rescale: true", "改为调整 {owner} 的分值，并写 rescale: true"),
     ("set the weights of the indicators beside it", "自己设定它旁边各指标的分值"),
     ("{id:id} has nothing below it to rescale", "{id} 下面没有可按比例调整的内容"),

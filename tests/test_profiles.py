@@ -1908,6 +1908,49 @@ def test_a_rescaled_group_whose_children_the_profile_all_sets_is_said_at_their_w
     assert ("p.yaml", 4) == problem[:2] and problem[2].endswith("which make 8 (1 + 5 + 2)"), problem
 
 
+def test_a_rescale_reaching_an_indicator_the_profile_adds_names_that_indicator_and_a_fix_that_works(tmp_path: Path) -> None:
+    """QA338 M1: output 30 → 35 with rescale, output.quality's only child an added group of 8 where the rescale makes
+    output.quality 9, was told 'output has no sibling under output.quality …' (it is not under it), with the fix
+    'change output.quality's weight instead, with rescale: true', which gave the same error again. It is told at the
+    added indicator's weight, naming it, the weight it needs and the other fix; both fixes load."""
+    text = """
+        extends: national-framework
+        change:
+          output: {weight: 35, rescale: true}
+          process: {weight: 20, rescale: true}
+        remove: [output.quality.rate]
+        add:
+          - under: output.quality
+            id: output.quality.group
+            name: 质量
+            weight: 8
+            children:
+              - {id: output.quality.a, name: 质量达标率, weight: 6, rule: {kind: proportional, value: quality_rate}}
+              - {id: output.quality.b, name: 额外, weight: 2, rule: {kind: proportional, value: quality_rate}}
+        """
+    [problem] = _problems(_write(tmp_path, "p.yaml", text))
+    assert ("p.yaml", 10, "output.quality is rescaled to 9 by output's rescale, but this profile sets all its children's "
+            "weights, which make 8", "give output.quality.group (add[0]) the weight 9 in place of 8 and its children's to "
+            "match, or set output.quality's weight under change: to 8") == problem
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(tmp_path / "p.yaml")
+    assert ("output.quality 随 output 的 rescale 调整为 9，但本方案写明了它全部下级指标的分值，合计 8（把 output.quality.group"
+            "（add[0]）的分值由 8 改为 9，其下级指标的分值随之改写，合计为 9；或在 change: 中把 output.quality 的分值写为 8）") \
+        in caught.value.text("zh")
+    nine = text.replace("weight: 8\n", "weight: 9\n").replace("weight: 6,", "weight: 7,")
+    assert load_indicator_set(_write(tmp_path, "nine.yaml", nine)).indicator("output.quality").weight == 9
+    eight = text.replace("  process:", "  output.quality: {weight: 8, rescale: true}\n          process:")
+    assert load_indicator_set(_write(tmp_path, "eight.yaml", eight)).indicator("output.quality").weight == 8
+    [said] = _problems(_write(tmp_path, "own.yaml", text.replace("  process:", "  output.quality: {weight: 9, rescale: true}"
+                                                                 "\n          process:")))
+    assert said[2].startswith("output.quality's rescale cannot scale its children to 9: this profile sets all their weights")
+    siblings = _decision_rescaled(tmp_path, "process: {weight: 25}\noutput: {weight: 30}\nbenefit: {weight: 30}\n")
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(siblings)
+    assert ("整个指标体系下与 decision 同级的指标，分值都由本方案写明，没有哪个能随之调整来补足差额（合计 95，应为 100）"
+            "（自己设定它旁边各指标的分值）") in caught.value.text("zh")
+
+
 def test_a_profile_that_cannot_be_merged_has_its_own_formulas_and_grade_labels_told_in_the_same_run(tmp_path: Path) -> None:
     """QA241 M3: a misspelt id stops a profile being merged, and the slips in its own text (a × in a rule under
     otherwise:, a ＞ in a checklist element it adds, <> in a check, 60% in a 需说明 condition, ÷ in a derived value, a
