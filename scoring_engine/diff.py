@@ -20,13 +20,15 @@ turn the result into a table, Markdown or a workbook.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from . import _diff_declared, _json
-from ._arith import plain
+from ._arith import exact, plain
 from ._display import show_written
 from ._record import record
 from .errors import Problem, ScoringEngineError
@@ -275,8 +277,21 @@ def _differences(a: Any, b: Any, where: str) -> Iterator[tuple[str, str | None, 
     elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
         for i, (x, y) in enumerate(zip(a, b, strict=True)):
             yield from _differences(x, y, f"{where}[{i}]")
-    elif a != b:
-        yield where, None if a is None else _json.dumps(a, indent=None), None if b is None else _json.dumps(b, indent=None)
+    elif a != b and not _same_number(a, b):
+        yield where, None if a is None else show_written(a), None if b is None else show_written(b)
+
+
+_FRACTION = re.compile(r"\s*[0-9]{1,15}\s*/\s*0{0,5}[1-9][0-9]{0,14}\s*")  # the schema's points and shares: 1/3
+
+
+def _same_number(a: Any, b: Any) -> bool:
+    """Whether two values a rule writes are one number written two ways: 0.5 and 1/2, 1/2 and 2/4 (QA338 M2)."""
+    def number(value: Any) -> Fraction | None:
+        if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+            return exact(value)
+        return exact(value) if isinstance(value, str) and _FRACTION.fullmatch(value) else None
+    first, second = number(a), number(b)
+    return first is not None and first == second
 
 
 def _tree_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:

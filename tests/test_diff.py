@@ -361,7 +361,23 @@ def test_a_rule_written_otherwise_but_the_same_is_no_change() -> None:
     flipped = parse_indicator_set(LAST_YEAR.replace("{kind: proportional, value: paid, target: total}",
                                                     same.replace("min_inclusive", "max_inclusive")))
     rows = [row[2:] for row in change_rows(diff_sets(old, flipped)) if row[0] == "评分规则"]
-    assert [("boundary: \"min_inclusive\"", "boundary: \"max_inclusive\"")] == rows
+    assert [("boundary: min_inclusive", "boundary: max_inclusive")] == rows
+
+
+def test_a_fraction_written_as_text_is_the_same_as_the_number_it_is() -> None:
+    """QA338 M2: points_each: 1/2 for 0.5 (the national set's missing_archives element) was listed as a rule change,
+    the new value printed in JSON's quotes ("1/2") beside bare numbers. A rule is compared as it scores: 1/2, 2/4 and
+    0.5 are the same; 1/3 is not 0.33, and both sides print bare."""
+    national = (ROOT / "indicator_sets" / "national-framework.yaml").read_text(encoding="utf-8")
+    written = "findings: process.execution.missing_archives, points_each: 0.5"
+    assert written in national
+    old = parse_indicator_set(national, "national-framework.yaml")
+    for same in ("1/2", "2/4", "0.50"):
+        half = parse_indicator_set(national.replace(written, written.replace("0.5", same)), "half.yaml")
+        assert [] == change_rows(diff_sets(old, half)), same
+    third = parse_indicator_set(national.replace(written, written.replace("0.5", "1/3")), "third.yaml")
+    assert [("elements[2].points_each: 0.5", "elements[2].points_each: 1/3")] == [
+        row[2:] for row in change_rows(diff_sets(old, third)) if row[0] == "评分规则"]
 
 
 def test_rows_weighted_for_the_base_whose_scores_are_in_points_are_not_told_to_drop_their_weights(tmp_path: Path):
