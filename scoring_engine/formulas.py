@@ -234,9 +234,12 @@ class _Checker:
                 self.fail(f"derived value {name} reads itself", fact=name,
                           hint="write it of the facts and other derived values it is computed from")
             else:
-                # only names a formula can be written with: not a fact named survey.一般, itself refused (QA67 F7)
+                # only names a formula can be written with: not a fact named survey.一般, itself refused (QA67 F7); and
+                # read: the nearest a tier or judgement fact, refused once typed, no other is offered (QA338 M3)
                 writable = [n for n in self.scope if all(p.isascii() and p.isidentifier() for p in n.split("."))]
-                hint = _name_meant(name, writable) or "declare it under facts: or derived:"
+                meant = _name_meant(name, writable)
+                readable = meant is not None and self.scope.get(meant) in READABLE_TYPES
+                hint = f"did you mean {meant}?" if readable else "declare it under facts: or derived:"
                 self.fail(f"unknown name {name}", hint=hint, fact=name)
         elif kind not in READABLE_TYPES:
             self.fail(
@@ -361,13 +364,13 @@ class _TooDeep(Exception):
 
 
 def _name_meant(name: str, names: list[str]) -> str | None:
-    """The hint for an unknown name: the name it is a slip for, never one alike only in the part both begin with
+    """The name an unknown name is a slip for, never one alike only in the part both begin with
     (output.inspected is no slip for output.planned, where a new fact was meant: QA305 1)."""
     close = closest(name, names)
     head, _, last = name.rpartition(".")
     if close is not None and head and close.rpartition(".")[0] == head and closest(last, [close.rpartition(".")[2]]) is None:
         return None
-    return f"did you mean {close}?" if close is not None else None
+    return close
 
 
 def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]) -> Formula:

@@ -554,6 +554,16 @@ def test_a_new_name_alike_another_only_in_the_part_both_begin_with_is_told_to_be
     assert "did you mean output.planned?" == refusal("ouput.planned / 2", scope).hint
 
 
+def test_a_name_a_formula_cannot_read_is_never_offered_for_a_slip() -> None:
+    """QA338 M3: benefit.sustain_rate was told "did you mean benefit.sustainable?", a tier fact, which the formula then
+    refused as one. Only a name a formula reads is offered; when the nearest is a tier or judgement fact, no worse name
+    is offered in its place (execution_rate): the unknown name is to be declared."""
+    scope = {"benefit.sustainable": "tier", "decision.basis": "judgement", "execution_rate": "derived", "weight": "weight"}
+    assert "declare it under facts: or derived:" == refusal("weight * benefit.sustain_rate", scope).hint
+    assert "declare it under facts: or derived:" == refusal("decision.basi * 2", scope).hint
+    assert "did you mean execution_rate?" == refusal("executon_rate * 2", scope).hint
+
+
 @pytest.mark.parametrize("text, operator", [("budget.paid / budget.total * 10 +", "+"), ("budget.paid ==", "=="),
                                              ("budget.paid / ", "/"), ("budget.paid > 0 and", "and")])
 def test_a_formula_ending_with_an_operator_says_so_and_what_to_do(text: str, operator: str) -> None:
