@@ -234,13 +234,11 @@ class _Checker:
                 self.fail(f"derived value {name} reads itself", fact=name,
                           hint="write it of the facts and other derived values it is computed from")
             else:
-                # only names a formula can be written with: not a fact named survey.一般, itself refused (QA67 F7); and
-                # read: the nearest a tier or judgement fact, refused once typed, no other is offered (QA338 M3)
+                # only names a formula can be written with (QA67 F7), and reads: not the nearest, a tier fact (QA338 M3)
                 writable = [n for n in self.scope if all(p.isascii() and p.isidentifier() for p in n.split("."))]
-                meant = _name_meant(name, writable)
-                readable = meant is not None and self.scope.get(meant) in READABLE_TYPES
-                hint = f"did you mean {meant}?" if readable else "declare it under facts: or derived:"
-                self.fail(f"unknown name {name}", hint=hint, fact=name)
+                readable = self.scope.get(meant := _name_meant(name, writable) or "") in READABLE_TYPES
+                self.fail(f"unknown name {name}", fact=name,
+                          hint=f"did you mean {meant}?" if readable else "declare it under facts: or derived:")
         elif kind not in READABLE_TYPES:
             self.fail(
                 f"fact {name} holds an evaluator's {kind}; formulas cannot read it",
