@@ -390,6 +390,10 @@ RULES = (
     ("the facts file names the set {named}, and is scored here with {id} (the set given)",
      "事实文件写明的指标体系是 {named}，这里按所给的 {id} 评分"),
     ("give indicator_set=None to score it with the set it names", "传入 indicator_set=None，按它写明的指标体系评分"),
+    ("it fails under the set it names too: leave out --set to see its problems there",
+     "按它写明的指标体系评分同样不通过：去掉 --set 可看到在该体系下的问题"),
+    ("it fails under the set it names too: give indicator_set=None to see its problems there",
+     "按它写明的指标体系评分同样不通过：传入 indicator_set=None 可看到在该体系下的问题"),
     # formula functions' own errors, moved here from the catalog (its patterns by their literal start: no other begins so)
     ("clamp: lower bound {low} is above upper bound {high}", "clamp：下限 {low} 大于上限 {high}"),
     ("round_half_up: places must be a whole number from 0 to 10", "round_half_up：小数位数应为 0 到 10 的整数"),

@@ -11,6 +11,7 @@ live in ``_files``.
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import os
@@ -30,7 +31,7 @@ from ._facts_api import a_document_not_a_path, load_facts, parse_facts
 from ._files import MAX_FACTS_BYTES, bundled_sets, read_yaml_text, resolve_set, shown_path
 from ._profile_blame import blamed
 from ._profiles import Resolved, resolve
-from .errors import IndicatorSetError, Problem, named_source
+from .errors import IndicatorSetError, Problem, ScoringEngineError, named_source
 from .facts import Facts
 from .model import IndicatorSet
 
@@ -192,17 +193,37 @@ def load_indicator_set(path: str | Path, encoding: str | None = None) -> Indicat
 
 def named_elsewhere(problems: list[Problem], facts: Facts, indicator_set: IndicatorSet) -> list[Problem]:
     """The problems of facts scored with a set given by --set, after a first line saying the facts name another set
-    (their 20 missing facts are not what to fix), when they do; else the problems as they are."""
+    (their 20 missing facts are not what to fix), when they do; else the problems as they are. The set they name,
+    read from its file, is no other set when it has the id and version of the one given (the one given is its
+    `resolve` output) or is the same set (QA338 M4); its fix says to leave out --set only where that scores them."""
     named = facts.indicator_set
     if not named or named in (indicator_set.id, *indicator_set.extends, *indicator_set.base_ids) or not problems:  # or a base
         return problems
-    try:  # the same file, named by its path
-        folder = Path(facts.source).parent if facts.source and facts.source != "-" else Path()
-        same = indicator_set.source is not None and resolve_set(named, folder).resolve() == Path(indicator_set.source).resolve()
-    except (IndicatorSetError, OSError, RuntimeError, ValueError):  # cannot be read from there (a loop too): --set (QA67 F7)
-        same = True
-    if same:
-        return problems
+    theirs = _set_named(named, Path(facts.source).parent if facts.source and facts.source != "-" else Path())
+    if theirs is None or (theirs.id, theirs.version) == (indicator_set.id, indicator_set.version) or theirs == indicator_set:
+        return problems  # the same set, or one that cannot be read from there (a loop too): --set (QA67 F7)
+    from .engine import scores_only
+
     given, fix = set_given()
+    try:
+        scores_only(theirs, facts)
+        hint = f"{fix} to score it with the set it names"
+    except ScoringEngineError:  # leaving out --set would not score it either
+        hint = f"it fails under the set it names too: {fix} to see its problems there"
     return [Problem(f"the facts file names the set {named}, and is scored here with {indicator_set.id} ({given})",
-                    file=facts.source, hint=f"{fix} to score it with the set it names"), *problems]
+                    file=facts.source, hint=hint), *problems]
+
+
+def _set_named(named: str, folder: Path) -> IndicatorSet | None:
+    """The set a facts file names, read from its folder (a bundled id, or a path in it); None when it cannot be read."""
+    try:
+        file = resolve_set(named, folder).resolve()
+        return _set_read(str(file), file.stat().st_mtime_ns)
+    except (ScoringEngineError, OSError, RuntimeError, ValueError):
+        return None
+
+
+@functools.lru_cache(maxsize=8)
+def _set_read(file: str, _changed: int) -> IndicatorSet:
+    """A set read once for the projects of a batch that name it (a set is read-only all through)."""
+    return load_indicator_set(file)

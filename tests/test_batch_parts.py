@@ -1308,6 +1308,31 @@ def test_facts_scored_with_another_set_by_set_say_so_first(tmp_path: Path) -> No
     assert 0 == own.exit_code and "names the set" not in own.output
 
 
+def test_facts_naming_the_set_given_by_set_under_another_name_say_nothing_of_it(tmp_path: Path) -> None:
+    """QA338 M4: facts naming a profile file (prov.yaml), scored with --set its resolve output (same id and version), or
+    naming a copy of the bundled set given by id, put first "事实文件写明的指标体系是 prov.yaml，这里按 prov（--set）评分
+    （去掉 --set…）", which contradicts itself, and whose fix changes nothing. Nothing is said; where the sets differ
+    and the facts fail under the set they name too, the line does not tell them to leave out --set to score them."""
+    (tmp_path / "prov.yaml").write_text("extends: national-framework\nid: prov\nname: 某省\nversion: \"1\"\n"
+                                        "change:\n  decision: {weight: 10, rescale: siblings}\n", encoding="utf-8")
+    resolved = CliRunner().invoke(main, ["resolve", str(tmp_path / "prov.yaml"), "-o", str(tmp_path / "prov-full.yaml")])
+    assert 0 == resolved.exit_code, resolved.output
+    shutil.copy(ROOT / "indicator_sets" / "national-framework.yaml", tmp_path / "nf.yaml")
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    del document["facts"]["budget"]["paid"]
+    for named, given in (("prov.yaml", tmp_path / "prov-full.yaml"), ("nf.yaml", "national-framework")):
+        (tmp_path / "p.json").write_text(json.dumps({**document, "indicator_set": named}, ensure_ascii=False), encoding="utf-8")
+        for command in (["score", str(tmp_path / "p.json")], ["batch", str(tmp_path / "p.json"), "-q"]):
+            run = CliRunner().invoke(main, ["--lang", "zh", *command, "--set", str(given)])
+            assert 1 == run.exit_code and "budget.paid" in run.output, run.output
+            assert "事实文件写明的指标体系" not in run.output, run.output
+    (tmp_path / "p.json").write_text(json.dumps({**document, "indicator_set": "self-evaluation"}, ensure_ascii=False),
+                                     encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(tmp_path / "p.json"), "--set", "national-framework"])
+    assert ("事实文件写明的指标体系是 self-evaluation，这里按 national-framework（--set）评分（按它写明的指标体系评分同样不通过："
+            "去掉 --set 可看到在该体系下的问题）") in run.output, run.output
+
+
 def test_under_compare_set_a_failed_project_is_not_told_to_drop_a_set_option_never_given(tmp_path: Path) -> None:
     """batch --compare-set (no --set) put "这里按 X（--set）评分（去掉 --set，按它写明的指标体系评分）" first in each failed
     project's problems under the compared set: no --set was given, and dropping --compare-set would defeat the run. Under
