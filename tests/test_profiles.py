@@ -692,6 +692,21 @@ def test_lint_of_a_profile_places_a_warning_its_removal_caused_at_the_removal(tm
     assert [("p.yaml", 2, "benefit.ecological")] == [(Path(p.file or "").name, p.line, p.fact) for p in unused]
 
 
+def test_lint_of_a_profile_places_an_unused_derived_value_its_removal_caused_at_the_removal(tmp_path: Path) -> None:
+    """QA338 L2: a profile removing 产出成本 leaves the derived value cost_saving_rate unread: lint warned at its line in
+    the installed national framework's file (national-framework.yaml:113), where the unused fact of the same cause is
+    said at the profile's remove: line. It is said there too, with the profile's fix."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nid: p\nversion: \"1\"\n"
+                                      "remove: [output.cost.saving, output.cost]\nchange:\n  output.quantity: {weight: 16}\n"
+                                      "  output.quantity.completion: {weight: 16}\n")
+    from scoring_engine.lint import lint_file
+
+    _, warnings = lint_file(path)
+    [unused] = [w.problem for w in warnings if w.code == "unused-derived"]
+    assert ("p.yaml", 4) == (Path(unused.file or "").name, unused.line)
+    assert (unused.hint or "").startswith("remove it in this profile with derived: {cost_saving_rate: null}"), unused.hint
+
+
 def test_validate_asks_to_restate_a_standard_only_where_the_profile_did_not(tmp_path: Path) -> None:
     """Rescaled points ask for the 评分标准 to be restated, unless the profile wrote it anew; Chinese notes take '；'."""
     path = _decision_rescaled(tmp_path, """

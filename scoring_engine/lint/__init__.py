@@ -165,7 +165,11 @@ def _unused_derived(indicator_set: IndicatorSet, locator: Locator) -> Iterator[L
             hint = UNUSED_DERIVED_HINT if alone else UNUSED_DERIVED_ALONE_HINT
         else:
             hint = UNUSED_DERIVED_DELETE_HINT if alone else UNUSED_DERIVED_DELETE_ALONE_HINT
-        yield locator.warning("unused-derived", ("derived", d.name), message, fields, hint, key=True)
+        found = locator.warning("unused-derived", ("derived", d.name), message, fields, hint, key=True)
+        removal = indicator_set.orphaned_by(d.name) if in_base else None
+        if removal is not None:  # said at the profile's remove: that left it unread, as an unused fact is (QA338 L2)
+            found = replace(found, problem=replace(found.problem, file=indicator_set.source, line=removal.line, column=None))
+        yield found
 
 
 def _read_only_by(indicator_set: IndicatorSet, derived: Derived, readers: Mapping[str, int]) -> list[str]:
