@@ -50,6 +50,14 @@ LINT = (
      "or word it to fit every {kind} rule",
      "在本方案中写 reasons:（它整段替换基础指标体系的 reasons）：不写 {key} 即用默认说明，或改写成适合每条 {kind} 规则的说明"),
     # a findings fact's label stating points the rule does not deduct (lint/fact_labels.py: QA277 F2)
+    ("the label of fact {fact} says \"{quote}\" ({stated}), but the rule of {indicator} reading it deducts {points} points: "
+     "its {param} is {actual} of {whole}",
+     "事实 {fact} 的说明写的是“{quote}”（{stated}），而读取它的指标 {indicator} 的规则扣 {points} 分："
+     "它的 {param} 是 {whole} 分的 {actual}"),
+    ("the label of fact {fact} says \"{quote}\" ({stated}), but the rule of {indicator} reading it deducts {share} of "
+     "{whole}: its {param} is {actual}",
+     "事实 {fact} 的说明写的是“{quote}”（{stated}），而读取它的指标 {indicator} 的规则扣 {whole} 分的 {share}："
+     "它的 {param} 是 {actual}"),
     ("the label of fact {fact} says \"{quote}\" ({stated}), but the rule of {indicator} reading it has {param} {actual}",
      "事实 {fact} 的说明写的是“{quote}”（{stated}），而读取它的指标 {indicator} 的规则中 {param} 是 {actual!t}"),
     ("make the label say what the rule deducts, or leave the points out of it: the blank 自评表 prints it for the unit",

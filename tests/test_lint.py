@@ -817,6 +817,21 @@ def test_a_findings_label_stating_points_the_rule_does_not_deduct_is_said(tmp_pa
     assert not [w for w in lint_file(ROOT / "indicator_sets" / "national-framework.yaml")[1] if w.code == "label-mismatch"]
 
 
+def test_a_findings_label_against_a_share_gives_the_points_the_rule_deducts(tmp_path: Path) -> None:
+    """QA338 L3: a profile rescaling 资金使用合规性 to 6 left the base's label 每处扣1分; lint said the rule's "share_each 是
+    20%" where its warning of the 评分标准 gave "扣 1.2 分". The label's warning gives the points too, in both languages."""
+    profile = tmp_path / "p.yaml"
+    profile.write_text("extends: national-framework\nid: p\nversion: \"1\"\ntotal: 120\n"
+                       "change:\n  decision: {weight: 18, rescale: siblings}\n", encoding="utf-8")
+    found = [w.problem for w in lint_file(profile)[1] if w.code == "label-mismatch"]
+    assert [('the label of fact process.compliance_findings says "每处扣1分" (1), but the rule of process.funds.compliance '
+             "reading it deducts 1.2 points: its share_each is 20% of 6"),
+            ('the label of fact process.compliance_findings says "每处扣5分" (5), but the rule of process.funds.compliance '
+             "reading it deducts 6 points: its keyword_points[0].share is 100% of 6")] == [p.message for p in found]
+    assert "的说明写的是“每处扣1分”（1），而读取它的指标 process.funds.compliance 的规则扣 1.2 分：它的 share_each 是 6 分的 20%" \
+        in found[0].text("zh")
+
+
 @pytest.mark.parametrize("stated", ["每发现一处问题扣分值的" + "9" * 4400 + "/3", "每发现一处问题扣" + "9" * 1000 + "分",
                                     "1/" + "9" * 4400])
 def test_a_standard_stating_a_number_of_thousands_of_digits_is_no_crash(tmp_path: Path, stated: str) -> None:
