@@ -226,6 +226,18 @@ def test_xlsx_is_written_with_both_sheets_and_the_same_bytes_each_time(sets: tup
     assert {"0.00", "+0.00;-0.00;0.00"} <= {c.number_format for r in scores for c in r}
 
 
+def test_an_xlsx_of_two_sets_alike_says_they_are_the_same(tmp_path: Path) -> None:
+    """QA338 L5: diff --format xlsx of two sets with no difference wrote the sheet 变化 with its title and header only,
+    where the terminal says the two sets are the same: the sheet says it too, under the title."""
+    done = CliRunner().invoke(main, ["diff", "national-framework", "national-framework", "--format", "xlsx",
+                                     "-o", str(tmp_path / "same.xlsx")])
+    assert 0 == done.exit_code, done.stderr
+    sheet = openpyxl.load_workbook(tmp_path / "same.xlsx")["变化"]
+    said = str(sheet.cell(2, 1).value)
+    assert said.startswith("两个指标体系的指标及其顺序") and "都相同" in said
+    assert said in CliRunner().invoke(main, ["diff", "national-framework", "national-framework"]).stdout
+
+
 @pytest.mark.parametrize(("args", "code", "words"), [
     (["diff", "national-framework", "national-framework", "--format", "xlsx"], 2, "--format xlsx writes a binary file"),
     (["diff", "national-framework", "nowhere.yaml"], 1, "no indicator set 'nowhere.yaml'"),

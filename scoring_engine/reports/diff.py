@@ -165,12 +165,15 @@ def render_diff_xlsx(diff: SetDiff, projects: Sequence[ProjectComparison] = ()) 
     """The comparison as a workbook: a sheet 变化, and a sheet 项目得分 when projects were compared."""
     from openpyxl import Workbook
 
-    from .xlsx import _save
+    from .xlsx import _save, _text
 
     book = Workbook()
     book.properties.creator = "scoring-engine"
     heading = f"原：{_set_title(diff, 'old')}    新：{_set_title(diff, 'new')}"
-    _diff_sheet(book.worksheets[0], heading, ("变化", CHANGE_HEADER, (12, 36, 50, 50)), change_rows(diff))
+    changes = change_rows(diff)
+    _diff_sheet(book.worksheets[0], heading, ("变化", CHANGE_HEADER, (12, 36, 50, 50)), changes)
+    if not changes:  # said, as the terminal says it, not a header over nothing (QA338 L5)
+        _text(book.worksheets[0], 2, 1, _SAME)
     if projects:
         _diff_sheet(book.create_sheet(), heading, ("项目得分", SCORE_SHEET_HEADER, (36, 36, 16, 16, 12, 10, 10, 60)),
                     score_rows(diff, projects, graded_apart=True))
