@@ -86,6 +86,20 @@ def test_json_lists_every_set_with_its_errors_and_warnings(tmp_path: Path) -> No
     assert document["sets"][1]["errors"][0]["file"] == broken
 
 
+def test_json_gives_every_set_and_every_problem_the_same_keys(tmp_path: Path) -> None:
+    """QA338 L6: a set that did not load had no id or version keys, and its errors no code: a tool reading the JSON had
+    to test for each. Every set has set, valid, id, version (null when unknown), errors, warnings and
+    warnings_not_shown; every error and warning has code (null for an error), its place, message, hint and fields."""
+    warned, broken = _write(tmp_path, "warned.yaml", WARNED), _write(tmp_path, "broken.yaml", BROKEN)
+    document = json.loads(run("lint", "--format", "json", warned, broken, str(tmp_path / "missing.yaml"))[1])
+    keys = ["set", "valid", "id", "version", "errors", "warnings", "warnings_not_shown"]
+    assert [keys] * 3 == [list(s) for s in document["sets"]]
+    assert [None, None] == [s["id"] for s in document["sets"][1:]]
+    problems = [p for s in document["sets"] for p in (*s["errors"], *s["warnings"])]
+    assert 1 == len({tuple(p) for p in problems}) and "code" in problems[0], problems
+    assert {None} == {p["code"] for s in document["sets"] for p in s["errors"]}
+
+
 def test_a_bundled_set_is_linted_by_its_id() -> None:
     """`lint national-framework` lints the bundled set, clean."""
     assert (0, "national-framework: national-framework 2020.2, no warnings\n") == run("lint", "national-framework")[:2]

@@ -5,7 +5,8 @@ validate's errors (one ``error:`` line each, on standard error) and exit code 1.
 A set that loads gives one ``file:line:column: warning: …`` line per warning on
 standard output, then a summary line. Warnings alone exit 0, or 1 with
 ``--strict``. ``--format json`` prints one JSON document instead: every set with
-its errors and warnings and their fields (their messages and hints in Chinese under a Chinese run).
+its errors and warnings and their fields (their messages and hints in Chinese under a Chinese run), each set and
+each problem with the same keys whatever it holds (docs/authoring.md).
 A set's first SHOWN_WARNINGS warnings are listed, then how many more (``warnings_not_shown`` in JSON),
 as validate lists a set's first 100 problems.
 """
@@ -36,8 +37,8 @@ def run_lint(refs: tuple[str, ...], strict: bool, fmt: str) -> int:
             indicator_set, warnings = lint_file(ref)
         except ScoringEngineError as err:
             invalid = True
-            documents.append({"set": ref, "valid": False, "errors": [_problem(p) for p in err.problems], "warnings": [],
-                              "warnings_not_shown": 0})
+            documents.append({"set": ref, "valid": False, "id": None, "version": None,  # one shape for every set (QA338 L6)
+                              "errors": [_problem(p) for p in err.problems], "warnings": [], "warnings_not_shown": 0})
             if fmt == "text":
                 for problem in err.problems:
                     tell(error_line(problem, current_language(err.problems)))
@@ -75,6 +76,7 @@ def _text(ref: str, set_id: str, version: str, warnings: tuple[LintWarning, ...]
 
 
 def _problem(problem: Problem) -> dict[str, Any]:
-    return {"file": problem.file, "line": problem.line, "column": problem.column, "path": problem.path,
+    """An error as JSON data, with the keys of a warning's (`LintWarning.document`): an error has no code or fields."""
+    return {"code": None, "file": problem.file, "line": problem.line, "column": problem.column, "path": problem.path,
             "indicator": problem.indicator, "fact": problem.fact, "expression": problem.expression,
-            "message": problem.message, "hint": problem.hint}
+            "message": problem.message, "hint": problem.hint, "fields": {}}
