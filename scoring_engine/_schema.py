@@ -311,8 +311,9 @@ def _bad_name(failed: _Failed) -> list[SchemaProblem]:
                 "write a number such as 0.25, or a fraction of whole numbers such as 1/3 (not over 0)")
         return [SchemaProblem(failed.path, False, message, hint)]
     if failed.expected == _id_pattern():
-        return [SchemaProblem(failed.path, False, f"id {quoted(str(failed.instance))} may use only letters, digits, '.', '_' "
-                              "and '-'", _ids_in_one(failed) or _full_width(str(failed.instance)) or "e.g. process.execution")]
+        return [SchemaProblem(failed.path, False, f"id {quoted(str(failed.instance))} may use only ASCII letters, digits, "
+                              "'.', '_' and '-'", _ids_in_one(failed) or _full_width(str(failed.instance))
+                              or "e.g. process.execution")]  # 英文字母: Chinese are letters too (QA338 L7)
     at = (*failed.path, failed.instance) if failed.key else failed.path  # a bad key is pointed at, not its mapping
     return [SchemaProblem(at, failed.key, f"name {quoted(str(failed.instance))} must be ASCII words joined by dots",
                           "e.g. budget.paid (labels carry the Chinese)")]

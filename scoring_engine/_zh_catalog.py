@@ -158,7 +158,7 @@ _READING = (
     ("{field} must be non-empty text", "{field!t} 应为非空文字"),
     ("{field} must be a list of texts", "{field} 应为文字列表"),
     ("{what} must be a mapping", "{what!t} 应为映射"),
-    ("id {id} may use only letters, digits, '.', '_' and '-'", "id {id} 只能使用字母、数字和 '.'、'_'、'-'"),
+    ("id {id} may use only ASCII letters, digits, '.', '_' and '-'", "id {id} 只能使用英文字母、数字和 '.'、'_'、'-'"),
     ("name {name} must be ASCII words joined by dots", "名称 {name} 应为用点连接的英文单词（ASCII）"),
     ("e.g. budget.paid (labels carry the Chinese)", "例如 budget.paid（中文写在 label 中）"),
     ("e.g. process.execution", "例如 process.execution"),

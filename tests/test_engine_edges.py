@@ -219,7 +219,9 @@ def test_row_rule_key_message_names_the_id_pattern():
     )
     with pytest.raises(IndicatorSetError) as err:
         parse_indicator_set(text)
-    assert "may use only letters, digits" in str(err.value)
+    assert "may use only ASCII letters, digits" in str(err.value)
+    # QA338 L7: Chinese characters are letters too: the rule says which letters ("只能使用字母" refused 数量)
+    assert "id '数量' 只能使用英文字母、数字和 '.'、'_'、'-'" in err.value.text("zh")
 
 
 def test_a_check_that_cannot_be_evaluated_says_so_first():

@@ -160,7 +160,7 @@ def shape_cases() -> list[Case]:
         check = f'checks:\n  - {{expr: "{formula}", message: 比较}}'
         cases.append(Case(f"comparison/{name}", _set_work("checks:", check, ["validate", "set.yaml"]), {"words": words}))
     for name, (before, after) in HIDDEN.items():
-        words = "may use only letters, digits" if name.startswith("set-id") else "an invisible character that reorders"
+        words = "may use only ASCII letters, digits" if name.startswith("set-id") else "an invisible character that reorders"
         cases.append(Case(f"hidden/{name}", _set_work(before, after, ["validate", "set.yaml"]), {"words": words}))
     cases.append(Case("hidden/fact-names-in-facts", _hidden_fact_name,
                       {"words": "fact name holds U+200B ZERO WIDTH SPACE", "lines": 2}))
