@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ._profiles import Resolved
 from .model import ProfileChange
+from ._located import Located
 from .errors import Problem
 
 __all__ = ["blamed", "named_in"]
@@ -23,9 +24,28 @@ _SCORED_BY_CHILDREN = "an indicator with children is scored by them; it cannot h
 
 
 def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
-           base_alone: Set[tuple[str | None, int | None, str]] = frozenset()) -> list[Problem]:
-    """`problems`, those in a base that the profile caused moved to the profile's line that made the change; `base_alone`:
-    (file, line, message) of the base's problems without the profile, which stay where they are."""
+           base_alone: Set[tuple[str | None, int | None, str]] = frozenset(), own: Located | None = None) -> list[Problem]:
+    """`problems`, those in a base that the profile caused moved to the profile's line that made the change (its
+    column too, read from the profile's own text `own`), the profile's in the order of its lines (QA338 L8);
+    `base_alone`: (file, line, message) of the base's problems without the profile, which stay where they are."""
+    out = _blamed(problems, resolved, file, base_alone)
+    if own is not None:
+        out = [replace(p, column=_column(own, p)) if p.file == file and p.column is None and p.indicator else p for p in out]
+    slots = [i for i, p in enumerate(out) if p.file == file]
+    for i, p in zip(slots, sorted((out[i] for i in slots), key=lambda p: (p.line or 0, p.column or 0)), strict=True):
+        out[i] = p
+    return out
+
+
+def _column(own: Located, problem: Problem) -> int | None:
+    """The column of the weight the profile writes for the problem's indicator, when the problem is on its line."""
+    at = own.where(("change", problem.indicator or "", "weight"))
+    return at[1] if at is not None and at[0] == problem.line and own.written(("change", problem.indicator or "", "weight")) \
+        else None
+
+
+def _blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
+            base_alone: Set[tuple[str | None, int | None, str]]) -> list[Problem]:
     made = {c.target: c for c in resolved.changes if c.what in ("weight", "rescaled") and c.by is None}  # this one's
     gone = {c.target: c for c in resolved.changes if c.what in ("removed facts", "removed derived")}
     parented = {c.target: c for c in resolved.changes if c.what == "children"}
@@ -111,6 +131,11 @@ def _weight_hint(change: ProfileChange, problem: Problem) -> str:
     if problem.file is None:  # a number the rescale made, in no file (QA322 F4: "its rule (None line 6)")
         return (f"the weight of {change.target} is {how} from {change.old} to {change.new} here, which scales its "
                 "points out of range: set its weight yourself")
+    if change.what == "weight":  # the weight is the profile's own: its rule's points may follow it (QA338 L8)
+        return (f"the weight of {change.target} is changed from {change.old} to {change.new} here; its rule "
+                f"({problem.file} line {problem.line}) was written for {change.old}: write rescale: true under change: "
+                f"{change.target}, so that its points follow the new weight, or give it a rule for {change.new} under "
+                "change:")
     return (f"the weight of {change.target} is {how} from {change.old} to {change.new} here; its rule "
             f"({problem.file} line {problem.line}) was written for {change.old}: give it a rule for {change.new} "
             "under change:, or set its weight yourself")

@@ -147,6 +147,10 @@ PROFILES = (
      "把 {owner} 下的指标按比例调整为 {left} 分后，{kid} 只剩 0 分"),
     ("remove {kid:id} (remove: [{kid}]), or set the weights under {owner} yourself",
      "删除 {kid}（remove: [{kid}]），或自行写明 {owner} 下各指标的分值"),
+    ("the weight of {id:id} is changed from {old:n} to {new:n} here; its rule ({file} line {line:n}) was written for {old}: "
+     "write rescale: true under change: {id2}, so that its points follow the new weight, or give it a rule for {new} under "
+     "change:", "{id} 的分值在这里由 {old} 改为 {new}，而它的评分规则（{file} 第 {line} 行）是按 {old} 分写的："
+     "请在 change: {id2} 下加 rescale: true，规则中的分数随新分值按比例调整；或在 change: 中为它写按 {new} 分评分的规则"),
     ("the weight of {id:id} is {how} from {old:n} to {new:n} here; its rule ({file} line {line:n}) was written for {old}: "
      "give it a rule for {new} under change:, or set its weight yourself",
      "{id} 的分值在这里由 {old} {how!t}为 {new}，而它的评分规则（{file} 第 {line} 行）是按 {old} 分写的："

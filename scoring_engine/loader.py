@@ -79,7 +79,7 @@ def _parsed(text: str, source: str | None, sha256: str, folder: Path | None) -> 
             return build_indicator_set(resolved.located, source, resolved.sha256, resolved.bases, resolved.changes,
                                        _bases(resolved))
         except IndicatorSetError as err:
-            raise IndicatorSetError(blamed(err.problems, resolved, source, _own_problems(resolved.base))) from None
+            raise IndicatorSetError(blamed(err.problems, resolved, source, _own_problems(resolved.base), located)) from None
     except IndicatorSetError as err:  # a full-width colon typed in a key reads as a strange key: name it on its line
         from ._typing_slips import with_slips
 

@@ -1966,6 +1966,34 @@ def test_a_rescale_reaching_an_indicator_the_profile_adds_names_that_indicator_a
             "（自己设定它旁边各指标的分值）") in caught.value.text("zh")
 
 
+def test_a_leaf_weight_its_rule_no_longer_fits_is_told_to_rescale_at_its_column_in_line_order(tmp_path: Path) -> None:
+    """QA338 L8: decision.goals.clear 2 → 3 under change:, its checklist written for 2, was told "give it a rule for 3
+    under change:, or set its weight yourself" (the weight is set: that makes no sense), without a column, and after
+    the errors of later lines. The fix offered first is rescale: true on the leaf, which loads; the line has the
+    weight's column, and the profile's errors come in the order of its lines."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          decision.goals.clear:
+            weight: 3
+          benefit.effects.social: {weight: 7}
+        """)
+    problems = [(p[1], p[2][:40], p[3]) for p in _problems(path)]
+    assert [4, 4, 5] == [line for line, _, _ in problems], problems
+    [clear] = [p for p in _problems(path) if p[2].startswith("element points add up to 2")]
+    assert ("the weight of decision.goals.clear is changed from 2 to 3 here; its rule (" in (clear[3] or "")
+            and (clear[3] or "").endswith("was written for 2: write rescale: true under change: decision.goals.clear, so "
+                                          "that its points follow the new weight, or give it a rule for 3 under change:"))
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(path)
+    assert f"{path}:4:13: 指标 decision.goals.clear：要点分值合计 2" in caught.value.text("zh")
+    assert "请在 change: decision.goals.clear 下加 rescale: true" in caught.value.text("zh")
+    fixed = path.read_text(encoding="utf-8").replace("weight: 3\n", "weight: 3\n    rescale: true\n").replace(
+        "benefit.effects.social: {weight: 7}", "decision.goals.reasonable: {weight: 2, rescale: true}")
+    decision = load_indicator_set(_write(tmp_path, "fixed.yaml", fixed)).indicator("decision.goals")
+    assert [3] == [c.weight for c in decision.children if c.id == "decision.goals.clear"]
+
+
 def test_a_profile_that_cannot_be_merged_has_its_own_formulas_and_grade_labels_told_in_the_same_run(tmp_path: Path) -> None:
     """QA241 M3: a misspelt id stops a profile being merged, and the slips in its own text (a × in a rule under
     otherwise:, a ＞ in a checklist element it adds, <> in a check, 60% in a 需说明 condition, ÷ in a derived value, a
