@@ -157,7 +157,8 @@ def number_text_hint(text: str, quoted: bool = False, key: Any = None, total: De
 
 
 #: What a key holds, for a value out of its bounds or of another type.
-_KEY_HINTS = {"precision": "the decimals scores are kept to: a whole number from 0 to 6, 2 for 0.01"}
+_KEY_HINTS = {"precision": "the decimals scores are kept to: a whole number from 0 to 6, 2 for 0.01",
+              "weight": "give it the points it counts for, above 0; an indicator that counts for nothing is left out"}
 #: An item of a list, for a list written as a mapping.
 _ITEMS = {"grades": "- {label: 优, min: 90}", "add": "- {under: ID, id: …, name: …, weight: …, rule: …}",
           "indicators": "- {id: …, name: …, weight: …, rule: …}", "children": "- {id: …, name: …, weight: …, rule: …}",

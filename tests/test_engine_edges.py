@@ -224,6 +224,18 @@ def test_row_rule_key_message_names_the_id_pattern():
     assert "id '数量' 只能使用英文字母、数字和 '.'、'_'、'-'" in err.value.text("zh")
 
 
+def test_a_weight_of_zero_is_told_what_to_write():
+    """QA338 L9a: `weight: 0` was "weight 应大于 0，实际是数字 0" with no fix in brackets: it says what to write."""
+    text = ("id: t\nname: t\nversion: '1'\ngrades: [{label: 优, min: 0}]\ntotal: 10\nindicators:\n"
+            "  - {id: a, name: 甲, weight: 10, rule: {kind: formula, score: 10}}\n"
+            "  - {id: b, name: 乙, weight: 0, rule: {kind: formula, score: 0}}\n")
+    with pytest.raises(IndicatorSetError) as err:
+        parse_indicator_set(text)
+    [problem] = [p for p in err.value.problems if p.path == "$.indicators[1].weight"]
+    assert "give it the points it counts for, above 0; an indicator that counts for nothing is left out" == problem.hint
+    assert "weight 应大于 0，实际是数字 0（写它所占的分值（大于 0）；不计分的指标不要写进指标体系）" in problem.text("zh")
+
+
 def test_a_check_that_cannot_be_evaluated_says_so_first():
     """A cross-check reading a fact the project left out is a warning that starts by saying it could not be checked."""
     text = (
