@@ -150,6 +150,18 @@ def test_two_projects_of_one_name_are_told_apart_by_their_files(sets: tuple[Path
     assert {"某村供水工程"} == {line.split()[0] for line in alone.stdout.split("\n\n")[-1].splitlines()[2:]}
 
 
+def test_a_project_failing_with_many_problems_keeps_the_terminal_table_narrow(tmp_path: Path) -> None:
+    """QA338 L9b: a project failing under both sets with 45 missing facts had them all joined in its 差值 cell, and the
+    table's rule was thousands of dashes wide. The cell says how many, told in the error lines (on stderr, as before)."""
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    done = CliRunner().invoke(main, ["--lang", "zh", "diff", "national-framework", "national-framework", "--facts", str(facts)])
+    assert 1 == done.exit_code
+    table = done.stdout.split("\n\n")[-1].splitlines()
+    assert table[-1].endswith("原评分失败：45 处问题，见错误行；新评分失败：45 处问题，见错误行"), table
+    assert max(len(line) for line in table) < 200, table
+    assert 90 == len([line for line in done.stderr.splitlines() if line.startswith("错误：")])
+
+
 def test_a_project_that_fails_under_one_set_says_why(sets: tuple[Path, Path, Path], tmp_path: Path) -> None:
     """Facts one set cannot score are shown with the reason in Chinese, not as a crash; the exit code is 1, so that a
     script comparing a portfolio under two sets knows some project was not compared."""

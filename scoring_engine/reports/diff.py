@@ -22,6 +22,8 @@ from .._patterns import compile_later
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from ..errors import Problem
+
 __all__ = ["DIFF_FORMATS", "change_rows", "render_diff", "score_rows"]
 
 DIFF_FORMATS = ("table", "markdown", "xlsx")
@@ -63,16 +65,18 @@ def _difference(old: Decimal | None, new: Decimal | None, places: int) -> str:
 
 
 def score_rows(diff: SetDiff, projects: Sequence[ProjectComparison],
-               graded_apart: bool = False) -> list[tuple[str, ...]]:
+               graded_apart: bool = False, brief: bool = False) -> list[tuple[str, ...]]:
     """Per project: the total (with the grades), then each indicator whose score changed; a project that failed, why.
-    `graded_apart` (the workbook): the total's row is 总分 with the grades in two cells more, not 76.95（良）."""
+    `graded_apart` (the workbook): the total's row is 总分 with the grades in two cells more, not 76.95（良）. `brief`
+    (the terminal): a failed side said short, its problems being the error lines the command prints (QA338 L9b: 20 of
+    them joined in the 差值 cell drew a rule thousands of dashes wide)."""
     places = max(diff.old.precision, diff.new.precision)  # the difference, finer of the two
     before, after = diff.old.precision, diff.new.precision  # each score as its own set prints it
     rows: list[tuple[str, ...]] = []
     named = Counter(p.name for p in projects)  # two files of one project name: each told by its file (QA81 F5)
     for p in (dataclasses.replace(p, name=f"{p.name}（{p.source}）") if named[p.name] > 1 else p for p in projects):
         if p.old_problems or p.new_problems:
-            why = "；".join(f"{side}评分失败：" + "；".join(problem.text("zh") for problem in problems)
+            why = "；".join(f"{side}评分失败：" + _failed(problems, brief)
                            for side, problems in (("原", p.old_problems), ("新", p.new_problems)) if problems)
             if graded_apart:  # the failed side's score and the difference left empty: the columns stay numbers (QA322 F7)
                 rows.append((p.name, "总分", _number(p.old_total, before, ""), _number(p.new_total, after, ""), "",
@@ -93,6 +97,13 @@ def score_rows(diff: SetDiff, projects: Sequence[ProjectComparison],
         rows += [(name, where, "", "", "", "", "", text) if graded_apart else (name, where, "", "", text)
                  for name, where, _, _, text in _warning_rows(p)]
     return rows
+
+
+def _failed(problems: Sequence[Problem], brief: bool) -> str:
+    """Why a side failed: each problem; `brief`, a problem alone, else how many, told in the error lines."""
+    if brief and len(problems) > 1:
+        return f"{len(problems)} 处问题，见错误行"
+    return "；".join(problem.text("zh") for problem in problems)
 
 
 def _warning_rows(p: ProjectComparison) -> list[tuple[str, str, str, str, str]]:
@@ -140,7 +151,7 @@ def render_diff_table(diff: SetDiff, projects: Sequence[ProjectComparison] = ())
     changes = change_rows(diff)
     lines += _aligned(CHANGE_HEADER, changes, cut=(2, 3)) if changes else [_SAME]
     if projects:
-        lines += ["", *_aligned(SCORE_HEADER, score_rows(diff, projects))]
+        lines += ["", *_aligned(SCORE_HEADER, score_rows(diff, projects, brief=True))]
     return "\n".join(lines) + "\n"
 
 
