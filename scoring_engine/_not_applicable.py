@@ -16,8 +16,8 @@ from .model import IndicatorSet
 from .plan import ScoringPlan
 from .target_rows import row_document
 
-__all__ = ["for_comparison", "moved_to", "not_applicable", "only_not_applicable", "read_by_none", "weighted_for_other",
-           "weights_without"]
+__all__ = ["for_comparison", "moved_to", "not_applicable", "only_not_applicable", "parent_marked", "read_by_none",
+           "weighted_for_other", "weights_without"]
 
 
 def only_not_applicable(indicator_set: IndicatorSet, marked: Mapping[str, str], names: Iterable[str],
@@ -85,7 +85,7 @@ def weights_without(plan: ScoringPlan, marked: Mapping[str, str], places: int) -
     (largest remainder, `apportion`)."""
     weights = {n.id: ZERO if n.id in marked else n.indicator.weight for n in plan.leaves}
     moving: dict[str, Decimal] = {}
-    for top in [i for i in marked if not _parent_marked(plan, i, marked)]:
+    for top in [i for i in marked if not parent_marked(plan, i, marked)]:
         target = moved_to(plan, top, marked)
         if target is not None:
             moving[target] = moving.get(target, ZERO) + plan.by_id[top].indicator.weight
@@ -112,7 +112,7 @@ def moved_to(plan: ScoringPlan, indicator_id: str, marked: Mapping[str, str]) ->
     return target if sum((plan.by_id[leaf].indicator.weight for leaf in scored), ZERO) > 0 else None
 
 
-def _parent_marked(plan: ScoringPlan, indicator_id: str, marked: Mapping[str, str]) -> bool:
+def parent_marked(plan: ScoringPlan, indicator_id: str, marked: Mapping[str, str]) -> bool:
     """Whether an indicator above `indicator_id` is marked too: its weight goes with that one's."""
     return any(indicator_id in plan.by_id[other].below and other != indicator_id for other in marked)
 

@@ -11,15 +11,16 @@ all, in one pass when the Result is first read.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import MISSING, field
 from dataclasses import fields as dataclass_fields
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ._arith import ZERO, plain, scoring_context
-from ._display import show_number
+from ._arith import ZERO, plain, round_half_up, scoring_context
 from ._not_applicable import moved_to
+from ._rescale_shares import Share
 from ._frozen import EMPTY, read_only, read_only_shallow
 from ._record import record
 from .errors import ScoringError
@@ -27,7 +28,7 @@ from .model import Indicator
 from .plan import Node, RuleStep, ScoringPlan
 from .reasons import staged_fields
 from .rules import Deduction, Outcome
-from .rules._base import on_paper, unambiguous
+from .rules._base import unambiguous
 
 if TYPE_CHECKING:
     from .model import IndicatorSet
@@ -168,12 +169,13 @@ class LeafRecord(NamedTuple):
     step: RuleStep
     level: int
     weight: Decimal  # used (after rescaling)
-    score: Decimal  # rounded, rescaled
+    score: Decimal  # rounded, converted where rescaled
     outcome: Outcome
     kept: Decimal  # the raw score within 0..weight
     before: Decimal  # kept, rounded, before rescaling
     values: Mapping[str, Any]  # what the rule read
     note: str | None  # a target row's own reason, added to the reason
+    share: Share | None  # under rescale, how `before` was converted (_rescale_shares); None: score is before
 
 
 #: An indicator as a batch's rows show it: (id, name, level, weight used, score, reason).
@@ -231,7 +233,7 @@ class AuditTrail:
             found.extend((r.indicator.id, r.indicator.name, r.level, r.weight, r.score, self._leaf_reason(r)) for r in record)
             return
         inputs = _inputs(record)
-        reason = self._parts(record, leaf_key(node.id, record.weight, inputs))[0]
+        reason = self._parts(record, leaf_key(node.id, record.weight, inputs, record.share))[0]
         found.append((node.id, indicator.name, node.level, record.weight, record.score, reason))
 
     def _parent_brief(self, node: Node, weight: Decimal, count: int) -> Brief:
@@ -280,7 +282,7 @@ class AuditTrail:
             return self._parent(node, weight, tuple(self._leaf(r) for r in record), None)
         if sharing:
             inputs = _inputs(record)
-            key = leaf_key(node.id, record.weight, inputs)
+            key = leaf_key(node.id, record.weight, inputs, record.share)
             if key is not None:
                 return SharedLeaf(key, self, record, inputs)
         return self._leaf(record, shared=True)
@@ -303,15 +305,16 @@ class AuditTrail:
         node, outcome, rule = record.indicator, record.outcome, record.step.rule
         raw, declared = outcome.score, node.weight
         inputs = _inputs(record) if made_inputs is None else made_inputs
-        key = (leaf_key(node.id, record.weight, inputs) if made_key is None else made_key) if shared else None
+        key = (leaf_key(node.id, record.weight, inputs, record.share) if made_key is None else made_key) if shared else None
         reason, deductions = self._parts(record, key)
         details = dict(outcome.details)
         rounds = self.plan.set.rounds
-        last = _rounded_from(record, declared)
-        if rounds.staged(last):  # the chain that gives the score: of the rescaled score, where it was rescaled (QA66 F1)
-            details["staged_rounding"] = rounds.chain(last)
-        if record.weight != declared:
-            details["rescaled"] = {"declared_weight": declared, "weight": record.weight, "score_before": record.before}
+        if rounds.staged(record.kept):  # the chain that gives the score (before it was converted, where it was)
+            details["staged_rounding"] = rounds.chain(record.kept)
+        share = record.share
+        if share is not None:  # (QA339 F1: the points lost times the factor, given out so that the total is converted once)
+            details["rescaled"] = {"declared_weight": declared, "weight": record.weight, "score_before": record.before,
+                                   "factor": share.factor.words(), "points_lost": _exact(share.lost, rounds.places + 10)}
         made = _indicator_result(id=node.id, name=node.name, level=record.level, weight=record.weight, score=record.score,
                                  reason=reason, standard=node.standard, kind=rule.kind,
                                  rule=self.plan.rule_as_written(rule.spec),
@@ -343,38 +346,28 @@ class AuditTrail:
         said = rounds.staged(record.kept)
         if said:  # the reason says how the score was rounded: 1.7945 gives 1.80, not 1.79
             reason += "；" + self._reason("rounded.stages", staged_fields(rounds), node.name, declared, record.before)
-        if record.weight != declared:
-            reason += "；" + self._rescaled(record, declared, said)
+        if record.share is not None:
+            reason += "；" + self._rescaled(record, record.share, declared)
         if record.note:
             reason = f"{reason}；说明：{record.note}"
         return reason
 
-    def _rescaled(self, record: LeafRecord, declared: Decimal, said: bool) -> str:
-        """Why the score was rescaled: from the score printed before, or where that would not give the score on paper
-        (40.00 × 100 ÷ 80 is 50.00, not 50.01), from the score computed, with the decimals that do (40.004). Where the
-        set rounds in stages and only they give the score (3.7 × 7.4 ÷ 6.3 = 4.346 → 4.35 → 4.4), the reason says so,
-        once (QA66 F1)."""
+    def _rescaled(self, record: LeafRecord, share: Share, declared: Decimal) -> str:
+        """How the score was converted (QA339 F1): a leaf at full marks keeps its weight used, one scoring 0 keeps 0; else
+        the points lost on the declared weight times the factor (100 ÷ 90), rounded, are taken from the weight used
+        (`rescaled.lost`), or, where the largest remainder gave it a unit more or less so that the scores add up to the
+        total converted at once, the exact loss is shown and that said (`rescaled.evened`)."""
+        name, weight, score, before = record.indicator.name, record.weight, record.score, record.before
         fields: dict[str, object] = {"declared": plain(declared)}
-        name, weight, score, rounds = record.indicator.name, record.weight, record.score, self.plan.set.rounds
-        kept, places = record.kept, rounds.places
-        stages = "；" + self._reason("rounded.stages", staged_fields(rounds), name, weight, score)
-        # what a reader rounding once finds; else (or where the reason said so already) what the stages give, said
-        ways = [(rounds.round, "")] if said or not rounds.stages else [(rounds.straight, ""), (rounds.round, stages)]
-        for way, told in ways:
-            def holds(shown: Decimal, way: Callable[[Decimal], Decimal] = way) -> bool:
-                return way(shown * weight / declared) == score
-
-            if holds(record.before):
-                return self._reason("rescaled", fields, name, weight, score) + told
-            # the 计算值 with the decimals that give the score on paper, as a rate in an equation is shown, ≈ unless it is
-            # the value itself: '≈1.588' of 1.5875, never the 28 digits of 2.78333… (QA118 F1)
-            shown = on_paper(kept, holds, places + 1, places + 6)
-            if shown is not None:
-                fields["raw"] = plain(shown) if shown == kept else f"≈{plain(shown)}"
-                return self._reason("rescaled.raw", fields, name, weight, score) + told
-        fields["raw"] = show_number(kept)  # no decimals give the score on paper: ≈ with six, as a rate is (≈10.583333%)
-        told = stages if rounds.staged(kept * weight / declared) and not said else ""
-        return self._reason("rescaled.raw", fields, name, weight, score) + told
+        if (score == weight and before == declared) or (not score and not before):
+            return self._reason("rescaled", fields, name, weight, score)
+        fields.update(deducted=self.plan.fixed(declared - before), factor=share.factor.words())
+        if not share.evened:
+            return self._reason("rescaled.lost", fields, name, weight, score)
+        places = self.plan.set.precision
+        shown = _exact(share.lost, places + 4)
+        fields["exact"] = plain(shown) if shown == share.lost else f"≈{plain(_exact(share.lost, places + 2))}"
+        return self._reason("rescaled.evened", fields, name, weight, score)
 
     def _reason(self, key: str, fields: Mapping[str, object], name: str, weight: Decimal, score: Decimal) -> str:
         """The reason sentence `key` filled from `fields` and the common fields (name, weight, score, lost).
@@ -400,10 +393,9 @@ class AuditTrail:
         return "".join(pieces)
 
 
-def _rounded_from(record: LeafRecord, declared: Decimal) -> Decimal:
-    """The value a leaf's score is rounded from: the score computed (clamped), rescaled where its weight was (the engine's
-    `_leaf`)."""
-    return record.kept if record.weight == declared else record.kept * record.weight / declared
+def _exact(number: Fraction, places: int) -> Decimal:
+    """`number` to `places` decimals, half up (itself where it has no more)."""
+    return round_half_up(Decimal(number.numerator) / Decimal(number.denominator), places)
 
 
 class SharedLeaf(NamedTuple):
@@ -454,7 +446,8 @@ MAX_SHARED_JSON = 8_000
 LEAF_KEY = "_leaf_key"
 
 
-def leaf_key(indicator_id: str, weight: Decimal, inputs: Mapping[str, Any]) -> tuple[Any, ...] | None:
+def leaf_key(indicator_id: str, weight: Decimal, inputs: Mapping[str, Any],
+             share: Share | None = None) -> tuple[Any, ...] | None:
     """What a leaf's result is made from, besides its set: the weight it scored at and each value its rule read, each
     exactly as it is written (1.0 and 1.00 differ), so that equal keys give the same result, text and all.
 
@@ -462,6 +455,8 @@ def leaf_key(indicator_id: str, weight: Decimal, inputs: Mapping[str, Any]) -> t
     keeps stays small whatever the facts hold.
     """
     key: list[Any] = [indicator_id, str(weight)]
+    if share is not None:  # converted (不适用 elsewhere): its score depends on the others' too
+        key += (str(share.score), share.factor.words(), share.lost, share.evened)
     for name, value in inputs.items():
         kind = type(value)
         if kind is bool or kind is datetime.date:

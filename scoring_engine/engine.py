@@ -28,6 +28,7 @@ from ._check_failure import in_words, with_values as _with_values
 from ._frozen import ReadOnly, made_frozen
 from ._given_facts import given_facts, naming_another_set, of_no_file
 from ._not_applicable import not_applicable, only_not_applicable, weights_without
+from ._rescale_shares import Factor, convert, factors_without
 from ._fact_warnings import one_line_warnings, shares_warnings
 from ._flag_words import flags_of
 from ._text import cut, keeping_lists
@@ -174,6 +175,7 @@ class _Run:
         checked, undeclared, self.facts = check_facts(self.set, facts, frozenset(self.not_applicable), keep)
         self.warnings = [ScoreWarning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""), fact=p.fact,
                                       named=True) for p in undeclared]
+        self.factors: Mapping[str, Factor] | None = None  # under rescale, each applicable leaf's exact factor
         self.weights = self._weights()
         self.failed_messages: dict[str, str] = {}
         self.used: dict[str, DerivedValue] = {}  # derived values scored as the report's own value (`used`)
@@ -189,6 +191,7 @@ class _Run:
         self.records: dict[int, Any] = {}  # leaf position → LeafRecord (a list of them for a row group), when auditing
         self.rows: dict[int, list[tuple[str, Decimal]]] = {}  # row group position → (id, score) of each row
         self.row_weights: dict[int, dict[int, Decimal]] = {}  # row group position → each row's weight used
+        self.row_declared: dict[int, dict[int, Decimal]] = {}  # and declared, in the form's order (ties go by it)
         rounds = self.set.rounds
         self.rounded = rounds.round if rounds.stages else None  # None: straight to the precision (round_half_up)
         self.quantum = quantum(self.places)
@@ -205,15 +208,15 @@ class _Run:
                 raise FactsError(EVERY_ONE_MARKED, file=self.facts.source)
             return self.plan.weights
         marked = frozenset(self.not_applicable)
-        weights: Mapping[str, Decimal] | None = self.plan.rescaled.get(marked)
-        if weights is None:
-            weights = self._rescaled()
-            self.plan.rescaled.put(marked, weights)
-        return weights
+        kept: tuple[Mapping[str, Decimal], Mapping[str, Factor]] | None = self.plan.rescaled.get(marked)
+        if kept is None:
+            kept = self._rescaled(), factors_without(self.plan, self.not_applicable)
+            self.plan.rescaled.put(marked, kept)
+        self.factors = kept[1]
+        return kept[0]
 
     def _rescaled(self) -> Mapping[str, Decimal]:
-        """The applicable leaves' weights scaled to add up to the set's total (a marked indicator's moved first to the
-        one its not_applicable_to names), the rest 0, and the parents' sums."""
+        """The applicable leaves' weights adding up to the set's total (`weights_without`), the rest 0, the parents' sums."""
         weights = weights_without(self.plan, self.not_applicable, self.set.precision)
         if weights is None:
             raise FactsError(EVERY_ONE_MARKED, file=self.facts.source)
@@ -280,6 +283,9 @@ class _Run:
                                              node.position)
             else:
                 scores[node.position] = self._score(node)
+        if self.factors is not None and not self.problems:  # rescale: the scores converted, the total at once (QA339 F1)
+            convert(self.plan, self.factors, weights, scores, self.rows, self.row_weights, self.row_declared, self.records,
+                    self.set.rounds)
         for node in self.plan.parents:
             total = ZERO
             for child in node.children:
@@ -373,6 +379,7 @@ class _Run:
             self.records[group.position] = records
         self.rows[group.position] = scores
         self.row_weights[group.position] = used
+        self.row_declared[group.position] = declared
         return [points for _, points in scores]
 
     def _on_row(self, start: int, fact: str, i: int, row: TargetRow) -> None:
@@ -397,7 +404,7 @@ class _Run:
 
     def _leaf(self, node: Indicator, step: RuleStep, level: int, weight: Decimal, row: dict[str, Any] | None,
               note: str | None = None, records: list[LeafRecord] | None = None, index: int = -1) -> Decimal:
-        """A leaf's score by its rule against its declared weight, scaled to the weight used (rescaling).
+        """A leaf's score by its rule against its declared weight (rescaled, 不适用 elsewhere: `tree` converts it after).
 
         When auditing, what the rule recorded goes to `records` (a row group's) or to the run's records at `index`.
         """
@@ -431,11 +438,8 @@ class _Run:
         # round_half_up, inline: first to GUARD_PLACES decimals (2.6499…9, 2/3 carried to 28 digits, is 2.65)
         guarded = _to_step(kept, _GUARD) if kept.adjusted() < _GUARDED_BELOW else kept
         points = before = rounded(kept) if rounded else _to_step(guarded, self.quantum)
-        if weight is not declared and weight != declared:  # not-applicable indicators elsewhere: its weight was rescaled
-            exact = kept * weight / declared
-            points = rounded(exact) if rounded else round_half_up(exact, self.places)
         if self.audit:  # a LeafRecord, made as its generated __new__ makes it, a frame less
-            record = _new_tuple(LeafRecord, (node, step, level, weight, points, outcome, kept, before, values, note))
+            record = _new_tuple(LeafRecord, (node, step, level, weight, points, outcome, kept, before, values, note, None))
             if records is not None:
                 records.append(record)
             else:

@@ -29,8 +29,11 @@ GENERAL: dict[str, Template] = {
     "parent": Template("{count}项下级指标得分合计{score}分", ("count",)),
     "clamped": Template("计算值{raw}超出0–{weight}分，按{score}分计", ("raw",)),
     "rescaled": Template("因其他指标不适用，分值由{declared}调整为{weight}，折算得{score}分", ("declared",)),
-    "rescaled.raw": Template("因其他指标不适用，分值由{declared}调整为{weight}，按计算值{raw}分折算得{score}分",
-                             ("declared", "raw")),
+    "rescaled.lost": Template("因其他指标不适用，分值由{declared}调整为{weight}，失分{deducted}分按{factor}折算为{lost}分，"
+                              "得{score}分", ("declared", "deducted", "factor")),
+    "rescaled.evened": Template("因其他指标不适用，分值由{declared}调整为{weight}，失分{deducted}分按{factor}折算为{exact}分，"
+                                "为使各项得分合计等于折算后的总分，计{lost}分，得{score}分",
+                                ("declared", "deducted", "factor", "exact")),
     "rounded.stages": Template("得分按{stages}逐级四舍五入", ("stages",)),
 }
 
