@@ -24,8 +24,8 @@ from ._arith import GUARD_PLACES, exact, fixed, percent, plain, round_half_up, t
 from ._formula_functions import Finding
 from .judgements import Judgement, TargetRow, TierJudgement
 
-__all__ = ["MAX_SHOWN_DECIMALS", "display_width", "equals_text", "rounding_chain", "row_amount", "show_number", "show_value",
-           "show_written"]
+__all__ = ["MAX_SHOWN_DECIMALS", "converted_lines", "display_width", "equals_text", "rounding_chain", "row_amount",
+           "show_number", "show_value", "show_written"]
 
 #: Numbers with more decimals than this are shown rounded, marked ≈ (the exact value is in the JSON result).
 MAX_SHOWN_DECIMALS = 6
@@ -180,3 +180,27 @@ def _item(value: Any, unit: str | None) -> str:
 def display_width(text: str) -> int:
     """Columns `text` takes in a terminal or a spreadsheet: CJK and full-width characters take two."""
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 0 if unicodedata.combining(ch) else 1 for ch in text)
+
+
+def converted_lines(details: Mapping[str, Any], score: Decimal, p: int) -> tuple[str, ...]:
+    """How a rescaled leaf's score was converted, as explain tells it from its `details` (QA339 F1): its score on the
+    declared weight, rounded as any leaf's, then the points it lost times the factor, taken from the weight used, as the
+    engine gives them out (_rescale_shares)."""
+    rescaled = details["rescaled"]
+    declared, weight, before = rescaled["declared_weight"], rescaled["weight"], rescaled["score_before"]
+    chain = details.get("staged_rounding")
+    lines = [f"逐级四舍五入：{rounding_chain(chain)}" if chain else
+             f"四舍五入保留{p}位小数：{fixed(before, p)}（按原分值 {plain(declared)} 的得分）",
+             f"因其他指标不适用，分值由 {plain(declared)} 按比例调整为 {plain(weight)}（按 {rescaled['factor']} 折算，"
+             f"总分为各适用指标得分合计折算后四舍五入）"]
+    lost = weight - score
+    if before == declared and not lost:
+        return (*lines, f"满分，折算得分 = 调整后的分值 {fixed(score, p)}")
+    if not before and not score:
+        return (*lines, f"得分为 0，折算得分 {fixed(score, p)}")
+    exact = rescaled["points_lost"]
+    lines.append(f"失分 = {fixed(declared - before, p)} × {rescaled['factor']} {equals_text(show_number(exact))}")
+    lines.append(f"四舍五入保留{p}位小数：{fixed(lost, p)}" if round_half_up(exact, p) == lost else
+                 f"为使各项得分合计等于折算后的总分（失分按最大余数分配），计 {fixed(lost, p)}")
+    lines.append(f"折算得分 = {plain(weight)} − {fixed(lost, p)} = {fixed(score, p)}")
+    return tuple(lines)

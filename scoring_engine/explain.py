@@ -22,9 +22,9 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Protocol
 
-from ._arith import ZERO, fixed, in_engine_context, percent, plain, round_half_up
+from ._arith import ZERO, fixed, in_engine_context, percent, plain
 from ._indicator_names import close_to, named
-from ._display import equals_text, rounding_chain, row_amount, show_number, show_value, show_written
+from ._display import converted_lines, equals_text, rounding_chain, row_amount, show_number, show_value, show_written
 from ._record import record
 from ._text import one_line
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
@@ -328,7 +328,7 @@ class _Story:
             before = min(max(n.raw_score, ZERO), declared)  # as the engine rescales it: the score before rounding
             lines.append(f"超出 0–{plain(declared)} 的范围，截取为 {show_number(before)}（见提示）" if n.clamped
                          else f"在 0–{plain(declared)} 之内，无需截取")
-            return (*lines, *_converted(n, rescaled, p))
+            return (*lines, *converted_lines(n.details, n.score, p))
         elif n.clamped:
             lines.append(f"超出 0–{plain(n.weight)} 的范围，截取到该范围内（见提示）")
         else:
@@ -367,28 +367,6 @@ class _Story:
         if isinstance(value, Decimal) and self.spec.get("display") == "percent":
             return percent(value)
         return show_value(value)
-
-
-def _converted(n: IndicatorResult, rescaled: Mapping[str, Any], p: int) -> tuple[str, ...]:
-    """How a rescaled leaf's score was converted (QA339 F1): its score on the declared weight, rounded as any leaf's,
-    then the points it lost times the factor, taken from the weight used, as the engine gives them out (_rescale_shares)."""
-    declared, weight, before = rescaled["declared_weight"], rescaled["weight"], rescaled["score_before"]
-    chain = n.details.get("staged_rounding")
-    lines = [f"逐级四舍五入：{rounding_chain(chain)}" if chain else
-             f"四舍五入保留{p}位小数：{fixed(before, p)}（按原分值 {plain(declared)} 的得分）",
-             f"因其他指标不适用，分值由 {plain(declared)} 按比例调整为 {plain(weight)}（按 {rescaled['factor']} 折算，"
-             f"总分为各适用指标得分合计折算后四舍五入）"]
-    lost = weight - n.score
-    if before == declared and not lost:
-        return (*lines, f"满分，折算得分 = 调整后的分值 {fixed(n.score, p)}")
-    if not before and not n.score:
-        return (*lines, f"得分为 0，折算得分 {fixed(n.score, p)}")
-    exact = rescaled["points_lost"]
-    lines.append(f"失分 = {fixed(declared - before, p)} × {rescaled['factor']} {equals_text(show_number(exact))}")
-    lines.append(f"四舍五入保留{p}位小数：{fixed(lost, p)}" if round_half_up(exact, p) == lost else
-                 f"为使各项得分合计等于折算后的总分（失分按最大余数分配），计 {fixed(lost, p)}")
-    lines.append(f"折算得分 = {plain(weight)} − {fixed(lost, p)} = {fixed(n.score, p)}")
-    return tuple(lines)
 
 
 # Detail keys the engine adds to any kind's: told in their own section, not as raw details.

@@ -336,8 +336,8 @@ def test_substitution_replaces_names_only():
 
 def test_a_rescaled_indicator_tells_the_scaling_step_in_words():
     """满意度 not applicable with not_applicable: rescale: an indicator's score 14 of 15 becomes 15.55 of 16.66. The
-    story says how (14 × 16.66 ÷ 15 ≈ 15.549333, then 四舍五入), in Chinese, not the raw keys declared_weight and
-    score_before, and not a rounding of 14 to 15.55."""
+    story says how (the factor 100 ÷ 90, the points lost converted and taken from the weight used), in Chinese, not the
+    raw keys declared_weight and score_before, and not a rounding of 14 to 15.55."""
     import json
 
     source = ROOT / "indicator_sets" / "self-evaluation.facts.json"
@@ -350,7 +350,7 @@ def test_a_rescaled_indicator_tells_the_scaling_step_in_words():
     node = next(n for n in rescaled.walk() if "rescaled" in n.details and n.details["rescaled"]["score_before"] != n.score)
     text = str(rescaled.explain(node.id))
     declared, weight = node.details["rescaled"]["declared_weight"], node.weight
-    assert f"因其他指标不适用，分值由 {declared} 按比例调整为 {weight}：折算得分 = " in text, text
+    assert f"因其他指标不适用，分值由 {declared} 按比例调整为 {weight}（按 100 ÷ 90 折算，" in text, text
     assert "declared_weight" not in text and "score_before" not in text
 
 
@@ -367,11 +367,16 @@ def _rescaled(tmp_path: Path, weight: int, other: int, v: str) -> str:
     return str(tmp_path / "facts.json")
 
 
-def test_explain_of_a_rescaled_indicator_multiplies_the_score_the_engine_does(tmp_path: Path) -> None:
-    """'折算得分 = 40 × 100 ÷ 80 = 50' then '四舍五入：50.01': explain multiplied the rounded score, the engine the raw one."""
+def test_explain_of_a_rescaled_indicator_converts_the_score_the_engine_does(tmp_path: Path) -> None:
+    """'折算得分 = 40 × 100 ÷ 80 = 50' then '四舍五入：50.01' (QA209): explain multiplied the rounded score, the engine the raw
+    one. Now both convert the score written on the declared weight (40.00 of 40.004), as the 填表说明 adds up the scores
+    written and converts their sum (QA339 F1): the points lost, 40.00 × 100 ÷ 80, taken from the weight used."""
     run = CliRunner().invoke(main, ["explain", _rescaled(tmp_path, 80, 20, "40.004"), "-i", "a"])
     assert 0 == run.exit_code, run.output
-    assert "折算得分 = 40.004 × 100 ÷ 80 = 50.005" in run.output and "四舍五入保留2位小数：50.01" in run.output
+    assert ("四舍五入保留2位小数：40.00（按原分值 80 的得分）\n"
+            "  因其他指标不适用，分值由 80 按比例调整为 100（按 100 ÷ 80 折算，总分为各适用指标得分合计折算后四舍五入）\n"
+            "  失分 = 40.00 × 100 ÷ 80 = 50\n  四舍五入保留2位小数：50.00\n  折算得分 = 100 − 50.00 = 50.00\n") in run.output, \
+        run.output
 
 
 def test_a_rescaled_score_past_its_declared_weight_is_said_clamped_there_before_the_scaling(tmp_path: Path) -> None:
@@ -379,8 +384,9 @@ def test_a_rescaled_score_past_its_declared_weight_is_said_clamped_there_before_
     scaling, 60 being inside 0–100: the engine clamps to the declared 0–50 first (its warning: 取为 50), then scales 50."""
     run = CliRunner().invoke(main, ["--lang", "zh", "explain", _rescaled(tmp_path, 50, 50, "60"), "-i", "a"])
     assert 0 == run.exit_code, run.output
-    assert ("原始得分 60\n  超出 0–50 的范围，截取为 50（见提示）\n"
-            "  因其他指标不适用，分值由 50 按比例调整为 100：折算得分 = 50 × 100 ÷ 50 = 100\n") in run.output, run.output
+    assert ("原始得分 60\n  超出 0–50 的范围，截取为 50（见提示）\n  四舍五入保留2位小数：50.00（按原分值 50 的得分）\n"
+            "  因其他指标不适用，分值由 50 按比例调整为 100（按 100 ÷ 50 折算，总分为各适用指标得分合计折算后四舍五入）\n"
+            "  满分，折算得分 = 调整后的分值 100.00\n") in run.output, run.output
     assert "0–100" not in run.output
 
 
@@ -400,23 +406,44 @@ def _rescaled_reason(tmp_path: Path, head: str, weight: float, formula: str, oth
     return reason
 
 
-def test_a_rescaled_score_that_the_printed_score_would_not_give_names_the_value_computed(tmp_path: Path) -> None:
-    """'计算得40.00分；…分值由80调整为100，折算得50.01分': an auditor re-doing it gets 40.00 × 100 ÷ 80 = 50.00. The reason
-    names the value the engine rescaled (40.004) where the printed one would not give the score; else it reads as before."""
+def test_a_rescaled_scores_reason_converts_the_score_written_as_a_reader_can_check(tmp_path: Path) -> None:
+    """QA339 F1: the score is converted from the one written on the declared weight (40.00 of 40.004: the 填表说明 adds
+    up the scores written, then converts the sum), its points lost times the factor taken from the weight used, each
+    figure on paper; a leaf at full marks keeps its weight. (It named the value computed, '按计算值40.004分折算得50.01分'.)"""
     reason = _rescaled_reason(tmp_path, "grades: [{label: 合格, min: 60}, {label: 不合格, min: 0}]", 80, "v", 20)
-    assert reason("40.004").endswith("因其他指标不适用，分值由80调整为100，按计算值40.004分折算得50.01分")
-    assert reason("40").endswith("因其他指标不适用，分值由80调整为100，折算得50.00分")
+    assert reason("40.004").endswith("因其他指标不适用，分值由80调整为100，失分40.00分按100 ÷ 80折算为50.00分，得50.00分")
+    assert reason("40").endswith("因其他指标不适用，分值由80调整为100，失分40.00分按100 ÷ 80折算为50.00分，得50.00分")
+    assert reason("80").endswith("因其他指标不适用，分值由80调整为100，折算得100.00分")
+    assert reason("0").endswith("因其他指标不适用，分值由80调整为100，折算得0.00分")
 
 
-def test_a_rescaled_scores_computed_value_is_short_and_marked_approximate_where_it_is_not_exact(tmp_path: Path) -> None:
-    """QA118 F1: '按计算值2.783333333333333333333333334分折算得4.18分' put 28 digits into a 评分表 (167 ÷ 60 × 1.5 is 4.175
-    exactly, and no cut of 2.78333… gives 4.18 on paper), and '按计算值1.588分' named 1.5875 rounded as the value computed.
-    Numbers in reasons: the 计算值 has the fewest decimals that give the score, ≈ unless it is exact; where none do, ≈ with
-    six, as a rate in an equation is shown (≈10.583333%)."""
-    reason = _rescaled_reason(tmp_path, "total: 7.5\ngrades: [{label: 合格, min: 0}]", 5, "v / 60", 2.5)
-    assert reason("167").endswith("分值由5调整为7.5，按计算值≈2.783333分折算得4.18分")
-    assert reason("95.25").endswith("分值由5调整为7.5，按计算值≈1.588分折算得2.38分")  # 1.5875; 1.59 × 1.5 gives 2.39
-    assert reason("95.28").endswith("分值由5调整为7.5，按计算值1.588分折算得2.38分")  # exactly 1.588
+def test_a_rescaled_score_whose_loss_the_total_rounds_otherwise_says_so(tmp_path: Path) -> None:
+    """QA339 F1: 78.50 of 80 converts to 98.125, so the total is 98.13 and the 1.875 lost is 1.87, not the 1.88 it
+    rounds to: the reason shows the exact loss and why it is counted otherwise; one no decimals show is marked ≈."""
+    reason = _rescaled_reason(tmp_path, "grades: [{label: 合格, min: 60}, {label: 不合格, min: 0}]", 80, "v", 20)
+    assert reason("78.5").endswith("分值由80调整为100，失分1.50分按100 ÷ 80折算为1.875分，为使各项得分合计等于折算后的总分，"
+                                   "计1.87分，得98.13分")
+    other = tmp_path / "other"
+    other.mkdir()
+    both = load_indicator_set(_two(other))
+    from scoring_engine import Facts
+
+    result = score(both, Facts(values={"v": Decimal("40.1"), "u": Decimal("44.9")}, not_applicable={"b": "本年度不适用"}))
+    assert result.indicator("a").reason.endswith("分值由45调整为50，失分4.90分按100 ÷ 90折算为≈5.4444分，为使各项得分合计等于"
+                                                 "折算后的总分，计5.45分，得44.55分")
+    assert (Decimal("94.44"), Decimal("44.55"), Decimal("49.89")) == \
+        (result.total, result.indicator("a").score, result.indicator("c").score)  # 85.00 × 100 ÷ 90 = 94.444
+
+
+def _two(folder: Path) -> Path:
+    """A set of 甲 (45, scored v) and 丙 (45, scored u), and 乙 (10) that its facts mark 不适用, rescaled over the two."""
+    (folder / "set.yaml").write_text(
+        'id: rescale\nname: 不适用折算\nversion: "1"\nnot_applicable: rescale\ngrades: [{label: 合格, min: 0}]\n'
+        "facts:\n  v: {type: number}\n  u: {type: number}\nindicators:\n"
+        "  - {id: a, name: 甲, weight: 45, rule: {kind: formula, score: v}}\n"
+        "  - {id: c, name: 丙, weight: 45, rule: {kind: formula, score: u}}\n"
+        "  - {id: b, name: 乙, weight: 10, rule: {kind: formula, score: 10}}\n", encoding="utf-8")
+    return folder / "set.yaml"
 
 
 def test_the_raw_score_of_a_rescaled_indicator_is_told_on_its_declared_weight_as_the_engine_takes_it():

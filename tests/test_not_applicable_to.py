@@ -199,8 +199,9 @@ def test_a_project_marking_every_indicator_not_applicable_is_refused_under_eithe
 def test_rows_of_equal_weight_stay_equal_when_another_indicator_is_not_applicable(tmp_path) -> None:
     """QA253 F1: three 产出 rows giving no 分值 split 50 as 16.67, 16.67, 16.66; with 满意度 not applicable the group's
     55.56 was shared in proportion to those rounded shares, 18.53, 18.52, 18.51, equal rows 0.02 apart, and the total
-    92.33 where an equal split gives 92.34. Rows split equally share the weight used equally, and the 自评表 written
-    of it reads back to the same scores without a word."""
+    92.33 where an equal split gave 92.34. Rows split equally share the weight used equally, and the 自评表 written
+    of it reads back to the same scores without a word. (The total is now the scores written converted at once,
+    83.10 × 100 ÷ 90 = 92.33, whatever the split: QA339 F1; row a's 15.79 converts to 17.54, no longer 17.55.)"""
     from scoring_engine import load_indicator_set
     from scoring_engine.forms.reader import read_form
     from scoring_engine.reports.layouts import render_layout
@@ -214,8 +215,8 @@ def test_rows_of_equal_weight_stay_equal_when_another_indicator_is_not_applicabl
                   not_applicable={"satisfaction": "未开展满意度调查"})
     result = score(indicator_set, facts)
     assert [(r.weight, r.score) for r in result.indicator("output").children] == \
-        [(Decimal("18.52"), Decimal("17.55")), (Decimal("18.52"), Decimal("18.52")), (Decimal("18.52"), Decimal("12.35"))]
-    assert Decimal("92.34") == result.total
+        [(Decimal("18.52"), Decimal("17.54")), (Decimal("18.52"), Decimal("18.52")), (Decimal("18.52"), Decimal("12.35"))]
+    assert Decimal("92.33") == result.total
     form = tmp_path / "form.xlsx"
     form.write_bytes(render_layout(result, indicator_set, "xlsx", "selfeval"))
     read = read_form(form, indicator_set)

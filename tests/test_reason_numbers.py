@@ -37,11 +37,13 @@ NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d+\.(\d+)(?!\d)(?!%)")
 LOWER_EQUATION = re.compile(r"实际值([\d.]+)超过目标值([\d.]+)，得分 = ([\d.]+) × \2 ÷ \1 = ([\d.]+)分")
 # What a rate was measured on: the value and target as the facts give them (0.8998 against 0.9 is not 0.90 against 0.9).
 MEASURED = re.compile(r"实际值[\d.]+，目标值[\d.]+，")
+# A rescaled score's exact loss where the total converted at once counts it otherwise (rescaled.evened, QA339 F1).
+EVENED = re.compile(r"折算为≈?[\d.]+分，为使各项得分合计")
 
 
 def too_precise(text: str, precision: int) -> list[str]:
     """The numbers of `text` with more decimals than `precision`, percentages and a lower-is-better equation excepted."""
-    text = MEASURED.sub("", LOWER_EQUATION.sub("", text))
+    text = EVENED.sub("", MEASURED.sub("", LOWER_EQUATION.sub("", text)))
     return [m.group(0) for m in NUMBER.finditer(text) if len(m.group(1)) > precision]
 
 
