@@ -116,7 +116,9 @@ def shares(leaves: Sequence[tuple[Decimal, Decimal, Decimal, Factor]], rounds: R
     losses = floors
     if left > 0:  # largest remainders first; then a second unit; a leaf at full marks only where nothing else can
         left = _give(losses, used, sorted(partial, key=lambda i: lost[i] - losses[i], reverse=True), left, 1)
-        _give(losses, used, full, left, 1)
+        # (of those, the one whose weight was rounded up the most gives it back)
+        gained = {i: used[i] - Fraction(leaves[i][1]) * leaves[i][3].value * unit for i in full}
+        _give(losses, used, sorted(full, key=lambda i: gained[i], reverse=True), left, 1)
     elif left < 0:  # taken back: smallest remainders first; a leaf scoring 0 only where nothing else can
         zeros = [i for i in range(len(leaves)) if i not in partial and i not in full]
         left = -_give(losses, used, sorted(partial, key=lambda i: lost[i] - losses[i]), -left, -1)

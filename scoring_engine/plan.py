@@ -156,7 +156,8 @@ class ScoringPlan:
         self.leaf_parts = SharedTable(_MOST_KEPT)
         self.leaf_texts = SharedTable(_MOST_KEPT)
         self.parent_texts = SharedTable(_MOST_KEPT)  # an indicator's with children, all but its children (audit.SharedParent)
-        # the weights rescaled over the applicable leaves (not_applicable: rescale), by the ids marked not applicable:
+        # the weights rescaled over the applicable leaves (not_applicable: rescale) and each leaf's exact factor
+        # (_rescale_shares), by the ids marked not applicable:
         # a portfolio's projects mark the same few indicators again and again (each entry weighs every indicator)
         self.rescaled = SharedTable(_MOST_RESCALED)
         # the outcome of a leaf whose rule reads true/false facts alone, by its position and their values (kept_outcome)

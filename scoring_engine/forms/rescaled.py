@@ -96,10 +96,15 @@ def _judgement(score: Decimal, declared: Decimal, used: Decimal, places: int,
     (QA86 F1: 17 of a rescaled 21 at 0 decimals is 15.38 of 19, printed 15, below a tier from 15.2; 15.5 gives 17 back
     and prints 16)."""
     exact = score * declared / used
+
+    def gives(candidate: Decimal) -> bool:  # the score converted, or its points lost taken from the weight (QA339 F1)
+        return round_half_up(candidate * used / declared, places) == score or \
+            used - round_half_up((declared - round_half_up(candidate, places)) * used / declared, places) == score
+
     for decimals in range(places, _PLACES + 1):  # (a tier's end may lie some steps off the exact value: QA88 F1)
         step, near = Decimal(1).scaleb(-decimals), round_half_up(exact, decimals)
         for candidate in sorted((near + j * step for j in range(-_STEPS, _STEPS + 1)), key=lambda c: abs(c - exact)):
-            if round_half_up(candidate * used / declared, places) == score and fits(candidate):
+            if gives(candidate) and fits(candidate):
                 return _tidy(candidate)
     return _tidy(round_half_up(exact, _PLACES))
 
