@@ -55,6 +55,9 @@ RULES = (
     ("{key} {value} is above 1 (the whole)", "{key} {value} 大于 1（全部）"),
     ("a part's share must be above 0", "各部分的比例应大于 0"),
     ("over_target needs a target: the deviation is measured from it", "over_target 需要 target：偏离度按目标值计算"),
+    ("over_target is for a target to reach or a ceiling: with direction: both a value past the target already loses "
+     "points in proportion",
+     "over_target 用于要达到的目标或上限：direction: both 时超过目标值的部分已按比例扣分，不能再按偏离度调减"),
     ("give points (or share) for every element, or for none (equal shares)",
      "每个要点都写 points（或 share），或都不写（平均分配）"),
     ("element points add up to {total}, not the weight {weight}", "要点分值合计 {total}，不等于分值 {weight}"),

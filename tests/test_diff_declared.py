@@ -140,8 +140,10 @@ def _children_from(standard: str, categories: str, comparisons: str, extra: str 
 FULL = "定量指标（≥）：达到目标值得满分；未达到的，得分 = 分值 × 实际值 ÷ 目标值。"
 CATEGORIES = "经济效益指标, 社会效益指标, 生态效益指标, 可持续影响指标"
 COMPARISONS = '"≥": quantitative, "≤": quantitative_lower, "=": exact, 定性: qualitative'
-EXACT = "\n        exact: 定量指标（=）：等于目标值得满分，否则不得分。"
-EXACT_RULE = "\n        exact: {kind: equal, value: row.actual, target: row.target}"
+EXACT = ("\n        exact: 定量指标（=）：等于目标值得满分；低于目标值的，得分 = 分值 × 实际值 ÷ 目标值；"
+         "高于目标值的，得分 = 分值 × 目标值 ÷ 实际值；目标值为0的，不等于0即不得分。")
+EXACT_RULE = ("\n        exact: {kind: equal, value: row.actual, target: row.target, "
+              "otherwise: {kind: proportional, value: row.actual, target: row.target, direction: both}}")
 
 
 def test_a_row_groups_standard_text_is_listed_like_a_leafs() -> None:
@@ -166,8 +168,9 @@ def test_a_row_groups_categories_comparisons_and_each_row_types_rule_are_listed(
         ("行的二级指标", about, "经济效益指标、社会效益指标、生态效益指标、可持续影响指标", "经济效益指标、社会效益指标、生态效益指标"),
         ("指标性质", about, "=: exact", "—"),
         ("评分规则", about, "—", "quantitative.floor: 0.6"),
-        ("评分标准", about, "exact: 定量指标（=）：等于目标值得满分，否则不得分。", "—"),
-        ("评分规则", about, "exact: 等于目标计分（equal）：value: row.actual，target: row.target", "—"),
+        ("评分标准", about, f"exact:{EXACT.partition('exact:')[2]}", "—"),
+        ("评分规则", about, "exact: 等于目标计分（equal）：value: row.actual，target: row.target，otherwise: {kind: proportional, "
+                           "value: row.actual, target: row.target, direction: both}", "—"),
     ] == rows
 
 

@@ -8,6 +8,14 @@ from click.testing import CliRunner
 
 from scoring_engine.cli import main
 
+SELF_EVALUATION = Path(__file__).resolve().parent.parent / "indicator_sets" / "self-evaluation.yaml"
+
+
+def _line_of(text: str) -> int:
+    """The line of the bundled self-evaluation set that is `text`, as the messages name it."""
+    return SELF_EVALUATION.read_text(encoding="utf-8").splitlines().index(text) + 1
+
+
 HEAD = 'extends: national-framework\nid: q\nname: 某省方案\nversion: "2025"\n'
 
 
@@ -191,7 +199,7 @@ def test_a_profile_with_its_own_indicators_is_told_at_that_line_to_write_its_own
     assert 1 == code and 4 == len(lines), output
     assert all(line.startswith("error: p.yaml:5: $.form.") and line.endswith("names in its form: give the profile its own "
                                                                             "form: too)") for line in lines), output
-    assert "funds block shows indicator budget" in lines[0] and "self-evaluation.yaml line 43" in lines[0], output
+    assert "funds block shows indicator budget" in lines[0] and f"self-evaluation.yaml line {_line_of('    indicator: budget')}" in lines[0], output
 
 
 def test_a_profile_changing_the_total_is_told_at_its_total_line_to_write_its_grades_and_rescale(
@@ -206,9 +214,9 @@ def test_a_profile_changing_the_total_is_told_at_its_total_line_to_write_its_gra
     lines = output.splitlines()
     assert 1 == code and 4 == len(lines), output
     assert all(line.startswith("error: p.yaml:5: $.") for line in lines), output
-    assert lines[0].endswith("line 102 starts a grade above it: give the profile its own grades:, their min in points of "
+    assert lines[0].endswith(f"line {_line_of('  - {label: 优秀, min: 90, aliases: [优]}')} starts a grade above it: give the profile its own grades:, their min in points of "
                              "its total)"), output
-    assert lines[3].endswith("line 107 no longer add up to: write rescale: siblings under change: for one of them, or set "
+    assert lines[3].endswith(f"line {_line_of('indicators:')} no longer add up to: write rescale: siblings under change: for one of them, or set "
                              "their weights under change:)"), output
     followed = head + ("total: 50\nchange:\n  budget: {rescale: siblings}\ngrades:\n  - {label: 合格, min: 30}\n"
                        "  - {label: 不合格, min: 0}\nexplain_when: []\n")

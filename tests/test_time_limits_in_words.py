@@ -85,7 +85,7 @@ def test_a_time_limit_in_words_in_a_row_typed_to_reach_is_refused_with_a_fix_tha
 @pytest.mark.parametrize(("row", "reason"), [
     ({"type": "exact", "target": "3个月内", "actual": "3个月"}, "实际值3等于目标值3，得满分20.00分"),
     ({"type": "exact", "target": "3个月以内", "actual": "3个月"}, "实际值3等于目标值3，得满分20.00分"),
-    ({"type": "exact", "target": "3个月以内", "actual": "2个月"}, "实际值2不等于目标值3，不得分"),
+    ({"type": "exact", "target": "3个月以内", "actual": "2个月"}, "实际值2，目标值3，完成率66.67%，得分 = 20 × 66.67% = 13.33分"),
     ({"type": "qualitative", "target": "3个月内完成", "tier": "达成年度指标", "score": 18, "reason": "按期"},
      "达成年度指标（16–20分），得18.00分：按期"),
     ({"type": "qualitative", "target": "3个月以内", "tier": "达成年度指标", "score": 18, "reason": "按期"},

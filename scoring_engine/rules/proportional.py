@@ -1,5 +1,8 @@
 """Rule kind ``proportional``: value / target capped at 1 (or target / value when lower is better), optionally with a floor.
 
+With ``direction: both`` a deviation either way loses in proportion: value / target below the target, target / value
+above it (an "=" target scored as ≥ and ≤ at once; 0 against a target of 0 is full marks, anything else 0).
+
 With ``over_target`` a value far past its target loses points by the deviation
 (偏离度调减, 财预〔2020〕10号 第十六条; see ``_over_target``).
 """
@@ -32,6 +35,7 @@ class Proportional(NamedTuple):
     over_target: OverTarget | None = None
     rows: bool = False  # scores the rows of a target table, whose unit may make its values rates (%)
     rate_name: str = "完成率"  # a value that is itself a rate (no target) is named by its label: 预算执行率
+    both: bool = False  # direction: both, a deviation either way loses in proportion
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Proportional | None:
@@ -44,10 +48,15 @@ class Proportional(NamedTuple):
         if "over_target" in spec and "target" not in spec:
             b.problem("over_target needs a target: the deviation is measured from it", "over_target")
             return None
+        both = spec.get("direction") == "both"
+        if both and "over_target" in spec:
+            b.problem("over_target is for a target to reach or a ceiling: with direction: both a value past the target "
+                      "already loses points in proportion", "over_target")
+            return None
         if value is None or ("target" in spec and target is None) or ("over_target" in spec and beyond is None):
             return None
         return cls(value, target, spec.get("direction") == "lower_is_better", floor, b.rounding,
-                   spec.get("display", "number"), beyond, b.rows, _rate_name(value, target, b))
+                   spec.get("display", "number"), beyond, b.rows, _rate_name(value, target, b), both)
 
     @property
     def reads(self) -> frozenset[str]:
@@ -69,7 +78,7 @@ def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, 
     # a value past the target keeps the decimals that tell them apart: not '实际值90超过目标值90'
     fields: dict[str, object] = {"rate": _rate_shown(rule, rate, weight), "actual_rate": percent(actual_rate),
                                  "value": unambiguous(value, display, (target,), rule.rounding.places), "target": show(target)}
-    if rule.lower_is_better and value > target:  # the equation holds as printed: see _lower_equation
+    if (rule.lower_is_better or rule.both) and value > target:  # the equation holds as printed: see _lower_equation
         fields["value"], fields["target"] = _lower_equation(rule, value, target, weight, display, fields["value"])
     if rule.floor is not None:
         fields["floor"] = _as_given(rule.floor, "percent")  # a pass line of 99.999% is not 100.00% (QA99 F2)
@@ -170,10 +179,10 @@ ZERO_TARGET_RULE_HINT = "a target to reach is above 0; for a ceiling of 0 (零�
 def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
     value = facts.number(rule.value, "value")
     target = facts.number(rule.target, "target") if rule.target else ONE
-    if target < 0 or (target == 0 and not rule.lower_is_better):  # ≤0起 (零事故) is a target; ≥0 is none
+    if target < 0 or (target == 0 and not (rule.lower_is_better or rule.both)):  # ≤0起 (零事故) is a target; ≥0 is none
         raise ScoringError(f"target must be above 0, got {plain(target)}", expression=rule.target.text if rule.target else None,
                            hint=None if target else ZERO_TARGET_HINT if rule.rows else ZERO_TARGET_RULE_HINT)
-    rate = (ONE if value <= target else target / value) if rule.lower_is_better else value / target
+    rate = _rate(rule, value, target)
     actual_rate, rate = rate, min(rate, ONE)
     details: dict[str, Any] = {"value": value, "target": target, "rate": rate}
     if actual_rate != rate:
@@ -192,9 +201,19 @@ def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
         return Outcome(share * weight, "proportional.above_floor", fields, details)
     if rate == ONE and rule.over_target and (reduced := _reduced(rule, weight, value, target, fields, details, facts)):
         return reduced
-    if rule.lower_is_better:
+    if rule.lower_is_better or (rule.both and value > target):
         return Outcome(rate * weight, "proportional.lower_full" if rate == ONE else "proportional.lower_partial", fields, details)
     return Outcome(rate * weight, "proportional.full" if rate == ONE else "proportional.partial", fields, details)
+
+
+def _rate(rule: Proportional, value: Decimal, target: Decimal) -> Decimal:
+    """value / target (higher is better); 1 up to the target and target / value past it (lower is better); with
+    direction both, value / target below the target and target / value above it, and 0 off a target of 0."""
+    if rule.lower_is_better:
+        return ONE if value <= target else target / value
+    if rule.both and value != target:
+        return ZERO if target == 0 else value / target if value < target else target / value
+    return ONE if rule.both else value / target
 
 
 _FIELDS = ("rate", "actual_rate", "value", "target", "rate_name", "measured")
@@ -222,6 +241,9 @@ def steps(s: Story) -> list[str]:
     lines.append(s.value_line("target", "目标值") if "target" in s.spec else "目标值 = 1（未设目标，实际值即完成率）")
     if s.spec.get("direction") == "lower_is_better":
         lines.append(f"完成率 = 目标值 ÷ 实际值（越低越好；不超过目标为100%）= {rate_shown(d['rate'])}")
+    elif s.spec.get("direction") == "both":
+        lines.append(f"完成率 = 实际值 ÷ 目标值（低于目标时）或 目标值 ÷ 实际值（高于目标时），两个方向的偏离都按比例扣分"
+                     f" = {rate_shown(d['rate'])}")
     else:
         lines.append(f"完成率 = 实际值 ÷ 目标值（最高100%）= {rate_shown(d['rate'])}")
     if "uncapped_rate" in d:

@@ -1,0 +1,97 @@
+"""QA339: the bundled indicator sets against the documents they cite.
+
+F1: an "=" target row scored 0 unless exactly equal ("=100%" with 98% got 0 of 20), and the docs said the 填表说明 says
+so; it gives a rule for ≥ and ≤ only. The bundled sets now score "=" as both at once: full marks when equal, else
+weight × the smaller of actual ÷ target and target ÷ actual, all or nothing on a target of 0 (an `equal` rule whose
+`otherwise` is a `proportional` rule with `direction: both`).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from conftest import ROOT
+from scoring_engine import IndicatorSetError, load_indicator_set, parse_indicator_set, score
+
+#: Every bundled set with "=" rows, and the groups holding them.
+EQUAL_SETS = {"self-evaluation": ("output", "benefit", "satisfaction"),
+              "sichuan-self-evaluation": ("output", "benefit", "satisfaction"),
+              "hubei-self-evaluation": ("output", "benefit"), "henan-special-bond": ("cost", "output", "benefit"),
+              "henan-special-bond-operation": ("cost", "output", "benefit"),
+              "cost-type-self-evaluation": ("cost", "output", "benefit", "satisfaction")}
+
+
+def _scored(set_id: str, group: str, target: str, actual: object) -> tuple[Decimal, str]:
+    """The score and reason of one "=" row of weight `group`'s whole in the set's own example facts."""
+    facts: dict[str, Any] = json.loads((ROOT / "indicator_sets" / f"{set_id}.facts.json").read_text(encoding="utf-8"))
+    categories = load_indicator_set(ROOT / "indicator_sets" / f"{set_id}.yaml").indicator(group).rows
+    assert categories is not None
+    facts["facts"]["targets"][group] = [{"id": "x", "name": "测试行", "category": categories.categories[0],
+                                         "target": target, "actual": actual}]
+    result = score(load_indicator_set(ROOT / "indicator_sets" / f"{set_id}.yaml"), facts["facts"])
+    row = result.indicator(f"{group}.x")
+    return row.score / row.weight, row.reason
+
+
+@pytest.mark.parametrize("set_id", EQUAL_SETS)
+def test_an_equal_row_loses_in_proportion_either_way_and_all_on_a_target_of_0(set_id: str) -> None:
+    """QA339 F1: a row "=100%" done 98% keeps 98% of its points, not 0; "=4次" done 5 keeps 4 ÷ 5; "=4次" done 3 keeps
+    3 ÷ 4; equal keeps all; "=0起" keeps all at 0 and nothing at 1, in every group of every bundled set."""
+    for group in EQUAL_SETS[set_id]:
+        share, reason = _scored(set_id, group, "=100%", "98%")
+        assert Decimal("0.98") == share.quantize(Decimal("0.01")) and reason.startswith("实际值98.00%，目标值100.00%，完成率98.00%")
+        share, reason = _scored(set_id, group, "=4次", "5次")
+        assert Decimal("0.8") == share.quantize(Decimal("0.01")) and reason.startswith("实际值5超过目标值4，得分 = "), reason
+        assert Decimal("0.75") == _scored(set_id, group, "=4次", "3次")[0].quantize(Decimal("0.01"))
+        share, reason = _scored(set_id, group, "=4次", "4次")
+        assert 1 == share and reason.startswith("实际值4等于目标值4，得满分"), reason
+        assert 1 == _scored(set_id, group, "=0起", "0起")[0]
+        assert 0 == _scored(set_id, group, "=0起", "1起")[0]
+
+
+def test_a_weight_of_20_done_98_percent_of_an_equal_100_percent_scores_19_60() -> None:
+    """QA339 F1: the finding's own example, on Sichuan's form: 20 × 98% = 19.60, and the reason shows the product."""
+    facts: dict[str, Any] = json.loads((ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json").read_text("utf-8"))
+    facts["facts"]["targets"]["output"] = [
+        {"id": "pipes", "name": "新建供水管网长度", "type": "quantitative", "weight": 20, "target": 10, "actual": 10},
+        {"id": "cost", "name": "每公里管网造价", "type": "quantitative_lower", "weight": 10, "target": 100, "actual": 100},
+        {"id": "quality", "name": "工程竣工验收合格率", "category": "质量指标", "comparison": "=", "weight": 20,
+         "target": "100%", "actual": "98%"}]
+    result = score(load_indicator_set(ROOT / "indicator_sets" / "sichuan-self-evaluation.yaml"), facts["facts"])
+    quality = result.indicator("output.quality")
+    assert Decimal("19.60") == quality.score
+    assert "实际值98.00%，目标值100.00%，完成率98.00%，得分 = 20 × 98.00% = 19.60分" == quality.reason
+
+
+_ONE = """id: t
+name: t
+version: "1"
+total: 10
+grades: [{label: 合格, min: 0}]
+facts:
+  a: {type: number, label: 实际}
+  b: {type: number, label: 目标}
+indicators:
+  - id: x
+    name: x
+    weight: 10
+    rule: {kind: proportional, value: a, target: b, direction: both%s}
+"""
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [(8, 10, "8"), (12.5, 10, "8"), (10, 10, "10"), (0, 0, "10"),
+                                                  (3, 0, "0"), (0, 10, "0")])
+def test_direction_both_takes_the_smaller_ratio(a: float, b: float, expected: str) -> None:
+    """QA339 F1: `direction: both` is value ÷ target below the target and target ÷ value above it; 0 off a target of 0."""
+    assert Decimal(expected) == score(parse_indicator_set(_ONE % ""), {"a": a, "b": b}).indicator("x").score
+
+
+def test_direction_both_refuses_over_target() -> None:
+    """QA339 F1: a value past the target already loses points with `both`: a reduction on top is refused, in Chinese."""
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(_ONE % ", over_target: {above: 0.2}")
+    assert "direction: both 时超过目标值的部分已按比例扣分" in caught.value.text("zh")
