@@ -140,10 +140,9 @@ WEIGHTED = """                weighted:
                   bands:
                     - {min: 0.9, points: 10}
                     - {min: 0.8, max: 0.9, points: 8}
-                    - {min: 0.7, max: 0.8, points: 6}
-                    - {min: 0.6, max: 0.7, points: 4}
+                    - {min: 0.6, max: 0.8, points: 5}
 """
-SATISFIED = "满意度≥90%得10分；80%（含）–90%得8分；70%（含）–80%得6分；60%（含）–70%得4分；低于60%不得分。"
+SATISFIED = "满意度≥90%得10分；80%（含）–90%得8分；60%（含）–80%得5分；低于60%不得分。"
 
 
 def _national(tmp_path: Path, *edits: tuple[str, str]) -> list[LintWarning]:
@@ -166,6 +165,6 @@ def test_a_switchs_variant_that_strays_from_the_standard_the_others_keep_is_name
 def test_a_standard_that_states_each_variant_in_its_own_sentence_is_clean(tmp_path: Path) -> None:
     """QA170 F7: no false alarm where the text gives each variant its own numbers: each variant agrees with its sentence,
     and the other variant's sentence is not held against it."""
-    weighted = WEIGHTED.replace("points: 8}", "points: 7}").replace("points: 6}", "points: 5}").replace("points: 4}", "points: 3}")
-    text = f"按满意率计算的：{SATISFIED}按加权法计算的：{SATISFIED.replace('8分', '7分').replace('6分', '5分').replace('4分', '3分')}"
+    weighted = WEIGHTED.replace("points: 8}", "points: 7}").replace("points: 5}", "points: 4}")
+    text = f"按满意率计算的：{SATISFIED}按加权法计算的：{SATISFIED.replace('8分', '7分').replace('5分', '4分')}"
     assert [] == [str(w) for w in _national(tmp_path, (WEIGHTED, weighted), (SATISFIED, text))]

@@ -95,3 +95,19 @@ def test_direction_both_refuses_over_target() -> None:
     with pytest.raises(IndicatorSetError) as caught:
         parse_indicator_set(_ONE % ", over_target: {above: 0.2}")
     assert "direction: both 时超过目标值的部分已按比例扣分" in caught.value.text("zh")
+
+
+@pytest.mark.parametrize("method", ["ratio", "weighted"])
+@pytest.mark.parametrize(("rate", "points"), [("0.9", "10"), ("0.85", "8"), ("0.8", "8"), ("0.75", "5"), ("0.65", "5"),
+                                              ("0.6", "5"), ("0.59", "0")])
+def test_the_frameworks_satisfaction_bands_are_the_documented_ones(method: str, rate: str, points: str) -> None:
+    """QA339 F2: national-framework scored 满意度 10/8/6/4/0 at 90/80/70/60, bands no source gives; the documented bands
+    are ≥90% → 10, 80–90 → 8, 60–80 → 5, <60 → 0, for 满意率 and the weighted rate alike."""
+    framework = load_indicator_set(ROOT / "indicator_sets" / "national-framework.yaml")
+    facts: dict[str, Any] = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text("utf-8"))
+    satisfied = int(Decimal(rate) * 100)  # of 100: 满意 in the ratio; 非常满意 beside 一般 in the weighted (1 and 0.5)
+    facts["facts"]["survey"] = ({"method": method, "very_satisfied": 0, "satisfied": satisfied, "neutral": 100 - satisfied,
+                                 "dissatisfied": 0, "very_dissatisfied": 0} if method == "ratio" else
+                                {"method": method, "very_satisfied": 2 * satisfied - 100, "satisfied": 0,
+                                 "neutral": 200 - 2 * satisfied, "dissatisfied": 0, "very_dissatisfied": 0})
+    assert Decimal(points) == score(framework, facts["facts"]).indicator("benefit.satisfaction.beneficiaries").score
