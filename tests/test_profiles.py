@@ -1205,9 +1205,11 @@ def test_a_profile_of_any_wrong_shape_is_refused_with_its_problems_not_an_intern
 
 
 def test_weights_a_rescale_makes_fractional_under_the_integer_rule_are_one_problem_at_the_rescale(tmp_path: Path) -> None:
-    """决策 10.5 with rescale: siblings under the national set's integer weight rule gave 35 lines, one per indicator of
-    the tree (QA24 F6): now the one at 10.5 and one at the rescale, naming how many weights it made fractional."""
-    path = _write(tmp_path, "p.yaml", "extends: national-framework\nchange:\n  decision:\n    weight: 10.5\n    rescale: siblings\n")
+    """决策 10.5 with rescale: siblings under a province's integer weight rule (Henan's note, which the national set no
+    longer declares: QA339 F3) gave 35 lines, one per indicator of the tree (QA24 F6): now the one at 10.5 and one at the
+    rescale, naming how many weights it made fractional."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nchange:\n  decision:\n    weight: 10.5\n    rescale: siblings\n"
+                  "weight_rules:\n  - {indicators: [output, benefit], min_share: 0.6}\n  - {integer: true}\n")
     [(_, first_line, first, _), (_, line, message, hint)] = _problems(path)
     assert (4, 5) == (first_line, line)
     assert first.endswith("决策 (decision) weighs 10.5, not a whole number")

