@@ -136,7 +136,7 @@ def test_a_batch_whose_rates_are_b_over_a_says_as_it_did(tmp_path: Path) -> None
 #: The sha256 of each bundled set before QA324 F1 (as its filled and blank forms record it): unchanged (QA328 F1).
 SHA256 = {"self-evaluation": "af44d59350e7987f715d949b326233995cb87d8e3288fb11050709f40ce2fe17",
           "hubei-self-evaluation": "60c2464b4fd2c295ec1638aa071f78561df0539745beadc2217bb82c6eca5583",
-          "henan-special-bond": "b687e6cda0b60f3961b5054a49bef3e3a08a6e450ec009aee281e9d29ff15b36",
+          "henan-special-bond": "3814f12c66ae22992b376058ac9c4ee3498ad4ca0d54db5adf32d7d1573bbf39",
           "cost-type-self-evaluation": "da344923528b7319f0b13cac9454aaa6e1141962150a38f6035f77d73432a02d"}
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from conftest import ROOT
 from scoring_engine import IndicatorSetError, load_indicator_set, parse_indicator_set, score
+from scoring_engine._budget_share import budget_share
 
 #: Every bundled set with "=" rows, and the groups holding them.
 EQUAL_SETS = {"self-evaluation": ("output", "benefit", "satisfaction"),
@@ -139,3 +140,25 @@ def test_the_framework_declares_no_henan_note() -> None:
     """QA339 F3: national-framework keeps 第十四条's 产出 + 效益 ≥ 60% only."""
     text = (ROOT / "indicator_sets" / "national-framework.yaml").read_text(encoding="utf-8")
     assert "integer: true" not in text.partition("weight_rules:")[2].partition("grades:")[0]
+
+
+@pytest.mark.parametrize("set_id", ["henan-special-bond", "henan-special-bond-operation"])
+@pytest.mark.parametrize(("total", "grade", "share"), [(95, "优秀", None), (85, "良好", None), (70, "中等", ("0.1", "0.3")),
+                                                       (50, "差", ("0.3", "1"))])
+def test_the_henan_grades_carry_henans_consequences(set_id: str, total: int, grade: str, share: Any) -> None:
+    """QA339 F4: Henan's 结果应用 (中 → 按照被评价年度预算的10%–30%扣减; 差 → 30%以上，直至取消; both 取消同类项目资金申报权)
+    was missing from the Henan sets: their grades carry it now, and the batch's 结果应用 reads the share of the budget."""
+    facts: dict[str, Any] = json.loads((ROOT / "indicator_sets" / f"{set_id}.facts.json").read_text("utf-8"))
+    output = min(40, total - 40)  # 成本, 预算执行率 and 满意度 keep their 40 points; 产出 and 效益 give the rest
+    facts["facts"]["targets"]["output"] = [{"id": "q", "name": "污水处理量", "category": "数量指标", "target": "≥40万吨",
+                                            "actual": f"{output}万吨"}]
+    facts["facts"]["targets"]["benefit"] = [{"id": "b", "name": "削减量", "category": "生态效益指标", "target": "≥20吨",
+                                             "actual": f"{total - 40 - output}吨"}]
+    result = score(load_indicator_set(ROOT / "indicator_sets" / f"{set_id}.yaml"), facts["facts"])
+    assert (Decimal(total), grade) == (result.total, result.grade)
+    if share is None:
+        assert not result.grade_consequence
+        return
+    assert result.grade_consequence and result.grade_consequence.endswith("；取消同类项目资金申报权")
+    found = budget_share(result.grade_consequence)
+    assert found is not None and (Decimal(share[0]), Decimal(share[1])) == (found.low, found.high)
