@@ -168,7 +168,7 @@ def test_a_number_in_a_reason_cell_is_refused_on_its_cell(tmp_path: Path, set_id
 @pytest.mark.parametrize("reason", ["—", "无", "无。", " / "])
 def test_a_dash_or_none_in_the_funds_reason_is_no_reason_given(tmp_path: Path, reason: str) -> None:
     """QA237 5: a Sichuan form's 执行率未达到90%的原因 holding — or 无 is no reason for 需说明 (batch's 单位已说明), but the
-    set's own check read it as one and said nothing, where an empty cell gets 须说明原因. Read as empty: the fact's
+    set's own check read it as one and said nothing, where an empty cell gets its warning (原因栏未填写，需补填原因; QA339 F6). Read as empty: the fact's
     default 未说明, and the check's warning, as for the empty cell."""
     facts = ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json"
     warned = []
@@ -176,7 +176,7 @@ def test_a_dash_or_none_in_the_funds_reason_is_no_reason_given(tmp_path: Path, r
         form = written_form(facts, tmp_path / f"form{len(warned)}.xlsx", {"G6": 80, "K6": typed})
         code, output = scored_form(form)
         assert 0 == code, output
-        warned.append([line.split(".xlsx", 1)[-1] for line in output.splitlines() if "须说明原因" in line])  # (QA319 F1:
+        warned.append([line.split(".xlsx", 1)[-1] for line in output.splitlines() if "需补填原因" in line])  # (QA319 F1:
         # a check's warning of a form names its cells only, no longer its file)
     assert warned[0] == warned[1] and len(warned[0]) == 1, warned
 

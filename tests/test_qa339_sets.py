@@ -16,7 +16,10 @@ from typing import Any
 import pytest
 
 from conftest import ROOT
+from click.testing import CliRunner
+
 from scoring_engine import IndicatorSetError, load_indicator_set, parse_indicator_set, score
+from scoring_engine.cli import main
 from scoring_engine._budget_share import budget_share
 
 #: Every bundled set with "=" rows, and the groups holding them.
@@ -177,3 +180,17 @@ def test_the_tier_words_of_the_10_hao_are_read_as_their_tiers(set_id: str, words
                                             "actual": words, "score": str(weight * Decimal(share)), "reason": "用例"}]
     row = score(indicator_set, facts["facts"]).indicator("output.q")
     assert weight * Decimal(share) == row.score and row.reason.startswith(f"{words}，即{tier}（"), row.reason
+
+
+def test_sichuans_report_says_the_rate_under_90_percent_once_and_the_empty_reason_cell_apart(tmp_path: Path) -> None:
+    """QA339 F6: a Sichuan project at 80% without a reason printed 需说明：预算执行率未达到90%，需说明原因 and 提示：预算执行率
+    未达到90%，须说明原因, one line twice in two words (需, 须). The 需说明 stays; the check says what it finds (the reason
+    cell left empty), in 需."""
+    document = json.loads((ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json").read_text("utf-8"))
+    document["facts"]["budget"] = {**document["facts"]["budget"], "paid": document["facts"]["budget"]["total"] * 0.8}
+    document["facts"]["budget"].pop("reason", None)
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    out = CliRunner().invoke(main, ["--lang", "zh", "score", str(facts)]).output
+    assert 1 == out.count("预算执行率未达到90%，需说明原因"), out
+    assert 1 == out.count("预算执行率未达到90%，原因栏未填写，需补填原因") and "须" not in out, out
