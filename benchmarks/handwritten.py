@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import Any
 
 ZERO, ONE, CENT = Decimal(0), Decimal(1), Decimal("0.01")
@@ -192,8 +193,7 @@ def score_national(document: dict[str, Any]) -> Scored:
         rate = (counts[0] + counts[1] * Decimal("0.75") + counts[2] * half + counts[3] * Decimal("0.25")) / valid
     else:
         rate = (counts[0] + counts[1]) / valid
-    points = band(rate, ((Decimal("0.9"), Decimal(10)), (Decimal("0.8"), Decimal(8)), (Decimal("0.7"), six),
-                         (Decimal("0.6"), Decimal(4))))
+    points = band(rate, ((Decimal("0.9"), Decimal(10)), (Decimal("0.8"), Decimal(8)), (Decimal("0.6"), Decimal(5))))
     raw["benefit.satisfaction.beneficiaries"] = points, f"{pct(rate)}，得{r2(points)}分"
     warnings = _checks(b, o, valid)
     return _totals(raw, document.get("not_applicable", {}), warnings)
@@ -227,10 +227,11 @@ def _totals(raw: dict[str, tuple[Decimal, str]], not_applicable: dict[str, str],
             scores[leaf], reasons[leaf] = ZERO, f"不适用（{not_applicable[leaf]}），分值按比例分配至其他指标"
             continue
         points, reasons[leaf] = raw[leaf]
-        kept = min(max(points, ZERO), weight)
-        scores[leaf] = r2(kept) if used[leaf] == weight else r2(kept * used[leaf] / weight)
-        if used[leaf] != weight:
-            reasons[leaf] += f"；因其他指标不适用，分值由{weight}调整为{used[leaf]}，折算得{scores[leaf]}分"
+        scores[leaf] = r2(min(max(points, ZERO), weight))
+    if not_applicable:
+        for leaf, lost in _converted_losses(scores, used, not_applicable).items():
+            scores[leaf] = used[leaf] - lost
+            reasons[leaf] += f"；因其他指标不适用，分值由{WEIGHTS[leaf]}调整为{used[leaf]}，折算得{scores[leaf]}分"
     total = ZERO
     for top, *middles in TREE:
         top_score = ZERO
@@ -241,6 +242,48 @@ def _totals(raw: dict[str, tuple[Decimal, str]], not_applicable: dict[str, str],
         total += top_score
     grade = next(label for floor, label in GRADES if total >= floor)
     return Scored(total, grade, scores, reasons, warnings)
+
+
+def _converted_losses(scores: dict[str, Decimal], used: dict[str, Decimal],
+                      not_applicable: dict[str, str]) -> dict[str, Decimal]:
+    """The points each applicable leaf loses once converted (填表说明: the applicable scores added up, then converted
+    to 100 at once): the total's loss shared by largest remainder of the exact losses (weight − score) × 100 ÷ the
+    applicable weights, ties in order; a leaf at full marks loses none and one at 0 all of its weight, unless no
+    other leaf can take a unit."""
+    applicable = [k for k in WEIGHTS if k not in not_applicable]
+    factor = Fraction(TOTAL) / Fraction(sum((WEIGHTS[k] for k in applicable), ZERO))
+    added = sum((Fraction(scores[k]) for k in applicable), Fraction(0)) * factor
+    total = r2(Decimal(added.numerator) / Decimal(added.denominator))
+    exact = {k: (Fraction(WEIGHTS[k]) - Fraction(scores[k])) * factor * 100 for k in applicable}  # in cents
+    losses = {k: 0 for k in applicable}
+    partial, full = [], []
+    for k in applicable:
+        if not scores[k]:
+            losses[k] = int(used[k] * 100)
+        elif scores[k] == WEIGHTS[k]:
+            full.append(k)
+        else:
+            losses[k] = min(max(exact[k].numerator // exact[k].denominator, 0), int(used[k] * 100))
+            partial.append(k)
+    left = int((TOTAL - total) * 100) - sum(losses.values())
+    if left > 0:
+        rounded_up = {k: int(used[k] * 100) - Fraction(WEIGHTS[k]) * factor * 100 for k in full}
+        for order in (sorted(partial, key=lambda k: exact[k] - losses[k], reverse=True),
+                      sorted(full, key=lambda k: rounded_up[k], reverse=True)):
+            while left > 0 and any(losses[k] < used[k] * 100 for k in order):
+                for k in order:
+                    if left and losses[k] < used[k] * 100:
+                        losses[k] += 1
+                        left -= 1
+    elif left < 0:
+        for order in (sorted(partial, key=lambda k: exact[k] - losses[k]),
+                      [k for k in applicable if k not in partial and k not in full]):
+            while left < 0 and any(losses[k] > 0 for k in order):
+                for k in order:
+                    if left and losses[k] > 0:
+                        losses[k] -= 1
+                        left += 1
+    return {k: Decimal(v) * CENT for k, v in losses.items()}
 
 
 def _rescaled(not_applicable: dict[str, str]) -> dict[str, Decimal]:
