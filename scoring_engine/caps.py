@@ -18,7 +18,7 @@ from ._arith import fixed, round_half_up
 from ._check_failure import in_words
 from ._formula_functions import condition_value
 from .errors import Problem, ScoringError
-from .model import IndicatorSet
+from .model import Cap, IndicatorSet
 from .result import ScoreWarning
 
 __all__ = ["apply_caps"]
@@ -29,24 +29,13 @@ def apply_caps(indicator_set: IndicatorSet, values: Mapping[str, Any], total: De
     """The total and grade after every cap whose condition the facts meet, a warning for each, and the problems."""
     warnings: list[ScoreWarning] = []
     problems: list[Problem] = []
+    fired = [cap for cap in indicator_set.caps if _holds(cap, values, problems)]
     p = indicator_set.precision
     summed = total
-    for cap in indicator_set.caps:
-        try:
-            met = cap.formula.evaluate(values)
-        except ScoringError as err:
-            fact = err.problems[0].fact  # a missing fact: the project gives it, or the set says what it is when not given
-            problems.append(Problem(f"cap cannot be decided ({err.problems[0].message}): {cap.message}", fact=fact,
-                                    expression=cap.formula.text,
-                                    hint=f"give {fact} in the facts file, or declare a default for it in the set"
-                                    if fact else None))
-            continue
-        if not isinstance(met, bool):
-            problems.append(Problem(f"cap condition must give true or false, got {condition_value(met)}: {cap.message}",
-                                    expression=cap.formula.text))
-            continue
-        if not met:
-            continue
+    # Every total ceiling first, then every grade ceiling, each kind from the least to the most severe: the grade is the
+    # lowest of the capped total's and of every grade_at_most that holds, whatever the caps' order in the set, and each
+    # line starts where the one before it ended (QA340 1: a total cap listed after a grade cap raised 中 back to 良)
+    for cap in sorted(fired, key=lambda cap: _severity(indicator_set, cap)):
         if cap.total_at_most is not None and total > cap.total_at_most:
             total = round_half_up(cap.total_at_most, p)
             before, grade = grade, indicator_set.grade_for(total)
@@ -61,6 +50,32 @@ def apply_caps(indicator_set: IndicatorSet, values: Mapping[str, Any], total: De
         warnings.append(ScoreWarning("cap", f"{cap.message}：{said}（{cap.formula.text}）", expression=cap.formula.text,
                                      zh=in_words(f"{cap.message}：{said}", cap.formula, values, indicator_set)))
     return total, grade, warnings, problems
+
+
+def _holds(cap: Cap, values: Mapping[str, Any], problems: list[Problem]) -> bool:
+    """Whether the facts meet the cap's condition; False, with a problem, when it cannot be decided."""
+    try:
+        met = cap.formula.evaluate(values)
+    except ScoringError as err:
+        fact = err.problems[0].fact  # a missing fact: the project gives it, or the set says what it is when not given
+        problems.append(Problem(f"cap cannot be decided ({err.problems[0].message}): {cap.message}", fact=fact,
+                                expression=cap.formula.text,
+                                hint=f"give {fact} in the facts file, or declare a default for it in the set"
+                                if fact else None))
+        return False
+    if not isinstance(met, bool):
+        problems.append(Problem(f"cap condition must give true or false, got {condition_value(met)}: {cap.message}",
+                                expression=cap.formula.text))
+        return False
+    return met
+
+
+def _severity(indicator_set: IndicatorSet, cap: Cap) -> tuple[int, Decimal, str, str]:
+    """Where a cap that holds is applied: total ceilings before grade ceilings, the higher limit first, then by message
+    and condition (two caps alike but for their words say the same lines in any order)."""
+    if cap.total_at_most is not None:
+        return 0, -cap.total_at_most, cap.message, cap.formula.text
+    return 1, Decimal(_rank(indicator_set, cap.grade_at_most or "")), cap.message, cap.formula.text
 
 
 def _rank(indicator_set: IndicatorSet, label: str) -> int:

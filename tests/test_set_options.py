@@ -173,17 +173,62 @@ facts:
 """
 
 
-@pytest.mark.parametrize(("facts", "total", "grade"), [
-    ({"accident": False, "fraud": False}, "100.00", "优"),
-    ({"accident": True, "fraud": False}, "100.00", "中"),
-    ({"accident": False, "fraud": True}, "59.00", "差"),
-    ({"accident": True, "fraud": True}, "59.00", "差"),
+@pytest.mark.parametrize(("facts", "total", "grade", "lines"), [
+    ({"accident": False, "fraud": False}, "100.00", "优", 0),
+    ({"accident": True, "fraud": False}, "100.00", "中", 1),
+    ({"accident": False, "fraud": True}, "59.00", "差", 1),
+    ({"accident": True, "fraud": True}, "59.00", "差", 1),  # the total cap took it to 差, below the grade cap's 中
 ])
-def test_caps_lower_the_grade_or_the_total(facts: dict[str, bool], total: str, grade: str) -> None:
-    """A grade cap keeps the total; a total cap lowers the grade with it; neither applies when its condition is false."""
+def test_caps_lower_the_grade_or_the_total(facts: dict[str, bool], total: str, grade: str, lines: int) -> None:
+    """A grade cap keeps the total; a total cap lowers the grade with it; neither applies when its condition is false;
+    a cap that holds says so when it lowers the result."""
     result = score(parse_indicator_set(four(CAPS)), facts)
     assert (D(total), grade) == (result.total, result.grade)
-    assert sum(facts.values()) == len([w for w in result.warnings if w.kind == "cap"])
+    assert lines == len([w for w in result.warnings if w.kind == "cap"])
+
+
+ORDERED_CAPS = [
+    "{when: accident, grade_at_most: 中, message: 发生重大安全责任事故}",
+    "{when: fraud, total_at_most: 85, message: 存在违规问题}",
+    "{when: fraud, total_at_most: 70, message: 存在虚报冒领}",
+    "{when: accident, grade_at_most: 良, message: 存在安全隐患}",
+    "{when: fraud, total_at_most: 85, message: 存在截留挪用}",
+]
+
+
+def test_a_cap_listed_after_another_never_raises_the_grade_it_set() -> None:
+    """QA340 1: a total cap (85) listed after a grade cap (中) gave 良 on a project of 95 (总分由95.00分…调整为85.00分，
+    等级由中调整为良), 中 in the other order: every grade ceiling applies after the total is capped, and the lines, read in
+    order, each start where the one before ended."""
+    text = four("caps:\n  - " + "\n  - ".join(ORDERED_CAPS[:2]) + "\nfacts:\n  accident: {type: boolean}\n"
+                "  fraud: {type: boolean}").replace("score: 30}", "score: 27.5}", 2)  # 95, 优
+    result = score(parse_indicator_set(text), {"accident": True, "fraud": True})
+    assert (D("85.00"), "中") == (result.total, result.grade)
+    assert ["存在违规问题：总分由95.00分（各项得分合计）调整为85.00分，等级由优调整为良（fraud 是）",
+            "发生重大安全责任事故：等级由良调整为中，总分85.00分不变（accident 是）"] == [w.text("zh") for w in result.warnings]
+
+
+@pytest.mark.parametrize("facts", [{"accident": a, "fraud": f} for a in (True, False) for f in (True, False)])
+def test_the_order_of_the_caps_changes_nothing(facts: dict[str, bool]) -> None:
+    """QA340 1: any order of the same caps gives the same total, grade, 结果应用 and lines (as a set), in Chinese as in
+    English, and the lines read in order say true things: each grade they start from is the one the line before left."""
+    import itertools
+
+    seen = set()
+    for order in itertools.permutations(ORDERED_CAPS):
+        text = four("caps:\n  - " + "\n  - ".join(order) + "\nfacts:\n  accident: {type: boolean}\n"
+                    "  fraud: {type: boolean}").replace("score: 30}", "score: 27.5}", 2)
+        result = score(parse_indicator_set(text), facts)
+        lines = [w for w in result.warnings if w.kind == "cap"]
+        seen.add((result.total, result.grade, result.grade_consequence, frozenset(w.text("zh") for w in lines),
+                  frozenset(w.text("en") for w in lines)))
+        grade = "优"
+        for line in (w.text("zh") for w in lines):
+            start, end = re.findall("等级由(.+?)调整为([^，（]+)", line)[0]
+            assert start == grade, [w.text("zh") for w in lines]
+            grade = end
+        assert grade == result.grade
+    assert 1 == len(seen), seen
 
 
 
