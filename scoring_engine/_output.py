@@ -62,7 +62,7 @@ def _cannot_write(path: Path | str, why: str | OSError) -> ScoringEngineError:
         why = READ_ONLY_DISK
     if isinstance(why, OSError):
         hint = advice(why)
-        why = why.strerror or str(why)
+        why = _system_reason(why)
     elif why == READ_ONLY_DISK:
         hint = ANOTHER_DISK
     elif why == READ_ONLY:
@@ -71,6 +71,24 @@ def _cannot_write(path: Path | str, why: str | OSError) -> ScoringEngineError:
         hint = NOT_PERMITTED if not os.access(os.path.dirname(os.path.realpath(path)), os.W_OK) else \
             "write it under another file name, or ask its owner for the right to write it"
     return ScoringEngineError(Problem(f"cannot write the report: {why}", file=str(path), hint=hint))
+
+
+def _system_reason(err: OSError) -> str:
+    """The system's reason a file could not be written: its own words (os.strerror) where the catalog has them in Chinese,
+    else with the error's code, so that a Chinese line says what happened in its own words (QA340 F2)."""
+    if err.errno is None or err.errno in WORDED or not err.strerror:
+        return err.strerror or str(err)
+    return f"the system gave error {errno.errorcode.get(err.errno, err.errno)} ({err.strerror})"
+
+
+#: The system errors of writing, renaming or reading a file whose reason (os.strerror) the catalog words in Chinese
+#: (_zh_commands' fragments, _zh_options): said in its own words; any other with its code beside them.
+WORDED = frozenset(getattr(errno, name) for name in (
+    "EPERM", "EACCES", "ENOENT", "EISDIR", "ENOTDIR", "ENOSPC", "EROFS", "ENAMETOOLONG", "ELOOP", "EIO", "EEXIST",
+    "EDQUOT", "EPIPE", "EXDEV", "EBUSY", "ETXTBSY", "EFBIG", "EMLINK", "ENXIO", "ENODEV", "EINVAL", "EAGAIN", "EINTR",
+    "EMFILE", "ENFILE", "ESTALE", "ENOTEMPTY", "EOVERFLOW", "ENOTCONN", "EOPNOTSUPP", "ETIMEDOUT", "ECONNRESET",
+    "EHOSTDOWN", "EHOSTUNREACH", "ENETDOWN", "ENETUNREACH", "ENOMEM", "ENOLCK", "ENOSYS", "ECANCELED", "EBADF", "EILSEQ",
+    "ENOMEDIUM", "EREMOTEIO", "EUCLEAN", "ENOKEY") if hasattr(errno, name))
 
 
 def _link_into(path: Path | str, pointed: str) -> ScoringEngineError:

@@ -1,13 +1,56 @@
 """The Chinese of the command line's messages about its options: --output (a file, the format its extension names, given
 twice), an option that takes one value given twice, `-` given where standard input is not read; and a path the
-locale's encoding cannot hold (`_path_encoding`), and what to do when standard output cannot take the output. Part of
+locale's encoding cannot hold (`_path_encoding`), what to do when standard output cannot take the output, and the
+system's reasons a file cannot be written or read (os.strerror). Part of
 the catalog (`_zh_catalog`), in its place among the command line's messages (`_zh_commands.COMMANDS`)."""
 
 from __future__ import annotations
 
 __all__ = ["OPTIONS"]
 
-OPTIONS = (
+#: The system's reasons (os.strerror) a file written, a folder made or a file read may meet, besides those among the
+#: catalog's fragments (Permission denied, No space left on device, …): never said in English inside a Chinese line
+#: (QA340 F2: 无法写出文件：Operation not permitted, a share's immutable folder)
+_SYSTEM_REASONS = (
+    ("Operation not permitted", "系统不允许这一操作"),
+    ("Invalid cross-device link", "不能跨磁盘移动文件"),
+    ("Device or resource busy", "设备或资源正忙"),
+    ("Text file busy", "文件正被程序使用"),
+    ("File too large", "文件太大"),
+    ("Too many links", "链接数过多"),
+    ("No such device or address", "没有这个设备或地址"),
+    ("No such device", "没有这个设备"),
+    ("Invalid argument", "参数无效（文件名中可能有该磁盘不允许的字符）"),
+    ("Resource temporarily unavailable", "资源暂时不可用"),
+    ("Interrupted system call", "系统调用被中断"),
+    ("Too many open files", "打开的文件过多"),
+    ("Too many open files in system", "系统打开的文件过多"),
+    ("Stale file handle", "文件句柄已失效（网络共享上的文件已被移走或替换）"),
+    ("Directory not empty", "文件夹不是空的"),
+    ("Value too large for defined data type", "数值超出数据类型的范围"),
+    ("Transport endpoint is not connected", "连接已断开（网络共享或挂载的磁盘已断开）"),
+    ("Operation not supported", "该磁盘不支持这一操作"),
+    ("Connection timed out", "连接超时"),
+    ("Connection reset by peer", "连接被对方重置"),
+    ("Host is down", "主机已关闭"),
+    ("No route to host", "无法连到主机"),
+    ("Network is down", "网络已断开"),
+    ("Network is unreachable", "网络不可达"),
+    ("Cannot allocate memory", "内存不足"),
+    ("No locks available", "没有可用的文件锁"),
+    ("Function not implemented", "系统不支持这一功能"),
+    ("Operation canceled", "操作已取消"),
+    ("Bad file descriptor", "文件描述符无效"),
+    ("Invalid or incomplete multibyte or wide character", "文件名含有无效的多字节字符"),
+    ("No medium found", "没有找到存储介质"),
+    ("Remote I/O error", "远程输入/输出错误"),
+    ("Structure needs cleaning", "文件系统需要修复"),
+    ("Required key not available", "缺少所需的密钥（加密文件夹未解锁）"),
+    ("no free temporary name beside it", "旁边找不到可用的临时文件名"),
+    ("the system gave error {code} ({why})", "系统报告错误 {code}（{why}）"),
+)
+
+OPTIONS = (*_SYSTEM_REASONS,
     # batch's last error line where no output written lists the projects that could not be scored (QA325 F4)
     ("… the other lines are not shown: run again with --output NAME.xlsx to see every project that could not be scored, "
      "on its sheet 问题", "……其余的错误未列出：加 --output 文件名.xlsx 再次运行，可在“问题”表中看到所有未能评分的项目"),

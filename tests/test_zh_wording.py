@@ -257,3 +257,40 @@ def test_an_alias_of_a_fact_without_values_and_an_empty_removal_are_said_wholly_
     (tmp_path / "p.yaml").write_text("extends: self-evaluation\nid: p\nremove: ['']\n", encoding="utf-8")
     code, output = _run("--lang", "zh", "validate", str(tmp_path / "p.yaml"))
     assert 1 == code and "基础指标体系中没有指标 ''" in output, output
+
+
+def test_a_report_the_system_refuses_to_write_says_why_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA340 F2: an immutable folder (as on some shares) gave 无法写出文件：Operation not permitted, the system's English
+    inside a Chinese line: EPERM is said in Chinese, as EACCES and ENOENT are."""
+    import errno
+    import tempfile
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    code, output = _run("--lang", "zh", "score", str(SMALL / "facts.json"), "--format", "markdown", "-o",
+                        str(tmp_path / "r.md"))
+    assert 1 == code and "无法写出文件：系统不允许这一操作" in output and "Operation" not in output, output
+
+
+def test_every_system_error_of_writing_a_file_is_said_in_chinese() -> None:
+    """QA340 F2: each system error that can stop a report being written (EROFS, ENOSPC, EDQUOT, EISDIR, ENAMETOOLONG,
+    ELOOP, EEXIST, EXDEV, a share gone…) is said in Chinese, its hint too; one the catalog does not word is said as an
+    error the system reported, with its code, its English only in brackets."""
+    import errno
+    import os
+    import re
+
+    from scoring_engine._output import WORDED, _cannot_write
+    from scoring_engine._zh import translate
+
+    english = re.compile("[A-Za-z]{3,}")
+    for code in sorted(errno.errorcode):
+        [problem] = _cannot_write(Path("r.md"), OSError(code, os.strerror(code))).problems
+        said = translate(problem.message)
+        assert said.startswith("无法写出文件："), said
+        shown = said if code in WORDED else re.sub(r" E[A-Z0-9]+（[^（）]*）$", "", said)
+        assert not english.search(shown.replace("无法写出文件：没有文件夹 .", "")), (errno.errorcode[code], said)
+        assert code in WORDED or f"系统报告错误 {errno.errorcode[code]}（" in said, said
+        assert problem.hint is None or not english.search(translate(problem.hint)), problem.hint
