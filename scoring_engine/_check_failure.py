@@ -57,9 +57,9 @@ def in_words(message: str, formula: Formula, values: Mapping[str, Any], indicato
     """A check failed or a 需说明 met as a clerk reads it, where the set writes its message in Chinese: the message, then
     each value the condition read by its label, as the reports show it, in the order the condition names them:
     '预算执行率低于90%，需说明原因（预算执行率 70.00%）', '全年执行数超过全年预算数（全年执行数 115万元，全年预算数 100万元）'.
-    with_values' formula and `name = value` stay for the set's author and for tools (the English text, the JSON): the
-    list the bureau sends the units read `execution_rate < 0.9；execution_rate = 0.7` (QA259 F2, QA263 F6). None for a
-    message in English."""
+    with_values' formula and `name = value` stay for the set's author and for tools (the English text and the JSON; the
+    JSON in Chinese says these words, QA340 F6): the list the bureau sends the units read `execution_rate < 0.9；
+    execution_rate = 0.7` (QA259 F2, QA263 F6). None for a message in English."""
     if not _has_cjk(message):
         return None
     lines = _lines_of(formula)

@@ -294,3 +294,21 @@ def test_every_system_error_of_writing_a_file_is_said_in_chinese() -> None:
         assert not english.search(shown.replace("无法写出文件：没有文件夹 .", "")), (errno.errorcode[code], said)
         assert code in WORDED or f"系统报告错误 {errno.errorcode[code]}（" in said, said
         assert problem.hint is None or not english.search(translate(problem.hint)), problem.hint
+
+
+def test_the_chinese_json_says_a_cap_as_every_other_report_does(tmp_path: Path) -> None:
+    """QA340 F6: `--lang zh score --format json` ended a veto's line （veto）, its condition, where the table, Markdown,
+    HTML and xlsx say （一票否决 是）: the JSON for people says the same words, the condition kept in `expression`."""
+    set_path = tmp_path / "set.yaml"
+    set_path.write_text("id: v\nname: v\nversion: '1'\nfacts:\n  veto: {type: boolean, label: 一票否决}\n"
+                        "caps:\n  - {when: veto, total_at_most: 59, message: 存在虚报冒领}\n"
+                        "grades: [{label: 合格, min: 60}, {label: 不合格, min: 0}]\n"
+                        "indicators:\n  - {id: x, name: 甲, weight: 100, rule: {kind: formula, score: 90}}\n", encoding="utf-8")
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps({"indicator_set": "set.yaml", "facts": {"veto": True}}), encoding="utf-8")
+    code, table = _run("--lang", "zh", "score", str(facts))
+    said = "存在虚报冒领：总分由90.00分（各项得分合计）调整为59.00分，等级由合格调整为不合格（一票否决 是）"
+    assert 0 == code and said in table, table
+    code, _ = _run("--lang", "zh", "score", str(facts), "--format", "json", "-o", str(tmp_path / "r.json"))
+    document = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert [{"kind": "cap", "message": said, "expression": "veto"}] == document["warnings"], document["warnings"]
