@@ -63,7 +63,7 @@ def render_form_html(grid: Grid, result: Result | None) -> str:
                     f"<tbody>\n{_rows(grid, last, grid.height)}</tbody>\n</table>\n")
     if grid.notes:
         marked = ' class="grade"' if result is not None else ""
-        items = "".join(f"<li{marked if i == 0 else ''}>{escape(n)}</li>" for i, n in enumerate(grid.notes))
+        items = "".join(f"<li{marked if i == 0 else ''}>{_lines(n)}</li>" for i, n in enumerate(grid.notes))
         body.append(f'<ul class="notes" id="notes">{items}</ul>\n')
     if result is not None:
         items = "".join(f"<dt>{escape(label)}</dt><dd>{escape(text)}</dd>" for label, text in provenance(result))
@@ -98,6 +98,11 @@ def _cell(cell: Cell, last: int, extra: str) -> str:
     spans = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
     key = f' data-key="{escape(cell.key)}"' if cell.key else ""
     tag = "th" if cell.style in ("label", "head") else "td"
-    text = "<br>".join(escape(line) for line in visible(shown(cell)).splitlines())
+    text = _lines(shown(cell))
     classes = f"{cell.style} {extra}".strip()
     return f'<{tag} class="{classes}"{spans}{key}>{text}</{tag}>'
+
+
+def _lines(text: str) -> str:
+    """Text of several lines (a cell, a 不适用 item's reason) with each line break, a bare \\r too, as <br> (QA340 F3)."""
+    return "<br>".join(escape(line) for line in visible(text).splitlines())

@@ -83,7 +83,7 @@ def render_html(result: Result) -> str:
     """The report page as HTML text."""
     p = result.precision
     head = page_head(title(result), _CSS, f"scoring-engine {result.engine_version}")
-    project = "".join(f"<div><dt>{escape(label)}</dt><dd>{escape(text)}</dd></div>" for label, text in project_items(result))
+    project = "".join(f"<div><dt>{escape(label)}</dt><dd>{_lines(text)}</dd></div>" for label, text in project_items(result))
     s = result.indicator_set
     project += f"<div><dt>指标体系</dt><dd>{escape(s.name)}（{escape(s.id)} {escape(s.version)}）</dd></div>"
     summary = (
@@ -92,7 +92,7 @@ def render_html(result: Result) -> str:
         f'<div class="total" id="total"><span class="label">总分</span><span class="value">{fixed(result.total, p)}</span>'
         f'<span class="max">/ {plain(result.max_total)}</span></div>'
         + (f'<div class="consequence" id="consequence"><span class="label">结果应用</span>'
-           f'{escape(result.grade_consequence)}</div>'
+           f'{_lines(result.grade_consequence)}</div>'
            if result.grade_consequence else "")
         + "</div>"
     )
@@ -114,14 +114,14 @@ def render_html(result: Result) -> str:
 def _warnings(result: Result) -> str:
     if not result.warnings:
         return ""
-    items = "".join(f"<li>{escape(w.text('zh'))}</li>" for w in result.warnings)
+    items = "".join(f"<li>{_lines(w.text('zh'))}</li>" for w in result.warnings)
     return f'<section class="warnings" id="warnings">\n<h2>提示</h2>\n<ul>{items}</ul>\n</section>\n'
 
 
 def _flags(result: Result) -> str:
     if not result.flags:
         return ""
-    items = "".join(f"<li>{escape(f.text('zh'))}</li>" for f in result.flags)
+    items = "".join(f"<li>{_lines(f.text('zh'))}</li>" for f in result.flags)
     return f'<section class="warnings" id="flags">\n<h2>需说明</h2>\n<ul>{items}</ul>\n</section>\n'
 
 
@@ -177,7 +177,7 @@ def _losses(result: Result) -> str:
         return '<section id="losses">\n<h2>扣分明细</h2>\n<p>各项指标均得满分。</p>\n</section>\n'
     rows = []
     for path, lost, why in found:
-        items = "".join(f"<li>{escape(w)}</li>" for w in why)
+        items = "".join(f"<li>{_lines(w)}</li>" for w in why)
         rows.append(f'<tr data-indicator="{escape(path[-1].id)}"><td>{" › ".join(escape(n.name) for n in path)}</td>'
                     f'<td class="num">{fixed(lost, result.precision)}</td><td><ul>{items}</ul></td></tr>')
     return ('<section id="losses">\n<h2>扣分明细</h2>\n<table class="losses">\n'
