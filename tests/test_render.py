@@ -550,6 +550,24 @@ def test_a_projects_id_is_called_its_project_number_in_every_single_report() -> 
     assert ["项目编号", "P2024-001"] in [row[:2] for row in cells] and not [row for row in cells if row[:1] == ["id"]]
 
 
+def test_a_project_detail_given_as_a_number_is_a_number_in_the_workbook() -> None:
+    """QA340 F4: the 事实与来源 sheet wrote year: 2024 and "+k": 5 as text cells (Excel's green corner, no sum); they
+    are numbers there as the facts are, a key that starts with + still text, and text stays text."""
+    import openpyxl
+
+    from scoring_engine import Facts
+
+    facts = load_facts(ROOT / "examples" / "small" / "facts.json")
+    indicator_set = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    project = {"name": "2024", "year": 2024, "+k": 5, "share": Decimal("0.25")}
+    book = openpyxl.load_workbook(io.BytesIO(_as_bytes(render(score(indicator_set, Facts(values=facts.values,
+                                                                                          project=project)), "xlsx"))))
+    rows = {row[0].value: row[1] for row in book["事实与来源"].iter_rows(max_row=6)}
+    assert [("s", "2024"), ("n", 2024), ("n", 5), ("n", 0.25)] == \
+        [(rows[k].data_type, rows[k].value) for k in ("项目名称", "年度", "+k", "share")], rows
+    assert "s" == next(row[0] for row in book["事实与来源"].iter_rows(max_row=6) if row[0].value == "+k").data_type
+
+
 def test_a_small_fact_shows_its_decimals_in_the_workbook_not_an_exponent() -> None:
     """QA86 F4: a fact of 0.0000003 was written with Excel's General format, which shows 3E-07 where the html and
     Markdown reports print 0.0000003; such a number gets a format that shows its decimals, and stays a number."""

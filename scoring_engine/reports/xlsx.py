@@ -13,6 +13,7 @@ The same Result gives the same bytes: no timestamps are written.
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from collections.abc import Sequence
 from decimal import Decimal
@@ -176,7 +177,10 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
             rows.append(header)
         rows.extend(body)
 
-    section("项目", None, [(label, text) for label, text in project_items(result)] or [("（事实文件未给出项目信息）",)])
+    labels = [label for label, _ in project_items(result)]
+    details: list[tuple[Any, ...]] = [(label, _detail_value(value))
+                                      for label, value in zip(labels, result.project.values(), strict=True)]
+    section("项目", None, details or [("（事实文件未给出项目信息）",)])
     section("评分结果", None, [("总分", result.total), ("满分", result.max_total), ("等级", result.grade)])
     if result.facts:
         section("事实", ("事实", "值", "单位", "名称"),
@@ -249,6 +253,22 @@ def _cell_value(value: Any) -> Any:
     if isinstance(value, Decimal):
         return value
     return show_value(value)
+
+
+def _detail_value(value: Any) -> Any:
+    """A project detail as the 事实与来源 sheet writes it: a number given as one (year: 2024) as a number, as the facts'
+    are (QA340 F4); one Excel would not keep whole (more than 15 digits: an id of 18), and any other value, as text."""
+    if isinstance(value, float) and math.isfinite(value):
+        value = Decimal(repr(value))
+    if (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, Decimal) and value.is_finite()):
+        number = Decimal(value)
+        if len(number.normalize().as_tuple().digits) <= _EXCEL_DIGITS and abs(number) < _EXCEL_LARGEST:
+            return number if isinstance(value, Decimal) else value
+    return show_value(value)
+
+
+_EXCEL_DIGITS = 15  # the significant digits a spreadsheet keeps of a number
+_EXCEL_LARGEST = Decimal("1e15")  # past it General shows an exponent (1.23E+15), not the digits
 
 
 def _shown(value: Any) -> str:
