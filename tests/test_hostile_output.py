@@ -39,7 +39,7 @@ from scoring_engine import _reads, cli
 from scoring_engine._command_line import offering_output
 from scoring_engine._files import read_bytes
 from scoring_engine._output import TEMPORARY_NAME_BYTES, say, write_atomically
-from scoring_engine.reports.chart import CHART_PIECE_HEIGHT, CHART_WHOLE_HEIGHT
+from scoring_engine.reports.chart import CHART_LABEL_COLUMNS, CHART_PIECE_HEIGHT, CHART_WHOLE_HEIGHT
 from scoring_engine.reports.xlsx import CUT_MARK, XLSX_CELL_CHARACTERS
 
 PREVIOUS = "previous good report\n"
@@ -306,7 +306,8 @@ def test_the_report_limits_in_limits_md_are_the_code_s() -> None:
     start = LIMITS_DOC.index("## Reports")
     section = LIMITS_DOC[start:LIMITS_DOC.index("\n## ", start)]  # the Reports section alone, whatever follows it
     assert {"XLSX_CELL_CHARACTERS": XLSX_CELL_CHARACTERS, "TEMPORARY_NAME_BYTES": TEMPORARY_NAME_BYTES,
-            "CHART_WHOLE_HEIGHT": CHART_WHOLE_HEIGHT, "CHART_PIECE_HEIGHT": CHART_PIECE_HEIGHT} == {
+            "CHART_WHOLE_HEIGHT": CHART_WHOLE_HEIGHT, "CHART_PIECE_HEIGHT": CHART_PIECE_HEIGHT,
+            "CHART_LABEL_COLUMNS": CHART_LABEL_COLUMNS} == {
         name: int(value) for name, value in re.findall(r"^\| `(\w+)` \| (\d+) \|", section, re.MULTILINE)}
     assert CUT_MARK in REPORTS_DOC and CUT_MARK in section
 

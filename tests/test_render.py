@@ -706,6 +706,25 @@ def test_a_chart_taller_than_a_page_is_drawn_in_pieces_that_each_fit_on_a_printe
     assert 1 == render(result_for(SMALL), "html").count("<svg")
 
 
+def test_a_very_long_indicator_name_leaves_the_chart_readable() -> None:
+    """QA340 F7: one name of 280 characters made the chart 4,457 px wide, its bars a sliver once scaled to the page: a
+    name is drawn at most CHART_LABEL_COLUMNS wide, cut with …, its whole name in the bar's <title>."""
+    from scoring_engine import parse_indicator_set
+    from scoring_engine.reports.chart import score_chart
+
+    name = "很长的指标名称" * 40
+    indicator_set = parse_indicator_set(
+        "id: t\nname: t\nversion: '1'\ngrades: [{label: 合格, min: 0}]\ntotal: 20\nindicators:\n"
+        f"  - {{id: a, name: {name}, weight: 10, rule: {{kind: formula, score: 5}}}}\n"
+        "  - {id: b, name: 短<名>, weight: 10, rule: {kind: formula, score: 10}}\n")
+    chart = score_chart(score(indicator_set, {}))
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', chart).group(1))  # type: ignore[union-attr]
+    assert width < 900, width
+    assert f"<title>{name}：得分 5.00 / 10</title>" in chart and "很长的指标名称很长的指标名称很长的指标…</text>" in chart
+    assert ">短&lt;名&gt;</text>" in chart
+    assert chart == score_chart(score(indicator_set, {}))
+
+
 def test_the_facts_table_gives_the_values_the_widest_column_and_a_project_label_never_wraps():
     """QA180 F3/F9: the facts table gave 事实 34% and 值 28%, leaving 38% to 名称 (short ids), so a long row list
     wrapped to some 14 lines a cell (henan-special-bond-operation printed on 4 A4 pages, 3 before); and a project label

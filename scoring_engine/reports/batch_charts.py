@@ -12,7 +12,7 @@ from .._arith import cut_percent, percent, plain
 from .._display import display_width
 from .._text import html_escape as escape
 from ..batch.summary import IndicatorStat, SetSummary
-from .chart import CHART_PIECE_HEIGHT, CHART_WHOLE_HEIGHT, _num, chart_pieces
+from .chart import CHART_PIECE_HEIGHT, CHART_WHOLE_HEIGHT, _num, chart_label, chart_pieces
 
 __all__ = ["grade_chart", "histogram_chart", "rate_chart", "rate_note", "LOW_RATE", "RATE_LEVELS"]
 
@@ -76,7 +76,7 @@ def rate_chart(s: SetSummary) -> str:
     where it can, as the single report's chart is: printed, each piece stays whole on its page (QA316 F3: 54 bars were
     one svg taller than a page, pushed to the next page and cut there through a bar)."""
     shown = [i for i in s.indicators if i.level <= RATE_LEVELS and i.mean_rate is not None]
-    label_width = max((display_width(i.name) * _CHAR + (16 if i.level > 1 else 0) for i in shown), default=40) + 12
+    label_width = max((display_width(chart_label(i.name)) * _CHAR + (16 if i.level > 1 else 0) for i in shown), default=40) + 12
     width = label_width + _BAR_AREA + 80
     title = f"{s.set_name}：各指标平均得分率"
     if 8 + _RATE_ROW * len(shown) <= CHART_WHOLE_HEIGHT:
@@ -96,7 +96,8 @@ def _rate_bars(shown: list[IndicatorStat], label_width: float) -> str:
         bold = ' font-weight="bold"' if i.level == 1 else ""
         parts.append(f'<g class="rate level{i.level}" data-indicator="{escape(i.id)}">'
                      f'<title>{escape(i.name)}：平均得分率 {cut_percent(i.mean_rate)}'
-                     f'</title><text x="{indent}" y="{y + 8}" dominant-baseline="middle"{bold}>{escape(i.name)}</text>'
+                     f'</title><text x="{indent}" y="{y + 8}" dominant-baseline="middle"{bold}>'
+                     f'{escape(chart_label(i.name))}</text>'
                      f'<rect x="{_num(label_width)}" y="{y}" width="{_BAR_AREA}" height="16" fill="{_TRACK}"/>'
                      f'<rect x="{_num(label_width)}" y="{y}" width="{_num(_BAR_AREA * float(i.mean_rate))}"'
                      f' height="16" fill="{colour}"/>'

@@ -17,7 +17,8 @@ from .._text import html_escape as escape
 from .._text import visible
 from ..result import IndicatorResult, Result
 
-__all__ = ["CHART_LEVELS", "CHART_WHOLE_HEIGHT", "CHART_PIECE_HEIGHT", "chart_pieces", "score_chart"]
+__all__ = ["CHART_LABEL_COLUMNS", "CHART_LEVELS", "CHART_WHOLE_HEIGHT", "CHART_PIECE_HEIGHT", "chart_label", "chart_pieces",
+           "score_chart"]
 
 #: The indicator levels the chart shows (一级 and 二级).
 CHART_LEVELS = 2
@@ -25,6 +26,11 @@ CHART_LEVELS = 2
 #: A chart taller than this (px, before it is scaled to the page) is drawn in pieces; a piece is at most CHART_PIECE_HEIGHT.
 CHART_WHOLE_HEIGHT = 720
 CHART_PIECE_HEIGHT = 360
+
+#: The widest a name is drawn beside its bar, in display columns (a Chinese character is two); a longer one is cut, ending
+#: in …, its whole name in the bar's <title> (QA340 F7: a name of 280 characters made the chart 4,457 px wide, its bars
+#: a sliver when scaled to the page)
+CHART_LABEL_COLUMNS = 40
 
 _LEGEND = 30  # px above the first bar: the legend
 _BAR_AREA = 400  # px of the longest track
@@ -43,7 +49,7 @@ def score_chart(result: Result) -> str:
     (QA176 F5: one svg of 50 二级 was taller than a page, pushed to a page of its own and sliced there)."""
     nodes = [n for n in result.walk() if n.level <= CHART_LEVELS]
     p = result.precision
-    label_width = max(display_width(visible(n.name)) * _CHAR + (_INDENT if n.level > 1 else 0) for n in nodes) + 12
+    label_width = max(display_width(chart_label(n.name)) * _CHAR + (_INDENT if n.level > 1 else 0) for n in nodes) + 12
     value_width = max(display_width(f"{fixed(n.score, p)} / {plain(n.weight)}") for n in nodes) * _CHAR + 8
     biggest = max((n.weight for n in nodes), default=0) or 1
     scale = _BAR_AREA / float(biggest)
@@ -85,7 +91,7 @@ def _bar(n: IndicatorResult, y: float, label_width: float, scale: float, p: int)
     return (
         f'<g class="bar level{n.level}" data-indicator="{escape(n.id)}">'
         f"<title>{escape(n.name)}：得分 {figures}</title>"
-        f'<text x="{indent}" y="{_num(mid)}" dominant-baseline="middle"{emphasis}>{escape(n.name)}</text>'
+        f'<text x="{indent}" y="{_num(mid)}" dominant-baseline="middle"{emphasis}>{escape(chart_label(n.name))}</text>'
         f'<rect x="{_num(label_width)}" y="{_num(bar_y)}" width="{_num(float(n.weight) * scale)}"'
         f' height="{bar}" fill="{_TRACK}"/>'
         f'<rect x="{_num(label_width)}" y="{_num(bar_y)}" width="{_num(float(n.score) * scale)}" height="{bar}" '
@@ -93,6 +99,21 @@ def _bar(n: IndicatorResult, y: float, label_width: float, scale: float, p: int)
         f'<text x="{_num(label_width + _BAR_AREA + 10)}" y="{_num(mid)}" dominant-baseline="middle">{escape(figures)}</text>'
         "</g>"
     )
+
+
+def chart_label(name: str) -> str:
+    """The name as a chart draws it beside its bar: as the page shows it (hidden characters as escapes), cut to
+    CHART_LABEL_COLUMNS display columns, ending in …, when longer."""
+    text = visible(name)
+    if display_width(text) <= CHART_LABEL_COLUMNS:
+        return text
+    room, kept = CHART_LABEL_COLUMNS - display_width("…"), []
+    for ch in text:
+        room -= display_width(ch)
+        if room < 0:
+            break
+        kept.append(ch)
+    return "".join(kept) + "…"
 
 
 def _row_height(n: IndicatorResult) -> float:
