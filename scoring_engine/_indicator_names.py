@@ -32,6 +32,8 @@ def close_to(wanted: str, names: Mapping[str, str], cutoff: float = 0.5) -> str 
 
     >>> close_to("预算执行", {"process.execution": "预算执行率", "output": "产出"})
     'did you mean process.execution (预算执行率)?'
+    >>> close_to("PROCESS.EXECUTION", {"process.execution": "预算执行率"})
+    'did you mean process.execution (预算执行率)?'
     """
     ids: dict[str, list[str]] = {}
     for i, name in names.items():
@@ -41,4 +43,11 @@ def close_to(wanted: str, names: Mapping[str, str], cutoff: float = 0.5) -> str 
         found = ids.get(close, [close]) if close not in names else [close]
         return f"{', '.join(found[:12])}{'…' if len(found) > 12 else ''} ({names[found[0]]})"
 
+    folded = wanted.strip().casefold()  # PROCESS.FUNDS, ' process.funds': the same id, not a near one (QA337 7)
+    same = next((i for i in names if i.casefold() == folded), None) or \
+        next((i for i, name in names.items() if name.casefold() == folded), None)
+    if same is not None and wanted.strip() in (same, names[same]):
+        return f"write it without the spaces at either end: {wanted.strip()}"
+    if same is not None:
+        return f"did you mean {by_id(same)}?"
     return did_you_mean(wanted, [*names, *ids], cutoff=cutoff, show=by_id)

@@ -129,4 +129,5 @@ API = (
      "包含它自身：这里的值又是 {outer} 处的{kind!t}，会无限嵌套"),
     ("object", "对象"),  # ("list", "列表") is _zh_rows'
     ("give each fact its own value, not the object that holds it", "请给每个事实它自己的值，不要给出包含它的对象"),
+    ("write it without the spaces at either end: {id}", "去掉首尾的空格：{id}"),  # explain -i ' process.funds'
 )

@@ -198,14 +198,15 @@ LINT = (
     # weights (lint/weights.py)
     ("may score {high}, above its weight {weight}: the set declares no bonus points (weight rule {rule}), "
      "so such a project is refused",
-     "得分可能达到 {high}，超过分值 {weight}：本体系声明不设加分项（分值规则 {rule}），这样的项目评分时会被拒绝"),
+     "得分可能达到 {high}，超过分值 {weight}：本体系声明不设加分项（分值规则 {rule!t}），这样的项目评分时会被拒绝"),
     ("nothing keeps its score at or below its weight {weight}: the set declares no bonus points (weight rule {rule}), "
      "so a project scoring more is refused",
-     "没有任何条件使其得分不超过分值 {weight}：本体系声明不设加分项（分值规则 {rule}），得分超过分值的项目评分时会被拒绝"),
+     "没有任何条件使其得分不超过分值 {weight}：本体系声明不设加分项（分值规则 {rule!t}），得分超过分值的项目评分时会被拒绝"),
+    ("{number:n} ({source})", "{number}（{source}）"),  # a weight rule with its source, as lint says it: 1（不设置加分项）
     ("cap the score, e.g. min(…, {weight})", "给得分封顶，例如 min(…, {weight})"),
     ("cap the rate (a share of the weight), e.g. min(…, 1)", "给得分率（占分值的比例）封顶，例如 min(…, 1)"),
     ("weight rule {rule} is about the indicators at level {level}, but the set's deepest level is {depth}",
-     "分值规则 {rule} 针对第 {level} 级指标，但本体系最深只有 {depth} 级"),
+     "分值规则 {rule!t} 针对第 {level} 级指标，但本体系最深只有 {depth} 级"),
     ("correct the level, or remove the rule: it checks nothing", "改正级别，或删去该规则：它什么也不检查"),
     ("its name {name} says {stated} points, but it weighs {weight}", "名称 {name} 写的是 {stated} 分，但其分值是 {weight}"),
     ("the 评分标准 puts {above} in the band above it ('{quote_above}') and {below} in the band below it ('{quote_below}'): "

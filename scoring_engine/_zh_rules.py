@@ -278,7 +278,7 @@ RULES = (
     ("a grade's min and max are points, not shares of the total: write {points}",
      "等级的 min 和 max 是分数，不是占总分的比例：写成 {points}"),
     ("a weight rule's min and max are points: write {key}: {points}, or {share_key}: {share} for a share of the total",
-     "权重规则的 min 和 max 是分数：写成 {key}: {points}；要写占总分的比例时，用 {share_key}: {share}"),
+     "分值规则的 min 和 max 是分数：写成 {key}: {points}；要写占总分的比例时，用 {share_key}: {share}"),
     # a finding that says there is none (fact_values._no_none: QA260 F1)
     ("not a finding: {value} says there is none", "不是问题：{value!t} 表示没有问题，不应列入清单"),
     ("leave this item out; [] when there is none", "删去这一项；没有问题时写 []"),

@@ -132,9 +132,9 @@ TEXT_FILES = (
      "等级的 {key} 是占总分的分数，不是比率：按总分的 {text} 折算成分数来写"),
     ("a weight rule's {key:s} is points out of the set's total: for {text} of the total {total:n} write {points:n}, "
      "or {key}_share: {share}",
-     "权重规则的 {key} 是分数，不是比率：总分 {total} 时，{text} 写成 {points}；按总分的比例写时，用 {key}_share: {share}"),
+     "分值规则的 {key} 是分数，不是比率：总分 {total} 时，{text} 写成 {points}；按总分的比例写时，用 {key}_share: {share}"),
     ("a weight rule's {key:s} is points out of the set's total: write {text} of the total in points, or {key}_share: {share}",
-     "权重规则的 {key} 是分数，不是比率：按总分的 {text} 折算成分数来写；按总分的比例写时，用 {key}_share: {share}"),
+     "分值规则的 {key} 是分数，不是比率：按总分的 {text} 折算成分数来写；按总分的比例写时，用 {key}_share: {share}"),
     ("full-width character {char} (U+{code}): write {name}", "{char}（U+{code}）是全角字符：改为半角，写成 {name}"),
     # a required key written in Chinese or misspelt (_schema._missing_keys, QA164 F9)
     ("write {key:s} in place of {written}", "把 {written} 改为 {key}"),

@@ -629,3 +629,17 @@ def test_a_warning_of_a_fact_the_indicator_reads_is_told_in_its_story() -> None:
     text = str(result.explain("process.compliance"))
     assert "【提示】\n  资金使用合规性问题中的 '未附发票。坐支现金。' 可能是写在同一行的 2 个问题" in text, text
     assert "【提示】" not in str(result.explain("process.execution"))
+
+
+@pytest.mark.parametrize(("given", "hint"), [
+    ("PROCESS.FUNDS", "是否想写 process.funds（资金管理）？"),
+    (" process.funds", "去掉首尾的空格：process.funds"),
+    ("资金管理 ", "去掉首尾的空格：资金管理"),
+])
+def test_explain_i_points_to_the_id_typed_in_other_case_or_with_spaces(given: str, hint: str) -> None:
+    """-i PROCESS.FUNDS (typed with Caps Lock) is offered process.funds, not the list of ids; -i ' process.funds' (a space
+    pasted with it) is told to drop the spaces, not asked whether it meant what reads as the same id (QA337 7)."""
+    facts = ROOT / "indicator_sets" / "national-framework.facts.json"
+    out = CliRunner().invoke(main, ["--lang", "zh", "explain", str(facts), "-i", given])
+    assert out.exit_code == 1
+    assert f"（{hint}）" in out.output

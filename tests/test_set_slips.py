@@ -117,9 +117,9 @@ def test_grades_in_points_of_a_small_total_are_not_taken_for_shares(tmp_path: Pa
 
 @pytest.mark.parametrize(("written", "said"), [
     ("{level: 1, min: 15%, source: 一级指标分值不低于15分}",
-     "（权重规则的 min 是分数，不是比率：总分 100 时，15% 写成 15；按总分的比例写时，用 min_share: 0.15）"),
+     "（分值规则的 min 是分数，不是比率：总分 100 时，15% 写成 15；按总分的比例写时，用 min_share: 0.15）"),
     ("{level: 1, min: 0.15, source: 一级指标分值不低于15分}",
-     "权重规则 1（一级指标分值不低于15分）：min 0.15 是 0.15 分（总分 100），不是比率（权重规则的 min 和 max 是分数："
+     "分值规则 1（一级指标分值不低于15分）：min 0.15 是 0.15 分（总分 100），不是比率（分值规则的 min 和 max 是分数："
      "写成 min: 15；要写占总分的比例时，用 min_share: 0.15）"),
 ])
 def test_a_weight_rules_bound_written_as_a_share_is_told_to_write_the_points(written: str, said: str,

@@ -95,9 +95,9 @@ def test_chinese_lines_use_full_width_brackets_and_a_dun_hao_between_listed_item
 
 
 @pytest.mark.parametrize(("english", "chinese"), [
-    ("weight rule 3: 过程 (process) weighs 20.5, not a whole number", "权重规则 3：过程（process）的分值 20.5 不是整数"),
+    ("weight rule 3: 过程 (process) weighs 20.5, not a whole number", "分值规则 3：过程（process）的分值 20.5 不是整数"),
     ("weight rule 1: 产出 + 效益 (output + benefit) weigh 54.5 (40.5 + 14), below 60 (60% of the total 100)",
-     "权重规则 1：产出 + 效益（output + benefit）分值合计 54.5（40.5 + 14），低于 60（总分 100 的 60%）"),
+     "分值规则 1：产出 + 效益（output + benefit）分值合计 54.5（40.5 + 14），低于 60（总分 100 的 60%）"),
     ("one of: 甲, 乙, … (+3)", "可选：甲、乙、…（+3）"),
     ("No such option --fo. (Did you mean one of: --format, --foo?)", "没有选项 --fo。（是否想写以下之一：--format、--foo？）"),
     ("did you mean output.1, benefit.2 (新建供水管网长度)?", "是否想写 output.1、benefit.2（新建供水管网长度）？"),
