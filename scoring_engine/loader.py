@@ -11,6 +11,7 @@ live in ``_files``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -194,13 +195,14 @@ def load_indicator_set(path: str | Path, encoding: str | None = None) -> Indicat
 def named_elsewhere(problems: list[Problem], facts: Facts, indicator_set: IndicatorSet) -> list[Problem]:
     """The problems of facts scored with a set given by --set, after a first line saying the facts name another set
     (their 20 missing facts are not what to fix), when they do; else the problems as they are. The set they name,
-    read from its file, is no other set when it has the id and version of the one given (the one given is its
-    `resolve` output) or is the same set (QA338 M4); its fix says to leave out --set only where that scores them."""
+    read from its file, is no other set when it scores alike (the one given is its `resolve` output: QA338 M4), not
+    when it only has the same id and version (an edited copy: QA341 3); the fix says to leave out --set only where
+    that scores them."""
     named = facts.indicator_set
     if not named or named in (indicator_set.id, *indicator_set.extends, *indicator_set.base_ids) or not problems:  # or a base
         return problems
     theirs = _set_named(named, Path(facts.source).parent if facts.source and facts.source != "-" else Path())
-    if theirs is None or (theirs.id, theirs.version) == (indicator_set.id, indicator_set.version) or theirs == indicator_set:
+    if theirs is None or _alike(theirs, indicator_set):
         return problems  # the same set, or one that cannot be read from there (a loop too): --set (QA67 F7)
     from .engine import scores_only
 
@@ -212,6 +214,13 @@ def named_elsewhere(problems: list[Problem], facts: Facts, indicator_set: Indica
         hint = f"it fails under the set it names too: {fix} to see its problems there"
     return [Problem(f"the facts file names the set {named}, and is scored here with {indicator_set.id} ({given})",
                     file=facts.source, hint=hint), *problems]
+
+
+def _alike(one: IndicatorSet, other: IndicatorSet) -> bool:
+    """Whether two sets score alike: all but their text's sha256 and the profile they were written as are the same (a
+    profile and its `resolve` output). Id and version alone are not enough: `sets ID --copy` keeps both in a copy made
+    to adapt (QA341 3)."""
+    return dataclasses.replace(one, sha256=other.sha256, extends=other.extends) == other
 
 
 def _set_named(named: str, folder: Path) -> IndicatorSet | None:

@@ -1453,6 +1453,26 @@ def test_a_read_only_output_file_is_not_replaced(tmp_path: Path):
         os.chmod(kept, 0o644)
 
 
+def test_facts_naming_an_edited_copy_of_the_set_given_by_set_are_told_so(tmp_path: Path) -> None:
+    """QA341 3: a copy made with `sets ID --copy` to adapt keeps the id and version; edited (other group weights), it is
+    another set: facts written for it and scored with --set the bundled set are told so first, with the fix that
+    scores them (leave out --set), not only the weights the bundled set refuses."""
+    shutil.copy(ROOT / "indicator_sets" / "self-evaluation.yaml", tmp_path / "self-evaluation.yaml")
+    text = (tmp_path / "self-evaluation.yaml").read_text(encoding="utf-8")
+    (tmp_path / "self-evaluation.yaml").write_text(text.replace("weight: 50", "weight: 40", 1).replace(
+        "weight: 30", "weight: 40", 1), encoding="utf-8")
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["targets"]["output"][0]["weight"] = 10
+    document["facts"]["targets"]["benefit"][0]["weight"] = 25
+    document["indicator_set"] = "self-evaluation.yaml"
+    (tmp_path / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert 0 == CliRunner().invoke(main, ["score", str(tmp_path / "p.json")]).exit_code
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(tmp_path / "p.json"), "--set", "self-evaluation"])
+    assert 1 == run.exit_code
+    assert "事实文件写明的指标体系是 self-evaluation.yaml，这里按 self-evaluation（--set）评分（去掉 --set，按它写明的指标体系评分）" \
+        in run.output, run.output
+
+
 def test_a_reports_folder_skips_files_named_as_reports_whatever_its_mark_lists_and_never_writes_through_a_link(tmp_path: Path):
     """QA39 F1, F2, F6: a run stopped before listing what its workers had written, or a mark that lists nothing (an earlier
     version's), left reports to be read as projects: a marked folder's files named as reports (000001-…) are left out
