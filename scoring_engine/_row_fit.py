@@ -73,7 +73,8 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
             # that cannot be read back (分值应大于 0); at precision 0 with rescaling, a division by 0 (QA340 2)
             found.append((fact, f"{len(rows)} rows without a weight share the weight {plain(node.weight)} of group {node.id}"
                                 f" equally, and at the set's precision {indicator_set.precision} some would get 0",
-                          f"give every row a weight above 0, adding up to {plain(node.weight)}, or merge rows"))
+                          f"merge rows: at most {plain(node.weight.scaleb(indicator_set.precision))} rows share "
+                          f"{plain(node.weight)} points at this precision"))  # weights above 0 would add up to more
         elif weights and len(weights) != len(rows):
             found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))
         elif weights and (total := sum(weights, Decimal(0))) != node.weight:

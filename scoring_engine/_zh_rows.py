@@ -61,8 +61,8 @@ ROWS = (
     ("{count} rows without a weight share the weight {weight} of group {id} equally, and at the set's precision "
      "{precision} some would get 0",
      "{count} 行都没有写分值，平分行组 {id} 的分值 {weight}，按指标体系的精度 {precision} 有的行将得 0 分"),
-    ("give every row a weight above 0, adding up to {weight}, or merge rows",
-     "为每行写大于 0 的分值，合计 {weight}；或合并部分行"),
+    ("merge rows: at most {count} rows share {weight} points at this precision",
+     "请合并部分行：按此精度，{weight} 分最多由 {count} 行平分"),
     ("rows' weights add up to {total}, not the weight {weight} of group {id}",
      "各行分值合计 {total}，不等于行组 {id} 的分值 {weight}"),
     ("give the rows weights that add up to {weight}, or none for equal shares of it",

@@ -1315,7 +1315,7 @@ def test_more_rows_without_weights_than_the_precision_can_share_are_refused_nami
         score(indicator_set, load_facts(tmp_path / "facts.json"))
     said = [p for p in caught.value.problems if "rows without a weight" in p.message]
     assert len(said) == 1 and "group output" in said[0].message and "precision 0" in said[0].message
-    assert said[0].hint == "give every row a weight above 0, adding up to 50, or merge rows"
+    assert said[0].hint == "merge rows: at most 50 rows share 50 points at this precision"
     rows.pop()  # 50 rows: 1 point each
     (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     assert score(indicator_set, load_facts(tmp_path / "facts.json")).total == 100

@@ -1,5 +1,6 @@
 """The blank form's 表外事实 value cells check what a clerk types (Excel's data validation): 是/否 and the choices as
-drop-downs, numbers within the set's bounds, so that a slip is caught when typed, not when the form is scored."""
+drop-downs, numbers within the set's bounds, so that a slip is caught when typed, not when the form is scored; as a
+warning the clerk may pass, since the reader takes more than the drop-down offers (√, 900万元: QA341 1)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ def _rules(tmp_path: Path, args: list[str]) -> dict[str, tuple[str, str | None, 
     for dv in side.data_validations.dataValidation:
         for cells in str(dv.sqref).split():
             found[names[cells]] = (dv.type, dv.formula1, dv.formula2, dv.error)
+            assert dv.errorStyle == "warning"  # never stop: √ and 900万元 are read
     return found
 
 
@@ -51,7 +53,7 @@ def test_blank_form_offers_yes_no_and_choices_as_drop_downs(tmp_path: Path) -> N
     """A yes-or-no fact's cell takes 是 or 否 and a choice fact's its words as the form shows them (按比例, not
     proportional), each from a drop-down; anything else typed is refused with what the cell takes."""
     rules = _rules(tmp_path, ["template"])
-    assert rules["ready"] == ("list", '"是,否"', None, "应填 是 或 否")
+    assert rules["ready"] == ("list", '"是,否"', None, "应填 是 或 否（也可写 √ 或 ×）")
     assert rules["method"] == ("list", '"按比例,分档"', None, "应填以下之一：按比例 / 分档")
 
 
@@ -80,6 +82,24 @@ def test_blank_form_with_validations_scores_as_filled(tmp_path: Path) -> None:
     side = book["表外事实"]
     filled = {"rate": 0.9, "paid": 10, "change": -2, "people": 5, "ready": "是", "method": "分档", "done_on": "2024-06-30",
               "issues": "无"}
+    for r in range(1, side.max_row + 1):
+        if side.cell(r, 2).value in filled:
+            side.cell(r, 3).value = filled[side.cell(r, 2).value]
+    book.save(form)
+    result = CliRunner().invoke(main, ["score", str(form), "--set", str(tmp_path / "set.yaml"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert '"total": 90.00' in result.output
+
+
+def test_values_the_reader_takes_beyond_the_drop_down_still_score(tmp_path: Path) -> None:
+    """√ for 是 and 900万元 in a cell of 万元 are questioned by Excel, not refused (a warning), and the form scores with
+    them as docs/authoring.md's 填表说明 says."""
+    _rules(tmp_path, ["template"])
+    form = tmp_path / "form.xlsx"
+    book = openpyxl.load_workbook(form)
+    side = book["表外事实"]
+    filled = {"rate": 0.9, "paid": "10万元", "change": -2, "people": 5, "ready": "√", "method": "分档",
+              "done_on": "2024-06-30", "issues": "无"}
     for r in range(1, side.max_row + 1):
         if side.cell(r, 2).value in filled:
             side.cell(r, 3).value = filled[side.cell(r, 2).value]

@@ -231,9 +231,10 @@ _NO_BOUND = (Decimal("-999999999999999"), Decimal("999999999999999"))
 
 def _validations(ws: Worksheet, facts: list[tuple[int, Any]]) -> None:
     """Excel's data validation on the value cells of yes-or-no, choice, number and whole-number facts: a drop-down of
-    是 / 否 or of the choices as the form words them, numbers within the set's bounds; typed otherwise, the cell says
-    what it takes before the form is sent (a clerk learnt it only from the score's error). Text, dates, findings and
-    judgements are read in many forms the reader accepts: their cells are left free."""
+    是 / 否 or of the choices as the form words them, numbers within the set's bounds. A value typed otherwise is
+    questioned at once with what the cell takes (a clerk learnt it only from the score's error), as a warning the clerk
+    may pass: the reader takes more than the drop-down offers (√ and ×, '900, 900万元 in a cell of 万元: QA341 1).
+    Text, dates, findings and judgements are read in many forms: their cells are left free."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     made: dict[tuple[Any, ...], DataValidation] = {}
@@ -245,7 +246,7 @@ def _validations(ws: Worksheet, facts: list[tuple[int, Any]]) -> None:
             kind, first, second, said = rule
             made[rule] = DataValidation(type=kind, formula1=first, formula2=second or None, allow_blank=True,
                                         operator="between" if kind != "list" else None, showErrorMessage=True,
-                                        errorStyle="stop", errorTitle="填写有误", error=said)
+                                        errorStyle="warning", errorTitle="请核对", error=said)
             ws.add_data_validation(made[rule])
         made[rule].add(f"C{row}")
 
@@ -254,7 +255,7 @@ def _rule(spec: Any) -> tuple[Any, str, str, str] | None:
     """(kind, formula1, formula2, the message) of `spec`'s cell, or None where the cell is left free."""
     unit = f"，单位 {spec.unit}" if spec.unit else ""
     if spec.type == "boolean":
-        return ("list", '"是,否"', "", "应填 是 或 否")
+        return ("list", '"是,否"', "", "应填 是 或 否（也可写 √ 或 ×）")
     if spec.type == "string" and spec.values:
         words = [str(_worded(spec, value)) for value in spec.values]
         listed = ",".join(words)
