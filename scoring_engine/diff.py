@@ -20,7 +20,6 @@ turn the result into a table, Markdown or a workbook.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -30,6 +29,7 @@ from typing import Any
 from . import _diff_declared, _json
 from ._arith import exact, plain
 from ._display import show_written
+from ._patterns import compile_later
 from ._record import record
 from .errors import Problem, ScoringEngineError
 from .facts import Facts
@@ -281,7 +281,7 @@ def _differences(a: Any, b: Any, where: str) -> Iterator[tuple[str, str | None, 
         yield where, None if a is None else show_written(a), None if b is None else show_written(b)
 
 
-_FRACTION = re.compile(r"\s*[0-9]{1,15}\s*/\s*0{0,5}[1-9][0-9]{0,14}\s*")  # the schema's points and shares: 1/3
+_FRACTION = compile_later(r"\s*[0-9]{1,15}\s*/\s*0{0,5}[1-9][0-9]{0,14}\s*")  # the schema's points and shares: 1/3
 
 
 def _same_number(a: Any, b: Any) -> bool:

@@ -467,17 +467,18 @@ indicators:
 
 
 def test_a_rescaled_score_the_stages_change_says_so_and_explain_shows_its_own_chain() -> None:
-    """With 乙 不适用, 甲's 4.0 of 63 is 6.349… of 100: 6.35 → 6.4 through the stages, 6.3 at once. The reason says the
-    stages after the rescaling it prints, and explain's chain is that of 6.349…, not of the 4.0 before (QA66 F1); a
-    rescaled score the stages do not change says nothing of them."""
+    """With 乙 不适用, 甲's 4.0 of 63 is 6.349… of 100: the total goes through the stages, 6.35 → 6.4 (6.3 at once), and
+    甲 is given what makes the scores add up to it: its loss 93.650… counted 93.6, which the reason and explain say
+    (QA66 F1, as the 不适用 conversion works since QA339 F1); a rescaled score the stages do not change says nothing
+    of a unit moved."""
     s = parse_indicator_set(TWO_STAGED)
     result = score(s, Facts(values={"v": D("4.0"), "t": D(1)}, not_applicable={"b": "本年度无此项"}))
     a = result.indicators[0]
-    assert D("6.4") == a.score
-    assert a.reason.endswith("分值由63调整为100，折算得6.4分；得分按先保留2位小数、再保留1位小数逐级四舍五入")
-    assert "逐级四舍五入：≈6.349206 → 6.35 → 6.4" in str(result.explain("a"))
+    assert D("6.4") == a.score == result.total
+    assert a.reason.endswith("失分59.0分按100 ÷ 63折算为≈93.651分，为使各项得分合计等于折算后的总分，计93.6分，得6.4分")
+    assert "折算得分 = 100 − 93.6 = 6.4" in str(result.explain("a"))
     plain = score(s, Facts(values={"v": D("4.1"), "t": D(1)}, not_applicable={"b": "本年度无此项"})).indicators[0]
-    assert D("6.5") == plain.score and "逐级" not in plain.reason
+    assert D("6.5") == plain.score and "为使" not in plain.reason
 
 
 def test_a_lower_is_better_equation_holds_as_a_reader_rounds_it_once() -> None:

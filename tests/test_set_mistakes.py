@@ -14,6 +14,9 @@ from conftest import ROOT
 from scoring_engine.cli import main
 
 SETS = ROOT / "indicator_sets"
+#: The line of the bundled self-evaluation set's first 需说明 condition, which these tests edit.
+WHEN = 1 + (SETS / "self-evaluation.yaml").read_text(encoding="utf-8").split("\n").index(
+    "  - {when: execution_rate < 0.9, message: 预算执行率低于90%，需说明原因}")
 
 
 def _run(*args: str) -> tuple[int, list[str]]:
@@ -102,7 +105,7 @@ def test_lint_says_a_condition_that_fails_or_is_no_truth_for_every_project(tmp_p
                       ("\"1 if 1 > 0 else 'a'\"", "a condition must give true or false, and it gives number 1")):
         path = _edited(tmp_path, "{when: execution_rate < 0.9,", f"{{when: {when},")
         _, lines = _run("--lang", "en", "lint", str(path))
-        assert f"{path}:98:12: warning: formula `{when[1:-1]}` reads no facts and fails for every project: {why} " \
+        assert f"{path}:{WHEN}:12: warning: formula `{when[1:-1]}` reads no facts and fails for every project: {why} " \
                "(correct the formula)" in lines, lines
 
 
@@ -141,7 +144,7 @@ def test_a_closed_quote_over_two_lines_is_not_taken_for_an_open_one(tmp_path: Pa
     path = _edited(tmp_path, "  - {when: execution_rate < 0.9, message: 预算执行率低于90%，需说明原因}",
                    '  - {when: "execution_rate <\n      0.9", message: 预算执行率低于90%，需说明原因}}')
     code, lines = _run("--lang", "en", "validate", str(path))
-    assert 1 == code and f"{path}:99:39: YAML syntax" in lines[0] and "in quotes" not in lines[0], lines
+    assert 1 == code and f"{path}:{WHEN + 1}:39: YAML syntax" in lines[0] and "in quotes" not in lines[0], lines
 
 
 def test_a_paragraph_of_a_block_text_may_begin_with_spaces_pasted_from_word(tmp_path: Path) -> None:
@@ -237,11 +240,11 @@ def test_a_quote_left_open_in_a_list_item_is_located_and_a_closed_one_with_prose
     two-line quote whose second line began `Note:` was called open, where the stray '}' after it was the mistake."""
     path = _edited(tmp_path, "  - {when: execution_rate < 0.9,", '  - {when: "execution_rate < 0.9,')
     code, lines = _run("--lang", "en", "validate", str(path))
-    assert 1 == code and f"{path}:98:12: YAML syntax: the text in quotes begun here runs on to line 99" in lines[0], lines
+    assert 1 == code and f"{path}:{WHEN}:12: YAML syntax: the text in quotes begun here runs on to line {WHEN + 1}" in lines[0], lines
     path = _edited(tmp_path, "  - {when: execution_rate < 0.9, message: 预算执行率低于90%，需说明原因}",
                    '  - {when: "execution_rate < 0.9", message: "预算执行率低于90%，\n      Note: see 第二十八条"}}')
     code, lines = _run("--lang", "en", "validate", str(path))
-    assert 1 == code and f"{path}:99:" in lines[0] and "in quotes" not in lines[0], lines
+    assert 1 == code and f"{path}:{WHEN + 1}:" in lines[0] and "in quotes" not in lines[0], lines
 
 
 def test_a_stray_closing_bracket_is_told_to_be_deleted_or_opened_and_a_bare_word_is_no_python_word(tmp_path: Path) -> None:
