@@ -150,7 +150,13 @@ def _rule_shown(spec: Any) -> str:
         return show_written(spec)
     kind = RULE_KINDS.get(str(spec.get("kind")))
     named = f"{kind.chinese_name}（{spec.get('kind')}）" if kind is not None else str(spec.get("kind"))
-    return named + "：" + "，".join(f"{key}: {show_written(value)}" for key, value in spec.items() if key != "kind")
+    return named + "：" + "，".join(f"{key}: {_parameter(value)}" for key, value in spec.items() if key != "kind")
+
+
+def _parameter(value: Any) -> str:
+    """A rule's parameter as written, or as JSON where a text in it would not read apart from its neighbours
+    (keywords: ["挪用, 截留"], not [挪用, 截留], which reads as two: QA341 4)."""
+    return show_written(value) if _reads_plainly(value) else _json.dumps(value, indent=None)
 
 
 def _rule_view(node: Indicator) -> str | None:
@@ -278,7 +284,34 @@ def _differences(a: Any, b: Any, where: str) -> Iterator[tuple[str, str | None, 
         for i, (x, y) in enumerate(zip(a, b, strict=True)):
             yield from _differences(x, y, f"{where}[{i}]")
     elif a != b and not _same_number(a, b):
-        yield where, None if a is None else show_written(a), None if b is None else show_written(b)
+        yield where, *_shown_pair(a, b)
+
+
+def _shown_pair(a: Any, b: Any) -> tuple[str | None, str | None]:
+    """Two values that differ as the reports show them: as written (挪用), or both as JSON ("挪用", "挪用 ") where so
+    written they would read the same or a text in either is not told apart from its neighbours (a separator in it, a
+    space at an edge): [挪用, 截留] → ["挪用, 截留"] read the same both sides (QA341 4). None stays None."""
+    before, after = (None if v is None else show_written(v) for v in (a, b))
+    if before == after or not _reads_plainly(a) or not _reads_plainly(b):
+        return _as_json(a), _as_json(b)
+    return before, after
+
+
+def _as_json(value: Any) -> str | None:
+    return None if value is None else _json.dumps(value, indent=None)
+
+
+_UNCLEAR_TEXT = re.compile(r"[,，、]|^\s|\s$|^$")
+
+
+def _reads_plainly(value: Any) -> bool:
+    """Whether each text in a value, shown as written, is told apart from what is around it: no separator in it
+    (, ， 、), no space at either end, not empty."""
+    if isinstance(value, Mapping):
+        return all(_reads_plainly(k) and _reads_plainly(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return all(_reads_plainly(v) for v in value)
+    return not isinstance(value, str) or not _UNCLEAR_TEXT.search(value)
 
 
 _FRACTION = compile_later(r"\s*[0-9]{1,15}\s*/\s*0{0,5}[1-9][0-9]{0,14}\s*")  # the schema's points and shares: 1/3

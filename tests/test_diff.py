@@ -608,3 +608,39 @@ def test_xlsx_leaves_a_failed_sides_score_empty_and_says_why_in_its_own_column(t
     assert total[7].startswith("新评分失败：")
     numeric = {2, 3, 4}
     assert all(r[i] is None or isinstance(r[i], int | float) for r in rows for i in numeric)
+
+
+_KEYWORDS_SET = """
+id: d
+name: 比较
+version: "1"
+facts:
+  rate: {type: number, min: 0, max: 1, label: 完成率}
+  issues: {type: list, items: finding, label: 问题}
+grades:
+  - {label: 合格, min: 60}
+  - {label: 不合格, min: 0}
+indicators:
+  - {id: a, name: 完成率, weight: 50, rule: {kind: proportional, value: rate}}
+  - {id: b, name: 问题, weight: 50, rule: {kind: deduction, findings: issues, points_each: 1, KEYWORDS}}
+"""
+
+
+def _rule_changes(old: str, new: str) -> list[tuple[str, str]]:
+    def written(keywords: str) -> IndicatorSet:
+        return parse_indicator_set(_KEYWORDS_SET.replace("KEYWORDS", f"keyword_points: [{{keywords: {keywords}, points: 5}}]"))
+    return [(row[2], row[3]) for row in change_rows(diff_sets(written(old), written(new))) if row[0] == "评分规则"]
+
+
+def test_a_changed_value_that_would_read_the_same_both_sides_is_shown_quoted() -> None:
+    """Two keywords made one text holding a comma, a space added at a keyword's end: as written, both sides read
+    [挪用, 截留] or 挪用, and the reader saw no change; both are shown as JSON then, each text in quotes (QA341 4)."""
+    assert [('keyword_points[0].keywords: ["挪用","截留"]', 'keyword_points[0].keywords: ["挪用, 截留"]')] == \
+        _rule_changes("[挪用, 截留]", '["挪用, 截留"]')
+    assert [('keyword_points[0].keywords[0]: "挪用"', 'keyword_points[0].keywords[0]: "挪用 "')] == \
+        _rule_changes("[挪用]", '["挪用 "]')
+    assert [('keyword_points[0].keywords[0]: "挪用"', 'keyword_points[0].keywords[0]: "挪用、截留"')] == \
+        _rule_changes("[挪用]", "[挪用、截留]")
+    # values that read apart as written stay so
+    assert [("keyword_points[0].keywords: [挪用]", "keyword_points[0].keywords: [挪用, 截留]")] == \
+        _rule_changes("[挪用]", "[挪用, 截留]")
