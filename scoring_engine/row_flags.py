@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ._arith import fixed, percent, plain, round_half_up
+from ._check_failure import _has_cjk
 from .judgements import TargetRow
 from .model import ExplainRule, RowGroup
 from .result import Flag
@@ -82,15 +83,18 @@ def _far_above(times: Decimal, scored: ScoredRow) -> bool:
 
 def _above(rule: ExplainRule, scored: ScoredRow) -> Flag:
     """The flag of a row far above its target: its actual and target as the row writes them (a rate as %), and how many
-    times the one is the other, as a percentage."""
+    times the one is the other, as a percentage; said in Chinese where the set's message is, in the JSON and the batch's
+    JSONL too, else in English, its Chinese kept for the Chinese reports."""
     row = scored.row
     assert row.actual is not None and row.target is not None
     actual, target = _shown(row.actual, row.unit), _shown(row.target, row.unit)
     times = row.actual / row.target * 100  # to 0.01%, or whole past what 2 decimals keep (an = row in % of 1e-13%)
     share = f"{plain(round_half_up(times, 2) if times.adjusted() < _SHOWN_TO_HUNDREDTHS else times.to_integral_value())}%"
+    chinese = f"{rule.message}（{row.name}（{scored.id}）完成值{actual}，为指标值{target}的{share}，未说明偏差原因）"
+    if _has_cjk(rule.message):  # in the language of the set's message, as rows_below's and a condition's flags are (QA341 5)
+        return Flag(chinese, condition(rule))
     return Flag(f"{rule.message} ({row.name} ({scored.id}): actual {actual} is {share} of the target {target}, "
-                "no deviation reason given)", condition(rule),
-                f"{rule.message}（{row.name}（{scored.id}）完成值{actual}，为指标值{target}的{share}，未说明偏差原因）")
+                "no deviation reason given)", condition(rule), chinese)
 
 
 def _shown(value: Decimal, unit: str | None) -> str:

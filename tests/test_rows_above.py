@@ -12,6 +12,7 @@ import pytest
 from conftest import row_group_set
 from scoring_engine import IndicatorSetError, parse_indicator_set, score
 from scoring_engine._case_texts import contains, flags_of
+from scoring_engine._result_json import result_json
 from scoring_engine.diff import diff_sets
 from scoring_engine.reports.diff import change_rows
 
@@ -39,14 +40,23 @@ def _refusal(condition: str) -> list[str]:
 PEOPLE = {"id": "1", "name": "新增受益人口", "target": "≥5000人", "actual": "15000人"}
 
 
-def test_a_row_far_above_its_target_without_a_reason_is_flagged_in_chinese_and_in_english() -> None:
-    """The flag names the row, its actual and target as written and how many times over it is; --lang en (the JSON, the
-    flag's str) says it in English after the set's message."""
-    assert [f"{MESSAGE}（新增受益人口（g.1）完成值15000人，为指标值5000人的300%，未说明偏差原因）"] == _flags(PEOPLE)
-    assert [f"{MESSAGE} (新增受益人口 (g.1): actual 15000人 is 300% of the target 5000人, no deviation reason given)"] \
-        == _flags(PEOPLE, lang="en")
+def test_a_row_far_above_its_target_without_a_reason_is_flagged_in_the_language_of_the_sets_message() -> None:
+    """The flag names the row, its actual and target as written and how many times over it is, in Chinese after a
+    Chinese message in every language (the JSON's and the batch JSONL's `message` with --lang zh too, as rows_below's
+    and a condition's flags say theirs: QA341 5); after a message in English, in English, its Chinese kept for the
+    Chinese reports."""
+    chinese = f"{MESSAGE}（新增受益人口（g.1）完成值15000人，为指标值5000人的300%，未说明偏差原因）"
+    assert [chinese] == _flags(PEOPLE) == _flags(PEOPLE, lang="en")
     result = score(parse_indicator_set(_set()), {"rows": [PEOPLE]})
-    assert ["rows_above: 1.5"] == [f.expression for f in result.flags]
+    assert ["rows_above: 1.5"] == [f.expression for f in result.flags] and [chinese] == [str(f) for f in result.flags]
+    assert chinese in result_json(result, lang="zh") and "actual 15000人" not in result_json(result, lang="zh")
+    english = score(parse_indicator_set(_set().replace(MESSAGE, ENGLISH)), {"rows": [PEOPLE]}).flags
+    assert [f"{ENGLISH} (新增受益人口 (g.1): actual 15000人 is 300% of the target 5000人, no deviation reason given)"] \
+        == [f.text("en") for f in english]
+    assert [f"{ENGLISH}（新增受益人口（g.1）完成值15000人，为指标值5000人的300%，未说明偏差原因）"] == [f.text("zh") for f in english]
+
+
+ENGLISH = "rows far above their target must be explained"
 
 
 def test_a_row_that_gives_its_reason_is_not_flagged() -> None:
@@ -86,6 +96,9 @@ def test_a_case_may_expect_the_flag_in_chinese() -> None:
     """A test case's `flags:` matches the flag as printed in Chinese (the batch's 需说明 sheet) or as written in English."""
     indicator_set = parse_indicator_set(_set())
     texts = flags_of(score(indicator_set, {"rows": [PEOPLE]}), indicator_set)
+    assert contains("完成值15000人，为指标值5000人的300%", texts)
+    english = parse_indicator_set(_set().replace(MESSAGE, ENGLISH))
+    texts = flags_of(score(english, {"rows": [PEOPLE]}), english)
     assert contains("完成值15000人，为指标值5000人的300%", texts) and contains("actual 15000人 is 300%", texts)
 
 
@@ -111,7 +124,7 @@ def test_rows_below_is_unchanged_beside_it() -> None:
     text = _set().replace("explain_when:\n", "explain_when:\n  - {rows_below: 0.8, message: 得分偏低}\n")
     rows = [PEOPLE, {"name": "蓄水池", "target": "≥4座", "actual": "2座"}]
     flags = [str(f) for f in score(parse_indicator_set(text), {"rows": rows}).flags]
-    assert ["得分偏低（蓄水池（g.2）得5.00分，低于分值10的80%，未说明偏差原因）"] == flags[:1] and "actual 15000人" in flags[1]
+    assert ["得分偏低（蓄水池（g.2）得5.00分，低于分值10的80%，未说明偏差原因）"] == flags[:1] and "完成值15000人" in flags[1]
     assert D("1.5") == parse_indicator_set(text).explain_when[1].rows_above
 
 
