@@ -350,10 +350,19 @@ def _outside(side: str) -> Callable[[_Failed], list[SchemaProblem]]:
     def wording(failed: _Failed) -> list[SchemaProblem]:
         bound = plain(Decimal(failed.expected)) if not isinstance(failed.expected, bool) else failed.expected
         message = f"{failed.field} must be {side} {bound}, got {describe_value(failed.instance)}"
-        hint = _percent_hint(failed.field, failed.instance, failed.expected, side) or _KEY_HINTS.get(failed.field)
+        hint = _percent_hint(failed.field, failed.instance, failed.expected, side) or _key_hint(failed)
         return [SchemaProblem(failed.path, False, message, hint)]
 
     return wording
+
+
+def _key_hint(failed: _Failed) -> str | None:
+    """What the key holds; a weight a profile's change: gives an indicator, how to leave it out: remove: [satisfaction],
+    as a set or add: leaves out one that counts for nothing (QA341 6)."""
+    path = failed.path
+    if failed.field == "weight" and len(path) == 3 and path[0] == "change" and isinstance(path[1], str):
+        return f"give it the points it counts for, above 0; to leave it out, write remove: [{path[1]}] in place of this change"
+    return _KEY_HINTS.get(failed.field)
 
 
 def _percent_hint(field: str, instance: Any, bound: Any, side: str) -> str | None:

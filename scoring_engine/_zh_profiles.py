@@ -119,6 +119,8 @@ PROFILES = (
      "指标应写成映射：- id: {id}，其下再写 name、weight 和 rule"),
     ("give it the points it counts for, above 0; an indicator that counts for nothing is left out",
      "写它所占的分值（大于 0）；不计分的指标不要写进指标体系"),
+    ("give it the points it counts for, above 0; to leave it out, write remove: [{id:id}] in place of this change",
+     "写它所占的分值（大于 0）；要去掉这个指标，把这条修改换成 remove: [{id}]"),  # QA341 6: change: {x: {weight: 0}}
     ("the decimals scores are kept to: a whole number from 0 to 6, 2 for 0.01",
      "得分保留的小数位数：0 到 6 的整数，保留到 0.01 写 2"),
     ("write what it holds below it, indented two spaces more", "在它下面写出其内容，并多缩进两个空格"),

@@ -236,6 +236,24 @@ def test_a_weight_of_zero_is_told_what_to_write():
     assert "weight 应大于 0，实际是数字 0（写它所占的分值（大于 0）；不计分的指标不要写进指标体系）" in problem.text("zh")
 
 
+def test_a_weight_of_zero_in_a_profiles_change_is_told_to_remove_the_indicator():
+    """QA341 6: `change: {satisfaction: {weight: 0}}` was told that an indicator counting for nothing is not written in
+    the set, which it is not: the profile leaves it out with remove: [satisfaction]. An added one keeps the set's hint."""
+    from pathlib import Path
+
+    profile = "extends: self-evaluation\nid: p\nversion: '1'\nchange:\n  satisfaction: {weight: 0}\n"
+    with pytest.raises(IndicatorSetError) as err:
+        parse_indicator_set(profile, "p.yaml", folder=Path("."))
+    [problem] = [p for p in err.value.problems if p.path == "$.change.satisfaction.weight"]
+    assert "write remove: [satisfaction] in place of this change" in str(problem.hint)
+    assert "（写它所占的分值（大于 0）；要去掉这个指标，把这条修改换成 remove: [satisfaction]）" in problem.text("zh")
+    added = ("extends: self-evaluation\nid: p\nversion: '1'\nadd:\n"
+             "  - {under: output, id: x, name: 新, weight: 0, rule: {kind: formula, score: 0}}\n")
+    with pytest.raises(IndicatorSetError) as err:
+        parse_indicator_set(added, "p.yaml", folder=Path("."))
+    assert any("不计分的指标不要写进指标体系" in p.text("zh") for p in err.value.problems), err.value.text("zh")
+
+
 def test_a_check_that_cannot_be_evaluated_says_so_first():
     """A cross-check reading a fact the project left out is a warning that starts by saying it could not be checked."""
     text = (
