@@ -60,15 +60,16 @@ def facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:
                                   file=case.file, line=case.line, fact=name, hint="keep one of them")
                           for root, found in (("$.facts", twice), ("overrides", twice_over)) for name, a, b in found])
     # A judgement the set does not declare is one fact, not its tier, score and reason (QA116 F5).
-    expected = _expected_ignored(case, indicator_set, {**values, **overrides})
+    expected, shared = _expected_ignored(case, indicator_set, {**values, **overrides})
     # Grouped before the warnings expected are looked for, as _own_undeclared does (QA277 F3: a removed tier fact
     # overridden whole, expecting its warning, was said as benefit.ecological.tier, never expected)
     unknown = [name for name in judged_as_one([name for name in overrides if name not in indicator_set.facts])
                if name not in expected]
     problems = [Problem(f"override {name} is not a fact of the set", file=case.file, line=_line(case, name, "overrides"),
-                        fact=name, hint=_meant(name, indicator_set, {}) or OVERRIDE_DECLARED) for name in unknown]
+                        fact=name, hint=_meant(name, indicator_set, {}) or _naming(name, shared) or OVERRIDE_DECLARED)
+                for name in unknown]
     if case.own is not None:  # its own facts, not a facts file every case of the file shares
-        problems += _own_undeclared(case, indicator_set, values, expected)
+        problems += _own_undeclared(case, indicator_set, values, (expected, shared))
     if problems:
         raise naming_another_set(FactsError(problems), case.facts, indicator_set)
     if not case.overrides:
@@ -82,28 +83,43 @@ def facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:
 OVERRIDE_DECLARED = "override a fact the set declares, or expect the warning that the fact is ignored"
 
 
-def _expected_ignored(case: Case, indicator_set: IndicatorSet, given: Mapping[str, Any]) -> set[str]:
+def _expected_ignored(case: Case, indicator_set: IndicatorSet, given: Mapping[str, Any]) -> tuple[set[str], set[str]]:
     """The facts the set does not declare whose warning that they are ignored the case expects: a text of its expected
     warnings found in that fact's warning, in English or as printed in Chinese (QA337 3: 没有在体系中声明，已忽略, as
     printed, was refused for not naming the fact), and naming it unless it is found in no other fact's warning. A
-    misspelt name found inside another expected text (the warning of another fact) is not excused by it."""
+    misspelt name found inside another expected text (the warning of another fact) is not excused by it. Then those whose
+    warning an expected text naming no fact found with another's: each wants a text of its own naming it (QA341 7)."""
     wanted = case.expect.warnings or ()
     warnings = undeclared_warnings(given, indicator_set.facts, case.id, removed_facts(indicator_set)) if wanted else []
     named: list[tuple[str, list[Got]]] = [(w.fact, [(str(w), (w,))]) for w in warnings if w.fact is not None]
     excused: set[str] = set()
+    shared: set[str] = set()
     for words in wanted:
         found = [fact for fact, got in named if contains(words, got)]
         excused.update(fact for fact in found if len(found) == 1 or fact in words)
-    return excused
+        shared.update(fact for fact in found if len(found) > 1 and fact not in words)
+    return excused, shared - excused
 
 
-def _own_undeclared(case: Case, indicator_set: IndicatorSet, values: Mapping[str, Any], expected: set[str]) -> list[Problem]:
+def _naming(name: str, shared: set[str]) -> str | None:
+    """The fix for a fact whose warning the case expects only in words it shares with another's (没有在体系中声明，已忽略
+    for two): a text naming each, which the hint to write the warning alone did not say (QA341 7)."""
+    if name not in shared:
+        return None
+    return ("the warning expected is that of several facts: expect for each of them a warning naming it, "
+            f"fact {name} is not declared by the set and is ignored")
+
+
+def _own_undeclared(case: Case, indicator_set: IndicatorSet, values: Mapping[str, Any],
+                    expected: tuple[set[str], set[str]]) -> list[Problem]:
     """A problem for each fact of the case's own facts (or facts_file) the set does not declare, the first few by name;
-    one overridden is said of its override, and one the case expects the warning of is what the case tests."""
+    one overridden is said of its override, and one the case expects the warning of is what the case tests (`expected`:
+    those, then those expected only in words shared with another's)."""
     names = judged_as_one([name for name in values if name not in indicator_set.facts and name not in case.overrides])
-    names = [name for name in names if name not in expected]
+    names = [name for name in names if name not in expected[0]]
     problems = [Problem(f"fact {name} in the case's {case.own} is not a fact of the set", file=case.file,
                         line=_line(case, name, "facts"), fact=name, hint=_meant(name, indicator_set, values) or
+                        _naming(name, expected[1]) or
                         "give the facts the set declares, or expect the warning that the fact is ignored")
                 for name in names[:SHOWN_UNDECLARED]]
     if len(names) > SHOWN_UNDECLARED:

@@ -56,6 +56,10 @@ CASES = (
     ("grade expected {wanted}, got {got}", "等级预期 {wanted}，实际 {got}"),
     ("override a fact the set declares, or expect the warning that the fact is ignored",
      "只覆盖体系中声明的事实；若用例正是要测试它被忽略，在 expect 的 warnings 中写出这条提示"),  # (QA337 3)
+    ("the warning expected is that of several facts: expect for each of them a warning naming it, "
+     "fact {name:id} is not declared by the set and is ignored",
+     "期望的提示文字是几个事实共有的：请在 expect 的 warnings 中为每个这样的事实各写一条点名它的提示，"
+     "如“事实 {name} 没有在体系中声明，已忽略”"),  # (QA341 7)
     ("scores name {name}, which {count:n} indicators are named: {shown}; give the id, e.g. {id}",
      "scores 中的 {name} 是 {count} 个指标共用的名称：{shown}；请写指标编号，例如 {id}"),  # (QA337 2)
     ("no indicator {id} in the result ({close})", "结果中没有指标 {id}（{close!t}）"),

@@ -815,3 +815,21 @@ def test_pytests_short_summary_gives_the_first_problem_of_a_case_file_it_cannot_
     pytester.makefile(".cases.yaml", broken="indicator_set: nope.yaml\ncases: []\n")
     result = pytester.runpytest("-p", "no:cacheprovider", "-rE")  # (QA322 F6: within 80 columns, not behind the path)
     result.stdout.fnmatch_lines(["ERROR broken.cases.yaml - a case file needs indicator_set*"])
+
+
+def test_two_undeclared_overrides_expecting_one_shared_text_are_told_to_expect_a_text_naming_each(tmp_path: Path) -> None:
+    """QA341 7: overrides of two facts the set does not declare, expecting 没有在体系中声明，已忽略 twice, were told to
+    write the warning among the expected ones, which the case had done; a text both warnings hold names neither. Each
+    is told to expect a warning naming it; one such override alone passes with that text."""
+    path = _case_file(tmp_path, "  - name: 两个\n    overrides: {stray_one: 1, stray_two: 2}\n"
+                                "    expect: {warnings: [没有在体系中声明，已忽略, 没有在体系中声明，已忽略]}\n"
+                                "  - name: 一个\n    overrides: {stray_one: 1}\n    expect: {warnings: [没有在体系中声明，已忽略]}\n")
+    run = CliRunner().invoke(main, ["--lang", "zh", "test", str(path)])
+    assert 1 == run.exit_code and "1 个通过，1 个失败" in run.output, run.output
+    for name in ("stray_one", "stray_two"):
+        assert (f"覆盖项 {name} 不是体系中的事实（期望的提示文字是几个事实共有的：请在 expect 的 warnings 中为每个这样的事实"
+                f"各写一条点名它的提示，如“事实 {name} 没有在体系中声明，已忽略”）") in run.output, run.output
+    assert "写出这条提示" not in run.output
+    run = CliRunner().invoke(main, ["--lang", "en", "test", str(path)])
+    assert ("expect for each of them a warning naming it, fact stray_two is not declared by the set and is ignored"
+            in run.output), run.output
