@@ -115,7 +115,8 @@ class CaseOutcome:
 
 
 def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Case files named directly, or found below the folders named, in sorted order, each once."""
+    """Case files named directly, or found below the folders named, in sorted order, each once (a symbolic link to one
+    named too is that file)."""
     found: list[Path] = []
     for path in map(Path, paths):
         try:
@@ -130,8 +131,9 @@ def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
             found.extend(sorted(path.rglob(f"*{CASE_SUFFIX}")))
         else:
             found.append(path)  # a device or a pipe is refused when it is read
-    once = {os.path.abspath(p): p for p in reversed(found)}  # test prov/ prov/prov.cases.yaml runs it once (QA337 7)
-    return [p for p in found if once.pop(os.path.abspath(p), None) is not None]
+    # test prov/ prov/prov.cases.yaml runs it once (QA337 7), and a link named beside the file it points to (QA341 8)
+    once = {os.path.realpath(p): p for p in reversed(found)}
+    return [p for p in found if once.pop(os.path.realpath(p), None) is not None]
 
 
 def _number(value: Any, what: str, file: str, line: int | None) -> Decimal:

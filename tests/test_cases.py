@@ -833,3 +833,18 @@ def test_two_undeclared_overrides_expecting_one_shared_text_are_told_to_expect_a
     run = CliRunner().invoke(main, ["--lang", "en", "test", str(path)])
     assert ("expect for each of them a warning naming it, fact stray_two is not declared by the set and is ignored"
             in run.output), run.output
+
+
+def test_a_case_file_named_by_a_link_and_by_itself_runs_once(tmp_path: Path) -> None:
+    """QA341 8: `test link.cases.yaml set.cases.yaml`, the link pointing at the file, ran its cases twice (2 passed for
+    one case); the file is the same, by its real path, and runs once."""
+    path = _case_file(tmp_path, "  - {name: a, expect: {total: 79.73}}\n")
+    link = tmp_path / "link.cases.yaml"
+    try:
+        link.symlink_to(path.name)
+    except OSError:
+        pytest.skip("symbolic links are not available here")
+    run = CliRunner().invoke(main, ["--lang", "en", "test", str(link), str(path)])
+    assert 0 == run.exit_code and "1 passed, 0 failed" in run.output, run.output
+    run = CliRunner().invoke(main, ["--lang", "en", "test", str(tmp_path)])
+    assert 0 == run.exit_code and "1 passed, 0 failed" in run.output, run.output
