@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from typing import IO, TYPE_CHECKING, BinaryIO, cast
 
 import click
@@ -13,9 +14,10 @@ from ._files import load_facts_from
 from ._messages import note_stdin
 
 if TYPE_CHECKING:
+    from .errors import Problem
     from .facts import Facts
 
-__all__ = ["facts_from_stdin", "refuse_stdin"]
+__all__ = ["facts_from_stdin", "refuse_stdin", "set_named_on_stdin"]
 
 _HEAD = 65536  # bytes kept for the language, as many as are looked at in a file
 
@@ -47,6 +49,21 @@ def facts_from_stdin() -> Facts:
     finally:
         if kept is not None:
             note_stdin(kept.head)
+
+
+#: Where a set named by a path in a facts file is looked for, as said of a file (_files.inside_folder).
+_NAMING_FOLDER = "the folder of the file that names it"
+#: ... and of facts piped in, which have no folder: the path is read from the current one.
+FROM_STDIN = (" (the facts come from standard input, which has no folder: a path they name is read from the current folder; "
+              "--set gives the set wherever it is)")
+
+
+def set_named_on_stdin(problem: Problem) -> Problem:
+    """A problem of the set that facts piped in name by a path, which told of the folder of the file naming it: said of
+    the current folder, where standard input's path is read, with --set offered (QA337: `cat facts.json | score -`)."""
+    if _NAMING_FOLDER not in problem.message:
+        return problem
+    return replace(problem, message=problem.message.replace(_NAMING_FOLDER, "the current folder") + FROM_STDIN)
 
 
 #: What each parameter that names a file or a set is to be given as, where `-` (standard input) is not read; batch's

@@ -106,4 +106,11 @@ OPTIONS = (*_SYSTEM_REASONS,
     ("--compare-set {other} is the set every project is scored under (--set {fixed}, the same content): each project "
      "would be compared with itself", "--compare-set {other} 就是所有项目评分所用的指标体系（--set {fixed}，内容相同）："
      "每个项目都会与它自己对比"),
+    # a set named by a path in facts piped in, which have no folder (_cli_stdin.set_named_on_stdin, QA337)
+    ("{said} (the facts come from standard input, which has no folder: a path they name is read from the current folder; "
+     "--set gives the set wherever it is)", "{said!t}（事实来自标准输入，没有所在文件夹：其中写的路径从当前文件夹读取；"
+     "也可用 --set 给出指标体系）"),
+    ("no indicator set {ref:q}: neither a file in the current folder nor a bundled set id",
+     "没有指标体系 {ref}：既不是当前文件夹内的文件，也不是内置指标体系的编号"),
+    ("{what} {ref:q} is not inside the current folder", "{what} {ref} 不在当前文件夹内"),
 )

@@ -21,7 +21,7 @@ from ._cli_guard import EXIT_INTERNAL, EXIT_INVALID, guarded as _guarded, report
 from ._cli_forms import read_form_file, score_form_file
 from ._cli_params import FolderToWrite, LanguageChoice, OutputFile, ReportsFolder, at_most_once, format_by_extension, one_of
 from ._encodings import ENCODINGS
-from ._cli_stdin import facts_from_stdin
+from ._cli_stdin import facts_from_stdin, set_named_on_stdin
 from ._files import read_yaml_text
 from ._help import HelpGroup, version_option
 from ._messages import LANG_VARIABLE, chosen_language, current_language, said, warning_line
@@ -172,7 +172,8 @@ def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
         try:
             indicator_set = load_indicator_set(resolve_set(loaded.indicator_set, relative_to=facts.parent))
         except IndicatorSetError as err:
-            raise IndicatorSetError([p.named_at(loaded.source, "$.indicator_set") for p in err.problems]) from None
+            said = [set_named_on_stdin(p) if str(facts) == "-" else p for p in err.problems]
+            raise IndicatorSetError([p.named_at(loaded.source, "$.indicator_set") for p in said]) from None
     else:
         raise click.UsageError("no indicator set: pass --set ID|PATH, or name one in the facts file as \"indicator_set\"")
     return indicator_set

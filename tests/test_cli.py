@@ -569,3 +569,25 @@ def test_a_broken_set_named_by_the_facts_is_said_at_its_own_line_alone(tmp_path:
     run = CliRunner().invoke(main, ["--lang", "en", command[0], "facts.json", *command[1:]])
     assert 1 == run.exit_code, run.output
     assert f"dup.yaml:{line}:5: duplicate key 'weight'" in run.output and "$.indicator_set" not in run.output, run.output
+
+
+def test_facts_piped_in_naming_a_set_by_a_path_not_there_are_told_it_is_read_from_the_current_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA337: `cat sub/facts.json | score -`, the facts naming set.yaml beside them, was told set.yaml is no file in the
+    folder of the file that names it, which standard input has not: it is told that the path is read from the current
+    folder, and that --set gives the set; run in the facts' folder, they score."""
+    (tmp_path / "sub").mkdir()
+    shutil.copy(EXAMPLE_SET, tmp_path / "sub" / "set.yaml")
+    facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    facts["indicator_set"] = "set.yaml"
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, ["--lang", "en", "score", "-"], input=json.dumps(facts, ensure_ascii=False))
+    assert 1 == run.exit_code and "folder of the file that names it" not in run.stderr, run.output
+    assert ("no indicator set 'set.yaml': neither a file in the current folder nor a bundled set id (the facts come from "
+            "standard input, which has no folder: a path they name is read from the current folder; --set gives the set "
+            "wherever it is)") in run.stderr, run.output
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", "-"], input=json.dumps(facts, ensure_ascii=False))
+    assert ("没有指标体系 'set.yaml'：既不是当前文件夹内的文件，也不是内置指标体系的编号（事实来自标准输入，没有所在文件夹："
+            "其中写的路径从当前文件夹读取；也可用 --set 给出指标体系）") in run.stderr, run.output
+    monkeypatch.chdir(tmp_path / "sub")
+    assert 0 == CliRunner().invoke(main, ["score", "-"], input=json.dumps(facts, ensure_ascii=False)).exit_code
