@@ -301,7 +301,7 @@ def _as_json(value: Any) -> str | None:
     return None if value is None else _json.dumps(value, indent=None)
 
 
-_UNCLEAR_TEXT = re.compile(r"[,，、]|^\s|\s$|^$")
+_UNCLEAR_TEXT = compile_later(r"[,，、]|^\s|\s$|^$")
 
 
 def _reads_plainly(value: Any) -> bool:
