@@ -1,5 +1,5 @@
 """What `diff` compares of a set besides its indicators and grades: the facts it declares, its derived values, its
-rounding, its caps and its reason templates.
+rounding, its weight rules, its caps and its reason templates.
 
 Each function gives (kind, name, before, after) for each change, the kinds being keys of `diff.CHANGE_KINDS` and
 the values text for people (None: not there); `diff.diff_sets` makes them Changes. A value that a set writes
@@ -27,7 +27,7 @@ from .model import Derived, FactSpec, IndicatorSet
 from .reasons import TEMPLATES
 from .result import plain_data
 
-__all__ = ["cap_changes", "derived_changes", "fact_changes", "reason_changes", "rounding_changes"]
+__all__ = ["cap_changes", "derived_changes", "fact_changes", "reason_changes", "rounding_changes", "weight_rule_changes"]
 
 Found = tuple[str, str, str | None, str | None]  # kind, what it is about, before, after
 
@@ -170,4 +170,46 @@ def reason_changes(old: IndicatorSet, new: IndicatorSet) -> list[Found]:
         if (was or engine) != (now or engine):  # the engine's text written out is the default, no change (QA277 F7)
             default = f"（默认）{TEMPLATES[key].text}" if key in TEMPLATES else None
             found.append(("reason", key, default if was is None else was, default if now is None else now))
+    return found
+
+
+_WEIGHT_FORMS = ("indicators", "level", "integer", "no_bonus")  # what a weight rule binds (_build.weight_rules)
+
+
+def _weight_rules(indicator_set: IndicatorSet) -> dict[tuple[Any, ...], tuple[int, Mapping[str, Any]]]:
+    """Each weight rule by what it binds (its form and value, the second of a form counted apart), with its number."""
+    found: dict[tuple[Any, ...], tuple[int, Mapping[str, Any]]] = {}
+    for number, rule in enumerate(indicator_set.weight_rules, 1):
+        form = next((key for key in _WEIGHT_FORMS if key in rule), "")
+        binds = (form, _text(rule.get(form)))
+        found[(*binds, sum(1 for key in found if key[:2] == binds))] = (number, rule)
+    return found
+
+
+def _weight_rule_name(number: int, rule: Mapping[str, Any]) -> str:
+    """A weight rule as lint names it: 分值规则 1（财预〔2020〕10号 第十四条）."""
+    return f"分值规则 {number}" + (f"（{rule['source']}）" if rule.get("source") else "")
+
+
+def _weight_rule_text(rule: Mapping[str, Any]) -> str:
+    """A weight rule as written, but its source (its name says it): indicators: [output, benefit], min_share: 0.6."""
+    return ", ".join(f"{key}: {_text(value)}" for key, value in rule.items() if key != "source")
+
+
+def weight_rule_changes(old: IndicatorSet, new: IndicatorSet) -> list[Found]:
+    """Weight rules (weight_rules:, which decide whether a set loads) removed, added, or with another bound or source,
+    each field that differs (QA342 F4a); a rule is known by what it binds (the same indicators, the same level…)."""
+    before, after = _weight_rules(old), _weight_rules(new)
+    found: list[Found] = [("weight_rule_removed", _weight_rule_name(*was), _weight_rule_text(was[1]), None)
+                          for key, was in before.items() if key not in after]
+    for key, (number, rule) in after.items():
+        if key not in before:
+            found.append(("weight_rule_added", _weight_rule_name(number, rule), None, _weight_rule_text(rule)))
+            continue
+        prior = before[key][1]
+        for field_name in _keyed(prior, rule):
+            a, b = prior.get(field_name), rule.get(field_name)
+            if a != b:
+                found.append(("weight_rule", _weight_rule_name(number, rule), None if a is None else f"{field_name}: {_text(a)}",
+                              None if b is None else f"{field_name}: {_text(b)}"))
     return found

@@ -89,10 +89,10 @@ HELP = (
      "把 SET（写了 extends: 的地方版体系）输出为一个完整的体系。即它的基础体系加上它所做的修改。"),
     # diff
     ("What changed from set OLD to set NEW (files or bundled ids): indicators added, removed or moved, weights, "
-     "评分标准, rules (a row group's too), grades, checks, caps, 需说明 conditions, rounding, facts, derived values and "
-     "reason templates; with --facts, each project's total, grade and scores under both (去年 → 今年).",
+     "评分标准, rules (a row group's too), grades, checks, caps, 需说明 conditions, rounding, weight rules, facts, derived "
+     "values and reason templates; with --facts, each project's total, grade and scores under both (去年 → 今年).",
      "列出从体系 OLD 到体系 NEW（文件或内置指标体系的编号）的变化。包括：增加、删除或移动的指标，分值，评分标准，"
-     "规则（含行组的），等级，核对，封顶，需说明条件，舍入，事实，派生值和理由模板；给出 --facts 时，"
+     "规则（含行组的），等级，核对，封顶，需说明条件，舍入，分值规则，事实，派生值和理由模板；给出 --facts 时，"
      "还列出每个项目在两个体系下的总分、等级和各项得分（去年 → 今年）。"),
     ("The exit code is 1 when a project cannot be scored under either set.",
      "有项目在任一体系下无法评分时，退出码为 1。"),

@@ -353,8 +353,8 @@ def resolve(set_ref: str, output: Path | None) -> None:
 
 @main.command(help="""
     What changed from set OLD to set NEW (files or bundled ids): indicators added, removed or moved, weights,
-    评分标准, rules (a row group's too), grades, checks, caps, 需说明 conditions, rounding, facts, derived values and
-    reason templates; with --facts, each project's total, grade and scores under both (去年 → 今年).
+    评分标准, rules (a row group's too), grades, checks, caps, 需说明 conditions, rounding, weight rules, facts, derived
+    values and reason templates; with --facts, each project's total, grade and scores under both (去年 → 今年).
 
     The exit code is 1 when a project cannot be scored under either set.
     """)

@@ -4,9 +4,9 @@
 new set's tree those added, moved to another parent or renamed; weights, 评分标准 and rules
 changed (a row group's: the fact of its rows, their categories, which row type each comparison is scored as, and
 each row type's 评分标准 and rule); grades added, removed or moved, and their 结果应用 and aliases; checks, caps
-and 需说明 conditions added or removed; how an indicator that does not apply is treated; the total, the precision
-and the rounding; the facts declared, the derived values and the reason templates (_diff_declared). (Weight rules
-and the form are not compared.)
+and 需说明 conditions added or removed; how an indicator that does not apply is treated; the total, the precision,
+the rounding and the weight rules; the facts declared, the derived values and the reason templates (_diff_declared).
+(The form is not compared.)
 `compare_scores` scores the same projects under both sets and keeps, for
 each, the totals, the grades and the indicators whose score changed. Both are
 pure: the sets and facts come loaded, and the renderers (reports/diff.py)
@@ -54,6 +54,7 @@ CHANGE_KINDS = {
     "derived_removed": "删除派生值", "derived": "派生值", "reason": "理由模板", "row_fact": "目标表事实",
     "categories": "行的二级指标", "comparison": "指标性质", "not_applicable_to": "不适用时分值计入",
     "order": "顺序", "check": "核对", "explain": "需说明条件",
+    "weight_rule_added": "新增分值规则", "weight_rule_removed": "删除分值规则", "weight_rule": "分值规则",
 }
 
 
@@ -435,21 +436,21 @@ _USUAL_RULE = "batch 的通常规则：等级下限低于总分的80%，或预�
 
 
 def diff_sets(old: IndicatorSet, new: IndicatorSet) -> SetDiff:
-    """Every change from `old` to `new`: the total, precision and rounding, the indicators, the grades, the checks,
-    需说明 conditions and caps, then the facts declared, the derived values and the reason templates."""
+    """Every change from `old` to `new`: the total, precision, rounding and weight rules, the indicators, the grades, the
+    checks, 需说明 conditions and caps, then the facts declared, the derived values and the reason templates."""
     changes = []
     if old.total != new.total:
         changes.append(Change("total", None, "总分", plain(old.total), plain(new.total)))
     if old.precision != new.precision:
         changes.append(Change("precision", None, "小数位数", str(old.precision), str(new.precision)))
     declared = [Change(kind, None, name, a, b) for part in _DECLARED for kind, name, a, b in part(old, new)]
-    return SetDiff(old, new, tuple(changes + [c for c in declared if c.kind == "rounding"] + _tree_changes(old, new)
-                                   + _grade_changes(old, new) + _listed_changes(old, new)
-                                   + [c for c in declared if c.kind != "rounding"]))
+    first = [c for c in declared if c.kind == "rounding" or c.kind.startswith("weight_rule")]  # before the weights
+    return SetDiff(old, new, tuple(changes + first + _tree_changes(old, new) + _grade_changes(old, new)
+                                   + _listed_changes(old, new) + [c for c in declared if c not in first]))
 
 
-_DECLARED = (_diff_declared.rounding_changes, _diff_declared.cap_changes, _diff_declared.fact_changes,
-             _diff_declared.derived_changes, _diff_declared.reason_changes)
+_DECLARED = (_diff_declared.rounding_changes, _diff_declared.weight_rule_changes, _diff_declared.cap_changes,
+             _diff_declared.fact_changes, _diff_declared.derived_changes, _diff_declared.reason_changes)
 
 
 # ---------------------------------------------------------------- the projects

@@ -316,6 +316,7 @@ class IndicatorSet:
     rounding: Rounding | None = None  # None: straight to `precision` (per leaf, no stages)
     caps: tuple[Cap, ...] = ()
     no_bonus: bool = False  # declared by a weight rule: a score above an indicator's weight is an error, not clamped
+    weight_rules: tuple[Mapping[str, Any], ...] = ()  # as written (weight_rules:), read-only: diff compares them
     layout: str = "scoresheet"  # the reports' default layout: scoresheet (评分表) or selfeval (the set's 自评表)
     form: FormBinding = field(default_factory=FormBinding)
     sha256: str = ""

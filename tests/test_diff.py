@@ -83,7 +83,7 @@ def test_a_set_compared_with_itself_has_no_changes() -> None:
     diff = diff_sets(national, national)
     assert () == diff.changes
     assert ("两个指标体系的指标及其顺序、分值、评分标准、规则（含行组的行类型、指标性质和二级指标）、等级及其结果应用、核对、封顶、需说明条件、"
-            "不适用指标的处理、舍入、事实声明、派生值和理由模板都相同（分值规则和表格样式不比较）。") in render_diff_table(diff)
+            "不适用指标的处理、舍入、分值规则、事实声明、派生值和理由模板都相同（表格样式不比较）。") in render_diff_table(diff)
 
 
 def test_every_kind_of_change_is_listed_with_both_values() -> None:

@@ -185,3 +185,30 @@ def test_a_row_types_rule_of_another_kind_or_rows_from_another_fact_are_listed()
     assert ("目标表事实", "效益指标 (benefit)", "targets.benefit", "targets.output") == rows[0]
     [rule] = [r for r in rows if r[0] == "评分规则"]
     assert rule[2].startswith("quantitative: 按比例计分（proportional）：") and rule[3].startswith("quantitative: 分档计分（bands）：")
+
+
+def test_weight_rules_added_removed_or_changed_are_listed_with_their_source_in_every_format() -> None:
+    """QA342 F4a: a weight rule decides whether a set loads (分值取整数 refuses a weight of 12.5), yet Henan's rule added to
+    self-evaluation's, or removed, or a bound changed, was not listed, and the sets were "the same" but for the form."""
+    import io
+
+    import openpyxl
+
+    from scoring_engine.reports.diff import render_diff_xlsx
+
+    base, henan = load_indicator_set("self-evaluation"), load_indicator_set("henan-special-bond")
+    added = ("新增分值规则", "分值规则 2（河南省说明：分值取整数）", "—", "integer: true")
+    assert added in change_rows(diff_sets(base, henan))
+    assert ("删除分值规则", "分值规则 2（河南省说明：分值取整数）", "integer: true", "—") in change_rows(diff_sets(henan, base))
+    diff = diff_sets(base, henan)
+    assert "分值规则 2（河南省说明：分值取整数）" in render_diff_table(diff)
+    assert "| 新增分值规则 | 分值规则 2（河南省说明：分值取整数） | — | integer: true |" in render_diff_markdown(diff)
+    sheet = openpyxl.load_workbook(io.BytesIO(render_diff_xlsx(diff))).worksheets[0]
+    assert added in [tuple(row[:4]) for row in sheet.iter_rows(values_only=True)]
+    stricter = _profile("weight_rules:\n  - {indicators: [output, benefit], min_share: 0.55, source: 省说明}\n")
+    assert [("分值规则", "分值规则 1（省说明）", "min_share: 0.6", "min_share: 0.55"),
+            ("分值规则", "分值规则 1（省说明）", "source: 财预〔2020〕10号 第十四条", "source: 省说明")] == _rows(
+        load_indicator_set("national-framework"), stricter)
+    same = _profile("weight_rules:\n  - {indicators: [output, benefit], min_share: 0.60, source: 财预〔2020〕10号 第十四条}\n")
+    assert [] == change_rows(diff_sets(load_indicator_set("national-framework"), same))
+    assert "分值规则、事实声明" in render_diff_table(diff_sets(base, base))

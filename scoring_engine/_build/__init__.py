@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from .._formula_kinds import derived_types
-from .._frozen import ReadOnly
+from .._frozen import ReadOnly, frozen_data
 from .._quick_schema import fits
 from .._located import Located
 from ..errors import IndicatorSetError, Problem
@@ -89,6 +89,7 @@ def _built(located: Located, file: str | None, sha256: str, extends: tuple[str, 
         rounding=draft.rounding,
         caps=caps,
         no_bonus=no_bonus,
+        weight_rules=frozen_data(tuple(data.get("weight_rules", ()))),
         layout=data.get("layout", "scoresheet"),
         form=form,
         sha256=sha256,

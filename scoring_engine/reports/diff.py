@@ -33,7 +33,7 @@ SCORE_HEADER = ("项目", "指标", "原得分", "新得分", "差值")  # not �
 #: and what is not a number (why a side could not score, a warning) in 说明, so that every score column holds numbers alone
 SCORE_SHEET_HEADER = (*SCORE_HEADER, "原等级", "新等级", "说明")
 _SAME = ("两个指标体系的指标及其顺序、分值、评分标准、规则（含行组的行类型、指标性质和二级指标）、等级及其结果应用、"
-         "核对、封顶、需说明条件、不适用指标的处理、舍入、事实声明、派生值和理由模板都相同（分值规则和表格样式不比较）。")
+         "核对、封顶、需说明条件、不适用指标的处理、舍入、分值规则、事实声明、派生值和理由模板都相同（表格样式不比较）。")
 _TERMINAL_CELL = 60  # characters of a rule or a standard shown in a terminal cell; the other views show it whole
 
 
