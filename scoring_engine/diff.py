@@ -384,7 +384,7 @@ def _grade_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
 
 
 def _listed_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
-    """Checks and 需说明 conditions removed and added (compared by what they test and say), and how a set treats an
+    """Checks and 需说明 conditions removed, added or rewritten (compared by what they test and say), and how a set treats an
     indicator that does not apply."""
     was, now = _checks(old), _checks(new)
     # the same check made an error or a warning: one change, not one removed and one added (QA260 F6)
@@ -393,24 +393,35 @@ def _listed_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
     listed: list[tuple[str, dict[tuple[str, str], str], dict[tuple[str, str], str]]] = [
         ("check", was, now), ("explain", dict.fromkeys(_explained(old), ""), dict.fromkeys(_explained(new), ""))]
     for kind, before, after in listed:
-        gone = [(test, said) for test, said in before if (test, said) not in after]
-        came = [(test, said) for test, said in after if (test, said) not in before]
-        # the one removed and the one added saying the same: its test rewritten, one change (QA308 4)
-        messages = Counter(said for _, said in gone) + Counter(said for _, said in came)
-        now_tests = {said: test for test, said in came}
-        rewritten = {said for _, said in gone if messages[said] == 2 and said in now_tests}
-        changes += [Change(kind, None, said, test + _ERROR.get(before[test, said], ""),
-                           now_tests[said] + _ERROR.get(after[now_tests[said], said], ""))
-                    for test, said in gone if said in rewritten]
-        changes += [Change(f"{kind}_removed", None, said, test + _ERROR.get(before[test, said], ""), None)
-                    for test, said in gone if said not in rewritten]
-        changes += [Change(f"{kind}_added", None, said, None, test + _ERROR.get(after[test, said], ""))
-                    for test, said in came if said not in rewritten]
+        changes += _paired(kind, before, after)
     if old.not_applicable != new.not_applicable:
         words = {"full_credit": "得满分（full_credit）", "rescale": "分值按比例分给其他指标（rescale）"}
         changes.append(Change("not_applicable", None, "不适用指标", words.get(old.not_applicable, old.not_applicable),
                               words.get(new.not_applicable, new.not_applicable)))
     return changes
+
+
+def _paired(kind: str, before: dict[tuple[str, str], str], after: dict[tuple[str, str], str]) -> list[Change]:
+    """Checks (or 需说明 conditions) removed and added. The one removed and the one added saying the same: its test
+    rewritten, one change of its test (QA308 4); testing the same: its words rewritten, one change of its words, led by
+    its test (QA342 F4b: 删除核对 and 新增核对 of one test)."""
+    gone = [(test, said) for test, said in before if (test, said) not in after]
+    came = [(test, said) for test, said in after if (test, said) not in before]
+    messages = Counter(said for _, said in gone) + Counter(said for _, said in came)
+    now_tests = {said: test for test, said in came}
+    rewritten = {said for _, said in gone if messages[said] == 2 and said in now_tests}
+    changes = [Change(kind, None, said, test + _ERROR.get(before[test, said], ""),
+                      now_tests[said] + _ERROR.get(after[now_tests[said], said], "")) for test, said in gone if said in rewritten]
+    gone, came = [g for g in gone if g[1] not in rewritten], [c for c in came if c[1] not in rewritten]
+    tests = Counter(test for test, _ in gone) + Counter(test for test, _ in came)
+    old_words = {test: said for test, said in gone if tests[test] == 2}
+    reworded = {test: said for test, said in came if test in old_words}
+    changes += [Change(kind, None, test, was + _ERROR.get(before[test, was], ""), reworded[test]
+                       + _ERROR.get(after[test, reworded[test]], "")) for test, was in old_words.items() if test in reworded]
+    changes += [Change(f"{kind}_removed", None, said, test + _ERROR.get(before[test, said], ""), None)
+                for test, said in gone if test not in reworded]
+    return changes + [Change(f"{kind}_added", None, said, None, test + _ERROR.get(after[test, said], ""))
+                      for test, said in came if test not in reworded]
 
 
 def _checks(indicator_set: IndicatorSet) -> dict[tuple[str, str], str]:

@@ -644,3 +644,17 @@ def test_a_changed_value_that_would_read_the_same_both_sides_is_shown_quoted() -
     # values that read apart as written stay so
     assert [("keyword_points[0].keywords: [挪用]", "keyword_points[0].keywords: [挪用, 截留]")] == \
         _rule_changes("[挪用]", "[挪用, 截留]")
+
+
+def test_a_check_or_condition_reworded_is_one_change_of_its_words() -> None:
+    """QA342 F4b: a check testing the same with new words was shown as 删除核对 and 新增核对, as if two checks, and a
+    需说明 condition likewise: each is one row, led by its test, from the old words to the new."""
+    base = load_indicator_set("self-evaluation")
+    first, second = base.checks[0], base.checks[1]
+    checks = (f"  - {{expr: {json.dumps(first.formula.text, ensure_ascii=False)}, message: 全年执行数不得超过全年预算数}}\n"
+              f"  - {{expr: {json.dumps(second.formula.text, ensure_ascii=False)}, message: {second.message}}}\n"
+              "explain_when:\n  - {when: execution_rate < 0.9, message: 预算执行率低于90%的，需说明原因}\n"
+              "  - {when: \"grade == '中等' or grade == '差'\", message: 评价结果为中等或差，需说明原因并提出整改措施}")
+    rows = change_rows(diff_sets(base, _profile_with_checks(checks)))
+    assert [("核对", first.formula.text, first.message, "全年执行数不得超过全年预算数"),
+            ("需说明条件", "execution_rate < 0.9", "预算执行率低于90%，需说明原因", "预算执行率低于90%的，需说明原因")] == rows
