@@ -35,8 +35,9 @@ NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d+\.(\d+)(?!\d)(?!%)")
 
 # 'weight × target ÷ value': a lower-is-better equation keeps the decimals that make it hold on paper (checked below).
 LOWER_EQUATION = re.compile(r"实际值([\d.]+)超过目标值([\d.]+)，得分 = ([\d.]+) × \2 ÷ \1 = ([\d.]+)分")
-# What a rate was measured on: the value and target as the facts give them (0.8998 against 0.9 is not 0.90 against 0.9).
-MEASURED = re.compile(r"实际值[\d.]+，目标值[\d.]+，")
+# What a rate was measured on: the value and target as the facts give them (0.8998 against 0.9 is not 0.90 against 0.9),
+# and past a ceiling with a pass line, the rate worked out of them (完成率 = 0.02 ÷ 0.025 = 80.00%: QA342 F7).
+MEASURED = re.compile(r"实际值[\d.]+，目标值[\d.]+，|实际值([\d.]+)超过目标值([\d.]+)，\w* = \2 ÷ \1 = ")
 # A rescaled score's exact loss where the total converted at once counts it otherwise (rescaled.evened, QA339 F1).
 EVENED = re.compile(r"折算为≈?[\d.]+分，为使各项得分合计")
 

@@ -119,6 +119,20 @@ def test_proportional_below_floor_says_so() -> None:
     assert "实际值59，目标值100，完成率59.00%，低于60.00%，不得分" == leaf(FLOORED, {"v": 59, "t": 100}).reason
 
 
+@pytest.mark.parametrize(("direction", "value", "expected"), [
+    ("both", 6, "实际值6超过目标值4，完成率 = 4 ÷ 6 = 66.67%，得分 = 10 × (66.67% − 60.00%) ÷ (100% − 60.00%) = 1.67分"),
+    ("both", 12, "实际值12超过目标值4，完成率 = 4 ÷ 12 = 33.33%，低于60.00%，不得分"),
+    ("both", 3, "实际值3，目标值4，完成率75.00%，得分 = 10 × (75.00% − 60.00%) ÷ (100% − 60.00%) = 3.75分"),
+    ("lower_is_better", 5, "实际值5超过目标值4，完成率 = 4 ÷ 5 = 80.00%，得分 = 10 × (80.00% − 60.00%) ÷ (100% − 60.00%) = 5.00分"),
+])
+def test_a_value_past_its_target_with_a_pass_line_says_the_rate_is_target_over_value(direction: str, value: int,
+                                                                                    expected: str) -> None:
+    """QA342 F7: with direction both (or lower_is_better) and a floor, a value above the target read '实际值6，目标值4，
+    完成率66.667%', as if 6 ÷ 4 were 66.667%: it says the value is past the target and the rate is 4 ÷ 6, as without a floor."""
+    rule = one_indicator(f"{{kind: proportional, value: v, target: t, direction: {direction}, floor: 0.6}}", VALUE_AND_TARGET)
+    assert expected == leaf(rule, {"v": value, "t": 4}).reason
+
+
 LOWER_IS_BETTER = one_indicator("{kind: proportional, value: v, target: t, direction: lower_is_better}", VALUE_AND_TARGET)
 
 

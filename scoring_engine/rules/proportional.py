@@ -92,6 +92,10 @@ def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, 
     # rounded, 299.9975 of 500 read 300 beside 完成率59.9995%，低于60% (QA99 F1), a target of 99.999% 100.00% (F2)
     fields["measured"] = (f"实际值{_as_given(value, display)}，目标值{_as_given(target, display)}，"
                           if rule.target is not None else "")
+    fields["ratio"] = ""
+    if (rule.lower_is_better or rule.both) and value > target:  # past the target the rate is target ÷ value: said so (QA342 F7)
+        given, aim = _as_given(value, display), _as_given(target, display)
+        fields["measured"], fields["ratio"] = f"实际值{given}超过目标值{aim}，", f" = {aim} ÷ {given} = "
     return fields
 
 
@@ -225,10 +229,10 @@ TEMPLATES = {
     "proportional.lower_full": Template("实际值{value}未超过目标值{target}，得满分{score}分", _FIELDS),
     "proportional.lower_partial": Template("实际值{value}超过目标值{target}，得分 = {weight} × {target} ÷ {value} = {score}分",
                                            _FIELDS),
-    "proportional.below_floor": Template("{measured}{rate_name}{rate}，低于{floor}，不得分", (*_FIELDS, "floor")),
-    "proportional.above_floor": Template("{measured}{rate_name}{rate}，"
+    "proportional.below_floor": Template("{measured}{rate_name}{ratio}{rate}，低于{floor}，不得分", (*_FIELDS, "floor", "ratio")),
+    "proportional.above_floor": Template("{measured}{rate_name}{ratio}{rate}，"
                                          "得分 = {weight} × ({rate} − {floor}) ÷ (100% − {floor}) = {score}分",
-                                         (*_FIELDS, "floor")),
+                                         (*_FIELDS, "floor", "ratio")),
     "proportional.over_target": Template("实际值{value}，目标值{target}，偏离度{deviation}超过{above}，"
                                          "按偏离度调减{reduced}分（{how}），得{score}分",
                                          (*_FIELDS, "floor", "deviation", "above", "reduced", "how")),
