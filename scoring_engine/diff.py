@@ -21,15 +21,14 @@ turn the result into a table, Markdown or a workbook.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from . import _diff_declared, _json
-from ._arith import exact, plain
+from ._arith import plain
+from ._diff_values import differences, reads_plainly
 from ._display import show_written
-from ._patterns import compile_later
 from ._record import record
 from .errors import Problem, ScoringEngineError
 from .facts import Facts
@@ -157,7 +156,7 @@ def _rule_shown(spec: Any) -> str:
 def _parameter(value: Any) -> str:
     """A rule's parameter as written, or as JSON where a text in it would not read apart from its neighbours
     (keywords: ["挪用, 截留"], not [挪用, 截留], which reads as two: QA341 4)."""
-    return show_written(value) if _reads_plainly(value) else _json.dumps(value, indent=None)
+    return show_written(value) if reads_plainly(value) else _json.dumps(value, indent=None)
 
 
 def _rule_view(node: Indicator) -> str | None:
@@ -246,7 +245,7 @@ def _rule_parts(old_spec: Any, new_spec: Any, before: str | None, after: str | N
     if not isinstance(old_spec, Mapping) or not isinstance(new_spec, Mapping) or old_spec.get("kind") != new_spec.get("kind"):
         return whole
     defaults = {**_DEFAULTS, **_KIND_DEFAULTS.get(str(old_spec.get("kind")), {})}
-    changed = list(_differences(_as_scored({**defaults, **old_spec}), _as_scored({**defaults, **new_spec}), within))
+    changed = list(differences(_as_scored({**defaults, **old_spec}), _as_scored({**defaults, **new_spec}), within))
     if not changed:  # written otherwise, the same rule: 1.0 for 1, 0.90 for 0.9, a default written out (QA55 F5)
         return []
     if len(changed) > _RULE_PARTS:
@@ -273,59 +272,6 @@ def _as_scored(spec: dict[str, Any]) -> dict[str, Any]:
         except ArithmeticError:
             return spec
     return spec
-
-
-def _differences(a: Any, b: Any, where: str) -> Iterator[tuple[str, str | None, str | None]]:
-    """(where, before, after) for each value that differs between two rules as written; a value added or removed has
-    None on the side that lacks it."""
-    if isinstance(a, Mapping) and isinstance(b, Mapping):
-        for key in [*a, *(k for k in b if k not in a)]:
-            yield from _differences(a.get(key), b.get(key), f"{where}.{key}" if where else str(key))
-    elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
-        for i, (x, y) in enumerate(zip(a, b, strict=True)):
-            yield from _differences(x, y, f"{where}[{i}]")
-    elif a != b and not _same_number(a, b):
-        yield where, *_shown_pair(a, b)
-
-
-def _shown_pair(a: Any, b: Any) -> tuple[str | None, str | None]:
-    """Two values that differ as the reports show them: as written (挪用), or both as JSON ("挪用", "挪用 ") where so
-    written they would read the same or a text in either is not told apart from its neighbours (a separator in it, a
-    space at an edge): [挪用, 截留] → ["挪用, 截留"] read the same both sides (QA341 4). None stays None."""
-    before, after = (None if v is None else show_written(v) for v in (a, b))
-    if before == after or not _reads_plainly(a) or not _reads_plainly(b):
-        return _as_json(a), _as_json(b)
-    return before, after
-
-
-def _as_json(value: Any) -> str | None:
-    return None if value is None else _json.dumps(value, indent=None)
-
-
-_UNCLEAR_TEXT = compile_later(r"[,，、]|^\s|\s$|^$")
-
-
-def _reads_plainly(value: Any) -> bool:
-    """Whether each text in a value, shown as written, is told apart from what is around it: no separator in it
-    (, ， 、), no space at either end, not empty."""
-    if isinstance(value, Mapping):
-        return all(_reads_plainly(k) and _reads_plainly(v) for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return all(_reads_plainly(v) for v in value)
-    return not isinstance(value, str) or not _UNCLEAR_TEXT.search(value)
-
-
-_FRACTION = compile_later(r"\s*[0-9]{1,15}\s*/\s*0{0,5}[1-9][0-9]{0,14}\s*")  # the schema's points and shares: 1/3
-
-
-def _same_number(a: Any, b: Any) -> bool:
-    """Whether two values a rule writes are one number written two ways: 0.5 and 1/2, 1/2 and 2/4 (QA338 M2)."""
-    def number(value: Any) -> Fraction | None:
-        if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
-            return exact(value)
-        return exact(value) if isinstance(value, str) and _FRACTION.fullmatch(value) else None
-    first, second = number(a), number(b)
-    return first is not None and first == second
 
 
 def _tree_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
