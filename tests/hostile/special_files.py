@@ -163,7 +163,7 @@ def stdin_cases() -> list[Case]:
         Case("stdin/empty", _stdin_work(b""), {"code": 1, "words": "<stdin>"}),
         Case("stdin/not-utf8", _stdin_work(facts.replace("养老".encode(), "养老".encode("gbk"))),
              {"code": 1, "words": "not UTF-8"}),
-        Case("stdin/set-out-of-reach", _stdin_work(outside), {"code": 1, "words": "is not inside the folder"}),
+        Case("stdin/set-out-of-reach", _stdin_work(outside), {"code": 1, "words": "is not inside the current folder"}),
         Case("stdin/explain", _stdin_work(facts, ("explain", "-", "-i", "process.execution")), {"code": 0}),
         Case("stdin/dev-zero", _endless_stdin, {"code": 1, "words": "the limit is 1000000 (MAX_FACTS_BYTES)"}),
     ]
