@@ -9,6 +9,11 @@ from __future__ import annotations
 __all__ = ["ROWS"]
 
 ROWS = (
+    # a rescaled row's 得分 that no judgement read back scores again, the whole form scored (forms/rescaled.py: QA342 F1)
+    ("no judgement of {options} scores the form back to the 得分 and 总分 it shows; read as {judgement}",
+     "评分取 {options} 中任一个，本表都不能按体系算回表上的得分和总分；按 {judgement} 读取"),
+    ("type the row's judgement on its declared 分值 in the facts file, and score that",
+     "请在事实文件中按该行原分值填写评分，再据此评分"),
     # a number format that scales its number in a way not read (forms/number_formats.py: QA200 1)
     ("the cell holds {value} and its number format {format} does not show it as held ({why}), so it is not read",
      "单元格存的是 {value}，其数字格式 {format} 显示的不是所存的数（{why!t}），未读取"),

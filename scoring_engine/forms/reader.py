@@ -39,6 +39,7 @@ from .documents import set_named_from
 from .number_formats import TYPE_AS_SHOWN
 from .reading import (FILL_THE_CELL, NONE_WORDS, SIDE_SHEET, Blank, FormReading, another_layout, hidden_rows, named_set,
                       read_with, refuse_score_sheet, refused_values)
+from .rescaled import judgements_settled
 from .side import defaults_taken, read_side
 from .unread import funds_row, unscored_funds
 from .weights import compare_weights
@@ -131,6 +132,7 @@ def read_form(path: str | os.PathLike[str], indicator_set: IndicatorSet, sheets:
         if not first or not other_layout:  # and what scoring would refuse too
             first = first + reading.problems + refused_values(reading, not_applicable) + hidden
         raise FactsError(first)
+    judgements_settled(reading, not_applicable)
     # the set named as the facts file `import` writes beside the form names it, so that both hash alike (QA205 4)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=set_named_from(path.parent, indicator_set) or indicator_set.id, source=str(path),

@@ -66,6 +66,9 @@ class FormReading:
         # a target row read back from rescaled weights (`forms.rescaled`): row path → (the 得分 typed, the 分值 shown, the
         # declared 分值), so that a tier's range is said on the form's own basis
         self.rescaled: dict[str, tuple[Decimal, Decimal, Decimal]] = {}
+        # a qualitative row whose 得分 more than one judgement gives back (a loss evened by a unit): fact → row → the
+        # judgements, first the one read; which the whole form scores back to is kept when the form is read (QA342 F1)
+        self.judgements: dict[str, dict[int, list[Decimal]]] = {}
         self.group_weights: dict[str, Decimal] = {}  # a group's fact → its weight with the form's 不适用 groups rescaled away
         self.weights_shown: dict[str, tuple[int, int]] = {}  # the funds' and 总分's 分值 cells, by indicator id or "total"
 

@@ -22,21 +22,27 @@ whose weights do not add up to their group's.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from .._arith import ZERO, apportion, plain, round_half_up, shared_again
 from .._not_applicable import weights_without
+from .._rescale_shares import Factor, factors_without
 from .._text import cut
-from ..errors import Problem
+from ..errors import Problem, ScoringEngineError
+from ..facts import Facts
 from ..plan import plan_for
 from ..rules.tiers import Tiers, inside_tier
 from .reading import FormReading
 
-__all__ = ["judged_on_declared", "used_weights"]
+__all__ = ["judged_on_declared", "judgements_settled", "used_weights"]
 
 _PLACES = 6  # a judgement no rounding gives back keeps this many decimals
+_TRIES = 64  # combinations of the judgements of evened rows tried, at most
 _STEPS = 10  # steps either side of it a judgement read back is looked for, at each number of decimals
 
 
@@ -45,6 +51,7 @@ def judged_on_declared(reading: FormReading, not_applicable: Mapping[str, str]) 
     if not not_applicable:
         return
     used: dict[int, dict[str, Decimal]] = {}  # decimals → the weights used, rescaled to them
+    factors = _factors(reading, not_applicable)
     places = reading.set.precision
     for block in reading.set.form.targets:
         rows = reading.values.get(block.fact)
@@ -72,8 +79,52 @@ def judged_on_declared(reading: FormReading, not_applicable: Mapping[str, str]) 
             if isinstance(score, Decimal):  # a qualitative row's: the unit's judgement (a quantitative row's is compared)
                 tier = row.get("tier") or row.get("actual")  # a form's qualitative row writes its tier as its 实际完成值
                 fits = _in_tier(reading, block.indicator, tier, weights[i])
-                row["score"] = _judgement(score, weights[i], shown[i], written, fits)
+                found = _judgements(score, weights[i], shown[i], written, factors(block.indicator, weights[i], shown[i]),
+                                    fits)
+                row["score"] = found[0]
+                if len(found) > 1:
+                    reading.judgements.setdefault(block.fact, {})[i] = found
                 reading.rescaled[f"{block.fact}[{i}]"] = (score, shown[i], weights[i])
+
+
+def judgements_settled(reading: FormReading, not_applicable: Mapping[str, str]) -> None:
+    """Of the judgements a row's 得分 could be read back to (`reading.judgements`: a loss the largest remainder evened
+    by a unit), the ones with which the whole form scores back to each rescaled row's 得分 and its 总分, as printed: tried
+    in order, at most _TRIES (QA342 F1); a warning on each such row when none does, its first judgement kept."""
+    if not reading.judgements or reading.set.not_applicable != "rescale":
+        return
+    rows = [(fact, i, options) for fact, found in reading.judgements.items() for i, options in found.items()]
+    for tries, chosen in enumerate(itertools.product(*(options for _, _, options in rows))):
+        if tries == _TRIES:
+            break
+        for (fact, i, _), judgement in zip(rows, chosen, strict=True):
+            reading.values[fact][i]["score"] = judgement
+        if _scores_back(reading, not_applicable):
+            return
+    for fact, i, options in rows:
+        reading.values[fact][i]["score"] = options[0]
+        reading.warnings.append(Problem(
+            f"{reading.provenance.get(f'{fact}[{i}].score', fact)}: no judgement of {', '.join(map(plain, options))} scores "
+            "the form back to the 得分 and 总分 it shows; read as " + plain(options[0]), file=str(reading.path),
+            hint="type the row's judgement on its declared 分值 in the facts file, and score that"))
+
+
+def _scores_back(reading: FormReading, not_applicable: Mapping[str, str]) -> bool:
+    """Whether the form's values score back to the 得分 its rescaled rows print, and to its 总分 where it gives one."""
+    from ..engine import scores_only  # (the engine reads no form)
+
+    try:
+        scored = scores_only(reading.set, Facts(values=reading.values, not_applicable=dict(not_applicable)))
+    except ScoringEngineError:
+        return False
+    indicators = {block.fact: block.indicator for block in reading.set.form.targets}
+    for key, (printed, _, _) in reading.rescaled.items():
+        fact, i = key[:-1].rsplit("[", 1)
+        rows = [points for name, points in scored.scores.items() if name.startswith(f"{indicators[fact]}.")]
+        if int(i) >= len(rows) or rows[int(i)] != printed:
+            return False
+    total = reading.typed.get("total")
+    return total is None or total[1] == scored.total
 
 
 def _split_otherwise(reading: FormReading, fact: str, rows: list[Any], shown: list[Decimal],
@@ -89,24 +140,52 @@ def _split_otherwise(reading: FormReading, fact: str, rows: list[Any], shown: li
                 hint="keep the 分值 the form was written with, or give the declared 分值 of every row of the group"))
 
 
-def _judgement(score: Decimal, declared: Decimal, used: Decimal, places: int,
-               fits: Callable[[Decimal], bool] = lambda _: True) -> Decimal:
-    """The judgement on `declared` that scores `score` on `used`: to the set's decimals when that gives the score back
-    (15.55 of 22.22 is 14 of 20, not 13.9964), else with more, up to _PLACES; one its tier takes, as scoring prints it
-    (QA86 F1: 17 of a rescaled 21 at 0 decimals is 15.38 of 19, printed 15, below a tier from 15.2; 15.5 gives 17 back
-    and prints 16)."""
-    exact = score * declared / used
+def _judgements(score: Decimal, declared: Decimal, used: Decimal, places: int, factor: Fraction,
+                fits: Callable[[Decimal], bool] = lambda _: True) -> list[Decimal]:
+    """The judgements on `declared` that score `score` on `used` as the engine converts (`_rescale_shares`): its score b
+    at the set's decimals loses (declared − b) × factor, rounded, of `used` (15.55 of 22.22 is 14 of 20); or, where the
+    largest remainder evened that loss by a unit, one unit either side of it. Each at the set's decimals where its tier
+    takes it, else with more, up to _PLACES (QA86 F1: 15.5 of 19 at 0 decimals, inside a tier from 15.2, where 15 is
+    not); the one whose loss rounds to the one shown first, then the nearest (QA342 F1: inverted by the weight's ratio
+    16.66 ÷ 15, 11.90 of 16.66 read back as 10.71 of 15, not the 10.72 the form was written from)."""
+    unit = Fraction(10) ** places
+    shown = (Fraction(used) - Fraction(score)) * unit  # the units of points lost the form shows
 
-    def gives(candidate: Decimal) -> bool:  # the score converted, or its points lost taken from the weight (QA339 F1)
-        return round_half_up(candidate * used / declared, places) == score or \
-            used - round_half_up((declared - round_half_up(candidate, places)) * used / declared, places) == score
+    def lost(b: Decimal) -> Fraction:  # the units the engine takes for a score b on the declared weight, exactly
+        return Fraction(used) * unit if not b else (Fraction(declared) - Fraction(b)) * factor * unit
 
+    exact = declared - _decimal(shown / unit / factor)
+    found: dict[Decimal, Decimal] = {}
     for decimals in range(places, _PLACES + 1):  # (a tier's end may lie some steps off the exact value: QA88 F1)
         step, near = Decimal(1).scaleb(-decimals), round_half_up(exact, decimals)
         for candidate in sorted((near + j * step for j in range(-_STEPS, _STEPS + 1)), key=lambda c: abs(c - exact)):
-            if gives(candidate) and fits(candidate):
-                return _tidy(candidate)
-    return _tidy(round_half_up(exact, _PLACES))
+            b = round_half_up(candidate, places)
+            if b not in found and ZERO <= b <= declared and _possible(lost(b) - shown, b, declared) and fits(candidate):
+                found[b] = _tidy(candidate)
+    rounded = [b for b in found if math.floor(lost(b) + Fraction(1, 2)) == shown]
+    ordered = sorted(found, key=lambda b: (b not in rounded, abs(b - exact)))
+    return [found[b] for b in ordered] or [_tidy(round_half_up(exact, _PLACES))]
+
+
+def _possible(gap: Fraction, b: Decimal, declared: Decimal) -> bool:
+    """Whether a loss `gap` units above the one shown is one the engine could have evened to it: a partial score's
+    within a unit of its exact loss, one at full marks giving back a unit, one of 0 given a unit back."""
+    return 0 <= -gap <= 1 if b == declared else 0 <= gap <= 1 if not b else abs(gap) <= 1
+
+
+def _decimal(number: Fraction) -> Decimal:
+    return Decimal(number.numerator) / Decimal(number.denominator)
+
+
+def _factors(reading: FormReading, not_applicable: Mapping[str, str]) -> Callable[[str, Decimal, Decimal], Fraction]:
+    """What the engine converts a row group's points by with the form's 不适用 indicators out (`factors_without`): by
+    the group's id, or where the set has none for it, the row's 分值 shown ÷ declared."""
+    plan = plan_for(reading.set)
+    found: dict[str, Factor] = {}
+    if all(key in plan.by_id for key in not_applicable):
+        found = factors_without(plan, {below: reason for key, reason in not_applicable.items()
+                                       for below in plan.by_id[key].below})
+    return lambda indicator, declared, used: found[indicator].value if indicator in found else Fraction(used) / Fraction(declared)
 
 
 def _in_tier(reading: FormReading, indicator: str, tier: Any, declared: Decimal) -> Callable[[Decimal], bool]:

@@ -1,0 +1,120 @@
+"""QA342: the 自评表 of a rescaled project (`not_applicable: rescale`) reads back to the scores it was written from."""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine import Facts, ScoringEngineError, load_indicator_set, score
+from scoring_engine.cli import main
+from scoring_engine.forms.reader import read_form
+from scoring_engine.reports.layouts import render_layout
+from scoring_engine.result import Result
+
+D = Decimal
+
+
+def _self_evaluation(out: dict[str, Any], benefit: dict[str, Any], satisfaction: list[Any]) -> dict[str, Any]:
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    values = copy.deepcopy(document["facts"])
+    values["targets"]["output"][2].update(out)
+    values["targets"]["benefit"][1].update(benefit)
+    values["targets"]["satisfaction"] = satisfaction
+    return values
+
+
+def _form_back(tmp_path: Path, document: dict[str, Any]) -> tuple[str, str, dict[str, Any]]:
+    """The total line of the facts scored, of the 自评表 they write scored again, and the facts `import` reads from it."""
+    (tmp_path / "f.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    first = CliRunner().invoke(main, ["score", str(tmp_path / "f.json")])
+    written = CliRunner().invoke(main, ["score", str(tmp_path / "f.json"), "--layout", "selfeval", "--format", "xlsx",
+                                        "-o", str(tmp_path / "form.xlsx")])
+    again = CliRunner().invoke(main, ["score", str(tmp_path / "form.xlsx")])
+    imported = CliRunner().invoke(main, ["import", str(tmp_path / "form.xlsx"), "-o", str(tmp_path / "back.json")])
+    assert 0 == first.exit_code == written.exit_code == again.exit_code == imported.exit_code, again.output
+    assert "no judgement" not in again.output and "评分取" not in again.output, again.output
+
+    def total(text: str) -> str:
+        return next(line for line in text.splitlines() if line.startswith("总分"))
+
+    back = json.loads((tmp_path / "back.json").read_text(encoding="utf-8"))
+    return total(first.stdout), total(again.stdout), back
+
+
+def test_a_judged_row_of_a_rescaled_form_reads_back_by_the_sets_factor(tmp_path: Path) -> None:
+    """QA342 F1: 满意度 不适用, 效益's qualitative row judged 10.72 of 15 prints 11.90 of 16.66 (4.28 lost × 100 ÷ 90 =
+    4.76). Read back by the row's weights (16.66 ÷ 15) it was 10.71, and the form scored 89.99 良好 where it was written
+    from 90.00 优秀. By the factor the engine converts with (100 ÷ 90) it is 10.72 again: the same total and grade."""
+    values = _self_evaluation({}, {"tier": "部分达成并具有一定效果", "score": 10.72}, [])
+    values["targets"]["output"][0]["actual"] = 7.64
+    document = {"indicator_set": "self-evaluation", "project": {"name": "往返"}, "facts": values,
+                "not_applicable": {"satisfaction": "项目未设置满意度指标"}}
+    first, again, back = _form_back(tmp_path, document)
+    assert "总分 90.00 / 100    等级 优秀" == first == again
+    assert D("10.72") == D(str(back["facts"]["targets.benefit"][1]["score"]))
+
+
+def test_a_judged_row_whose_loss_was_evened_reads_back_to_the_judgement_the_whole_form_scores_again(tmp_path: Path) -> None:
+    """QA342 F1: 效益 不适用, 19.65 of 20 loses 0.35 × 100 ÷ 70 = 0.50 of 28.57, which the largest remainder evens to 0.51
+    so that the scores add up to the total converted once (85.21): the row prints 28.06. 19.64 loses 0.5143, 0.51 as
+    rounded, and gives 28.06 alone, but the whole form then scores 85.20. Of the judgements that could print 28.06, the
+    one with which the whole form scores back to what it prints is read: 19.65, 85.21 again."""
+    values = _self_evaluation({"tier": "达成年度指标", "score": 19.65}, {"tier": "未达成且效果较差", "score": 4.97},
+                              [{"id": "r", "name": "受益群众满意度", "type": "quantitative", "weight": 10, "target": 0.9,
+                                "actual": 0}])
+    values["targets"]["output"][1]["actual"] = 63.3
+    document = {"indicator_set": "self-evaluation", "project": {"name": "往返"}, "facts": values,
+                "not_applicable": {"benefit": "本年度不适用"}}
+    first, again, back = _form_back(tmp_path, document)
+    assert "总分 85.21 / 100    等级 良好" == first == again
+    assert D("19.65") == D(str(back["facts"]["targets.output"][2]["score"]))
+
+
+def _scores(result: Result) -> list[Decimal]:
+    return sorted(n.score for n in result.walk())  # (a row read from a form is named by its place, not its id)
+
+
+def _project(rng: random.Random, set_id: str) -> Facts:
+    """The set's example facts with random amounts achieved, random tiers and judgements, and 1 or 2 一级 不适用."""
+    document = json.loads((ROOT / "indicator_sets" / f"{set_id}.facts.json").read_text(encoding="utf-8"))
+    values = copy.deepcopy(document["facts"])
+    tiers = [("达成年度指标", 80, 100), ("部分达成并具有一定效果", 60, 79), ("未达成且效果较差", 0, 59)]
+    for rows in values["targets"].values():
+        for row in rows:
+            if "tier" in row:
+                row["tier"], low, high = rng.choice(tiers)
+                row["score"] = D(row["weight"]) * rng.randint(low * 100, high * 100 + 99) / 10000 // D("0.01") * D("0.01")
+            elif isinstance(row.get("target"), (int, float)) and row["target"]:
+                row["actual"] = round(row["target"] * rng.choice([1, rng.uniform(0.3, 1.5)]), rng.choice([0, 1, 2]))
+    values["budget"]["paid"] = round(values["budget"]["total"] * rng.choice([1, rng.uniform(0.4, 1)]), 2)
+    tops = [i.id for i in load_indicator_set(set_id).indicators]
+    return Facts(values=values, not_applicable={i: "本年度不适用" for i in rng.sample(tops, rng.choice([1, 1, 2]))})
+
+
+def test_rescaled_forms_written_and_read_back_score_the_same(tmp_path: Path) -> None:
+    """QA342 F1: random projects of the bundled sets whose forms have target rows and rescale, random 一级 不适用 and
+    random judgements: the 自评表 written and read back gives the same total, grade and every score (7 of 163 did not)."""
+    rng = random.Random(342)
+    compared = 0
+    for k in range(60):
+        set_id = rng.choice(["self-evaluation", "sichuan-self-evaluation", "cost-type-self-evaluation"])
+        indicator_set = load_indicator_set(set_id)
+        facts = _project(rng, set_id)
+        try:
+            first = score(indicator_set, facts)
+        except ScoringEngineError:
+            continue
+        form = tmp_path / f"{k}.xlsx"
+        form.write_bytes(render_layout(first, indicator_set, "xlsx", "selfeval"))  # type: ignore[arg-type]
+        imported = read_form(form, indicator_set)
+        again = score(indicator_set, imported.facts)
+        assert (first.total, first.grade, _scores(first)) == (again.total, again.grade, _scores(again)), (set_id, k)
+        compared += 1
+    assert compared > 40
