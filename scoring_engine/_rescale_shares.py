@@ -10,9 +10,12 @@ the score a hand scorer writes. The total is the scores added up and converted, 
 and never the sum of scores each rounded on its own (89.99 for 90.00: QA339 F1). The points lost, Σ W − T (W the
 weights used, adding up to the total), are given out over the leaves by largest remainder over their exact losses
 (w − b) × f, so that the printed scores W − loss add up to T exactly: a leaf at full marks keeps its weight, a leaf
-scoring 0 keeps 0, none goes below 0 or above its weight. Where a weight moves to the indicator its
-`not_applicable_to` names, f is the product of the steps that moved and rescaled that leaf's weight, each the exact
-counterpart of the largest-remainder sharing `_not_applicable.weights_without` does.
+scoring 0 keeps 0, none goes below 0 or above its weight. Each loss stays within a unit of the exact one and a leaf that
+lost points keeps a unit lost; where T cannot be reached so, a full or zero leaf gives or takes a unit of its own
+weight's rounding first (QA342 F2: 0 of 33, rounded up from 32.32, gives 1 rather than 21 of 22 printing 22).
+
+Where a weight moves to the indicator its `not_applicable_to` names, f is the product of the steps that moved and
+rescaled that leaf's weight, each the exact counterpart of the largest-remainder sharing `_not_applicable.weights_without` does.
 """
 
 from __future__ import annotations
@@ -101,28 +104,40 @@ def shares(leaves: Sequence[tuple[Decimal, Decimal, Decimal, Factor]], rounds: R
     used = [int(W * unit) for W, _, _, _ in leaves]
     left = sum(used) - int(total * unit)  # the units of points lost, to give out
     lost = [(Fraction(w) - Fraction(b)) * f.value * unit for _, w, b, f in leaves]
-    floors = [0] * len(leaves)
+    losses = [0] * len(leaves)
     partial: list[int] = []
     full: list[int] = []
+    zeros: list[int] = []
     for i, (_, w, b, _) in enumerate(leaves):
         if not b and w:  # scored 0: 0, whatever its weight's rounding
-            floors[i] = used[i]
+            losses[i] = used[i]
+            zeros.append(i)
         elif b == w:  # full marks: its weight
             full.append(i)
         else:
-            floors[i] = min(max(lost[i].numerator // lost[i].denominator, 0), used[i])
+            losses[i] = min(max(lost[i].numerator // lost[i].denominator, 0), used[i])
             partial.append(i)
-    left -= sum(floors)
-    losses = floors
-    if left > 0:  # largest remainders first; then a second unit; a leaf at full marks only where nothing else can
+    left -= sum(losses)
+    # how far each leaf's weight was rounded up (a full or zero leaf gives or takes a unit of its own rounding first)
+    up = {i: used[i] - Fraction(leaves[i][1]) * leaves[i][3].value * unit for i in (*full, *zeros)}
+    if left > 0:  # largest remainders first, each within a unit of its exact loss; then a full leaf rounded up, the most
+        # first; a partial leaf's second unit only where nothing else can, a full leaf's last (QA342 F2)
+        near = [min(used[i], math.floor(lost[i]) + 1) for i in range(len(leaves))]
+        left = _give(losses, near, sorted(partial, key=lambda i: lost[i] - losses[i], reverse=True), left, 1)
+        left = _give(losses, [min(1, n) for n in used], sorted((i for i in full if up[i] > 0), key=lambda i: -up[i]), left, 1)
         left = _give(losses, used, sorted(partial, key=lambda i: lost[i] - losses[i], reverse=True), left, 1)
-        # (of those, the one whose weight was rounded up the most gives it back)
-        gained = {i: used[i] - Fraction(leaves[i][1]) * leaves[i][3].value * unit for i in full}
-        _give(losses, used, sorted(full, key=lambda i: gained[i], reverse=True), left, 1)
-    elif left < 0:  # taken back: smallest remainders first; a leaf scoring 0 only where nothing else can
-        zeros = [i for i in range(len(leaves)) if i not in partial and i not in full]
-        left = -_give(losses, used, sorted(partial, key=lambda i: lost[i] - losses[i]), -left, -1)
-        _give(losses, used, zeros, -left, -1)
+        _give(losses, used, sorted(full, key=lambda i: -up[i]), left, 1)
+    elif left < 0:  # taken back: smallest remainders first, each within a unit of its exact loss and one unit at least
+        # (a leaf that lost points never prints full marks); then a unit of a zero leaf rounded up, the most first; a
+        # partial leaf further only where nothing else can, a zero leaf's other points and a partial leaf's last unit last
+        floor = [min(losses[i], max(1, math.ceil(lost[i]) - 1)) for i in range(len(leaves))]
+        ordered = sorted(partial, key=lambda i: lost[i] - losses[i])
+        left = -_give(losses, used, ordered, -left, -1, floor)
+        left = -_give(losses, used, sorted((i for i in zeros if up[i] > 0), key=lambda i: -up[i]), -left, -1,
+                      [max(0, n - 1) for n in used])
+        left = -_give(losses, used, ordered, -left, -1, [min(losses[i], 1) for i in range(len(leaves))])
+        left = -_give(losses, used, zeros, -left, -1)
+        _give(losses, used, ordered, -left, -1)
     found = []
     for i, (W, _, _, f) in enumerate(leaves):
         natural = math.floor(lost[i] + Fraction(1, 2))  # the exact loss rounded half up, in units
@@ -130,13 +145,14 @@ def shares(leaves: Sequence[tuple[Decimal, Decimal, Decimal, Factor]], rounds: R
     return found
 
 
-def _give(losses: list[int], used: list[int], order: Sequence[int], left: int, sign: int) -> int:
-    """Units of loss given (sign 1) or taken back (−1), one a leaf a round, in `order`, within 0..its weight; the units
-    that none could take."""
+def _give(losses: list[int], most: list[int], order: Sequence[int], left: int, sign: int,
+          least: Sequence[int] | None = None) -> int:
+    """Units of loss given (sign 1) or taken back (−1), one a leaf a round, in `order`, within `least` (0)..`most` of
+    each; the units that none could take."""
     while left > 0:
         moved = 0
         for i in order:
-            if left and 0 <= losses[i] + sign <= used[i]:
+            if left and (0 if least is None else least[i]) <= losses[i] + sign <= most[i]:
                 losses[i] += sign
                 left -= 1
                 moved += 1

@@ -95,16 +95,25 @@ def _check(indicator_set: object, facts: Facts, result: Result) -> None:
         plain = sum((Fraction(b) for b in before.values()), Fraction(0)) * Fraction(result.max_total) / whole
         assert tops == round_half_up(D(plain.numerator) / D(plain.denominator), result.precision)
     partial = [n for n in applicable if D(0) < before[n.id] < declared[n.id]]
+    unit = Fraction(1, 10 ** result.precision)
+    exact = {n.id: (Fraction(declared[n.id]) - Fraction(before[n.id])) * _factor(n) / unit for n in applicable}
+    loss = {n.id: Fraction(n.weight - n.score) / unit for n in applicable}  # (both in units of the set's precision)
     for n in applicable:
         assert D(0) <= n.score <= n.weight, n.id
+        if "rescaled" in n.details:  # the points lost are the exact loss evened by a unit at most (QA342 F2)
+            assert abs(loss[n.id] - (exact[n.id] if before[n.id] else Fraction(n.weight) / unit)) <= 1, n.id
         # full marks keep the weight used, 0 keeps 0: but where the weights rounded up at full marks exceed the total
-        # converted once and no other leaf has points left to give (all 0: 16.67 + 16.67 + 16.66 of 50, one at full marks,
-        # converts to 16.67 of its 16.67 only by the others' 0), one gives a unit, as the total must be the rule's
+        # converted once (16.67 + 16.67 + 16.66 of 50, one at full marks, converts to 16.67 of its 16.67 only by the
+        # others' 0), one gives a unit of its own rounding, once every partial leaf lost a unit more than its exact loss
         if before[n.id] == declared[n.id] and n.score != n.weight:
-            assert all(not p.score for p in partial), n.id
+            assert all(loss[p.id] >= min(Fraction(p.weight) / unit, exact[p.id] // 1 + 1) for p in partial), n.id
             assert n.weight - n.score == D(1).scaleb(-result.precision), n.id
-        if not before[n.id]:
-            assert not n.score or all(p.score == p.weight for p in partial), n.id
+        if D(0) < before[n.id] < declared[n.id]:  # a leaf that lost points does not print full marks (QA342 F2)
+            assert n.score < n.weight, n.id
+        if not before[n.id]:  # a leaf scoring 0 gets a unit back only where every partial leaf is a unit below its exact
+            # loss or at one unit lost (21 of 22 with 1.01 lost, not 22: QA342 F2), the total reached no other way
+            assert not n.score or (n.score == D(1).scaleb(-result.precision) and all(
+                loss[p.id] <= max(1, -(-exact[p.id] // 1) - 1) for p in partial)), n.id
     numbers = scores_only(indicator_set, facts)  # type: ignore[arg-type]
     assert (numbers.total, dict(numbers.scores)) == (result.total, {n.id: n.score for n in result.walk()})
     written = json.loads(result.to_json(), parse_float=Decimal)

@@ -118,3 +118,54 @@ def test_rescaled_forms_written_and_read_back_score_the_same(tmp_path: Path) -> 
         assert (first.total, first.grade, _scores(first)) == (again.total, again.grade, _scores(again)), (set_id, k)
         compared += 1
     assert compared > 40
+
+
+_P0 = """id: p0
+name: 整数精度折算
+version: "1"
+precision: {places}
+not_applicable: rescale
+grades: [{{label: 优, min: 90}}, {{label: 差, min: 0}}]
+facts:
+{facts}
+indicators:
+{indicators}
+"""
+
+
+def _small_set(weights: list[int], places: int) -> Any:
+    from scoring_engine.loader import parse_indicator_set
+
+    facts = "\n".join(f"  r{i}: {{type: number, min: 0, max: 1}}" for i in range(len(weights)))
+    indicators = "\n".join(f"  - {{id: i{i}, name: 指标{i}, weight: {w}, rule: {{kind: proportional, value: r{i}}}}}"
+                           for i, w in enumerate(weights))
+    return parse_indicator_set(_P0.format(places=places, facts=facts, indicators=indicators))
+
+
+def test_at_precision_0_a_leaf_that_lost_points_does_not_print_full_marks() -> None:
+    """QA342 F2: weights 1, 32, 25, 22, 20 at precision 0, 指标一 不适用: 32 scoring 0 is 0 of 33 (its weight rounded up
+    from 32.32), and 22 × 95% = 21 lost 1.01 of 22; the total 67 (66 × 100 ÷ 99 = 66.67) was reached by 指标四's loss
+    taken back: 22 of 22, full marks with a deduction. The unit comes back at the zero leaf's own rounding (1 of 33, its
+    loss 32 of an exact 32.32) and 指标四 prints 21."""
+    indicator_set = _small_set([1, 32, 25, 22, 20], 0)
+    result = score(indicator_set, Facts(values={"r0": 1, "r1": 0, "r2": 1, "r3": D("0.95"), "r4": 1},
+                                        not_applicable={"i0": "本年度不涉及"}))
+    assert (D(67), [D(0), D(1), D(25), D(21), D(20)]) == (result.total, [n.score for n in result.indicators])
+    assert "得21分" in result.indicator("i3").reason and "计0分" not in result.indicator("i3").reason
+
+
+def test_rescaled_shares_at_few_decimals_keep_their_properties() -> None:
+    """QA342 F2: random small sets at precision 0 and 1, random rates and one to three indicators 不适用: the total is
+    the scores converted at once, a leaf that lost points is below its weight, a leaf scoring 0 gets a unit only where
+    the total cannot be reached otherwise, and each loss is within a unit of its exact loss (test_qa339's checks)."""
+    from test_qa339 import _check
+
+    rng = random.Random(3422)
+    for _ in range(300):
+        cuts = sorted(rng.sample(range(1, 100), rng.randint(2, 6)))
+        weights = [b - a for a, b in zip([0, *cuts], [*cuts, 100], strict=True)]  # adding up to 100
+        indicator_set = _small_set(weights, rng.choice([0, 0, 1]))
+        values = {f"r{i}": rng.choice([0, 1, D(rng.randint(0, 100)) / 100]) for i in range(len(weights))}
+        marked = rng.sample(range(len(weights)), rng.randint(1, len(weights) - 2))
+        facts = Facts(values=values, not_applicable={f"i{i}": "不涉及" for i in marked})
+        _check(indicator_set, facts, score(indicator_set, facts))
