@@ -49,7 +49,11 @@ LINT = (
     ("write reasons: in this profile (it replaces the base's whole section): leave {key} out for the default wording, "
      "or word it to fit every {kind} rule",
      "在本方案中写 reasons:（它整段替换基础指标体系的 reasons）：不写 {key} 即用默认说明，或改写成适合每条 {kind} 规则的说明"),
-    # a findings fact's label stating points the rule does not deduct (lint/fact_labels.py: QA277 F2)
+    # a set wording rescaled but not the templates of a rescaled leaf that lost points (lint/reasons.py: QA342 F3)
+    ("reasons: words rescaled but not {missing}: its wording is read only for a rescaled leaf at full marks or scoring 0, "
+     "and one that lost points is told by the default wording",
+     "reasons: 改写了 rescaled，但没有改写 {missing!l}：rescaled 的措辞只用于折算后得满分或得0分的指标，失分的指标仍用默认说明"),
+    ("word {missing} too (their placeholders: {fields})", "一并改写 {missing!l}（可用的占位符：{fields}）"),
     ("the label of fact {fact} says \"{quote}\" ({stated}), but the rule of {indicator} reading it deducts {points} points: "
      "its {param} is {actual} of {whole}",
      "事实 {fact} 的说明写的是“{quote}”（{stated}），而读取它的指标 {indicator} 的规则扣 {points} 分："

@@ -144,6 +144,13 @@ RULES = (
     ("did you mean {choice} (a wording of {tier})?", "是否想写 {choice}（{tier} 的写法）？"),
     ("did you mean {ids:ids} ({name})?", "是否想写 {ids!l}（{name}）？"),
     ("unknown reason template {key}", "未知的理由模板 {key}"),
+    # a removed template overridden (reasons.REMOVED: QA342 F3)
+    ("the reason template {key} is no longer used; word these instead: {used}",
+     "理由模板 {key} 已不再使用，请改写以下模板：{used}"),
+    ("rename it rescaled.lost and word the loss converted ({deducted} lost × {factor}, {lost} taken from {weight}), and add "
+     "rescaled.evened, where the loss was evened by a unit ({exact} beside {lost})",
+     "改名为 rescaled.lost，写明失分的折算（失分 {deducted} × {factor}，从 {weight} 中扣 {lost}），并补写 rescaled.evened，"
+     "用于失分为凑足总分而调整一个单位时（{exact} 为精确失分，{lost} 为所计失分）"),
     ("reason template {key} is {length:n} characters long; the limit is {limit:n} ({name})",
      "理由模板 {key} 有 {length} 个字符，上限是 {limit}（{name}）"),
     ("reason template {key} holds {count:n} placeholders; the limit is {limit:n} ({name})",

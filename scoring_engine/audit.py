@@ -360,14 +360,26 @@ class AuditTrail:
         name, weight, score, before = record.indicator.name, record.weight, record.score, record.before
         fields: dict[str, object] = {"declared": plain(declared)}
         if (score == weight and before == declared) or (not score and not before):
-            return self._reason("rescaled", fields, name, weight, score)
+            return self._kept(self._reason("rescaled", fields, name, weight, score), "rescaled", declared, weight, share)
         fields.update(deducted=self.plan.fixed(declared - before), factor=share.factor.words())
         if not share.evened:
-            return self._reason("rescaled.lost", fields, name, weight, score)
+            return self._kept(self._reason("rescaled.lost", fields, name, weight, score), "rescaled.lost", declared, weight,
+                              share)
         places = self.plan.set.precision
         shown = _exact(share.lost, places + 4)
         fields["exact"] = plain(shown) if shown == share.lost else f"≈{plain(_exact(share.lost, places + 2))}"
-        return self._reason("rescaled.evened", fields, name, weight, score)
+        return self._kept(self._reason("rescaled.evened", fields, name, weight, score), "rescaled.evened", declared, weight,
+                          share)
+
+    def _kept(self, reason: str, key: str, declared: Decimal, weight: Decimal, share: Share) -> str:
+        """The default wording of a rescaled weight that rounds back to the declared one: 分值仍为25（按100 ÷ 99折算后取整）,
+        not 分值由25调整为25 (QA342 F6); a set's own wording as it is written."""
+        if declared != weight or key in self.plan.set.reasons:
+            return reason
+        places = self.plan.set.precision
+        rounded = "取整" if not places else f"保留{places}位小数"
+        return reason.replace(f"分值由{plain(declared)}调整为{self.plan.plain(weight)}",
+                              f"分值仍为{self.plan.plain(weight)}（按{share.factor.words()}折算后{rounded}）", 1)
 
     def _reason(self, key: str, fields: Mapping[str, object], name: str, weight: Decimal, score: Decimal) -> str:
         """The reason sentence `key` filled from `fields` and the common fields (name, weight, score, lost).

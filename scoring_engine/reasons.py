@@ -16,7 +16,7 @@ from ._arith import Rounding
 from .rules import RULE_KINDS, Template
 from ._patterns import compile_later
 
-__all__ = ["COMMON_FIELDS", "GENERAL", "TEMPLATES", "Sentence", "render", "staged_fields", "template_problems"]
+__all__ = ["COMMON_FIELDS", "GENERAL", "REMOVED", "TEMPLATES", "Sentence", "render", "staged_fields", "template_problems"]
 
 #: Fields every template can use: the indicator's name, weight, score and points lost.
 COMMON_FIELDS = ("name", "weight", "score", "lost")
@@ -126,8 +126,16 @@ class Sentence(NamedTuple):
         return "".join(text if name is None else text + str(field(name)) for text, name in self.parts)
 
 
+#: Templates no longer used, and the ones used now with the fields they add (QA342 F3: rescaled.raw, the rescaled score as
+#: its score on the declared weight converted, gave way to the points lost converted: QA339 F1).
+REMOVED: dict[str, tuple[str, ...]] = {"rescaled.raw": ("rescaled.lost", "rescaled.evened")}
+
+
 def template_problems(key: str, template: str) -> list[str]:
     """What is wrong with a set's override of template `key` (empty when it is usable)."""
+    if key in REMOVED:
+        used = "; ".join(f"{now} ({', '.join('{' + f + '}' for f in TEMPLATES[now].fields)})" for now in REMOVED[key])
+        return [f"the reason template {key} is no longer used; word these instead: {used}"]
     if key not in TEMPLATES:
         return [f"unknown reason template {key}"]
     allowed = set(COMMON_FIELDS) | set(TEMPLATES[key].fields)

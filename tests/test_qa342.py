@@ -169,3 +169,36 @@ def test_rescaled_shares_at_few_decimals_keep_their_properties() -> None:
         marked = rng.sample(range(len(weights)), rng.randint(1, len(weights) - 2))
         facts = Facts(values=values, not_applicable={f"i{i}": "不涉及" for i in marked})
         _check(indicator_set, facts, score(indicator_set, facts))
+
+
+def test_a_set_wording_the_removed_rescaled_raw_is_told_the_templates_now_used(tmp_path: Path) -> None:
+    """QA342 F3: a set overriding rescaled.raw (its reason before QA339 F1) was told 未知的理由模板 rescaled.raw（是否想写
+    rescaled？）, whose fix then failed ({raw} is not available). It is told the template is no longer used, and the ones
+    used now with their placeholders; a set wording rescaled alone is warned that a leaf that lost points is not told by
+    it."""
+    set_file = tmp_path / "raw.yaml"
+    set_file.write_text("extends: self-evaluation\nid: raw\nname: 旧模板\nversion: '1'\n"
+                        "reasons:\n  rescaled.raw: 按计算值{raw}分折算得{score}分\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "lint", str(set_file)])
+    assert 1 == run.exit_code and "是否想写" not in run.output, run.output
+    assert "理由模板 rescaled.raw 已不再使用" in run.output and "rescaled.evened ({declared}, {deducted}, {factor}, {exact})" \
+        in run.output, run.output
+    set_file.write_text("extends: self-evaluation\nid: raw\nname: 旧模板\nversion: '1'\n"
+                        "reasons:\n  rescaled: 按比例折算得{score}分\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "lint", str(set_file)])
+    assert "warning: reasons: words rescaled but not rescaled.lost, rescaled.evened" in run.output, run.output
+    set_file.write_text(set_file.read_text(encoding="utf-8") + "  rescaled.lost: 失分{deducted}分折算{lost}分\n"
+                        "  rescaled.evened: 失分{deducted}分折算{exact}分，计{lost}分\n", encoding="utf-8")
+    assert "rescaled-reason" not in CliRunner().invoke(main, ["--lang", "en", "lint", str(set_file)]).output
+
+
+def test_a_rescaled_weight_that_rounds_back_to_its_declared_one_says_it_is_kept() -> None:
+    """QA342 F6: at precision 0, 25 of 99 rescaled to 100 is 25.25, 25 again: the reason said 分值由25调整为25. It says
+    分值仍为25（按100 ÷ 99折算后取整）; a weight that changed is said as before."""
+    indicator_set = _small_set([1, 32, 25, 22, 20], 0)
+    result = score(indicator_set, Facts(values={"r0": 1, "r1": D("0.5"), "r2": 1, "r3": D("0.95"), "r4": 1},
+                                        not_applicable={"i0": "本年度不涉及"}))
+    assert "分值仍为25（按100 ÷ 99折算后取整），折算得25分" in result.indicator("i2").reason, result.indicator("i2").reason
+    assert "分值仍为22（按100 ÷ 99折算后取整），失分1分" in result.indicator("i3").reason
+    assert "分值由32调整为33" in result.indicator("i1").reason
+    assert "调整为25" not in result.indicator("i2").reason

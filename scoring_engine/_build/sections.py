@@ -22,7 +22,7 @@ from ..errors import did_you_mean
 from ..facts import convert_fact
 from ..formulas import Formula
 from ..model import EXPLAIN_NAMES, Cap, Check, Derived, ExplainRule, FactSpec, Grade, UsedValue
-from ..reasons import TEMPLATES, template_problems
+from ..reasons import REMOVED, TEMPLATES, template_problems
 from .draft import Draft
 from .problems import Path, ProblemLog
 from .wrapped import any_wrapped, wrapped_values
@@ -31,6 +31,8 @@ __all__ = ["facts", "derived", "checks", "explain_when", "grades", "grade_shares
 
 #: Fields that name something a reader sees (the set, an indicator, a fact, a grade…).
 _NAME_FIELDS = ("id", "name", "label")
+REMOVED_HINT = "rename it rescaled.lost and word the loss converted ({deducted} lost × {factor}, {lost} taken from {weight}), " \
+               "and add rescaled.evened, where the loss was evened by a unit ({exact} beside {lost})"
 #: Sections whose keys are names.
 _NAMED_BY_KEY: dict[Path, str] = {("facts",): "fact name", ("derived",): "derived value name"}
 
@@ -388,7 +390,9 @@ def reasons(draft: Draft) -> Mapping[str, str]:
     for key, template in raw.items():
         for message in template_problems(key, template):
             unknown = message.startswith("unknown")
-            draft.log.add(("reasons", key), message, did_you_mean(key, TEMPLATES) if unknown else None, key=unknown)
+            removed = key in REMOVED  # (its wording was the raw score converted: QA342 F3)
+            hint = did_you_mean(key, TEMPLATES) if unknown else REMOVED_HINT if removed else None
+            draft.log.add(("reasons", key), message, hint, key=unknown or removed)
         for message, hint in size_problems(key, template):  # filled for every indicator: bounded (QA203 6)
             draft.log.add(("reasons", key), message, hint)
     return ReadOnly(raw)

@@ -21,6 +21,8 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``label-mismatch``: a findings fact's label stating points the deduction rule reading it does not deduct (`fact_labels`);
 - ``dropped-reason``: a base's reason wording a profile's own reasons: section drops while its rules still score (`reasons`);
 - ``inherited-reason``: a profile's rule worded by a reason template its base wrote for its own indicators (`reasons`);
+- ``rescaled-reason``: a set wording ``rescaled`` but not ``rescaled.lost`` and ``rescaled.evened``, which tell a rescaled
+  leaf that lost points (`reasons`);
 - ``comment-cut``: a text (a 评分标准, a name, a message) that YAML cut at a ` #` (`comments`);
 - ``weight-bonus``, ``weight-rule-empty``, ``weight-label``: weights against what the set declares (`weights`);
 - ``funds-rate``: a 自评表 printing a 执行率 beside an indicator scored from another rate (`funds_rate`);
@@ -60,7 +62,7 @@ from .precision import finer_points
 from .ranges import Ranges
 from .ratios import ratio_numbers, share_numbers
 from .reach import unreachable
-from .reasons import dropped_reasons, inherited_reasons
+from .reasons import dropped_reasons, inherited_reasons, rescaled_reasons
 from .fact_labels import fact_labels
 from .standards import standards
 from .weights import weights
@@ -99,6 +101,7 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
              *fact_labels(indicator_set, rules, locator),
              *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator),
              *inherited_reasons(indicator_set, rules, located, locator), *dropped_reasons(indicator_set, rules, locator),
+             *rescaled_reasons(indicator_set, locator),
              *grade_order(located, locator),
              *band_edges(rules, locator), *funds_rate(indicator_set, locator),
              *ceilings(indicator_set, rules, ranges, locator), *finer_points(indicator_set, rules, locator),

@@ -14,9 +14,10 @@ from .._located import Located
 from ..errors import ScoringEngineError
 from ..loader import load_indicator_set
 from ..model import IndicatorSet
+from ..reasons import GENERAL
 from .found import LintWarning, Locator, RuleAt
 
-__all__ = ["DROPPED_REASON", "INHERITED_REASON", "dropped_reasons", "inherited_reasons"]
+__all__ = ["DROPPED_REASON", "INHERITED_REASON", "RESCALED_REASON", "dropped_reasons", "inherited_reasons", "rescaled_reasons"]
 
 INHERITED_REASON = "the {kind} rule takes the reason wording {key} that {base} writes for its own indicators: '{text}'"
 DROPPED_REASON = ("this profile's reasons: replaces the whole section of {base}, whose wording {key} its {kind} rules read "
@@ -24,6 +25,9 @@ DROPPED_REASON = ("this profile's reasons: replaces the whole section of {base},
 DROPPED_REASON_HINT = "copy {key} into this profile's reasons: to keep the base's wording, or word it anew"
 INHERITED_REASON_HINT = "write reasons: in this profile (it replaces the base's whole section): leave {key} out for the " \
                         "default wording, or word it to fit every {kind} rule"
+RESCALED_REASON = "reasons: words rescaled but not {missing}: its wording is read only for a rescaled leaf at full marks or " \
+                  "scoring 0, and one that lost points is told by the default wording"
+RESCALED_REASON_HINT = "word {missing} too (their placeholders: {fields})"
 
 
 def inherited_reasons(indicator_set: IndicatorSet, rules: list[RuleAt], located: Located | None,
@@ -73,3 +77,13 @@ def dropped_reasons(indicator_set: IndicatorSet, rules: list[RuleAt], locator: L
             yield locator.warning("dropped-reason", ("reasons",), DROPPED_REASON,
                                   {"base": indicator_set.extends[0], "key": key, "kind": kind, "text": text},
                                   DROPPED_REASON_HINT, key=True)
+
+
+def rescaled_reasons(indicator_set: IndicatorSet, locator: Locator) -> Iterator[LintWarning]:
+    """A warning where a set words `rescaled` but not `rescaled.lost` and `rescaled.evened`, which tell a rescaled leaf that
+    lost points (QA342 F3: a set's wording of the rescaled score, read for every rescaled leaf before QA339 F1)."""
+    missing = [key for key in ("rescaled.lost", "rescaled.evened") if key not in indicator_set.reasons]
+    if "rescaled" in indicator_set.reasons and missing:
+        fields = "; ".join(f"{key}: {', '.join('{' + f + '}' for f in GENERAL[key].fields)}" for key in missing)
+        yield locator.warning("rescaled-reason", ("reasons", "rescaled"), RESCALED_REASON,
+                              {"missing": ", ".join(missing), "fields": fields}, RESCALED_REASON_HINT, key=True)
