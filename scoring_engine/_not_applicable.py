@@ -16,7 +16,7 @@ from .model import IndicatorSet
 from .plan import ScoringPlan
 from .target_rows import row_document
 
-__all__ = ["for_comparison", "moved_to", "not_applicable", "only_not_applicable", "parent_marked", "read_by_none",
+__all__ = ["for_comparison", "moved_to", "moves", "not_applicable", "only_not_applicable", "parent_marked", "read_by_none",
            "weighted_for_other", "weights_without"]
 
 
@@ -84,21 +84,27 @@ def weights_without(plan: ScoringPlan, marked: Mapping[str, str], places: int) -
     the order of the marks (QA61 F1). The rest is rescaled so that the leaves scored add up to the set's total
     (largest remainder, `apportion`)."""
     weights = {n.id: ZERO if n.id in marked else n.indicator.weight for n in plan.leaves}
-    moving: dict[str, Decimal] = {}
-    for top in [i for i in marked if not parent_marked(plan, i, marked)]:
-        target = moved_to(plan, top, marked)
-        if target is not None:
-            moving[target] = moving.get(target, ZERO) + plan.by_id[top].indicator.weight
-    order = list(plan.by_id)
-    for target in sorted(moving, key=lambda t: (plan.by_id[t].level, order.index(t))):
+    for target, moved in moves(plan, marked):
         inside = {leaf: weights[leaf] for leaf in plan.by_id[target].below if leaf in weights and leaf not in marked}
-        weights.update(apportion(inside, sum(inside.values(), ZERO) + moving[target], places))
+        weights.update(apportion(inside, sum(inside.values(), ZERO) + moved, places))
     scored = {leaf: weight for leaf, weight in weights.items() if leaf not in marked}
     if not scored:
         return None
     if sum(scored.values(), ZERO) != plan.set.total:
         weights.update(apportion(scored, plan.set.total, places))
     return plan.weights_of(weights)
+
+
+def moves(plan: ScoringPlan, marked: Mapping[str, str]) -> list[tuple[str, Decimal]]:
+    """(indicator, the weight moving to it) for each indicator a marked one's `not_applicable_to` gives its weight to,
+    the weights moving to one added up, outer indicators before those inside them, whatever the order of the marks."""
+    moving: dict[str, Decimal] = {}
+    for top in [i for i in marked if not parent_marked(plan, i, marked)]:
+        target = moved_to(plan, top, marked)
+        if target is not None:
+            moving[target] = moving.get(target, ZERO) + plan.by_id[top].indicator.weight
+    order = list(plan.by_id)
+    return [(target, moving[target]) for target in sorted(moving, key=lambda t: (plan.by_id[t].level, order.index(t)))]
 
 
 def moved_to(plan: ScoringPlan, indicator_id: str, marked: Mapping[str, str]) -> str | None:

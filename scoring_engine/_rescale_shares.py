@@ -27,7 +27,7 @@ from fractions import Fraction
 from typing import Any, NamedTuple
 
 from ._arith import ZERO, Rounding, plain
-from ._not_applicable import moved_to, parent_marked
+from ._not_applicable import moves
 from .plan import ScoringPlan
 
 __all__ = ["Factor", "Share", "convert", "factors_without", "shares"]
@@ -53,16 +53,10 @@ def factors_without(plan: ScoringPlan, marked: Mapping[str, str]) -> dict[str, F
     rescaled to the set's total), without its rounding."""
     exact = {n.id: Fraction(n.indicator.weight) for n in plan.leaves if n.id not in marked}
     factors = dict.fromkeys(exact, _ONE)
-    moving: dict[str, Decimal] = {}
-    for top in [i for i in marked if not parent_marked(plan, i, marked)]:
-        target = moved_to(plan, top, marked)
-        if target is not None:
-            moving[target] = moving.get(target, ZERO) + plan.by_id[top].indicator.weight
-    order = list(plan.by_id)
-    for target in sorted(moving, key=lambda t: (plan.by_id[t].level, order.index(t))):
+    for target, moved in moves(plan, marked):
         inside = [leaf for leaf in plan.by_id[target].below if leaf in exact]
         had = sum((exact[leaf] for leaf in inside), Fraction(0))
-        _scale(exact, factors, inside, had, had + Fraction(moving[target]))
+        _scale(exact, factors, inside, had, had + Fraction(moved))
     had = sum(exact.values(), Fraction(0))
     if had and had != plan.set.total:
         _scale(exact, factors, list(exact), had, Fraction(plan.set.total))
