@@ -10,8 +10,9 @@ the score a hand scorer writes. The total is the scores added up and converted, 
 and never the sum of scores each rounded on its own (89.99 for 90.00: QA339 F1). The points lost, Σ W − T (W the
 weights used, adding up to the total), are given out over the leaves by largest remainder over their exact losses
 (w − b) × f, so that the printed scores W − loss add up to T exactly: a leaf at full marks keeps its weight, a leaf
-scoring 0 keeps 0, none goes below 0 or above its weight. Each loss stays within a unit of the exact one and a leaf that
-lost points keeps a unit lost; where T cannot be reached so, a full or zero leaf gives or takes a unit of its own
+scoring 0 keeps 0, none goes below 0 or above its weight. Each loss stays within a unit of the exact one where T can
+be reached so (QA343 3: not where the zero leaves' weights were rounded down) and a leaf that lost points keeps a
+unit lost; where T cannot be reached so, a full or zero leaf gives or takes a unit of its own
 weight's rounding first (QA342 F2: 0 of 33, rounded up from 32.32, gives 1 rather than 21 of 22 printing 22).
 
 Where a weight moves to the indicator its `not_applicable_to` names, f is the product of the steps that moved and

@@ -202,3 +202,38 @@ def test_a_rescaled_weight_that_rounds_back_to_its_declared_one_says_it_is_kept(
     assert "分值仍为22（按100 ÷ 99折算后取整），失分1分" in result.indicator("i3").reason
     assert "分值由32调整为33" in result.indicator("i1").reason
     assert "调整为25" not in result.indicator("i2").reason
+
+
+def test_a_form_of_many_judged_rows_whose_losses_were_evened_reads_back_to_its_total(tmp_path: Path) -> None:
+    """QA343 1: a form of some 30 judged rows, many of them evened by a unit, read back a unit or two lower than it was
+    written, saying of every row that no judgement fits (64 combinations tried in order, the first rows never varied).
+    Settled row by row, each such form scores back to its own total and every printed score, with no warning."""
+    rng = random.Random(343)
+    indicator_set = load_indicator_set("cost-type-self-evaluation")
+    base = json.loads((ROOT / "indicator_sets" / "cost-type-self-evaluation.facts.json").read_text(encoding="utf-8"))
+    tiers = [("达成年度指标", 80, 100), ("部分达成并具有一定效果", 60, 79), ("未达成且效果较差", 0, 59)]
+    compared = 0
+    for k in range(12):
+        values = copy.deepcopy(base["facts"])
+        for key in ("cost", "output", "benefit"):
+            whole = sum(row["weight"] for row in values["targets"][key])
+            cuts = sorted(rng.sample(range(1, whole), min(whole, 10) - 1))
+            rows = []
+            for j, weight in enumerate(b - a for a, b in zip([0, *cuts], [*cuts, whole], strict=True)):
+                tier, low, high = rng.choice(tiers)
+                judged = D(weight) * rng.randint(low * 100, high * 100 + 99) / 10000 // D("0.01") * D("0.01")
+                rows.append({"name": f"{key}{j}", "type": "qualitative", "weight": weight, "tier": tier,
+                             "score": judged, "reason": "自评"})
+            values["targets"][key] = rows
+        try:
+            first = score(indicator_set, Facts(values=values, not_applicable={"budget": "本年度无财政资金"}))
+        except ScoringEngineError:
+            continue
+        form = tmp_path / f"{k}.xlsx"
+        form.write_bytes(render_layout(first, indicator_set, "xlsx", "selfeval"))  # type: ignore[arg-type]
+        imported = read_form(form, indicator_set)
+        again = score(indicator_set, imported.facts)
+        assert (first.total, _scores(first)) == (again.total, _scores(again)), k
+        assert not [w for w in imported.warnings if "no judgement" in str(w)], k
+        compared += 1
+    assert compared >= 8

@@ -22,7 +22,6 @@ whose weights do not add up to their group's.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -42,7 +41,7 @@ from .reading import FormReading
 __all__ = ["judged_on_declared", "judgements_settled", "used_weights"]
 
 _PLACES = 6  # a judgement no rounding gives back keeps this many decimals
-_TRIES = 64  # combinations of the judgements of evened rows tried, at most
+_TRIES = 600  # scorings of the form tried to settle the judgements of evened rows, at most
 _STEPS = 10  # steps either side of it a judgement read back is looked for, at each number of decimals
 
 
@@ -89,42 +88,98 @@ def judged_on_declared(reading: FormReading, not_applicable: Mapping[str, str]) 
 
 def judgements_settled(reading: FormReading, not_applicable: Mapping[str, str]) -> None:
     """Of the judgements a row's 得分 could be read back to (`reading.judgements`: a loss the largest remainder evened
-    by a unit), the ones with which the whole form scores back to each rescaled row's 得分 and its 总分, as printed: tried
-    in order, at most _TRIES (QA342 F1); a warning on each such row when none does, its first judgement kept."""
+    by a unit), the ones with which the whole form scores back to each rescaled row's 得分 and its 总分, as printed
+    (QA342 F1). Searched from each row's first judgement: another judgement of one row, else of a row whose 得分 is off
+    and one more, is kept where it leaves fewer cells off, until none is or _TRIES scorings (QA343 1: trying
+    combinations in order stopped at 64 and read a form of 29 judged rows back a unit lower, saying of every row that no
+    judgement fits). A warning on each row whose 得分 still does not come back; none where the form does not score for
+    another reason (told as such)."""
     if not reading.judgements or reading.set.not_applicable != "rescale":
         return
     rows = [(fact, i, options) for fact, found in reading.judgements.items() for i, options in found.items()]
-    for tries, chosen in enumerate(itertools.product(*(options for _, _, options in rows))):
-        if tries == _TRIES:
-            break
-        for (fact, i, _), judgement in zip(rows, chosen, strict=True):
-            reading.values[fact][i]["score"] = judgement
-        if _scores_back(reading, not_applicable):
-            return
-    for fact, i, options in rows:
-        reading.values[fact][i]["score"] = options[0]
-        reading.warnings.append(Problem(
-            f"{reading.provenance.get(f'{fact}[{i}].score', fact)}: no judgement of {', '.join(map(plain, options))} scores "
-            "the form back to the 得分 and 总分 it shows; read as " + plain(options[0]), file=str(reading.path),
-            hint="type the row's judgement on its declared 分值 in the facts file, and score that"))
+    search = _Search(reading, not_applicable, rows)
+    while search.off and search.tries < _TRIES and (search.single() or search.paired()):
+        pass
+    for k, (fact, i, options) in enumerate(rows):
+        if search.off and f"{fact}[{i}]" in search.off:
+            reading.warnings.append(Problem(
+                f"{reading.provenance.get(f'{fact}[{i}].score', fact)}: no judgement of {', '.join(map(plain, options))} "
+                "scores the form back to the 得分 and 总分 it shows; read as " + plain(options[search.chosen[k]]),
+                file=str(reading.path), hint="type the row's judgement on its declared 分值 in the facts file, and score that"))
 
 
-def _scores_back(reading: FormReading, not_applicable: Mapping[str, str]) -> bool:
-    """Whether the form's values score back to the 得分 its rescaled rows print, and to its 总分 where it gives one."""
+class _Search:
+    """The judgements chosen for the evened rows, and the cells they leave off (None: the form does not score)."""
+
+    def __init__(self, reading: FormReading, not_applicable: Mapping[str, str],
+                 rows: list[tuple[str, int, list[Decimal]]]) -> None:
+        self.reading, self.not_applicable, self.rows = reading, not_applicable, rows
+        self.chosen = [0] * len(rows)
+        for fact, i, options in rows:
+            reading.values[fact][i]["score"] = options[0]
+        self.off, self.tries = _cells_off(reading, not_applicable), 1
+
+    def _set(self, k: int, o: int) -> None:
+        fact, i, options = self.rows[k]
+        self.reading.values[fact][i]["score"] = options[o]
+
+    def _try(self, moves: list[tuple[int, int]]) -> bool:
+        """Whether these (row, judgement) moves leave fewer cells off: kept if so, else undone."""
+        for k, o in moves:
+            self._set(k, o)
+        tried, self.tries = _cells_off(self.reading, self.not_applicable), self.tries + 1
+        if tried is not None and self.off is not None and len(tried) < len(self.off):
+            self.off = tried
+            for k, o in moves:
+                self.chosen[k] = o
+            return True
+        for k, _ in moves:
+            self._set(k, self.chosen[k])
+        return False
+
+    def single(self) -> bool:
+        """One row's other judgement tried, row by row; whether any was kept."""
+        kept = False
+        for k, (_, _, options) in enumerate(self.rows):
+            for o in range(len(options)):
+                if self.off and o != self.chosen[k] and self.tries < _TRIES and self._try([(k, o)]):
+                    kept = True
+        return kept
+
+    def paired(self) -> bool:
+        """A row whose 得分 is off with another row, each with another judgement (two losses evened against each
+        other); whether a pair was kept."""
+        off = [k for k, (fact, i, _) in enumerate(self.rows) if self.off and f"{fact}[{i}]" in self.off]
+        for k in off:
+            for other in range(len(self.rows)):
+                for o in range(len(self.rows[k][2])):
+                    for p in range(len(self.rows[other][2])):
+                        if other != k and o != self.chosen[k] and p != self.chosen[other] and self.tries < _TRIES \
+                                and self._try([(k, o), (other, p)]):
+                            return True
+        return False
+
+
+def _cells_off(reading: FormReading, not_applicable: Mapping[str, str]) -> set[str] | None:
+    """The rescaled rows (fact[i]) whose printed 得分 the form's values do not score back, and "total" where its 总分
+    differs; None when the form's values do not score."""
     from ..engine import scores_only  # (the engine reads no form)
 
     try:
         scored = scores_only(reading.set, Facts(values=reading.values, not_applicable=dict(not_applicable)))
     except ScoringEngineError:
-        return False
+        return None
     indicators = {block.fact: block.indicator for block in reading.set.form.targets}
+    off = set()
     for key, (printed, _, _) in reading.rescaled.items():
         fact, i = key[:-1].rsplit("[", 1)
         rows = [points for name, points in scored.scores.items() if name.startswith(f"{indicators[fact]}.")]
         if int(i) >= len(rows) or rows[int(i)] != printed:
-            return False
+            off.add(key)
     total = reading.typed.get("total")
-    return total is None or total[1] == scored.total
+    if total is not None and total[1] != scored.total:
+        off.add("total")
+    return off
 
 
 def _split_otherwise(reading: FormReading, fact: str, rows: list[Any], shown: list[Decimal],
