@@ -94,11 +94,18 @@ def shares(leaves: Sequence[tuple[Decimal, Decimal, Decimal, Factor]], rounds: R
     ties go by (the set's, a group's rows in the form's): adding up to the converted total of their scores."""
     places = rounds.places
     unit = 10 ** places
-    exact_total = sum((Fraction(b) * f.value for _, _, b, f in leaves), Fraction(0))
-    total = rounds.round(_decimal(exact_total))
+    # in whole numbers of 1/C of a unit (C: the factors' and the points' denominators): Fractions made and compared
+    # leaf by leaf cost a 不适用 project three times its scoring; the arithmetic is the same, exactly
+    u_lost = [_units(w - b, unit) for _, w, b, _ in leaves]
+    u_score = [_units(b, unit) for _, _, b, _ in leaves]
+    u_weight = [_units(w, unit) for _, w, _, _ in leaves]
+    odd = [x.denominator for x in (*u_lost, *u_score, *u_weight) if isinstance(x, Fraction)]
+    c = math.lcm(*(f.value.denominator for _, _, _, f in leaves), *odd)
+    k = [f.value.numerator * (c // f.value.denominator) for _, _, _, f in leaves]  # each factor × c
+    total = rounds.round(_decimal(Fraction(sum(int(x * m) for x, m in zip(u_score, k, strict=True)), unit * c)))
     used = [int(W * unit) for W, _, _, _ in leaves]
     left = sum(used) - int(total * unit)  # the units of points lost, to give out
-    lost = [(Fraction(w) - Fraction(b)) * f.value * unit for _, w, b, f in leaves]
+    lost = [int(x * m) for x, m in zip(u_lost, k, strict=True)]  # the exact loss, (w − b) × f, in units × c
     losses = [0] * len(leaves)
     partial: list[int] = []
     full: list[int] = []
@@ -110,23 +117,23 @@ def shares(leaves: Sequence[tuple[Decimal, Decimal, Decimal, Factor]], rounds: R
         elif b == w:  # full marks: its weight
             full.append(i)
         else:
-            losses[i] = min(max(lost[i].numerator // lost[i].denominator, 0), used[i])
+            losses[i] = min(max(lost[i] // c, 0), used[i])
             partial.append(i)
     left -= sum(losses)
     # how far each leaf's weight was rounded up (a full or zero leaf gives or takes a unit of its own rounding first)
-    up = {i: used[i] - Fraction(leaves[i][1]) * leaves[i][3].value * unit for i in (*full, *zeros)}
+    up = {i: used[i] * c - int(u_weight[i] * k[i]) for i in (*full, *zeros)}
     if left > 0:  # largest remainders first, each within a unit of its exact loss; then a full leaf rounded up, the most
         # first; a partial leaf's second unit only where nothing else can, a full leaf's last (QA342 F2)
-        near = [min(used[i], math.floor(lost[i]) + 1) for i in range(len(leaves))]
-        left = _give(losses, near, sorted(partial, key=lambda i: lost[i] - losses[i], reverse=True), left, 1)
+        near = [min(used[i], lost[i] // c + 1) for i in range(len(leaves))]
+        left = _give(losses, near, sorted(partial, key=lambda i: lost[i] - losses[i] * c, reverse=True), left, 1)
         left = _give(losses, [min(1, n) for n in used], sorted((i for i in full if up[i] > 0), key=lambda i: -up[i]), left, 1)
-        left = _give(losses, used, sorted(partial, key=lambda i: lost[i] - losses[i], reverse=True), left, 1)
+        left = _give(losses, used, sorted(partial, key=lambda i: lost[i] - losses[i] * c, reverse=True), left, 1)
         _give(losses, used, sorted(full, key=lambda i: -up[i]), left, 1)
     elif left < 0:  # taken back: smallest remainders first, each within a unit of its exact loss and one unit at least
         # (a leaf that lost points never prints full marks); then a unit of a zero leaf rounded up, the most first; a
         # partial leaf further only where nothing else can, a zero leaf's other points and a partial leaf's last unit last
-        floor = [min(losses[i], max(1, math.ceil(lost[i]) - 1)) for i in range(len(leaves))]
-        ordered = sorted(partial, key=lambda i: lost[i] - losses[i])
+        floor = [min(losses[i], max(1, -(-lost[i] // c) - 1)) for i in range(len(leaves))]
+        ordered = sorted(partial, key=lambda i: lost[i] - losses[i] * c)
         left = -_give(losses, used, ordered, -left, -1, floor)
         left = -_give(losses, used, sorted((i for i in zeros if up[i] > 0), key=lambda i: -up[i]), -left, -1,
                       [max(0, n - 1) for n in used])
@@ -135,9 +142,16 @@ def shares(leaves: Sequence[tuple[Decimal, Decimal, Decimal, Factor]], rounds: R
         _give(losses, used, ordered, -left, -1)
     found = []
     for i, (W, _, _, f) in enumerate(leaves):
-        natural = math.floor(lost[i] + Fraction(1, 2))  # the exact loss rounded half up, in units
-        found.append(Share(W - Decimal(losses[i]).scaleb(-places), f, lost[i] / unit, losses[i] != natural))
+        natural = (2 * lost[i] + c) // (2 * c)  # the exact loss rounded half up, in units
+        found.append(Share(W - Decimal(losses[i]).scaleb(-places), f, Fraction(lost[i], c * unit), losses[i] != natural))
     return found
+
+
+def _units(points: Decimal, unit: int) -> int | Fraction:
+    """`points` × `unit`: a whole number where the points have no more decimals than the unit keeps (a weight or a score
+    at the set's precision), else exactly as a Fraction."""
+    scaled = points * unit
+    return int(scaled) if scaled == scaled.to_integral_value() else Fraction(points) * unit
 
 
 def _give(losses: list[int], most: list[int], order: Sequence[int], left: int, sign: int,
