@@ -54,11 +54,8 @@ def test_a_judged_row_of_a_rescaled_form_reads_back_by_the_sets_factor(tmp_path:
     from 90.00 优秀. By the factor the engine converts with (100 ÷ 90) it is 10.72 again: the same total and grade."""
     values = _self_evaluation({}, {"tier": "部分达成并具有一定效果", "score": 10.72}, [])
     values["targets"]["output"][0]["actual"] = 7.64
-    document = {"indicator_set": "self-evaluation", "project": {"name": "往返"}, "facts": values,
-                "not_applicable": {"satisfaction": "项目未设置满意度指标"}}
-    first, again, back = _form_back(tmp_path, document)
-    assert "总分 90.00 / 100    等级 优秀" == first == again
-    assert D("10.72") == D(str(back["facts"]["targets.benefit"][1]["score"]))
+    _reads_back(tmp_path, values, {"satisfaction": "项目未设置满意度指标"}, "总分 90.00 / 100    等级 优秀",
+                ("targets.benefit", 1, "10.72"))
 
 
 def test_a_judged_row_whose_loss_was_evened_reads_back_to_the_judgement_the_whole_form_scores_again(tmp_path: Path) -> None:
@@ -70,11 +67,18 @@ def test_a_judged_row_whose_loss_was_evened_reads_back_to_the_judgement_the_whol
                               [{"id": "r", "name": "受益群众满意度", "type": "quantitative", "weight": 10, "target": 0.9,
                                 "actual": 0}])
     values["targets"]["output"][1]["actual"] = 63.3
-    document = {"indicator_set": "self-evaluation", "project": {"name": "往返"}, "facts": values,
-                "not_applicable": {"benefit": "本年度不适用"}}
+    _reads_back(tmp_path, values, {"benefit": "本年度不适用"}, "总分 85.21 / 100    等级 良好", ("targets.output", 2, "19.65"))
+
+
+def _reads_back(tmp_path: Path, values: dict[str, Any], marked: dict[str, str], line: str,
+                judged: tuple[str, int, str]) -> None:
+    """The self-evaluation facts `values` with `marked` 不适用 score `line`, and so does the 自评表 they write, read
+    back; `import` of that form gives row `judged[1]` of `judged[0]` the judgement `judged[2]` again."""
+    document = {"indicator_set": "self-evaluation", "project": {"name": "往返"}, "facts": values, "not_applicable": marked}
     first, again, back = _form_back(tmp_path, document)
-    assert "总分 85.21 / 100    等级 良好" == first == again
-    assert D("19.65") == D(str(back["facts"]["targets.output"][2]["score"]))
+    assert line == first == again
+    fact, row, score = judged
+    assert D(score) == D(str(back["facts"][fact][row]["score"]))
 
 
 def _scores(result: Result) -> list[Decimal]:
@@ -98,6 +102,18 @@ def _project(rng: random.Random, set_id: str) -> Facts:
     return Facts(values=values, not_applicable={i: "本年度不适用" for i in rng.sample(tops, rng.choice([1, 1, 2]))})
 
 
+def _written_and_read(indicator_set: Any, facts: Facts, form: Path) -> tuple[Result, Result, Any] | None:
+    """`facts` scored, the 自评表 of the result written to `form`, read back and scored again: (first, again, what the
+    reader read); None where the facts are refused."""
+    try:
+        first = score(indicator_set, facts)
+    except ScoringEngineError:
+        return None
+    form.write_bytes(render_layout(first, indicator_set, "xlsx", "selfeval"))  # type: ignore[arg-type]
+    imported = read_form(form, indicator_set)
+    return first, score(indicator_set, imported.facts), imported
+
+
 def test_rescaled_forms_written_and_read_back_score_the_same(tmp_path: Path) -> None:
     """QA342 F1: random projects of the bundled sets whose forms have target rows and rescale, random 一级 不适用 and
     random judgements: the 自评表 written and read back gives the same total, grade and every score (7 of 163 did not)."""
@@ -106,15 +122,10 @@ def test_rescaled_forms_written_and_read_back_score_the_same(tmp_path: Path) -> 
     for k in range(60):
         set_id = rng.choice(["self-evaluation", "sichuan-self-evaluation", "cost-type-self-evaluation"])
         indicator_set = load_indicator_set(set_id)
-        facts = _project(rng, set_id)
-        try:
-            first = score(indicator_set, facts)
-        except ScoringEngineError:
+        trip = _written_and_read(indicator_set, _project(rng, set_id), tmp_path / f"{k}.xlsx")
+        if trip is None:
             continue
-        form = tmp_path / f"{k}.xlsx"
-        form.write_bytes(render_layout(first, indicator_set, "xlsx", "selfeval"))  # type: ignore[arg-type]
-        imported = read_form(form, indicator_set)
-        again = score(indicator_set, imported.facts)
+        first, again, _ = trip
         assert (first.total, first.grade, _scores(first)) == (again.total, again.grade, _scores(again)), (set_id, k)
         compared += 1
     assert compared > 40
@@ -225,14 +236,11 @@ def test_a_form_of_many_judged_rows_whose_losses_were_evened_reads_back_to_its_t
                 rows.append({"name": f"{key}{j}", "type": "qualitative", "weight": weight, "tier": tier,
                              "score": judged, "reason": "自评"})
             values["targets"][key] = rows
-        try:
-            first = score(indicator_set, Facts(values=values, not_applicable={"budget": "本年度无财政资金"}))
-        except ScoringEngineError:
+        trip = _written_and_read(indicator_set, Facts(values=values, not_applicable={"budget": "本年度无财政资金"}),
+                                 tmp_path / f"{k}.xlsx")
+        if trip is None:
             continue
-        form = tmp_path / f"{k}.xlsx"
-        form.write_bytes(render_layout(first, indicator_set, "xlsx", "selfeval"))  # type: ignore[arg-type]
-        imported = read_form(form, indicator_set)
-        again = score(indicator_set, imported.facts)
+        first, again, imported = trip
         assert (first.total, _scores(first)) == (again.total, _scores(again)), k
         assert not [w for w in imported.warnings if "no judgement" in str(w)], k
         compared += 1
